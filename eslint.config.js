@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The domain is pure: it may not reach into the other layers or do I/O.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../../workspace/*', '../../store/*', '../../evidence/*', '../../monitoring/*', '../../reports/*', '../../server/*', '../../cli/*', '../workspace/*', '../store/*', '../evidence/*', '../monitoring/*', '../reports/*', '../server/*', '../cli/*'], message: 'src/domain imports nothing else of the project.' },
+            { group: ['node:*', 'fs', 'path', 'http', 'net', 'child_process'], message: 'src/domain does no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+);

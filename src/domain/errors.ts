@@ -1,0 +1,41 @@
+/**
+ * Domain errors. They know nothing of HTTP or exit codes: the server maps them to problem+json,
+ * the CLI to exit codes and `file:line` messages.
+ */
+
+/** Where a problem was found: a file and line, a CSV row and field, or a JSON path. */
+export interface Issue {
+  /** e.g. `controls/ac-04.yaml:7`, `population.csv:12 (id)`, `$.samples[3].result` */
+  location: string;
+  message: string;
+}
+
+export class ValidationError extends Error {
+  readonly issues: Issue[];
+  constructor(issues: Issue[], summary = 'Input is not valid') {
+    super(`${summary}:\n${issues.map((i) => `${i.location}: ${i.message}`).join('\n')}`);
+    this.name = 'ValidationError';
+    this.issues = issues;
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} was not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor(message = 'You are not allowed to do this') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}

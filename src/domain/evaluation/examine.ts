@@ -1,0 +1,62 @@
+/**
+ * The examination engine: control conclusions → criterion statuses → deficiencies → opinion.
+ * Pure and linear in the size of the examination, so the CLI, the server and the browser all run it.
+ */
+import { criteriaOfCategories } from '../criteria/catalogue.js';
+import type { ControlTest, Examination } from '../engagement.js';
+import { concludeControl } from './control-conclusion.js';
+import { criterionStatus } from './criterion-status.js';
+import { findDeficiencies } from './deficiencies.js';
+import { formOpinion } from './opinion.js';
+import type { ControlResult, ExaminationResult } from './result.js';
+
+export function examine(examination: Examination): ExaminationResult {
+  const { engagement } = examination;
+  const testByControl = new Map<string, ControlTest>(examination.tests.map((t) => [t.control, t]));
+  const controls = [...examination.controls]
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((c) => concludeControl(c, testByControl.get(c.id), engagement));
+
+  const byId = new Map(controls.map((c) => [c.id, c]));
+  const addressing = new Map<string, ControlResult[]>();
+  const compensators = new Map<string, ControlResult[]>();
+  for (const control of examination.controls) {
+    const result = byId.get(control.id) as ControlResult;
+    for (const criterion of control.criteria) push(addressing, criterion, result);
+    for (const compensated of control.compensates) push(compensators, compensated, result);
+  }
+  for (const list of addressing.values()) list.sort((a, b) => compareIds(a.id, b.id));
+
+  const notApplicable = new Map(engagement.notApplicable.map((n) => [n.criterion, n.reason]));
+  const criteria = criteriaOfCategories(engagement.categories).map((criterion) =>
+    criterionStatus(criterion, {
+      addressing: (id) => addressing.get(id) ?? [],
+      compensators: (id) => compensators.get(id) ?? [],
+      notApplicableReason: (id) => notApplicable.get(id),
+    }),
+  );
+
+  return {
+    organization: engagement.organization,
+    system: engagement.system,
+    reportType: engagement.reportType,
+    periodStart: engagement.periodStart,
+    periodEnd: engagement.periodEnd,
+    categories: engagement.categories,
+    opinion: formOpinion(engagement, criteria),
+    controls,
+    criteria,
+    deficiencies: findDeficiencies(controls, criteria),
+  };
+}
+
+/** Natural order for ids: AC-2 before AC-10. */
+export function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,11 @@
+/** The public face of the domain: what the other layers may import. */
+export * from './errors.js';
+export * from './engagement.js';
+export * from './criteria/catalogue.js';
+export * from './sampling/binomial.js';
+export * from './sampling/deviation-bound.js';
+export * from './sampling/frequency.js';
+export * from './sampling/selection.js';
+export * from './evaluation/result.js';
+export * from './evaluation/examine.js';
+export * from './evaluation/opinion.js';
