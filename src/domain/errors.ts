@@ -12,10 +12,13 @@ export interface Issue {
 
 export class ValidationError extends Error {
   readonly issues: Issue[];
+  /** One line saying what was refused, e.g. "The workspace is not valid". */
+  readonly summary: string;
   constructor(issues: Issue[], summary = 'Input is not valid') {
     super(`${summary}:\n${issues.map((i) => `${i.location}: ${i.message}`).join('\n')}`);
     this.name = 'ValidationError';
     this.issues = issues;
+    this.summary = summary;
   }
 }
 

@@ -47,8 +47,8 @@ export function concludeControl(
     return result;
   }
   result.populationSize = test.populationSize;
-  result.requiredSampleSize =
-    test.populationSize === null ? null : requiredSampleSize(control.frequency, test.populationSize);
+  // Rule 6: null only for an event-driven control whose population is unknown; the periodic sizes stand alone.
+  result.requiredSampleSize = requiredSampleSize(control.frequency, test.populationSize);
   if (test.scopeLimitation !== null) {
     result.conclusion = 'not_tested';
     result.reasons.push(`${control.id} could not be tested: ${test.scopeLimitation} (scope limitation, rule 3).`);
@@ -89,13 +89,13 @@ export function concludeControl(
   if (withinTolerance(bound.rate, tolerableRate)) {
     result.conclusion = 'effective_with_exceptions';
     result.reasons.push(
-      `${control.id}: ${deviated}; ${boundText} is within the tolerable rate of ${percent(tolerableRate)} (rule 5).`,
+      `${control.id}: ${deviated}; ${boundText}, within the tolerable rate of ${percent(tolerableRate)} (rule 5).`,
     );
     return result;
   }
   result.conclusion = 'not_effective';
   result.reasons.push(
-    `${control.id}: ${deviated}; ${boundText} exceeds the tolerable rate of ${percent(tolerableRate)} (rule 5).`,
+    `${control.id}: ${deviated}; ${boundText}, above the tolerable rate of ${percent(tolerableRate)} (rule 5).`,
   );
   // Rule 7: the expansion an auditor may choose before concluding.
   result.sampleSizeToConclude = sampleSizeToConclude(k, test.populationSize, engagement.sampling);

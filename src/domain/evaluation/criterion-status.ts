@@ -66,10 +66,9 @@ export function criterionStatus(criterion: Criterion, context: CriterionContext)
     result.failingControls = uncompensated.map((c) => c.id);
     // A design failure means the criterion could not be met however the controls operated.
     result.failure = uncompensated.some((c) => c.conclusion === 'design_deficiency') ? 'design' : 'operating';
+    const failures = uncompensated.map((c) => `${c.id} (${describe(c.conclusion)})`);
     result.reasons.push(
-      `Key control(s) ${list(result.failingControls)} ${uncompensated.length === 1 ? 'is' : 'are'} ${uncompensated
-        .map((c) => describe(c.conclusion))
-        .join(' / ')} with no effective compensating control (rule 2, ${result.failure}).`,
+      `Key control${failures.length === 1 ? '' : 's'} ${list(failures)} failed with no effective compensating control (rule 2, ${result.failure}).`,
     );
     return result;
   }
@@ -78,7 +77,7 @@ export function criterionStatus(criterion: Criterion, context: CriterionContext)
   const untested = keys.filter((c) => c.conclusion === 'not_tested');
   if (untested.length > 0) {
     result.status = 'unable_to_conclude';
-    result.reasons.push(`Key control(s) ${list(untested.map((c) => c.id))} not tested (rule 3).`);
+    result.reasons.push(`Key control${untested.length === 1 ? '' : 's'} ${list(untested.map((c) => c.id))} not tested (rule 3).`);
     return result;
   }
 

@@ -1,0 +1,29 @@
+/** `assay examine DIR`: the opinion forecast of a workspace. */
+import type { Command } from 'commander';
+import { OPINION_KINDS, examine, type OpinionKind } from '../../domain/index.js';
+import { renderExaminationMarkdown } from '../../reports/examination-markdown.js';
+import { loadWorkspace } from '../../workspace/load.js';
+import { EXIT_OK, EXIT_PROBLEMS_FOUND } from '../exit-codes.js';
+import type { CliIO } from '../io.js';
+import { choice } from '../options.js';
+import { renderExaminationText } from '../render-examination.js';
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+export function registerExamine(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command('examine')
+    .description('forecast the SOC 2 opinion, criterion statuses, control conclusions and deficiencies of a workspace')
+    .argument('<dir>', 'workspace folder (assay.yaml, controls/, tests/)')
+    .option('--format <format>', `output: ${FORMATS.join(' | ')}`, choice(FORMATS), 'text')
+    .option('--fail-on <opinion>', `exit 1 when the forecast is at least this: ${OPINION_KINDS.slice(1).join(' | ')}`, choice(OPINION_KINDS))
+    .action(async (dir: string, options: { format: (typeof FORMATS)[number]; failOn?: OpinionKind }) => {
+      const result = examine(await loadWorkspace(dir));
+      if (options.format === 'json') io.out(`${JSON.stringify(result, null, 2)}\n`);
+      else if (options.format === 'markdown') io.out(renderExaminationMarkdown(result));
+      else io.out(renderExaminationText(result, io.isTTY));
+      const failed =
+        options.failOn !== undefined && OPINION_KINDS.indexOf(result.opinion.overall) >= OPINION_KINDS.indexOf(options.failOn);
+      setExit(failed ? EXIT_PROBLEMS_FOUND : EXIT_OK);
+    });
+}

@@ -1,0 +1,39 @@
+/** The `assay` command line: wires the commands and maps errors to exit codes and located messages. */
+import { Command, CommanderError } from 'commander';
+import { ValidationError } from '../domain/index.js';
+import { registerExamine } from './commands/examine.js';
+import { registerSample } from './commands/sample.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.js';
+import { processIO, type CliIO } from './io.js';
+
+/** Runs one command line and resolves to its exit code; never exits the process itself. */
+export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('assay')
+    .description('Assay: SOC 2 examinations as code')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run with --help for usage)');
+  registerExamine(program, io, (code) => (exitCode = code));
+  registerSample(program, io);
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIO): number {
+  if (error instanceof CommanderError) {
+    // Help and version print and succeed; anything else is a usage error, already printed by commander.
+    return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+  }
+  if (error instanceof ValidationError) {
+    io.err(`${error.summary}:\n${error.issues.map((i) => `${i.location}: ${i.message}`).join('\n')}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  io.err(`assay: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT_INTERNAL;
+}

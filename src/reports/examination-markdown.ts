@@ -1,0 +1,48 @@
+/** The examination result as a Markdown document: the forecast, every criterion, control and deficiency. */
+import type { ExaminationResult } from '../domain/index.js';
+import { describePeriod, label, rateText } from './wording.js';
+
+export function renderExaminationMarkdown(result: ExaminationResult): string {
+  const lines: string[] = [];
+  const { opinion } = result;
+  lines.push(`# ${result.organization}: ${result.system}`, '');
+  lines.push(`SOC 2 ${describePeriod(result)}; categories: ${result.categories.join(', ')}.`, '');
+  lines.push(`## Opinion forecast: ${label(opinion.overall)}${opinion.pervasive ? ' (pervasive)' : ''}`, '');
+  lines.push('| subject | opinion |', '|---|---|');
+  lines.push(`| description | ${label(opinion.subjects.description)} |`);
+  lines.push(`| design | ${label(opinion.subjects.design)} |`);
+  if (opinion.subjects.operatingEffectiveness !== null) {
+    lines.push(`| operating effectiveness | ${label(opinion.subjects.operatingEffectiveness)} |`);
+  }
+  lines.push('', ...opinion.basis.map((b) => `- ${b}`), '');
+
+  lines.push('## Criteria', '', '| criterion | title | status | controls | reasons |', '|---|---|---|---|---|');
+  for (const c of result.criteria) {
+    lines.push(`| ${c.id} | ${cell(c.title)} | ${label(c.status)} | ${c.controls.join(', ')} | ${cell(c.reasons.join(' '))} |`);
+  }
+
+  lines.push('', '## Controls', '');
+  lines.push('| control | conclusion | samples (required) | deviations | rate | bound | reasons |', '|---|---|---|---|---|---|---|');
+  for (const c of result.controls) {
+    const samples = c.sampleSize === null ? '' : `${c.sampleSize} (${c.requiredSampleSize ?? 'n/a'})`;
+    const reasons = [...c.reasons, ...c.warnings.map((w) => `Warning: ${w}`)].join(' ');
+    lines.push(
+      `| ${c.id} | ${label(c.conclusion)} | ${samples} | ${c.deviations ?? ''} | ${rateText(c.deviationRate)} | ${rateText(c.upperDeviationLimit)} | ${cell(reasons)} |`,
+    );
+  }
+
+  lines.push('', '## Deficiencies', '');
+  if (result.deficiencies.length === 0) lines.push('None.');
+  else {
+    lines.push('| severity | control | kind | criteria | reasons |', '|---|---|---|---|---|');
+    for (const d of result.deficiencies) {
+      lines.push(`| ${label(d.severity)} | ${d.control ?? '(none)'} | ${d.kind} | ${d.criteria.join(', ')} | ${cell(d.reasons.join(' '))} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Markdown table cells cannot hold a pipe or a line break. */
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+}

@@ -1,0 +1,40 @@
+/** Test helper: writes a workspace folder from a map of relative paths to YAML text. */
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export const VALID_ASSAY = `organization: Acme
+system: Platform
+report:
+  type: type2
+  periodStart: 2026-01-01
+  periodEnd: 2026-06-30
+  categories: [security]
+`;
+
+export const VALID_CONTROL = `id: AC-04
+title: Terminated users are deprovisioned within one business day
+criteria: [CC6.2]
+frequency: event
+nature: manual
+`;
+
+export const VALID_TEST = `control: AC-04
+method: inspection
+populationSize: 10
+samples:
+  - { item: T-1, result: pass }
+  - { item: T-2, result: pass }
+  - { item: T-3, result: pass }
+  - { item: T-4, result: pass }
+  - { item: T-5, result: fail, note: Removed 9 days late }
+`;
+
+export async function writeWorkspace(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'assay-ws-'));
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  return dir;
+}

@@ -1,0 +1,268 @@
+/**
+ * Turns parsed workspace files into the domain's Examination, collecting every problem with its `file:line`.
+ * Nothing here touches the disk: load.ts reads, this judges.
+ *
+ * Each file is checked against its schema, and the rules that span files (unknown criteria, duplicate ids,
+ * tests of unknown controls) run on the raw values too, so one typo does not hide the next problem.
+ */
+import type { z } from 'zod';
+import {
+  DEFAULT_PERVASIVENESS,
+  DEFAULT_SAMPLING,
+  criteriaOfCategories,
+  isCriterionId,
+  CATEGORIES,
+  ValidationError,
+  type Category,
+  type Control,
+  type ControlTest,
+  type Engagement,
+  type Examination,
+  type Issue,
+} from '../domain/index.js';
+import { assayFileSchema, controlFileSchema, isRealDate, testFileSchema } from './schema.js';
+import type { PathSegment, YamlSource } from './yaml-source.js';
+
+export interface WorkspaceValidator {
+  /** assay.yaml, or null when it is missing (`expectedAt` names where it was looked for). */
+  assay(source: YamlSource | null, expectedAt: string): void;
+  control(source: YamlSource): void;
+  /** Tests are judged against the controls, so every control file comes first. */
+  test(source: YamlSource): void;
+  /** The Examination, or a ValidationError listing every problem found. */
+  finish(): Examination;
+}
+
+/**
+ * Judges a workspace one file at a time, keeping only what later files are checked against (ids and the
+ * lines they stand on), so a large workspace never holds every parsed document at once.
+ */
+export function createWorkspaceValidator(): WorkspaceValidator {
+  const issues: Issue[] = [];
+  const at = (source: YamlSource, path: PathSegment[], message: string, key = false) =>
+    issues.push({ location: source.locate(path, { key }), message });
+
+  let engagement: Engagement | null = null;
+  const controls: Control[] = [];
+  const tests: ControlTest[] = [];
+  /** Where each control id is defined, and the links it makes to other controls. */
+  const controlAt = new Map<string, string>();
+  const compensations: { control: unknown; target: string; location: string }[] = [];
+  const testAt = new Map<string, string>();
+  let compensationsChecked = false;
+
+  const checkCompensations = () => {
+    if (compensationsChecked) return;
+    compensationsChecked = true;
+    for (const { control, target, location } of compensations) {
+      if (target === control) issues.push({ location, message: `a control cannot compensate itself ("${target}")` });
+      else if (!controlAt.has(target)) issues.push({ location, message: `compensates an unknown control "${target}"` });
+    }
+  };
+
+  return {
+    assay(source, expectedAt) {
+      if (!source) {
+        issues.push({ location: `${expectedAt}:1`, message: 'file not found: every workspace needs an assay.yaml' });
+        return;
+      }
+      const raw = rawMapping(source, issues);
+      if (!raw) return;
+      checkAssay(source, raw, at);
+      const file = check(source, raw, assayFileSchema, issues);
+      if (file) engagement = toEngagement(file);
+    },
+
+    control(source) {
+      const raw = rawMapping(source, issues);
+      if (!raw) return;
+      if (typeof raw.id === 'string') {
+        const first = controlAt.get(raw.id);
+        if (first) at(source, ['id'], `duplicate control id "${raw.id}" (also in ${first})`);
+        else controlAt.set(raw.id, source.locate(['id']));
+      }
+      strings(raw.criteria).forEach(([criterion, i]) => {
+        if (!isCriterionId(criterion)) at(source, ['criteria', i], `unknown criterion "${criterion}"`);
+      });
+      // Links may point at controls in files read later: checked once all ids are known.
+      strings(raw.compensates).forEach(([target, i]) =>
+        compensations.push({ control: raw.id, target, location: source.locate(['compensates', i]) }),
+      );
+      const file = check(source, raw, controlFileSchema, issues);
+      if (file) {
+        controls.push({
+          ...file,
+          criteria: [...new Set(file.criteria)],
+          compensates: [...new Set(file.compensates)],
+          owner: file.owner ?? null,
+        });
+      }
+    },
+
+    test(source) {
+      checkCompensations();
+      const raw = rawMapping(source, issues);
+      if (!raw) return;
+      checkTest(source, raw, controlAt, testAt, at);
+      const file = check(source, raw, testFileSchema, issues);
+      if (file) {
+        tests.push({
+          control: file.control,
+          method: file.method,
+          populationSize: file.populationSize ?? null,
+          samples: file.samples.map((s) => ({ item: s.item, result: s.result, note: s.note ?? null })),
+          scopeLimitation: file.scopeLimitation ?? null,
+        });
+      }
+    },
+
+    finish() {
+      checkCompensations();
+      if (issues.length > 0 || !engagement) throw new ValidationError(sortIssues(issues), 'The workspace is not valid');
+      return { engagement, controls, tests };
+    },
+  };
+}
+
+type At = (source: YamlSource, path: PathSegment[], message: string, key?: boolean) => void;
+
+function checkAssay(source: YamlSource, raw: Raw, at: At): void {
+  const report = (raw.report ?? {}) as Raw;
+  // Order is judged only between real dates; the schema reports the others.
+  const date = (value: unknown) => (typeof value === 'string' && isRealDate(value) ? value : undefined);
+  const start = date(report.periodStart);
+  const end = date(report.periodEnd);
+  if (report.type === 'type2' && report.periodStart === undefined) {
+    at(source, ['report'], 'a type2 report needs report.periodStart (the start of the period)', true);
+  }
+  if (start !== undefined && end !== undefined && start > end) {
+    at(source, ['report', 'periodStart'], `the period starts (${start}) after it ends (${end})`);
+  }
+  const chosen = strings(report.categories ?? ['security'])
+    .map(([c]) => c)
+    .filter((c): c is Category => (CATEGORIES as readonly string[]).includes(c));
+  const inScope = new Set(criteriaOfCategories(chosen).map((c) => c.id));
+  const notApplicable = raw.notApplicable;
+  if (notApplicable && typeof notApplicable === 'object' && !Array.isArray(notApplicable)) {
+    for (const criterion of Object.keys(notApplicable)) {
+      if (!isCriterionId(criterion)) at(source, ['notApplicable', criterion], `unknown criterion "${criterion}"`, true);
+      else if (!inScope.has(criterion)) {
+        at(source, ['notApplicable', criterion], `criterion "${criterion}" is not in the chosen categories`, true);
+      }
+    }
+  }
+}
+
+function checkTest(source: YamlSource, raw: Raw, controlAt: Map<string, string>, testAt: Map<string, string>, at: At): void {
+  if (typeof raw.control === 'string') {
+    const first = testAt.get(raw.control);
+    if (!controlAt.has(raw.control)) at(source, ['control'], `test of an unknown control "${raw.control}"`);
+    else if (first) at(source, ['control'], `a second test of control "${raw.control}" (the first is ${first})`);
+    else testAt.set(raw.control, source.locate(['control']));
+  }
+  if (raw.populationSize === undefined && raw.scopeLimitation === undefined) {
+    at(source, [], 'populationSize is required (or scopeLimitation, saying why the population could not be produced)');
+  }
+  const samples = Array.isArray(raw.samples) ? (raw.samples as unknown[]) : [];
+  if (typeof raw.populationSize === 'number' && samples.length > raw.populationSize) {
+    at(source, ['populationSize'], `${samples.length} samples tested from a population of only ${raw.populationSize}`);
+  }
+  const seen = new Map<string, number>();
+  samples.forEach((sample, i) => {
+    const item = (sample as Raw | null)?.item;
+    if (typeof item !== 'string' && typeof item !== 'number') return;
+    const first = seen.get(String(item));
+    if (first !== undefined) {
+      at(source, ['samples', i, 'item'], `sample item "${item}" appears twice (first at ${source.locate(['samples', first, 'item'])})`);
+    } else seen.set(String(item), i);
+  });
+}
+
+function toEngagement(file: z.output<typeof assayFileSchema>): Engagement {
+  const { report } = file;
+  const categories = [...new Set<Category>(['security', ...report.categories])];
+  return {
+    organization: file.organization,
+    system: file.system,
+    reportType: report.type,
+    periodStart: report.type === 'type2' ? (report.periodStart ?? null) : null,
+    periodEnd: report.periodEnd,
+    categories,
+    notApplicable: Object.entries(file.notApplicable ?? {}).map(([criterion, reason]) => ({ criterion, reason })),
+    sampling: { ...DEFAULT_SAMPLING, ...definedOnly(file.sampling ?? {}) },
+    pervasiveness: { ...DEFAULT_PERVASIVENESS, ...definedOnly(file.opinion?.pervasive ?? {}) },
+    misstatements: file.description?.misstatements ?? [],
+  };
+}
+
+/** The file's top-level mapping, or null after recording why there is none. */
+function rawMapping(source: YamlSource, issues: Issue[]): Raw | null {
+  if (source.syntaxIssues.length > 0) {
+    issues.push(...source.syntaxIssues);
+    return null;
+  }
+  if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
+    issues.push({ location: `${source.file}:1`, message: 'expected a mapping of fields (key: value)' });
+    return null;
+  }
+  return source.value as Raw;
+}
+
+/** Validates one file against its schema; every issue is located at its node. */
+function check<T extends z.ZodType>(source: YamlSource, raw: Raw, schema: T, issues: Issue[]): z.output<T> | null {
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        issues.push({ location: source.locate([...path, key], { key: true }), message: `unknown field "${fieldName([...path, key])}"` });
+      }
+    } else {
+      issues.push({ location: source.locate(path), message: `${fieldName(path)}: ${describe(issue)}` });
+    }
+  }
+  return null;
+}
+
+type ZodIssue = z.ZodError['issues'][number];
+
+function describe(issue: ZodIssue): string {
+  if ('input' in issue && issue.input === undefined) return 'is required';
+  const got = 'input' in issue ? ` (got ${JSON.stringify(issue.input)})` : '';
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be a ${issue.expected}${got}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}${got}`;
+    default:
+      return `${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}${got}`;
+  }
+}
+
+/** The string entries of a raw list with their positions; anything else is the schema's to report. */
+function strings(value: unknown): [string, number][] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((v, i): [string, number][] => (typeof v === 'string' ? [[v, i]] : []));
+}
+
+function fieldName(path: readonly PathSegment[]): string {
+  if (path.length === 0) return '(file)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function sortIssues(issues: Issue[]): Issue[] {
+  const split = (location: string) => {
+    const colon = location.lastIndexOf(':');
+    return { file: location.slice(0, colon), line: Number(location.slice(colon + 1)) };
+  };
+  return [...issues].sort((a, b) => {
+    const x = split(a.location);
+    const y = split(b.location);
+    return x.file === y.file ? x.line - y.line : x.file < y.file ? -1 : 1;
+  });
+}
