@@ -42,3 +42,11 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/** The caller could not be identified: no session, a bad token, or wrong credentials. */
+export class UnauthenticatedError extends Error {
+  constructor(message = 'Sign in, or send an API token as "Authorization: Bearer <token>"') {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}

@@ -9,3 +9,4 @@ export * from './sampling/selection.js';
 export * from './evaluation/result.js';
 export * from './evaluation/examine.js';
 export * from './evaluation/opinion.js';
+export * from './access/permissions.js';

@@ -23,6 +23,8 @@ import {
 import { assayFileSchema, controlFileSchema, isRealDate, testFileSchema } from './schema.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
+type Raw = Record<string, unknown>;
+
 export interface WorkspaceValidator {
   /** assay.yaml, or null when it is missing (`expectedAt` names where it was looked for). */
   assay(source: YamlSource | null, expectedAt: string): void;

@@ -1,7 +1,7 @@
 /** A criterion's status from the conclusions of the controls that address it (DESIGN §5, "Criterion status"). */
 import type { Criterion } from '../criteria/catalogue.js';
 import { list } from '../format.js';
-import type { ControlConclusion, ControlResult, CriterionResult } from './result.js';
+import type { ControlConclusion, ControlResult, CriterionResult, FailureKind } from './result.js';
 
 const FAILED: ReadonlySet<ControlConclusion> = new Set(['not_effective', 'design_deficiency']);
 const RELIED_ON: ReadonlySet<ControlConclusion> = new Set(['effective', 'effective_with_exceptions']);
@@ -28,6 +28,7 @@ export function criterionStatus(criterion: Criterion, context: CriterionContext)
     category: criterion.category,
     status: 'met',
     failure: null,
+    failures: [],
     controls: addressing.map((c) => c.id),
     failingControls: [],
     reasons: [],
@@ -44,6 +45,7 @@ export function criterionStatus(criterion: Criterion, context: CriterionContext)
   if (addressing.length === 0) {
     result.status = 'not_met';
     result.failure = 'design';
+    result.failures = ['design'];
     result.reasons.push(`No control addresses ${criterion.id} (rule 1).`);
     return result;
   }
@@ -64,11 +66,15 @@ export function criterionStatus(criterion: Criterion, context: CriterionContext)
   if (uncompensated.length > 0) {
     result.status = 'not_met';
     result.failingControls = uncompensated.map((c) => c.id);
-    // A design failure means the criterion could not be met however the controls operated.
-    result.failure = uncompensated.some((c) => c.conclusion === 'design_deficiency') ? 'design' : 'operating';
+    // Both kinds are kept: the design and the operating-effectiveness opinions each count the criterion, so
+    // another failure can only add to either. `failure` names the graver one: a design failure means the
+    // criterion could not be met however the controls operated.
+    if (uncompensated.some((c) => c.conclusion === 'design_deficiency')) result.failures.push('design');
+    if (uncompensated.some((c) => c.conclusion === 'not_effective')) result.failures.push('operating');
+    result.failure = result.failures[0] as FailureKind;
     const failures = uncompensated.map((c) => `${c.id} (${describe(c.conclusion)})`);
     result.reasons.push(
-      `Key control${failures.length === 1 ? '' : 's'} ${list(failures)} failed with no effective compensating control (rule 2, ${result.failure}).`,
+      `Key control${failures.length === 1 ? '' : 's'} ${list(failures)} failed with no effective compensating control (rule 2, ${result.failures.join(' and ')}).`,
     );
     return result;
   }

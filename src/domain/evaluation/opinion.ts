@@ -45,7 +45,7 @@ export function formOpinion(
   }
 
   // Design: criteria that cannot be met because a control is missing or ill-designed.
-  const designNotMet = inScope.filter((c) => c.status === 'not_met' && c.failure === 'design').map((c) => c.id);
+  const designNotMet = inScope.filter((c) => c.status === 'not_met' && c.failures.includes('design')).map((c) => c.id);
   let design: OpinionKind = 'unmodified';
   if (designNotMet.length > 0) {
     design = pervasive(designNotMet) ? 'adverse' : 'qualified';
@@ -57,7 +57,7 @@ export function formOpinion(
   // Operating effectiveness (Type 2): criteria not met in operation, and criteria the evidence could not support.
   let operatingEffectiveness: OpinionKind | null = null;
   if (engagement.reportType === 'type2') {
-    const operatingNotMet = inScope.filter((c) => c.status === 'not_met' && c.failure === 'operating').map((c) => c.id);
+    const operatingNotMet = inScope.filter((c) => c.status === 'not_met' && c.failures.includes('operating')).map((c) => c.id);
     const unable = inScope.filter((c) => c.status === 'unable_to_conclude').map((c) => c.id);
     let fromOperation: OpinionKind = 'unmodified';
     if (operatingNotMet.length > 0) {

@@ -53,7 +53,10 @@ export interface CriterionResult {
   series: string;
   category: Category;
   status: CriterionStatus;
+  /** For `not_met`: design when any failure behind it is in design, else operating. */
   failure: FailureKind | null;
+  /** For `not_met`: every kind of failure behind it (a criterion can fail in design and in operation). */
+  failures: FailureKind[];
   /** Every control that addresses the criterion. */
   controls: string[];
   /** The key controls whose uncompensated failure leaves the criterion not met. */

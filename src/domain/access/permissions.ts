@@ -1,0 +1,70 @@
+/**
+ * Who may do what: the one authorization table (DESIGN §6). Routes and CLI commands name an action; the
+ * services ask `can` / `requireAccess`; nothing else decides.
+ */
+import { ForbiddenError } from '../errors.js';
+
+export const ROLES = ['admin', 'compliance', 'owner', 'auditor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** How far a grant reaches: every subject of the organisation, or only those the actor owns. */
+export type Reach = 'all' | 'own';
+
+const everyone = { admin: 'all', compliance: 'all', owner: 'all', auditor: 'all', viewer: 'all' } as const;
+const programme = { admin: 'all', compliance: 'all' } as const;
+
+/**
+ * The permission table. Roles, by DESIGN §6:
+ * - admin: everything in the organisation, including members and API tokens;
+ * - compliance: manages the programme (engagements, controls, tests);
+ * - owner: reads everything, edits the controls it owns;
+ * - auditor: reads everything in its engagement and records tests, samples and conclusions, but never edits a
+ *   control's description or evidence (independence);
+ * - viewer: reads.
+ */
+export const PERMISSIONS = {
+  'organization.read': everyone,
+  'organization.update': { admin: 'all' },
+  'member.read': everyone,
+  'member.manage': { admin: 'all' },
+  'token.manage': { admin: 'all' },
+  'engagement.read': everyone,
+  'engagement.manage': programme,
+  'control.read': everyone,
+  'control.manage': programme,
+  'control.update': { ...programme, owner: 'own' },
+  'test.record': { ...programme, auditor: 'all' },
+  'examination.read': everyone,
+  'audit.read': { admin: 'all', compliance: 'all', auditor: 'all' },
+} as const satisfies Record<string, Partial<Record<Role, Reach>>>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+/** The reach a role has for an action, or null when it has none. */
+export function reachOf(role: Role | null, action: Action): Reach | null {
+  if (role === null) return null;
+  const grants: Partial<Record<Role, Reach>> = PERMISSIONS[action];
+  return grants[role] ?? null;
+}
+
+/**
+ * Whether a role may take an action; for a grant limited to what the actor owns, `owns` says whether the
+ * subject is the actor's (unknown ownership is no ownership).
+ */
+export function can(role: Role | null, action: Action, owns = false): boolean {
+  const reach = reachOf(role, action);
+  return reach === 'all' || (reach === 'own' && owns);
+}
+
+export function requireAccess(role: Role | null, action: Action, owns = false): void {
+  if (!can(role, action, owns)) {
+    throw new ForbiddenError(
+      role === null ? `Not a member of this organisation` : `The ${role} role may not ${action.replace('.', ': ')}`,
+    );
+  }
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
