@@ -13,6 +13,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly' } },
+  },
+  {
     // The domain is pure: it may not reach into the other layers or do I/O.
     files: ['src/domain/**/*.ts'],
     rules: {
