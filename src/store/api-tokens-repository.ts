@@ -1,0 +1,152 @@
+/**
+ * Bearer tokens for scripts and CI, each bound to one organisation and role. Like sessions, only the
+ * token's SHA-256 is stored; `token_hash` is never among the selected columns.
+ */
+import type { Selectable } from 'kysely';
+import type { Role } from '../domain/index.js';
+import type { ApiTokensTable } from './schema.js';
+import { hashToken } from './token-hash.js';
+import {
+  checkPage,
+  defaultDependencies,
+  translateConstraintErrors,
+  toCount,
+  toTimestamp,
+  type Executor,
+  type Page,
+  type Paged,
+  type StoreDependencies,
+} from './values.js';
+
+export interface ApiToken {
+  id: string;
+  organizationId: string;
+  name: string;
+  role: Role;
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiTokenInput {
+  organizationId: string;
+  name: string;
+  /** The secret shown once to its creator; only its hash is stored. */
+  token: string;
+  role: Role;
+  createdBy: string;
+  expiresAt: Date | null;
+}
+
+const columns = [
+  'id',
+  'organization_id',
+  'name',
+  'role',
+  'created_by',
+  'created_at',
+  'last_used_at',
+  'expires_at',
+  'revoked_at',
+] as const;
+
+function toApiToken(row: Pick<Selectable<ApiTokensTable>, (typeof columns)[number]>): ApiToken {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    role: row.role as Role,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export type ApiTokensRepository = ReturnType<typeof createApiTokensRepository>;
+
+export function createApiTokensRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
+  return {
+    async create(input: ApiTokenInput, trx?: Executor): Promise<ApiToken> {
+      const row = await translateConstraintErrors(
+        () =>
+          (trx ?? db)
+            .insertInto('api_tokens')
+            .values({
+              id: deps.newId(),
+              organization_id: input.organizationId,
+              name: input.name,
+              token_hash: hashToken(input.token),
+              role: input.role,
+              created_by: input.createdBy,
+              created_at: toTimestamp(deps.clock()),
+              expires_at: input.expiresAt ? toTimestamp(input.expiresAt) : null,
+            })
+            .returning(columns)
+            .executeTakeFirstOrThrow(),
+        'The token is already in use',
+        'Organization or user',
+      );
+      return toApiToken(row);
+    },
+
+    async findById(id: string, trx?: Executor): Promise<ApiToken | null> {
+      const row = await (trx ?? db).selectFrom('api_tokens').select(columns).where('id', '=', id).executeTakeFirst();
+      return row ? toApiToken(row) : null;
+    },
+
+    /** The token that authenticates a request: not revoked, not expired at the injected clock's now. */
+    async findActive(token: string, trx?: Executor): Promise<ApiToken | null> {
+      const now = toTimestamp(deps.clock());
+      const row = await (trx ?? db)
+        .selectFrom('api_tokens')
+        .select(columns)
+        .where('token_hash', '=', hashToken(token))
+        .where('revoked_at', 'is', null)
+        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+        .executeTakeFirst();
+      return row ? toApiToken(row) : null;
+    },
+
+    /** An organisation's tokens, newest first; revoked ones only when asked. */
+    async list(
+      organizationId: string,
+      page: Page & { includeRevoked?: boolean },
+      trx?: Executor,
+    ): Promise<Paged<ApiToken>> {
+      const { limit, offset } = checkPage(page);
+      let query = (trx ?? db).selectFrom('api_tokens').where('organization_id', '=', organizationId);
+      if (!page.includeRevoked) query = query.where('revoked_at', 'is', null);
+      const [rows, count] = await Promise.all([
+        query.select(columns).orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toApiToken), total: toCount(count.total) };
+    },
+
+    /** Records a use (at most a timestamp write per request; callers may throttle it). */
+    async markUsed(id: string, trx?: Executor): Promise<void> {
+      await (trx ?? db)
+        .updateTable('api_tokens')
+        .set({ last_used_at: toTimestamp(deps.clock()) })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Revokes a token for good; returns it, or null when there is no such token. Revoking twice keeps the first time. */
+    async revoke(id: string, trx?: Executor): Promise<ApiToken | null> {
+      const executor = trx ?? db;
+      await executor
+        .updateTable('api_tokens')
+        .set({ revoked_at: toTimestamp(deps.clock()) })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute();
+      const row = await executor.selectFrom('api_tokens').select(columns).where('id', '=', id).executeTakeFirst();
+      return row ? toApiToken(row) : null;
+    },
+  };
+}

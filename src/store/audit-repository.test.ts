@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ENGINES, freshStore, skipEngine, useFreshStore } from '../../test/support/engines.js';
+import { steppingClock } from '../../test/support/factories.js';
+import { createAuditRepository, eventHash, GENESIS_HASH, type AuditEventInput } from './audit-repository.js';
+import type { Executor } from './values.js';
+
+function event(n: number, organizationId: string | null = 'org-1'): AuditEventInput {
+  return {
+    organizationId,
+    actor: 'user:ada',
+    type: n % 2 === 0 ? 'control.updated' : 'test.recorded',
+    subject: `control:${n}`,
+    before: n === 0 ? null : { version: n, title: `Title ${n}` },
+    after: { version: n + 1, title: `Title ${n + 1}`, criteria: ['CC6.1'], key: true },
+  };
+}
+
+async function appendAll(db: Executor, events: AuditEventInput[]) {
+  const audit = createAuditRepository(db, { clock: steppingClock() });
+  const appended = [];
+  for (const e of events) appended.push(await db.transaction().execute((trx) => audit.append(trx, e)));
+  return appended;
+}
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: audit repository`, () => {
+    const store = useFreshStore(engine);
+
+    it('chains each event to the previous one with SHA-256 over canonical JSON, from 64 zeros', async () => {
+      const [first, second] = await appendAll(store().db, [event(0), event(1)]);
+      const payload =
+        '{"actor":"user:ada","after":{"criteria":["CC6.1"],"key":true,"title":"Title 1","version":1},"before":null,' +
+        '"occurredAt":"2026-03-01T09:00:00.000Z","organizationId":"org-1","subject":"control:0","type":"control.updated"}';
+      expect(first).toMatchObject({ prevHash: GENESIS_HASH, before: null, occurredAt: '2026-03-01T09:00:00.000Z' });
+      expect(first?.hash).toBe(createHash('sha256').update(GENESIS_HASH + payload).digest('hex'));
+      expect(second?.prevHash).toBe(first?.hash);
+      expect(second?.seq).toBeGreaterThan(first?.seq ?? Infinity);
+      expect(await createAuditRepository(store().db).verifyChain()).toBeNull();
+    });
+
+    it('appends only inside the transaction of the change', async () => {
+      const audit = createAuditRepository(store().db);
+      await expect(audit.append(store().db as never, event(0))).rejects.toThrow(/transaction/);
+    });
+
+    it('rolls the event back with the change it records', async () => {
+      const audit = createAuditRepository(store().db);
+      await expect(
+        store()
+          .db.transaction()
+          .execute(async (trx) => {
+            await audit.append(trx, event(0));
+            throw new Error('the change failed');
+          }),
+      ).rejects.toThrow('the change failed');
+      expect((await audit.list({ limit: 10, offset: 0 })).total).toBe(0);
+    });
+
+    it('names the seq of an event whose `after` was altered in the middle of the chain', async () => {
+      const events = await appendAll(store().db, [0, 1, 2, 3, 4].map((n) => event(n)));
+      const target = events[2]?.seq ?? -1;
+      await store()
+        .db.updateTable('audit_events')
+        .set({ after: JSON.stringify({ version: 3, title: 'Quietly changed' }) })
+        .where('seq', '=', target)
+        .execute();
+      const audit = createAuditRepository(store().db);
+      expect(await audit.verifyChain()).toBe(target);
+      expect(await audit.inspectChain()).toEqual({ seq: target, reason: 'altered' });
+    });
+
+    it('notices an event rewritten with a recomputed hash at the next link', async () => {
+      const [, second, third] = await appendAll(store().db, [0, 1, 2, 3].map((n) => event(n)));
+      if (!second || !third) throw new Error('events missing');
+      const forged = { ...second, subject: 'control:forged' };
+      await store()
+        .db.updateTable('audit_events')
+        .set({ subject: forged.subject, hash: eventHash(second.prevHash, forged) })
+        .where('seq', '=', second.seq)
+        .execute();
+      expect(await createAuditRepository(store().db).inspectChain()).toEqual({ seq: third.seq, reason: 'relinked' });
+    });
+
+    it('notices a deleted event at the next link', async () => {
+      const events = await appendAll(store().db, [0, 1, 2, 3, 4].map((n) => event(n)));
+      await store().db.deleteFrom('audit_events').where('seq', '=', events[3]?.seq ?? -1).execute();
+      expect(await createAuditRepository(store().db).inspectChain()).toEqual({ seq: events[4]?.seq, reason: 'relinked' });
+    });
+
+    it('verifies a chain longer than one read batch', async () => {
+      const audit = createAuditRepository(store().db, { clock: steppingClock() });
+      await store()
+        .db.transaction()
+        .execute(async (trx) => {
+          for (let n = 0; n < 2100; n++) await audit.append(trx, event(n));
+        });
+      expect(await audit.verifyChain()).toBeNull();
+      const last = (await audit.list({ limit: 1, offset: 0 })).items[0];
+      await store().db.updateTable('audit_events').set({ actor: 'user:mallory' }).where('seq', '=', last?.seq ?? -1).execute();
+      expect(await audit.verifyChain()).toBe(last?.seq);
+    });
+
+    it('lists events newest first, by organisation, type or subject', async () => {
+      await appendAll(store().db, [event(0, 'org-1'), event(1, 'org-2'), event(2, 'org-1'), event(3, null)]);
+      const audit = createAuditRepository(store().db);
+      const all = await audit.list({ limit: 2, offset: 0 });
+      expect(all.total).toBe(4);
+      expect(all.items.map((e) => e.subject)).toEqual(['control:3', 'control:2']);
+      expect((await audit.list({ limit: 10, offset: 0, organizationId: 'org-1' })).items.map((e) => e.subject)).toEqual([
+        'control:2',
+        'control:0',
+      ]);
+      expect((await audit.list({ limit: 10, offset: 0, type: 'test.recorded' })).total).toBe(2);
+      expect((await audit.list({ limit: 10, offset: 0, subject: 'control:1' })).items[0]).toMatchObject({
+        organizationId: 'org-2',
+        before: { version: 1, title: 'Title 1' },
+        after: { version: 2, title: 'Title 2', criteria: ['CC6.1'], key: true },
+      });
+    });
+
+    it('keeps one unbroken chain under 20 concurrent transactions', async () => {
+      const concurrent = await freshStore(engine, { poolSize: 10 });
+      try {
+        const audit = createAuditRepository(concurrent.db);
+        await Promise.all(
+          Array.from({ length: 20 }, (_, n) =>
+            concurrent.db.transaction().execute(async (trx) => {
+              // Some work of the change before and after its event widens the window for a race.
+              await trx.selectFrom('audit_events').select('seq').execute();
+              await audit.append(trx, event(n));
+              await trx.selectFrom('audit_events').select('seq').execute();
+            }),
+          ),
+        );
+        const events = (await audit.list({ limit: 100, offset: 0 })).items;
+        expect(events).toHaveLength(20);
+        expect(new Set(events.map((e) => e.prevHash)).size).toBe(20);
+        expect(await audit.verifyChain()).toBeNull();
+      } finally {
+        await concurrent.close();
+      }
+    });
+  });
+}

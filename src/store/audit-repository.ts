@@ -1,0 +1,218 @@
+/**
+ * The audit log: every mutation appends an event in the transaction of the change, and each event's hash
+ * chains the previous one, so that altering, inserting or deleting an event in the middle shows:
+ *
+ *   hash = sha256_hex(prev_hash + canonicalJson({ organizationId, actor, type, subject, before, after, occurredAt }))
+ *
+ * The first event's prev_hash is 64 zeros. `seq` is not hashed (the database assigns it); the order of the
+ * chain is the order of seq. One chain for the whole database, so a tenant's events cannot be dropped unseen.
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Selectable } from 'kysely';
+import { canonicalJson } from './canonical-json.js';
+import { engineOf } from './engine.js';
+import type { AuditEventsTable } from './schema.js';
+import {
+  checkPage,
+  defaultDependencies,
+  fromJsonOrNull,
+  toCount,
+  toTimestamp,
+  type Executor,
+  type Page,
+  type Paged,
+  type StoreDependencies,
+  type Trx,
+} from './values.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * Key of the PostgreSQL advisory lock that serialises appends ("ASAY" in ASCII). Without it two
+ * transactions could both read the same last event and fork the chain.
+ */
+const AUDIT_CHAIN_LOCK_KEY = 0x41534159;
+
+/** How many events verification reads at a time. */
+const VERIFY_BATCH = 1000;
+
+export interface AuditEventInput {
+  organizationId: string | null;
+  /** Who did it, e.g. `user:<id>`, `token:<id>`, `cli`. */
+  actor: string;
+  /** What happened, e.g. `control.updated`. */
+  type: string;
+  /** What it happened to, e.g. `control:<id>`. */
+  subject: string;
+  /** The state before and after (plain JSON values); null or absent for none. */
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditEvent {
+  seq: number;
+  organizationId: string | null;
+  actor: string;
+  type: string;
+  subject: string;
+  before: unknown;
+  after: unknown;
+  occurredAt: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** Where the chain breaks: `altered` when the event no longer matches its hash, `relinked` when its link to
+ * the previous event does not match (that event was replaced with a rehashed one, or one was deleted or
+ * inserted before it). */
+export interface ChainBreak {
+  seq: number;
+  reason: 'altered' | 'relinked';
+}
+
+const columns = [
+  'seq',
+  'organization_id',
+  'actor',
+  'type',
+  'subject',
+  'before',
+  'after',
+  'occurred_at',
+  'prev_hash',
+  'hash',
+] as const;
+
+type AuditRow = Pick<Selectable<AuditEventsTable>, (typeof columns)[number]>;
+
+function toAuditEvent(row: AuditRow): AuditEvent {
+  return {
+    seq: Number(row.seq),
+    organizationId: row.organization_id,
+    actor: row.actor,
+    type: row.type,
+    subject: row.subject,
+    before: fromJsonOrNull(row.before),
+    after: fromJsonOrNull(row.after),
+    occurredAt: row.occurred_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** The hash of an event given the previous event's hash; `before`/`after` as parsed JSON values. */
+export function eventHash(prevHash: string, event: Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>): string {
+  const payload = canonicalJson({
+    organizationId: event.organizationId,
+    actor: event.actor,
+    type: event.type,
+    subject: event.subject,
+    before: event.before ?? null,
+    after: event.after ?? null,
+    occurredAt: event.occurredAt,
+  });
+  return createHash('sha256').update(prevHash + payload, 'utf8').digest('hex');
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;
+
+export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies, 'clock'> = defaultDependencies) {
+  /** Recomputes the chain from the first event; the first break found, or null when it is whole. */
+  async function inspectChain(trx?: Executor): Promise<ChainBreak | null> {
+    const executor = trx ?? db;
+    let expectedPrev = GENESIS_HASH;
+    let after = -1;
+    for (;;) {
+      const rows = await executor
+        .selectFrom('audit_events')
+        .select(columns)
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(VERIFY_BATCH)
+        .execute();
+      for (const row of rows) {
+        const event = toAuditEvent(row);
+        if (event.prevHash !== expectedPrev) return { seq: event.seq, reason: 'relinked' };
+        if (eventHash(event.prevHash, event) !== event.hash) return { seq: event.seq, reason: 'altered' };
+        expectedPrev = event.hash;
+        after = event.seq;
+      }
+      if (rows.length < VERIFY_BATCH) return null;
+    }
+  }
+
+  return {
+    /**
+     * Appends an event in `trx`, the transaction of the change it records (refused outside one). On
+     * PostgreSQL a transaction-scoped advisory lock makes concurrent appends wait their turn; on SQLite a
+     * write transaction is already exclusive.
+     */
+    async append(trx: Trx, event: AuditEventInput): Promise<AuditEvent> {
+      if (!trx.isTransaction) {
+        throw new Error('An audit event is appended in the transaction of the change it records');
+      }
+      if (engineOf(trx) === 'postgres') {
+        await sql`select pg_advisory_xact_lock(${sql.lit(AUDIT_CHAIN_LOCK_KEY)})`.execute(trx);
+      }
+      const last = await trx
+        .selectFrom('audit_events')
+        .select('hash')
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      // Store the canonical text, and hash what that text reads back as: verification sees the same values.
+      const before = event.before === undefined || event.before === null ? null : canonicalJson(event.before);
+      const after = event.after === undefined || event.after === null ? null : canonicalJson(event.after);
+      const fields = {
+        organizationId: event.organizationId,
+        actor: event.actor,
+        type: event.type,
+        subject: event.subject,
+        before: fromJsonOrNull(before),
+        after: fromJsonOrNull(after),
+        occurredAt: toTimestamp(deps.clock()),
+      };
+      const row = await trx
+        .insertInto('audit_events')
+        .values({
+          organization_id: fields.organizationId,
+          actor: fields.actor,
+          type: fields.type,
+          subject: fields.subject,
+          before,
+          after,
+          occurred_at: fields.occurredAt,
+          prev_hash: prevHash,
+          hash: eventHash(prevHash, fields),
+        })
+        .returning(columns)
+        .executeTakeFirstOrThrow();
+      return toAuditEvent(row);
+    },
+
+    /** Events newest first, optionally of one organisation, type or subject. */
+    async list(
+      page: Page & { organizationId?: string; type?: string; subject?: string },
+      trx?: Executor,
+    ): Promise<Paged<AuditEvent>> {
+      const { limit, offset } = checkPage(page);
+      let query = (trx ?? db).selectFrom('audit_events');
+      if (page.organizationId !== undefined) query = query.where('organization_id', '=', page.organizationId);
+      if (page.type !== undefined) query = query.where('type', '=', page.type);
+      if (page.subject !== undefined) query = query.where('subject', '=', page.subject);
+      const [rows, count] = await Promise.all([
+        query.select(columns).orderBy('seq', 'desc').limit(limit).offset(offset).execute(),
+        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toAuditEvent), total: toCount(count.total) };
+    },
+
+    inspectChain,
+
+    /** The seq of the first event that does not verify, or null when the chain is whole. */
+    async verifyChain(trx?: Executor): Promise<number | null> {
+      return (await inspectChain(trx))?.seq ?? null;
+    },
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * The controls aggregate as a whole: building the domain `Examination` of an engagement in a fixed number
+ * of queries (the hot path: 1,000 controls and 50,000 samples), and replacing an engagement's controls,
+ * tests and samples in batched inserts (imports).
+ */
+import type { Control, ControlTest, Examination, Sample } from '../domain/engagement.js';
+import { NotFoundError, ValidationError, type Issue } from '../domain/errors.js';
+import {
+  chunksFor,
+  controlColumns,
+  controlRow,
+  sampleColumns,
+  testColumns,
+  toDomainControl,
+  toDomainTest,
+  toSample,
+} from './controls-rows.js';
+import { engineOf } from './engine.js';
+import { engagementColumns, toDomainEngagement, toStoredEngagement } from './engagements-repository.js';
+import type { Executor, StoreDependencies, Trx } from './values.js';
+
+/**
+ * The engagement's examination as the engine reads it: one query for the engagement, one for the
+ * controls, one for the tests, one for all samples, all in one snapshot of the database. Controls come
+ * in their stored order, tests in the order of their controls, samples in their stored order.
+ */
+export async function loadExamination(executor: Executor, engagementId: string): Promise<Examination> {
+  if (executor.isTransaction) return readExamination(executor, engagementId);
+  // Four reads must see one state of the database, not an import half-way between them. A SQLite
+  // transaction reads one snapshot anyway; PostgreSQL needs repeatable read for that.
+  const transaction =
+    engineOf(executor) === 'postgres'
+      ? executor.transaction().setIsolationLevel('repeatable read')
+      : executor.transaction();
+  return transaction.execute((trx) => readExamination(trx, engagementId));
+}
+
+async function readExamination(trx: Executor, engagementId: string): Promise<Examination> {
+  const engagement = await trx
+    .selectFrom('engagements')
+    .select(engagementColumns)
+    .select((eb) =>
+      eb
+        .selectFrom('organizations')
+        .select('organizations.name')
+        .whereRef('organizations.id', '=', 'engagements.organization_id')
+        .as('organization_name'),
+    )
+    .where('id', '=', engagementId)
+    .executeTakeFirst();
+  if (!engagement) throw new NotFoundError(`Engagement ${engagementId}`);
+
+  const controlRows = await trx
+    .selectFrom('controls')
+    .select(controlColumns)
+    .where('engagement_id', '=', engagementId)
+    .orderBy('position')
+    .orderBy('code')
+    .execute();
+
+  const testRows = await trx
+    .selectFrom('control_tests')
+    .innerJoin('controls', 'controls.id', 'control_tests.control_id')
+    .select(testColumns.map((c) => `control_tests.${c}` as const))
+    .select('controls.code')
+    .where('controls.engagement_id', '=', engagementId)
+    .orderBy('controls.position')
+    .orderBy('controls.code')
+    .execute();
+
+  const sampleRows = await trx
+    .selectFrom('samples')
+    .innerJoin('control_tests', 'control_tests.id', 'samples.test_id')
+    .innerJoin('controls', 'controls.id', 'control_tests.control_id')
+    .select(sampleColumns.map((c) => `samples.${c}` as const))
+    .where('controls.engagement_id', '=', engagementId)
+    .orderBy('samples.test_id')
+    .orderBy('samples.position')
+    .execute();
+
+  const samplesByTest = new Map<string, Sample[]>();
+  for (const row of sampleRows) {
+    let samples = samplesByTest.get(row.test_id);
+    if (!samples) samplesByTest.set(row.test_id, (samples = []));
+    samples.push(toSample(row));
+  }
+
+  return {
+    engagement: toDomainEngagement(toStoredEngagement(engagement), engagement.organization_name ?? ''),
+    controls: controlRows.map(toDomainControl),
+    tests: testRows.map((row) => toDomainTest(row, row.code, samplesByTest.get(row.id) ?? [])),
+  };
+}
+
+export interface ReplaceCounts {
+  controls: number;
+  tests: number;
+  samples: number;
+}
+
+/**
+ * Replaces every control, test and sample of the engagement with those of `examination` (the engagement's
+ * own settings are the engagements repository's `update`, in the same transaction). Bad input — a control id
+ * twice, a test of an unknown control, two tests of one control, a sample item twice in a test — is refused
+ * as a whole with every issue found, before anything is written.
+ */
+export async function replaceExamination(
+  trx: Trx,
+  deps: StoreDependencies,
+  engagementId: string,
+  examination: Pick<Examination, 'controls' | 'tests'>,
+): Promise<ReplaceCounts> {
+  const issues = checkExamination(examination);
+  if (issues.length > 0) throw new ValidationError(issues, 'The examination cannot be stored');
+
+  const engagement = await trx.selectFrom('engagements').select('id').where('id', '=', engagementId).executeTakeFirst();
+  if (!engagement) throw new NotFoundError(`Engagement ${engagementId}`);
+
+  // Tests and samples go with their controls (on delete cascade).
+  await trx.deleteFrom('controls').where('engagement_id', '=', engagementId).execute();
+
+  const controlRowIds = await insertControls(trx, deps, engagementId, examination.controls, 0);
+  const testRows = examination.tests.map((test) => ({ id: deps.newId(), test }));
+  for (const chunk of chunksFor(testRows, testColumns.length)) {
+    await trx
+      .insertInto('control_tests')
+      .values(
+        chunk.map(({ id, test }) => ({
+          id,
+          control_id: controlRowIds.get(test.control) as string,
+          method: test.method,
+          population_size: test.populationSize,
+          scope_limitation: test.scopeLimitation,
+        })),
+      )
+      .execute();
+  }
+  const sampleRows = testRows.flatMap(({ id, test }) =>
+    test.samples.map((sample, position) => ({ testId: id, sample, position })),
+  );
+  const samples = await insertSampleRows(trx, deps, sampleRows);
+  return { controls: examination.controls.length, tests: testRows.length, samples };
+}
+
+/** Inserts controls from `firstPosition` on; returns the row id of each control code. */
+export async function insertControls(
+  trx: Executor,
+  deps: StoreDependencies,
+  engagementId: string,
+  controls: readonly Control[],
+  firstPosition: number,
+): Promise<Map<string, string>> {
+  const rowIds = new Map<string, string>();
+  const rows = controls.map((control, i) => {
+    const id = deps.newId();
+    rowIds.set(control.id, id);
+    return {
+      ...controlRow(control),
+      id,
+      engagement_id: engagementId,
+      position: firstPosition + i,
+    };
+  });
+  for (const chunk of chunksFor(rows, controlColumns.length)) {
+    await trx.insertInto('controls').values(chunk).execute();
+  }
+  return rowIds;
+}
+
+/** Inserts a test's samples in their order. */
+export async function insertSamples(
+  trx: Executor,
+  deps: StoreDependencies,
+  testId: string,
+  samples: readonly Sample[],
+): Promise<number> {
+  return insertSampleRows(
+    trx,
+    deps,
+    samples.map((sample, position) => ({ testId, sample, position })),
+  );
+}
+
+/** id, test_id, item, result, note, position */
+const SAMPLE_ROW_COLUMNS = 6;
+
+async function insertSampleRows(
+  trx: Executor,
+  deps: StoreDependencies,
+  rows: readonly { testId: string; sample: Sample; position: number }[],
+): Promise<number> {
+  for (const chunk of chunksFor(rows, SAMPLE_ROW_COLUMNS)) {
+    await trx
+      .insertInto('samples')
+      .values(
+        chunk.map(({ testId, sample, position }) => ({
+          id: deps.newId(),
+          test_id: testId,
+          item: sample.item,
+          result: sample.result,
+          note: sample.note,
+          position,
+        })),
+      )
+      .execute();
+  }
+  return rows.length;
+}
+
+/** What the database would refuse, found up front and reported together, in the workspace's terms. */
+export function checkExamination(examination: Pick<Examination, 'controls' | 'tests'>): Issue[] {
+  const issues: Issue[] = [];
+  const controls = new Set<string>();
+  examination.controls.forEach((control, i) => {
+    if (controls.has(control.id)) issues.push({ location: `controls[${i}].id`, message: `duplicate control id ${control.id}` });
+    controls.add(control.id);
+  });
+  const tested = new Set<string>();
+  examination.tests.forEach((test: ControlTest, i) => {
+    if (!controls.has(test.control)) {
+      issues.push({ location: `tests[${i}].control`, message: `test of an unknown control ${test.control}` });
+    } else if (tested.has(test.control)) {
+      issues.push({ location: `tests[${i}].control`, message: `a second test of control ${test.control}` });
+    }
+    tested.add(test.control);
+    issues.push(...checkSamples(test.samples, `tests[${i}]`));
+  });
+  return issues;
+}
+
+export function checkSamples(samples: readonly Sample[], location: string): Issue[] {
+  const issues: Issue[] = [];
+  const items = new Set<string>();
+  samples.forEach((sample, j) => {
+    if (items.has(sample.item)) {
+      issues.push({ location: `${location}.samples[${j}].item`, message: `sample item ${sample.item} appears twice` });
+    }
+    items.add(sample.item);
+  });
+  return issues;
+}

@@ -1,0 +1,298 @@
+/**
+ * Controls with their test and the test's samples: one aggregate. Methods return the domain `Control` and
+ * `ControlTest` shapes plus the row's id and version. A control's conclusion is not stored (the engine
+ * derives it), so it is not a filter here: the service filters evaluated controls.
+ */
+import { sql } from 'kysely';
+import type { Control, Examination, Sample, SampleResult } from '../domain/engagement.js';
+import { ValidationError } from '../domain/errors.js';
+import {
+  checkSamples,
+  insertControls,
+  insertSamples,
+  loadExamination,
+  replaceExamination,
+  type ReplaceCounts,
+} from './controls-examination.js';
+import {
+  controlColumns,
+  controlValues,
+  sampleColumns,
+  testColumns,
+  testValues,
+  toSample,
+  toStoredControl,
+  toStoredTest,
+  type ControlTestInput,
+  type StoredControl,
+  type StoredControlTest,
+} from './controls-rows.js';
+import {
+  checkPage,
+  containsPattern,
+  defaultDependencies,
+  inTransaction,
+  translateConstraintErrors,
+  staleOrMissing,
+  toCount,
+  type Executor,
+  type Page,
+  type Paged,
+  type StoreDependencies,
+  type Trx,
+} from './values.js';
+
+export type { ControlTestInput, StoredControl, StoredControlTest } from './controls-rows.js';
+export type { ReplaceCounts } from './controls-examination.js';
+
+export interface ControlFilters {
+  /** Controls that address this criterion, e.g. `CC6.1`. */
+  criterion?: string;
+  /** Controls of this owner; `null` for controls without one. */
+  owner?: string | null;
+  /** Text in the control's id or title, ignoring case. */
+  search?: string;
+}
+
+export type ControlsRepository = ReturnType<typeof createControlsRepository>;
+
+export function createControlsRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
+  async function findTestBy(executor: Executor, column: 'id' | 'control_id', value: string) {
+    const row = await executor
+      .selectFrom('control_tests')
+      .innerJoin('controls', 'controls.id', 'control_tests.control_id')
+      .select(testColumns.map((c) => `control_tests.${c}` as const))
+      .select('controls.code')
+      .where(`control_tests.${column}`, '=', value)
+      .executeTakeFirst();
+    if (!row) return null;
+    const samples = await executor
+      .selectFrom('samples')
+      .select(sampleColumns)
+      .where('test_id', '=', row.id)
+      .orderBy('position')
+      .execute();
+    return toStoredTest(row, row.code, samples.map(toSample));
+  }
+
+  async function testVersion(executor: Executor, testRowId: string) {
+    const row = await executor.selectFrom('control_tests').select('version').where('id', '=', testRowId).executeTakeFirst();
+    return row?.version;
+  }
+
+  async function controlVersion(executor: Executor, rowId: string) {
+    const row = await executor.selectFrom('controls').select('version').where('id', '=', rowId).executeTakeFirst();
+    return row?.version;
+  }
+
+  function refuseDuplicateSamples(samples: readonly Sample[]) {
+    const issues = checkSamples(samples, 'test');
+    if (issues.length > 0) throw new ValidationError(issues, 'The test cannot be stored');
+  }
+
+  return {
+    /** Adds a control after the engagement's last one. */
+    async create(engagementId: string, control: Control, trx?: Executor): Promise<StoredControl> {
+      return inTransaction(trx ?? db, async (t) => {
+        const last = await t
+          .selectFrom('controls')
+          .select((eb) => eb.fn.max('position').as('position'))
+          .where('engagement_id', '=', engagementId)
+          .executeTakeFirst();
+        const position = last?.position === null || last?.position === undefined ? 0 : Number(last.position) + 1;
+        const rowIds = await translateConstraintErrors(
+          () => insertControls(t, deps, engagementId, [control], position),
+          `Control ${control.id} already exists in this engagement`,
+          `Engagement ${engagementId}`,
+        );
+        const row = await t
+          .selectFrom('controls')
+          .select(controlColumns)
+          .where('id', '=', rowIds.get(control.id) as string)
+          .executeTakeFirstOrThrow();
+        return toStoredControl(row);
+      });
+    },
+
+    async findById(rowId: string, trx?: Executor): Promise<StoredControl | null> {
+      const row = await (trx ?? db).selectFrom('controls').select(controlColumns).where('id', '=', rowId).executeTakeFirst();
+      return row ? toStoredControl(row) : null;
+    },
+
+    /** A control by its id in the engagement (e.g. AC-04). */
+    async findByCode(engagementId: string, code: string, trx?: Executor): Promise<StoredControl | null> {
+      const row = await (trx ?? db)
+        .selectFrom('controls')
+        .select(controlColumns)
+        .where('engagement_id', '=', engagementId)
+        .where('code', '=', code)
+        .executeTakeFirst();
+      return row ? toStoredControl(row) : null;
+    },
+
+    /** The engagement's controls in their order, filtered. */
+    async list(
+      engagementId: string,
+      page: Page & ControlFilters,
+      trx?: Executor,
+    ): Promise<Paged<StoredControl>> {
+      const { limit, offset } = checkPage(page);
+      let query = (trx ?? db).selectFrom('controls').where('engagement_id', '=', engagementId);
+      if (page.criterion !== undefined) {
+        // Criteria are a JSON array of strings: match the quoted element, so CC6.1 does not find CC6.10.
+        const pattern = containsPattern(JSON.stringify(page.criterion));
+        query = query.where((eb) => sql<boolean>`${eb.ref('criteria')} like ${pattern} escape '\\'`);
+      }
+      if (page.owner !== undefined) {
+        query = page.owner === null ? query.where('owner', 'is', null) : query.where('owner', '=', page.owner);
+      }
+      if (page.search) {
+        const pattern = containsPattern(page.search.toLowerCase());
+        query = query.where((eb) =>
+          eb.or([
+            sql<boolean>`lower(${eb.ref('code')}) like ${pattern} escape '\\'`,
+            sql<boolean>`lower(${eb.ref('title')}) like ${pattern} escape '\\'`,
+          ]),
+        );
+      }
+      const [rows, count] = await Promise.all([
+        query.select(controlColumns).orderBy('position').orderBy('code').limit(limit).offset(offset).execute(),
+        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toStoredControl), total: toCount(count.total) };
+    },
+
+    /** Changes a control if `expectedVersion` is still current; else ConflictError and no change. */
+    async update(rowId: string, expectedVersion: number, patch: Partial<Control>, trx?: Executor): Promise<StoredControl> {
+      const executor = trx ?? db;
+      const row = await translateConstraintErrors(
+        () =>
+          executor
+            .updateTable('controls')
+            .set((eb) => ({ ...controlValues(patch), version: eb('version', '+', 1) }))
+            .where('id', '=', rowId)
+            .where('version', '=', expectedVersion)
+            .returning(controlColumns)
+            .executeTakeFirst(),
+        `Control ${patch.id ?? ''} already exists in this engagement`,
+        'Control',
+      );
+      if (row) return toStoredControl(row);
+      throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(executor, rowId));
+    },
+
+    /** Deletes a control with its test and samples, if `expectedVersion` is still current. */
+    async remove(rowId: string, expectedVersion: number, trx?: Executor): Promise<void> {
+      const executor = trx ?? db;
+      const result = await executor
+        .deleteFrom('controls')
+        .where('id', '=', rowId)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (result.numDeletedRows > 0n) return;
+      throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(executor, rowId));
+    },
+
+    /** The control's test with its samples, or null when it has not been tested. */
+    findTest: (controlRowId: string, trx?: Executor): Promise<StoredControlTest | null> =>
+      findTestBy(trx ?? db, 'control_id', controlRowId),
+
+    findTestById: (testRowId: string, trx?: Executor): Promise<StoredControlTest | null> =>
+      findTestBy(trx ?? db, 'id', testRowId),
+
+    /** Records the test of a control (a control has at most one). */
+    async createTest(controlRowId: string, test: ControlTestInput, trx?: Executor): Promise<StoredControlTest> {
+      refuseDuplicateSamples(test.samples);
+      return inTransaction(trx ?? db, async (t) => {
+        const id = deps.newId();
+        await translateConstraintErrors(
+          () =>
+            t
+              .insertInto('control_tests')
+              .values({
+                id,
+                control_id: controlRowId,
+                method: test.method,
+                population_size: test.populationSize,
+                scope_limitation: test.scopeLimitation,
+              })
+              .execute(),
+          `Control ${controlRowId} already has a test`,
+          `Control ${controlRowId}`,
+        );
+        await insertSamples(t, deps, id, test.samples);
+        return (await findTestBy(t, 'id', id)) as StoredControlTest;
+      });
+    },
+
+    /**
+     * Changes a test if `expectedVersion` is still current; `samples`, when given, replace all the test's
+     * samples. The samples are part of the test: changing them bumps the test's version.
+     */
+    async updateTest(
+      testRowId: string,
+      expectedVersion: number,
+      patch: Partial<ControlTestInput>,
+      trx?: Executor,
+    ): Promise<StoredControlTest> {
+      if (patch.samples) refuseDuplicateSamples(patch.samples);
+      return inTransaction(trx ?? db, async (t: Trx) => {
+        const updated = await t
+          .updateTable('control_tests')
+          .set((eb) => ({ ...testValues(patch), version: eb('version', '+', 1) }))
+          .where('id', '=', testRowId)
+          .where('version', '=', expectedVersion)
+          .executeTakeFirst();
+        if (updated.numUpdatedRows === 0n) {
+          throw staleOrMissing(`Test ${testRowId}`, expectedVersion, await testVersion(t, testRowId));
+        }
+        if (patch.samples) {
+          await t.deleteFrom('samples').where('test_id', '=', testRowId).execute();
+          await insertSamples(t, deps, testRowId, patch.samples);
+        }
+        return (await findTestBy(t, 'id', testRowId)) as StoredControlTest;
+      });
+    },
+
+    async removeTest(testRowId: string, expectedVersion: number, trx?: Executor): Promise<void> {
+      const executor = trx ?? db;
+      const result = await executor
+        .deleteFrom('control_tests')
+        .where('id', '=', testRowId)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (result.numDeletedRows > 0n) return;
+      throw staleOrMissing(`Test ${testRowId}`, expectedVersion, await testVersion(executor, testRowId));
+    },
+
+    /** A test's samples in their order, a page at a time, optionally only passes or only deviations. */
+    async listSamples(
+      testRowId: string,
+      page: Page & { result?: SampleResult },
+      trx?: Executor,
+    ): Promise<Paged<Sample>> {
+      const { limit, offset } = checkPage(page);
+      let query = (trx ?? db).selectFrom('samples').where('test_id', '=', testRowId);
+      if (page.result) query = query.where('result', '=', page.result);
+      const [rows, count] = await Promise.all([
+        query.select(sampleColumns).orderBy('position').limit(limit).offset(offset).execute(),
+        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toSample), total: toCount(count.total) };
+    },
+
+    /** The engagement's `Examination` for the engine, in four queries whatever its size. */
+    loadExamination: (engagementId: string, trx?: Executor): Promise<Examination> =>
+      loadExamination(trx ?? db, engagementId),
+
+    /**
+     * Replaces all controls, tests and samples of the engagement (an import). Takes the caller's transaction
+     * so the import, its engagement settings and its audit event commit together or not at all.
+     */
+    replaceExamination: (
+      engagementId: string,
+      examination: Pick<Examination, 'controls' | 'tests'>,
+      trx: Trx,
+    ): Promise<ReplaceCounts> => replaceExamination(trx, deps, engagementId, examination),
+  };
+}

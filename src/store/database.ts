@@ -1,0 +1,104 @@
+/**
+ * Opening the database: one SQLite file (the zero-set-up default) or a PostgreSQL server (scale-out), behind
+ * the same Kysely instance; and running the migrations.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, NO_MIGRATIONS, PostgresDialect, SqliteDialect, sql, type MigrationResult } from 'kysely';
+import pg from 'pg';
+import type { Engine } from './engine.js';
+import { MIGRATIONS } from './migrations/index.js';
+import type { DatabaseSchema } from './schema.js';
+
+export type { Engine } from './engine.js';
+
+export interface Store {
+  db: Kysely<DatabaseSchema>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL: the most connections this process opens (default 10). */
+  poolSize?: number;
+}
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+/**
+ * Opens `url`: a `postgres://` or `postgresql://` URL, `:memory:`, or a path to an SQLite file (its folder is
+ * created when missing). Does not migrate: call {@link migrateToLatest}.
+ */
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Store> {
+  return POSTGRES_URL.test(url) ? openPostgres(url, options) : openSqlite(url);
+}
+
+function openSqlite(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const database = new SQLite(path);
+  // WAL lets readers go on while one writer commits; the busy timeout makes a second process wait for the
+  // write lock instead of failing at once; foreign keys are off by default in SQLite.
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
+  return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+/** PostgreSQL type ids whose default text form is a string in node-postgres. */
+const INT8_OID = 20;
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: {
+      // count(*) and sums are int8, which pg returns as strings to be safe beyond 2^53; Assay's counts never
+      // get there, and callers must see numbers on both engines. Set per pool, not on pg's global registry.
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    // Fail here, with the server's message, rather than at the first query. Through Kysely, not the pool:
+    // Kysely sets its driver up on first use, and destroy() ends only a driver that was set up.
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`Integer ${text} is too large for Assay`);
+  return value;
+}
+
+/** A Kysely migrator over the statically imported migrations. */
+export function createMigrator(db: Kysely<DatabaseSchema>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) } });
+}
+
+/** Brings the schema up to the newest migration; returns the names of the migrations it ran. */
+export async function migrateToLatest(db: Kysely<DatabaseSchema>): Promise<string[]> {
+  return ran(await createMigrator(db).migrateToLatest());
+}
+
+/** Undoes every migration (tests and `assay` maintenance only); returns the names it undid. */
+export async function migrateToNothing(db: Kysely<DatabaseSchema>): Promise<string[]> {
+  return ran(await createMigrator(db).migrateTo(NO_MIGRATIONS));
+}
+
+function ran({ error, results }: { error?: unknown; results?: MigrationResult[] }): string[] {
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`Migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

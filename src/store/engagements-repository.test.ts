@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, NotFoundError } from '../domain/errors.js';
+import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
+import { buildControl, buildEngagement, buildOrganization, engagementSettings, testDependencies } from '../../test/support/factories.js';
+import { createControlsRepository } from './controls-repository.js';
+import { createEngagementsRepository, toDomainEngagement } from './engagements-repository.js';
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: engagements repository`, () => {
+    const store = useFreshStore(engine);
+
+    it('stores every setting and reads it back exactly: fractions, dates, JSON lists', async () => {
+      const engagements = createEngagementsRepository(store().db, testDependencies());
+      const organization = await buildOrganization(store().db);
+      const settings = engagementSettings({
+        categories: ['security', 'availability', 'confidentiality'],
+        // Values a 4-byte float would not keep.
+        sampling: { confidence: 0.95, tolerableRate: 0.0333333333333333 },
+        pervasiveness: { minSeries: 4, minShare: 0.1 + 0.2 },
+        misstatements: [
+          { text: 'A significant incident in March is not disclosed', pervasive: false },
+          { text: 'The system boundary omits the “data lake” ✓', pervasive: true },
+        ],
+      });
+      const created = await engagements.create({ ...settings, organizationId: organization.id });
+      expect(created).toEqual({
+        ...settings,
+        organizationId: organization.id,
+        id: '00000000-0000-4000-8000-000000000001',
+        createdAt: '2026-03-01T09:00:00.000Z',
+        version: 1,
+      });
+      expect(await engagements.findById(created.id)).toEqual(created);
+      expect(toDomainEngagement(created, organization.name)).toEqual({
+        organization: organization.name,
+        system: settings.system,
+        reportType: 'type2',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-06-30',
+        categories: settings.categories,
+        notApplicable: settings.notApplicable,
+        sampling: settings.sampling,
+        pervasiveness: settings.pervasiveness,
+        misstatements: settings.misstatements,
+      });
+    });
+
+    it('keeps a type 1 engagement’s missing period start', async () => {
+      const engagement = await buildEngagement(store().db, { reportType: 'type1', periodStart: null, notApplicable: [] });
+      expect(await createEngagementsRepository(store().db).findById(engagement.id)).toMatchObject({
+        reportType: 'type1',
+        periodStart: null,
+        notApplicable: [],
+      });
+    });
+
+    it('refuses an engagement of an unknown organisation', async () => {
+      await expect(
+        createEngagementsRepository(store().db).create({ ...engagementSettings(), organizationId: 'nope' }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('lists an organisation’s engagements newest period first, searched and paged', async () => {
+      const engagements = createEngagementsRepository(store().db);
+      const organization = await buildOrganization(store().db);
+      await buildEngagement(store().db); // another organisation's
+      for (const [name, periodEnd] of [
+        ['FY2024', '2024-12-31'],
+        ['FY2026', '2026-12-31'],
+        ['FY2025 bridge', '2025-12-31'],
+      ] as const) {
+        await buildEngagement(store().db, { organizationId: organization.id, name, periodEnd });
+      }
+      const page = await engagements.list(organization.id, { limit: 2, offset: 0 });
+      expect(page.total).toBe(3);
+      expect(page.items.map((e) => e.name)).toEqual(['FY2026', 'FY2025 bridge']);
+      expect((await engagements.list(organization.id, { limit: 10, offset: 0, search: 'BRIDGE' })).items).toHaveLength(1);
+    });
+
+    it('updates settings at the expected version; a stale version conflicts and changes nothing', async () => {
+      const engagements = createEngagementsRepository(store().db);
+      const engagement = await buildEngagement(store().db);
+      const updated = await engagements.update(engagement.id, 1, {
+        sampling: { confidence: 0.95, tolerableRate: 0.05 },
+        misstatements: [{ text: 'x', pervasive: true }],
+      });
+      expect(updated).toEqual({
+        ...engagement,
+        sampling: { confidence: 0.95, tolerableRate: 0.05 },
+        misstatements: [{ text: 'x', pervasive: true }],
+        version: 2,
+      });
+      await expect(engagements.update(engagement.id, 1, { name: 'lost' })).rejects.toBeInstanceOf(ConflictError);
+      expect(await engagements.findById(engagement.id)).toEqual(updated);
+      await expect(engagements.update('missing', 1, { name: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('removes an engagement with its controls, at the expected version', async () => {
+      const engagements = createEngagementsRepository(store().db);
+      const control = await buildControl(store().db);
+      await expect(engagements.remove(control.engagementId, 7)).rejects.toBeInstanceOf(ConflictError);
+      await engagements.remove(control.engagementId, 1);
+      expect(await engagements.findById(control.engagementId)).toBeNull();
+      expect(await createControlsRepository(store().db).findById(control.rowId)).toBeNull();
+    });
+  });
+}

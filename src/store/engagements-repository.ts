@@ -1,0 +1,243 @@
+/**
+ * Engagements: one examination of one system for one period, with the settings the engine reads
+ * (report type, period, categories, criteria not applicable, sampling, pervasiveness, misstatements).
+ * The controls, tests and samples are the controls repository's aggregate.
+ */
+import { sql, type Selectable } from 'kysely';
+import type { Category } from '../domain/criteria/catalogue.js';
+import type {
+  Engagement,
+  Misstatement,
+  NotApplicableCriterion,
+  PervasivenessThresholds,
+  ReportType,
+  SamplingSettings,
+} from '../domain/engagement.js';
+import type { EngagementsTable } from './schema.js';
+import {
+  checkPage,
+  containsPattern,
+  defaultDependencies,
+  fromJson,
+  translateConstraintErrors,
+  staleOrMissing,
+  toCount,
+  toJson,
+  toTimestamp,
+  type Executor,
+  type Page,
+  type Paged,
+  type StoreDependencies,
+} from './values.js';
+
+/** What an engagement holds besides its identity: the domain `Engagement` less the organisation's name. */
+export interface EngagementSettings {
+  name: string;
+  system: string;
+  reportType: ReportType;
+  periodStart: string | null;
+  periodEnd: string;
+  categories: Category[];
+  notApplicable: NotApplicableCriterion[];
+  sampling: SamplingSettings;
+  pervasiveness: PervasivenessThresholds;
+  misstatements: Misstatement[];
+}
+
+export interface EngagementInput extends EngagementSettings {
+  organizationId: string;
+}
+
+export interface StoredEngagement extends EngagementInput {
+  id: string;
+  createdAt: string;
+  version: number;
+}
+
+export const engagementColumns = [
+  'id',
+  'organization_id',
+  'name',
+  'system',
+  'report_type',
+  'period_start',
+  'period_end',
+  'categories',
+  'not_applicable',
+  'sampling_confidence',
+  'tolerable_rate',
+  'pervasive_min_series',
+  'pervasive_min_share',
+  'misstatements',
+  'created_at',
+  'version',
+] as const;
+
+type EngagementRow = Pick<Selectable<EngagementsTable>, (typeof engagementColumns)[number]>;
+
+export function toStoredEngagement(row: EngagementRow): StoredEngagement {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    system: row.system,
+    reportType: row.report_type as ReportType,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    categories: fromJson<Category[]>(row.categories),
+    notApplicable: fromJson<NotApplicableCriterion[]>(row.not_applicable),
+    // pg returns double precision as a JS number already; Number() also covers a driver set to strings.
+    sampling: { confidence: Number(row.sampling_confidence), tolerableRate: Number(row.tolerable_rate) },
+    pervasiveness: { minSeries: Number(row.pervasive_min_series), minShare: Number(row.pervasive_min_share) },
+    misstatements: fromJson<Misstatement[]>(row.misstatements),
+    createdAt: row.created_at,
+    version: row.version,
+  };
+}
+
+/** The engine's view of a stored engagement. */
+export function toDomainEngagement(engagement: StoredEngagement, organizationName: string): Engagement {
+  return {
+    organization: organizationName,
+    system: engagement.system,
+    reportType: engagement.reportType,
+    periodStart: engagement.periodStart,
+    periodEnd: engagement.periodEnd,
+    categories: engagement.categories,
+    notApplicable: engagement.notApplicable,
+    sampling: engagement.sampling,
+    pervasiveness: engagement.pervasiveness,
+    misstatements: engagement.misstatements,
+  };
+}
+
+function toRowValues(settings: Partial<EngagementSettings>) {
+  const { sampling, pervasiveness } = settings;
+  return {
+    ...(settings.name !== undefined && { name: settings.name }),
+    ...(settings.system !== undefined && { system: settings.system }),
+    ...(settings.reportType !== undefined && { report_type: settings.reportType }),
+    ...(settings.periodStart !== undefined && { period_start: settings.periodStart }),
+    ...(settings.periodEnd !== undefined && { period_end: settings.periodEnd }),
+    ...(settings.categories !== undefined && { categories: toJson(settings.categories) }),
+    ...(settings.notApplicable !== undefined && { not_applicable: toJson(settings.notApplicable) }),
+    ...(sampling !== undefined && { sampling_confidence: sampling.confidence, tolerable_rate: sampling.tolerableRate }),
+    ...(pervasiveness !== undefined && {
+      pervasive_min_series: pervasiveness.minSeries,
+      pervasive_min_share: pervasiveness.minShare,
+    }),
+    ...(settings.misstatements !== undefined && { misstatements: toJson(settings.misstatements) }),
+  };
+}
+
+export type EngagementsRepository = ReturnType<typeof createEngagementsRepository>;
+
+export function createEngagementsRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
+  return {
+    async create(input: EngagementInput, trx?: Executor): Promise<StoredEngagement> {
+      const id = deps.newId();
+      const row = await translateConstraintErrors(
+        () =>
+          (trx ?? db)
+            .insertInto('engagements')
+            .values({
+              id,
+              organization_id: input.organizationId,
+              name: input.name,
+              system: input.system,
+              report_type: input.reportType,
+              period_start: input.periodStart,
+              period_end: input.periodEnd,
+              categories: toJson(input.categories),
+              not_applicable: toJson(input.notApplicable),
+              sampling_confidence: input.sampling.confidence,
+              tolerable_rate: input.sampling.tolerableRate,
+              pervasive_min_series: input.pervasiveness.minSeries,
+              pervasive_min_share: input.pervasiveness.minShare,
+              misstatements: toJson(input.misstatements),
+              created_at: toTimestamp(deps.clock()),
+            })
+            .returning(engagementColumns)
+            .executeTakeFirstOrThrow(),
+        `Engagement ${id} already exists`,
+        `Organization ${input.organizationId}`,
+      );
+      return toStoredEngagement(row);
+    },
+
+    findById: (id: string, trx?: Executor) => findById(trx ?? db, id),
+
+    /** An organisation's engagements, newest period first; `search` matches the name or system. */
+    async list(
+      organizationId: string,
+      page: Page & { search?: string },
+      trx?: Executor,
+    ): Promise<Paged<StoredEngagement>> {
+      const { limit, offset } = checkPage(page);
+      let query = (trx ?? db).selectFrom('engagements').where('organization_id', '=', organizationId);
+      if (page.search) {
+        const pattern = containsPattern(page.search.toLowerCase());
+        query = query.where((eb) =>
+          eb.or([
+            sql<boolean>`lower(${eb.ref('name')}) like ${pattern} escape '\\'`,
+            sql<boolean>`lower(${eb.ref('system')}) like ${pattern} escape '\\'`,
+          ]),
+        );
+      }
+      const [rows, count] = await Promise.all([
+        query
+          .select(engagementColumns)
+          .orderBy('period_end', 'desc')
+          .orderBy('created_at', 'desc')
+          .orderBy('id')
+          .limit(limit)
+          .offset(offset)
+          .execute(),
+        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toStoredEngagement), total: toCount(count.total) };
+    },
+
+    /** Changes settings if `expectedVersion` is still current; else ConflictError and no change. */
+    async update(
+      id: string,
+      expectedVersion: number,
+      patch: Partial<EngagementSettings>,
+      trx?: Executor,
+    ): Promise<StoredEngagement> {
+      const executor = trx ?? db;
+      const row = await executor
+        .updateTable('engagements')
+        .set((eb) => ({ ...toRowValues(patch), version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .returning(engagementColumns)
+        .executeTakeFirst();
+      if (row) return toStoredEngagement(row);
+      const current = await executor.selectFrom('engagements').select('version').where('id', '=', id).executeTakeFirst();
+      throw staleOrMissing(`Engagement ${id}`, expectedVersion, current?.version);
+    },
+
+    /** Deletes the engagement with its controls, tests, samples and snapshots, if the version is current. */
+    async remove(id: string, expectedVersion: number, trx?: Executor): Promise<void> {
+      const executor = trx ?? db;
+      const result = await executor
+        .deleteFrom('engagements')
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (result.numDeletedRows > 0n) return;
+      const current = await executor.selectFrom('engagements').select('version').where('id', '=', id).executeTakeFirst();
+      throw staleOrMissing(`Engagement ${id}`, expectedVersion, current?.version);
+    },
+  };
+}
+
+async function findById(executor: Executor, id: string): Promise<StoredEngagement | null> {
+  const row = await executor
+    .selectFrom('engagements')
+    .select(engagementColumns)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toStoredEngagement(row) : null;
+}

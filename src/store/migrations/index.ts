@@ -1,0 +1,10 @@
+/**
+ * Every migration, by name, imported statically: no folder is scanned at run time, so the same list works
+ * from `src/` under tsx and vitest and from the compiled `dist/`. Names sort in the order they run.
+ */
+import type { Migration } from 'kysely';
+import * as initial from './2026112601_initial.js';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026112601_initial': initial,
+};

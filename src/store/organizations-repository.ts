@@ -1,0 +1,136 @@
+/** Organisations: the tenant every engagement, membership and API token belongs to. */
+import { sql, type Selectable } from 'kysely';
+import { ConflictError } from '../domain/errors.js';
+import type { OrganizationsTable } from './schema.js';
+import {
+  checkPage,
+  containsPattern,
+  defaultDependencies,
+  translateConstraintErrors,
+  staleOrMissing,
+  toCount,
+  toTimestamp,
+  type Executor,
+  type Page,
+  type Paged,
+  type StoreDependencies,
+  isForeignKeyViolation,
+} from './values.js';
+
+export interface Organization {
+  id: string;
+  slug: string;
+  name: string;
+  createdAt: string;
+  version: number;
+}
+
+export interface OrganizationInput {
+  slug: string;
+  name: string;
+}
+
+const columns = ['id', 'slug', 'name', 'created_at', 'version'] as const;
+
+function toOrganization(row: Pick<Selectable<OrganizationsTable>, (typeof columns)[number]>): Organization {
+  return { id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at, version: row.version };
+}
+
+export type OrganizationsRepository = ReturnType<typeof createOrganizationsRepository>;
+
+export function createOrganizationsRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
+  return {
+    async create(input: OrganizationInput, trx?: Executor): Promise<Organization> {
+      const row = await translateConstraintErrors(
+        () =>
+          (trx ?? db)
+            .insertInto('organizations')
+            .values({ id: deps.newId(), slug: input.slug, name: input.name, created_at: toTimestamp(deps.clock()) })
+            .returning(columns)
+            .executeTakeFirstOrThrow(),
+        `An organization with the slug "${input.slug}" already exists`,
+        'Organization',
+      );
+      return toOrganization(row);
+    },
+
+    async findById(id: string, trx?: Executor): Promise<Organization | null> {
+      const row = await (trx ?? db).selectFrom('organizations').select(columns).where('id', '=', id).executeTakeFirst();
+      return row ? toOrganization(row) : null;
+    },
+
+    async findBySlug(slug: string, trx?: Executor): Promise<Organization | null> {
+      const row = await (trx ?? db)
+        .selectFrom('organizations')
+        .select(columns)
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      return row ? toOrganization(row) : null;
+    },
+
+    /** Organisations by name; `search` matches the name or slug, ignoring case. */
+    async list(page: Page & { search?: string }, trx?: Executor): Promise<Paged<Organization>> {
+      const { limit, offset } = checkPage(page);
+      let query = (trx ?? db).selectFrom('organizations');
+      if (page.search) {
+        const pattern = containsPattern(page.search.toLowerCase());
+        query = query.where((eb) =>
+          eb.or([
+            sql<boolean>`lower(${eb.ref('name')}) like ${pattern} escape '\\'`,
+            sql<boolean>`lower(${eb.ref('slug')}) like ${pattern} escape '\\'`,
+          ]),
+        );
+      }
+      const [rows, count] = await Promise.all([
+        query.select(columns).orderBy('name').orderBy('id').limit(limit).offset(offset).execute(),
+        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toOrganization), total: toCount(count.total) };
+    },
+
+    /** Changes the name or slug if `expectedVersion` is still current; else ConflictError and no change. */
+    async update(
+      id: string,
+      expectedVersion: number,
+      patch: Partial<OrganizationInput>,
+      trx?: Executor,
+    ): Promise<Organization> {
+      const executor = trx ?? db;
+      const row = await translateConstraintErrors(
+        () =>
+          executor
+            .updateTable('organizations')
+            .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+            .where('id', '=', id)
+            .where('version', '=', expectedVersion)
+            .returning(columns)
+            .executeTakeFirst(),
+        `An organization with the slug "${patch.slug ?? ''}" already exists`,
+        'Organization',
+      );
+      if (row) return toOrganization(row);
+      throw staleOrMissing(`Organization ${id}`, expectedVersion, await currentVersion(executor, id));
+    },
+
+    /** Deletes the organisation if `expectedVersion` is still current (refused while it has engagements). */
+    async remove(id: string, expectedVersion: number, trx?: Executor): Promise<void> {
+      const executor = trx ?? db;
+      const result = await executor
+        .deleteFrom('organizations')
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst()
+        .catch((error: unknown) => {
+          if (isForeignKeyViolation(error)) throw new ConflictError(`Organization ${id} still has engagements`);
+          throw error;
+        });
+      if (result.numDeletedRows > 0n) return;
+      throw staleOrMissing(`Organization ${id}`, expectedVersion, await currentVersion(executor, id));
+    },
+  };
+}
+
+async function currentVersion(executor: Executor, id: string): Promise<number | undefined> {
+  const row = await executor.selectFrom('organizations').select('version').where('id', '=', id).executeTakeFirst();
+  return row?.version;
+}

@@ -1,0 +1,162 @@
+/**
+ * The database as Kysely sees it: one interface per table, columns in snake_case exactly as stored.
+ *
+ * Storage conventions shared by both engines (the repositories turn them into plain camelCase values):
+ * - ids are text UUIDs made by the application (`newId`), never by the database, except `audit_events.seq`;
+ * - timestamps are ISO-8601 text in UTC as `Date#toISOString()` writes them, so both engines agree and text
+ *   order is time order; calendar dates (`period_end`) are `YYYY-MM-DD` text;
+ * - booleans are integers 0/1 on both engines;
+ * - JSON is text (`JsonText`), parsed by the repositories;
+ * - fractions are `double precision` on both engines (PostgreSQL's `real` is 4 bytes: 0.9 would come back as
+ *   0.8999999761581421);
+ * - every editable table has `version`, bumped on each update (optimistic concurrency).
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+/** JSON kept as text. */
+export type JsonText = string;
+/** ISO-8601 timestamp in UTC, e.g. `2026-11-26T12:00:00.000Z`. */
+export type Timestamp = string;
+/** A boolean stored as 0 or 1. */
+export type BooleanInt = number;
+/** A column the database fills with its default unless told otherwise. */
+export type Version = Generated<number>;
+
+export interface OrganizationsTable {
+  id: string;
+  slug: string;
+  name: string;
+  created_at: Timestamp;
+  version: Version;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  created_at: Timestamp;
+  version: Version;
+}
+
+export interface MembershipsTable {
+  organization_id: string;
+  user_id: string;
+  role: string;
+  created_at: Timestamp;
+  version: Version;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the session token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  csrf_secret: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  /** SHA-256 (hex) of the token; the token itself is shown once and never stored. */
+  token_hash: string;
+  role: string;
+  created_by: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface EngagementsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  system: string;
+  report_type: string;
+  period_start: string | null;
+  period_end: string;
+  categories: JsonText;
+  not_applicable: JsonText;
+  sampling_confidence: number;
+  tolerable_rate: number;
+  pervasive_min_series: number;
+  pervasive_min_share: number;
+  misstatements: JsonText;
+  created_at: Timestamp;
+  version: Version;
+}
+
+export interface ControlsTable {
+  id: string;
+  engagement_id: string;
+  /** The control's id in the auditor's sense, e.g. `AC-04`; unique within the engagement. */
+  code: string;
+  title: string;
+  criteria: JsonText;
+  frequency: string;
+  nature: string;
+  is_key: BooleanInt;
+  design: string;
+  compensates: JsonText;
+  owner: string | null;
+  /** Order of the controls in the engagement, kept so an import exports back in the same order. */
+  position: number;
+  version: Version;
+}
+
+export interface ControlTestsTable {
+  id: string;
+  control_id: string;
+  method: string;
+  population_size: number | null;
+  scope_limitation: string | null;
+  version: Version;
+}
+
+export interface SamplesTable {
+  id: string;
+  test_id: string;
+  item: string;
+  result: string;
+  note: string | null;
+  position: number;
+}
+
+export interface AuditEventsTable {
+  /** Assigned by the database (SQLite AUTOINCREMENT, PostgreSQL identity): never reused, never set by us. */
+  seq: ColumnType<number, never, never>;
+  organization_id: string | null;
+  actor: string;
+  type: string;
+  subject: string;
+  before: JsonText | null;
+  after: JsonText | null;
+  occurred_at: Timestamp;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface EvaluationSnapshotsTable {
+  id: string;
+  engagement_id: string;
+  taken_at: Timestamp;
+  opinion: string;
+  result: JsonText;
+}
+
+export interface DatabaseSchema {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  engagements: EngagementsTable;
+  controls: ControlsTable;
+  control_tests: ControlTestsTable;
+  samples: SamplesTable;
+  audit_events: AuditEventsTable;
+  evaluation_snapshots: EvaluationSnapshotsTable;
+}

@@ -1,0 +1,111 @@
+/**
+ * Browser sessions. The row's id is the SHA-256 of the session token: the store takes and looks up tokens
+ * but keeps only their hashes, so a copy of the database opens no session.
+ */
+import type { Selectable } from 'kysely';
+import type { SessionsTable } from './schema.js';
+import { hashToken } from './token-hash.js';
+import {
+  defaultDependencies,
+  translateConstraintErrors,
+  toTimestamp,
+  type Executor,
+  type StoreDependencies,
+} from './values.js';
+
+export interface Session {
+  /** The token's hash, not the token. */
+  id: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  csrfSecret: string;
+}
+
+export interface SessionInput {
+  /** The token given to the browser; only its hash is stored. */
+  token: string;
+  userId: string;
+  expiresAt: Date;
+  csrfSecret: string;
+}
+
+const columns = ['id', 'user_id', 'created_at', 'expires_at', 'csrf_secret'] as const;
+
+function toSession(row: Pick<Selectable<SessionsTable>, (typeof columns)[number]>): Session {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    csrfSecret: row.csrf_secret,
+  };
+}
+
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>;
+
+export function createSessionsRepository(db: Executor, deps: Pick<StoreDependencies, 'clock'> = defaultDependencies) {
+  return {
+    async create(input: SessionInput, trx?: Executor): Promise<Session> {
+      const row = await translateConstraintErrors(
+        () =>
+          (trx ?? db)
+            .insertInto('sessions')
+            .values({
+              id: hashToken(input.token),
+              user_id: input.userId,
+              created_at: toTimestamp(deps.clock()),
+              expires_at: toTimestamp(input.expiresAt),
+              csrf_secret: input.csrfSecret,
+            })
+            .returning(columns)
+            .executeTakeFirstOrThrow(),
+        'The session token is already in use',
+        'User',
+      );
+      return toSession(row);
+    },
+
+    /** The session of `token` if it has not expired (at the injected clock's now). */
+    async findActive(token: string, trx?: Executor): Promise<Session | null> {
+      const row = await (trx ?? db)
+        .selectFrom('sessions')
+        .select(columns)
+        .where('id', '=', hashToken(token))
+        .where('expires_at', '>', toTimestamp(deps.clock()))
+        .executeTakeFirst();
+      return row ? toSession(row) : null;
+    },
+
+    /** Moves the expiry (sliding sessions); false when the session is gone. */
+    async extend(token: string, expiresAt: Date, trx?: Executor): Promise<boolean> {
+      const result = await (trx ?? db)
+        .updateTable('sessions')
+        .set({ expires_at: toTimestamp(expiresAt) })
+        .where('id', '=', hashToken(token))
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    /** Signs out one session; false when there was none. */
+    async remove(token: string, trx?: Executor): Promise<boolean> {
+      const result = await (trx ?? db).deleteFrom('sessions').where('id', '=', hashToken(token)).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    /** Signs a user out everywhere (password change, removal); returns how many sessions ended. */
+    async removeForUser(userId: string, trx?: Executor): Promise<number> {
+      const result = await (trx ?? db).deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    /** Housekeeping: deletes expired sessions; returns how many. */
+    async removeExpired(trx?: Executor): Promise<number> {
+      const result = await (trx ?? db)
+        .deleteFrom('sessions')
+        .where('expires_at', '<=', toTimestamp(deps.clock()))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * People who sign in. The password hash is a secret: it is never among the selected `columns` and is read
+ * only by {@link UsersRepository.findCredentials}, for the login check.
+ */
+import { sql, type Selectable } from 'kysely';
+import type { UsersTable } from './schema.js';
+import {
+  checkPage,
+  containsPattern,
+  defaultDependencies,
+  translateConstraintErrors,
+  staleOrMissing,
+  toCount,
+  toTimestamp,
+  type Executor,
+  type Page,
+  type Paged,
+  type StoreDependencies,
+} from './values.js';
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  createdAt: string;
+  version: number;
+}
+
+export interface UserInput {
+  email: string;
+  /** An argon2id hash made by the auth service; the store never sees a password. */
+  passwordHash: string;
+  displayName: string;
+}
+
+export interface Credentials {
+  userId: string;
+  passwordHash: string;
+}
+
+const columns = ['id', 'email', 'display_name', 'created_at', 'version'] as const;
+
+function toUser(row: Pick<Selectable<UsersTable>, (typeof columns)[number]>): User {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    createdAt: row.created_at,
+    version: row.version,
+  };
+}
+
+/** Addresses are compared without case on both engines: they are stored trimmed and in lower case. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export type UsersRepository = ReturnType<typeof createUsersRepository>;
+
+export function createUsersRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
+  const duplicate = (email: string) => `A user with the email ${normalizeEmail(email)} already exists`;
+
+  return {
+    async create(input: UserInput, trx?: Executor): Promise<User> {
+      const row = await translateConstraintErrors(
+        () =>
+          (trx ?? db)
+            .insertInto('users')
+            .values({
+              id: deps.newId(),
+              email: normalizeEmail(input.email),
+              password_hash: input.passwordHash,
+              display_name: input.displayName,
+              created_at: toTimestamp(deps.clock()),
+            })
+            .returning(columns)
+            .executeTakeFirstOrThrow(),
+        duplicate(input.email),
+        'User',
+      );
+      return toUser(row);
+    },
+
+    async findById(id: string, trx?: Executor): Promise<User | null> {
+      const row = await (trx ?? db).selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
+      return row ? toUser(row) : null;
+    },
+
+    async findByEmail(email: string, trx?: Executor): Promise<User | null> {
+      const row = await (trx ?? db)
+        .selectFrom('users')
+        .select(columns)
+        .where('email', '=', normalizeEmail(email))
+        .executeTakeFirst();
+      return row ? toUser(row) : null;
+    },
+
+    /** The stored password hash, for the login check only. */
+    async findCredentials(email: string, trx?: Executor): Promise<Credentials | null> {
+      const row = await (trx ?? db)
+        .selectFrom('users')
+        .select(['id', 'password_hash'])
+        .where('email', '=', normalizeEmail(email))
+        .executeTakeFirst();
+      return row ? { userId: row.id, passwordHash: row.password_hash } : null;
+    },
+
+    /** Users by email; `search` matches the email or display name, ignoring case. */
+    async list(page: Page & { search?: string }, trx?: Executor): Promise<Paged<User>> {
+      const { limit, offset } = checkPage(page);
+      let query = (trx ?? db).selectFrom('users');
+      if (page.search) {
+        const pattern = containsPattern(page.search.toLowerCase());
+        query = query.where((eb) =>
+          eb.or([
+            sql<boolean>`lower(${eb.ref('email')}) like ${pattern} escape '\\'`,
+            sql<boolean>`lower(${eb.ref('display_name')}) like ${pattern} escape '\\'`,
+          ]),
+        );
+      }
+      const [rows, count] = await Promise.all([
+        query.select(columns).orderBy('email').limit(limit).offset(offset).execute(),
+        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toUser), total: toCount(count.total) };
+    },
+
+    async update(
+      id: string,
+      expectedVersion: number,
+      patch: Partial<Omit<UserInput, 'passwordHash'>>,
+      trx?: Executor,
+    ): Promise<User> {
+      const executor = trx ?? db;
+      const values = {
+        ...(patch.email !== undefined && { email: normalizeEmail(patch.email) }),
+        ...(patch.displayName !== undefined && { display_name: patch.displayName }),
+      };
+      const row = await translateConstraintErrors(
+        () =>
+          executor
+            .updateTable('users')
+            .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+            .where('id', '=', id)
+            .where('version', '=', expectedVersion)
+            .returning(columns)
+            .executeTakeFirst(),
+        duplicate(patch.email ?? ''),
+        'User',
+      );
+      if (row) return toUser(row);
+      throw staleOrMissing(`User ${id}`, expectedVersion, await currentVersion(executor, id));
+    },
+
+    /** Replaces the password hash (bumps the version like any other change of the user). */
+    async setPasswordHash(id: string, expectedVersion: number, passwordHash: string, trx?: Executor): Promise<User> {
+      const executor = trx ?? db;
+      const row = await executor
+        .updateTable('users')
+        .set((eb) => ({ password_hash: passwordHash, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .returning(columns)
+        .executeTakeFirst();
+      if (row) return toUser(row);
+      throw staleOrMissing(`User ${id}`, expectedVersion, await currentVersion(executor, id));
+    },
+  };
+}
+
+async function currentVersion(executor: Executor, id: string): Promise<number | undefined> {
+  const row = await executor.selectFrom('users').select('version').where('id', '=', id).executeTakeFirst();
+  return row?.version;
+}

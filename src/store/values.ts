@@ -1,0 +1,131 @@
+/**
+ * Turning stored values into plain ones and back, the same way on both engines, plus the small pieces every
+ * repository shares: injected ids and time, pages, transactions, constraint errors.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
+import type { DatabaseSchema } from './schema.js';
+
+/** The database or a transaction in progress: every repository method runs on `trx ?? db`. */
+export type Executor = Kysely<DatabaseSchema>;
+export type Trx = Transaction<DatabaseSchema>;
+
+/** Ids and time come from outside so that tests (and reproducible reports) can fix them. */
+export interface StoreDependencies {
+  newId: () => string;
+  clock: () => Date;
+}
+
+export const defaultDependencies: StoreDependencies = { newId: randomUUID, clock: () => new Date() };
+
+/** The one timestamp format: `toISOString()` is UTC, fixed width, so text order is time order. */
+export function toTimestamp(date: Date): string {
+  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid date');
+  return date.toISOString();
+}
+
+export function toBooleanInt(value: boolean): 0 | 1 {
+  return value ? 1 : 0;
+}
+
+/** SQLite and PostgreSQL both store 0/1 in an integer column; accept a real boolean too, for safety. */
+export function fromBooleanInt(value: number | boolean): boolean {
+  return value === true || value === 1;
+}
+
+export function toJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+export function fromJson<T>(text: string): T {
+  return JSON.parse(text) as T;
+}
+
+export function toJsonOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+export function fromJsonOrNull<T>(text: string | null): T | null {
+  return text === null ? null : (JSON.parse(text) as T);
+}
+
+/** Counts come back as numbers, bigints or (pg int8) strings depending on engine and driver. */
+export function toCount(value: string | number | bigint): number {
+  return Number(value);
+}
+
+export const MAX_PAGE_SIZE = 1000;
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+export interface Paged<T> {
+  items: T[];
+  /** All rows that match the filters, not only this page. */
+  total: number;
+}
+
+export function checkPage(page: Page): Page {
+  const issues = [];
+  if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_PAGE_SIZE) {
+    issues.push({ location: 'limit', message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` });
+  }
+  if (!Number.isInteger(page.offset) || page.offset < 0) {
+    issues.push({ location: 'offset', message: 'must be a whole number, 0 or more' });
+  }
+  if (issues.length > 0) throw new ValidationError(issues, 'Bad page');
+  return page;
+}
+
+/** A LIKE pattern matching `text` anywhere, with `\` as the escape character (say `escape '\'`). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Runs `work` in the caller's transaction when given one, else in a new one: a method that writes more
+ * than one statement is all-or-nothing either way.
+ */
+export function inTransaction<T>(executor: Executor, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return executor.isTransaction ? work(executor as Trx) : executor.transaction().execute(work);
+}
+
+/** better-sqlite3 and node-postgres report a broken unique or primary-key constraint differently. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/** Runs a write, turning a duplicate into a ConflictError and a missing parent into a NotFoundError. */
+export async function translateConstraintErrors<T>(
+  write: () => Promise<T>,
+  conflict: string,
+  missingParent: string,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError(conflict);
+    if (isForeignKeyViolation(error)) throw new NotFoundError(missingParent);
+    throw error;
+  }
+}
+
+/**
+ * After an `update … where id = ? and version = ?` that matched nothing: tell a missing row (NotFoundError)
+ * from a stale version (ConflictError). Nothing was written in either case.
+ */
+export function staleOrMissing(what: string, expected: number, current: number | undefined): Error {
+  if (current === undefined) return new NotFoundError(what);
+  return new ConflictError(
+    `${what} was changed by someone else (now at version ${current}, you had version ${expected}); reload and try again`,
+  );
+}

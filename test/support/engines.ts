@@ -1,0 +1,81 @@
+/**
+ * The engines every store test runs on, and a fresh migrated database per test:
+ *
+ *   for (const engine of ENGINES) {
+ *     describe.skipIf(skipEngine(engine))(`${engine}: controls repository`, () => {
+ *       const store = useFreshStore(engine);
+ *       it('…', async () => { await createControlsRepository(store().db)… });
+ *     });
+ *   }
+ */
+import { afterEach, beforeEach, inject } from 'vitest';
+import { migrateToLatest, openDatabase, type Store } from '../../src/store/database.js';
+import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './pg-admin.js';
+import { isCi } from './postgres.js';
+
+export const ENGINES = ['sqlite', 'postgres'] as const;
+export type TestEngine = (typeof ENGINES)[number];
+
+export interface FreshStoreOptions {
+  /** false: an empty database with no migration run (for the migration tests). Default true. */
+  migrated?: boolean;
+  /** PostgreSQL: connections in the store's pool (default 4; more for concurrency tests). */
+  poolSize?: number;
+}
+
+let warned = false;
+
+/**
+ * True when `engine`'s tests should be skipped: PostgreSQL is missing and CI is not set. Under CI a missing
+ * PostgreSQL is not skipped: every PostgreSQL test fails in `freshStore` with the reason.
+ */
+export function skipEngine(engine: TestEngine): boolean {
+  if (engine !== 'postgres' || isCi()) return false;
+  const { url, unavailable } = inject('assayPostgres');
+  if (url) return false;
+  if (!warned) console.warn(`[assay] skipping PostgreSQL tests: ${unavailable ?? 'no server'}`);
+  warned = true;
+  return true;
+}
+
+/** A new empty database, migrated unless asked not to be; closing it deletes it. */
+export async function freshStore(engine: TestEngine, options: FreshStoreOptions = {}): Promise<Store> {
+  const migrated = options.migrated ?? true;
+  if (engine === 'sqlite') {
+    const store = await openDatabase(':memory:');
+    if (migrated) await migrateToLatest(store.db);
+    return store;
+  }
+
+  const { url, template, unavailable } = inject('assayPostgres');
+  if (!url || !template) {
+    throw new Error(`PostgreSQL tests cannot run: ${unavailable ?? 'no server (set ASSAY_TEST_PG_URL)'}`);
+  }
+  const name = uniqueDatabaseName('assay_test');
+  // Copying the migrated template is much faster than migrating each database.
+  await createDatabase(url, name, migrated ? template : 'template0');
+  const store = await openDatabase(databaseUrl(url, name), { poolSize: options.poolSize ?? 4 });
+  return {
+    ...store,
+    async close() {
+      await store.close();
+      await dropDatabase(url, name);
+    },
+  };
+}
+
+/** Registers a fresh store for each test of the enclosing `describe`; call the result inside a test. */
+export function useFreshStore(engine: TestEngine, options: FreshStoreOptions = {}): () => Store {
+  let store: Store | undefined;
+  beforeEach(async () => {
+    store = await freshStore(engine, options);
+  });
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+  });
+  return () => {
+    if (!store) throw new Error('useFreshStore: the store exists only inside a test');
+    return store;
+  };
+}
