@@ -1,0 +1,84 @@
+/**
+ * The Fastify application: security headers, cookies, zod validation and serialization, OpenAPI, problem+json
+ * errors, authentication, and the REST API under /api/v1. Built from services, so tests inject their own.
+ */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Services } from '../services/index.js';
+import { authentication, SESSION_COOKIE } from './authentication.js';
+import { declarePermissions } from './permissions.js';
+import { handleError, problem } from './problem.js';
+import { apiRoutes } from './routes/index.js';
+
+/** Request bodies above this are refused with 413 (a whole workspace import goes through the CLI). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  services: Services;
+  logger?: boolean;
+  /** Send the session cookie only over HTTPS (set behind TLS). */
+  secureCookies?: boolean;
+  /** Login attempts allowed per client address a minute. */
+  loginRateLimit?: number;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).type('application/problem+json').send(JSON.stringify({ ...problem(404, `No route ${request.method} ${request.url}`), instance: request.url })),
+  );
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Assay API', version: '1', description: 'SOC 2 examinations: organisations, engagements, controls, tests, samples and the opinion forecast.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  declarePermissions(app);
+  await app.register(authentication, { auth: options.services.auth });
+  await app.register(apiRoutes, {
+    prefix: '/api/v1',
+    services: options.services,
+    secureCookies: options.secureCookies ?? false,
+    loginRateLimit: options.loginRateLimit ?? 10,
+  });
+  return app;
+}

@@ -1,0 +1,53 @@
+/**
+ * One hook for the whole `/api` tree: who is calling (session cookie or bearer API token), 401 for anonymous
+ * callers of non-public routes, and CSRF protection for writes that rely on the cookie.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ForbiddenError, UnauthenticatedError } from '../domain/index.js';
+import type { Actor } from '../services/actor.js';
+import type { AuthService } from '../services/auth-service.js';
+import './types.js';
+
+export const SESSION_COOKIE = 'assay_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const authentication = fp(async (app: FastifyInstance, options: { auth: AuthService }) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionCsrfToken', null);
+
+  app.addHook('onRequest', async (request) => {
+    const permission = request.routeOptions.config.permission;
+    if (permission === undefined) return; // not an API route (docs, static files)
+    const bearer = bearerToken(request);
+    const cookie = request.cookies[SESSION_COOKIE];
+    const found = bearer !== null ? await options.auth.fromApiToken(bearer) : cookie ? await options.auth.fromSession(cookie) : null;
+    if (bearer !== null && !found) throw new UnauthenticatedError('The API token is unknown, revoked or expired');
+    if (found) {
+      request.actor = found.actor;
+      request.sessionCsrfToken = found.csrfToken;
+    }
+    if (permission === 'public') return;
+    if (!found) throw new UnauthenticatedError();
+    // A browser sends the cookie on any request to us, even one another site forged: writes must prove they
+    // come from our page by echoing the session's CSRF token, which other sites cannot read.
+    if (found.csrfToken !== null && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
+      throw new ForbiddenError(`Missing or wrong ${CSRF_HEADER} header for a write with the session cookie`);
+    }
+  });
+});
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <API token>"');
+  return match[1] as string;
+}
+
+/** The caller of a route that is not public; the hook has already refused anonymous callers. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new UnauthenticatedError();
+  return request.actor;
+}

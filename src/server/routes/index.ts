@@ -1,0 +1,22 @@
+/** The REST API under /api/v1: one module per resource. */
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services/index.js';
+import { authRoutes } from './auth/index.js';
+import { healthRoutes } from './health.js';
+import { memberRoutes } from './members/index.js';
+import { organizationRoutes } from './organizations/index.js';
+
+export interface ApiOptions {
+  services: Services;
+  secureCookies: boolean;
+  loginRateLimit: number;
+}
+
+export async function apiRoutes(app: FastifyInstance, { services, secureCookies, loginRateLimit }: ApiOptions): Promise<void> {
+  // Only these options go down: Fastify would read a `prefix` among them as a second prefix.
+  const options: ApiOptions = { services, secureCookies, loginRateLimit };
+  await app.register(healthRoutes);
+  await app.register(authRoutes, options);
+  await app.register(organizationRoutes, options);
+  await app.register(memberRoutes, options);
+}

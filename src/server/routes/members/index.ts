@@ -1,0 +1,45 @@
+/** Members of an organisation and their roles. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../authentication.js';
+import type { ApiOptions } from '../index.js';
+import { organizationParams } from '../organizations/schemas.js';
+import { addMemberBody, changeRoleBody, memberList, memberParams, memberQuery, memberSchema } from './schemas.js';
+
+export async function memberRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { members } = options.services;
+  const tags = ['members'];
+
+  app.get('/organizations/:organizationId/members', {
+    config: { permission: 'member.read' },
+    schema: { tags, summary: 'Members, by email', params: organizationParams, querystring: memberQuery, response: { 200: memberList } },
+    handler: async (request) => {
+      const { items, total } = await members.list(actorOf(request), request.params.organizationId, request.query);
+      return { items, total, limit: request.query.limit, offset: request.query.offset };
+    },
+  });
+
+  app.post('/organizations/:organizationId/members', {
+    config: { permission: 'member.manage' },
+    schema: { tags, summary: 'Add a member (creating the account when a password is given)', params: organizationParams, body: addMemberBody, response: { 201: memberSchema } },
+    handler: async (request, reply) => reply.status(201).send(await members.add(actorOf(request), request.params.organizationId, request.body)),
+  });
+
+  app.patch('/organizations/:organizationId/members/:userId', {
+    config: { permission: 'member.manage' },
+    schema: { tags, summary: "Change a member's role", params: memberParams, body: changeRoleBody, response: { 200: memberSchema.omit({ email: true, displayName: true }) } },
+    handler: async (request) =>
+      members.changeRole(actorOf(request), request.params.organizationId, request.params.userId, request.body.version, request.body.role),
+  });
+
+  app.delete('/organizations/:organizationId/members/:userId', {
+    config: { permission: 'member.manage' },
+    schema: { tags, summary: 'Remove a member', params: memberParams, response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      await members.remove(actorOf(request), request.params.organizationId, request.params.userId);
+      return reply.status(204).send(null);
+    },
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * The audit events services write, typed, in the same transaction as the change they describe.
+ * The store chains their hashes; `assay verify` recomputes the chain.
+ */
+import type { AuditRepository } from '../store/audit-repository.js';
+import type { Trx } from '../store/values.js';
+import { describeActor, type Actor } from './actor.js';
+
+export const AUDIT_EVENT_TYPES = [
+  'organization.created',
+  'organization.updated',
+  'member.added',
+  'member.role_changed',
+  'member.removed',
+  'user.created',
+  'user.password_changed',
+  'session.created',
+  'session.ended',
+  'token.created',
+  'token.revoked',
+  'engagement.created',
+  'engagement.updated',
+  'engagement.removed',
+  'engagement.imported',
+  'control.created',
+  'control.updated',
+  'control.removed',
+  'test.recorded',
+  'test.removed',
+] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+export interface AuditEvent {
+  type: AuditEventType;
+  organizationId: string | null;
+  /** What it happened to: `<kind>:<id>`, e.g. `control:3f1…`. */
+  subject: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditLog {
+  record(trx: Trx, actor: Actor, event: AuditEvent): Promise<void>;
+}
+
+export function createAuditLog(deps: { audit: Pick<AuditRepository, 'append'> }): AuditLog {
+  return {
+    async record(trx, actor, event) {
+      await deps.audit.append(trx, { ...event, actor: describeActor(actor) });
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/** Members of an organisation and their roles. The last admin cannot be removed or demoted. */
+import { ConflictError, NotFoundError, type Role } from '../domain/index.js';
+import type { Member, MembershipsRepository } from '../store/memberships-repository.js';
+import type { UsersRepository } from '../store/users-repository.js';
+import type { Executor, Page, Paged } from '../store/values.js';
+import type { Access } from './access.js';
+import type { Actor } from './actor.js';
+import type { AuditLog } from './audit.js';
+import { hashPassword } from './passwords.js';
+
+export interface NewMember {
+  email: string;
+  role: Role;
+  /** For a person without an account yet: the account is created with this name and initial password. */
+  displayName?: string;
+  password?: string;
+}
+
+export function createMembersService(deps: {
+  db: Executor;
+  memberships: MembershipsRepository;
+  users: Pick<UsersRepository, 'findByEmail' | 'create'>;
+  access: Access;
+  audit: AuditLog;
+}) {
+  const { db, memberships, users, access, audit } = deps;
+
+  const findMember = async (organizationId: string, userId: string, trx: Executor) => {
+    const membership = await memberships.find(organizationId, userId, trx);
+    if (!membership) throw new NotFoundError('The member');
+    return membership;
+  };
+  const admins = async (organizationId: string, trx: Executor) =>
+    (await memberships.listMembers(organizationId, { limit: 2, offset: 0, role: 'admin' }, trx)).total;
+
+  return {
+    async list(actor: Actor, organizationId: string, page: Page & { role?: Role }): Promise<Paged<Member>> {
+      await access.require(actor, organizationId, 'member.read');
+      return memberships.listMembers(organizationId, page);
+    },
+
+    async add(actor: Actor, organizationId: string, input: NewMember): Promise<Member> {
+      await access.require(actor, organizationId, 'member.manage');
+      const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+      return db.transaction().execute(async (trx) => {
+        let user = await users.findByEmail(input.email, trx);
+        if (!user) {
+          if (passwordHash === null) {
+            throw new NotFoundError(`No account has the email ${input.email}; give a displayName and an initial password to create it`);
+          }
+          user = await users.create({ email: input.email, displayName: input.displayName ?? input.email, passwordHash }, trx);
+          await audit.record(trx, actor, { type: 'user.created', organizationId, subject: `user:${user.id}`, after: user });
+        }
+        const membership = await memberships.add({ organizationId, userId: user.id, role: input.role }, trx);
+        await audit.record(trx, actor, { type: 'member.added', organizationId, subject: `user:${user.id}`, after: membership });
+        return { ...membership, email: user.email, displayName: user.displayName };
+      });
+    },
+
+    async changeRole(actor: Actor, organizationId: string, userId: string, expectedVersion: number, role: Role) {
+      await access.require(actor, organizationId, 'member.manage');
+      return db.transaction().execute(async (trx) => {
+        const before = await findMember(organizationId, userId, trx);
+        if (before.role === 'admin' && role !== 'admin' && (await admins(organizationId, trx)) === 1) {
+          throw new ConflictError('The organisation needs at least one admin');
+        }
+        const after = await memberships.changeRole(organizationId, userId, expectedVersion, role, trx);
+        await audit.record(trx, actor, { type: 'member.role_changed', organizationId, subject: `user:${userId}`, before, after });
+        return after;
+      });
+    },
+
+    async remove(actor: Actor, organizationId: string, userId: string): Promise<void> {
+      await access.require(actor, organizationId, 'member.manage');
+      await db.transaction().execute(async (trx) => {
+        const before = await findMember(organizationId, userId, trx);
+        if (before.role === 'admin' && (await admins(organizationId, trx)) === 1) {
+          throw new ConflictError('The organisation needs at least one admin');
+        }
+        await memberships.remove(organizationId, userId, trx);
+        await audit.record(trx, actor, { type: 'member.removed', organizationId, subject: `user:${userId}`, before });
+      });
+    },
+  };
+}
+
+export type MembersService = ReturnType<typeof createMembersService>;

@@ -1,0 +1,71 @@
+/** Organisations (tenants): create one (its creator becomes admin), list one's own, rename. */
+import { ForbiddenError, NotFoundError, type Role } from '../domain/index.js';
+import type { MembershipsRepository } from '../store/memberships-repository.js';
+import type { Organization, OrganizationsRepository } from '../store/organizations-repository.js';
+import type { Executor } from '../store/values.js';
+import type { Access } from './access.js';
+import type { Actor } from './actor.js';
+import type { AuditLog } from './audit.js';
+
+export interface OrganizationWithRole extends Organization {
+  /** The actor's role in it. */
+  role: Role;
+}
+
+export function createOrganizationsService(deps: {
+  db: Executor;
+  organizations: OrganizationsRepository;
+  memberships: Pick<MembershipsRepository, 'add' | 'listForUser'>;
+  access: Access;
+  audit: AuditLog;
+}) {
+  const { db, organizations, memberships, access, audit } = deps;
+
+  return {
+    /** The organisations the actor belongs to (an API token: its own). */
+    async listMine(actor: Actor): Promise<OrganizationWithRole[]> {
+      if (actor.kind === 'token') {
+        const org = await organizations.findById(actor.organizationId);
+        return org ? [{ ...org, role: actor.role }] : [];
+      }
+      if (actor.kind === 'operator') {
+        const all = await organizations.list({ limit: 1000, offset: 0 });
+        return all.items.map((o) => ({ ...o, role: 'admin' }));
+      }
+      const mine = await memberships.listForUser(actor.userId);
+      const found = await Promise.all(mine.map(async (m) => ({ org: await organizations.findById(m.organizationId), role: m.role })));
+      return found.flatMap(({ org, role }) => (org ? [{ ...org, role }] : []));
+    },
+
+    async get(actor: Actor, organizationId: string): Promise<OrganizationWithRole> {
+      const role = await access.require(actor, organizationId, 'organization.read');
+      const org = await organizations.findById(organizationId);
+      if (!org) throw new NotFoundError('The organisation');
+      return { ...org, role };
+    },
+
+    /** A new organisation; a signed-in person who creates one is its first admin. */
+    async create(actor: Actor, input: { slug: string; name: string }): Promise<OrganizationWithRole> {
+      if (actor.kind === 'token') throw new ForbiddenError('An API token belongs to one organisation and cannot create another');
+      return db.transaction().execute(async (trx) => {
+        const org = await organizations.create(input, trx);
+        if (actor.kind === 'user') await memberships.add({ organizationId: org.id, userId: actor.userId, role: 'admin' }, trx);
+        await audit.record(trx, actor, { type: 'organization.created', organizationId: org.id, subject: `organization:${org.id}`, after: org });
+        return { ...org, role: 'admin' as const };
+      });
+    },
+
+    async update(actor: Actor, organizationId: string, expectedVersion: number, patch: { slug?: string; name?: string }) {
+      const role = await access.require(actor, organizationId, 'organization.update');
+      return db.transaction().execute(async (trx) => {
+        const before = await organizations.findById(organizationId, trx);
+        if (!before) throw new NotFoundError('The organisation');
+        const after = await organizations.update(organizationId, expectedVersion, patch, trx);
+        await audit.record(trx, actor, { type: 'organization.updated', organizationId, subject: `organization:${organizationId}`, before, after });
+        return { ...after, role };
+      });
+    },
+  };
+}
+
+export type OrganizationsService = ReturnType<typeof createOrganizationsService>;
