@@ -73,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   declarePermissions(app);
-  await app.register(authentication, { auth: options.services.auth });
+  await app.register(authentication, { auth: options.services.auth, access: options.services.access });
   await app.register(apiRoutes, {
     prefix: '/api/v1',
     services: options.services,

@@ -1,19 +1,24 @@
 /**
  * One hook for the whole `/api` tree: who is calling (session cookie or bearer API token), 401 for anonymous
- * callers of non-public routes, and CSRF protection for writes that rely on the cookie.
+ * callers of non-public routes, CSRF protection for writes that rely on the cookie, and the route's declared
+ * permission in the organisation of its `:organizationId` (404 for a non-member, 403 for a role without the
+ * grant). It runs before the body is validated, so a caller without the right learns nothing from validation.
+ * Services check again: they serve the command line too, and decide grants limited to one's own.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ForbiddenError, UnauthenticatedError } from '../domain/index.js';
+import { ForbiddenError, NotFoundError, reachOf, requireAccess, UnauthenticatedError } from '../domain/index.js';
+import type { Access } from '../services/access.js';
 import type { Actor } from '../services/actor.js';
 import type { AuthService } from '../services/auth-service.js';
+import { isAction } from './permissions.js';
 import './types.js';
 
 export const SESSION_COOKIE = 'assay_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const authentication = fp(async (app: FastifyInstance, options: { auth: AuthService }) => {
+export const authentication = fp(async (app: FastifyInstance, options: { auth: AuthService; access: Access }) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrfToken', null);
 
@@ -34,6 +39,12 @@ export const authentication = fp(async (app: FastifyInstance, options: { auth: A
     // come from our page by echoing the session's CSRF token, which other sites cannot read.
     if (found.csrfToken !== null && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
       throw new ForbiddenError(`Missing or wrong ${CSRF_HEADER} header for a write with the session cookie`);
+    }
+    const organizationId = (request.params as { organizationId?: string }).organizationId;
+    if (isAction(permission) && organizationId !== undefined) {
+      const role = await options.access.roleIn(found.actor, organizationId);
+      if (role === null) throw new NotFoundError('The organisation');
+      if (reachOf(role, permission) === null) requireAccess(role, permission);
     }
   });
 });

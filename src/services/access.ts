@@ -19,14 +19,23 @@ export interface Access {
 }
 
 export function createAccess(deps: { memberships: Pick<MembershipsRepository, 'find'> }): Access {
+  // A request's actor is one object for the request's life: its roles are looked up once, whoever asks
+  // (the route's declared permission, then the service). Inside a transaction the database is asked anew.
+  const known = new WeakMap<Actor, Map<string, Role | null>>();
   const roleIn = async (actor: Actor, organizationId: string, trx?: Executor): Promise<Role | null> => {
     switch (actor.kind) {
       case 'operator':
         return 'admin';
       case 'token':
         return actor.organizationId === organizationId ? actor.role : null;
-      case 'user':
-        return (await deps.memberships.find(organizationId, actor.userId, trx))?.role ?? null;
+      case 'user': {
+        const roles = known.get(actor) ?? new Map<string, Role | null>();
+        if (trx === undefined && roles.has(organizationId)) return roles.get(organizationId) ?? null;
+        const role = (await deps.memberships.find(organizationId, actor.userId, trx))?.role ?? null;
+        roles.set(organizationId, role);
+        known.set(actor, roles);
+        return role;
+      }
     }
   };
   return {

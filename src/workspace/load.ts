@@ -1,8 +1,8 @@
-/** Reads a workspace folder from disk (DESIGN §4) and hands it to the validator. */
+/** Reads a workspace folder from disk (DESIGN §4) and hands it, file by file, to the validator. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { ValidationError, type Examination } from '../domain/index.js';
-import { createWorkspaceValidator } from './validate.js';
+import { createWorkspaceValidator, type WorkspaceValidator } from './validate.js';
 import { parseYaml } from './yaml-source.js';
 
 export interface WorkspaceFile {
@@ -11,6 +11,7 @@ export interface WorkspaceFile {
   text: string;
 }
 
+/** A workspace already in memory. */
 export interface WorkspaceFiles {
   assay: WorkspaceFile | null;
   assayFile: string;
@@ -18,45 +19,84 @@ export interface WorkspaceFiles {
   tests: WorkspaceFile[];
 }
 
-/** Loads and validates a workspace; throws ValidationError with every problem as `file:line: message`. */
-export async function loadWorkspace(dir: string): Promise<Examination> {
-  return parseWorkspace(await readWorkspaceFiles(dir));
+interface WorkspacePaths {
+  assayFile: string;
+  controls: string[];
+  tests: string[];
 }
 
-/** Parses and judges the files one at a time; each parsed document is dropped once judged. */
-export function parseWorkspace(files: WorkspaceFiles): Examination {
-  const parse = (f: WorkspaceFile) => parseYaml(f.file, f.text);
+/** How many files are read ahead of the one being parsed. */
+const READ_AHEAD = 16;
+
+/**
+ * Loads and validates a workspace; throws ValidationError with every problem as `file:line: message`.
+ * Files are read a few at a time and each parsed document is dropped once judged, so memory stays flat
+ * however large the workspace.
+ */
+export async function loadWorkspace(dir: string): Promise<Examination> {
+  const paths = await listWorkspace(dir);
   const validator = createWorkspaceValidator();
-  validator.assay(files.assay && parse(files.assay), files.assayFile);
-  for (const f of files.controls) validator.control(parse(f));
-  for (const f of files.tests) validator.test(parse(f));
+  const assay = await readFile(paths.assayFile, 'utf8').catch(() => null);
+  validator.assay(assay === null ? null : parseYaml(paths.assayFile, assay), paths.assayFile);
+  for await (const f of readAhead(paths.controls)) validator.control(parseYaml(f.file, f.text));
+  for await (const f of readAhead(paths.tests)) validator.test(parseYaml(f.file, f.text));
   return validator.finish();
 }
 
+/** Validates a workspace held in memory. */
+export function parseWorkspace(files: WorkspaceFiles): Examination {
+  const validator: WorkspaceValidator = createWorkspaceValidator();
+  validator.assay(files.assay && parseYaml(files.assay.file, files.assay.text), files.assayFile);
+  for (const f of files.controls) validator.control(parseYaml(f.file, f.text));
+  for (const f of files.tests) validator.test(parseYaml(f.file, f.text));
+  return validator.finish();
+}
+
+/** Reads a whole workspace into memory (for tools that parse it more than once, like the benchmark). */
 export async function readWorkspaceFiles(dir: string): Promise<WorkspaceFiles> {
+  const paths = await listWorkspace(dir);
+  const read = (file: string) => readFile(file, 'utf8').then((text) => ({ file, text }));
+  return {
+    assay: await read(paths.assayFile).catch(() => null),
+    assayFile: paths.assayFile,
+    controls: await Promise.all(paths.controls.map(read)),
+    tests: await Promise.all(paths.tests.map(read)),
+  };
+}
+
+async function listWorkspace(dir: string): Promise<WorkspacePaths> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) {
     throw new ValidationError([{ location: `${dir}:1`, message: 'not a folder: give the path of a workspace folder' }]);
   }
-  const assayFile = join(dir, 'assay.yaml');
-  const [assay, controls, tests] = await Promise.all([
-    readFile(assayFile, 'utf8').then(
-      (text) => ({ file: assayFile, text }),
-      () => null,
-    ),
-    readYamlTree(dir, 'controls'),
-    readYamlTree(dir, 'tests'),
-  ]);
-  return { assay, assayFile, controls, tests };
+  const [controls, tests] = await Promise.all([listYamlTree(dir, 'controls'), listYamlTree(dir, 'tests')]);
+  return { assayFile: join(dir, 'assay.yaml'), controls, tests };
 }
 
 /** Every .yaml / .yml file below `dir/sub`, in a stable order; a missing folder holds none. */
-async function readYamlTree(dir: string, sub: string): Promise<WorkspaceFile[]> {
+async function listYamlTree(dir: string, sub: string): Promise<string[]> {
   const root = join(dir, sub);
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  const paths = entries
+  return entries
     .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
     .map((e) => join(e.parentPath, e.name))
     .sort((a, b) => (relative(root, a) < relative(root, b) ? -1 : 1));
-  return Promise.all(paths.map(async (file) => ({ file, text: await readFile(file, 'utf8') })));
+}
+
+/** The files' texts in order, reading up to READ_AHEAD of them ahead of the consumer. */
+async function* readAhead(files: readonly string[]): AsyncGenerator<WorkspaceFile> {
+  const pending: Promise<WorkspaceFile>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (pending.length < READ_AHEAD && next < files.length) {
+      const file = files[next++] as string;
+      pending.push(readFile(file, 'utf8').then((text) => ({ file, text })));
+    }
+  };
+  fill();
+  while (pending.length > 0) {
+    const file = await (pending.shift() as Promise<WorkspaceFile>);
+    fill();
+    yield file;
+  }
 }
