@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     files: ['bin/**/*.js', 'bench/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
   {
     // The domain is pure: it may not reach into the other layers or do I/O.

@@ -60,7 +60,7 @@ export function can(role: Role | null, action: Action, owns = false): boolean {
 export function requireAccess(role: Role | null, action: Action, owns = false): void {
   if (!can(role, action, owns)) {
     throw new ForbiddenError(
-      role === null ? `Not a member of this organisation` : `The ${role} role may not ${action.replace('.', ': ')}`,
+      role === null ? `Not a member of this organisation` : `The ${role} role does not have the ${action} permission`,
     );
   }
 }

@@ -1,0 +1,88 @@
+/**
+ * API benchmark: autocannon against the examination result and the controls list of an organisation with
+ * 1,000 controls and 50,000 samples, beside a bare node:http server returning the same bytes, in one run.
+ * Prints requests/s and p99 latency of both and their ratio.
+ *
+ *   npm run bench:api [-- --controls 1000 --samples-per-control 50 --seconds 10 --connections 10]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { seed } from './seed.js';
+
+const { values } = parseArgs({
+  options: {
+    controls: { type: 'string', default: '1000' },
+    'samples-per-control': { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+  },
+});
+
+const dir = join(process.cwd(), '.bench', 'api');
+await rm(dir, { recursive: true, force: true });
+await mkdir(dir, { recursive: true });
+const database = join(dir, 'bench.sqlite');
+const { organizationId, engagementId, token } = await seed(database, Number(values.controls), Number(values['samples-per-control']));
+const base = `/api/v1/organizations/${organizationId}/engagements/${engagementId}`;
+const endpoints = [
+  { name: 'examination result', path: `${base}/examination` },
+  { name: 'controls list', path: `${base}/controls` },
+];
+const headers = { authorization: `Bearer ${token}` };
+
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((c) => c.kill()));
+
+/** Starts a child server and resolves to its port, printed as its first line. */
+function start(script: string, arg: string): Promise<number> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, script), arg], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(Number(line)));
+  });
+}
+
+async function load(port: number, path: string) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${path}`,
+    headers,
+    connections: Number(values.connections),
+    duration: Number(values.seconds),
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${path}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+const assayPort = await start('serve-assay.mjs', database);
+const bodies: Record<string, { contentType: string; body: string }> = {};
+for (const { path } of endpoints) {
+  const response = await fetch(`http://127.0.0.1:${assayPort}${path}`, { headers });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  bodies[path] = { contentType: response.headers.get('content-type') ?? 'application/json', body: await response.text() };
+}
+const bodiesFile = join(dir, 'responses.json');
+await writeFile(bodiesFile, JSON.stringify(bodies));
+const barePort = await start('serve-bare.mjs', bodiesFile);
+
+console.log(
+  `API benchmark: ${values.controls} controls, ${Number(values.controls) * Number(values['samples-per-control'])} samples; ` +
+    `${values.connections} connections, ${values.seconds} s per run; SQLite`,
+);
+console.log(`${'endpoint'.padEnd(20)} ${'bytes'.padStart(9)} ${'assay req/s'.padStart(12)} ${'bare req/s'.padStart(11)} ${'ratio'.padStart(6)} ${'assay p99'.padStart(10)} ${'bare p99'.padStart(9)}`);
+for (const { name, path } of endpoints) {
+  const assay = await load(assayPort, path);
+  const bare = await load(barePort, path);
+  console.log(
+    `${name.padEnd(20)} ${String(bodies[path]!.body.length).padStart(9)} ${assay.rps.toFixed(0).padStart(12)} ${bare.rps.toFixed(0).padStart(11)} ${(
+      (assay.rps / bare.rps) * 100
+    )
+      .toFixed(0)
+      .padStart(5)}% ${`${assay.p99} ms`.padStart(10)} ${`${bare.p99} ms`.padStart(9)}`,
+  );
+}
+process.exit(0);

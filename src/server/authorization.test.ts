@@ -1,0 +1,145 @@
+/**
+ * The authorization table, route by route: every API route × every role (and an anonymous caller, and a member
+ * of another organisation) gets exactly what the route's declared permission and the permission table say.
+ * A new route is covered as soon as it exists; one whose path needs a fixture this file lacks fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { freshStore } from '../../test/support/engines.js';
+import { ROLES, reachOf, type Role } from '../domain/index.js';
+import { OPERATOR } from '../services/actor.js';
+import { createServices } from '../services/index.js';
+import { hashPassword } from '../services/passwords.js';
+import { createApiTokensRepository } from '../store/api-tokens-repository.js';
+import { replaceExamination } from '../store/controls-examination.js';
+import { createEngagementsRepository } from '../store/engagements-repository.js';
+import { createSessionsRepository } from '../store/sessions-repository.js';
+import { createUsersRepository } from '../store/users-repository.js';
+import { defaultDependencies } from '../store/values.js';
+import { buildApp } from './app.js';
+import { CSRF_HEADER, SESSION_COOKIE } from './authentication.js';
+import { isAction, type DeclaredRoute } from './permissions.js';
+
+type Caller = Role | 'anonymous' | 'outsider';
+const CALLERS: Caller[] = ['anonymous', 'outsider', ...ROLES];
+const OWNER_EMAIL = 'owner@acme.example';
+
+/** A hash made once: creating users must not cost an argon2 run each. */
+const passwordHash = hashPassword('not used by these tests');
+
+/** A fresh organisation with one of everything a route's path can name, and a session per caller. */
+async function world() {
+  const store = await freshStore('sqlite');
+  const services = createServices(store);
+  const app = await buildApp({ services, loginRateLimit: 10_000 });
+  const users = createUsersRepository(store.db);
+  const sessions = createSessionsRepository(store.db);
+  const org = await services.organizations.create(OPERATOR, { slug: 'acme', name: 'Acme' });
+  const other = await services.organizations.create(OPERATOR, { slug: 'other', name: 'Other' });
+
+  const session = async (email: string, organizationId: string, role: Role) => {
+    const user = await users.create({ email, displayName: email, passwordHash: await passwordHash });
+    await services.members.add(OPERATOR, organizationId, { email, role });
+    const token = `session-${email}`;
+    await sessions.create({ token, userId: user.id, expiresAt: new Date(Date.now() + 3_600_000), csrfSecret: `csrf-${email}` });
+    return { token, csrf: `csrf-${email}`, userId: user.id };
+  };
+  const callers = new Map<Caller, { token: string; csrf: string } | null>([['anonymous', null]]);
+  callers.set('outsider', await session('outsider@other.example', other.id, 'admin'));
+  for (const role of ROLES) callers.set(role, await session(role === 'owner' ? OWNER_EMAIL : `${role}@acme.example`, org.id, role));
+  const bystander = await session('bystander@acme.example', org.id, 'viewer');
+
+  const engagement = await createEngagementsRepository(store.db).create({
+    organizationId: org.id,
+    name: 'FY2026',
+    system: 'Platform',
+    reportType: 'type2',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-06-30',
+    categories: ['security'],
+    notApplicable: [],
+    sampling: { confidence: 0.9, tolerableRate: 0.1 },
+    pervasiveness: { minSeries: 3, minShare: 0.25 },
+    misstatements: [],
+  });
+  await store.db.transaction().execute((trx) =>
+    replaceExamination(trx, defaultDependencies, engagement.id, {
+      controls: [
+        { id: 'AC-04', title: 'Leavers removed', criteria: ['CC6.2'], frequency: 'event', nature: 'manual', key: true, design: 'effective', compensates: [], owner: OWNER_EMAIL },
+      ],
+      tests: [{ control: 'AC-04', method: 'inspection', populationSize: 10, scopeLimitation: null, samples: [{ item: 'T-1', result: 'pass', note: null }] }],
+    }),
+  );
+  const token = await createApiTokensRepository(store.db).create({
+    organizationId: org.id,
+    name: 'ci',
+    token: 'fixture-api-token',
+    role: 'viewer',
+    createdBy: bystander.userId,
+    expiresAt: null,
+  });
+
+  const params: Record<string, string> = {
+    organizationId: org.id,
+    engagementId: engagement.id,
+    controlId: 'AC-04',
+    item: 'T-1',
+    userId: bystander.userId,
+    tokenId: token.id,
+  };
+  return { app, store, callers, params };
+}
+
+function expected(route: DeclaredRoute, caller: Caller): 'allowed' | 401 | 403 | 404 {
+  if (route.permission === 'public') return 'allowed';
+  if (caller === 'anonymous') return 401;
+  if (!isAction(route.permission)) return 'allowed';
+  if (caller === 'outsider') return route.url.includes(':organizationId') ? 404 : 'allowed';
+  // 'own' grants are exercised on a subject the caller owns: the fixture control belongs to the owner.
+  return reachOf(caller, route.permission) === null ? 403 : 'allowed';
+}
+
+describe('authorization table', () => {
+  it('refuses at start-up an API route that declares no permission', async () => {
+    const store = await freshStore('sqlite');
+    const app = await buildApp({ services: createServices(store) });
+    expect(() => app.get('/api/v1/undeclared', async () => 'open')).toThrow(/declares no permission/);
+    await app.close();
+    await store.close();
+  });
+
+  it('gives every route × caller exactly the status the permission table says', { timeout: 120_000 }, async () => {
+    const probe = await world();
+    const routes = probe.app.declaredRoutes.filter((r) => r.method !== 'HEAD');
+    await probe.app.close();
+    await probe.store.close();
+    expect(routes.length).toBeGreaterThan(5);
+
+    const failures: string[] = [];
+    for (const route of routes) {
+      // Each route gets a world of its own, so a DELETE cannot take a fixture from the next route.
+      const { app, store, callers, params } = await world();
+      const url = route.url.replace(/:(\w+)/g, (_, name: string) => {
+        const value = params[name];
+        if (value === undefined) throw new Error(`${route.method} ${route.url}: add a fixture for :${name}`);
+        return encodeURIComponent(value);
+      });
+      for (const caller of CALLERS) {
+        const session = callers.get(caller) ?? null;
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url,
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+          ...(session ? { cookies: { [SESSION_COOKIE]: session.token }, headers: { [CSRF_HEADER]: session.csrf } } : {}),
+        });
+        const want = expected(route, caller);
+        const status = response.statusCode;
+        const refusedAsOutsider = status === 404 && /organisation/.test(response.body);
+        const ok = want === 'allowed' ? status !== 401 && status !== 403 && !refusedAsOutsider : status === want && (want !== 404 || refusedAsOutsider);
+        if (!ok) failures.push(`${route.method} ${route.url} as ${caller}: got ${status}, want ${want} (${response.body.slice(0, 160)})`);
+      }
+      await app.close();
+      await store.close();
+    }
+    expect(failures).toEqual([]);
+  });
+});
