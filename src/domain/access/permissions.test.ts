@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ForbiddenError } from '../errors.js';
+import { ACTIONS, can, isRole, reachOf, requireAccess, ROLES } from './permissions.js';
+
+describe('permission table', () => {
+  it('gives the admin every action over everything', () => {
+    for (const action of ACTIONS) expect(reachOf('admin', action), action).toBe('all');
+  });
+
+  it('lets a viewer only read', () => {
+    const allowed = ACTIONS.filter((a) => can('viewer', a));
+    expect(allowed.every((a) => a.endsWith('.read'))).toBe(true);
+    expect(allowed).not.toContain('audit.read');
+  });
+
+  it('lets an auditor record tests but never edit a control or manage people', () => {
+    expect(can('auditor', 'test.record')).toBe(true);
+    for (const action of ['control.manage', 'control.update', 'member.manage', 'token.manage', 'engagement.manage'] as const) {
+      expect(can('auditor', action, true), action).toBe(false);
+    }
+  });
+
+  it('lets an owner edit only the controls it owns', () => {
+    expect(reachOf('owner', 'control.update')).toBe('own');
+    expect(can('owner', 'control.update', true)).toBe(true);
+    expect(can('owner', 'control.update', false)).toBe(false);
+    expect(can('owner', 'control.manage', true)).toBe(false);
+  });
+
+  it('grants nothing to a non-member', () => {
+    for (const action of ACTIONS) expect(can(null, action, true)).toBe(false);
+    expect(() => requireAccess(null, 'organization.read')).toThrow(ForbiddenError);
+  });
+
+  it('names the role and the action when it refuses', () => {
+    expect(() => requireAccess('viewer', 'control.manage')).toThrow('The viewer role does not have the control.manage permission');
+  });
+
+  it('knows its roles', () => {
+    expect(ROLES.every(isRole)).toBe(true);
+    expect(isRole('superuser')).toBe(false);
+  });
+});
