@@ -20,6 +20,7 @@ import { authentication, SESSION_COOKIE } from './authentication.js';
 import { declarePermissions } from './permissions.js';
 import { handleError, problem } from './problem.js';
 import { apiRoutes } from './routes/index.js';
+import { isPageRequest, sendIndex, serveWebApp, WEB_ROOT } from './web.js';
 
 /** Request bodies above this are refused with 413 (a whole workspace import goes through the CLI). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -31,6 +32,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Login attempts allowed per client address a minute. */
   loginRateLimit?: number;
+  /** The web app's build to serve; null for none; default: dist/web when it has been built. */
+  webRoot?: string | null;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -38,9 +41,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).type('application/problem+json').send(JSON.stringify({ ...problem(404, `No route ${request.method} ${request.url}`), instance: request.url })),
-  );
+  const webRoot = options.webRoot === undefined ? WEB_ROOT : options.webRoot;
+  app.setNotFoundHandler((request, reply) => {
+    if (webRoot && isPageRequest(request)) return sendIndex(reply);
+    return reply
+      .status(404)
+      .type('application/problem+json')
+      .send(JSON.stringify({ ...problem(404, `No route ${request.method} ${request.url}`), instance: request.url }));
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -72,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  if (webRoot) await serveWebApp(app, webRoot);
   declarePermissions(app);
   await app.register(authentication, { auth: options.services.auth, access: options.services.access });
   await app.register(apiRoutes, {

@@ -1,0 +1,30 @@
+/** Providers and routes. Every page is two clicks from the dashboard: the navigation bar is one. */
+import { createTheme, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from './api/client.js';
+import { routes } from './routes.js';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Authorization and missing objects do not get better by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={createBrowserRouter(routes)} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

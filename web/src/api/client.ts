@@ -1,0 +1,64 @@
+/**
+ * The one way the web app talks to the server: JSON over /api/v1 with the session cookie, the CSRF token on
+ * every write, and server errors (RFC 9457 problem details) turned into ApiError with words a person reads.
+ */
+
+export interface Problem {
+  title: string;
+  status: number;
+  detail?: string;
+  issues?: { location: string; message: string }[];
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem | null;
+  constructor(status: number, problem: Problem | null) {
+    super(describeProblem(status, problem));
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const json: unknown = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, (json as Problem | null) ?? null);
+  return json as T;
+}
+
+/** What to tell a person about a failed request. */
+export function describeProblem(status: number, problem: Problem | null): string {
+  switch (status) {
+    case 401:
+      return problem?.detail ?? 'Please sign in again.';
+    case 403:
+      return `You are not allowed to do this. ${problem?.detail ?? ''}`.trim();
+    case 404:
+      return 'This no longer exists, or you have no access to it.';
+    case 409:
+      return 'Someone else changed this in the meantime. Reload to see their change, then try again.';
+    case 429:
+      return 'Too many attempts. Wait a minute and try again.';
+  }
+  if (status >= 500) return 'The server ran into a problem. Try again; if it persists, tell your administrator.';
+  const issues = problem?.issues?.map((i) => `${i.location}: ${i.message}`).join('; ');
+  return [problem?.detail ?? problem?.title ?? 'The request was not accepted.', issues].filter(Boolean).join(' — ');
+}

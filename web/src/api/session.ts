@@ -1,0 +1,52 @@
+/** Who is signed in, signing in and out. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, setCsrfToken } from './client.js';
+import type { Me, Organization, User } from './types.js';
+
+export function useMe() {
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const me = await api<Me>('GET', '/auth/me');
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { email: string; password: string }) =>
+      api<{ user: User; csrfToken: string }>('POST', '/auth/login', input),
+    onSuccess: async (signedIn) => {
+      setCsrfToken(signedIn.csrfToken);
+      await client.invalidateQueries();
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('POST', '/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+    },
+  });
+}
+
+export function useOrganizations(enabled = true) {
+  return useQuery({
+    queryKey: ['organizations'],
+    queryFn: () => api<{ items: Organization[] }>('GET', '/organizations').then((r) => r.items),
+    enabled,
+  });
+}

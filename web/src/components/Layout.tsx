@@ -1,0 +1,98 @@
+/** The frame of every engagement page: where you are, where you can go, who you are. */
+import { ActionIcon, AppShell, Burger, Group, NavLink, Select, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useEngagements, useScope } from '../api/programme.js';
+import { useLogout, useMe, useOrganizations } from '../api/session.js';
+import { useRole } from './useRole.js';
+
+const SECTIONS = [
+  { path: '', label: 'Dashboard' },
+  { path: '/criteria', label: 'Criteria' },
+  { path: '/controls', label: 'Controls' },
+  { path: '/sampling', label: 'Sampling' },
+  { path: '/settings', label: 'Settings' },
+];
+
+export function Layout() {
+  const [opened, { toggle }] = useDisclosure();
+  const { organizationId, engagementId } = useScope();
+  const root = `/o/${organizationId}/e/${engagementId}`;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const me = useMe();
+  const role = useRole();
+  const organizations = useOrganizations();
+  const engagements = useEngagements(organizationId);
+  const logout = useLogout();
+  const { setColorScheme } = useMantineColorScheme();
+  const scheme = useComputedColorScheme('light');
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open navigation" />
+            <Title order={2} size="h4">
+              Assay
+            </Title>
+            <Select
+              aria-label="Organisation"
+              size="xs"
+              w={180}
+              data={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              value={organizationId}
+              onChange={(id) => id && id !== organizationId && navigate('/')}
+              allowDeselect={false}
+            />
+            <Select
+              aria-label="Engagement"
+              size="xs"
+              w={260}
+              data={(engagements.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+              value={engagementId}
+              onChange={(id) => id && navigate(`/o/${organizationId}/e/${id}`)}
+              allowDeselect={false}
+            />
+          </Group>
+          <Group wrap="nowrap" gap="sm">
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {me.data?.user?.email} · {role}
+            </Text>
+            <Tooltip label={scheme === 'dark' ? 'Light mode' : 'Dark mode'}>
+              <ActionIcon
+                variant="default"
+                aria-label={scheme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode'}
+                onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}
+              >
+                {scheme === 'dark' ? '☀' : '☾'}
+              </ActionIcon>
+            </Tooltip>
+            <NavLink
+              component="button"
+              label="Sign out"
+              w="auto"
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+            />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Sections">
+        {SECTIONS.map((s) => (
+          <NavLink
+            key={s.label}
+            component={RouterLink}
+            to={`${root}${s.path}`}
+            label={s.label}
+            end={s.path === ''}
+            active={s.path === '' ? location.pathname === root : location.pathname.startsWith(`${root}${s.path}`)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,18 @@
+/** Shows its children to a signed-in person; sends anyone else to the login page. */
+import { Center, Loader } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Navigate } from 'react-router';
+import { useMe } from '../api/session.js';
+
+export function RequireSession({ children }: { children: ReactNode }) {
+  const me = useMe();
+  if (me.isPending) {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (!me.data) return <Navigate to="/login" replace />;
+  return children;
+}

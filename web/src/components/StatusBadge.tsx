@@ -1,0 +1,46 @@
+/** One colour per conclusion, status, severity and opinion, used on every page so a colour always means the same. */
+import { Badge, type BadgeProps } from '@mantine/core';
+
+const COLOURS: Record<string, string> = {
+  // opinions
+  unmodified: 'teal',
+  qualified: 'yellow',
+  adverse: 'red',
+  disclaimer: 'grape',
+  // criterion statuses
+  met: 'teal',
+  met_with_exceptions: 'yellow',
+  unable_to_conclude: 'grape',
+  not_met: 'red',
+  not_applicable: 'gray',
+  // control conclusions
+  effective: 'teal',
+  effective_with_exceptions: 'yellow',
+  not_effective: 'red',
+  design_deficiency: 'red',
+  not_tested: 'grape',
+  // severities
+  deficiency: 'yellow',
+  significant_deficiency: 'orange',
+  material_weakness: 'red',
+  // sample results
+  pass: 'teal',
+  fail: 'red',
+};
+
+export function statusColour(value: string): string {
+  return COLOURS[value] ?? 'gray';
+}
+
+/** `effective_with_exceptions` → `effective with exceptions`. */
+export function statusLabel(value: string): string {
+  return value.replaceAll('_', ' ');
+}
+
+export function StatusBadge({ value, ...props }: { value: string } & Omit<BadgeProps, 'color' | 'children'>) {
+  return (
+    <Badge color={statusColour(value)} variant="light" {...props}>
+      {statusLabel(value)}
+    </Badge>
+  );
+}

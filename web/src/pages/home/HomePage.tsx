@@ -1,0 +1,27 @@
+/** The start page: straight to the first engagement of the first organisation. */
+import { Center, Loader, Text } from '@mantine/core';
+import { Navigate } from 'react-router';
+import { useEngagements } from '../../api/programme.js';
+import { useOrganizations } from '../../api/session.js';
+
+export function HomePage() {
+  const organizations = useOrganizations();
+  const first = organizations.data?.[0];
+  const engagements = useEngagements(first?.id);
+  if (organizations.isPending || (first && engagements.isPending)) {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  const engagement = engagements.data?.[0];
+  if (!first || !engagement) {
+    return (
+      <Center mih="100vh">
+        <Text>You belong to no organisation with an engagement yet. Ask an administrator, or import a workspace with `assay import`.</Text>
+      </Center>
+    );
+  }
+  return <Navigate to={`/o/${first.id}/e/${engagement.id}`} replace />;
+}

@@ -1,0 +1,40 @@
+/** Sign in with email and password. */
+import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useNavigate } from 'react-router';
+import { useLogin } from '../../api/session.js';
+
+export function LoginPage() {
+  const login = useLogin();
+  const navigate = useNavigate();
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (v) => (/^\S+@\S+$/.test(v) ? null : 'Enter the email address of your account'),
+      password: (v) => (v.length > 0 ? null : 'Enter your password'),
+    },
+  });
+  return (
+    <Center mih="100vh" p="md">
+      <Paper component="main" withBorder p="xl" w={380} shadow="sm">
+        <form onSubmit={form.onSubmit((values) => login.mutate(values, { onSuccess: () => navigate('/') }))}>
+          <Stack>
+            <Title order={1} size="h2">
+              Sign in to Assay
+            </Title>
+            {login.error && (
+              <Alert color="red" role="alert">
+                {login.error.message}
+              </Alert>
+            )}
+            <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
+            <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
+            <Button type="submit" loading={login.isPending}>
+              Sign in
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}
