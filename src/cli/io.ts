@@ -4,10 +4,20 @@ export interface CliIO {
   err(text: string): void;
   /** Colour and progress bars only on a terminal. */
   isTTY: boolean;
+  /** The environment the command reads (`ASSAY_DATABASE_URL`, …); the process's own when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Stops a long-running command (`serve`, `demo`); without one they stop on SIGINT or SIGTERM. */
+  signal?: AbortSignal;
 }
 
 export const processIO: CliIO = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
 };
+
+/** The environment of a command: the injected one, else the process's. */
+export function envOf(io: CliIO): Readonly<Record<string, string | undefined>> {
+  return io.env ?? process.env;
+}

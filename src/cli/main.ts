@@ -1,21 +1,34 @@
 /** The `assay` command line: wires the commands and maps errors to exit codes and located messages. */
 import { Command, CommanderError } from 'commander';
-import { ValidationError } from '../domain/index.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../domain/index.js';
+import { registerDemo } from './commands/demo.js';
 import { registerExamine } from './commands/examine.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerSample } from './commands/sample.js';
+import { registerServe } from './commands/serve.js';
+import { registerUser } from './commands/user.js';
+import { registerVerify } from './commands/verify.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 
 /** Runs one command line and resolves to its exit code; never exits the process itself. */
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode = EXIT_OK;
+  const setExit = (code: number) => (exitCode = code);
   const program = new Command('assay')
     .description('Assay: SOC 2 examinations as code')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)');
-  registerExamine(program, io, (code) => (exitCode = code));
+  registerExamine(program, io, setExit);
   registerSample(program, io);
+  registerImport(program, io);
+  registerExport(program, io);
+  registerUser(program, io);
+  registerVerify(program, io, setExit);
+  registerServe(program, io);
+  registerDemo(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -32,6 +45,11 @@ function reportError(error: unknown, io: CliIO): number {
   }
   if (error instanceof ValidationError) {
     io.err(`${error.summary}:\n${error.issues.map((i) => `${i.location}: ${i.message}`).join('\n')}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  // What the user named does not exist, clashes, or is not theirs: their input, said plainly.
+  if (error instanceof NotFoundError || error instanceof ConflictError || error instanceof ForbiddenError || error instanceof UnauthenticatedError) {
+    io.err(`assay: ${error.message}\n`);
     return EXIT_BAD_INPUT;
   }
   io.err(`assay: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -27,6 +27,8 @@ export const AUDIT_EVENT_TYPES = [
   'control.removed',
   'test.recorded',
   'test.removed',
+  'sample.added',
+  'sample.recorded',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -6,15 +6,28 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/database.js';
 import { createApiTokensRepository } from '../store/api-tokens-repository.js';
 import { createAuditRepository } from '../store/audit-repository.js';
+import { createControlsRepository } from '../store/controls-repository.js';
+import { createEngagementsRepository } from '../store/engagements-repository.js';
 import { createMembershipsRepository } from '../store/memberships-repository.js';
 import { createOrganizationsRepository } from '../store/organizations-repository.js';
 import { createSessionsRepository } from '../store/sessions-repository.js';
+import { createSnapshotsRepository } from '../store/snapshots-repository.js';
 import { createUsersRepository } from '../store/users-repository.js';
 import { createAccess } from './access.js';
 import { createAuditLog } from './audit.js';
 import { createAuthService } from './auth-service.js';
+import { createControlTestsService } from './control-tests-service.js';
+import { createControlsService } from './controls-service.js';
+import { createDemoService } from './demo-service.js';
+import { createEngagementsService } from './engagements-service.js';
+import { createExaminationService } from './examination-service.js';
+import { createIntegrityService } from './integrity-service.js';
 import { createMembersService } from './members-service.js';
 import { createOrganizationsService } from './organizations-service.js';
+import { createProgrammeLookup } from './programme.js';
+import { createTokensService } from './tokens-service.js';
+import { createUsersService } from './users-service.js';
+import { createWorkspaceService } from './workspace-service.js';
 
 export interface ServiceDependencies {
   clock: () => Date;
@@ -36,11 +49,31 @@ export function createServices(store: Store, deps: ServiceDependencies = default
   const access = createAccess(repositories);
   const audit = createAuditLog(repositories);
   const common = { db, access, audit };
+  // Engagements, controls, tests and samples: the programme. The examination service caches evaluations per
+  // process, so it is built once here and shared by the controls service (conclusions in control lists).
+  const programme = {
+    engagements: createEngagementsRepository(db, deps),
+    controls: createControlsRepository(db, deps),
+    snapshots: createSnapshotsRepository(db, deps),
+  };
+  const lookup = createProgrammeLookup(programme);
+  const examination = createExaminationService({ ...programme, access });
+  const workspace = createWorkspaceService({ ...repositories, ...common, engagements: programme.engagements, store: deps });
+  const users = createUsersService({ ...repositories, ...common, members: createMembersService({ ...repositories, ...common }) });
   return {
     access,
     auth: createAuthService({ ...repositories, ...common, clock: deps.clock }),
     organizations: createOrganizationsService({ ...repositories, ...common }),
     members: createMembersService({ ...repositories, ...common }),
+    tokens: createTokensService({ ...repositories, ...common, clock: deps.clock }),
+    workspace,
+    users,
+    integrity: createIntegrityService(repositories),
+    demo: createDemoService({ ...repositories, workspace, users }),
+    engagements: createEngagementsService({ ...programme, ...common, lookup }),
+    controls: createControlsService({ ...programme, ...common, lookup, examination }),
+    tests: createControlTestsService({ ...programme, ...common, lookup }),
+    examination,
   };
 }
 

@@ -68,6 +68,8 @@ for (const engine of ENGINES) {
       const audit = createAuditRepository(store().db);
       expect(await audit.verifyChain()).toBe(target);
       expect(await audit.inspectChain()).toEqual({ seq: target, reason: 'altered' });
+      expect(await audit.findBySeq(target)).toMatchObject({ seq: target, type: 'control.updated', after: { title: 'Quietly changed' } });
+      expect(await audit.findBySeq(target + 1000)).toBeNull();
     });
 
     it('notices an event rewritten with a recomputed hash at the next link', async () => {

@@ -208,6 +208,12 @@ export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies
       return { items: rows.map(toAuditEvent), total: toCount(count.total) };
     },
 
+    /** One event by its place in the chain, as stored now (for naming a break). */
+    async findBySeq(seq: number, trx?: Executor): Promise<AuditEvent | null> {
+      const row = await (trx ?? db).selectFrom('audit_events').select(columns).where('seq', '=', seq).executeTakeFirst();
+      return row ? toAuditEvent(row) : null;
+    },
+
     inspectChain,
 
     /** The seq of the first event that does not verify, or null when the chain is whole. */

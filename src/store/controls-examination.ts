@@ -16,7 +16,13 @@ import {
   toSample,
 } from './controls-rows.js';
 import { engineOf } from './engine.js';
-import { engagementColumns, toDomainEngagement, toStoredEngagement } from './engagements-repository.js';
+import {
+  bumpRevision,
+  engagementColumns,
+  toDomainEngagement,
+  toStoredEngagement,
+  type ExaminationKey,
+} from './engagements-repository.js';
 import type { Executor, StoreDependencies, Trx } from './values.js';
 
 /**
@@ -25,6 +31,17 @@ import type { Executor, StoreDependencies, Trx } from './values.js';
  * in their stored order, tests in the order of their controls, samples in their stored order.
  */
 export async function loadExamination(executor: Executor, engagementId: string): Promise<Examination> {
+  return (await loadKeyedExamination(executor, engagementId)).examination;
+}
+
+/** An examination with what its evaluation is keyed on, read in the same snapshot as the examination. */
+export interface KeyedExamination {
+  examination: Examination;
+  key: ExaminationKey;
+}
+
+/** {@link loadExamination}, with the engagement's revision and its organisation's version of that state. */
+export async function loadKeyedExamination(executor: Executor, engagementId: string): Promise<KeyedExamination> {
   if (executor.isTransaction) return readExamination(executor, engagementId);
   // Four reads must see one state of the database, not an import half-way between them. A SQLite
   // transaction reads one snapshot anyway; PostgreSQL needs repeatable read for that.
@@ -35,18 +52,13 @@ export async function loadExamination(executor: Executor, engagementId: string):
   return transaction.execute((trx) => readExamination(trx, engagementId));
 }
 
-async function readExamination(trx: Executor, engagementId: string): Promise<Examination> {
+async function readExamination(trx: Executor, engagementId: string): Promise<KeyedExamination> {
   const engagement = await trx
     .selectFrom('engagements')
-    .select(engagementColumns)
-    .select((eb) =>
-      eb
-        .selectFrom('organizations')
-        .select('organizations.name')
-        .whereRef('organizations.id', '=', 'engagements.organization_id')
-        .as('organization_name'),
-    )
-    .where('id', '=', engagementId)
+    .innerJoin('organizations', 'organizations.id', 'engagements.organization_id')
+    .select(engagementColumns.map((c) => `engagements.${c}` as const))
+    .select(['organizations.name as organization_name', 'organizations.version as organization_version'])
+    .where('engagements.id', '=', engagementId)
     .executeTakeFirst();
   if (!engagement) throw new NotFoundError(`Engagement ${engagementId}`);
 
@@ -85,10 +97,18 @@ async function readExamination(trx: Executor, engagementId: string): Promise<Exa
     samples.push(toSample(row));
   }
 
+  const stored = toStoredEngagement(engagement);
   return {
-    engagement: toDomainEngagement(toStoredEngagement(engagement), engagement.organization_name ?? ''),
-    controls: controlRows.map(toDomainControl),
-    tests: testRows.map((row) => toDomainTest(row, row.code, samplesByTest.get(row.id) ?? [])),
+    examination: {
+      engagement: toDomainEngagement(stored, engagement.organization_name),
+      controls: controlRows.map(toDomainControl),
+      tests: testRows.map((row) => toDomainTest(row, row.code, samplesByTest.get(row.id) ?? [])),
+    },
+    key: {
+      organizationId: stored.organizationId,
+      revision: stored.revision,
+      organizationVersion: Number(engagement.organization_version),
+    },
   };
 }
 
@@ -115,6 +135,7 @@ export async function replaceExamination(
 
   const engagement = await trx.selectFrom('engagements').select('id').where('id', '=', engagementId).executeTakeFirst();
   if (!engagement) throw new NotFoundError(`Engagement ${engagementId}`);
+  await bumpRevision(trx, { engagementId });
 
   // Tests and samples go with their controls (on delete cascade).
   await trx.deleteFrom('controls').where('engagement_id', '=', engagementId).execute();

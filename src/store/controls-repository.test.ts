@@ -68,6 +68,23 @@ for (const engine of ENGINES) {
       expect(second.items.map((c) => c.id)).toEqual(['X_1']);
     });
 
+    it('lists only the given ids, and the controls that compensate one', async () => {
+      const controls = createControlsRepository(store().db);
+      const { id: engagementId } = await buildEngagement(store().db);
+      await controls.create(engagementId, controlFields({ id: 'AC-01' }));
+      await controls.create(engagementId, controlFields({ id: 'AC-1', compensates: ['AC-01'] }));
+      await controls.create(engagementId, controlFields({ id: 'AC-10', compensates: ['AC-1', 'AC-01'] }));
+      const page = { limit: 50, offset: 0 };
+      const codes = async (filters: Parameters<typeof controls.list>[1]) =>
+        (await controls.list(engagementId, filters)).items.map((c) => c.id);
+      expect(await codes({ ...page, codes: ['AC-10', 'AC-01', 'nope'] })).toEqual(['AC-01', 'AC-10']);
+      expect(await controls.list(engagementId, { ...page, codes: [] })).toEqual({ items: [], total: 0 });
+      expect(await codes({ ...page, compensating: 'AC-01' })).toEqual(['AC-1', 'AC-10']);
+      // AC-1 is not AC-10 or AC-01.
+      expect(await codes({ ...page, compensating: 'AC-1' })).toEqual(['AC-10']);
+      expect(await codes({ ...page, compensating: 'AC-10' })).toEqual([]);
+    });
+
     it('updates at the expected version and bumps it; a stale version conflicts and changes nothing', async () => {
       const controls = createControlsRepository(store().db);
       const control = await buildControl(store().db, { criteria: ['CC6.1'], key: true });

@@ -11,9 +11,20 @@ import {
   insertControls,
   insertSamples,
   loadExamination,
+  loadKeyedExamination,
   replaceExamination,
+  type KeyedExamination,
   type ReplaceCounts,
 } from './controls-examination.js';
+import {
+  addSample,
+  findSample,
+  findTestOverview,
+  updateSample,
+  type SampleChange,
+  type SamplePatch,
+  type TestOverview,
+} from './controls-samples.js';
 import {
   controlColumns,
   controlValues,
@@ -27,6 +38,7 @@ import {
   type StoredControl,
   type StoredControlTest,
 } from './controls-rows.js';
+import { bumpRevision } from './engagements-repository.js';
 import {
   checkPage,
   containsPattern,
@@ -43,7 +55,8 @@ import {
 } from './values.js';
 
 export type { ControlTestInput, StoredControl, StoredControlTest } from './controls-rows.js';
-export type { ReplaceCounts } from './controls-examination.js';
+export type { KeyedExamination, ReplaceCounts } from './controls-examination.js';
+export type { SampleChange, SamplePatch, TestOverview } from './controls-samples.js';
 
 export interface ControlFilters {
   /** Controls that address this criterion, e.g. `CC6.1`. */
@@ -52,6 +65,10 @@ export interface ControlFilters {
   owner?: string | null;
   /** Text in the control's id or title, ignoring case. */
   search?: string;
+  /** Only these control ids (e.g. those of one conclusion, which the service finds by evaluating). */
+  codes?: readonly string[];
+  /** Controls that compensate the control of this id. */
+  compensating?: string;
 }
 
 export type ControlsRepository = ReturnType<typeof createControlsRepository>;
@@ -94,6 +111,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
     /** Adds a control after the engagement's last one. */
     async create(engagementId: string, control: Control, trx?: Executor): Promise<StoredControl> {
       return inTransaction(trx ?? db, async (t) => {
+        await bumpRevision(t, { engagementId });
         const last = await t
           .selectFrom('controls')
           .select((eb) => eb.fn.max('position').as('position'))
@@ -137,11 +155,17 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
       trx?: Executor,
     ): Promise<Paged<StoredControl>> {
       const { limit, offset } = checkPage(page);
+      if (page.codes !== undefined && page.codes.length === 0) return { items: [], total: 0 };
       let query = (trx ?? db).selectFrom('controls').where('engagement_id', '=', engagementId);
+      if (page.codes !== undefined) query = query.where('code', 'in', page.codes);
       if (page.criterion !== undefined) {
         // Criteria are a JSON array of strings: match the quoted element, so CC6.1 does not find CC6.10.
         const pattern = containsPattern(JSON.stringify(page.criterion));
         query = query.where((eb) => sql<boolean>`${eb.ref('criteria')} like ${pattern} escape '\\'`);
+      }
+      if (page.compensating !== undefined) {
+        const pattern = containsPattern(JSON.stringify(page.compensating));
+        query = query.where((eb) => sql<boolean>`${eb.ref('compensates')} like ${pattern} escape '\\'`);
       }
       if (page.owner !== undefined) {
         query = page.owner === null ? query.where('owner', 'is', null) : query.where('owner', '=', page.owner);
@@ -164,33 +188,37 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
 
     /** Changes a control if `expectedVersion` is still current; else ConflictError and no change. */
     async update(rowId: string, expectedVersion: number, patch: Partial<Control>, trx?: Executor): Promise<StoredControl> {
-      const executor = trx ?? db;
-      const row = await translateConstraintErrors(
-        () =>
-          executor
-            .updateTable('controls')
-            .set((eb) => ({ ...controlValues(patch), version: eb('version', '+', 1) }))
-            .where('id', '=', rowId)
-            .where('version', '=', expectedVersion)
-            .returning(controlColumns)
-            .executeTakeFirst(),
-        `Control ${patch.id ?? ''} already exists in this engagement`,
-        'Control',
-      );
-      if (row) return toStoredControl(row);
-      throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(executor, rowId));
+      return inTransaction(trx ?? db, async (t) => {
+        await bumpRevision(t, { controlRowId: rowId });
+        const row = await translateConstraintErrors(
+          () =>
+            t
+              .updateTable('controls')
+              .set((eb) => ({ ...controlValues(patch), version: eb('version', '+', 1) }))
+              .where('id', '=', rowId)
+              .where('version', '=', expectedVersion)
+              .returning(controlColumns)
+              .executeTakeFirst(),
+          `Control ${patch.id ?? ''} already exists in this engagement`,
+          'Control',
+        );
+        if (row) return toStoredControl(row);
+        throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(t, rowId));
+      });
     },
 
     /** Deletes a control with its test and samples, if `expectedVersion` is still current. */
     async remove(rowId: string, expectedVersion: number, trx?: Executor): Promise<void> {
-      const executor = trx ?? db;
-      const result = await executor
-        .deleteFrom('controls')
-        .where('id', '=', rowId)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      if (result.numDeletedRows > 0n) return;
-      throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(executor, rowId));
+      return inTransaction(trx ?? db, async (t) => {
+        await bumpRevision(t, { controlRowId: rowId });
+        const result = await t
+          .deleteFrom('controls')
+          .where('id', '=', rowId)
+          .where('version', '=', expectedVersion)
+          .executeTakeFirst();
+        if (result.numDeletedRows > 0n) return;
+        throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(t, rowId));
+      });
     },
 
     /** The control's test with its samples, or null when it has not been tested. */
@@ -204,6 +232,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
     async createTest(controlRowId: string, test: ControlTestInput, trx?: Executor): Promise<StoredControlTest> {
       refuseDuplicateSamples(test.samples);
       return inTransaction(trx ?? db, async (t) => {
+        await bumpRevision(t, { controlRowId });
         const id = deps.newId();
         await translateConstraintErrors(
           () =>
@@ -237,6 +266,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
     ): Promise<StoredControlTest> {
       if (patch.samples) refuseDuplicateSamples(patch.samples);
       return inTransaction(trx ?? db, async (t: Trx) => {
+        await bumpRevision(t, { testRowId });
         const updated = await t
           .updateTable('control_tests')
           .set((eb) => ({ ...testValues(patch), version: eb('version', '+', 1) }))
@@ -255,15 +285,41 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
     },
 
     async removeTest(testRowId: string, expectedVersion: number, trx?: Executor): Promise<void> {
-      const executor = trx ?? db;
-      const result = await executor
-        .deleteFrom('control_tests')
-        .where('id', '=', testRowId)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      if (result.numDeletedRows > 0n) return;
-      throw staleOrMissing(`Test ${testRowId}`, expectedVersion, await testVersion(executor, testRowId));
+      return inTransaction(trx ?? db, async (t) => {
+        await bumpRevision(t, { testRowId });
+        const result = await t
+          .deleteFrom('control_tests')
+          .where('id', '=', testRowId)
+          .where('version', '=', expectedVersion)
+          .executeTakeFirst();
+        if (result.numDeletedRows > 0n) return;
+        throw staleOrMissing(`Test ${testRowId}`, expectedVersion, await testVersion(t, testRowId));
+      });
     },
+
+    /** The control's test without its samples, with their count; null when it has none. */
+    findTestOverview: (controlRowId: string, trx?: Executor): Promise<TestOverview | null> =>
+      findTestOverview(trx ?? db, controlRowId),
+
+    /** One sample of a test by its item, or null. */
+    findSample: (testRowId: string, item: string, trx?: Executor): Promise<Sample | null> =>
+      findSample(trx ?? db, testRowId, item),
+
+    /**
+     * Adds a sample after the test's last one (a duplicate item or a population sampled in full:
+     * ConflictError). With `expectedVersion`, only if the test is still at that version.
+     */
+    addSample: (testRowId: string, sample: Sample, expectedVersion?: number, trx?: Executor): Promise<SampleChange> =>
+      inTransaction(trx ?? db, (t) => addSample(t, deps, testRowId, sample, expectedVersion)),
+
+    /** Records a sample's result or note (an unknown item: NotFoundError); `expectedVersion` as for addSample. */
+    updateSample: (
+      testRowId: string,
+      item: string,
+      patch: SamplePatch,
+      expectedVersion?: number,
+      trx?: Executor,
+    ): Promise<SampleChange> => inTransaction(trx ?? db, (t) => updateSample(t, testRowId, item, patch, expectedVersion)),
 
     /** A test's samples in their order, a page at a time, optionally only passes or only deviations. */
     async listSamples(
@@ -284,6 +340,10 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
     /** The engagement's `Examination` for the engine, in four queries whatever its size. */
     loadExamination: (engagementId: string, trx?: Executor): Promise<Examination> =>
       loadExamination(trx ?? db, engagementId),
+
+    /** The same, with the key of its evaluation (revision and organisation version) read in the same snapshot. */
+    loadKeyedExamination: (engagementId: string, trx?: Executor): Promise<KeyedExamination> =>
+      loadKeyedExamination(trx ?? db, engagementId),
 
     /**
      * Replaces all controls, tests and samples of the engagement (an import). Takes the caller's transaction

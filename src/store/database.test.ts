@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES, freshStore, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { createMigrator, migrateToLatest, migrateToNothing, openDatabase } from './database.js';
 import { engineOf } from './engine.js';
+import { MIGRATIONS } from './migrations/index.js';
 import type { DatabaseSchema } from './schema.js';
+
+const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
 
 const TABLES = [
   'api_tokens',
@@ -30,18 +33,18 @@ for (const engine of ENGINES) {
         expect(store.engine).toBe(engine);
         expect(engineOf(store.db)).toBe(engine);
 
-        expect(await migrateToLatest(store.db)).toEqual(['2026112601_initial']);
+        expect(await migrateToLatest(store.db)).toEqual(MIGRATION_NAMES);
         expect(await userTables(store.db)).toEqual(TABLES);
         // Running again does nothing.
         expect(await migrateToLatest(store.db)).toEqual([]);
         const migrations = await createMigrator(store.db).getMigrations();
-        expect(migrations.map((m) => [m.name, m.executedAt !== undefined])).toEqual([['2026112601_initial', true]]);
+        expect(migrations.map((m) => [m.name, m.executedAt !== undefined])).toEqual(MIGRATION_NAMES.map((name) => [name, true]));
 
-        expect(await migrateToNothing(store.db)).toEqual(['2026112601_initial']);
+        expect(await migrateToNothing(store.db)).toEqual([...MIGRATION_NAMES].reverse());
         expect(await userTables(store.db)).toEqual([]);
 
         // And up again: down left nothing behind that would collide.
-        expect(await migrateToLatest(store.db)).toEqual(['2026112601_initial']);
+        expect(await migrateToLatest(store.db)).toEqual(MIGRATION_NAMES);
         expect(await userTables(store.db)).toEqual(TABLES);
       } finally {
         await store.close();

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
-import { buildControl, buildEngagement, buildOrganization, engagementSettings, testDependencies } from '../../test/support/factories.js';
+import {
+  buildControl,
+  buildEngagement,
+  buildOrganization,
+  controlFields,
+  engagementSettings,
+  samplesOf,
+  testDependencies,
+} from '../../test/support/factories.js';
 import { createControlsRepository } from './controls-repository.js';
 import { createEngagementsRepository, toDomainEngagement } from './engagements-repository.js';
 
@@ -29,6 +37,7 @@ for (const engine of ENGINES) {
         id: '00000000-0000-4000-8000-000000000001',
         createdAt: '2026-03-01T09:00:00.000Z',
         version: 1,
+        revision: 1,
       });
       expect(await engagements.findById(created.id)).toEqual(created);
       expect(toDomainEngagement(created, organization.name)).toEqual({
@@ -75,6 +84,56 @@ for (const engine of ENGINES) {
       expect(page.total).toBe(3);
       expect(page.items.map((e) => e.name)).toEqual(['FY2026', 'FY2025 bridge']);
       expect((await engagements.list(organization.id, { limit: 10, offset: 0, search: 'BRIDGE' })).items).toHaveLength(1);
+      await buildEngagement(store().db, { organizationId: organization.id, name: 'Readiness', reportType: 'type1', periodStart: null });
+      const type1 = await engagements.list(organization.id, { limit: 10, offset: 0, reportType: 'type1' });
+      expect(type1.items.map((e) => e.name)).toEqual(['Readiness']);
+      expect((await engagements.list(organization.id, { limit: 10, offset: 0, reportType: 'type2' })).total).toBe(3);
+    });
+
+    it('bumps the revision with every change the engine reads, and only on success', async () => {
+      const db = store().db;
+      const engagements = createEngagementsRepository(db);
+      const controls = createControlsRepository(db);
+      const engagement = await buildEngagement(db);
+      const revision = async () => (await engagements.examinationKey(engagement.id))?.revision;
+      expect(await engagements.examinationKey(engagement.id)).toEqual({
+        organizationId: engagement.organizationId,
+        revision: 1,
+        organizationVersion: 1,
+      });
+      expect(await engagements.examinationKey('missing')).toBeNull();
+
+      const control = await controls.create(engagement.id, controlFields({ id: 'AC-01' }));
+      expect(await revision()).toBe(2);
+      await controls.update(control.rowId, 1, { title: 'New title' });
+      expect(await revision()).toBe(3);
+      await expect(controls.update(control.rowId, 1, { title: 'stale' })).rejects.toBeInstanceOf(ConflictError);
+      expect(await revision()).toBe(3);
+      const test = await controls.createTest(control.rowId, { method: 'inspection', populationSize: 10, samples: samplesOf('pp'), scopeLimitation: null });
+      expect(await revision()).toBe(4);
+      await controls.updateTest(test.rowId, 1, { populationSize: 12 });
+      expect(await revision()).toBe(5);
+      const added = await controls.addSample(test.rowId, { item: 'X-1', result: 'pass', note: null });
+      expect(added.testVersion).toBe(3);
+      expect(await revision()).toBe(6);
+      await expect(controls.addSample(test.rowId, { item: 'X-1', result: 'fail', note: null })).rejects.toBeInstanceOf(ConflictError);
+      expect(await revision()).toBe(6);
+      await controls.updateSample(test.rowId, 'X-1', { result: 'fail', note: 'late' });
+      expect(await revision()).toBe(7);
+      await expect(controls.updateSample(test.rowId, 'X-1', { note: 'stale' }, 1)).rejects.toBeInstanceOf(ConflictError);
+      await expect(controls.updateSample(test.rowId, 'nope', { note: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+      expect(await revision()).toBe(7);
+      await controls.removeTest(test.rowId, 4);
+      expect(await revision()).toBe(8);
+      await controls.remove(control.rowId, 2);
+      expect(await revision()).toBe(9);
+      await engagements.update(engagement.id, 1, { name: 'Renamed' });
+      expect(await revision()).toBe(10);
+      await db.transaction().execute((trx) => controls.replaceExamination(engagement.id, { controls: [], tests: [] }, trx));
+      expect(await revision()).toBe(11);
+      // Another engagement's changes leave this one alone.
+      await buildControl(db);
+      expect(await revision()).toBe(11);
     });
 
     it('updates settings at the expected version; a stale version conflicts and changes nothing', async () => {
@@ -89,6 +148,7 @@ for (const engine of ENGINES) {
         sampling: { confidence: 0.95, tolerableRate: 0.05 },
         misstatements: [{ text: 'x', pervasive: true }],
         version: 2,
+        revision: 2,
       });
       await expect(engagements.update(engagement.id, 1, { name: 'lost' })).rejects.toBeInstanceOf(ConflictError);
       expect(await engagements.findById(engagement.id)).toEqual(updated);

@@ -13,6 +13,7 @@ import type {
   ReportType,
   SamplingSettings,
 } from '../domain/engagement.js';
+import { engineOf } from './engine.js';
 import type { EngagementsTable } from './schema.js';
 import {
   checkPage,
@@ -28,6 +29,7 @@ import {
   type Page,
   type Paged,
   type StoreDependencies,
+  type Trx,
 } from './values.js';
 
 /** What an engagement holds besides its identity: the domain `Engagement` less the organisation's name. */
@@ -51,7 +53,17 @@ export interface EngagementInput extends EngagementSettings {
 export interface StoredEngagement extends EngagementInput {
   id: string;
   createdAt: string;
+  /** Guards the settings (optimistic concurrency). */
   version: number;
+  /** Counts every change to what the engine reads: settings, controls, tests, samples. */
+  revision: number;
+}
+
+/** What the cached evaluation of an engagement is keyed on (the organisation's name is part of the result). */
+export interface ExaminationKey {
+  organizationId: string;
+  revision: number;
+  organizationVersion: number;
 }
 
 export const engagementColumns = [
@@ -71,6 +83,7 @@ export const engagementColumns = [
   'misstatements',
   'created_at',
   'version',
+  'revision',
 ] as const;
 
 type EngagementRow = Pick<Selectable<EngagementsTable>, (typeof engagementColumns)[number]>;
@@ -92,6 +105,7 @@ export function toStoredEngagement(row: EngagementRow): StoredEngagement {
     misstatements: fromJson<Misstatement[]>(row.misstatements),
     createdAt: row.created_at,
     version: row.version,
+    revision: Number(row.revision),
   };
 }
 
@@ -128,6 +142,36 @@ function toRowValues(settings: Partial<EngagementSettings>) {
     }),
     ...(settings.misstatements !== undefined && { misstatements: toJson(settings.misstatements) }),
   };
+}
+
+/** Which engagement a change belongs to: named, or found through the control or test changed. */
+export type RevisionTarget = { engagementId: string } | { controlRowId: string } | { testRowId: string };
+
+/**
+ * Marks a change to what the engine reads of an engagement (the key of its cached evaluation). Call it in the
+ * transaction of the change and before it, so that every writer of one engagement takes the engagement's row
+ * lock first and in the same order (no deadlock with a concurrent delete on PostgreSQL).
+ */
+export async function bumpRevision(trx: Executor, target: RevisionTarget): Promise<void> {
+  await trx
+    .updateTable('engagements')
+    .set((eb) => ({ revision: eb('revision', '+', 1) }))
+    .where((eb) => {
+      if ('engagementId' in target) return eb('id', '=', target.engagementId);
+      if ('controlRowId' in target) {
+        return eb('id', 'in', eb.selectFrom('controls').select('controls.engagement_id').where('controls.id', '=', target.controlRowId));
+      }
+      return eb(
+        'id',
+        'in',
+        eb
+          .selectFrom('control_tests')
+          .innerJoin('controls', 'controls.id', 'control_tests.control_id')
+          .select('controls.engagement_id')
+          .where('control_tests.id', '=', target.testRowId),
+      );
+    })
+    .execute();
 }
 
 export type EngagementsRepository = ReturnType<typeof createEngagementsRepository>;
@@ -167,14 +211,45 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
 
     findById: (id: string, trx?: Executor) => findById(trx ?? db, id),
 
+    /**
+     * Holds the engagement's row until `trx` ends, so that what a change checks first (an id is free, a
+     * compensated control exists, the population has room) still holds when it commits. Every change of the
+     * engagement's controls, tests and samples takes this lock first (bumpRevision takes the same row lock),
+     * so concurrent changes of one engagement run one after the other. PostgreSQL: `select … for update`.
+     * SQLite needs nothing: one process runs one transaction at a time on its connection, and a transaction of
+     * another process that read before a commit fails on its first write (SQLITE_BUSY_SNAPSHOT), never writing
+     * on a stale read.
+     */
+    async lockForChange(id: string, trx: Trx): Promise<void> {
+      if (engineOf(trx) !== 'postgres') return;
+      await trx.selectFrom('engagements').select('id').where('id', '=', id).forUpdate().execute();
+    },
+
+    /**
+     * What the cached evaluation is keyed on, in one query on two primary keys (the hot path of the
+     * examination endpoint); null when the engagement does not exist.
+     */
+    async examinationKey(id: string, trx?: Executor): Promise<ExaminationKey | null> {
+      const row = await (trx ?? db)
+        .selectFrom('engagements')
+        .innerJoin('organizations', 'organizations.id', 'engagements.organization_id')
+        .select(['engagements.organization_id', 'engagements.revision', 'organizations.version'])
+        .where('engagements.id', '=', id)
+        .executeTakeFirst();
+      return row
+        ? { organizationId: row.organization_id, revision: Number(row.revision), organizationVersion: Number(row.version) }
+        : null;
+    },
+
     /** An organisation's engagements, newest period first; `search` matches the name or system. */
     async list(
       organizationId: string,
-      page: Page & { search?: string },
+      page: Page & { search?: string; reportType?: ReportType },
       trx?: Executor,
     ): Promise<Paged<StoredEngagement>> {
       const { limit, offset } = checkPage(page);
       let query = (trx ?? db).selectFrom('engagements').where('organization_id', '=', organizationId);
+      if (page.reportType !== undefined) query = query.where('report_type', '=', page.reportType);
       if (page.search) {
         const pattern = containsPattern(page.search.toLowerCase());
         query = query.where((eb) =>
@@ -208,7 +283,7 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
       const executor = trx ?? db;
       const row = await executor
         .updateTable('engagements')
-        .set((eb) => ({ ...toRowValues(patch), version: eb('version', '+', 1) }))
+        .set((eb) => ({ ...toRowValues(patch), version: eb('version', '+', 1), revision: eb('revision', '+', 1) }))
         .where('id', '=', id)
         .where('version', '=', expectedVersion)
         .returning(engagementColumns)

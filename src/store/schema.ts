@@ -87,6 +87,11 @@ export interface EngagementsTable {
   misstatements: JsonText;
   created_at: Timestamp;
   version: Version;
+  /**
+   * Bumped in the transaction of every change to what the engine reads (settings, controls, tests, samples),
+   * while `version` guards only the settings: the key of the cached evaluation.
+   */
+  revision: Generated<number>;
 }
 
 export interface ControlsTable {
@@ -145,6 +150,12 @@ export interface EvaluationSnapshotsTable {
   taken_at: Timestamp;
   opinion: string;
   result: JsonText;
+  /** The engagement revision evaluated; unique per engagement (null for snapshots taken without one). */
+  revision: number | null;
+  /** Counts for the trend line (JSON), so that a history needs no result parsed. */
+  summary: JsonText | null;
+  /** SHA-256 (hex) of the result's JSON. */
+  result_hash: string | null;
 }
 
 export interface DatabaseSchema {

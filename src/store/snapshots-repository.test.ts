@@ -25,6 +25,9 @@ for (const engine of ENGINES) {
         engagementId: engagement.id,
         takenAt: '2026-03-01T09:00:01.000Z',
         opinion: 'qualified',
+        revision: null,
+        summary: null,
+        resultHash: null,
         result,
       });
       expect(await snapshots.findById(first.id)).toEqual(first);
@@ -42,6 +45,31 @@ for (const engine of ENGINES) {
       expect(page.total).toBe(3);
       expect(page.items.map((s) => s.opinion)).toEqual(['unmodified', 'qualified']);
       expect(page.items[0]).not.toHaveProperty('result');
+    });
+
+    it('stores at most one snapshot per revision, with its summary and hash', async () => {
+      const snapshots = createSnapshotsRepository(store().db, { newId: sequentialIds(), clock: steppingClock() });
+      const engagement = await buildEngagement(store().db);
+      const input = { engagementId: engagement.id, opinion: 'qualified', result, revision: 3, summary: { criteria: { met: 2 } }, resultHash: 'ab12' };
+      expect(await snapshots.createForRevision(input)).toBe(true);
+      expect(await snapshots.createForRevision({ ...input, opinion: 'adverse' })).toBe(false);
+      expect(await snapshots.createForRevision({ ...input, revision: 4 })).toBe(true);
+      const page = await snapshots.list(engagement.id, { limit: 10, offset: 0 });
+      expect(page.items.map((s) => [s.revision, s.opinion])).toEqual([
+        [4, 'qualified'],
+        [3, 'qualified'],
+      ]);
+      expect(await snapshots.latestSummary(engagement.id)).toEqual({
+        id: '00000000-0000-4000-8000-000000000003',
+        engagementId: engagement.id,
+        takenAt: '2026-03-01T09:00:02.000Z',
+        opinion: 'qualified',
+        revision: 4,
+        summary: { criteria: { met: 2 } },
+        resultHash: 'ab12',
+      });
+      expect(await snapshots.latestSummary('other')).toBeNull();
+      await expect(snapshots.createForRevision({ ...input, engagementId: 'nope' })).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it('refuses a snapshot of an unknown engagement, and goes with its engagement', async () => {

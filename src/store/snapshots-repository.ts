@@ -1,6 +1,9 @@
 /**
  * Evaluation snapshots: the engine's result for an engagement at a moment, kept so that a conclusion can be
  * shown later exactly as it was (and compared over time). Written once, never edited.
+ *
+ * A snapshot may name the engagement revision it evaluated (at most one snapshot per revision), carry a small
+ * summary for lists and charts, and the SHA-256 of its result's JSON (to tell a new result from a repeat).
  */
 import type { Selectable } from 'kysely';
 import type { EvaluationSnapshotsTable } from './schema.js';
@@ -8,9 +11,11 @@ import {
   checkPage,
   defaultDependencies,
   fromJson,
+  fromJsonOrNull,
   translateConstraintErrors,
   toCount,
   toJson,
+  toJsonOrNull,
   toTimestamp,
   type Executor,
   type Page,
@@ -18,70 +23,117 @@ import {
   type StoreDependencies,
 } from './values.js';
 
-export interface SnapshotSummary {
+export interface SnapshotSummary<Summary = unknown> {
   id: string;
   engagementId: string;
   takenAt: string;
   /** The overall opinion of the result, kept in its own column for lists and charts. */
   opinion: string;
+  /** The engagement revision evaluated, or null. */
+  revision: number | null;
+  /** Counts for lists and charts, or null when none were stored. */
+  summary: Summary | null;
+  /** SHA-256 (hex) of the result's JSON, or null when none was stored. */
+  resultHash: string | null;
 }
 
-export interface Snapshot<Result = unknown> extends SnapshotSummary {
+export interface Snapshot<Result = unknown, Summary = unknown> extends SnapshotSummary<Summary> {
   result: Result;
 }
 
-export interface SnapshotInput<Result = unknown> {
+export interface SnapshotInput<Result = unknown, Summary = unknown> {
   engagementId: string;
   opinion: string;
   result: Result;
+  revision?: number | null;
+  summary?: Summary | null;
+  resultHash?: string | null;
 }
 
-const summaryColumns = ['id', 'engagement_id', 'taken_at', 'opinion'] as const;
+const summaryColumns = ['id', 'engagement_id', 'taken_at', 'opinion', 'revision', 'summary', 'result_hash'] as const;
 const columns = [...summaryColumns, 'result'] as const;
 
-function toSummary(row: Pick<Selectable<EvaluationSnapshotsTable>, (typeof summaryColumns)[number]>): SnapshotSummary {
-  return { id: row.id, engagementId: row.engagement_id, takenAt: row.taken_at, opinion: row.opinion };
+type SummaryRow = Pick<Selectable<EvaluationSnapshotsTable>, (typeof summaryColumns)[number]>;
+
+function toSummary<Summary>(row: SummaryRow): SnapshotSummary<Summary> {
+  return {
+    id: row.id,
+    engagementId: row.engagement_id,
+    takenAt: row.taken_at,
+    opinion: row.opinion,
+    revision: row.revision === null ? null : Number(row.revision),
+    summary: fromJsonOrNull<Summary>(row.summary),
+    resultHash: row.result_hash,
+  };
 }
 
-function toSnapshot<Result>(row: Selectable<EvaluationSnapshotsTable>): Snapshot<Result> {
-  return { ...toSummary(row), result: fromJson<Result>(row.result) };
+function toSnapshot<Result, Summary>(row: Selectable<EvaluationSnapshotsTable>): Snapshot<Result, Summary> {
+  return { ...toSummary<Summary>(row), result: fromJson<Result>(row.result) };
 }
 
 export type SnapshotsRepository = ReturnType<typeof createSnapshotsRepository>;
 
 export function createSnapshotsRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
+  const values = (input: SnapshotInput<unknown, unknown>) => ({
+    id: deps.newId(),
+    engagement_id: input.engagementId,
+    taken_at: toTimestamp(deps.clock()),
+    opinion: input.opinion,
+    result: toJson(input.result),
+    revision: input.revision ?? null,
+    summary: toJsonOrNull(input.summary),
+    result_hash: input.resultHash ?? null,
+  });
+
   return {
-    async create<Result>(input: SnapshotInput<Result>, trx?: Executor): Promise<Snapshot<Result>> {
+    async create<Result, Summary = unknown>(
+      input: SnapshotInput<Result, Summary>,
+      trx?: Executor,
+    ): Promise<Snapshot<Result, Summary>> {
       const row = await translateConstraintErrors(
-        () =>
-          (trx ?? db)
-            .insertInto('evaluation_snapshots')
-            .values({
-              id: deps.newId(),
-              engagement_id: input.engagementId,
-              taken_at: toTimestamp(deps.clock()),
-              opinion: input.opinion,
-              result: toJson(input.result),
-            })
-            .returning(columns)
-            .executeTakeFirstOrThrow(),
+        () => (trx ?? db).insertInto('evaluation_snapshots').values(values(input)).returning(columns).executeTakeFirstOrThrow(),
         'The snapshot already exists',
         `Engagement ${input.engagementId}`,
       );
-      return toSnapshot<Result>(row);
+      return toSnapshot<Result, Summary>(row);
     },
 
-    async findById<Result = unknown>(id: string, trx?: Executor): Promise<Snapshot<Result> | null> {
+    /**
+     * Stores the snapshot of `revision` unless one exists already (another process may have evaluated the
+     * same revision at the same moment): true when this one was stored.
+     */
+    async createForRevision<Result, Summary = unknown>(
+      input: SnapshotInput<Result, Summary> & { revision: number },
+      trx?: Executor,
+    ): Promise<boolean> {
+      const inserted = await translateConstraintErrors(
+        () =>
+          (trx ?? db)
+            .insertInto('evaluation_snapshots')
+            .values(values(input))
+            .onConflict((oc) => oc.columns(['engagement_id', 'revision']).doNothing())
+            .returning('id')
+            .executeTakeFirst(),
+        'The snapshot already exists',
+        `Engagement ${input.engagementId}`,
+      );
+      return inserted !== undefined;
+    },
+
+    async findById<Result = unknown, Summary = unknown>(id: string, trx?: Executor): Promise<Snapshot<Result, Summary> | null> {
       const row = await (trx ?? db)
         .selectFrom('evaluation_snapshots')
         .select(columns)
         .where('id', '=', id)
         .executeTakeFirst();
-      return row ? toSnapshot<Result>(row) : null;
+      return row ? toSnapshot<Result, Summary>(row) : null;
     },
 
     /** The engagement's most recent snapshot, or null. */
-    async latest<Result = unknown>(engagementId: string, trx?: Executor): Promise<Snapshot<Result> | null> {
+    async latest<Result = unknown, Summary = unknown>(
+      engagementId: string,
+      trx?: Executor,
+    ): Promise<Snapshot<Result, Summary> | null> {
       const row = await (trx ?? db)
         .selectFrom('evaluation_snapshots')
         .select(columns)
@@ -90,18 +142,31 @@ export function createSnapshotsRepository(db: Executor, deps: StoreDependencies 
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst();
-      return row ? toSnapshot<Result>(row) : null;
+      return row ? toSnapshot<Result, Summary>(row) : null;
+    },
+
+    /** The engagement's most recent snapshot without its (large) result, or null. */
+    async latestSummary<Summary = unknown>(engagementId: string, trx?: Executor): Promise<SnapshotSummary<Summary> | null> {
+      const row = await (trx ?? db)
+        .selectFrom('evaluation_snapshots')
+        .select(summaryColumns)
+        .where('engagement_id', '=', engagementId)
+        .orderBy('taken_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toSummary<Summary>(row) : null;
     },
 
     /** The engagement's snapshots newest first, without their (large) results. */
-    async list(engagementId: string, page: Page, trx?: Executor): Promise<Paged<SnapshotSummary>> {
+    async list<Summary = unknown>(engagementId: string, page: Page, trx?: Executor): Promise<Paged<SnapshotSummary<Summary>>> {
       const { limit, offset } = checkPage(page);
       const query = (trx ?? db).selectFrom('evaluation_snapshots').where('engagement_id', '=', engagementId);
       const [rows, count] = await Promise.all([
         query.select(summaryColumns).orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
         query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
       ]);
-      return { items: rows.map(toSummary), total: toCount(count.total) };
+      return { items: rows.map((row) => toSummary<Summary>(row)), total: toCount(count.total) };
     },
   };
 }

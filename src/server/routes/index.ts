@@ -2,9 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { authRoutes } from './auth/index.js';
+import { controlRoutes } from './controls/index.js';
+import { controlTestRoutes } from './controls/tests.js';
+import { engagementRoutes } from './engagements/index.js';
+import { examinationRoutes } from './examination/index.js';
 import { healthRoutes } from './health.js';
 import { memberRoutes } from './members/index.js';
 import { organizationRoutes } from './organizations/index.js';
+import { tokenRoutes } from './tokens/index.js';
 
 export interface ApiOptions {
   services: Services;
@@ -19,4 +24,9 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(authRoutes, options);
   await app.register(organizationRoutes, options);
   await app.register(memberRoutes, options);
+  await app.register(tokenRoutes, options);
+  await app.register(engagementRoutes, options);
+  await app.register(controlRoutes, options);
+  await app.register(controlTestRoutes, options);
+  await app.register(examinationRoutes, options);
 }

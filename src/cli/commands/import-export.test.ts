@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadWorkspace } from '../../workspace/load.js';
+import { VALID_ASSAY, VALID_CONTROL, VALID_TEST, writeWorkspace as writeFiles } from '../../workspace/testing.js';
+import { runCli, runCliWith } from '../testing.js';
+
+const ACME = join(import.meta.dirname, '../../../examples/acme');
+
+async function tempPath(name: string): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'assay-cli-')), name);
+}
+
+describe('assay import', () => {
+  it('imports the demo workspace into a new SQLite database, then replaces it on a second import', async () => {
+    const database = await tempPath('assay.sqlite');
+    const first = await runCli('import', ACME, '--database', database);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/organisation {2}acme-cloud-inc \(Acme Cloud, Inc\.\), created/);
+    expect(first.stdout).toMatch(/engagement {4}"Acme Analytics Platform: SOC 2 Type 2, 2026-01-01 to 2026-06-30" \(.+\), created/);
+    expect(first.stdout).toMatch(/48 controls, 48 tests, \d+ samples/);
+
+    const second = await runCli('import', ACME, '--database', database, '--format', 'json');
+    expect(second.code).toBe(0);
+    const report = JSON.parse(second.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      database,
+      organization: { slug: 'acme-cloud-inc', created: false },
+      engagement: { name: 'Acme Analytics Platform: SOC 2 Type 2, 2026-01-01 to 2026-06-30', created: false },
+      controls: 48,
+      tests: 48,
+      notes: [],
+    });
+  });
+
+  it('takes the organisation and engagement from options, and the database from ASSAY_DATABASE_URL', async () => {
+    const database = await tempPath('env.sqlite');
+    const { code, stdout } = await runCliWith({ env: { ASSAY_DATABASE_URL: database } }, 'import', ACME, '--organization', 'acme', '--engagement', 'FY2026', '--format', 'json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ database, organization: { slug: 'acme' }, engagement: { name: 'FY2026' } });
+    expect(existsSync(database)).toBe(true);
+  });
+
+  it('refuses a broken workspace with exit 2 and file:line messages, writing nothing', async () => {
+    const dir = await writeFiles({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': VALID_CONTROL.replace('CC6.2', 'CC6.99'), 'tests/ac-04.yaml': VALID_TEST });
+    const database = await tempPath('never.sqlite');
+    const { code, stdout, stderr } = await runCli('import', dir, '--database', database);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${dir}/controls/ac-04.yaml:3: unknown criterion "CC6.99"`);
+    expect(existsSync(database)).toBe(false);
+  });
+
+  it('refuses an organisation slug the API would not accept', async () => {
+    const { code, stderr } = await runCli('import', ACME, '--database', await tempPath('x.sqlite'), '--organization', 'Acme Inc');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/"Acme Inc" is not a slug/);
+  });
+});
+
+describe('assay export', () => {
+  it('gives back the imported workspace: the same examination and the same forecast', async () => {
+    const database = await tempPath('assay.sqlite');
+    expect((await runCli('import', ACME, '--database', database, '--organization', 'acme')).code).toBe(0);
+    const dir = await tempPath('exported');
+    const exported = await runCli('export', dir, '--organization', 'acme', '--database', database);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^Exported "Acme Analytics Platform: SOC 2 Type 2, 2026-01-01 to 2026-06-30" of acme to .*exported: 48 controls, 48 tests, \d+ samples\n$/);
+
+    expect(await loadWorkspace(dir)).toEqual(await loadWorkspace(ACME));
+    const original = await runCli('examine', ACME, '--format', 'json');
+    const roundTripped = await runCli('examine', dir, '--format', 'json');
+    expect(roundTripped.code).toBe(0);
+    expect(roundTripped.stdout).toBe(original.stdout);
+  });
+
+  it('refuses a folder that is not empty unless --force, which keeps the rest of the folder', async () => {
+    const database = await tempPath('assay.sqlite');
+    await runCli('import', ACME, '--database', database, '--organization', 'acme');
+    const dir = await tempPath('repo');
+    await mkdir(dir);
+    await writeFile(join(dir, 'README.md'), 'ours');
+    const refused = await runCli('export', dir, '--organization', 'acme', '--database', database);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/the folder is not empty \(README\.md\)/);
+    const forced = await runCli('export', dir, '--organization', 'acme', '--database', database, '--force', '--format', 'json');
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(forced.stdout)).toMatchObject({ dir, controls: 48, problems: [] });
+    expect(existsSync(join(dir, 'README.md'))).toBe(true);
+    expect(await loadWorkspace(dir)).toEqual(await loadWorkspace(ACME));
+  });
+
+  it('chooses among several engagements by name or id, and says what is missing', async () => {
+    const database = await tempPath('assay.sqlite');
+    await runCli('import', ACME, '--database', database, '--organization', 'acme', '--engagement', 'first');
+    const second = JSON.parse((await runCli('import', ACME, '--database', database, '--organization', 'acme', '--engagement', 'second', '--format', 'json')).stdout) as {
+      engagement: { id: string };
+    };
+    const ambiguous = await runCli('export', await tempPath('a'), '--organization', 'acme', '--database', database);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/"acme" has 2 engagements: choose one with --engagement/);
+    expect((await runCli('export', await tempPath('b'), '--organization', 'acme', '--engagement', 'first', '--database', database)).code).toBe(0);
+    expect((await runCli('export', await tempPath('c'), '--organization', 'acme', '--engagement', second.engagement.id, '--database', database)).code).toBe(0);
+
+    const noOrg = await runCli('export', await tempPath('d'), '--organization', 'nobody', '--database', database);
+    expect(noOrg).toMatchObject({ code: 2, stderr: 'assay: The organisation "nobody" was not found\n' });
+    const noDatabase = await runCli('export', await tempPath('e'), '--organization', 'acme', '--database', await tempPath('missing.sqlite'));
+    expect(noDatabase.code).toBe(2);
+    expect(noDatabase.stderr).toMatch(/no database here/);
+    expect((await runCli('export', await tempPath('f'), '--database', database)).stderr).toMatch(/required option '--organization <slug>'/);
+  });
+});

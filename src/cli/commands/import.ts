@@ -1,0 +1,57 @@
+/** `assay import DIR`: a workspace into the database, all or nothing. */
+import type { Command } from 'commander';
+import { OPERATOR } from '../../services/actor.js';
+import { createServices } from '../../services/index.js';
+import type { ImportResult } from '../../services/workspace-service.js';
+import { loadWorkspace } from '../../workspace/load.js';
+import { DATABASE_OPTION_HELP, describeDatabase, resolveDatabaseUrl, withStore } from '../database.js';
+import type { CliIO } from '../io.js';
+import { choice } from '../options.js';
+
+const FORMATS = ['text', 'json'] as const;
+
+export function registerImport(program: Command, io: CliIO): void {
+  program
+    .command('import')
+    .description('import a workspace into the database: creates or finds the organisation, creates or replaces the engagement with all its controls, tests and samples, in one transaction')
+    .argument('<dir>', 'workspace folder (assay.yaml, controls/, tests/)')
+    .option('--database <url>', DATABASE_OPTION_HELP)
+    .option('--organization <slug>', 'the organisation to import into (default: derived from the workspace\'s organisation name)')
+    .option('--engagement <name>', 'the engagement to create or replace (default: the system and the period)')
+    .option('--format <format>', `output: ${FORMATS.join(' | ')}`, choice(FORMATS), 'text')
+    .action(async (dir: string, options: { database?: string; organization?: string; engagement?: string; format: (typeof FORMATS)[number] }) => {
+      // Validated as a whole before the database is even opened: bad input writes nothing.
+      const examination = await loadWorkspace(dir);
+      const url = resolveDatabaseUrl(options.database, io);
+      const result = await withStore(url, {}, (store) =>
+        createServices(store).workspace.importWorkspace(OPERATOR, examination, {
+          ...(options.organization !== undefined && { organizationSlug: options.organization }),
+          ...(options.engagement !== undefined && { engagementName: options.engagement }),
+        }),
+      );
+      if (options.format === 'json') io.out(`${JSON.stringify(importReport(result, describeDatabase(url)), null, 2)}\n`);
+      else io.out(importText(dir, result, describeDatabase(url)));
+      for (const note of result.notes) io.err(`note: ${note}\n`);
+    });
+}
+
+function importReport(result: ImportResult, database: string) {
+  return {
+    database,
+    organization: { id: result.organization.id, slug: result.organization.slug, name: result.organization.name, created: result.organizationCreated },
+    engagement: { id: result.engagement.id, name: result.engagement.name, created: result.engagementCreated },
+    ...result.counts,
+    notes: result.notes,
+  };
+}
+
+function importText(dir: string, result: ImportResult, database: string): string {
+  const { organization, engagement, counts } = result;
+  return [
+    `Imported ${dir} into ${database}`,
+    `  organisation  ${organization.slug} (${organization.name})${result.organizationCreated ? ', created' : ''}`,
+    `  engagement    "${engagement.name}" (${engagement.id}), ${result.engagementCreated ? 'created' : 'replaced'}`,
+    `  ${counts.controls} controls, ${counts.tests} tests, ${counts.samples} samples`,
+    '',
+  ].join('\n');
+}

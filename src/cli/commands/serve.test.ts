@@ -1,0 +1,82 @@
+import { createServer } from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startCli } from '../testing.js';
+
+async function tempDatabase(): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'assay-serve-')), 'assay.sqlite');
+}
+
+async function login(base: string, email: string, password: string): Promise<Response> {
+  return fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+}
+
+describe('assay serve', () => {
+  it('creates the first admin on a fresh database, prints the login once, serves, and stops', async () => {
+    const database = await tempDatabase();
+    const server = startCli({}, 'serve', '--port', '0', '--host', '127.0.0.1', '--database', database);
+    try {
+      const [, base] = await server.waitFor(/Assay is listening at (http:\/\/127\.0\.0\.1:\d+)\n/);
+      expect(server.stdout()).toContain(`  API docs  ${base}/api/docs   (OpenAPI: ${base}/api/openapi.json)`);
+      const [, password] = await server.waitFor(/ {2}password {2}(\S+) {3}\(shown this once/);
+      expect(server.stdout()).toContain('First start: created the admin account\n  email     admin@localhost\n');
+      const health = await fetch(`${base}/api/v1/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      expect((await login(base!, 'admin@localhost', password!)).status).toBe(200);
+      expect((await fetch(`${base}/api/openapi.json`)).status).toBe(200);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+
+    // The second start finds an account: no new admin, nothing printed about one.
+    const again = startCli({}, 'serve', '--port', '0', '--host', '127.0.0.1', '--database', database);
+    try {
+      await again.waitFor(/Assay is listening at/);
+      expect(again.stdout()).not.toContain('First start');
+    } finally {
+      expect(await again.stop()).toBe(0);
+    }
+  });
+
+  it('takes the database and the first admin from the environment, without printing the password', async () => {
+    const database = await tempDatabase();
+    const server = startCli(
+      { ASSAY_DATABASE_URL: database, ASSAY_ADMIN_EMAIL: 'ops@acme.example', ASSAY_ADMIN_PASSWORD: 'the operator’s own password' },
+      'serve',
+      '--port',
+      '0',
+    );
+    try {
+      const [, base] = await server.waitFor(/Assay is listening at (http:\/\/localhost:\d+)\n/);
+      expect(server.stdout()).toContain(`  database  ${database}\n`);
+      expect(server.stdout()).toContain('  email     ops@acme.example\n  password  (the one in $ASSAY_ADMIN_PASSWORD)\n');
+      expect(server.stdout()).not.toContain('the operator’s own password');
+      expect((await fetch(`${base}/api/v1/health`)).status).toBe(200);
+      expect((await login(base!, 'ops@acme.example', 'the operator’s own password')).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('exits 2 when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const server = startCli({}, 'serve', '--port', String(port), '--host', '127.0.0.1', '--database', await tempDatabase());
+      expect(await server.exit).toBe(2);
+      expect(server.stderr()).toMatch(new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port} \\(EADDRINUSE\\)`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('refuses a port that is not one', async () => {
+    const server = startCli({}, 'serve', '--port', '70000');
+    expect(await server.exit).toBe(2);
+    expect(server.stderr()).toMatch(/must be a port number/);
+  });
+});

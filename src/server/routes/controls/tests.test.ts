@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
+import { useTestApp } from '../../testing.js';
+import { auditEvents, base, samplesOf, seedControl, seedEngagement, seedTest } from '../engagements/fixtures.js';
+
+const test = {
+  method: 'inspection',
+  populationSize: 42,
+  samples: [
+    { item: 'T-0001', result: 'pass' },
+    { item: 'T-0002', result: 'fail', note: 'Access removed 9 days after termination' },
+  ],
+};
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: tests and samples API`, () => {
+    const t = useTestApp(engine);
+
+    async function seeded() {
+      const engagement = await seedEngagement(t());
+      await seedControl(t(), engagement.id, { id: 'AC-04' });
+      const url = `${base(t())}/engagements/${engagement.id}/controls/AC-04/test`;
+      return { engagement, url };
+    }
+
+    it('records a test, reads it, and replaces it only with its current version', async () => {
+      const { url } = await seeded();
+      const auditor = await t().member('auditor');
+      const created = await auditor.request({ method: 'PUT', url, payload: test });
+      expect(created.statusCode).toBe(201);
+      const recorded = {
+        control: 'AC-04',
+        method: 'inspection',
+        populationSize: 42,
+        scopeLimitation: null,
+        samples: [
+          { item: 'T-0001', result: 'pass', note: null },
+          { item: 'T-0002', result: 'fail', note: 'Access removed 9 days after termination' },
+        ],
+        version: 1,
+      };
+      expect(created.json()).toEqual(recorded);
+      expect((await auditor.request({ method: 'GET', url })).json()).toEqual(recorded);
+
+      const withoutVersion = await auditor.request({ method: 'PUT', url, payload: { ...test, method: 'reperformance' } });
+      expect(withoutVersion.statusCode).toBe(409);
+      const replaced = await auditor.request({ method: 'PUT', url, payload: { ...test, version: 1, method: 'reperformance', samples: [] } });
+      expect(replaced.statusCode).toBe(200);
+      expect(replaced.json()).toMatchObject({ method: 'reperformance', samples: [], version: 2 });
+      const stale = await auditor.request({ method: 'PUT', url, payload: { ...test, version: 1 } });
+      expect(stale.statusCode).toBe(409);
+      expect((await auditor.request({ method: 'GET', url })).json()).toMatchObject({ method: 'reperformance', samples: [], version: 2 });
+
+      const events = await auditEvents(t(), 'test.recorded');
+      expect(events).toHaveLength(2);
+      expect(events[0]).toMatchObject({ actor: `user:${auditor.email}`, before: { method: 'inspection' }, after: { method: 'reperformance' } });
+    });
+
+    it('adds samples and records their results, bumping the test version', async () => {
+      const { engagement } = await seeded();
+      await seedTest(t(), engagement.id, 'AC-04', { populationSize: 7, samples: samplesOf('ppppp') });
+      const { url } = { url: `${base(t())}/engagements/${engagement.id}/controls/AC-04/test` };
+      const auditor = await t().member('auditor');
+      const added = await auditor.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'T-0100', result: 'pass' } });
+      expect(added.statusCode).toBe(201);
+      expect(added.json()).toEqual({ control: 'AC-04', item: 'T-0100', result: 'pass', note: null, testVersion: 2 });
+      const recorded = await auditor.request({
+        method: 'PATCH',
+        url: `${url}/samples/T-0100`,
+        payload: { version: 2, result: 'fail', note: 'No approval on file' },
+      });
+      expect(recorded.statusCode).toBe(200);
+      expect(recorded.json()).toEqual({ control: 'AC-04', item: 'T-0100', result: 'fail', note: 'No approval on file', testVersion: 3 });
+      const noteOnly = await auditor.request({ method: 'PATCH', url: `${url}/samples/T-0001`, payload: { note: 'Checked twice' } });
+      expect(noteOnly.json()).toMatchObject({ result: 'pass', note: 'Checked twice', testVersion: 4 });
+      const read = (await auditor.request({ method: 'GET', url })).json();
+      expect(read.version).toBe(4);
+      expect(read.samples.map((s: { item: string }) => s.item)).toEqual(['T-0001', 'T-0002', 'T-0003', 'T-0004', 'T-0005', 'T-0100']);
+
+      expect(await auditEvents(t(), 'sample.added')).toEqual([expect.objectContaining({ after: expect.objectContaining({ item: 'T-0100' }) })]);
+      const [latest] = await auditEvents(t(), 'sample.recorded');
+      expect(latest).toMatchObject({ before: { item: 'T-0001', note: null }, after: { item: 'T-0001', note: 'Checked twice' } });
+    });
+
+    it('refuses a duplicate item, more samples than the population, an unknown item and a stale version', async () => {
+      const { engagement, url } = await seeded();
+      await seedTest(t(), engagement.id, 'AC-04', { populationSize: 6, samples: samplesOf('ppppp') });
+      const admin = await t().member('admin');
+      const duplicate = await admin.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'T-0001', result: 'fail' } });
+      expect(duplicate.statusCode).toBe(422);
+      expect(duplicate.json().issues).toEqual([{ location: '$.item', message: 'sample item "T-0001" is already in the test' }]);
+      expect((await admin.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'T-0006', result: 'pass' } })).statusCode).toBe(201);
+      const beyond = await admin.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'T-0007', result: 'pass' } });
+      expect(beyond.statusCode).toBe(422);
+      expect(beyond.json().issues[0]).toMatchObject({ location: '$.item', message: expect.stringMatching(/population has 6 items/) });
+      const stale = await admin.request({ method: 'POST', url: `${url}/samples`, payload: { version: 1, item: 'T-0008', result: 'pass' } });
+      expect(stale.statusCode).toBe(409);
+      const staleUpdate = await admin.request({ method: 'PATCH', url: `${url}/samples/T-0001`, payload: { version: 1, result: 'fail' } });
+      expect(staleUpdate.statusCode).toBe(409);
+      expect((await admin.request({ method: 'PATCH', url: `${url}/samples/NOPE`, payload: { result: 'fail' } })).statusCode).toBe(404);
+      const empty = await admin.request({ method: 'PATCH', url: `${url}/samples/T-0001`, payload: {} });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().issues[0].location).toBe('$.result');
+      const read = (await admin.request({ method: 'GET', url })).json();
+      expect(read.version).toBe(2);
+      expect(read.samples).toHaveLength(6);
+      expect(read.samples[0]).toEqual({ item: 'T-0001', result: 'pass', note: null });
+      expect(await auditEvents(t(), 'sample.added')).toHaveLength(1);
+      expect(await auditEvents(t(), 'sample.recorded')).toHaveLength(0);
+    });
+
+    it('refuses samples to a control without a test, with 404', async () => {
+      const { url } = await seeded();
+      const admin = await t().member('admin');
+      expect((await admin.request({ method: 'GET', url })).statusCode).toBe(404);
+      expect((await admin.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'A', result: 'pass' } })).statusCode).toBe(404);
+      expect((await admin.request({ method: 'PUT', url, payload: { ...test, version: 1 } })).statusCode).toBe(409);
+    });
+
+    it('refuses a bad test with problem+json naming the field, and writes nothing', async () => {
+      const { url } = await seeded();
+      const admin = await t().member('admin');
+      const cases: [unknown, number, string, RegExp?][] = [
+        [{ ...test, populationSize: 1 }, 422, '$.samples', /2 samples tested from a population of only 1/],
+        [{ ...test, samples: [test.samples[0], test.samples[0]] }, 422, '$.samples[1].item', /appears twice/],
+        [{ method: 'inspection' }, 422, '$.populationSize', /scopeLimitation/],
+        [{ ...test, method: 'guessing' }, 400, '$.method'],
+        [{ ...test, populationSize: -1 }, 400, '$.populationSize'],
+        [{ ...test, populationSize: '42' }, 400, '$.populationSize'],
+        [{ ...test, samples: [{ item: 'A', result: 'maybe' }] }, 400, '$.samples[0].result'],
+        [{ ...test, samples: [{ item: 'A', result: 'pass', evidence: 'x' }] }, 400, '$.samples[0]', /evidence/],
+        [{ ...test, samples: [{ item: 'x'.repeat(201), result: 'pass' }] }, 400, '$.samples[0].item'],
+        [{ ...test, populationSize: 20_000, samples: Array.from({ length: 10_001 }, (_, i) => ({ item: `${i}`, result: 'pass' })) }, 400, '$.samples'],
+        [{ ...test, tester: 'me' }, 400, '$', /tester/],
+      ];
+      for (const [payload, status, location, message] of cases) {
+        const response = await admin.request({ method: 'PUT', url, payload: payload as Record<string, unknown> });
+        expect(response.statusCode, JSON.stringify(payload).slice(0, 200)).toBe(status);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+        const issue = response.json().issues.find((i: { location: string }) => i.location === location);
+        expect(issue, `${location} in ${response.body.slice(0, 500)}`).toBeDefined();
+        if (message) expect(issue.message).toMatch(message);
+      }
+      const malformed = await admin.request({ method: 'PUT', url, payload: '{"method": [', headers: { 'content-type': 'application/json' } });
+      expect(malformed.statusCode).toBe(400);
+      expect((await admin.request({ method: 'GET', url })).statusCode).toBe(404);
+      expect(await auditEvents(t(), 'test.recorded')).toHaveLength(0);
+    });
+
+    it('deletes a test at its version and records it', async () => {
+      const { engagement, url } = await seeded();
+      await seedTest(t(), engagement.id, 'AC-04');
+      const compliance = await t().member('compliance');
+      expect((await compliance.request({ method: 'DELETE', url: `${url}?version=2` })).statusCode).toBe(409);
+      expect((await compliance.request({ method: 'DELETE', url: `${url}?version=1` })).statusCode).toBe(204);
+      expect((await compliance.request({ method: 'GET', url })).statusCode).toBe(404);
+      const [event] = await auditEvents(t(), 'test.removed');
+      expect(event).toMatchObject({ actor: `user:${compliance.email}`, before: { control: 'AC-04', version: 1 } });
+    });
+
+    it('lets admin, compliance and the auditor record tests; viewers and owners only read', async () => {
+      const { engagement, url } = await seeded();
+      await seedTest(t(), engagement.id, 'AC-04');
+      for (const role of ['viewer', 'owner'] as const) {
+        const member = await t().member(role);
+        expect((await member.request({ method: 'GET', url })).statusCode).toBe(200);
+        expect((await member.request({ method: 'PUT', url, payload: { ...test, version: 1 } })).statusCode).toBe(403);
+        expect((await member.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'X', result: 'pass' } })).statusCode).toBe(403);
+        expect((await member.request({ method: 'PATCH', url: `${url}/samples/T-0001`, payload: { result: 'fail' } })).statusCode).toBe(403);
+        expect((await member.request({ method: 'DELETE', url: `${url}?version=1` })).statusCode).toBe(403);
+      }
+      let version = 1;
+      for (const role of ['admin', 'compliance', 'auditor'] as const) {
+        const member = await t().member(role);
+        const response = await member.request({ method: 'PUT', url, payload: { ...test, version } });
+        expect(response.statusCode, role).toBe(200);
+        version = response.json().version;
+      }
+    });
+
+    it('answers 404 to an outsider for everything, and 401 anonymously', async () => {
+      const { engagement, url } = await seeded();
+      await seedTest(t(), engagement.id, 'AC-04');
+      const outsider = await t().outsider();
+      for (const request of [
+        { method: 'GET', url },
+        { method: 'PUT', url, payload: { ...test, version: 1 } },
+        { method: 'DELETE', url: `${url}?version=1` },
+        { method: 'POST', url: `${url}/samples`, payload: { item: 'X', result: 'pass' } },
+        { method: 'PATCH', url: `${url}/samples/T-0001`, payload: { result: 'fail' } },
+      ] as const) {
+        expect((await outsider.request(request)).statusCode, `${request.method} ${request.url}`).toBe(404);
+        expect((await t().anonymous.request(request)).statusCode).toBe(401);
+      }
+    });
+  });
+}

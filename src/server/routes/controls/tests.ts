@@ -1,0 +1,99 @@
+/** The test of a control's operating effectiveness and its samples. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../authentication.js';
+import { versionQuery } from '../engagements/schemas.js';
+import type { ApiOptions } from '../index.js';
+import {
+  addSampleBody,
+  controlParams,
+  putTestBody,
+  recordedSampleSchema,
+  sampleParams,
+  testSchema,
+  updateSampleBody,
+} from './schemas.js';
+
+const TEST_URL = '/organizations/:organizationId/engagements/:engagementId/controls/:controlId/test';
+
+export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { tests } = options.services;
+  const tags = ['tests'];
+
+  app.get(TEST_URL, {
+    config: { permission: 'control.read' },
+    schema: { tags, summary: "The control's test with its samples", params: controlParams, response: { 200: testSchema } },
+    handler: async (request) => {
+      const { organizationId, engagementId, controlId } = request.params;
+      return tests.get(actorOf(request), organizationId, engagementId, controlId);
+    },
+  });
+
+  app.put(TEST_URL, {
+    config: { permission: 'test.record' },
+    schema: {
+      tags,
+      summary: "Record the control's test, replacing the one it has (then `version` is required; 409 when stale)",
+      params: controlParams,
+      body: putTestBody,
+      response: { 200: testSchema, 201: testSchema },
+    },
+    handler: async (request, reply) => {
+      const { organizationId, engagementId, controlId } = request.params;
+      const { version, ...test } = request.body;
+      const { test: recorded, created } = await tests.put(actorOf(request), organizationId, engagementId, controlId, test, version);
+      return reply.status(created ? 201 : 200).send(recorded);
+    },
+  });
+
+  app.delete(TEST_URL, {
+    config: { permission: 'test.record' },
+    schema: {
+      tags,
+      summary: "Delete the control's test with its samples (409 when `version` is stale)",
+      params: controlParams,
+      querystring: versionQuery,
+      response: { 204: z.null() },
+    },
+    handler: async (request, reply) => {
+      const { organizationId, engagementId, controlId } = request.params;
+      await tests.remove(actorOf(request), organizationId, engagementId, controlId, request.query.version);
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.post(`${TEST_URL}/samples`, {
+    config: { permission: 'test.record' },
+    schema: {
+      tags,
+      summary: 'Add a sample to the test (no more than the population, no item twice)',
+      params: controlParams,
+      body: addSampleBody,
+      response: { 201: recordedSampleSchema },
+    },
+    handler: async (request, reply) => {
+      const { organizationId, engagementId, controlId } = request.params;
+      const { version, ...sample } = request.body;
+      const recorded = await tests.addSample(actorOf(request), organizationId, engagementId, controlId, sample, version);
+      return reply.status(201).send(recorded);
+    },
+  });
+
+  app.patch(`${TEST_URL}/samples/:item`, {
+    config: { permission: 'test.record' },
+    schema: {
+      tags,
+      summary: "Record a sample's result or note",
+      params: sampleParams,
+      body: updateSampleBody,
+      response: { 200: recordedSampleSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, controlId, item } = request.params;
+      const { version, ...patch } = request.body;
+      return tests.updateSample(actorOf(request), organizationId, engagementId, controlId, item, patch, version);
+    },
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * Engagements over HTTP. The shapes are checked here (types, enumerations, lengths, real dates; unknown fields
+ * refused); the rules that span fields (criteria known and in the chosen categories, the period's order) are
+ * the service's, so the command line gets them too.
+ */
+import { z } from 'zod';
+import { CATEGORIES, DEFAULT_PERVASIVENESS, DEFAULT_SAMPLING, REPORT_TYPES } from '../../../domain/index.js';
+import { isoDate } from '../../../workspace/schema.js';
+import { organizationParams } from '../organizations/schemas.js';
+import { pageQuery, paged } from '../pagination.js';
+
+/** Limits shared by the engagement's text fields. */
+export const MAX_NAME_LENGTH = 200;
+export const MAX_TEXT_LENGTH = 2000;
+export const MAX_LIST_LENGTH = 100;
+
+export const idParam = z.string().min(1).max(200);
+export const engagementParams = organizationParams.extend({ engagementId: idParam });
+
+const text = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
+const date = z.string().max(10, { message: 'must be a date written YYYY-MM-DD' }).pipe(isoDate);
+const rate = z.number().gt(0).lt(1);
+const criterionId = z.string().min(1).max(16);
+
+const notApplicableItem = z.strictObject({ criterion: criterionId, reason: text(MAX_TEXT_LENGTH) });
+const misstatementItem = z.strictObject({ text: text(MAX_TEXT_LENGTH), pervasive: z.boolean().default(false) });
+const samplingFields = { confidence: rate, tolerableRate: rate };
+const pervasivenessFields = { minSeries: z.number().int().min(1).max(30), minShare: z.number().gt(0).max(1) };
+
+export const engagementSchema = z
+  .object({
+    id: z.string(),
+    organizationId: z.string(),
+    name: z.string(),
+    system: z.string(),
+    reportType: z.enum(REPORT_TYPES),
+    /** Type 2 only: the first day of the period. */
+    periodStart: z.string().nullable(),
+    /** Type 2: the last day of the period; type 1: the "as of" date. */
+    periodEnd: z.string(),
+    categories: z.array(z.enum(CATEGORIES)),
+    notApplicable: z.array(z.object({ criterion: z.string(), reason: z.string() })),
+    sampling: z.object({ confidence: z.number(), tolerableRate: z.number() }),
+    pervasiveness: z.object({ minSeries: z.number().int(), minShare: z.number() }),
+    misstatements: z.array(z.object({ text: z.string(), pervasive: z.boolean() })),
+    createdAt: z.string(),
+    /** Send it back to change or delete the engagement (a stale one gets 409). */
+    version: z.number().int(),
+    /** Counts every change to what the engine reads: settings, controls, tests, samples. */
+    revision: z.number().int(),
+  })
+  .meta({ id: 'Engagement' });
+
+export const engagementList = paged(engagementSchema);
+
+export const engagementQuery = pageQuery.extend({
+  reportType: z.enum(REPORT_TYPES).optional(),
+  /** Text in the name or the system. */
+  q: z.string().max(MAX_NAME_LENGTH).optional(),
+});
+
+export const createEngagementBody = z.strictObject({
+  name: text(MAX_NAME_LENGTH),
+  system: text(MAX_NAME_LENGTH),
+  reportType: z.enum(REPORT_TYPES),
+  periodStart: date.nullable().default(null),
+  periodEnd: date,
+  /** Security is always in; the others are added to it. */
+  categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length * 2).default(['security']),
+  notApplicable: z.array(notApplicableItem).max(MAX_LIST_LENGTH).default([]),
+  sampling: z
+    .strictObject({
+      confidence: samplingFields.confidence.default(DEFAULT_SAMPLING.confidence),
+      tolerableRate: samplingFields.tolerableRate.default(DEFAULT_SAMPLING.tolerableRate),
+    })
+    .default(DEFAULT_SAMPLING),
+  pervasiveness: z
+    .strictObject({
+      minSeries: pervasivenessFields.minSeries.default(DEFAULT_PERVASIVENESS.minSeries),
+      minShare: pervasivenessFields.minShare.default(DEFAULT_PERVASIVENESS.minShare),
+    })
+    .default(DEFAULT_PERVASIVENESS),
+  misstatements: z.array(misstatementItem).max(MAX_LIST_LENGTH).default([]),
+});
+
+/** Fields given are changed; `sampling` and `pervasiveness` may give one of their two values. */
+export const updateEngagementBody = z.strictObject({
+  version: z.number().int().min(1),
+  name: text(MAX_NAME_LENGTH).optional(),
+  system: text(MAX_NAME_LENGTH).optional(),
+  reportType: z.enum(REPORT_TYPES).optional(),
+  periodStart: date.nullable().optional(),
+  periodEnd: date.optional(),
+  categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length * 2).optional(),
+  notApplicable: z.array(notApplicableItem).max(MAX_LIST_LENGTH).optional(),
+  sampling: z.strictObject({ confidence: rate.optional(), tolerableRate: rate.optional() }).optional(),
+  pervasiveness: z
+    .strictObject({ minSeries: pervasivenessFields.minSeries.optional(), minShare: pervasivenessFields.minShare.optional() })
+    .optional(),
+  misstatements: z.array(misstatementItem).max(MAX_LIST_LENGTH).optional(),
+});
+
+/** The expected version of what a DELETE removes (a stale one gets 409, nothing removed). */
+export const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });

@@ -1,0 +1,67 @@
+/**
+ * The examination of an engagement: the engine's result, and its history for the trend line.
+ *
+ * The result is served as the JSON the examination service keeps (never serialized again here) with a strong
+ * ETag, so a client that has it already gets 304 Not Modified.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../authentication.js';
+import { engagementParams } from '../engagements/schemas.js';
+import type { ApiOptions } from '../index.js';
+import { pageQuery } from '../pagination.js';
+import { sendJson } from './json-body.js';
+import { examinationResultSchema, historyList } from './schemas.js';
+
+const EXAMINATION_URL = '/organizations/:organizationId/engagements/:engagementId/examination';
+
+/** Whether an If-None-Match header names the entity tag (weak comparison, as RFC 9110 asks for GET). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
+export async function examinationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { examination } = options.services;
+  const tags = ['examination'];
+
+  app.get(EXAMINATION_URL, {
+    config: { permission: 'examination.read' },
+    schema: {
+      tags,
+      summary: 'The examination: conclusions, criteria, deficiencies and the opinion forecast (as `assay examine --format json`)',
+      description: 'Sends an ETag; with a matching If-None-Match the answer is 304 Not Modified.',
+      params: engagementParams,
+      response: { 200: examinationResultSchema, 304: z.null().describe('Not modified: the result is the one you have') },
+    },
+    handler: async (request, reply) => {
+      const { organizationId, engagementId } = request.params;
+      const evaluation = await examination.get(actorOf(request), organizationId, engagementId);
+      // private: the answer depends on who asks; no-cache: revalidate (cheaply, by ETag) before each reuse.
+      reply.header('etag', evaluation.etag).header('cache-control', 'private, no-cache');
+      if (matchesEtag(request.headers['if-none-match'], evaluation.etag)) return reply.status(304).send(null);
+      // Sent as it is, not through the response schema: the examination tests hold the two to each other.
+      return sendJson(reply, evaluation.body);
+    },
+  });
+
+  app.get(`${EXAMINATION_URL}/history`, {
+    config: { permission: 'examination.read' },
+    schema: {
+      tags,
+      summary: 'The results kept over time, newest first: opinion, criteria per status, deficiencies per severity',
+      params: engagementParams,
+      querystring: pageQuery,
+      response: { 200: historyList },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      const { limit, offset } = request.query;
+      const page = await examination.history(actorOf(request), organizationId, engagementId, { limit, offset });
+      return { ...page, limit, offset };
+    },
+  });
+}

@@ -1,0 +1,44 @@
+/** API tokens of an organisation: for scripts and CI, each with one role; the secret is shown once. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../authentication.js';
+import type { ApiOptions } from '../index.js';
+import { organizationParams } from '../organizations/schemas.js';
+import { createdTokenSchema, createTokenBody, tokenList, tokenParams, tokenQuery } from './schemas.js';
+
+export async function tokenRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { tokens } = options.services;
+  const tags = ['tokens'];
+
+  app.get('/organizations/:organizationId/tokens', {
+    config: { permission: 'token.manage' },
+    schema: { tags, summary: 'API tokens, newest first (never their secrets)', params: organizationParams, querystring: tokenQuery, response: { 200: tokenList } },
+    handler: async (request) => {
+      const { items, total } = await tokens.list(actorOf(request), request.params.organizationId, request.query);
+      return { items, total, limit: request.query.limit, offset: request.query.offset };
+    },
+  });
+
+  app.post('/organizations/:organizationId/tokens', {
+    config: { permission: 'token.manage' },
+    schema: {
+      tags,
+      summary: 'Create an API token with a role no higher than yours; the secret is in this response only',
+      params: organizationParams,
+      body: createTokenBody,
+      response: { 201: createdTokenSchema },
+    },
+    handler: async (request, reply) => reply.status(201).send(await tokens.create(actorOf(request), request.params.organizationId, request.body)),
+  });
+
+  app.delete('/organizations/:organizationId/tokens/:tokenId', {
+    config: { permission: 'token.manage' },
+    schema: { tags, summary: 'Revoke an API token for good', params: tokenParams, response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      await tokens.revoke(actorOf(request), request.params.organizationId, request.params.tokenId);
+      return reply.status(204).send(null);
+    },
+  });
+}

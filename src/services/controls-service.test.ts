@@ -1,0 +1,92 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
+import { controlFields, engagementSettings, generateExamination, unique } from '../../test/support/factories.js';
+import { createControlsRepository } from '../store/controls-repository.js';
+import type { Store } from '../store/database.js';
+import { OPERATOR, type Actor } from './actor.js';
+import { createServices } from './index.js';
+import { ownsControl } from './programme.js';
+
+class QueryCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count += 1;
+    return args.node;
+  }
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
+  }
+}
+
+async function seed(store: Store, controls: number) {
+  const services = createServices(store);
+  const organization = await services.organizations.create(OPERATOR, { slug: unique('org'), name: 'Acme' });
+  const engagement = await services.engagements.create(OPERATOR, organization.id, engagementSettings());
+  const generated = generateExamination({ ...engagementSettings(), organization: 'Acme' }, controls, 3);
+  await store.db.transaction().execute((trx) => createControlsRepository(store.db).replaceExamination(engagement.id, generated, trx));
+  return { organizationId: organization.id, engagementId: engagement.id };
+}
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: controls service`, () => {
+    const store = useFreshStore(engine);
+
+    it('lists a page of controls with their conclusions in the same few queries whatever the number of controls', async () => {
+      const counts: number[] = [];
+      for (const size of [20, 400]) {
+        const { organizationId, engagementId } = await seed(store(), size);
+        const counter = new QueryCounter();
+        const services = createServices({ ...store(), db: store().db.withPlugin(counter) });
+        await services.examination.get(OPERATOR, organizationId, engagementId);
+        counter.count = 0;
+        const page = await services.controls.list(OPERATOR, organizationId, engagementId, { limit: 1000, offset: 0 });
+        expect(page.total).toBe(size);
+        expect(page.items.every((c) => c.conclusion !== null)).toBe(true);
+        counts.push(counter.count);
+        counter.count = 0;
+        const filtered = await services.controls.list(OPERATOR, organizationId, engagementId, {
+          limit: 1000,
+          offset: 0,
+          conclusion: 'design_deficiency',
+        });
+        expect(filtered.items.map((c) => c.id)).toEqual(page.items.filter((c) => c.conclusion === 'design_deficiency').map((c) => c.id));
+        counts.push(counter.count);
+      }
+      // The engagement's key, the page, its total.
+      expect(counts).toEqual([3, 3, 3, 3]);
+    });
+  });
+
+  describe.skipIf(skipEngine(engine))(`${engine}: controls service, concurrently`, () => {
+    const store = useFreshStore(engine, { poolSize: 8 });
+
+    it('never leaves a compensation pointing at a removed control', async () => {
+      const services = createServices(store());
+      const organization = await services.organizations.create(OPERATOR, { slug: unique('org'), name: 'Acme' });
+      for (let round = 0; round < 8; round++) {
+        const engagement = await services.engagements.create(OPERATOR, organization.id, engagementSettings());
+        await services.controls.create(OPERATOR, organization.id, engagement.id, controlFields({ id: 'AC-01' }));
+        await services.controls.create(OPERATOR, organization.id, engagement.id, controlFields({ id: 'AC-02' }));
+        const [linked, removed] = await Promise.allSettled([
+          services.controls.update(OPERATOR, organization.id, engagement.id, 'AC-02', 1, { compensates: ['AC-01'] }),
+          services.controls.remove(OPERATOR, organization.id, engagement.id, 'AC-01', 1),
+        ]);
+        expect([linked.status, removed.status].sort(), `round ${round}`).toEqual(['fulfilled', 'rejected']);
+      }
+    });
+  });
+}
+
+describe('ownsControl', () => {
+  const user: Actor = { kind: 'user', userId: 'u', email: 'it-ops@acme.example' };
+  it('is the signed-in person whose email is the owner, ignoring case and spaces', () => {
+    expect(ownsControl(user, { owner: 'IT-Ops@Acme.example ' })).toBe(true);
+    expect(ownsControl(user, { owner: 'sec@acme.example' })).toBe(false);
+    expect(ownsControl(user, { owner: null })).toBe(false);
+  });
+  it('is never an API token or the operator', () => {
+    expect(ownsControl({ kind: 'token', tokenId: 't', organizationId: 'o', role: 'owner', name: 'ci' }, { owner: 'ci' })).toBe(false);
+    expect(ownsControl(OPERATOR, { owner: 'operator:cli' })).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The seeded demo (`assay demo`, `npm start`): a workspace imported into an organisation once, and one person
+ * per role. Seeding again leaves what is there alone, so changes made while trying the demo survive a restart.
+ */
+import { ForbiddenError, type Examination, type Role } from '../domain/index.js';
+import type { Organization, OrganizationsRepository } from '../store/organizations-repository.js';
+import type { Actor } from './actor.js';
+import type { UsersService } from './users-service.js';
+import type { WorkspaceService } from './workspace-service.js';
+
+export interface DemoPerson {
+  email: string;
+  role: Role;
+  displayName: string;
+}
+
+export interface DemoSeed {
+  organizationSlug: string;
+  examination: Examination;
+  people: readonly DemoPerson[];
+  /** The password of every demo account created now (accounts that exist keep theirs). */
+  password: string;
+}
+
+export interface SeededDemo {
+  organization: Organization;
+  /** False when the organisation was there already and nothing was imported. */
+  imported: boolean;
+  people: (DemoPerson & { added: boolean; accountCreated: boolean })[];
+}
+
+export function createDemoService(deps: {
+  organizations: Pick<OrganizationsRepository, 'findBySlug'>;
+  workspace: Pick<WorkspaceService, 'importWorkspace'>;
+  users: Pick<UsersService, 'ensureMember'>;
+}) {
+  const { organizations, workspace, users } = deps;
+  return {
+    async seed(actor: Actor, seed: DemoSeed): Promise<SeededDemo> {
+      if (actor.kind !== 'operator') throw new ForbiddenError('Only the operator of the installation seeds the demo');
+      const existing = await organizations.findBySlug(seed.organizationSlug);
+      const organization =
+        existing ?? (await workspace.importWorkspace(actor, seed.examination, { organizationSlug: seed.organizationSlug })).organization;
+      const people = [];
+      for (const person of seed.people) {
+        const result = await users.ensureMember(actor, organization.id, { ...person, password: seed.password });
+        people.push({ ...person, added: result.added, accountCreated: result.accountCreated });
+      }
+      return { organization, imported: existing === null, people };
+    },
+  };
+}
+
+export type DemoService = ReturnType<typeof createDemoService>;

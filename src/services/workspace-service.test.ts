@@ -1,0 +1,135 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
+import { ForbiddenError, NotFoundError, ValidationError, examine, type Examination } from '../domain/index.js';
+import { loadWorkspace } from '../workspace/load.js';
+import { writeWorkspace } from '../workspace/write.js';
+import { OPERATOR, type Actor } from './actor.js';
+import { createServices } from './index.js';
+import { defaultEngagementName, slugFor } from './workspace-service.js';
+
+const ACME = join(import.meta.dirname, '../../examples/acme');
+const PASSWORD = 'correct horse battery staple';
+
+describe('names an import derives', () => {
+  it('makes a slug of the organisation name', () => {
+    expect(slugFor('Acme Cloud, Inc.')).toBe('acme-cloud-inc');
+    expect(slugFor('Société Générale — Paris')).toBe('societe-generale-paris');
+    expect(slugFor('X')).toBe('organization-x');
+    expect(slugFor('!!!')).toBe('organization');
+    expect(slugFor('a'.repeat(80))).toHaveLength(63);
+  });
+
+  it('names the engagement by system and period', () => {
+    expect(defaultEngagementName({ system: 'Platform', reportType: 'type2', periodStart: '2026-01-01', periodEnd: '2026-06-30' })).toBe(
+      'Platform: SOC 2 Type 2, 2026-01-01 to 2026-06-30',
+    );
+    expect(defaultEngagementName({ system: 'Platform', reportType: 'type1', periodStart: null, periodEnd: '2026-06-30' })).toBe(
+      'Platform: SOC 2 Type 1, as of 2026-06-30',
+    );
+  });
+});
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: workspace service`, () => {
+    const store = useFreshStore(engine);
+
+    it('imports a workspace and exports it back as the same workspace, with the same forecast', async () => {
+      const services = createServices(store());
+      const acme = await loadWorkspace(ACME);
+      const result = await services.workspace.importWorkspace(OPERATOR, acme);
+      expect(result).toMatchObject({
+        organization: { slug: 'acme-cloud-inc', name: 'Acme Cloud, Inc.' },
+        organizationCreated: true,
+        engagement: { name: 'Acme Analytics Platform: SOC 2 Type 2, 2026-01-01 to 2026-06-30' },
+        engagementCreated: true,
+        counts: { controls: acme.controls.length, tests: acme.tests.length, samples: acme.tests.reduce((n, t) => n + t.samples.length, 0) },
+        notes: [],
+      });
+
+      const exported = await services.workspace.exportWorkspace(OPERATOR, result.organization.id, result.engagement.id);
+      expect(exported).toEqual(acme);
+      const dir = await writeWorkspace(join(await mkdtemp(join(tmpdir(), 'assay-export-')), 'acme'), exported);
+      const reloaded = await loadWorkspace(dir);
+      expect(reloaded).toEqual(acme);
+      expect(JSON.stringify(examine(reloaded))).toBe(JSON.stringify(examine(acme)));
+
+      const events = await store().db.selectFrom('audit_events').select(['type', 'subject', 'actor']).orderBy('seq').execute();
+      expect(events).toEqual([
+        { type: 'organization.created', subject: `organization:${result.organization.id}`, actor: 'operator:cli' },
+        { type: 'engagement.imported', subject: `engagement:${result.engagement.id}`, actor: 'operator:cli' },
+      ]);
+    });
+
+    it('replaces the engagement of the same name on a second import, and says when the organisation’s name differs', async () => {
+      const services = createServices(store());
+      const acme = await loadWorkspace(ACME);
+      const first = await services.workspace.importWorkspace(OPERATOR, acme, { organizationSlug: 'acme' });
+      const smaller: Examination = {
+        engagement: { ...acme.engagement, organization: 'ACME (renamed)', sampling: { confidence: 0.95, tolerableRate: 0.05 } },
+        controls: acme.controls.slice(0, 5),
+        tests: acme.tests.filter((t) => acme.controls.slice(0, 5).some((c) => c.id === t.control)),
+      };
+      const second = await services.workspace.importWorkspace(OPERATOR, smaller, { organizationSlug: 'acme' });
+      expect(second).toMatchObject({ organizationCreated: false, engagementCreated: false, counts: { controls: 5 } });
+      expect(second.engagement.id).toBe(first.engagement.id);
+      expect(second.notes).toEqual(['The organisation "acme" is named "Acme Cloud, Inc."; the workspace says "ACME (renamed)" (the name was kept).']);
+      const exported = await services.workspace.exportWorkspace(OPERATOR, first.organization.id, first.engagement.id);
+      expect(exported).toEqual({ ...smaller, engagement: { ...smaller.engagement, organization: 'Acme Cloud, Inc.' } });
+
+      // Another name is another engagement of the same organisation.
+      const other = await services.workspace.importWorkspace(OPERATOR, acme, { organizationSlug: 'acme', engagementName: 'FY2027' });
+      expect(other.engagementCreated).toBe(true);
+      expect(other.engagement.id).not.toBe(first.engagement.id);
+    });
+
+    it('writes nothing when the examination is refused', async () => {
+      const services = createServices(store());
+      const acme = await loadWorkspace(ACME);
+      const broken = { ...acme, controls: [...acme.controls, acme.controls[0]!] };
+      await expect(services.workspace.importWorkspace(OPERATOR, broken)).rejects.toBeInstanceOf(ValidationError);
+      await expect(services.workspace.importWorkspace(OPERATOR, acme, { organizationSlug: 'Not A Slug' })).rejects.toBeInstanceOf(ValidationError);
+      expect(await store().db.selectFrom('organizations').select('id').execute()).toEqual([]);
+      expect(await store().db.selectFrom('audit_events').select('seq').execute()).toEqual([]);
+    });
+
+    it('lets only the programme’s managers import into an organisation, and no token create one', async () => {
+      const services = createServices(store());
+      const acme = await loadWorkspace(ACME);
+      const { organization } = await services.workspace.importWorkspace(OPERATOR, acme, { organizationSlug: 'acme' });
+      const viewer = await services.members.add(OPERATOR, organization.id, { email: 'viewer@acme.example', role: 'viewer', displayName: 'V', password: PASSWORD });
+      const asViewer: Actor = { kind: 'user', userId: viewer.userId, email: viewer.email };
+      await expect(services.workspace.importWorkspace(asViewer, acme, { organizationSlug: 'acme' })).rejects.toBeInstanceOf(ForbiddenError);
+      const token: Actor = { kind: 'token', tokenId: 't', organizationId: organization.id, role: 'admin', name: 'ci' };
+      await expect(services.workspace.importWorkspace(token, acme, { organizationSlug: 'elsewhere' })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(services.workspace.importWorkspace(token, acme, { organizationSlug: 'acme' })).resolves.toMatchObject({ engagementCreated: false });
+
+      // A person who imports into a new organisation becomes its admin.
+      const mine = await services.workspace.importWorkspace(asViewer, acme, { organizationSlug: 'viewers-own' });
+      expect(await services.access.roleIn(asViewer, mine.organization.id)).toBe('admin');
+    });
+
+    it('finds the engagement to export by id, by name, or as the only one, and hides other tenants', async () => {
+      const services = createServices(store());
+      const acme = await loadWorkspace(ACME);
+      const { organization, engagement } = await services.workspace.importWorkspace(OPERATOR, acme, { organizationSlug: 'acme' });
+      const find = (engagementRef?: string) =>
+        services.workspace.findEngagement(OPERATOR, { organizationSlug: 'acme', ...(engagementRef !== undefined && { engagement: engagementRef }) });
+      expect((await find()).engagement.id).toBe(engagement.id);
+      expect((await find(engagement.id)).engagement.id).toBe(engagement.id);
+      expect((await find(engagement.name)).engagement.id).toBe(engagement.id);
+      await expect(find('no such engagement')).rejects.toBeInstanceOf(NotFoundError);
+      await services.workspace.importWorkspace(OPERATOR, acme, { organizationSlug: 'acme', engagementName: 'Second' });
+      await expect(find()).rejects.toThrow(/has 2 engagements: choose one with --engagement/);
+      await expect(services.workspace.findEngagement(OPERATOR, { organizationSlug: 'nowhere' })).rejects.toBeInstanceOf(NotFoundError);
+
+      const outsider: Actor = { kind: 'token', tokenId: 't', organizationId: 'another', role: 'admin', name: 'x' };
+      await expect(services.workspace.findEngagement(outsider, { organizationSlug: 'acme' })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(services.workspace.exportWorkspace(outsider, organization.id, engagement.id)).rejects.toBeInstanceOf(NotFoundError);
+      const other = await services.organizations.create(OPERATOR, { slug: 'other', name: 'Other' });
+      await expect(services.workspace.exportWorkspace(OPERATOR, other.id, engagement.id)).rejects.toBeInstanceOf(NotFoundError);
+    });
+  });
+}

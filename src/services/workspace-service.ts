@@ -1,0 +1,200 @@
+/**
+ * Workspaces in and out of the database. An import is all-or-nothing: in one transaction it finds or creates
+ * the organisation, creates or updates the engagement's settings, replaces every control, test and sample,
+ * and records `engagement.imported`. An export reads the engagement back as the same `Examination`, so that
+ * import → export → load gives what was imported.
+ */
+import { ForbiddenError, NotFoundError, ValidationError, type Engagement, type Examination } from '../domain/index.js';
+import { loadExamination, replaceExamination, type ReplaceCounts } from '../store/controls-examination.js';
+import type { EngagementSettings, EngagementsRepository, StoredEngagement } from '../store/engagements-repository.js';
+import type { MembershipsRepository } from '../store/memberships-repository.js';
+import type { Organization, OrganizationsRepository } from '../store/organizations-repository.js';
+import type { Executor, StoreDependencies } from '../store/values.js';
+import type { Access } from './access.js';
+import type { Actor } from './actor.js';
+import type { AuditLog } from './audit.js';
+
+/** The slugs the API accepts: lower-case letters, digits and dashes, 2 to 63 characters. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+export interface ImportTarget {
+  /** The organisation to import into; default: derived from the workspace's organisation name. */
+  organizationSlug?: string;
+  /** The engagement to create or replace; default: {@link defaultEngagementName}. */
+  engagementName?: string;
+}
+
+export interface ImportResult {
+  organization: Organization;
+  organizationCreated: boolean;
+  engagement: StoredEngagement;
+  engagementCreated: boolean;
+  counts: ReplaceCounts;
+  /** Things the importer did not change but a person should know (e.g. the organisation's name differs). */
+  notes: string[];
+}
+
+export interface EngagementSelector {
+  organizationSlug: string;
+  /** The engagement's id or name; may be left out when the organisation has one engagement only. */
+  engagement?: string;
+}
+
+/** `Acme Cloud, Inc.` → `acme-cloud-inc`: letters without accents, digits and single dashes. */
+export function slugFor(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return slug.length >= 2 ? slug : `organization${slug ? `-${slug}` : ''}`;
+}
+
+/** The name an imported engagement gets unless one is given: the system and the period, so a new period is a new engagement. */
+export function defaultEngagementName(engagement: Pick<Engagement, 'system' | 'reportType' | 'periodStart' | 'periodEnd'>): string {
+  const period =
+    engagement.reportType === 'type2' && engagement.periodStart !== null
+      ? `${engagement.periodStart} to ${engagement.periodEnd}`
+      : `as of ${engagement.periodEnd}`;
+  return `${engagement.system}: SOC 2 ${engagement.reportType === 'type2' ? 'Type 2' : 'Type 1'}, ${period}`;
+}
+
+function settingsOf(engagement: Engagement, name: string): EngagementSettings {
+  return {
+    name,
+    system: engagement.system,
+    reportType: engagement.reportType,
+    periodStart: engagement.periodStart,
+    periodEnd: engagement.periodEnd,
+    categories: engagement.categories,
+    notApplicable: engagement.notApplicable,
+    sampling: engagement.sampling,
+    pervasiveness: engagement.pervasiveness,
+    misstatements: engagement.misstatements,
+  };
+}
+
+const PAGE = 1000;
+
+export function createWorkspaceService(deps: {
+  db: Executor;
+  organizations: Pick<OrganizationsRepository, 'create' | 'findBySlug' | 'findById'>;
+  engagements: Pick<EngagementsRepository, 'create' | 'findById' | 'list' | 'update'>;
+  memberships: Pick<MembershipsRepository, 'add'>;
+  access: Access;
+  audit: AuditLog;
+  /** Ids and time for the rows the import writes. */
+  store: StoreDependencies;
+}) {
+  const { db, organizations, engagements, memberships, access, audit } = deps;
+
+  /** Every engagement of the organisation with exactly this name (names are not unique in the store). */
+  async function engagementsNamed(organizationId: string, name: string, trx: Executor): Promise<StoredEngagement[]> {
+    const found: StoredEngagement[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await engagements.list(organizationId, { limit: PAGE, offset, search: name }, trx);
+      found.push(...page.items.filter((e) => e.name === name));
+      if (offset + PAGE >= page.total) return found;
+    }
+  }
+
+  async function organizationBySlug(actor: Actor, slug: string): Promise<Organization> {
+    const organization = await organizations.findBySlug(slug);
+    // A non-member learns nothing: an organisation it cannot see does not exist for it.
+    if (!organization || (await access.roleIn(actor, organization.id)) === null) {
+      throw new NotFoundError(`The organisation "${slug}"`);
+    }
+    return organization;
+  }
+
+  return {
+    async importWorkspace(actor: Actor, examination: Examination, target: ImportTarget = {}): Promise<ImportResult> {
+      const slug = target.organizationSlug ?? slugFor(examination.engagement.organization);
+      if (!SLUG_PATTERN.test(slug)) {
+        throw new ValidationError([{ location: 'organization', message: `"${slug}" is not a slug: lower-case letters, digits and dashes, 2 to 63 characters` }], 'Cannot import');
+      }
+      const name = target.engagementName ?? defaultEngagementName(examination.engagement);
+      if (name.trim() === '') throw new ValidationError([{ location: 'engagement', message: 'must not be empty' }], 'Cannot import');
+      const settings = settingsOf(examination.engagement, name);
+
+      return db.transaction().execute(async (trx) => {
+        const notes: string[] = [];
+        let organization = await organizations.findBySlug(slug, trx);
+        const organizationCreated = organization === null;
+        if (organization === null) {
+          if (actor.kind === 'token') throw new ForbiddenError('An API token belongs to one organisation and cannot create another');
+          organization = await organizations.create({ slug, name: examination.engagement.organization }, trx);
+          if (actor.kind === 'user') await memberships.add({ organizationId: organization.id, userId: actor.userId, role: 'admin' }, trx);
+          await audit.record(trx, actor, { type: 'organization.created', organizationId: organization.id, subject: `organization:${organization.id}`, after: organization });
+        } else {
+          await access.require(actor, organization.id, 'engagement.manage', false, trx);
+          if (organization.name !== examination.engagement.organization) {
+            notes.push(`The organisation "${slug}" is named "${organization.name}"; the workspace says "${examination.engagement.organization}" (the name was kept).`);
+          }
+        }
+        const organizationId = organization.id;
+
+        const existing = await engagementsNamed(organizationId, name, trx);
+        if (existing.length > 1) {
+          throw new ValidationError(
+            [{ location: 'engagement', message: `${existing.length} engagements are named "${name}" (${existing.map((e) => e.id).join(', ')}); rename one first` }],
+            'Cannot import',
+          );
+        }
+        const before = existing[0] ?? null;
+        const engagement = before
+          ? await engagements.update(before.id, before.version, settings, trx)
+          : await engagements.create({ ...settings, organizationId }, trx);
+        const counts = await replaceExamination(trx, deps.store, engagement.id, examination);
+        await audit.record(trx, actor, {
+          type: 'engagement.imported',
+          organizationId,
+          subject: `engagement:${engagement.id}`,
+          before,
+          after: { engagement, ...counts, created: before === null },
+        });
+        return { organization, organizationCreated, engagement, engagementCreated: before === null, counts, notes };
+      });
+    },
+
+    /** The engagement as an Examination, the shape a workspace holds. */
+    async exportWorkspace(actor: Actor, organizationId: string, engagementId: string): Promise<Examination> {
+      await access.require(actor, organizationId, 'examination.read');
+      const engagement = await engagements.findById(engagementId);
+      if (!engagement || engagement.organizationId !== organizationId) throw new NotFoundError('The engagement');
+      return loadExamination(db, engagementId);
+    },
+
+    /** Finds an organisation by slug and one of its engagements by id or name (or its only one). */
+    async findEngagement(actor: Actor, selector: EngagementSelector): Promise<{ organization: Organization; engagement: StoredEngagement }> {
+      const organization = await organizationBySlug(actor, selector.organizationSlug);
+      await access.require(actor, organization.id, 'engagement.read');
+      const wanted = selector.engagement;
+      if (wanted !== undefined) {
+        const byId = await engagements.findById(wanted);
+        if (byId && byId.organizationId === organization.id) return { organization, engagement: byId };
+        const named = await engagementsNamed(organization.id, wanted, db);
+        if (named.length === 1) return { organization, engagement: named[0] as StoredEngagement };
+        if (named.length > 1) {
+          throw new ValidationError([{ location: 'engagement', message: `${named.length} engagements are named "${wanted}": give one of their ids (${named.map((e) => e.id).join(', ')})` }], 'Which engagement?');
+        }
+        throw new NotFoundError(`The engagement "${wanted}" of "${organization.slug}"`);
+      }
+      const all = await engagements.list(organization.id, { limit: 2, offset: 0 });
+      if (all.total === 1) return { organization, engagement: all.items[0] as StoredEngagement };
+      if (all.total === 0) throw new NotFoundError(`An engagement of "${organization.slug}"`);
+      const names = await engagements.list(organization.id, { limit: 20, offset: 0 });
+      throw new ValidationError(
+        names.items.map((e) => ({ location: 'engagement', message: `"${e.name}" (${e.id})` })),
+        `"${organization.slug}" has ${all.total} engagements: choose one with --engagement`,
+      );
+    },
+
+    organizationBySlug,
+  };
+}
+
+export type WorkspaceService = ReturnType<typeof createWorkspaceService>;

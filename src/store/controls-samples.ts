@@ -1,0 +1,134 @@
+/**
+ * Samples one at a time: adding one to a test and recording its result or note. A sample is part of its
+ * test, so each change bumps the test's version (and, like every change the engine reads, the engagement's
+ * revision).
+ */
+import type { Sample, SampleResult } from '../domain/engagement.js';
+import { ConflictError, NotFoundError } from '../domain/errors.js';
+import { sampleColumns, toSample } from './controls-rows.js';
+import { bumpRevision } from './engagements-repository.js';
+import { staleOrMissing, toCount, translateConstraintErrors, type Executor, type StoreDependencies, type Trx } from './values.js';
+
+/** What a single sample's change needs to know of its test. */
+export interface TestOverview {
+  rowId: string;
+  version: number;
+  populationSize: number | null;
+  scopeLimitation: string | null;
+  sampleCount: number;
+}
+
+export interface SamplePatch {
+  result?: SampleResult;
+  note?: string | null;
+}
+
+/** The test's version after a change of one of its samples, with the sample as stored. */
+export interface SampleChange {
+  sample: Sample;
+  testVersion: number;
+}
+
+/** The control's test without its samples, with their count; null when the control has no test. */
+export async function findTestOverview(executor: Executor, controlRowId: string): Promise<TestOverview | null> {
+  const row = await executor
+    .selectFrom('control_tests')
+    .select(['id', 'version', 'population_size', 'scope_limitation'])
+    .select((eb) => eb.selectFrom('samples').select(eb.fn.countAll().as('n')).whereRef('samples.test_id', '=', 'control_tests.id').as('sample_count'))
+    .where('control_id', '=', controlRowId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    rowId: row.id,
+    version: Number(row.version),
+    populationSize: row.population_size === null ? null : Number(row.population_size),
+    scopeLimitation: row.scope_limitation,
+    sampleCount: toCount(row.sample_count ?? 0),
+  };
+}
+
+/** The sample of `item` in the test, or null. */
+export async function findSample(executor: Executor, testRowId: string, item: string): Promise<Sample | null> {
+  const row = await executor
+    .selectFrom('samples')
+    .select(sampleColumns)
+    .where('test_id', '=', testRowId)
+    .where('item', '=', item)
+    .executeTakeFirst();
+  return row ? toSample(row) : null;
+}
+
+/**
+ * Bumps the test's version, checking `expectedVersion` when given (a stale one: ConflictError, nothing
+ * written). Returns the new version.
+ */
+async function bumpTestVersion(trx: Trx, testRowId: string, expectedVersion: number | undefined): Promise<number> {
+  let query = trx
+    .updateTable('control_tests')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', testRowId);
+  if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+  const row = await query.returning('version').executeTakeFirst();
+  if (row) return Number(row.version);
+  const current = await trx.selectFrom('control_tests').select('version').where('id', '=', testRowId).executeTakeFirst();
+  throw staleOrMissing(`Test ${testRowId}`, expectedVersion ?? 0, current?.version);
+}
+
+/**
+ * Adds a sample after the test's last one. A duplicate item, or a population sampled in full already, is a
+ * ConflictError (callers check both first to explain them; this catches a concurrent addition: the count is
+ * taken under the engagement's row lock, so two additions cannot both take the last place).
+ */
+export async function addSample(
+  trx: Trx,
+  deps: StoreDependencies,
+  testRowId: string,
+  sample: Sample,
+  expectedVersion?: number,
+): Promise<SampleChange> {
+  await bumpRevision(trx, { testRowId });
+  const testVersion = await bumpTestVersion(trx, testRowId, expectedVersion);
+  const test = await trx.selectFrom('control_tests').select('population_size').where('id', '=', testRowId).executeTakeFirstOrThrow();
+  const sampled = await trx
+    .selectFrom('samples')
+    .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('position').as('last')])
+    .where('test_id', '=', testRowId)
+    .executeTakeFirstOrThrow();
+  if (test.population_size !== null && toCount(sampled.count) >= Number(test.population_size)) {
+    throw new ConflictError(`All ${test.population_size} items of the population are sampled already`);
+  }
+  const position = sampled.last === null || sampled.last === undefined ? 0 : Number(sampled.last) + 1;
+  await translateConstraintErrors(
+    () =>
+      trx
+        .insertInto('samples')
+        .values({ id: deps.newId(), test_id: testRowId, item: sample.item, result: sample.result, note: sample.note, position })
+        .execute(),
+    `Sample ${sample.item} is already in the test`,
+    `Test ${testRowId}`,
+  );
+  return { sample, testVersion };
+}
+
+/** Records a sample's result or note; an unknown item is a NotFoundError. */
+export async function updateSample(
+  trx: Trx,
+  testRowId: string,
+  item: string,
+  patch: SamplePatch,
+  expectedVersion?: number,
+): Promise<SampleChange> {
+  await bumpRevision(trx, { testRowId });
+  const testVersion = await bumpTestVersion(trx, testRowId, expectedVersion);
+  const values = {
+    ...(patch.result !== undefined && { result: patch.result }),
+    ...(patch.note !== undefined && { note: patch.note }),
+  };
+  const query =
+    Object.keys(values).length > 0
+      ? trx.updateTable('samples').set(values).where('test_id', '=', testRowId).where('item', '=', item).returning(sampleColumns)
+      : trx.selectFrom('samples').select(sampleColumns).where('test_id', '=', testRowId).where('item', '=', item);
+  const row = await query.executeTakeFirst();
+  if (!row) throw new NotFoundError(`Sample ${item}`);
+  return { sample: toSample(row), testVersion };
+}

@@ -1,0 +1,252 @@
+/**
+ * Writes an Examination back as a workspace folder (DESIGN §4): `assay.yaml`, `controls/<id>.yaml` and
+ * `tests/<id>.yaml` (ids in lower case). Fields at their format default are left out, so an exported
+ * workspace reads like a hand-written one, and `loadWorkspace(await writeWorkspace(dir, x))` gives `x` back
+ * (controls and tests in file-name order, which is id order when ids are the file names).
+ *
+ * The files are written into a fresh folder beside the target and renamed into place, so a failure leaves
+ * the target as it was, never half-written.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Document, type Node } from 'yaml';
+import {
+  DEFAULT_PERVASIVENESS,
+  DEFAULT_SAMPLING,
+  ValidationError,
+  type Control,
+  type ControlTest,
+  type Engagement,
+  type Examination,
+} from '../domain/index.js';
+
+/** The parts of a folder that are the workspace; `overwrite` replaces these and leaves anything else alone. */
+export const WORKSPACE_PARTS = ['assay.yaml', 'controls', 'tests'] as const;
+
+/** Where long plain text is folded onto the next line (it reads back the same). */
+const LINE_WIDTH = 120;
+
+/** The longest file name written (most file systems allow 255 bytes). */
+const MAX_NAME = 100;
+
+export interface WriteOptions {
+  /**
+   * Write into a folder that is not empty: its `assay.yaml`, `controls/` and `tests/` are replaced as a
+   * whole (a control file not in the examination goes), anything else there (`.git`, a README) is kept.
+   */
+  overwrite?: boolean;
+}
+
+export interface WorkspaceText {
+  /** Relative path in the workspace, with `/` separators. */
+  path: string;
+  text: string;
+}
+
+/** The workspace's files as text, in the order they are written; pure. */
+export function renderWorkspace(examination: Examination): WorkspaceText[] {
+  const names = new FileNames();
+  const files: WorkspaceText[] = [{ path: 'assay.yaml', text: yamlText(assayDocument(examination.engagement)) }];
+  const nameOf = new Map<string, string>();
+  for (const control of examination.controls) {
+    const name = names.take(control.id);
+    nameOf.set(control.id, name);
+    files.push({ path: `controls/${name}.yaml`, text: yamlText(controlDocument(control)) });
+  }
+  const testNames = new FileNames();
+  for (const test of examination.tests) {
+    // A test takes its control's file name, so the two files of one control are easy to find.
+    const name = testNames.take(nameOf.get(test.control) ?? test.control);
+    files.push({ path: `tests/${name}.yaml`, text: yamlText(testDocument(test)) });
+  }
+  return files;
+}
+
+/** Writes the examination as a workspace at `dir` (created when missing); resolves to `dir`. */
+export async function writeWorkspace(dir: string, examination: Examination, options: WriteOptions = {}): Promise<string> {
+  const files = renderWorkspace(examination);
+  const target = resolve(dir);
+  const present = await entriesOf(dir, target);
+  if (present !== null && present.length > 0 && !options.overwrite) {
+    throw new ValidationError(
+      [{ location: dir, message: `the folder is not empty (${present.slice(0, 3).join(', ')}${present.length > 3 ? ', …' : ''}); choose an empty one, or overwrite its workspace files` }],
+      'Cannot write the workspace',
+    );
+  }
+
+  await mkdir(dirname(target), { recursive: true });
+  // Beside the target, so the final rename stays on one file system; mkdir (not mkdtemp) keeps the umask's mode.
+  const staging = join(dirname(target), `.${basename(target)}.assay-${randomBytes(6).toString('hex')}`);
+  await mkdir(staging);
+  try {
+    for (const sub of ['controls', 'tests']) await mkdir(join(staging, sub));
+    for (const file of files) await writeFile(join(staging, file.path), file.text, { flag: 'wx' });
+    if (present === null || present.length === 0) {
+      if (present !== null) await rmdir(target);
+      await rename(staging, target);
+    } else {
+      await swapParts(staging, target);
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** The names in the folder, null when there is no folder; a file in its place is refused. */
+async function entriesOf(dir: string, target: string): Promise<string[] | null> {
+  const info = await stat(target).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  });
+  if (info === null) return null;
+  if (!info.isDirectory()) {
+    throw new ValidationError([{ location: dir, message: 'is a file, not a folder' }], 'Cannot write the workspace');
+  }
+  return (await readdir(target)).sort();
+}
+
+/**
+ * Moves the workspace parts of a non-empty target aside, the new ones in, and drops the old; if a step
+ * fails, what was moved goes back, so the target keeps its old workspace.
+ */
+async function swapParts(staging: string, target: string): Promise<void> {
+  const previous = join(staging, '.previous');
+  await mkdir(previous);
+  const movedAside: string[] = [];
+  const movedIn: string[] = [];
+  try {
+    for (const part of WORKSPACE_PARTS) {
+      const exists = await stat(join(target, part)).then(() => true, () => false);
+      if (exists) {
+        await rename(join(target, part), join(previous, part));
+        movedAside.push(part);
+      }
+    }
+    for (const part of WORKSPACE_PARTS) {
+      await rename(join(staging, part), join(target, part));
+      movedIn.push(part);
+    }
+  } catch (error) {
+    for (const part of movedIn) await rm(join(target, part), { recursive: true, force: true });
+    for (const part of movedAside) await rename(join(previous, part), join(target, part));
+    throw error;
+  }
+}
+
+/** File names from ids: lower case, safe characters only, unique (case-insensitively) within a folder. */
+class FileNames {
+  private readonly taken = new Set<string>();
+
+  take(id: string): string {
+    const base =
+      id
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, MAX_NAME) || 'control';
+    let name = base;
+    for (let n = 2; this.taken.has(name); n++) name = `${base}-${n}`;
+    this.taken.add(name);
+    return name;
+  }
+}
+
+type Fields = [string, unknown][];
+
+function assayDocument(engagement: Engagement): Document {
+  const doc = new Document();
+  const report: Fields = [
+    ['type', engagement.reportType],
+    ...(engagement.periodStart !== null ? ([['periodStart', engagement.periodStart]] as Fields) : []),
+    ['periodEnd', engagement.periodEnd],
+  ];
+  // Security is always in: the default is security alone.
+  if (!(engagement.categories.length === 1 && engagement.categories[0] === 'security')) {
+    report.push(['categories', flow(doc, engagement.categories)]);
+  }
+  const fields: Fields = [
+    ['organization', engagement.organization],
+    ['system', engagement.system],
+    ['report', map(doc, report)],
+  ];
+  if (engagement.notApplicable.length > 0) {
+    fields.push(['notApplicable', map(doc, engagement.notApplicable.map((n) => [n.criterion, n.reason]))]);
+  }
+  const sampling = changed(engagement.sampling, DEFAULT_SAMPLING);
+  if (sampling.length > 0) fields.push(['sampling', map(doc, sampling)]);
+  if (engagement.misstatements.length > 0) {
+    const misstatements = engagement.misstatements.map((m) =>
+      map(doc, [['text', m.text], ...(m.pervasive ? ([['pervasive', true]] as Fields) : [])]),
+    );
+    fields.push(['description', map(doc, [['misstatements', doc.createNode(misstatements)]])]);
+  }
+  const pervasive = changed(engagement.pervasiveness, DEFAULT_PERVASIVENESS);
+  if (pervasive.length > 0) {
+    const thresholds = map(doc, pervasive);
+    thresholds.flow = true;
+    fields.push(['opinion', map(doc, [['pervasive', thresholds]])]);
+  }
+  doc.contents = map(doc, fields);
+  return doc;
+}
+
+function controlDocument(control: Control): Document {
+  const doc = new Document();
+  const fields: Fields = [
+    ['id', control.id],
+    ['title', control.title],
+    ['criteria', flow(doc, control.criteria)],
+    ['frequency', control.frequency],
+    ['nature', control.nature],
+  ];
+  if (!control.key) fields.push(['key', false]);
+  if (control.design !== 'effective') fields.push(['design', control.design]);
+  if (control.compensates.length > 0) fields.push(['compensates', flow(doc, control.compensates)]);
+  if (control.owner !== null) fields.push(['owner', control.owner]);
+  doc.contents = map(doc, fields);
+  return doc;
+}
+
+function testDocument(test: ControlTest): Document {
+  const doc = new Document();
+  const fields: Fields = [
+    ['control', test.control],
+    ['method', test.method],
+  ];
+  if (test.populationSize !== null) fields.push(['populationSize', test.populationSize]);
+  if (test.samples.length > 0) {
+    const samples = test.samples.map((s) => {
+      const sample = map(doc, [['item', s.item], ['result', s.result], ...(s.note !== null ? ([['note', s.note]] as Fields) : [])]);
+      // One line a sample while it fits (`- {item: T-1, result: pass}`); a long note reads better as a block.
+      sample.flow = s.item.length + (s.note?.length ?? 0) + 40 <= LINE_WIDTH && !/[\r\n]/.test(s.note ?? '');
+      return sample;
+    });
+    fields.push(['samples', doc.createNode(samples)]);
+  }
+  if (test.scopeLimitation !== null) fields.push(['scopeLimitation', test.scopeLimitation]);
+  doc.contents = map(doc, fields);
+  return doc;
+}
+
+/** A mapping in the given key order (values may be nodes already). */
+function map(doc: Document, fields: Fields): Node & { flow?: boolean } {
+  return doc.createNode(Object.fromEntries(fields)) as Node & { flow?: boolean };
+}
+
+function flow(doc: Document, values: readonly unknown[]): Node {
+  const node = doc.createNode(values) as Node & { flow?: boolean };
+  node.flow = true;
+  return node;
+}
+
+/** The fields of `value` that differ from the format's default. */
+function changed<T extends object>(value: T, defaults: T): Fields {
+  return (Object.keys(defaults) as (keyof T & string)[]).filter((k) => value[k] !== defaults[k]).map((k) => [k, value[k]]);
+}
+
+function yamlText(doc: Document): string {
+  // Plain scalars stay plain, and anything that would read back as another type ("007", "true", "1e3") is quoted.
+  return doc.toString({ lineWidth: LINE_WIDTH, flowCollectionPadding: false });
+}
