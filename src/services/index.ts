@@ -59,12 +59,13 @@ export function createServices(store: Store, deps: ServiceDependencies = default
   const lookup = createProgrammeLookup(programme);
   const examination = createExaminationService({ ...programme, access });
   const workspace = createWorkspaceService({ ...repositories, ...common, engagements: programme.engagements, store: deps });
-  const users = createUsersService({ ...repositories, ...common, members: createMembersService({ ...repositories, ...common }) });
+  const members = createMembersService({ ...repositories, ...common });
+  const users = createUsersService({ ...repositories, ...common, members });
   return {
     access,
     auth: createAuthService({ ...repositories, ...common, clock: deps.clock }),
     organizations: createOrganizationsService({ ...repositories, ...common }),
-    members: createMembersService({ ...repositories, ...common }),
+    members,
     tokens: createTokensService({ ...repositories, ...common, clock: deps.clock }),
     workspace,
     users,
