@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { useTestApp } from '../../testing.js';
-import { auditEvents, base, controlInput, samplesOf, seedControl, seedEngagement, seedTest } from '../engagements/fixtures.js';
+import { auditEvents, base, controlInput, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: controls API`, () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { useTestApp } from '../../testing.js';
-import { auditEvents, base, seedEngagement } from './fixtures.js';
+import { auditEvents, base, seedEngagement } from '../testing.js';
 
 const body = {
   name: 'FY2026 SOC 2 Type 2',

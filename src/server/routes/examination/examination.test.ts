@@ -5,7 +5,7 @@ import { OPERATOR } from '../../../services/actor.js';
 import { createControlsRepository } from '../../../store/controls-repository.js';
 import { createSnapshotsRepository } from '../../../store/snapshots-repository.js';
 import { useTestApp, type Caller, type TestApp } from '../../testing.js';
-import { base, controlInput, samplesOf, seedControl, seedEngagement, seedTest } from '../engagements/fixtures.js';
+import { base, controlInput, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
 import { examinationResultSchema } from './schemas.js';
 
 /**

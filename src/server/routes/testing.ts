@@ -2,13 +2,13 @@
  * Test data for the programme's HTTP tests, made through the services as the command line's operator (so a
  * test's own requests are the only ones it makes over HTTP). Every call makes new rows.
  */
-import type { Control } from '../../../domain/index.js';
-import { OPERATOR } from '../../../services/actor.js';
-import { createAuditRepository } from '../../../store/audit-repository.js';
-import type { ControlTestInput } from '../../../store/controls-repository.js';
-import type { StoredEngagement } from '../../../store/engagements-repository.js';
-import type { TestApp } from '../../testing.js';
-import { engagementSettings, samplesOf } from '../../../../test/support/factories.js';
+import type { Control } from '../../domain/index.js';
+import { OPERATOR } from '../../services/actor.js';
+import { createAuditRepository } from '../../store/audit-repository.js';
+import type { ControlTestInput } from '../../store/controls-repository.js';
+import type { StoredEngagement } from '../../store/engagements-repository.js';
+import type { TestApp } from '../testing.js';
+import { engagementSettings, samplesOf } from '../../../test/support/factories.js';
 
 export { samplesOf };
 
