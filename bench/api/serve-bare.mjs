@@ -3,14 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
-const responses = new Map(Object.entries(JSON.parse(readFileSync(process.argv[2], 'utf8'))));
+// Bodies are encoded once, as a server that caches its responses would.
+const responses = new Map(
+  Object.entries(JSON.parse(readFileSync(process.argv[2], 'utf8'))).map(([path, { contentType, body }]) => [path, { contentType, body: Buffer.from(body) }]),
+);
 const server = createServer((request, response) => {
   const found = responses.get(request.url);
   if (!found) {
     response.writeHead(404).end();
     return;
   }
-  response.writeHead(200, { 'content-type': found.contentType, 'content-length': Buffer.byteLength(found.body) });
+  response.writeHead(200, { 'content-type': found.contentType, 'content-length': found.body.length });
   response.end(found.body);
 });
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${server.address().port}\n`));
