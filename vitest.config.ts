@@ -22,7 +22,7 @@ export default defineConfig({
         plugins: [react()],
         test: {
           name: 'web',
-          include: ['web/src/**/*.test.tsx'],
+          include: ['web/src/**/*.test.ts', 'web/src/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['web/src/test-setup.ts'],
         },

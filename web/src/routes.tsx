@@ -2,14 +2,17 @@
 import type { RouteObject } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { RequireSession } from './components/RequireSession.js';
-import { ControlPage } from './pages/controls/ControlPage.js';
-import { ControlsPage } from './pages/controls/ControlsPage.js';
-import { CriteriaPage } from './pages/criteria/CriteriaPage.js';
-import { DashboardPage } from './pages/dashboard/DashboardPage.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { LoginPage } from './pages/login/LoginPage.js';
-import { SamplingPage } from './pages/sampling/SamplingPage.js';
-import { SettingsPage } from './pages/settings/SettingsPage.js';
+
+// Each page is its own chunk, loaded when first visited, so the dashboard does not wait for the others.
+const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
+const dashboard = page(() => import('./pages/dashboard/DashboardPage.js').then((m) => ({ Component: m.DashboardPage })));
+const criteria = page(() => import('./pages/criteria/CriteriaPage.js').then((m) => ({ Component: m.CriteriaPage })));
+const controls = page(() => import('./pages/controls/ControlsPage.js').then((m) => ({ Component: m.ControlsPage })));
+const control = page(() => import('./pages/controls/ControlPage.js').then((m) => ({ Component: m.ControlPage })));
+const sampling = page(() => import('./pages/sampling/SamplingPage.js').then((m) => ({ Component: m.SamplingPage })));
+const settings = page(() => import('./pages/settings/SettingsPage.js').then((m) => ({ Component: m.SettingsPage })));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -29,12 +32,12 @@ export const routes: RouteObject[] = [
       </RequireSession>
     ),
     children: [
-      { index: true, element: <DashboardPage /> },
-      { path: 'criteria', element: <CriteriaPage /> },
-      { path: 'controls', element: <ControlsPage /> },
-      { path: 'controls/:controlId', element: <ControlPage /> },
-      { path: 'sampling', element: <SamplingPage /> },
-      { path: 'settings', element: <SettingsPage /> },
+      { index: true, ...dashboard },
+      { path: 'criteria', ...criteria },
+      { path: 'controls', ...controls },
+      { path: 'controls/:controlId', ...control },
+      { path: 'sampling', ...sampling },
+      { path: 'settings', ...settings },
     ],
   },
 ];

@@ -1,5 +1,5 @@
 /** The frame of every engagement page: where you are, where you can go, who you are. */
-import { ActionIcon, AppShell, Burger, Group, NavLink, Select, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Group, NavLink, Select, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useEngagements, useScope } from '../api/programme.js';
@@ -34,9 +34,9 @@ export function Layout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open navigation" />
-            <Title order={2} size="h4">
+            <Text fw={700} size="lg" component="span">
               Assay
-            </Title>
+            </Text>
             <Select
               aria-label="Organisation"
               size="xs"

@@ -1,4 +1,142 @@
-/** Placeholder until the page is built. */
+/**
+ * The criteria matrix: every criterion of the engagement's categories against the controls that address it,
+ * coloured by status and conclusion, filtered by what the address asks for (`?status=not_met`). Those who
+ * manage the engagement mark a criterion not applicable here, with the reason the report will state.
+ */
+import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { reloadEngagement, useUpdateNotApplicable } from '../../api/dashboard.js';
+import { useEngagement, useExamination, useScope } from '../../api/programme.js';
+import type { CriterionResult } from '../../api/types.js';
+import { notifyError, notifySaved } from '../../components/notify.js';
+import { useCan } from '../../components/useRole.js';
+import { ApiError } from '../../api/client.js';
+import { CriteriaFiltersBar } from './CriteriaFilters.js';
+import { CriteriaTable } from './CriteriaTable.js';
+import { filterCriteria, filtersToParams, namedCriterion, readFilters, type CriteriaFilters } from './filters.js';
+import { useEngagementRoot } from './links.js';
+import { NotApplicableModal } from './NotApplicableModal.js';
+
 export function CriteriaPage() {
-  return <p>CriteriaPage</p>;
+  const examination = useExamination();
+  const engagement = useEngagement();
+  const root = useEngagementRoot();
+  const { organizationId, engagementId } = useScope();
+  const client = useQueryClient();
+  const canManage = useCan('engagement.manage');
+  const update = useUpdateNotApplicable();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => readFilters(params), [params]);
+  const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
+  const [marking, setMarking] = useState<CriterionResult | null>(null);
+
+  const criteria = useMemo(() => examination.data?.criteria ?? [], [examination.data]);
+  const rows = useMemo(() => filterCriteria(criteria, filters), [criteria, filters]);
+  const controls = useMemo(() => new Map((examination.data?.controls ?? []).map((c) => [c.id, c])), [examination.data]);
+  const reasons = useMemo(
+    () => new Map((engagement.data?.notApplicable ?? []).map((item) => [item.criterion, item.reason])),
+    [engagement.data],
+  );
+  // A criterion the address names exactly (a link from the dashboard) opens with its reasons shown.
+  const named = namedCriterion(criteria, filters);
+  const expanded = useMemo(() => {
+    const open = new Set(toggled);
+    if (named) {
+      if (open.has(named)) open.delete(named);
+      else open.add(named);
+    }
+    return open;
+  }, [toggled, named]);
+
+  const setFilters = (next: CriteriaFilters) => setParams(filtersToParams(next), { replace: true });
+  const toggle = (id: string) =>
+    setToggled((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const reload = () => void reloadEngagement(client, organizationId, engagementId);
+  const save = (notApplicable: { criterion: string; reason: string }[], done: string) => {
+    if (!engagement.data) return;
+    update.mutate(
+      { version: engagement.data.version, notApplicable },
+      {
+        onSuccess: () => {
+          setMarking(null);
+          notifySaved(done);
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.status === 409) setMarking(null);
+          notifyError(error, reload);
+        },
+      },
+    );
+  };
+  const list = engagement.data?.notApplicable ?? [];
+  const mark = (reason: string) =>
+    marking &&
+    save(
+      [...list.filter((item) => item.criterion !== marking.id), { criterion: marking.id, reason }],
+      `${marking.id} is marked not applicable`,
+    );
+  const undo = (criterion: CriterionResult) =>
+    save(
+      list.filter((item) => item.criterion !== criterion.id),
+      `${criterion.id} is applicable again`,
+    );
+
+  if (examination.isPending) {
+    return (
+      <Center mih={200}>
+        <Loader aria-label="Loading the criteria" />
+      </Center>
+    );
+  }
+  if (examination.isError) {
+    return (
+      <Alert color="red" title="The criteria could not be loaded">
+        {examination.error.message}
+      </Alert>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <Stack gap={2}>
+        <Title order={1} size="h2">
+          Criteria
+        </Title>
+        <Text c="dimmed" size="sm">
+          Every criterion of the engagement&apos;s categories and the controls that address it. Open a row for the reasons
+          behind its status; a control&apos;s badge leads to the control.
+        </Text>
+      </Stack>
+      <CriteriaFiltersBar criteria={criteria} filters={filters} onChange={setFilters} />
+      <Text size="sm" c="dimmed" role="status">
+        Showing {rows.length} of {criteria.length} criteria
+      </Text>
+      {rows.length === 0 ? (
+        <Text>No criterion matches these filters.</Text>
+      ) : (
+        <CriteriaTable
+          criteria={rows}
+          controls={controls}
+          root={root}
+          expanded={expanded}
+          onToggle={toggle}
+          notApplicableReasons={reasons}
+          {...(canManage && {
+            actions: { onMark: setMarking, onUndo: undo, disabled: !engagement.data || update.isPending },
+          })}
+        />
+      )}
+      {canManage && (
+        <NotApplicableModal criterion={marking} onClose={() => setMarking(null)} onSubmit={mark} pending={update.isPending} />
+      )}
+    </Stack>
+  );
 }

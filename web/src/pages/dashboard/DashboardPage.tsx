@@ -1,4 +1,73 @@
-/** Placeholder until the page is built. */
+/**
+ * The dashboard: where the report stands at a glance. The forecast opinion with its basis, what changed since
+ * last week, readiness per series, deficiencies by severity and the forecast over time; every criterion,
+ * control and deficiency behind them is a link away.
+ */
+import { Alert, Center, Grid, Loader, Stack, Text, Title } from '@mantine/core';
+import { useExaminationHistory } from '../../api/dashboard.js';
+import { useExamination } from '../../api/programme.js';
+import type { ExaminationResult } from '../../api/types.js';
+import { useEngagementRoot } from '../criteria/links.js';
+import { ChangesCard } from './ChangesCard.js';
+import { DeficienciesCard } from './DeficienciesCard.js';
+import { OpinionCard } from './OpinionCard.js';
+import { ReadinessCard } from './ReadinessCard.js';
+import { TrendCard } from './TrendCard.js';
+
+function period(result: ExaminationResult): string {
+  return result.reportType === 'type1'
+    ? `Type 1 report as of ${result.periodEnd}`
+    : `Type 2 report for ${result.periodStart ?? '…'} to ${result.periodEnd}`;
+}
+
 export function DashboardPage() {
-  return <p>DashboardPage</p>;
+  const examination = useExamination();
+  const history = useExaminationHistory();
+  const root = useEngagementRoot();
+
+  if (examination.isPending) {
+    return (
+      <Center mih={200}>
+        <Loader aria-label="Loading the examination" />
+      </Center>
+    );
+  }
+  if (examination.isError) {
+    return (
+      <Alert color="red" title="The examination could not be loaded">
+        {examination.error.message}
+      </Alert>
+    );
+  }
+  const result = examination.data;
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={2}>
+        <Title order={1} size="h2">
+          Dashboard
+        </Title>
+        <Text c="dimmed" size="sm">
+          {result.organization} · {result.system} · {period(result)}
+        </Text>
+      </Stack>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <OpinionCard result={result} root={root} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <ChangesCard history={history.data?.items} error={history.error} root={root} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <ReadinessCard result={result} root={root} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <DeficienciesCard result={result} root={root} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <TrendCard history={history.data?.items} error={history.error} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
 }

@@ -1,0 +1,62 @@
+/** The matrix's filters: text, status, category and series; every change is written to the address. */
+import { Button, Group, MultiSelect, SimpleGrid, TextInput } from '@mantine/core';
+import type { Category } from '../../../../src/domain/criteria/catalogue.js';
+import { CRITERION_STATUSES, type CriterionResult, type CriterionStatus } from '../../../../src/domain/evaluation/result.js';
+import { statusLabel } from '../../components/StatusBadge.js';
+import { isFiltered, NO_FILTERS, type CriteriaFilters } from './filters.js';
+import { categoryLabel, compareCategories, compareSeries } from './order.js';
+
+export function CriteriaFiltersBar({
+  criteria,
+  filters,
+  onChange,
+}: {
+  criteria: readonly CriterionResult[];
+  filters: CriteriaFilters;
+  onChange: (filters: CriteriaFilters) => void;
+}) {
+  // Offer only what the engagement has, plus anything the address asks for.
+  const categories = [...new Set([...criteria.map((c) => c.category), ...filters.categories])].sort(compareCategories);
+  const series = [...new Set([...criteria.map((c) => c.series), ...filters.series])].sort(compareSeries);
+
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm" verticalSpacing="xs">
+        <TextInput
+          label="Search"
+          placeholder="CC6, a title, or a control ID"
+          value={filters.query}
+          onChange={(event) => onChange({ ...filters, query: event.currentTarget.value })}
+        />
+        <MultiSelect
+          label="Status"
+          placeholder={filters.statuses.length ? undefined : 'Any status'}
+          data={CRITERION_STATUSES.map((status) => ({ value: status, label: statusLabel(status) }))}
+          value={filters.statuses}
+          onChange={(values) => onChange({ ...filters, statuses: values as CriterionStatus[] })}
+          clearable
+        />
+        <MultiSelect
+          label="Category"
+          placeholder={filters.categories.length ? undefined : 'Any category'}
+          data={categories.map((category) => ({ value: category, label: categoryLabel(category) }))}
+          value={filters.categories}
+          onChange={(values) => onChange({ ...filters, categories: values as Category[] })}
+          clearable
+        />
+        <MultiSelect
+          label="Series"
+          placeholder={filters.series.length ? undefined : 'Any series'}
+          data={series}
+          value={filters.series}
+          onChange={(values) => onChange({ ...filters, series: values })}
+          clearable
+          searchable
+        />
+      <Group align="flex-end">
+        <Button variant="default" onClick={() => onChange(NO_FILTERS)} disabled={!isFiltered(filters)}>
+          Clear filters
+        </Button>
+      </Group>
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,72 @@
+/** Marking a criterion not applicable: the reason is required, since the report states it. */
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { CriterionResult } from '../../api/types.js';
+
+/** The server's limit on the reason (MAX_TEXT_LENGTH of the engagement schemas). */
+export const MAX_REASON_LENGTH = 2000;
+
+function ReasonForm({ onSubmit, onCancel, pending }: { onSubmit: (reason: string) => void; onCancel: () => void; pending: boolean }) {
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { reason: '' },
+    validate: {
+      reason: (value) =>
+        value.trim() === ''
+          ? 'Give the reason the criterion does not apply to this system'
+          : value.trim().length > MAX_REASON_LENGTH
+            ? `At most ${MAX_REASON_LENGTH} characters`
+            : null,
+    },
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => onSubmit(values.reason.trim()))} noValidate>
+      <Stack gap="md">
+        <Textarea
+          label="Reason"
+          description="Why the criterion does not apply to the system; the report states it."
+          required
+          rows={4}
+          maxLength={MAX_REASON_LENGTH}
+          data-autofocus
+          {...form.getInputProps('reason')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={pending}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={pending}>
+            Mark not applicable
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function NotApplicableModal({
+  criterion,
+  onClose,
+  onSubmit,
+  pending,
+}: {
+  criterion: CriterionResult | null;
+  onClose: () => void;
+  onSubmit: (reason: string) => void;
+  pending: boolean;
+}) {
+  return (
+    <Modal opened={criterion !== null} onClose={onClose} title={criterion ? `Mark ${criterion.id} not applicable` : ''} size="lg">
+      {criterion && (
+        <Stack gap="sm">
+          <Text size="sm">
+            {criterion.id}: {criterion.title}. A criterion not applicable is left out of the examination and the opinion
+            forecast; the report states the reason.
+          </Text>
+          {/* Keyed by the criterion, so each opening starts with an empty reason. */}
+          <ReasonForm key={criterion.id} onSubmit={onSubmit} onCancel={onClose} pending={pending} />
+        </Stack>
+      )}
+    </Modal>
+  );
+}
