@@ -27,6 +27,7 @@ export const AUDIT_EVENT_TYPES = [
   'control.removed',
   'test.recorded',
   'test.removed',
+  'population.recorded',
   'sample.added',
   'sample.recorded',
 ] as const;

@@ -3,8 +3,21 @@
  * programme's managers and by the auditor (`test.record`), read by everyone. A test names its population
  * (or a scope limitation saying why there is none), never has more samples than the population, and no
  * sample item twice. Samples are part of the test: each change of one bumps the test's version.
+ *
+ * The population is evidence the organisation provides, not test work: stating or changing it (its size or
+ * the scope limitation) needs `evidence.manage` (the programme's managers, or the owner of the control),
+ * whatever route it comes by. The auditor tests the population as it stands and cannot alter it (DESIGN §6).
  */
-import { ConflictError, NotFoundError, ValidationError, type Issue, type Sample } from '../domain/index.js';
+import {
+  can,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  type Issue,
+  type Role,
+  type Sample,
+} from '../domain/index.js';
 import type {
   ControlTestInput,
   ControlsRepository,
@@ -16,12 +29,34 @@ import type { Executor } from '../store/values.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
-import { at, type ProgrammeLookup } from './programme.js';
+import { at, ownsControl, type ProgrammeLookup } from './programme.js';
 
 /** A sample as changed, with its test's version after the change. */
 export interface RecordedSample extends Sample {
   control: string;
   testVersion: number;
+}
+
+/** The part of a test the organisation provides: the population, or why it could not be produced. */
+export type TestEvidence = Pick<ControlTestInput, 'populationSize' | 'scopeLimitation'>;
+
+function sameEvidence(a: TestEvidence, b: TestEvidence): boolean {
+  return a.populationSize === b.populationSize && a.scopeLimitation === b.scopeLimitation;
+}
+
+/**
+ * Refuses a change of the control's evidence to a role that may not make it: `role` may record tests, but the
+ * population is the organisation's to state (`evidence.manage`; an owner only for its own controls).
+ */
+function requireEvidenceAccess(role: Role, actor: Actor, control: StoredControl, what: string): void {
+  if (can(role, 'evidence.manage', ownsControl(actor, control))) return;
+  if (can(role, 'evidence.manage', true)) {
+    throw new ForbiddenError(`Control ${control.id} is not yours: the ${role} role may do this (${what}) only for the controls it owns`);
+  }
+  throw new ForbiddenError(
+    `The population of control ${control.id} (its size, or a scope limitation saying it could not be produced) is ` +
+      `evidence the organisation provides: the ${role} role tests it as it stands and cannot change it (${what} needs evidence.manage)`,
+  );
 }
 
 /** Every problem with a whole test, at its JSON path. */
@@ -82,7 +117,8 @@ export function createControlTestsService(deps: {
 
     /**
      * Records the control's test, replacing the one it has: then `expectedVersion` must be that test's version
-     * (missing or stale: ConflictError, nothing changed). `created` says whether there was none.
+     * (missing or stale: ConflictError, nothing changed). `created` says whether there was none. A new test
+     * states the population and a replacement may change it: then the actor also needs `evidence.manage`.
      */
     async put(
       actor: Actor,
@@ -92,12 +128,14 @@ export function createControlTestsService(deps: {
       input: ControlTestInput,
       expectedVersion?: number,
     ): Promise<{ test: StoredControlTest; created: boolean }> {
-      await access.require(actor, organizationId, 'test.record');
+      const role = await access.require(actor, organizationId, 'test.record');
       const issues = checkTest(input);
       if (issues.length > 0) throw new ValidationError(issues, 'The test cannot be recorded');
       return db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
         const before = await controls.findTest(control.rowId, trx);
+        if (!before) requireEvidenceAccess(role, actor, control, 'stating the population of a new test');
+        else if (!sameEvidence(before, input)) requireEvidenceAccess(role, actor, control, 'changing the population');
         if (before && expectedVersion === undefined) {
           throw new ConflictError(`Control ${controlId} already has a test (version ${before.version}): send its version to replace it`);
         }
@@ -112,13 +150,55 @@ export function createControlTestsService(deps: {
       });
     },
 
+    /** Deletes the test with its samples; its population goes with it, so this too needs `evidence.manage`. */
     async remove(actor: Actor, organizationId: string, engagementId: string, controlId: string, expectedVersion: number) {
-      await access.require(actor, organizationId, 'test.record');
+      const role = await access.require(actor, organizationId, 'test.record');
       await db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
+        requireEvidenceAccess(role, actor, control, 'deleting the test with its population');
         const before = await testOf(control, trx);
         await controls.removeTest(before.rowId, expectedVersion, trx);
         await audit.record(trx, actor, { type: 'test.removed', organizationId, subject: `test:${before.rowId}`, before });
+      });
+    },
+
+    /**
+     * States the test's population (its size, or a scope limitation saying why it could not be produced) at
+     * `expectedVersion`, keeping its method and samples: the organisation's part of the test, open to the
+     * programme's managers and to the control's owner (`evidence.manage`), never to the auditor.
+     */
+    async setPopulation(
+      actor: Actor,
+      organizationId: string,
+      engagementId: string,
+      controlId: string,
+      evidence: TestEvidence,
+      expectedVersion: number,
+    ): Promise<StoredControlTest> {
+      return db.transaction().execute(async (trx) => {
+        const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
+        await access.require(actor, organizationId, 'evidence.manage', ownsControl(actor, control));
+        const before = await controls.findTest(control.rowId, trx);
+        if (!before) throw new NotFoundError(`The test of control ${control.id} (record the test first)`);
+        if (before.version === expectedVersion) {
+          const issues = checkTest({ ...before, ...evidence });
+          if (issues.length > 0) throw new ValidationError(issues, 'The population cannot be recorded');
+        }
+        const after = await controls.updateTest(before.rowId, expectedVersion, evidence, trx);
+        const summary = (test: StoredControlTest) => ({
+          control: control.id,
+          populationSize: test.populationSize,
+          scopeLimitation: test.scopeLimitation,
+          version: test.version,
+        });
+        await audit.record(trx, actor, {
+          type: 'population.recorded',
+          organizationId,
+          subject: `test:${after.rowId}`,
+          before: summary(before),
+          after: summary(after),
+        });
+        return after;
       });
     },
 

@@ -15,6 +15,7 @@ import { createSnapshotsRepository } from '../store/snapshots-repository.js';
 import { createUsersRepository } from '../store/users-repository.js';
 import { createAccess } from './access.js';
 import { createAuditLog } from './audit.js';
+import { createAuditService } from './audit-service.js';
 import { createAuthService } from './auth-service.js';
 import { createControlTestsService } from './control-tests-service.js';
 import { createControlsService } from './controls-service.js';
@@ -75,6 +76,7 @@ export function createServices(store: Store, deps: ServiceDependencies = default
     controls: createControlsService({ ...programme, ...common, lookup, examination }),
     tests: createControlTestsService({ ...programme, ...common, lookup }),
     examination,
+    auditEvents: createAuditService({ ...repositories, ...programme, access, lookup }),
   };
 }
 

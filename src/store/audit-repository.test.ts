@@ -119,6 +119,9 @@ for (const engine of ENGINES) {
         before: { version: 1, title: 'Title 1' },
         after: { version: 2, title: 'Title 2', criteria: ['CC6.1'], key: true },
       });
+      const several = await audit.list({ limit: 10, offset: 0, organizationId: 'org-1', subject: ['control:0', 'control:1', 'control:2'] });
+      expect(several).toMatchObject({ total: 2, items: [{ subject: 'control:2' }, { subject: 'control:0' }] });
+      expect(await audit.list({ limit: 10, offset: 0, subject: [] })).toEqual({ items: [], total: 0 });
     });
 
     it('keeps one unbroken chain under 20 concurrent transactions', async () => {

@@ -191,16 +191,18 @@ export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies
       return toAuditEvent(row);
     },
 
-    /** Events newest first, optionally of one organisation, type or subject. */
+    /** Events newest first, optionally of one organisation, type, and subject or any of several subjects. */
     async list(
-      page: Page & { organizationId?: string; type?: string; subject?: string },
+      page: Page & { organizationId?: string; type?: string; subject?: string | readonly string[] },
       trx?: Executor,
     ): Promise<Paged<AuditEvent>> {
       const { limit, offset } = checkPage(page);
+      if (Array.isArray(page.subject) && page.subject.length === 0) return { items: [], total: 0 };
       let query = (trx ?? db).selectFrom('audit_events');
       if (page.organizationId !== undefined) query = query.where('organization_id', '=', page.organizationId);
       if (page.type !== undefined) query = query.where('type', '=', page.type);
-      if (page.subject !== undefined) query = query.where('subject', '=', page.subject);
+      if (typeof page.subject === 'string') query = query.where('subject', '=', page.subject);
+      else if (page.subject !== undefined) query = query.where('subject', 'in', page.subject);
       const [rows, count] = await Promise.all([
         query.select(columns).orderBy('seq', 'desc').limit(limit).offset(offset).execute(),
         query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),

@@ -15,7 +15,7 @@ describe('permission table', () => {
 
   it('lets an auditor record tests but never edit a control or manage people', () => {
     expect(can('auditor', 'test.record')).toBe(true);
-    for (const action of ['control.manage', 'control.update', 'member.manage', 'token.manage', 'engagement.manage'] as const) {
+    for (const action of ['control.manage', 'control.update', 'evidence.manage', 'member.manage', 'token.manage', 'engagement.manage'] as const) {
       expect(can('auditor', action, true), action).toBe(false);
     }
   });
@@ -25,6 +25,17 @@ describe('permission table', () => {
     expect(can('owner', 'control.update', true)).toBe(true);
     expect(can('owner', 'control.update', false)).toBe(false);
     expect(can('owner', 'control.manage', true)).toBe(false);
+  });
+
+  it('lets the organisation, not the auditor, provide the evidence: compliance all of it, an owner its own', () => {
+    expect(reachOf('compliance', 'evidence.manage')).toBe('all');
+    expect(reachOf('owner', 'evidence.manage')).toBe('own');
+    expect(can('owner', 'evidence.manage', true)).toBe(true);
+    expect(can('owner', 'evidence.manage', false)).toBe(false);
+    expect(reachOf('auditor', 'evidence.manage')).toBeNull();
+    expect(reachOf('viewer', 'evidence.manage')).toBeNull();
+    // An owner provides evidence but does not test its own control.
+    expect(can('owner', 'test.record', true)).toBe(false);
   });
 
   it('grants nothing to a non-member', () => {

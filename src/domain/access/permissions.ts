@@ -17,7 +17,7 @@ const programme = { admin: 'all', compliance: 'all' } as const;
  * The permission table. Roles, by DESIGN §6:
  * - admin: everything in the organisation, including members and API tokens;
  * - compliance: manages the programme (engagements, controls, tests);
- * - owner: reads everything, edits the controls it owns;
+ * - owner: reads everything, edits the controls it owns and their evidence;
  * - auditor: reads everything in its engagement and records tests, samples and conclusions, but never edits a
  *   control's description or evidence (independence);
  * - viewer: reads.
@@ -34,6 +34,11 @@ export const PERMISSIONS = {
   'control.manage': programme,
   'control.update': { ...programme, owner: 'own' },
   'test.record': { ...programme, auditor: 'all' },
+  /**
+   * What the organisation provides for a test: its population (the size, or a scope limitation saying it could
+   * not be produced). The auditor tests it but does not alter it (DESIGN §6).
+   */
+  'evidence.manage': { ...programme, owner: 'own' },
   'examination.read': everyone,
   'audit.read': { admin: 'all', compliance: 'all', auditor: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;

@@ -1,6 +1,7 @@
 /** The REST API under /api/v1: one module per resource. */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
+import { auditRoutes } from './audit/index.js';
 import { authRoutes } from './auth/index.js';
 import { controlRoutes } from './controls/index.js';
 import { controlTestRoutes } from './controls/tests.js';
@@ -29,4 +30,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(controlRoutes, options);
   await app.register(controlTestRoutes, options);
   await app.register(examinationRoutes, options);
+  await app.register(auditRoutes, options);
 }

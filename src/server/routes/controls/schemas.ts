@@ -127,17 +127,29 @@ export const recordedSampleSchema = z
   })
   .meta({ id: 'RecordedSample' });
 
+/** The organisation's part of a test (evidence.manage): its population, or why it could not be produced. */
+const evidenceFields = {
+  populationSize: z.number().int().min(0).max(MAX_POPULATION_SIZE).nullable().default(null),
+  /** Why the control could not be tested (population or evidence not produced). */
+  scopeLimitation: text(MAX_TEXT_LENGTH).nullable().default(null),
+};
+
 export const putTestBody = z.strictObject({
   /** The version of the test being replaced; leave it out when the control has none. */
   version: version.optional(),
   method: z.enum(TEST_METHODS),
-  populationSize: z.number().int().min(0).max(MAX_POPULATION_SIZE).nullable().default(null),
-  /** Why the control could not be tested (population or evidence not produced). */
-  scopeLimitation: text(MAX_TEXT_LENGTH).nullable().default(null),
+  ...evidenceFields,
   samples: z
     .array(z.strictObject({ ...sampleFields, note: sampleFields.note.default(null) }))
     .max(MAX_SAMPLES_PER_REQUEST)
     .default([]),
+});
+
+/** The population alone, keeping the test's method and samples. */
+export const putPopulationBody = z.strictObject({
+  /** The version of the test (a stale one gets 409). */
+  version,
+  ...evidenceFields,
 });
 
 export const addSampleBody = z.strictObject({

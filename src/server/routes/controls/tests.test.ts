@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
+import { OPERATOR } from '../../../services/actor.js';
 import { useTestApp } from '../../testing.js';
 import { auditEvents, base, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
 
@@ -25,8 +26,9 @@ for (const engine of ENGINES) {
 
     it('records a test, reads it, and replaces it only with its current version', async () => {
       const { url } = await seeded();
+      const compliance = await t().member('compliance');
       const auditor = await t().member('auditor');
-      const created = await auditor.request({ method: 'PUT', url, payload: test });
+      const created = await compliance.request({ method: 'PUT', url, payload: test });
       expect(created.statusCode).toBe(201);
       const recorded = {
         control: 'AC-04',
@@ -178,6 +180,94 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('keeps the population to the organisation: the auditor tests it as it stands', async () => {
+      const { engagement, url } = await seeded();
+      await seedTest(t(), engagement.id, 'AC-04', { populationSize: 42, samples: samplesOf('ppppp') });
+      const auditor = await t().member('auditor');
+      const current = (await auditor.request({ method: 'GET', url })).json();
+      for (const payload of [
+        { ...test, version: 1, populationSize: 41 },
+        { ...test, version: 1, scopeLimitation: 'The HR system could not produce the list' },
+        { ...test, version: 1, populationSize: null, scopeLimitation: 'The HR system could not produce the list' },
+      ]) {
+        const refused = await auditor.request({ method: 'PUT', url, payload });
+        expect(refused.statusCode, JSON.stringify(payload)).toBe(403);
+        expect(refused.json().detail).toMatch(/population of control AC-04 .* evidence the organisation provides: the auditor role/);
+      }
+      const population = await auditor.request({ method: 'PUT', url: `${url}/population`, payload: { version: 1, populationSize: 41 } });
+      expect(population.statusCode).toBe(403);
+      expect((await auditor.request({ method: 'DELETE', url: `${url}?version=1` })).statusCode).toBe(403);
+      expect((await auditor.request({ method: 'GET', url })).json()).toEqual(current);
+      expect(await auditEvents(t(), 'test.recorded')).toHaveLength(1);
+
+      // Test work on the population as it stands: method, samples and results.
+      const replaced = await auditor.request({ method: 'PUT', url, payload: { ...test, version: 1, method: 'reperformance' } });
+      expect(replaced.statusCode).toBe(200);
+      expect(replaced.json()).toMatchObject({ method: 'reperformance', populationSize: 42, version: 2 });
+      const recorded = await auditor.request({ method: 'PATCH', url: `${url}/samples/T-0002`, payload: { result: 'pass', note: 'Re-checked' } });
+      expect(recorded.statusCode).toBe(200);
+      expect(recorded.json()).toMatchObject({ item: 'T-0002', result: 'pass', testVersion: 3 });
+    });
+
+    it('refuses the auditor a new test, which would state its population', async () => {
+      const { url } = await seeded();
+      const auditor = await t().member('auditor');
+      const refused = await auditor.request({ method: 'PUT', url, payload: test });
+      expect(refused.statusCode).toBe(403);
+      expect((await auditor.request({ method: 'GET', url })).statusCode).toBe(404);
+      expect(await auditEvents(t(), 'test.recorded')).toHaveLength(0);
+    });
+
+    it("lets the control's owner and compliance state the population, keeping method and samples", async () => {
+      const { engagement, url } = await seeded();
+      await seedControl(t(), engagement.id, { id: 'AC-05', owner: 'someone-else@acme.example' });
+      await seedTest(t(), engagement.id, 'AC-04', { populationSize: 42, samples: samplesOf('ppfpp') });
+      await seedTest(t(), engagement.id, 'AC-05', { populationSize: 42, samples: samplesOf('ppppp') });
+      const owner = await t().member('owner');
+      await t().services.controls.update(OPERATOR, t().organizationId, engagement.id, 'AC-04', 1, { owner: owner.email });
+
+      const changed = await owner.request({ method: 'PUT', url: `${url}/population`, payload: { version: 1, populationSize: 40 } });
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect(changed.json()).toMatchObject({ method: 'inspection', populationSize: 40, scopeLimitation: null, version: 2 });
+      expect(changed.json().samples.map((s: { result: string }) => s.result)).toEqual(['pass', 'pass', 'fail', 'pass', 'pass']);
+      const [event] = await auditEvents(t(), 'population.recorded');
+      expect(event).toMatchObject({
+        actor: `user:${owner.email}`,
+        before: { control: 'AC-04', populationSize: 42, scopeLimitation: null, version: 1 },
+        after: { control: 'AC-04', populationSize: 40, scopeLimitation: null, version: 2 },
+      });
+
+      // Not another owner's control; not test work, which stays the auditor's and the programme's.
+      const notOwn = await owner.request({ method: 'PUT', url: url.replace('AC-04', 'AC-05') + '/population', payload: { version: 1, populationSize: 40 } });
+      expect(notOwn.statusCode).toBe(403);
+      expect((await owner.request({ method: 'PUT', url, payload: { ...test, version: 2, populationSize: 41 } })).statusCode).toBe(403);
+
+      const stale = await owner.request({ method: 'PUT', url: `${url}/population`, payload: { version: 1, populationSize: 39 } });
+      expect(stale.statusCode).toBe(409);
+      const tooSmall = await owner.request({ method: 'PUT', url: `${url}/population`, payload: { version: 2, populationSize: 4 } });
+      expect(tooSmall.statusCode).toBe(422);
+      expect(tooSmall.json().issues).toEqual([{ location: '$.samples', message: '5 samples tested from a population of only 4' }]);
+
+      const compliance = await t().member('compliance');
+      const limited = await compliance.request({
+        method: 'PUT',
+        url: `${url}/population`,
+        payload: { version: 2, populationSize: null, scopeLimitation: 'The HR system could not produce the terminations' },
+      });
+      expect(limited.statusCode).toBe(200);
+      expect(limited.json()).toMatchObject({ populationSize: null, scopeLimitation: 'The HR system could not produce the terminations', version: 3 });
+      const replaced = await compliance.request({ method: 'PUT', url, payload: { ...test, version: 3, populationSize: 50 } });
+      expect(replaced.statusCode).toBe(200);
+      expect(replaced.json()).toMatchObject({ populationSize: 50, scopeLimitation: null, version: 4 });
+    });
+
+    it('answers 404 for the population of a control without a test', async () => {
+      const { url } = await seeded();
+      const compliance = await t().member('compliance');
+      const missing = await compliance.request({ method: 'PUT', url: `${url}/population`, payload: { version: 1, populationSize: 10 } });
+      expect(missing.statusCode).toBe(404);
+    });
+
     it('answers 404 to an outsider for everything, and 401 anonymously', async () => {
       const { engagement, url } = await seeded();
       await seedTest(t(), engagement.id, 'AC-04');
@@ -188,6 +278,7 @@ for (const engine of ENGINES) {
         { method: 'DELETE', url: `${url}?version=1` },
         { method: 'POST', url: `${url}/samples`, payload: { item: 'X', result: 'pass' } },
         { method: 'PATCH', url: `${url}/samples/T-0001`, payload: { result: 'fail' } },
+        { method: 'PUT', url: `${url}/population`, payload: { version: 1, populationSize: 3 } },
       ] as const) {
         expect((await outsider.request(request)).statusCode, `${request.method} ${request.url}`).toBe(404);
         expect((await t().anonymous.request(request)).statusCode).toBe(401);

@@ -8,6 +8,7 @@ import type { ApiOptions } from '../index.js';
 import {
   addSampleBody,
   controlParams,
+  putPopulationBody,
   putTestBody,
   recordedSampleSchema,
   sampleParams,
@@ -35,7 +36,9 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
     config: { permission: 'test.record' },
     schema: {
       tags,
-      summary: "Record the control's test, replacing the one it has (then `version` is required; 409 when stale)",
+      summary:
+        "Record the control's test, replacing the one it has (then `version` is required; 409 when stale). Stating or " +
+        'changing its population (size or scope limitation) also needs evidence.manage, which the auditor does not have',
       params: controlParams,
       body: putTestBody,
       response: { 200: testSchema, 201: testSchema },
@@ -52,7 +55,7 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
     config: { permission: 'test.record' },
     schema: {
       tags,
-      summary: "Delete the control's test with its samples (409 when `version` is stale)",
+      summary: "Delete the control's test with its samples and population (409 when `version` is stale; needs evidence.manage too)",
       params: controlParams,
       querystring: versionQuery,
       response: { 204: z.null() },
@@ -61,6 +64,25 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
       const { organizationId, engagementId, controlId } = request.params;
       await tests.remove(actorOf(request), organizationId, engagementId, controlId, request.query.version);
       return reply.status(204).send(null);
+    },
+  });
+
+  app.put(`${TEST_URL}/population`, {
+    // The organisation's evidence, not test work: the control's owner may state it, the auditor may not.
+    config: { permission: 'evidence.manage' },
+    schema: {
+      tags,
+      summary:
+        "State the test's population (its size, or a scope limitation saying why it could not be produced), keeping " +
+        'its method and samples (409 when `version` is stale); an owner may do so only for the controls it owns',
+      params: controlParams,
+      body: putPopulationBody,
+      response: { 200: testSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, controlId } = request.params;
+      const { version, ...evidence } = request.body;
+      return tests.setPopulation(actorOf(request), organizationId, engagementId, controlId, evidence, version);
     },
   });
 

@@ -1,0 +1,56 @@
+/** The audit log: an organisation's events, and one control's history. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../../authentication.js';
+import { controlParams } from '../controls/schemas.js';
+import type { ApiOptions } from '../index.js';
+import { organizationParams } from '../organizations/schemas.js';
+import { auditEventList, auditQuery, controlHistoryQuery } from './schemas.js';
+
+export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { auditEvents } = options.services;
+  const tags = ['audit'];
+
+  app.get('/organizations/:organizationId/audit-events', {
+    config: { permission: 'audit.read' },
+    schema: {
+      tags,
+      summary: "The organisation's audit events, newest first, by type or subject",
+      params: organizationParams,
+      querystring: auditQuery,
+      response: { 200: auditEventList },
+    },
+    handler: async (request) => {
+      const { limit, offset, type, subject } = request.query;
+      const page = await auditEvents.list(actorOf(request), request.params.organizationId, {
+        limit,
+        offset,
+        ...(type !== undefined && { type }),
+        ...(subject !== undefined && { subject }),
+      });
+      return { ...page, limit, offset };
+    },
+  });
+
+  app.get('/organizations/:organizationId/engagements/:engagementId/controls/:controlId/audit-events', {
+    config: { permission: 'audit.read' },
+    schema: {
+      tags,
+      summary: "A control's history: its own events and those of its test and samples, newest first",
+      params: controlParams,
+      querystring: controlHistoryQuery,
+      response: { 200: auditEventList },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, controlId } = request.params;
+      const { limit, offset, type } = request.query;
+      const page = await auditEvents.controlHistory(actorOf(request), organizationId, engagementId, controlId, {
+        limit,
+        offset,
+        ...(type !== undefined && { type }),
+      });
+      return { ...page, limit, offset };
+    },
+  });
+}

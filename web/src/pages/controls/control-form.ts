@@ -1,0 +1,108 @@
+/**
+ * The control form's rules, as pure functions: the checks the server makes (so a person hears of a problem
+ * before sending), the body each request sends, and the server's own refusals put back on their fields.
+ */
+import { isCriterionId } from '../../../../src/domain/criteria/catalogue.js';
+import type { DesignAssessment, Frequency, Nature } from '../../../../src/domain/engagement.js';
+import { ApiError } from '../../api/client.js';
+import type { Control, ControlChanges, ControlInput } from '../../api/controls.js';
+
+/** Limits of the server's schemas (src/server/routes/controls/schemas.ts). */
+export const MAX_CONTROL_ID_LENGTH = 100;
+export const MAX_TITLE_LENGTH = 2000;
+export const MAX_OWNER_LENGTH = 320;
+
+export interface ControlFormValues {
+  id: string;
+  title: string;
+  criteria: string[];
+  frequency: Frequency;
+  nature: Nature;
+  key: boolean;
+  design: DesignAssessment;
+  compensates: string[];
+  /** The owner's email; empty for none. */
+  owner: string;
+}
+
+export type ControlFormErrors = Partial<Record<keyof ControlFormValues, string>>;
+
+export function newControlValues(): ControlFormValues {
+  return { id: '', title: '', criteria: [], frequency: 'quarterly', nature: 'manual', key: true, design: 'effective', compensates: [], owner: '' };
+}
+
+export function valuesOf(control: Control): ControlFormValues {
+  return {
+    id: control.id,
+    title: control.title,
+    criteria: [...control.criteria],
+    frequency: control.frequency,
+    nature: control.nature,
+    key: control.key,
+    design: control.design,
+    compensates: [...control.compensates],
+    owner: control.owner ?? '',
+  };
+}
+
+/**
+ * Every problem with the values, by field. `controlIds` are the engagement's controls; `editing` is the id of
+ * the control being changed (absent when creating one).
+ */
+export function validateControl(values: ControlFormValues, controlIds: readonly string[], editing?: string): ControlFormErrors {
+  const errors: ControlFormErrors = {};
+  const id = values.id.trim();
+  if (editing === undefined) {
+    if (id === '') errors.id = 'Give the control an id, e.g. AC-04';
+    else if (id.length > MAX_CONTROL_ID_LENGTH) errors.id = `At most ${MAX_CONTROL_ID_LENGTH} characters`;
+    else if (controlIds.includes(id)) errors.id = `A control with the id ${id} already exists in this engagement`;
+  }
+  const title = values.title.trim();
+  if (title === '') errors.title = 'Say what the control does';
+  else if (title.length > MAX_TITLE_LENGTH) errors.title = `At most ${MAX_TITLE_LENGTH} characters`;
+  if (values.criteria.length === 0) errors.criteria = 'Pick at least one criterion the control addresses';
+  else {
+    const unknown = values.criteria.filter((c) => !isCriterionId(c));
+    if (unknown.length > 0) errors.criteria = `Unknown criteria: ${unknown.join(', ')}`;
+  }
+  const self = editing ?? id;
+  if (values.compensates.includes(self)) errors.compensates = 'A control cannot compensate itself';
+  else {
+    const unknown = values.compensates.filter((c) => !controlIds.includes(c));
+    if (unknown.length > 0) errors.compensates = `Unknown controls: ${unknown.join(', ')}`;
+  }
+  const owner = values.owner.trim();
+  if (owner.length > MAX_OWNER_LENGTH) errors.owner = `At most ${MAX_OWNER_LENGTH} characters`;
+  else if (owner !== '' && !/^[^\s@]+@[^\s@]+$/.test(owner)) {
+    errors.owner = 'Not an email address: a control belongs to whoever signs in with its owner’s email';
+  }
+  return errors;
+}
+
+/** The body of POST …/controls. */
+export function toControlInput(values: ControlFormValues): ControlInput {
+  const owner = values.owner.trim();
+  return { ...values, id: values.id.trim(), title: values.title.trim(), owner: owner === '' ? null : owner };
+}
+
+/** The fields of PATCH …/controls/:id that differ from the control as read (nothing when nothing changed). */
+export function changesFrom(control: Control, values: ControlFormValues): ControlChanges {
+  const next = toControlInput({ ...values, id: control.id });
+  const changes: ControlChanges = {};
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const field of ['title', 'criteria', 'frequency', 'nature', 'key', 'design', 'compensates', 'owner'] as const) {
+    if (!same(control[field], next[field])) Object.assign(changes, { [field]: next[field] });
+  }
+  return changes;
+}
+
+/** The server's refusal (422 or 400), by field: `$.criteria[1]` → criteria. */
+export function fieldErrorsOf(error: unknown): ControlFormErrors {
+  const errors: ControlFormErrors = {};
+  if (!(error instanceof ApiError)) return errors;
+  for (const issue of error.problem?.issues ?? []) {
+    const field = /^\$\.(\w+)/.exec(issue.location)?.[1];
+    if (field && field in newControlValues() && !(field in errors)) errors[field as keyof ControlFormValues] = issue.message;
+  }
+  return errors;
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/client.js';
+import type { Control } from '../../api/controls.js';
+import { changesFrom, fieldErrorsOf, newControlValues, toControlInput, validateControl, valuesOf } from './control-form.js';
+import { actorLabel, describeChange } from './history.js';
+import { fixtureHistory, fixtureTest } from './testing.js';
+import { mayEditTest, testRequest, testValues, validateTest } from './test-form.js';
+
+const control: Control = {
+  id: 'AC-04',
+  title: 'Leavers removed',
+  criteria: ['CC6.2'],
+  frequency: 'event',
+  nature: 'manual',
+  key: true,
+  design: 'effective',
+  compensates: [],
+  owner: 'it-ops@acme.example',
+  version: 3,
+};
+
+describe('the control form', () => {
+  it('checks what the server checks, before sending', () => {
+    const values = { ...newControlValues(), id: 'AC-09', title: 'MFA', criteria: ['CC6.1', 'CC99.9'], compensates: ['AC-09', 'XX-1'] };
+    expect(validateControl(values, ['AC-04'])).toEqual({
+      criteria: 'Unknown criteria: CC99.9',
+      compensates: 'A control cannot compensate itself',
+    });
+    expect(validateControl({ ...values, criteria: ['CC6.1'], compensates: ['XX-1'] }, ['AC-04'])).toEqual({ compensates: 'Unknown controls: XX-1' });
+    expect(validateControl({ ...values, id: ' AC-04 ', criteria: ['CC6.1'], compensates: [] }, ['AC-04'])).toEqual({
+      id: 'A control with the id AC-04 already exists in this engagement',
+    });
+    // Changing a control: its own id is taken by itself, and never checked.
+    expect(validateControl(valuesOf(control), ['AC-04'], 'AC-04')).toEqual({});
+  });
+
+  it('sends a trimmed control with no owner for an empty one', () => {
+    expect(toControlInput({ ...newControlValues(), id: ' AC-09 ', title: ' MFA ', criteria: ['CC6.1'], owner: '  ' })).toMatchObject({
+      id: 'AC-09',
+      title: 'MFA',
+      owner: null,
+    });
+  });
+
+  it('sends only the fields that changed', () => {
+    const values = { ...valuesOf(control), title: 'Leavers removed within a day', owner: '', key: true };
+    expect(changesFrom(control, values)).toEqual({ title: 'Leavers removed within a day', owner: null });
+    expect(changesFrom(control, valuesOf(control))).toEqual({});
+  });
+
+  it("puts the server's refusal back on the fields", () => {
+    const error = new ApiError(422, {
+      title: 'Unprocessable content',
+      status: 422,
+      issues: [
+        { location: '$.criteria[1]', message: 'unknown criterion "CC0.1"' },
+        { location: '$.id', message: 'a control with the id "AC-04" already exists in this engagement' },
+        { location: '$.version', message: 'stale' },
+      ],
+    });
+    expect(fieldErrorsOf(error)).toEqual({
+      criteria: 'unknown criterion "CC0.1"',
+      id: 'a control with the id "AC-04" already exists in this engagement',
+    });
+  });
+});
+
+describe('the test form', () => {
+  const test = fixtureTest();
+  const auditor = { record: true, evidence: false };
+  const owner = { record: false, evidence: true };
+  const compliance = { record: true, evidence: true };
+
+  it('opens a new test only for whoever may state its population too', () => {
+    expect(mayEditTest(null, auditor)).toBe(false);
+    expect(mayEditTest(null, compliance)).toBe(true);
+    expect(mayEditTest(test, auditor)).toBe(true);
+    expect(mayEditTest(test, owner)).toBe(true);
+    expect(mayEditTest(test, { record: false, evidence: false })).toBe(false);
+  });
+
+  it('sends a changed method as the whole test, keeping the samples and the population the auditor may not touch', () => {
+    const values = { ...testValues(test), method: 'reperformance' as const, populationSize: 10 };
+    expect(testRequest(test, values, auditor)).toEqual({
+      kind: 'put',
+      test: { version: 4, method: 'reperformance', populationSize: 42, scopeLimitation: null, samples: test.samples },
+    });
+  });
+
+  it('sends a changed population alone to the population route', () => {
+    const values = { ...testValues(test), populationSize: '' as const, scopeLimitation: ' HR could not export it ' };
+    expect(testRequest(test, values, owner)).toEqual({
+      kind: 'population',
+      version: 4,
+      evidence: { populationSize: null, scopeLimitation: 'HR could not export it' },
+    });
+    expect(testRequest(test, testValues(test), compliance)).toEqual({ kind: 'none' });
+    expect(testRequest(null, { method: 'inquiry', populationSize: 12, scopeLimitation: '' }, compliance)).toEqual({
+      kind: 'put',
+      test: { method: 'inquiry', populationSize: 12, scopeLimitation: null, samples: [] },
+    });
+  });
+
+  it('asks for a population or a scope limitation, never smaller than the samples', () => {
+    expect(validateTest({ method: 'inspection', populationSize: '', scopeLimitation: ' ' }, null)).toEqual({
+      populationSize: 'Give the population size, or a scope limitation saying why it could not be produced',
+    });
+    expect(validateTest({ method: 'inspection', populationSize: 3, scopeLimitation: '' }, test).populationSize).toMatch(/5 samples already/);
+    expect(validateTest({ method: 'inspection', populationSize: 5, scopeLimitation: '' }, test)).toEqual({});
+  });
+});
+
+describe("a control's history in words", () => {
+  it('says what changed, from what to what, and who did it', () => {
+    const [sample, change] = fixtureHistory();
+    expect(describeChange(sample!)).toEqual(['T-0003: result: pass → fail; note: none → Access removed 9 days late']);
+    expect(describeChange(change!)).toEqual([
+      'title: Leavers removed → Terminated users are deprovisioned within one business day',
+      'owner: none → it-ops@acme.example',
+    ]);
+    expect(actorLabel('user:ada@acme.example')).toBe('ada@acme.example');
+    expect(actorLabel('operator:cli')).toBe('the command line');
+  });
+
+  it('summarises a recorded test by its samples', () => {
+    const before = fixtureTest();
+    const after = { ...before, populationSize: 40, samples: before.samples.slice(0, 2) };
+    const event = { seq: 1, occurredAt: '2026-01-01T00:00:00.000Z', actor: 'operator:cli', subject: 'test:x' };
+    expect(describeChange({ ...event, type: 'test.recorded', before: null, after: before })).toEqual(['inspection, population 42, 5 samples (1 failed)']);
+    expect(describeChange({ ...event, type: 'test.recorded', before, after })).toEqual([
+      'population: 42 → 40',
+      'samples: 5 samples (1 failed) → 2 samples',
+    ]);
+    expect(describeChange({ ...event, type: 'population.recorded', before: { populationSize: 42, scopeLimitation: null }, after: { populationSize: null, scopeLimitation: 'Not produced' } })).toEqual([
+      'population: 42 → none',
+      'scope limitation: none → Not produced',
+    ]);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * A control's history in words: what each audit event did (which fields changed, from what to what), who did
+ * it. The events carry the states before and after as the services recorded them.
+ */
+import type { AuditEvent } from '../../api/controls.js';
+
+const EVENT_LABELS: Record<string, string> = {
+  'control.created': 'Control created',
+  'control.updated': 'Control changed',
+  'control.removed': 'Control deleted',
+  'test.recorded': 'Test recorded',
+  'test.removed': 'Test deleted',
+  'population.recorded': 'Population stated',
+  'sample.added': 'Sample added',
+  'sample.recorded': 'Sample recorded',
+};
+
+export function eventLabel(type: string): string {
+  return EVENT_LABELS[type] ?? type;
+}
+
+/** `user:ada@example.com` → ada@example.com; the command line and API tokens in words. */
+export function actorLabel(actor: string): string {
+  if (actor.startsWith('user:')) return actor.slice('user:'.length);
+  if (actor.startsWith('token:')) return `API token ${actor.slice('token:'.length)}`;
+  if (actor.startsWith('operator:')) return 'the command line';
+  return actor;
+}
+
+type State = Record<string, unknown>;
+
+function asState(value: unknown): State | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as State) : null;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return 'none';
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(show).join(', ');
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'title',
+  criteria: 'criteria',
+  frequency: 'frequency',
+  nature: 'nature',
+  key: 'key',
+  design: 'design',
+  compensates: 'compensates',
+  owner: 'owner',
+  method: 'method',
+  populationSize: 'population',
+  scopeLimitation: 'scope limitation',
+};
+
+const CONTROL_FIELDS = ['title', 'criteria', 'frequency', 'nature', 'key', 'design', 'compensates', 'owner'];
+const TEST_FIELDS = ['method', 'populationSize', 'scopeLimitation'];
+
+/** `field: before → after` for each of `fields` that differs. */
+function differences(before: State, after: State, fields: readonly string[]): string[] {
+  return fields
+    .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+    .map((f) => `${FIELD_LABELS[f] ?? f}: ${show(before[f])} → ${show(after[f])}`);
+}
+
+function samplesOf(state: State | null): { item: string; result: string }[] {
+  return Array.isArray(state?.samples) ? (state.samples as { item: string; result: string }[]) : [];
+}
+
+function sampleCount(state: State): string {
+  const samples = samplesOf(state);
+  const failed = samples.filter((s) => s.result === 'fail').length;
+  return `${samples.length} sample${samples.length === 1 ? '' : 's'}${failed > 0 ? ` (${failed} failed)` : ''}`;
+}
+
+/** What the event changed, one line per change. */
+export function describeChange(event: AuditEvent): string[] {
+  const before = asState(event.before);
+  const after = asState(event.after);
+  switch (event.type) {
+    case 'control.created':
+      return after ? [`${show(after.id)}: ${show(after.title)}`] : [];
+    case 'control.updated':
+    case 'population.recorded':
+      return before && after ? differences(before, after, event.type === 'control.updated' ? CONTROL_FIELDS : TEST_FIELDS) : [];
+    case 'test.recorded': {
+      if (!after) return [];
+      if (!before) {
+        const population = after.populationSize === null ? `scope limitation: ${show(after.scopeLimitation)}` : `population ${show(after.populationSize)}`;
+        return [`${show(after.method)}, ${population}, ${sampleCount(after)}`];
+      }
+      const changes = differences(before, after, TEST_FIELDS);
+      if (JSON.stringify(samplesOf(before)) !== JSON.stringify(samplesOf(after))) {
+        changes.push(`samples: ${sampleCount(before)} → ${sampleCount(after)}`);
+      }
+      return changes;
+    }
+    case 'test.removed':
+      return before ? [`had ${sampleCount(before)}`] : [];
+    case 'sample.added':
+      return after ? [`${show(after.item)}: ${show(after.result)}${after.note ? ` (${show(after.note)})` : ''}`] : [];
+    case 'sample.recorded': {
+      if (!before || !after) return [];
+      return [`${show(after.item)}: ${differences(before, after, ['result', 'note']).join('; ') || 'unchanged'}`];
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { API, fixtureTest, renderAt, ROOT, stubApi, type Answer } from '../controls/testing.js';
+import { CsvError, defaultIdColumn, parseCsv, populationOf } from './population.js';
+import { recordPlan } from './record.js';
+import { SamplingPage } from './SamplingPage.js';
+
+afterEach(() => vi.unstubAllGlobals());
+
+/** The published rule, computed here with node:crypto and nothing of Assay's. */
+function publishedSelection(ids: readonly string[], seed: string, n: number): string[] {
+  return ids
+    .map((id) => ({ id, rank: createHash('sha256').update(`${seed}:${id}`, 'utf8').digest('hex') }))
+    .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+    .slice(0, n)
+    .map((r) => r.id);
+}
+
+const IDS = Array.from({ length: 60 }, (_, i) => `TERM-${String(i + 1).padStart(4, '0')}`);
+const csvOf = (ids: readonly string[]) => ['employee,id,terminated_on', ...ids.map((id, i) => `"Person, ${i}",${id},2026-03-01`)].join('\n');
+/** The same ids in another order. */
+const shuffled = IDS.map((_, i) => IDS[(i * 37) % IDS.length] as string);
+
+const show = (search = '') => renderAt(`${ROOT}/sampling${search}`, <SamplingPage />, '/sampling');
+
+/** Pastes the CSV (in one go: typing 60 rows key by key is slow), sets the seed, and selects. */
+async function select(csv: string, seed: string) {
+  fireEvent.change(screen.getByRole('textbox', { name: /^Population \(CSV\)/ }), { target: { value: csv } });
+  const seedField = screen.getByRole('textbox', { name: /^Seed/ });
+  await userEvent.clear(seedField);
+  await userEvent.type(seedField, seed);
+  await userEvent.click(screen.getByRole('button', { name: 'Select sample' }));
+}
+
+const selectedIds = () =>
+  within(screen.getByRole('table', { name: 'Selected sample' }))
+    .getAllByRole('rowheader')
+    .map((cell) => cell.textContent);
+
+describe('SamplingPage', () => {
+  it('selects what the published rule selects, in rank order, whatever the order of the file', async () => {
+    stubApi({ role: 'auditor' });
+    show('?control=AC-04');
+    await screen.findByRole('textbox', { name: /^Population \(CSV\)/ });
+    await select(csvOf(IDS), 'acme-2026-h1');
+    // The id column is found by its name; AC-04 is event-driven: 60 items → 10%, 6 samples.
+    expect(screen.getByRole('combobox', { name: /^Id column/ })).toHaveValue('id');
+    expect(await screen.findByText('The rules ask for 6 samples for AC-04 (event-driven, population of 60).')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /^Sample size/ })).toHaveValue('6');
+    const expected = publishedSelection(IDS, 'acme-2026-h1', 6);
+    expect(selectedIds()).toEqual(expected);
+    const firstRow = within(screen.getByRole('table', { name: 'Selected sample' })).getAllByRole('row')[1] as HTMLElement;
+    expect(firstRow).toHaveTextContent(createHash('sha256').update(`acme-2026-h1:${expected[0]}`).digest('hex'));
+    expect(screen.getByText('acme-2026-h1')).toBeInTheDocument();
+
+    await select(csvOf(shuffled), 'acme-2026-h1');
+    expect(selectedIds()).toEqual(expected);
+    await select(csvOf(shuffled), 'another seed');
+    expect(selectedIds()).toEqual(publishedSelection(IDS, 'another seed', 6));
+  });
+
+  it('names the lines of a duplicate id, and selects nothing', async () => {
+    stubApi({ role: 'auditor' });
+    show();
+    await screen.findByRole('textbox', { name: /^Population \(CSV\)/ });
+    await select('id,date\nA-1,2026-01-01\nA-2,2026-01-02\n\nA-1,2026-01-04', 'seed');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The population has duplicate item ids');
+    expect(alert).toHaveTextContent('line 5: duplicate item id "A-1" (first at line 2)');
+    expect(screen.queryByRole('table', { name: 'Selected sample' })).not.toBeInTheDocument();
+  });
+
+  it("records the selection as the control's test, keeping the population the auditor may not change", async () => {
+    const put: Answer = { status: 200, body: { ...fixtureTest(), version: 5 } };
+    const calls = stubApi({ role: 'auditor', overrides: { [`PUT ${API.replace('/api/v1', '')}/controls/AC-04/test`]: put } });
+    show('?control=AC-04');
+    await screen.findByRole('textbox', { name: /^Population \(CSV\)/ });
+    await select(csvOf(IDS.slice(0, 42)), 's1');
+    expect(await screen.findByText(/Your role cannot change the population.*keeps its population of 42\./)).toBeInTheDocument();
+    expect(screen.getByText('Recording replaces the 5 samples the test has now (1 failed), with their results and notes.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: "Record as the control's test" }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'PUT')).toEqual({
+      method: 'PUT',
+      url: `${API}/controls/AC-04/test`,
+      body: {
+        version: 4,
+        method: 'inspection',
+        populationSize: 42,
+        scopeLimitation: null,
+        samples: publishedSelection(IDS.slice(0, 42), 's1', 5).map((item) => ({ item, result: 'pass', note: null })),
+      },
+    });
+    expect(await screen.findByRole('link', { name: /Record each sample’s result/ })).toHaveAttribute('href', `${ROOT}/controls/AC-04`);
+  });
+
+  it('offers a viewer the selection but not the recording', async () => {
+    stubApi({ role: 'viewer' });
+    const { client } = show('?control=AC-04');
+    await waitFor(() => expect(client.getQueryState(['organizations'])?.status).toBe('success'));
+    await select(csvOf(IDS.slice(0, 10)), 'seed');
+    expect(selectedIds()).toHaveLength(5);
+    expect(screen.queryByRole('button', { name: /^Record/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('parseCsv', () => {
+  it('reads quoted fields with commas, quotes and line breaks, and counts lines as a person does', () => {
+    const csv = parseCsv('\uFEFFid , note\r\nA-1,"say ""hi"", twice"\r\n\r\nA-2,"two\nlines"\nA-3,  spaced  \n');
+    expect(csv.header).toEqual(['id', 'note']);
+    expect(csv.records).toEqual([
+      { line: 2, cells: ['A-1', 'say "hi", twice'] },
+      { line: 4, cells: ['A-2', 'two\nlines'] },
+      { line: 6, cells: ['A-3', 'spaced'] },
+    ]);
+  });
+
+  it('refuses an unclosed quote, naming its line', () => {
+    expect(() => parseCsv('id\nA-1\n"A-2\nA-3')).toThrow(new CsvError(3, 'a quoted field is never closed'));
+  });
+
+  it('finds the id column, and the rows without an id', () => {
+    expect(defaultIdColumn(['name', 'Ticket ID', 'date'])).toBe('Ticket ID');
+    expect(defaultIdColumn(['name', 'date'])).toBe('name');
+    const population = populationOf(parseCsv('name,id\nAda,A-1\nBob,\nCy,C-3'), 'id');
+    expect(population).toEqual({ ids: ['A-1', 'C-3'], lines: [2, 4], issues: [{ location: 'line 3', message: 'no id' }] });
+  });
+});
+
+describe('recordPlan', () => {
+  const items = ['T-9', 'T-8'];
+  it('states the population as the file for whoever manages the evidence', () => {
+    const plan = recordPlan({ test: fixtureTest(), populationSize: 50, items, method: 'reperformance', canEvidence: true });
+    expect(plan).toMatchObject({
+      ok: true,
+      test: { version: 4, method: 'reperformance', populationSize: 50, scopeLimitation: null },
+      notes: ['The population changes from 42 to 50, the rows of your file.', expect.stringMatching(/replaces the 5 samples/)],
+    });
+  });
+
+  it('refuses without a test when the person may not state the population', () => {
+    expect(recordPlan({ test: null, populationSize: 50, items, method: 'inspection', canEvidence: false })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/no test yet.*compliance/),
+    });
+    expect(recordPlan({ test: null, populationSize: 50, items, method: 'inspection', canEvidence: true })).toMatchObject({
+      ok: true,
+      test: { populationSize: 50, samples: [{ item: 'T-9', result: 'pass', note: null }, { item: 'T-8', result: 'pass', note: null }] },
+    });
+  });
+
+  it('refuses more samples than the population the test keeps', () => {
+    const test = { ...fixtureTest(), populationSize: 1, samples: [] };
+    expect(recordPlan({ test, populationSize: 50, items, method: 'inspection', canEvidence: false })).toEqual({
+      ok: false,
+      reason: '2 samples cannot be tested from a recorded population of 1.',
+    });
+  });
+});
