@@ -12,7 +12,8 @@ import {
   SAMPLE_RESULTS,
   TEST_METHODS,
 } from '../../../domain/index.js';
-import { engagementParams, MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../engagements/schemas.js';
+import { MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../domain/limits.js';
+import { engagementParams } from '../engagements/schemas.js';
 import { pageQuery, paged } from '../pagination.js';
 
 export const MAX_CONTROL_ID_LENGTH = 100;

@@ -5,14 +5,11 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, DEFAULT_PERVASIVENESS, DEFAULT_SAMPLING, REPORT_TYPES } from '../../../domain/index.js';
+import { MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../domain/limits.js';
 import { isoDate } from '../../../workspace/schema.js';
 import { organizationParams } from '../organizations/schemas.js';
 import { pageQuery, paged } from '../pagination.js';
 
-/** Limits shared by the engagement's text fields. */
-export const MAX_NAME_LENGTH = 200;
-export const MAX_TEXT_LENGTH = 2000;
-export const MAX_LIST_LENGTH = 100;
 
 export const idParam = z.string().min(1).max(200);
 export const engagementParams = organizationParams.extend({ engagementId: idParam });

@@ -2,9 +2,8 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { CriterionResult } from '../../api/types.js';
+import { MAX_TEXT_LENGTH } from '../../../../src/domain/limits.js';
 
-/** The server's limit on the reason (MAX_TEXT_LENGTH of the engagement schemas). */
-export const MAX_REASON_LENGTH = 2000;
 
 function ReasonForm({ onSubmit, onCancel, pending }: { onSubmit: (reason: string) => void; onCancel: () => void; pending: boolean }) {
   const form = useForm({
@@ -14,8 +13,8 @@ function ReasonForm({ onSubmit, onCancel, pending }: { onSubmit: (reason: string
       reason: (value) =>
         value.trim() === ''
           ? 'Give the reason the criterion does not apply to this system'
-          : value.trim().length > MAX_REASON_LENGTH
-            ? `At most ${MAX_REASON_LENGTH} characters`
+          : value.trim().length > MAX_TEXT_LENGTH
+            ? `At most ${MAX_TEXT_LENGTH} characters`
             : null,
     },
   });
@@ -27,7 +26,7 @@ function ReasonForm({ onSubmit, onCancel, pending }: { onSubmit: (reason: string
           description="Why the criterion does not apply to the system; the report states it."
           required
           rows={4}
-          maxLength={MAX_REASON_LENGTH}
+          maxLength={MAX_TEXT_LENGTH}
           data-autofocus
           {...form.getInputProps('reason')}
         />

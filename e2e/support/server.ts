@@ -1,0 +1,101 @@
+/**
+ * The real server for the browser tests, in this process: a fresh SQLite file in a temporary folder, migrated,
+ * seeded with the code `assay demo` runs (examples/acme in the organisation `acme`, one account per role), and
+ * the production build of the web app (dist/web, made by `npm run build` before the tests) served on a free
+ * loopback port. In-process rather than a child process: no output to parse for the port, nothing left running
+ * if a test run is killed, and the test can seed more data through the same services.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_WORKSPACE } from '../../src/cli/commands/demo.js';
+import type { Examination } from '../../src/domain/index.js';
+import { buildApp } from '../../src/server/app.js';
+import { OPERATOR } from '../../src/services/actor.js';
+import { createServices, type Services } from '../../src/services/index.js';
+import { migrateToLatest, openDatabase, type Store } from '../../src/store/database.js';
+import { loadWorkspace } from '../../src/workspace/load.js';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const WEB_BUILD = join(ROOT, 'dist/web');
+export { DEMO_PASSWORD };
+
+/** The demo's people by role (src/cli/commands/demo.ts). */
+export const PEOPLE = {
+  admin: 'admin@acme.example',
+  compliance: 'compliance@acme.example',
+  owner: 'it-ops@acme.example',
+  auditor: 'auditor@acme.example',
+  viewer: 'viewer@acme.example',
+} as const;
+
+/** An organisation with its (only) engagement, and the address of the engagement's pages. */
+export interface SeededEngagement {
+  organizationId: string;
+  engagementId: string;
+  /** `/o/<organisation>/e/<engagement>`: append `/controls/AC-04` and the like. */
+  root: string;
+}
+
+export interface TestServer {
+  url: string;
+  services: Services;
+  demo: SeededEngagement;
+  /** Seeds another organisation with this examination and the demo's people as its members. */
+  seedOrganization(slug: string, examination: Examination): Promise<SeededEngagement>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(): Promise<TestServer> {
+  if (!existsSync(join(WEB_BUILD, 'index.html'))) {
+    throw new Error(`No web build at ${WEB_BUILD}: run \`npm run build\` first (\`npm test\` does).`);
+  }
+  const folder = await mkdtemp(join(tmpdir(), 'assay-e2e-'));
+  let store: Store | undefined;
+  let app: FastifyInstance | undefined;
+  try {
+    store = await openDatabase(join(folder, 'assay.sqlite'));
+    await migrateToLatest(store.db);
+    const services = createServices(store);
+
+    const seed = async (slug: string, examination: Examination): Promise<SeededEngagement> => {
+      const seeded = await services.demo.seed(OPERATOR, {
+        organizationSlug: slug,
+        examination,
+        people: DEMO_PEOPLE,
+        password: DEMO_PASSWORD,
+      });
+      const organizationId = seeded.organization.id;
+      const engagements = await services.engagements.list(OPERATOR, organizationId, { limit: 2, offset: 0 });
+      const engagementId = engagements.items[0]?.id;
+      if (engagements.total !== 1 || engagementId === undefined) throw new Error(`expected one engagement in ${slug}`);
+      return { organizationId, engagementId, root: `/o/${organizationId}/e/${engagementId}` };
+    };
+
+    const demo = await seed(DEMO_ORGANIZATION, await loadWorkspace(DEMO_WORKSPACE));
+    // Every test signs in a few times; the login rate limit is not what these tests are about.
+    app = await buildApp({ services, webRoot: WEB_BUILD, loginRateLimit: 1000 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const running = { app, store };
+    return {
+      url: `http://127.0.0.1:${port}`,
+      services,
+      demo,
+      seedOrganization: seed,
+      async stop() {
+        await running.app.close();
+        await running.store.close();
+        await rm(folder, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await store?.close();
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,125 @@
+// The first dashboard load of the demo organisation, timed with the browser's Navigation Timing and printed
+// (never asserted: a timing depends on the machine), and screenshots of the main pages at 1280×800, light and
+// dark, saved for a person to look at (test-results/ is git-ignored).
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, it } from 'vitest';
+import { main, opinionCard, overallOpinion, samplesTable } from './support/pages.js';
+import { PEOPLE, ROOT } from './support/server.js';
+import { describeE2E } from './support/suite.js';
+
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+
+/**
+ * The browser APIs the in-page functions below use. This code is type-checked without the DOM library (it runs
+ * in Node), so each in-page function reads them through `globalThis` cast to this.
+ */
+interface InPage {
+  document: {
+    querySelector(selector: string): { offsetParent: unknown } | null;
+    fonts: { ready: Promise<unknown> };
+  };
+  performance: {
+    now(): number;
+    getEntriesByType(type: 'navigation' | 'resource'): {
+      transferSize: number;
+      responseEnd: number;
+      domContentLoadedEventEnd: number;
+      loadEventEnd: number;
+    }[];
+  };
+}
+
+/** Lets charts finish drawing and fonts settle; the pages' data is already there. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => (globalThis as unknown as InPage).document.fonts.ready.then(() => undefined));
+  await page.waitForTimeout(1200);
+}
+
+/** The viewport (1280×800) as `<name>.png`; with `fullPage`, also the whole page as `<name>-full.png`. */
+async function shoot(page: Page, name: string, { fullPage = false } = {}): Promise<void> {
+  await settle(page);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
+  if (fullPage) await page.screenshot({ path: join(SCREENSHOTS, `${name}-full.png`), animations: 'disabled', fullPage: true });
+}
+
+describeE2E('load time and screenshots', (e2e) => {
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+
+  // First in the file, so the server's evaluation cache is as cold as the browser's.
+  it('prints the first dashboard load of the demo organisation', async () => {
+    // Signed in through the API: the page below is the browser's first request for the app, cold cache.
+    const { page } = await e2e().signIn(PEOPLE.compliance);
+    await page.goto(e2e().server.demo.root, { waitUntil: 'commit' });
+    const opinionAt = await page.waitForFunction(
+      () => {
+        const { document, performance } = globalThis as unknown as InPage;
+        const badge = document.querySelector('[aria-label^="Forecast opinion"]');
+        // offsetParent is null while the element (or an ancestor) is not displayed.
+        return badge !== null && badge.offsetParent !== null ? performance.now() : null;
+      },
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    const opinionVisible = (await opinionAt.jsonValue()) as number;
+    await page.waitForLoadState('load');
+    const timing = await page.evaluate(() => {
+      const { performance } = globalThis as unknown as InPage;
+      const [nav] = performance.getEntriesByType('navigation');
+      if (!nav) throw new Error('no navigation timing entry');
+      return {
+        responseEnd: nav.responseEnd,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        loadEventEnd: nav.loadEventEnd,
+        transferredKiB: performance
+          .getEntriesByType('resource')
+          .reduce((sum, r) => sum + r.transferSize, nav.transferSize) / 1024,
+      };
+    });
+    const ms = (n: number) => `${Math.round(n)} ms`;
+    console.log(
+      [
+        'First dashboard load of the demo organisation (Navigation Timing, from navigation start):',
+        `  index.html received   ${ms(timing.responseEnd)}`,
+        `  domContentLoaded      ${ms(timing.domContentLoaded)}`,
+        `  loadEventEnd          ${ms(timing.loadEventEnd)}`,
+        `  opinion card visible  ${ms(opinionVisible)}`,
+        `  transferred           ${Math.round(timing.transferredKiB)} KiB`,
+      ].join('\n'),
+    );
+  });
+
+  it('saves screenshots of the dashboard, the criteria matrix, a control page and the settings', async () => {
+    const { page } = await e2e().signIn(PEOPLE.compliance);
+    const { root } = e2e().server.demo;
+
+    await page.goto(root);
+    await overallOpinion(page).waitFor();
+    await shoot(page, 'dashboard', { fullPage: true });
+
+    await page.goto(`${root}/criteria`);
+    await main(page).getByRole('table').first().getByText('CC6.2').first().waitFor();
+    await shoot(page, 'criteria');
+
+    await page.goto(`${root}/controls/AC-04`);
+    await samplesTable(page).waitFor();
+    await shoot(page, 'control-AC-04', { fullPage: true });
+
+    await page.goto(`${root}/settings`);
+    await main(page).getByLabel(/^Engagement name/).waitFor();
+    await shoot(page, 'settings');
+  });
+
+  it('saves a screenshot of the dashboard in dark mode', async () => {
+    // The app follows the system's colour scheme until a person picks one.
+    const { page } = await e2e().signIn(PEOPLE.compliance, { colorScheme: 'dark' });
+    await page.goto(e2e().server.demo.root);
+    await opinionCard(page).waitFor();
+    await overallOpinion(page).waitFor();
+    await shoot(page, 'dashboard-dark');
+  });
+});

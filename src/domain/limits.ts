@@ -1,0 +1,8 @@
+/** Size limits the server enforces and the web app's forms check before sending: one place for both. */
+
+/** Names: engagements, controls' ids, members, API tokens. */
+export const MAX_NAME_LENGTH = 200;
+/** Free text: titles, reasons, notes, misstatements. */
+export const MAX_TEXT_LENGTH = 2000;
+/** Lists inside one object: criteria of a control, not-applicable criteria, misstatements. */
+export const MAX_LIST_LENGTH = 100;

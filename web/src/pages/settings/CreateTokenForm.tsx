@@ -1,0 +1,77 @@
+/** A new API token: its name, its role, and when it stops working (optional). */
+import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import type { NewToken } from '../../api/settings.js';
+import type { Role } from '../../api/types.js';
+import { isRealDate } from './engagement-form.js';
+import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from './roles.js';
+
+const MAX_NAME_LENGTH = 200;
+
+interface Values {
+  name: string;
+  role: Role | null;
+  /** YYYY-MM-DD, or '' for a token that works until revoked. */
+  expiresOn: string;
+}
+
+/** The token stops working at the end of the chosen day, UTC. */
+export function tokenOf(values: Values): NewToken {
+  return {
+    name: values.name.trim(),
+    role: values.role ?? 'viewer',
+    expiresAt: values.expiresOn === '' ? null : `${values.expiresOn}T23:59:59Z`,
+  };
+}
+
+export function CreateTokenForm(props: {
+  onSubmit: (token: NewToken) => void;
+  onCancel: () => void;
+  loading: boolean;
+  error: string | null;
+  /** Today, YYYY-MM-DD (UTC): an expiry before it is refused. */
+  today: string;
+}) {
+  const form = useForm<Values>({
+    initialValues: { name: '', role: null, expiresOn: '' },
+    validate: {
+      name: (v) => (v.trim() === '' ? 'Name the token after what uses it, e.g. "CI evidence upload"' : v.trim().length > MAX_NAME_LENGTH ? `At most ${MAX_NAME_LENGTH} characters` : null),
+      role: (v) => (v ? null : 'Choose the role the token acts with'),
+      expiresOn: (v) => (v === '' ? null : !isRealDate(v) ? 'Enter a real date, YYYY-MM-DD' : v < props.today ? 'Choose today or a later day' : null),
+    },
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => props.onSubmit(tokenOf(values)))} noValidate aria-label="Create an API token">
+      <Stack>
+        {props.error && (
+          <Alert color="red" role="alert">
+            {props.error}
+          </Alert>
+        )}
+        <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <Select
+          label="Role"
+          withAsterisk
+          data={ROLE_OPTIONS}
+          description={form.values.role ? `May do: ${ROLE_DESCRIPTIONS[form.values.role]}` : 'Give it the least a script needs.'}
+          allowDeselect={false}
+          {...form.getInputProps('role')}
+        />
+        <TextInput
+          type="date"
+          label="Expires on"
+          description="Optional: it stops working at the end of this day (UTC). Leave empty for a token that works until revoked."
+          {...form.getInputProps('expiresOn')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={props.loading}>
+            Create token
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

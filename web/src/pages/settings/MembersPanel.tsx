@@ -1,0 +1,155 @@
+/** The organisation's members and their roles; admins (`member.manage`) add, change roles and remove. */
+import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useScope } from '../../api/programme.js';
+import { useMe } from '../../api/session.js';
+import { useAddMember, useChangeRole, useMembers, useRemoveMember, type Member } from '../../api/settings.js';
+import { notifySaved } from '../../components/notify.js';
+import { useCan } from '../../components/useRole.js';
+import { AddMemberForm } from './AddMemberForm.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
+import { explain, formatInstant } from './format.js';
+import { isRole, ROLE_LABELS, ROLE_OPTIONS } from './roles.js';
+
+export function MembersPanel() {
+  const { organizationId } = useScope();
+  const manage = useCan('member.manage');
+  const me = useMe();
+  const members = useMembers(organizationId);
+  const add = useAddMember(organizationId);
+  const changeRole = useChangeRole(organizationId);
+  const remove = useRemoveMember(organizationId);
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  if (members.isPending) return <Loader aria-label="Loading the members" />;
+  if (members.isError) {
+    return (
+      <Alert color="red" role="alert" title="The members could not be loaded">
+        {members.error.message}
+      </Alert>
+    );
+  }
+
+  const closeAdd = () => {
+    setAdding(false);
+    add.reset();
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {manage ? 'Members sign in with their own account; each has one role here.' : 'Only an admin adds members or changes their roles.'}
+        </Text>
+        {manage && <Button onClick={() => setAdding(true)}>Add member</Button>}
+      </Group>
+      {failure && (
+        <Alert color="red" role="alert" withCloseButton onClose={() => setFailure(null)} title="Not changed">
+          {failure}
+        </Alert>
+      )}
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped highlightOnHover aria-label="Members">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Email</Table.Th>
+              <Table.Th>Role</Table.Th>
+              <Table.Th>Member since</Table.Th>
+              {manage && <Table.Th>Actions</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {members.data.map((member) => {
+              const you = me.data?.user?.id === member.userId;
+              return (
+                <Table.Tr key={member.userId}>
+                  <Table.Td>
+                    {member.displayName}
+                    {you && (
+                      <Badge ml="xs" size="xs" variant="outline">
+                        you
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{member.email}</Table.Td>
+                  <Table.Td>
+                    {manage ? (
+                      <Select
+                        aria-label={`Role of ${member.email}`}
+                        size="xs"
+                        w={160}
+                        data={ROLE_OPTIONS}
+                        value={member.role}
+                        allowDeselect={false}
+                        disabled={changeRole.isPending}
+                        onChange={(role) => {
+                          if (!isRole(role) || role === member.role) return;
+                          setFailure(null);
+                          changeRole.mutate(
+                            { userId: member.userId, version: member.version, role },
+                            {
+                              onSuccess: () => notifySaved(`${member.displayName} is now ${ROLE_LABELS[role]}.`),
+                              onError: (error) => setFailure(explain(error)),
+                            },
+                          );
+                        }}
+                      />
+                    ) : (
+                      ROLE_LABELS[member.role]
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatInstant(member.createdAt)}</Table.Td>
+                  {manage && (
+                    <Table.Td>
+                      <Button size="xs" variant="subtle" color="red" aria-label={`Remove ${member.email}`} onClick={() => setRemoving(member)}>
+                        Remove
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+
+      <Modal opened={adding} onClose={closeAdd} title="Add a member" centered>
+        <AddMemberForm
+          loading={add.isPending}
+          error={add.error ? explain(add.error) : null}
+          onCancel={closeAdd}
+          onSubmit={(member) =>
+            add.mutate(member, {
+              onSuccess: (added) => {
+                notifySaved(`${added.displayName} added as ${ROLE_LABELS[added.role]}.`);
+                closeAdd();
+              },
+            })
+          }
+        />
+      </Modal>
+
+      <ConfirmDialog
+        opened={removing !== null}
+        title="Remove this member?"
+        confirmLabel="Remove member"
+        loading={remove.isPending}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => {
+          if (!removing) return;
+          setFailure(null);
+          remove.mutate(removing.userId, {
+            onSuccess: () => notifySaved(`${removing.displayName} no longer belongs to the organisation.`),
+            onError: (error) => setFailure(explain(error)),
+            onSettled: () => setRemoving(null),
+          });
+        }}
+      >
+        {removing?.displayName} ({removing?.email}) loses access to this organisation. Their account and what they recorded stay.
+      </ConfirmDialog>
+    </Stack>
+  );
+}

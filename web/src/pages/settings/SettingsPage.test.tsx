@@ -1,0 +1,70 @@
+/** Who may change what on the settings page: the permission table decides, the page only offers what it allows. */
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SettingsPage } from './SettingsPage.js';
+import { fakeApi, renderAt, user } from './test-support.js';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('SettingsPage by role', () => {
+  it('shows a viewer the engagement settings read-only, with nothing to save', async () => {
+    fakeApi('viewer');
+    renderAt(<SettingsPage />);
+    expect(await screen.findByLabelText(/^Engagement name/)).toBeDisabled();
+    expect(screen.getByLabelText('Tolerable rate')).toBeDisabled();
+    expect(screen.getByLabelText(/^Period start/)).toBeDisabled();
+    expect(screen.getByText('Read-only')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save settings' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add misstatement' })).not.toBeInTheDocument();
+  });
+
+  it('lets the compliance lead edit the engagement', async () => {
+    fakeApi('compliance');
+    renderAt(<SettingsPage />);
+    expect(await screen.findByLabelText(/^Engagement name/)).toBeEnabled();
+    expect(screen.getByLabelText('Tolerable rate')).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Save settings' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add misstatement' })).toBeInTheDocument();
+    // Security is always in: never a choice.
+    expect(screen.getByRole('checkbox', { name: 'Security' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Security' })).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: 'Availability' })).toBeEnabled();
+  });
+
+  it('lists members read-only for a role without member.manage', async () => {
+    fakeApi('compliance');
+    renderAt(<SettingsPage />, 'members');
+    const table = await screen.findByRole('table', { name: 'Members' });
+    expect(within(table).getByText('auditor@acme.example')).toBeInTheDocument();
+    expect(within(table).getByText('Auditor')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add member' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Remove / })).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: /^Role of / })).not.toBeInTheDocument();
+  });
+
+  it('lets an admin manage members', async () => {
+    fakeApi('admin');
+    renderAt(<SettingsPage />, 'members');
+    await screen.findByRole('table', { name: 'Members' });
+    expect(screen.getByRole('button', { name: 'Add member' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Remove auditor@acme.example' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Role of auditor@acme.example' })).toBeInTheDocument();
+  });
+
+  it('neither shows nor asks for API tokens without token.manage', async () => {
+    const api = fakeApi('compliance');
+    renderAt(<SettingsPage />, 'tokens');
+    expect(await screen.findByText(/An admin of the organisation creates and revokes them/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Create token' })).not.toBeInTheDocument();
+    expect(api.sent.some((s) => s.path.includes('/tokens'))).toBe(false);
+  });
+
+  it('opens another tab', async () => {
+    fakeApi('admin');
+    renderAt(<SettingsPage />);
+    await screen.findByLabelText(/^Engagement name/);
+    await user.click(screen.getByRole('tab', { name: 'API tokens' }));
+    expect(await screen.findByRole('table', { name: 'API tokens' })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'API tokens' })).toHaveAttribute('aria-selected', 'true');
+  });
+});
