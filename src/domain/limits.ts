@@ -6,3 +6,6 @@ export const MAX_NAME_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 2000;
 /** Lists inside one object: criteria of a control, not-applicable criteria, misstatements. */
 export const MAX_LIST_LENGTH = 100;
+/** Passwords: long enough to resist guessing, short enough to hash quickly. */
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 256;

@@ -2,8 +2,9 @@
 import { hash, verify } from '@node-rs/argon2';
 import { ValidationError } from '../domain/index.js';
 
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/limits.js';
+
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 /** A hash to verify against when the account does not exist, so a wrong email costs as long as a wrong password. */
 let dummyHash: Promise<string> | null = null;

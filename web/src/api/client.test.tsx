@@ -3,7 +3,8 @@ import { describeProblem } from './client.js';
 
 describe('describeProblem', () => {
   it('offers a reload on a conflict', () => {
-    expect(describeProblem(409, { title: 'Conflict', status: 409 })).toMatch(/Reload/);
+    expect(describeProblem(409, { title: 'Conflict', status: 409 })).toMatch(/Someone else changed this.*Reload/);
+    expect(describeProblem(409, { title: 'Conflict', status: 409, detail: 'The organisation needs at least one admin' })).toBe('The organisation needs at least one admin');
   });
 
   it('lists where a validation problem is', () => {

@@ -52,9 +52,11 @@ export function describeProblem(status: number, problem: Problem | null): string
     case 403:
       return `You are not allowed to do this. ${problem?.detail ?? ''}`.trim();
     case 404:
-      return 'This no longer exists, or you have no access to it.';
+      return problem?.detail ?? 'This no longer exists, or you have no access to it.';
     case 409:
-      return 'Someone else changed this in the meantime. Reload to see their change, then try again.';
+      // A conflict is a stale version (the server then says to reload) or a rule such as "the last admin":
+      // the server's own words say which.
+      return problem?.detail ?? 'Someone else changed this in the meantime. Reload to see their change, then try again.';
     case 429:
       return 'Too many attempts. Wait a minute and try again.';
   }

@@ -43,7 +43,7 @@ export function Layout() {
               w={180}
               data={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
               value={organizationId}
-              onChange={(id) => id && id !== organizationId && navigate('/')}
+              onChange={(id) => id && id !== organizationId && navigate(`/?organization=${id}`)}
               allowDeselect={false}
             />
             <Select

@@ -156,7 +156,7 @@ describe('ControlPage', () => {
   });
 
   it('says when someone else changed the control, and offers a reload', async () => {
-    const conflict: Answer = { status: 409, body: { title: 'Conflict', status: 409, detail: 'stale' } };
+    const conflict: Answer = { status: 409, body: { title: 'Conflict', status: 409, detail: 'Control AC-04 was changed by someone else (now at version 3, you had version 2); reload and try again' } };
     stubApi({ role: 'compliance', overrides: { [`PATCH ${API.replace('/api/v1', '')}/controls/AC-04`]: conflict } });
     const { client } = show();
     await loaded(client);
@@ -165,6 +165,6 @@ describe('ControlPage', () => {
     await userEvent.type(within(dialog).getByRole('textbox', { name: /^Title/ }), ' (revised)');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save the control' }));
     expect(await screen.findByText('Changed by someone else')).toBeInTheDocument();
-    expect(screen.getByText(/Reload to see their change/)).toBeInTheDocument();
+    expect(screen.getByText(/changed by someone else .*reload and try again/)).toBeInTheDocument();
   });
 });

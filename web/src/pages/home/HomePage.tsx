@@ -1,12 +1,14 @@
-/** The start page: straight to the first engagement of the first organisation. */
+/** The start page: straight to the first engagement of the organisation asked for, or of the first one. */
 import { Center, Loader, Text } from '@mantine/core';
-import { Navigate } from 'react-router';
+import { Navigate, useSearchParams } from 'react-router';
 import { useEngagements } from '../../api/programme.js';
 import { useOrganizations } from '../../api/session.js';
 
 export function HomePage() {
   const organizations = useOrganizations();
-  const first = organizations.data?.[0];
+  const [params] = useSearchParams();
+  const asked = params.get('organization');
+  const first = organizations.data?.find((o) => o.id === asked) ?? organizations.data?.[0];
   const engagements = useEngagements(first?.id);
   if (organizations.isPending || (first && engagements.isPending)) {
     return (

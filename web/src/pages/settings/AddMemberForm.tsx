@@ -4,12 +4,10 @@ import { useForm } from '@mantine/form';
 import type { NewMember } from '../../api/settings.js';
 import type { Role } from '../../api/types.js';
 import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from './roles.js';
+import { MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../../src/domain/limits.js';
 
 /** The server's limits (src/services/passwords.ts, src/server/routes/members/schemas.ts). */
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
 const MAX_EMAIL_LENGTH = 320;
-const MAX_NAME_LENGTH = 200;
 
 interface Values {
   email: string;

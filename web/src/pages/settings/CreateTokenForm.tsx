@@ -5,8 +5,8 @@ import type { NewToken } from '../../api/settings.js';
 import type { Role } from '../../api/types.js';
 import { isRealDate } from './engagement-form.js';
 import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from './roles.js';
+import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
 
-const MAX_NAME_LENGTH = 200;
 
 interface Values {
   name: string;

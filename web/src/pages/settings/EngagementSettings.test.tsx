@@ -113,7 +113,7 @@ describe('engagement form saving', () => {
     });
     await retype('Tolerable rate', '0.05');
     await save();
-    expect(await screen.findAllByText(/Someone else changed this in the meantime\. Reload/)).not.toHaveLength(0);
+    expect(await screen.findAllByText(/The engagement was changed by someone else/)).not.toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Reload' }));
     await waitFor(() => expect(field('Confidence')).toHaveValue('0.95'));
     expect(field('Tolerable rate')).toHaveValue('0.1');

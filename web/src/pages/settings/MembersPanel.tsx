@@ -8,7 +8,7 @@ import { notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { AddMemberForm } from './AddMemberForm.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import { explain, formatInstant } from './format.js';
+import { formatInstant } from './format.js';
 import { isRole, ROLE_LABELS, ROLE_OPTIONS } from './roles.js';
 
 export function MembersPanel() {
@@ -92,7 +92,7 @@ export function MembersPanel() {
                             { userId: member.userId, version: member.version, role },
                             {
                               onSuccess: () => notifySaved(`${member.displayName} is now ${ROLE_LABELS[role]}.`),
-                              onError: (error) => setFailure(explain(error)),
+                              onError: (error) => setFailure(error.message),
                             },
                           );
                         }}
@@ -119,7 +119,7 @@ export function MembersPanel() {
       <Modal opened={adding} onClose={closeAdd} title="Add a member" centered>
         <AddMemberForm
           loading={add.isPending}
-          error={add.error ? explain(add.error) : null}
+          error={add.error ? add.error.message : null}
           onCancel={closeAdd}
           onSubmit={(member) =>
             add.mutate(member, {
@@ -143,7 +143,7 @@ export function MembersPanel() {
           setFailure(null);
           remove.mutate(removing.userId, {
             onSuccess: () => notifySaved(`${removing.displayName} no longer belongs to the organisation.`),
-            onError: (error) => setFailure(explain(error)),
+            onError: (error) => setFailure(error.message),
             onSettled: () => setRemoving(null),
           });
         }}

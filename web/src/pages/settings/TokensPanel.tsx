@@ -10,7 +10,7 @@ import { notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { CreateTokenForm } from './CreateTokenForm.js';
-import { explain, formatInstant } from './format.js';
+import { formatInstant } from './format.js';
 import { ROLE_LABELS } from './roles.js';
 
 function statusOf(token: ApiToken, now: Date): { label: string; color: string } {
@@ -118,7 +118,7 @@ export function TokensPanel({ clock = () => new Date() }: { clock?: () => Date }
         <CreateTokenForm
           today={today}
           loading={create.isPending}
-          error={create.error ? explain(create.error) : null}
+          error={create.error ? create.error.message : null}
           onCancel={() => {
             setCreating(false);
             create.reset();
@@ -160,7 +160,7 @@ export function TokensPanel({ clock = () => new Date() }: { clock?: () => Date }
           setFailure(null);
           revoke.mutate(revoking.id, {
             onSuccess: () => notifySaved(`The token “${revoking.name}” is revoked.`),
-            onError: (error) => setFailure(explain(error)),
+            onError: (error) => setFailure(error.message),
             onSettled: () => setRevoking(null),
           });
         }}

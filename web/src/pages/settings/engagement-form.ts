@@ -6,9 +6,9 @@ import type { Problem } from '../../api/client.js';
 import type { Engagement } from '../../api/programme.js';
 import type { EngagementChanges } from '../../api/settings.js';
 import { CATEGORIES, type Category } from '../../../../src/domain/criteria/catalogue.js';
+import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
 
 /** The server's limits (src/server/routes/engagements/schemas.ts). */
-export const MAX_NAME_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 2000;
 export const MAX_MISSTATEMENTS = 100;
 export const MAX_MIN_SERIES = 30;
