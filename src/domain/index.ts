@@ -10,3 +10,4 @@ export * from './evaluation/result.js';
 export * from './evaluation/examine.js';
 export * from './evaluation/opinion.js';
 export * from './access/permissions.js';
+export * from './findings/index.js';

@@ -74,7 +74,7 @@ async function listWorkspace(dir: string): Promise<WorkspacePaths> {
 }
 
 /** Every .yaml / .yml file below `dir/sub`, in a stable order; a missing folder holds none. */
-async function listYamlTree(dir: string, sub: string): Promise<string[]> {
+export async function listYamlTree(dir: string, sub: string): Promise<string[]> {
   const root = join(dir, sub);
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries

@@ -198,7 +198,7 @@ function toEngagement(file: z.output<typeof assayFileSchema>): Engagement {
 }
 
 /** The file's top-level mapping, or null after recording why there is none. */
-function rawMapping(source: YamlSource, issues: Issue[]): Raw | null {
+export function rawMapping(source: YamlSource, issues: Issue[]): Raw | null {
   if (source.syntaxIssues.length > 0) {
     issues.push(...source.syntaxIssues);
     return null;
@@ -211,7 +211,7 @@ function rawMapping(source: YamlSource, issues: Issue[]): Raw | null {
 }
 
 /** Validates one file against its schema; every issue is located at its node. */
-function check<T extends z.ZodType>(source: YamlSource, raw: Raw, schema: T, issues: Issue[]): z.output<T> | null {
+export function check<T extends z.ZodType>(source: YamlSource, raw: Raw, schema: T, issues: Issue[]): z.output<T> | null {
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
@@ -243,7 +243,7 @@ function describe(issue: ZodIssue): string {
 }
 
 /** The string entries of a raw list with their positions; anything else is the schema's to report. */
-function strings(value: unknown): [string, number][] {
+export function strings(value: unknown): [string, number][] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((v, i): [string, number][] => (typeof v === 'string' ? [[v, i]] : []));
 }
@@ -257,7 +257,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function sortIssues(issues: Issue[]): Issue[] {
+export function sortIssues(issues: Issue[]): Issue[] {
   const split = (location: string) => {
     const colon = location.lastIndexOf(':');
     return { file: location.slice(0, colon), line: Number(location.slice(colon + 1)) };

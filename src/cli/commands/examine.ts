@@ -2,13 +2,17 @@
 import type { Command } from 'commander';
 import { OPINION_KINDS, examine, type OpinionKind } from '../../domain/index.js';
 import { renderExaminationMarkdown } from '../../reports/examination-markdown.js';
+import { assessmentResults } from '../../reports/oscal/assessment-results.js';
+import { planOfActionAndMilestones } from '../../reports/oscal/poam.js';
+import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { EXIT_OK, EXIT_PROBLEMS_FOUND } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { choice } from '../options.js';
 import { renderExaminationText } from '../render-examination.js';
 
-const FORMATS = ['text', 'json', 'markdown'] as const;
+/** oscal-ar and oscal-poam are OSCAL 1.1.3 JSON; both also read the workspace's findings (docs/findings.md). */
+const FORMATS = ['text', 'json', 'markdown', 'oscal-ar', 'oscal-poam'] as const;
 
 export function registerExamine(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
@@ -18,10 +22,18 @@ export function registerExamine(program: Command, io: CliIO, setExit: (code: num
     .option('--format <format>', `output: ${FORMATS.join(' | ')}`, choice(FORMATS), 'text')
     .option('--fail-on <opinion>', `exit 1 when the forecast is at least this: ${OPINION_KINDS.slice(1).join(' | ')}`, choice(OPINION_KINDS))
     .action(async (dir: string, options: { format: (typeof FORMATS)[number]; failOn?: OpinionKind }) => {
-      const result = examine(await loadWorkspace(dir));
+      const examination = await loadWorkspace(dir);
+      const result = examine(examination);
       if (options.format === 'json') io.out(`${JSON.stringify(result, null, 2)}\n`);
       else if (options.format === 'markdown') io.out(renderExaminationMarkdown(result));
-      else io.out(renderExaminationText(result, io.isTTY));
+      else if (options.format === 'oscal-ar' || options.format === 'oscal-poam') {
+        const { findings, rootCauses } = await loadFindings(dir, examination);
+        const document =
+          options.format === 'oscal-ar'
+            ? assessmentResults(examination, result, findings)
+            : planOfActionAndMilestones({ examination, result, findings, rootCauses });
+        io.out(`${JSON.stringify(document, null, 2)}\n`);
+      } else io.out(renderExaminationText(result, io.isTTY));
       const failed =
         options.failOn !== undefined && OPINION_KINDS.indexOf(result.opinion.overall) >= OPINION_KINDS.indexOf(options.failOn);
       setExit(failed ? EXIT_PROBLEMS_FOUND : EXIT_OK);

@@ -1,0 +1,7 @@
+/** Findings, root causes, corrective actions and retests: the model and its rules (issue 5). */
+export * from './model.js';
+export * from './closure.js';
+export * from './lifecycle.js';
+export * from './events.js';
+export * from './derive.js';
+export * from './systemic.js';

@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ValidationError, examine } from '../../domain/index.js';
+import { loadFindings } from '../../workspace/findings.js';
+import { loadWorkspace } from '../../workspace/load.js';
+import { assessmentResults } from './assessment-results.js';
+import { findingsFromOscal } from './import.js';
+import { planOfActionAndMilestones } from './poam.js';
+import { jsonPath, validateOscal } from './schema.js';
+import { ACME, NIST_AR, NIST_POAM, SCHEMA_FILE, readJson } from './testing.js';
+
+/** The issues of a refused import. */
+function refusal(json: unknown): { summary: string; issues: string[] } {
+  try {
+    findingsFromOscal(json);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    const e = error as ValidationError;
+    return { summary: e.summary, issues: e.issues.map((i) => `${i.location}: ${i.message}`) };
+  }
+  throw new Error('the import was not refused');
+}
+
+describe("import of NIST's examples", () => {
+  it('maps the assessment results: the risk and the not-satisfied finding that relates to it become one finding', () => {
+    const imported = findingsFromOscal(readJson(NIST_AR));
+    expect(imported).toMatchObject({ model: 'assessment-results', documentUuid: 'ec0dad37-54e0-40fd-a925-6d0bdea94c0d', warnings: [], rootCauses: [] });
+    expect(imported.findings).toHaveLength(1);
+    const [finding] = imported.findings;
+    expect(finding).toMatchObject({
+      id: 'OSCAL-0cfa750e',
+      title: 'GoodRead System Engineers Have Over-Privileged Access to Cloud Infrastructure Account',
+      source: 'auditor_observation',
+      control: null,
+      criteria: [],
+      // The risk is "investigating".
+      status: 'analysing',
+      identifiedOn: '2023-06-02',
+      classification: { kind: 'operating', severity: 'deficiency', override: null },
+      correctiveActions: [],
+    });
+    // The observation the finding relates to (the engineer role), not the developer's, which passed.
+    expect(finding?.deviations.map((d) => d.item)).toEqual(['AwesomeCloud IAM Roles Test - GoodRead System Engineer Role']);
+    expect(finding?.deviations[0]?.note).toMatch(/awesomecloud:auditlog:DeleteAccountAuditLog/);
+    // NIST's target is a NIST SP 800-53 objective, kept in the description.
+    expect(finding?.description).toContain('OSCAL targets: ac-6.1_obj (not-satisfied).');
+    expect(finding?.history).toEqual([
+      { on: '2024-02-01', from: null, to: 'analysing', reason: expect.stringMatching(/^Imported from OSCAL assessment results "IFA GoodRead/) },
+    ]);
+  });
+
+  it('maps the POA&M: an item per finding, the accepted risk with its expiry, the planned remediation with its milestone', () => {
+    const imported = findingsFromOscal(readJson(NIST_POAM));
+    expect(imported.model).toBe('plan-of-action-and-milestones');
+    expect(imported.findings.map((f) => [f.id, f.status])).toEqual([
+      ['OSCAL-e174dfb9', 'risk_accepted'],
+      ['OSCAL-48c8368d', 'open'],
+    ]);
+    const [accepted, open] = imported.findings;
+    expect(accepted?.riskAcceptance).toMatchObject({ approver: 'not named in the OSCAL document', expires: '2024-01-01' });
+    expect(accepted?.riskAcceptance?.reason).toMatch(/^The GoodRead Product Team does not have sufficient personnel/);
+    expect(accepted?.correctiveActions).toEqual([]);
+    expect(accepted?.deviations.map((d) => d.item)).toEqual(['Django Framework Examination']);
+    // Impact high, likelihood low: a significant deficiency until someone judges otherwise.
+    expect(accepted?.classification).toMatchObject({ severity: 'significant_deficiency', override: null });
+    expect(open?.correctiveActions).toEqual([
+      {
+        id: 'CA-1',
+        title: 'IFA-GOODREAD-RISK1-RESPONSE: IFA GoodRead Prouct Team Response',
+        owner: null,
+        due: '2024-06-23',
+        status: 'planned',
+        completedOn: null,
+        evidence: [],
+        verification: null,
+      },
+    ]);
+    // NIST's first item points its related-risk at a mitigating factor: resolved through the shared observation.
+    expect(imported.warnings).toEqual([
+      'poam-item e174dfb9-0ae3-4a8f-8e7c-081527b84337 refers to a risk 401c15c9-ad6b-4d4a-a591-7d53a3abb3b6 the document does not define; took risk 8b8bae66-b28c-4fa5-9a20-b79e7322fc00, which shares its observations.',
+    ]);
+  });
+
+  it('gives the same findings for the same document', () => {
+    expect(findingsFromOscal(readJson(NIST_POAM))).toEqual(findingsFromOscal(JSON.stringify(readJson(NIST_POAM))));
+  });
+});
+
+describe("import of Assay's own exports", () => {
+  it('reads back the findings of its POA&M: ids, statuses, root causes, actions, classification', async () => {
+    const examination = await loadWorkspace(ACME);
+    const workspace = await loadFindings(ACME, examination);
+    const poam = planOfActionAndMilestones({ examination, result: examine(examination), ...workspace });
+    const imported = findingsFromOscal(JSON.parse(JSON.stringify(poam)));
+    expect(imported.rootCauses).toEqual(workspace.rootCauses);
+    const original = new Map(workspace.findings.map((f) => [f.id, f]));
+    for (const finding of imported.findings) {
+      const before = original.get(finding.id);
+      if (!before) continue;
+      expect(finding).toMatchObject({
+        title: before.title,
+        source: before.source,
+        control: before.control,
+        criteria: before.criteria,
+        rootCause: before.rootCause,
+        deviations: before.deviations,
+        classification: { kind: before.classification.kind, severity: before.classification.severity },
+        correctiveActions: before.correctiveActions.map((a) => ({ id: a.id, title: a.title, owner: a.owner, due: a.due, status: a.status, completedOn: a.completedOn })),
+      });
+    }
+    expect(imported.findings.map((f) => [f.id, f.status])).toEqual([
+      ['F-AC-04', 'remediating'],
+      // A retest's samples are not in OSCAL, so a closed finding comes back ready for its retest.
+      ['F-AC-06', 'ready_for_retest'],
+      ['F-MON-01', 'analysing'],
+      ['F-OPS-03', 'open'],
+    ]);
+    expect(imported.warnings).toEqual([expect.stringMatching(/^F-AC-06 is closed in the document but imported as ready_for_retest: No retest yet/)]);
+  });
+
+  it('reads back an override of the forecast from its assessment results', async () => {
+    const examination = await loadWorkspace(ACME);
+    const { findings } = await loadFindings(ACME, examination);
+    const judged = findings.map((f) =>
+      f.id === 'F-AC-04'
+        ? { ...f, classification: { ...f.classification, override: { severity: 'significant_deficiency' as const, pervasive: null, reason: 'HR reconciliation', by: 'a@firm.example', on: null } } }
+        : f,
+    );
+    const imported = findingsFromOscal(assessmentResults(examination, examine(examination), judged));
+    expect(imported.findings.find((f) => f.id === 'F-AC-04')?.classification).toMatchObject({
+      severity: 'material_weakness',
+      override: { severity: 'significant_deficiency', reason: 'HR reconciliation', by: 'a@firm.example' },
+    });
+  });
+});
+
+describe('import refuses what is not OSCAL assessment results or a POA&M', () => {
+  it('text that is not JSON', () => {
+    const { summary, issues } = refusal('{"plan-of-action-and-milestones": ');
+    expect(summary).toBe('The document is not OSCAL');
+    expect(issues[0]).toMatch(/^\$: not JSON: /);
+  });
+
+  it('JSON of another shape, or another OSCAL model', () => {
+    expect(refusal({ hello: 'world' }).issues).toEqual([
+      '$: not an OSCAL assessment-results or plan-of-action-and-milestones document: the top level must hold exactly one of "assessment-results", "plan-of-action-and-milestones"; it holds "hello"',
+    ]);
+    expect(refusal([1, 2]).issues[0]).toMatch(/; it is a list$/);
+    expect(refusal(readJson(SCHEMA_FILE)).issues[0]).toMatch(/^\$: not an OSCAL/);
+    const plan = { 'assessment-plan': { uuid: 'x' } };
+    expect(refusal(plan).issues[0]).toMatch(/it holds "assessment-plan"$/);
+  });
+
+  it('a POA&M that breaks the schema, naming the JSON path of every problem', () => {
+    const broken = readJson(NIST_POAM) as { 'plan-of-action-and-milestones': Record<string, unknown> & { 'poam-items': Record<string, unknown>[]; risks: Record<string, unknown>[] } };
+    const body = broken['plan-of-action-and-milestones'];
+    body['poam-items'][0]!.uuid = 'not-a-uuid';
+    delete body['poam-items'][1]!.description;
+    body.risks[0]!.status = 'very bad';
+    body.colour = 'red';
+    const { summary, issues } = refusal(broken);
+    expect(summary).toBe('The document is not valid OSCAL assessment results or a POA&M');
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        '$.plan-of-action-and-milestones.colour: property not allowed here',
+        expect.stringMatching(/^\$\.plan-of-action-and-milestones\.poam-items\[0\]\.uuid: must be a valid UUID/),
+        '$.plan-of-action-and-milestones.poam-items[1]: missing required property "description"',
+        expect.stringMatching(/^\$\.plan-of-action-and-milestones\.risks\[0\]\.status: must be a valid Token/),
+      ]),
+    );
+  });
+
+  it('assessment results without their results', () => {
+    const broken = readJson(NIST_AR) as { 'assessment-results': Record<string, unknown> };
+    delete broken['assessment-results'].results;
+    expect(refusal(broken).issues).toEqual(['$.assessment-results: missing required property "results"']);
+  });
+});
+
+describe('validateOscal', () => {
+  it("uses NIST's schema as released (the hash data/oscal/README.md records)", () => {
+    const readme = readFileSync(join(SCHEMA_FILE, '../README.md'), 'utf8');
+    const hash = createHash('sha256').update(readFileSync(SCHEMA_FILE)).digest('hex');
+    expect(readme).toContain(`\`${hash}\``);
+    expect(hash).toBe('078848cb4000024a65679110f6ee2d99b300b06471a33fc536b19b670b65aa51');
+  });
+
+  it("accepts NIST's examples, and limits a model when asked", () => {
+    expect(validateOscal(readJson(NIST_AR))).toEqual([]);
+    expect(validateOscal(readJson(NIST_POAM), ['plan-of-action-and-milestones'])).toEqual([]);
+    expect(validateOscal(readJson(NIST_AR), ['plan-of-action-and-milestones'])[0]?.message).toMatch(/^not an OSCAL plan-of-action-and-milestones document/);
+  });
+
+  it('writes JSON paths the way people read them', () => {
+    expect(jsonPath(['assessment-results', 'results', '0', 'uuid'])).toBe('$.assessment-results.results[0].uuid');
+    expect(jsonPath(['a b', 3])).toBe('$["a b"][3]');
+  });
+});

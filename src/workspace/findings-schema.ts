@@ -1,0 +1,110 @@
+/**
+ * The findings part of a workspace (docs/findings.md) as zod schemas: `findings/*.yaml`, one finding a file,
+ * and `root-causes/*.yaml`, one root cause a file (shared by id). The rules that span files or need the
+ * examination (unknown control, criterion or root cause; a status the lifecycle forbids) are in findings.ts.
+ */
+import { z } from 'zod';
+import {
+  ACTION_STATUSES,
+  FAILURE_KINDS,
+  FINDING_SOURCES,
+  FINDING_STATUSES,
+  ROOT_CAUSE_CATEGORIES,
+  SEVERITIES,
+  TEST_METHODS,
+  VERIFICATION_RESULTS,
+} from '../domain/index.js';
+import { isoDate, testFileSchema } from './schema.js';
+
+const text = z.string().trim().min(1, { message: 'must not be empty' });
+const item = z.union([text, z.number()]).transform(String);
+
+export const rootCauseFileSchema = z.strictObject({
+  id: text,
+  title: text,
+  category: z.enum(ROOT_CAUSE_CATEGORIES),
+  /** The 5-whys chain, from the symptom to the cause. */
+  whys: z.array(text).min(1, { message: 'must give at least one "why"' }),
+});
+export type RootCauseFile = z.infer<typeof rootCauseFileSchema>;
+
+const overrideSchema = z.strictObject({
+  severity: z.enum(SEVERITIES).optional(),
+  pervasive: z.boolean().optional(),
+  reason: text,
+  by: text.optional(),
+  on: isoDate.optional(),
+});
+
+const classificationSchema = z.strictObject({
+  kind: z.enum(FAILURE_KINDS).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  pervasive: z.boolean().optional(),
+  override: overrideSchema.optional(),
+});
+
+const actionSchema = z.strictObject({
+  id: text,
+  title: text,
+  owner: text,
+  due: isoDate,
+  status: z.enum(ACTION_STATUSES).default('planned'),
+  completedOn: isoDate.optional(),
+  evidence: z.array(text).default([]),
+  verification: z
+    .strictObject({
+      step: text,
+      by: text.optional(),
+      on: isoDate.optional(),
+      result: z.enum(VERIFICATION_RESULTS).optional(),
+      note: text.optional(),
+    })
+    .optional(),
+});
+
+const retestSchema = z.strictObject({
+  id: text.optional(),
+  control: text.optional(),
+  date: isoDate,
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  method: z.enum(TEST_METHODS),
+  populationSize: z.number().int().min(0),
+  samples: testFileSchema.shape.samples,
+});
+
+export const findingFileSchema = z.strictObject({
+  id: text,
+  title: text,
+  description: text.optional(),
+  source: z.enum(FINDING_SOURCES),
+  control: text.optional(),
+  criteria: z.array(z.string()).min(1, { message: 'must list at least one criterion' }).optional(),
+  classification: classificationSchema.optional(),
+  status: z.enum(FINDING_STATUSES).default('open'),
+  identifiedOn: isoDate.optional(),
+  rootCause: text.optional(),
+  deviations: z.array(z.strictObject({ item, note: z.string().optional() })).optional(),
+  correctiveActions: z.array(actionSchema).default([]),
+  retests: z.array(retestSchema).default([]),
+  riskAcceptance: z
+    .strictObject({
+      approver: text,
+      reason: text,
+      expires: isoDate,
+      acceptedOn: isoDate.optional(),
+    })
+    .optional(),
+  falsePositiveReason: text.optional(),
+  history: z
+    .array(
+      z.strictObject({
+        on: isoDate,
+        from: z.enum(FINDING_STATUSES).optional(),
+        to: z.enum(FINDING_STATUSES),
+        reason: text.optional(),
+      }),
+    )
+    .default([]),
+});
+export type FindingFile = z.infer<typeof findingFileSchema>;
