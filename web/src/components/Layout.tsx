@@ -2,7 +2,7 @@
 import { ActionIcon, AppShell, Burger, Group, NavLink, Select, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { useEngagements, useScope } from '../api/programme.js';
+import { useEngagements, useExamination, useScope } from '../api/programme.js';
 import { useLogout, useMe, useOrganizations } from '../api/session.js';
 import { useRole } from './useRole.js';
 
@@ -24,6 +24,8 @@ export function Layout() {
   const role = useRole();
   const organizations = useOrganizations();
   const engagements = useEngagements(organizationId);
+  // Most pages show the examination: asking for it here, beside the page's own code, saves a round trip.
+  useExamination();
   const logout = useLogout();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');

@@ -3,7 +3,8 @@
  * last week, readiness per series, deficiencies by severity and the forecast over time; every criterion,
  * control and deficiency behind them is a link away.
  */
-import { Alert, Center, Grid, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Center, Grid, Loader, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useExaminationHistory } from '../../api/dashboard.js';
 import { useExamination } from '../../api/programme.js';
 import type { ExaminationResult } from '../../api/types.js';
@@ -11,8 +12,11 @@ import { useEngagementRoot } from '../criteria/links.js';
 import { ChangesCard } from './ChangesCard.js';
 import { DeficienciesCard } from './DeficienciesCard.js';
 import { OpinionCard } from './OpinionCard.js';
-import { ReadinessCard } from './ReadinessCard.js';
-import { TrendCard } from './TrendCard.js';
+
+// The charts library is most of the page's code: the cards with charts load after the opinion is on screen.
+const ReadinessCard = lazy(() => import('./ReadinessCard.js').then((m) => ({ default: m.ReadinessCard })));
+const TrendCard = lazy(() => import('./TrendCard.js').then((m) => ({ default: m.TrendCard })));
+const chartPlaceholder = <Skeleton height={320} aria-label="Loading the chart" />;
 
 function period(result: ExaminationResult): string {
   return result.reportType === 'type1'
@@ -59,13 +63,17 @@ export function DashboardPage() {
           <ChangesCard history={history.data?.items} error={history.error} root={root} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <ReadinessCard result={result} root={root} />
+          <Suspense fallback={chartPlaceholder}>
+            <ReadinessCard result={result} root={root} />
+          </Suspense>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <DeficienciesCard result={result} root={root} />
         </Grid.Col>
         <Grid.Col span={12}>
-          <TrendCard history={history.data?.items} error={history.error} />
+          <Suspense fallback={chartPlaceholder}>
+            <TrendCard history={history.data?.items} error={history.error} />
+          </Suspense>
         </Grid.Col>
       </Grid>
     </Stack>
