@@ -3,15 +3,11 @@
  * a history; a `fetch` stub answering the API's URLs with them (and recording what was sent); and a render
  * inside the app's providers at an engagement route.
  */
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { vi } from 'vitest';
 import type { AuditEvent, ControlTest, ListedControl } from '../../api/controls.js';
 import type { Engagement } from '../../api/programme.js';
+import { stubFetch, type Answer, type Call } from '../../testing.js';
+
+export { renderAt, type Answer, type Call } from '../../testing.js';
 import type { ControlResult, ExaminationResult, Role } from '../../api/types.js';
 
 export const ORG = 'org-1';
@@ -170,14 +166,6 @@ export function fixtureHistory(): AuditEvent[] {
   ];
 }
 
-export interface Call {
-  method: string;
-  url: string;
-  body: unknown;
-}
-
-export type Answer = { status: number; body: unknown };
-
 const paged = (items: unknown[]) => ({ items, total: items.length, limit: 1000, offset: 0 });
 
 /**
@@ -185,7 +173,6 @@ const paged = (items: unknown[]) => ({ items, total: items.length, limit: 1000, 
  * `METHOD path` (after /api/v1, query included) differently. Returns the calls made, to assert on what was sent.
  */
 export function stubApi(options: { role: Role; email?: string; test?: ControlTest | null; overrides?: Record<string, Answer> }): Call[] {
-  const calls: Call[] = [];
   const test = options.test === undefined ? fixtureTest() : options.test;
   const email = options.email ?? `${options.role}@acme.example`;
   const answers: Record<string, Answer> = {
@@ -201,42 +188,6 @@ export function stubApi(options: { role: Role; email?: string; test?: ControlTes
     answers[`GET ${API}/controls/${control.id}/test`] = { status: 404, body: { title: 'Not found', status: 404 } };
   }
   if (test) answers[`GET ${API}/controls/${test.control}/test`] = { status: 200, body: test };
-  for (const [key, answer] of Object.entries(options.overrides ?? {})) answers[key.replace(' ', ' /api/v1')] = answer;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-      calls.push({ method, url: input, body });
-      const answer = answers[`${method} ${input}`] ?? { status: 404, body: { title: 'Not found', status: 404 } };
-      return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
-    }),
-  );
-  return calls;
+  return stubFetch(answers, options.overrides);
 }
 
-/** Where the router is, for tests that follow a link. */
-function Location() {
-  const location = useLocation();
-  return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
-}
-
-/** Renders a page at `path` (under the engagement route), inside the providers the app gives it. */
-export function renderAt(path: string, page: ReactElement, pattern: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const view = render(
-    <MantineProvider>
-      <Notifications />
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route path={`/o/:organizationId/e/:engagementId${pattern}`} element={page} />
-            <Route path="*" element={null} />
-          </Routes>
-          <Location />
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
-  return { ...view, client };
-}

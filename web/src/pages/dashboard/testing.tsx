@@ -2,16 +2,13 @@
  * Test support for the dashboard and criteria pages: a fixed examination, engagement and history, a `fetch`
  * stub that answers the API's URLs with them, and a render inside the app's providers at an engagement route.
  */
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { vi } from 'vitest';
 import { findCriterion } from '../../../../src/domain/criteria/catalogue.js';
 import type { HistoryPoint } from '../../api/dashboard.js';
 import type { Engagement } from '../../api/programme.js';
+import { vi } from 'vitest';
+import { stubFetch, type Answer, type Call } from '../../testing.js';
+
+export { renderAt, type Answer, type Call } from '../../testing.js';
 import type { ControlResult, CriterionResult, ExaminationResult, Role } from '../../api/types.js';
 
 export const ORG = 'org-1';
@@ -132,20 +129,11 @@ export function point(takenAt: string, opinion: HistoryPoint['opinion'], notMet 
   };
 }
 
-export interface Call {
-  method: string;
-  url: string;
-  body: unknown;
-}
-
-type Answer = { status: number; body: unknown };
-
 /**
  * Stubs `fetch` with the fixtures; `overrides` answers a `METHOD path` (path after /api/v1, query included)
  * differently. Returns the calls made, to assert on what was sent.
  */
 export function stubApi(options: { role: Role; history?: HistoryPoint[]; overrides?: Record<string, Answer> }): Call[] {
-  const calls: Call[] = [];
   const answers: Record<string, Answer> = {
     'GET /api/v1/auth/me': { status: 200, body: { kind: 'user', user: { id: 'u1', email: 'a@example.com', displayName: 'A' }, csrfToken: 't' } },
     'GET /api/v1/organizations': { status: 200, body: { items: [{ id: ORG, slug: 'acme', name: 'Acme', role: options.role, version: 1 }] } },
@@ -157,45 +145,9 @@ export function stubApi(options: { role: Role; history?: HistoryPoint[]; overrid
     },
     [`PATCH ${API}`]: { status: 200, body: { ...fixtureEngagement(), version: 8 } },
   };
-  for (const [key, answer] of Object.entries(options.overrides ?? {})) answers[key.replace(' ', ' /api/v1')] = answer;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-      calls.push({ method, url: input, body });
-      const answer = answers[`${method} ${input}`] ?? { status: 404, body: { title: 'Not found', status: 404 } };
-      return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
-    }),
-  );
-  return calls;
+  return stubFetch(answers, options.overrides);
 }
 
-/** Where the router is, for tests that follow a link. */
-function Location() {
-  const location = useLocation();
-  return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
-}
-
-/** Renders a page at `path` (under the engagement route), inside the providers the app gives it. */
-export function renderAt(path: string, page: ReactElement, pattern: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const view = render(
-    <MantineProvider>
-      <Notifications />
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route path={`/o/:organizationId/e/:engagementId${pattern}`} element={page} />
-            <Route path="*" element={null} />
-          </Routes>
-          <Location />
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
-  return { ...view, client };
-}
 
 /**
  * Silences recharts' warning that its container has no size (jsdom lays nothing out); other warnings pass.

@@ -1,0 +1,66 @@
+/**
+ * What the pages' component tests share: a `fetch` that answers from fixtures and records what was sent, and
+ * rendering a page at an address inside the providers the app gives it.
+ */
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { vi } from 'vitest';
+
+export interface Call {
+  method: string;
+  url: string;
+  body: unknown;
+}
+
+export type Answer = { status: number; body: unknown };
+
+/**
+ * Stubs `fetch`: a request is answered by `answers[`${method} ${url}`]` (the full URL, /api/v1 included), or
+ * 404. `overrides` are keyed by the path after /api/v1. Returns the calls made, to assert on what was sent.
+ */
+export function stubFetch(answers: Record<string, Answer>, overrides: Record<string, Answer> = {}): Call[] {
+  const calls: Call[] = [];
+  const all = { ...answers };
+  for (const [key, answer] of Object.entries(overrides)) all[key.replace(' ', ' /api/v1')] = answer;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+      calls.push({ method, url: input, body });
+      const answer = all[`${method} ${input}`] ?? { status: 404, body: { title: 'Not found', status: 404 } };
+      return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+    }),
+  );
+  return calls;
+}
+
+/** Where the router is, for tests that follow a link. */
+function Location() {
+  const location = useLocation();
+  return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
+}
+
+/** Renders a page at `path` (under the engagement route), inside the providers the app gives it. */
+export function renderAt(path: string, page: ReactElement, pattern: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const view = render(
+    <MantineProvider>
+      <Notifications />
+      <QueryClientProvider client={client}>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route path={`/o/:organizationId/e/:engagementId${pattern}`} element={page} />
+            <Route path="*" element={null} />
+          </Routes>
+          <Location />
+        </MemoryRouter>
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+  return { ...view, client };
+}
