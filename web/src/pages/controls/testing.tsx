@@ -4,6 +4,7 @@
  * inside the app's providers at an engagement route.
  */
 import type { AuditEvent, ControlTest, ListedControl } from '../../api/controls.js';
+import { buildControlResult } from '../../../../src/domain/testing/builders.js';
 import type { Engagement } from '../../api/programme.js';
 import { stubFetch, type Answer, type Call } from '../../testing.js';
 
@@ -50,25 +51,7 @@ export function fixtureControls(): ListedControl[] {
 }
 
 function result(id: string, changes: Partial<ControlResult>): ControlResult {
-  return {
-    id,
-    title: `Control ${id}`,
-    criteria: ['CC6.1'],
-    key: true,
-    conclusion: 'effective',
-    populationSize: null,
-    sampleSize: null,
-    requiredSampleSize: null,
-    deviations: null,
-    deviationRate: null,
-    upperDeviationLimit: null,
-    boundBasis: null,
-    sampleSizeToConclude: null,
-    failedSamples: [],
-    warnings: [],
-    reasons: [],
-    ...changes,
-  };
+  return buildControlResult({ id, criteria: ['CC6.1'], key: true, conclusion: 'effective', ...changes });
 }
 
 export const AC04_REASON = 'AC-04 failed 1 of 5 samples (T-0003): the upper deviation limit 58.4% exceeds the tolerable 10.0%';

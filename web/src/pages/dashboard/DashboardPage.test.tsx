@@ -8,7 +8,8 @@ beforeEach(() => quietCharts());
 afterEach(() => vi.unstubAllGlobals());
 
 const show = () => renderAt(ROOT, <DashboardPage />, '');
-const section = async (name: string) => screen.findByRole('region', { name });
+// The chart cards load their code lazily: give them time on a busy machine.
+const section = async (name: string) => screen.findByRole('region', { name }, { timeout: 10_000 });
 
 describe('DashboardPage', () => {
   it('shows the forecast opinion, per subject, and its basis in words', async () => {

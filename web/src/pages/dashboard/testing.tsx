@@ -4,6 +4,7 @@
  */
 import { findCriterion } from '../../../../src/domain/criteria/catalogue.js';
 import type { HistoryPoint } from '../../api/dashboard.js';
+import { buildControlResult } from '../../../../src/domain/testing/builders.js';
 import type { Engagement } from '../../api/programme.js';
 import { vi } from 'vitest';
 import { stubFetch, type Answer, type Call } from '../../testing.js';
@@ -34,24 +35,7 @@ function criterion(id: string, status: CriterionResult['status'], controls: stri
 }
 
 function control(id: string, conclusion: ControlResult['conclusion'], criteria: string[]): ControlResult {
-  return {
-    id,
-    title: `Control ${id}`,
-    criteria,
-    key: true,
-    conclusion,
-    populationSize: null,
-    sampleSize: null,
-    requiredSampleSize: null,
-    deviations: null,
-    deviationRate: null,
-    upperDeviationLimit: null,
-    boundBasis: null,
-    sampleSizeToConclude: null,
-    failedSamples: [],
-    warnings: [],
-    reasons: [],
-  };
+  return buildControlResult({ id, criteria, key: true, conclusion });
 }
 
 export const BASIS = 'CC6.2 is not met: key control AC-04 did not operate effectively (2 of 25 samples failed).';
