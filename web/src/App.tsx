@@ -4,6 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client.js';
+import { meQuery } from './api/session.js';
 import { routes } from './routes.js';
 
 const queryClient = new QueryClient({
@@ -15,6 +16,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// The session check starts with the page, not after the first render.
+void queryClient.prefetchQuery(meQuery);
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
 

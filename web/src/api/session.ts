@@ -1,23 +1,26 @@
 /** Who is signed in, signing in and out. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './client.js';
 import type { Me, Organization, User } from './types.js';
 
+/** Who is signed in (null: nobody); the app asks before it renders anything. */
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      const me = await api<Me>('GET', '/auth/me');
+      setCsrfToken(me.csrfToken);
+      return me;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: Infinity,
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        const me = await api<Me>('GET', '/auth/me');
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: Infinity,
-  });
+  return useQuery(meQuery);
 }
 
 export function useLogin() {
