@@ -30,7 +30,10 @@ export function useLogin() {
       api<{ user: User; csrfToken: string }>('POST', '/auth/login', input),
     onSuccess: async (signedIn) => {
       setCsrfToken(signedIn.csrfToken);
-      await client.invalidateQueries();
+      // Known now: pages behind the session must not see the "nobody" answered before signing in.
+      const me: Me = { kind: 'user', user: signedIn.user, csrfToken: signedIn.csrfToken };
+      client.setQueryData(meQuery.queryKey, me);
+      await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
     },
   });
 }
