@@ -28,7 +28,7 @@ describe('assay demo', () => {
       const out = demo.stdout();
       expect(out).toContain(`  database  ${database}\n`);
       expect(out).toContain('Demo: imported examples/acme into the organisation "acme" (Acme Cloud, Inc.)');
-      expect(out).toContain(`with password "${DEMO_PASSWORD}" as:`);
+      expect(out).toContain(`sign in with the password "${DEMO_PASSWORD}" as:`);
       for (const line of ['admin       admin@acme.example', 'compliance  compliance@acme.example', 'owner       it-ops@acme.example   (owns AC-01, AC-03, AC-04', 'auditor     auditor@acme.example', 'viewer      viewer@acme.example']) {
         expect(out).toContain(line);
       }

@@ -52,7 +52,7 @@ export function registerDemo(program: Command, io: CliIO): void {
             seeded.imported
               ? `Demo: imported examples/acme into the organisation "${seeded.organization.slug}" (${seeded.organization.name})`
               : `Demo: the organisation "${seeded.organization.slug}" is already there (delete the database to start afresh)`,
-            `Sign in (POST /api/v1/auth/login) with password "${DEMO_PASSWORD}" as:`,
+            `Open the address above in a browser and sign in with the password "${DEMO_PASSWORD}" as:`,
             ...seeded.people.map(
               (p) =>
                 `  ${p.role.padEnd(10)}  ${p.email}${p.role === 'owner' ? `   (owns ${owned.join(', ')})` : ''}${!p.accountCreated && p.added ? '   (existing account, its own password)' : ''}`,
