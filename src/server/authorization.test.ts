@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { freshStore } from '../../test/support/engines.js';
+import { buildFinding } from '../domain/findings/testing.js';
 import { ROLES, reachOf, type Role } from '../domain/index.js';
 import { OPERATOR } from '../services/actor.js';
 import { createServices } from '../services/index.js';
@@ -12,6 +13,7 @@ import { hashPassword } from '../services/passwords.js';
 import { createApiTokensRepository } from '../store/api-tokens-repository.js';
 import { replaceExamination } from '../store/controls-examination.js';
 import { createEngagementsRepository } from '../store/engagements-repository.js';
+import { createFindingsRepository } from '../store/findings-repository.js';
 import { createSessionsRepository } from '../store/sessions-repository.js';
 import { createUsersRepository } from '../store/users-repository.js';
 import { defaultDependencies } from '../store/values.js';
@@ -69,6 +71,8 @@ async function world() {
       tests: [{ control: 'AC-04', method: 'inspection', populationSize: 10, scopeLimitation: null, samples: [{ item: 'T-1', result: 'pass', note: null }] }],
     }),
   );
+  // A finding on the owner's control, so the owner's 'own' grant on its corrective actions is exercised.
+  await createFindingsRepository(store.db).create(engagement.id, buildFinding({ id: 'F-AC-04', control: 'AC-04' }));
   const token = await createApiTokensRepository(store.db).create({
     organizationId: org.id,
     name: 'ci',
@@ -85,6 +89,7 @@ async function world() {
     item: 'T-1',
     userId: bystander.userId,
     tokenId: token.id,
+    findingId: 'F-AC-04',
   };
   return { app, store, callers, params };
 }

@@ -30,6 +30,13 @@ export const AUDIT_EVENT_TYPES = [
   'population.recorded',
   'sample.added',
   'sample.recorded',
+  'finding.created',
+  'finding.reopened',
+  'finding.forecast_updated',
+  'finding.transitioned',
+  'finding.actions_updated',
+  'finding.retested',
+  'finding.root_cause_set',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

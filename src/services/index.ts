@@ -8,6 +8,7 @@ import { createApiTokensRepository } from '../store/api-tokens-repository.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import { createControlsRepository } from '../store/controls-repository.js';
 import { createEngagementsRepository } from '../store/engagements-repository.js';
+import { createFindingsRepository } from '../store/findings-repository.js';
 import { createMembershipsRepository } from '../store/memberships-repository.js';
 import { createOrganizationsRepository } from '../store/organizations-repository.js';
 import { createSessionsRepository } from '../store/sessions-repository.js';
@@ -22,6 +23,7 @@ import { createControlsService } from './controls-service.js';
 import { createDemoService } from './demo-service.js';
 import { createEngagementsService } from './engagements-service.js';
 import { createExaminationService } from './examination-service.js';
+import { createFindingsService } from './findings-service.js';
 import { createIntegrityService } from './integrity-service.js';
 import { createMembersService } from './members-service.js';
 import { createOrganizationsService } from './organizations-service.js';
@@ -76,6 +78,7 @@ export function createServices(store: Store, deps: ServiceDependencies = default
     controls: createControlsService({ ...programme, ...common, lookup, examination }),
     tests: createControlTestsService({ ...programme, ...common, lookup }),
     examination,
+    findings: createFindingsService({ ...programme, ...common, lookup, findings: createFindingsRepository(db, deps), clock: deps.clock }),
     auditEvents: createAuditService({ ...repositories, ...programme, access, lookup }),
   };
 }

@@ -144,6 +144,47 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** A root cause of an engagement, shared by the findings traced to it (issue 5). */
+export interface RootCausesTable {
+  id: string;
+  engagement_id: string;
+  /** e.g. `RC-1`; unique within the engagement. */
+  code: string;
+  title: string;
+  category: string;
+  /** The 5-whys chain (JSON array of strings). */
+  whys: JsonText;
+  created_at: Timestamp;
+  version: Version;
+}
+
+/** A finding of an engagement: the domain's `Finding`, its lists and judgments as JSON. */
+export interface FindingsTable {
+  id: string;
+  engagement_id: string;
+  /** The finding's id in the auditor's sense, e.g. `F-AC-04`; unique within the engagement. */
+  code: string;
+  title: string;
+  description: string | null;
+  source: string;
+  control_code: string | null;
+  criteria: JsonText;
+  /** The engine's forecast and any override with its reason. */
+  classification: JsonText;
+  status: string;
+  identified_on: string | null;
+  /** As found, never changed: remediation never erases a deviation. */
+  deviations: JsonText;
+  root_cause_id: string | null;
+  corrective_actions: JsonText;
+  retests: JsonText;
+  risk_acceptance: JsonText | null;
+  false_positive_reason: string | null;
+  history: JsonText;
+  created_at: Timestamp;
+  version: Version;
+}
+
 export interface EvaluationSnapshotsTable {
   id: string;
   engagement_id: string;
@@ -170,4 +211,6 @@ export interface DatabaseSchema {
   samples: SamplesTable;
   audit_events: AuditEventsTable;
   evaluation_snapshots: EvaluationSnapshotsTable;
+  root_causes: RootCausesTable;
+  findings: FindingsTable;
 }

@@ -38,6 +38,17 @@ describe('permission table', () => {
     expect(can('owner', 'test.record', true)).toBe(false);
   });
 
+  it('lets the auditor work findings, and an owner only the corrective actions of findings on its controls', () => {
+    expect(reachOf('viewer', 'finding.read')).toBe('all');
+    expect(reachOf('auditor', 'finding.manage')).toBe('all');
+    expect(reachOf('compliance', 'finding.manage')).toBe('all');
+    expect(reachOf('owner', 'finding.manage')).toBeNull();
+    expect(reachOf('viewer', 'finding.manage')).toBeNull();
+    expect(can('owner', 'finding.remediate', true)).toBe(true);
+    expect(can('owner', 'finding.remediate', false)).toBe(false);
+    expect(reachOf('auditor', 'finding.remediate')).toBeNull();
+  });
+
   it('grants nothing to a non-member', () => {
     for (const action of ACTIONS) expect(can(null, action, true)).toBe(false);
     expect(() => requireAccess(null, 'organization.read')).toThrow(ForbiddenError);

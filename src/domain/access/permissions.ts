@@ -41,6 +41,14 @@ export const PERMISSIONS = {
   'evidence.manage': { ...programme, owner: 'own' },
   'examination.read': everyone,
   'audit.read': { admin: 'all', compliance: 'all', auditor: 'all' },
+  'finding.read': everyone,
+  /**
+   * Creating findings from an examination, moving them through the lifecycle, root causes and retests. The
+   * auditor takes part: observations and the judgment beside the engine's forecast are the auditor's (issue 5).
+   */
+  'finding.manage': { ...programme, auditor: 'all' },
+  /** The corrective actions of a finding: an owner plans and completes those of the findings on its controls. */
+  'finding.remediate': { ...programme, owner: 'own' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

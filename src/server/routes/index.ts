@@ -7,6 +7,7 @@ import { controlRoutes } from './controls/index.js';
 import { controlTestRoutes } from './controls/tests.js';
 import { engagementRoutes } from './engagements/index.js';
 import { examinationRoutes } from './examination/index.js';
+import { findingRoutes } from './findings/index.js';
 import { healthRoutes } from './health.js';
 import { memberRoutes } from './members/index.js';
 import { organizationRoutes } from './organizations/index.js';
@@ -30,5 +31,6 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(controlRoutes, options);
   await app.register(controlTestRoutes, options);
   await app.register(examinationRoutes, options);
+  await app.register(findingRoutes, options);
   await app.register(auditRoutes, options);
 }

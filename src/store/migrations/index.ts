@@ -5,8 +5,10 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026112601_initial.js';
 import * as examinationRevision from './2026112602_examination_revision.js';
+import * as findings from './2026112603_findings.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
   '2026112602_examination_revision': examinationRevision,
+  '2026112603_findings': findings,
 };

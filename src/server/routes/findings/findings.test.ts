@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
+import { buildFinding } from '../../../domain/findings/testing.js';
+import { OPERATOR } from '../../../services/actor.js';
+import { createFindingsRepository } from '../../../store/findings-repository.js';
+import type { Caller } from '../../testing.js';
+import { useTestApp } from '../../testing.js';
+import { auditEvents, base, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
+
+/** A retest over September of 5 passing terminations out of 14: enough for an event-driven control. */
+const passingRetest = { date: '2026-10-05', periodStart: '2026-09-01', periodEnd: '2026-09-30', method: 'inspection', populationSize: 14, samples: samplesOf('ppppp', 'TERM') };
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: findings API`, () => {
+    const t = useTestApp(engine);
+    const findingsUrl = (engagementId: string) => `${base(t())}/engagements/${engagementId}/findings`;
+
+    /** An engagement with AC-01 effective, AC-04 not effective (one failed sample of 5) and CM-01 deficient in design. */
+    async function deficientEngagement(owner = 'it-ops@acme.example') {
+      const engagement = await seedEngagement(t());
+      await seedControl(t(), engagement.id, { id: 'AC-01', criteria: ['CC6.1'] });
+      await seedControl(t(), engagement.id, { id: 'AC-04', criteria: ['CC6.2'], owner });
+      await seedControl(t(), engagement.id, { id: 'CM-01', criteria: ['CC8.1'], design: 'deficient', owner: null });
+      await seedTest(t(), engagement.id, 'AC-01', { samples: samplesOf('ppppp') });
+      await seedTest(t(), engagement.id, 'AC-04', { samples: samplesOf('ppfpp') });
+      return engagement;
+    }
+
+    const step = async (caller: Caller, url: string, version: number, to: string, extra: object = {}) =>
+      caller.request({ method: 'POST', url: `${url}/F-AC-04/transitions`, payload: { version, to, ...extra } });
+
+    it('creates one finding per deficiency, with its deviations, and syncing again adds nothing', async () => {
+      const engagement = await deficientEngagement();
+      const auditor = await t().member('auditor');
+      const url = findingsUrl(engagement.id);
+      const first = await auditor.request({ method: 'POST', url: `${url}/sync` });
+      expect(first.statusCode).toBe(200);
+      const { created, reopened } = first.json() as { created: string[]; reopened: string[] };
+      expect(reopened).toEqual([]);
+      // The two deficient controls, and one gap finding per criterion in scope that no control addresses.
+      expect(created).toEqual(expect.arrayContaining(['F-AC-04', 'F-CM-01']));
+      expect(created).not.toContain('F-AC-01');
+      expect(created.filter((c) => !c.startsWith('F-GAP-'))).toEqual(['F-AC-04', 'F-CM-01']);
+      const again = await auditor.request({ method: 'POST', url: `${url}/sync` });
+      expect(again.json()).toMatchObject({ created: [], reopened: [] });
+
+      const list = (await auditor.request({ method: 'GET', url })).json();
+      expect(list.total).toBe(created.length);
+      expect(list.items.map((f: { id: string }) => f.id)).toEqual([...created].sort());
+      expect(list.items.every((f: { version: number }) => f.version === 1)).toBe(true);
+      const finding = (await auditor.request({ method: 'GET', url: `${url}/F-AC-04` })).json();
+      expect(finding).toMatchObject({ source: 'deficiency', control: 'AC-04', criteria: ['CC6.2'], status: 'open', deviations: [{ item: 'T-0003', note: 'Deviation found in item 3' }] });
+      expect(finding.classification.reasons.length).toBeGreaterThan(0);
+      expect((await auditor.request({ method: 'GET', url: `${url}?control=CM-01` })).json().items.map((f: { id: string }) => f.id)).toEqual(['F-CM-01']);
+      expect((await auditor.request({ method: 'GET', url: `${url}?status=closed` })).json()).toEqual({ items: [], total: 0 });
+      expect((await auditor.request({ method: 'GET', url: `${url}/F-NOPE` })).statusCode).toBe(404);
+
+      const events = await auditEvents(t(), 'finding.created');
+      expect(events).toHaveLength(created.length);
+      expect(events[0]).toMatchObject({ actor: `user:${auditor.email}` });
+    });
+
+    it('closes only after a passing retest, and reopens the finding when its deficiency returns after closure', async () => {
+      const owner = await t().member('owner');
+      const engagement = await deficientEngagement(owner.email as string);
+      const compliance = await t().member('compliance');
+      const url = findingsUrl(engagement.id);
+      await compliance.request({ method: 'POST', url: `${url}/sync` });
+
+      expect((await step(compliance, url, 1, 'analysing')).json()).toMatchObject({ status: 'analysing', version: 2 });
+      // The table has no step from analysing to closed: refused with the domain's reason.
+      const skip = await step(compliance, url, 2, 'closed');
+      expect(skip.statusCode).toBe(409);
+      expect(skip.json().detail).toContain('cannot go from analysing to closed');
+
+      const rootCause = await compliance.request({
+        method: 'PUT',
+        url: `${url}/F-AC-04/root-cause`,
+        payload: { version: 2, id: 'RC-1', title: 'Offboarding depends on a manual ticket', category: 'process', whys: ['Access removed late', 'HR raises tickets by hand'] },
+      });
+      expect(rootCause.json()).toMatchObject({ rootCause: 'RC-1', version: 3 });
+      // The owner plans and completes the corrective action of the finding on its own control.
+      const actions = await owner.request({
+        method: 'PUT',
+        url: `${url}/F-AC-04/corrective-actions`,
+        payload: { version: 3, actions: [{ id: 'CA-1', title: 'Automate deprovisioning', owner: owner.email, due: '2026-08-31', status: 'done', completedOn: '2026-08-20', evidence: ['CHG-1042'] }] },
+      });
+      expect(actions.statusCode).toBe(200);
+      expect(actions.json().correctiveActions).toMatchObject([{ id: 'CA-1', status: 'done', verification: null }]);
+      expect((await step(compliance, url, 4, 'remediating')).statusCode).toBe(200);
+      expect((await step(compliance, url, 5, 'ready_for_retest')).statusCode).toBe(200);
+
+      const early = await step(compliance, url, 6, 'closed');
+      expect(early.statusCode).toBe(409);
+      expect(early.json().detail).toContain('No retest yet');
+
+      const retested = await compliance.request({ method: 'POST', url: `${url}/F-AC-04/retests`, payload: { version: 6, ...passingRetest } });
+      expect(retested.statusCode).toBe(200);
+      expect(retested.json().retests).toMatchObject([{ id: 'RT-1', control: 'AC-04', conclusion: 'effective' }]);
+      const closed = await step(compliance, url, 7, 'closed');
+      expect(closed.statusCode).toBe(200);
+      expect(closed.json()).toMatchObject({ status: 'closed', version: 8 });
+      // Remediation never erases a deviation.
+      expect(closed.json().deviations).toEqual([{ item: 'T-0003', note: 'Deviation found in item 3' }]);
+
+      // Syncing the same period changes nothing: the deficiency it shows is the one the finding came from.
+      expect((await compliance.request({ method: 'POST', url: `${url}/sync` })).json()).toMatchObject({ created: [], reopened: [] });
+
+      // A later period in which the control fails again: the finding is open again, its action ineffective.
+      const stored = await t().services.engagements.get(OPERATOR, t().organizationId, engagement.id);
+      await t().services.engagements.update(OPERATOR, t().organizationId, engagement.id, stored.version, {
+        periodEnd: `${new Date().getUTCFullYear() + 1}-12-31`,
+      });
+      await t().services.tests.addSample(OPERATOR, t().organizationId, engagement.id, 'AC-04', { item: 'T-0099', result: 'fail', note: 'Late again' });
+      const resync = await compliance.request({ method: 'POST', url: `${url}/sync` });
+      expect(resync.json()).toMatchObject({ created: [], reopened: ['F-AC-04'] });
+      const reopened = (await compliance.request({ method: 'GET', url: `${url}/F-AC-04` })).json();
+      expect(reopened.status).toBe('open');
+      expect(reopened.correctiveActions[0].verification).toMatchObject({ result: 'ineffective' });
+      expect(reopened.deviations).toEqual([{ item: 'T-0003', note: 'Deviation found in item 3' }]);
+
+      const transitions = await auditEvents(t(), 'finding.transitioned');
+      expect(transitions[0]).toMatchObject({ actor: `user:${compliance.email}`, before: { status: 'ready_for_retest' }, after: { status: 'closed' } });
+      expect(await auditEvents(t(), 'finding.reopened')).toHaveLength(1);
+      expect(await auditEvents(t(), 'finding.retested')).toHaveLength(1);
+      expect(await auditEvents(t(), 'finding.root_cause_set')).toHaveLength(1);
+      expect(await auditEvents(t(), 'finding.actions_updated')).toHaveLength(1);
+    });
+
+    it('reads an accepted risk past its expiry as open, and refuses an acceptance that has already expired', async () => {
+      const engagement = await deficientEngagement();
+      const admin = await t().member('admin');
+      const url = findingsUrl(engagement.id);
+      await admin.request({ method: 'POST', url: `${url}/sync` });
+      const expired = await step(admin, url, 1, 'risk_accepted', { riskAcceptance: { approver: 'CFO', reason: 'Low impact', expires: '2020-01-01' } });
+      expect(expired.statusCode).toBe(409);
+      expect(expired.json().detail).toContain('expires on 2020-01-01');
+      const accepted = await step(admin, url, 1, 'risk_accepted', { riskAcceptance: { approver: 'CFO', reason: 'Low impact', expires: '2999-12-31' } });
+      expect(accepted.json()).toMatchObject({ status: 'risk_accepted', riskAcceptance: { approver: 'CFO', expires: '2999-12-31' } });
+
+      // An acceptance stored before it lapsed (written straight to the store, as time would have it).
+      const repository = createFindingsRepository(t().store.db);
+      await repository.create(
+        engagement.id,
+        buildFinding({ id: 'F-OLD', control: 'AC-01', status: 'risk_accepted', riskAcceptance: { approver: 'CFO', reason: 'Until the migration', expires: '2021-03-31', acceptedOn: '2021-01-01' } }),
+      );
+      const read = (await admin.request({ method: 'GET', url: `${url}/F-OLD` })).json();
+      expect(read).toMatchObject({ status: 'open', riskAcceptance: null });
+      expect(read.history.at(-1).reason).toContain('expired on 2021-03-31');
+      const open = (await admin.request({ method: 'GET', url: `${url}?status=open&control=AC-01` })).json();
+      expect(open).toMatchObject({ total: 1, items: [{ id: 'F-OLD', status: 'open' }] });
+      expect((await admin.request({ method: 'GET', url: `${url}?status=risk_accepted` })).json().items.map((f: { id: string }) => f.id)).toEqual(['F-AC-04']);
+      // The next step starts from open.
+      expect((await admin.request({ method: 'POST', url: `${url}/F-OLD/transitions`, payload: { version: 1, to: 'analysing' } })).json()).toMatchObject({ status: 'analysing' });
+    });
+
+    it('refuses writes to a viewer, corrective actions of others to an owner, everything to an outsider, and stale versions', async () => {
+      const engagement = await deficientEngagement('someone-else@acme.example');
+      const url = findingsUrl(engagement.id);
+      const viewer = await t().member('viewer');
+      const owner = await t().member('owner');
+      const outsider = await t().outsider();
+      expect((await viewer.request({ method: 'POST', url: `${url}/sync` })).statusCode).toBe(403);
+      await t().services.findings.syncFromExamination(OPERATOR, t().organizationId, engagement.id);
+      expect((await viewer.request({ method: 'GET', url })).statusCode).toBe(200);
+      expect((await step(viewer, url, 1, 'analysing')).statusCode).toBe(403);
+      expect((await step(owner, url, 1, 'analysing')).statusCode).toBe(403);
+      const actions = { version: 1, actions: [{ id: 'CA-1', title: 'Fix', owner: null, due: null, status: 'planned' }] };
+      expect((await viewer.request({ method: 'PUT', url: `${url}/F-AC-04/corrective-actions`, payload: actions })).statusCode).toBe(403);
+      expect((await owner.request({ method: 'PUT', url: `${url}/F-AC-04/corrective-actions`, payload: actions })).statusCode).toBe(403);
+      expect((await outsider.request({ method: 'GET', url })).statusCode).toBe(404);
+      expect((await outsider.request({ method: 'POST', url: `${url}/sync` })).statusCode).toBe(404);
+
+      const compliance = await t().member('compliance');
+      const bad = await compliance.request({
+        method: 'PUT',
+        url: `${url}/F-AC-04/corrective-actions`,
+        payload: { version: 1, actions: [{ id: 'CA-1', title: 'Fix', owner: null, due: null, status: 'done' }] },
+      });
+      expect(bad.statusCode).toBe(422);
+      expect(bad.json().issues[0].location).toBe('$.actions[0].completedOn');
+      expect((await step(compliance, url, 1, 'analysing')).statusCode).toBe(200);
+      const stale = await step(compliance, url, 1, 'open');
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().detail).toContain('version');
+    });
+  });
+}

@@ -1,0 +1,140 @@
+/** Findings of an engagement, by their code in it (e.g. F-AC-04, URL-encoded). */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../../authentication.js';
+import { engagementParams } from '../engagements/schemas.js';
+import type { ApiOptions } from '../index.js';
+import {
+  correctiveActionsBody,
+  findingList,
+  findingParams,
+  findingQuery,
+  findingSchema,
+  retestBody,
+  rootCauseBody,
+  syncResult,
+  transitionBody,
+} from './schemas.js';
+
+const path = '/organizations/:organizationId/engagements/:engagementId/findings';
+
+export async function findingRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { findings } = options.services;
+  const tags = ['findings'];
+
+  app.get(path, {
+    config: { permission: 'finding.read' },
+    schema: {
+      tags,
+      summary: 'The findings in code order, by status and control (an accepted risk past its expiry is open)',
+      params: engagementParams,
+      querystring: findingQuery,
+      response: { 200: findingList },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      const { status, control } = request.query;
+      const items = await findings.list(actorOf(request), organizationId, engagementId, {
+        ...(status !== undefined && { status }),
+        ...(control !== undefined && { control }),
+      });
+      return { items, total: items.length };
+    },
+  });
+
+  app.post(`${path}/sync`, {
+    config: { permission: 'finding.manage' },
+    schema: {
+      tags,
+      summary: 'One finding per deficiency of the current examination (idempotent); closed findings whose deficiency returned are reopened',
+      params: engagementParams,
+      response: { 200: syncResult },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      return findings.syncFromExamination(actorOf(request), organizationId, engagementId);
+    },
+  });
+
+  app.get(`${path}/:findingId`, {
+    config: { permission: 'finding.read' },
+    schema: { tags, summary: 'One finding', params: findingParams, response: { 200: findingSchema } },
+    handler: async (request) => {
+      const { organizationId, engagementId, findingId } = request.params;
+      return findings.get(actorOf(request), organizationId, engagementId, findingId);
+    },
+  });
+
+  app.post(`${path}/:findingId/transitions`, {
+    config: { permission: 'finding.manage' },
+    schema: {
+      tags,
+      summary: 'One step of the lifecycle (409 with the reasons when the step is not allowed, e.g. closing without a passing retest)',
+      params: findingParams,
+      body: transitionBody,
+      response: { 200: findingSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, findingId } = request.params;
+      const { version, to, reason, riskAcceptance, falsePositiveReason } = request.body;
+      return findings.transition(actorOf(request), organizationId, engagementId, findingId, version, to, {
+        ...(reason !== undefined && { reason }),
+        ...(riskAcceptance !== undefined && { riskAcceptance }),
+        ...(falsePositiveReason !== undefined && { falsePositiveReason }),
+      });
+    },
+  });
+
+  app.put(`${path}/:findingId/corrective-actions`, {
+    config: { permission: 'finding.remediate' },
+    schema: {
+      tags,
+      summary: 'Replace the corrective actions; an owner may do so only for findings on the controls it owns',
+      params: findingParams,
+      body: correctiveActionsBody,
+      response: { 200: findingSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, findingId } = request.params;
+      const { version, actions } = request.body;
+      return findings.updateCorrectiveActions(actorOf(request), organizationId, engagementId, findingId, version, actions);
+    },
+  });
+
+  app.post(`${path}/:findingId/retests`, {
+    config: { permission: 'finding.manage' },
+    schema: {
+      tags,
+      summary: "Record a retest of the control after the fix, with the engine's conclusion on its samples",
+      params: findingParams,
+      body: retestBody,
+      response: { 200: findingSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, findingId } = request.params;
+      const { version, id, control, ...retest } = request.body;
+      return findings.recordRetest(actorOf(request), organizationId, engagementId, findingId, version, {
+        ...retest,
+        ...(id !== undefined && { id }),
+        ...(control !== undefined && { control }),
+      });
+    },
+  });
+
+  app.put(`${path}/:findingId/root-cause`, {
+    config: { permission: 'finding.manage' },
+    schema: {
+      tags,
+      summary: 'Trace the finding to a root cause of the engagement (written under its code, shared by findings naming it)',
+      params: findingParams,
+      body: rootCauseBody,
+      response: { 200: findingSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, findingId } = request.params;
+      const { version, ...rootCause } = request.body;
+      return findings.setRootCause(actorOf(request), organizationId, engagementId, findingId, version, rootCause);
+    },
+  });
+}
