@@ -2,7 +2,8 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { ExaminationResult, OpinionKind } from '../domain/index.js';
-import { describePeriod, label, rateText } from '../reports/wording.js';
+import { describePeriod, rateText } from '../reports/wording.js';
+import { words } from '../domain/index.js';
 
 type Paint = (text: string) => string;
 
@@ -29,7 +30,7 @@ export function renderExaminationText(result: ExaminationResult, colour: boolean
     material_weakness: c.red,
     not_applicable: c.dim,
   };
-  const paint = (value: string) => (statusColour[value] ?? ((t: string) => t))(label(value));
+  const paint = (value: string) => (statusColour[value] ?? ((t: string) => t))(words(value));
   const out: string[] = [];
   const { opinion } = result;
 

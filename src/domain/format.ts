@@ -14,3 +14,8 @@ export function roundRate(rate: number): number {
 export function list(ids: readonly string[]): string {
   return ids.join(', ');
 }
+
+/** An enumerated value in words: `effective_with_exceptions` → `effective with exceptions`. */
+export function words(value: string): string {
+  return value.replaceAll('_', ' ');
+}

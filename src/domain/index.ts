@@ -1,5 +1,6 @@
 /** The public face of the domain: what the other layers may import. */
 export * from './errors.js';
+export { words } from './format.js';
 export * from './engagement.js';
 export * from './criteria/catalogue.js';
 export * from './sampling/binomial.js';

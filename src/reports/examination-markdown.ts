@@ -1,24 +1,25 @@
 /** The examination result as a Markdown document: the forecast, every criterion, control and deficiency. */
 import type { ExaminationResult } from '../domain/index.js';
-import { describePeriod, label, rateText } from './wording.js';
+import { describePeriod, rateText } from './wording.js';
+import { words } from '../domain/index.js';
 
 export function renderExaminationMarkdown(result: ExaminationResult): string {
   const lines: string[] = [];
   const { opinion } = result;
   lines.push(`# ${result.organization}: ${result.system}`, '');
   lines.push(`SOC 2 ${describePeriod(result)}; categories: ${result.categories.join(', ')}.`, '');
-  lines.push(`## Opinion forecast: ${label(opinion.overall)}${opinion.pervasive ? ' (pervasive)' : ''}`, '');
+  lines.push(`## Opinion forecast: ${words(opinion.overall)}${opinion.pervasive ? ' (pervasive)' : ''}`, '');
   lines.push('| subject | opinion |', '|---|---|');
-  lines.push(`| description | ${label(opinion.subjects.description)} |`);
-  lines.push(`| design | ${label(opinion.subjects.design)} |`);
+  lines.push(`| description | ${words(opinion.subjects.description)} |`);
+  lines.push(`| design | ${words(opinion.subjects.design)} |`);
   if (opinion.subjects.operatingEffectiveness !== null) {
-    lines.push(`| operating effectiveness | ${label(opinion.subjects.operatingEffectiveness)} |`);
+    lines.push(`| operating effectiveness | ${words(opinion.subjects.operatingEffectiveness)} |`);
   }
   lines.push('', ...opinion.basis.map((b) => `- ${b}`), '');
 
   lines.push('## Criteria', '', '| criterion | title | status | controls | reasons |', '|---|---|---|---|---|');
   for (const c of result.criteria) {
-    lines.push(`| ${c.id} | ${cell(c.title)} | ${label(c.status)} | ${c.controls.join(', ')} | ${cell(c.reasons.join(' '))} |`);
+    lines.push(`| ${c.id} | ${cell(c.title)} | ${words(c.status)} | ${c.controls.join(', ')} | ${cell(c.reasons.join(' '))} |`);
   }
 
   lines.push('', '## Controls', '');
@@ -27,7 +28,7 @@ export function renderExaminationMarkdown(result: ExaminationResult): string {
     const samples = c.sampleSize === null ? '' : `${c.sampleSize} (${c.requiredSampleSize ?? 'n/a'})`;
     const reasons = [...c.reasons, ...c.warnings.map((w) => `Warning: ${w}`)].join(' ');
     lines.push(
-      `| ${c.id} | ${label(c.conclusion)} | ${samples} | ${c.deviations ?? ''} | ${rateText(c.deviationRate)} | ${rateText(c.upperDeviationLimit)} | ${cell(reasons)} |`,
+      `| ${c.id} | ${words(c.conclusion)} | ${samples} | ${c.deviations ?? ''} | ${rateText(c.deviationRate)} | ${rateText(c.upperDeviationLimit)} | ${cell(reasons)} |`,
     );
   }
 
@@ -36,7 +37,7 @@ export function renderExaminationMarkdown(result: ExaminationResult): string {
   else {
     lines.push('| severity | control | kind | criteria | reasons |', '|---|---|---|---|---|');
     for (const d of result.deficiencies) {
-      lines.push(`| ${label(d.severity)} | ${d.control ?? '(none)'} | ${d.kind} | ${d.criteria.join(', ')} | ${cell(d.reasons.join(' '))} |`);
+      lines.push(`| ${words(d.severity)} | ${d.control ?? '(none)'} | ${d.kind} | ${d.criteria.join(', ')} | ${cell(d.reasons.join(' '))} |`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -1,10 +1,6 @@
 /** Words shared by the human-readable renderers. */
 import type { ExaminationResult } from '../domain/index.js';
 
-/** `effective_with_exceptions` → `effective with exceptions`. */
-export function label(value: string): string {
-  return value.replaceAll('_', ' ');
-}
 
 export function rateText(rate: number | null): string {
   return rate === null ? '' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;

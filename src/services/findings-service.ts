@@ -33,6 +33,7 @@ import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
 import { at, ownsControl, type ProgrammeLookup } from './programme.js';
+import { words } from '../domain/index.js';
 
 export interface TransitionDetails {
   reason?: string | null;
@@ -248,7 +249,7 @@ export function createFindingsService(deps: {
           issues.push({ location: at('actions', i, 'completedOn'), message: 'a done action needs the date it was completed' });
         }
         if (action.status !== 'done' && action.completedOn !== null) {
-          issues.push({ location: at('actions', i, 'completedOn'), message: `an action ${action.status.replaceAll('_', ' ')} has no completion date` });
+          issues.push({ location: at('actions', i, 'completedOn'), message: `an action ${words(action.status)} has no completion date` });
         }
       });
       return db.transaction().execute(async (trx) => {

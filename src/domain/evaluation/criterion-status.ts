@@ -1,6 +1,6 @@
 /** A criterion's status from the conclusions of the controls that address it (DESIGN §5, "Criterion status"). */
 import type { Criterion } from '../criteria/catalogue.js';
-import { list } from '../format.js';
+import { list, words } from '../format.js';
 import type { ControlConclusion, ControlResult, CriterionResult, FailureKind } from './result.js';
 
 const FAILED: ReadonlySet<ControlConclusion> = new Set(['not_effective', 'design_deficiency']);
@@ -61,7 +61,7 @@ export function criterionStatus(criterion: Criterion, context: CriterionContext)
   const compensated = keys.filter((c) => FAILED.has(c.conclusion) && !uncompensated.includes(c));
   for (const c of compensated) {
     const by = context.compensators(c.id).filter((x) => RELIED_ON.has(x.conclusion));
-    result.reasons.push(`Key control ${c.id} (${describe(c.conclusion)}) is compensated by ${list(by.map((x) => x.id))}.`);
+    result.reasons.push(`Key control ${c.id} (${words(c.conclusion)}) is compensated by ${list(by.map((x) => x.id))}.`);
   }
   if (uncompensated.length > 0) {
     result.status = 'not_met';
@@ -72,7 +72,7 @@ export function criterionStatus(criterion: Criterion, context: CriterionContext)
     if (uncompensated.some((c) => c.conclusion === 'design_deficiency')) result.failures.push('design');
     if (uncompensated.some((c) => c.conclusion === 'not_effective')) result.failures.push('operating');
     result.failure = result.failures[0] as FailureKind;
-    const failures = uncompensated.map((c) => `${c.id} (${describe(c.conclusion)})`);
+    const failures = uncompensated.map((c) => `${c.id} (${words(c.conclusion)})`);
     result.reasons.push(
       `Key control${failures.length === 1 ? '' : 's'} ${list(failures)} failed with no effective compensating control (rule 2, ${result.failures.join(' and ')}).`,
     );
@@ -92,15 +92,11 @@ export function criterionStatus(criterion: Criterion, context: CriterionContext)
   if (withExceptions.length > 0) {
     result.status = 'met_with_exceptions';
     result.reasons.push(
-      `Met; exceptions noted in ${withExceptions.map((c) => `${c.id} (${describe(c.conclusion)})`).join(', ')} (rule 4).`,
+      `Met; exceptions noted in ${withExceptions.map((c) => `${c.id} (${words(c.conclusion)})`).join(', ')} (rule 4).`,
     );
     return result;
   }
 
   result.reasons.push(`Met: ${list(keys.map((c) => c.id))} effective (rule 5).`);
   return result;
-}
-
-function describe(conclusion: ControlConclusion): string {
-  return conclusion.replaceAll('_', ' ');
 }

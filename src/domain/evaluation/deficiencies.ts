@@ -1,5 +1,5 @@
 /** Deficiencies and their severity (DESIGN §5, "Deficiency"; reference §3). */
-import { list } from '../format.js';
+import { list, words } from '../format.js';
 import type { ControlResult, CriterionResult, Deficiency, FailureKind } from './result.js';
 
 export function findDeficiencies(controls: readonly ControlResult[], criteria: readonly CriterionResult[]): Deficiency[] {
@@ -29,8 +29,8 @@ export function findDeficiencies(controls: readonly ControlResult[], criteria: r
       severity = 'significant_deficiency';
       reasons.push(
         affected.length > 0
-          ? `${control.id} is ${control.conclusion.replaceAll('_', ' ')}, but ${list(affected)} ${affected.length === 1 ? 'is' : 'are'} still met through other or compensating controls.`
-          : `${control.id} is ${control.conclusion.replaceAll('_', ' ')}; it addresses no in-scope criterion.`,
+          ? `${control.id} is ${words(control.conclusion)}, but ${list(affected)} ${affected.length === 1 ? 'is' : 'are'} still met through other or compensating controls.`
+          : `${control.id} is ${words(control.conclusion)}; it addresses no in-scope criterion.`,
       );
     }
     deficiencies.push({ control: control.id, kind, severity, criteria: affected, criteriaNotMet: notMet, reasons });

@@ -7,6 +7,7 @@ import type { Control, SamplingSettings } from '../engagement.js';
 import { concludeControl } from '../evaluation/control-conclusion.js';
 import type { ControlResult } from '../evaluation/result.js';
 import type { Decision, Finding, Retest } from './model.js';
+import { words } from '../format.js';
 
 /** What the closing rules need to know beyond the finding: the controls as examined, and the sampling settings. */
 export interface RetestContext {
@@ -86,7 +87,7 @@ export function canClose(finding: Finding, context: RetestContext): Decision {
     return { ok: false, reasons: ['No corrective action is recorded: a finding closes once its fix is done and a retest proves it.'] };
   }
   for (const action of finding.correctiveActions) {
-    if (action.status !== 'done') reasons.push(`Corrective action ${action.id} is ${action.status.replaceAll('_', ' ')}, not done.`);
+    if (action.status !== 'done') reasons.push(`Corrective action ${action.id} is ${words(action.status)}, not done.`);
     else if (action.completedOn === null) reasons.push(`Corrective action ${action.id} is done but has no completion date.`);
   }
   if (reasons.length > 0) return { ok: false, reasons };

@@ -3,7 +3,7 @@
  * stable (from the control id, or the criterion nobody addresses), so deriving again adds nothing twice.
  */
 import { DEFAULT_PERVASIVENESS, type Examination, type PervasivenessThresholds } from '../engagement.js';
-import { list } from '../format.js';
+import { list, words } from '../format.js';
 import { isPervasive } from '../evaluation/opinion.js';
 import type { ControlResult, Deficiency, ExaminationResult } from '../evaluation/result.js';
 import type { Classification, Deviation, Finding } from './model.js';
@@ -79,7 +79,7 @@ export function deriveFindings(result: ExaminationResult, examination?: Pick<Exa
 function titleOf(deficiency: Deficiency, control: ControlResult | undefined): string {
   if (!control) return `No control addresses ${list(deficiency.criteria)}`;
   if (control.conclusion === 'design_deficiency') return `${control.id} is deficient in design`;
-  const conclusion = control.conclusion.replaceAll('_', ' ');
+  const conclusion = words(control.conclusion);
   return control.deviations !== null && control.sampleSize !== null
     ? `${control.id} ${conclusion}: ${control.deviations} of ${control.sampleSize} samples deviated`
     : `${control.id} ${conclusion}`;

@@ -2,7 +2,7 @@
  * What happens to a finding without anyone moving it: its deficiency returns after closure, or its risk
  * acceptance lapses. Both are pure and idempotent: applying them twice changes nothing more.
  */
-import { list } from '../format.js';
+import { list, words } from '../format.js';
 import type { Deficiency, ExaminationResult } from '../evaluation/result.js';
 import type { Finding } from './model.js';
 
@@ -43,7 +43,7 @@ export function reopenOnRegression(finding: Finding, result: ExaminationResult):
   const failed = deficiency.control ? (result.controls.find((c) => c.id === deficiency.control)?.failedSamples ?? []) : [];
   const what = deficiency.control ?? list(deficiency.criteria);
   const reason =
-    `${what} is deficient again (${deficiency.severity.replaceAll('_', ' ')}) in the examination of ${period}` +
+    `${what} is deficient again (${words(deficiency.severity)}) in the examination of ${period}` +
     (failed.length > 0 ? `, deviations ${list(failed)}` : '') +
     `, after the finding was closed${closed ? ` on ${closed}` : ''}: its corrective actions did not prevent it.`;
   return {

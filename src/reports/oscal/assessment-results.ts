@@ -23,8 +23,7 @@ import {
   deviationObservations,
   deviationUuid,
   endOfDay,
-  label,
-  organizationParty,
+    organizationParty,
   prop,
   riskStatement,
   severityCharacterization,
@@ -40,6 +39,7 @@ import {
   type Risk,
   type Uuids,
 } from './common.js';
+import { words } from '../../domain/index.js';
 
 export interface AssessmentResultsDocument {
   'assessment-results': {
@@ -195,7 +195,7 @@ function conclusionObservation(
         : `The design and implementation of ${control.id} were assessed.`;
   return {
     uuid: uuids('observation', 'conclusion', control.id),
-    title: `${control.id}: ${label(control.conclusion)}`,
+    title: `${control.id}: ${words(control.conclusion)}`,
     description: `${control.title}. ${[...control.reasons, ...control.warnings].join(' ')}`.trim(),
     props: [prop('control-id', control.id), prop('conclusion', control.conclusion)],
     methods: [method ? OSCAL_METHODS[method] : 'EXAMINE'],
@@ -212,7 +212,7 @@ function criterionFinding(uuids: Uuids, criterion: CriterionResult, observations
   return {
     uuid: uuids('finding', criterion.id),
     title: `${criterion.id}: ${criterion.title}`,
-    description: criterion.reasons.join(' ') || `${criterion.id} is ${label(criterion.status)}.`,
+    description: criterion.reasons.join(' ') || `${criterion.id} is ${words(criterion.status)}.`,
     props: [prop('criterion-status', criterion.status), ...(criterion.failures.length > 0 ? [prop('failure', criterion.failures.join(' '))] : [])],
     target: {
       type: 'objective-id',
@@ -241,7 +241,7 @@ function deficiencyRisk(
   const what = deficiency.control ?? deficiency.criteria.join(', ');
   return {
     uuid: uuids('risk', findingIdOf(deficiency)),
-    title: `${what}: ${label(classification.override?.severity ?? deficiency.severity)} (${deficiency.kind})`,
+    title: `${what}: ${words(classification.override?.severity ?? deficiency.severity)} (${deficiency.kind})`,
     description: [control ? `${control.id}: ${control.title}.` : '', ...(control?.reasons ?? []), ...deficiency.reasons].filter(Boolean).join(' '),
     statement: riskStatement(deficiency),
     props: [

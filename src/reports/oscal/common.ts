@@ -235,9 +235,6 @@ export function criterionTarget(criterion: string): string {
   return criterion.toLowerCase();
 }
 
-export function label(value: string): string {
-  return value.replaceAll('_', ' ');
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Pieces both documents use

@@ -33,6 +33,7 @@ import {
 import { ASSAY_NS, type Observation, type OscalFinding, type Prop, type Response, type Risk } from './common.js';
 import type { PoamItem } from './poam.js';
 import { validateOscal } from './schema.js';
+import { words } from '../../domain/index.js';
 
 export interface OscalImport {
   model: 'assessment-results' | 'plan-of-action-and-milestones';
@@ -330,7 +331,7 @@ function classificationOf(risk: Risk | undefined, props: Prop[]): Classification
     pervasive: false,
     reasons: [
       facets.length > 0
-        ? `From the OSCAL risk's facets: ${facets.map((f) => `${f.name} ${f.value}`).join(', ')}${stated ? '' : `; ${impact === 'high' || impact === 'very-high' ? 'high impact' : 'no high impact'} → ${severity.replaceAll('_', ' ')}`}.`
+        ? `From the OSCAL risk's facets: ${facets.map((f) => `${f.name} ${f.value}`).join(', ')}${stated ? '' : `; ${impact === 'high' || impact === 'very-high' ? 'high impact' : 'no high impact'} → ${words(severity)}`}.`
         : 'The OSCAL document characterises no severity: a deficiency until judged.',
       ...(likelihood && !stated ? ['A material weakness needs a criterion not met; judge it and record an override.'] : []),
     ],

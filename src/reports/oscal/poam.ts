@@ -25,8 +25,7 @@ import {
   criterionTarget,
   deviationObservations,
   endOfDay,
-  label,
-  oneLine,
+    oneLine,
   organizationParty,
   prop,
   riskStatement,
@@ -45,6 +44,7 @@ import {
   type Uuids,
 } from './common.js';
 import type { OscalExportOptions } from './assessment-results.js';
+import { words } from '../../domain/index.js';
 
 export interface PoamItem {
   uuid: string;
@@ -110,9 +110,9 @@ export function planOfActionAndMilestones(input: PoamInput, options: OscalExport
       title: finding.title,
       description: [
         finding.description ?? finding.title,
-        rootCause ? `Root cause (${label(rootCause.category)}): ${rootCause.title}.` : 'Root cause not yet analysed.',
+        rootCause ? `Root cause (${words(rootCause.category)}): ${rootCause.title}.` : 'Root cause not yet analysed.',
         finding.correctiveActions.length > 0
-          ? `Corrective actions: ${finding.correctiveActions.map((a) => `${a.id} ${a.title} (${label(a.status)})`).join('; ')}.`
+          ? `Corrective actions: ${finding.correctiveActions.map((a) => `${a.id} ${a.title} (${words(a.status)})`).join('; ')}.`
           : 'No corrective action planned yet.',
       ].join(' '),
       props: [
@@ -180,7 +180,7 @@ function findingDeviations(
         props: [prop('finding-id', finding.id), prop('sample-item', d.item), ...(finding.control ? [prop('control-id', finding.control)] : [])],
         methods: [finding.source === 'monitoring' ? 'TEST' : 'EXAMINE'],
         types: ['finding'],
-        'relevant-evidence': [{ description: `${label(finding.source)}: ${d.note ?? d.item}` }],
+        'relevant-evidence': [{ description: `${words(finding.source)}: ${d.note ?? d.item}` }],
         collected: finding.identifiedOn ? endOfDay(finding.identifiedOn) : collected,
       }),
     ),
@@ -191,7 +191,7 @@ function retestObservation(uuids: Uuids, finding: Finding, retest: Retest): Obse
   const failed = retest.samples.filter((s) => s.result === 'fail').length;
   return {
     uuid: uuids('observation', 'retest', finding.id, retest.id),
-    title: `Retest ${retest.id} of ${retest.control}: ${retest.conclusion ? label(retest.conclusion) : 'not concluded'}`,
+    title: `Retest ${retest.id} of ${retest.control}: ${retest.conclusion ? words(retest.conclusion) : 'not concluded'}`,
     description: retest.reasons.join(' ') || `Retest of ${retest.control} over ${retest.periodStart} to ${retest.periodEnd}.`,
     props: [
       prop('finding-id', finding.id),
@@ -220,7 +220,7 @@ function findingRisk(uuids: Uuids, finding: Finding, control: ControlResult | un
       `${action.title}.`,
       action.owner ? `Owner: ${action.owner}.` : '',
       action.due ? `Due ${action.due}.` : '',
-      `Status: ${label(action.status)}${action.completedOn ? `, completed on ${action.completedOn}` : ''}.`,
+      `Status: ${words(action.status)}${action.completedOn ? `, completed on ${action.completedOn}` : ''}.`,
       action.evidence.length > 0 ? `Evidence: ${action.evidence.join('; ')}.` : '',
       action.verification
         ? `Verification: ${action.verification.step}${action.verification.result ? ` (${action.verification.result}${action.verification.on ? ` on ${action.verification.on}` : ''})` : ''}.`
@@ -277,7 +277,7 @@ function findingRisk(uuids: Uuids, finding: Finding, control: ControlResult | un
           'risk-log': {
             entries: finding.history.map((change, i) => ({
               uuid: uuids('risk-log', finding.id, String(i)),
-              title: change.from ? `${label(change.from)} → ${label(change.to)}` : label(change.to),
+              title: change.from ? `${words(change.from)} → ${words(change.to)}` : words(change.to),
               ...(change.reason ? { description: change.reason } : {}),
               start: startOfDay(change.on),
               'status-change': RISK_STATUS[change.to],

@@ -1,5 +1,6 @@
 /** One colour per conclusion, status, severity and opinion, used on every page so a colour always means the same. */
 import { Badge, type BadgeProps } from '@mantine/core';
+import { words } from '../../../src/domain/format.js';
 
 const COLOURS: Record<string, string> = {
   // opinions
@@ -34,7 +35,7 @@ export function statusColour(value: string): string {
 
 /** `effective_with_exceptions` → `effective with exceptions`. */
 export function statusLabel(value: string): string {
-  return value.replaceAll('_', ' ');
+  return words(value);
 }
 
 export function StatusBadge({ value, ...props }: { value: string } & Omit<BadgeProps, 'color' | 'children'>) {

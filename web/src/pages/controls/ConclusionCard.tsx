@@ -6,7 +6,7 @@ import { Alert, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/c
 import type { BoundBasis } from '../../../../src/domain/sampling/deviation-bound.js';
 import type { Engagement } from '../../api/programme.js';
 import type { ControlResult } from '../../api/types.js';
-import { StatusBadge } from '../../components/StatusBadge.js';
+import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
 import { Facts, percent } from './Facts.js';
 
 function basisLabel(basis: BoundBasis, confidence: number): string {
@@ -33,7 +33,7 @@ export function ConclusionCard(props: {
           <Title order={2} size="h4" id="control-conclusion">
             Conclusion
           </Title>
-          {result && <StatusBadge value={result.conclusion} size="lg" aria-label={`Conclusion: ${result.conclusion.replaceAll('_', ' ')}`} />}
+          {result && <StatusBadge value={result.conclusion} size="lg" aria-label={`Conclusion: ${statusLabel(result.conclusion)}`} />}
         </Group>
         {props.loading ? (
           <Loader size="sm" aria-label="Loading the conclusion" />
