@@ -12,11 +12,12 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_WORKSPACE } from '../../src/cli/commands/demo.js';
-import type { Examination } from '../../src/domain/index.js';
+import type { WorkspaceContent } from '../../src/workspace/write.js';
 import { buildApp } from '../../src/server/app.js';
 import { OPERATOR } from '../../src/services/actor.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { migrateToLatest, openDatabase, type Store } from '../../src/store/database.js';
+import { loadFindings } from '../../src/workspace/findings.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
@@ -44,8 +45,8 @@ export interface TestServer {
   url: string;
   services: Services;
   demo: SeededEngagement;
-  /** Seeds another organisation with this examination and the demo's people as its members. */
-  seedOrganization(slug: string, examination: Examination): Promise<SeededEngagement>;
+  /** Seeds another organisation with this workspace (findings only if it has them) and the demo's people as its members. */
+  seedOrganization(slug: string, examination: WorkspaceContent): Promise<SeededEngagement>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +62,7 @@ export async function startServer(): Promise<TestServer> {
     await migrateToLatest(store.db);
     const services = createServices(store);
 
-    const seed = async (slug: string, examination: Examination): Promise<SeededEngagement> => {
+    const seed = async (slug: string, examination: WorkspaceContent): Promise<SeededEngagement> => {
       const seeded = await services.demo.seed(OPERATOR, {
         organizationSlug: slug,
         examination,
@@ -75,7 +76,9 @@ export async function startServer(): Promise<TestServer> {
       return { organizationId, engagementId, root: `/o/${organizationId}/e/${engagementId}` };
     };
 
-    const demo = await seed(DEMO_ORGANIZATION, await loadWorkspace(DEMO_WORKSPACE));
+    // The demo as `assay demo` seeds it, findings included; a test that raises findings seeds an organisation of its own.
+    const examination = await loadWorkspace(DEMO_WORKSPACE);
+    const demo = await seed(DEMO_ORGANIZATION, { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)) });
     // Every test signs in a few times; the login rate limit is not what these tests are about.
     app = await buildApp({ services, webRoot: WEB_BUILD, loginRateLimit: 1000 });
     await app.listen({ port: 0, host: '127.0.0.1' });

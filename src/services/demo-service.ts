@@ -2,10 +2,11 @@
  * The seeded demo (`assay demo`, `npm start`): a workspace imported into an organisation once, and one person
  * per role. Seeding again leaves what is there alone, so changes made while trying the demo survive a restart.
  */
-import { ForbiddenError, type Examination, type Role } from '../domain/index.js';
+import { ForbiddenError, type Role } from '../domain/index.js';
 import type { Organization, OrganizationsRepository } from '../store/organizations-repository.js';
 import type { Actor } from './actor.js';
 import type { UsersService } from './users-service.js';
+import type { WorkspaceContent } from '../workspace/write.js';
 import type { WorkspaceService } from './workspace-service.js';
 
 export interface DemoPerson {
@@ -16,7 +17,8 @@ export interface DemoPerson {
 
 export interface DemoSeed {
   organizationSlug: string;
-  examination: Examination;
+  /** The workspace: the examination, with its findings and root causes when it has any. */
+  examination: WorkspaceContent;
   people: readonly DemoPerson[];
   /** The password of every demo account created now (accounts that exist keep theirs). */
   password: string;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { ForbiddenError, NotFoundError, ValidationError, examine, type Examination } from '../domain/index.js';
+import { loadFindings } from '../workspace/findings.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { writeWorkspace } from '../workspace/write.js';
 import { OPERATOR, type Actor } from './actor.js';
@@ -50,7 +51,7 @@ for (const engine of ENGINES) {
       });
 
       const exported = await services.workspace.exportWorkspace(OPERATOR, result.organization.id, result.engagement.id);
-      expect(exported).toEqual(acme);
+      expect(exported).toEqual({ ...acme, findings: [], rootCauses: [] });
       const dir = await writeWorkspace(join(await mkdtemp(join(tmpdir(), 'assay-export-')), 'acme'), exported);
       const reloaded = await loadWorkspace(dir);
       expect(reloaded).toEqual(acme);
@@ -77,12 +78,49 @@ for (const engine of ENGINES) {
       expect(second.engagement.id).toBe(first.engagement.id);
       expect(second.notes).toEqual(['The organisation "acme" is named "Acme Cloud, Inc."; the workspace says "ACME (renamed)" (the name was kept).']);
       const exported = await services.workspace.exportWorkspace(OPERATOR, first.organization.id, first.engagement.id);
-      expect(exported).toEqual({ ...smaller, engagement: { ...smaller.engagement, organization: 'Acme Cloud, Inc.' } });
+      expect(exported).toEqual({ ...smaller, engagement: { ...smaller.engagement, organization: 'Acme Cloud, Inc.' }, findings: [], rootCauses: [] });
 
       // Another name is another engagement of the same organisation.
       const other = await services.workspace.importWorkspace(OPERATOR, acme, { organizationSlug: 'acme', engagementName: 'FY2027' });
       expect(other.engagementCreated).toBe(true);
       expect(other.engagement.id).not.toBe(first.engagement.id);
+    });
+
+    it('imports the findings and root causes with the workspace, exports them back, and replaces them on the next import', async () => {
+      const services = createServices(store());
+      const acme = await loadWorkspace(ACME);
+      const workspace = { ...acme, ...(await loadFindings(ACME, acme)) };
+      const result = await services.workspace.importWorkspace(OPERATOR, workspace, { organizationSlug: 'acme' });
+      expect(result.counts).toMatchObject({ findings: 3, rootCauses: 2 });
+      const listed = await services.findings.list(OPERATOR, result.organization.id, result.engagement.id);
+      expect(listed.map((f) => [f.id, f.status, f.rootCause])).toEqual([
+        ['F-AC-04', 'remediating', 'RC-01'],
+        ['F-AC-06', 'closed', 'RC-02'],
+        ['F-MON-01', 'analysing', 'RC-01'],
+      ]);
+      expect(await services.workspace.exportWorkspace(OPERATOR, result.organization.id, result.engagement.id)).toEqual(workspace);
+
+      // Importing again rewrites each finding in place (what is stored beside it, its management response, stays).
+      const rowIds = () => store().db.selectFrom('findings').select(['id', 'code', 'version']).orderBy('code').execute();
+      const before = await rowIds();
+      await services.workspace.importWorkspace(OPERATOR, workspace, { organizationSlug: 'acme' });
+      expect(await rowIds()).toEqual(before.map((row) => ({ ...row, version: row.version + 1 })));
+
+      // The workspace is the engagement's whole truth: one without findings leaves it none.
+      await services.workspace.importWorkspace(OPERATOR, acme, { organizationSlug: 'acme' });
+      expect(await services.findings.list(OPERATOR, result.organization.id, result.engagement.id)).toEqual([]);
+      expect(await store().db.selectFrom('root_causes').select('id').execute()).toEqual([]);
+    });
+
+    it('exports the findings derived in the app so that the workspace reads them back as they are', async () => {
+      const services = createServices(store());
+      const acme = await loadWorkspace(ACME);
+      const { organization, engagement } = await services.workspace.importWorkspace(OPERATOR, acme, { organizationSlug: 'acme' });
+      const { created } = await services.findings.syncFromExamination(OPERATOR, organization.id, engagement.id);
+      expect(created.length).toBeGreaterThan(0);
+      const exported = await services.workspace.exportWorkspace(OPERATOR, organization.id, engagement.id);
+      const dir = await writeWorkspace(join(await mkdtemp(join(tmpdir(), 'assay-export-')), 'acme'), exported);
+      expect(await loadFindings(dir, await loadWorkspace(dir))).toEqual({ findings: exported.findings, rootCauses: [] });
     });
 
     it('writes nothing when the examination is refused', async () => {

@@ -1,15 +1,19 @@
 /**
  * Workspaces in and out of the database. An import is all-or-nothing: in one transaction it finds or creates
- * the organisation, creates or updates the engagement's settings, replaces every control, test and sample,
- * and records `engagement.imported`. An export reads the engagement back as the same `Examination`, so that
- * import → export → load gives what was imported.
+ * the organisation, creates or updates the engagement's settings, replaces every control, test and sample, and
+ * every finding and root cause, and records `engagement.imported`. An export reads the engagement back as the
+ * same `Examination` with its findings and root causes, so that import → export → load gives what was imported.
  */
-import { ForbiddenError, NotFoundError, ValidationError, type Engagement, type Examination } from '../domain/index.js';
+import { ForbiddenError, NotFoundError, ValidationError, type Engagement, type Finding, type RootCause } from '../domain/index.js';
 import { loadExamination, replaceExamination, type ReplaceCounts } from '../store/controls-examination.js';
+import { engineOf } from '../store/engine.js';
 import type { EngagementSettings, EngagementsRepository, StoredEngagement } from '../store/engagements-repository.js';
+import { replaceFindings, type FindingsCounts } from '../store/findings-replace.js';
+import type { FindingsRepository, StoredFinding, StoredRootCause } from '../store/findings-repository.js';
 import type { MembershipsRepository } from '../store/memberships-repository.js';
 import type { Organization, OrganizationsRepository } from '../store/organizations-repository.js';
 import type { Executor, StoreDependencies } from '../store/values.js';
+import type { WorkspaceContent } from '../workspace/write.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
@@ -29,7 +33,7 @@ export interface ImportResult {
   organizationCreated: boolean;
   engagement: StoredEngagement;
   engagementCreated: boolean;
-  counts: ReplaceCounts;
+  counts: ReplaceCounts & FindingsCounts;
   /** Things the importer did not change but a person should know (e.g. the organisation's name differs). */
   notes: string[];
 }
@@ -79,11 +83,21 @@ function settingsOf(engagement: Engagement, name: string): EngagementSettings {
 
 const PAGE = 1000;
 
+/** The domain's finding, without what the store keeps beside it. */
+function domainFinding({ engagementId: _engagement, createdAt: _created, version: _version, ...finding }: StoredFinding): Finding {
+  return finding;
+}
+
+function domainRootCause({ engagementId: _engagement, version: _version, ...rootCause }: StoredRootCause): RootCause {
+  return rootCause;
+}
+
 export function createWorkspaceService(deps: {
   db: Executor;
   organizations: Pick<OrganizationsRepository, 'create' | 'findBySlug' | 'findById'>;
   engagements: Pick<EngagementsRepository, 'create' | 'findById' | 'list' | 'update'>;
   memberships: Pick<MembershipsRepository, 'add'>;
+  findings: Pick<FindingsRepository, 'list' | 'listRootCauses'>;
   access: Access;
   audit: AuditLog;
   /** Ids and time for the rows the import writes. */
@@ -111,7 +125,8 @@ export function createWorkspaceService(deps: {
   }
 
   return {
-    async importWorkspace(actor: Actor, examination: Examination, target: ImportTarget = {}): Promise<ImportResult> {
+    /** The workspace's findings and root causes replace the engagement's; a workspace without any leaves it none. */
+    async importWorkspace(actor: Actor, examination: WorkspaceContent, target: ImportTarget = {}): Promise<ImportResult> {
       const slug = target.organizationSlug ?? slugFor(examination.engagement.organization);
       if (!SLUG_PATTERN.test(slug)) {
         throw new ValidationError([{ location: 'organization', message: `"${slug}" is not a slug: lower-case letters, digits and dashes, 2 to 63 characters` }], 'Cannot import');
@@ -148,7 +163,10 @@ export function createWorkspaceService(deps: {
         const engagement = before
           ? await engagements.update(before.id, before.version, settings, trx)
           : await engagements.create({ ...settings, organizationId }, trx);
-        const counts = await replaceExamination(trx, deps.store, engagement.id, examination);
+        const counts = {
+          ...(await replaceExamination(trx, deps.store, engagement.id, examination)),
+          ...(await replaceFindings(trx, deps.store, engagement.id, { findings: examination.findings ?? [], rootCauses: examination.rootCauses ?? [] })),
+        };
         await audit.record(trx, actor, {
           type: 'engagement.imported',
           organizationId,
@@ -160,12 +178,19 @@ export function createWorkspaceService(deps: {
       });
     },
 
-    /** The engagement as an Examination, the shape a workspace holds. */
-    async exportWorkspace(actor: Actor, organizationId: string, engagementId: string): Promise<Examination> {
+    /** The engagement as an Examination with its findings and root causes, the shape a workspace holds. */
+    async exportWorkspace(actor: Actor, organizationId: string, engagementId: string): Promise<Required<WorkspaceContent>> {
       await access.require(actor, organizationId, 'examination.read');
+      await access.require(actor, organizationId, 'finding.read');
       const engagement = await engagements.findById(engagementId);
       if (!engagement || engagement.organizationId !== organizationId) throw new NotFoundError('The engagement');
-      return loadExamination(db, engagementId);
+      // One snapshot, so the findings are those of the examination read (an import may be committing meanwhile).
+      const transaction = engineOf(db) === 'postgres' ? db.transaction().setIsolationLevel('repeatable read') : db.transaction();
+      return transaction.execute(async (trx) => ({
+        ...(await loadExamination(trx, engagementId)),
+        findings: (await deps.findings.list(engagementId, {}, trx)).map(domainFinding),
+        rootCauses: (await deps.findings.listRootCauses(engagementId, trx)).map(domainRootCause),
+      }));
     },
 
     /** Finds an organisation by slug and one of its engagements by id or name (or its only one). */

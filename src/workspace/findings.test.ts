@@ -103,6 +103,15 @@ describe('loadFindings: valid files', () => {
       override: { severity: 'significant_deficiency', pervasive: null, reason: 'The HR reconciliation caught it within the month', by: 'auditor@firm.example' },
     });
   });
+  it('reads `criteria: []` as a finding mapped to no criterion yet, and refuses it for a deficiency', async () => {
+    const imported = `id: F-OSCAL-1\ntitle: Imported from another framework\nsource: auditor_observation\ncriteria: []\nclassification: { kind: operating, severity: deficiency }\n`;
+    const { dir, examination } = await load({ 'f.yaml': imported });
+    const { findings } = await loadFindings(dir, examination);
+    expect(findings[0]).toMatchObject({ id: 'F-OSCAL-1', control: null, criteria: [] });
+    expect(await problems({ 'f.yaml': `${FINDING}criteria: []\n` })).toContain(
+      'findings/f.yaml:6: must list at least one criterion (an empty list is only for a finding that is not a deficiency)',
+    );
+  });
 });
 
 describe('loadFindings: refused with file:line', () => {

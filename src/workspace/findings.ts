@@ -146,6 +146,11 @@ function checkReferences(
   if (raw.control === undefined && raw.criteria === undefined) {
     at(source, [], 'a finding needs its control, its criteria, or both');
   }
+  // `criteria: []` says "mapped to no criterion yet" (e.g. imported from another framework's OSCAL); a
+  // deficiency of the examination always concerns criteria.
+  if (Array.isArray(raw.criteria) && raw.criteria.length === 0 && raw.source === 'deficiency') {
+    at(source, ['criteria'], 'must list at least one criterion (an empty list is only for a finding that is not a deficiency)');
+  }
   if (typeof raw.rootCause === 'string' && !known.rootCauseAt.has(raw.rootCause)) {
     at(source, ['rootCause'], `unknown root cause "${raw.rootCause}" (root causes are defined in root-causes/*.yaml)`);
   }
@@ -248,8 +253,8 @@ function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At):
     correctiveActions: file.correctiveActions.map((a) => ({
       id: a.id,
       title: a.title,
-      owner: a.owner,
-      due: a.due,
+      owner: a.owner ?? null,
+      due: a.due ?? null,
       status: a.status,
       completedOn: a.completedOn ?? null,
       evidence: a.evidence,
@@ -266,7 +271,7 @@ function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At):
           periodStart: r.periodStart,
           periodEnd: r.periodEnd,
           method: r.method,
-          populationSize: r.populationSize,
+          populationSize: r.populationSize ?? null,
           samples: r.samples.map((s) => ({ item: s.item, result: s.result, note: s.note ?? null })),
           conclusion: null,
           reasons: [],

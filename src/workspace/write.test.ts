@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ValidationError, type Examination } from '../domain/index.js';
+import { ValidationError, type Examination, type Finding } from '../domain/index.js';
+import { loadFindings } from './findings.js';
 import { loadWorkspace } from './load.js';
 import { renderWorkspace, writeWorkspace } from './write.js';
 
@@ -146,5 +147,60 @@ describe('writing a workspace', () => {
     const file = join(await emptyFolder(), 'a-file');
     await writeFile(file, 'x');
     await expect(writeWorkspace(file, awkward())).rejects.toThrow(/is a file, not a folder/);
+  });
+});
+
+describe('writing findings and root causes', () => {
+  it('gives the demo findings back as they were loaded, leaving out what the examination says', async () => {
+    const examination = await loadWorkspace(ACME);
+    const findings = await loadFindings(ACME, examination);
+    const dir = await writeWorkspace(join(await emptyFolder(), 'acme'), { ...examination, ...findings });
+    expect(await loadWorkspace(dir)).toEqual(examination);
+    expect(await loadFindings(dir, examination)).toEqual(findings);
+    expect((await readdir(join(dir, 'findings'))).sort()).toEqual(['f-ac-04.yaml', 'f-ac-06.yaml', 'f-mon-01.yaml']);
+    expect((await readdir(join(dir, 'root-causes'))).sort()).toEqual(['rc-01.yaml', 'rc-02.yaml']);
+    const deficiency = await readFile(join(dir, 'findings/f-ac-04.yaml'), 'utf8');
+    // The forecast, the deviations and the criteria come from the examination when the file is read.
+    expect(deficiency).not.toMatch(/classification|deviations|criteria|TERM-2026-007/);
+    expect(deficiency).toContain('  - {on: 2026-07-03, from: open, to: analysing}\n');
+    const monitoring = await readFile(join(dir, 'findings/f-mon-01.yaml'), 'utf8');
+    expect(monitoring).toContain('classification:\n  kind: operating\n  severity: deficiency\n');
+    // A retest is written without its conclusion, which the engine gives again.
+    expect(await readFile(join(dir, 'findings/f-ac-06.yaml'), 'utf8')).not.toContain('conclusion');
+  });
+
+  it('writes an override, an accepted risk and what another tool left out (owner, due date, population)', async () => {
+    const examination = await loadWorkspace(ACME);
+    const { findings, rootCauses } = await loadFindings(ACME, examination);
+    const [ac04, , mon] = findings as [Finding, Finding, Finding];
+    const judged: Finding = {
+      ...ac04,
+      classification: { ...ac04.classification, override: { severity: 'significant_deficiency', pervasive: null, reason: 'Detected by the weekly reconciliation', by: 'auditor@firm.example', on: '2026-07-15' } },
+    };
+    const accepted: Finding = {
+      ...mon,
+      status: 'risk_accepted',
+      correctiveActions: [{ id: 'CA-1', title: 'Remove them', owner: null, due: null, status: 'planned', completedOn: null, evidence: [], verification: null }],
+      retests: [{ id: 'RT-1', control: 'AC-04', date: '2026-08-01', periodStart: '2026-07-21', periodEnd: '2026-07-31', method: 'inquiry', populationSize: null, samples: [], conclusion: null, reasons: [] }],
+      riskAcceptance: { approver: 'cfo@acme.example', reason: 'Until the automation is live', expires: '2026-12-31', acceptedOn: null },
+      history: [...mon.history, { on: '2026-07-22', from: 'analysing', to: 'risk_accepted', reason: null }],
+    };
+    const dir = await writeWorkspace(join(await emptyFolder(), 'ws'), { ...examination, findings: [judged, accepted], rootCauses });
+    const loaded = await loadFindings(dir, examination);
+    expect(loaded.findings[0]?.classification.override).toEqual(judged.classification.override);
+    expect(loaded.findings[1]).toMatchObject({
+      status: 'risk_accepted',
+      riskAcceptance: accepted.riskAcceptance,
+      correctiveActions: accepted.correctiveActions,
+      retests: [{ id: 'RT-1', populationSize: null, samples: [] }],
+    });
+  });
+
+  it('replaces the findings of a workspace it overwrites, and leaves none when the new one has none', async () => {
+    const examination = await loadWorkspace(ACME);
+    const dir = await writeWorkspace(join(await emptyFolder(), 'ws'), { ...examination, ...(await loadFindings(ACME, examination)) });
+    await writeWorkspace(dir, examination, { overwrite: true });
+    expect((await readdir(dir)).sort()).toEqual(['assay.yaml', 'controls', 'tests']);
+    expect(await loadFindings(dir, examination)).toEqual({ findings: [], rootCauses: [] });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Writes an Examination back as a workspace folder (DESIGN §4): `assay.yaml`, `controls/<id>.yaml` and
- * `tests/<id>.yaml` (ids in lower case). Fields at their format default are left out, so an exported
+ * `tests/<id>.yaml` (ids in lower case), and its findings and root causes when it has any (`findings/<id>.yaml`,
+ * `root-causes/<id>.yaml`, docs/findings.md). Fields at their format default are left out, so an exported
  * workspace reads like a hand-written one, and `loadWorkspace(await writeWorkspace(dir, x))` gives `x` back
  * (controls and tests in file-name order, which is id order when ids are the file names).
  *
@@ -10,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Document, type Node } from 'yaml';
+import { Document } from 'yaml';
 import {
   DEFAULT_PERVASIVENESS,
   DEFAULT_SAMPLING,
@@ -20,15 +21,15 @@ import {
   type Engagement,
   type Examination,
 } from '../domain/index.js';
+import type { WorkspaceFindings } from './findings.js';
+import { renderFindings } from './write-findings.js';
+import { FileNames, flow, map, samplesNode, yamlText, type Fields } from './yaml-write.js';
 
 /** The parts of a folder that are the workspace; `overwrite` replaces these and leaves anything else alone. */
-export const WORKSPACE_PARTS = ['assay.yaml', 'controls', 'tests'] as const;
+export const WORKSPACE_PARTS = ['assay.yaml', 'controls', 'tests', 'root-causes', 'findings'] as const;
 
-/** Where long plain text is folded onto the next line (it reads back the same). */
-const LINE_WIDTH = 120;
-
-/** The longest file name written (most file systems allow 255 bytes). */
-const MAX_NAME = 100;
+/** What a workspace folder holds: the examination, and its findings and root causes when there are any. */
+export type WorkspaceContent = Examination & Partial<WorkspaceFindings>;
 
 export interface WriteOptions {
   /**
@@ -45,7 +46,7 @@ export interface WorkspaceText {
 }
 
 /** The workspace's files as text, in the order they are written; pure. */
-export function renderWorkspace(examination: Examination): WorkspaceText[] {
+export function renderWorkspace(examination: WorkspaceContent): WorkspaceText[] {
   const names = new FileNames();
   const files: WorkspaceText[] = [{ path: 'assay.yaml', text: yamlText(assayDocument(examination.engagement)) }];
   const nameOf = new Map<string, string>();
@@ -60,11 +61,12 @@ export function renderWorkspace(examination: Examination): WorkspaceText[] {
     const name = testNames.take(nameOf.get(test.control) ?? test.control);
     files.push({ path: `tests/${name}.yaml`, text: yamlText(testDocument(test)) });
   }
+  files.push(...renderFindings(examination, examination.findings ?? [], examination.rootCauses ?? []));
   return files;
 }
 
 /** Writes the examination as a workspace at `dir` (created when missing); resolves to `dir`. */
-export async function writeWorkspace(dir: string, examination: Examination, options: WriteOptions = {}): Promise<string> {
+export async function writeWorkspace(dir: string, examination: WorkspaceContent, options: WriteOptions = {}): Promise<string> {
   const files = renderWorkspace(examination);
   const target = resolve(dir);
   const present = await entriesOf(dir, target);
@@ -80,7 +82,9 @@ export async function writeWorkspace(dir: string, examination: Examination, opti
   const staging = join(dirname(target), `.${basename(target)}.assay-${randomBytes(6).toString('hex')}`);
   await mkdir(staging);
   try {
-    for (const sub of ['controls', 'tests']) await mkdir(join(staging, sub));
+    // controls/ and tests/ always (an examination may have none yet); findings/ and root-causes/ when used.
+    const folders = new Set(['controls', 'tests', ...files.map((f) => dirname(f.path)).filter((d) => d !== '.')]);
+    for (const sub of folders) await mkdir(join(staging, sub));
     for (const file of files) await writeFile(join(staging, file.path), file.text, { flag: 'wx' });
     if (present === null || present.length === 0) {
       if (present !== null) await rmdir(target);
@@ -125,6 +129,8 @@ async function swapParts(staging: string, target: string): Promise<void> {
       }
     }
     for (const part of WORKSPACE_PARTS) {
+      // A part the new workspace does not have (no findings) is gone: the old one was moved aside.
+      if (!(await stat(join(staging, part)).then(() => true, () => false))) continue;
       await rename(join(staging, part), join(target, part));
       movedIn.push(part);
     }
@@ -134,26 +140,6 @@ async function swapParts(staging: string, target: string): Promise<void> {
     throw error;
   }
 }
-
-/** File names from ids: lower case, safe characters only, unique (case-insensitively) within a folder. */
-class FileNames {
-  private readonly taken = new Set<string>();
-
-  take(id: string): string {
-    const base =
-      id
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, MAX_NAME) || 'control';
-    let name = base;
-    for (let n = 2; this.taken.has(name); n++) name = `${base}-${n}`;
-    this.taken.add(name);
-    return name;
-  }
-}
-
-type Fields = [string, unknown][];
 
 function assayDocument(engagement: Engagement): Document {
   const doc = new Document();
@@ -216,37 +202,13 @@ function testDocument(test: ControlTest): Document {
     ['method', test.method],
   ];
   if (test.populationSize !== null) fields.push(['populationSize', test.populationSize]);
-  if (test.samples.length > 0) {
-    const samples = test.samples.map((s) => {
-      const sample = map(doc, [['item', s.item], ['result', s.result], ...(s.note !== null ? ([['note', s.note]] as Fields) : [])]);
-      // One line a sample while it fits (`- {item: T-1, result: pass}`); a long note reads better as a block.
-      sample.flow = s.item.length + (s.note?.length ?? 0) + 40 <= LINE_WIDTH && !/[\r\n]/.test(s.note ?? '');
-      return sample;
-    });
-    fields.push(['samples', doc.createNode(samples)]);
-  }
+  if (test.samples.length > 0) fields.push(['samples', samplesNode(doc, test.samples)]);
   if (test.scopeLimitation !== null) fields.push(['scopeLimitation', test.scopeLimitation]);
   doc.contents = map(doc, fields);
   return doc;
 }
 
-/** A mapping in the given key order (values may be nodes already). */
-function map(doc: Document, fields: Fields): Node & { flow?: boolean } {
-  return doc.createNode(Object.fromEntries(fields)) as Node & { flow?: boolean };
-}
-
-function flow(doc: Document, values: readonly unknown[]): Node {
-  const node = doc.createNode(values) as Node & { flow?: boolean };
-  node.flow = true;
-  return node;
-}
-
 /** The fields of `value` that differ from the format's default. */
 function changed<T extends object>(value: T, defaults: T): Fields {
   return (Object.keys(defaults) as (keyof T & string)[]).filter((k) => value[k] !== defaults[k]).map((k) => [k, value[k]]);
-}
-
-function yamlText(doc: Document): string {
-  // Plain scalars stay plain, and anything that would read back as another type ("007", "true", "1e3") is quoted.
-  return doc.toString({ lineWidth: LINE_WIDTH, flowCollectionPadding: false });
 }

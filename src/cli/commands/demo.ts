@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { OPERATOR } from '../../services/actor.js';
 import type { DemoPerson } from '../../services/demo-service.js';
+import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { resolveDatabaseUrl } from '../database.js';
 import type { CliIO } from '../io.js';
@@ -43,7 +44,7 @@ export function registerDemo(program: Command, io: CliIO): void {
         prepare: async (services) => {
           const seeded = await services.demo.seed(OPERATOR, {
             organizationSlug: DEMO_ORGANIZATION,
-            examination,
+            examination: { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)) },
             people: DEMO_PEOPLE,
             password: DEMO_PASSWORD,
           });

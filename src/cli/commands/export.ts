@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ValidationError } from '../../domain/index.js';
 import { OPERATOR } from '../../services/actor.js';
 import { createServices } from '../../services/index.js';
+import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { writeWorkspace } from '../../workspace/write.js';
 import { DATABASE_OPTION_HELP, resolveDatabaseUrl, withStore } from '../database.js';
@@ -14,35 +15,45 @@ const FORMATS = ['text', 'json'] as const;
 export function registerExport(program: Command, io: CliIO): void {
   program
     .command('export')
-    .description('write an engagement of the database as a workspace folder (assay.yaml, controls/, tests/)')
+    .description('write an engagement of the database as a workspace folder (assay.yaml, controls/, tests/, findings/, root-causes/)')
     .argument('<dir>', 'the folder to write (must be empty or missing, unless --force)')
     .requiredOption('--organization <slug>', 'the organisation')
     .option('--engagement <name-or-id>', 'the engagement (needed when the organisation has more than one)')
     .option('--database <url>', DATABASE_OPTION_HELP)
-    .option('--force', "write into a folder that is not empty: replaces its assay.yaml, controls/ and tests/, keeps anything else")
+    .option('--force', 'write into a folder that is not empty: replaces its assay.yaml, controls/, tests/, findings/ and root-causes/, keeps anything else')
     .option('--format <format>', `output: ${FORMATS.join(' | ')}`, choice(FORMATS), 'text')
     .action(async (dir: string, options: { organization: string; engagement?: string; database?: string; force?: boolean; format: (typeof FORMATS)[number] }) => {
       const url = resolveDatabaseUrl(options.database, io);
-      const { engagement, examination } = await withStore(url, { mustExist: true }, async (store) => {
+      const { engagement, workspace: content } = await withStore(url, { mustExist: true }, async (store) => {
         const { workspace } = createServices(store);
         const found = await workspace.findEngagement(OPERATOR, {
           organizationSlug: options.organization,
           ...(options.engagement !== undefined && { engagement: options.engagement }),
         });
-        return { engagement: found.engagement, examination: await workspace.exportWorkspace(OPERATOR, found.organization.id, found.engagement.id) };
+        return { engagement: found.engagement, workspace: await workspace.exportWorkspace(OPERATOR, found.organization.id, found.engagement.id) };
       });
-      await writeWorkspace(dir, examination, { overwrite: options.force ?? false });
+      await writeWorkspace(dir, content, { overwrite: options.force ?? false });
       // The database may hold what the format cannot say (a test with neither a population nor a scope
-      // limitation): say so now rather than at the next `examine`.
-      const problems = await loadWorkspace(dir).then(
-        () => [],
-        (e: unknown) => (e instanceof ValidationError ? e.issues : [{ location: dir, message: String(e) }]),
-      );
-      const counts = { controls: examination.controls.length, tests: examination.tests.length, samples: examination.tests.reduce((n, t) => n + t.samples.length, 0) };
+      // limitation, a finding the examination has changed under): say so now rather than at the next `import`.
+      const problems = await loadWorkspace(dir)
+        .then((examination) => loadFindings(dir, examination))
+        .then(
+          () => [],
+          (e: unknown) => (e instanceof ValidationError ? e.issues : [{ location: dir, message: String(e) }]),
+        );
+      const counts = {
+        controls: content.controls.length,
+        tests: content.tests.length,
+        samples: content.tests.reduce((n, t) => n + t.samples.length, 0),
+        findings: content.findings.length,
+        rootCauses: content.rootCauses.length,
+      };
       if (options.format === 'json') {
         io.out(`${JSON.stringify({ dir, engagement: { id: engagement.id, name: engagement.name }, ...counts, problems }, null, 2)}\n`);
       } else {
-        io.out(`Exported "${engagement.name}" of ${options.organization} to ${dir}: ${counts.controls} controls, ${counts.tests} tests, ${counts.samples} samples\n`);
+        io.out(
+          `Exported "${engagement.name}" of ${options.organization} to ${dir}: ${counts.controls} controls, ${counts.tests} tests, ${counts.samples} samples, ${counts.findings} findings, ${counts.rootCauses} root causes\n`,
+        );
       }
       for (const p of problems) io.err(`warning: ${p.location}: ${p.message}\n`);
     });

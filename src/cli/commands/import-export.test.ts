@@ -1,8 +1,14 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { ENGINES, skipEngine, type TestEngine } from '../../../test/support/engines.js';
+import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from '../../../test/support/pg-admin.js';
+import { OPERATOR } from '../../services/actor.js';
+import { createServices } from '../../services/index.js';
+import { openDatabase } from '../../store/database.js';
+import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { VALID_ASSAY, VALID_CONTROL, VALID_TEST, writeWorkspace as writeFiles } from '../../workspace/testing.js';
 import { runCli, runCliWith } from '../testing.js';
@@ -54,6 +60,23 @@ describe('assay import', () => {
     expect(existsSync(database)).toBe(false);
   });
 
+  it('refuses a finding of an unknown control with file:line, writing nothing to a database that exists', async () => {
+    const database = await tempPath('kept.sqlite');
+    expect((await runCli('import', ACME, '--database', database, '--organization', 'acme')).code).toBe(0);
+    const before = await snapshot(database);
+    const dir = await writeFiles({
+      'assay.yaml': VALID_ASSAY,
+      'controls/ac-04.yaml': VALID_CONTROL,
+      'tests/ac-04.yaml': VALID_TEST,
+      'findings/f-1.yaml': 'id: F-1\ntitle: Seen by the auditor\nsource: auditor_observation\ncontrol: AC-99\nclassification: { kind: operating, severity: deficiency }\n',
+    });
+    const { code, stdout, stderr } = await runCli('import', dir, '--database', database, '--organization', 'acme');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${dir}/findings/f-1.yaml:4: unknown control "AC-99"`);
+    expect(await snapshot(database)).toEqual(before);
+  });
+
   it('refuses an organisation slug the API would not accept', async () => {
     const { code, stderr } = await runCli('import', ACME, '--database', await tempPath('x.sqlite'), '--organization', 'Acme Inc');
     expect(code).toBe(2);
@@ -69,7 +92,9 @@ describe('assay export', () => {
     const exported = await runCli('export', dir, '--organization', 'acme', '--database', database);
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(/^Exported "Acme Analytics Platform: SOC 2 Type 2, 2026-01-01 to 2026-06-30" of acme to .*exported: 48 controls, 48 tests, \d+ samples\n$/);
+    expect(exported.stdout).toMatch(
+      /^Exported "Acme Analytics Platform: SOC 2 Type 2, 2026-01-01 to 2026-06-30" of acme to .*exported: 48 controls, 48 tests, \d+ samples, 3 findings, 2 root causes\n$/,
+    );
 
     expect(await loadWorkspace(dir)).toEqual(await loadWorkspace(ACME));
     const original = await runCli('examine', ACME, '--format', 'json');
@@ -114,3 +139,79 @@ describe('assay export', () => {
     expect((await runCli('export', await tempPath('f'), '--database', database)).stderr).toMatch(/required option '--organization <slug>'/);
   });
 });
+
+/** Every engagement's findings and root causes and the audit chain's length: what an import could change. */
+async function snapshot(database: string) {
+  const store = await openDatabase(database);
+  try {
+    const db = store.db;
+    return {
+      findings: await db.selectFrom('findings').select(['code', 'status', 'version']).orderBy('code').execute(),
+      rootCauses: await db.selectFrom('root_causes').select(['code', 'title']).orderBy('code').execute(),
+      controls: await db.selectFrom('controls').select('code').orderBy('code').execute(),
+      events: (await db.selectFrom('audit_events').select('seq').execute()).length,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+/** A new empty database the CLI can open: an SQLite file, or a database on the test PostgreSQL server. */
+async function newDatabase(engine: TestEngine, cleanup: (() => Promise<void>)[]): Promise<string> {
+  if (engine === 'sqlite') return tempPath('assay.sqlite');
+  const { url } = inject('assayPostgres');
+  if (!url) throw new Error('no PostgreSQL server for the test');
+  const name = uniqueDatabaseName('assay_cli');
+  await createDatabase(url, name);
+  cleanup.push(() => dropDatabase(url, name));
+  return databaseUrl(url, name);
+}
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: a workspace with findings, round trip`, () => {
+    const cleanup: (() => Promise<void>)[] = [];
+    afterEach(async () => {
+      for (const drop of cleanup.splice(0)) await drop();
+    });
+
+    it('import, export, import the export into a fresh database: the same examination and the same findings', async () => {
+      const first = await newDatabase(engine, cleanup);
+      const imported = await runCli('import', ACME, '--database', first, '--organization', 'acme', '--format', 'json');
+      expect(imported.code).toBe(0);
+      expect(JSON.parse(imported.stdout)).toMatchObject({ controls: 48, findings: 3, rootCauses: 2 });
+      const dir = await tempPath('exported');
+      const exported = await runCli('export', dir, '--organization', 'acme', '--database', first, '--format', 'json');
+      expect(exported.stderr).toBe('');
+      expect(JSON.parse(exported.stdout)).toMatchObject({ findings: 3, rootCauses: 2, problems: [] });
+
+      const second = await newDatabase(engine, cleanup);
+      expect((await runCli('import', dir, '--database', second, '--organization', 'acme')).code).toBe(0);
+      const again = await tempPath('again');
+      expect((await runCli('export', again, '--organization', 'acme', '--database', second)).code).toBe(0);
+
+      const acme = await loadWorkspace(ACME);
+      for (const folder of [dir, again]) {
+        const examination = await loadWorkspace(folder);
+        expect(examination).toEqual(acme);
+        expect(await loadFindings(folder, examination)).toEqual(await loadFindings(ACME, acme));
+        expect((await runCli('examine', folder, '--format', 'json')).stdout).toBe((await runCli('examine', ACME, '--format', 'json')).stdout);
+      }
+      // The second export is the first, file for file.
+      expect(await readFile(join(again, 'findings/f-ac-04.yaml'), 'utf8')).toBe(await readFile(join(dir, 'findings/f-ac-04.yaml'), 'utf8'));
+      expect(await listedFindings(second)).toEqual(await listedFindings(first));
+    });
+  });
+}
+
+/** The findings as the API lists them, without what differs between two databases by nature (ids, times). */
+async function listedFindings(database: string) {
+  const store = await openDatabase(database);
+  try {
+    const services = createServices(store);
+    const { organization, engagement } = await services.workspace.findEngagement(OPERATOR, { organizationSlug: 'acme' });
+    const findings = await services.findings.list(OPERATOR, organization.id, engagement.id);
+    return findings.map(({ engagementId: _e, createdAt: _c, ...finding }) => finding);
+  } finally {
+    await store.close();
+  }
+}

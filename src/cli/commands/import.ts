@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { OPERATOR } from '../../services/actor.js';
 import { createServices } from '../../services/index.js';
 import type { ImportResult } from '../../services/workspace-service.js';
+import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { DATABASE_OPTION_HELP, describeDatabase, resolveDatabaseUrl, withStore } from '../database.js';
 import type { CliIO } from '../io.js';
@@ -13,8 +14,8 @@ const FORMATS = ['text', 'json'] as const;
 export function registerImport(program: Command, io: CliIO): void {
   program
     .command('import')
-    .description('import a workspace into the database: creates or finds the organisation, creates or replaces the engagement with all its controls, tests and samples, in one transaction')
-    .argument('<dir>', 'workspace folder (assay.yaml, controls/, tests/)')
+    .description('import a workspace into the database: creates or finds the organisation, creates or replaces the engagement with all its controls, tests, samples, findings and root causes, in one transaction')
+    .argument('<dir>', 'workspace folder (assay.yaml, controls/, tests/, findings/, root-causes/)')
     .option('--database <url>', DATABASE_OPTION_HELP)
     .option('--organization <slug>', 'the organisation to import into (default: derived from the workspace\'s organisation name)')
     .option('--engagement <name>', 'the engagement to create or replace (default: the system and the period)')
@@ -22,9 +23,10 @@ export function registerImport(program: Command, io: CliIO): void {
     .action(async (dir: string, options: { database?: string; organization?: string; engagement?: string; format: (typeof FORMATS)[number] }) => {
       // Validated as a whole before the database is even opened: bad input writes nothing.
       const examination = await loadWorkspace(dir);
+      const findings = await loadFindings(dir, examination);
       const url = resolveDatabaseUrl(options.database, io);
       const result = await withStore(url, {}, (store) =>
-        createServices(store).workspace.importWorkspace(OPERATOR, examination, {
+        createServices(store).workspace.importWorkspace(OPERATOR, { ...examination, ...findings }, {
           ...(options.organization !== undefined && { organizationSlug: options.organization }),
           ...(options.engagement !== undefined && { engagementName: options.engagement }),
         }),
@@ -52,6 +54,7 @@ function importText(dir: string, result: ImportResult, database: string): string
     `  organisation  ${organization.slug} (${organization.name})${result.organizationCreated ? ', created' : ''}`,
     `  engagement    "${engagement.name}" (${engagement.id}), ${result.engagementCreated ? 'created' : 'replaced'}`,
     `  ${counts.controls} controls, ${counts.tests} tests, ${counts.samples} samples`,
+    `  ${counts.findings} findings, ${counts.rootCauses} root causes`,
     '',
   ].join('\n');
 }

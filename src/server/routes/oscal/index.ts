@@ -1,0 +1,80 @@
+/**
+ * OSCAL of an engagement: its assessment results and POA&M as downloads (the documents the CLI makes from a
+ * workspace, made from the database), and findings imported from an OSCAL document.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../../authentication.js';
+import { engagementParams } from '../engagements/schemas.js';
+import { sendJson } from '../examination/json-body.js';
+import type { ApiOptions } from '../index.js';
+import { assessmentResultsDocument, oscalImportBody, oscalImportResult, poamDocument } from './schemas.js';
+
+const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
+
+/**
+ * An OSCAL document of a large engagement (its observations, one per deviation) can pass the API's usual 1 MB:
+ * this route alone takes up to 16 MB.
+ */
+export const OSCAL_IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
+
+/** The document as a download, written once (the exporter's own key order, as the CLI prints it). */
+function sendDownload(reply: FastifyReply, exported: { document: unknown; fileName: string }): FastifyReply {
+  reply.header('content-disposition', `attachment; filename="${exported.fileName}"`).header('cache-control', 'private, no-cache');
+  return sendJson(reply, Buffer.from(`${JSON.stringify(exported.document, null, 2)}\n`, 'utf8'));
+}
+
+export async function oscalRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { oscal } = options.services;
+  const tags = ['oscal'];
+
+  app.get(`${ENGAGEMENT_URL}/oscal/assessment-results`, {
+    config: { permission: 'examination.read' },
+    schema: {
+      tags,
+      summary: 'The examination as OSCAL 1.1.3 assessment results (a download)',
+      description: 'Observations for conclusions and deviations, a finding per in-scope criterion, a risk per deficiency with severity facets.',
+      params: engagementParams,
+      response: { 200: assessmentResultsDocument },
+    },
+    handler: async (request, reply) => {
+      const { organizationId, engagementId } = request.params;
+      return sendDownload(reply, await oscal.assessmentResults(actorOf(request), organizationId, engagementId));
+    },
+  });
+
+  app.get(`${ENGAGEMENT_URL}/oscal/poam`, {
+    config: { permission: 'finding.read' },
+    schema: {
+      tags,
+      summary: 'The findings as an OSCAL 1.1.3 plan of action and milestones (a download)',
+      description: 'A POA&M item per finding (and per deficiency without one yet), with its root cause, corrective actions as remediations and milestones.',
+      params: engagementParams,
+      response: { 200: poamDocument },
+    },
+    handler: async (request, reply) => {
+      const { organizationId, engagementId } = request.params;
+      return sendDownload(reply, await oscal.poam(actorOf(request), organizationId, engagementId));
+    },
+  });
+
+  app.post(`${ENGAGEMENT_URL}/findings/import-oscal`, {
+    config: { permission: 'finding.manage' },
+    bodyLimit: OSCAL_IMPORT_BODY_LIMIT,
+    schema: {
+      tags: [...tags, 'findings'],
+      summary: 'Findings from OSCAL assessment results or a POA&M, all or nothing',
+      description:
+        '422 naming the JSON path of each problem when the document is not OSCAL assessment results or a POA&M, or names a control or criterion the engagement does not have; 409 naming the findings (or root causes) already there.',
+      params: engagementParams,
+      body: oscalImportBody,
+      response: { 201: oscalImportResult },
+    },
+    handler: async (request, reply) => {
+      const { organizationId, engagementId } = request.params;
+      const outcome = await oscal.importFindings(actorOf(request), organizationId, engagementId, request.body);
+      return reply.status(201).send(outcome);
+    },
+  });
+}

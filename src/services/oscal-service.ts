@@ -1,0 +1,155 @@
+/**
+ * OSCAL over the API (docs/findings.md, "OSCAL"): the engagement's assessment results and POA&M, made from the
+ * database exactly as `assay examine DIR --format oscal-ar | oscal-poam` makes them from a workspace; and findings
+ * imported from an OSCAL assessment results or POA&M document, all or nothing.
+ */
+import {
+  ConflictError,
+  ValidationError,
+  criteriaOfCategories,
+  examine,
+  expireAcceptedRisk,
+  type Examination,
+  type Finding,
+  type Issue,
+  type RootCause,
+} from '../domain/index.js';
+import { assessmentResults, type AssessmentResultsDocument } from '../reports/oscal/assessment-results.js';
+import { findingsFromOscal } from '../reports/oscal/import.js';
+import { planOfActionAndMilestones, type PoamDocument } from '../reports/oscal/poam.js';
+import { loadExamination } from '../store/controls-examination.js';
+import { engineOf } from '../store/engine.js';
+import type { FindingsRepository } from '../store/findings-repository.js';
+import type { Executor } from '../store/values.js';
+import type { Access } from './access.js';
+import type { Actor } from './actor.js';
+import type { AuditLog } from './audit.js';
+import type { ProgrammeLookup } from './programme.js';
+import { slugFor } from './workspace-service.js';
+
+export interface OscalExport<T> {
+  document: T;
+  /** What a download is called: the organisation, the period's end and the model. */
+  fileName: string;
+}
+
+export interface OscalImportOutcome {
+  /** Codes of the findings created, in the document's order. */
+  created: string[];
+  /** Codes of the root causes the document brought (an Assay POA&M carries them). */
+  rootCauses: string[];
+  /** What could not be carried over as it stood (findingsFromOscal's warnings). */
+  warnings: string[];
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+export function createOscalService(deps: {
+  db: Executor;
+  findings: Pick<FindingsRepository, 'create' | 'list' | 'listRootCauses' | 'saveRootCause'>;
+  lookup: ProgrammeLookup;
+  access: Access;
+  audit: AuditLog;
+  clock: () => Date;
+}) {
+  const { db, findings, lookup, access, audit, clock } = deps;
+
+  /** The examination, its findings (an accepted risk past its expiry reads as open) and root causes, in one snapshot. */
+  async function read(organizationId: string, engagementId: string) {
+    await lookup.engagement(organizationId, engagementId);
+    const transaction = engineOf(db) === 'postgres' ? db.transaction().setIsolationLevel('repeatable read') : db.transaction();
+    const today = isoDate(clock());
+    return transaction.execute(async (trx) => {
+      const examination = await loadExamination(trx, engagementId);
+      const stored = await findings.list(engagementId, {}, trx);
+      const rootCauses: RootCause[] = (await findings.listRootCauses(engagementId, trx)).map(({ id, title, category, whys }) => ({ id, title, category, whys }));
+      return { examination, findings: stored.map((f) => expireAcceptedRisk(f, today)), rootCauses };
+    });
+  }
+
+  const fileName = (examination: Examination, model: string) =>
+    `${slugFor(examination.engagement.organization)}-soc2-${examination.engagement.periodEnd}-${model}.json`;
+
+  return {
+    /** OSCAL 1.1.3 assessment results of the engagement's examination, with its findings' statuses and overrides. */
+    async assessmentResults(actor: Actor, organizationId: string, engagementId: string): Promise<OscalExport<AssessmentResultsDocument>> {
+      await access.require(actor, organizationId, 'examination.read');
+      const { examination, findings: found } = await read(organizationId, engagementId);
+      return { document: assessmentResults(examination, examine(examination), found), fileName: fileName(examination, 'assessment-results') };
+    },
+
+    /** The OSCAL 1.1.3 plan of action and milestones: every finding with its root cause and corrective actions. */
+    async poam(actor: Actor, organizationId: string, engagementId: string): Promise<OscalExport<PoamDocument>> {
+      await access.require(actor, organizationId, 'finding.read');
+      const { examination, findings: found, rootCauses } = await read(organizationId, engagementId);
+      return {
+        document: planOfActionAndMilestones({ examination, result: examine(examination), findings: found, rootCauses }),
+        fileName: fileName(examination, 'poam'),
+      };
+    },
+
+    /**
+     * Findings from OSCAL assessment results or a POA&M (a parsed document or its text). Refused as a whole:
+     * a document that is not OSCAL (ValidationError naming JSON paths), a finding that names a control or
+     * criterion the engagement does not have (ValidationError), a finding code or a different root cause of the
+     * same code already in the engagement (ConflictError naming them). One `finding.imported` event per finding.
+     */
+    async importFindings(actor: Actor, organizationId: string, engagementId: string, document: unknown): Promise<OscalImportOutcome> {
+      await access.require(actor, organizationId, 'finding.manage');
+      const imported = findingsFromOscal(document);
+      return db.transaction().execute(async (trx) => {
+        await lookup.engagementForChange(organizationId, engagementId, trx);
+        const examination = await loadExamination(trx, engagementId);
+        const existingRootCauses = new Map((await findings.listRootCauses(engagementId, trx)).map((r) => [r.id, r]));
+        const issues = references(imported.findings, examination, new Set([...existingRootCauses.keys(), ...imported.rootCauses.map((r) => r.id)]));
+        if (issues.length > 0) throw new ValidationError(issues, 'The findings do not fit the engagement');
+
+        const codes = new Set((await findings.list(engagementId, {}, trx)).map((f) => f.id));
+        const clashes = [
+          ...imported.findings.filter((f) => codes.has(f.id)).map((f) => `finding ${f.id}`),
+          ...imported.rootCauses.filter((r) => existingRootCauses.has(r.id) && !sameRootCause(r, existingRootCauses.get(r.id) as RootCause)).map((r) => `root cause ${r.id}`),
+        ];
+        if (clashes.length > 0) throw new ConflictError(`Already in the engagement, so nothing was imported: ${clashes.join(', ')}`);
+
+        const source = { model: imported.model, documentUuid: imported.documentUuid, title: imported.title };
+        const newRootCauses = imported.rootCauses.filter((r) => !existingRootCauses.has(r.id));
+        for (const rootCause of newRootCauses) await findings.saveRootCause(engagementId, rootCause, trx);
+        for (const finding of imported.findings) {
+          const created = await findings.create(engagementId, finding, trx);
+          await audit.record(trx, actor, {
+            type: 'finding.imported',
+            organizationId,
+            subject: `finding:${engagementId}/${finding.id}`,
+            after: { ...created, importedFrom: source, warnings: imported.warnings },
+          });
+        }
+        return { created: imported.findings.map((f) => f.id), rootCauses: newRootCauses.map((r) => r.id), warnings: imported.warnings };
+      });
+    },
+  };
+}
+
+/** What an imported finding names must be the engagement's: its control, criteria in scope, a known root cause. */
+function references(found: readonly Finding[], examination: Examination, rootCauses: Set<string>): Issue[] {
+  const controls = new Set(examination.controls.map((c) => c.id));
+  const inScope = new Set(criteriaOfCategories(examination.engagement.categories).map((c) => c.id));
+  const issues: Issue[] = [];
+  for (const finding of found) {
+    const where = `finding ${finding.id}`;
+    if (finding.control !== null && !controls.has(finding.control)) issues.push({ location: where, message: `unknown control "${finding.control}" in this engagement` });
+    for (const retest of finding.retests) {
+      if (!controls.has(retest.control)) issues.push({ location: where, message: `retest ${retest.id} of an unknown control "${retest.control}"` });
+    }
+    for (const criterion of finding.criteria) {
+      if (!inScope.has(criterion)) issues.push({ location: where, message: `criterion "${criterion}" is not in the engagement's categories` });
+    }
+    if (finding.rootCause !== null && !rootCauses.has(finding.rootCause)) issues.push({ location: where, message: `unknown root cause "${finding.rootCause}"` });
+  }
+  return issues;
+}
+
+function sameRootCause(a: RootCause, b: RootCause): boolean {
+  return a.title === b.title && a.category === b.category && JSON.stringify(a.whys) === JSON.stringify(b.whys);
+}
+
+export type OscalService = ReturnType<typeof createOscalService>;

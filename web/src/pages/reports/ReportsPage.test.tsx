@@ -1,0 +1,79 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { API, renderAt, ROOT, stubApi } from '../controls/testing.js';
+import { ReportsPage } from './ReportsPage.js';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const show = () => renderAt(`${ROOT}/reports`, <ReportsPage />, '/reports');
+
+async function upload(name: string, text: string) {
+  const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+  if (!input) throw new Error('no file input');
+  await userEvent.upload(input, new File([text], name, { type: 'application/json' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+}
+
+describe('ReportsPage', () => {
+  it('links the OSCAL downloads to the API, and offers no import to a viewer', async () => {
+    const calls = stubApi({ role: 'viewer' });
+    const { client } = show();
+    const ar = await screen.findByRole('link', { name: 'Assessment results' });
+    expect(ar).toHaveAttribute('href', `${API}/oscal/assessment-results`);
+    expect(ar).toHaveAttribute('download');
+    expect(screen.getByRole('link', { name: 'Plan of action and milestones (POA&M)' })).toHaveAttribute('href', `${API}/oscal/poam`);
+    // The role arrives with the organisations: wait for it before saying what is not offered.
+    await waitFor(() => expect(client.getQueryData(['organizations'])).toBeDefined());
+    expect(calls.map((c) => c.url)).toContain('/api/v1/organizations');
+    expect(screen.queryByText('Import OSCAL findings')).not.toBeInTheDocument();
+  });
+
+  it('sends the chosen document and shows the findings it created, with the warnings', async () => {
+    const calls = stubApi({
+      role: 'auditor',
+      overrides: {
+        [`POST ${API.replace('/api/v1', '')}/findings/import-oscal`]: {
+          status: 201,
+          body: { created: ['OSCAL-e174dfb9', 'OSCAL-48c8368d'], rootCauses: [], warnings: ['poam-item e174dfb9 refers to a risk the document does not define'] },
+        },
+      },
+    });
+    show();
+    await screen.findByText('Import OSCAL findings');
+    await upload('poam.json', '{"plan-of-action-and-milestones": {"uuid": "x"}}');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Imported 2 findings')).toBeInTheDocument();
+    expect(within(alert).getByRole('link', { name: 'OSCAL-48c8368d' })).toHaveAttribute('href', `${ROOT}/findings/OSCAL-48c8368d`);
+    expect(within(alert).getByText(/refers to a risk/)).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ 'plan-of-action-and-milestones': { uuid: 'x' } });
+  });
+
+  it('shows the problems of a refused document by JSON path, and refuses a file that is not JSON without sending it', async () => {
+    const calls = stubApi({
+      role: 'compliance',
+      overrides: {
+        [`POST ${API.replace('/api/v1', '')}/findings/import-oscal`]: {
+          status: 422,
+          body: {
+            title: 'Unprocessable content',
+            status: 422,
+            detail: 'The document is not valid OSCAL assessment results or a POA&M',
+            issues: [{ location: '$.plan-of-action-and-milestones.poam-items[0].uuid', message: 'must be a valid UUID' }],
+          },
+        },
+      },
+    });
+    show();
+    await screen.findByText('Import OSCAL findings');
+    await upload('broken.json', '{"plan-of-action-and-milestones": {}}');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Nothing was imported')).toBeInTheDocument();
+    expect(within(alert).getByText('The document is not valid OSCAL assessment results or a POA&M')).toBeInTheDocument();
+    expect(within(alert).getByText('$.plan-of-action-and-milestones.poam-items[0].uuid')).toBeInTheDocument();
+
+    await upload('notes.json', 'hello');
+    expect(await screen.findByText(/^notes\.json is not JSON: /)).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+});
