@@ -1,0 +1,24 @@
+/** Calendar-day arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so that no time zone moves a due date. */
+
+const DAY_MS = 86_400_000;
+
+const toDay = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+
+/** `iso` moved by `days` (negative: back). */
+export function addDays(iso: string, days: number): string {
+  return new Date((toDay(iso) + days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to`: positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(toDay(to) - toDay(from));
+}
+
+/** The earliest of the dates given, ignoring nulls (null when there is none). ISO dates sort as text. */
+export function earliest(dates: readonly (string | null)[]): string | null {
+  return dates.reduce<string | null>((min, d) => (d !== null && (min === null || d < min) ? d : min), null);
+}
+
+export function latest(dates: readonly (string | null)[]): string | null {
+  return dates.reduce<string | null>((max, d) => (d !== null && (max === null || d > max) ? d : max), null);
+}

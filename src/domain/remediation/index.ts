@@ -1,0 +1,6 @@
+/** The corrective action plan of an engagement: due dates, reminders and the burndown (issue 5). */
+export * from './plan.js';
+export * from './actions.js';
+export * from './burndown.js';
+export * from './reminder.js';
+export * from './view.js';

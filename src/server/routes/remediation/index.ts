@@ -1,0 +1,60 @@
+/** The corrective action plan of an engagement: where every action stands, the burndown, and reminders. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../../authentication.js';
+import { engagementParams } from '../engagements/schemas.js';
+import type { ApiOptions } from '../index.js';
+import { planBody, planSchema, reminderOutcome, remediationView, remindersBody } from './schemas.js';
+
+const path = '/organizations/:organizationId/engagements/:engagementId/remediation';
+
+export async function remediationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { remediation } = options.services;
+  const tags = ['remediation'];
+
+  app.get(path, {
+    config: { permission: 'finding.read' },
+    schema: {
+      tags,
+      summary: 'The corrective action plan: every action of the findings (false positives left out) with its standing today, counts and the burndown',
+      params: engagementParams,
+      response: { 200: remediationView },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      return remediation.view(actorOf(request), organizationId, engagementId);
+    },
+  });
+
+  app.put(`${path}/plan`, {
+    config: { permission: 'engagement.manage' },
+    schema: {
+      tags,
+      summary: "Set the plan's target date, reminder webhook (http or https) and due-soon window, at its version (0 the first time)",
+      params: engagementParams,
+      body: planBody,
+      response: { 200: planSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      const { version, ...plan } = request.body;
+      return remediation.updatePlan(actorOf(request), organizationId, engagementId, version, plan);
+    },
+  });
+
+  app.post(`${path}/reminders`, {
+    config: { permission: 'engagement.manage' },
+    schema: {
+      tags,
+      summary: "POST the reminder of overdue and due-soon actions to the plan's webhook now (422 when none is set)",
+      params: engagementParams,
+      body: remindersBody,
+      response: { 200: reminderOutcome },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      return remediation.sendReminders(actorOf(request), organizationId, engagementId);
+    },
+  });
+}

@@ -1,0 +1,192 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
+import { engagementSettings, sequentialIds, unique } from '../../test/support/factories.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors.js';
+import { buildAction, buildFinding, doneAction } from '../domain/findings/testing.js';
+import { REMINDER_TYPE, type ReminderPayload } from '../domain/remediation/index.js';
+import { createAuditRepository } from '../store/audit-repository.js';
+import { createControlsRepository } from '../store/controls-repository.js';
+import type { Store } from '../store/database.js';
+import { createEngagementsRepository } from '../store/engagements-repository.js';
+import { createFindingsRepository } from '../store/findings-repository.js';
+import { createRemediationPlansRepository } from '../store/remediation-plans-repository.js';
+import { OPERATOR, type Actor } from './actor.js';
+import { createAuditLog } from './audit.js';
+import { createServices } from './index.js';
+import { createProgrammeLookup } from './programme.js';
+import { createRemediationService } from './remediation-service.js';
+
+const NOW = new Date('2026-08-15T10:00:00Z');
+const clock = () => NOW;
+
+/** A real webhook receiver on a free loopback port: answers `status`, or never answers when `hang`. */
+class Receiver {
+  readonly received: { body: ReminderPayload; contentType: string | undefined }[] = [];
+  status = 204;
+  hang = false;
+  private readonly server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    request.on('end', () => {
+      this.received.push({ body: JSON.parse(text) as ReminderPayload, contentType: request.headers['content-type'] });
+      if (!this.hang) response.writeHead(this.status).end('ok');
+    });
+  });
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks/secret-token`;
+  }
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: remediation service`, () => {
+    const store = useFreshStore(engine);
+    let receiver: Receiver;
+    afterEach(() => receiver?.stop());
+
+    async function setUp(s: Store = store(), timeoutMs?: number) {
+      const services = createServices(s, { clock, newId: sequentialIds() });
+      const remediation =
+        timeoutMs === undefined
+          ? services.remediation
+          : createRemediationService({
+              db: s.db,
+              plans: createRemediationPlansRepository(s.db),
+              findings: createFindingsRepository(s.db),
+              lookup: createProgrammeLookup({ engagements: createEngagementsRepository(s.db), controls: createControlsRepository(s.db) }),
+              access: services.access,
+              audit: createAuditLog({ audit: createAuditRepository(s.db) }),
+              clock,
+              timeoutMs,
+            });
+      const organization = await services.organizations.create(OPERATOR, { slug: unique('org'), name: 'Acme' });
+      const engagement = await services.engagements.create(OPERATOR, organization.id, engagementSettings({ name: 'FY2026' }));
+      const findings = createFindingsRepository(s.db);
+      await findings.create(
+        engagement.id,
+        buildFinding({
+          identifiedOn: '2026-07-01',
+          correctiveActions: [buildAction({ id: 'CA-1', due: '2026-08-01' }), buildAction({ id: 'CA-2', due: '2026-08-20' }), doneAction('2026-07-20', 'CA-3')],
+        }),
+      );
+      await findings.create(engagement.id, buildFinding({ id: 'F-FP', status: 'false_positive', correctiveActions: [buildAction({ id: 'CA-9', due: '2026-01-01' })] }));
+      receiver = new Receiver();
+      const memberOf = async (role: 'viewer' | 'owner' | 'compliance'): Promise<Actor> => {
+        const email = `${unique(role)}@acme.example`;
+        const member = await services.members.add(OPERATOR, organization.id, { email, role, displayName: role, password: 'correct horse battery staple' });
+        return { kind: 'user', userId: member.userId, email };
+      };
+      return { services, remediation, org: organization.id, eng: engagement.id, memberOf, url: await receiver.start() };
+    }
+
+    const events = async (type: string) => (await createAuditRepository(store().db).list({ limit: 100, offset: 0, type })).items;
+
+    it('shows each action’s standing today, the counts and the burndown, false positives left out', async () => {
+      const { remediation, org, eng } = await setUp();
+      const view = await remediation.view(OPERATOR, org, eng);
+      expect(view.today).toBe('2026-08-15');
+      expect(view.plan).toEqual({ targetDate: null, webhookUrl: null, dueSoonDays: 14, version: 0 });
+      expect(view.actions.map((a) => [a.action.id, a.state, a.daysLate ?? a.daysLeft])).toEqual([
+        ['CA-1', 'overdue', 14],
+        ['CA-2', 'due_soon', 5],
+        ['CA-3', 'done', null],
+      ]);
+      expect(view.counts).toEqual({ total: 3, done: 1, overdue: 1, dueSoon: 1 });
+      expect(view.burndown).toMatchObject({ start: '2026-07-01', target: '2026-08-31' });
+      expect(view.burndown.points.find((p) => p.date === '2026-08-15')).toMatchObject({ remaining: 2 });
+    });
+
+    it('saves the plan at its version with an audit event, and refuses a bad webhook at its JSON path, writing nothing', async () => {
+      const { remediation, org, eng, url, memberOf } = await setUp();
+      const saved = await remediation.updatePlan(OPERATOR, org, eng, 0, { targetDate: '2026-09-30', webhookUrl: url, dueSoonDays: 7 });
+      expect(saved).toEqual({ targetDate: '2026-09-30', webhookUrl: url, dueSoonDays: 7, version: 1 });
+      await expect(remediation.updatePlan(OPERATOR, org, eng, 0, { targetDate: null, webhookUrl: null, dueSoonDays: 14 })).rejects.toThrow(ConflictError);
+      const bad = remediation.updatePlan(OPERATOR, org, eng, 1, { targetDate: null, webhookUrl: 'file:///etc/passwd', dueSoonDays: 120 });
+      await expect(bad).rejects.toThrow(ValidationError);
+      await expect(bad).rejects.toMatchObject({ issues: [{ location: '$.webhookUrl' }, { location: '$.dueSoonDays' }] });
+      expect((await remediation.view(OPERATOR, org, eng)).plan).toEqual(saved);
+
+      const [event] = await events('remediation.plan_updated');
+      expect(event).toMatchObject({ actor: 'operator:cli', before: { version: 0, webhookUrl: null }, after: { version: 1, targetDate: '2026-09-30' } });
+      // The audit log and those who may not manage the plan see where reminders go, not the webhook's secret path.
+      expect(JSON.stringify(event)).not.toContain('secret-token');
+      const viewer = await memberOf('viewer');
+      expect((await remediation.view(viewer, org, eng)).plan.webhookUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/…$/);
+      await expect(remediation.updatePlan(viewer, org, eng, 1, saved)).rejects.toThrow(ForbiddenError);
+      await expect(remediation.sendReminders(await memberOf('owner'), org, eng)).rejects.toThrow(ForbiddenError);
+    });
+
+    it('POSTs the reminder JSON to the webhook and audits the delivery', async () => {
+      const { remediation, org, eng, url, memberOf } = await setUp();
+      await expect(remediation.sendReminders(OPERATOR, org, eng)).rejects.toMatchObject({ issues: [{ location: '$.webhookUrl' }] });
+      await remediation.updatePlan(OPERATOR, org, eng, 0, { targetDate: null, webhookUrl: url, dueSoonDays: 14 });
+      const compliance = await memberOf('compliance');
+      expect(await remediation.sendReminders(compliance, org, eng)).toEqual({ sent: true, status: 204, overdue: 1, dueSoon: 1, error: null });
+      expect(receiver.received).toHaveLength(1);
+      expect(receiver.received[0]?.contentType).toBe('application/json');
+      expect(receiver.received[0]?.body).toMatchObject({
+        type: REMINDER_TYPE,
+        engagement: { id: eng, name: 'FY2026' },
+        today: '2026-08-15',
+        overdue: [{ finding: 'F-AC-04', action: 'CA-1', owner: 'it-ops@acme.example', due: '2026-08-01', daysLate: 14 }],
+        dueSoon: [{ finding: 'F-AC-04', action: 'CA-2', due: '2026-08-20', daysLeft: 5 }],
+      });
+
+      receiver.status = 500;
+      expect(await remediation.sendReminders(OPERATOR, org, eng)).toEqual({ sent: false, status: 500, overdue: 1, dueSoon: 1, error: 'the webhook answered HTTP 500' });
+      const logged = await events('remediation.reminders_sent');
+      expect(logged.map((e) => e.after)).toEqual([
+        expect.objectContaining({ sent: false, status: 500, error: 'the webhook answered HTTP 500' }),
+        expect.objectContaining({ sent: true, status: 204, overdue: 1, dueSoon: 1, webhook: expect.stringMatching(/\/…$/) }),
+      ]);
+      expect(logged[1]).toMatchObject({ actor: `user:${(compliance as { email: string }).email}` });
+    });
+
+    it('sends nothing when nothing is overdue or due soon', async () => {
+      const { remediation, org, eng, url } = await setUp();
+      await remediation.updatePlan(OPERATOR, org, eng, 0, { targetDate: null, webhookUrl: url, dueSoonDays: 1 });
+      const findings = createFindingsRepository(store().db);
+      const [finding] = await findings.list(eng);
+      await findings.update(eng, finding!.version, { ...finding!, correctiveActions: [buildAction({ due: '2026-12-31' })] });
+      expect(await remediation.sendReminders(OPERATOR, org, eng)).toEqual({ sent: false, status: null, overdue: 0, dueSoon: 0, error: null });
+      expect(receiver.received).toHaveLength(0);
+      expect(await events('remediation.reminders_sent')).toEqual([]);
+    });
+
+    it('gives up on a webhook that does not answer in time, and on one that cannot be reached', async () => {
+      const { remediation, org, eng, url } = await setUp(store(), 200);
+      await remediation.updatePlan(OPERATOR, org, eng, 0, { targetDate: null, webhookUrl: url, dueSoonDays: 14 });
+      receiver.hang = true;
+      expect(await remediation.sendReminders(OPERATOR, org, eng)).toMatchObject({ sent: false, status: null, error: 'the webhook did not answer within 0.2 s' });
+      await receiver.stop();
+      const refused = await remediation.sendReminders(OPERATOR, org, eng);
+      expect(refused).toMatchObject({ sent: false, status: null, error: expect.stringMatching(/^the webhook could not be reached: ECONNREFUSED/) });
+      expect(await events('remediation.reminders_sent')).toHaveLength(2);
+    });
+
+    it('reminds every engagement with a webhook, each with its own outcome', async () => {
+      const first = await setUp();
+      const { services } = first;
+      await first.remediation.updatePlan(OPERATOR, first.org, first.eng, 0, { targetDate: null, webhookUrl: first.url, dueSoonDays: 14 });
+      const quiet = await services.engagements.create(OPERATOR, first.org, engagementSettings({ name: 'No webhook' }));
+      const broken = await services.engagements.create(OPERATOR, first.org, engagementSettings({ name: 'Broken webhook' }));
+      await createFindingsRepository(store().db).create(broken.id, buildFinding({ correctiveActions: [buildAction({ due: '2026-08-01' })] }));
+      await first.remediation.updatePlan(OPERATOR, first.org, broken.id, 0, { targetDate: null, webhookUrl: 'http://127.0.0.1:9/', dueSoonDays: 14 });
+      const outcomes = await first.remediation.sendAllReminders(OPERATOR);
+      expect(outcomes.map((o) => [o.engagementName, o.outcome.sent, o.outcome.error === null])).toEqual(
+        expect.arrayContaining([
+          ['FY2026', true, true],
+          ['Broken webhook', false, false],
+        ]),
+      );
+      expect(outcomes).toHaveLength(2);
+      expect(outcomes.some((o) => o.engagementId === quiet.id)).toBe(false);
+    });
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * The plan's settings: target date, reminder webhook and due-soon window, editable with `engagement.manage`
+ * (read-only otherwise), and the button that sends the reminder now.
+ */
+import { Alert, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { MAX_DUE_SOON_DAYS, MIN_DUE_SOON_DAYS, webhookUrlProblem } from '../../../../src/domain/remediation/plan.js';
+import { ApiError } from '../../api/client.js';
+import { useSendReminders, useUpdatePlan, type ReminderOutcome, type VersionedPlan } from '../../api/remediation.js';
+import { notifyError, notifySaved } from '../../components/notify.js';
+import { useCan } from '../../components/useRole.js';
+
+interface PlanValues {
+  targetDate: string;
+  webhookUrl: string;
+  dueSoonDays: number | string;
+}
+
+const FIELDS = ['targetDate', 'webhookUrl', 'dueSoonDays'] as const;
+
+function validate(values: PlanValues) {
+  const url = values.webhookUrl.trim();
+  const days = Number(values.dueSoonDays);
+  return {
+    webhookUrl: url === '' ? null : webhookUrlProblem(url),
+    dueSoonDays:
+      Number.isInteger(days) && days >= MIN_DUE_SOON_DAYS && days <= MAX_DUE_SOON_DAYS
+        ? null
+        : `A whole number of days from ${MIN_DUE_SOON_DAYS} to ${MAX_DUE_SOON_DAYS}`,
+  };
+}
+
+/** What the reminder did, in a sentence. */
+export function describeOutcome(outcome: ReminderOutcome): string {
+  if (outcome.error !== null) return `The reminder was not delivered: ${outcome.error}.`;
+  if (!outcome.sent) return 'Nothing is overdue or due soon: no reminder was sent.';
+  return `Reminder sent (${outcome.overdue} overdue, ${outcome.dueSoon} due soon); the webhook answered HTTP ${outcome.status}.`;
+}
+
+export function PlanForm({ plan, reload }: { plan: VersionedPlan; reload: () => void }) {
+  const editable = useCan('engagement.manage');
+  const update = useUpdatePlan();
+  const remind = useSendReminders();
+  const [outcome, setOutcome] = useState<ReminderOutcome | null>(null);
+  const form = useForm<PlanValues>({
+    initialValues: { targetDate: plan.targetDate ?? '', webhookUrl: plan.webhookUrl ?? '', dueSoonDays: plan.dueSoonDays },
+    validate: (values) => validate(values),
+  });
+
+  const submit = (values: PlanValues) => {
+    const url = values.webhookUrl.trim();
+    update.mutate(
+      { version: plan.version, targetDate: values.targetDate || null, webhookUrl: url === '' ? null : url, dueSoonDays: Number(values.dueSoonDays) },
+      {
+        onSuccess: () => notifySaved('Corrective action plan saved.'),
+        onError: (error) => {
+          // The server's issues name a field by its JSON path ($.webhookUrl): shown beside that field.
+          const issues = error instanceof ApiError ? (error.problem?.issues ?? []) : [];
+          for (const issue of issues) {
+            const field = FIELDS.find((f) => issue.location === `$.${f}`);
+            if (field) form.setFieldError(field, issue.message);
+          }
+          notifyError(error, reload);
+        },
+      },
+    );
+  };
+
+  const sendNow = () =>
+    remind.mutate(undefined, {
+      onSuccess: setOutcome,
+      onError: (error) => notifyError(error),
+    });
+
+  return (
+    <form onSubmit={form.onSubmit(submit)} aria-label="Corrective action plan" noValidate>
+      <Stack gap="sm">
+        <TextInput type="date" label="Target date" description="When every corrective action should be done; empty: the latest due date" readOnly={!editable} {...form.getInputProps('targetDate')} />
+        <TextInput
+          label="Reminder webhook"
+          description="Reminders of overdue and due-soon actions are POSTed here as JSON (http or https)"
+          placeholder="https://hooks.example.com/…"
+          readOnly={!editable}
+          {...form.getInputProps('webhookUrl')}
+        />
+        <NumberInput
+          label="Due soon within (days)"
+          min={MIN_DUE_SOON_DAYS}
+          max={MAX_DUE_SOON_DAYS}
+          allowDecimal={false}
+          readOnly={!editable}
+          {...form.getInputProps('dueSoonDays')}
+        />
+        {editable ? (
+          <Group>
+            <Button type="submit" loading={update.isPending}>
+              Save plan
+            </Button>
+            <Button variant="light" onClick={sendNow} loading={remind.isPending} disabled={plan.webhookUrl === null || form.isDirty()}>
+              Send reminders now
+            </Button>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            An admin or the compliance lead sets the plan.
+          </Text>
+        )}
+        {outcome && (
+          <Alert color={outcome.error === null ? 'teal' : 'red'} role="status" title="Reminders">
+            {describeOutcome(outcome)}
+          </Alert>
+        )}
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderAt } from '../../testing.js';
+import { quietCharts } from '../dashboard/testing.js';
+import { RemediationPage } from './RemediationPage.js';
+import { API, fixtureView, ROOT, stubRemediation } from './testing.js';
+
+beforeEach(() => quietCharts());
+afterEach(() => vi.unstubAllGlobals());
+
+const show = () => renderAt(`${ROOT}/remediation`, <RemediationPage />, '/remediation');
+const section = (name: string) => screen.findByRole('region', { name });
+
+describe('RemediationPage', () => {
+  it('lists the overdue and due-soon actions with their finding, owner, due date and days', async () => {
+    stubRemediation('viewer');
+    show();
+    expect(await screen.findByText(/1 of 3 corrective actions done · 1 overdue · 1 due within 14 days/)).toBeInTheDocument();
+    const overdue = within(await section('Overdue')).getByRole('table', { name: 'Overdue corrective actions' });
+    const [row] = within(overdue).getAllByRole('row').slice(1);
+    expect(within(row as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Action CA-1 (CA-1)', 'F-AC-04', 'it-ops@acme.example', '2026-08-01', '14']);
+    expect(within(overdue).getByRole('link', { name: 'F-AC-04' })).toHaveAttribute('href', `${ROOT}/findings/F-AC-04`);
+    const soon = within(await section('Due soon')).getByRole('table', { name: 'Corrective actions due soon' });
+    expect(within(soon).getByRole('columnheader', { name: 'Days left' })).toBeInTheDocument();
+    expect(within(soon).getByRole('link', { name: 'F-CM-01' })).toBeInTheDocument();
+    // The done action is in neither table.
+    expect(screen.queryByText('Action CA-3 (CA-3)')).not.toBeInTheDocument();
+  });
+
+  it('describes the burndown in words', async () => {
+    stubRemediation('viewer');
+    show();
+    const chart = within(await section('Burndown')).getByRole('img');
+    expect(chart.getAttribute('aria-label')).toMatch(/3 corrective actions at the start, 2 remaining on .*\(today\)\. The ideal line reaches none on the target date/);
+  });
+
+  it('shows the plan read-only to a role that may not manage it', async () => {
+    stubRemediation('owner');
+    show();
+    const plan = await section('Plan');
+    expect(within(plan).getByLabelText(/Target date/)).toHaveAttribute('readonly');
+    expect(within(plan).queryByRole('button', { name: 'Save plan' })).not.toBeInTheDocument();
+    expect(within(plan).getByText(/An admin or the compliance lead sets the plan/)).toBeInTheDocument();
+  });
+
+  it('saves the plan at its version, and refuses a webhook that is not http(s) before sending', async () => {
+    const calls = stubRemediation('compliance', fixtureView(), {
+      [`PUT ${API.replace('/api/v1', '')}/remediation/plan`]: { status: 200, body: { targetDate: '2026-09-30', webhookUrl: 'https://hooks.example.com/x', dueSoonDays: 7, version: 3 } },
+    });
+    show();
+    const plan = await section('Plan');
+    const webhook = within(plan).getByLabelText(/Reminder webhook/);
+    await userEvent.type(webhook, 'ftp://example.com');
+    await userEvent.click(within(plan).getByRole('button', { name: 'Save plan' }));
+    expect(await within(plan).findByText('must be an http or https URL, not ftp')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'PUT')).toEqual([]);
+
+    await userEvent.clear(webhook);
+    await userEvent.type(webhook, 'https://hooks.example.com/x');
+    const days = within(plan).getByLabelText(/Due soon within/);
+    await userEvent.clear(days);
+    await userEvent.type(days, '7');
+    await userEvent.click(within(plan).getByRole('button', { name: 'Save plan' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ version: 2, targetDate: '2026-08-31', webhookUrl: 'https://hooks.example.com/x', dueSoonDays: 7 });
+  });
+
+  it('sends the reminders now and says what came of it', async () => {
+    stubRemediation('admin', fixtureView({ plan: { targetDate: null, webhookUrl: 'https://hooks.example.com/x', dueSoonDays: 14, version: 1 } }), {
+      [`POST ${API.replace('/api/v1', '')}/remediation/reminders`]: { status: 200, body: { sent: false, status: 500, overdue: 1, dueSoon: 1, error: 'the webhook answered HTTP 500' } },
+    });
+    show();
+    await userEvent.click(await screen.findByRole('button', { name: 'Send reminders now' }));
+    expect(await screen.findByText('The reminder was not delivered: the webhook answered HTTP 500.')).toBeInTheDocument();
+  });
+
+  it('offers no reminder without a webhook', async () => {
+    stubRemediation('admin');
+    show();
+    expect(await screen.findByRole('button', { name: 'Send reminders now' })).toBeDisabled();
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Corrective actions: where every action of the engagement's findings stands today (overdue and due soon first),
+ * the burndown towards the plan's target date, and the plan itself with its reminder webhook.
+ */
+import { Alert, Card, Center, Grid, Loader, Stack, Text, Title } from '@mantine/core';
+import { useId } from 'react';
+import { useRemediation } from '../../api/remediation.js';
+import { useEngagementRoot } from '../criteria/links.js';
+import { ActionsTable } from './ActionsTable.js';
+import { BurndownChart } from './BurndownChart.js';
+import { doneSentence } from './format.js';
+import { PlanForm } from './PlanForm.js';
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  const headingId = useId();
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Title order={2} size="h3" id={headingId}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+export function RemediationPage() {
+  const remediation = useRemediation();
+  const root = useEngagementRoot();
+  if (remediation.isPending) {
+    return (
+      <Center mih={200}>
+        <Loader aria-label="Loading the corrective actions" />
+      </Center>
+    );
+  }
+  if (remediation.isError) {
+    return (
+      <Alert color="red" role="alert" title="The corrective actions could not be loaded">
+        {remediation.error.message}
+      </Alert>
+    );
+  }
+  const { plan, today, actions, counts, burndown } = remediation.data;
+  return (
+    <Stack gap="lg">
+      <Stack gap={2}>
+        <Title order={1} size="h2">
+          Corrective actions
+        </Title>
+        <Text c="dimmed" size="sm">
+          {doneSentence(counts)} · {counts.overdue} overdue · {counts.dueSoon} due within {plan.dueSoonDays} days · today is {today}
+        </Text>
+      </Stack>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Section title="Burndown">
+            <BurndownChart chart={burndown} today={today} />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Section title="Plan">
+            {/* A new version (saved here, or someone else's) starts the form afresh from it. */}
+            <PlanForm key={plan.version} plan={plan} reload={() => void remediation.refetch()} />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Section title="Overdue">
+            <ActionsTable label="Overdue corrective actions" actions={actions.filter((a) => a.state === 'overdue')} root={root} days="late" />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Section title="Due soon">
+            <ActionsTable label="Corrective actions due soon" actions={actions.filter((a) => a.state === 'due_soon')} root={root} days="left" />
+          </Section>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
