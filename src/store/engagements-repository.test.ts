@@ -38,6 +38,7 @@ for (const engine of ENGINES) {
         createdAt: '2026-03-01T09:00:00.000Z',
         version: 1,
         revision: 1,
+        previousEngagementId: null,
       });
       expect(await engagements.findById(created.id)).toEqual(created);
       expect(toDomainEngagement(created, organization.name)).toEqual({
@@ -52,6 +53,28 @@ for (const engine of ENGINES) {
         pervasiveness: settings.pervasiveness,
         misstatements: settings.misstatements,
       });
+    });
+
+    it('links a re-examination to its previous period, and keeps it standing when that one is deleted', async () => {
+      const engagements = createEngagementsRepository(store().db);
+      const previous = await buildEngagement(store().db);
+      const next = await engagements.create({
+        ...engagementSettings({ periodStart: '2026-07-01', periodEnd: '2026-12-31' }),
+        organizationId: previous.organizationId,
+        previousEngagementId: previous.id,
+      });
+      expect(next.previousEngagementId).toBe(previous.id);
+      expect((await engagements.findById(next.id))?.previousEngagementId).toBe(previous.id);
+      expect((await engagements.list(previous.organizationId, { limit: 10, offset: 0 })).items.map((e) => e.previousEngagementId)).toEqual([
+        previous.id,
+        null,
+      ]);
+      await expect(
+        engagements.create({ ...engagementSettings(), organizationId: previous.organizationId, previousEngagementId: 'missing' }),
+      ).rejects.toThrow();
+
+      await engagements.remove(previous.id, previous.version);
+      expect(await engagements.findById(next.id)).toMatchObject({ id: next.id, previousEngagementId: null, version: 1 });
     });
 
     it('keeps a type 1 engagement’s missing period start', async () => {

@@ -48,6 +48,8 @@ export interface EngagementSettings {
 
 export interface EngagementInput extends EngagementSettings {
   organizationId: string;
+  /** The engagement this one re-examines (the previous period), if any. */
+  previousEngagementId?: string | null;
 }
 
 export interface StoredEngagement extends EngagementInput {
@@ -57,6 +59,8 @@ export interface StoredEngagement extends EngagementInput {
   version: number;
   /** Counts every change to what the engine reads: settings, controls, tests, samples. */
   revision: number;
+  /** The previous period's engagement; null for a first period or once that one is deleted. */
+  previousEngagementId: string | null;
 }
 
 /** What the cached evaluation of an engagement is keyed on (the organisation's name is part of the result). */
@@ -84,6 +88,7 @@ export const engagementColumns = [
   'created_at',
   'version',
   'revision',
+  'previous_engagement_id',
 ] as const;
 
 type EngagementRow = Pick<Selectable<EngagementsTable>, (typeof engagementColumns)[number]>;
@@ -106,6 +111,7 @@ export function toStoredEngagement(row: EngagementRow): StoredEngagement {
     createdAt: row.created_at,
     version: row.version,
     revision: Number(row.revision),
+    previousEngagementId: row.previous_engagement_id,
   };
 }
 
@@ -200,6 +206,7 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
               pervasive_min_share: input.pervasiveness.minShare,
               misstatements: toJson(input.misstatements),
               created_at: toTimestamp(deps.clock()),
+              previous_engagement_id: input.previousEngagementId ?? null,
             })
             .returning(engagementColumns)
             .executeTakeFirstOrThrow(),

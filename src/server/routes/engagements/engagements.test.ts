@@ -40,6 +40,7 @@ for (const engine of ENGINES) {
         createdAt: expect.any(String),
         version: 1,
         revision: 1,
+        previousEngagementId: null,
       });
       const read = await compliance.request({ method: 'GET', url: `${base(t())}/engagements/${engagement.id}` });
       expect(read.json()).toEqual(engagement);

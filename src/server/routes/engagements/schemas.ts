@@ -45,6 +45,8 @@ export const engagementSchema = z
     version: z.number().int(),
     /** Counts every change to what the engine reads: settings, controls, tests, samples. */
     revision: z.number().int(),
+    /** The previous period's engagement this one re-examines; null for a first period. */
+    previousEngagementId: z.string().nullable(),
   })
   .meta({ id: 'Engagement' });
 
