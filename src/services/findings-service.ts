@@ -3,7 +3,8 @@
  * root cause, fixed through corrective actions and proven fixed by a retest. Every rule is the domain's
  * (src/domain/findings): the transition table and `canClose`, `reopenOnRegression`, `expireAcceptedRisk`;
  * this service loads, checks access, saves at the caller's version and writes the audit event in the same
- * transaction. A refused step is a ConflictError carrying the domain's reasons.
+ * transaction. A refused step is a ConflictError carrying the domain's reasons. Creating findings by hand or from a
+ * deficiency, the auditor's override and the root-cause views are in findings-authoring.ts, spread in here.
  */
 import {
   ConflictError,
@@ -11,29 +12,24 @@ import {
   ValidationError,
   deriveFindings,
   examine,
-  expireAcceptedRisk,
   mergeDerivedFindings,
   reopenOnRegression,
   transition,
   withConclusion,
+  words,
   type CorrectiveAction,
-  type Finding,
   type FindingStatus,
   type Issue,
   type Retest,
-  type RetestContext,
   type RootCause,
   type Sample,
   type TestMethod,
 } from '../domain/index.js';
-import type { ControlsRepository } from '../store/controls-repository.js';
-import type { FindingFilter, FindingsRepository, StoredFinding } from '../store/findings-repository.js';
-import { staleOrMissing, type Executor, type Trx } from '../store/values.js';
-import type { Access } from './access.js';
+import type { FindingFilter, StoredFinding } from '../store/findings-repository.js';
 import type { Actor } from './actor.js';
-import type { AuditLog } from './audit.js';
-import { at, ownsControl, type ProgrammeLookup } from './programme.js';
-import { words } from '../domain/index.js';
+import { createFindingsAuthoring } from './findings-authoring.js';
+import { findingsWork, isoDate, ownsFinding, type FindingsDependencies } from './findings-work.js';
+import { at } from './programme.js';
 
 export interface TransitionDetails {
   reason?: string | null;
@@ -64,60 +60,13 @@ export interface SyncOutcome {
   findings: StoredFinding[];
 }
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-
-export function createFindingsService(deps: {
-  db: Executor;
-  findings: Pick<FindingsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'saveRootCause'>;
-  controls: Pick<ControlsRepository, 'loadExamination'>;
-  lookup: ProgrammeLookup;
-  access: Access;
-  audit: AuditLog;
-  clock: () => Date;
-}) {
+export function createFindingsService(deps: FindingsDependencies) {
   const { db, findings, controls, lookup, access, audit, clock } = deps;
-
-  /** An accepted risk past its expiry is open again, whether or not anyone has touched it since (read-time rule). */
-  const current = (finding: StoredFinding, today: string): StoredFinding => ({ ...finding, ...expireAcceptedRisk(finding, today) });
-
-  /** What the closing rules need: the engagement's controls as examined, and its sampling settings. */
-  async function retestContext(engagementId: string, trx: Executor): Promise<RetestContext> {
-    const examination = await controls.loadExamination(engagementId, trx);
-    const byId = new Map(examination.controls.map((c) => [c.id, c]));
-    return { control: (id) => byId.get(id), sampling: examination.engagement.sampling };
-  }
-
-  /** The finding to change, locked with its engagement, at the caller's version (stale: ConflictError). */
-  async function forChange(organizationId: string, engagementId: string, code: string, version: number, trx: Trx) {
-    await lookup.engagementForChange(organizationId, engagementId, trx);
-    const found = await findings.findByCode(engagementId, code, trx);
-    if (!found) throw new NotFoundError(`Finding ${code}`);
-    if (found.version !== version) throw staleOrMissing(`Finding ${code}`, version, found.version);
-    return current(found, isoDate(clock()));
-  }
-
-  /** Writes the change at the version read and its audit event, in the caller's transaction. */
-  async function save(
-    trx: Trx,
-    actor: Actor,
-    organizationId: string,
-    before: StoredFinding,
-    after: Finding,
-    type: 'finding.transitioned' | 'finding.actions_updated' | 'finding.retested' | 'finding.root_cause_set',
-    details: Record<string, unknown>,
-  ) {
-    const saved = await findings.update(before.engagementId, before.version, after, trx);
-    await audit.record(trx, actor, {
-      type,
-      organizationId,
-      subject: `finding:${before.engagementId}/${before.id}`,
-      before: { status: before.status, version: before.version },
-      after: { status: saved.status, version: saved.version, ...details },
-    });
-    return saved;
-  }
+  const { current, retestContext, forChange, save } = findingsWork(deps);
 
   return {
+    ...createFindingsAuthoring(deps, { current, forChange, save }),
+
     async list(actor: Actor, organizationId: string, engagementId: string, filter: FindingFilter = {}): Promise<StoredFinding[]> {
       await access.require(actor, organizationId, 'finding.read');
       await lookup.engagement(organizationId, engagementId);
@@ -254,15 +203,7 @@ export function createFindingsService(deps: {
       });
       return db.transaction().execute(async (trx) => {
         const before = await forChange(organizationId, engagementId, code, version, trx);
-        // A finding on no control (or on one removed since) is no owner's: only the roles granted all may plan it.
-        const control =
-          before.control === null
-            ? null
-            : await lookup.control(organizationId, engagementId, before.control, trx).catch((error: unknown) => {
-                if (error instanceof NotFoundError) return null;
-                throw error;
-              });
-        await access.require(actor, organizationId, 'finding.remediate', control !== null && ownsControl(actor, control), trx);
+        await access.require(actor, organizationId, 'finding.remediate', await ownsFinding(lookup, actor, organizationId, engagementId, before, trx), trx);
         if (issues.length > 0) throw new ValidationError(issues, 'The corrective actions cannot be saved');
         return save(trx, actor, organizationId, before, { ...before, correctiveActions: actions }, 'finding.actions_updated', {
           correctiveActions: actions,

@@ -49,6 +49,16 @@ export const PERMISSIONS = {
   'finding.manage': { ...programme, auditor: 'all' },
   /** The corrective actions of a finding: an owner plans and completes those of the findings on its controls. */
   'finding.remediate': { ...programme, owner: 'own' },
+  /**
+   * Overriding the engine's forecast of a finding (severity, pervasiveness): the auditor's judgment, shown beside
+   * the forecast; the programme cannot grade its own deficiencies. The admin holds every action (and could make
+   * itself an auditor anyway), so it keeps this one too.
+   */
+  'finding.judge': { admin: 'all', auditor: 'all' },
+  /** Management's response to an exception: the organisation's words, never the auditor's (independence). */
+  'response.write': { ...programme, owner: 'own' },
+  /** Approving a management response: the programme's leads, someone other than its last editor (four eyes). */
+  'response.approve': programme,
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -5,3 +5,5 @@ export * from './lifecycle.js';
 export * from './events.js';
 export * from './derive.js';
 export * from './systemic.js';
+export * from './authoring.js';
+export * from './management-response.js';

@@ -184,5 +184,85 @@ for (const engine of ENGINES) {
       expect(stale.statusCode).toBe(409);
       expect(stale.json().detail).toContain('version');
     });
+
+    it('creates a finding from a deficiency or by hand, refusing bad input whole with where it is wrong', async () => {
+      const engagement = await deficientEngagement();
+      const auditor = await t().member('auditor');
+      const url = findingsUrl(engagement.id);
+      const derived = await auditor.request({ method: 'POST', url, payload: { source: 'deficiency', control: 'AC-04' } });
+      expect(derived.statusCode).toBe(201);
+      expect(derived.json()).toMatchObject({ id: 'F-AC-04', source: 'deficiency', status: 'open', deviations: [{ item: 'T-0003' }], history: [{ to: 'open' }] });
+      expect((await auditor.request({ method: 'POST', url, payload: { source: 'deficiency', control: 'AC-04' } })).statusCode).toBe(409);
+      const none = await auditor.request({ method: 'POST', url, payload: { source: 'deficiency', control: 'AC-01' } });
+      expect(none.statusCode).toBe(409);
+      expect(none.json().detail).toContain('AC-01 has no deficiency');
+
+      const observation = { source: 'auditor_observation', title: 'Access reviews are not evidenced', kind: 'operating', severity: 'deficiency' };
+      const manual = await auditor.request({ method: 'POST', url, payload: { ...observation, control: 'AC-01', deviations: [{ item: 'R-1' }] } });
+      expect(manual.statusCode).toBe(201);
+      expect(manual.json()).toMatchObject({ id: 'F-1', control: 'AC-01', criteria: ['CC6.1'], deviations: [{ item: 'R-1', note: null }], classification: { severity: 'deficiency' } });
+
+      const unknown = await auditor.request({ method: 'POST', url, payload: { ...observation, control: 'ZZ-1', criteria: ['CC6.1', 'XX1.1'] } });
+      expect(unknown.statusCode).toBe(422);
+      expect(unknown.json().issues).toEqual([
+        { location: '$.control', message: 'unknown control ZZ-1' },
+        { location: '$.criteria[1]', message: 'unknown criterion XX1.1' },
+      ]);
+      const shape = await auditor.request({ method: 'POST', url, payload: { ...observation, severity: 'grave', criteria: ['CC6.1'] } });
+      expect(shape.statusCode).toBe(400);
+      expect(JSON.stringify(shape.json())).toContain('severity');
+      expect((await auditor.request({ method: 'POST', url, payload: { source: 'rumour', title: 'x' } })).statusCode).toBe(400);
+      expect((await auditor.request({ method: 'GET', url })).json().items.map((f: { id: string }) => f.id)).toEqual(['F-1', 'F-AC-04']);
+      expect(await auditEvents(t(), 'finding.created')).toHaveLength(2);
+      expect((await (await t().member('owner')).request({ method: 'POST', url, payload: observation })).statusCode).toBe(403);
+    });
+
+    it("keeps the auditor's override beside the forecast, and only the auditor may record or withdraw it", async () => {
+      const engagement = await deficientEngagement();
+      const url = findingsUrl(engagement.id);
+      await t().services.findings.create(OPERATOR, t().organizationId, engagement.id, { source: 'deficiency', control: 'AC-04' });
+      const auditor = await t().member('auditor');
+      const judgment = { version: 1, severity: 'significant_deficiency', pervasive: null, reason: 'Compensated in part by the monthly review' };
+      expect((await (await t().member('compliance')).request({ method: 'PUT', url: `${url}/F-AC-04/override`, payload: judgment })).statusCode).toBe(403);
+      const judged = await auditor.request({ method: 'PUT', url: `${url}/F-AC-04/override`, payload: judgment });
+      expect(judged.statusCode).toBe(200);
+      const forecast = judged.json().classification;
+      expect(forecast.override).toMatchObject({ severity: 'significant_deficiency', pervasive: null, reason: judgment.reason, by: auditor.email });
+      expect(forecast.severity).not.toBe('significant_deficiency');
+      const noReason = await auditor.request({ method: 'PUT', url: `${url}/F-AC-04/override`, payload: { ...judgment, version: 2, reason: ' ' } });
+      expect(noReason.statusCode).toBe(400);
+      expect((await auditor.request({ method: 'DELETE', url: `${url}/F-AC-04/override?version=1` })).statusCode).toBe(409);
+      const withdrawn = await auditor.request({ method: 'DELETE', url: `${url}/F-AC-04/override?version=2` });
+      expect(withdrawn.json()).toMatchObject({ version: 3, classification: { severity: forecast.severity, override: null } });
+      expect(await auditEvents(t(), 'finding.overridden')).toHaveLength(2);
+    });
+
+    it('lists the root causes with their findings and ranks the systemic ones', async () => {
+      const engagement = await deficientEngagement();
+      const url = findingsUrl(engagement.id);
+      const root = `${base(t())}/engagements/${engagement.id}/root-causes`;
+      const viewer = await t().member('viewer');
+      expect((await viewer.request({ method: 'GET', url: root })).json()).toEqual({ items: [] });
+      await t().services.findings.syncFromExamination(OPERATOR, t().organizationId, engagement.id);
+      const cause = { id: 'RC-1', title: 'Manual offboarding', category: 'process' as const, whys: ['Late removal', 'Manual ticket'] };
+      for (const code of ['F-AC-04', 'F-CM-01']) {
+        await t().services.findings.setRootCause(OPERATOR, t().organizationId, engagement.id, code, 1, cause);
+      }
+      expect((await viewer.request({ method: 'GET', url: root })).json()).toEqual({ items: [{ ...cause, findings: ['F-AC-04', 'F-CM-01'] }] });
+      const systemic = (await viewer.request({ method: 'GET', url: `${root}/systemic` })).json();
+      expect(systemic).toEqual({ items: [{ rootCause: cause, findings: ['F-AC-04', 'F-CM-01'], criteria: ['CC6.2', 'CC8.1'], controls: ['AC-04', 'CM-01'], systemic: true }] });
+      expect((await (await t().outsider()).request({ method: 'GET', url: `${root}/systemic` })).statusCode).toBe(404);
+      expect((await viewer.request({ method: 'GET', url: `${url}/F-AC-04` })).json().rootCause).toBe('RC-1');
+    });
+
+    it('documents the authoring routes in the OpenAPI document', async () => {
+      const doc = (await t().anonymous.request({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+      const findings = '/api/v1/organizations/{organizationId}/engagements/{engagementId}/findings';
+      expect(Object.keys(doc.paths[findings] ?? {}).sort()).toEqual(['get', 'post']);
+      expect(Object.keys(doc.paths[`${findings}/{findingId}/override`] ?? {}).sort()).toEqual(['delete', 'put']);
+      expect(Object.keys(doc.paths[`${findings}/{findingId}/management-response`] ?? {}).sort()).toEqual(['get', 'put']);
+      expect(doc.paths[`${findings}/{findingId}/management-response/approve`]).toHaveProperty('post');
+      expect(doc.paths['/api/v1/organizations/{organizationId}/engagements/{engagementId}/root-causes/systemic']).toHaveProperty('get');
+    });
   });
 }

@@ -6,14 +6,17 @@ import { engagementParams } from '../engagements/schemas.js';
 import type { ApiOptions } from '../index.js';
 import {
   correctiveActionsBody,
+  createFindingBody,
   findingList,
   findingParams,
   findingQuery,
   findingSchema,
+  overrideBody,
   retestBody,
   rootCauseBody,
   syncResult,
   transitionBody,
+  versionQuery,
 } from './schemas.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/findings';
@@ -40,6 +43,22 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
         ...(control !== undefined && { control }),
       });
       return { items, total: items.length };
+    },
+  });
+
+  app.post(path, {
+    config: { permission: 'finding.manage' },
+    schema: {
+      tags,
+      summary: "Create a finding: from a control's deficiency in the current examination (409 when it has none or its finding exists), or recorded by hand",
+      params: engagementParams,
+      body: createFindingBody,
+      response: { 201: findingSchema },
+    },
+    handler: async (request, reply) => {
+      const { organizationId, engagementId } = request.params;
+      const created = await findings.create(actorOf(request), organizationId, engagementId, request.body);
+      return reply.code(201).send(created);
     },
   });
 
@@ -135,6 +154,37 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       const { organizationId, engagementId, findingId } = request.params;
       const { version, ...rootCause } = request.body;
       return findings.setRootCause(actorOf(request), organizationId, engagementId, findingId, version, rootCause);
+    },
+  });
+
+  app.put(`${path}/:findingId/override`, {
+    config: { permission: 'finding.judge' },
+    schema: {
+      tags,
+      summary: "Record the auditor's judgment (severity and/or pervasiveness, with the reason) beside the engine's forecast",
+      params: findingParams,
+      body: overrideBody,
+      response: { 200: findingSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, findingId } = request.params;
+      const { version, ...override } = request.body;
+      return findings.override(actorOf(request), organizationId, engagementId, findingId, version, override);
+    },
+  });
+
+  app.delete(`${path}/:findingId/override`, {
+    config: { permission: 'finding.judge' },
+    schema: {
+      tags,
+      summary: "Withdraw the auditor's override: the engine's forecast stands alone",
+      params: findingParams,
+      querystring: versionQuery,
+      response: { 200: findingSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, findingId } = request.params;
+      return findings.withdrawOverride(actorOf(request), organizationId, engagementId, findingId, request.query.version);
     },
   });
 }

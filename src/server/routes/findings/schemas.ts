@@ -9,6 +9,9 @@ import {
   FAILURE_KINDS,
   FINDING_SOURCES,
   FINDING_STATUSES,
+  MANUAL_FINDING_SOURCES,
+  MAX_RESPONSE_TEXT_LENGTH,
+  RESPONSE_STATUSES,
   ROOT_CAUSE_CATEGORIES,
   SAMPLE_RESULTS,
   SEVERITIES,
@@ -193,3 +196,96 @@ export const rootCauseBody = z.strictObject({
   /** The 5-whys chain, from the symptom down to the cause. */
   whys: z.array(text(MAX_TEXT_LENGTH)).min(1, { message: 'give at least one why' }).max(MAX_LIST_LENGTH),
 });
+
+/** A finding from a control's deficiency in the current examination, or one recorded by hand with its classification. */
+export const createFindingBody = z.discriminatedUnion('source', [
+  z.strictObject({ source: z.literal('deficiency'), control: code }),
+  z.strictObject({
+    source: z.enum(MANUAL_FINDING_SOURCES),
+    /** Defaults to the next free F-<n>. */
+    id: code.optional(),
+    title: text(MAX_TEXT_LENGTH),
+    description: text(MAX_TEXT_LENGTH).nullable().optional(),
+    control: code.nullable().optional(),
+    /** Defaults to the control's criteria in scope. */
+    criteria: z.array(z.string().min(1).max(MAX_CONTROL_ID_LENGTH)).max(MAX_LIST_LENGTH).optional(),
+    kind: z.enum(FAILURE_KINDS),
+    severity: z.enum(SEVERITIES),
+    pervasive: z.boolean().optional(),
+    identifiedOn: date.optional(),
+    deviations: z
+      .array(z.strictObject({ item: text(MAX_SAMPLE_ITEM_LENGTH), note: text(MAX_TEXT_LENGTH).nullable().default(null) }))
+      .max(MAX_SAMPLES_PER_REQUEST)
+      .optional(),
+  }),
+]);
+
+/** The auditor's judgment: severity and/or pervasiveness (null: the forecast stands), always with its reason. */
+export const overrideBody = z.strictObject({
+  version,
+  severity: z.enum(SEVERITIES).nullable(),
+  pervasive: z.boolean().nullable(),
+  reason: text(MAX_TEXT_LENGTH),
+});
+
+export const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
+
+const rootCauseFields = {
+  id: z.string(),
+  title: z.string(),
+  category: z.enum(ROOT_CAUSE_CATEGORIES),
+  /** The 5-whys chain, from the symptom down to the cause. */
+  whys: z.array(z.string()),
+};
+
+export const rootCauseList = z.object({
+  items: z.array(z.object({ ...rootCauseFields, /** Codes of the findings traced to it. */ findings: z.array(z.string()) })),
+});
+
+export const systemicCauseList = z.object({
+  items: z.array(
+    z
+      .object({
+        rootCause: z.object(rootCauseFields),
+        findings: z.array(z.string()),
+        criteria: z.array(z.string()),
+        controls: z.array(z.string()),
+        /** Shared by more than one finding. */
+        systemic: z.boolean(),
+      })
+      .meta({ id: 'SystemicCause' }),
+  ),
+});
+
+const responseText = text(MAX_RESPONSE_TEXT_LENGTH);
+
+export const managementResponseSchema = z
+  .object({
+    /** The finding's code. */
+    finding: z.string(),
+    whatHappened: z.string(),
+    rootCause: z.string(),
+    correctiveAction: z.string(),
+    remediatedOn: z.string().nullable(),
+    status: z.enum(RESPONSE_STATUSES),
+    /** Who last drafted or edited it: the one person who may not approve it (four eyes). */
+    editedBy: z.string().nullable(),
+    editedOn: z.string(),
+    approvedBy: z.string().nullable(),
+    approvedOn: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ManagementResponse' });
+
+/** Redrafting a response that exists needs its version; the first draft needs none. */
+export const draftBody = z.strictObject({ version: version.optional() });
+
+export const responseBody = z.strictObject({
+  version,
+  whatHappened: responseText,
+  rootCause: responseText,
+  correctiveAction: responseText,
+  remediatedOn: date.nullable(),
+});
+
+export const approveBody = z.strictObject({ version });

@@ -1,0 +1,72 @@
+/**
+ * Management's response to a finding, for the report's "other information" section: drafted from the finding,
+ * edited by the organisation, approved by a second person (four eyes). One per finding.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../../authentication.js';
+import type { ApiOptions } from '../index.js';
+import { approveBody, draftBody, findingParams, managementResponseSchema, responseBody } from './schemas.js';
+
+const path = '/organizations/:organizationId/engagements/:engagementId/findings/:findingId/management-response';
+
+export async function managementResponseRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { managementResponses } = options.services;
+  const tags = ['findings'];
+
+  app.get(path, {
+    config: { permission: 'finding.read' },
+    schema: { tags, summary: "The finding's management response (404 when none is drafted yet)", params: findingParams, response: { 200: managementResponseSchema } },
+    handler: async (request) => {
+      const { organizationId, engagementId, findingId } = request.params;
+      return managementResponses.get(actorOf(request), organizationId, engagementId, findingId);
+    },
+  });
+
+  app.post(`${path}/draft`, {
+    config: { permission: 'response.write' },
+    schema: {
+      tags,
+      summary: "Draft the response from the finding's data; redrafting one that exists (at its version) replaces its text and returns it to draft",
+      params: findingParams,
+      body: draftBody,
+      response: { 200: managementResponseSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, findingId } = request.params;
+      return managementResponses.draft(actorOf(request), organizationId, engagementId, findingId, request.body.version);
+    },
+  });
+
+  app.put(path, {
+    config: { permission: 'response.write' },
+    schema: {
+      tags,
+      summary: 'Edit the four texts; an approved response edited is a draft again',
+      params: findingParams,
+      body: responseBody,
+      response: { 200: managementResponseSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, findingId } = request.params;
+      const { version, ...text } = request.body;
+      return managementResponses.edit(actorOf(request), organizationId, engagementId, findingId, version, text);
+    },
+  });
+
+  app.post(`${path}/approve`, {
+    config: { permission: 'response.approve' },
+    schema: {
+      tags,
+      summary: 'Approve the response (409 for the person who last edited it: four eyes)',
+      params: findingParams,
+      body: approveBody,
+      response: { 200: managementResponseSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, findingId } = request.params;
+      return managementResponses.approve(actorOf(request), organizationId, engagementId, findingId, request.body.version);
+    },
+  });
+}

@@ -1,0 +1,38 @@
+/** Root causes of an engagement, with the findings traced to them, and the systemic ones ranked. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../../authentication.js';
+import { engagementParams } from '../engagements/schemas.js';
+import type { ApiOptions } from '../index.js';
+import { rootCauseList, systemicCauseList } from './schemas.js';
+
+const path = '/organizations/:organizationId/engagements/:engagementId/root-causes';
+
+export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { findings } = options.services;
+  const tags = ['findings'];
+
+  app.get(path, {
+    config: { permission: 'finding.read' },
+    schema: { tags, summary: 'The root causes in code order, each with the findings traced to it', params: engagementParams, response: { 200: rootCauseList } },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      return { items: await findings.rootCauses(actorOf(request), organizationId, engagementId) };
+    },
+  });
+
+  app.get(`${path}/systemic`, {
+    config: { permission: 'finding.read' },
+    schema: {
+      tags,
+      summary: 'Root causes ranked by the findings, then the criteria, they touch (false positives left out); shared ones are systemic',
+      params: engagementParams,
+      response: { 200: systemicCauseList },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      return { items: await findings.systemicCauses(actorOf(request), organizationId, engagementId) };
+    },
+  });
+}

@@ -1,0 +1,46 @@
+/** Test data for the services: a small engagement with deficiencies, and members (for the findings and management-response tests). */
+import { buildUser, engagementSettings, samplesOf, unique } from '../../test/support/factories.js';
+import type { Role } from '../domain/index.js';
+import { createAuditRepository } from '../store/audit-repository.js';
+import type { Store } from '../store/database.js';
+import { OPERATOR, type Actor } from './actor.js';
+import { createServices } from './index.js';
+
+/** An engagement with AC-01 effective, AC-04 not effective (one failed sample of 5) and CM-01 deficient in design. */
+export async function findingsWorld(store: Store) {
+  const services = createServices(store);
+  const organization = await services.organizations.create(OPERATOR, { slug: unique('org'), name: 'Acme' });
+  const organizationId = organization.id;
+  const engagement = await services.engagements.create(OPERATOR, organizationId, engagementSettings());
+  const engagementId = engagement.id;
+  const control = (id: string, criteria: string[], extra: object = {}) =>
+    services.controls.create(OPERATOR, organizationId, engagementId, {
+      id,
+      title: `Control ${id}`,
+      criteria,
+      frequency: 'event',
+      nature: 'manual',
+      key: true,
+      design: 'effective',
+      compensates: [],
+      owner: 'it-ops@acme.example',
+      ...extra,
+    });
+  await control('AC-01', ['CC6.1']);
+  await control('AC-04', ['CC6.2', 'A1.2']);
+  await control('CM-01', ['CC8.1'], { design: 'deficient' });
+  const test = (id: string, results: string) =>
+    services.tests.put(OPERATOR, organizationId, engagementId, id, { method: 'inspection', populationSize: 42, scopeLimitation: null, samples: samplesOf(results) });
+  await test('AC-01', 'ppppp');
+  await test('AC-04', 'ppfpp');
+
+  /** A signed-in member of the organisation with this role. */
+  const member = async (role: Role, email = `${unique(role)}@acme.example`): Promise<Actor> => {
+    const user = await buildUser(store.db, { email });
+    await services.members.add(OPERATOR, organizationId, { email, role });
+    return { kind: 'user', userId: user.id, email };
+  };
+  const events = async (type: string) =>
+    (await createAuditRepository(store.db).list({ limit: 100, offset: 0, organizationId, type })).items;
+  return { services, organizationId, engagementId, member, events };
+}

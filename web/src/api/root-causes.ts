@@ -1,0 +1,33 @@
+/**
+ * Root causes of the engagement: each with the findings traced to it, and the systemic ones ranked by the
+ * findings and criteria they touch. Shapes as the server sends them (src/server/routes/findings/schemas.ts).
+ */
+import { useQuery } from '@tanstack/react-query';
+import type { RootCause } from '../../../src/domain/findings/model.js';
+import type { SystemicCause } from '../../../src/domain/findings/systemic.js';
+import { api } from './client.js';
+import { useScope } from './programme.js';
+
+export type { RootCause, SystemicCause };
+
+export interface RootCauseWithFindings extends RootCause {
+  /** Codes of the findings traced to it. */
+  findings: string[];
+}
+
+export function useRootCauses() {
+  const { organizationId, engagementId, base } = useScope();
+  return useQuery({
+    queryKey: ['root-causes', organizationId, engagementId],
+    queryFn: () => api<{ items: RootCauseWithFindings[] }>('GET', `${base}/root-causes`).then((r) => r.items),
+  });
+}
+
+/** Most findings first, then most criteria; false positives left out. */
+export function useSystemicCauses() {
+  const { organizationId, engagementId, base } = useScope();
+  return useQuery({
+    queryKey: ['root-causes', organizationId, engagementId, 'systemic'],
+    queryFn: () => api<{ items: SystemicCause[] }>('GET', `${base}/root-causes/systemic`).then((r) => r.items),
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * Root causes, ranked: the causes the engagement's findings are traced to, most findings first, then most
+ * criteria. A cause shared by two or more findings is systemic (a recurring cause means the deviations are not
+ * isolated), so fixing it fixes several findings at once.
+ */
+import { Alert, Anchor, Badge, Card, Center, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { words } from '../../../../src/domain/format.js';
+import { useRootCauses, useSystemicCauses, type SystemicCause } from '../../api/root-causes.js';
+import { criteriaHref } from '../criteria/filters.js';
+import { controlHref, useEngagementRoot } from '../criteria/links.js';
+
+function findingHref(root: string, code: string): string {
+  return `${root}/findings/${encodeURIComponent(code)}`;
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function Links({ ids, href, label }: { ids: string[]; href: (id: string) => string; label: string }) {
+  return (
+    <Group gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={label}>
+      {ids.map((id) => (
+        <li key={id}>
+          <Anchor component={Link} to={href(id)} size="sm">
+            {id}
+          </Anchor>
+        </li>
+      ))}
+    </Group>
+  );
+}
+
+function CauseCard({ cause, rank, root }: { cause: SystemicCause; rank: number; root: string }) {
+  const headingId = useId();
+  const { rootCause } = cause;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Title order={2} size="h4" id={headingId}>
+            {rank}. {rootCause.title}{' '}
+            <Text span c="dimmed" size="sm">
+              {rootCause.id}
+            </Text>
+          </Title>
+          <Group gap="xs" wrap="nowrap">
+            <Badge variant="light" color="gray">
+              {words(rootCause.category)}
+            </Badge>
+            {cause.systemic && (
+              <Badge variant="filled" color="red">
+                systemic
+              </Badge>
+            )}
+          </Group>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {count(cause.findings.length, 'finding', 'findings')} · {count(cause.criteria.length, 'criterion', 'criteria')} ·{' '}
+          {count(cause.controls.length, 'control', 'controls')}
+        </Text>
+        <div>
+          <Text size="sm" fw={600}>
+            Five whys
+          </Text>
+          <List type="ordered" size="sm" aria-label={`Why chain of ${rootCause.id}`}>
+            {rootCause.whys.map((why, i) => (
+              <List.Item key={i}>{why}</List.Item>
+            ))}
+          </List>
+        </div>
+        <Group gap="lg" align="flex-start">
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              Findings
+            </Text>
+            <Links ids={cause.findings} href={(code) => findingHref(root, code)} label={`Findings of ${rootCause.id}`} />
+          </Stack>
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              Criteria
+            </Text>
+            <Links ids={cause.criteria} href={(id) => criteriaHref(root, { query: id })} label={`Criteria of ${rootCause.id}`} />
+          </Stack>
+          {cause.controls.length > 0 && (
+            <Stack gap={4}>
+              <Text size="sm" fw={600}>
+                Controls
+              </Text>
+              <Links ids={cause.controls} href={(id) => controlHref(root, id)} label={`Controls of ${rootCause.id}`} />
+            </Stack>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+export function RootCausesPage() {
+  const root = useEngagementRoot();
+  const systemic = useSystemicCauses();
+  const all = useRootCauses();
+  // Causes no finding is traced to (or only false positives): listed, not ranked.
+  const ranked = new Set((systemic.data ?? []).map((c) => c.rootCause.id));
+  const unranked = (all.data ?? []).filter((c) => !ranked.has(c.id));
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2">
+          Root causes
+        </Title>
+        <Text c="dimmed" size="sm">
+          Ranked by the findings, then the criteria, each cause touches. A cause shared by more than one finding is systemic: the
+          deviations behind it are not isolated.
+        </Text>
+      </div>
+      {systemic.isPending ? (
+        <Center h={200}>
+          <Loader aria-label="Loading root causes" />
+        </Center>
+      ) : systemic.isError ? (
+        <Alert color="red" title="The root causes could not be loaded">
+          {systemic.error.message}
+        </Alert>
+      ) : systemic.data.length === 0 ? (
+        <Text>No finding is traced to a root cause yet. Write a finding&apos;s root cause on its page.</Text>
+      ) : (
+        systemic.data.map((cause, i) => <CauseCard key={cause.rootCause.id} cause={cause} rank={i + 1} root={root} />)
+      )}
+      {unranked.length > 0 && (
+        <Card withBorder padding="lg" component="section" aria-label="Not traced by any finding">
+          <Title order={2} size="h4">
+            Not traced by any finding
+          </Title>
+          <List size="sm">
+            {unranked.map((c) => (
+              <List.Item key={c.id}>
+                {c.id}: {c.title} ({words(c.category)})
+              </List.Item>
+            ))}
+          </List>
+        </Card>
+      )}
+    </Stack>
+  );
+}
