@@ -1,8 +1,10 @@
 /**
  * The engine's conclusion on the control with its reasons and the figures behind it: deviations, the rate, the
- * bound judged against the tolerable rate and how it was computed, and the sample that would conclude.
+ * bound judged against the tolerable rate and how it was computed, and the sample that would conclude; below
+ * them, the findings on the control.
  */
 import { Alert, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { BoundBasis } from '../../../../src/domain/sampling/deviation-bound.js';
 import type { Engagement } from '../../api/programme.js';
 import type { ControlResult } from '../../api/types.js';
@@ -24,6 +26,8 @@ export function ConclusionCard(props: {
   result: ControlResult | undefined;
   loading: boolean;
   sampling: Engagement['sampling'] | undefined;
+  /** What was done about the conclusion: the control's findings, or raising one. */
+  children?: ReactNode;
 }) {
   const { result, sampling } = props;
   return (
@@ -92,6 +96,7 @@ export function ConclusionCard(props: {
             )}
           </>
         )}
+        {props.children}
       </Stack>
     </Card>
   );

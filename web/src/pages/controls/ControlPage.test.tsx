@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ControlPage } from './ControlPage.js';
-import { AC04_REASON, API, OWNER_EMAIL, renderAt, ROOT, stubApi, type Answer } from './testing.js';
+import { AC04_REASON, API, fixtureResult, OWNER_EMAIL, renderAt, ROOT, stubApi, type Answer } from './testing.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -166,5 +166,51 @@ describe('ControlPage', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save the control' }));
     expect(await screen.findByText('Changed by someone else')).toBeInTheDocument();
     expect(screen.getByText(/changed by someone else .*reload and try again/)).toBeInTheDocument();
+  });
+});
+
+describe('ControlPage: findings on the control', () => {
+  const PATH = API.replace('/api/v1', '');
+  const FINDINGS = `${PATH}/findings?control=AC-04`;
+  const deficient = { ...fixtureResult(), deficiencies: [{ control: 'AC-04', kind: 'operating' as const, severity: 'material_weakness' as const, criteria: ['CC6.2'], criteriaNotMet: ['CC6.2'], reasons: [] }] };
+  const examination: Answer = { status: 200, body: deficient };
+  const none: Answer = { status: 200, body: { items: [], total: 0 } };
+
+  it('raises the finding of a deficiency and opens it', async () => {
+    const created: Answer = { status: 201, body: { id: 'F-AC-04' } };
+    const calls = stubApi({
+      role: 'compliance',
+      overrides: {
+        [`GET ${PATH}/examination`]: examination,
+        [`GET ${FINDINGS}`]: none,
+        [`POST ${PATH}/findings`]: created,
+      },
+    });
+    const { client } = show();
+    await loaded(client);
+    await userEvent.click(await within(section('Conclusion')).findByRole('button', { name: 'Raise a finding' }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.method === 'POST')).toEqual([{ method: 'POST', url: `${API}/findings`, body: { source: 'deficiency', control: 'AC-04' } }]),
+    );
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(`${ROOT}/findings/F-AC-04`));
+  });
+
+  it('links the finding raised already, and offers a viewer nothing to raise', async () => {
+    const found: Answer = { status: 200, body: { items: [{ id: 'F-AC-04', status: 'remediating' }], total: 1 } };
+    stubApi({ role: 'compliance', overrides: { [`GET ${PATH}/examination`]: examination, [`GET ${FINDINGS}`]: found } });
+    const { client, unmount } = show();
+    await loaded(client);
+    const link = await within(section('Conclusion')).findByRole('link', { name: 'Finding F-AC-04' });
+    expect(link).toHaveAttribute('href', `${ROOT}/findings/F-AC-04`);
+    expect(within(section('Conclusion')).getByLabelText('Status: remediating')).toBeInTheDocument();
+    expect(within(section('Conclusion')).queryByRole('button', { name: 'Raise a finding' })).not.toBeInTheDocument();
+    unmount();
+
+    vi.unstubAllGlobals();
+    stubApi({ role: 'viewer', overrides: { [`GET ${PATH}/examination`]: examination, [`GET ${FINDINGS}`]: none } });
+    const viewer = show();
+    await loaded(viewer.client);
+    expect(await within(section('Conclusion')).findByText('No finding has been raised for this deficiency yet.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Raise a finding' })).not.toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * One control: what it is (criteria, owner, frequency, design, compensating links), the engine's conclusion
- * with its reasons, its test with the samples (results recorded here by whoever records tests), and its
- * history. Every button shown is one the server allows: the same permission table decides.
+ * with its reasons and the findings raised on it, its test with the samples (results recorded here by whoever
+ * records tests), and its history. Every button shown is one the server allows: the same permission table decides.
  */
 import { Alert, Anchor, Breadcrumbs, Center, Group, Loader, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { useEngagement, useExamination, useScope } from '../../api/programme.js'
 import { useMe } from '../../api/session.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useCan } from '../../components/useRole.js';
+import { ControlFindings } from '../findings/ControlFindings.js';
 import { ConclusionCard } from './ConclusionCard.js';
 import { ControlDetails } from './ControlDetails.js';
 import { HistoryCard } from './HistoryCard.js';
@@ -81,7 +82,13 @@ export function ControlPage() {
           canUpdate={canUpdate}
           reload={reload}
         />
-        <ConclusionCard result={result} loading={examination.isPending} sampling={engagement.data?.sampling} />
+        <ConclusionCard result={result} loading={examination.isPending} sampling={engagement.data?.sampling}>
+          <ControlFindings
+            controlId={controlId}
+            deficient={examination.data?.deficiencies.some((d) => d.control === controlId) ?? false}
+            root={root}
+          />
+        </ConclusionCard>
       </SimpleGrid>
       {test.isError ? (
         <Alert color="red" title="The test could not be loaded">

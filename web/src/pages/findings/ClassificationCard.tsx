@@ -1,0 +1,184 @@
+/**
+ * The classification: the engine's forecast (kind, severity, pervasiveness) with its reasons, and the auditor's
+ * judgment beside it where it departs. Only the auditor (and the admin) overrides (finding.judge), always with a reason; the
+ * forecast is never replaced, so the report can show both.
+ */
+import { Alert, Button, Card, Group, List, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { SEVERITIES, type Severity } from '../../../../src/domain/evaluation/result.js';
+import { useClearOverride, useOverride, type Finding, type OverrideInput } from '../../api/findings.js';
+import { notifyError, notifySaved } from '../../components/notify.js';
+import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
+import { Facts } from '../controls/Facts.js';
+import { pervasiveText, severityText } from './format.js';
+import { saving } from './saving.js';
+
+interface OverrideValues {
+  /** Empty: the forecast severity stands. */
+  severity: Severity | '';
+  /** Empty: the forecast pervasiveness stands. */
+  pervasive: '' | 'pervasive' | 'not_pervasive';
+  reason: string;
+}
+
+export function validateOverride(values: OverrideValues): Partial<Record<keyof OverrideValues, string>> {
+  const errors: Partial<Record<keyof OverrideValues, string>> = {};
+  if (values.severity === '' && values.pervasive === '') errors.severity = 'Judge the severity, the pervasiveness or both';
+  if (values.reason.trim() === '') errors.reason = 'Say why the judgment departs from the forecast';
+  return errors;
+}
+
+export function toOverride(values: OverrideValues): OverrideInput {
+  return {
+    severity: values.severity === '' ? null : values.severity,
+    pervasive: values.pervasive === '' ? null : values.pervasive === 'pervasive',
+    reason: values.reason.trim(),
+  };
+}
+
+function OverrideForm(props: { finding: Finding; onSubmit: (override: OverrideInput) => Promise<void>; onCancel: () => void }) {
+  const current = props.finding.classification.override;
+  const form = useForm<OverrideValues>({
+    mode: 'controlled',
+    initialValues: {
+      severity: current?.severity ?? '',
+      pervasive: current?.pervasive == null ? '' : current.pervasive ? 'pervasive' : 'not_pervasive',
+      reason: current?.reason ?? '',
+    },
+    validate: validateOverride,
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (values) => {
+        try {
+          await props.onSubmit(toOverride(values));
+        } catch {
+          // The caller has told the person; the form keeps what they typed.
+        }
+      })}
+    >
+      <Stack>
+        <Select
+          label="Severity"
+          allowDeselect={false}
+          data={[{ value: '', label: 'The forecast stands' }, ...SEVERITIES.map((s) => ({ value: s, label: statusLabel(s) }))]}
+          {...form.getInputProps('severity')}
+        />
+        <Select
+          label="Pervasive"
+          allowDeselect={false}
+          data={[
+            { value: '', label: 'The forecast stands' },
+            { value: 'pervasive', label: 'pervasive' },
+            { value: 'not_pervasive', label: 'not pervasive' },
+          ]}
+          {...form.getInputProps('pervasive')}
+        />
+        <Textarea label="Reason" withAsterisk rows={3} resize="vertical" {...form.getInputProps('reason')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            Save the judgment
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function ClassificationCard(props: { finding: Finding; canJudge: boolean; reload: () => void }) {
+  const { finding } = props;
+  const { classification } = finding;
+  const override = classification.override;
+  const [editing, editor] = useDisclosure(false);
+  const save = useOverride();
+  const clear = useClearOverride();
+
+  return (
+    <Card withBorder component="section" aria-labelledby="finding-classification">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="finding-classification">
+            Classification
+          </Title>
+          <Text fw={500} aria-label="Severity that stands">
+            {severityText(classification)}, {pervasiveText(classification)}
+          </Text>
+        </Group>
+        <Text size="sm" fw={500}>
+          The engine&apos;s forecast
+        </Text>
+        <Facts
+          items={[
+            ['Kind', `${statusLabel(classification.kind)} deficiency`],
+            ['Severity', <StatusBadge key="severity" value={classification.severity} />],
+            ['Pervasive', classification.pervasive ? 'yes' : 'no'],
+          ]}
+        />
+        {classification.reasons.length > 0 && (
+          <List spacing={4} size="sm" aria-label="Reasons of the forecast">
+            {classification.reasons.map((reason) => (
+              <List.Item key={reason}>{reason}</List.Item>
+            ))}
+          </List>
+        )}
+        {override ? (
+          <Alert color="indigo" title="The auditor's judgment">
+            <Stack gap={4}>
+              {override.severity !== null && <Text size="sm">Severity: {statusLabel(override.severity)}</Text>}
+              {override.pervasive !== null && <Text size="sm">Pervasive: {override.pervasive ? 'yes' : 'no'}</Text>}
+              <Text size="sm">Reason: {override.reason}</Text>
+              {(override.by || override.on) && (
+                <Text size="sm" c="dimmed">
+                  {[override.by, override.on].filter(Boolean).join(' · ')}
+                </Text>
+              )}
+            </Stack>
+          </Alert>
+        ) : (
+          <Text size="sm" c="dimmed">
+            No override: the engine&apos;s forecast stands.
+          </Text>
+        )}
+        {props.canJudge && (
+          <Group gap="xs">
+            <Button variant="default" size="xs" onClick={editor.open}>
+              {override ? 'Change the judgment' : 'Override the forecast'}
+            </Button>
+            {override && (
+              <Button
+                variant="subtle"
+                color="red"
+                size="xs"
+                loading={clear.isPending}
+                onClick={() =>
+                  clear.mutate(
+                    { findingId: finding.id, version: finding.version },
+                    { onSuccess: () => notifySaved('The forecast stands again'), onError: (error) => notifyError(error, props.reload) },
+                  )
+                }
+              >
+                Remove the override
+              </Button>
+            )}
+          </Group>
+        )}
+      </Stack>
+      <Modal opened={editing} onClose={editor.close} title={`Judge the classification of ${finding.id}`}>
+        <OverrideForm
+          finding={finding}
+          onCancel={editor.close}
+          onSubmit={(input) =>
+            saving(save.mutateAsync({ findingId: finding.id, version: finding.version, override: input }), 'Judgment recorded beside the forecast', props.reload).then(
+              editor.close,
+            )
+          }
+        />
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * The corrective-action plan of the finding: each action with its owner, due date, status, completion date and
+ * evidence, and the step that verifies the fix worked. The whole list is saved at once (PUT), at the finding's
+ * version. The programme's managers plan every finding; a control's owner those on its controls.
+ */
+import { Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useSaveCorrectiveActions, type CorrectiveAction, type Finding } from '../../api/findings.js';
+import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
+import { ACTION_STATUSES, actionValues, toAction, validateAction, type ActionValues } from './action-form.js';
+import { nextCode } from './format.js';
+import { saving } from './saving.js';
+
+/** Dates read as one word. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values: ActionValues) => Promise<void>; onCancel: () => void }) {
+  const form = useForm<ActionValues>({ mode: 'controlled', initialValues: actionValues(props.action), validate: validateAction });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (values) => {
+        try {
+          await props.onSubmit(values);
+        } catch {
+          // The caller has told the person; the form keeps what they typed.
+        }
+      })}
+    >
+      <Stack>
+        <TextInput label="Title" withAsterisk data-autofocus {...form.getInputProps('title')} />
+        <Group grow align="flex-start">
+          <TextInput label="Owner" withAsterisk placeholder="e.g. it-ops@acme.example" {...form.getInputProps('owner')} />
+          <TextInput type="date" label="Due" withAsterisk {...form.getInputProps('due')} />
+        </Group>
+        <Group grow align="flex-start">
+          <Select
+            label="Status"
+            allowDeselect={false}
+            data={ACTION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+            {...form.getInputProps('status')}
+          />
+          <TextInput type="date" label="Completed on" disabled={form.values.status !== 'done'} {...form.getInputProps('completedOn')} />
+        </Group>
+        <TextInput label="Evidence of completion" description="Tickets, changes or documents, separated by commas" {...form.getInputProps('evidence')} />
+        <TextInput
+          label="Verification step"
+          description="How the fix will be checked to have worked, e.g. reconcile a month of terminations with the IdP"
+          {...form.getInputProps('verificationStep')}
+        />
+        <Select
+          label="Verification result"
+          allowDeselect={false}
+          data={[
+            { value: '', label: 'Not verified yet' },
+            { value: 'effective', label: 'effective' },
+            { value: 'ineffective', label: 'ineffective' },
+          ]}
+          {...form.getInputProps('verificationResult')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            Save the action
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function CorrectiveActionsCard(props: { finding: Finding; canPlan: boolean; reload: () => void }) {
+  const { finding } = props;
+  const actions = finding.correctiveActions;
+  /** The action being edited: its id, or 'new'; null while the form is closed. */
+  const [editing, setEditing] = useState<string | null>(null);
+  const save = useSaveCorrectiveActions();
+  const before = actions.find((a) => a.id === editing) ?? null;
+
+  const submit = async (values: ActionValues) => {
+    const id = before?.id ?? nextCode('CA', actions.map((a) => a.id));
+    const action = toAction(id, values, before);
+    const list = before ? actions.map((a) => (a.id === id ? action : a)) : [...actions, action];
+    await saving(save.mutateAsync({ findingId: finding.id, version: finding.version, actions: list }), `Corrective action ${id} saved`, props.reload);
+    setEditing(null);
+  };
+
+  return (
+    <Card withBorder component="section" aria-labelledby="finding-actions">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="finding-actions">
+            Corrective actions
+          </Title>
+          {props.canPlan && (
+            <Button variant="default" size="xs" onClick={() => setEditing('new')}>
+              Add an action
+            </Button>
+          )}
+        </Group>
+        {actions.length === 0 ? (
+          <Text c="dimmed">No action planned yet.</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={800}>
+            <Table aria-label="Corrective actions">
+              <Table.Thead>
+                <Table.Tr>
+                  {['Action', 'Owner', 'Due', 'Status', 'Completed on', 'Evidence', 'Verification', ''].map((label) => (
+                    <Table.Th key={label}>{label}</Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {actions.map((action) => (
+                  <Table.Tr key={action.id}>
+                    <Table.Th scope="row" fw={500}>
+                      {action.id} · {action.title}
+                    </Table.Th>
+                    <Table.Td>{action.owner ?? <Text c="dimmed">none</Text>}</Table.Td>
+                    <Table.Td style={NO_WRAP}>{action.due ?? <Text c="dimmed">undated</Text>}</Table.Td>
+                    <Table.Td miw={110}>
+                      <StatusBadge value={action.status} />
+                    </Table.Td>
+                    <Table.Td style={NO_WRAP}>{action.completedOn ?? <Text c="dimmed">—</Text>}</Table.Td>
+                    <Table.Td>{action.evidence.length > 0 ? action.evidence.join(', ') : <Text c="dimmed">—</Text>}</Table.Td>
+                    <Table.Td>
+                      {action.verification ? (
+                        <>
+                          {action.verification.step}
+                          {action.verification.result && (
+                            <>
+                              {' '}
+                              <StatusBadge value={action.verification.result} />
+                            </>
+                          )}
+                        </>
+                      ) : (
+                        <Text c="dimmed">—</Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {props.canPlan && (
+                        <Button variant="subtle" size="xs" aria-label={`Edit ${action.id}`} onClick={() => setEditing(action.id)}>
+                          Edit
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={before ? `Edit ${before.id}` : 'Add a corrective action'} size="lg">
+        {editing !== null && <ActionForm key={editing} action={before} onSubmit={submit} onCancel={() => setEditing(null)} />}
+      </Modal>
+    </Card>
+  );
+}

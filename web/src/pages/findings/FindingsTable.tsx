@@ -1,0 +1,69 @@
+/** The findings as a table, each code a link to its page; the severity shown is the one that stands. */
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { effectiveSeverity } from '../../../../src/domain/findings/model.js';
+import type { Finding } from '../../api/findings.js';
+import type { RootCauseWithFindings } from '../../api/root-causes.js';
+import { statusColour } from '../../components/StatusBadge.js';
+import { controlHref } from '../criteria/links.js';
+import { FindingStatusBadge } from './FindingStatusBadge.js';
+import { nextActionDue, severityText } from './format.js';
+
+export function findingHref(root: string, findingId: string): string {
+  return `${root}/findings/${encodeURIComponent(findingId)}`;
+}
+
+export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCauseWithFindings[]; root: string }) {
+  const causes = new Map(props.rootCauses.map((c) => [c.id, c]));
+  return (
+    <Table.ScrollContainer minWidth={1000}>
+      <Table striped highlightOnHover aria-label="Findings">
+        <Table.Thead>
+          <Table.Tr>
+            {['Code', 'Title', 'Control', 'Criteria', 'Severity', 'Status', 'Root cause', 'Next action due'].map((label) => (
+              <Table.Th key={label}>{label}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.findings.map((finding) => {
+            const next = nextActionDue(finding.correctiveActions);
+            const cause = finding.rootCause === null ? null : (causes.get(finding.rootCause) ?? null);
+            return (
+              <Table.Tr key={finding.id}>
+                <Table.Th scope="row" fw={500}>
+                  <Anchor component={Link} to={findingHref(props.root, finding.id)}>
+                    {finding.id}
+                  </Anchor>
+                </Table.Th>
+                <Table.Td miw={240}>{finding.title}</Table.Td>
+                <Table.Td>
+                  {finding.control === null ? (
+                    <Text c="dimmed">none</Text>
+                  ) : (
+                    <Anchor component={Link} to={controlHref(props.root, finding.control)}>
+                      {finding.control}
+                    </Anchor>
+                  )}
+                </Table.Td>
+                <Table.Td>{finding.criteria.join(', ')}</Table.Td>
+                <Table.Td>
+                  <Text span c={`var(--mantine-color-${statusColour(effectiveSeverity(finding.classification))}-text)`} fw={500} size="sm">
+                    {severityText(finding.classification)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <FindingStatusBadge status={finding.status} />
+                </Table.Td>
+                <Table.Td>
+                  {finding.rootCause === null ? <Text c="dimmed">not traced yet</Text> : cause ? `${cause.id} · ${cause.title}` : finding.rootCause}
+                </Table.Td>
+                <Table.Td>{next ? (next.due ?? <Text c="dimmed">undated</Text>) : <Text c="dimmed">—</Text>}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * Where the finding is in its lifecycle and where it can go: one button per step the domain's table allows from
+ * its status (lifecycle.ts TRANSITIONS), so the page never offers a step the server has no rule for. A step the
+ * finding does not yet hold what it needs for (e.g. closing without a passing retest) is refused by the server
+ * with the domain's reasons, shown here as they came. Accepting a risk needs its approver, reason and expiry; a
+ * false positive its reason. Every step taken is in the history.
+ */
+import { Alert, Button, Card, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { TRANSITIONS } from '../../../../src/domain/findings/lifecycle.js';
+import type { FindingStatus } from '../../../../src/domain/findings/model.js';
+import { useTransition, type Finding, type TransitionInput } from '../../api/findings.js';
+import { notifySaved } from '../../components/notify.js';
+import { statusLabel } from '../../components/StatusBadge.js';
+import { FindingStatusBadge } from './FindingStatusBadge.js';
+import { STEP_LABELS } from './format.js';
+
+interface StepValues {
+  reason: string;
+  approver: string;
+  acceptanceReason: string;
+  expires: string;
+  falsePositiveReason: string;
+}
+
+/** The step as sent: the details the target status needs, and the optional reason for any other. */
+export function toStep(to: FindingStatus, values: StepValues): TransitionInput {
+  const reason = values.reason.trim();
+  if (to === 'risk_accepted') {
+    return { to, riskAcceptance: { approver: values.approver.trim(), reason: values.acceptanceReason.trim(), expires: values.expires } };
+  }
+  if (to === 'false_positive') return { to, falsePositiveReason: values.falsePositiveReason.trim() };
+  return { to, ...(reason !== '' && { reason }) };
+}
+
+export function validateStep(to: FindingStatus, values: StepValues): Partial<Record<keyof StepValues, string>> {
+  const errors: Partial<Record<keyof StepValues, string>> = {};
+  if (to === 'risk_accepted') {
+    if (values.approver.trim() === '') errors.approver = 'Name who approves the risk';
+    if (values.acceptanceReason.trim() === '') errors.acceptanceReason = 'Say why the risk is accepted';
+    if (values.expires === '') errors.expires = 'Give the date the acceptance expires';
+  }
+  if (to === 'false_positive' && values.falsePositiveReason.trim() === '') errors.falsePositiveReason = 'Say why it is not a finding';
+  return errors;
+}
+
+/** The steps that need a form of their own before they are taken. */
+const NEEDS_DETAILS = new Set<FindingStatus>(['risk_accepted', 'false_positive']);
+
+export function LifecycleCard(props: { finding: Finding; canManage: boolean; reload: () => void }) {
+  const { finding } = props;
+  const step = useTransition();
+  /** A step that needs details, its form open. */
+  const [pending, setPending] = useState<FindingStatus | null>(null);
+  const [refusal, setRefusal] = useState<{ to: FindingStatus; message: string } | null>(null);
+  const form = useForm<StepValues>({
+    mode: 'controlled',
+    initialValues: { reason: '', approver: '', acceptanceReason: '', expires: '', falsePositiveReason: '' },
+  });
+
+  const take = async (to: FindingStatus) => {
+    const errors = validateStep(to, form.values);
+    form.setErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    setRefusal(null);
+    try {
+      await step.mutateAsync({ findingId: finding.id, version: finding.version, step: toStep(to, form.values) });
+      notifySaved(`${finding.id} is ${statusLabel(to)}`);
+      form.reset();
+      setPending(null);
+    } catch (error) {
+      // A refusal is the domain's reasons (or a stale version): said beside the buttons, not in a passing toast.
+      setRefusal({ to, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const next = TRANSITIONS[finding.status];
+  return (
+    <Card withBorder component="section" aria-labelledby="finding-lifecycle">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="finding-lifecycle">
+            Lifecycle
+          </Title>
+          <FindingStatusBadge status={finding.status} />
+        </Group>
+        {finding.riskAcceptance && (
+          <Text size="sm">
+            Risk accepted by {finding.riskAcceptance.approver} until {finding.riskAcceptance.expires}: {finding.riskAcceptance.reason}
+          </Text>
+        )}
+        {finding.falsePositiveReason && <Text size="sm">Not a finding: {finding.falsePositiveReason}</Text>}
+        {props.canManage && (
+          <>
+            <TextInput label="Reason for the step" placeholder="Optional, kept in the history" {...form.getInputProps('reason')} />
+            <Group gap="xs">
+              {next.map((to) => (
+                <Button
+                  key={to}
+                  size="xs"
+                  variant={NEEDS_DETAILS.has(to) ? 'default' : 'filled'}
+                  color={to === 'closed' ? 'teal' : undefined}
+                  loading={step.isPending && step.variables.step.to === to}
+                  onClick={() => (NEEDS_DETAILS.has(to) ? setPending(to) : void take(to))}
+                >
+                  {STEP_LABELS[to]}
+                </Button>
+              ))}
+            </Group>
+            {pending === 'risk_accepted' && (
+              <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} aria-label="Risk acceptance">
+                <TextInput label="Approver" withAsterisk {...form.getInputProps('approver')} />
+                <Textarea label="Why the risk is accepted" withAsterisk rows={2} {...form.getInputProps('acceptanceReason')} />
+                <TextInput type="date" label="Expires" withAsterisk description="The finding is open again the day after" {...form.getInputProps('expires')} />
+                <Group gap="xs">
+                  <Button size="xs" onClick={() => void take('risk_accepted')}>
+                    Record the acceptance
+                  </Button>
+                  <Button size="xs" variant="default" onClick={() => setPending(null)}>
+                    Cancel
+                  </Button>
+                </Group>
+              </Stack>
+            )}
+            {pending === 'false_positive' && (
+              <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} aria-label="False positive">
+                <Textarea label="Why it is not a finding" withAsterisk rows={2} {...form.getInputProps('falsePositiveReason')} />
+                <Group gap="xs">
+                  <Button size="xs" onClick={() => void take('false_positive')}>
+                    Record the false positive
+                  </Button>
+                  <Button size="xs" variant="default" onClick={() => setPending(null)}>
+                    Cancel
+                  </Button>
+                </Group>
+              </Stack>
+            )}
+          </>
+        )}
+        {refusal && (
+          <Alert color="red" title={`Not ${statusLabel(refusal.to)}`} withCloseButton onClose={() => setRefusal(null)}>
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{refusal.message}</Text>
+              <Button size="xs" variant="default" onClick={props.reload}>
+                Reload the finding
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+        <Text size="sm" fw={500}>
+          History
+        </Text>
+        {finding.history.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No step taken yet.
+          </Text>
+        ) : (
+          <Table aria-label="History">
+            <Table.Tbody>
+              {finding.history.map((change, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td w={110}>{change.on}</Table.Td>
+                  <Table.Td>
+                    {change.from ? `${statusLabel(change.from)} → ` : ''}
+                    {statusLabel(change.to)}
+                  </Table.Td>
+                  <Table.Td>{change.reason ?? ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * A finding written by hand: a readiness gap, an auditor's observation, a self-identified issue or a monitoring
+ * failure, with the classification first assessed (deficiencies of the examination come from the engine).
+ */
+import { Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { FAILURE_KINDS, FINDING_SOURCES } from '../../../../src/domain/findings/model.js';
+import { SEVERITIES, type FailureKind, type Severity } from '../../../../src/domain/evaluation/result.js';
+import type { ListedControl } from '../../api/controls.js';
+import type { NewFinding } from '../../api/findings.js';
+import { statusLabel } from '../../components/StatusBadge.js';
+
+type ManualSource = Exclude<NewFinding['source'], 'deficiency'>;
+
+export interface NewFindingValues {
+  source: ManualSource;
+  title: string;
+  description: string;
+  /** Empty for none. */
+  control: string;
+  /** Empty: the control's criteria. */
+  criteria: string[];
+  kind: FailureKind;
+  severity: Severity;
+}
+
+const options = (values: readonly string[]) => values.map((value) => ({ value, label: statusLabel(value) }));
+
+export function validateNewFinding(values: NewFindingValues): Partial<Record<keyof NewFindingValues, string>> {
+  const errors: Partial<Record<keyof NewFindingValues, string>> = {};
+  if (values.title.trim() === '') errors.title = 'Say in a line what was found';
+  if (values.control === '' && values.criteria.length === 0) errors.criteria = 'Name the control, or the criteria it concerns';
+  return errors;
+}
+
+export function toNewFinding(values: NewFindingValues): NewFinding {
+  const description = values.description.trim();
+  return {
+    source: values.source,
+    title: values.title.trim(),
+    description: description === '' ? null : description,
+    control: values.control === '' ? null : values.control,
+    ...(values.criteria.length > 0 && { criteria: values.criteria }),
+    kind: values.kind,
+    severity: values.severity,
+  };
+}
+
+export function NewFindingForm(props: {
+  controls: ListedControl[];
+  /** The criteria in scope, for a finding on no control. */
+  criteria: string[];
+  onSubmit: (finding: NewFinding) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const form = useForm<NewFindingValues>({
+    mode: 'controlled',
+    initialValues: { source: 'self_identified', title: '', description: '', control: '', criteria: [], kind: 'operating', severity: 'deficiency' },
+    validate: validateNewFinding,
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (values) => {
+        try {
+          await props.onSubmit(toNewFinding(values));
+        } catch {
+          // The caller has told the person; the form keeps what they typed.
+        }
+      })}
+    >
+      <Stack>
+        <Select label="Source" allowDeselect={false} data={options(FINDING_SOURCES.filter((s) => s !== 'deficiency'))} {...form.getInputProps('source')} />
+        <TextInput label="Title" withAsterisk data-autofocus {...form.getInputProps('title')} />
+        <Textarea label="Description" rows={3} resize="vertical" {...form.getInputProps('description')} />
+        <Select
+          label="Control"
+          placeholder="None"
+          clearable
+          searchable
+          data={props.controls.map((c) => ({ value: c.id, label: `${c.id} · ${c.title}` }))}
+          {...form.getInputProps('control')}
+          onChange={(value) => form.setFieldValue('control', value ?? '')}
+        />
+        <MultiSelect
+          label="Criteria"
+          description="Left empty: the control's criteria"
+          searchable
+          data={props.criteria}
+          {...form.getInputProps('criteria')}
+        />
+        <Group grow>
+          <Select label="Kind" allowDeselect={false} data={options(FAILURE_KINDS)} {...form.getInputProps('kind')} />
+          <Select label="Severity" allowDeselect={false} data={options(SEVERITIES)} {...form.getInputProps('severity')} />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            Create the finding
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

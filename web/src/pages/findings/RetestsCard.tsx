@@ -1,0 +1,152 @@
+/**
+ * Retests of the control after the fix: each over a period of its own, with a new sample, concluded by the
+ * engine's own control-conclusion rules. A finding closes only on a retest over a period starting after the last
+ * corrective action was completed that concludes effective.
+ */
+import { ActionIcon, Button, Card, Group, List, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { TEST_METHODS } from '../../../../src/domain/engagement.js';
+import { lastCompletion } from '../../../../src/domain/findings/closure.js';
+import { useRecordRetest, type Finding, type RetestInput } from '../../api/findings.js';
+import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
+import { RESULT_OPTIONS } from '../controls/SamplesTable.js';
+import { emptyRetest, toRetest, validateRetest, type RetestValues } from './retest-form.js';
+import { saving } from './saving.js';
+
+function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestInput) => Promise<void>; onCancel: () => void }) {
+  const form = useForm<RetestValues>({ mode: 'controlled', initialValues: emptyRetest(), validate: (values) => validateRetest(values, props.fixedOn) });
+  const samples = form.values.samples;
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (values) => {
+        try {
+          await props.onSubmit(toRetest(values));
+        } catch {
+          // The caller has told the person; the form keeps what they typed.
+        }
+      })}
+    >
+      <Stack>
+        <Group grow align="flex-start">
+          <TextInput type="date" label="Performed on" withAsterisk {...form.getInputProps('date')} />
+          <Select label="Method" allowDeselect={false} data={[...TEST_METHODS]} {...form.getInputProps('method')} />
+        </Group>
+        <Group grow align="flex-start">
+          <TextInput
+            type="date"
+            label="Period start"
+            withAsterisk
+            description={props.fixedOn ? `After ${props.fixedOn}, when the fix was completed` : undefined}
+            {...form.getInputProps('periodStart')}
+          />
+          <TextInput type="date" label="Period end" withAsterisk {...form.getInputProps('periodEnd')} />
+        </Group>
+        <NumberInput
+          label="Population size"
+          description="How many items the retest period produced"
+          min={0}
+          allowDecimal={false}
+          allowNegative={false}
+          {...form.getInputProps('populationSize')}
+        />
+        <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+          <Text component="legend" size="sm" fw={500}>
+            Samples
+          </Text>
+          {samples.map((sample, i) => (
+            <Group key={i} gap="xs" align="flex-end" wrap="nowrap" role="group" aria-label={`Sample ${i + 1}`}>
+              <TextInput style={{ flex: 1 }} label="Item" {...form.getInputProps(`samples.${i}.item`)} />
+              <SegmentedControl
+                aria-label="Result"
+                data={RESULT_OPTIONS}
+                color={sample.result === 'fail' ? 'red' : 'teal'}
+                {...form.getInputProps(`samples.${i}.result`)}
+              />
+              <TextInput style={{ flex: 2 }} label="Note" {...form.getInputProps(`samples.${i}.note`)} />
+              {samples.length > 1 && (
+                <ActionIcon variant="subtle" color="red" mb={6} aria-label={`Remove sample ${i + 1}`} onClick={() => form.removeListItem('samples', i)}>
+                  ×
+                </ActionIcon>
+              )}
+            </Group>
+          ))}
+          <Button variant="subtle" size="xs" w="fit-content" onClick={() => form.insertListItem('samples', { item: '', result: 'pass', note: '' })}>
+            Add a sample
+          </Button>
+        </Stack>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            Record the retest
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function RetestsCard(props: { finding: Finding; canRecord: boolean; reload: () => void }) {
+  const { finding } = props;
+  const [recording, recorder] = useDisclosure(false);
+  const record = useRecordRetest();
+  const fixedOn = lastCompletion(finding);
+
+  return (
+    <Card withBorder component="section" aria-labelledby="finding-retests">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="finding-retests">
+            Retests
+          </Title>
+          {props.canRecord && (
+            <Button variant="default" size="xs" onClick={recorder.open}>
+              Record a retest
+            </Button>
+          )}
+        </Group>
+        {finding.retests.length === 0 ? (
+          <Text c="dimmed">
+            No retest yet.{' '}
+            {fixedOn ? `Retest the control over a period starting after ${fixedOn}.` : 'The control is retested once every corrective action is done.'}
+          </Text>
+        ) : (
+          finding.retests.map((retest) => (
+            <Stack key={retest.id} gap={4} component="article" aria-label={`Retest ${retest.id}`}>
+              <Group gap="sm">
+                <Text fw={500}>
+                  {retest.id} · {retest.control} · {retest.periodStart} to {retest.periodEnd}
+                </Text>
+                {retest.conclusion && <StatusBadge value={retest.conclusion} aria-label={`Retest conclusion: ${statusLabel(retest.conclusion)}`} />}
+              </Group>
+              <Text size="sm" c="dimmed">
+                Performed on {retest.date} by {retest.method}; {retest.samples.length} sample(s)
+                {retest.populationSize !== null && ` of a population of ${retest.populationSize}`},{' '}
+                {retest.samples.filter((s) => s.result === 'fail').length} failed
+              </Text>
+              {retest.reasons.length > 0 && (
+                <List size="sm" spacing={2}>
+                  {retest.reasons.map((reason) => (
+                    <List.Item key={reason}>{reason}</List.Item>
+                  ))}
+                </List>
+              )}
+            </Stack>
+          ))
+        )}
+      </Stack>
+      <Modal opened={recording} onClose={recorder.close} title={`Retest ${finding.control ?? 'the control'}`} size="xl">
+        <RetestForm
+          fixedOn={fixedOn}
+          onCancel={recorder.close}
+          onSubmit={(retest) =>
+            saving(record.mutateAsync({ findingId: finding.id, version: finding.version, retest }), 'Retest recorded', props.reload).then(recorder.close)
+          }
+        />
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,215 @@
+/**
+ * The finding's root cause: a 5-whys chain from the symptom down to the cause, and a category. A root cause is
+ * the engagement's, shared by every finding traced to it (findings that share one are one systemic issue): pick
+ * an existing one, or write one under a new code.
+ */
+import { ActionIcon, Button, Card, Group, List, Modal, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { ROOT_CAUSE_CATEGORIES, type RootCause, type RootCauseCategory } from '../../../../src/domain/findings/model.js';
+import { useSetRootCause, type Finding } from '../../api/findings.js';
+import type { RootCauseWithFindings } from '../../api/root-causes.js';
+import { statusLabel } from '../../components/StatusBadge.js';
+import { nextCode } from './format.js';
+import { saving } from './saving.js';
+
+export interface RootCauseValues {
+  mode: 'existing' | 'new';
+  /** The code picked (existing) or written (new). */
+  id: string;
+  title: string;
+  category: RootCauseCategory | '';
+  whys: string[];
+}
+
+export function validateRootCause(values: RootCauseValues, causes: readonly RootCauseWithFindings[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (values.mode === 'existing') {
+    if (!causes.some((c) => c.id === values.id)) errors.id = 'Pick one of the root causes';
+    return errors;
+  }
+  if (values.id.trim() === '') errors.id = 'Give the root cause a code, e.g. RC-1';
+  if (values.title.trim() === '') errors.title = 'Say in a line what the cause is';
+  if (values.category === '') errors.category = 'Pick the category';
+  values.whys.forEach((why, i) => {
+    if (why.trim() === '') errors[`whys.${i}`] = 'Write this why, or remove it';
+  });
+  return errors;
+}
+
+/** The root cause to send: the one picked as it stands, or the one written. */
+export function toRootCause(values: RootCauseValues, causes: readonly RootCauseWithFindings[]): RootCause {
+  if (values.mode === 'existing') {
+    const { id, title, category, whys } = causes.find((c) => c.id === values.id) as RootCauseWithFindings;
+    return { id, title, category, whys };
+  }
+  return { id: values.id.trim(), title: values.title.trim(), category: values.category as RootCauseCategory, whys: values.whys.map((w) => w.trim()) };
+}
+
+function RootCauseForm(props: {
+  finding: Finding;
+  causes: RootCauseWithFindings[];
+  onSubmit: (rootCause: RootCause) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const current = props.causes.find((c) => c.id === props.finding.rootCause);
+  const form = useForm<RootCauseValues>({
+    mode: 'controlled',
+    initialValues: current
+      ? { mode: 'new', id: current.id, title: current.title, category: current.category, whys: [...current.whys] }
+      : { mode: 'new', id: nextCode('RC', props.causes.map((c) => c.id)), title: '', category: '', whys: [''] },
+    validate: (values) => validateRootCause(values, props.causes),
+  });
+  const others = current ? current.findings.filter((f) => f !== props.finding.id) : [];
+  const whys = form.values.whys;
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit(async (values) => {
+        try {
+          await props.onSubmit(toRootCause(values, props.causes));
+        } catch {
+          // The caller has told the person; the form keeps what they typed.
+        }
+      })}
+    >
+      <Stack>
+        {props.causes.length > 0 && (
+          <SegmentedControl
+            aria-label="Root cause"
+            data={[
+              { value: 'existing', label: 'Pick an existing one' },
+              { value: 'new', label: current ? 'Edit or write one' : 'Write a new one' },
+            ]}
+            {...form.getInputProps('mode')}
+          />
+        )}
+        {form.values.mode === 'existing' ? (
+          <Select
+            label="Root cause"
+            withAsterisk
+            searchable
+            data={props.causes.map((c) => ({ value: c.id, label: `${c.id} · ${c.title} (${c.findings.length} finding(s))` }))}
+            {...form.getInputProps('id')}
+          />
+        ) : (
+          <>
+            <Group grow align="flex-start">
+              <TextInput
+                label="Code"
+                withAsterisk
+                description={others.length > 0 ? `Shared with ${others.join(', ')}: a change shows there too` : 'Findings with the same code share the cause'}
+                {...form.getInputProps('id')}
+              />
+              <Select
+                label="Category"
+                withAsterisk
+                allowDeselect={false}
+                data={ROOT_CAUSE_CATEGORIES.map((c) => ({ value: c, label: statusLabel(c) }))}
+                {...form.getInputProps('category')}
+              />
+            </Group>
+            <TextInput label="Title" withAsterisk {...form.getInputProps('title')} />
+            <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+              <Text component="legend" size="sm" fw={500}>
+                The 5 whys, from the symptom down to the cause
+              </Text>
+              {whys.map((_, i) => (
+                <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
+                  <TextInput
+                    style={{ flex: 1 }}
+                    label={`Why ${i + 1}`}
+                    placeholder={i === 0 ? 'Why did it happen? e.g. the account was deactivated only when IT worked a ticket' : 'And why was that?'}
+                    {...form.getInputProps(`whys.${i}`)}
+                  />
+                  {whys.length > 1 && (
+                    <ActionIcon variant="subtle" color="red" mt={26} aria-label={`Remove why ${i + 1}`} onClick={() => form.removeListItem('whys', i)}>
+                      ×
+                    </ActionIcon>
+                  )}
+                </Group>
+              ))}
+              {whys.length < 5 && (
+                <Button variant="subtle" size="xs" w="fit-content" onClick={() => form.insertListItem('whys', '')}>
+                  Add a why
+                </Button>
+              )}
+            </Stack>
+          </>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            Save the root cause
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFindings[]; canManage: boolean; reload: () => void }) {
+  const { finding } = props;
+  const [editing, editor] = useDisclosure(false);
+  const setRootCause = useSetRootCause();
+  const cause = props.causes.find((c) => c.id === finding.rootCause);
+  const others = cause ? cause.findings.filter((f) => f !== finding.id) : [];
+
+  return (
+    <Card withBorder component="section" aria-labelledby="finding-root-cause">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="finding-root-cause">
+            Root cause
+          </Title>
+          {props.canManage && (
+            <Button variant="default" size="xs" onClick={editor.open}>
+              {finding.rootCause ? 'Change the root cause' : 'Write the root cause'}
+            </Button>
+          )}
+        </Group>
+        {finding.rootCause === null ? (
+          <Text c="dimmed">Not traced yet: remediating needs a root cause (fix the cause, not the symptom).</Text>
+        ) : !cause ? (
+          <Text>{finding.rootCause}</Text>
+        ) : (
+          <>
+            <Text fw={500}>
+              {cause.id} · {cause.title}
+            </Text>
+            <Text size="sm">
+              <Text span c="dimmed">
+                Category:{' '}
+              </Text>
+              {statusLabel(cause.category)}
+            </Text>
+            <List type="ordered" size="sm" spacing={4} aria-label="The 5 whys">
+              {cause.whys.map((why, i) => (
+                <List.Item key={i}>{why}</List.Item>
+              ))}
+            </List>
+            {others.length > 0 && (
+              <Text size="sm" c="orange">
+                Shared with {others.join(', ')}: a systemic cause.
+              </Text>
+            )}
+          </>
+        )}
+      </Stack>
+      <Modal opened={editing} onClose={editor.close} title={`Root cause of ${finding.id}`} size="lg">
+        <RootCauseForm
+          finding={finding}
+          causes={props.causes}
+          onCancel={editor.close}
+          onSubmit={(rootCause) =>
+            saving(setRootCause.mutateAsync({ findingId: finding.id, version: finding.version, rootCause }), `Root cause ${rootCause.id} recorded`, props.reload).then(
+              editor.close,
+            )
+          }
+        />
+      </Modal>
+    </Card>
+  );
+}

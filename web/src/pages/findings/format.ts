@@ -1,0 +1,51 @@
+/** How the findings pages put a finding in words: its severity that stands, its status, and what is due next. */
+import { effectivePervasive, effectiveSeverity, type Classification, type CorrectiveAction, type FindingStatus } from '../../../../src/domain/findings/model.js';
+import { words } from '../../../../src/domain/format.js';
+
+/** The severity that stands, in words, marked "(auditor)" when it is the auditor's override rather than the forecast. */
+export function severityText(classification: Classification): string {
+  const overridden = classification.override?.severity != null;
+  return `${words(effectiveSeverity(classification))}${overridden ? ' (auditor)' : ''}`;
+}
+
+export function pervasiveText(classification: Classification): string {
+  const overridden = classification.override?.pervasive != null;
+  return `${effectivePervasive(classification) ? 'pervasive' : 'not pervasive'}${overridden ? ' (auditor)' : ''}`;
+}
+
+/** One colour per lifecycle status: red while nobody works it, blue while it is worked, teal once settled. */
+export const STATUS_COLOURS: Record<FindingStatus, string> = {
+  open: 'red',
+  analysing: 'orange',
+  remediating: 'blue',
+  ready_for_retest: 'cyan',
+  closed: 'teal',
+  risk_accepted: 'yellow',
+  false_positive: 'gray',
+};
+
+/** The button that takes a finding to a status, in the words of the step. */
+export const STEP_LABELS: Record<FindingStatus, string> = {
+  open: 'Reopen',
+  analysing: 'Start analysing',
+  remediating: 'Start remediating',
+  ready_for_retest: 'Ready for retest',
+  closed: 'Close the finding',
+  risk_accepted: 'Accept the risk',
+  false_positive: 'Mark as false positive',
+};
+
+/** The corrective action not done that is due first (undated ones last), or null when none is left to do. */
+export function nextActionDue(actions: readonly CorrectiveAction[]): CorrectiveAction | null {
+  const pending = actions.filter((a) => a.status !== 'done');
+  if (pending.length === 0) return null;
+  return pending.reduce((first, a) => (a.due !== null && (first.due === null || a.due < first.due) ? a : first));
+}
+
+/** The next free code of the form `<prefix>-<n>` among `taken` (e.g. CA-3 after CA-1 and CA-2). */
+export function nextCode(prefix: string, taken: readonly string[]): string {
+  const used = new Set(taken);
+  let n = 1;
+  while (used.has(`${prefix}-${n}`)) n += 1;
+  return `${prefix}-${n}`;
+}
