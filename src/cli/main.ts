@@ -5,6 +5,8 @@ import { registerDemo } from './commands/demo.js';
 import { registerExamine } from './commands/examine.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerImportOscal } from './commands/import-oscal.js';
+import { registerRemind } from './commands/remind.js';
 import { registerSample } from './commands/sample.js';
 import { registerServe } from './commands/serve.js';
 import { registerUser } from './commands/user.js';
@@ -25,10 +27,12 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
   registerSample(program, io);
   registerImport(program, io);
   registerExport(program, io);
+  registerImportOscal(program, io);
   registerUser(program, io);
   registerVerify(program, io, setExit);
   registerServe(program, io);
   registerDemo(program, io);
+  registerRemind(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

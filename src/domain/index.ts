@@ -12,3 +12,5 @@ export * from './evaluation/examine.js';
 export * from './evaluation/opinion.js';
 export * from './access/permissions.js';
 export * from './findings/index.js';
+export * from './periods/index.js';
+export * from './remediation/index.js';

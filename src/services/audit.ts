@@ -37,6 +37,13 @@ export const AUDIT_EVENT_TYPES = [
   'finding.actions_updated',
   'finding.retested',
   'finding.root_cause_set',
+  'finding.imported',
+  'remediation.plan_updated',
+  'remediation.reminders_sent',
+  'finding.overridden',
+  'management_response.drafted',
+  'management_response.edited',
+  'management_response.approved',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -9,8 +9,10 @@ import { createAuditRepository } from '../store/audit-repository.js';
 import { createControlsRepository } from '../store/controls-repository.js';
 import { createEngagementsRepository } from '../store/engagements-repository.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
+import { createManagementResponsesRepository } from '../store/management-responses-repository.js';
 import { createMembershipsRepository } from '../store/memberships-repository.js';
 import { createOrganizationsRepository } from '../store/organizations-repository.js';
+import { createRemediationPlansRepository } from '../store/remediation-plans-repository.js';
 import { createSessionsRepository } from '../store/sessions-repository.js';
 import { createSnapshotsRepository } from '../store/snapshots-repository.js';
 import { createUsersRepository } from '../store/users-repository.js';
@@ -24,10 +26,14 @@ import { createDemoService } from './demo-service.js';
 import { createEngagementsService } from './engagements-service.js';
 import { createExaminationService } from './examination-service.js';
 import { createFindingsService } from './findings-service.js';
+import { createManagementResponsesService } from './management-responses-service.js';
 import { createIntegrityService } from './integrity-service.js';
 import { createMembersService } from './members-service.js';
 import { createOrganizationsService } from './organizations-service.js';
+import { createOscalService } from './oscal-service.js';
+import { createPeriodsService } from './periods-service.js';
 import { createProgrammeLookup } from './programme.js';
+import { createRemediationService } from './remediation-service.js';
 import { createTokensService } from './tokens-service.js';
 import { createUsersService } from './users-service.js';
 import { createWorkspaceService } from './workspace-service.js';
@@ -61,7 +67,7 @@ export function createServices(store: Store, deps: ServiceDependencies = default
   };
   const lookup = createProgrammeLookup(programme);
   const examination = createExaminationService({ ...programme, access });
-  const workspace = createWorkspaceService({ ...repositories, ...common, engagements: programme.engagements, store: deps });
+  const workspace = createWorkspaceService({ ...repositories, ...common, engagements: programme.engagements, findings: createFindingsRepository(db, deps), store: deps });
   const members = createMembersService({ ...repositories, ...common });
   const users = createUsersService({ ...repositories, ...common, members });
   return {
@@ -78,7 +84,23 @@ export function createServices(store: Store, deps: ServiceDependencies = default
     controls: createControlsService({ ...programme, ...common, lookup, examination }),
     tests: createControlTestsService({ ...programme, ...common, lookup }),
     examination,
+    oscal: createOscalService({ ...common, lookup, findings: createFindingsRepository(db, deps), clock: deps.clock }),
     findings: createFindingsService({ ...programme, ...common, lookup, findings: createFindingsRepository(db, deps), clock: deps.clock }),
+    managementResponses: createManagementResponsesService({
+      ...common,
+      lookup,
+      findings: createFindingsRepository(db, deps),
+      responses: createManagementResponsesRepository(db, deps),
+      clock: deps.clock,
+    }),
+    remediation: createRemediationService({
+      ...common,
+      lookup,
+      plans: createRemediationPlansRepository(db, deps),
+      findings: createFindingsRepository(db, deps),
+      clock: deps.clock,
+    }),
+    periods: createPeriodsService({ ...programme, ...common, lookup, findings: createFindingsRepository(db, deps), store: deps }),
     auditEvents: createAuditService({ ...repositories, ...programme, access, lookup }),
   };
 }

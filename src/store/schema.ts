@@ -92,6 +92,8 @@ export interface EngagementsTable {
    * while `version` guards only the settings: the key of the cached evaluation.
    */
   revision: Generated<number>;
+  /** The engagement this one re-examines (the previous period); null for a first period or once that one is deleted. */
+  previous_engagement_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ControlsTable {
@@ -185,6 +187,24 @@ export interface FindingsTable {
   version: Version;
 }
 
+/** Management's response to a finding, one per finding (issue 5). */
+export interface ManagementResponsesTable {
+  id: string;
+  /** Unique: one response per finding, deleted with it. */
+  finding_id: string;
+  what_happened: string;
+  root_cause: string;
+  corrective_action: string;
+  remediated_on: string | null;
+  /** draft | approved */
+  status: string;
+  edited_by: string | null;
+  edited_on: Timestamp;
+  approved_by: string | null;
+  approved_on: Timestamp | null;
+  version: Version;
+}
+
 export interface EvaluationSnapshotsTable {
   id: string;
   engagement_id: string;
@@ -197,6 +217,18 @@ export interface EvaluationSnapshotsTable {
   summary: JsonText | null;
   /** SHA-256 (hex) of the result's JSON. */
   result_hash: string | null;
+}
+
+/** The corrective action plan of an engagement (issue 5); a missing row is the default plan. */
+export interface RemediationPlansTable {
+  engagement_id: string;
+  /** `YYYY-MM-DD`, or null: the latest due date of the actions stands in. */
+  target_date: string | null;
+  webhook_url: string | null;
+  due_soon_days: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
 }
 
 export interface DatabaseSchema {
@@ -213,4 +245,6 @@ export interface DatabaseSchema {
   evaluation_snapshots: EvaluationSnapshotsTable;
   root_causes: RootCausesTable;
   findings: FindingsTable;
+  remediation_plans: RemediationPlansTable;
+  management_responses: ManagementResponsesTable;
 }

@@ -14,6 +14,12 @@ const criteria = page(() => import('./pages/criteria/CriteriaPage.js').then((m) 
 const controls = page(() => import('./pages/controls/ControlsPage.js').then((m) => ({ Component: m.ControlsPage })));
 const control = page(() => import('./pages/controls/ControlPage.js').then((m) => ({ Component: m.ControlPage })));
 const sampling = page(() => import('./pages/sampling/SamplingPage.js').then((m) => ({ Component: m.SamplingPage })));
+const findings = page(() => import('./pages/findings/FindingsPage.js').then((m) => ({ Component: m.FindingsPage })));
+const finding = page(() => import('./pages/findings/FindingPage.js').then((m) => ({ Component: m.FindingPage })));
+const remediation = page(() => import('./pages/remediation/RemediationPage.js').then((m) => ({ Component: m.RemediationPage })));
+const reports = page(() => import('./pages/reports/ReportsPage.js').then((m) => ({ Component: m.ReportsPage })));
+const comparison = page(() => import('./pages/comparison/ComparisonPage.js').then((m) => ({ Component: m.ComparisonPage })));
+const rootCauses = page(() => import('./pages/root-causes/RootCausesPage.js').then((m) => ({ Component: m.RootCausesPage })));
 const settings = page(() => import('./pages/settings/SettingsPage.js').then((m) => ({ Component: m.SettingsPage })));
 
 export const routes: RouteObject[] = [
@@ -39,6 +45,12 @@ export const routes: RouteObject[] = [
       { path: 'controls', ...controls },
       { path: 'controls/:controlId', ...control },
       { path: 'sampling', ...sampling },
+      { path: 'findings', ...findings },
+      { path: 'findings/:findingId', ...finding },
+      { path: 'remediation', ...remediation },
+      { path: 'reports', ...reports },
+      { path: 'comparison', ...comparison },
+      { path: 'root-causes', ...rootCauses },
       { path: 'settings', ...settings },
     ],
   },

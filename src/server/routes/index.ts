@@ -8,9 +8,14 @@ import { controlTestRoutes } from './controls/tests.js';
 import { engagementRoutes } from './engagements/index.js';
 import { examinationRoutes } from './examination/index.js';
 import { findingRoutes } from './findings/index.js';
+import { managementResponseRoutes } from './findings/management-responses.js';
+import { rootCauseRoutes } from './findings/root-causes.js';
 import { healthRoutes } from './health.js';
 import { memberRoutes } from './members/index.js';
 import { organizationRoutes } from './organizations/index.js';
+import { oscalRoutes } from './oscal/index.js';
+import { periodRoutes } from './periods/index.js';
+import { remediationRoutes } from './remediation/index.js';
 import { tokenRoutes } from './tokens/index.js';
 
 export interface ApiOptions {
@@ -32,5 +37,10 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(controlTestRoutes, options);
   await app.register(examinationRoutes, options);
   await app.register(findingRoutes, options);
+  await app.register(managementResponseRoutes, options);
+  await app.register(rootCauseRoutes, options);
+  await app.register(oscalRoutes, options);
+  await app.register(remediationRoutes, options);
+  await app.register(periodRoutes, options);
   await app.register(auditRoutes, options);
 }

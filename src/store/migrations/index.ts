@@ -6,9 +6,15 @@ import type { Migration } from 'kysely';
 import * as initial from './2026112601_initial.js';
 import * as examinationRevision from './2026112602_examination_revision.js';
 import * as findings from './2026112603_findings.js';
+import * as managementResponses from './2026112604_management_responses.js';
+import * as remediationPlans from './2026112605_remediation_plans.js';
+import * as engagementLineage from './2026112606_engagement_lineage.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
   '2026112602_examination_revision': examinationRevision,
   '2026112603_findings': findings,
+  '2026112604_management_responses': managementResponses,
+  '2026112605_remediation_plans': remediationPlans,
+  '2026112606_engagement_lineage': engagementLineage,
 };

@@ -5,12 +5,18 @@ import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-r
 import { useEngagements, useExamination, useScope } from '../api/programme.js';
 import { useLogout, useMe, useOrganizations } from '../api/session.js';
 import { useRole } from './useRole.js';
+import { OverdueBadge } from '../pages/remediation/OverdueBadge.js';
 
 const SECTIONS = [
   { path: '', label: 'Dashboard' },
   { path: '/criteria', label: 'Criteria' },
   { path: '/controls', label: 'Controls' },
   { path: '/sampling', label: 'Sampling' },
+  { path: '/findings', label: 'Findings' },
+  { path: '/root-causes', label: 'Root causes' },
+  { path: '/remediation', label: 'Corrective actions' },
+  { path: '/reports', label: 'Reports' },
+  { path: '/comparison', label: 'Compare periods' },
   { path: '/settings', label: 'Settings' },
 ];
 
@@ -87,6 +93,8 @@ export function Layout() {
             component={RouterLink}
             to={`${root}${s.path}`}
             label={s.label}
+            // The in-app reminder: how many corrective actions are overdue.
+            rightSection={s.path === '/remediation' ? <OverdueBadge /> : undefined}
             end={s.path === ''}
             active={s.path === '' ? location.pathname === root : location.pathname.startsWith(`${root}${s.path}`)}
           />

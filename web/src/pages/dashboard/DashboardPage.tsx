@@ -9,6 +9,7 @@ import { useExaminationHistory } from '../../api/dashboard.js';
 import { useExamination } from '../../api/programme.js';
 import type { ExaminationResult } from '../../api/types.js';
 import { useEngagementRoot } from '../criteria/links.js';
+import { AfterRemediationCard } from './AfterRemediationCard.js';
 import { ChangesCard } from './ChangesCard.js';
 import { DeficienciesCard } from './DeficienciesCard.js';
 import { OpinionCard } from './OpinionCard.js';
@@ -16,6 +17,7 @@ import { OpinionCard } from './OpinionCard.js';
 // The charts library is most of the page's code: the cards with charts load after the opinion is on screen.
 const ReadinessCard = lazy(() => import('./ReadinessCard.js').then((m) => ({ default: m.ReadinessCard })));
 const TrendCard = lazy(() => import('./TrendCard.js').then((m) => ({ default: m.TrendCard })));
+const BurndownCard = lazy(() => import('./BurndownCard.js').then((m) => ({ default: m.BurndownCard })));
 const chartPlaceholder = <Skeleton height={320} aria-label="Loading the chart" />;
 
 function period(result: ExaminationResult): string {
@@ -71,8 +73,16 @@ export function DashboardPage() {
           <DeficienciesCard result={result} root={root} />
         </Grid.Col>
         <Grid.Col span={12}>
+          <AfterRemediationCard root={root} />
+        </Grid.Col>
+        <Grid.Col span={12}>
           <Suspense fallback={chartPlaceholder}>
             <TrendCard history={history.data?.items} error={history.error} />
+          </Suspense>
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <Suspense fallback={chartPlaceholder}>
+            <BurndownCard root={root} />
           </Suspense>
         </Grid.Col>
       </Grid>
