@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { controlFields, engagementSettings, samplesOf, unique } from '../../test/support/factories.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { buildFinding, buildRetest, doneAction } from '../domain/findings/testing.js';
+import { ROOT_CAUSE, buildFinding, buildRetest, doneAction } from '../domain/findings/testing.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
 import { OPERATOR } from './actor.js';
@@ -48,7 +48,38 @@ for (const engine of ENGINES) {
       expect((await services.examination.current(organizationId, engagement.id)).etag).toBe(before.etag);
       const [event] = await events(organizationId);
       expect(event).toMatchObject({ subject: `engagement:${next.id}`, actor: 'operator:cli' });
-      expect(event?.after).toMatchObject({ carriedFrom: engagement.id, carried: { controls: 2, tests: 2, samples: 0 } });
+      expect(event?.after).toMatchObject({ carriedFrom: engagement.id, carried: { controls: 2, tests: 2, samples: 0, findings: 0, rootCauses: 0 } });
+    });
+
+    it('carries the findings but false positives into the next period, where a returning deficiency reopens its finding', async () => {
+      const { services, organizationId, engagement } = await firstPeriod();
+      const findings = createFindingsRepository(store().db);
+      await findings.saveRootCause(engagement.id, ROOT_CAUSE);
+      const closedOn = { on: '2026-10-05', from: 'ready_for_retest' as const, to: 'closed' as const, reason: 'Retest RT-1 concludes effective' };
+      await findings.create(
+        engagement.id,
+        buildFinding({ status: 'closed', rootCause: ROOT_CAUSE.id, correctiveActions: [doneAction('2026-08-20')], retests: [buildRetest()], history: [closedOn] }),
+      );
+      await findings.create(engagement.id, buildFinding({ id: 'F-2', control: 'AC-01', status: 'false_positive', falsePositiveReason: 'The sample was out of scope' }));
+
+      const next = await services.periods.reExamine(OPERATOR, organizationId, engagement.id, { ...NEXT, periodStart: '2027-01-01', periodEnd: '2027-06-30' });
+      const carried = await services.findings.list(OPERATOR, organizationId, next.id);
+      expect(carried.map((f) => [f.id, f.status, f.rootCause])).toEqual([['F-AC-04', 'closed', 'RC-1']]);
+      expect(await findings.listRootCauses(next.id)).toMatchObject([{ id: 'RC-1', title: ROOT_CAUSE.title }]);
+      const [event] = await events(organizationId);
+      expect(event?.after).toMatchObject({ carried: { findings: 1, rootCauses: 1 } });
+
+      // AC-04 deviates again in the new period: syncing its findings reopens F-AC-04 and marks its action ineffective.
+      const test = await services.tests.get(OPERATOR, organizationId, next.id, 'AC-04');
+      await services.tests.put(OPERATOR, organizationId, next.id, 'AC-04', { method: 'reperformance', populationSize: 14, scopeLimitation: null, samples: samplesOf('pfppf') }, test.version);
+      const sync = await services.findings.syncFromExamination(OPERATOR, organizationId, next.id);
+      expect(sync.reopened).toEqual(['F-AC-04']);
+      expect(sync.created).not.toContain('F-AC-04');
+      const reopened = await services.findings.get(OPERATOR, organizationId, next.id, 'F-AC-04');
+      expect(reopened.status).toBe('open');
+      expect(reopened.correctiveActions[0]?.verification).toMatchObject({ result: 'ineffective', on: '2027-06-30' });
+      // The previous period's finding stays closed: its report does not change.
+      expect((await services.findings.get(OPERATOR, organizationId, engagement.id, 'F-AC-04')).status).toBe('closed');
     });
 
     it('refuses a next period that does not start after this one ends, writing nothing', async () => {

@@ -7,6 +7,7 @@
 import {
   NotFoundError,
   ValidationError,
+  carryFindingsForward,
   carryForward,
   comparePeriods,
   examine,
@@ -35,7 +36,7 @@ export function createPeriodsService(deps: {
   db: Executor;
   engagements: Pick<EngagementsRepository, 'create' | 'findById'>;
   controls: Pick<ControlsRepository, 'loadExamination'>;
-  findings: Pick<FindingsRepository, 'list'>;
+  findings: Pick<FindingsRepository, 'list' | 'listRootCauses' | 'create' | 'saveRootCause'>;
   lookup: ProgrammeLookup;
   access: Access;
   audit: AuditLog;
@@ -54,8 +55,10 @@ export function createPeriodsService(deps: {
   return {
     /**
      * Opens the next period of the engagement as a new engagement linked to it: its settings, controls and the
-     * method of each test carried forward, no evidence (carryForward). The new period starts after this one ends.
-     * All or nothing, with an `engagement.created` audit event naming where it was carried from.
+     * method of each test carried forward, no evidence (carryForward), and its findings but the false positives
+     * with their root causes (carryFindingsForward), so a deficiency that returns reopens its finding. The new
+     * period starts after this one ends. All or nothing, with an `engagement.created` audit event naming where
+     * it was carried from.
      */
     async reExamine(actor: Actor, organizationId: string, engagementId: string, input: ReExamination): Promise<StoredEngagement> {
       await access.require(actor, organizationId, 'engagement.manage');
@@ -80,7 +83,11 @@ export function createPeriodsService(deps: {
         if (issues.length > 0) throw new ValidationError(issues, 'The next period cannot be opened');
 
         const created = await engagements.create({ ...settings, organizationId, previousEngagementId: previous.id }, trx);
-        const carried = await replaceExamination(trx, store, created.id, next);
+        const examined = await replaceExamination(trx, store, created.id, next);
+        const inherited = carryFindingsForward(await findings.list(previous.id, {}, trx), await findings.listRootCauses(previous.id, trx));
+        for (const rootCause of inherited.rootCauses) await findings.saveRootCause(created.id, rootCause, trx);
+        for (const finding of inherited.findings) await findings.create(created.id, finding, trx);
+        const carried = { ...examined, findings: inherited.findings.length, rootCauses: inherited.rootCauses.length };
         // Read again: storing the controls moved the revision on.
         const engagement = (await engagements.findById(created.id, trx)) as StoredEngagement;
         await audit.record(trx, actor, {

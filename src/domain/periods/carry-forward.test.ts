@@ -2,7 +2,9 @@ import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { examine } from '../evaluation/examine.js';
 import { arbExamination, buildControl, buildExamination, testOf } from '../testing/builders.js';
-import { carryForward, nextPeriodProblem } from './carry-forward.js';
+import type { RootCause } from '../findings/model.js';
+import { ROOT_CAUSE, buildFinding } from '../findings/testing.js';
+import { carryFindingsForward, carryForward, nextPeriodProblem } from './carry-forward.js';
 
 const RUNS = Number(process.env['ASSAY_PROPERTY_RUNS'] ?? 100);
 const NEXT = { periodStart: '2026-01-01', periodEnd: '2026-12-31' };
@@ -70,4 +72,24 @@ describe('nextPeriodProblem', () => {
       expect(nextPeriodProblem({ periodEnd: previousEnd }, { periodStart: start }) === null).toBe(offset > 0);
     },
   );
+});
+
+describe('carryFindingsForward', () => {
+  const other: RootCause = { ...ROOT_CAUSE, id: 'RC-2', title: 'Traced by the false positive only' };
+
+  it('takes every finding but the false positives, with the root causes they are traced to', () => {
+    const findings = [
+      buildFinding({ id: 'F-1', status: 'closed', rootCause: 'RC-1' }),
+      buildFinding({ id: 'F-2', status: 'remediating', rootCause: null }),
+      buildFinding({ id: 'F-3', status: 'risk_accepted', rootCause: 'RC-1' }),
+      buildFinding({ id: 'F-4', status: 'false_positive', rootCause: 'RC-2' }),
+    ];
+    const carried = carryFindingsForward(findings, [ROOT_CAUSE, other]);
+    expect(carried.findings.map((f) => f.id)).toEqual(['F-1', 'F-2', 'F-3']);
+    expect(carried.rootCauses.map((r) => r.id)).toEqual(['RC-1']);
+  });
+
+  it('carries nothing from a period without findings', () => {
+    expect(carryFindingsForward([], [ROOT_CAUSE])).toEqual({ findings: [], rootCauses: [] });
+  });
 });

@@ -4,6 +4,7 @@
  */
 import type { ControlTest, Engagement, Examination } from '../engagement.js';
 import { addDays } from '../dates.js';
+import type { Finding, RootCause } from '../findings/model.js';
 
 export interface NextPeriod {
   /** ISO date; the day after the previous period ends or later. */
@@ -57,4 +58,20 @@ export function carryForward(previous: Examination, period: NextPeriod): Examina
 export function nextPeriodProblem(previous: Pick<Engagement, 'periodEnd'>, period: Pick<NextPeriod, 'periodStart'>): string | null {
   if (period.periodStart > previous.periodEnd) return null;
   return `the next period must start after the previous one ends (${previous.periodEnd}): on ${addDays(previous.periodEnd, 1)} or later`;
+}
+
+/**
+ * The findings the next period takes over, with the root causes they are traced to: every finding but the
+ * false positives (never issues). Open ones are still being worked; closed ones go on so that their
+ * deficiency returning in the new period reopens them and marks their corrective actions ineffective
+ * (reopenOnRegression), rather than passing as a new, unrelated finding. The previous period keeps its own
+ * copies as they stood: its report does not change.
+ */
+export function carryFindingsForward(
+  findings: readonly Finding[],
+  rootCauses: readonly RootCause[],
+): { findings: Finding[]; rootCauses: RootCause[] } {
+  const carried = findings.filter((f) => f.status !== 'false_positive');
+  const traced = new Set(carried.map((f) => f.rootCause));
+  return { findings: carried, rootCauses: rootCauses.filter((r) => traced.has(r.id)) };
 }
