@@ -114,6 +114,27 @@ describeE2E('load time and screenshots', (e2e) => {
     await shoot(page, 'settings');
   });
 
+  it('saves screenshots of the findings, a finding, the root causes and the corrective actions of the demo', async () => {
+    const { page } = await e2e().signIn(PEOPLE.compliance);
+    const { root } = e2e().server.demo;
+
+    await page.goto(`${root}/findings`);
+    await main(page).getByRole('link', { name: 'F-AC-04' }).first().waitFor();
+    await shoot(page, 'findings');
+
+    await page.goto(`${root}/findings/F-AC-04`);
+    await main(page).getByRole('region', { name: 'Corrective actions' }).getByText('CA-2', { exact: false }).first().waitFor();
+    await shoot(page, 'finding-F-AC-04', { fullPage: true });
+
+    await page.goto(`${root}/root-causes`);
+    await main(page).getByText('RC-01', { exact: false }).first().waitFor();
+    await shoot(page, 'root-causes');
+
+    await page.goto(`${root}/remediation`);
+    await main(page).getByText('CA-1', { exact: false }).first().waitFor();
+    await shoot(page, 'remediation', { fullPage: true });
+  });
+
   it('saves a screenshot of the dashboard in dark mode', async () => {
     // The app follows the system's colour scheme until a person picks one.
     const { page } = await e2e().signIn(PEOPLE.compliance, { colorScheme: 'dark' });

@@ -9,11 +9,9 @@ import { useState } from 'react';
 import { useSaveCorrectiveActions, type CorrectiveAction, type Finding } from '../../api/findings.js';
 import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
 import { ACTION_STATUSES, actionValues, toAction, validateAction, type ActionValues } from './action-form.js';
-import { nextCode } from './format.js';
+import { NO_WRAP, nextCode } from './format.js';
 import { saving } from './saving.js';
 
-/** Dates read as one word. */
-const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values: ActionValues) => Promise<void>; onCancel: () => void }) {
   const form = useForm<ActionValues>({ mode: 'controlled', initialValues: actionValues(props.action), validate: validateAction });
@@ -121,8 +119,8 @@ export function CorrectiveActionsCard(props: { finding: Finding; canPlan: boolea
                     </Table.Th>
                     <Table.Td>{action.owner ?? <Text c="dimmed">none</Text>}</Table.Td>
                     <Table.Td style={NO_WRAP}>{action.due ?? <Text c="dimmed">undated</Text>}</Table.Td>
-                    <Table.Td miw={110}>
-                      <StatusBadge value={action.status} />
+                    <Table.Td>
+                      <StatusBadge value={action.status} miw="max-content" />
                     </Table.Td>
                     <Table.Td style={NO_WRAP}>{action.completedOn ?? <Text c="dimmed">—</Text>}</Table.Td>
                     <Table.Td>{action.evidence.length > 0 ? action.evidence.join(', ') : <Text c="dimmed">—</Text>}</Table.Td>

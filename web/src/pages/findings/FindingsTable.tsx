@@ -7,7 +7,7 @@ import type { RootCauseWithFindings } from '../../api/root-causes.js';
 import { statusColour } from '../../components/StatusBadge.js';
 import { controlHref } from '../criteria/links.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
-import { nextActionDue, severityText } from './format.js';
+import { NO_WRAP, nextActionDue, severityText } from './format.js';
 
 export function findingHref(root: string, findingId: string): string {
   return `${root}/findings/${encodeURIComponent(findingId)}`;
@@ -31,7 +31,7 @@ export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCaus
             const cause = finding.rootCause === null ? null : (causes.get(finding.rootCause) ?? null);
             return (
               <Table.Tr key={finding.id}>
-                <Table.Th scope="row" fw={500}>
+                <Table.Th scope="row" fw={500} style={NO_WRAP}>
                   <Anchor component={Link} to={findingHref(props.root, finding.id)}>
                     {finding.id}
                   </Anchor>
@@ -53,12 +53,12 @@ export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCaus
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <FindingStatusBadge status={finding.status} />
+                  <FindingStatusBadge status={finding.status} miw="max-content" />
                 </Table.Td>
                 <Table.Td>
                   {finding.rootCause === null ? <Text c="dimmed">not traced yet</Text> : cause ? `${cause.id} · ${cause.title}` : finding.rootCause}
                 </Table.Td>
-                <Table.Td>{next ? (next.due ?? <Text c="dimmed">undated</Text>) : <Text c="dimmed">—</Text>}</Table.Td>
+                <Table.Td style={NO_WRAP}>{next ? (next.due ?? <Text c="dimmed">undated</Text>) : <Text c="dimmed">—</Text>}</Table.Td>
               </Table.Tr>
             );
           })}

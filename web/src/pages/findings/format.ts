@@ -49,3 +49,6 @@ export function nextCode(prefix: string, taken: readonly string[]): string {
   while (used.has(`${prefix}-${n}`)) n += 1;
   return `${prefix}-${n}`;
 }
+
+/** Codes and dates read as one word: never broken across lines in a table cell. */
+export const NO_WRAP = { whiteSpace: 'nowrap' } as const;

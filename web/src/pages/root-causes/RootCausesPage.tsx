@@ -44,7 +44,7 @@ function CauseCard({ cause, rank, root }: { cause: SystemicCause; rank: number; 
               {rootCause.id}
             </Text>
           </Title>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Badge variant="light" color="gray">
               {words(rootCause.category)}
             </Badge>
