@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, freshStore, skipEngine } from '../../../test/support/engines.js';
 import { buildEngagement } from '../../../test/support/factories.js';
-import { createMigrator, migrateToLatest } from '../database.js';
+import { createMigrator } from '../database.js';
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: migration 2026112606_engagement_lineage`, () => {
@@ -9,7 +9,7 @@ for (const engine of ENGINES) {
       const store = await freshStore(engine, { migrated: false });
       try {
         const { db } = store;
-        await migrateToLatest(db);
+        expect((await createMigrator(db).migrateTo('2026112606_engagement_lineage')).error).toBeUndefined();
         const previous = await buildEngagement(db);
         const next = await buildEngagement(db, { organizationId: previous.organizationId });
         // An existing engagement has no previous period.

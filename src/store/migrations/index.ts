@@ -9,6 +9,7 @@ import * as findings from './2026112603_findings.js';
 import * as managementResponses from './2026112604_management_responses.js';
 import * as remediationPlans from './2026112605_remediation_plans.js';
 import * as engagementLineage from './2026112606_engagement_lineage.js';
+import * as auditSubjectIndex from './2026112607_audit_subject_index.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112604_management_responses': managementResponses,
   '2026112605_remediation_plans': remediationPlans,
   '2026112606_engagement_lineage': engagementLineage,
+  '2026112607_audit_subject_index': auditSubjectIndex,
 };
