@@ -1,9 +1,13 @@
-/** The examination result as a Markdown document: the forecast, every criterion, control and deficiency. */
+/**
+ * The examination result as a Markdown document: the forecast, every criterion, control and deficiency, and the
+ * "other information" section when management has approved a response to an exception.
+ */
 import type { ExaminationResult } from '../domain/index.js';
+import { renderOtherInformation, responsesByStatus, type OtherInformation } from './other-information.js';
 import { describePeriod, rateText } from './wording.js';
 import { words } from '../domain/index.js';
 
-export function renderExaminationMarkdown(result: ExaminationResult): string {
+export function renderExaminationMarkdown(result: ExaminationResult, otherInformation?: OtherInformation): string {
   const lines: string[] = [];
   const { opinion } = result;
   lines.push(`# ${result.organization}: ${result.system}`, '');
@@ -40,7 +44,10 @@ export function renderExaminationMarkdown(result: ExaminationResult): string {
       lines.push(`| ${words(d.severity)} | ${d.control ?? '(none)'} | ${d.kind} | ${d.criteria.join(', ')} | ${cell(d.reasons.join(' '))} |`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  const text = `${lines.join('\n')}\n`;
+  // Only with an approved response: until then the document reads exactly as the forecast alone.
+  const approved = otherInformation !== undefined && responsesByStatus(otherInformation).approved.length > 0;
+  return approved ? `${text}\n${renderOtherInformation(otherInformation)}` : text;
 }
 
 /** Markdown table cells cannot hold a pipe or a line break. */

@@ -34,6 +34,7 @@ import { createOscalService } from './oscal-service.js';
 import { createPeriodsService } from './periods-service.js';
 import { createProgrammeLookup } from './programme.js';
 import { createRemediationService } from './remediation-service.js';
+import { createReportService } from './report-service.js';
 import { createTokensService } from './tokens-service.js';
 import { createUsersService } from './users-service.js';
 import { createWorkspaceService } from './workspace-service.js';
@@ -67,7 +68,7 @@ export function createServices(store: Store, deps: ServiceDependencies = default
   };
   const lookup = createProgrammeLookup(programme);
   const examination = createExaminationService({ ...programme, access });
-  const workspace = createWorkspaceService({ ...repositories, ...common, engagements: programme.engagements, findings: createFindingsRepository(db, deps), store: deps });
+  const workspace = createWorkspaceService({ ...repositories, ...common, engagements: programme.engagements, findings: createFindingsRepository(db, deps), responses: createManagementResponsesRepository(db, deps), store: deps });
   const members = createMembersService({ ...repositories, ...common });
   const users = createUsersService({ ...repositories, ...common, members });
   return {
@@ -102,6 +103,13 @@ export function createServices(store: Store, deps: ServiceDependencies = default
     }),
     periods: createPeriodsService({ ...programme, ...common, lookup, findings: createFindingsRepository(db, deps), store: deps }),
     auditEvents: createAuditService({ ...repositories, ...programme, access, lookup }),
+    reports: createReportService({
+      ...common,
+      ...repositories,
+      lookup,
+      findings: createFindingsRepository(db, deps),
+      responses: createManagementResponsesRepository(db, deps),
+    }),
   };
 }
 

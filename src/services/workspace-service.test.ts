@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
-import { ForbiddenError, NotFoundError, ValidationError, examine, type Examination } from '../domain/index.js';
+import { ForbiddenError, NotFoundError, ValidationError, examine, type Examination, type RecordedResponse } from '../domain/index.js';
 import { loadFindings } from '../workspace/findings.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { writeWorkspace } from '../workspace/write.js';
@@ -51,7 +52,7 @@ for (const engine of ENGINES) {
       });
 
       const exported = await services.workspace.exportWorkspace(OPERATOR, result.organization.id, result.engagement.id);
-      expect(exported).toEqual({ ...acme, findings: [], rootCauses: [] });
+      expect(exported).toEqual({ ...acme, findings: [], rootCauses: [], managementResponses: [] });
       const dir = await writeWorkspace(join(await mkdtemp(join(tmpdir(), 'assay-export-')), 'acme'), exported);
       const reloaded = await loadWorkspace(dir);
       expect(reloaded).toEqual(acme);
@@ -78,7 +79,7 @@ for (const engine of ENGINES) {
       expect(second.engagement.id).toBe(first.engagement.id);
       expect(second.notes).toEqual(['The organisation "acme" is named "Acme Cloud, Inc."; the workspace says "ACME (renamed)" (the name was kept).']);
       const exported = await services.workspace.exportWorkspace(OPERATOR, first.organization.id, first.engagement.id);
-      expect(exported).toEqual({ ...smaller, engagement: { ...smaller.engagement, organization: 'Acme Cloud, Inc.' }, findings: [], rootCauses: [] });
+      expect(exported).toEqual({ ...smaller, engagement: { ...smaller.engagement, organization: 'Acme Cloud, Inc.' }, findings: [], rootCauses: [], managementResponses: [] });
 
       // Another name is another engagement of the same organisation.
       const other = await services.workspace.importWorkspace(OPERATOR, acme, { organizationSlug: 'acme', engagementName: 'FY2027' });
@@ -100,7 +101,7 @@ for (const engine of ENGINES) {
       ]);
       expect(await services.workspace.exportWorkspace(OPERATOR, result.organization.id, result.engagement.id)).toEqual(workspace);
 
-      // Importing again rewrites each finding in place (what is stored beside it, its management response, stays).
+      // Importing again rewrites each finding in place (its row, and what is stored beside it, stays).
       const rowIds = () => store().db.selectFrom('findings').select(['id', 'code', 'version']).orderBy('code').execute();
       const before = await rowIds();
       await services.workspace.importWorkspace(OPERATOR, workspace, { organizationSlug: 'acme' });
@@ -112,6 +113,53 @@ for (const engine of ENGINES) {
       expect(await store().db.selectFrom('root_causes').select('id').execute()).toEqual([]);
     });
 
+    it('carries the management responses in and out, dates one the workspace does not, and drops one the workspace no longer has', async () => {
+      const services = createServices(store(), { clock: () => new Date('2026-11-02T08:00:00Z'), newId: randomUUID });
+      const acme = await loadWorkspace(ACME);
+      const workspace = { ...acme, ...(await loadFindings(ACME, acme)) };
+      const [draft, approved] = workspace.managementResponses as [RecordedResponse, RecordedResponse];
+      const undated = { ...workspace, managementResponses: [{ ...draft, editedOn: null }, approved] };
+      const result = await services.workspace.importWorkspace(OPERATOR, undated, { organizationSlug: 'acme' });
+      expect(result.counts).toMatchObject({ managementResponses: 2 });
+      const exported = await services.workspace.exportWorkspace(OPERATOR, result.organization.id, result.engagement.id);
+      expect(exported.managementResponses).toEqual([{ ...draft, editedOn: '2026-11-02T08:00:00.000Z' }, approved]);
+      // The import is audited as a whole, with the number of responses it wrote.
+      const imported = await store().db.selectFrom('audit_events').select('after').where('type', '=', 'engagement.imported').executeTakeFirstOrThrow();
+      expect(JSON.parse(imported.after as string)).toMatchObject({ managementResponses: 2 });
+
+      // Imported again with the draft approved in the workspace: rewritten in place, at the next version.
+      const approvedNow = { ...draft, status: 'approved' as const, approvedBy: 'admin@acme.example', approvedOn: '2026-08-01T00:00:00.000Z' };
+      await services.workspace.importWorkspace(OPERATOR, { ...workspace, managementResponses: [approvedNow, approved] }, { organizationSlug: 'acme' });
+      expect(await services.managementResponses.get(OPERATOR, result.organization.id, result.engagement.id, 'F-AC-04')).toEqual({ ...approvedNow, version: 2 });
+
+      // The workspace is the whole truth: a finding whose file has no response keeps none.
+      await services.workspace.importWorkspace(OPERATOR, { ...workspace, managementResponses: [approved] }, { organizationSlug: 'acme' });
+      const after = await services.workspace.exportWorkspace(OPERATOR, result.organization.id, result.engagement.id);
+      expect(after.managementResponses.map((r) => r.finding)).toEqual(['F-AC-06']);
+    });
+
+    it('refuses responses that are not a finding’s or break four eyes, naming where, and writes nothing', async () => {
+      const services = createServices(store());
+      const acme = await loadWorkspace(ACME);
+      const workspace = { ...acme, ...(await loadFindings(ACME, acme)) };
+      const [draft, approved] = workspace.managementResponses as [RecordedResponse, RecordedResponse];
+      const broken = {
+        ...workspace,
+        managementResponses: [{ ...draft, finding: 'F-NONE' }, { ...approved, approvedBy: 'Compliance@acme.example' }, { ...approved, status: 'draft' as const }],
+      };
+      const error = await services.workspace.importWorkspace(OPERATOR, broken, { organizationSlug: 'acme' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues).toEqual([
+        { location: '$.managementResponses[0].finding', message: 'no finding "F-NONE" in the workspace' },
+        { location: '$.managementResponses[1].approvedBy', message: 'Compliance@acme.example last edited it: someone else must approve it (four eyes)' },
+        { location: '$.managementResponses[2].finding', message: 'a second response to F-AC-06: a finding has one' },
+        { location: '$.managementResponses[2].approvedBy', message: 'a draft has no approver: approvedBy is kept only while the status is approved' },
+        { location: '$.managementResponses[2].approvedOn', message: 'a draft has no approval: approvedOn is kept only while the status is approved' },
+      ]);
+      expect(await store().db.selectFrom('organizations').select('id').execute()).toEqual([]);
+      expect(await store().db.selectFrom('management_responses').select('id').execute()).toEqual([]);
+    });
+
     it('exports the findings derived in the app so that the workspace reads them back as they are', async () => {
       const services = createServices(store());
       const acme = await loadWorkspace(ACME);
@@ -120,7 +168,7 @@ for (const engine of ENGINES) {
       expect(created.length).toBeGreaterThan(0);
       const exported = await services.workspace.exportWorkspace(OPERATOR, organization.id, engagement.id);
       const dir = await writeWorkspace(join(await mkdtemp(join(tmpdir(), 'assay-export-')), 'acme'), exported);
-      expect(await loadFindings(dir, await loadWorkspace(dir))).toEqual({ findings: exported.findings, rootCauses: [] });
+      expect(await loadFindings(dir, await loadWorkspace(dir))).toEqual({ findings: exported.findings, rootCauses: [], managementResponses: [] });
     });
 
     it('writes nothing when the examination is refused', async () => {

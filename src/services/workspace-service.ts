@@ -1,15 +1,27 @@
 /**
  * Workspaces in and out of the database. An import is all-or-nothing: in one transaction it finds or creates
  * the organisation, creates or updates the engagement's settings, replaces every control, test and sample, and
- * every finding and root cause, and records `engagement.imported`. An export reads the engagement back as the
- * same `Examination` with its findings and root causes, so that import → export → load gives what was imported.
+ * every finding, root cause and management response, and records `engagement.imported`. An export reads the
+ * engagement back as the same `Examination` with its findings, root causes and management responses, so that
+ * import → export → load gives what was imported.
  */
-import { ForbiddenError, NotFoundError, ValidationError, type Engagement, type Finding, type RootCause } from '../domain/index.js';
+import {
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  recordedResponseIssues,
+  type Engagement,
+  type Finding,
+  type Issue,
+  type RecordedResponse,
+  type RootCause,
+} from '../domain/index.js';
 import { loadExamination, replaceExamination, type ReplaceCounts } from '../store/controls-examination.js';
 import { engineOf } from '../store/engine.js';
 import type { EngagementSettings, EngagementsRepository, StoredEngagement } from '../store/engagements-repository.js';
 import { replaceFindings, type FindingsCounts } from '../store/findings-replace.js';
 import type { FindingsRepository, StoredFinding, StoredRootCause } from '../store/findings-repository.js';
+import type { ManagementResponsesRepository, StoredManagementResponse } from '../store/management-responses-repository.js';
 import type { MembershipsRepository } from '../store/memberships-repository.js';
 import type { Organization, OrganizationsRepository } from '../store/organizations-repository.js';
 import type { Executor, StoreDependencies } from '../store/values.js';
@@ -17,6 +29,7 @@ import type { WorkspaceContent } from '../workspace/write.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
+import { at } from './programme.js';
 
 /** The slugs the API accepts: lower-case letters, digits and dashes, 2 to 63 characters. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -92,12 +105,34 @@ function domainRootCause({ engagementId: _engagement, version: _version, ...root
   return rootCause;
 }
 
+function recordedResponse({ version: _version, ...response }: StoredManagementResponse): RecordedResponse {
+  return response;
+}
+
+/**
+ * The loader checks a workspace's responses file by file; a workspace built another way is checked here: each
+ * response belongs to one finding of the workspace, one a finding, and stands in its status (four eyes).
+ */
+function responseIssues(workspace: WorkspaceContent): Issue[] {
+  const findings = new Set((workspace.findings ?? []).map((f) => f.id));
+  const seen = new Set<string>();
+  return (workspace.managementResponses ?? []).flatMap((response, i) => {
+    const issues: Issue[] = [];
+    if (!findings.has(response.finding)) issues.push({ location: at('managementResponses', i, 'finding'), message: `no finding "${response.finding}" in the workspace` });
+    else if (seen.has(response.finding)) issues.push({ location: at('managementResponses', i, 'finding'), message: `a second response to ${response.finding}: a finding has one` });
+    seen.add(response.finding);
+    for (const { field, message } of recordedResponseIssues(response)) issues.push({ location: at('managementResponses', i, field), message });
+    return issues;
+  });
+}
+
 export function createWorkspaceService(deps: {
   db: Executor;
   organizations: Pick<OrganizationsRepository, 'create' | 'findBySlug' | 'findById'>;
   engagements: Pick<EngagementsRepository, 'create' | 'findById' | 'list' | 'update'>;
   memberships: Pick<MembershipsRepository, 'add'>;
   findings: Pick<FindingsRepository, 'list' | 'listRootCauses'>;
+  responses: Pick<ManagementResponsesRepository, 'list'>;
   access: Access;
   audit: AuditLog;
   /** Ids and time for the rows the import writes. */
@@ -125,7 +160,11 @@ export function createWorkspaceService(deps: {
   }
 
   return {
-    /** The workspace's findings and root causes replace the engagement's; a workspace without any leaves it none. */
+    /**
+     * The workspace's findings, root causes and management responses replace the engagement's; a workspace without
+     * any leaves it none. The responses are written as the workspace states them (who edited and approved them, and
+     * when): the import is the operator's act, and `engagement.imported` records it.
+     */
     async importWorkspace(actor: Actor, examination: WorkspaceContent, target: ImportTarget = {}): Promise<ImportResult> {
       const slug = target.organizationSlug ?? slugFor(examination.engagement.organization);
       if (!SLUG_PATTERN.test(slug)) {
@@ -134,6 +173,8 @@ export function createWorkspaceService(deps: {
       const name = target.engagementName ?? defaultEngagementName(examination.engagement);
       if (name.trim() === '') throw new ValidationError([{ location: 'engagement', message: 'must not be empty' }], 'Cannot import');
       const settings = settingsOf(examination.engagement, name);
+      const issues = responseIssues(examination);
+      if (issues.length > 0) throw new ValidationError(issues, 'The management responses are not valid');
 
       return db.transaction().execute(async (trx) => {
         const notes: string[] = [];
@@ -165,7 +206,11 @@ export function createWorkspaceService(deps: {
           : await engagements.create({ ...settings, organizationId }, trx);
         const counts = {
           ...(await replaceExamination(trx, deps.store, engagement.id, examination)),
-          ...(await replaceFindings(trx, deps.store, engagement.id, { findings: examination.findings ?? [], rootCauses: examination.rootCauses ?? [] })),
+          ...(await replaceFindings(trx, deps.store, engagement.id, {
+            findings: examination.findings ?? [],
+            rootCauses: examination.rootCauses ?? [],
+            managementResponses: examination.managementResponses ?? [],
+          })),
         };
         await audit.record(trx, actor, {
           type: 'engagement.imported',
@@ -178,7 +223,7 @@ export function createWorkspaceService(deps: {
       });
     },
 
-    /** The engagement as an Examination with its findings and root causes, the shape a workspace holds. */
+    /** The engagement as an Examination with its findings, root causes and management responses, the shape a workspace holds. */
     async exportWorkspace(actor: Actor, organizationId: string, engagementId: string): Promise<Required<WorkspaceContent>> {
       await access.require(actor, organizationId, 'examination.read');
       await access.require(actor, organizationId, 'finding.read');
@@ -190,6 +235,7 @@ export function createWorkspaceService(deps: {
         ...(await loadExamination(trx, engagementId)),
         findings: (await deps.findings.list(engagementId, {}, trx)).map(domainFinding),
         rootCauses: (await deps.findings.listRootCauses(engagementId, trx)).map(domainRootCause),
+        managementResponses: (await deps.responses.list(engagementId, trx)).map(recordedResponse),
       }));
     },
 

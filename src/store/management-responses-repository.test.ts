@@ -53,6 +53,25 @@ for (const engine of ENGINES) {
       expect(await responses.find(engagement.id, 'F-AC-04')).toMatchObject({ status: 'approved', version: 2 });
     });
 
+    it('lists the engagement’s responses in code order, and deletes all but those kept', async () => {
+      const engagement = await buildEngagement(store().db);
+      const findings = createFindingsRepository(store().db, testDependencies());
+      for (const id of ['F-2', 'F-1', 'F-3']) await findings.create(engagement.id, buildFinding({ id }));
+      const other = await buildEngagement(store().db);
+      await findings.create(other.id, buildFinding({ id: 'F-1' }));
+      const responses = createManagementResponsesRepository(store().db, testDependencies());
+      for (const finding of ['F-3', 'F-1', 'F-2']) await responses.create(engagement.id, { ...draft, finding });
+      await responses.create(other.id, { ...draft, finding: 'F-1' });
+      expect((await responses.list(engagement.id)).map((r) => r.finding)).toEqual(['F-1', 'F-2', 'F-3']);
+
+      expect(await responses.deleteAllBut(engagement.id, ['F-2'])).toBe(2);
+      expect((await responses.list(engagement.id)).map((r) => r.finding)).toEqual(['F-2']);
+      expect(await responses.deleteAllBut(engagement.id, [])).toBe(1);
+      expect(await responses.list(engagement.id)).toEqual([]);
+      // Another engagement's response to a finding of the same code is not touched.
+      expect((await responses.list(other.id)).map((r) => r.finding)).toEqual(['F-1']);
+    });
+
     it('refuses a status the model does not have, and goes with its finding', async () => {
       const { engagement, responses } = await withFinding();
       await expect(responses.create(engagement.id, { ...draft, status: 'published' as never })).rejects.toThrow();

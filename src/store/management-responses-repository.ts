@@ -79,6 +79,27 @@ export function createManagementResponsesRepository(db: Executor, deps: Pick<Sto
   return {
     find,
 
+    /** Every response of the engagement's findings, in the order of their codes (as findings are listed). */
+    async list(engagementId: string, trx?: Executor): Promise<StoredManagementResponse[]> {
+      const rows = await (trx ?? db)
+        .selectFrom('management_responses')
+        .innerJoin('findings', 'findings.id', 'management_responses.finding_id')
+        .select(columns)
+        .where('findings.engagement_id', '=', engagementId)
+        .orderBy('findings.code')
+        .execute();
+      return rows.map(toStored);
+    },
+
+    /** Deletes the responses of the engagement's findings whose codes are not in `keep`; resolves to how many went. */
+    async deleteAllBut(engagementId: string, keep: readonly string[], trx?: Executor): Promise<number> {
+      const executor = trx ?? db;
+      let findingIds = executor.selectFrom('findings').select('findings.id').where('findings.engagement_id', '=', engagementId);
+      if (keep.length > 0) findingIds = findingIds.where('findings.code', 'not in', keep);
+      const result = await executor.deleteFrom('management_responses').where('finding_id', 'in', findingIds).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     /** The finding's first response; a second one for the same finding is a ConflictError, an unknown finding NotFound. */
     async create(engagementId: string, response: ManagementResponse, trx?: Executor): Promise<StoredManagementResponse> {
       const executor = trx ?? db;

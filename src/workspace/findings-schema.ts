@@ -9,12 +9,14 @@ import {
   FAILURE_KINDS,
   FINDING_SOURCES,
   FINDING_STATUSES,
+  MAX_RESPONSE_TEXT_LENGTH,
+  RESPONSE_STATUSES,
   ROOT_CAUSE_CATEGORIES,
   SEVERITIES,
   TEST_METHODS,
   VERIFICATION_RESULTS,
 } from '../domain/index.js';
-import { isoDate, testFileSchema } from './schema.js';
+import { isRealDate, isoDate, testFileSchema } from './schema.js';
 
 const text = z.string().trim().min(1, { message: 'must not be empty' });
 const item = z.union([text, z.number()]).transform(String);
@@ -74,6 +76,35 @@ const retestSchema = z.strictObject({
   samples: testFileSchema.shape.samples,
 });
 
+/**
+ * When a response was edited or approved: a date (`2026-07-20`, read as the start of that day, UTC) or a
+ * timestamp with its zone (`2026-07-20T09:30:00Z`), kept in the store's one timestamp format (UTC, milliseconds).
+ */
+const moment = z
+  .string()
+  .refine((value) => isRealDate(value) || isTimestamp(value), { message: 'must be a date (YYYY-MM-DD) or a timestamp with its zone (YYYY-MM-DDTHH:MM:SSZ)' })
+  .transform((value) => new Date(isRealDate(value) ? `${value}T00:00:00Z` : value).toISOString());
+
+function isTimestamp(value: string): boolean {
+  const match = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/.exec(value);
+  return match !== null && isRealDate(match[1] as string);
+}
+
+const responseText = text.max(MAX_RESPONSE_TEXT_LENGTH, { message: `must be at most ${MAX_RESPONSE_TEXT_LENGTH} characters` });
+
+/** Management's response for the report's "other information" section (docs/findings.md); the four-eyes rule is in findings.ts. */
+const managementResponseSchema = z.strictObject({
+  whatHappened: responseText,
+  rootCause: responseText,
+  correctiveAction: responseText,
+  remediatedOn: isoDate.optional(),
+  status: z.enum(RESPONSE_STATUSES),
+  editedBy: text.optional(),
+  editedOn: moment.optional(),
+  approvedBy: text.optional(),
+  approvedOn: moment.optional(),
+});
+
 export const findingFileSchema = z.strictObject({
   id: text,
   title: text,
@@ -108,5 +139,6 @@ export const findingFileSchema = z.strictObject({
       }),
     )
     .default([]),
+  managementResponse: managementResponseSchema.optional(),
 });
 export type FindingFile = z.infer<typeof findingFileSchema>;

@@ -1,8 +1,9 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { ValidationError, canClose, examine, systemicCauses } from '../domain/index.js';
+import { ValidationError, canClose, examine, recordedResponseIssues, systemicCauses } from '../domain/index.js';
 import { loadFindings } from './findings.js';
 import { loadWorkspace } from './load.js';
 import { VALID_ASSAY, VALID_CONTROL, VALID_TEST, writeWorkspace } from './testing.js';
@@ -90,7 +91,7 @@ describe('loadFindings: valid files', () => {
     const listed = await load({ 'f.yaml': `${FINDING}deviations:\n  - { item: T-5, note: Removed 9 days late }\n` });
     expect((await loadFindings(listed.dir, listed.examination)).findings[0]?.deviations).toEqual([{ item: 'T-5', note: 'Removed 9 days late' }]);
     const bare = await writeWorkspace({ 'assay.yaml': VALID_ASSAY });
-    expect(await loadFindings(bare, await loadWorkspace(bare))).toEqual({ findings: [], rootCauses: [] });
+    expect(await loadFindings(bare, await loadWorkspace(bare))).toEqual({ findings: [], rootCauses: [], managementResponses: [] });
   });
 
   it('keeps an auditor override beside the forecast', async () => {
@@ -231,5 +232,112 @@ history:
       expect.stringMatching(/^findings\/a\.yaml:\d+: malformed YAML: /),
       'findings/b.yaml:1: expected a mapping of fields (key: value)',
     ]);
+  });
+});
+
+/** The finding of FINDING with a management response of these lines (indented under `managementResponse:`). */
+const withResponse = (...lines: string[]) => `${FINDING}managementResponse:\n${lines.map((l) => `  ${l}\n`).join('')}`;
+const TEXTS = ['whatHappened: Two leavers kept access', 'rootCause: A manual ticket', 'correctiveAction: Automated from the HR system'];
+
+describe('loadFindings: management responses', () => {
+  it('reads the demo: an approved response to F-AC-06 and a draft of F-AC-04, keyed by finding, times in UTC', async () => {
+    const examination = await loadWorkspace(ACME);
+    const { managementResponses } = await loadFindings(ACME, examination);
+    expect(managementResponses.map((r) => [r.finding, r.status, r.approvedBy])).toEqual([
+      ['F-AC-04', 'draft', null],
+      ['F-AC-06', 'approved', 'admin@acme.example'],
+    ]);
+    expect(managementResponses[1]).toMatchObject({ remediatedOn: '2026-07-15', editedOn: '2026-10-14T09:20:00.000Z', approvedOn: '2026-10-15T16:05:00.000Z' });
+    expect(managementResponses[1]?.whatHappened).toMatch(/^The access review for the first quarter of 2026 did not cover/);
+  });
+
+  it('reads a date as the start of that day and a timestamp in any zone as UTC; when it was edited may be left out', async () => {
+    const { dir, examination } = await load({
+      'f.yaml': withResponse(...TEXTS, 'status: approved', 'editedBy: carmen@acme.example', 'editedOn: 2026-07-20', 'approvedBy: ada@acme.example', 'approvedOn: 2026-07-21T10:30:00+02:00'),
+      'g.yaml': withResponse(...TEXTS, 'status: draft').replace('F-AC-04', 'F-2').replace('source: deficiency', 'source: self_identified\nclassification: { kind: operating, severity: deficiency }'),
+    });
+    const { managementResponses } = await loadFindings(dir, examination);
+    expect(managementResponses).toEqual([
+      {
+        finding: 'F-AC-04',
+        whatHappened: 'Two leavers kept access',
+        rootCause: 'A manual ticket',
+        correctiveAction: 'Automated from the HR system',
+        remediatedOn: null,
+        status: 'approved',
+        editedBy: 'carmen@acme.example',
+        editedOn: '2026-07-20T00:00:00.000Z',
+        approvedBy: 'ada@acme.example',
+        approvedOn: '2026-07-21T08:30:00.000Z',
+      },
+      expect.objectContaining({ finding: 'F-2', status: 'draft', editedBy: null, editedOn: null, approvedBy: null, approvedOn: null }),
+    ]);
+  });
+
+  it('refuses an approval without approver or date, an approver who last edited it, and one older than the text', async () => {
+    expect(await problems({ 'f.yaml': withResponse(...TEXTS, 'status: approved') })).toEqual([
+      'findings/f.yaml:6: an approved response names who approved it (approvedBy)',
+      'findings/f.yaml:6: an approved response says when it was approved (approvedOn)',
+    ]);
+    expect(
+      await problems({
+        'f.yaml': withResponse(...TEXTS, 'status: approved', 'editedBy: Carmen@Acme.example', 'editedOn: 2026-07-20T12:00:00Z', 'approvedBy: carmen@acme.example', 'approvedOn: 2026-07-20'),
+      }),
+    ).toEqual([
+      'findings/f.yaml:13: carmen@acme.example last edited it: someone else must approve it (four eyes)',
+      'findings/f.yaml:14: approved (2026-07-20T00:00:00.000Z) before it was last edited (2026-07-20T12:00:00.000Z): an approval covers the text as last edited',
+    ]);
+    expect(await problems({ 'f.yaml': withResponse(...TEXTS, 'status: draft', 'approvedBy: ada@acme.example') })).toEqual([
+      'findings/f.yaml:11: a draft has no approver: approvedBy is kept only while the status is approved',
+    ]);
+  });
+
+  it('names a bad status, a bad time, an empty or overlong text, a missing part and an unknown field', async () => {
+    expect(
+      await problems({
+        'f.yaml': withResponse(
+          'whatHappened: ""',
+          `rootCause: ${'x'.repeat(8001)}`,
+          'status: published',
+          'editedOn: 2026-07-20 09:00',
+          'remediatedOn: 2026-02-30',
+          'signedBy: someone',
+        ),
+      }),
+    ).toEqual([
+      'findings/f.yaml:7: managementResponse.whatHappened: must not be empty (got "")',
+      'findings/f.yaml:7: managementResponse.correctiveAction: is required',
+      expect.stringMatching(/^findings\/f\.yaml:8: managementResponse\.rootCause: must be at most 8000 characters/),
+      'findings/f.yaml:9: managementResponse.status: must be one of draft, approved (got "published")',
+      'findings/f.yaml:10: managementResponse.editedOn: must be a date (YYYY-MM-DD) or a timestamp with its zone (YYYY-MM-DDTHH:MM:SSZ) (got "2026-07-20 09:00")',
+      'findings/f.yaml:11: managementResponse.remediatedOn: must be a real date written YYYY-MM-DD (got "2026-02-30")',
+      'findings/f.yaml:12: unknown field "managementResponse.signedBy"',
+    ]);
+  });
+});
+
+describe('recordedResponseIssues: four eyes on recorded responses', () => {
+  const email = fc.tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.constantFrom('acme.example', 'firm.example')).map(([name, domain]) => `${name}@${domain}`);
+  const response = (editedBy: string, approvedBy: string) => ({
+    finding: 'F-1',
+    whatHappened: 'w',
+    rootCause: 'r',
+    correctiveAction: 'c',
+    remediatedOn: null,
+    status: 'approved' as const,
+    editedBy,
+    editedOn: '2026-07-20T00:00:00.000Z',
+    approvedBy,
+    approvedOn: '2026-07-21T00:00:00.000Z',
+  });
+
+  prop.prop([email, fc.boolean()])('refuses the last editor as approver, however the email is cased', (editor, upper) => {
+    const issues = recordedResponseIssues(response(editor, upper ? editor.toUpperCase() : editor));
+    expect(issues.map((i) => i.field)).toEqual(['approvedBy']);
+  });
+
+  prop.prop([email, email])('accepts any other approver', (editor, approver) => {
+    fc.pre(editor.toLowerCase() !== approver.toLowerCase());
+    expect(recordedResponseIssues(response(editor, approver))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Reads and judges the findings of a workspace (docs/findings.md): `root-causes/**\/*.yaml` first, then
- * `findings/**\/*.yaml`, each against its schema and against the examination they belong to. Every problem is
- * reported as `file:line: message`, and nothing is returned unless all of it is valid.
+ * `findings/**\/*.yaml` (each finding with its management response, if any), each against its schema and against
+ * the examination they belong to. Every problem is reported as `file:line: message`, and nothing is returned
+ * unless all of it is valid.
  *
  * Findings never change the forecast: they are judged against the examination, not fed into it.
  */
@@ -15,6 +16,7 @@ import {
   isAllowedStep,
   isCriterionId,
   matchingDeficiency,
+  recordedResponseIssues,
   statusRequirements,
   withConclusion,
   type Classification,
@@ -26,6 +28,7 @@ import {
   type ExaminationResult,
   type Finding,
   type Issue,
+  type RecordedResponse,
   type RetestContext,
   type RootCause,
 } from '../domain/index.js';
@@ -37,6 +40,8 @@ import { parseYaml, type PathSegment, type YamlSource } from './yaml-source.js';
 export interface WorkspaceFindings {
   findings: Finding[];
   rootCauses: RootCause[];
+  /** Management's responses, one for each finding whose file has one, in the findings' order (`finding` is its id). */
+  managementResponses: RecordedResponse[];
 }
 
 export interface FindingsFiles {
@@ -88,6 +93,7 @@ function createFindingsValidator(examination: Examination): FindingsValidator {
   const rootCauseAt = new Map<string, string>();
   const findings: Finding[] = [];
   const findingAt = new Map<string, string>();
+  const managementResponses: RecordedResponse[] = [];
 
   return {
     rootCause(source) {
@@ -119,12 +125,19 @@ function createFindingsValidator(examination: Examination): FindingsValidator {
       if (finding && issues.length === before) {
         checkStatus(source, file, finding, context, at);
         findings.push(finding);
+        const response = file.managementResponse ? toResponse(file.id, file.managementResponse) : null;
+        for (const { field, message } of response ? recordedResponseIssues(response) : []) {
+          // A field that should not be there is pointed at; one that is missing, at the response that lacks it.
+          const present = file.managementResponse?.[field as keyof NonNullable<FindingFile['managementResponse']>] !== undefined;
+          at(source, present ? ['managementResponse', field] : ['managementResponse'], message, !present);
+        }
+        if (response) managementResponses.push(response);
       }
     },
 
     finish() {
       if (issues.length > 0) throw new ValidationError(sortIssues(issues), 'The findings are not valid');
-      return { findings, rootCauses };
+      return { findings, rootCauses, managementResponses };
     },
   };
 }
@@ -282,6 +295,21 @@ function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At):
     riskAcceptance: file.riskAcceptance ? { ...file.riskAcceptance, acceptedOn: file.riskAcceptance.acceptedOn ?? null } : null,
     falsePositiveReason: file.falsePositiveReason ?? null,
     history: file.history.map((h) => ({ on: h.on, from: h.from ?? null, to: h.to, reason: h.reason ?? null })),
+  };
+}
+
+function toResponse(finding: string, file: NonNullable<FindingFile['managementResponse']>): RecordedResponse {
+  return {
+    finding,
+    whatHappened: file.whatHappened,
+    rootCause: file.rootCause,
+    correctiveAction: file.correctiveAction,
+    remediatedOn: file.remediatedOn ?? null,
+    status: file.status,
+    editedBy: file.editedBy ?? null,
+    editedOn: file.editedOn ?? null,
+    approvedBy: file.approvedBy ?? null,
+    approvedOn: file.approvedOn ?? null,
   };
 }
 

@@ -4,7 +4,7 @@
  * it: the engine's forecast of a deficiency it still finds, the deviations that are exactly the test's failed
  * samples, the criteria that are the control's, and every retest's conclusion.
  */
-import { Document } from 'yaml';
+import { Document, Scalar } from 'yaml';
 import {
   criteriaOfCategories,
   examine,
@@ -14,18 +14,24 @@ import {
   type Examination,
   type ExaminationResult,
   type Finding,
+  type RecordedResponse,
   type Retest,
   type RootCause,
 } from '../domain/index.js';
 import { FileNames, flow, map, optional, samplesNode, yamlText, type Fields } from './yaml-write.js';
 
-/** The files of the findings and root causes, root causes first (the order the loader reads them in); pure. */
+/**
+ * The files of the findings and root causes, root causes first (the order the loader reads them in), each finding
+ * with its management response when it has one; pure.
+ */
 export function renderFindings(
   examination: Examination,
   findings: readonly Finding[],
   rootCauses: readonly RootCause[],
+  responses: readonly RecordedResponse[],
 ): { path: string; text: string }[] {
   if (findings.length === 0 && rootCauses.length === 0) return [];
+  const responseOf = new Map(responses.map((r) => [r.finding, r]));
   const result = examine(examination);
   const inScope = new Set(criteriaOfCategories(examination.engagement.categories).map((c) => c.id));
   const rootCauseNames = new FileNames();
@@ -34,7 +40,7 @@ export function renderFindings(
     ...rootCauses.map((r) => ({ path: `root-causes/${rootCauseNames.take(r.id)}.yaml`, text: yamlText(rootCauseDocument(r)) })),
     ...findings.map((f) => ({
       path: `findings/${findingNames.take(f.id)}.yaml`,
-      text: yamlText(findingDocument(f, { examination, result, inScope })),
+      text: yamlText(findingDocument(f, responseOf.get(f.id) ?? null, { examination, result, inScope })),
     })),
   ];
 }
@@ -56,7 +62,7 @@ interface Context {
   inScope: Set<string>;
 }
 
-function findingDocument(finding: Finding, context: Context): Document {
+function findingDocument(finding: Finding, response: RecordedResponse | null, context: Context): Document {
   const doc = new Document();
   const control = context.examination.controls.find((c) => c.id === finding.control);
   // A deficiency the examination still has: its forecast and deviations are the engine's, read back from the test.
@@ -95,6 +101,7 @@ function findingDocument(finding: Finding, context: Context): Document {
     const steps = finding.history.map((h) => oneLine(doc, [['on', h.on], ...optional('from', h.from), ['to', h.to], ...optional('reason', h.reason)]));
     fields.push(['history', doc.createNode(steps)]);
   }
+  if (response) fields.push(['managementResponse', responseNode(doc, response)]);
   doc.contents = map(doc, fields);
   return doc;
 }
@@ -159,6 +166,28 @@ function retestNode(doc: Document, retest: Retest, findingControl: string | null
     ...optional('populationSize', retest.populationSize),
     ...(retest.samples.length > 0 ? ([['samples', samplesNode(doc, retest.samples)]] as Fields) : []),
   ]);
+}
+
+/** The response last, as management's words about everything above it. */
+function responseNode(doc: Document, response: RecordedResponse) {
+  return map(doc, [
+    ['whatHappened', prose(response.whatHappened)],
+    ['rootCause', prose(response.rootCause)],
+    ['correctiveAction', prose(response.correctiveAction)],
+    ...optional('remediatedOn', response.remediatedOn),
+    ['status', response.status],
+    ...optional('editedBy', response.editedBy),
+    ...optional('editedOn', response.editedOn),
+    ...optional('approvedBy', response.approvedBy),
+    ...optional('approvedOn', response.approvedOn),
+  ]);
+}
+
+/** People's paragraphs as a block (folded, or literal when they hold line breaks), never a quoted run-on string. */
+function prose(text: string): Scalar {
+  const node = new Scalar(text);
+  node.type = /\n/.test(text) ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
+  return node;
 }
 
 /** A short mapping on one line (`- {on: 2026-07-01, to: open}`) while it fits. */

@@ -1,9 +1,10 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { ValidationError, type Examination, type Finding } from '../domain/index.js';
-import { loadFindings } from './findings.js';
+import { ValidationError, type Examination, type Finding, type RecordedResponse } from '../domain/index.js';
+import { loadFindings, parseFindings } from './findings.js';
 import { loadWorkspace } from './load.js';
 import { renderWorkspace, writeWorkspace } from './write.js';
 
@@ -166,7 +167,12 @@ describe('writing findings and root causes', () => {
     const monitoring = await readFile(join(dir, 'findings/f-mon-01.yaml'), 'utf8');
     expect(monitoring).toContain('classification:\n  kind: operating\n  severity: deficiency\n');
     // A retest is written without its conclusion, which the engine gives again.
-    expect(await readFile(join(dir, 'findings/f-ac-06.yaml'), 'utf8')).not.toContain('conclusion');
+    const closed = await readFile(join(dir, 'findings/f-ac-06.yaml'), 'utf8');
+    expect(closed).not.toContain('conclusion');
+    // Management's response comes last, its times in the store's one format; a finding without one has none.
+    expect(closed).toMatch(/\nmanagementResponse:\n {2}whatHappened: >-\n {4}The access review for the first quarter[^]*\n {2}remediatedOn: 2026-07-15\n {2}status: approved\n/);
+    expect(closed.endsWith('  approvedBy: admin@acme.example\n  approvedOn: 2026-10-15T16:05:00.000Z\n')).toBe(true);
+    expect(monitoring).not.toContain('managementResponse');
   });
 
   it('writes an override, an accepted risk and what another tool left out (owner, due date, population)', async () => {
@@ -201,6 +207,25 @@ describe('writing findings and root causes', () => {
     const dir = await writeWorkspace(join(await emptyFolder(), 'ws'), { ...examination, ...(await loadFindings(ACME, examination)) });
     await writeWorkspace(dir, examination, { overwrite: true });
     expect((await readdir(dir)).sort()).toEqual(['assay.yaml', 'controls', 'tests']);
-    expect(await loadFindings(dir, examination)).toEqual({ findings: [], rootCauses: [] });
+    expect(await loadFindings(dir, examination)).toEqual({ findings: [], rootCauses: [], managementResponses: [] });
+  });
+});
+
+describe('writing management responses', () => {
+  // Text as people type it: words, punctuation YAML cares about, line breaks and indented lines; trimmed, as read.
+  const line = fc.stringMatching(/^[ \w.,:;#'"&*!?%@|>{}[\]-]{0,40}$/);
+  const text = fc
+    .array(line, { minLength: 1, maxLength: 5 })
+    .map((lines) => lines.join('\n').trim())
+    .filter((t) => t.length > 0);
+
+  prop.prop([text, text, text], { numRuns: 60 })('reads back whatever management wrote, word for word', async (whatHappened, rootCause, correctiveAction) => {
+    const examination = await loadWorkspace(ACME);
+    const workspace = await loadFindings(ACME, examination);
+    const response: RecordedResponse = { ...(workspace.managementResponses[1] as RecordedResponse), whatHappened, rootCause, correctiveAction };
+    const files = renderWorkspace({ ...examination, ...workspace, managementResponses: [response] });
+    const read = (folder: string) => files.filter((f) => f.path.startsWith(`${folder}/`)).map((f) => ({ file: f.path, text: f.text }));
+    const loaded = parseFindings({ rootCauses: read('root-causes'), findings: read('findings') }, examination);
+    expect(loaded.managementResponses).toEqual([response]);
   });
 });

@@ -28,7 +28,7 @@ import { FileNames, flow, map, samplesNode, yamlText, type Fields } from './yaml
 /** The parts of a folder that are the workspace; `overwrite` replaces these and leaves anything else alone. */
 export const WORKSPACE_PARTS = ['assay.yaml', 'controls', 'tests', 'root-causes', 'findings'] as const;
 
-/** What a workspace folder holds: the examination, and its findings and root causes when there are any. */
+/** What a workspace folder holds: the examination, and its findings, root causes and management responses when there are any. */
 export type WorkspaceContent = Examination & Partial<WorkspaceFindings>;
 
 export interface WriteOptions {
@@ -61,7 +61,7 @@ export function renderWorkspace(examination: WorkspaceContent): WorkspaceText[] 
     const name = testNames.take(nameOf.get(test.control) ?? test.control);
     files.push({ path: `tests/${name}.yaml`, text: yamlText(testDocument(test)) });
   }
-  files.push(...renderFindings(examination, examination.findings ?? [], examination.rootCauses ?? []));
+  files.push(...renderFindings(examination, examination.findings ?? [], examination.rootCauses ?? [], examination.managementResponses ?? []));
   return files;
 }
 

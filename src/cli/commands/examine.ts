@@ -11,7 +11,10 @@ import type { CliIO } from '../io.js';
 import { choice } from '../options.js';
 import { renderExaminationText } from '../render-examination.js';
 
-/** oscal-ar and oscal-poam are OSCAL 1.1.3 JSON; both also read the workspace's findings (docs/findings.md). */
+/**
+ * oscal-ar and oscal-poam are OSCAL 1.1.3 JSON; both also read the workspace's findings (docs/findings.md), and so
+ * does markdown, for the management responses of its "other information" section.
+ */
 const FORMATS = ['text', 'json', 'markdown', 'oscal-ar', 'oscal-poam'] as const;
 
 export function registerExamine(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -25,7 +28,11 @@ export function registerExamine(program: Command, io: CliIO, setExit: (code: num
       const examination = await loadWorkspace(dir);
       const result = examine(examination);
       if (options.format === 'json') io.out(`${JSON.stringify(result, null, 2)}\n`);
-      else if (options.format === 'markdown') io.out(renderExaminationMarkdown(result));
+      else if (options.format === 'markdown') {
+        // The findings' approved management responses are the report's "other information" section.
+        const { findings, managementResponses } = await loadFindings(dir, examination);
+        io.out(renderExaminationMarkdown(result, { findings, responses: managementResponses }));
+      }
       else if (options.format === 'oscal-ar' || options.format === 'oscal-poam') {
         const { findings, rootCauses } = await loadFindings(dir, examination);
         const document =

@@ -47,12 +47,13 @@ export function registerExport(program: Command, io: CliIO): void {
         samples: content.tests.reduce((n, t) => n + t.samples.length, 0),
         findings: content.findings.length,
         rootCauses: content.rootCauses.length,
+        managementResponses: content.managementResponses.length,
       };
       if (options.format === 'json') {
         io.out(`${JSON.stringify({ dir, engagement: { id: engagement.id, name: engagement.name }, ...counts, problems }, null, 2)}\n`);
       } else {
         io.out(
-          `Exported "${engagement.name}" of ${options.organization} to ${dir}: ${counts.controls} controls, ${counts.tests} tests, ${counts.samples} samples, ${counts.findings} findings, ${counts.rootCauses} root causes\n`,
+          `Exported "${engagement.name}" of ${options.organization} to ${dir}: ${counts.controls} controls, ${counts.tests} tests, ${counts.samples} samples, ${counts.findings} findings, ${counts.rootCauses} root causes, ${counts.managementResponses} management responses\n`,
         );
       }
       for (const p of problems) io.err(`warning: ${p.location}: ${p.message}\n`);

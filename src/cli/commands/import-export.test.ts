@@ -8,6 +8,7 @@ import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from '.
 import { OPERATOR } from '../../services/actor.js';
 import { createServices } from '../../services/index.js';
 import { openDatabase } from '../../store/database.js';
+import { createManagementResponsesRepository } from '../../store/management-responses-repository.js';
 import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { VALID_ASSAY, VALID_CONTROL, VALID_TEST, writeWorkspace as writeFiles } from '../../workspace/testing.js';
@@ -77,6 +78,39 @@ describe('assay import', () => {
     expect(await snapshot(database)).toEqual(before);
   });
 
+  it('refuses a management response approved by its last editor with file:line, writing nothing', async () => {
+    const database = await tempPath('kept.sqlite');
+    expect((await runCli('import', ACME, '--database', database, '--organization', 'acme')).code).toBe(0);
+    const before = await snapshot(database);
+    expect(before.responses.map((r) => r.status).sort()).toEqual(['approved', 'draft']);
+    const dir = await writeFiles({
+      'assay.yaml': VALID_ASSAY,
+      'controls/ac-04.yaml': VALID_CONTROL,
+      'tests/ac-04.yaml': VALID_TEST,
+      'findings/f-1.yaml': [
+        'id: F-1',
+        'title: Seen by the auditor',
+        'source: auditor_observation',
+        'control: AC-04',
+        'classification: { kind: operating, severity: deficiency }',
+        'managementResponse:',
+        '  whatHappened: One leaver kept access',
+        '  rootCause: A manual ticket',
+        '  correctiveAction: Automated',
+        '  status: approved',
+        '  editedBy: carmen@acme.example',
+        '  approvedBy: carmen@acme.example',
+        '  approvedOn: 2026-07-21',
+        '',
+      ].join('\n'),
+    });
+    const { code, stdout, stderr } = await runCli('import', dir, '--database', database, '--organization', 'acme');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${dir}/findings/f-1.yaml:12: carmen@acme.example last edited it: someone else must approve it (four eyes)`);
+    expect(await snapshot(database)).toEqual(before);
+  });
+
   it('refuses an organisation slug the API would not accept', async () => {
     const { code, stderr } = await runCli('import', ACME, '--database', await tempPath('x.sqlite'), '--organization', 'Acme Inc');
     expect(code).toBe(2);
@@ -93,7 +127,7 @@ describe('assay export', () => {
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(
-      /^Exported "Acme Analytics Platform: SOC 2 Type 2, 2026-01-01 to 2026-06-30" of acme to .*exported: 48 controls, 48 tests, \d+ samples, 3 findings, 2 root causes\n$/,
+      /^Exported "Acme Analytics Platform: SOC 2 Type 2, 2026-01-01 to 2026-06-30" of acme to .*exported: 48 controls, 48 tests, \d+ samples, 3 findings, 2 root causes, 2 management responses\n$/,
     );
 
     expect(await loadWorkspace(dir)).toEqual(await loadWorkspace(ACME));
@@ -148,6 +182,7 @@ async function snapshot(database: string) {
     return {
       findings: await db.selectFrom('findings').select(['code', 'status', 'version']).orderBy('code').execute(),
       rootCauses: await db.selectFrom('root_causes').select(['code', 'title']).orderBy('code').execute(),
+      responses: await db.selectFrom('management_responses').select(['finding_id', 'status', 'what_happened', 'version']).orderBy('finding_id').execute(),
       controls: await db.selectFrom('controls').select('code').orderBy('code').execute(),
       events: (await db.selectFrom('audit_events').select('seq').execute()).length,
     };
@@ -178,11 +213,15 @@ for (const engine of ENGINES) {
       const first = await newDatabase(engine, cleanup);
       const imported = await runCli('import', ACME, '--database', first, '--organization', 'acme', '--format', 'json');
       expect(imported.code).toBe(0);
-      expect(JSON.parse(imported.stdout)).toMatchObject({ controls: 48, findings: 3, rootCauses: 2 });
+      expect(JSON.parse(imported.stdout)).toMatchObject({ controls: 48, findings: 3, rootCauses: 2, managementResponses: 2 });
       const dir = await tempPath('exported');
       const exported = await runCli('export', dir, '--organization', 'acme', '--database', first, '--format', 'json');
       expect(exported.stderr).toBe('');
-      expect(JSON.parse(exported.stdout)).toMatchObject({ findings: 3, rootCauses: 2, problems: [] });
+      expect(JSON.parse(exported.stdout)).toMatchObject({ findings: 3, rootCauses: 2, managementResponses: 2, problems: [] });
+      // The responses as written and approved, with who and when.
+      const ac06 = await readFile(join(dir, 'findings/f-ac-06.yaml'), 'utf8');
+      expect(ac06).toMatch(/\nmanagementResponse:\n {2}whatHappened: /);
+      expect(ac06).toContain('  status: approved\n  editedBy: compliance@acme.example\n  editedOn: 2026-10-14T09:20:00.000Z\n  approvedBy: admin@acme.example\n');
 
       const second = await newDatabase(engine, cleanup);
       expect((await runCli('import', dir, '--database', second, '--organization', 'acme')).code).toBe(0);
@@ -199,8 +238,27 @@ for (const engine of ENGINES) {
       // The second export is the first, file for file.
       expect(await readFile(join(again, 'findings/f-ac-04.yaml'), 'utf8')).toBe(await readFile(join(dir, 'findings/f-ac-04.yaml'), 'utf8'));
       expect(await listedFindings(second)).toEqual(await listedFindings(first));
+      const responses = await storedResponses(first);
+      expect(responses.map((r) => [r.finding, r.status, r.approvedBy])).toEqual([
+        ['F-AC-04', 'draft', null],
+        ['F-AC-06', 'approved', 'admin@acme.example'],
+      ]);
+      expect(await storedResponses(second)).toEqual(responses);
     });
   });
+}
+
+/** The management responses stored for the engagement of "acme", without their versions. */
+async function storedResponses(database: string) {
+  const store = await openDatabase(database);
+  try {
+    const services = createServices(store);
+    const { engagement } = await services.workspace.findEngagement(OPERATOR, { organizationSlug: 'acme' });
+    const listed = await createManagementResponsesRepository(store.db).list(engagement.id);
+    return listed.map(({ version: _v, ...response }) => response);
+  } finally {
+    await store.close();
+  }
 }
 
 /** The findings as the API lists them, without what differs between two databases by nature (ids, times). */

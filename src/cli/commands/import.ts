@@ -14,7 +14,7 @@ const FORMATS = ['text', 'json'] as const;
 export function registerImport(program: Command, io: CliIO): void {
   program
     .command('import')
-    .description('import a workspace into the database: creates or finds the organisation, creates or replaces the engagement with all its controls, tests, samples, findings and root causes, in one transaction')
+    .description('import a workspace into the database: creates or finds the organisation, creates or replaces the engagement with all its controls, tests, samples, findings, root causes and management responses, in one transaction')
     .argument('<dir>', 'workspace folder (assay.yaml, controls/, tests/, findings/, root-causes/)')
     .option('--database <url>', DATABASE_OPTION_HELP)
     .option('--organization <slug>', 'the organisation to import into (default: derived from the workspace\'s organisation name)')
@@ -54,7 +54,7 @@ function importText(dir: string, result: ImportResult, database: string): string
     `  organisation  ${organization.slug} (${organization.name})${result.organizationCreated ? ', created' : ''}`,
     `  engagement    "${engagement.name}" (${engagement.id}), ${result.engagementCreated ? 'created' : 'replaced'}`,
     `  ${counts.controls} controls, ${counts.tests} tests, ${counts.samples} samples`,
-    `  ${counts.findings} findings, ${counts.rootCauses} root causes`,
+    `  ${counts.findings} findings, ${counts.rootCauses} root causes, ${counts.managementResponses} management responses`,
     '',
   ].join('\n');
 }

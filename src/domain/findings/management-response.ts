@@ -100,3 +100,29 @@ export function approveResponse(
   }
   return { ok: true, response: { ...response, status: 'approved', approvedBy: by, approvedOn: on } };
 }
+
+/** A response recorded outside the service (a workspace file) before it is stored: when it was last edited may be unknown. */
+export type RecordedResponse = Omit<ManagementResponse, 'editedOn'> & { editedOn: string | null };
+
+/**
+ * What a recorded response must hold to stand in its status, since it did not come through `approveResponse`: an
+ * approved one names who approved it and when, a draft neither; the approver is not its last editor (four eyes);
+ * and the approval is not older than the text it approves. Each problem names the field it is about.
+ */
+export function recordedResponseIssues(response: RecordedResponse): { field: keyof RecordedResponse; message: string }[] {
+  const issues: { field: keyof RecordedResponse; message: string }[] = [];
+  if (response.status === 'draft') {
+    if (response.approvedBy !== null) issues.push({ field: 'approvedBy', message: 'a draft has no approver: approvedBy is kept only while the status is approved' });
+    if (response.approvedOn !== null) issues.push({ field: 'approvedOn', message: 'a draft has no approval: approvedOn is kept only while the status is approved' });
+    return issues;
+  }
+  if (response.approvedBy === null) issues.push({ field: 'approvedBy', message: 'an approved response names who approved it (approvedBy)' });
+  if (response.approvedOn === null) issues.push({ field: 'approvedOn', message: 'an approved response says when it was approved (approvedOn)' });
+  if (response.approvedBy !== null && response.editedBy !== null && response.approvedBy.toLowerCase() === response.editedBy.toLowerCase()) {
+    issues.push({ field: 'approvedBy', message: `${response.approvedBy} last edited it: someone else must approve it (four eyes)` });
+  }
+  if (response.approvedOn !== null && response.editedOn !== null && response.approvedOn < response.editedOn) {
+    issues.push({ field: 'approvedOn', message: `approved (${response.approvedOn}) before it was last edited (${response.editedOn}): an approval covers the text as last edited` });
+  }
+  return issues;
+}

@@ -16,6 +16,7 @@ import { organizationRoutes } from './organizations/index.js';
 import { oscalRoutes } from './oscal/index.js';
 import { periodRoutes } from './periods/index.js';
 import { remediationRoutes } from './remediation/index.js';
+import { reportRoutes } from './reports/index.js';
 import { tokenRoutes } from './tokens/index.js';
 
 export interface ApiOptions {
@@ -43,4 +44,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(remediationRoutes, options);
   await app.register(periodRoutes, options);
   await app.register(auditRoutes, options);
+  await app.register(reportRoutes, options);
 }

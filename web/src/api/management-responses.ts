@@ -46,7 +46,11 @@ function useResponseMutation<TVariables>(send: (path: string, variables: TVariab
     mutationFn: (variables: TVariables) => send(responsePath(base, finding), variables),
     onSuccess: async (response) => {
       client.setQueryData(responseKey(organizationId, engagementId, finding), response);
-      await client.invalidateQueries({ queryKey: ['audit', organizationId] });
+      // The report's section (Reports page) counts approved and draft responses.
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['audit', organizationId] }),
+        client.invalidateQueries({ queryKey: ['other-information', organizationId, engagementId] }),
+      ]);
     },
   });
 }

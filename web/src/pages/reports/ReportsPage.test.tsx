@@ -1,10 +1,20 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { API, renderAt, ROOT, stubApi } from '../controls/testing.js';
+import { API, renderAt, ROOT, stubApi as stubControlsApi } from '../controls/testing.js';
 import { ReportsPage } from './ReportsPage.js';
 
 afterEach(() => vi.unstubAllGlobals());
+
+const SUMMARY = `GET ${API.replace('/api/v1', '')}/reports/other-information/summary`;
+
+/** The API of the controls pages, with the other-information summary: one approved response, one draft, unless overridden. */
+function stubApi(options: Parameters<typeof stubControlsApi>[0]) {
+  return stubControlsApi({
+    ...options,
+    overrides: { [SUMMARY]: { status: 200, body: { approved: ['F-AC-06'], drafts: ['F-AC-04'], fileName: 'acme-soc2-2026-06-30-other-information.md' } }, ...options.overrides },
+  });
+}
 
 const show = () => renderAt(`${ROOT}/reports`, <ReportsPage />, '/reports');
 
@@ -16,6 +26,33 @@ async function upload(name: string, text: string) {
 }
 
 describe('ReportsPage', () => {
+  it("offers the other-information section as a download, with the approved and draft responses counted and the drafts linked", async () => {
+    stubApi({ role: 'viewer' });
+    show();
+    const card = await screen.findByRole('region', { name: 'Management responses (other information)' });
+    expect(within(card).getByRole('link', { name: 'Other information (Markdown)' })).toHaveAttribute('href', `${API}/reports/other-information`);
+    expect(within(card).getByRole('link', { name: 'Other information (Markdown)' })).toHaveAttribute('download');
+    expect(await within(card).findByText('1 approved')).toBeInTheDocument();
+    expect(within(card).getByText('1 draft')).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: 'F-AC-04' })).toHaveAttribute('href', `${ROOT}/findings/F-AC-04`);
+  });
+
+  it('says when every response is approved, and when they cannot be counted', async () => {
+    stubApi({ role: 'viewer', overrides: { [SUMMARY]: { status: 200, body: { approved: ['F-1', 'F-2'], drafts: [], fileName: 'x.md' } } } });
+    const first = show();
+    const card = await screen.findByRole('region', { name: 'Management responses (other information)' });
+    expect(await within(card).findByText('2 approved')).toBeInTheDocument();
+    expect(within(card).getByText('0 drafts')).toBeInTheDocument();
+    expect(within(card).queryByText(/Awaiting approval/)).not.toBeInTheDocument();
+    first.unmount();
+
+    stubApi({ role: 'viewer', overrides: { [SUMMARY]: { status: 500, body: { title: 'Internal error', status: 500, detail: 'boom' } } } });
+    show();
+    expect(await screen.findByText(/The responses could not be counted/)).toBeInTheDocument();
+    // The download is offered all the same.
+    expect(screen.getByRole('link', { name: 'Other information (Markdown)' })).toBeInTheDocument();
+  });
+
   it('links the OSCAL downloads to the API, and offers no import to a viewer', async () => {
     const calls = stubApi({ role: 'viewer' });
     const { client } = show();

@@ -1,13 +1,15 @@
 /**
- * Reports of the engagement for other tools: the examination as OSCAL assessment results and the findings as an
- * OSCAL POA&M (downloads), and findings imported from another tool's OSCAL (or NIST's examples).
+ * Reports of the engagement: the report's "other information" section (management's approved responses, a Markdown
+ * download), the examination as OSCAL assessment results and the findings as an OSCAL POA&M (downloads), and
+ * findings imported from another tool's OSCAL (or NIST's examples).
  */
-import { Alert, Anchor, Button, Card, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { useOscalDownloads, useImportOscal, type OscalImportOutcome } from '../../api/oscal.js';
 import { useScope } from '../../api/programme.js';
+import { useOtherInformationDownload, useOtherInformationSummary } from '../../api/reports.js';
 import { useCan } from '../../components/useRole.js';
 
 type Outcome =
@@ -48,6 +50,7 @@ export function ReportsPage() {
   return (
     <Stack>
       <Title order={2}>Reports</Title>
+      <OtherInformationCard />
       <Card withBorder>
         <Stack gap="xs">
           <Title order={3}>OSCAL exports</Title>
@@ -114,5 +117,47 @@ export function ReportsPage() {
         </Card>
       )}
     </Stack>
+  );
+}
+
+/** The "other information" section: a download, and how many responses it gives (approved) and leaves out (drafts). */
+function OtherInformationCard() {
+  const { organizationId, engagementId } = useScope();
+  const download = useOtherInformationDownload();
+  const summary = useOtherInformationSummary();
+  const findingLink = (code: string) => (
+    <Anchor key={code} component={Link} to={`/o/${organizationId}/e/${engagementId}/findings/${encodeURIComponent(code)}`}>
+      {code}
+    </Anchor>
+  );
+  return (
+    <Card withBorder component="section" aria-labelledby="other-information-title">
+      <Stack gap="xs">
+        <Title order={3} id="other-information-title">
+          Management responses (other information)
+        </Title>
+        <Text size="sm" c="dimmed">
+          Management&apos;s response to each exception, as the report&apos;s other information section gives it (Markdown). Only approved
+          responses are in it; drafts are counted in a note. The same section ends <code>assay examine --format markdown</code>.
+        </Text>
+        {summary.isError && <Alert color="red">The responses could not be counted: {summary.error.message}</Alert>}
+        {summary.data && (
+          <Group gap="xs">
+            <Badge color="green" variant="light">{`${summary.data.approved.length} approved`}</Badge>
+            <Badge color={summary.data.drafts.length > 0 ? 'yellow' : 'gray'} variant="light">{`${summary.data.drafts.length} ${summary.data.drafts.length === 1 ? 'draft' : 'drafts'}`}</Badge>
+            {summary.data.drafts.length > 0 && (
+              <Text size="sm" component="span">
+                Awaiting approval: <Group gap={6} component="span" display="inline-flex">{summary.data.drafts.map(findingLink)}</Group>
+              </Text>
+            )}
+          </Group>
+        )}
+        <Group>
+          <Button component="a" href={download} download variant="light">
+            Other information (Markdown)
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
   );
 }

@@ -1,0 +1,54 @@
+/**
+ * Report sections of an engagement: the "other information" section (management's approved responses to the
+ * exceptions) as a Markdown download, and a summary of what it holds for the Reports page.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../../authentication.js';
+import { engagementParams } from '../engagements/schemas.js';
+import type { ApiOptions } from '../index.js';
+import { otherInformationDocument, otherInformationSummary } from './schemas.js';
+
+const REPORTS_URL = '/organizations/:organizationId/engagements/:engagementId/reports';
+
+export async function reportRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { reports } = options.services;
+  const tags = ['reports'];
+
+  app.get(`${REPORTS_URL}/other-information`, {
+    config: { permission: 'finding.read' },
+    schema: {
+      tags,
+      summary: "The report's other information: management's responses to exceptions (a Markdown download)",
+      description: 'As `assay examine DIR --format markdown` appends it: each finding with an approved response, its control and criteria, then what happened, the root cause, the corrective action and the date remediated.',
+      params: engagementParams,
+      response: { 200: otherInformationDocument },
+    },
+    handler: async (request, reply) => {
+      const { organizationId, engagementId } = request.params;
+      const report = await reports.otherInformation(actorOf(request), organizationId, engagementId);
+      // Text of a type other than JSON goes out as it is: the document, not a JSON string.
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${report.fileName}"`)
+        .header('cache-control', 'private, no-cache')
+        .send(report.text);
+    },
+  });
+
+  app.get(`${REPORTS_URL}/other-information/summary`, {
+    config: { permission: 'finding.read' },
+    schema: {
+      tags,
+      summary: 'Which management responses the other-information section gives (approved) and leaves out (drafts)',
+      params: engagementParams,
+      response: { 200: otherInformationSummary },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      const { approved, drafts, fileName } = await reports.otherInformation(actorOf(request), organizationId, engagementId);
+      return { approved, drafts, fileName };
+    },
+  });
+}
