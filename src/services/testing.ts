@@ -1,6 +1,6 @@
 /** Test data for the services: a small engagement with deficiencies, and members (for the findings and management-response tests). */
-import { buildUser, engagementSettings, samplesOf, unique } from '../../test/support/factories.js';
-import type { Role } from '../domain/index.js';
+import { buildUser, controlFields, engagementSettings, samplesOf, unique } from '../../test/support/factories.js';
+import type { Control, Role } from '../domain/index.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import type { Store } from '../store/database.js';
 import { OPERATOR, type Actor } from './actor.js';
@@ -13,19 +13,8 @@ export async function findingsWorld(store: Store) {
   const organizationId = organization.id;
   const engagement = await services.engagements.create(OPERATOR, organizationId, engagementSettings());
   const engagementId = engagement.id;
-  const control = (id: string, criteria: string[], extra: object = {}) =>
-    services.controls.create(OPERATOR, organizationId, engagementId, {
-      id,
-      title: `Control ${id}`,
-      criteria,
-      frequency: 'event',
-      nature: 'manual',
-      key: true,
-      design: 'effective',
-      compensates: [],
-      owner: 'it-ops@acme.example',
-      ...extra,
-    });
+  const control = (id: string, criteria: string[], extra: Partial<Control> = {}) =>
+    services.controls.create(OPERATOR, organizationId, engagementId, controlFields({ id, title: `Control ${id}`, criteria, ...extra }));
   await control('AC-01', ['CC6.1']);
   await control('AC-04', ['CC6.2', 'A1.2']);
   await control('CM-01', ['CC8.1'], { design: 'deficient' });
