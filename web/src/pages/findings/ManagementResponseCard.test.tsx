@@ -86,6 +86,25 @@ describe('ManagementResponseCard', () => {
     });
   });
 
+  it('asks before drafting an existing response again, and sends nothing when the person cancels', async () => {
+    const approved: ManagementResponse = { ...drafted, status: 'approved', approvedBy: 'admin@acme.example', approvedOn: '2026-09-02T08:00:00.000Z', version: 2 };
+    const redrafted = { ...drafted, whatHappened: 'Written again from the finding.', editedBy: ME, version: 3 };
+    const calls = stub('compliance', approved, { [`POST ${URL}/draft`]: { status: 200, body: redrafted } });
+    await show();
+    await userEvent.click(await within(card()).findByRole('button', { name: 'Draft again from the finding' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Draft the response again?' });
+    expect(within(dialog).getByText(/the approved response becomes a draft again/)).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+
+    await userEvent.click(within(card()).getByRole('button', { name: 'Draft again from the finding' }));
+    dialog = await screen.findByRole('dialog', { name: 'Draft the response again?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Draft again' }));
+    expect(await within(card()).findByText('Written again from the finding.')).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'POST')).toMatchObject({ url: `${URL}/draft`, body: { version: 2 } });
+  });
+
   it('lets another lead approve a draft, and shows who approved it', async () => {
     const approved = { ...drafted, status: 'approved', approvedBy: ME, approvedOn: '2026-09-02T08:00:00.000Z', version: 2 };
     const calls = stub('admin', drafted, { [`POST ${URL}/approve`]: { status: 200, body: approved } });

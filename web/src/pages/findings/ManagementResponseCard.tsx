@@ -17,6 +17,7 @@ import {
   type ResponseText,
 } from '../../api/management-responses.js';
 import { useMe } from '../../api/session.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 
@@ -91,6 +92,7 @@ export function ManagementResponseCard({ finding, owns = false }: { finding: str
   const edit = useEditManagementResponse(finding);
   const approve = useApproveManagementResponse(finding);
   const [editing, setEditing] = useState(false);
+  const [confirmingRedraft, setConfirmingRedraft] = useState(false);
   const response = query.data ?? null;
   const reload = () => void query.refetch();
 
@@ -98,6 +100,7 @@ export function ManagementResponseCard({ finding, owns = false }: { finding: str
     draft.mutate(response ? { version: response.version } : {}, {
       onSuccess: () => notifySaved(response ? 'Drafted again from the finding' : 'Response drafted from the finding'),
       onError: (error) => notifyError(error, reload),
+      onSettled: () => setConfirmingRedraft(false),
     });
   const save = async (text: ResponseText) => {
     if (!response) return;
@@ -172,7 +175,7 @@ export function ManagementResponseCard({ finding, owns = false }: { finding: str
         {!query.isPending && !editing && (
           <Group gap="sm">
             {canWrite && (
-              <Button variant={response ? 'default' : 'filled'} onClick={redraft} loading={draft.isPending}>
+              <Button variant={response ? 'default' : 'filled'} onClick={response ? () => setConfirmingRedraft(true) : redraft} loading={draft.isPending}>
                 {response ? 'Draft again from the finding' : 'Draft from the finding'}
               </Button>
             )}
@@ -188,6 +191,17 @@ export function ManagementResponseCard({ finding, owns = false }: { finding: str
             )}
           </Group>
         )}
+        <ConfirmDialog
+          opened={confirmingRedraft}
+          title="Draft the response again?"
+          confirmLabel="Draft again"
+          loading={draft.isPending}
+          onConfirm={redraft}
+          onCancel={() => setConfirmingRedraft(false)}
+        >
+          The four parts are written again from the finding as it stands now: what people wrote here is replaced
+          {response?.status === 'approved' ? ', and the approved response becomes a draft again' : ''}.
+        </ConfirmDialog>
         {canApprove && response?.status === 'draft' && lastEditor && !editing && (
           <Text size="sm" c="dimmed">
             You last edited this response: someone else approves it (four eyes).

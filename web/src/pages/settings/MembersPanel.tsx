@@ -7,7 +7,7 @@ import { useAddMember, useChangeRole, useMembers, useRemoveMember, type Member }
 import { notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { AddMemberForm } from './AddMemberForm.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { formatInstant } from './format.js';
 import { isRole, ROLE_LABELS, ROLE_OPTIONS } from './roles.js';
 

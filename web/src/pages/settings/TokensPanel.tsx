@@ -8,7 +8,7 @@ import { useScope } from '../../api/programme.js';
 import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../../api/settings.js';
 import { notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { CreateTokenForm } from './CreateTokenForm.js';
 import { formatInstant } from './format.js';
 import { ROLE_LABELS } from './roles.js';

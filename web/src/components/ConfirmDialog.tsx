@@ -1,4 +1,4 @@
-/** Asks before an action that cannot be undone (revoking a token, removing a member). */
+/** Asks before an action that cannot be undone (revoking a token, removing a member, drafting a response again). */
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
