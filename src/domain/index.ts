@@ -10,6 +10,7 @@ export * from './sampling/selection.js';
 export * from './evaluation/result.js';
 export * from './evaluation/examine.js';
 export * from './evaluation/opinion.js';
+export * from './evaluation/history.js';
 export * from './access/permissions.js';
 export * from './findings/index.js';
 export * from './periods/index.js';

@@ -8,27 +8,34 @@
  * result). A request reads that key with one query on two primary keys and serves the cached text when it
  * matches, so the cache is right with any number of server processes on one database; only a changed
  * engagement is loaded and examined again. Each new result is kept as a snapshot (one per revision, skipped
- * when the result is the same as the latest snapshot's).
+ * when the result is the same as the latest snapshot's); two snapshots compared name what changed between them.
  */
 import { createHash } from 'node:crypto';
 import {
   CRITERION_STATUSES,
+  DEFAULT_SINCE_DAYS,
+  MAX_SINCE_DAYS,
   NotFoundError,
   SEVERITIES,
+  ValidationError,
+  comparePeriods,
   examine,
+  pickComparison,
   type ControlConclusion,
   type CriterionStatus,
   type ExaminationResult,
   type OpinionKind,
+  type PeriodComparison,
   type Severity,
 } from '../domain/index.js';
 import type { ControlsRepository } from '../store/controls-repository.js';
 import type { EngagementsRepository, ExaminationKey } from '../store/engagements-repository.js';
-import type { SnapshotsRepository } from '../store/snapshots-repository.js';
-import type { Page, Paged } from '../store/values.js';
+import type { SnapshotSummary, SnapshotsRepository } from '../store/snapshots-repository.js';
+import { MAX_PAGE_SIZE, type Page, type Paged } from '../store/values.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import { LruCache } from './lru-cache.js';
+import { at } from './programme.js';
 
 /** How many engagements' results one process keeps (a 1,000-control result is about half a megabyte). */
 export const DEFAULT_CACHE_SIZE = 100;
@@ -56,6 +63,20 @@ export interface HistoryPoint extends EvaluationSummary {
   revision: number | null;
   opinion: OpinionKind;
 }
+
+/** What changed between two kept results: the latest and one at least `sinceDays` older (or the oldest). */
+export interface ExaminationChanges {
+  latest: HistoryPoint;
+  /** Null when no older result has been kept. */
+  baseline: HistoryPoint | null;
+  /** Whether the baseline is at least `sinceDays` older than the latest; else it is the oldest kept. */
+  fullPeriod: boolean;
+  /** Only the criteria and controls that changed (`same` left out), and the opinion; null without a baseline. */
+  comparison: PeriodComparison | null;
+}
+
+/** How many snapshots one read of the history takes while looking for the baseline. */
+const SNAPSHOT_PAGE = MAX_PAGE_SIZE;
 
 export function summarize(result: Pick<ExaminationResult, 'criteria' | 'deficiencies'>): EvaluationSummary {
   const criteria = Object.fromEntries(CRITERION_STATUSES.map((s) => [s, 0])) as Record<CriterionStatus, number>;
@@ -135,6 +156,41 @@ export function createExaminationService(deps: {
     return evaluation;
   }
 
+  /** A kept result as the history shows it; one kept without a summary is summarised from its result. */
+  async function historyPoint(snapshot: SnapshotSummary<EvaluationSummary>, result?: ExaminationResult): Promise<HistoryPoint> {
+    const summary =
+      snapshot.summary ??
+      summarize(result ?? (await snapshots.findById<ExaminationResult>(snapshot.id))?.result ?? { criteria: [], deficiencies: [] });
+    return {
+      takenAt: snapshot.takenAt,
+      revision: snapshot.revision,
+      opinion: snapshot.opinion as OpinionKind,
+      criteria: summary.criteria,
+      deficiencies: summary.deficiencies,
+    };
+  }
+
+  /**
+   * The two snapshots `pickComparison` takes from the whole history, reading it newest first only as far as
+   * needed: once a snapshot old enough is seen, every one on later pages is older still and cannot be picked.
+   */
+  async function comparedSnapshots(engagementId: string, sinceDays: number) {
+    const seen: SnapshotSummary<EvaluationSummary>[] = [];
+    for (let offset = 0; ; offset += SNAPSHOT_PAGE) {
+      const { items, total } = await snapshots.list<EvaluationSummary>(engagementId, { limit: SNAPSHOT_PAGE, offset });
+      seen.push(...items);
+      const picked = pickComparison(seen, sinceDays);
+      if (!picked || picked.fullPeriod || items.length < SNAPSHOT_PAGE || offset + items.length >= total) return picked;
+    }
+  }
+
+  async function resultOf(snapshot: SnapshotSummary): Promise<ExaminationResult> {
+    const found = await snapshots.findById<ExaminationResult>(snapshot.id);
+    // Snapshots are never edited; one is gone only with its engagement.
+    if (!found) throw new NotFoundError(`Engagement ${snapshot.engagementId}`);
+    return found.result;
+  }
+
   /** The engagement's current key (the one query of a cached answer), if it belongs to the organisation. */
   async function keyIn(organizationId: string, engagementId: string): Promise<ExaminationKey> {
     const key = await engagements.examinationKey(engagementId);
@@ -162,22 +218,44 @@ export function createExaminationService(deps: {
       await access.require(actor, organizationId, 'examination.read');
       await evaluate(engagementId, await keyIn(organizationId, engagementId));
       const { items, total } = await snapshots.list<EvaluationSummary>(engagementId, page);
-      const points = await Promise.all(
-        items.map(async (snapshot): Promise<HistoryPoint> => {
-          // A snapshot kept without a summary is summarised from its result.
-          const summary =
-            snapshot.summary ??
-            summarize((await snapshots.findById<ExaminationResult>(snapshot.id))?.result ?? { criteria: [], deficiencies: [] });
-          return {
-            takenAt: snapshot.takenAt,
-            revision: snapshot.revision,
-            opinion: snapshot.opinion as OpinionKind,
-            criteria: summary.criteria,
-            deficiencies: summary.deficiencies,
-          };
-        }),
-      );
-      return { items: points, total };
+      return { items: await Promise.all(items.map((snapshot) => historyPoint(snapshot))), total };
+    },
+
+    /**
+     * What changed since `sinceDays` ago (a week by default): the current state is evaluated (and kept) first,
+     * then the latest result is compared with the newest one at least that much older, or with the oldest when
+     * none is (`pickComparison`), criterion by criterion and control by control (`comparePeriods`).
+     */
+    async changes(
+      actor: Actor,
+      organizationId: string,
+      engagementId: string,
+      options: { sinceDays?: number } = {},
+    ): Promise<ExaminationChanges> {
+      await access.require(actor, organizationId, 'examination.read');
+      const sinceDays = options.sinceDays ?? DEFAULT_SINCE_DAYS;
+      if (!Number.isInteger(sinceDays) || sinceDays < 1 || sinceDays > MAX_SINCE_DAYS) {
+        throw new ValidationError([{ location: at('sinceDays'), message: `must be a whole number of days from 1 to ${MAX_SINCE_DAYS}` }]);
+      }
+      await evaluate(engagementId, await keyIn(organizationId, engagementId));
+      const picked = await comparedSnapshots(engagementId, sinceDays);
+      // The evaluation keeps a snapshot unless the engagement was deleted meanwhile.
+      if (!picked) throw new NotFoundError(`Engagement ${engagementId}`);
+      const latestResult = await resultOf(picked.latest);
+      const latest = await historyPoint(picked.latest, latestResult);
+      if (!picked.baseline) return { latest, baseline: null, fullPeriod: false, comparison: null };
+      const baselineResult = await resultOf(picked.baseline);
+      const { criteria, controls, opinion } = comparePeriods(baselineResult, latestResult);
+      return {
+        latest,
+        baseline: await historyPoint(picked.baseline, baselineResult),
+        fullPeriod: picked.fullPeriod,
+        comparison: {
+          criteria: criteria.filter((c) => c.change !== 'same'),
+          controls: controls.filter((c) => c.change !== 'same'),
+          opinion,
+        },
+      };
     },
   };
 }

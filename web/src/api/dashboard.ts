@@ -1,9 +1,11 @@
 /**
- * Server state for the dashboard and the criteria matrix: the examination's history (the trend line and "what
- * changed since last week") and marking criteria not applicable.
+ * Server state for the dashboard and the criteria matrix: the examination's history (the trend line), what
+ * changed in it since last week, and marking criteria not applicable.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DEFAULT_SINCE_DAYS } from '../../../src/domain/evaluation/history.js';
 import type { CriterionStatus, OpinionKind, Severity } from '../../../src/domain/evaluation/result.js';
+import type { PeriodComparison } from '../../../src/domain/periods/compare.js';
 import { api } from './client.js';
 import { useScope, type Engagement } from './programme.js';
 import type { Paged } from './types.js';
@@ -35,6 +37,29 @@ export function useExaminationHistory() {
   return useQuery({
     queryKey: ['examination', organizationId, engagementId, 'history'],
     queryFn: () => api<Paged<HistoryPoint>>('GET', `${base}/examination/history?limit=${HISTORY_LIMIT}`),
+  });
+}
+
+/** What changed between two kept results, as `GET …/examination/changes` sends it (the server's `ExaminationChanges`). */
+export interface ExaminationChanges {
+  latest: HistoryPoint;
+  /** The newest result at least the days asked older than the latest, else the oldest; null when none is. */
+  baseline: HistoryPoint | null;
+  /** Whether the baseline is a full period (a week by default) older; else it is the oldest result there is. */
+  fullPeriod: boolean;
+  /** Only the criteria and controls that changed, and the opinion; null without a baseline. */
+  comparison: PeriodComparison | null;
+}
+
+/**
+ * What changed since last week: the latest result against the newest one at least a week older (or the oldest),
+ * criterion by criterion and control by control. Under the examination's key, as the history is.
+ */
+export function useExaminationChanges() {
+  const { organizationId, engagementId, base } = useScope();
+  return useQuery({
+    queryKey: ['examination', organizationId, engagementId, 'changes', DEFAULT_SINCE_DAYS],
+    queryFn: () => api<ExaminationChanges>('GET', `${base}/examination/changes?sinceDays=${DEFAULT_SINCE_DAYS}`),
   });
 }
 

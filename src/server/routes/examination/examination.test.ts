@@ -6,6 +6,7 @@ import { createControlsRepository } from '../../../store/controls-repository.js'
 import { createSnapshotsRepository } from '../../../store/snapshots-repository.js';
 import { useTestApp, type Caller, type TestApp } from '../../testing.js';
 import { base, controlInput, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
+import { changesSchema } from './changes-schemas.js';
 import { examinationResultSchema } from './schemas.js';
 
 /**
@@ -155,15 +156,68 @@ for (const engine of ENGINES) {
       expect(snapshot?.result).toEqual(await fresh(t(), engagement.id));
     });
 
+    it('names the criteria, controls and opinion that changed since the oldest result when none is a week old', async () => {
+      const engagement = await cleanEngagement(t());
+      const viewer = await t().member('viewer');
+      const changes = async (query = '') => viewer.request({ method: 'GET', url: `${url(engagement.id)}/changes${query}` });
+      // The request evaluates the current state first: one result, nothing older.
+      const first = await changes();
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toEqual({
+        latest: {
+          takenAt: expect.any(String),
+          revision: expect.any(Number),
+          opinion: 'unmodified',
+          criteria: { met: 33, met_with_exceptions: 0, unable_to_conclude: 0, not_met: 0, not_applicable: 0 },
+          deficiencies: { deficiency: 0, significant_deficiency: 0, material_weakness: 0 },
+        },
+        baseline: null,
+        fullPeriod: false,
+        comparison: null,
+      });
+      await t().services.tests.updateSample(OPERATOR, t().organizationId, engagement.id, 'AC-04', 'T-0001', { result: 'fail' });
+      const second = await changes('?sinceDays=1');
+      expect(second.statusCode).toBe(200);
+      const body = second.json();
+      // Nothing more and nothing less than the declared contract.
+      expect(changesSchema.parse(body)).toEqual(body);
+      expect(body).toMatchObject({
+        latest: { opinion: 'qualified', criteria: { met: 32, not_met: 1 } },
+        baseline: { opinion: 'unmodified', takenAt: first.json().latest.takenAt },
+        fullPeriod: false,
+        comparison: {
+          criteria: [{ id: 'CC6.2', before: 'met', after: 'not_met', change: 'worse' }],
+          controls: [{ id: 'AC-04', before: 'effective', after: 'not_effective', change: 'worse' }],
+          opinion: { before: 'unmodified', after: 'qualified', change: 'worse' },
+        },
+      });
+      expect(body.comparison.criteria).toHaveLength(1);
+      expect(body.comparison.controls).toHaveLength(1);
+    });
+
+    it('refuses a number of days out of 1 to 366, naming the parameter', async () => {
+      const engagement = await seedEngagement(t());
+      const viewer = await t().member('viewer');
+      for (const query of ['?sinceDays=0', '?sinceDays=367', '?sinceDays=1.5', '?sinceDays=week']) {
+        const response = await viewer.request({ method: 'GET', url: `${url(engagement.id)}/changes${query}` });
+        expect(response.statusCode, query).toBe(400);
+        expect(response.json().issues, query).toEqual([{ location: 'querystring.sinceDays', message: expect.any(String) }]);
+      }
+      const unknown = await viewer.request({ method: 'GET', url: `${url(engagement.id)}/changes?days=7` });
+      expect(unknown.statusCode).toBe(400);
+      expect((await viewer.request({ method: 'GET', url: `${url(engagement.id)}/changes?sinceDays=366` })).statusCode).toBe(200);
+    });
+
     it('lets every role read, answers 404 to an outsider and for an unknown engagement, and 401 anonymously', async () => {
       const engagement = await seedEngagement(t());
       for (const role of ['admin', 'compliance', 'owner', 'auditor', 'viewer'] as const) {
         const member = await t().member(role);
         expect((await member.request({ method: 'GET', url: url(engagement.id) })).statusCode, role).toBe(200);
         expect((await member.request({ method: 'GET', url: `${url(engagement.id)}/history` })).statusCode, role).toBe(200);
+        expect((await member.request({ method: 'GET', url: `${url(engagement.id)}/changes` })).statusCode, role).toBe(200);
       }
       const outsider = await t().outsider();
-      for (const target of [url(engagement.id), `${url(engagement.id)}/history`]) {
+      for (const target of [url(engagement.id), `${url(engagement.id)}/history`, `${url(engagement.id)}/changes`]) {
         expect((await outsider.request({ method: 'GET', url: target })).statusCode).toBe(404);
         expect((await t().anonymous.request({ method: 'GET', url: target })).statusCode).toBe(401);
       }
@@ -189,6 +243,12 @@ for (const engine of ENGINES) {
       expect(schemas.ControlResult.required).toContain('upperDeviationLimit');
       const operation = document.paths['/api/v1/organizations/{organizationId}/engagements/{engagementId}/examination'].get;
       expect(operation.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/ExaminationResult');
+      const changes = document.paths['/api/v1/organizations/{organizationId}/engagements/{engagementId}/examination/changes'].get;
+      expect(changes.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/ExaminationChanges');
+      expect(changes.parameters.find((p: { name: string }) => p.name === 'sinceDays')).toMatchObject({ in: 'query', required: false });
+      expect(Object.keys(schemas.ExaminationChanges.properties)).toEqual(['latest', 'baseline', 'fullPeriod', 'comparison']);
+      // The comparison part is the periods' comparison without the two periods; that one keeps its own name.
+      expect(Object.keys(schemas.PeriodComparison.properties)).toContain('before');
     });
   });
 }

@@ -1,5 +1,6 @@
 /**
- * The examination of an engagement: the engine's result, and its history for the trend line.
+ * The examination of an engagement: the engine's result, its history for the trend line, and what changed in
+ * it since a week (or any number of days) ago.
  *
  * The result is served as the JSON the examination service keeps (never serialized again here) with a strong
  * ETag, so a client that has it already gets 304 Not Modified.
@@ -12,6 +13,7 @@ import { engagementParams } from '../engagements/schemas.js';
 import type { ApiOptions } from '../index.js';
 import { pageQuery } from '../pagination.js';
 import { sendJson } from './json-body.js';
+import { changesQuery, changesSchema } from './changes-schemas.js';
 import { examinationResultSchema, historyList } from './schemas.js';
 
 const EXAMINATION_URL = '/organizations/:organizationId/engagements/:engagementId/examination';
@@ -62,6 +64,24 @@ export async function examinationRoutes(fastify: FastifyInstance, options: ApiOp
       const { limit, offset } = request.query;
       const page = await examination.history(actorOf(request), organizationId, engagementId, { limit, offset });
       return { ...page, limit, offset };
+    },
+  });
+
+  app.get(`${EXAMINATION_URL}/changes`, {
+    config: { permission: 'examination.read' },
+    schema: {
+      tags,
+      summary: 'What changed since sinceDays ago (default 7): the criteria, controls and opinion of the latest result against an older one',
+      description:
+        'The baseline is the newest result kept at least sinceDays before the latest, else the oldest kept (fullPeriod false). ' +
+        'Only the criteria and controls whose status or conclusion changed are listed.',
+      params: engagementParams,
+      querystring: changesQuery,
+      response: { 200: changesSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      return examination.changes(actorOf(request), organizationId, engagementId, { sinceDays: request.query.sinceDays });
     },
   });
 }

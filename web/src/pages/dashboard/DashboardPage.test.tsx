@@ -2,12 +2,23 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardPage } from './DashboardPage.js';
-import { BASIS, point, quietCharts, renderAt, ROOT, stubApi } from './testing.js';
+import type { ExaminationChanges } from '../../api/dashboard.js';
+import { CHANGES_LISTED } from './ChangesCard.js';
+import { BASIS, ENG, ORG, point, quietCharts, renderAt, ROOT, stubApi } from './testing.js';
 
 beforeEach(() => quietCharts());
 afterEach(() => vi.unstubAllGlobals());
 
 const show = () => renderAt(ROOT, <DashboardPage />, '');
+/** The words a screen reader says of an element: its text pieces, without what is hidden from it. */
+function spoken(element: HTMLElement): string {
+  const copy = element.cloneNode(true) as HTMLElement;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+  const pieces: string[] = [];
+  while (walker.nextNode()) pieces.push(walker.currentNode.textContent?.trim() ?? '');
+  return pieces.filter(Boolean).join(' ');
+}
 // The chart cards load their code lazily: give them time on a busy machine.
 const section = async (name: string) => screen.findByRole('region', { name }, { timeout: 10_000 });
 
@@ -70,24 +81,114 @@ describe('DashboardPage', () => {
     expect(within(card).queryByRole('link', { name: 'AC-01' })).not.toBeInTheDocument();
   });
 
-  it('tells what changed since the week-old result', async () => {
-    stubApi({
-      role: 'viewer',
-      history: [point('2025-03-20T10:00:00Z', 'qualified', 2, 2, 4), point('2025-03-12T10:00:00Z', 'unmodified', 0, 0, 6)],
-    });
+  it('names what changed since the week-old result: the opinion, the criteria worse and better, the controls', async () => {
+    const changes: ExaminationChanges = {
+      latest: point('2025-03-20T10:00:00Z', 'qualified', 2, 2, 4),
+      baseline: point('2025-03-12T10:00:00Z', 'unmodified', 0, 0, 6),
+      fullPeriod: true,
+      comparison: {
+        criteria: [
+          { id: 'CC6.2', before: 'met', after: 'not_met', change: 'worse' },
+          { id: 'CC7.2', before: 'unable_to_conclude', after: 'met', change: 'better' },
+          { id: 'A1.2', before: 'met_with_exceptions', after: 'not_met', change: 'worse' },
+          { id: 'C1.1', before: null, after: 'met', change: 'added' },
+        ],
+        controls: [
+          { id: 'AC-04', before: 'effective', after: 'not_effective', change: 'worse' },
+          { id: 'MON-02', before: 'not_tested', after: 'effective', change: 'better' },
+        ],
+        opinion: { before: 'unmodified', after: 'qualified', change: 'worse' },
+      },
+    };
+    const calls = stubApi({ role: 'viewer', changes });
     show();
     const card = await section('What changed since last week');
     await waitFor(() => expect(within(card).getByText(/\(8 days ago\)/)).toBeInTheDocument());
+    expect(calls.some((call) => call.url.endsWith('/examination/changes?sinceDays=7'))).toBe(true);
     expect(within(card).getByText('(worse)')).toBeInTheDocument();
+    const items = (name: string) => within(within(card).getByRole('list', { name })).getAllByRole('listitem').map(spoken);
+    expect(items('Criteria worse')).toEqual(['CC6.2 met became not met', 'A1.2 met with exceptions became not met']);
+    expect(items('Criteria better')).toEqual(['CC7.2 unable to conclude became met']);
+    expect(items('Criteria in or out of scope')).toEqual(['C1.1 not in scope became met']);
+    expect(items('Controls whose conclusion changed')).toEqual([
+      'AC-04 effective became not effective worse',
+      'MON-02 not tested became effective better',
+    ]);
+    expect(within(card).getByRole('link', { name: 'CC6.2' })).toHaveAttribute('href', `${ROOT}/criteria?q=CC6.2`);
+    expect(within(card).getByRole('link', { name: 'MON-02' })).toHaveAttribute('href', `${ROOT}/controls/MON-02`);
+    // The counts stay as a summary line.
     expect(within(card).getByRole('link', { name: '2 more criteria not met' })).toHaveAttribute('href', `${ROOT}/criteria?status=not_met`);
     expect(within(card).getByText(/Deficiencies: 2 added, 0 removed/)).toBeInTheDocument();
     expect(within(card).getByText('material weakness: 0 → 2 (+2)')).toBeInTheDocument();
+    await userEvent.click(within(card).getByRole('link', { name: 'AC-04' }));
+    expect(screen.getByTestId('location')).toHaveTextContent(`${ROOT}/controls/AC-04`);
+  });
+
+  it('says how many more changed beyond the ones it lists, and when the baseline is only the oldest result', async () => {
+    const ids = Array.from({ length: CHANGES_LISTED + 3 }, (_, i) => `C-${i + 10}`);
+    stubApi({
+      role: 'viewer',
+      changes: {
+        latest: point('2025-03-20T10:00:00Z', 'qualified'),
+        baseline: point('2025-03-18T10:00:00Z', 'qualified'),
+        fullPeriod: false,
+        comparison: {
+          criteria: [],
+          controls: ids.map((id) => ({ id, before: 'effective', after: 'effective_with_exceptions', change: 'worse' })),
+          opinion: { before: 'qualified', after: 'qualified', change: 'same' },
+        },
+      },
+    });
+    show();
+    const card = await section('What changed since last week');
+    expect(await within(card).findByText(/No result is a week old yet: compared with the oldest, .* \(2 days ago\)/)).toBeInTheDocument();
+    expect(within(card).getByText('unchanged')).toBeInTheDocument();
+    expect(within(card).getByRole('heading', { name: `Controls whose conclusion changed (${CHANGES_LISTED + 3})` })).toBeInTheDocument();
+    expect(within(card).getAllByRole('link', { name: /^C-/ })).toHaveLength(CHANGES_LISTED);
+    expect(within(card).getByText('and 3 more')).toBeInTheDocument();
+    expect(within(card).queryByRole('list', { name: 'Criteria worse' })).not.toBeInTheDocument();
+  });
+
+  it('says when nothing changed', async () => {
+    stubApi({
+      role: 'viewer',
+      changes: {
+        latest: point('2025-03-20T10:00:00Z', 'qualified', 1),
+        baseline: point('2025-03-10T10:00:00Z', 'qualified', 1),
+        fullPeriod: true,
+        comparison: { criteria: [], controls: [], opinion: { before: 'qualified', after: 'qualified', change: 'same' } },
+      },
+    });
+    show();
+    const card = await section('What changed since last week');
+    expect(await within(card).findByText('No criterion, control or deficiency changed.')).toBeInTheDocument();
   });
 
   it('says so when there is no older result', async () => {
-    stubApi({ role: 'viewer', history: [point('2025-03-20T10:00:00Z', 'qualified', 2)] });
+    stubApi({ role: 'viewer' });
     show();
     const card = await section('What changed since last week');
     expect(await within(card).findByText(/There is no older result to compare with/)).toBeInTheDocument();
+  });
+
+  it('shows the opinion while the changes are still coming, and an error in the card alone', async () => {
+    stubApi({ role: 'viewer' });
+    const answer = globalThis.fetch;
+    // The changes never arrive: the opinion card must not wait for them.
+    vi.stubGlobal('fetch', (input: string, init?: RequestInit) =>
+      input.includes('/examination/changes') ? new Promise<Response>(() => {}) : answer(input, init),
+    );
+    show();
+    expect(within(await section('Opinion forecast')).getByLabelText('Forecast opinion: qualified')).toBeInTheDocument();
+    expect(within(await section('What changed since last week')).getByLabelText('Loading the changes')).toBeInTheDocument();
+  });
+
+  it('tells the changes could not be loaded, in their card only', async () => {
+    const failed = { status: 500, body: { title: 'Internal Server Error', status: 500, detail: 'Something went wrong on our side' } };
+    stubApi({ role: 'viewer', overrides: { [`GET /organizations/${ORG}/engagements/${ENG}/examination/changes?sinceDays=7`]: failed } });
+    show();
+    const card = await section('What changed since last week');
+    expect(await within(card).findByText('The changes could not be loaded')).toBeInTheDocument();
+    expect(within(await section('Opinion forecast')).getByLabelText('Forecast opinion: qualified')).toBeInTheDocument();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { Alert, Center, Grid, Loader, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
-import { useExaminationHistory } from '../../api/dashboard.js';
+import { useExaminationChanges, useExaminationHistory } from '../../api/dashboard.js';
 import { useExamination } from '../../api/programme.js';
 import type { ExaminationResult } from '../../api/types.js';
 import { useEngagementRoot } from '../criteria/links.js';
@@ -29,6 +29,8 @@ function period(result: ExaminationResult): string {
 export function DashboardPage() {
   const examination = useExamination();
   const history = useExaminationHistory();
+  // Asked for with the examination, not after it: the opinion card never waits for it, and it rarely waits.
+  const changes = useExaminationChanges();
   const root = useEngagementRoot();
 
   if (examination.isPending) {
@@ -62,7 +64,7 @@ export function DashboardPage() {
           <OpinionCard result={result} root={root} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <ChangesCard history={history.data?.items} error={history.error} root={root} />
+          <ChangesCard changes={changes.data} error={changes.error} root={root} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Suspense fallback={chartPlaceholder}>

@@ -1,44 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { changesSinceLastWeek, compareSnapshots, pickComparison, TREND_MAX_POINTS, trendPoints } from './history.js';
+import { compareSnapshots, TREND_MAX_POINTS, trendPoints } from './history.js';
 import { point } from './testing.js';
 
 const at = (day: number, hour = 12) => `2025-03-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
-
-describe('pickComparison', () => {
-  it('has nothing to compare without snapshots', () => {
-    expect(pickComparison([])).toBeNull();
-  });
-
-  it('has no baseline with a single snapshot', () => {
-    const only = point(at(20), 'qualified');
-    expect(pickComparison([only])).toEqual({ latest: only, baseline: null, fullPeriod: false });
-  });
-
-  it('picks the newest snapshot at least seven days older than the latest, whatever the order given', () => {
-    const latest = point(at(20), 'unmodified');
-    const twoDays = point(at(18), 'qualified');
-    const sevenDaysExactly = point(at(13), 'qualified', 1);
-    const tenDays = point(at(10), 'adverse', 4);
-    const picked = pickComparison([twoDays, tenDays, latest, sevenDaysExactly]);
-    expect(picked?.latest).toBe(latest);
-    expect(picked?.baseline).toBe(sevenDaysExactly);
-    expect(picked?.fullPeriod).toBe(true);
-  });
-
-  it('does not take a snapshot just short of seven days', () => {
-    const latest = point(at(20, 12), 'unmodified');
-    const almost = point(at(13, 13), 'qualified');
-    const old = point(at(1), 'adverse');
-    expect(pickComparison([latest, almost, old])?.baseline).toBe(old);
-  });
-
-  it('falls back to the oldest snapshot when none is a week older', () => {
-    const latest = point(at(20), 'unmodified');
-    const oldest = point(at(15), 'qualified');
-    const middle = point(at(17), 'qualified');
-    expect(pickComparison([latest, middle, oldest])).toEqual({ latest, baseline: oldest, fullPeriod: false });
-  });
-});
 
 describe('compareSnapshots', () => {
   it('reports a better opinion, fewer criteria not met and removed deficiencies', () => {
@@ -47,10 +11,6 @@ describe('compareSnapshots', () => {
     expect(changes.days).toBe(10);
     expect(changes.newlyNotMet).toBe(0);
     expect(changes.newlyMet).toBe(3);
-    expect(changes.criteria).toEqual([
-      { key: 'met', from: 7, to: 10, delta: 3 },
-      { key: 'not_met', from: 3, to: 0, delta: -3 },
-    ]);
     expect(changes.deficiencies).toEqual([{ key: 'material_weakness', from: 2, to: 0, delta: -2 }]);
     expect(changes.deficienciesAdded).toBe(0);
     expect(changes.deficienciesRemoved).toBe(2);
@@ -82,20 +42,8 @@ describe('compareSnapshots', () => {
   it('finds nothing changed between equal counts', () => {
     const changes = compareSnapshots(point(at(10), 'qualified', 1), point(at(20), 'qualified', 1));
     expect(changes.opinion.change).toBe('same');
-    expect(changes.criteria).toEqual([]);
+    expect([changes.newlyMet, changes.newlyNotMet]).toEqual([0, 0]);
     expect(changes.deficiencies).toEqual([]);
-  });
-});
-
-describe('changesSinceLastWeek', () => {
-  it('says when there is nothing, or nothing older', () => {
-    expect(changesSinceLastWeek([])).toEqual({ kind: 'none' });
-    expect(changesSinceLastWeek([point(at(20), 'qualified')]).kind).toBe('single');
-  });
-
-  it('compares the latest with the week-old snapshot', () => {
-    const result = changesSinceLastWeek([point(at(20), 'qualified', 2), point(at(19), 'adverse', 5), point(at(12), 'unmodified')]);
-    expect(result).toMatchObject({ kind: 'changes', fullPeriod: true, days: 8, opinion: { from: 'unmodified', to: 'qualified' }, newlyNotMet: 2 });
   });
 });
 

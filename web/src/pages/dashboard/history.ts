@@ -1,20 +1,11 @@
 /**
- * The forecast over time: the trend line's points and "what changed since last week", from the examination's
- * history. The history keeps counts per status and severity, not which criteria they were, so the changes are
- * the differences between those counts.
+ * The forecast over time: the trend line's points, and the counts behind "what changed since last week" (the
+ * server picks the two results and names the criteria and controls; these are the differences in the counts
+ * per status and severity the two results keep).
  */
-import {
-  CRITERION_STATUSES,
-  OPINION_KINDS,
-  SEVERITIES,
-  type CriterionStatus,
-  type OpinionKind,
-  type Severity,
-} from '../../../../src/domain/evaluation/result.js';
+import { DAY_MS } from '../../../../src/domain/evaluation/history.js';
+import { OPINION_KINDS, SEVERITIES, type OpinionKind, type Severity } from '../../../../src/domain/evaluation/result.js';
 import type { HistoryPoint } from '../../api/dashboard.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-export const WEEK_MS = 7 * DAY_MS;
 
 /** Opinions as a scale for the trend line: 0 unmodified … 3 disclaimer (more severe is higher). */
 export function opinionRank(opinion: OpinionKind): number {
@@ -54,24 +45,6 @@ export function trendPoints(points: readonly HistoryPoint[]): TrendPoint[] {
   }));
 }
 
-/**
- * The snapshots to compare: the latest, and the newest one taken at least `minAgeMs` before it; when none is
- * that old, the oldest there is (`fullPeriod` false). `baseline` is null when there is only one snapshot, and
- * the whole answer null when there is none.
- */
-export function pickComparison(
-  points: readonly HistoryPoint[],
-  minAgeMs = WEEK_MS,
-): { latest: HistoryPoint; baseline: HistoryPoint | null; fullPeriod: boolean } | null {
-  const sorted = newestFirst(points);
-  const latest = sorted[0];
-  if (!latest) return null;
-  const older = sorted.slice(1);
-  const aged = older.find((point) => time(latest) - time(point) >= minAgeMs);
-  if (aged) return { latest, baseline: aged, fullPeriod: true };
-  return { latest, baseline: older.at(-1) ?? null, fullPeriod: false };
-}
-
 export interface CountChange<K extends string> {
   key: K;
   from: number;
@@ -87,8 +60,6 @@ export interface SnapshotChanges {
   /** Whole days between the two snapshots. */
   days: number;
   opinion: { from: OpinionKind; to: OpinionKind; change: 'better' | 'worse' | 'same' };
-  /** The statuses whose count changed, in the order of CRITERION_STATUSES. */
-  criteria: CountChange<CriterionStatus>[];
   /** More criteria not met than before (0 when fewer or as many). */
   newlyNotMet: number;
   /** More criteria met, with or without exceptions, than before (0 when fewer or as many). */
@@ -118,24 +89,10 @@ export function compareSnapshots(baseline: HistoryPoint, latest: HistoryPoint, f
     fullPeriod,
     days: Math.floor((time(latest) - time(baseline)) / DAY_MS),
     opinion: { from: baseline.opinion, to: latest.opinion, change: to < from ? 'better' : to > from ? 'worse' : 'same' },
-    criteria: changes(CRITERION_STATUSES, baseline.criteria, latest.criteria),
     newlyNotMet: Math.max(0, latest.criteria.not_met - baseline.criteria.not_met),
     newlyMet: Math.max(0, met(latest) - met(baseline)),
     deficiencies,
     deficienciesAdded: deficiencies.reduce((sum, change) => sum + Math.max(0, change.delta), 0),
     deficienciesRemoved: deficiencies.reduce((sum, change) => sum + Math.max(0, -change.delta), 0),
   };
-}
-
-/**
- * "What changed since last week": the latest snapshot against the newest one at least a week older (or the
- * oldest). `{ kind: 'none' }` when there is no snapshot, `{ kind: 'single' }` when there is nothing older.
- */
-export function changesSinceLastWeek(
-  points: readonly HistoryPoint[],
-): { kind: 'none' } | { kind: 'single'; latest: HistoryPoint } | ({ kind: 'changes' } & SnapshotChanges) {
-  const comparison = pickComparison(points);
-  if (!comparison) return { kind: 'none' };
-  if (!comparison.baseline) return { kind: 'single', latest: comparison.latest };
-  return { kind: 'changes', ...compareSnapshots(comparison.baseline, comparison.latest, comparison.fullPeriod) };
 }

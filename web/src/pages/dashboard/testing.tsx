@@ -3,7 +3,7 @@
  * stub that answers the API's URLs with them, and a render inside the app's providers at an engagement route.
  */
 import { findCriterion } from '../../../../src/domain/criteria/catalogue.js';
-import type { HistoryPoint } from '../../api/dashboard.js';
+import type { ExaminationChanges, HistoryPoint } from '../../api/dashboard.js';
 import { buildControlResult } from '../../../../src/domain/testing/builders.js';
 import type { Engagement } from '../../api/programme.js';
 import { vi } from 'vitest';
@@ -117,7 +117,12 @@ export function point(takenAt: string, opinion: HistoryPoint['opinion'], notMet 
  * Stubs `fetch` with the fixtures; `overrides` answers a `METHOD path` (path after /api/v1, query included)
  * differently. Returns the calls made, to assert on what was sent.
  */
-export function stubApi(options: { role: Role; history?: HistoryPoint[]; overrides?: Record<string, Answer> }): Call[] {
+export function stubApi(options: {
+  role: Role;
+  history?: HistoryPoint[];
+  changes?: ExaminationChanges;
+  overrides?: Record<string, Answer>;
+}): Call[] {
   const answers: Record<string, Answer> = {
     'GET /api/v1/auth/me': { status: 200, body: { kind: 'user', user: { id: 'u1', email: 'a@example.com', displayName: 'A' }, csrfToken: 't' } },
     'GET /api/v1/organizations': { status: 200, body: { items: [{ id: ORG, slug: 'acme', name: 'Acme', role: options.role, version: 1 }] } },
@@ -126,6 +131,10 @@ export function stubApi(options: { role: Role; history?: HistoryPoint[]; overrid
     [`GET ${API}/examination/history?limit=1000`]: {
       status: 200,
       body: { items: options.history ?? [], total: options.history?.length ?? 0, limit: 1000, offset: 0 },
+    },
+    [`GET ${API}/examination/changes?sinceDays=7`]: {
+      status: 200,
+      body: options.changes ?? { latest: point('2025-03-20T10:00:00.000Z', 'qualified'), baseline: null, fullPeriod: false, comparison: null },
     },
     [`PATCH ${API}`]: { status: 200, body: { ...fixtureEngagement(), version: 8 } },
   };
