@@ -25,7 +25,7 @@ import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
 import type { ProgrammeLookup } from './programme.js';
-import { slugFor } from './workspace-service.js';
+import { reportFileName } from './workspace-service.js';
 
 export interface OscalExport<T> {
   document: T;
@@ -68,7 +68,7 @@ export function createOscalService(deps: {
   }
 
   const fileName = (examination: Examination, model: string) =>
-    `${slugFor(examination.engagement.organization)}-soc2-${examination.engagement.periodEnd}-${model}.json`;
+    reportFileName(examination.engagement.organization, examination.engagement.periodEnd, `${model}.json`);
 
   return {
     /** OSCAL 1.1.3 assessment results of the engagement's examination, with its findings' statuses and overrides. */

@@ -13,7 +13,7 @@ import type { Executor } from '../store/values.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { ProgrammeLookup } from './programme.js';
-import { slugFor } from './workspace-service.js';
+import { reportFileName } from './workspace-service.js';
 
 export interface OtherInformationReport {
   /** The Markdown document. */
@@ -52,7 +52,7 @@ export function createReportService(deps: {
       const header = { ...engagement, organization: organization.name };
       return {
         text: renderOtherInformationDocument(header, input),
-        fileName: `${slugFor(organization.name)}-soc2-${engagement.periodEnd}-other-information.md`,
+        fileName: reportFileName(organization.name, engagement.periodEnd, 'other-information.md'),
         ...responsesByStatus(input),
       };
     },

@@ -57,6 +57,11 @@ export interface EngagementSelector {
   engagement?: string;
 }
 
+/** The name a report download is saved under: `acme-cloud-inc-soc2-2026-06-30-poam.json`. */
+export function reportFileName(organization: string, periodEnd: string, part: string): string {
+  return `${slugFor(organization)}-soc2-${periodEnd}-${part}`;
+}
+
 /** `Acme Cloud, Inc.` → `acme-cloud-inc`: letters without accents, digits and single dashes. */
 export function slugFor(name: string): string {
   const slug = name

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
+import { asAttachment } from '../../download.js';
 import { engagementParams } from '../engagements/schemas.js';
 import { sendJson } from '../examination/json-body.js';
 import type { ApiOptions } from '../index.js';
@@ -20,8 +21,7 @@ export const OSCAL_IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
 
 /** The document as a download, written once (the exporter's own key order, as the CLI prints it). */
 function sendDownload(reply: FastifyReply, exported: { document: unknown; fileName: string }): FastifyReply {
-  reply.header('content-disposition', `attachment; filename="${exported.fileName}"`).header('cache-control', 'private, no-cache');
-  return sendJson(reply, Buffer.from(`${JSON.stringify(exported.document, null, 2)}\n`, 'utf8'));
+  return sendJson(asAttachment(reply, exported.fileName), Buffer.from(`${JSON.stringify(exported.document, null, 2)}\n`, 'utf8'));
 }
 
 export async function oscalRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
+import { asAttachment } from '../../download.js';
 import { engagementParams } from '../engagements/schemas.js';
 import type { ApiOptions } from '../index.js';
 import { otherInformationDocument, otherInformationSummary } from './schemas.js';
@@ -29,11 +30,7 @@ export async function reportRoutes(fastify: FastifyInstance, options: ApiOptions
       const { organizationId, engagementId } = request.params;
       const report = await reports.otherInformation(actorOf(request), organizationId, engagementId);
       // Text of a type other than JSON goes out as it is: the document, not a JSON string.
-      return reply
-        .type('text/markdown; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${report.fileName}"`)
-        .header('cache-control', 'private, no-cache')
-        .send(report.text);
+      return asAttachment(reply, report.fileName).type('text/markdown; charset=utf-8').send(report.text);
     },
   });
 
