@@ -4,9 +4,14 @@ const DAY_MS = 86_400_000;
 
 const toDay = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 
+/** The calendar day of an instant, in UTC: the ISO date every rule compares with. */
+export function isoDate(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
+
 /** `iso` moved by `days` (negative: back). */
 export function addDays(iso: string, days: number): string {
-  return new Date((toDay(iso) + days) * DAY_MS).toISOString().slice(0, 10);
+  return isoDate(new Date((toDay(iso) + days) * DAY_MS));
 }
 
 /** Whole days from `from` to `to`: positive when `to` is later. */

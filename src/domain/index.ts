@@ -2,6 +2,7 @@
 export * from './errors.js';
 export { words } from './format.js';
 export * from './engagement.js';
+export * from './dates.js';
 export * from './criteria/catalogue.js';
 export * from './sampling/binomial.js';
 export * from './sampling/deviation-bound.js';

@@ -5,6 +5,7 @@
  * domain's (authoring.ts, lifecycle.ts `overrideClassification`, systemic.ts).
  */
 import {
+  isoDate,
   ConflictError,
   ValidationError,
   buildManualFinding,
@@ -24,7 +25,7 @@ import {
 import type { StoredFinding, StoredRootCause } from '../store/findings-repository.js';
 import type { Trx } from '../store/values.js';
 import type { Actor } from './actor.js';
-import { isoDate, signatureOf, type FindingsDependencies, type FindingsWork } from './findings-work.js';
+import { signatureOf, type FindingsDependencies, type FindingsWork } from './findings-work.js';
 import { at } from './programme.js';
 
 /** A finding from the deficiency the engine finds for this control, or one recorded by hand. */

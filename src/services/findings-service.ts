@@ -7,6 +7,7 @@
  * deficiency, the auditor's override and the root-cause views are in findings-authoring.ts, spread in here.
  */
 import {
+  isoDate,
   ConflictError,
   NotFoundError,
   ValidationError,
@@ -28,7 +29,7 @@ import {
 import type { FindingFilter, StoredFinding } from '../store/findings-repository.js';
 import type { Actor } from './actor.js';
 import { createFindingsAuthoring } from './findings-authoring.js';
-import { findingsWork, isoDate, ownsFinding, type FindingsDependencies } from './findings-work.js';
+import { findingsWork, ownsFinding, type FindingsDependencies } from './findings-work.js';
 import { at } from './programme.js';
 
 export interface TransitionDetails {

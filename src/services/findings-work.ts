@@ -3,7 +3,7 @@
  * their dependencies, who signs a change, whether a finding is the actor's own, and the steps every change of a
  * finding takes (read it as it stands today, lock it at the caller's version, save it with its audit event).
  */
-import { NotFoundError, expireAcceptedRisk, type Finding, type RetestContext } from '../domain/index.js';
+import { NotFoundError, expireAcceptedRisk, isoDate, type Finding, type RetestContext } from '../domain/index.js';
 import type { ControlsRepository } from '../store/controls-repository.js';
 import type { FindingsRepository, StoredFinding } from '../store/findings-repository.js';
 import { staleOrMissing, type Executor, type Trx } from '../store/values.js';
@@ -11,8 +11,6 @@ import type { Access } from './access.js';
 import { describeActor, type Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
 import { ownsControl, type ProgrammeLookup } from './programme.js';
-
-export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /** What the findings services need: the store, the engagement's controls, access, the audit log and the clock. */
 export interface FindingsDependencies {

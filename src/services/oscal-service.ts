@@ -4,6 +4,7 @@
  * imported from an OSCAL assessment results or POA&M document, all or nothing.
  */
 import {
+  isoDate,
   ConflictError,
   ValidationError,
   criteriaOfCategories,
@@ -42,7 +43,6 @@ export interface OscalImportOutcome {
   warnings: string[];
 }
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 export function createOscalService(deps: {
   db: Executor;

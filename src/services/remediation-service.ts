@@ -5,6 +5,7 @@
  * access, saves the plan at the caller's version and audits both the plan's changes and every delivery.
  */
 import {
+  isoDate,
   burndown,
   can,
   checkPlan,
@@ -37,7 +38,6 @@ export interface EngagementReminder {
   outcome: ReminderOutcome;
 }
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Why a request to the webhook got no answer, in words (the cause's code where Node gives one). */
 function describeFailure(error: unknown, timeoutMs: number): string {

@@ -124,34 +124,27 @@ function Periods({ comparison, current }: { comparison: Comparison; current: str
         <Switch label="Only what changed" checked={changedOnly} onChange={(e) => setChangedOnly(e.currentTarget.checked)} ml="auto" />
       </Group>
 
-      <Stack gap="xs" component="section" aria-label="Criteria">
-        <Title order={2} size="h3">
-          Criteria
-        </Title>
-        <Text size="sm" c="dimmed">{`${changed(comparison.criteria)} of ${comparison.criteria.length} criteria changed.`}</Text>
-        <ComparedTable
-          label="Criteria in the two periods"
-          what="Criterion"
-          rows={keep(comparison.criteria)}
-          beforeName={before.name}
-          afterName={after.name}
-          href={(id) => criteriaHref(root, { query: id })}
-        />
-      </Stack>
-      <Stack gap="xs" component="section" aria-label="Controls">
-        <Title order={2} size="h3">
-          Controls
-        </Title>
-        <Text size="sm" c="dimmed">{`${changed(comparison.controls)} of ${comparison.controls.length} controls changed.`}</Text>
-        <ComparedTable
-          label="Controls in the two periods"
-          what="Control"
-          rows={keep(comparison.controls)}
-          beforeName={before.name}
-          afterName={after.name}
-          href={(id) => controlHref(root, id)}
-        />
-      </Stack>
+      {(
+        [
+          { title: 'Criteria', what: 'Criterion', rows: comparison.criteria, href: (id: string) => criteriaHref(root, { query: id }) },
+          { title: 'Controls', what: 'Control', rows: comparison.controls, href: (id: string) => controlHref(root, id) },
+        ] as const
+      ).map((part) => (
+        <Stack key={part.title} gap="xs" component="section" aria-label={part.title}>
+          <Title order={2} size="h3">
+            {part.title}
+          </Title>
+          <Text size="sm" c="dimmed">{`${changed(part.rows)} of ${part.rows.length} ${part.title.toLowerCase()} changed.`}</Text>
+          <ComparedTable
+            label={`${part.title} in the two periods`}
+            what={part.what}
+            rows={keep([...part.rows])}
+            beforeName={before.name}
+            afterName={after.name}
+            href={part.href}
+          />
+        </Stack>
+      ))}
     </Stack>
   );
 }

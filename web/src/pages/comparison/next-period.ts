@@ -3,7 +3,7 @@
  * (the server's own rule from the domain, so a person hears of a problem before sending).
  */
 import { nextPeriodProblem } from '../../../../src/domain/periods/carry-forward.js';
-import { addDays, daysBetween } from '../../../../src/domain/dates.js';
+import { addDays, daysBetween, isoDate } from '../../../../src/domain/dates.js';
 import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
 import type { Engagement } from '../../api/programme.js';
 import { isRealDate } from '../settings/engagement-form.js';
@@ -38,7 +38,7 @@ function wholeMonths(start: string, end: string): number | null {
 function afterMonths(start: string, months: number): string {
   const date = new Date(`${start}T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() + months);
-  return addDays(date.toISOString().slice(0, 10), -1);
+  return addDays(isoDate(date), -1);
 }
 
 export function validateNextPeriod(current: Pick<Engagement, 'periodEnd'>) {

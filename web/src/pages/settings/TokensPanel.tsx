@@ -4,6 +4,7 @@
  */
 import { Alert, Badge, Button, CopyButton, Group, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { isoDate } from '../../../../src/domain/dates.js';
 import { useScope } from '../../api/programme.js';
 import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../../api/settings.js';
 import { notifySaved } from '../../components/notify.js';
@@ -46,7 +47,7 @@ export function TokensPanel({ clock = () => new Date() }: { clock?: () => Date }
   }
 
   const now = clock();
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDate(now);
   // The secret is only in the creation's result; "Done" forgets it for good.
   const created = create.data ?? null;
 
