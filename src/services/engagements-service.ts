@@ -76,10 +76,9 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** The settings of a stored engagement, less its identity. */
-export function settingsOf(engagement: StoredEngagement): EngagementSettings {
-  const { name, system, reportType, periodStart, periodEnd, categories, notApplicable, sampling, pervasiveness, misstatements } =
-    engagement;
+/** The settings of an engagement (stored, or the engine's from a workspace or a carried-forward period) under `name`. */
+export function settingsOf(engagement: Omit<EngagementSettings, 'name'>, name: string): EngagementSettings {
+  const { system, reportType, periodStart, periodEnd, categories, notApplicable, sampling, pervasiveness, misstatements } = engagement;
   return { name, system, reportType, periodStart, periodEnd, categories, notApplicable, sampling, pervasiveness, misstatements };
 }
 
@@ -143,7 +142,7 @@ export function createEngagementsService(deps: {
           ...(pervasiveness !== undefined && { pervasiveness: { ...before.pervasiveness, ...definedOnly(pervasiveness) } }),
         };
         // A stale caller hears of the conflict first: its view of the other fields may be what is wrong.
-        if (before.version === expectedVersion) refuseInvalid({ ...settingsOf(before), ...changes }, 'The engagement cannot be changed');
+        if (before.version === expectedVersion) refuseInvalid({ ...settingsOf(before, before.name), ...changes }, 'The engagement cannot be changed');
         const after = await engagements.update(engagementId, expectedVersion, changes, trx);
         await audit.record(trx, actor, {
           type: 'engagement.updated',

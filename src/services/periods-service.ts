@@ -22,13 +22,13 @@ import {
 } from '../domain/index.js';
 import type { ControlsRepository } from '../store/controls-repository.js';
 import { replaceExamination } from '../store/controls-examination.js';
-import type { EngagementSettings, EngagementsRepository, StoredEngagement } from '../store/engagements-repository.js';
+import type { EngagementsRepository, StoredEngagement } from '../store/engagements-repository.js';
 import type { FindingsRepository } from '../store/findings-repository.js';
 import type { Executor, StoreDependencies } from '../store/values.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
-import { checkEngagementSettings } from './engagements-service.js';
+import { checkEngagementSettings, settingsOf } from './engagements-service.js';
 import { at, type ProgrammeLookup } from './programme.js';
 
 
@@ -65,19 +65,7 @@ export function createPeriodsService(deps: {
       return db.transaction().execute(async (trx) => {
         const previous = await lookup.engagement(organizationId, engagementId, trx);
         const next = carryForward(await controls.loadExamination(engagementId, trx), input);
-        const { system, reportType, periodStart, periodEnd, categories, notApplicable, sampling, pervasiveness, misstatements } = next.engagement;
-        const settings: EngagementSettings = {
-          name: input.name,
-          system,
-          reportType,
-          periodStart,
-          periodEnd,
-          categories,
-          notApplicable,
-          sampling,
-          pervasiveness,
-          misstatements,
-        };
+        const settings = settingsOf(next.engagement, input.name);
         const problem = nextPeriodProblem(previous, input);
         const issues: Issue[] = [...(problem === null ? [] : [{ location: at('periodStart'), message: problem }]), ...checkEngagementSettings(settings)];
         if (issues.length > 0) throw new ValidationError(issues, 'The next period cannot be opened');

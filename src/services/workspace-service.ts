@@ -18,7 +18,7 @@ import {
 } from '../domain/index.js';
 import { loadExamination, replaceExamination, type ReplaceCounts } from '../store/controls-examination.js';
 import { engineOf } from '../store/engine.js';
-import type { EngagementSettings, EngagementsRepository, StoredEngagement } from '../store/engagements-repository.js';
+import type { EngagementsRepository, StoredEngagement } from '../store/engagements-repository.js';
 import { replaceFindings, type FindingsCounts } from '../store/findings-replace.js';
 import type { FindingsRepository, StoredFinding, StoredRootCause } from '../store/findings-repository.js';
 import type { ManagementResponsesRepository, StoredManagementResponse } from '../store/management-responses-repository.js';
@@ -29,6 +29,7 @@ import type { WorkspaceContent } from '../workspace/write.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
+import { settingsOf } from './engagements-service.js';
 import { at } from './programme.js';
 
 /** The slugs the API accepts: lower-case letters, digits and dashes, 2 to 63 characters. */
@@ -82,21 +83,6 @@ export function defaultEngagementName(engagement: Pick<Engagement, 'system' | 'r
       ? `${engagement.periodStart} to ${engagement.periodEnd}`
       : `as of ${engagement.periodEnd}`;
   return `${engagement.system}: SOC 2 ${engagement.reportType === 'type2' ? 'Type 2' : 'Type 1'}, ${period}`;
-}
-
-function settingsOf(engagement: Engagement, name: string): EngagementSettings {
-  return {
-    name,
-    system: engagement.system,
-    reportType: engagement.reportType,
-    periodStart: engagement.periodStart,
-    periodEnd: engagement.periodEnd,
-    categories: engagement.categories,
-    notApplicable: engagement.notApplicable,
-    sampling: engagement.sampling,
-    pervasiveness: engagement.pervasiveness,
-    misstatements: engagement.misstatements,
-  };
 }
 
 const PAGE = 1000;
