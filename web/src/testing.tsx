@@ -9,6 +9,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
+import type { Engagement } from './api/programme.js';
 
 export interface Call {
   method: string;
@@ -17,6 +18,27 @@ export interface Call {
 }
 
 export type Answer = { status: number; body: unknown };
+
+/** An engagement as the API returns it: a Type 2 over Security and Availability; each page's tests set what they read. */
+export function buildEngagement(overrides: Partial<Engagement> = {}): Engagement {
+  return {
+    id: 'eng-1',
+    organizationId: 'org-1',
+    name: 'Acme 2026',
+    system: 'Acme Cloud',
+    reportType: 'type2',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-06-30',
+    categories: ['security', 'availability'],
+    notApplicable: [],
+    sampling: { confidence: 0.9, tolerableRate: 0.1 },
+    pervasiveness: { minSeries: 3, minShare: 0.25 },
+    misstatements: [],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    version: 3,
+    ...overrides,
+  };
+}
 
 /**
  * Stubs `fetch`: a request is answered by `answers[`${method} ${url}`]` (the full URL, /api/v1 included), or

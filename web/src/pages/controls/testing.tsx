@@ -6,7 +6,7 @@
 import type { AuditEvent, ControlTest, ListedControl } from '../../api/controls.js';
 import { buildControlResult } from '../../../../src/domain/testing/builders.js';
 import type { Engagement } from '../../api/programme.js';
-import { stubFetch, type Answer, type Call } from '../../testing.js';
+import { buildEngagement, stubFetch, type Answer, type Call } from '../../testing.js';
 
 export { renderAt, type Answer, type Call } from '../../testing.js';
 import type { ControlResult, ExaminationResult, Role } from '../../api/types.js';
@@ -91,22 +91,7 @@ export function fixtureResult(): ExaminationResult {
 }
 
 export function fixtureEngagement(): Engagement {
-  return {
-    id: ENG,
-    organizationId: ORG,
-    name: 'Acme 2026',
-    system: 'Acme Cloud',
-    reportType: 'type2',
-    periodStart: '2026-01-01',
-    periodEnd: '2026-06-30',
-    categories: ['security', 'availability'],
-    notApplicable: [],
-    sampling: { confidence: 0.9, tolerableRate: 0.1 },
-    pervasiveness: { minSeries: 3, minShare: 0.25 },
-    misstatements: [],
-    createdAt: '2026-01-01T00:00:00.000Z',
-    version: 3,
-  };
+  return buildEngagement({ id: ENG, organizationId: ORG });
 }
 
 export function fixtureTest(): ControlTest {

@@ -7,7 +7,7 @@ import type { ExaminationChanges, HistoryPoint } from '../../api/dashboard.js';
 import { buildControlResult } from '../../../../src/domain/testing/builders.js';
 import type { Engagement } from '../../api/programme.js';
 import { vi } from 'vitest';
-import { stubFetch, type Answer, type Call } from '../../testing.js';
+import { buildEngagement, stubFetch, type Answer, type Call } from '../../testing.js';
 
 export { renderAt, type Answer, type Call } from '../../testing.js';
 import type { ControlResult, CriterionResult, ExaminationResult, Role } from '../../api/types.js';
@@ -84,22 +84,16 @@ export function fixtureResult(): ExaminationResult {
 }
 
 export function fixtureEngagement(): Engagement {
-  return {
+  return buildEngagement({
     id: ENG,
     organizationId: ORG,
     name: 'Acme 2025',
-    system: 'Acme Cloud',
-    reportType: 'type2',
     periodStart: '2025-01-01',
     periodEnd: '2025-06-30',
-    categories: ['security', 'availability'],
     notApplicable: [{ criterion: 'CC9.2', reason: 'No vendors' }],
-    sampling: { confidence: 0.9, tolerableRate: 0.1 },
-    pervasiveness: { minSeries: 3, minShare: 0.25 },
-    misstatements: [],
     createdAt: '2025-01-01T00:00:00.000Z',
     version: 7,
-  };
+  });
 }
 
 /** A history point: `notMet` criteria not met and `weaknesses` material weaknesses, the rest met. */

@@ -13,6 +13,7 @@ import { vi } from 'vitest';
 import type { Engagement } from '../../api/programme.js';
 import type { ApiToken, Member } from '../../api/settings.js';
 import type { Role } from '../../api/types.js';
+import { buildEngagement } from '../../testing.js';
 
 // The whole page renders in jsdom, which on a busy machine takes longer than Testing Library's default 1 s.
 configure({ asyncUtilTimeout: 5000 });
@@ -41,23 +42,14 @@ type Handler = (body: unknown, path: string) => Reply;
 export type Routes = Record<string, Handler>;
 
 export function engagement(overrides: Partial<Engagement> = {}): Engagement {
-  return {
+  return buildEngagement({
     id: ENGAGEMENT,
     organizationId: ORG,
     name: 'Acme Analytics Platform: SOC 2 Type 2',
     system: 'Acme Analytics Platform',
-    reportType: 'type2',
-    periodStart: '2026-01-01',
-    periodEnd: '2026-06-30',
-    categories: ['security', 'availability'],
-    notApplicable: [],
-    sampling: { confidence: 0.9, tolerableRate: 0.1 },
-    pervasiveness: { minSeries: 3, minShare: 0.25 },
-    misstatements: [],
     createdAt: '2026-01-02T10:00:00.000Z',
-    version: 3,
     ...overrides,
-  };
+  });
 }
 
 export const MEMBERS: Member[] = [
