@@ -50,3 +50,13 @@ export class UnauthenticatedError extends Error {
     this.name = 'UnauthenticatedError';
   }
 }
+
+/** Too many failed attempts from this account or address: try again after `retryAfterSeconds`. */
+export class TooManyAttemptsError extends Error {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super(`Too many failed sign-ins; try again in ${retryAfterSeconds} seconds`);
+    this.name = 'TooManyAttemptsError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

@@ -13,6 +13,7 @@ export * from './evaluation/examine.js';
 export * from './evaluation/opinion.js';
 export * from './evaluation/history.js';
 export * from './access/permissions.js';
+export * from './accounts/index.js';
 export * from './findings/index.js';
 export * from './periods/index.js';
 export * from './remediation/index.js';
