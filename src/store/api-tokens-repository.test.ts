@@ -3,6 +3,7 @@ import { NotFoundError } from '../domain/errors.js';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { buildOrganization, buildUser, sequentialIds } from '../../test/support/factories.js';
 import { createApiTokensRepository } from './api-tokens-repository.js';
+import { createUsersRepository } from './users-repository.js';
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: API tokens repository`, () => {
@@ -58,6 +59,18 @@ for (const engine of ENGINES) {
       now = new Date('2026-03-05T00:00:00.000Z');
       expect((await tokens.revoke(revocable.id))?.revokedAt).toBe('2026-03-01T12:00:00.000Z');
       expect(await tokens.revoke('missing')).toBeNull();
+    });
+
+    it('stops authenticating the tokens of a deactivated creator, and again after reactivation', async () => {
+      now = new Date('2026-03-01T09:00:00.000Z');
+      const tokens = createApiTokensRepository(store().db, deps());
+      const users = createUsersRepository(store().db);
+      const p = await parents();
+      const created = await tokens.create({ ...p, name: 'CI', token: 'assay_of_a_leaver', role: 'viewer', expiresAt: null });
+      await users.setDeactivatedAt(p.createdBy, now);
+      expect(await tokens.findActive('assay_of_a_leaver')).toBeNull();
+      await users.setDeactivatedAt(p.createdBy, null);
+      expect(await tokens.findActive('assay_of_a_leaver')).toEqual(created);
     });
 
     it('lists an organisation’s tokens newest first, without revoked ones unless asked', async () => {

@@ -98,15 +98,20 @@ export function createApiTokensRepository(db: Executor, deps: StoreDependencies 
       return row ? toApiToken(row) : null;
     },
 
-    /** The token that authenticates a request: not revoked, not expired at the injected clock's now. */
+    /**
+     * The token that authenticates a request: not revoked, not expired at the injected clock's now, and made by
+     * a person still active on the instance (a deactivated creator's tokens stop with them).
+     */
     async findActive(token: string, trx?: Executor): Promise<ApiToken | null> {
       const now = toTimestamp(deps.clock());
       const row = await (trx ?? db)
         .selectFrom('api_tokens')
-        .select(columns)
-        .where('token_hash', '=', hashToken(token))
-        .where('revoked_at', 'is', null)
-        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+        .innerJoin('users', 'users.id', 'api_tokens.created_by')
+        .select(columns.map((c) => `api_tokens.${c}` as const))
+        .where('api_tokens.token_hash', '=', hashToken(token))
+        .where('api_tokens.revoked_at', 'is', null)
+        .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
+        .where('users.deactivated_at', 'is', null)
         .executeTakeFirst();
       return row ? toApiToken(row) : null;
     },

@@ -14,8 +14,10 @@ import {
   type Page,
   type Paged,
   type StoreDependencies,
+  type Trx,
   isForeignKeyViolation,
 } from './values.js';
+import { engineOf } from './engine.js';
 
 export interface Organization {
   id: string;
@@ -36,6 +38,14 @@ function toOrganization(row: Pick<Selectable<OrganizationsTable>, (typeof column
   return { id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at, version: row.version };
 }
 
+/**
+ * A slug belongs to one organisation of the whole installation; the refusal says no more than that it cannot
+ * be had, so a tenant learns nothing of another beyond what a unique name must reveal.
+ */
+function slugTaken(slug: string): string {
+  return `The slug "${slug}" is not available; choose another`;
+}
+
 export type OrganizationsRepository = ReturnType<typeof createOrganizationsRepository>;
 
 export function createOrganizationsRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
@@ -48,7 +58,7 @@ export function createOrganizationsRepository(db: Executor, deps: StoreDependenc
             .values({ id: deps.newId(), slug: input.slug, name: input.name, created_at: toTimestamp(deps.clock()) })
             .returning(columns)
             .executeTakeFirstOrThrow(),
-        `An organization with the slug "${input.slug}" already exists`,
+        slugTaken(input.slug),
         'Organization',
       );
       return toOrganization(row);
@@ -105,11 +115,20 @@ export function createOrganizationsRepository(db: Executor, deps: StoreDependenc
             .where('version', '=', expectedVersion)
             .returning(columns)
             .executeTakeFirst(),
-        `An organization with the slug "${patch.slug ?? ''}" already exists`,
+        slugTaken(patch.slug ?? ''),
         'Organization',
       );
       if (row) return toOrganization(row);
       throw staleOrMissing(`Organization ${id}`, expectedVersion, await currentVersion(executor, id));
+    },
+
+    /**
+     * Locks the organisation's row until the transaction ends (PostgreSQL `select … for update`; SQLite's write
+     * transaction is exclusive already), so checks on its memberships (at least one admin) still hold at commit.
+     */
+    async lock(id: string, trx: Trx): Promise<void> {
+      if (engineOf(trx) !== 'postgres') return;
+      await trx.selectFrom('organizations').select('id').where('id', '=', id).forUpdate().execute();
     },
 
     /** Deletes the organisation if `expectedVersion` is still current (refused while it has engagements). */

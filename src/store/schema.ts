@@ -37,6 +37,10 @@ export interface UsersTable {
   display_name: string;
   created_at: Timestamp;
   version: Version;
+  /** 1 for an instance administrator: may create organisations (unless anyone may) and is the operator's delegate. */
+  instance_admin: ColumnType<BooleanInt, BooleanInt | undefined, BooleanInt>;
+  /** Set when the operator removed the person from the instance: no sign-in, no session, no API token. */
+  deactivated_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface MembershipsTable {
@@ -68,6 +72,41 @@ export interface ApiTokensTable {
   last_used_at: Timestamp | null;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
+}
+
+/** An invitation to join an organisation in a role; single-use and expiring. */
+export interface InvitationsTable {
+  id: string;
+  organization_id: string;
+  /** Trimmed and lower-cased, like users' emails. */
+  email: string;
+  role: string;
+  /** SHA-256 (hex) of the invitation's secret; the secret is shown once to the inviting admin. */
+  token_hash: string;
+  /** The actor who invited, as the audit log writes it. */
+  invited_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  revoked_at: Timestamp | null;
+}
+
+/** A person's pending password-reset link (at most one). */
+export interface PasswordResetsTable {
+  user_id: string;
+  /** SHA-256 (hex) of the link's secret. */
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** Failed sign-ins of one key (`account:<email>` or `address:<address>`) and how long it is locked. */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: Timestamp | null;
 }
 
 export interface EngagementsTable {
@@ -237,6 +276,9 @@ export interface DatabaseSchema {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
+  sign_in_throttle: SignInThrottleTable;
   engagements: EngagementsTable;
   controls: ControlsTable;
   control_tests: ControlTestsTable;

@@ -65,5 +65,20 @@ for (const engine of ENGINES) {
       expect(await sessions.removeForUser(user.id)).toBe(2);
       expect(await sessions.findActive('z')).not.toBeNull();
     });
+
+    it('signs a user out everywhere else, keeping one session', async () => {
+      now = new Date('2026-03-01T09:00:00.000Z');
+      const sessions = createSessionsRepository(store().db, { clock });
+      const user = await buildUser(store().db);
+      const other = await buildUser(store().db);
+      for (const token of ['here', 'phone', 'laptop']) {
+        await sessions.create({ token, userId: user.id, expiresAt: new Date(now.getTime() + hour), csrfSecret: 's' });
+      }
+      await sessions.create({ token: 'theirs', userId: other.id, expiresAt: new Date(now.getTime() + hour), csrfSecret: 's' });
+      expect(await sessions.removeOthers(user.id, 'here')).toBe(2);
+      expect(await sessions.findActive('here')).not.toBeNull();
+      expect(await sessions.findActive('phone')).toBeNull();
+      expect(await sessions.findActive('theirs')).not.toBeNull();
+    });
   });
 }

@@ -99,6 +99,16 @@ export function createSessionsRepository(db: Executor, deps: Pick<StoreDependenc
       return Number(result.numDeletedRows);
     },
 
+    /** Ends every session of a user but the one of `keepToken` (a password change); returns how many ended. */
+    async removeOthers(userId: string, keepToken: string, trx?: Executor): Promise<number> {
+      const result = await (trx ?? db)
+        .deleteFrom('sessions')
+        .where('user_id', '=', userId)
+        .where('id', '<>', hashToken(keepToken))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     /** Housekeeping: deletes expired sessions; returns how many. */
     async removeExpired(trx?: Executor): Promise<number> {
       const result = await (trx ?? db)

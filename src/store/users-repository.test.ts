@@ -18,6 +18,8 @@ for (const engine of ENGINES) {
         displayName: 'Ada Lovelace',
         createdAt: '2026-03-01T09:00:00.000Z',
         version: 1,
+        instanceAdmin: false,
+        deactivatedAt: null,
       });
       expect(await users.findById(created.id)).toEqual(created);
       expect(await users.findByEmail('ADA@example.test')).toEqual(created);
@@ -27,8 +29,21 @@ for (const engine of ENGINES) {
     it('gives the password hash only to the login check', async () => {
       const users = createUsersRepository(store().db);
       const created = await users.create(input);
-      expect(await users.findCredentials('ada@EXAMPLE.test')).toEqual({ userId: created.id, passwordHash: '$argon2id$secret' });
+      expect(await users.findCredentials('ada@EXAMPLE.test')).toEqual({ userId: created.id, passwordHash: '$argon2id$secret', active: true });
+      expect(await users.findCredentialsById(created.id)).toEqual({ userId: created.id, passwordHash: '$argon2id$secret', active: true });
       expect(await users.findCredentials('nobody@example.test')).toBeNull();
+    });
+
+    it('grants instance administration, deactivates and reactivates, each a new version', async () => {
+      const users = createUsersRepository(store().db);
+      const created = await users.create({ ...input, instanceAdmin: true });
+      expect(created.instanceAdmin).toBe(true);
+      expect(await users.setInstanceAdmin(created.id, false)).toMatchObject({ instanceAdmin: false, version: 2 });
+      const deactivated = await users.setDeactivatedAt(created.id, new Date('2026-03-02T10:00:00.000Z'));
+      expect(deactivated).toMatchObject({ deactivatedAt: '2026-03-02T10:00:00.000Z', version: 3 });
+      expect(await users.findCredentials(input.email)).toMatchObject({ active: false });
+      expect(await users.setDeactivatedAt(created.id, null)).toMatchObject({ deactivatedAt: null, version: 4 });
+      expect(await users.setInstanceAdmin('missing', true)).toBeNull();
     });
 
     it('refuses a second user with the same email in another case', async () => {

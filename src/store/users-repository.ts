@@ -8,6 +8,8 @@ import {
   checkPage,
   containsPattern,
   defaultDependencies,
+  fromBooleanInt,
+  toBooleanInt,
   translateConstraintErrors,
   staleOrMissing,
   toCount,
@@ -24,6 +26,10 @@ export interface User {
   displayName: string;
   createdAt: string;
   version: number;
+  /** May create organisations (unless anyone may): the operator's delegate on the web. */
+  instanceAdmin: boolean;
+  /** When the operator removed the person from the instance; null while they may sign in. */
+  deactivatedAt: string | null;
 }
 
 export interface UserInput {
@@ -31,14 +37,18 @@ export interface UserInput {
   /** An argon2id hash made by the auth service; the store never sees a password. */
   passwordHash: string;
   displayName: string;
+  instanceAdmin?: boolean;
 }
 
 export interface Credentials {
   userId: string;
   passwordHash: string;
+  /** False for a deactivated account: its password opens nothing. */
+  active: boolean;
 }
 
-const columns = ['id', 'email', 'display_name', 'created_at', 'version'] as const;
+const columns = ['id', 'email', 'display_name', 'created_at', 'version', 'instance_admin', 'deactivated_at'] as const;
+const credentialColumns = ['id', 'password_hash', 'deactivated_at'] as const;
 
 function toUser(row: Pick<Selectable<UsersTable>, (typeof columns)[number]>): User {
   return {
@@ -47,7 +57,13 @@ function toUser(row: Pick<Selectable<UsersTable>, (typeof columns)[number]>): Us
     displayName: row.display_name,
     createdAt: row.created_at,
     version: row.version,
+    instanceAdmin: fromBooleanInt(row.instance_admin),
+    deactivatedAt: row.deactivated_at,
   };
+}
+
+function toCredentials(row: Pick<Selectable<UsersTable>, (typeof credentialColumns)[number]>): Credentials {
+  return { userId: row.id, passwordHash: row.password_hash, active: row.deactivated_at === null };
 }
 
 /** Addresses are compared without case on both engines: they are stored trimmed and in lower case. */
@@ -72,6 +88,7 @@ export function createUsersRepository(db: Executor, deps: StoreDependencies = de
               password_hash: input.passwordHash,
               display_name: input.displayName,
               created_at: toTimestamp(deps.clock()),
+              instance_admin: toBooleanInt(input.instanceAdmin ?? false),
             })
             .returning(columns)
             .executeTakeFirstOrThrow(),
@@ -99,10 +116,16 @@ export function createUsersRepository(db: Executor, deps: StoreDependencies = de
     async findCredentials(email: string, trx?: Executor): Promise<Credentials | null> {
       const row = await (trx ?? db)
         .selectFrom('users')
-        .select(['id', 'password_hash'])
+        .select(credentialColumns)
         .where('email', '=', normalizeEmail(email))
         .executeTakeFirst();
-      return row ? { userId: row.id, passwordHash: row.password_hash } : null;
+      return row ? toCredentials(row) : null;
+    },
+
+    /** The stored password hash of a signed-in person, to check their current password before a change. */
+    async findCredentialsById(id: string, trx?: Executor): Promise<Credentials | null> {
+      const row = await (trx ?? db).selectFrom('users').select(credentialColumns).where('id', '=', id).executeTakeFirst();
+      return row ? toCredentials(row) : null;
     },
 
     /** Users by email; `search` matches the email or display name, ignoring case. */
@@ -165,7 +188,31 @@ export function createUsersRepository(db: Executor, deps: StoreDependencies = de
       if (row) return toUser(row);
       throw staleOrMissing(`User ${id}`, expectedVersion, await currentVersion(executor, id));
     },
+
+    /** Grants or withdraws instance administration (bumps the version); null when there is no such user. */
+    async setInstanceAdmin(id: string, instanceAdmin: boolean, trx?: Executor): Promise<User | null> {
+      return setAccountState(trx ?? db, id, { instance_admin: toBooleanInt(instanceAdmin) });
+    },
+
+    /** Deactivates the account at `at`, or reactivates it with null (bumps the version); null when there is no such user. */
+    async setDeactivatedAt(id: string, at: Date | null, trx?: Executor): Promise<User | null> {
+      return setAccountState(trx ?? db, id, { deactivated_at: at === null ? null : toTimestamp(at) });
+    },
   };
+}
+
+async function setAccountState(
+  executor: Executor,
+  id: string,
+  values: { instance_admin?: 0 | 1; deactivated_at?: string | null },
+): Promise<User | null> {
+  const row = await executor
+    .updateTable('users')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returning(columns)
+    .executeTakeFirst();
+  return row ? toUser(row) : null;
 }
 
 async function currentVersion(executor: Executor, id: string): Promise<number | undefined> {
