@@ -15,8 +15,10 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { throttleAddress } from '../services/client-address.js';
 import type { Services } from '../services/index.js';
 import { authentication, SESSION_COOKIE } from './authentication.js';
+import { loggerOptions, type LogOptions } from './logging.js';
 import { declarePermissions } from './permissions.js';
 import { handleError, problem } from './problem.js';
 import { apiRoutes } from './routes/index.js';
@@ -25,19 +27,34 @@ import { isPageRequest, sendIndex, serveWebApp, WEB_ROOT } from './web.js';
 /** Request bodies above this are refused with 413 (a whole workspace import goes through the CLI). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** Which proxies' X-Forwarded-* headers to believe: none (false), any (true), or these addresses and CIDR ranges. */
+export type TrustProxy = boolean | string[];
+
 export interface AppOptions {
   services: Services;
-  logger?: boolean;
-  /** Send the session cookie only over HTTPS (set behind TLS). */
+  /** Structured request logs; absent: none. */
+  log?: LogOptions;
+  /** Send the session cookie only over HTTPS (default true; false only for plain HTTP on a loopback address). */
   secureCookies?: boolean;
-  /** Login attempts allowed per client address a minute. */
+  /** Requests allowed a minute per client address to the public account routes (sign-in, sign-up, reset). */
   loginRateLimit?: number;
+  /**
+   * The proxies in front (Fastify's trustProxy; default none): the client address used by the sign-in throttle
+   * and the logs is then the one they forward. Trusting a proxy that is not there lets anyone choose their address.
+   */
+  trustProxy?: TrustProxy;
+  /** The installation's address for the links it hands out (invitations); default: the address of each request. */
+  publicUrl?: string | null;
   /** The web app's build to serve; null for none; default: dist/web when it has been built. */
   webRoot?: string | null;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: options.log ? loggerOptions(options.log) : false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -61,7 +78,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Keyed like the sign-in throttle: an IPv6 client counts as its /64, whichever address of it it uses.
+  await app.register(rateLimit, { global: false, keyGenerator: (request) => throttleAddress(request.ip) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -86,8 +104,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(apiRoutes, {
     prefix: '/api/v1',
     services: options.services,
-    secureCookies: options.secureCookies ?? false,
+    secureCookies: options.secureCookies ?? true,
     loginRateLimit: options.loginRateLimit ?? 10,
+    publicUrl: options.publicUrl ?? null,
   });
   return app;
 }

@@ -82,6 +82,8 @@ async function world() {
     expiresAt: null,
   });
 
+  const { invitation } = await services.invitations.create(OPERATOR, org.id, { email: 'invitee@elsewhere.example', role: 'viewer' });
+
   const params: Record<string, string> = {
     organizationId: org.id,
     engagementId: engagement.id,
@@ -90,6 +92,7 @@ async function world() {
     userId: bystander.userId,
     tokenId: token.id,
     findingId: 'F-AC-04',
+    invitationId: invitation.id,
   };
   return { app, store, callers, params };
 }
@@ -108,6 +111,28 @@ describe('authorization table', () => {
     const store = await freshStore('sqlite');
     const app = await buildApp({ services: createServices(store) });
     expect(() => app.get('/api/v1/undeclared', async () => 'open')).toThrow(/declares no permission/);
+    await app.close();
+    await store.close();
+  });
+
+  it('marks exactly the public routes as needing no credentials in the OpenAPI document', async () => {
+    const store = await freshStore('sqlite');
+    const app = await buildApp({ services: createServices(store) });
+    await app.ready();
+    const document = app.swagger() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    const mismatches = app.declaredRoutes.flatMap((route) => {
+      const operation = document.paths[route.url.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
+      const open = Array.isArray(operation?.security) && operation.security.length === 0;
+      return open === (route.permission === 'public') ? [] : [`${route.method} ${route.url} (${route.permission})`];
+    });
+    expect(app.declaredRoutes.filter((r) => r.permission === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'GET /api/v1/health',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/password-reset',
+      'POST /api/v1/invitations/preview',
+      'POST /api/v1/invitations/sign-up',
+    ]);
+    expect(mismatches).toEqual([]);
     await app.close();
     await store.close();
   });

@@ -3,7 +3,7 @@
  * Every service operation takes the actor first, so authorization and the audit log work the same over
  * HTTP and on the command line.
  */
-import type { Role } from '../domain/index.js';
+import { ForbiddenError, type Role } from '../domain/index.js';
 
 export type Actor =
   | { kind: 'user'; userId: string; email: string }
@@ -23,4 +23,9 @@ export function describeActor(actor: Actor): string {
     case 'operator':
       return 'operator:cli';
   }
+}
+
+/** Refuses anyone but the operator: what only the installation's own administrator may do, at the command line. */
+export function requireOperator(actor: Actor, doing: string): void {
+  if (actor.kind !== 'operator') throw new ForbiddenError(`Only the operator of the installation ${doing}`);
 }

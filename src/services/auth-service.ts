@@ -1,9 +1,9 @@
 /**
  * Signing in and out, and telling who sent a request: a browser session (cookie) or an API token (bearer).
- * Only hashes of session and API tokens are stored.
+ * Only hashes of session and API tokens are stored. Sign-in is throttled per account and per address; a
+ * session ends after its idle timeout or its absolute lifetime, whichever comes first.
  */
-import { randomBytes } from 'node:crypto';
-import { UnauthenticatedError } from '../domain/index.js';
+import { DEFAULT_SESSION_LIFETIME, ForbiddenError, UnauthenticatedError, sessionExpiry, type SessionLifetime } from '../domain/index.js';
 import type { ApiTokensRepository } from '../store/api-tokens-repository.js';
 import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { User, UsersRepository } from '../store/users-repository.js';
@@ -11,26 +11,21 @@ import type { Executor } from '../store/values.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
 import { verifyPassword } from './passwords.js';
+import type { SessionOpener, SignedIn } from './sessions.js';
+import type { SignInThrottle } from './sign-in-throttle.js';
 
-/** How long a session lasts without use; each use slides it forward. */
-export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export { newSecret } from './secrets.js';
+export type { SignedIn } from './sessions.js';
+
 /** Sliding happens at most this often, so reads do not write on every request. */
 const SESSION_REFRESH_MS = 10 * 60 * 1000;
 /** API tokens record their last use at most this often. */
 const TOKEN_TOUCH_MS = 60 * 1000;
+/** Expired sessions and forgotten throttle counters are deleted at most this often (by a sign-in). */
+const HOUSEKEEPING_MS = 10 * 60 * 1000;
 
-export function newSecret(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export interface SignedIn {
-  /** The session token for the cookie; never stored. */
-  token: string;
-  /** The value cookie-authenticated writes must echo in the `x-csrf-token` header. */
-  csrfToken: string;
-  user: User;
-  expiresAt: string;
-}
+/** One refusal for a wrong password, an unknown email and a deactivated account alike. */
+export const SIGN_IN_REFUSED = 'The email or the password is not right';
 
 export interface Authenticated {
   actor: Actor;
@@ -41,32 +36,47 @@ export interface Authenticated {
 export function createAuthService(deps: {
   db: Executor;
   users: Pick<UsersRepository, 'findCredentials' | 'findById'>;
-  sessions: Pick<SessionsRepository, 'create' | 'findActive' | 'extend' | 'remove'>;
+  sessions: Pick<SessionsRepository, 'findActive' | 'extend' | 'remove' | 'removeForUser' | 'removeExpired'>;
   tokens: Pick<ApiTokensRepository, 'findActive' | 'markUsed'>;
+  opener: SessionOpener;
+  throttle: SignInThrottle;
   audit: AuditLog;
   clock: () => Date;
+  lifetime?: SessionLifetime;
 }) {
-  const { db, users, sessions, tokens, audit, clock } = deps;
+  const { db, users, sessions, tokens, opener, throttle, audit, clock } = deps;
+  const lifetime = deps.lifetime ?? DEFAULT_SESSION_LIFETIME;
   const lastTouched = new Map<string, number>();
+  let lastHousekeeping = 0;
+
+  const housekeeping = async () => {
+    const now = clock().getTime();
+    if (now - lastHousekeeping < HOUSEKEEPING_MS) return;
+    lastHousekeeping = now;
+    await sessions.removeExpired();
+    await throttle.sweep();
+  };
 
   return {
-    async login(email: string, password: string): Promise<SignedIn> {
+    /**
+     * A new session for the right email and password of an active account. `address` is the client's, for the
+     * per-address throttle (null from the command line). A locked account or address is refused before the
+     * password is checked (TooManyAttemptsError).
+     */
+    async login(email: string, password: string, address: string | null = null): Promise<SignedIn> {
+      await housekeeping();
+      await throttle.check(email, address);
       const credentials = await users.findCredentials(email);
       const ok = await verifyPassword(credentials?.passwordHash ?? null, password);
-      const user = ok && credentials ? await users.findById(credentials.userId) : null;
-      if (!user) throw new UnauthenticatedError('The email or the password is not right');
-      const token = newSecret();
-      const csrfToken = newSecret();
-      const expiresAt = new Date(clock().getTime() + SESSION_TTL_MS);
-      await db.transaction().execute(async (trx) => {
-        await sessions.create({ token, userId: user.id, expiresAt, csrfSecret: csrfToken }, trx);
-        await audit.record(trx, { kind: 'user', userId: user.id, email: user.email }, {
-          type: 'session.created',
-          organizationId: null,
-          subject: `user:${user.id}`,
-        });
+      const user = ok && credentials?.active ? await users.findById(credentials.userId) : null;
+      if (!user) {
+        await throttle.recordFailure(email, address);
+        throw new UnauthenticatedError(SIGN_IN_REFUSED);
+      }
+      return db.transaction().execute(async (trx) => {
+        await throttle.clearAccount(email, trx);
+        return opener.open(trx, user);
       });
-      return { token, csrfToken, user, expiresAt: expiresAt.toISOString() };
     },
 
     async logout(actor: Actor, token: string): Promise<void> {
@@ -78,24 +88,32 @@ export function createAuthService(deps: {
       });
     },
 
+    /** Signs the person out everywhere: every one of their sessions ends, this one too. Returns how many. */
+    async endAllSessions(actor: Actor): Promise<number> {
+      if (actor.kind !== 'user') throw new ForbiddenError('Only a signed-in person has sessions to end');
+      return db.transaction().execute(async (trx) => {
+        const ended = await sessions.removeForUser(actor.userId, trx);
+        await audit.record(trx, actor, { type: 'session.ended_everywhere', organizationId: null, subject: `user:${actor.userId}`, after: { sessionsEnded: ended } });
+        return ended;
+      });
+    },
+
     async user(userId: string): Promise<User | null> {
       return users.findById(userId);
     },
 
-    /** The user behind a session token, or null when it is unknown or expired. */
+    /** The user behind a session token, or null when it is unknown, expired, or its account deactivated. */
     async fromSession(token: string): Promise<Authenticated | null> {
       const session = await sessions.findActive(token);
       if (!session) return null;
       const user = await users.findById(session.userId);
-      if (!user) return null;
-      const now = clock().getTime();
-      if (Date.parse(session.expiresAt) - now < SESSION_TTL_MS - SESSION_REFRESH_MS) {
-        await sessions.extend(token, new Date(now + SESSION_TTL_MS));
-      }
+      if (!user || user.deactivatedAt !== null) return null;
+      const next = sessionExpiry(new Date(session.createdAt), clock(), lifetime);
+      if (next.getTime() - Date.parse(session.expiresAt) > SESSION_REFRESH_MS) await sessions.extend(token, next);
       return { actor: { kind: 'user', userId: user.id, email: user.email }, csrfToken: session.csrfSecret };
     },
 
-    /** The actor behind an API token, or null when it is unknown, revoked or expired. */
+    /** The actor behind an API token, or null when it is unknown, revoked, expired, or its creator deactivated. */
     async fromApiToken(secret: string): Promise<Authenticated | null> {
       const token = await tokens.findActive(secret);
       if (!token) return null;

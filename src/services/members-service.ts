@@ -1,10 +1,15 @@
-/** Members of an organisation and their roles. The last admin cannot be removed or demoted. */
+/**
+ * Members of an organisation and their roles. The last admin cannot be removed or demoted, even by two
+ * admins demoting each other at once. People join by invitation (invitations-service); adding an account
+ * directly is the operator's, whose word on who may sign in is the installation's own.
+ */
 import { ConflictError, NotFoundError, type Role } from '../domain/index.js';
 import type { Member, MembershipsRepository } from '../store/memberships-repository.js';
+import type { OrganizationsRepository } from '../store/organizations-repository.js';
 import type { UsersRepository } from '../store/users-repository.js';
-import type { Executor, Page, Paged } from '../store/values.js';
+import type { Executor, Page, Paged, Trx } from '../store/values.js';
 import type { Access } from './access.js';
-import type { Actor } from './actor.js';
+import { requireOperator, type Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
 import { hashPassword } from './passwords.js';
 
@@ -20,12 +25,18 @@ export function createMembersService(deps: {
   db: Executor;
   memberships: MembershipsRepository;
   users: Pick<UsersRepository, 'findByEmail' | 'create'>;
+  organizations: Pick<OrganizationsRepository, 'lock'>;
   access: Access;
   audit: AuditLog;
 }) {
-  const { db, memberships, users, access, audit } = deps;
+  const { db, memberships, users, organizations, access, audit } = deps;
 
-  const findMember = async (organizationId: string, userId: string, trx: Executor) => {
+  /**
+   * The member about to change, read under the organisation's row lock: of two concurrent demotions, the second
+   * waits and then counts the admins the first left, instead of both counting two and leaving none.
+   */
+  const lockMember = async (organizationId: string, userId: string, trx: Trx) => {
+    await organizations.lock(organizationId, trx);
     const membership = await memberships.find(organizationId, userId, trx);
     if (!membership) throw new NotFoundError('The member');
     return membership;
@@ -39,7 +50,9 @@ export function createMembersService(deps: {
       return memberships.listMembers(organizationId, page);
     },
 
+    /** Adds a person directly, creating their account with the given password if they have none (operator only). */
     async add(actor: Actor, organizationId: string, input: NewMember): Promise<Member> {
+      requireOperator(actor, 'adds members directly; others invite them');
       await access.require(actor, organizationId, 'member.manage');
       const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
       return db.transaction().execute(async (trx) => {
@@ -60,7 +73,7 @@ export function createMembersService(deps: {
     async changeRole(actor: Actor, organizationId: string, userId: string, expectedVersion: number, role: Role) {
       await access.require(actor, organizationId, 'member.manage');
       return db.transaction().execute(async (trx) => {
-        const before = await findMember(organizationId, userId, trx);
+        const before = await lockMember(organizationId, userId, trx);
         if (before.role === 'admin' && role !== 'admin' && (await admins(organizationId, trx)) === 1) {
           throw new ConflictError('The organisation needs at least one admin');
         }
@@ -73,7 +86,7 @@ export function createMembersService(deps: {
     async remove(actor: Actor, organizationId: string, userId: string): Promise<void> {
       await access.require(actor, organizationId, 'member.manage');
       await db.transaction().execute(async (trx) => {
-        const before = await findMember(organizationId, userId, trx);
+        const before = await lockMember(organizationId, userId, trx);
         if (before.role === 'admin' && (await admins(organizationId, trx)) === 1) {
           throw new ConflictError('The organisation needs at least one admin');
         }

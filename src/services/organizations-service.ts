@@ -1,11 +1,12 @@
 /** Organisations (tenants): create one (its creator becomes admin), list one's own, rename. */
-import { ForbiddenError, NotFoundError, type Role } from '../domain/index.js';
+import { NotFoundError, type Role } from '../domain/index.js';
 import type { MembershipsRepository } from '../store/memberships-repository.js';
 import type { Organization, OrganizationsRepository } from '../store/organizations-repository.js';
 import type { Executor } from '../store/values.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
+import type { SignupPolicy } from './signup-policy.js';
 
 export interface OrganizationWithRole extends Organization {
   /** The actor's role in it. */
@@ -16,10 +17,11 @@ export function createOrganizationsService(deps: {
   db: Executor;
   organizations: OrganizationsRepository;
   memberships: Pick<MembershipsRepository, 'add' | 'listForUser'>;
+  signup: SignupPolicy;
   access: Access;
   audit: AuditLog;
 }) {
-  const { db, organizations, memberships, access, audit } = deps;
+  const { db, organizations, memberships, signup, access, audit } = deps;
 
   return {
     /** The organisations the actor belongs to (an API token: its own). */
@@ -44,9 +46,9 @@ export function createOrganizationsService(deps: {
       return { ...org, role };
     },
 
-    /** A new organisation; a signed-in person who creates one is its first admin. */
+    /** A new organisation (see signup-policy.ts for who may); a signed-in person who creates one is its first admin. */
     async create(actor: Actor, input: { slug: string; name: string }): Promise<OrganizationWithRole> {
-      if (actor.kind === 'token') throw new ForbiddenError('An API token belongs to one organisation and cannot create another');
+      await signup.requireMayCreateOrganization(actor);
       return db.transaction().execute(async (trx) => {
         const org = await organizations.create(input, trx);
         if (actor.kind === 'user') await memberships.add({ organizationId: org.id, userId: actor.userId, role: 'admin' }, trx);

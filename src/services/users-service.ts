@@ -1,14 +1,16 @@
 /**
  * Accounts as the operator of an installation manages them: adding a person to an organisation (creating
- * the account when there is none) and the first admin of a fresh installation.
+ * the account when there is none), the first admin of a fresh installation, instance administrators, and
+ * removing a person from the instance (deactivation: no sign-in, no session, no API token) and back.
  */
-import { ForbiddenError, type Role } from '../domain/index.js';
+import { NotFoundError, type Role } from '../domain/index.js';
 import type { Member, MembershipsRepository } from '../store/memberships-repository.js';
 import type { Organization, OrganizationsRepository } from '../store/organizations-repository.js';
+import type { SessionsRepository } from '../store/sessions-repository.js';
 import type { User, UsersRepository } from '../store/users-repository.js';
 import type { Executor } from '../store/values.js';
 import type { Access } from './access.js';
-import type { Actor } from './actor.js';
+import { requireOperator, type Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
 import type { MembersService } from './members-service.js';
 import { hashPassword } from './passwords.js';
@@ -19,6 +21,8 @@ export interface NewUser {
   displayName?: string;
   /** Used only when the account does not exist yet. */
   password: string;
+  /** Also make the person an instance administrator. */
+  instanceAdmin?: boolean;
 }
 
 export interface AddedUser {
@@ -33,18 +37,46 @@ export interface FirstAdmin {
   organizations: Organization[];
 }
 
+export interface AccountChange {
+  user: User;
+  /** False when the account was already in the state asked for (nothing was written). */
+  changed: boolean;
+  /** Sessions ended by the change. */
+  sessionsEnded: number;
+}
+
 const PAGE = 1000;
 
 export function createUsersService(deps: {
   db: Executor;
-  users: Pick<UsersRepository, 'findByEmail' | 'create' | 'list'>;
+  users: Pick<UsersRepository, 'findByEmail' | 'create' | 'list' | 'setInstanceAdmin' | 'setDeactivatedAt'>;
   organizations: Pick<OrganizationsRepository, 'list'>;
   memberships: Pick<MembershipsRepository, 'add' | 'find'>;
   members: Pick<MembersService, 'add'>;
+  sessions: Pick<SessionsRepository, 'removeForUser'>;
   access: Access;
   audit: AuditLog;
+  clock: () => Date;
 }) {
-  const { db, users, organizations, memberships, members, access, audit } = deps;
+  const { db, users, organizations, memberships, members, sessions, access, audit, clock } = deps;
+
+  const account = async (email: string, trx: Executor): Promise<User> => {
+    const user = await users.findByEmail(email, trx);
+    if (!user) throw new NotFoundError(`The account ${email}`);
+    return user;
+  };
+
+  /** Grants or withdraws instance administration (operator only). */
+  const setInstanceAdmin = async (actor: Actor, email: string, instanceAdmin: boolean): Promise<AccountChange> => {
+    requireOperator(actor, 'grants instance administration');
+    return db.transaction().execute(async (trx) => {
+      const before = await account(email, trx);
+      if (before.instanceAdmin === instanceAdmin) return { user: before, changed: false, sessionsEnded: 0 };
+      const after = (await users.setInstanceAdmin(before.id, instanceAdmin, trx)) as User;
+      await audit.record(trx, actor, { type: 'user.instance_admin_changed', organizationId: null, subject: `user:${before.id}`, before, after });
+      return { user: after, changed: true, sessionsEnded: 0 };
+    });
+  };
 
   /** Adds a person to the organisation in a role, creating their account with `password` if they have none. */
   const add = async (actor: Actor, organizationId: string, input: NewUser): Promise<AddedUser> => {
@@ -54,11 +86,13 @@ export function createUsersService(deps: {
       role: input.role,
       ...(existing ? {} : { displayName: input.displayName ?? input.email, password: input.password }),
     });
+    if (input.instanceAdmin) await setInstanceAdmin(actor, input.email, true);
     return { member, accountCreated: existing === null };
   };
 
   return {
     add,
+    setInstanceAdmin,
 
     /** Like {@link add}, but a person who is already a member is left as they are (for seeding). */
     async ensureMember(actor: Actor, organizationId: string, input: NewUser): Promise<AddedUser & { added: boolean }> {
@@ -73,20 +107,20 @@ export function createUsersService(deps: {
 
     /** Whether anyone can sign in yet (the operator's question at start-up). */
     async hasUsers(actor: Actor): Promise<boolean> {
-      if (actor.kind !== 'operator') throw new ForbiddenError('Only the operator of the installation asks this');
+      requireOperator(actor, 'asks this');
       return (await users.list({ limit: 1, offset: 0 })).total > 0;
     },
 
     /**
-     * The first account of a fresh installation, admin of every organisation there is; null (and nothing done)
-     * when there is an account already. Only the operator may do this.
+     * The first account of a fresh installation: an instance administrator, admin of every organisation there
+     * is; null (and nothing done) when there is an account already. Only the operator may do this.
      */
     async createFirstAdmin(actor: Actor, input: { email: string; password: string; displayName?: string }): Promise<FirstAdmin | null> {
-      if (actor.kind !== 'operator') throw new ForbiddenError('Only the operator of the installation creates the first admin');
+      requireOperator(actor, 'creates the first admin');
       const passwordHash = await hashPassword(input.password);
       return db.transaction().execute(async (trx) => {
         if ((await users.list({ limit: 1, offset: 0 }, trx)).total > 0) return null;
-        const user = await users.create({ email: input.email, displayName: input.displayName ?? 'Administrator', passwordHash }, trx);
+        const user = await users.create({ email: input.email, displayName: input.displayName ?? 'Administrator', passwordHash, instanceAdmin: true }, trx);
         await audit.record(trx, actor, { type: 'user.created', organizationId: null, subject: `user:${user.id}`, after: user });
         const all: Organization[] = [];
         for (let offset = 0; ; offset += PAGE) {
@@ -99,6 +133,33 @@ export function createUsersService(deps: {
           await audit.record(trx, actor, { type: 'member.added', organizationId: organization.id, subject: `user:${user.id}`, after: membership });
         }
         return { user, organizations: all };
+      });
+    },
+
+    /**
+     * Removes a person from the instance: sign-in fails, every session ends, and the API tokens they made stop
+     * working. Memberships and what they recorded stay, so {@link reactivate} gives everything back.
+     */
+    async deactivate(actor: Actor, email: string): Promise<AccountChange> {
+      requireOperator(actor, 'deactivates an account');
+      return db.transaction().execute(async (trx) => {
+        const before = await account(email, trx);
+        const sessionsEnded = await sessions.removeForUser(before.id, trx);
+        if (before.deactivatedAt !== null) return { user: before, changed: false, sessionsEnded };
+        const after = (await users.setDeactivatedAt(before.id, clock(), trx)) as User;
+        await audit.record(trx, actor, { type: 'user.deactivated', organizationId: null, subject: `user:${before.id}`, before, after: { ...after, sessionsEnded } });
+        return { user: after, changed: true, sessionsEnded };
+      });
+    },
+
+    async reactivate(actor: Actor, email: string): Promise<AccountChange> {
+      requireOperator(actor, 'reactivates an account');
+      return db.transaction().execute(async (trx) => {
+        const before = await account(email, trx);
+        if (before.deactivatedAt === null) return { user: before, changed: false, sessionsEnded: 0 };
+        const after = (await users.setDeactivatedAt(before.id, null, trx)) as User;
+        await audit.record(trx, actor, { type: 'user.reactivated', organizationId: null, subject: `user:${before.id}`, before, after });
+        return { user: after, changed: true, sessionsEnded: 0 };
       });
     },
   };

@@ -192,6 +192,9 @@ for (const engine of ENGINES) {
       await expect(services.workspace.importWorkspace(token, acme, { organizationSlug: 'elsewhere' })).rejects.toBeInstanceOf(ForbiddenError);
       await expect(services.workspace.importWorkspace(token, acme, { organizationSlug: 'acme' })).resolves.toMatchObject({ engagementCreated: false });
 
+      // Creating an organisation by import follows the rule of creating one: an instance administrator's, by default.
+      await expect(services.workspace.importWorkspace(asViewer, acme, { organizationSlug: 'viewers-own' })).rejects.toThrow(/instance administrator/);
+      await services.users.setInstanceAdmin(OPERATOR, viewer.email, true);
       // A person who imports into a new organisation becomes its admin.
       const mine = await services.workspace.importWorkspace(asViewer, acme, { organizationSlug: 'viewers-own' });
       expect(await services.access.roleIn(asViewer, mine.organization.id)).toBe('admin');

@@ -6,7 +6,6 @@
  * import → export → load gives what was imported.
  */
 import {
-  ForbiddenError,
   NotFoundError,
   ValidationError,
   recordedResponseIssues,
@@ -31,6 +30,7 @@ import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
 import { settingsOf } from './engagements-service.js';
 import { at } from './programme.js';
+import type { SignupPolicy } from './signup-policy.js';
 
 /** The slugs the API accepts: lower-case letters, digits and dashes, 2 to 63 characters. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -124,12 +124,13 @@ export function createWorkspaceService(deps: {
   memberships: Pick<MembershipsRepository, 'add'>;
   findings: Pick<FindingsRepository, 'list' | 'listRootCauses'>;
   responses: Pick<ManagementResponsesRepository, 'list'>;
+  signup: SignupPolicy;
   access: Access;
   audit: AuditLog;
   /** Ids and time for the rows the import writes. */
   store: StoreDependencies;
 }) {
-  const { db, organizations, engagements, memberships, access, audit } = deps;
+  const { db, organizations, engagements, memberships, signup, access, audit } = deps;
 
   /** Every engagement of the organisation with exactly this name (names are not unique in the store). */
   async function engagementsNamed(organizationId: string, name: string, trx: Executor): Promise<StoredEngagement[]> {
@@ -172,7 +173,7 @@ export function createWorkspaceService(deps: {
         let organization = await organizations.findBySlug(slug, trx);
         const organizationCreated = organization === null;
         if (organization === null) {
-          if (actor.kind === 'token') throw new ForbiddenError('An API token belongs to one organisation and cannot create another');
+          await signup.requireMayCreateOrganization(actor, trx);
           organization = await organizations.create({ slug, name: examination.engagement.organization }, trx);
           if (actor.kind === 'user') await memberships.add({ organizationId: organization.id, userId: actor.userId, role: 'admin' }, trx);
           await audit.record(trx, actor, { type: 'organization.created', organizationId: organization.id, subject: `organization:${organization.id}`, after: organization });

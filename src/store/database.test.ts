@@ -19,13 +19,16 @@ const TABLES = [
   'engagements',
   'evaluation_snapshots',
   'findings',
+  'invitations',
   'management_responses',
   'memberships',
   'organizations',
+  'password_resets',
   'remediation_plans',
   'root_causes',
   'samples',
   'sessions',
+  'sign_in_throttle',
   'users',
 ];
 

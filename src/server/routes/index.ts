@@ -11,6 +11,7 @@ import { findingRoutes } from './findings/index.js';
 import { managementResponseRoutes } from './findings/management-responses.js';
 import { rootCauseRoutes } from './findings/root-causes.js';
 import { healthRoutes } from './health.js';
+import { invitationRoutes } from './invitations/index.js';
 import { memberRoutes } from './members/index.js';
 import { organizationRoutes } from './organizations/index.js';
 import { oscalRoutes } from './oscal/index.js';
@@ -22,16 +23,20 @@ import { tokenRoutes } from './tokens/index.js';
 export interface ApiOptions {
   services: Services;
   secureCookies: boolean;
+  /** Requests a minute per client address to the public account routes (sign-in, sign-up, reset). */
   loginRateLimit: number;
+  /** The installation's address for the links it hands out; null: the address each request came to. */
+  publicUrl: string | null;
 }
 
-export async function apiRoutes(app: FastifyInstance, { services, secureCookies, loginRateLimit }: ApiOptions): Promise<void> {
+export async function apiRoutes(app: FastifyInstance, { services, secureCookies, loginRateLimit, publicUrl }: ApiOptions): Promise<void> {
   // Only these options go down: Fastify would read a `prefix` among them as a second prefix.
-  const options: ApiOptions = { services, secureCookies, loginRateLimit };
+  const options: ApiOptions = { services, secureCookies, loginRateLimit, publicUrl };
   await app.register(healthRoutes);
   await app.register(authRoutes, options);
   await app.register(organizationRoutes, options);
   await app.register(memberRoutes, options);
+  await app.register(invitationRoutes, options);
   await app.register(tokenRoutes, options);
   await app.register(engagementRoutes, options);
   await app.register(controlRoutes, options);

@@ -12,7 +12,7 @@ for (const engine of ENGINES) {
       const login = await t().anonymous.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: admin.email, password: TEST_PASSWORD } });
       expect(login.statusCode).toBe(200);
       const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE);
-      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', secure: true });
       const me = await t().anonymous.request({ method: 'GET', url: '/api/v1/auth/me', cookies: { [SESSION_COOKIE]: cookie!.value } });
       expect(me.json()).toMatchObject({ kind: 'user', user: { email: admin.email }, csrfToken: login.json().csrfToken });
       // The password hash never leaves the server.
@@ -36,9 +36,11 @@ for (const engine of ENGINES) {
 
     it('refuses a cookie-authenticated write without the CSRF header, and accepts it with the header', async () => {
       const admin = await t().member('admin');
-      const without = await admin.request({ method: 'POST', url: '/api/v1/organizations', payload: { slug: 'new-org', name: 'New' }, headers: { [CSRF_HEADER]: 'forged' } });
+      const url = `/api/v1/organizations/${t().organizationId}/invitations`;
+      const payload = { email: 'new@acme.example', role: 'viewer' };
+      const without = await admin.request({ method: 'POST', url, payload, headers: { [CSRF_HEADER]: 'forged' } });
       expect(without.statusCode).toBe(403);
-      const withHeader = await admin.request({ method: 'POST', url: '/api/v1/organizations', payload: { slug: 'new-org', name: 'New' } });
+      const withHeader = await admin.request({ method: 'POST', url, payload });
       expect(withHeader.statusCode).toBe(201);
     });
 

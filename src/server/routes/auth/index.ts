@@ -1,50 +1,71 @@
-/** Sign in (rate-limited), sign out, and who am I. */
+/**
+ * Sign in (throttled), sign out (here or everywhere), who am I, and one's password: changed with the current
+ * one, or set from a one-time reset link.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TooManyAttemptsError, UnauthenticatedError } from '../../../domain/index.js';
 import { actorOf, SESSION_COOKIE } from '../../authentication.js';
 import { problemSchema } from '../../problem.js';
 import type { ApiOptions } from '../index.js';
-import { loginBody, meSchema, signedInSchema } from './schemas.js';
+import { clearSessionCookie, setSessionCookie, signedInBody } from './cookie.js';
+import { changePasswordBody, endedSchema, loginBody, meSchema, resetPasswordBody, signedInSchema } from './schemas.js';
 
 export async function authRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { auth } = options.services;
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies } as const;
+  const { auth, passwords } = options.services;
+  const tags = ['auth'];
+  // A flood guard per process and client address, in front of the throttle the database keeps.
+  const rateLimit = { max: options.loginRateLimit, timeWindow: '1 minute' };
 
   app.post('/auth/login', {
-    config: {
-      permission: 'public',
-      // Slows password guessing: a few attempts a minute for each client address.
-      rateLimit: { max: options.loginRateLimit, timeWindow: '1 minute' },
-    },
+    config: { permission: 'public', rateLimit },
     schema: {
-      tags: ['auth'],
-      summary: 'Sign in with email and password; sets the session cookie',
+      tags,
+      summary: 'Sign in with email and password; sets the session cookie (429 with Retry-After while the account or address is locked)',
       body: loginBody,
-      response: { 200: signedInSchema, 401: problemSchema },
+      response: { 200: signedInSchema, 401: problemSchema, 429: problemSchema },
     },
     handler: async (request, reply) => {
-      const signedIn = await auth.login(request.body.email, request.body.password);
-      reply.setCookie(SESSION_COOKIE, signedIn.token, { ...cookieOptions, expires: new Date(signedIn.expiresAt) });
-      return { user: signedIn.user, csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt };
+      const { email, password } = request.body;
+      try {
+        const signedIn = await auth.login(email, password, request.ip);
+        setSessionCookie(reply, signedIn, options.secureCookies);
+        return signedInBody(signedIn);
+      } catch (error) {
+        if (error instanceof UnauthenticatedError || error instanceof TooManyAttemptsError) {
+          request.log.warn({ account: email, address: request.ip, locked: error instanceof TooManyAttemptsError }, 'sign-in refused');
+        }
+        throw error;
+      }
     },
   });
 
   app.post('/auth/logout', {
     config: { permission: 'signed-in' },
-    schema: { tags: ['auth'], summary: 'Sign out: ends the session', response: { 204: z.null() } },
+    schema: { tags, summary: 'Sign out: ends this session', response: { 204: z.null() } },
     handler: async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await auth.logout(actorOf(request), token);
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      clearSessionCookie(reply, options.secureCookies);
       return reply.status(204).send(null);
+    },
+  });
+
+  app.post('/auth/sessions/end-all', {
+    config: { permission: 'signed-in' },
+    schema: { tags, summary: 'Sign out everywhere: ends every session of the caller, this one too', response: { 200: endedSchema } },
+    handler: async (request, reply) => {
+      const sessionsEnded = await auth.endAllSessions(actorOf(request));
+      clearSessionCookie(reply, options.secureCookies);
+      return { sessionsEnded };
     },
   });
 
   app.get('/auth/me', {
     config: { permission: 'signed-in' },
-    schema: { tags: ['auth'], summary: 'Who is calling', response: { 200: meSchema } },
+    schema: { tags, summary: 'Who is calling', response: { 200: meSchema } },
     handler: async (request) => {
       const actor = actorOf(request);
       return {
@@ -53,6 +74,34 @@ export async function authRoutes(fastify: FastifyInstance, options: ApiOptions):
         token: actor.kind === 'token' ? { id: actor.tokenId, name: actor.name, organizationId: actor.organizationId, role: actor.role } : null,
         csrfToken: request.sessionCsrfToken,
       };
+    },
+  });
+
+  app.post('/auth/password', {
+    config: { permission: 'signed-in' },
+    schema: {
+      tags,
+      summary: 'Change your password (the current one required); every other session of yours ends',
+      body: changePasswordBody,
+      response: { 200: endedSchema, 422: problemSchema, 429: problemSchema },
+    },
+    handler: async (request) => {
+      const sessionsEnded = await passwords.change(actorOf(request), { ...request.body, keepSession: request.cookies[SESSION_COOKIE] ?? null });
+      return { sessionsEnded };
+    },
+  });
+
+  app.post('/auth/password-reset', {
+    config: { permission: 'public', rateLimit },
+    schema: {
+      tags,
+      summary: 'Set a new password from a one-time reset link (`assay user reset-password`); every session of the person ends',
+      body: resetPasswordBody,
+      response: { 204: z.null(), 422: problemSchema },
+    },
+    handler: async (request, reply) => {
+      await passwords.reset(request.body.token, request.body.newPassword);
+      return reply.status(204).send(null);
     },
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH } from '../../../domain/limits.js';
 import { ROLES } from '../../../domain/index.js';
-import { MAX_PASSWORD_LENGTH } from '../../../services/passwords.js';
 
 export const loginBody = z.strictObject({
   email: z.string().trim().min(3).max(320),
@@ -13,6 +13,7 @@ export const signedInSchema = z.object({
   user: userSchema,
   /** Echo in the x-csrf-token header on every write made with the session cookie. */
   csrfToken: z.string(),
+  /** When the session ends unless used; each use slides it, up to its absolute lifetime. */
   expiresAt: z.string(),
 });
 
@@ -23,3 +24,17 @@ export const meSchema = z.object({
   token: z.object({ id: z.string(), name: z.string(), organizationId: z.string(), role: z.enum(ROLES) }).nullable(),
   csrfToken: z.string().nullable(),
 });
+
+/** A one-time link's secret, as the page read it from the link's fragment. */
+export const linkSecret = z.string().min(1).max(200);
+/** A new password: its length is checked by the service (one rule for the API and the command line). */
+export const newPassword = z.string().min(1).max(MAX_PASSWORD_LENGTH);
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  newPassword,
+});
+
+export const resetPasswordBody = z.strictObject({ token: linkSecret, newPassword });
+
+export const endedSchema = z.object({ sessionsEnded: z.number().int() });

@@ -1,11 +1,11 @@
-/** Members of an organisation and their roles. */
+/** Members of an organisation and their roles. People join by invitation (../invitations). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
 import type { ApiOptions } from '../index.js';
 import { organizationParams } from '../organizations/schemas.js';
-import { addMemberBody, changeRoleBody, memberList, memberParams, memberQuery, memberSchema } from './schemas.js';
+import { changeRoleBody, memberList, memberParams, memberQuery, memberSchema } from './schemas.js';
 
 export async function memberRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -19,12 +19,6 @@ export async function memberRoutes(fastify: FastifyInstance, options: ApiOptions
       const { items, total } = await members.list(actorOf(request), request.params.organizationId, request.query);
       return { items, total, limit: request.query.limit, offset: request.query.offset };
     },
-  });
-
-  app.post('/organizations/:organizationId/members', {
-    config: { permission: 'member.manage' },
-    schema: { tags, summary: 'Add a member (creating the account when a password is given)', params: organizationParams, body: addMemberBody, response: { 201: memberSchema } },
-    handler: async (request, reply) => reply.status(201).send(await members.add(actorOf(request), request.params.organizationId, request.body)),
   });
 
   app.patch('/organizations/:organizationId/members/:userId', {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ROLES } from '../../../domain/index.js';
-import { MAX_PASSWORD_LENGTH } from '../../../services/passwords.js';
 import { pageQuery, paged } from '../pagination.js';
 
 export const memberParams = z.strictObject({ organizationId: z.string().min(1), userId: z.string().min(1) });
@@ -19,13 +18,5 @@ export const memberSchema = z
 
 export const memberList = paged(memberSchema);
 export const memberQuery = pageQuery.extend({ role: z.enum(ROLES).optional() });
-
-export const addMemberBody = z.strictObject({
-  email: z.email().max(320),
-  role: z.enum(ROLES),
-  /** Only to create an account for someone who has none yet. */
-  displayName: z.string().trim().min(1).max(200).optional(),
-  password: z.string().max(MAX_PASSWORD_LENGTH).optional(),
-});
 
 export const changeRoleBody = z.strictObject({ version: z.number().int().min(1), role: z.enum(ROLES) });

@@ -30,12 +30,12 @@ for (const engine of ENGINES) {
       expect(org.statusCode).toBe(200);
       expect(org.json()).toMatchObject({ role: 'viewer' });
 
-      // A viewer reads but cannot add a member; another organisation does not exist for it.
+      // A viewer reads but cannot invite a member; another organisation does not exist for it.
       const add = await t().anonymous.request({
         method: 'POST',
-        url: `/api/v1/organizations/${t().organizationId}/members`,
+        url: `/api/v1/organizations/${t().organizationId}/invitations`,
         headers: bearer(secret),
-        payload: { email: 'new@acme.example', role: 'viewer', displayName: 'New', password: 'a long enough password' },
+        payload: { email: 'new@acme.example', role: 'viewer' },
       });
       expect(add.statusCode).toBe(403);
       const outsider = await t().outsider();
@@ -49,9 +49,9 @@ for (const engine of ENGINES) {
       const { secret } = await createToken(admin, { name: 'provisioning', role: 'admin' });
       const add = await t().anonymous.request({
         method: 'POST',
-        url: `/api/v1/organizations/${t().organizationId}/members`,
+        url: `/api/v1/organizations/${t().organizationId}/invitations`,
         headers: bearer(secret),
-        payload: { email: 'scripted@acme.example', role: 'viewer', displayName: 'Scripted', password: 'a long enough password' },
+        payload: { email: 'scripted@acme.example', role: 'viewer' },
       });
       expect(add.statusCode).toBe(201);
       // A cookie write still needs it.
