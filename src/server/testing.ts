@@ -31,6 +31,8 @@ export interface TestApp {
   member(role: Role): Promise<Caller>;
   /** A signed-in user who belongs to another organisation only. */
   outsider(): Promise<Caller>;
+  /** Another session of a person who has an account (password {@link TEST_PASSWORD}). */
+  signIn(email: string): Promise<Caller>;
   close(): Promise<void>;
 }
 
@@ -42,14 +44,14 @@ export async function buildTestApp(engine: TestEngine): Promise<TestApp> {
   const app = await buildApp({ services, loginRateLimit: 1000 });
   const org = await services.organizations.create(OPERATOR, { slug: `org-${++counter}`, name: 'Acme Cloud, Inc.' });
 
-  const signIn = async (email: string, userId: string): Promise<Caller> => {
+  const signIn = async (email: string): Promise<Caller> => {
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
     if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
-    const csrf = (login.json() as { csrfToken: string }).csrfToken;
+    const { csrfToken: csrf, user } = login.json() as { csrfToken: string; user: { id: string } };
     const session = login.cookies.find((c) => c.name === SESSION_COOKIE)?.value as string;
     return {
       email,
-      userId,
+      userId: user.id,
       request: (options) =>
         app.inject({
           ...options,
@@ -61,8 +63,8 @@ export async function buildTestApp(engine: TestEngine): Promise<TestApp> {
 
   const addUser = async (organizationId: string, role: Role): Promise<Caller> => {
     const email = `${role}-${++counter}@acme.example`;
-    const member = await services.members.add(OPERATOR, organizationId, { email, role, displayName: role, password: TEST_PASSWORD });
-    return signIn(email, member.userId);
+    await services.members.add(OPERATOR, organizationId, { email, role, displayName: role, password: TEST_PASSWORD });
+    return signIn(email);
   };
 
   return {
@@ -76,6 +78,7 @@ export async function buildTestApp(engine: TestEngine): Promise<TestApp> {
       const other = await services.organizations.create(OPERATOR, { slug: `other-${++counter}`, name: 'Other Co' });
       return addUser(other.id, 'admin');
     },
+    signIn,
     async close() {
       await app.close();
       await store.close();

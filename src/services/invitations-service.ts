@@ -164,6 +164,8 @@ export function createInvitationsService(deps: {
      * signs them in. An email that has an account already must sign in to accept: its password is never set here.
      */
     async signUp(token: string, input: NewAccount): Promise<SignedIn> {
+      // The link first: a made-up one costs no password hash.
+      await pendingByToken(token);
       const passwordHash = await hashPassword(input.password);
       return db.transaction().execute(async (trx) => {
         const invitation = await pendingByToken(token, trx);

@@ -91,13 +91,14 @@ export function createPasswordsService(deps: {
      * sign-ins are forgotten (the operator vouched for them). Returns the person's email.
      */
     async reset(token: string, newPassword: string): Promise<string> {
+      const refused = () => new ValidationError([{ location: 'token', message: RESET_REFUSED }], 'The password-reset link cannot be used');
+      // The link first: a made-up one costs no password hash.
+      if (!(await resets.isUsable(token))) throw refused();
       const passwordHash = await hashPassword(newPassword);
       return db.transaction().execute(async (trx) => {
         const userId = await resets.consume(token, trx);
         const user = userId === null ? null : await users.findById(userId, trx);
-        if (!user || user.deactivatedAt !== null) {
-          throw new ValidationError([{ location: 'token', message: RESET_REFUSED }], 'The password-reset link cannot be used');
-        }
+        if (!user || user.deactivatedAt !== null) throw refused();
         await users.setPasswordHash(user.id, user.version, passwordHash, trx);
         const ended = await sessions.removeForUser(user.id, trx);
         await throttle.clearAccount(user.email, trx);

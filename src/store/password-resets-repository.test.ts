@@ -17,7 +17,9 @@ for (const engine of ENGINES) {
       await resets.replace(user.id, 'second-link', day);
       expect(JSON.stringify(await store().db.selectFrom('password_resets').select('token_hash').execute())).not.toContain('second-link');
       expect(await resets.consume('first-link')).toBeNull();
+      expect(await resets.isUsable('second-link')).toBe(true);
       expect(await resets.consume('second-link')).toBe(user.id);
+      expect(await resets.isUsable('second-link')).toBe(false);
       expect(await resets.consume('second-link')).toBeNull();
     });
 

@@ -28,6 +28,17 @@ export function createPasswordResetsRepository(db: Executor, deps: Pick<StoreDep
       return { userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at };
     },
 
+    /** Whether the link of `token` would be accepted now (not used, replaced or expired). */
+    async isUsable(token: string, trx?: Executor): Promise<boolean> {
+      const row = await (trx ?? db)
+        .selectFrom('password_resets')
+        .select('user_id')
+        .where('token_hash', '=', hashToken(token))
+        .where('expires_at', '>', toTimestamp(deps.clock()))
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     /**
      * Uses the link of `token`: deletes it and returns whose it was, or null (nothing changed) when it is
      * unknown, replaced or expired. Deleting is the claim, so two requests with one link cannot both use it.

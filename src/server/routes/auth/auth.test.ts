@@ -1,5 +1,9 @@
+import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
+import { OPERATOR } from '../../../services/actor.js';
+import { createServices } from '../../../services/index.js';
+import { buildApp } from '../../app.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../authentication.js';
 import { TEST_PASSWORD, useTestApp } from '../../testing.js';
 
@@ -48,6 +52,103 @@ for (const engine of ENGINES) {
       const admin = await t().member('admin');
       expect((await admin.request({ method: 'POST', url: '/api/v1/auth/logout' })).statusCode).toBe(204);
       expect((await admin.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+    });
+  });
+}
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: passwords and sessions over HTTP`, () => {
+    const t = useTestApp(engine);
+    const NEW_PASSWORD = 'an entirely new passphrase';
+    const login = (email: string, password: string) => t().anonymous.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+
+    it('changes the password with the current one: this session stays, the others end', async () => {
+      const ann = await t().member('viewer');
+      const phone = await t().signIn(ann.email!);
+      const wrong = await ann.request({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'not my password', newPassword: NEW_PASSWORD } });
+      expect(wrong.statusCode).toBe(422);
+      expect(wrong.json()).toMatchObject({ issues: [{ location: 'currentPassword', message: 'is not your current password' }] });
+
+      const changed = await ann.request({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD } });
+      expect(changed.json()).toEqual({ sessionsEnded: 1 });
+      expect((await ann.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
+      expect((await phone.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+      expect((await login(ann.email!, NEW_PASSWORD)).statusCode).toBe(200);
+    });
+
+    it('signs out everywhere: every session of the caller ends and the cookie is cleared', async () => {
+      const ann = await t().member('viewer');
+      const phone = await t().signIn(ann.email!);
+      const bob = await t().member('viewer');
+      const ended = await ann.request({ method: 'POST', url: '/api/v1/auth/sessions/end-all' });
+      expect(ended.json()).toEqual({ sessionsEnded: 2 });
+      expect(ended.cookies.find((c) => c.name === SESSION_COOKIE)?.value).toBe('');
+      for (const caller of [ann, phone]) expect((await caller.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+      expect((await bob.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
+    });
+
+    it('sets a new password from a one-time reset link, once, ending every session', async () => {
+      const ann = await t().member('viewer');
+      const { secret } = await t().services.passwords.issueReset(OPERATOR, ann.email!);
+      const reset = (newPassword: string) => t().anonymous.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { token: secret, newPassword } });
+      expect((await reset(NEW_PASSWORD)).statusCode).toBe(204);
+      expect((await ann.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
+      expect((await login(ann.email!, NEW_PASSWORD)).statusCode).toBe(200);
+      const twice = await reset('and another one again');
+      expect(twice.statusCode).toBe(422);
+      expect(twice.json()).toMatchObject({ issues: [{ location: 'token', message: expect.stringMatching(/^is unknown, used/) }] });
+    });
+
+    it('keeps the cookie until the session’s absolute end, seven days after sign-in', async () => {
+      const ann = await t().member('viewer');
+      const before = Date.now();
+      const cookie = (await login(ann.email!, TEST_PASSWORD)).cookies.find((c) => c.name === SESSION_COOKIE)!;
+      const expires = (cookie.expires as Date).getTime();
+      expect(expires - before).toBeGreaterThanOrEqual(7 * 86_400_000 - 1000);
+      expect(expires - before).toBeLessThanOrEqual(7 * 86_400_000 + 60_000);
+    });
+  });
+
+  describe.skipIf(skipEngine(engine))(`${engine}: sign-in throttling over HTTP`, () => {
+    const t = useTestApp(engine);
+    const attempt = (app: FastifyInstance, email: string, remoteAddress: string, headers: Record<string, string> = {}) =>
+      app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: 'not the password' }, remoteAddress, headers });
+
+    it('answers 429 with Retry-After once an account is locked, counting failures on every server sharing the database', async () => {
+      const ann = await t().member('viewer');
+      const other = await buildApp({ services: createServices(t().store), loginRateLimit: 1000 });
+      try {
+        for (let i = 0; i < 5; i += 1) expect((await attempt(i % 2 ? other : t().app, ann.email!, `192.0.2.${i}`)).statusCode).toBe(401);
+        for (const app of [t().app, other]) {
+          const locked = await attempt(app, ann.email!, '198.51.100.1');
+          expect(locked.statusCode).toBe(429);
+          expect(locked.headers['retry-after']).toBe('30');
+          expect(locked.json()).toMatchObject({ status: 429, detail: 'Too many failed sign-ins; try again in 30 seconds' });
+        }
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('keys the address on the forwarded client only behind a trusted proxy, an IPv6 client by its /64', async () => {
+      const ann = await t().member('viewer');
+      const behindProxy = await buildApp({ services: t().services, loginRateLimit: 1000, trustProxy: ['127.0.0.1'] });
+      try {
+        for (let i = 1; i <= 20; i += 1) {
+          const response = await attempt(behindProxy, `guess-${i}@acme.example`, '127.0.0.1', { 'x-forwarded-for': `2001:db8:7:7::${i.toString(16)}` });
+          expect(response.statusCode).toBe(401);
+        }
+        const sameNetwork = await behindProxy.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: ann.email, password: TEST_PASSWORD }, remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '2001:db8:7:7:abcd::1' } });
+        expect(sameNetwork.statusCode).toBe(429);
+        // Another client of the same proxy is not locked out with it.
+        const otherClient = await behindProxy.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: ann.email, password: TEST_PASSWORD }, remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } });
+        expect(otherClient.statusCode).toBe(200);
+      } finally {
+        await behindProxy.close();
+      }
+      // Without trusting the proxy, the header is anyone's to forge: the socket's address counts, and it is not locked.
+      const forged = await t().app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: ann.email, password: TEST_PASSWORD }, remoteAddress: '198.51.100.2', headers: { 'x-forwarded-for': '2001:db8:7:7::1' } });
+      expect(forged.statusCode).toBe(200);
     });
   });
 }
