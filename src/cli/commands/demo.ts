@@ -41,6 +41,13 @@ export function registerDemo(program: Command, io: CliIO): void {
         databaseUrl: resolveDatabaseUrl(options.database, io, { fallback: DEMO_DATABASE, useEnvironment: false }),
         port: options.port,
         host: DEFAULT_HOST,
+        // Plain HTTP on localhost, so any browser keeps the session cookie; nothing else can reach it.
+        secureCookies: false,
+        trustProxy: false,
+        allowSignup: false,
+        publicUrl: null,
+        // The terminal shows the logins; only warnings (failed sign-ins) and errors are logged below them.
+        logLevel: 'warn',
         prepare: async (services) => {
           const seeded = await services.demo.seed(OPERATOR, {
             organizationSlug: DEMO_ORGANIZATION,

@@ -61,6 +61,54 @@ describe('assay serve', () => {
     }
   });
 
+  it('sends a Secure cookie, lets the first admin create organisations, and logs a failed sign-in without the password', async () => {
+    const server = startCli({ ASSAY_ADMIN_PASSWORD: 'first admin password' }, 'serve', '--port', '0', '--host', '127.0.0.1', '--database', await tempDatabase());
+    try {
+      const [, base] = await server.waitFor(/Assay is listening at (http:\/\/127\.0\.0\.1:\d+)\n/);
+      expect(server.stdout()).toContain('  cookies   Secure: sign in over HTTPS (or on localhost)\n');
+      const signedIn = await login(base!, 'admin@localhost', 'first admin password');
+      expect(signedIn.headers.get('set-cookie')).toMatch(/; Secure/);
+      const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+      const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const created = await fetch(`${base}/api/v1/organizations`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ slug: 'first-org', name: 'First' }),
+      });
+      expect(created.status).toBe(201);
+
+      expect((await login(base!, 'admin@localhost', 'a guess that is wrong')).status).toBe(401);
+      const [line] = await server.waitFor(/\{[^\n]*"msg":"sign-in refused"[^\n]*\}/);
+      expect(JSON.parse(line!)).toMatchObject({ account: 'admin@localhost', address: '127.0.0.1' });
+      expect(server.stdout()).not.toContain('a guess that is wrong');
+      expect(server.stdout()).not.toContain('first admin password');
+      expect(server.stdout()).not.toContain(cookie.split('=')[1]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('drops Secure only when asked for a loopback address, and refuses bad settings with exit 2', async () => {
+    const server = startCli({ ASSAY_ADMIN_PASSWORD: 'first admin password' }, 'serve', '--port', '0', '--host', '127.0.0.1', '--insecure-cookies', '--log-level', 'silent', '--database', await tempDatabase());
+    try {
+      const [, base] = await server.waitFor(/Assay is listening at (http:\/\/127\.0\.0\.1:\d+)\n/);
+      expect((await login(base!, 'admin@localhost', 'first admin password')).headers.get('set-cookie')).not.toMatch(/Secure/);
+      await login(base!, 'admin@localhost', 'wrong');
+      expect(server.stdout()).not.toMatch(/"msg"/);
+    } finally {
+      await server.stop();
+    }
+    const everywhere = startCli({}, 'serve', '--host', '0.0.0.0', '--insecure-cookies', '--database', await tempDatabase());
+    expect(await everywhere.exit).toBe(2);
+    expect(everywhere.stderr()).toContain('--insecure-cookies: only with a loopback --host (localhost, 127.0.0.1, ::1), not 0.0.0.0');
+    const proxy = startCli({}, 'serve', '--trust-proxy', '10.0.0.0/99', '--database', await tempDatabase());
+    expect(await proxy.exit).toBe(2);
+    expect(proxy.stderr()).toContain('"10.0.0.0/99" is not an address, a CIDR range, loopback, linklocal, uniquelocal, or any');
+    const fromEnv = startCli({ ASSAY_TRUST_PROXY: 'proxy.internal' }, 'serve', '--database', await tempDatabase());
+    expect(await fromEnv.exit).toBe(2);
+    expect(fromEnv.stderr()).toContain('$ASSAY_TRUST_PROXY: "proxy.internal" is not an address');
+  });
+
   it('exits 2 when the port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

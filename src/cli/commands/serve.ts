@@ -1,32 +1,85 @@
 /**
  * `assay serve`: the REST API (and its docs) over one database, until SIGINT / SIGTERM (or the CliIO's
- * signal, in tests). On a database nobody can sign in to yet, it creates the first admin and prints the
- * login once.
+ * signal, in tests). On a database nobody can sign in to yet, it creates the first admin (an instance
+ * administrator) and prints the login once. Its settings for what is in front of it (a proxy, TLS), who may
+ * create organisations and what it logs are listed in docs/security.md.
  */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { FastifyInstance } from 'fastify';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { ValidationError } from '../../domain/index.js';
-import { buildApp } from '../../server/app.js';
+import { buildApp, type TrustProxy } from '../../server/app.js';
+import { LOG_LEVELS, type LogLevel } from '../../server/logging.js';
 import { OPERATOR } from '../../services/actor.js';
-import { createServices, type Services } from '../../services/index.js';
+import { createServices, defaultServiceDependencies, type Services } from '../../services/index.js';
 import { DATABASE_OPTION_HELP, describeDatabase, openStore, resolveDatabaseUrl } from '../database.js';
 import { envOf, type CliIO } from '../io.js';
+import { choice } from '../options.js';
+import { PUBLIC_URL_HELP, publicUrl, resolvePublicUrl } from '../public-url.js';
 import { generatePassword } from './user.js';
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = 'localhost';
 export const ADMIN_EMAIL_ENV = 'ASSAY_ADMIN_EMAIL';
 export const ADMIN_PASSWORD_ENV = 'ASSAY_ADMIN_PASSWORD';
+export const TRUST_PROXY_ENV = 'ASSAY_TRUST_PROXY';
+export const LOG_LEVEL_ENV = 'ASSAY_LOG_LEVEL';
 
 export interface ServerOptions {
   databaseUrl: string;
   port: number;
   host: string;
-  secureCookies?: boolean;
+  /** False only for plain HTTP on a loopback address (`--insecure-cookies`, the demo). */
+  secureCookies: boolean;
+  trustProxy: TrustProxy;
+  /** Any signed-in person may create an organisation (default: instance administrators only). */
+  allowSignup: boolean;
+  publicUrl: string | null;
+  logLevel: LogLevel;
   /** Runs on the migrated database before the server listens (seeding, first admin); returns lines to print after the address. */
   prepare?: (services: Services) => Promise<string[]>;
+}
+
+/** Proxy names proxy-addr knows, beside addresses and CIDR ranges. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * `--trust-proxy`: `any` (every peer is a proxy: only when nothing else can reach the server), or a comma-separated
+ * list of proxy addresses, CIDR ranges and the names loopback, linklocal, uniquelocal.
+ */
+export function trustProxy(value: string): TrustProxy {
+  if (value === 'any') return true;
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.find((entry) => !isProxy(entry));
+  if (entries.length === 0 || bad !== undefined) {
+    throw new InvalidArgumentError(`${bad === undefined ? 'give' : `"${bad}" is not`} an address, a CIDR range, ${PROXY_NAMES.join(', ')}, or any`);
+  }
+  return entries;
+}
+
+function isProxy(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [, address = '', bits] = /^([^/]+)(?:\/(\d{1,3}))?$/.exec(entry) ?? [];
+  const family = isIP(address);
+  return family !== 0 && (bits === undefined || Number(bits) <= (family === 6 ? 128 : 32));
+}
+
+/** Whether `host` is this machine only: plain HTTP there never crosses a network. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return bare === 'localhost' || bare === '::1' || (isIP(bare) === 4 && bare.startsWith('127.'));
+}
+
+/** An option's value, else its environment variable's (parsed the same way; a bad one is exit 2 naming it). */
+function fromEnvironment<T>(io: CliIO, name: string, parse: (value: string) => T): T | undefined {
+  const value = envOf(io)[name];
+  if (value === undefined || value === '') return undefined;
+  try {
+    return parse(value);
+  } catch (error) {
+    throw new ValidationError([{ location: `$${name}`, message: error instanceof Error ? error.message : String(error) }], 'A setting is not valid');
+  }
 }
 
 export function port(value: string): number {
@@ -42,13 +95,27 @@ export function registerServe(program: Command, io: CliIO): void {
     .option('--port <n>', `port to listen on (default ${DEFAULT_PORT}; 0: any free port)`, port, DEFAULT_PORT)
     .option('--host <host>', `address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)`, DEFAULT_HOST)
     .option('--database <url>', DATABASE_OPTION_HELP)
-    .option('--secure-cookies', 'send the session cookie over HTTPS only (set it behind TLS)')
-    .action(async (options: { port: number; host: string; database?: string; secureCookies?: boolean }) => {
+    .option('--trust-proxy <proxies>', `believe X-Forwarded-For from these proxies: addresses, CIDR ranges, ${PROXY_NAMES.join(', ')}, or any (default: $${TRUST_PROXY_ENV}, else none)`, trustProxy)
+    .option('--allow-signup', 'let any signed-in person create an organisation (default: instance administrators only)')
+    .option('--insecure-cookies', 'send the session cookie over plain HTTP too: only with a loopback --host (Secure by default)')
+    .option('--public-url <url>', `${PUBLIC_URL_HELP}, else the address each request came to)`, publicUrl)
+    .option('--log-level <level>', `request logs on standard output: ${LOG_LEVELS.join(' | ')} (default: $${LOG_LEVEL_ENV}, else info)`, choice(LOG_LEVELS))
+    .action(async (options: { port: number; host: string; database?: string; trustProxy?: TrustProxy; allowSignup?: boolean; insecureCookies?: boolean; publicUrl?: string; logLevel?: LogLevel }) => {
+      if (options.insecureCookies && !isLoopbackHost(options.host)) {
+        throw new ValidationError(
+          [{ location: '--insecure-cookies', message: `only with a loopback --host (localhost, 127.0.0.1, ::1), not ${options.host}: anything reachable from a network is served over HTTPS` }],
+          'Cannot start the server',
+        );
+      }
       await runServer(io, {
         databaseUrl: resolveDatabaseUrl(options.database, io),
         port: options.port,
         host: options.host,
-        secureCookies: options.secureCookies ?? false,
+        secureCookies: !options.insecureCookies,
+        trustProxy: options.trustProxy ?? fromEnvironment(io, TRUST_PROXY_ENV, trustProxy) ?? false,
+        allowSignup: options.allowSignup ?? false,
+        publicUrl: resolvePublicUrl(options.publicUrl, io, null),
+        logLevel: options.logLevel ?? fromEnvironment(io, LOG_LEVEL_ENV, choice(LOG_LEVELS)) ?? 'info',
         prepare: (services) => firstAdmin(io, services),
       });
     });
@@ -69,6 +136,7 @@ async function firstAdmin(io: CliIO, services: Services): Promise<string[]> {
     `  email     ${created.user.email}`,
     given ? `  password  (the one in $${ADMIN_PASSWORD_ENV})` : `  password  ${password}   (shown this once: keep it, or change it after signing in)`,
     admins.length > 0 ? `  admin of  ${admins.join(', ')}` : '  no organisation yet: create one (POST /api/v1/organizations) or `assay import` a workspace',
+    '  an instance administrator: creates organisations and invites their admins',
   ];
 }
 
@@ -78,9 +146,15 @@ export async function runServer(io: CliIO, options: ServerOptions): Promise<void
   const store = await openStore(options.databaseUrl);
   let app: FastifyInstance | undefined;
   try {
-    const services = createServices(store);
+    const services = createServices(store, defaultServiceDependencies, { allowSignup: options.allowSignup });
     const lines = options.prepare ? await options.prepare(services) : [];
-    app = await buildApp({ services, secureCookies: options.secureCookies ?? false });
+    app = await buildApp({
+      services,
+      secureCookies: options.secureCookies,
+      trustProxy: options.trustProxy,
+      publicUrl: options.publicUrl,
+      log: { level: options.logLevel, stream: { write: (line) => io.out(line) } },
+    });
     await app.listen({ port: options.port, host: options.host }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL') {
         throw new ValidationError([{ location: '--port', message: `cannot listen on ${options.host}:${options.port} (${error.code}): choose another --port or --host` }], 'Cannot start the server');
@@ -93,6 +167,7 @@ export async function runServer(io: CliIO, options: ServerOptions): Promise<void
         `Assay is listening at ${url}`,
         `  API docs  ${url}/api/docs   (OpenAPI: ${url}/api/openapi.json)`,
         `  database  ${describeDatabase(options.databaseUrl)}`,
+        `  cookies   ${options.secureCookies ? 'Secure: sign in over HTTPS (or on localhost)' : 'sent over plain HTTP too (--insecure-cookies): this machine only'}`,
         ...lines,
         'Stop with Ctrl-C.',
         '',
