@@ -1,5 +1,6 @@
 /** The page addresses. Engagement pages live under /o/:organizationId/e/:engagementId. */
 import type { RouteObject } from 'react-router';
+import { INVITATION_PAGE, PASSWORD_RESET_PAGE } from '../../src/domain/accounts/links.js';
 import { Layout } from './components/Layout.js';
 import { RequireSession } from './components/RequireSession.js';
 import { HomePage } from './pages/home/HomePage.js';
@@ -21,9 +22,14 @@ const reports = page(() => import('./pages/reports/ReportsPage.js').then((m) => 
 const comparison = page(() => import('./pages/comparison/ComparisonPage.js').then((m) => ({ Component: m.ComparisonPage })));
 const rootCauses = page(() => import('./pages/root-causes/RootCausesPage.js').then((m) => ({ Component: m.RootCausesPage })));
 const settings = page(() => import('./pages/settings/SettingsPage.js').then((m) => ({ Component: m.SettingsPage })));
+// Reached from a one-time link, signed in or not.
+const invitation = page(() => import('./pages/invitation/InvitationPage.js').then((m) => ({ Component: m.InvitationPage })));
+const resetPassword = page(() => import('./pages/reset-password/ResetPasswordPage.js').then((m) => ({ Component: m.ResetPasswordPage })));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  { path: INVITATION_PAGE, ...invitation },
+  { path: PASSWORD_RESET_PAGE, ...resetPassword },
   {
     path: '/',
     element: (

@@ -55,7 +55,8 @@ export function stubFetch(answers: Record<string, Answer>, overrides: Record<str
       const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
       calls.push({ method, url: input, body });
       const answer = all[`${method} ${input}`] ?? { status: 404, body: { title: 'Not found', status: 404 } };
-      return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+      // A 204 has no body (the Response constructor refuses one).
+      return new Response(answer.status === 204 ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
     }),
   );
   return calls;
@@ -69,6 +70,11 @@ function Location() {
 
 /** Renders a page at `path` (under the engagement route), inside the providers the app gives it. */
 export function renderAt(path: string, page: ReactElement, pattern: string) {
+  return renderPage(path, page, `/o/:organizationId/e/:engagementId${pattern}`);
+}
+
+/** Renders a page at `path` (its hash included) where the route `routePath` matches, inside the app's providers. */
+export function renderPage(path: string, page: ReactElement, routePath: string) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const view = render(
     <MantineProvider>
@@ -76,7 +82,7 @@ export function renderAt(path: string, page: ReactElement, pattern: string) {
       <QueryClientProvider client={client}>
         <MemoryRouter initialEntries={[path]}>
           <Routes>
-            <Route path={`/o/:organizationId/e/:engagementId${pattern}`} element={page} />
+            <Route path={routePath} element={page} />
             <Route path="*" element={null} />
           </Routes>
           <Location />

@@ -1,5 +1,5 @@
 /** Who is signed in, signing in and out. */
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './client.js';
 import type { Me, Organization, User } from './types.js';
 
@@ -23,18 +23,31 @@ export function useMe() {
   return useQuery(meQuery);
 }
 
+/** What the server answers when it opens a session (signing in, or signing up from an invitation). */
+export interface SignedIn {
+  user: User;
+  csrfToken: string;
+}
+
+/** Known now: pages behind the session must not see the "nobody" answered before signing in. */
+export async function rememberSignIn(client: QueryClient, signedIn: SignedIn): Promise<void> {
+  setCsrfToken(signedIn.csrfToken);
+  const me: Me = { kind: 'user', user: signedIn.user, csrfToken: signedIn.csrfToken };
+  client.setQueryData(meQuery.queryKey, me);
+  await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
+}
+
+/** The session is gone (signed out, here or everywhere): forget everything the server said. */
+export function forgetSession(client: QueryClient): void {
+  setCsrfToken(null);
+  client.clear();
+}
+
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) =>
-      api<{ user: User; csrfToken: string }>('POST', '/auth/login', input),
-    onSuccess: async (signedIn) => {
-      setCsrfToken(signedIn.csrfToken);
-      // Known now: pages behind the session must not see the "nobody" answered before signing in.
-      const me: Me = { kind: 'user', user: signedIn.user, csrfToken: signedIn.csrfToken };
-      client.setQueryData(meQuery.queryKey, me);
-      await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
-    },
+    mutationFn: (input: { email: string; password: string }) => api<SignedIn>('POST', '/auth/login', input),
+    onSuccess: (signedIn) => rememberSignIn(client, signedIn),
   });
 }
 
@@ -42,10 +55,7 @@ export function useLogout() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>('POST', '/auth/logout'),
-    onSettled: () => {
-      setCsrfToken(null);
-      client.clear();
-    },
+    onSettled: () => forgetSession(client),
   });
 }
 

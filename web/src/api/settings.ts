@@ -1,5 +1,6 @@
 /**
- * Engagement settings, members and API tokens: the server state of the settings page. The shapes mirror the
+ * Engagement settings, members and API tokens: the server state of the settings page (invitations in
+ * ./invitations.ts). The shapes mirror the
  * server's response schemas (src/server/routes/{engagements,members,tokens}/schemas.ts).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -51,14 +52,6 @@ export interface EngagementChanges {
   misstatements?: Engagement['misstatements'];
 }
 
-export interface NewMember {
-  email: string;
-  role: Role;
-  /** Only for a person without an account: the account is created with this name and initial password. */
-  displayName?: string;
-  password?: string;
-}
-
 export interface NewToken {
   name: string;
   role: Role;
@@ -82,21 +75,13 @@ export function useUpdateEngagement(organizationId: string, engagementId: string
   });
 }
 
-const membersKey = (organizationId: string) => ['members', organizationId];
+export const membersKey = (organizationId: string) => ['members', organizationId];
 const tokensKey = (organizationId: string) => ['tokens', organizationId];
 
 export function useMembers(organizationId: string) {
   return useQuery({
     queryKey: membersKey(organizationId),
     queryFn: () => api<Paged<Member>>('GET', `/organizations/${organizationId}/members?limit=${ALL}`).then((r) => r.items),
-  });
-}
-
-export function useAddMember(organizationId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (member: NewMember) => api<Member>('POST', `/organizations/${organizationId}/members`, member),
-    onSuccess: () => client.invalidateQueries({ queryKey: membersKey(organizationId) }),
   });
 }
 

@@ -3,8 +3,8 @@ import { ActionIcon, AppShell, Burger, Group, NavLink, Select, Text, Tooltip, us
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useEngagements, useExamination, useScope } from '../api/programme.js';
-import { useLogout, useMe, useOrganizations } from '../api/session.js';
-import { useRole } from './useRole.js';
+import { useOrganizations } from '../api/session.js';
+import { AccountMenu } from './AccountMenu.js';
 import { OverdueBadge } from '../pages/remediation/OverdueBadge.js';
 
 const SECTIONS = [
@@ -26,13 +26,10 @@ export function Layout() {
   const root = `/o/${organizationId}/e/${engagementId}`;
   const location = useLocation();
   const navigate = useNavigate();
-  const me = useMe();
-  const role = useRole();
   const organizations = useOrganizations();
   const engagements = useEngagements(organizationId);
   // Most pages show the examination: asking for it here, beside the page's own code, saves a round trip.
   useExamination();
-  const logout = useLogout();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
 
@@ -65,9 +62,6 @@ export function Layout() {
             />
           </Group>
           <Group wrap="nowrap" gap="sm">
-            <Text size="sm" c="dimmed" visibleFrom="md">
-              {me.data?.user?.email} · {role}
-            </Text>
             <Tooltip label={scheme === 'dark' ? 'Light mode' : 'Dark mode'}>
               <ActionIcon
                 variant="default"
@@ -77,12 +71,7 @@ export function Layout() {
                 {scheme === 'dark' ? '☀' : '☾'}
               </ActionIcon>
             </Tooltip>
-            <NavLink
-              component="button"
-              label="Sign out"
-              w="auto"
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
-            />
+            <AccountMenu />
           </Group>
         </Group>
       </AppShell.Header>

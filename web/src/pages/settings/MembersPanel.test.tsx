@@ -1,12 +1,23 @@
-/** Members for an admin: the requests sent to add, change a role and remove, and what a refusal shows. */
+/** Members for an admin: the requests sent to invite, revoke an invitation, change a role and remove, and what a refusal shows. */
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Invitation } from '../../api/invitations.js';
 import { MembersPanel } from './MembersPanel.js';
-import { fakeApi, MEMBERS, ORG, renderAt, type Routes, user } from './test-support.js';
+import { fakeApi, ORG, renderAt, type Routes, user } from './test-support.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const MEMBERS_URL = `/organizations/${ORG}/members`;
+const INVITATIONS_URL = `/organizations/${ORG}/invitations`;
+const PENDING: Invitation = {
+  id: 'inv-1',
+  organizationId: ORG,
+  email: 'nina@acme.example',
+  role: 'viewer',
+  invitedBy: 'user:admin@acme.example',
+  createdAt: '2026-05-01T09:00:00.000Z',
+  expiresAt: '2026-05-08T09:00:00.000Z',
+};
 
 async function openPanel(routes: Routes = {}) {
   const api = fakeApi('admin', routes);
@@ -20,57 +31,61 @@ async function choose(label: string | RegExp, option: string, within: HTMLElemen
   await user.click(await screen.findByRole('option', { name: option }));
 }
 
-const added = (body: unknown) => ({ status: 201, body: { ...MEMBERS[1], ...(body as object), userId: 'u-new', version: 1 } });
 
 describe('MembersPanel for an admin', () => {
-  it('adds a person who has an account by email and role only', async () => {
-    const api = await openPanel({ [`POST ${MEMBERS_URL}`]: added });
-    await user.click(screen.getByRole('button', { name: 'Add member' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Add a member' });
-    await user.type(within(dialog).getByLabelText(/^Email/), 'owner@acme.example');
-    await choose(/^Role/, 'Control owner', dialog);
-    await user.click(within(dialog).getByRole('button', { name: 'Add member' }));
-    await waitFor(() => expect(api.writes()).toHaveLength(1));
-    expect(api.writes()[0]).toEqual({ method: 'POST', path: MEMBERS_URL, body: { email: 'owner@acme.example', role: 'owner' } });
-  });
-
-  it('creates the account of a new person with a name and an initial password of at least 12 characters', async () => {
-    const api = await openPanel({ [`POST ${MEMBERS_URL}`]: added });
-    await user.click(screen.getByRole('button', { name: 'Add member' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Add a member' });
-    await user.type(within(dialog).getByLabelText(/^Email/), 'new@acme.example');
-    await choose(/^Role/, 'Viewer', dialog);
-    await user.click(within(dialog).getByRole('switch', { name: /A new person/ }));
-    await user.type(within(dialog).getByLabelText(/^Name/), 'Nina New');
-    await user.type(within(dialog).getByLabelText(/^Initial password/), 'too short');
-    await user.click(within(dialog).getByRole('button', { name: 'Add member' }));
-    expect(await within(dialog).findByText('12 to 256 characters')).toBeInTheDocument();
+  it('invites by email and role, and shows the link once with a copy button', async () => {
+    const LINK = 'https://assay.example/invitation#s3cr3t-shown-once';
+    const api = await openPanel({
+      [`POST ${INVITATIONS_URL}`]: (body) => ({ status: 201, body: { invitation: { ...PENDING, ...(body as object) }, link: LINK } }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Invite member' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite a member' });
+    await user.type(within(dialog).getByLabelText(/^Email/), 'not an email');
+    await user.click(within(dialog).getByRole('button', { name: 'Create invitation' }));
+    expect(await within(dialog).findByText('Enter an email address')).toBeInTheDocument();
+    expect(within(dialog).getByText('Choose a role')).toBeInTheDocument();
     expect(api.writes()).toEqual([]);
 
-    await user.type(within(dialog).getByLabelText(/^Initial password/), ' but now long enough');
-    await user.click(within(dialog).getByRole('button', { name: 'Add member' }));
-    await waitFor(() => expect(api.writes()).toHaveLength(1));
-    expect(api.writes()[0]?.body).toEqual({
-      email: 'new@acme.example',
-      role: 'viewer',
-      displayName: 'Nina New',
-      password: 'too short but now long enough',
-    });
+    await user.clear(within(dialog).getByLabelText(/^Email/));
+    await user.type(within(dialog).getByLabelText(/^Email/), ' nina@acme.example ');
+    await choose(/^Role/, 'Control owner', dialog);
+    await user.click(within(dialog).getByRole('button', { name: 'Create invitation' }));
+    await waitFor(() => expect(api.writes()).toEqual([{ method: 'POST', path: INVITATIONS_URL, body: { email: 'nina@acme.example', role: 'owner' } }]));
+
+    const shown = await screen.findByRole('dialog', { name: 'Copy the invitation link now' });
+    expect(within(shown).getByLabelText('Invitation link for nina@acme.example')).toHaveValue(LINK);
+    expect(within(shown).getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
+    await user.click(within(shown).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Copy the invitation link now' })).not.toBeInTheDocument());
+    expect(document.body.innerHTML).not.toContain(LINK);
   });
 
-  it("shows the server's reason when someone has no account yet", async () => {
+  it("shows the server's refusal of an invitation", async () => {
     await openPanel({
-      [`POST ${MEMBERS_URL}`]: () => ({
-        status: 404,
-        body: { title: 'Not found', status: 404, detail: 'No account has the email x@acme.example; give a displayName and an initial password to create it' },
-      }),
+      [`POST ${INVITATIONS_URL}`]: () => ({ status: 409, body: { title: 'Conflict', status: 409, detail: 'auditor@acme.example is already a member of this organisation' } }),
     });
-    await user.click(screen.getByRole('button', { name: 'Add member' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Add a member' });
-    await user.type(within(dialog).getByLabelText(/^Email/), 'x@acme.example');
+    await user.click(screen.getByRole('button', { name: 'Invite member' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite a member' });
+    await user.type(within(dialog).getByLabelText(/^Email/), 'auditor@acme.example');
     await choose(/^Role/, 'Viewer', dialog);
-    await user.click(within(dialog).getByRole('button', { name: 'Add member' }));
-    expect(await within(dialog).findByText(/No account has the email x@acme.example/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Create invitation' }));
+    expect(await within(dialog).findByText('auditor@acme.example is already a member of this organisation')).toBeInTheDocument();
+  });
+
+  it('lists pending invitations and revokes one only after confirmation', async () => {
+    const api = await openPanel({
+      [`GET ${INVITATIONS_URL}`]: () => ({ status: 200, body: { items: [PENDING], total: 1, limit: 1000, offset: 0 } }),
+      [`DELETE ${INVITATIONS_URL}/inv-1`]: () => ({ status: 204 }),
+    });
+    const table = await screen.findByRole('table', { name: 'Pending invitations' });
+    expect(within(table).getByText('nina@acme.example')).toBeInTheDocument();
+    expect(within(table).getByText('Viewer')).toBeInTheDocument();
+    expect(within(table).getByText('admin@acme.example')).toBeInTheDocument();
+    await user.click(within(table).getByRole('button', { name: 'Revoke the invitation of nina@acme.example' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke this invitation?' });
+    expect(api.writes()).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Revoke invitation' }));
+    await waitFor(() => expect(api.writes()).toEqual([{ method: 'DELETE', path: `${INVITATIONS_URL}/inv-1`, body: undefined }]));
   });
 
   it("changes a role with the member's version", async () => {

@@ -1,12 +1,17 @@
-/** The organisation's members and their roles; admins (`member.manage`) add, change roles and remove. */
-import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Table, Text } from '@mantine/core';
+/**
+ * The organisation's members and their roles; admins (`member.manage`) invite people (the link is shown once),
+ * see and revoke pending invitations, change roles and remove members.
+ */
+import { Alert, Badge, Button, CopyButton, Group, Loader, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { useInvite } from '../../api/invitations.js';
 import { useScope } from '../../api/programme.js';
 import { useMe } from '../../api/session.js';
-import { useAddMember, useChangeRole, useMembers, useRemoveMember, type Member } from '../../api/settings.js';
+import { useChangeRole, useMembers, useRemoveMember, type Member } from '../../api/settings.js';
 import { notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
-import { AddMemberForm } from './AddMemberForm.js';
+import { InviteMemberForm } from './InviteMemberForm.js';
+import { PendingInvitations } from './PendingInvitations.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { formatInstant } from './format.js';
 import { isRole, ROLE_LABELS, ROLE_OPTIONS } from './roles.js';
@@ -16,10 +21,10 @@ export function MembersPanel() {
   const manage = useCan('member.manage');
   const me = useMe();
   const members = useMembers(organizationId);
-  const add = useAddMember(organizationId);
+  const invite = useInvite(organizationId);
   const changeRole = useChangeRole(organizationId);
   const remove = useRemoveMember(organizationId);
-  const [adding, setAdding] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const [removing, setRemoving] = useState<Member | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -32,18 +37,16 @@ export function MembersPanel() {
     );
   }
 
-  const closeAdd = () => {
-    setAdding(false);
-    add.reset();
-  };
+  // The link is only in the invitation's result; "Done" forgets it for good.
+  const created = invite.data ?? null;
 
   return (
     <Stack>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {manage ? 'Members sign in with their own account; each has one role here.' : 'Only an admin adds members or changes their roles.'}
+          {manage ? 'Members join by invitation and sign in with their own account; each has one role here.' : 'Only an admin invites members or changes their roles.'}
         </Text>
-        {manage && <Button onClick={() => setAdding(true)}>Add member</Button>}
+        {manage && <Button onClick={() => setInviting(true)}>Invite member</Button>}
       </Group>
       {failure && (
         <Alert color="red" role="alert" withCloseButton onClose={() => setFailure(null)} title="Not changed">
@@ -116,20 +119,41 @@ export function MembersPanel() {
         </Table>
       </Table.ScrollContainer>
 
-      <Modal opened={adding} onClose={closeAdd} title="Add a member" centered>
-        <AddMemberForm
-          loading={add.isPending}
-          error={add.error ? add.error.message : null}
-          onCancel={closeAdd}
-          onSubmit={(member) =>
-            add.mutate(member, {
-              onSuccess: (added) => {
-                notifySaved(`${added.displayName} added as ${ROLE_LABELS[added.role]}.`);
-                closeAdd();
-              },
-            })
-          }
+      {manage && <PendingInvitations organizationId={organizationId} />}
+
+      <Modal opened={inviting} onClose={() => setInviting(false)} title="Invite a member" centered>
+        <InviteMemberForm
+          loading={invite.isPending}
+          error={invite.error ? invite.error.message : null}
+          onCancel={() => {
+            setInviting(false);
+            invite.reset();
+          }}
+          onSubmit={(invitation) => invite.mutate(invitation, { onSuccess: () => setInviting(false) })}
         />
+      </Modal>
+
+      <Modal opened={created !== null} onClose={() => invite.reset()} title="Copy the invitation link now" centered closeOnClickOutside={false}>
+        {created && (
+          <Stack>
+            <Alert color="yellow" title="Shown this once">
+              Send this link to {created.invitation.email} over a channel you trust. It works once, until{' '}
+              {formatInstant(created.invitation.expiresAt)}: they choose their own password, or accept with the account they have.
+              Assay keeps only a hash of it; if it is lost, invite them again.
+            </Alert>
+            <TextInput label={`Invitation link for ${created.invitation.email}`} value={created.link} readOnly onFocus={(e) => e.currentTarget.select()} />
+            <Group justify="flex-end">
+              <CopyButton value={created.link}>
+                {({ copied, copy }) => (
+                  <Button variant="light" color={copied ? 'teal' : undefined} onClick={copy}>
+                    {copied ? 'Copied' : 'Copy link'}
+                  </Button>
+                )}
+              </CopyButton>
+              <Button onClick={() => invite.reset()}>Done</Button>
+            </Group>
+          </Stack>
+        )}
       </Modal>
 
       <ConfirmDialog

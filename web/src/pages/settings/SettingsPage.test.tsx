@@ -32,21 +32,24 @@ describe('SettingsPage by role', () => {
   });
 
   it('lists members read-only for a role without member.manage', async () => {
-    fakeApi('compliance');
+    const api = fakeApi('compliance');
     renderAt(<SettingsPage />, 'members');
     const table = await screen.findByRole('table', { name: 'Members' });
     expect(within(table).getByText('auditor@acme.example')).toBeInTheDocument();
     expect(within(table).getByText('Auditor')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Add member' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Invite member' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Remove / })).not.toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: /^Role of / })).not.toBeInTheDocument();
+    // Pending invitations name people who are not members yet: an admin's to see.
+    expect(api.sent.some((s) => s.path.includes('/invitations'))).toBe(false);
   });
 
   it('lets an admin manage members', async () => {
     fakeApi('admin');
     renderAt(<SettingsPage />, 'members');
     await screen.findByRole('table', { name: 'Members' });
-    expect(screen.getByRole('button', { name: 'Add member' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Invite member' })).toBeInTheDocument();
+    expect(await screen.findByText('No pending invitations.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Remove auditor@acme.example' })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Role of auditor@acme.example' })).toBeInTheDocument();
   });

@@ -83,6 +83,7 @@ export function fakeApi(role: Role, routes: Routes = {}) {
     [`GET /organizations/${ORG}/engagements/${ENGAGEMENT}`]: () => ({ status: 200, body: engagement() }),
     [`GET /organizations/${ORG}/members`]: () => ({ status: 200, body: paged(MEMBERS) }),
     [`GET /organizations/${ORG}/tokens`]: () => ({ status: 200, body: paged(TOKENS) }),
+    [`GET /organizations/${ORG}/invitations`]: () => ({ status: 200, body: paged([]) }),
     ...routes,
   };
   const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {

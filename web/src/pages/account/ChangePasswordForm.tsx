@@ -1,0 +1,49 @@
+/** Changing one's password: the current one, then the new one twice. Every other session of the person ends. */
+import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useChangePassword } from '../../api/account.js';
+import { notifySaved } from '../../components/notify.js';
+import { NewPasswordInputs, newPasswordRules, type NewPasswordValues } from './new-password.js';
+
+export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
+  const change = useChangePassword();
+  const form = useForm<NewPasswordValues & { currentPassword: string }>({
+    initialValues: { currentPassword: '', password: '', confirmation: '' },
+    validate: { currentPassword: (v) => (v ? null : 'Enter your current password'), ...newPasswordRules },
+  });
+  return (
+    <form
+      aria-label="Change your password"
+      noValidate
+      onSubmit={form.onSubmit((values) =>
+        change.mutate(
+          { currentPassword: values.currentPassword, newPassword: values.password },
+          {
+            onSuccess: ({ sessionsEnded }) => {
+              notifySaved(`Your password is changed${sessionsEnded > 0 ? `; ${sessionsEnded} other session(s) signed out` : ''}.`);
+              onDone();
+            },
+          },
+        ),
+      )}
+    >
+      <Stack>
+        {change.error && (
+          <Alert color="red" role="alert">
+            {change.error.message}
+          </Alert>
+        )}
+        <PasswordInput label="Current password" withAsterisk autoComplete="current-password" data-autofocus {...form.getInputProps('currentPassword')} />
+        <NewPasswordInputs password={form.getInputProps('password')} confirmation={form.getInputProps('confirmation')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={change.isPending}>
+            Change password
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

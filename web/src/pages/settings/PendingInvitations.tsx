@@ -1,0 +1,88 @@
+/** The organisation's pending invitations (admins only): who was invited, in which role, until when; revoke. */
+import { Alert, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useInvitations, useRevokeInvitation, type Invitation } from '../../api/invitations.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { notifySaved } from '../../components/notify.js';
+import { formatInstant } from './format.js';
+import { ROLE_LABELS } from './roles.js';
+
+export function PendingInvitations({ organizationId }: { organizationId: string }) {
+  const invitations = useInvitations(organizationId, true);
+  const revoke = useRevokeInvitation(organizationId);
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  if (invitations.isPending) return <Loader aria-label="Loading the invitations" />;
+  if (invitations.isError) {
+    return (
+      <Alert color="red" role="alert" title="The invitations could not be loaded">
+        {invitations.error.message}
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        Pending invitations
+      </Title>
+      {failure && (
+        <Alert color="red" role="alert" withCloseButton onClose={() => setFailure(null)} title="Not revoked">
+          {failure}
+        </Alert>
+      )}
+      {invitations.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No pending invitations.
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped aria-label="Pending invitations">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Invited by</Table.Th>
+                <Table.Th>Expires</Table.Th>
+                <Table.Th>Actions</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {invitations.data.map((invitation) => (
+                <Table.Tr key={invitation.id}>
+                  <Table.Td>{invitation.email}</Table.Td>
+                  <Table.Td>{ROLE_LABELS[invitation.role]}</Table.Td>
+                  <Table.Td>{invitation.invitedBy.replace(/^user:/, '')}</Table.Td>
+                  <Table.Td>{formatInstant(invitation.expiresAt)}</Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="subtle" color="red" aria-label={`Revoke the invitation of ${invitation.email}`} onClick={() => setRevoking(invitation)}>
+                      Revoke
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ConfirmDialog
+        opened={revoking !== null}
+        title="Revoke this invitation?"
+        confirmLabel="Revoke invitation"
+        loading={revoke.isPending}
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => {
+          if (!revoking) return;
+          setFailure(null);
+          revoke.mutate(revoking.id, {
+            onSuccess: () => notifySaved(`The invitation of ${revoking.email} is revoked.`),
+            onError: (error) => setFailure(error.message),
+            onSettled: () => setRevoking(null),
+          });
+        }}
+      >
+        The link sent to {revoking?.email} stops working. You can invite them again later.
+      </ConfirmDialog>
+    </Stack>
+  );
+}
