@@ -80,7 +80,8 @@ export async function startServer(): Promise<TestServer> {
     const examination = await loadWorkspace(DEMO_WORKSPACE);
     const demo = await seed(DEMO_ORGANIZATION, { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)) });
     // Every test signs in a few times; the login rate limit is not what these tests are about.
-    app = await buildApp({ services, webRoot: WEB_BUILD, loginRateLimit: 1000 });
+    // Plain HTTP on a loopback address, as `assay demo` serves it: the session cookie is not marked Secure.
+    app = await buildApp({ services, webRoot: WEB_BUILD, loginRateLimit: 1000, secureCookies: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     const running = { app, store };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { TooManyAttemptsError, UnauthenticatedError } from '../domain/index.js';
-import { accountsWorld, DAY, HOUR, PASSWORD } from './accounts-testing.js';
+import { accountsWorld, DAY, HOUR, PASSWORD } from './testing.js';
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: sessions`, () => {

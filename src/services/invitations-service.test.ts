@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/index.js';
-import { accountsWorld, DAY, PASSWORD } from './accounts-testing.js';
+import { accountsWorld, DAY, PASSWORD } from './testing.js';
 import { OPERATOR } from './actor.js';
 
 const NEW_PASSWORD = 'a password of my own choosing';

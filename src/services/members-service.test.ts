@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { ConflictError } from '../domain/index.js';
-import { accountsWorld } from './accounts-testing.js';
+import { accountsWorld } from './testing.js';
 import { OPERATOR } from './actor.js';
 
 const ROUNDS = 10;

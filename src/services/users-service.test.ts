@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { ConflictError, ForbiddenError } from '../domain/index.js';
-import { accountsWorld, PASSWORD } from './accounts-testing.js';
+import { accountsWorld, PASSWORD } from './testing.js';
 import { OPERATOR } from './actor.js';
 import { createServices } from './index.js';
 

@@ -13,8 +13,12 @@ const PREVIEW = { organizationName: 'Acme Cloud, Inc.', email: 'nina@acme.exampl
 const NOBODY: Answer = { status: 401, body: { title: 'Not signed in', status: 401 } };
 const signedInAs = (email: string): Answer => ({ status: 200, body: { kind: 'user', user: { id: 'u-1', email, displayName: 'N' }, token: null, csrfToken: 'csrf' } });
 
+/** The preview's answer: a test may change it once the page has it. */
+let preview: Answer;
+
 function open(answers: Record<string, Answer>) {
-  const calls = stubFetch({}, { 'POST /invitations/preview': { status: 200, body: PREVIEW }, 'GET /auth/me': NOBODY, ...answers });
+  preview = { status: 200, body: PREVIEW };
+  const calls = stubFetch({}, { 'POST /invitations/preview': preview, 'GET /auth/me': NOBODY, ...answers });
   renderPage(`/invitation#${SECRET}`, <InvitationPage />, '/invitation');
   return calls;
 }
@@ -36,6 +40,8 @@ describe('InvitationPage', () => {
 
     await user.clear(screen.getByLabelText(/^Password, again/));
     await user.type(screen.getByLabelText(/^Password, again/), 'long enough password');
+    // Once used, the invitation is no longer pending: signing in must not strand the person on its refusal.
+    Object.assign(preview, { status: 409, body: { title: 'Conflict', status: 409, detail: 'This invitation has already been accepted; sign in instead' } });
     await user.click(screen.getByRole('button', { name: 'Create my account and join' }));
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/$/));
     expect(writes(calls)).toEqual([{ method: 'POST', url: '/api/v1/invitations/sign-up', body: { token: SECRET, displayName: 'Nina', password: 'long enough password' } }]);

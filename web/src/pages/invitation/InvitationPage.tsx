@@ -5,7 +5,7 @@
  */
 import { Alert, Anchor, Button, Center, Divider, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { sameEmail } from '../../../../src/domain/accounts/invitation.js';
 import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
 import { useAcceptInvitation, useInvitationPreview, useSignUp, type InvitationPreview } from '../../api/invitations.js';
@@ -24,9 +24,7 @@ function Frame({ children }: { children: React.ReactNode }) {
   );
 }
 
-function SignUpForm({ token, invitation }: { token: string; invitation: InvitationPreview }) {
-  const signUp = useSignUp();
-  const navigate = useNavigate();
+function SignUpForm({ token, invitation, signUp }: { token: string; invitation: InvitationPreview; signUp: ReturnType<typeof useSignUp> }) {
   const form = useForm<NewPasswordValues & { displayName: string }>({
     initialValues: { displayName: '', password: '', confirmation: '' },
     validate: {
@@ -39,7 +37,7 @@ function SignUpForm({ token, invitation }: { token: string; invitation: Invitati
       aria-label="Create your account"
       noValidate
       onSubmit={form.onSubmit((values) =>
-        signUp.mutate({ token, displayName: values.displayName.trim(), password: values.password }, { onSuccess: () => navigate('/') }),
+        signUp.mutate({ token, displayName: values.displayName.trim(), password: values.password }),
       )}
     >
       <Stack>
@@ -121,7 +119,10 @@ export function InvitationPage() {
   const token = useLocation().hash.replace(/^#/, '');
   const me = useMe();
   const preview = useInvitationPreview(token);
+  // Owned here, not by its form: signing up signs in, which re-renders this page as a signed-in one.
+  const signUp = useSignUp();
 
+  if (signUp.isSuccess) return <Navigate to="/" replace />;
   if (token === '') {
     return (
       <Frame>
@@ -131,27 +132,28 @@ export function InvitationPage() {
       </Frame>
     );
   }
-  if (preview.isPending || me.isPending) {
-    return (
-      <Frame>
-        <Loader aria-label="Loading the invitation" />
-      </Frame>
-    );
-  }
-  if (preview.isError) {
-    return (
-      <Frame>
-        <Alert color="red" role="alert" title="This invitation cannot be used">
-          {preview.error.message}
-        </Alert>
-        <Anchor component={Link} to="/login">
-          Sign in
-        </Anchor>
-      </Frame>
-    );
-  }
+  // Once shown, the invitation stays on screen: signing in asks for it again, and by then it may be accepted.
   const invitation = preview.data;
-  const signedIn = me.data?.user ?? null;
+  if (invitation === undefined || me.isPending) {
+    return (
+      <Frame>
+        {preview.isError ? (
+          <>
+            <Alert color="red" role="alert" title="This invitation cannot be used">
+              {preview.error.message}
+            </Alert>
+            <Anchor component={Link} to="/login">
+              Sign in
+            </Anchor>
+          </>
+        ) : (
+          <Loader aria-label="Loading the invitation" />
+        )}
+      </Frame>
+    );
+  }
+  // While signing up, the new session is not yet the page's: the form stays until the page moves on.
+  const signedIn = signUp.isIdle || signUp.isError ? (me.data?.user ?? null) : null;
   return (
     <Frame>
       <Title order={1} size="h2">
@@ -165,7 +167,7 @@ export function InvitationPage() {
         <AcceptAsSignedIn token={token} invitation={invitation} email={signedIn.email} />
       ) : (
         <>
-          <SignUpForm token={token} invitation={invitation} />
+          <SignUpForm token={token} invitation={invitation} signUp={signUp} />
           <Divider label="or" />
           <SignInToAccept invitation={invitation} />
         </>
