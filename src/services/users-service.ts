@@ -11,7 +11,7 @@ import type { User, UsersRepository } from '../store/users-repository.js';
 import type { Executor } from '../store/values.js';
 import type { Access } from './access.js';
 import { requireOperator, type Actor } from './actor.js';
-import type { AuditLog } from './audit.js';
+import type { AuditEventType, AuditLog } from './audit.js';
 import type { MembersService } from './members-service.js';
 import { hashPassword } from './passwords.js';
 
@@ -66,17 +66,34 @@ export function createUsersService(deps: {
     return user;
   };
 
-  /** Grants or withdraws instance administration (operator only). */
-  const setInstanceAdmin = async (actor: Actor, email: string, instanceAdmin: boolean): Promise<AccountChange> => {
-    requireOperator(actor, 'grants instance administration');
+  /**
+   * One change of an account's standing on the instance (operator only), audited; nothing is written when the
+   * account is already as asked. Deactivation ends the sessions even then: none may outlive it.
+   */
+  const changeAccount = async (
+    actor: Actor,
+    email: string,
+    change: { doing: string; type: AuditEventType; already: (user: User) => boolean; apply: (user: User, trx: Executor) => Promise<User | null>; endSessions?: boolean },
+  ): Promise<AccountChange> => {
+    requireOperator(actor, change.doing);
     return db.transaction().execute(async (trx) => {
       const before = await account(email, trx);
-      if (before.instanceAdmin === instanceAdmin) return { user: before, changed: false, sessionsEnded: 0 };
-      const after = (await users.setInstanceAdmin(before.id, instanceAdmin, trx)) as User;
-      await audit.record(trx, actor, { type: 'user.instance_admin_changed', organizationId: null, subject: `user:${before.id}`, before, after });
-      return { user: after, changed: true, sessionsEnded: 0 };
+      const sessionsEnded = change.endSessions ? await sessions.removeForUser(before.id, trx) : 0;
+      if (change.already(before)) return { user: before, changed: false, sessionsEnded };
+      const after = (await change.apply(before, trx)) as User;
+      await audit.record(trx, actor, { type: change.type, organizationId: null, subject: `user:${before.id}`, before, after: { ...after, sessionsEnded } });
+      return { user: after, changed: true, sessionsEnded };
     });
   };
+
+  /** Grants or withdraws instance administration. */
+  const setInstanceAdmin = (actor: Actor, email: string, instanceAdmin: boolean): Promise<AccountChange> =>
+    changeAccount(actor, email, {
+      doing: 'grants instance administration',
+      type: 'user.instance_admin_changed',
+      already: (user) => user.instanceAdmin === instanceAdmin,
+      apply: (user, trx) => users.setInstanceAdmin(user.id, instanceAdmin, trx),
+    });
 
   /** Adds a person to the organisation in a role, creating their account with `password` if they have none. */
   const add = async (actor: Actor, organizationId: string, input: NewUser): Promise<AddedUser> => {
@@ -140,28 +157,22 @@ export function createUsersService(deps: {
      * Removes a person from the instance: sign-in fails, every session ends, and the API tokens they made stop
      * working. Memberships and what they recorded stay, so {@link reactivate} gives everything back.
      */
-    async deactivate(actor: Actor, email: string): Promise<AccountChange> {
-      requireOperator(actor, 'deactivates an account');
-      return db.transaction().execute(async (trx) => {
-        const before = await account(email, trx);
-        const sessionsEnded = await sessions.removeForUser(before.id, trx);
-        if (before.deactivatedAt !== null) return { user: before, changed: false, sessionsEnded };
-        const after = (await users.setDeactivatedAt(before.id, clock(), trx)) as User;
-        await audit.record(trx, actor, { type: 'user.deactivated', organizationId: null, subject: `user:${before.id}`, before, after: { ...after, sessionsEnded } });
-        return { user: after, changed: true, sessionsEnded };
-      });
-    },
+    deactivate: (actor: Actor, email: string): Promise<AccountChange> =>
+      changeAccount(actor, email, {
+        doing: 'deactivates an account',
+        type: 'user.deactivated',
+        already: (user) => user.deactivatedAt !== null,
+        apply: (user, trx) => users.setDeactivatedAt(user.id, clock(), trx),
+        endSessions: true,
+      }),
 
-    async reactivate(actor: Actor, email: string): Promise<AccountChange> {
-      requireOperator(actor, 'reactivates an account');
-      return db.transaction().execute(async (trx) => {
-        const before = await account(email, trx);
-        if (before.deactivatedAt === null) return { user: before, changed: false, sessionsEnded: 0 };
-        const after = (await users.setDeactivatedAt(before.id, null, trx)) as User;
-        await audit.record(trx, actor, { type: 'user.reactivated', organizationId: null, subject: `user:${before.id}`, before, after });
-        return { user: after, changed: true, sessionsEnded: 0 };
-      });
-    },
+    reactivate: (actor: Actor, email: string): Promise<AccountChange> =>
+      changeAccount(actor, email, {
+        doing: 'reactivates an account',
+        type: 'user.reactivated',
+        already: (user) => user.deactivatedAt === null,
+        apply: (user, trx) => users.setDeactivatedAt(user.id, null, trx),
+      }),
   };
 }
 

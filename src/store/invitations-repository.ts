@@ -82,6 +82,24 @@ export function createInvitationsRepository(db: Executor, deps: StoreDependencie
       .where('revoked_at', 'is', null)
       .where('expires_at', '>', now);
 
+  /** Closes a pending invitation with `values`, in one conditional update: of two racing requests, one wins. */
+  const closePending = async (
+    executor: Executor,
+    id: string,
+    values: (now: string) => { accepted_at: string; accepted_by: string } | { revoked_at: string },
+  ): Promise<boolean> => {
+    const now = toTimestamp(deps.clock());
+    const result = await executor
+      .updateTable('invitations')
+      .set(values(now))
+      .where('id', '=', id)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  };
+
   return {
     async create(input: InvitationInput, trx?: Executor): Promise<Invitation> {
       const row = await translateConstraintErrors(
@@ -135,30 +153,12 @@ export function createInvitationsRepository(db: Executor, deps: StoreDependencie
 
     /** Marks a pending invitation accepted by `userId`; false (nothing changed) when it is no longer pending. */
     async markAccepted(id: string, userId: string, trx?: Executor): Promise<boolean> {
-      const now = toTimestamp(deps.clock());
-      const result = await (trx ?? db)
-        .updateTable('invitations')
-        .set({ accepted_at: now, accepted_by: userId })
-        .where('id', '=', id)
-        .where('accepted_at', 'is', null)
-        .where('revoked_at', 'is', null)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return closePending(trx ?? db, id, (now) => ({ accepted_at: now, accepted_by: userId }));
     },
 
     /** Revokes a pending invitation; false (nothing changed) when it is no longer pending. */
     async revoke(id: string, trx?: Executor): Promise<boolean> {
-      const now = toTimestamp(deps.clock());
-      const result = await (trx ?? db)
-        .updateTable('invitations')
-        .set({ revoked_at: now })
-        .where('id', '=', id)
-        .where('accepted_at', 'is', null)
-        .where('revoked_at', 'is', null)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return closePending(trx ?? db, id, (now) => ({ revoked_at: now }));
     },
   };
 }

@@ -2,7 +2,7 @@
  * The organisation's members and their roles; admins (`member.manage`) invite people (the link is shown once),
  * see and revoke pending invitations, change roles and remove members.
  */
-import { Alert, Badge, Button, CopyButton, Group, Loader, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useInvite } from '../../api/invitations.js';
 import { useScope } from '../../api/programme.js';
@@ -12,7 +12,8 @@ import { notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { InviteMemberForm } from './InviteMemberForm.js';
 import { PendingInvitations } from './PendingInvitations.js';
-import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ConfirmDialog, useConfirmed } from '../../components/ConfirmDialog.js';
+import { ShownOnce } from '../../components/ShownOnce.js';
 import { formatInstant } from './format.js';
 import { isRole, ROLE_LABELS, ROLE_OPTIONS } from './roles.js';
 
@@ -25,8 +26,12 @@ export function MembersPanel() {
   const changeRole = useChangeRole(organizationId);
   const remove = useRemoveMember(organizationId);
   const [inviting, setInviting] = useState(false);
-  const [removing, setRemoving] = useState<Member | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const removing = useConfirmed<Member>({
+    run: (member, callbacks) => remove.mutate(member.userId, callbacks),
+    done: (member) => `${member.displayName} no longer belongs to the organisation.`,
+    onFailure: setFailure,
+  });
 
   if (members.isPending) return <Loader aria-label="Loading the members" />;
   if (members.isError) {
@@ -107,7 +112,7 @@ export function MembersPanel() {
                   <Table.Td>{formatInstant(member.createdAt)}</Table.Td>
                   {manage && (
                     <Table.Td>
-                      <Button size="xs" variant="subtle" color="red" aria-label={`Remove ${member.email}`} onClick={() => setRemoving(member)}>
+                      <Button size="xs" variant="subtle" color="red" aria-label={`Remove ${member.email}`} onClick={() => removing.ask(member)}>
                         Remove
                       </Button>
                     </Table.Td>
@@ -133,46 +138,20 @@ export function MembersPanel() {
         />
       </Modal>
 
-      <Modal opened={created !== null} onClose={() => invite.reset()} title="Copy the invitation link now" centered closeOnClickOutside={false}>
-        {created && (
-          <Stack>
-            <Alert color="yellow" title="Shown this once">
-              Send this link to {created.invitation.email} over a channel you trust. It works once, until{' '}
-              {formatInstant(created.invitation.expiresAt)}: they choose their own password, or accept with the account they have.
-              Assay keeps only a hash of it; if it is lost, invite them again.
-            </Alert>
-            <TextInput label={`Invitation link for ${created.invitation.email}`} value={created.link} readOnly onFocus={(e) => e.currentTarget.select()} />
-            <Group justify="flex-end">
-              <CopyButton value={created.link}>
-                {({ copied, copy }) => (
-                  <Button variant="light" color={copied ? 'teal' : undefined} onClick={copy}>
-                    {copied ? 'Copied' : 'Copy link'}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button onClick={() => invite.reset()}>Done</Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
-
-      <ConfirmDialog
-        opened={removing !== null}
-        title="Remove this member?"
-        confirmLabel="Remove member"
-        loading={remove.isPending}
-        onCancel={() => setRemoving(null)}
-        onConfirm={() => {
-          if (!removing) return;
-          setFailure(null);
-          remove.mutate(removing.userId, {
-            onSuccess: () => notifySaved(`${removing.displayName} no longer belongs to the organisation.`),
-            onError: (error) => setFailure(error.message),
-            onSettled: () => setRemoving(null),
-          });
-        }}
+      <ShownOnce
+        title="Copy the invitation link now"
+        label={`Invitation link for ${created?.invitation.email ?? ''}`}
+        value={created?.link ?? null}
+        copyLabel="Copy link"
+        onDone={() => invite.reset()}
       >
-        {removing?.displayName} ({removing?.email}) loses access to this organisation. Their account and what they recorded stay.
+        Send this link to {created?.invitation.email} over a channel you trust. It works once, until{' '}
+        {formatInstant(created?.invitation.expiresAt ?? null)}: they choose their own password, or accept with the account they
+        have. Assay keeps only a hash of it; if it is lost, invite them again.
+      </ShownOnce>
+
+      <ConfirmDialog {...removing.dialog} title="Remove this member?" confirmLabel="Remove member" loading={remove.isPending}>
+        {removing.item?.displayName} ({removing.item?.email}) loses access to this organisation. Their account and what they recorded stay.
       </ConfirmDialog>
     </Stack>
   );

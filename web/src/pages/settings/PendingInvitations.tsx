@@ -2,16 +2,19 @@
 import { Alert, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useInvitations, useRevokeInvitation, type Invitation } from '../../api/invitations.js';
-import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { notifySaved } from '../../components/notify.js';
+import { ConfirmDialog, useConfirmed } from '../../components/ConfirmDialog.js';
 import { formatInstant } from './format.js';
 import { ROLE_LABELS } from './roles.js';
 
 export function PendingInvitations({ organizationId }: { organizationId: string }) {
   const invitations = useInvitations(organizationId, true);
   const revoke = useRevokeInvitation(organizationId);
-  const [revoking, setRevoking] = useState<Invitation | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const revoking = useConfirmed<Invitation>({
+    run: (invitation, callbacks) => revoke.mutate(invitation.id, callbacks),
+    done: (invitation) => `The invitation of ${invitation.email} is revoked.`,
+    onFailure: setFailure,
+  });
 
   if (invitations.isPending) return <Loader aria-label="Loading the invitations" />;
   if (invitations.isError) {
@@ -55,7 +58,7 @@ export function PendingInvitations({ organizationId }: { organizationId: string 
                   <Table.Td>{invitation.invitedBy.replace(/^user:/, '')}</Table.Td>
                   <Table.Td>{formatInstant(invitation.expiresAt)}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="subtle" color="red" aria-label={`Revoke the invitation of ${invitation.email}`} onClick={() => setRevoking(invitation)}>
+                    <Button size="xs" variant="subtle" color="red" aria-label={`Revoke the invitation of ${invitation.email}`} onClick={() => revoking.ask(invitation)}>
                       Revoke
                     </Button>
                   </Table.Td>
@@ -65,23 +68,8 @@ export function PendingInvitations({ organizationId }: { organizationId: string 
           </Table>
         </Table.ScrollContainer>
       )}
-      <ConfirmDialog
-        opened={revoking !== null}
-        title="Revoke this invitation?"
-        confirmLabel="Revoke invitation"
-        loading={revoke.isPending}
-        onCancel={() => setRevoking(null)}
-        onConfirm={() => {
-          if (!revoking) return;
-          setFailure(null);
-          revoke.mutate(revoking.id, {
-            onSuccess: () => notifySaved(`The invitation of ${revoking.email} is revoked.`),
-            onError: (error) => setFailure(error.message),
-            onSettled: () => setRevoking(null),
-          });
-        }}
-      >
-        The link sent to {revoking?.email} stops working. You can invite them again later.
+      <ConfirmDialog {...revoking.dialog} title="Revoke this invitation?" confirmLabel="Revoke invitation" loading={revoke.isPending}>
+        The link sent to {revoking.item?.email} stops working. You can invite them again later.
       </ConfirmDialog>
     </Stack>
   );

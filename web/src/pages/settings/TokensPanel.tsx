@@ -2,14 +2,14 @@
  * API tokens for scripts and CI (admins only, `token.manage`): listed with their use, created with a secret
  * shown once, revoked for good.
  */
-import { Alert, Badge, Button, CopyButton, Group, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { isoDate } from '../../../../src/domain/dates.js';
 import { useScope } from '../../api/programme.js';
 import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../../api/settings.js';
-import { notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
-import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ConfirmDialog, useConfirmed } from '../../components/ConfirmDialog.js';
+import { ShownOnce } from '../../components/ShownOnce.js';
 import { CreateTokenForm } from './CreateTokenForm.js';
 import { formatInstant } from './format.js';
 import { ROLE_LABELS } from './roles.js';
@@ -27,8 +27,12 @@ export function TokensPanel({ clock = () => new Date() }: { clock?: () => Date }
   const create = useCreateToken(organizationId);
   const revoke = useRevokeToken(organizationId);
   const [creating, setCreating] = useState(false);
-  const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const revoking = useConfirmed<ApiToken>({
+    run: (token, callbacks) => revoke.mutate(token.id, callbacks),
+    done: (token) => `The token “${token.name}” is revoked.`,
+    onFailure: setFailure,
+  });
 
   if (!manage) {
     return (
@@ -102,7 +106,7 @@ export function TokensPanel({ clock = () => new Date() }: { clock?: () => Date }
                     </Table.Td>
                     <Table.Td>
                       {token.revokedAt === null && (
-                        <Button size="xs" variant="subtle" color="red" aria-label={`Revoke ${token.name}`} onClick={() => setRevoking(token)}>
+                        <Button size="xs" variant="subtle" color="red" aria-label={`Revoke ${token.name}`} onClick={() => revoking.ask(token)}>
                           Revoke
                         </Button>
                       )}
@@ -128,45 +132,19 @@ export function TokensPanel({ clock = () => new Date() }: { clock?: () => Date }
         />
       </Modal>
 
-      <Modal opened={created !== null} onClose={() => create.reset()} title="Copy the new token now" centered closeOnClickOutside={false}>
-        {created && (
-          <Stack>
-            <Alert color="yellow" title="Shown this once">
-              Assay keeps only a hash of this secret: once you close this window it cannot be shown again. Store it where the
-              script reads it (a CI secret, a vault). If it is lost, revoke the token and create another.
-            </Alert>
-            <TextInput label={`Secret of “${created.token.name}”`} value={created.secret} readOnly onFocus={(e) => e.currentTarget.select()} />
-            <Group justify="flex-end">
-              <CopyButton value={created.secret}>
-                {({ copied, copy }) => (
-                  <Button variant="light" color={copied ? 'teal' : undefined} onClick={copy}>
-                    {copied ? 'Copied' : 'Copy secret'}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button onClick={() => create.reset()}>Done</Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
-
-      <ConfirmDialog
-        opened={revoking !== null}
-        title="Revoke this token?"
-        confirmLabel="Revoke token"
-        loading={revoke.isPending}
-        onCancel={() => setRevoking(null)}
-        onConfirm={() => {
-          if (!revoking) return;
-          setFailure(null);
-          revoke.mutate(revoking.id, {
-            onSuccess: () => notifySaved(`The token “${revoking.name}” is revoked.`),
-            onError: (error) => setFailure(error.message),
-            onSettled: () => setRevoking(null),
-          });
-        }}
+      <ShownOnce
+        title="Copy the new token now"
+        label={`Secret of “${created?.token.name ?? ''}”`}
+        value={created?.secret ?? null}
+        copyLabel="Copy secret"
+        onDone={() => create.reset()}
       >
-        Anything that uses “{revoking?.name}” is refused from now on. A revoked token cannot be restored.
+        Assay keeps only a hash of this secret: once you close this window it cannot be shown again. Store it where the script
+        reads it (a CI secret, a vault). If it is lost, revoke the token and create another.
+      </ShownOnce>
+
+      <ConfirmDialog {...revoking.dialog} title="Revoke this token?" confirmLabel="Revoke token" loading={revoke.isPending}>
+        Anything that uses “{revoking.item?.name}” is refused from now on. A revoked token cannot be restored.
       </ConfirmDialog>
     </Stack>
   );
