@@ -85,8 +85,10 @@ describe('ownsControl', () => {
     expect(ownsControl(user, { owner: 'sec@acme.example' })).toBe(false);
     expect(ownsControl(user, { owner: null })).toBe(false);
   });
-  it('is never an API token or the operator', () => {
-    expect(ownsControl({ kind: 'token', tokenId: 't', organizationId: 'o', role: 'owner', name: 'ci' }, { owner: 'ci' })).toBe(false);
+  it('is the creator of an API token, never the token by its name, nor the operator', () => {
+    const token: Actor = { kind: 'token', tokenId: 't', organizationId: 'o', role: 'owner', name: 'ci', userId: 'u', email: 'it-ops@acme.example', creatorRole: 'owner' };
+    expect(ownsControl(token, { owner: 'it-ops@acme.example' })).toBe(true);
+    expect(ownsControl(token, { owner: 'ci' })).toBe(false);
     expect(ownsControl(OPERATOR, { owner: 'operator:cli' })).toBe(false);
   });
 });

@@ -17,7 +17,7 @@ for (const engine of ENGINES) {
       const first = await services.users.createFirstAdmin(OPERATOR, { email: 'admin@localhost', password: PASSWORD });
       expect(first).toMatchObject({ user: { email: 'admin@localhost' }, organizations: [{ slug: 'acme' }] });
       expect(await services.users.hasUsers(OPERATOR)).toBe(true);
-      expect(await services.access.roleIn({ kind: 'user', userId: first!.user.id, email: 'admin@localhost' }, org.id)).toBe('admin');
+      expect(await services.access.grantIn({ kind: 'user', userId: first!.user.id, email: 'admin@localhost' }, org.id)).toBe('admin');
       expect(await services.users.createFirstAdmin(OPERATOR, { email: 'second@localhost', password: PASSWORD })).toBeNull();
       await expect(services.users.createFirstAdmin({ kind: 'user', userId: first!.user.id, email: 'x' }, { email: 'y@x', password: PASSWORD })).rejects.toBeInstanceOf(ForbiddenError);
       await expect(services.auth.login('admin@localhost', PASSWORD)).resolves.toMatchObject({ user: { email: 'admin@localhost' } });

@@ -188,13 +188,13 @@ for (const engine of ENGINES) {
       const viewer = await services.members.add(OPERATOR, organization.id, { email: 'viewer@acme.example', role: 'viewer', displayName: 'V', password: PASSWORD });
       const asViewer: Actor = { kind: 'user', userId: viewer.userId, email: viewer.email };
       await expect(services.workspace.importWorkspace(asViewer, acme, { organizationSlug: 'acme' })).rejects.toBeInstanceOf(ForbiddenError);
-      const token: Actor = { kind: 'token', tokenId: 't', organizationId: organization.id, role: 'admin', name: 'ci' };
+      const token: Actor = { kind: 'token', tokenId: 't', organizationId: organization.id, role: 'admin', name: 'ci', userId: 'u', email: 'ci@acme.example', creatorRole: 'admin' };
       await expect(services.workspace.importWorkspace(token, acme, { organizationSlug: 'elsewhere' })).rejects.toBeInstanceOf(ForbiddenError);
       await expect(services.workspace.importWorkspace(token, acme, { organizationSlug: 'acme' })).resolves.toMatchObject({ engagementCreated: false });
 
       // A person who imports into a new organisation becomes its admin.
       const mine = await services.workspace.importWorkspace(asViewer, acme, { organizationSlug: 'viewers-own' });
-      expect(await services.access.roleIn(asViewer, mine.organization.id)).toBe('admin');
+      expect(await services.access.grantIn(asViewer, mine.organization.id)).toBe('admin');
     });
 
     it('finds the engagement to export by id, by name, or as the only one, and hides other tenants', async () => {
@@ -211,7 +211,7 @@ for (const engine of ENGINES) {
       await expect(find()).rejects.toThrow(/has 2 engagements: choose one with --engagement/);
       await expect(services.workspace.findEngagement(OPERATOR, { organizationSlug: 'nowhere' })).rejects.toBeInstanceOf(NotFoundError);
 
-      const outsider: Actor = { kind: 'token', tokenId: 't', organizationId: 'another', role: 'admin', name: 'x' };
+      const outsider: Actor = { kind: 'token', tokenId: 't', organizationId: 'another', role: 'admin', name: 'x', userId: 'u', email: 'x@another.example', creatorRole: 'admin' };
       await expect(services.workspace.findEngagement(outsider, { organizationSlug: 'acme' })).rejects.toBeInstanceOf(NotFoundError);
       await expect(services.workspace.exportWorkspace(outsider, organization.id, engagement.id)).rejects.toBeInstanceOf(NotFoundError);
       const other = await services.organizations.create(OPERATOR, { slug: 'other', name: 'Other' });

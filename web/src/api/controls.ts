@@ -55,7 +55,7 @@ export interface RecordedSample extends Sample {
 export interface AuditEvent {
   seq: number;
   occurredAt: string;
-  /** `user:<email>`, `token:<name> (<id>)` or `operator:cli`. */
+  /** `user:<email>`, `user:<email> via token:<name> (<id>)` (older events: `token:<name> (<id>)`) or `operator:cli`. */
   actor: string;
   type: string;
   subject: string;
