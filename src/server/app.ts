@@ -19,11 +19,19 @@ import type { Services } from '../services/index.js';
 import { authentication, SESSION_COOKIE } from './authentication.js';
 import { declarePermissions } from './permissions.js';
 import { handleError, problem } from './problem.js';
+import { MAX_SAMPLE_ITEM_LENGTH } from './routes/controls/schemas.js';
 import { apiRoutes } from './routes/index.js';
 import { isPageRequest, sendIndex, serveWebApp, WEB_ROOT } from './web.js';
 
 /** Request bodies above this are refused with 413 (a whole workspace import goes through the CLI). */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * The longest path parameter the router matches, as sent: a sample item (at most MAX_SAMPLE_ITEM_LENGTH UTF-16
+ * units) percent-encoded, up to 9 characters a unit (3 UTF-8 bytes, `%XX` each). Fastify's default, 100, turned
+ * long items into 404s; the route's schema then refuses anything longer than the item may be, with a 400.
+ */
+export const MAX_PARAM_LENGTH = MAX_SAMPLE_ITEM_LENGTH * 9;
 
 export interface AppOptions {
   services: Services;
@@ -37,7 +45,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, maxParamLength: MAX_PARAM_LENGTH }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
