@@ -15,7 +15,7 @@ import { ownsControl, type ProgrammeLookup } from './programme.js';
 /** What the findings services need: the store, the engagement's controls, access, the audit log and the clock. */
 export interface FindingsDependencies {
   db: Executor;
-  findings: Pick<FindingsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'saveRootCause' | 'listRootCauses'>;
+  findings: Pick<FindingsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'saveRootCause' | 'rewriteRootCause' | 'findRootCause' | 'listRootCauses'>;
   controls: Pick<ControlsRepository, 'loadExamination'>;
   lookup: ProgrammeLookup;
   access: Access;
@@ -69,7 +69,10 @@ export function findingsWork({ findings, controls, lookup, audit, clock }: Findi
     return current(found, isoDate(clock()));
   }
 
-  /** Writes the change at the version read and its audit event, in the caller's transaction. */
+  /**
+   * Writes the change at the version read and its audit event, in the caller's transaction; `details` and
+   * `detailsBefore` add what the change was about, as it is and as it was.
+   */
   async function save(
     trx: Trx,
     actor: Actor,
@@ -78,13 +81,14 @@ export function findingsWork({ findings, controls, lookup, audit, clock }: Findi
     after: Finding,
     type: 'finding.transitioned' | 'finding.actions_updated' | 'finding.retested' | 'finding.root_cause_set' | 'finding.overridden',
     details: Record<string, unknown>,
+    detailsBefore: Record<string, unknown> = {},
   ) {
     const saved = await findings.update(before.engagementId, before.version, after, trx);
     await audit.record(trx, actor, {
       type,
       organizationId,
       subject: `finding:${before.engagementId}/${before.id}`,
-      before: { status: before.status, version: before.version },
+      before: { status: before.status, version: before.version, ...detailsBefore },
       after: { status: saved.status, version: saved.version, ...details },
     });
     return saved;

@@ -10,6 +10,7 @@ import {
   criteriaOfCategories,
   examine,
   expireAcceptedRisk,
+  sameRootCause,
   type Examination,
   type Finding,
   type Issue,
@@ -146,10 +147,6 @@ function references(found: readonly Finding[], examination: Examination, rootCau
     if (finding.rootCause !== null && !rootCauses.has(finding.rootCause)) issues.push({ location: where, message: `unknown root cause "${finding.rootCause}"` });
   }
   return issues;
-}
-
-function sameRootCause(a: RootCause, b: RootCause): boolean {
-  return a.title === b.title && a.category === b.category && JSON.stringify(a.whys) === JSON.stringify(b.whys);
 }
 
 export type OscalService = ReturnType<typeof createOscalService>;

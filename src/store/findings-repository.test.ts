@@ -46,6 +46,17 @@ for (const engine of ENGINES) {
       expect((await findings.list(engagement.id)).map((f) => f.rootCause)).toEqual(['RC-1', 'RC-1']);
     });
 
+    it('rewrites a root cause at its version only', async () => {
+      const findings = createFindingsRepository(store().db, testDependencies());
+      const engagement = await buildEngagement(store().db);
+      await findings.saveRootCause(engagement.id, ROOT_CAUSE);
+      const rewritten = await findings.rewriteRootCause(engagement.id, { ...ROOT_CAUSE, title: 'Rewritten' }, 1);
+      expect(rewritten).toMatchObject({ title: 'Rewritten', version: 2 });
+      await expect(findings.rewriteRootCause(engagement.id, { ...ROOT_CAUSE, title: 'Stale' }, 1)).rejects.toThrow(ConflictError);
+      await expect(findings.rewriteRootCause(engagement.id, { ...ROOT_CAUSE, id: 'RC-9' }, 1)).rejects.toThrow(NotFoundError);
+      expect(await findings.listRootCauses(engagement.id)).toEqual([rewritten]);
+    });
+
     it('goes with its engagement', async () => {
       const findings = createFindingsRepository(store().db, testDependencies());
       const engagement = await buildEngagement(store().db);

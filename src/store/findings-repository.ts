@@ -150,6 +150,16 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
     return row ? toStoredFinding(row) : null;
   }
 
+  async function findRootCause(engagementId: string, code: string, trx?: Executor): Promise<StoredRootCause | null> {
+    const row = await (trx ?? db)
+      .selectFrom('root_causes')
+      .select(rootCauseColumns)
+      .where('engagement_id', '=', engagementId)
+      .where('code', '=', code)
+      .executeTakeFirst();
+    return row ? toStoredRootCause(row) : null;
+  }
+
   return {
     /** Adds a finding; its code taken in the engagement already is a ConflictError. */
     async create(engagementId: string, finding: Finding, trx?: Executor): Promise<StoredFinding> {
@@ -213,15 +223,7 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
       return (await findByCode(engagementId, finding.id, executor)) as StoredFinding;
     },
 
-    async findRootCause(engagementId: string, code: string, trx?: Executor): Promise<StoredRootCause | null> {
-      const row = await (trx ?? db)
-        .selectFrom('root_causes')
-        .select(rootCauseColumns)
-        .where('engagement_id', '=', engagementId)
-        .where('code', '=', code)
-        .executeTakeFirst();
-      return row ? toStoredRootCause(row) : null;
-    },
+    findRootCause,
 
     async listRootCauses(engagementId: string, trx?: Executor): Promise<StoredRootCause[]> {
       const rows = await (trx ?? db)
@@ -233,7 +235,28 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
       return rows.map(toStoredRootCause);
     },
 
-    /** Adds the root cause, or rewrites the one of the same code (shared by every finding traced to it). */
+    /**
+     * Rewrites the text of the root cause of this code at `expectedVersion` (shared by every finding traced to
+     * it); a stale version is a ConflictError and nothing changes.
+     */
+    async rewriteRootCause(engagementId: string, rootCause: RootCause, expectedVersion: number, trx?: Executor): Promise<StoredRootCause> {
+      const executor = trx ?? db;
+      const updated = await executor
+        .updateTable('root_causes')
+        .set((eb) => ({ title: rootCause.title, category: rootCause.category, whys: toJson(rootCause.whys), version: eb('version', '+', 1) }))
+        .where('engagement_id', '=', engagementId)
+        .where('code', '=', rootCause.id)
+        .where('version', '=', expectedVersion)
+        .returning(rootCauseColumns)
+        .executeTakeFirst();
+      if (updated) return toStoredRootCause(updated);
+      throw staleOrMissing(`Root cause ${rootCause.id}`, expectedVersion, (await findRootCause(engagementId, rootCause.id, executor))?.version);
+    },
+
+    /**
+     * Adds the root cause, or rewrites the one of the same code whatever its version: for imports that replace
+     * an engagement's findings whole. A person's change goes through `rewriteRootCause`.
+     */
     async saveRootCause(engagementId: string, rootCause: RootCause, trx?: Executor): Promise<StoredRootCause> {
       const executor = trx ?? db;
       const values = { title: rootCause.title, category: rootCause.category, whys: toJson(rootCause.whys) };

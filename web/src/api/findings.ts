@@ -163,10 +163,14 @@ export function useRecordRetest() {
   );
 }
 
-/** Traces the finding to a root cause, written under its code (an existing code is shared, and rewritten as sent). */
+/**
+ * Traces the finding to a root cause, written under its code (an existing code is shared, and rewritten as sent
+ * at `rootCauseVersion`, the version read: someone else's change since is refused, not overwritten).
+ */
 export function useSetRootCause() {
-  return useFindingMutation((base, { findingId, version, rootCause }: { findingId: string; version: number; rootCause: RootCause }) =>
-    api<Finding>('PUT', `${findingPath(base, findingId)}/root-cause`, { version, ...rootCause }),
+  return useFindingMutation(
+    (base, { findingId, version, rootCause, rootCauseVersion }: { findingId: string; version: number; rootCause: RootCause; rootCauseVersion?: number }) =>
+      api<Finding>('PUT', `${findingPath(base, findingId)}/root-cause`, { version, ...rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) }),
   );
 }
 

@@ -11,6 +11,8 @@ import { useScope } from './programme.js';
 export type { RootCause, SystemicCause };
 
 export interface RootCauseWithFindings extends RootCause {
+  /** Sent back as `rootCauseVersion` to rewrite the cause (a stale one is refused). */
+  version: number;
   /** Codes of the findings traced to it. */
   findings: string[];
 }

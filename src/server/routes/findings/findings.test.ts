@@ -248,11 +248,43 @@ for (const engine of ENGINES) {
       for (const code of ['F-AC-04', 'F-CM-01']) {
         await t().services.findings.setRootCause(OPERATOR, t().organizationId, engagement.id, code, 1, cause);
       }
-      expect((await viewer.request({ method: 'GET', url: root })).json()).toEqual({ items: [{ ...cause, findings: ['F-AC-04', 'F-CM-01'] }] });
+      expect((await viewer.request({ method: 'GET', url: root })).json()).toEqual({ items: [{ ...cause, version: 1, findings: ['F-AC-04', 'F-CM-01'] }] });
       const systemic = (await viewer.request({ method: 'GET', url: `${root}/systemic` })).json();
       expect(systemic).toEqual({ items: [{ rootCause: cause, findings: ['F-AC-04', 'F-CM-01'], criteria: ['CC6.2', 'CC8.1'], controls: ['AC-04', 'CM-01'], systemic: true }] });
       expect((await (await t().outsider()).request({ method: 'GET', url: `${root}/systemic` })).statusCode).toBe(404);
       expect((await viewer.request({ method: 'GET', url: `${url}/F-AC-04` })).json().rootCause).toBe('RC-1');
+    });
+
+    it('rewrites a shared root cause only at the version read, and keeps the old text in the audit event', async () => {
+      const engagement = await deficientEngagement();
+      const url = findingsUrl(engagement.id);
+      const compliance = await t().member('compliance');
+      await compliance.request({ method: 'POST', url: `${url}/sync` });
+      const cause = (title: string) => ({ id: 'RC-1', title, category: 'process', whys: ['Late removal'] });
+      const put = (code: string, payload: Record<string, unknown>) => compliance.request({ method: 'PUT', url: `${url}/${code}/root-cause`, payload });
+      const listed = async () => (await compliance.request({ method: 'GET', url: `${base(t())}/engagements/${engagement.id}/root-causes` })).json().items;
+
+      expect((await put('F-AC-04', { version: 1, ...cause('Manual offboarding') })).statusCode).toBe(200);
+      // Tracing a second finding to the cause as it stands needs no version of it.
+      expect((await put('F-CM-01', { version: 1, ...cause('Manual offboarding') })).statusCode).toBe(200);
+      const unversioned = await put('F-CM-01', { version: 2, ...cause('Rewritten blind') });
+      expect(unversioned.statusCode).toBe(409);
+      expect(unversioned.json().detail).toContain('send rootCauseVersion');
+      expect(await listed()).toMatchObject([{ title: 'Manual offboarding', version: 1 }]);
+
+      expect((await put('F-CM-01', { version: 2, rootCauseVersion: 1, ...cause('No automated offboarding') })).statusCode).toBe(200);
+      const stale = await put('F-AC-04', { version: 2, rootCauseVersion: 1, ...cause('A stale rewrite') });
+      expect(stale.statusCode).toBe(409);
+      expect(await listed()).toMatchObject([{ title: 'No automated offboarding', version: 2, findings: ['F-AC-04', 'F-CM-01'] }]);
+
+      // Newest first.
+      const events = await auditEvents(t(), 'finding.root_cause_set');
+      expect(events).toHaveLength(3);
+      expect(events[0]).toMatchObject({
+        before: { tracedTo: 'RC-1', rootCause: { title: 'Manual offboarding', version: 1 } },
+        after: { tracedTo: 'RC-1', rootCause: { title: 'No automated offboarding', version: 2 } },
+      });
+      expect(events.at(-1)).toMatchObject({ before: { tracedTo: null, rootCause: null }, after: { rootCause: { title: 'Manual offboarding' } } });
     });
 
     it('documents the authoring routes in the OpenAPI document', async () => {

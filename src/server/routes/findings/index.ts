@@ -145,15 +145,16 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
     config: { permission: 'finding.manage' },
     schema: {
       tags,
-      summary: 'Trace the finding to a root cause of the engagement (written under its code, shared by findings naming it)',
+      summary:
+        'Trace the finding to a root cause of the engagement (written under its code, shared by findings naming it); rewriting an existing code needs its rootCauseVersion (409 when missing or stale)',
       params: findingParams,
       body: rootCauseBody,
       response: { 200: findingSchema },
     },
     handler: async (request) => {
       const { organizationId, engagementId, findingId } = request.params;
-      const { version, ...rootCause } = request.body;
-      return findings.setRootCause(actorOf(request), organizationId, engagementId, findingId, version, rootCause);
+      const { version, rootCauseVersion, ...rootCause } = request.body;
+      return findings.setRootCause(actorOf(request), organizationId, engagementId, findingId, version, rootCause, rootCauseVersion);
     },
   });
 

@@ -189,6 +189,12 @@ export const retestBody = z.strictObject({
 
 export const rootCauseBody = z.strictObject({
   version,
+  /**
+   * The version of the root cause under this code as read (from the root-cause list), to rewrite its text: it is
+   * shared by every finding traced to it, so a stale one is a 409. Not needed for a new code, nor to trace the
+   * finding to an existing cause as it stands.
+   */
+  rootCauseVersion: version.optional(),
   /** The root cause's code in the engagement (e.g. RC-1); findings that name the same code share it. */
   id: code,
   title: text(MAX_TEXT_LENGTH),
@@ -239,7 +245,15 @@ const rootCauseFields = {
 };
 
 export const rootCauseList = z.object({
-  items: z.array(z.object({ ...rootCauseFields, /** Codes of the findings traced to it. */ findings: z.array(z.string()) })),
+  items: z.array(
+    z.object({
+      ...rootCauseFields,
+      /** Send it back as `rootCauseVersion` to rewrite the cause. */
+      version: z.number().int(),
+      /** Codes of the findings traced to it. */
+      findings: z.array(z.string()),
+    }),
+  ),
 });
 
 export const systemicCauseList = z.object({

@@ -70,6 +70,7 @@ export function fixtureRootCauses(): RootCauseWithFindings[] {
       title: 'Offboarding depends on a manual ticket from HR',
       category: 'process',
       whys: ['Accounts were deactivated only when IT worked a ticket', 'HR raises the ticket by hand after the exit interview'],
+      version: 1,
       findings: ['F-AC-04', 'F-HR-02'],
     },
   ];

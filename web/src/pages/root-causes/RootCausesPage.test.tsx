@@ -18,9 +18,9 @@ const systemic: SystemicCause[] = [
   { rootCause: vendor, findings: ['F-A1-02'], criteria: ['A1.2'], controls: [], systemic: false },
 ];
 const all: RootCauseWithFindings[] = [
-  { ...manual, findings: ['F-1', 'F-AC/04'] },
-  { ...vendor, findings: ['F-A1-02'] },
-  { ...orphan, findings: [] },
+  { ...manual, version: 1, findings: ['F-1', 'F-AC/04'] },
+  { ...vendor, version: 1, findings: ['F-A1-02'] },
+  { ...orphan, version: 1, findings: [] },
 ];
 
 function stub(items = systemic) {
