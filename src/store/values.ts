@@ -3,8 +3,9 @@
  * repository shares: injected ids and time, pages, transactions, constraint errors.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { engineOf } from './engine.js';
 import type { DatabaseSchema } from './schema.js';
 
 /** The database or a transaction in progress: every repository method runs on `trx ?? db`. */
@@ -83,6 +84,20 @@ export function checkPage(page: Page): Page {
 /** A LIKE pattern matching `text` anywhere, with `\` as the escape character (say `escape '\'`). */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * `column in (values)` with the values bound as one JSON array, which the engine unpacks: a placeholder per
+ * value would fail past the engines' limit on bound parameters (SQLite 32 766, PostgreSQL 65 535) for a list
+ * as long as a large engagement's controls.
+ */
+export function inList(executor: Executor, column: Expression<unknown>, values: readonly string[]): RawBuilder<boolean> {
+  const list = JSON.stringify(values);
+  return engineOf(executor) === 'postgres'
+    ? // PostgreSQL: the array's elements as text rows.
+      sql<boolean>`${column} in (select jsonb_array_elements_text(${list}::jsonb))`
+    : // SQLite: json_each's `value` column.
+      sql<boolean>`${column} in (select value from json_each(${list}))`;
 }
 
 /**
