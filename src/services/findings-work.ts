@@ -8,7 +8,7 @@ import type { ControlsRepository } from '../store/controls-repository.js';
 import type { FindingsRepository, StoredFinding } from '../store/findings-repository.js';
 import { staleOrMissing, type Executor, type Trx } from '../store/values.js';
 import type { Access } from './access.js';
-import { describeActor, type Actor } from './actor.js';
+import { describeActor, personOf, type Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
 import { ownsControl, type ProgrammeLookup } from './programme.js';
 
@@ -23,9 +23,12 @@ export interface FindingsDependencies {
   clock: () => Date;
 }
 
-/** Who did it, as a finding or a response records it: a person's email, else the actor as the audit log writes it. */
+/**
+ * Who did it, as a finding or a response records it: the person's email (through a token, its creator's, so
+ * four eyes compare people, not sign-ins), else the actor as the audit log writes it.
+ */
 export function signatureOf(actor: Actor): string {
-  return actor.kind === 'user' ? actor.email : describeActor(actor);
+  return personOf(actor)?.email ?? describeActor(actor);
 }
 
 /**
