@@ -6,6 +6,8 @@ export const MAX_NAME_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 2000;
 /** Lists inside one object: criteria of a control, not-applicable criteria, misstatements. */
 export const MAX_LIST_LENGTH = 100;
+/** Rows in one page of a list (the API's `limit`); a page that shows everything asks for this many at a time. */
+export const MAX_PAGE_SIZE = 1000;
 /** Passwords: long enough to resist guessing, short enough to hash quickly. */
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;

@@ -28,7 +28,7 @@ import {
   type TestMethod,
 } from '../domain/index.js';
 import type { FindingFilter, StoredFinding, StoredRootCause } from '../store/findings-repository.js';
-import { staleOrMissing, type Trx } from '../store/values.js';
+import { staleOrMissing, type Page, type Paged, type Trx } from '../store/values.js';
 import type { Actor } from './actor.js';
 import { createFindingsAuthoring } from './findings-authoring.js';
 import { findingsWork, ownsFinding, type FindingsDependencies } from './findings-work.js';
@@ -94,13 +94,14 @@ export function createFindingsService(deps: FindingsDependencies) {
   return {
     ...createFindingsAuthoring(deps, { current, forChange, save }),
 
-    async list(actor: Actor, organizationId: string, engagementId: string, filter: FindingFilter = {}): Promise<StoredFinding[]> {
+    /** A page of the findings in code order; the status filter applies after expiry, so an expired acceptance is listed among the open. */
+    async list(actor: Actor, organizationId: string, engagementId: string, query: FindingFilter & Page): Promise<Paged<StoredFinding>> {
       await access.require(actor, organizationId, 'finding.read');
       await lookup.engagement(organizationId, engagementId);
       const today = isoDate(clock());
-      // The status filter applies after expiry, so an expired acceptance is listed among the open findings.
-      const all = await findings.list(engagementId, filter.control !== undefined ? { control: filter.control } : {});
-      return all.map((f) => current(f, today)).filter((f) => filter.status === undefined || f.status === filter.status);
+      const { limit, offset, ...filter } = query;
+      const { items, total } = await findings.page(engagementId, { ...filter, today }, { limit, offset });
+      return { items: items.map((f) => current(f, today)), total };
     },
 
     async get(actor: Actor, organizationId: string, engagementId: string, code: string): Promise<StoredFinding> {

@@ -15,7 +15,7 @@ import { ownsControl, type ProgrammeLookup } from './programme.js';
 /** What the findings services need: the store, the engagement's controls, access, the audit log and the clock. */
 export interface FindingsDependencies {
   db: Executor;
-  findings: Pick<FindingsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'saveRootCause' | 'rewriteRootCause' | 'findRootCause' | 'listRootCauses'>;
+  findings: Pick<FindingsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'page' | 'saveRootCause' | 'rewriteRootCause' | 'findRootCause' | 'listRootCauses' | 'pageRootCauses'>;
   controls: Pick<ControlsRepository, 'loadExamination'>;
   lookup: ProgrammeLookup;
   access: Access;

@@ -17,6 +17,7 @@ import { createAuditLog } from './audit.js';
 import { createServices } from './index.js';
 import { createProgrammeLookup } from './programme.js';
 import { createRemediationService } from './remediation-service.js';
+import { WHOLE_PAGE } from './testing.js';
 
 const NOW = new Date('2026-08-15T10:00:00Z');
 const clock = () => NOW;
@@ -89,7 +90,7 @@ for (const engine of ENGINES) {
 
     it('shows each action’s standing today, the counts and the burndown, false positives left out', async () => {
       const { remediation, org, eng } = await setUp();
-      const view = await remediation.view(OPERATOR, org, eng);
+      const view = await remediation.view(OPERATOR, org, eng, WHOLE_PAGE);
       expect(view.today).toBe('2026-08-15');
       expect(view.plan).toEqual({ targetDate: null, webhookUrl: null, dueSoonDays: 14, version: 0 });
       expect(view.actions.map((a) => [a.action.id, a.state, a.daysLate ?? a.daysLeft])).toEqual([
@@ -110,14 +111,14 @@ for (const engine of ENGINES) {
       const bad = remediation.updatePlan(OPERATOR, org, eng, 1, { targetDate: null, webhookUrl: 'file:///etc/passwd', dueSoonDays: 120 });
       await expect(bad).rejects.toThrow(ValidationError);
       await expect(bad).rejects.toMatchObject({ issues: [{ location: '$.webhookUrl' }, { location: '$.dueSoonDays' }] });
-      expect((await remediation.view(OPERATOR, org, eng)).plan).toEqual(saved);
+      expect((await remediation.view(OPERATOR, org, eng, WHOLE_PAGE)).plan).toEqual(saved);
 
       const [event] = await events('remediation.plan_updated');
       expect(event).toMatchObject({ actor: 'operator:cli', before: { version: 0, webhookUrl: null }, after: { version: 1, targetDate: '2026-09-30' } });
       // The audit log and those who may not manage the plan see where reminders go, not the webhook's secret path.
       expect(JSON.stringify(event)).not.toContain('secret-token');
       const viewer = await memberOf('viewer');
-      expect((await remediation.view(viewer, org, eng)).plan.webhookUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/…$/);
+      expect((await remediation.view(viewer, org, eng, WHOLE_PAGE)).plan.webhookUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/…$/);
       await expect(remediation.updatePlan(viewer, org, eng, 1, saved)).rejects.toThrow(ForbiddenError);
       await expect(remediation.sendReminders(await memberOf('owner'), org, eng)).rejects.toThrow(ForbiddenError);
     });

@@ -21,7 +21,7 @@ import {
 } from '../domain/index.js';
 import type { FindingsRepository } from '../store/findings-repository.js';
 import type { RemediationPlansRepository } from '../store/remediation-plans-repository.js';
-import type { Executor } from '../store/values.js';
+import { pageOf, type Executor, type Page } from '../store/values.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
@@ -113,20 +113,23 @@ export function createRemediationService(deps: {
 
   return {
     /**
-     * The plan, every counted corrective action with its standing today, the counts and the burndown. The
-     * webhook is shown whole only to those who may manage the plan (its path is often its secret).
+     * The plan, a page of the counted corrective actions with their standing today (`total` of them in all), and
+     * the counts and the burndown over all of them. The webhook is shown whole only to those who may manage the
+     * plan (its path is often its secret).
      */
-    async view(actor: Actor, organizationId: string, engagementId: string): Promise<RemediationView> {
-      const role = await access.require(actor, organizationId, 'finding.read');
+    async view(actor: Actor, organizationId: string, engagementId: string, page: Page): Promise<RemediationView & { total: number }> {
+      const grant = await access.require(actor, organizationId, 'finding.read');
       await lookup.engagement(organizationId, engagementId);
       const plan = await plans.find(engagementId);
       const all = await findings.list(engagementId);
       const today = isoDate(clock());
       const actions = plannedActions(all, today, plan.dueSoonDays);
+      const { items, total } = pageOf(actions, page);
       return {
-        plan: can(role, 'engagement.manage') ? plan : { ...plan, webhookUrl: maskWebhookUrl(plan.webhookUrl) },
+        plan: can(grant, 'engagement.manage') ? plan : { ...plan, webhookUrl: maskWebhookUrl(plan.webhookUrl) },
         today,
-        actions,
+        actions: items,
+        total,
         counts: countActions(actions),
         burndown: burndown(all, today, plan.targetDate),
       };

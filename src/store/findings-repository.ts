@@ -4,7 +4,7 @@
  * many findings can share, named in the domain by its code (`RC-1`). The finding's `version` guards every
  * change (optimistic concurrency).
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type {
   Classification,
   CorrectiveAction,
@@ -18,17 +18,22 @@ import type {
   RootCauseCategory,
   StatusChange,
 } from '../domain/findings/index.js';
+import { engineOf } from './engine.js';
 import type { FindingsTable, RootCausesTable } from './schema.js';
 import {
+  checkPage,
   defaultDependencies,
   fromJson,
   fromJsonOrNull,
   staleOrMissing,
   toJson,
   toJsonOrNull,
+  toCount,
   toTimestamp,
   translateConstraintErrors,
   type Executor,
+  type Page,
+  type Paged,
   type StoreDependencies,
 } from './values.js';
 
@@ -41,6 +46,11 @@ export interface StoredFinding extends Finding {
 export interface StoredRootCause extends RootCause {
   engagementId: string;
   version: number;
+}
+
+/** A root cause with the codes of the findings traced to it, in code order. */
+export interface RootCauseWithFindings extends StoredRootCause {
+  findings: string[];
 }
 
 export interface FindingFilter {
@@ -129,6 +139,29 @@ function mutableValues(finding: Finding) {
   };
 }
 
+/**
+ * Whether a finding's accepted risk has lapsed by `today`: accepted, and its acceptance expired before today.
+ * The domain's read-time rule (`expireAcceptedRisk`) as SQL, so that a page filtered by status is the page the
+ * service then shows; the repository test holds the two to the same boundaries.
+ */
+function lapsedBy(executor: Executor, today: string) {
+  const expires =
+    engineOf(executor) === 'postgres'
+      ? // PostgreSQL: the JSON text's field as text.
+        sql`(findings.risk_acceptance::jsonb ->> 'expires')`
+      : // SQLite: json_extract reads the text as JSON.
+        sql`json_extract(findings.risk_acceptance, '$.expires')`;
+  return sql<boolean>`(findings.status = 'risk_accepted' and coalesce(${expires} < ${today}, false))`;
+}
+
+/** The filter on a finding's status as it reads on `today` (an accepted risk past its expiry is open). */
+function statusAsOf(executor: Executor, status: FindingStatus, today: string) {
+  const lapsed = lapsedBy(executor, today);
+  if (status === 'open') return sql<boolean>`(findings.status = 'open' or ${lapsed})`;
+  if (status === 'risk_accepted') return sql<boolean>`(findings.status = 'risk_accepted' and not ${lapsed})`;
+  return sql<boolean>`findings.status = ${status}`;
+}
+
 export type FindingsRepository = ReturnType<typeof createFindingsRepository>;
 
 export function createFindingsRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
@@ -195,6 +228,27 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
     },
 
     /**
+     * A page of the engagement's findings in code order, by control and by status as it reads on `today` (the
+     * rows come as stored: the service applies the read-time rule to them).
+     */
+    async page(engagementId: string, filter: FindingFilter & { today: string }, page: Page, trx?: Executor): Promise<Paged<StoredFinding>> {
+      const { limit, offset } = checkPage(page);
+      const executor = trx ?? db;
+      let query = executor
+        .selectFrom('findings')
+        .leftJoin('root_causes', 'root_causes.id', 'findings.root_cause_id')
+        .where('findings.engagement_id', '=', engagementId);
+      if (filter.control !== undefined) query = query.where('findings.control_code', '=', filter.control);
+      const status = filter.status;
+      if (status !== undefined) query = query.where(() => statusAsOf(executor, status, filter.today));
+      const [rows, count] = await Promise.all([
+        query.select([...findingColumns, 'root_causes.code as root_cause_code']).orderBy('findings.code').limit(limit).offset(offset).execute(),
+        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toStoredFinding), total: toCount(count.total) };
+    },
+
+    /**
      * Writes the finding whole if `expectedVersion` is still current; else ConflictError and no change. Its
      * root cause is named by code and must exist in the engagement (see `saveRootCause`).
      */
@@ -233,6 +287,31 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
         .orderBy('code')
         .execute();
       return rows.map(toStoredRootCause);
+    },
+
+    /** A page of the engagement's root causes in code order, each with the codes of the findings traced to it. */
+    async pageRootCauses(engagementId: string, page: Page, trx?: Executor): Promise<Paged<RootCauseWithFindings>> {
+      const { limit, offset } = checkPage(page);
+      const executor = trx ?? db;
+      const query = executor.selectFrom('root_causes').where('engagement_id', '=', engagementId);
+      const [rows, count] = await Promise.all([
+        query.select(rootCauseColumns).orderBy('code').limit(limit).offset(offset).execute(),
+        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      // The findings of this page's causes only: at most a page of ids.
+      const traced =
+        rows.length === 0
+          ? []
+          : await executor
+              .selectFrom('findings')
+              .select(['code', 'root_cause_id'])
+              .where('engagement_id', '=', engagementId)
+              .where('root_cause_id', 'in', rows.map((r) => r.id))
+              .orderBy('code')
+              .execute();
+      const byCause = new Map<string, string[]>(rows.map((r) => [r.id, []]));
+      for (const finding of traced) byCause.get(finding.root_cause_id as string)?.push(finding.code);
+      return { items: rows.map((row) => ({ ...toStoredRootCause(row), findings: byCause.get(row.id) ?? [] })), total: toCount(count.total) };
     },
 
     /**

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { MAX_PAGE_SIZE } from '../domain/limits.js';
 import { engineOf } from './engine.js';
 import type { DatabaseSchema } from './schema.js';
 
@@ -56,7 +57,6 @@ export function toCount(value: string | number | bigint): number {
   return Number(value);
 }
 
-export const MAX_PAGE_SIZE = 1000;
 
 export interface Page {
   limit: number;
@@ -79,6 +79,12 @@ export function checkPage(page: Page): Page {
   }
   if (issues.length > 0) throw new ValidationError(issues, 'Bad page');
   return page;
+}
+
+/** One page of a list worked out whole in memory (a ranking, a plan), with the list's total. */
+export function pageOf<T>(items: readonly T[], page: Page): Paged<T> {
+  const { limit, offset } = checkPage(page);
+  return { items: items.slice(offset, offset + limit), total: items.length };
 }
 
 /** A LIKE pattern matching `text` anywhere, with `\` as the escape character (say `escape '\'`). */

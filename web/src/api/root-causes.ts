@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RootCause } from '../../../src/domain/findings/model.js';
 import type { SystemicCause } from '../../../src/domain/findings/systemic.js';
-import { api } from './client.js';
+import { everyItem } from './client.js';
 import { useScope } from './programme.js';
 
 export type { RootCause, SystemicCause };
@@ -17,11 +17,12 @@ export interface RootCauseWithFindings extends RootCause {
   findings: string[];
 }
 
+/** Every root cause of the engagement (page after page), with the findings traced to it. */
 export function useRootCauses() {
   const { organizationId, engagementId, base } = useScope();
   return useQuery({
     queryKey: ['root-causes', organizationId, engagementId],
-    queryFn: () => api<{ items: RootCauseWithFindings[] }>('GET', `${base}/root-causes`).then((r) => r.items),
+    queryFn: () => everyItem<RootCauseWithFindings>(`${base}/root-causes`),
   });
 }
 
@@ -30,6 +31,6 @@ export function useSystemicCauses() {
   const { organizationId, engagementId, base } = useScope();
   return useQuery({
     queryKey: ['root-causes', organizationId, engagementId, 'systemic'],
-    queryFn: () => api<{ items: SystemicCause[] }>('GET', `${base}/root-causes/systemic`).then((r) => r.items),
+    queryFn: () => everyItem<SystemicCause>(`${base}/root-causes/systemic`),
   });
 }

@@ -30,19 +30,21 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
     config: { permission: 'finding.read' },
     schema: {
       tags,
-      summary: 'The findings in code order, by status and control (an accepted risk past its expiry is open)',
+      summary: 'A page of the findings in code order, by status and control (an accepted risk past its expiry is open)',
       params: engagementParams,
       querystring: findingQuery,
       response: { 200: findingList },
     },
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
-      const { status, control } = request.query;
-      const items = await findings.list(actorOf(request), organizationId, engagementId, {
+      const { status, control, limit, offset } = request.query;
+      const page = await findings.list(actorOf(request), organizationId, engagementId, {
+        limit,
+        offset,
         ...(status !== undefined && { status }),
         ...(control !== undefined && { control }),
       });
-      return { items, total: items.length };
+      return { ...page, limit, offset };
     },
   });
 

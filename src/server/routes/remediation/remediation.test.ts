@@ -72,6 +72,16 @@ for (const engine of ENGINES) {
       ]);
       expect(view.actions[0]).toMatchObject({ findingTitle: 'Leavers kept access', daysLate: 3, daysLeft: null });
       expect(view.burndown.points.find((p: { date: string }) => p.date === today)).toMatchObject({ remaining: 2 });
+      expect(view).toMatchObject({ total: 3, limit: 50, offset: 0 });
+    });
+
+    it('pages the actions, with the counts and the burndown over all of them', async () => {
+      const url = await engagementWithActions();
+      const viewer = await t().member('viewer');
+      const page = (await viewer.request({ method: 'GET', url: `${url}?limit=1&offset=1` })).json();
+      expect(page).toMatchObject({ total: 3, limit: 1, offset: 1, counts: { total: 3, done: 1 } });
+      expect(page.actions.map((a: { action: { id: string } }) => a.action.id)).toEqual(['CA-2']);
+      expect(page.burndown.points.find((p: { date: string }) => p.date === today)).toMatchObject({ remaining: 2 });
     });
 
     it('sets the plan at its version; refuses a bad one with where the problem is, writing nothing', async () => {

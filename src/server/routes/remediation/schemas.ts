@@ -37,6 +37,10 @@ export const remediationView = z
         daysLeft: count.nullable(),
       }),
     ),
+    /** The actions in all, of which `actions` is the page from `offset`. */
+    total: count,
+    limit: count,
+    offset: count,
     counts: z.object({ total: count, done: count, overdue: count, dueSoon: count }),
     burndown: z.object({
       start: z.string().nullable(),

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RootCauseWithFindings, SystemicCause } from '../../api/root-causes.js';
-import { renderAt, stubFetch } from '../../testing.js';
+import { firstPage, onePage, renderAt, stubFetch } from '../../testing.js';
 import { RootCausesPage } from './RootCausesPage.js';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -24,7 +24,7 @@ const all: RootCauseWithFindings[] = [
 ];
 
 function stub(items = systemic) {
-  stubFetch({ [`GET ${API}/systemic`]: { status: 200, body: { items } }, [`GET ${API}`]: { status: 200, body: { items: all } } });
+  stubFetch({ [`GET ${firstPage(`${API}/systemic`)}`]: { status: 200, body: onePage(items) }, [`GET ${firstPage(API)}`]: { status: 200, body: onePage(all) } });
 }
 
 const show = () => renderAt(`${ROOT}/root-causes`, <RootCausesPage />, '/root-causes');
