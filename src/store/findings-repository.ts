@@ -18,11 +18,13 @@ import type {
   RootCauseCategory,
   StatusChange,
 } from '../domain/findings/index.js';
+import { chunksFor } from './controls-rows.js';
 import { engineOf } from './engine.js';
 import type { FindingsTable, RootCausesTable } from './schema.js';
 import {
   checkPage,
   defaultDependencies,
+  inList,
   fromJson,
   fromJsonOrNull,
   staleOrMissing,
@@ -35,6 +37,7 @@ import {
   type Page,
   type Paged,
   type StoreDependencies,
+  type Trx,
 } from './values.js';
 
 export interface StoredFinding extends Finding {
@@ -162,6 +165,9 @@ function statusAsOf(executor: Executor, status: FindingStatus, today: string) {
   return sql<boolean>`findings.status = ${status}`;
 }
 
+/** The parameters an inserted finding binds: 18 values, and 2 in its root cause's subquery. */
+const FINDING_ROW_PARAMETERS = 20;
+
 export type FindingsRepository = ReturnType<typeof createFindingsRepository>;
 
 export function createFindingsRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
@@ -214,6 +220,48 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
         `Engagement ${engagementId}`,
       );
       return (await findByCode(engagementId, finding.id, executor)) as StoredFinding;
+    },
+
+    /**
+     * Adds many findings (an import) in batched inserts, in the caller's transaction so that they come in all or
+     * none; a code taken already is a ConflictError. Returns them as stored.
+     */
+    async createMany(engagementId: string, findings: readonly Finding[], trx: Trx): Promise<StoredFinding[]> {
+      const createdAt = toTimestamp(deps.clock());
+      for (const batch of chunksFor(findings, FINDING_ROW_PARAMETERS)) {
+        await translateConstraintErrors(
+          () =>
+            trx
+              .insertInto('findings')
+              .values(
+                batch.map((finding) => ({
+                  id: deps.newId(),
+                  engagement_id: engagementId,
+                  code: finding.id,
+                  ...mutableValues(finding),
+                  root_cause_id: rootCauseRef(trx, engagementId, finding.rootCause),
+                  created_at: createdAt,
+                })),
+              )
+              .execute(),
+          `A finding of the same code already exists in the engagement`,
+          `Engagement ${engagementId}`,
+        );
+      }
+      return findings.map((finding) => ({ ...finding, engagementId, createdAt, version: 1 }));
+    },
+
+    /** Which of `codes` the engagement's findings have already (one bound parameter, however many codes). */
+    async takenCodes(engagementId: string, codes: readonly string[], trx?: Executor): Promise<string[]> {
+      if (codes.length === 0) return [];
+      const executor = trx ?? db;
+      const rows = await executor
+        .selectFrom('findings')
+        .select('code')
+        .where('engagement_id', '=', engagementId)
+        .where((eb) => inList(executor, eb.ref('code'), codes))
+        .execute();
+      return rows.map((r) => r.code);
     },
 
     findByCode,
