@@ -33,7 +33,7 @@ import { createOrganizationsService } from './organizations-service.js';
 import { createOscalService } from './oscal-service.js';
 import { createPeriodsService } from './periods-service.js';
 import { createProgrammeLookup } from './programme.js';
-import { createRemediationService } from './remediation-service.js';
+import { createRemediationService, type WebhookSettings } from './remediation-service.js';
 import { createReportService } from './report-service.js';
 import { createTokensService } from './tokens-service.js';
 import { createUsersService } from './users-service.js';
@@ -42,6 +42,8 @@ import { createWorkspaceService } from './workspace-service.js';
 export interface ServiceDependencies {
   clock: () => Date;
   newId: () => string;
+  /** Where reminder webhooks may go: public addresses only when not given (the CLI reads the instance's settings). */
+  webhooks?: WebhookSettings;
 }
 
 export const defaultServiceDependencies: ServiceDependencies = { clock: () => new Date(), newId: randomUUID };
@@ -100,6 +102,7 @@ export function createServices(store: Store, deps: ServiceDependencies = default
       plans: createRemediationPlansRepository(db, deps),
       findings: createFindingsRepository(db, deps),
       clock: deps.clock,
+      ...(deps.webhooks && { webhooks: deps.webhooks }),
     }),
     periods: createPeriodsService({ ...programme, ...common, lookup, findings: createFindingsRepository(db, deps), store: deps }),
     auditEvents: createAuditService({ ...repositories, ...programme, access, lookup }),

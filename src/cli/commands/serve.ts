@@ -14,6 +14,7 @@ import { createServices, type Services } from '../../services/index.js';
 import { DATABASE_OPTION_HELP, describeDatabase, openStore, resolveDatabaseUrl } from '../database.js';
 import { envOf, type CliIO } from '../io.js';
 import { generatePassword } from './user.js';
+import { servicesWithWebhooks } from '../webhooks.js';
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = 'localhost';
@@ -78,7 +79,7 @@ export async function runServer(io: CliIO, options: ServerOptions): Promise<void
   const store = await openStore(options.databaseUrl);
   let app: FastifyInstance | undefined;
   try {
-    const services = createServices(store);
+    const services = createServices(store, servicesWithWebhooks(io));
     const lines = options.prepare ? await options.prepare(services) : [];
     app = await buildApp({ services, secureCookies: options.secureCookies ?? false });
     await app.listen({ port: options.port, host: options.host }).catch((error: NodeJS.ErrnoException) => {

@@ -51,7 +51,7 @@ export async function remediationRoutes(fastify: FastifyInstance, options: ApiOp
     config: { permission: 'engagement.manage' },
     schema: {
       tags,
-      summary: "POST the reminder of overdue and due-soon actions to the plan's webhook now (422 when none is set)",
+      summary: "POST the reminder of overdue and due-soon actions to the plan's webhook now (422 when none is set): delivered or failed",
       params: engagementParams,
       body: remindersBody,
       response: { 200: reminderOutcome },
