@@ -213,10 +213,3 @@ export function addressAllowed(host: string, address: IpAddress, policy: Webhook
     policy.networks.some((network) => inNetwork(address, network))
   );
 }
-
-/** An address as text, for the resolver's pinned answer (`127.0.0.1`, `::1`). */
-export function formatIpAddress(address: IpAddress): string {
-  if (address.length === 4) return address.join('.');
-  const words = Array.from({ length: 8 }, (_, i) => ((address[2 * i] as number) << 8) | (address[2 * i + 1] as number));
-  return words.map((w) => w.toString(16)).join(':');
-}

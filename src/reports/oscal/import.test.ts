@@ -10,7 +10,7 @@ import { MAX_IMPORTED_FINDINGS } from '../../domain/limits.js';
 import { findingsFromOscal, MAX_IMPORT_WARNINGS } from './import.js';
 import { planOfActionAndMilestones } from './poam.js';
 import { jsonPath, validateOscal } from './schema.js';
-import { ACME, NIST_AR, NIST_POAM, SCHEMA_FILE, generatedAssessmentResults, generatedPoam, readJson } from './testing.js';
+import { ACME, NIST_AR, NIST_POAM, SCHEMA_FILE, acmeWithOverride, generatedAssessmentResults, generatedPoam, readJson } from './testing.js';
 
 /** An importer who may write everything a document carries (an admin). */
 const EVERY_RIGHT = { overrides: true, completedActions: true };
@@ -125,14 +125,8 @@ describe("import of Assay's own exports", () => {
   });
 
   it('reads back an override of the forecast from its assessment results', async () => {
-    const examination = await loadWorkspace(ACME);
-    const { findings } = await loadFindings(ACME, examination);
-    const judged = findings.map((f) =>
-      f.id === 'F-AC-04'
-        ? { ...f, classification: { ...f.classification, override: { severity: 'significant_deficiency' as const, pervasive: null, reason: 'HR reconciliation', by: 'a@firm.example', on: null } } }
-        : f,
-    );
-    const imported = findingsFromOscal(assessmentResults(examination, examine(examination), judged), EVERY_RIGHT);
+    const { examination, findings } = await acmeWithOverride();
+    const imported = findingsFromOscal(assessmentResults(examination, examine(examination), findings), EVERY_RIGHT);
     expect(imported.findings.find((f) => f.id === 'F-AC-04')?.classification).toMatchObject({
       severity: 'material_weakness',
       override: { severity: 'significant_deficiency', reason: 'HR reconciliation', by: 'a@firm.example' },
@@ -142,14 +136,8 @@ describe("import of Assay's own exports", () => {
 
 describe('import within the importer’s rights', () => {
   it('leaves out an auditor’s override without finding.judge, with a warning', async () => {
-    const examination = await loadWorkspace(ACME);
-    const { findings } = await loadFindings(ACME, examination);
-    const judged = findings.map((f) =>
-      f.id === 'F-AC-04'
-        ? { ...f, classification: { ...f.classification, override: { severity: 'significant_deficiency' as const, pervasive: null, reason: 'HR reconciliation', by: 'a@firm.example', on: null } } }
-        : f,
-    );
-    const imported = findingsFromOscal(assessmentResults(examination, examine(examination), judged), { overrides: false, completedActions: true });
+    const { examination, findings } = await acmeWithOverride();
+    const imported = findingsFromOscal(assessmentResults(examination, examine(examination), findings), { overrides: false, completedActions: true });
     expect(imported.findings.find((f) => f.id === 'F-AC-04')?.classification).toMatchObject({ severity: 'material_weakness', override: null });
     expect(imported.warnings).toContain("F-AC-04: the auditor's override (significant deficiency) is not imported: it needs the finding.judge permission.");
   });

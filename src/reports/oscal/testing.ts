@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { loadFindings } from '../../workspace/findings.js';
+import { loadWorkspace } from '../../workspace/load.js';
 import { ASSAY_NS } from './common.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -45,12 +47,27 @@ export function uuidsIn(value: unknown, key = ''): { key: string; uuid: string }
   return [];
 }
 
+/** examples/acme with its findings, F-AC-04 carrying an auditor's override of its forecast (significant deficiency). */
+export async function acmeWithOverride() {
+  const examination = await loadWorkspace(ACME);
+  const workspace = await loadFindings(ACME, examination);
+  const findings = workspace.findings.map((f) =>
+    f.id === 'F-AC-04'
+      ? { ...f, classification: { ...f.classification, override: { severity: 'significant_deficiency' as const, pervasive: null, reason: 'HR reconciliation', by: 'a@firm.example', on: null } } }
+      : f,
+  );
+  return { examination, findings, rootCauses: workspace.rootCauses };
+}
+
 /** The n-th of a run of valid, distinct UUIDs (version 4 form), for generated documents. */
 export function uuidOf(n: number, kind = 0): string {
   return `${String(kind).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
 const METADATA = { title: 'Generated', 'last-modified': '2026-07-01T00:00:00Z', version: '1', 'oscal-version': '1.1.3' };
+
+/** The i-th open risk of a generated document. */
+const risk = (i: number) => ({ uuid: uuidOf(i, 2), title: `Risk ${i}`, description: 'A risk', statement: 'Its statement', status: 'open' });
 
 /**
  * A generated OSCAL 1.1.3 POA&M of `items` poam-items, made to take every slow path an import has: every item
@@ -67,14 +84,7 @@ export function generatedPoam(items: number, descriptionLength = 100): Record<st
       metadata: METADATA,
       'system-id': { id: 'generated' },
       observations: at.map((i) => ({ uuid: uuidOf(i, 1), title: `Sample ${i}`, description: 'Deviation', methods: ['EXAMINE'], collected: '2026-06-01T00:00:00Z' })),
-      risks: at.map((i) => ({
-        uuid: uuidOf(i, 2),
-        title: `Risk ${i}`,
-        description: 'A risk',
-        statement: 'Its statement',
-        status: 'open',
-        'related-observations': [{ 'observation-uuid': uuidOf(i, 1) }],
-      })),
+      risks: at.map((i) => ({ ...risk(i), 'related-observations': [{ 'observation-uuid': uuidOf(i, 1) }] })),
       'poam-items': at.map((i) => ({
         uuid: uuidOf(i, 3),
         title: `Item ${i}`,
@@ -105,7 +115,7 @@ export function generatedAssessmentResults(risks: number): Record<string, unknow
           description: 'Generated',
           start: '2026-06-01T00:00:00Z',
           'reviewed-controls': { 'control-selections': [{ 'include-all': {} }] },
-          risks: at.map((i) => ({ uuid: uuidOf(i, 2), title: `Risk ${i}`, description: 'A risk', statement: 'Its statement', status: 'open' })),
+          risks: at.map(risk),
           findings: at.map((i) => ({
             uuid: uuidOf(i, 6),
             title: `Finding ${i}`,

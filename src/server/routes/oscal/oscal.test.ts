@@ -5,7 +5,7 @@ import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { examine } from '../../../domain/index.js';
 import { assessmentResults } from '../../../reports/oscal/assessment-results.js';
 import { planOfActionAndMilestones } from '../../../reports/oscal/poam.js';
-import { ACME, NIST_AR, NIST_POAM, generatedPoam, readJson, schemaErrors } from '../../../reports/oscal/testing.js';
+import { ACME, NIST_AR, NIST_POAM, acmeWithOverride, generatedPoam, readJson, schemaErrors } from '../../../reports/oscal/testing.js';
 import { OPERATOR } from '../../../services/actor.js';
 import { loadFindings } from '../../../workspace/findings.js';
 import { loadWorkspace } from '../../../workspace/load.js';
@@ -141,15 +141,9 @@ for (const engine of ENGINES) {
     });
 
     it('keeps an override only for a caller with finding.judge, and actions marked done only with finding.remediate', async () => {
-      const examination = await loadWorkspace(ACME);
-      const workspace = await loadFindings(ACME, examination);
-      const judged = workspace.findings.map((f) =>
-        f.id === 'F-AC-04'
-          ? { ...f, classification: { ...f.classification, override: { severity: 'significant_deficiency' as const, pervasive: null, reason: 'HR reconciliation', by: 'a@firm.example', on: null } } }
-          : f,
-      );
-      const ar = JSON.parse(JSON.stringify(assessmentResults(examination, examine(examination), judged))) as object;
-      const poam = JSON.parse(JSON.stringify(planOfActionAndMilestones({ examination, result: examine(examination), ...workspace }))) as object;
+      const { examination, findings, rootCauses } = await acmeWithOverride();
+      const ar = JSON.parse(JSON.stringify(assessmentResults(examination, examine(examination), findings))) as object;
+      const poam = JSON.parse(JSON.stringify(planOfActionAndMilestones({ examination, result: examine(examination), findings, rootCauses }))) as object;
       const compliance = await t().member('compliance');
       const auditor = await t().member('auditor');
       const importAs = async (caller: typeof auditor, document: object, name: string) => {
