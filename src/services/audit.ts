@@ -47,6 +47,7 @@ export const AUDIT_EVENT_TYPES = [
   'finding.retested',
   'finding.root_cause_set',
   'finding.imported',
+  'oscal.imported',
   'remediation.plan_updated',
   'remediation.reminders_sent',
   'finding.overridden',

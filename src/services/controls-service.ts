@@ -13,7 +13,8 @@ import {
   type Issue,
 } from '../domain/index.js';
 import type { ControlFilters, ControlsRepository, StoredControl } from '../store/controls-repository.js';
-import { MAX_PAGE_SIZE, type Executor, type Page, type Paged } from '../store/values.js';
+import { MAX_PAGE_SIZE } from '../domain/limits.js';
+import type { Executor, Page, Paged } from '../store/values.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';

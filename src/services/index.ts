@@ -38,7 +38,7 @@ import { createOscalService } from './oscal-service.js';
 import { createPasswordsService } from './passwords-service.js';
 import { createPeriodsService } from './periods-service.js';
 import { createProgrammeLookup } from './programme.js';
-import { createRemediationService } from './remediation-service.js';
+import { createRemediationService, type WebhookSettings } from './remediation-service.js';
 import { createReportService } from './report-service.js';
 import { createSessionOpener } from './sessions.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
@@ -50,6 +50,8 @@ import { createWorkspaceService } from './workspace-service.js';
 export interface ServiceDependencies {
   clock: () => Date;
   newId: () => string;
+  /** Where reminder webhooks may go: public addresses only when not given (the CLI reads the instance's settings). */
+  webhooks?: WebhookSettings;
 }
 
 export const defaultServiceDependencies: ServiceDependencies = { clock: () => new Date(), newId: randomUUID };
@@ -118,6 +120,7 @@ export function createServices(
       plans: createRemediationPlansRepository(db, deps),
       findings: createFindingsRepository(db, deps),
       clock: deps.clock,
+      ...(deps.webhooks && { webhooks: deps.webhooks }),
     }),
     periods: createPeriodsService({ ...programme, ...common, lookup, findings: createFindingsRepository(db, deps), store: deps }),
     auditEvents: createAuditService({ ...repositories, ...programme, access, lookup }),

@@ -17,7 +17,7 @@ for (const engine of ENGINES) {
       await store().db.updateTable('audit_events').set({ after: '{"name":"Quietly renamed"}' }).where('subject', '=', `organization:${b.id}`).execute();
       const report = await services.integrity.verifyAuditChain(OPERATOR);
       expect(report).toMatchObject({ events: 3, firstBreak: { reason: 'altered', type: 'organization.created', subject: `organization:${b.id}` } });
-      await expect(services.integrity.verifyAuditChain({ kind: 'token', tokenId: 't', organizationId: b.id, role: 'admin', name: 'x' })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(services.integrity.verifyAuditChain({ kind: 'token', tokenId: 't', organizationId: b.id, role: 'admin', name: 'x', userId: 'u', email: 'x@b.example', creatorRole: 'admin' })).rejects.toBeInstanceOf(ForbiddenError);
     });
   });
 }

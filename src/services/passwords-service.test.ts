@@ -33,7 +33,7 @@ for (const engine of ENGINES) {
       await expect(w.services.passwords.change(ann, { currentPassword: PASSWORD, newPassword: 'short', keepSession: null })).rejects.toThrow(/password: must be 12 to 256/);
       for (let i = 0; i < 4; i += 1) await w.services.passwords.change(ann, { currentPassword: 'guess', newPassword: NEW_PASSWORD, keepSession: null }).catch(() => undefined);
       await expect(w.services.passwords.change(ann, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, keepSession: null })).rejects.toBeInstanceOf(TooManyAttemptsError);
-      await expect(w.services.passwords.change({ kind: 'token', tokenId: 't', organizationId: w.organizationId, role: 'admin', name: 'ci' }, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, keepSession: null })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(w.services.passwords.change({ kind: 'token', tokenId: 't', organizationId: w.organizationId, role: 'admin', name: 'ci', userId: 'u', email: 'ci@acme.example', creatorRole: 'admin' }, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, keepSession: null })).rejects.toBeInstanceOf(ForbiddenError);
     });
 
     it('resets a password from a one-time link the operator issued, ending every session and unlocking the account', async () => {

@@ -7,7 +7,7 @@ import { NotFoundError } from '../domain/index.js';
 import type { ControlsRepository, StoredControl } from '../store/controls-repository.js';
 import type { EngagementsRepository, StoredEngagement } from '../store/engagements-repository.js';
 import type { Executor, Trx } from '../store/values.js';
-import type { Actor } from './actor.js';
+import { personOf, type Actor } from './actor.js';
 
 export interface ProgrammeLookup {
   engagement(organizationId: string, engagementId: string, trx?: Executor): Promise<StoredEngagement>;
@@ -52,11 +52,12 @@ export function createProgrammeLookup(deps: {
 }
 
 /**
- * Whether the control is the actor's: its `owner` is the signed-in person's email (compared without regard
- * to case, as emails are). An API token or the operator owns nothing: their grants are by role.
+ * Whether the control is the actor's: its `owner` is the email of the person acting (signed in, or through a
+ * token they created), compared without regard to case, as emails are. The operator owns nothing: its grant is by role.
  */
 export function ownsControl(actor: Actor, control: Pick<StoredControl, 'owner'>): boolean {
-  return actor.kind === 'user' && control.owner !== null && control.owner.trim().toLowerCase() === actor.email.toLowerCase();
+  const person = personOf(actor);
+  return person !== null && control.owner !== null && control.owner.trim().toLowerCase() === person.email.toLowerCase();
 }
 
 /** The JSON path of a field of the request body, e.g. `$.samples[3].item`. */

@@ -145,7 +145,7 @@ export function createWorkspaceService(deps: {
   async function organizationBySlug(actor: Actor, slug: string): Promise<Organization> {
     const organization = await organizations.findBySlug(slug);
     // A non-member learns nothing: an organisation it cannot see does not exist for it.
-    if (!organization || (await access.roleIn(actor, organization.id)) === null) {
+    if (!organization || (await access.grantIn(actor, organization.id)) === null) {
       throw new NotFoundError(`The organisation "${slug}"`);
     }
     return organization;

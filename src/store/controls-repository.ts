@@ -43,6 +43,7 @@ import {
   checkPage,
   containsPattern,
   defaultDependencies,
+  inList,
   inTransaction,
   translateConstraintErrors,
   staleOrMissing,
@@ -157,7 +158,8 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
       const { limit, offset } = checkPage(page);
       if (page.codes !== undefined && page.codes.length === 0) return { items: [], total: 0 };
       let query = (trx ?? db).selectFrom('controls').where('engagement_id', '=', engagementId);
-      if (page.codes !== undefined) query = query.where('code', 'in', page.codes);
+      const codes = page.codes;
+      if (codes !== undefined) query = query.where((eb) => inList(trx ?? db, eb.ref('code'), codes));
       if (page.criterion !== undefined) {
         // Criteria are a JSON array of strings: match the quoted element, so CC6.1 does not find CC6.10.
         const pattern = containsPattern(JSON.stringify(page.criterion));

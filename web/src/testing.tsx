@@ -9,6 +9,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
+import { MAX_PAGE_SIZE } from '../../src/domain/limits.js';
 import type { Engagement } from './api/programme.js';
 
 export interface Call {
@@ -38,6 +39,16 @@ export function buildEngagement(overrides: Partial<Engagement> = {}): Engagement
     version: 3,
     ...overrides,
   };
+}
+
+/** The address of the first page of a paged list as the web app asks for it (the largest page). */
+export function firstPage(path: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}limit=${MAX_PAGE_SIZE}&offset=0`;
+}
+
+/** A whole list as one page of the largest size. */
+export function onePage<T>(items: T[]) {
+  return { items, total: items.length, limit: MAX_PAGE_SIZE, offset: 0 };
 }
 
 /**

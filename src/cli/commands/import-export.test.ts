@@ -13,6 +13,7 @@ import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { VALID_ASSAY, VALID_CONTROL, VALID_TEST, writeWorkspace as writeFiles } from '../../workspace/testing.js';
 import { runCli, runCliWith } from '../testing.js';
+import { WHOLE_PAGE } from '../../services/testing.js';
 
 const ACME = join(import.meta.dirname, '../../../examples/acme');
 
@@ -267,8 +268,8 @@ async function listedFindings(database: string) {
   try {
     const services = createServices(store);
     const { organization, engagement } = await services.workspace.findEngagement(OPERATOR, { organizationSlug: 'acme' });
-    const findings = await services.findings.list(OPERATOR, organization.id, engagement.id);
-    return findings.map(({ engagementId: _e, createdAt: _c, ...finding }) => finding);
+    const findings = await services.findings.list(OPERATOR, organization.id, engagement.id, WHOLE_PAGE);
+    return findings.items.map(({ engagementId: _e, createdAt: _c, ...finding }) => finding);
   } finally {
     await store.close();
   }

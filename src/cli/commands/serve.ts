@@ -12,12 +12,13 @@ import { ValidationError } from '../../domain/index.js';
 import { buildApp, type TrustProxy } from '../../server/app.js';
 import { LOG_LEVELS, type LogLevel } from '../../server/logging.js';
 import { OPERATOR } from '../../services/actor.js';
-import { createServices, defaultServiceDependencies, type Services } from '../../services/index.js';
+import { createServices, type Services } from '../../services/index.js';
 import { DATABASE_OPTION_HELP, describeDatabase, openStore, resolveDatabaseUrl } from '../database.js';
 import { envOf, type CliIO } from '../io.js';
 import { choice } from '../options.js';
 import { PUBLIC_URL_HELP, publicUrl, resolvePublicUrl } from '../public-url.js';
 import { generatePassword } from './user.js';
+import { servicesWithWebhooks } from '../webhooks.js';
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = 'localhost';
@@ -146,7 +147,7 @@ export async function runServer(io: CliIO, options: ServerOptions): Promise<void
   const store = await openStore(options.databaseUrl);
   let app: FastifyInstance | undefined;
   try {
-    const services = createServices(store, defaultServiceDependencies, { allowSignup: options.allowSignup });
+    const services = createServices(store, servicesWithWebhooks(io), { allowSignup: options.allowSignup });
     const lines = options.prepare ? await options.prepare(services) : [];
     app = await buildApp({
       services,

@@ -14,7 +14,7 @@ import type {
   SampleResult,
 } from '../../../src/domain/engagement.js';
 import type { ControlConclusion } from '../../../src/domain/evaluation/result.js';
-import { api, ApiError } from './client.js';
+import { api, ApiError, everyItem } from './client.js';
 import { useScope } from './programme.js';
 import type { Paged } from './types.js';
 
@@ -55,16 +55,13 @@ export interface RecordedSample extends Sample {
 export interface AuditEvent {
   seq: number;
   occurredAt: string;
-  /** `user:<email>`, `token:<name> (<id>)` or `operator:cli`. */
+  /** `user:<email>`, `user:<email> via token:<name> (<id>)` (older events: `token:<name> (<id>)`) or `operator:cli`. */
   actor: string;
   type: string;
   subject: string;
   before: unknown;
   after: unknown;
 }
-
-/** The largest page the server sends. */
-export const PAGE_LIMIT = 1000;
 
 /** How many of a control's latest events its page shows. */
 export const HISTORY_LIMIT = 100;
@@ -87,14 +84,7 @@ export function useControls() {
   const { organizationId, engagementId, base } = useScope();
   return useQuery({
     queryKey: ['controls', organizationId, engagementId],
-    queryFn: async () => {
-      const items: ListedControl[] = [];
-      for (;;) {
-        const page = await api<Paged<ListedControl>>('GET', `${base}/controls?limit=${PAGE_LIMIT}&offset=${items.length}`);
-        items.push(...page.items);
-        if (page.items.length === 0 || items.length >= page.total) return items;
-      }
-    },
+    queryFn: () => everyItem<ListedControl>(`${base}/controls`),
   });
 }
 

@@ -13,7 +13,7 @@ export const auditEventSchema = z
     /** The event's place in the hash chain: later events have larger numbers. */
     seq: z.number().int(),
     occurredAt: z.string(),
-    /** Who did it: `user:<email>`, `token:<name> (<id>)` or `operator:cli`. */
+    /** Who did it: `user:<email>`, `user:<email> via token:<name> (<id>)` (older events: `token:<name> (<id>)`) or `operator:cli`. */
     actor: z.string(),
     type: z.string(),
     /** What it happened to: `<kind>:<id>`, e.g. `engagement:<id>`. */

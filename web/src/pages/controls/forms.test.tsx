@@ -119,6 +119,7 @@ describe("a control's history in words", () => {
       'owner: none → it-ops@acme.example',
     ]);
     expect(actorLabel('user:ada@acme.example')).toBe('ada@acme.example');
+    expect(actorLabel('user:ada@acme.example via token:ci (0f1e)')).toBe('ada@acme.example (API token ci)');
     expect(actorLabel('operator:cli')).toBe('the command line');
   });
 

@@ -19,8 +19,13 @@ export function eventLabel(type: string): string {
   return EVENT_LABELS[type] ?? type;
 }
 
-/** `user:ada@example.com` → ada@example.com; the command line and API tokens in words. */
+/**
+ * `user:ada@example.com` → ada@example.com; a person's API token (`user:<email> via token:<name> (<id>)`), the
+ * command line and tokens of older events (`token:<name> (<id>)`) in words.
+ */
 export function actorLabel(actor: string): string {
+  const viaToken = /^user:(.+) via token:(.+) \([^)]*\)$/.exec(actor);
+  if (viaToken) return `${viaToken[1]} (API token ${viaToken[2]})`;
   if (actor.startsWith('user:')) return actor.slice('user:'.length);
   if (actor.startsWith('token:')) return `API token ${actor.slice('token:'.length)}`;
   if (actor.startsWith('operator:')) return 'the command line';
