@@ -61,3 +61,9 @@ export interface CheckDates {
   periodStart: Date | null;
   periodEnd: Date;
 }
+
+/** What `assay monitor run --format json` prints. */
+export interface MonitoringReport {
+  asOf: string;
+  checks: CheckResult[];
+}
