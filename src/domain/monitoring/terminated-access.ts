@@ -52,7 +52,7 @@ function oktaProblems(account: Row, terminated: Date, slaDays: number, asOf: Dat
   const changed = dateField(account, 'statusChanged');
   const deadline = dayPlus(terminated, slaDays + 1);
   if (changed !== null && changed >= deadline) {
-    reasons.push(`its Okta status changed ${instantText(changed)}, on or after ${instantText(deadline)} (${slaDays} day(s) allowed)`);
+    reasons.push(`its Okta status changed ${instantText(changed)}, not before ${instantText(deadline)} as the ${slaDays}-day SLA requires`);
   }
   return [...reasons, ...signInAfter(dateField(account, 'lastLogin'), terminated)];
 }
