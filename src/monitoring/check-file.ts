@@ -12,6 +12,8 @@ import { celEnvironment, CEL_VARIABLES, compileCel, type CelExpectation, type Co
 import type { CheckDefinition, LookupDefinition, SourceDefinition } from './definition.js';
 
 const text = z.string().trim().min(1, { message: 'must not be empty' });
+/** A CEL expression; YAML reads `true` or `42` as a boolean or a number, which are expressions too. */
+const expression = z.union([z.string(), z.boolean(), z.number()]).transform(String).pipe(text);
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const name = z.string().regex(IDENTIFIER, { message: 'must be a name of letters, digits and _ (not starting with a digit)' });
 
@@ -33,10 +35,10 @@ export const checkFileSchema = z.strictObject({
   builtin: text.optional(),
   params: z.record(z.string(), z.unknown()).default({}),
   population: text.optional(),
-  item: text.optional(),
-  where: text.optional(),
-  assert: text.optional(),
-  lookup: z.record(name, z.strictObject({ source: text, key: text, equals: text })).optional(),
+  item: expression.optional(),
+  where: expression.optional(),
+  assert: expression.optional(),
+  lookup: z.record(name, z.strictObject({ source: text, key: expression, equals: expression })).optional(),
 });
 type CheckFile = z.output<typeof checkFileSchema>;
 
@@ -49,7 +51,7 @@ export function readCheckFile(workspace: string, source: YamlSource, issues: Iss
   const file = check(source, raw, checkFileSchema, issues);
   if (!file) return null;
   const before = issues.length;
-  const at = (path: PathSegment[], message: string) => issues.push({ location: source.locate(path), message });
+  const at = (path: PathSegment[], message: string, key = false) => issues.push({ location: source.locate(path, { key }), message });
   const sources = Object.entries(file.sources).map(([sourceName, s]): SourceDefinition => {
     const path = resolve(workspace, s.file);
     const inside = relative(resolve(workspace), path);
@@ -71,7 +73,7 @@ export function readCheckFile(workspace: string, source: YamlSource, issues: Iss
   return issues.length === before ? definition : null;
 }
 
-type At = (path: PathSegment[], message: string) => void;
+type At = (path: PathSegment[], message: string, key?: boolean) => void;
 type Base = Omit<CheckDefinition, 'kind' | 'params' | 'builtin' | 'population' | 'item' | 'where' | 'assert' | 'lookups'>;
 
 function builtinDefinition(file: CheckFile, base: Base, at: At): CheckDefinition | null {
@@ -84,7 +86,7 @@ function builtinDefinition(file: CheckFile, base: Base, at: At): CheckDefinition
   const given = new Map(base.sources.map((s) => [s.name, s]));
   for (const spec of builtin.sources) {
     const source = given.get(spec.name);
-    if (!source) at(['sources'], `${builtin.name} needs a source "${spec.name}" (${spec.description}, format ${spec.formats.join(' or ')})`);
+    if (!source) at(['sources'], `${builtin.name} needs a source "${spec.name}" (${spec.description}, format ${spec.formats.join(' or ')})`, true);
     else if (!spec.formats.includes(source.format)) at(['sources', spec.name, 'format'], `${builtin.name} reads "${spec.name}" as ${spec.formats.join(' or ')}, not ${source.format}`);
   }
   for (const source of base.sources) {
@@ -107,11 +109,12 @@ function celDefinition(file: CheckFile, base: Base, at: At): CheckDefinition | n
   }
   if (file.population !== undefined) known(['population'], file.population);
   const lookupEntries = Object.entries(file.lookup ?? {});
+  const reserved = (lookupName: string) => (CEL_VARIABLES as readonly string[]).includes(lookupName) || lookupName === 'cel';
   for (const [lookupName, lookup] of lookupEntries) {
-    if ((CEL_VARIABLES as readonly string[]).includes(lookupName) || lookupName === 'cel') at(['lookup', lookupName], `"${lookupName}" is a name CEL already gives`);
+    if (reserved(lookupName)) at(['lookup', lookupName], `"${lookupName}" is a name CEL already gives`);
     known(['lookup', lookupName, 'source'], lookup.source);
   }
-  const env = celEnvironment(lookupEntries.map(([n]) => n));
+  const env = celEnvironment(lookupEntries.map(([n]) => n).filter((n) => !reserved(n)));
   const compile = (path: PathSegment[], expression: string | undefined, expect: CelExpectation): CompiledCel | null => {
     if (expression === undefined) return null;
     const compiled = compileCel(env, expression, expect);

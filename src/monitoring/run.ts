@@ -36,6 +36,8 @@ export interface RunOptions {
   progress?: ProgressListener;
   /** Keep every item's outcome, passing ones too (a test standing on the check needs them as its samples). */
   keepItems?: boolean;
+  /** The time one row's evaluation may take (default CEL_LIMITS.rowMilliseconds). */
+  rowMilliseconds?: number;
 }
 
 export interface CheckRun {
@@ -128,7 +130,7 @@ async function runCel(check: CelCheckDefinition, options: RunOptions, record: (o
       const passes = expectBoolean(evaluate(check.assert, variables, population, n, 'assert'), population, n, 'assert');
       record({ item, failure: passes ? null : `assert is false: ${check.assert.text}` });
     }
-    withinTime(started, population, n);
+    withinTime(started, population, n, options);
   });
 }
 
@@ -146,7 +148,7 @@ async function buildIndex(
     const row = forCel ? (celValue(raw) as Row) : raw;
     const key = keyOf(row, n);
     if (key !== null && !index.has(key)) index.set(key, keep(row));
-    if (forCel) withinTime(started, source, n);
+    if (forCel) withinTime(started, source, n, options);
   });
   return index;
 }
@@ -178,11 +180,10 @@ function keyOf(value: unknown, source: SourceDefinition, n: number, what: string
   return key;
 }
 
-function withinTime(started: number, source: SourceDefinition, n: number): void {
+function withinTime(started: number, source: SourceDefinition, n: number, options: RunOptions): void {
   const took = performance.now() - started;
-  if (took > CEL_LIMITS.rowMilliseconds) {
-    throw new RowFailure(`${source.file}: row ${n}: evaluation took ${Math.round(took)} ms, over the limit of ${CEL_LIMITS.rowMilliseconds} ms per row`);
-  }
+  const limit = options.rowMilliseconds ?? CEL_LIMITS.rowMilliseconds;
+  if (took > limit) throw new RowFailure(`${source.file}: row ${n}: evaluation took ${took.toFixed(1)} ms, over the limit of ${limit} ms per row`);
 }
 
 function describe(value: unknown): string {

@@ -30,14 +30,18 @@ export function createCheckLoader(workspace: string): CheckLoader {
   const idAt = new Map<string, string>();
   return {
     file(source) {
-      const check = readCheckFile(workspace, source, issues);
-      if (!check) return;
-      const first = idAt.get(check.id);
-      if (first) issues.push({ location: check.location, message: `duplicate check id "${check.id}" (also in ${first})` });
-      else {
-        idAt.set(check.id, check.location);
-        checks.push(check);
+      // Judged on the raw id, so a duplicate is named even in a file with other problems.
+      const id = (source.value as { id?: unknown } | null | undefined)?.id;
+      if (typeof id === 'string') {
+        const first = idAt.get(id);
+        if (first) {
+          issues.push({ location: source.locate(['id']), message: `duplicate check id "${id}" (also in ${first})` });
+          return;
+        }
+        idAt.set(id, source.locate(['id']));
       }
+      const check = readCheckFile(workspace, source, issues);
+      if (check) checks.push(check);
     },
     finish: () => ({ checks, issues }),
   };
