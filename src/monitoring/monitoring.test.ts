@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ValidationError, type CheckResult } from '../domain/index.js';
 import { IAM_HEADER } from '../evidence/testing.js';
@@ -260,6 +262,5 @@ lookup:
 });
 
 async function writeWorkspaceFile(dir: string, path: string, text: string): Promise<void> {
-  const { writeFile } = await import('node:fs/promises');
-  await writeFile(`${dir}/${path}`, text);
+  await writeFile(join(dir, path), text);
 }
