@@ -37,6 +37,8 @@ export interface CompiledCel {
   /** The expression as written. */
   text: string;
   evaluate(variables: Readonly<Record<string, unknown>>): unknown;
+  /** The top-level fields the expression reads of a variable, or 'all' where it uses the variable otherwise. */
+  fieldsOf(variable: string): ReadonlySet<string> | 'all';
 }
 
 export function celEnvironment(lookups: readonly string[]): Environment {
@@ -78,7 +80,31 @@ export function compileCel(env: Environment, text: string, expect: CelExpectatio
   const type = checked.type as string;
   const wrong = expect === 'bool' ? !['bool', 'dyn'].includes(type) : expect === 'string' ? !['string', 'dyn'].includes(type) : /^(list|map)/.test(type);
   if (wrong) return `the expression gives ${type} where ${expect === 'key' ? 'a value to compare' : `a ${expect}`} is needed`;
-  return { text, evaluate: (variables) => compiled(variables) };
+  return { text, evaluate: (variables) => compiled(variables), fieldsOf: (variable) => fieldsRead(compiled.ast as unknown, variable) };
+}
+
+/**
+ * What an expression reads of a variable: `account.status`, `has(account.profile)` and `account["x"]` read one
+ * field each, and `account == null` none; any other use (passing it whole, indexing by a computed key) reads all.
+ */
+function fieldsRead(root: unknown, variable: string): ReadonlySet<string> | 'all' {
+  const fields = new Set<string>();
+  let all = false;
+  const visit = (node: unknown, parent: AstLike | null): void => {
+    if (Array.isArray(node)) return node.forEach((child) => visit(child, parent));
+    if (!isAst(node)) return;
+    if (node.op === 'id' && node.args === variable) {
+      const [object, key] = Array.isArray(parent?.args) ? (parent.args as unknown[]) : [];
+      if (object === node && (parent?.op === '.' || parent?.op === '.?') && typeof key === 'string') fields.add(key);
+      else if (object === node && parent?.op === '[]' && isAst(key) && key.op === 'value' && typeof key.args === 'string') fields.add(key.args);
+      else if ((parent?.op === '==' || parent?.op === '!=') && (parent.args as unknown[]).some((a) => isAst(a) && a.op === 'value' && a.args === null)) return;
+      else all = true;
+      return;
+    }
+    visit(node.args, node);
+  };
+  visit(root, null);
+  return all ? 'all' : fields;
 }
 
 interface AstLike {

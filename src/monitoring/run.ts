@@ -107,18 +107,25 @@ async function runBuiltin(check: Extract<CheckDefinition, { kind: 'builtin' }>, 
 
 async function runCel(check: CelCheckDefinition, options: RunOptions, record: (o: ItemOutcome) => void): Promise<void> {
   const { dates } = options;
-  const fixed = { asOf: dates.asOf, periodStart: dates.periodStart, periodEnd: dates.periodEnd, params: celValue(structuredClone(check.params)) };
+  const params = celValue(structuredClone(check.params));
+  // One object of variables, its row (and lookups) replaced for each row: building one per row costs more than evaluating.
+  const variables: Record<string, unknown> = { asOf: dates.asOf, periodStart: dates.periodStart, periodEnd: dates.periodEnd, params, row: null };
   const indexes = new Map<string, Map<string, Row>>();
   for (const lookup of check.lookups) {
     const source = sourceOf(check, lookup.source);
-    const key = (row: Row, n: number) => keyOf(evaluate(lookup.key, { ...fixed, row }, source, n, `lookup ${lookup.name} key`), source, n, `lookup ${lookup.name} key`);
-    indexes.set(lookup.name, await buildIndex(source, options, key, (row) => row, true));
+    const convert = celConverter([lookup.key], 'row');
+    const project = keeper(check, lookup.name);
+    const key = (row: Row, n: number) => {
+      variables.row = convert(row);
+      return keyOf(evaluate(lookup.key, variables, source, n, `lookup ${lookup.name} key`), source, n, `lookup ${lookup.name} key`);
+    };
+    indexes.set(lookup.name, await buildIndex(source, options, key, (row) => celValue(project(row)) as Row, true));
   }
   const population = sourceOf(check, check.population);
+  const convert = celConverter([check.item, check.where, check.assert, ...check.lookups.map((l) => l.equals)], 'row');
   await eachRow(population, options, (raw, n) => {
     const started = performance.now();
-    const row = celValue(raw) as Row;
-    const variables: Record<string, unknown> = { ...fixed, row };
+    variables.row = convert(raw);
     for (const lookup of check.lookups) {
       const key = keyOf(evaluate(lookup.equals, variables, population, n, `lookup ${lookup.name} equals`), population, n, `lookup ${lookup.name} equals`);
       variables[lookup.name] = (key === null ? undefined : indexes.get(lookup.name)?.get(key)) ?? null;
@@ -134,21 +141,52 @@ async function runCel(check: CelCheckDefinition, options: RunOptions, record: (o
   });
 }
 
+/** The fields a set of expressions read of a variable, all of them where one uses it whole. */
+function fieldsRead(expressions: readonly (CompiledCel | null)[], variable: string): ReadonlySet<string> | 'all' {
+  const fields = new Set<string>();
+  for (const expression of expressions) {
+    const read = expression?.fieldsOf(variable) ?? new Set<string>();
+    if (read === 'all') return 'all';
+    for (const field of read) fields.add(field);
+  }
+  return fields;
+}
+
+/** Converts to CEL values (celValue) only the fields the expressions read: a wide row costs no more than a narrow one. */
+function celConverter(expressions: readonly (CompiledCel | null)[], variable: string): (row: Row) => Row {
+  const fields = fieldsRead(expressions, variable);
+  if (fields === 'all') return (row) => celValue(row) as Row;
+  return (row) => {
+    for (const field of fields) if (field in row) row[field] = celValue(row[field]);
+    return row;
+  };
+}
+
+/** What a lookup's index keeps of a row: the fields the check's expressions read of it, so a large source fits. */
+function keeper(check: CelCheckDefinition, variable: string): (row: Row) => Row {
+  const fields = fieldsRead([check.item, check.where, check.assert, ...check.lookups.map((l) => l.equals)], variable);
+  if (fields === 'all') return (row) => row;
+  return (row) => {
+    const kept: Row = {};
+    for (const field of fields) if (field in row) kept[field] = row[field];
+    return kept;
+  };
+}
+
 /** Reads a source into a hash index by key; the first row in file order wins a key. */
 async function buildIndex(
   source: SourceDefinition,
   options: RunOptions,
   keyOf: (row: Row, n: number) => string | null,
   keep: (row: Row) => Row,
-  forCel = false,
+  timed = false,
 ): Promise<Map<string, Row>> {
   const index = new Map<string, Row>();
-  await eachRow(source, options, (raw, n) => {
-    const started = performance.now();
-    const row = forCel ? (celValue(raw) as Row) : raw;
+  await eachRow(source, options, (row, n) => {
+    const started = timed ? performance.now() : 0;
     const key = keyOf(row, n);
     if (key !== null && !index.has(key)) index.set(key, keep(row));
-    if (forCel) withinTime(started, source, n, options);
+    if (timed) withinTime(started, source, n, options);
   });
   return index;
 }
