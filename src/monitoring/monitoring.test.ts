@@ -73,6 +73,14 @@ describe('CEL checks', () => {
     expect((await run(dir, '2026-01-15'))[0]).toMatchObject({ status: 'empty', population: 0, failures: 0, failing: [] });
   });
 
+  it('see the same lookup row whether the index keeps the fields read or the whole row', async () => {
+    const check = (assert: string) => LEAVERS.replace(/^assert: .*$/m, `assert: ${JSON.stringify(assert)}`);
+    const outcomes = async (assert: string) => (await run(await workspace({ 'checks/c.yaml': check(assert) })))[0]?.failing.map((f) => f.item);
+    // Read field by field: the index keeps status and id only; used whole: it keeps every field.
+    expect(await outcomes('account == null || (account.status == "DEPROVISIONED" && has(account.id) && !has(account.lastLogin))')).toEqual(['E1']);
+    expect(await outcomes('account == null || (account.status == "DEPROVISIONED" && size(account) == 3)')).toEqual(['E1']);
+  });
+
   it('read periodStart, periodEnd and whole numbers as CEL ints', async () => {
     const dir = await workspace({
       'evidence/rows.json': JSON.stringify([{ n: 42, on: '2026-01-01' }, { n: 7.5, on: '2026-07-01' }]),
