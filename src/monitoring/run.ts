@@ -7,6 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import {
+  createRowIndex,
   createTally,
   erroredCheck,
   lookupKey,
@@ -92,8 +93,12 @@ async function runCheck(check: CheckDefinition, options: RunOptions): Promise<Ch
 async function runBuiltin(check: Extract<CheckDefinition, { kind: 'builtin' }>, options: RunOptions, record: (o: ItemOutcome) => void): Promise<void> {
   const formats: Record<string, EvidenceFormat> = Object.fromEntries(check.sources.map((s) => [s.name, s.format]));
   const rule = check.builtin.prepare(check.params, options.dates, formats);
-  const index = rule.index ? await buildIndex(sourceOf(check, rule.index.source), options, rule.index.key, rule.index.keep) : new Map<string, Row>();
-  const found = (key: string | null) => (key === null ? undefined : index.get(key));
+  const index = createRowIndex(rule.index?.fields ?? []);
+  if (rule.index) {
+    const { key } = rule.index;
+    await eachRow(sourceOf(check, rule.index.source), options, (row) => index.add(key(row), row));
+  }
+  const found = (key: string | null) => index.get(key);
   const population = sourceOf(check, rule.population);
   await eachRow(population, options, (row, n) => {
     try {

@@ -4,6 +4,7 @@
  * up in is read first into a hash index by `key`, keeping only what the rule reads of each row.
  */
 import type { CheckDates, EvidenceFormat, ItemOutcome, Row } from './model.js';
+import type { IndexedField } from './row-index.js';
 
 export interface SourceSpec {
   name: string;
@@ -26,8 +27,8 @@ export interface RowIndexSpec {
   source: string;
   /** The key a row is found by (already compared form, see lookupKey), or null when it has none. */
   key(row: Row): string | null;
-  /** What the index keeps of a row: only what the rule reads, so a million-row source fits in memory. */
-  keep(row: Row): Row;
+  /** What the index keeps of a row: only the fields the rule reads, so a million-row source fits in memory. */
+  fields: readonly IndexedField[];
 }
 
 /** A rule with its parameters and dates fixed, ready for one source's rows. */

@@ -3,6 +3,7 @@ export * from './model.js';
 export * from './days.js';
 export * from './tally.js';
 export * from './builtin.js';
+export * from './row-index.js';
 export * from './catalogue.js';
 export { ALERT_SEVERITIES, DEFAULT_SLA_DAYS } from './vulnerability-sla.js';
 export * from './examination.js';

@@ -26,10 +26,17 @@ export const terminatedAccess: BuiltinCheck = {
         source: 'idp',
         // Okta's email, or its login where the email is absent or null; Google's primary address.
         key: (row) => lookupKey(okta ? (field(row, 'profile', 'email') ?? field(row, 'profile', 'login')) : row.primaryEmail),
-        keep: (row) =>
-          okta
-            ? { status: row.status, statusChanged: row.statusChanged, lastLogin: row.lastLogin }
-            : { suspended: row.suspended, archived: row.archived, lastLoginTime: row.lastLoginTime },
+        fields: okta
+          ? [
+              { name: 'status', kind: 'text', read: (row) => row.status },
+              { name: 'statusChanged', kind: 'date', read: (row) => row.statusChanged },
+              { name: 'lastLogin', kind: 'date', read: (row) => row.lastLogin },
+            ]
+          : [
+              { name: 'suspended', kind: 'boolean', read: (row) => row.suspended },
+              { name: 'archived', kind: 'boolean', read: (row) => row.archived },
+              { name: 'lastLoginTime', kind: 'date', read: (row) => row.lastLoginTime },
+            ],
       },
       test(row, found) {
         const terminated = dateField(row, 'termination_date');

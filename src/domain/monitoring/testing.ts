@@ -1,5 +1,6 @@
 /** Test helper: a built-in rule run over rows held in memory, the way the engine streams them from files. */
 import { resolveParams, type BuiltinCheck } from './builtin.js';
+import { createRowIndex } from './row-index.js';
 import { startOfDay } from './days.js';
 import type { CheckDates, EvidenceFormat, ItemOutcome, Row } from './model.js';
 
@@ -17,14 +18,9 @@ export function runRule(
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('; '));
   const formats = Object.fromEntries(Object.entries(sources).map(([name, s]) => [name, s.format]));
   const rule = check.prepare(params, checkDates, formats);
-  const index = new Map<string, Row>();
-  if (rule.index) {
-    for (const row of sources[rule.index.source]?.rows ?? []) {
-      const key = rule.index.key(row);
-      if (key !== null && !index.has(key)) index.set(key, rule.index.keep(row));
-    }
-  }
-  return (sources[rule.population]?.rows ?? []).flatMap((row) => rule.test(row, (key) => (key === null ? undefined : index.get(key))));
+  const index = createRowIndex(rule.index?.fields ?? []);
+  if (rule.index) for (const row of sources[rule.index.source]?.rows ?? []) index.add(rule.index.key(row), row);
+  return (sources[rule.population]?.rows ?? []).flatMap((row) => rule.test(row, (key) => index.get(key)));
 }
 
 /** Just which items fail, for comparing with a reference that words nothing. */
