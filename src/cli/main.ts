@@ -6,6 +6,7 @@ import { registerExamine } from './commands/examine.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerImportOscal } from './commands/import-oscal.js';
+import { registerMonitor } from './commands/monitor.js';
 import { registerRemind } from './commands/remind.js';
 import { registerSample } from './commands/sample.js';
 import { registerServe } from './commands/serve.js';
@@ -33,6 +34,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
   registerServe(program, io);
   registerDemo(program, io);
   registerRemind(program, io, setExit);
+  registerMonitor(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -25,13 +25,22 @@ describe('assay examine', () => {
     });
     // Every criterion of the chosen categories is listed: 33 security + 3 availability.
     expect(result.criteria).toHaveLength(36);
-    expect(result.controls.find((c) => c.id === 'AC-04')).toMatchObject({
+    // AC-04's test stands on check MON-AC-04: every one of the 8 terminations of the period, 2 late (exact rate 25%).
+    const ac04 = result.controls.find((c) => c.id === 'AC-04');
+    expect(ac04).toMatchObject({
       conclusion: 'not_effective',
-      sampleSize: 5,
+      populationSize: 8,
+      sampleSize: 8,
       requiredSampleSize: 5,
       deviations: 2,
-      deviationRate: 0.4,
+      deviationRate: 0.25,
+      upperDeviationLimit: 0.25,
+      boundBasis: 'exact',
+      failedSamples: ['E1007', 'E1011'],
     });
+    expect(ac04?.reasons[0]).toBe(
+      'AC-04 stands on check MON-AC-04 (Leavers lose access within one business day), run as of 2026-06-30: every item of its population was tested by reperformance; 2 failed (E1007, E1011).',
+    );
   });
 
   it('prints the opinion first for a person, and the deficiencies', async () => {
