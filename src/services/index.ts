@@ -9,6 +9,7 @@ import { createAuditRepository } from '../store/audit-repository.js';
 import { createControlsRepository } from '../store/controls-repository.js';
 import { createEngagementsRepository } from '../store/engagements-repository.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
+import { createInstanceRepository } from '../store/instance-repository.js';
 import { createManagementResponsesRepository } from '../store/management-responses-repository.js';
 import { createMembershipsRepository } from '../store/memberships-repository.js';
 import { createOrganizationsRepository } from '../store/organizations-repository.js';
@@ -80,7 +81,7 @@ export function createServices(store: Store, deps: ServiceDependencies = default
     workspace,
     users,
     integrity: createIntegrityService(repositories),
-    demo: createDemoService({ ...repositories, workspace, users }),
+    demo: createDemoService({ ...repositories, instance: createInstanceRepository(db), workspace, users }),
     engagements: createEngagementsService({ ...programme, ...common, lookup }),
     controls: createControlsService({ ...programme, ...common, lookup, examination }),
     tests: createControlTestsService({ ...programme, ...common, lookup }),

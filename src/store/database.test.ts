@@ -19,6 +19,7 @@ const TABLES = [
   'engagements',
   'evaluation_snapshots',
   'findings',
+  'instance_settings',
   'management_responses',
   'memberships',
   'organizations',

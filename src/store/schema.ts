@@ -231,6 +231,12 @@ export interface RemediationPlansTable {
   version: Version;
 }
 
+/** Settings of the installation as a whole, e.g. `demo` on a database `assay demo` made. */
+export interface InstanceSettingsTable {
+  name: string;
+  value: string;
+}
+
 export interface DatabaseSchema {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -247,4 +253,5 @@ export interface DatabaseSchema {
   findings: FindingsTable;
   remediation_plans: RemediationPlansTable;
   management_responses: ManagementResponsesTable;
+  instance_settings: InstanceSettingsTable;
 }

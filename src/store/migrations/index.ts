@@ -10,6 +10,7 @@ import * as managementResponses from './2026112604_management_responses.js';
 import * as remediationPlans from './2026112605_remediation_plans.js';
 import * as engagementLineage from './2026112606_engagement_lineage.js';
 import * as auditSubjectIndex from './2026112607_audit_subject_index.js';
+import * as instanceSettings from './2026120101_instance_settings.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -19,4 +20,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112605_remediation_plans': remediationPlans,
   '2026112606_engagement_lineage': engagementLineage,
   '2026112607_audit_subject_index': auditSubjectIndex,
+  '2026120101_instance_settings': instanceSettings,
 };
