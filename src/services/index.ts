@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/database.js';
 import { createApiTokensRepository } from '../store/api-tokens-repository.js';
+import { createAuditCheckpointsRepository } from '../store/audit-checkpoints-repository.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import { createControlsRepository } from '../store/controls-repository.js';
 import { createEngagementsRepository } from '../store/engagements-repository.js';
@@ -80,7 +81,7 @@ export function createServices(store: Store, deps: ServiceDependencies = default
     tokens: createTokensService({ ...repositories, ...common, clock: deps.clock }),
     workspace,
     users,
-    integrity: createIntegrityService(repositories),
+    integrity: createIntegrityService({ ...repositories, checkpoints: createAuditCheckpointsRepository(db, deps), access, clock: deps.clock }),
     demo: createDemoService({ ...repositories, instance: createInstanceRepository(db), workspace, users }),
     engagements: createEngagementsService({ ...programme, ...common, lookup }),
     controls: createControlsService({ ...programme, ...common, lookup, examination }),

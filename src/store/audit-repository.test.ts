@@ -90,6 +90,20 @@ for (const engine of ENGINES) {
       expect(await createAuditRepository(store().db).inspectChain()).toEqual({ seq: events[4]?.seq, reason: 'relinked' });
     });
 
+    it('tells the head, the hashes at places, the events after one, and checks the chain from a known place', async () => {
+      const audit = createAuditRepository(store().db);
+      expect(await audit.head()).toBeNull();
+      const events = await appendAll(store().db, [0, 1, 2, 3].map((n) => event(n)));
+      const [first, second, , last] = events.map((e) => e!);
+      expect(await audit.head()).toEqual({ seq: last!.seq, hash: last!.hash });
+      expect(await audit.hashesAt([second!.seq, last!.seq + 10])).toEqual(new Map([[second!.seq, second!.hash]]));
+      expect(await audit.countAfter(second!.seq)).toBe(2);
+      // The first event altered: seen from the start, not from the second onwards.
+      await store().db.updateTable('audit_events').set({ actor: 'user:mallory' }).where('seq', '=', first!.seq).execute();
+      expect(await audit.inspectChain()).toEqual({ seq: first!.seq, reason: 'altered' });
+      expect(await audit.inspectChain(undefined, second!)).toBeNull();
+    });
+
     it('verifies a chain longer than one read batch', async () => {
       const audit = createAuditRepository(store().db, { clock: steppingClock() });
       await store()

@@ -114,14 +114,24 @@ export function eventHash(prevHash: string, event: Omit<AuditEvent, 'seq' | 'pre
   return createHash('sha256').update(prevHash + payload, 'utf8').digest('hex');
 }
 
+/** A place in the chain: an event's seq and hash. The newest is the head. */
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
+
 export type AuditRepository = ReturnType<typeof createAuditRepository>;
 
 export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies, 'clock'> = defaultDependencies) {
-  /** Recomputes the chain from the first event; the first break found, or null when it is whole. */
-  async function inspectChain(trx?: Executor): Promise<ChainBreak | null> {
+  /**
+   * Recomputes the chain; the first break found, or null when it is whole. From the first event, or from the
+   * event after `from`, a point already known good (the caller has checked that the event at `from.seq` still
+   * has `from.hash`).
+   */
+  async function inspectChain(trx?: Executor, from?: ChainPoint): Promise<ChainBreak | null> {
     const executor = trx ?? db;
-    let expectedPrev = GENESIS_HASH;
-    let after = -1;
+    let expectedPrev = from?.hash ?? GENESIS_HASH;
+    let after = from?.seq ?? -1;
     for (;;) {
       const rows = await executor
         .selectFrom('audit_events')
@@ -217,6 +227,36 @@ export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies
     },
 
     inspectChain,
+
+    /** The newest event's place in the chain, or null when there is no event. */
+    async head(trx?: Executor): Promise<ChainPoint | null> {
+      const row = await (trx ?? db).selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      return row ? { seq: Number(row.seq), hash: row.hash } : null;
+    },
+
+    /** The hash of each of these events that is still there, by seq. */
+    async hashesAt(seqs: readonly number[], trx?: Executor): Promise<Map<number, string>> {
+      const found = new Map<number, string>();
+      for (let i = 0; i < seqs.length; i += VERIFY_BATCH) {
+        const rows = await (trx ?? db)
+          .selectFrom('audit_events')
+          .select(['seq', 'hash'])
+          .where('seq', 'in', seqs.slice(i, i + VERIFY_BATCH))
+          .execute();
+        for (const row of rows) found.set(Number(row.seq), row.hash);
+      }
+      return found;
+    },
+
+    /** How many events came after the event at `seq`. */
+    async countAfter(seq: number, trx?: Executor): Promise<number> {
+      const row = await (trx ?? db)
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll().as('total'))
+        .where('seq', '>', seq)
+        .executeTakeFirstOrThrow();
+      return toCount(row.total);
+    },
 
     /** The seq of the first event that does not verify, or null when the chain is whole. */
     async verifyChain(trx?: Executor): Promise<number | null> {

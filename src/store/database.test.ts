@@ -13,6 +13,7 @@ const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
 
 const TABLES = [
   'api_tokens',
+  'audit_checkpoints',
   'audit_events',
   'control_tests',
   'controls',

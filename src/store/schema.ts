@@ -231,6 +231,18 @@ export interface RemediationPlansTable {
   version: Version;
 }
 
+/** The audit chain's head (seq and hash) at a time, signed with the installation's Ed25519 key. */
+export interface AuditCheckpointsTable {
+  id: string;
+  event_seq: number;
+  event_hash: string;
+  created_at: Timestamp;
+  /** Which key signed it: the first 16 hex digits of the SHA-256 of the raw public key. */
+  key_id: string;
+  /** Ed25519 signature (base64) of the checkpoint's statement. */
+  signature: string;
+}
+
 /** Settings of the installation as a whole, e.g. `demo` on a database `assay demo` made. */
 export interface InstanceSettingsTable {
   name: string;
@@ -254,4 +266,5 @@ export interface DatabaseSchema {
   remediation_plans: RemediationPlansTable;
   management_responses: ManagementResponsesTable;
   instance_settings: InstanceSettingsTable;
+  audit_checkpoints: AuditCheckpointsTable;
 }

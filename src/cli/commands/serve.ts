@@ -10,15 +10,25 @@ import type { AddressInfo } from 'node:net';
 import { ValidationError } from '../../domain/index.js';
 import { buildApp } from '../../server/app.js';
 import { OPERATOR } from '../../services/actor.js';
+import type { CheckpointSigner } from '../../services/checkpoint-signature.js';
 import { createServices, type Services } from '../../services/index.js';
+import { CHECKPOINT_KEY_ENV, CHECKPOINT_KEY_OPTION_HELP, checkpointKeyPath, readCheckpointKey } from '../checkpoint-key.js';
 import { DATABASE_OPTION_HELP, describeDatabase, openStore, resolveDatabaseUrl } from '../database.js';
 import { envOf, type CliIO } from '../io.js';
+import { wholeNumber } from '../options.js';
 import { generatePassword } from './user.js';
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = 'localhost';
 export const ADMIN_EMAIL_ENV = 'ASSAY_ADMIN_EMAIL';
 export const ADMIN_PASSWORD_ENV = 'ASSAY_ADMIN_PASSWORD';
+export const DEFAULT_CHECKPOINT_MINUTES = 60;
+
+/** Signed checkpoints of the audit chain while the server runs: on start, then every so many minutes. */
+export interface CheckpointSchedule {
+  signer: CheckpointSigner;
+  everyMinutes: number;
+}
 
 export interface ServerOptions {
   databaseUrl: string;
@@ -27,6 +37,8 @@ export interface ServerOptions {
   secureCookies?: boolean;
   /** Runs on the migrated database before the server listens (seeding, first admin); returns lines to print after the address. */
   prepare?: (services: Services) => Promise<string[]>;
+  /** None: no checkpoints are written (said at start-up). */
+  checkpoints?: CheckpointSchedule;
 }
 
 export function port(value: string): number {
@@ -43,15 +55,25 @@ export function registerServe(program: Command, io: CliIO): void {
     .option('--host <host>', `address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)`, DEFAULT_HOST)
     .option('--database <url>', DATABASE_OPTION_HELP)
     .option('--secure-cookies', 'send the session cookie over HTTPS only (set it behind TLS)')
-    .action(async (options: { port: number; host: string; database?: string; secureCookies?: boolean }) => {
+    .option('--checkpoint-key <file>', `${CHECKPOINT_KEY_OPTION_HELP}: sign the audit chain's head on start and on a schedule`)
+    .option('--checkpoint-every <minutes>', `minutes between signed checkpoints (default ${DEFAULT_CHECKPOINT_MINUTES})`, positiveMinutes, DEFAULT_CHECKPOINT_MINUTES)
+    .action(async (options: { port: number; host: string; database?: string; secureCookies?: boolean; checkpointKey?: string; checkpointEvery: number }) => {
+      const keyFile = checkpointKeyPath(options.checkpointKey, io);
       await runServer(io, {
         databaseUrl: resolveDatabaseUrl(options.database, io),
         port: options.port,
         host: options.host,
         secureCookies: options.secureCookies ?? false,
         prepare: (services) => firstAdmin(io, services),
+        ...(keyFile !== undefined && { checkpoints: { signer: await readCheckpointKey(keyFile, io), everyMinutes: options.checkpointEvery } }),
       });
     });
+}
+
+function positiveMinutes(value: string): number {
+  const minutes = wholeNumber(value);
+  if (minutes < 1 || minutes > 7 * 24 * 60) throw new InvalidArgumentError('must be a number of minutes from 1 to 10080 (a week)');
+  return minutes;
 }
 
 /** The first admin of a database without accounts: the login lines to print, or none when there are accounts. */
@@ -77,6 +99,7 @@ export async function runServer(io: CliIO, options: ServerOptions): Promise<void
   const stop = stopSignal(io);
   const store = await openStore(options.databaseUrl);
   let app: FastifyInstance | undefined;
+  let stopCheckpoints: (() => Promise<void>) | undefined;
   try {
     const services = createServices(store);
     const lines = options.prepare ? await options.prepare(services) : [];
@@ -88,23 +111,52 @@ export async function runServer(io: CliIO, options: ServerOptions): Promise<void
       throw error;
     });
     const url = baseUrl(app, options.host);
+    const schedule = options.checkpoints;
     io.out(
       [
         `Assay is listening at ${url}`,
         `  API docs  ${url}/api/docs   (OpenAPI: ${url}/api/openapi.json)`,
         `  database  ${describeDatabase(options.databaseUrl)}`,
+        schedule
+          ? `  audit checkpoints  signed with key ${schedule.signer.keyId} now and every ${schedule.everyMinutes} minutes`
+          : `  audit checkpoints  off (create a key with \`assay checkpoint init-key\`, then give --checkpoint-key or $${CHECKPOINT_KEY_ENV})`,
         ...lines,
         'Stop with Ctrl-C.',
         '',
       ].join('\n'),
     );
+    stopCheckpoints = schedule ? await startCheckpoints(io, services, schedule) : undefined;
     await aborted(stop.signal);
     io.err('Stopping…\n');
   } finally {
+    await stopCheckpoints?.();
     stop.dispose();
     await app?.close();
     await store.close();
   }
+}
+
+/**
+ * Signs the chain's head now and then every `everyMinutes`; returns what stops it. A checkpoint refused (the
+ * chain does not verify) or failed is said on stderr and tried again at the next turn: the server keeps serving.
+ */
+async function startCheckpoints(io: CliIO, services: Services, schedule: CheckpointSchedule): Promise<() => Promise<void>> {
+  const write = async () => {
+    try {
+      const written = await services.integrity.writeCheckpoint(OPERATOR, schedule.signer);
+      if (written) io.err(`audit checkpoint: event ${written.seq} ${written.hash} signed at ${written.createdAt}\n`);
+    } catch (error) {
+      io.err(`audit checkpoint NOT written: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  };
+  let running = write();
+  await running;
+  const timer = setInterval(() => (running = write()), schedule.everyMinutes * 60_000);
+  // The store closes after this: let a checkpoint being written finish first.
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
 
 /** The address people type: the port actually bound (for --port 0), `localhost` for every-interface hosts. */

@@ -1,7 +1,9 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { engagementSettings } from '../../../../test/support/factories.js';
 import { OPERATOR } from '../../../services/actor.js';
+import { signerOf } from '../../../services/checkpoint-signature.js';
 import { useTestApp } from '../../testing.js';
 import { base, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
 
@@ -99,6 +101,25 @@ for (const engine of ENGINES) {
       const outsider = await t().outsider();
       expect((await outsider.request({ method: 'GET', url: `${controlUrl}/audit-events` })).statusCode).toBe(404);
       expect((await t().anonymous.request({ method: 'GET', url: `${base(t())}/audit-events` })).statusCode).toBe(401);
+    });
+
+    it("gives auditors the installation's chain head and latest checkpoint: numbers and hashes, nothing of another organisation", async () => {
+      const { auditor } = await seeded();
+      const [viewer, outsider] = [await t().member('viewer'), await t().outsider()];
+      const other = await t().services.organizations.create(OPERATOR, { slug: 'elsewhere', name: 'Elsewhere' });
+      const signer = signerOf(generateKeyPairSync('ed25519').privateKey);
+      const checkpoint = (await t().services.integrity.writeCheckpoint(OPERATOR, signer))!;
+      const url = `${base(t())}/audit/head`;
+      const response = await auditor.request({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({
+        head: { seq: checkpoint.seq, hash: checkpoint.hash },
+        checkpoint: { seq: checkpoint.seq, hash: checkpoint.hash, createdAt: checkpoint.createdAt, keyId: signer.keyId, signature: checkpoint.signature },
+      });
+      expect(response.body).not.toContain(other.id);
+      expect(response.body).not.toContain('Elsewhere');
+      expect((await viewer.request({ method: 'GET', url })).statusCode).toBe(403);
+      expect((await outsider.request({ method: 'GET', url })).statusCode).toBe(404);
     });
   });
 }

@@ -37,3 +37,29 @@ export const auditQuery = pageQuery.extend({
 });
 
 export const controlHistoryQuery = pageQuery.extend({ type: typeFilter });
+
+const chainPoint = z.object({
+  /** The event's place in the chain (every organisation's events share one chain). */
+  seq: z.number().int(),
+  /** Its SHA-256 (hex), which chains every event before it. */
+  hash: z.string(),
+});
+
+/**
+ * The installation's chain head and latest signed checkpoint: what an auditor notes outside the system, to check
+ * later with `assay verify --expect-head SEQ:HASH`. Numbers and hashes only: no event of another organisation.
+ */
+export const auditHeadSchema = z
+  .object({
+    head: chainPoint.nullable(),
+    checkpoint: chainPoint
+      .extend({
+        createdAt: z.string(),
+        /** Which key signed it (`assay checkpoint public-key` prints the key). */
+        keyId: z.string(),
+        /** Ed25519, base64, over the canonical JSON of { statement: "assay audit checkpoint", seq, hash, createdAt }. */
+        signature: z.string(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'AuditHead' });
