@@ -16,3 +16,4 @@ export * from './access/permissions.js';
 export * from './findings/index.js';
 export * from './periods/index.js';
 export * from './remediation/index.js';
+export * from './archiving.js';

@@ -19,6 +19,7 @@ import { createSessionsRepository } from '../store/sessions-repository.js';
 import { createSnapshotsRepository } from '../store/snapshots-repository.js';
 import { createUsersRepository } from '../store/users-repository.js';
 import { createAccess } from './access.js';
+import { createArchiveService } from './archive-service.js';
 import { createAuditLog } from './audit.js';
 import { createAuditService } from './audit-service.js';
 import { createAuthService } from './auth-service.js';
@@ -84,6 +85,15 @@ export function createServices(store: Store, deps: ServiceDependencies = default
     integrity: createIntegrityService({ ...repositories, checkpoints: createAuditCheckpointsRepository(db, deps), access, clock: deps.clock }),
     demo: createDemoService({ ...repositories, instance: createInstanceRepository(db), workspace, users }),
     engagements: createEngagementsService({ ...programme, ...common, lookup }),
+    archive: createArchiveService({
+      ...programme,
+      ...common,
+      lookup,
+      findings: createFindingsRepository(db, deps),
+      responses: createManagementResponsesRepository(db, deps),
+      plans: createRemediationPlansRepository(db, deps),
+      clock: deps.clock,
+    }),
     controls: createControlsService({ ...programme, ...common, lookup, examination }),
     tests: createControlTestsService({ ...programme, ...common, lookup }),
     examination,

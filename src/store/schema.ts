@@ -94,6 +94,8 @@ export interface EngagementsTable {
   revision: Generated<number>;
   /** The engagement this one re-examines (the previous period); null for a first period or once that one is deleted. */
   previous_engagement_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Since when the engagement is archived (read-only, out of the default lists); null while in use. */
+  archived_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface ControlsTable {
@@ -112,6 +114,8 @@ export interface ControlsTable {
   /** Order of the controls in the engagement, kept so an import exports back in the same order. */
   position: number;
   version: Version;
+  /** Since when the control is archived (read-only, out of the examination and the default lists); null while in use. */
+  archived_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface ControlTestsTable {

@@ -12,6 +12,7 @@ import * as engagementLineage from './2026112606_engagement_lineage.js';
 import * as auditSubjectIndex from './2026112607_audit_subject_index.js';
 import * as instanceSettings from './2026120101_instance_settings.js';
 import * as auditCheckpoints from './2026120102_audit_checkpoints.js';
+import * as archiving from './2026120103_archiving.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -23,4 +24,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112607_audit_subject_index': auditSubjectIndex,
   '2026120101_instance_settings': instanceSettings,
   '2026120102_audit_checkpoints': auditCheckpoints,
+  '2026120103_archiving': archiving,
 };
