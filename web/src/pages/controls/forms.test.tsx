@@ -17,6 +17,7 @@ const control: Control = {
   compensates: [],
   owner: 'it-ops@acme.example',
   version: 3,
+  archivedAt: null,
 };
 
 describe('the control form', () => {
