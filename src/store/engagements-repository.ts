@@ -290,37 +290,12 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
     },
 
     /** Changes settings if `expectedVersion` is still current; else ConflictError and no change. */
-    async update(
-      id: string,
-      expectedVersion: number,
-      patch: Partial<EngagementSettings>,
-      trx?: Executor,
-    ): Promise<StoredEngagement> {
-      const executor = trx ?? db;
-      const row = await executor
-        .updateTable('engagements')
-        .set((eb) => ({ ...toRowValues(patch), version: eb('version', '+', 1), revision: eb('revision', '+', 1) }))
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returning(engagementColumns)
-        .executeTakeFirst();
-      if (row) return toStoredEngagement(row);
-      throw await staleEngagement(executor, id, expectedVersion);
-    },
+    update: (id: string, expectedVersion: number, patch: Partial<EngagementSettings>, trx?: Executor): Promise<StoredEngagement> =>
+      writeAtVersion(trx ?? db, id, expectedVersion, { ...toRowValues(patch), revision: true }),
 
     /** Archives (a time) or restores (null) the engagement if `expectedVersion` is still current; else ConflictError. */
-    async setArchived(id: string, expectedVersion: number, archivedAt: string | null, trx?: Executor): Promise<StoredEngagement> {
-      const executor = trx ?? db;
-      const row = await executor
-        .updateTable('engagements')
-        .set((eb) => ({ archived_at: archivedAt, version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returning(engagementColumns)
-        .executeTakeFirst();
-      if (row) return toStoredEngagement(row);
-      throw await staleEngagement(executor, id, expectedVersion);
-    },
+    setArchived: (id: string, expectedVersion: number, archivedAt: string | null, trx?: Executor): Promise<StoredEngagement> =>
+      writeAtVersion(trx ?? db, id, expectedVersion, { archived_at: archivedAt, revision: false }),
 
     /**
      * Deletes the engagement with everything it holds (controls, tests, samples, findings, snapshots, plan), if
@@ -337,6 +312,27 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
       throw await staleEngagement(executor, id, expectedVersion);
     },
   };
+}
+
+/**
+ * Writes `values` and bumps the version if it is still `expectedVersion` (and the revision when the write
+ * changes what the engine reads); else ConflictError (stale) or NotFoundError (gone), and no change.
+ */
+async function writeAtVersion(
+  executor: Executor,
+  id: string,
+  expectedVersion: number,
+  { revision, ...values }: ReturnType<typeof toRowValues> & { archived_at?: string | null; revision: boolean },
+): Promise<StoredEngagement> {
+  const row = await executor
+    .updateTable('engagements')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1), ...(revision && { revision: eb('revision', '+', 1) }) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returning(engagementColumns)
+    .executeTakeFirst();
+  if (row) return toStoredEngagement(row);
+  throw await staleEngagement(executor, id, expectedVersion);
 }
 
 /** Why a write at `expectedVersion` found no row: a ConflictError (stale) or a NotFoundError (gone). */

@@ -3,33 +3,12 @@ import { ENGINES, freshStore, skipEngine } from '../../../test/support/engines.j
 import { buildOrganization, unique } from '../../../test/support/factories.js';
 import { createMigrator } from '../database.js';
 import type { Executor } from '../values.js';
+import { insertInitialEngagement } from './testing.js';
 
-/**
- * An engagement as the schema of this migration holds it: written column by column, since the repository
- * reads columns that later migrations add.
- */
+/** An engagement as this migration's schema holds it (the repository reads columns later migrations add). */
 async function insertEngagement(db: Executor, organizationId: string) {
   const id = unique('engagement');
-  await db
-    .insertInto('engagements')
-    .values({
-      id,
-      organization_id: organizationId,
-      name: 'FY2026',
-      system: 'Platform',
-      report_type: 'type1',
-      period_start: null,
-      period_end: '2026-06-30',
-      categories: '["security"]',
-      not_applicable: '[]',
-      sampling_confidence: 0.9,
-      tolerable_rate: 0.1,
-      pervasive_min_series: 3,
-      pervasive_min_share: 0.25,
-      misstatements: '[]',
-      created_at: '2026-01-01T00:00:00.000Z',
-    })
-    .execute();
+  await insertInitialEngagement(db, { id, organizationId, createdAt: '2026-01-01T00:00:00.000Z' });
   const row = await db.selectFrom('engagements').select(['id', 'previous_engagement_id']).where('id', '=', id).executeTakeFirstOrThrow();
   return { id: row.id, previousEngagementId: row.previous_engagement_id };
 }
