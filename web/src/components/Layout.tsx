@@ -118,8 +118,11 @@ export function Layout() {
   );
 }
 
-/** The engagements in use, and the archived one on screen (it is not in the list otherwise), marked so. */
+/**
+ * The engagements in use, and the archived one on screen, marked so: once, whether or not the list (read before
+ * it was archived, or not yet read again) still has it.
+ */
 function switcherChoices(inUse: readonly Engagement[], archived: Engagement | null): { value: string; label: string }[] {
-  const choices = inUse.map((e) => ({ value: e.id, label: e.name }));
+  const choices = inUse.filter((e) => e.id !== archived?.id).map((e) => ({ value: e.id, label: e.name }));
   return archived ? [...choices, { value: archived.id, label: `${archived.name} (archived)` }] : choices;
 }
