@@ -33,8 +33,15 @@ export const GENESIS_HASH = '0'.repeat(64);
  */
 const AUDIT_CHAIN_LOCK_KEY = 0x41534159;
 
-/** How many events verification reads at a time. */
+/** How many events verification reads at a time, at most. */
 const VERIFY_BATCH = 1000;
+
+/**
+ * How many characters of `before` and `after` one read of events holds, at most (one event larger than this is
+ * read alone). An event may hold a whole purged engagement (up to 8 MB), so reads are bounded by size, not count:
+ * a page of a thousand such events must not take the server's memory.
+ */
+export const PAYLOAD_BUDGET = 16 * 1024 * 1024;
 
 export interface AuditEventInput {
   organizationId: string | null;
@@ -60,6 +67,11 @@ export interface AuditEvent {
   occurredAt: string;
   prevHash: string;
   hash: string;
+  /**
+   * In a list: true when `before` and `after` were left out (null here) because the page's share of
+   * {@link PAYLOAD_BUDGET} was spent; `findBySeq` reads the event whole.
+   */
+  payloadOmitted?: boolean;
 }
 
 /** Where the chain breaks: `altered` when the event no longer matches its hash, `relinked` when its link to
@@ -84,6 +96,39 @@ const columns = [
 ] as const;
 
 type AuditRow = Pick<Selectable<AuditEventsTable>, (typeof columns)[number]>;
+
+/** Every column but the payload, with the payload's size in characters. */
+const headerColumns = ['seq', 'organization_id', 'actor', 'type', 'subject', 'occurred_at', 'prev_hash', 'hash'] as const;
+const payloadSize = sql<number>`length(coalesce(${sql.ref('before')}, '')) + length(coalesce(${sql.ref('after')}, ''))`.as('payload_size');
+
+/**
+ * The payloads of the rows that fit in the budget, in the rows' order (at least the first row's):
+ * read by seq, so what is left out is never loaded.
+ */
+async function payloadsWithin(
+  executor: Executor,
+  rows: readonly { seq: number; payload_size: number | string }[],
+  budgetChars: number,
+): Promise<Map<number, Pick<AuditRow, 'before' | 'after'>>> {
+  let budget = budgetChars;
+  const wanted: number[] = [];
+  for (const row of rows) {
+    const size = Number(row.payload_size);
+    if (wanted.length > 0 && size > budget) break;
+    wanted.push(Number(row.seq));
+    budget -= size;
+  }
+  const payloads = new Map<number, Pick<AuditRow, 'before' | 'after'>>();
+  for (let i = 0; i < wanted.length; i += VERIFY_BATCH) {
+    const found = await executor
+      .selectFrom('audit_events')
+      .select(['seq', 'before', 'after'])
+      .where('seq', 'in', wanted.slice(i, i + VERIFY_BATCH))
+      .execute();
+    for (const row of found) payloads.set(Number(row.seq), { before: row.before, after: row.after });
+  }
+  return payloads;
+}
 
 function toAuditEvent(row: AuditRow): AuditEvent {
   return {
@@ -122,7 +167,12 @@ export interface ChainPoint {
 
 export type AuditRepository = ReturnType<typeof createAuditRepository>;
 
-export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies, 'clock'> = defaultDependencies) {
+export function createAuditRepository(
+  db: Executor,
+  deps: Pick<StoreDependencies, 'clock'> = defaultDependencies,
+  /** Characters of payload one read holds; tests make it small. */
+  payloadBudget = PAYLOAD_BUDGET,
+) {
   /**
    * Recomputes the chain; the first break found, or null when it is whole. From the first event, or from the
    * event after `from`, a point already known good (the caller has checked that the event at `from.seq` still
@@ -133,21 +183,25 @@ export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies
     let expectedPrev = from?.hash ?? GENESIS_HASH;
     let after = from?.seq ?? -1;
     for (;;) {
-      const rows = await executor
+      const headers = await executor
         .selectFrom('audit_events')
-        .select(columns)
+        .select([...headerColumns, payloadSize])
         .where('seq', '>', after)
         .orderBy('seq')
         .limit(VERIFY_BATCH)
         .execute();
-      for (const row of rows) {
-        const event = toAuditEvent(row);
+      if (headers.length === 0) return null;
+      // As many as fit in the budget (at least one); the next batch starts after the last one read.
+      const payloads = await payloadsWithin(executor, headers, payloadBudget);
+      for (const header of headers) {
+        const payload = payloads.get(Number(header.seq));
+        if (!payload) break;
+        const event = toAuditEvent({ ...header, ...payload });
         if (event.prevHash !== expectedPrev) return { seq: event.seq, reason: 'relinked' };
         if (eventHash(event.prevHash, event) !== event.hash) return { seq: event.seq, reason: 'altered' };
         expectedPrev = event.hash;
         after = event.seq;
       }
-      if (rows.length < VERIFY_BATCH) return null;
     }
   }
 
@@ -201,7 +255,10 @@ export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies
       return toAuditEvent(row);
     },
 
-    /** Events newest first, optionally of one organisation, type, and subject or any of several subjects. */
+    /**
+     * Events newest first, optionally of one organisation, type, and subject or any of several subjects. The
+     * payloads of a page stop at {@link PAYLOAD_BUDGET}: events after that come with `payloadOmitted`.
+     */
     async list(
       page: Page & { organizationId?: string; type?: string; subject?: string | readonly string[] },
       trx?: Executor,
@@ -213,11 +270,16 @@ export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies
       if (page.type !== undefined) query = query.where('type', '=', page.type);
       if (typeof page.subject === 'string') query = query.where('subject', '=', page.subject);
       else if (page.subject !== undefined) query = query.where('subject', 'in', page.subject);
-      const [rows, count] = await Promise.all([
-        query.select(columns).orderBy('seq', 'desc').limit(limit).offset(offset).execute(),
+      const [headers, count] = await Promise.all([
+        query.select([...headerColumns, payloadSize]).orderBy('seq', 'desc').limit(limit).offset(offset).execute(),
         query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
       ]);
-      return { items: rows.map(toAuditEvent), total: toCount(count.total) };
+      const payloads = await payloadsWithin(trx ?? db, headers, payloadBudget);
+      const items = headers.map((header) => {
+        const payload = payloads.get(Number(header.seq));
+        return payload ? toAuditEvent({ ...header, ...payload }) : { ...toAuditEvent({ ...header, before: null, after: null }), payloadOmitted: true };
+      });
+      return { items, total: toCount(count.total) };
     },
 
     /** One event by its place in the chain, as stored now (for naming a break). */

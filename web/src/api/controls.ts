@@ -63,6 +63,8 @@ export interface AuditEvent {
   subject: string;
   before: unknown;
   after: unknown;
+  /** True when the list left `before` and `after` out (too large to list; the event alone has them). */
+  payloadOmitted?: boolean;
 }
 
 /** The largest page the server sends. */

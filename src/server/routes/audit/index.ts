@@ -5,7 +5,7 @@ import { actorOf } from '../../authentication.js';
 import { controlParams } from '../controls/schemas.js';
 import type { ApiOptions } from '../index.js';
 import { organizationParams } from '../organizations/schemas.js';
-import { auditEventList, auditHeadSchema, auditQuery, controlHistoryQuery } from './schemas.js';
+import { auditEventList, auditEventParams, auditEventSchema, auditHeadSchema, auditQuery, controlHistoryQuery } from './schemas.js';
 
 export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -31,6 +31,17 @@ export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions)
       });
       return { ...page, limit, offset };
     },
+  });
+
+  app.get('/organizations/:organizationId/audit-events/:seq', {
+    config: { permission: 'audit.read' },
+    schema: {
+      tags,
+      summary: 'One event of the organisation, whole (a list leaves out payloads past its size budget)',
+      params: auditEventParams,
+      response: { 200: auditEventSchema },
+    },
+    handler: async (request) => auditEvents.get(actorOf(request), request.params.organizationId, request.params.seq),
   });
 
   app.get('/organizations/:organizationId/audit/head', {

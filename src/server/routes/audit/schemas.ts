@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AUDIT_EVENT_TYPES } from '../../../services/audit.js';
+import { organizationParams } from '../organizations/schemas.js';
 import { pageQuery, paged } from '../pagination.js';
 
 export const MAX_SUBJECT_LENGTH = 300;
@@ -22,8 +23,15 @@ export const auditEventSchema = z
     before: z.unknown(),
     /** The state after the change (null for a removal). */
     after: z.unknown(),
+    /**
+     * True when `before` and `after` were too large to list with the page's other events (a purge keeps a whole
+     * engagement in its event): they are null here, and `GET …/audit-events/{seq}` gives the event whole.
+     */
+    payloadOmitted: z.boolean().optional(),
   })
   .meta({ id: 'AuditEvent' });
+
+export const auditEventParams = organizationParams.extend({ seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 
 export const auditEventList = paged(auditEventSchema);
 

@@ -123,6 +123,11 @@ describe("a control's history in words", () => {
     expect(actorLabel('operator:cli')).toBe('the command line');
   });
 
+  it('says so when the list left an event\'s states out for their size', () => {
+    const [sample] = fixtureHistory();
+    expect(describeChange({ ...sample!, before: null, after: null, payloadOmitted: true })).toEqual(['(too large to show in the list: the audit log keeps it whole)']);
+  });
+
   it('summarises a recorded test by its samples', () => {
     const before = fixtureTest();
     const after = { ...before, populationSize: 40, samples: before.samples.slice(0, 2) };
