@@ -37,7 +37,7 @@ const AUDIT_CHAIN_LOCK_KEY = 0x41534159;
 const VERIFY_BATCH = 1000;
 
 /**
- * How many characters of `before` and `after` one read of events holds, at most (one event larger than this is
+ * How many bytes of `before` and `after` one read of events holds, at most (one event larger than this is
  * read alone). An event may hold a whole purged engagement (up to 8 MB), so reads are bounded by size, not count:
  * a page of a thousand such events must not take the server's memory.
  */
@@ -97,20 +97,19 @@ const columns = [
 
 type AuditRow = Pick<Selectable<AuditEventsTable>, (typeof columns)[number]>;
 
-/** Every column but the payload, with the payload's size in characters. */
+/**
+ * Every column but the payload, with the payload's size in bytes: `octet_length` reads it from the row's header
+ * (SQLite) or the value's TOAST header (PostgreSQL), without loading the text.
+ */
 const headerColumns = ['seq', 'organization_id', 'actor', 'type', 'subject', 'occurred_at', 'prev_hash', 'hash'] as const;
-const payloadSize = sql<number>`length(coalesce(${sql.ref('before')}, '')) + length(coalesce(${sql.ref('after')}, ''))`.as('payload_size');
+const payloadSize = sql<number>`coalesce(octet_length(${sql.ref('before')}), 0) + coalesce(octet_length(${sql.ref('after')}), 0)`.as('payload_size');
 
 /**
- * The payloads of the rows that fit in the budget, in the rows' order (at least the first row's):
- * read by seq, so what is left out is never loaded.
+ * The seqs of the rows whose payloads fit in the budget, a prefix of `rows` in their order (at least the first
+ * row's, whatever its size), so that what is left out is never loaded.
  */
-async function payloadsWithin(
-  executor: Executor,
-  rows: readonly { seq: number; payload_size: number | string }[],
-  budgetChars: number,
-): Promise<Map<number, Pick<AuditRow, 'before' | 'after'>>> {
-  let budget = budgetChars;
+function seqsWithin(rows: readonly { seq: number; payload_size: number | string }[], budgetBytes: number): number[] {
+  let budget = budgetBytes;
   const wanted: number[] = [];
   for (const row of rows) {
     const size = Number(row.payload_size);
@@ -118,16 +117,13 @@ async function payloadsWithin(
     wanted.push(Number(row.seq));
     budget -= size;
   }
-  const payloads = new Map<number, Pick<AuditRow, 'before' | 'after'>>();
-  for (let i = 0; i < wanted.length; i += VERIFY_BATCH) {
-    const found = await executor
-      .selectFrom('audit_events')
-      .select(['seq', 'before', 'after'])
-      .where('seq', 'in', wanted.slice(i, i + VERIFY_BATCH))
-      .execute();
-    for (const row of found) payloads.set(Number(row.seq), { before: row.before, after: row.after });
-  }
-  return payloads;
+  return wanted;
+}
+
+type Payloads = Map<number, Pick<AuditRow, 'before' | 'after'>>;
+
+function bySeq(rows: readonly { seq: number; before: string | null; after: string | null }[]): Payloads {
+  return new Map(rows.map((row) => [Number(row.seq), { before: row.before, after: row.after }]));
 }
 
 function toAuditEvent(row: AuditRow): AuditEvent {
@@ -170,7 +166,7 @@ export type AuditRepository = ReturnType<typeof createAuditRepository>;
 export function createAuditRepository(
   db: Executor,
   deps: Pick<StoreDependencies, 'clock'> = defaultDependencies,
-  /** Characters of payload one read holds; tests make it small. */
+  /** Bytes of payload one read holds; tests make it small. */
   payloadBudget = PAYLOAD_BUDGET,
 ) {
   /**
@@ -191,8 +187,16 @@ export function createAuditRepository(
         .limit(VERIFY_BATCH)
         .execute();
       if (headers.length === 0) return null;
-      // As many as fit in the budget (at least one); the next batch starts after the last one read.
-      const payloads = await payloadsWithin(executor, headers, payloadBudget);
+      // As many as fit in the budget (at least one), read as the range they are; the next batch starts after.
+      const wanted = seqsWithin(headers, payloadBudget);
+      const payloads = bySeq(
+        await executor
+          .selectFrom('audit_events')
+          .select(['seq', 'before', 'after'])
+          .where('seq', '>', after)
+          .where('seq', '<=', wanted[wanted.length - 1] as number)
+          .execute(),
+      );
       for (const header of headers) {
         const payload = payloads.get(Number(header.seq));
         if (!payload) break;
@@ -274,7 +278,12 @@ export function createAuditRepository(
         query.select([...headerColumns, payloadSize]).orderBy('seq', 'desc').limit(limit).offset(offset).execute(),
         query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
       ]);
-      const payloads = await payloadsWithin(trx ?? db, headers, payloadBudget);
+      // The rows that fit are the newest of the page: the filtered rows between their first and last seq.
+      const wanted = seqsWithin(headers, payloadBudget);
+      const payloads =
+        wanted.length === 0
+          ? new Map()
+          : bySeq(await query.select(['seq', 'before', 'after']).where('seq', '<=', wanted[0] as number).where('seq', '>=', wanted[wanted.length - 1] as number).execute());
       const items = headers.map((header) => {
         const payload = payloads.get(Number(header.seq));
         return payload ? toAuditEvent({ ...header, ...payload }) : { ...toAuditEvent({ ...header, before: null, after: null }), payloadOmitted: true };
