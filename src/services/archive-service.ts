@@ -105,7 +105,8 @@ export function createArchiveService(
     const compensators = await controls.list(engagementId, { limit: 20, offset: 0, compensating: controlId, archived }, trx);
     if (compensators.total === 0) return;
     const ids = compensators.items.map((c) => `${c.id}${c.archivedAt === null ? '' : ' (archived)'}`).join(', ');
-    throw new ConflictError(`Control ${controlId} is compensated by ${ids}: take it out of their compensates (or purge them) first`);
+    const archivedOnes = compensators.items.some((c) => c.archivedAt !== null) ? ', or purge the archived ones' : '';
+    throw new ConflictError(`Control ${controlId} is compensated by ${ids}: take it out of their compensates first${archivedOnes}`);
   }
 
   return {
