@@ -21,7 +21,7 @@ const ACME = join(import.meta.dirname, '../../examples/acme');
  */
 const CONTROLS = new Set(['ac-04', 'ac-06', 'ac-07', 'cm-01', 'hr-01', 'ops-01']);
 const SEED = 20261126;
-const RUNS = Number(process.env.ASSAY_FUZZ_RUNS ?? 3000);
+const RUNS = Number(process.env.ASSAY_FUZZ_RUNS ?? 2000);
 
 /** Values that are the wrong type somewhere, or extreme where a number is expected. */
 const ODD_VALUES = [
