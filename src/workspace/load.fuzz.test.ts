@@ -174,7 +174,7 @@ function load(acme: Acme): 'loaded' | ValidationError {
 }
 
 describe('the workspace loader under mutated input', () => {
-  it(`ends every one of ${RUNS} mutated workspaces in a result or located issues`, { timeout: 120_000 }, async () => {
+  it(`ends every one of ${RUNS} mutated workspaces in a result or located issues`, { timeout: Math.max(120_000, RUNS * 50) }, async () => {
     const acme = await readAcme();
     expect(acme.workspace.tests).toHaveLength(CONTROLS.size);
     expect(load(acme)).toBe('loaded');
