@@ -1,6 +1,8 @@
 /** The `assay` command line: wires the commands and maps errors to exit codes and located messages. */
 import { Command, CommanderError } from 'commander';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../domain/index.js';
+import { registerArchive } from './commands/archive.js';
+import { registerCheckpoint } from './commands/checkpoint.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExamine } from './commands/examine.js';
 import { registerExport } from './commands/export.js';
@@ -31,6 +33,8 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
   registerImportOscal(program, io);
   registerUser(program, io);
   registerVerify(program, io, setExit);
+  registerCheckpoint(program, io);
+  registerArchive(program, io);
   registerServe(program, io);
   registerDemo(program, io);
   registerRemind(program, io, setExit);

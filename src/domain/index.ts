@@ -18,3 +18,4 @@ export * from './findings/index.js';
 export * from './periods/index.js';
 export * from './remediation/index.js';
 export * from './monitoring/index.js';
+export * from './archiving.js';

@@ -78,6 +78,16 @@ describe('assay examine', () => {
     expect(stderr).not.toMatch(/\s+at .*\.(ts|js):\d+/);
   });
 
+  it('exits 2 at file:line for an alias bomb, as for any other bad YAML', async () => {
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const name of ['b', 'c', 'd', 'e', 'f', 'g']) laughs.push(`${name}: &${name} [${Array(10).fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`).join(', ')}]`);
+    const dir = await writeWorkspace({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': VALID_CONTROL, 'tests/ac-04.yaml': `${VALID_TEST}${laughs.join('\n')}\n` });
+    const { code, stderr } = await runCli('examine', dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${dir}/tests/ac-04.yaml:11: malformed YAML: its aliases (*name) expand to more than 100 copies`);
+    expect(stderr).not.toMatch(/unexpected error|\s+at .*\.(ts|js):\d+/);
+  });
+
   it('refuses an unknown format as a usage error', async () => {
     const { code, stderr } = await runCli('examine', ACME, '--format', 'pdf');
     expect(code).toBe(2);

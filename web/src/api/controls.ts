@@ -23,6 +23,8 @@ export type { Sample, SampleResult };
 /** A control as the API sends it: the domain's control with the version to send back with a change. */
 export interface Control extends DomainControl {
   version: number;
+  /** Since when the control is archived (read-only, out of the examination); null while in use. */
+  archivedAt: string | null;
 }
 
 export interface ListedControl extends Control {
@@ -61,6 +63,8 @@ export interface AuditEvent {
   subject: string;
   before: unknown;
   after: unknown;
+  /** True when the list left `before` and `after` out (too large to list; the event alone has them). */
+  payloadOmitted?: boolean;
 }
 
 /** How many of a control's latest events its page shows. */
@@ -79,12 +83,15 @@ export function ownsControl(control: Pick<DomainControl, 'owner'> | null | undef
   return Boolean(control?.owner && email && control.owner.trim().toLowerCase() === email.toLowerCase());
 }
 
-/** Every control of the engagement, in its order, with its conclusion: page after page up to the total. */
-export function useControls() {
+/**
+ * Every control of the engagement in use (or, `archived`, only those archived), in its order, with its
+ * conclusion: page after page up to the total.
+ */
+export function useControls(archived = false) {
   const { organizationId, engagementId, base } = useScope();
   return useQuery({
-    queryKey: ['controls', organizationId, engagementId],
-    queryFn: () => everyItem<ListedControl>(`${base}/controls`),
+    queryKey: ['controls', organizationId, engagementId, archived ? 'archived' : 'in use'],
+    queryFn: () => everyItem<ListedControl>(`${base}/controls${archived ? '?archived=only' : ''}`),
   });
 }
 
@@ -225,5 +232,19 @@ export function useUpdateSample() {
     (base, { controlId, item, changes }: { controlId: string; item: string; changes: Partial<Pick<Sample, 'result' | 'note'>> }) =>
       api<RecordedSample>('PATCH', `${controlPath(base, controlId)}/test/samples/${encodeURIComponent(item)}`, changes),
     applySample,
+  );
+}
+
+/** Archives the control at the version the page read: out of the examination, its work kept read-only. */
+export function useArchiveControl() {
+  return useControlMutation((base, { controlId, version }: { controlId: string; version: number }) =>
+    api<Control>('DELETE', `${controlPath(base, controlId)}?version=${version}`),
+  );
+}
+
+/** Brings an archived control back into the examination (`archive.restore`: admins). */
+export function useRestoreControl() {
+  return useControlMutation((base, { controlId, version }: { controlId: string; version: number }) =>
+    api<Control>('POST', `${controlPath(base, controlId)}/restore`, { version }),
   );
 }
