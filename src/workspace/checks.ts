@@ -12,11 +12,11 @@ import {
   type Examination,
   type Issue,
 } from '../domain/index.js';
-import type { CheckedTestRef } from '../workspace/validate.js';
-import type { YamlSource } from '../workspace/yaml-source.js';
+import type { CheckedTestRef } from './validate.js';
+import type { YamlSource } from './yaml-source.js';
 import { readCheckFile } from './check-file.js';
-import type { CheckDefinition } from './definition.js';
-import { runChecks } from './run.js';
+import type { CheckDefinition } from '../monitoring/definition.js';
+import { runChecks } from '../monitoring/run.js';
 
 export interface CheckLoader {
   file(source: YamlSource): void;

@@ -6,10 +6,10 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { builtinCheck, COLUMN_TYPES, EVIDENCE_FORMATS, resolveParams, type Issue } from '../domain/index.js';
-import { check, rawMapping } from '../workspace/validate.js';
-import type { PathSegment, YamlSource } from '../workspace/yaml-source.js';
-import { celEnvironment, CEL_VARIABLES, compileCel, type CelExpectation, type CompiledCel } from './cel.js';
-import type { CheckDefinition, LookupDefinition, SourceDefinition } from './definition.js';
+import { check, rawMapping } from './validate.js';
+import type { PathSegment, YamlSource } from './yaml-source.js';
+import { celEnvironment, CEL_VARIABLES, compileCel, type CelExpectation, type CompiledCel } from '../monitoring/cel.js';
+import type { CheckDefinition, LookupDefinition, SourceDefinition } from '../monitoring/definition.js';
 
 const text = z.string().trim().min(1, { message: 'must not be empty' });
 /** A CEL expression; YAML reads `true` or `42` as a boolean or a number, which are expressions too. */
