@@ -2,8 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { engagementSettings } from '../../../../test/support/factories.js';
-import { OPERATOR } from '../../../services/actor.js';
-import { signerOf } from '../../../services/checkpoint-signature.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
+import { signerOf } from '../../../services/audit-log/checkpoint-signature.js';
 import { useTestApp } from '../../testing.js';
 import { auditEvents, base, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
 

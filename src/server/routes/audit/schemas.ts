@@ -3,7 +3,7 @@
  * ever in them: the repositories never select password or token hashes).
  */
 import { z } from 'zod';
-import { AUDIT_EVENT_TYPES } from '../../../services/audit.js';
+import { AUDIT_EVENT_TYPES } from '../../../services/platform/audit.js';
 import { organizationParams } from '../organizations/schemas.js';
 import { pageQuery, paged } from '../pagination.js';
 
