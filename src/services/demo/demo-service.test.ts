@@ -6,7 +6,7 @@ import { loadWorkspace } from '../../workspace/load.js';
 import { OPERATOR } from '../platform/actor.js';
 import { createServices } from '../index.js';
 
-const ACME = join(import.meta.dirname, '../../examples/acme');
+const ACME = join(import.meta.dirname, '../../../examples/acme');
 const PEOPLE = [{ email: 'admin@acme.example', role: 'admin', displayName: 'Ada' }] as const;
 
 for (const engine of ENGINES) {

@@ -21,7 +21,7 @@ import { createServices } from '../index.js';
 import { createProgrammeLookup } from './engagement-scope.js';
 import { tokenActor } from '../testing.js';
 
-const ACME = join(import.meta.dirname, '../../examples/acme');
+const ACME = join(import.meta.dirname, '../../../examples/acme');
 let acme: WorkspaceContent | undefined;
 
 async function acmeWorkspace(): Promise<WorkspaceContent> {

@@ -13,7 +13,7 @@ import { createServices } from '../index.js';
 import { defaultEngagementName, slugFor } from './workspace-service.js';
 import { WHOLE_PAGE, tokenActor } from '../testing.js';
 
-const ACME = join(import.meta.dirname, '../../examples/acme');
+const ACME = join(import.meta.dirname, '../../../examples/acme');
 const PASSWORD = 'correct horse battery staple';
 
 describe('names an import derives', () => {
