@@ -14,7 +14,7 @@ import type { Page, Paged } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditEventType } from '../platform/audit.js';
-import type { ProgrammeLookup } from '../engagements/engagement-scope.js';
+import type { EngagementScope } from '../engagements/engagement-scope.js';
 
 export interface AuditFilters {
   type?: AuditEventType;
@@ -25,7 +25,7 @@ export interface AuditFilters {
 export function createAuditService(deps: {
   audit: Pick<AuditRepository, 'list' | 'findBySeq'>;
   controls: Pick<ControlsRepository, 'findTestOverview'>;
-  lookup: ProgrammeLookup;
+  lookup: EngagementScope;
   access: Access;
 }) {
   const { audit, controls, lookup, access } = deps;

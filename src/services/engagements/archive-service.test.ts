@@ -18,7 +18,7 @@ import { OPERATOR, type Actor } from '../platform/actor.js';
 import { createArchiveService } from './archive-service.js';
 import { createAuditLog } from '../platform/audit.js';
 import { createServices } from '../index.js';
-import { createProgrammeLookup } from './engagement-scope.js';
+import { createEngagementScope } from './engagement-scope.js';
 import { tokenActor } from '../testing.js';
 
 const ACME = join(import.meta.dirname, '../../../examples/acme');
@@ -129,14 +129,14 @@ for (const engine of ENGINES) {
     it('refuses a purge whose record is larger than an audit event may hold, and deletes nothing', async () => {
       const { o, e, engagement, admin, compliance } = await imported();
       const db = store().db;
-      const programme = { engagements: createEngagementsRepository(db), controls: createControlsRepository(db) };
+      const repositories = { engagements: createEngagementsRepository(db), controls: createControlsRepository(db) };
       const archive = createArchiveService({
-        ...programme,
+        ...repositories,
         db,
         findings: createFindingsRepository(db),
         responses: createManagementResponsesRepository(db),
         plans: createRemediationPlansRepository(db),
-        lookup: createProgrammeLookup(programme),
+        lookup: createEngagementScope(repositories),
         access: createAccess({ memberships: createMembershipsRepository(db) }),
         audit: createAuditLog({ audit: createAuditRepository(db) }),
         clock: () => new Date(),
@@ -146,7 +146,7 @@ for (const engine of ENGINES) {
       await expect(archive.purgeEngagement(admin, o, e, archived.version)).rejects.toThrow(
         /^The engagement ".+" cannot be purged: its record is \d+\.\d MB, more than the 0\.0 MB an audit event holds; it stays archived \(and exportable\)$/,
       );
-      expect(await programme.engagements.findById(e)).toEqual(archived);
+      expect(await repositories.engagements.findById(e)).toEqual(archived);
       expect((await createAuditRepository(db).list({ limit: 1, offset: 0, type: 'engagement.purged' })).total).toBe(0);
     });
 

@@ -26,7 +26,7 @@ import {
   type RecordSources,
   type RecordedControl,
 } from './engagement-record.js';
-import type { ProgrammeLookup } from './engagement-scope.js';
+import type { EngagementScope } from './engagement-scope.js';
 
 /** The largest record a purge writes into its audit event (canonical JSON, UTF-8). */
 export const MAX_PURGE_RECORD_BYTES = 8 * 1024 * 1024;
@@ -59,7 +59,7 @@ export function createArchiveService(
     engagements: Pick<EngagementsRepository, 'setArchived' | 'remove'>;
     controls: Pick<ControlsRepository, 'setArchived' | 'remove' | 'list' | 'findTest'>;
     plans: Pick<RemediationPlansRepository, 'find'>;
-    lookup: ProgrammeLookup;
+    lookup: EngagementScope;
     access: Access;
     audit: AuditLog;
     clock: () => Date;

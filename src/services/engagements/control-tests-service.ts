@@ -30,7 +30,7 @@ import type { Executor } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
-import { at, ownsControl, type ProgrammeLookup } from './engagement-scope.js';
+import { at, ownsControl, type EngagementScope } from './engagement-scope.js';
 
 /** A sample as changed, with its test's version after the change. */
 export interface RecordedSample extends Sample {
@@ -91,7 +91,7 @@ export function createControlTestsService(deps: {
     ControlsRepository,
     'findTest' | 'createTest' | 'updateTest' | 'removeTest' | 'findTestOverview' | 'findSample' | 'addSample' | 'updateSample'
   >;
-  lookup: ProgrammeLookup;
+  lookup: EngagementScope;
   access: Access;
   audit: AuditLog;
 }) {

@@ -19,7 +19,7 @@ import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { ExaminationService } from './examination-service.js';
 import { LruCache } from '../platform/lru-cache.js';
-import { at, ownsControl, type ProgrammeLookup } from './engagement-scope.js';
+import { at, ownsControl, type EngagementScope } from './engagement-scope.js';
 
 /** Pages of controls one process keeps (a page of 1,000 controls is a few hundred kilobytes). */
 export const DEFAULT_PAGE_CACHE_SIZE = 100;
@@ -47,7 +47,7 @@ export function createControlsService(deps: {
   db: Executor;
   controls: Pick<ControlsRepository, 'create' | 'findByCode' | 'list' | 'update'>;
   examination: Pick<ExaminationService, 'current'>;
-  lookup: ProgrammeLookup;
+  lookup: EngagementScope;
   access: Access;
   audit: AuditLog;
   /** How many pages of controls one process keeps. */

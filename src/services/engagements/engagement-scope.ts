@@ -1,7 +1,7 @@
 /**
- * Finding an engagement, a control or its test inside the organisation a request names. Anything of another
- * organisation is "not found", like the organisation itself for a non-member, so ids of other tenants reveal
- * nothing. Shared by the engagements, controls, tests and examination services.
+ * The engagement scope: an engagement, a control or its test found inside the organisation a request names.
+ * Anything of another organisation is "not found", like the organisation itself for a non-member, so ids of other
+ * tenants reveal nothing. Every service that reads or changes what an engagement holds goes through it.
  */
 import { ConflictError, NotFoundError } from '../../domain/index.js';
 import type { ControlsRepository, StoredControl } from '../../store/controls-repository.js';
@@ -17,7 +17,7 @@ export interface ChangeOptions {
   archived?: 'refuse' | 'subject';
 }
 
-export interface ProgrammeLookup {
+export interface EngagementScope {
   engagement(organizationId: string, engagementId: string, trx?: Executor): Promise<StoredEngagement>;
   /**
    * The engagement, locked until `trx` ends (see the repository's `lockForChange`): the first step of every
@@ -36,10 +36,10 @@ export function archivedConflict(what: string, archivedAt: string): ConflictErro
   return new ConflictError(`${what} is archived (since ${archivedAt}): it is read-only until an admin restores it`);
 }
 
-export function createProgrammeLookup(deps: {
+export function createEngagementScope(deps: {
   engagements: Pick<EngagementsRepository, 'findById' | 'lockForChange'>;
   controls: Pick<ControlsRepository, 'findByCode'>;
-}): ProgrammeLookup {
+}): EngagementScope {
   const engagement = async (organizationId: string, engagementId: string, trx?: Executor) => {
     const found = await deps.engagements.findById(engagementId, trx);
     if (!found || found.organizationId !== organizationId) throw new NotFoundError(`Engagement ${engagementId}`);

@@ -21,7 +21,7 @@ import { isRealDate } from '../../workspace/schema.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
-import { at, type ProgrammeLookup } from './engagement-scope.js';
+import { at, type EngagementScope } from './engagement-scope.js';
 
 /** A change of settings: the fields given; `sampling` and `pervasiveness` may give one of their two values. */
 export type EngagementPatch = Partial<Omit<EngagementSettings, 'sampling' | 'pervasiveness'>> & {
@@ -93,7 +93,7 @@ function refuseInvalid(settings: EngagementSettings, summary: string): void {
 export function createEngagementsService(deps: {
   db: Executor;
   engagements: Pick<EngagementsRepository, 'create' | 'findById' | 'list' | 'update'>;
-  lookup: ProgrammeLookup;
+  lookup: EngagementScope;
   access: Access;
   audit: AuditLog;
 }) {

@@ -8,7 +8,7 @@ import type { SignupPolicy } from '../accounts/signup-policy.js';
 import { createArchiveService } from './archive-service.js';
 import { createControlTestsService } from './control-tests-service.js';
 import { createControlsService } from './controls-service.js';
-import { createProgrammeLookup } from './engagement-scope.js';
+import { createEngagementScope } from './engagement-scope.js';
 import { createEngagementsService } from './engagements-service.js';
 import { createExaminationService } from './examination-service.js';
 import { createPeriodsService } from './periods-service.js';
@@ -17,7 +17,7 @@ import { createWorkspaceService } from './workspace-service.js';
 export function createEngagementServices(platform: Platform, accounts: { signup: SignupPolicy }) {
   const { db, deps, clock, access, audit, repositories } = platform;
   const common = { ...repositories, db, access, audit };
-  const lookup = createProgrammeLookup(repositories);
+  const lookup = createEngagementScope(repositories);
   const examination = createExaminationService({ ...repositories, access });
   return {
     lookup,

@@ -29,7 +29,7 @@ import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
 import { checkEngagementSettings, settingsOf } from './engagements-service.js';
-import { at, type ProgrammeLookup } from './engagement-scope.js';
+import { at, type EngagementScope } from './engagement-scope.js';
 
 
 export function createPeriodsService(deps: {
@@ -37,7 +37,7 @@ export function createPeriodsService(deps: {
   engagements: Pick<EngagementsRepository, 'create' | 'findById'>;
   controls: Pick<ControlsRepository, 'loadExamination'>;
   findings: Pick<FindingsRepository, 'list' | 'listRootCauses' | 'create' | 'saveRootCause'>;
-  lookup: ProgrammeLookup;
+  lookup: EngagementScope;
   access: Access;
   audit: AuditLog;
   store: StoreDependencies;

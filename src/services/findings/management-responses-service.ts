@@ -20,13 +20,13 @@ import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
 import { ownsFinding, signatureOf } from './work.js';
-import { at, type ProgrammeLookup } from '../engagements/engagement-scope.js';
+import { at, type EngagementScope } from '../engagements/engagement-scope.js';
 
 export function createManagementResponsesService(deps: {
   db: Executor;
   findings: Pick<FindingsRepository, 'findByCode' | 'findRootCause'>;
   responses: Pick<ManagementResponsesRepository, 'find' | 'create' | 'update'>;
-  lookup: ProgrammeLookup;
+  lookup: EngagementScope;
   access: Access;
   audit: AuditLog;
   clock: () => Date;

@@ -10,14 +10,14 @@ import { staleOrMissing, type Executor, type Trx } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import { describeActor, personOf, type Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
-import { ownsControl, type ProgrammeLookup } from '../engagements/engagement-scope.js';
+import { ownsControl, type EngagementScope } from '../engagements/engagement-scope.js';
 
 /** What the findings services need: the store, the engagement's controls, access, the audit log and the clock. */
 export interface FindingsDependencies {
   db: Executor;
   findings: Pick<FindingsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'page' | 'saveRootCause' | 'rewriteRootCause' | 'findRootCause' | 'listRootCauses' | 'pageRootCauses'>;
   controls: Pick<ControlsRepository, 'loadExamination'>;
-  lookup: ProgrammeLookup;
+  lookup: EngagementScope;
   access: Access;
   audit: AuditLog;
   clock: () => Date;
@@ -36,7 +36,7 @@ export function signatureOf(actor: Actor): string {
  * removed since, is no owner's: only the roles granted all may work it.
  */
 export async function ownsFinding(
-  lookup: ProgrammeLookup,
+  lookup: EngagementScope,
   actor: Actor,
   organizationId: string,
   engagementId: string,

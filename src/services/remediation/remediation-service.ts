@@ -28,7 +28,7 @@ import { pageOf, type Executor, type Page } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
-import type { ProgrammeLookup } from '../engagements/engagement-scope.js';
+import type { EngagementScope } from '../engagements/engagement-scope.js';
 import { PUBLIC_ONLY, type WebhookPolicy } from './webhook-addresses.js';
 import { postJson, systemResolve, webhookTarget, type Resolve } from './webhook-delivery.js';
 
@@ -56,7 +56,7 @@ export function createRemediationService(deps: {
   db: Executor;
   plans: Pick<RemediationPlansRepository, 'find' | 'save' | 'listWithWebhook'>;
   findings: Pick<FindingsRepository, 'list'>;
-  lookup: ProgrammeLookup;
+  lookup: EngagementScope;
   access: Access;
   audit: AuditLog;
   clock: () => Date;

@@ -1,10 +1,10 @@
 /** Reports made from the database: report sections, and OSCAL documents out and findings in. */
-import type { ProgrammeLookup } from '../engagements/engagement-scope.js';
+import type { EngagementScope } from '../engagements/engagement-scope.js';
 import type { Platform } from '../platform/index.js';
 import { createOscalService } from './oscal-service.js';
 import { createReportService } from './report-service.js';
 
-export function createReportServices(platform: Platform, engagements: { lookup: ProgrammeLookup }) {
+export function createReportServices(platform: Platform, engagements: { lookup: EngagementScope }) {
   const { db, clock, access, audit, repositories } = platform;
   const common = { ...repositories, db, access, lookup: engagements.lookup };
   return {

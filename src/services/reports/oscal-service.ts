@@ -27,7 +27,7 @@ import type { Executor } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
-import type { ProgrammeLookup } from '../engagements/engagement-scope.js';
+import type { EngagementScope } from '../engagements/engagement-scope.js';
 import { reportFileName } from '../engagements/workspace-service.js';
 
 export interface OscalExport<T> {
@@ -51,7 +51,7 @@ export interface OscalImportOutcome {
 export function createOscalService(deps: {
   db: Executor;
   findings: Pick<FindingsRepository, 'createMany' | 'list' | 'listRootCauses' | 'saveRootCause' | 'takenCodes'>;
-  lookup: ProgrammeLookup;
+  lookup: EngagementScope;
   access: Access;
   audit: AuditLog;
   clock: () => Date;

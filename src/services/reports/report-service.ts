@@ -12,7 +12,7 @@ import type { OrganizationsRepository } from '../../store/organizations-reposito
 import type { Executor } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
-import type { ProgrammeLookup } from '../engagements/engagement-scope.js';
+import type { EngagementScope } from '../engagements/engagement-scope.js';
 import { reportFileName } from '../engagements/workspace-service.js';
 
 export interface OtherInformationReport {
@@ -31,7 +31,7 @@ export function createReportService(deps: {
   organizations: Pick<OrganizationsRepository, 'findById'>;
   findings: Pick<FindingsRepository, 'list'>;
   responses: Pick<ManagementResponsesRepository, 'list'>;
-  lookup: ProgrammeLookup;
+  lookup: EngagementScope;
   access: Access;
 }) {
   const { db, organizations, findings, responses, lookup, access } = deps;
