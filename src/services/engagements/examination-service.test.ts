@@ -53,7 +53,7 @@ for (const engine of ENGINES) {
       const counter = new QueryCounter();
       const services = createServices({ ...store(), db: store().db.withPlugin(counter) });
       const first = await services.examination.get(OPERATOR, organizationId, engagementId);
-      expect(JSON.parse(first.body.toString('utf8'))).toEqual(await freshResult(store(), engagementId));
+      expect(JSON.parse(first.json.toString('utf8'))).toEqual(await freshResult(store(), engagementId));
 
       counter.count = 0;
       const second = await services.examination.get(OPERATOR, organizationId, engagementId);
@@ -62,9 +62,9 @@ for (const engine of ENGINES) {
 
       await services.tests.addSample(OPERATOR, organizationId, engagementId, 'C-0002', { item: 'NEW', result: 'fail', note: null });
       const third = await services.examination.get(OPERATOR, organizationId, engagementId);
-      expect(third.etag).not.toBe(first.etag);
+      expect(third.resultHash).not.toBe(first.resultHash);
       expect(third.revision).toBeGreaterThan(first.revision);
-      expect(JSON.parse(third.body.toString('utf8'))).toEqual(await freshResult(store(), engagementId));
+      expect(JSON.parse(third.json.toString('utf8'))).toEqual(await freshResult(store(), engagementId));
     });
 
     it('stays right with several server processes on one database, each with its own cache', async () => {
@@ -72,13 +72,13 @@ for (const engine of ENGINES) {
       const one = createServices(store());
       const two = createServices(store());
       const before = await one.examination.get(OPERATOR, organizationId, engagementId);
-      expect((await two.examination.get(OPERATOR, organizationId, engagementId)).etag).toBe(before.etag);
+      expect((await two.examination.get(OPERATOR, organizationId, engagementId)).resultHash).toBe(before.resultHash);
       // A change through the second process…
       await two.controls.update(OPERATOR, organizationId, engagementId, 'C-0003', 1, { design: 'deficient' });
       // …is seen by the first, whose cache still holds the old result.
       const after = await one.examination.get(OPERATOR, organizationId, engagementId);
-      expect(after.etag).not.toBe(before.etag);
-      expect(JSON.parse(after.body.toString('utf8'))).toEqual(await freshResult(store(), engagementId));
+      expect(after.resultHash).not.toBe(before.resultHash);
+      expect(JSON.parse(after.json.toString('utf8'))).toEqual(await freshResult(store(), engagementId));
       expect(after.conclusions.get('C-0003')).toBe('design_deficiency');
     });
 
@@ -94,7 +94,7 @@ for (const engine of ENGINES) {
       });
       const results = await Promise.all(Array.from({ length: 8 }, () => examination.get(OPERATOR, organizationId, engagementId)));
       expect(loads).toBe(1);
-      expect(new Set(results.map((r) => r.etag)).size).toBe(1);
+      expect(new Set(results.map((r) => r.resultHash)).size).toBe(1);
       // Another process evaluating the same revision does not add a second snapshot.
       await createServices(store()).examination.get(OPERATOR, organizationId, engagementId);
       expect((await createSnapshotsRepository(store().db).list(engagementId, { limit: 10, offset: 0 })).total).toBe(1);

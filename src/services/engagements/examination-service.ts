@@ -45,10 +45,10 @@ export const DEFAULT_CACHE_SIZE = 100;
 export interface Evaluation {
   revision: number;
   organizationVersion: number;
-  /** The result as JSON (UTF-8), sent as it is. */
-  body: Buffer;
-  /** A strong entity tag: the SHA-256 of `body`, quoted. */
-  etag: string;
+  /** The result as JSON (UTF-8), as `assay examine --format json` writes it: kept serialized, as it is read far more often than it changes. */
+  json: Buffer;
+  /** The SHA-256 (hex) of `json`, as the result's snapshot keeps it: the same hash, the same result. */
+  resultHash: string;
   /** Each control's conclusion, for lists of controls. */
   conclusions: ReadonlyMap<string, ControlConclusion>;
 }
@@ -116,8 +116,8 @@ export function createExaminationService(deps: {
     const evaluation: Evaluation = {
       revision: key.revision,
       organizationVersion: key.organizationVersion,
-      body: Buffer.from(json, 'utf8'),
-      etag: `"${hash}"`,
+      json: Buffer.from(json, 'utf8'),
+      resultHash: hash,
       conclusions: new Map(result.controls.map((c) => [c.id, c.conclusion])),
     };
     await keepSnapshot(engagementId, key.revision, result, hash);
@@ -200,7 +200,7 @@ export function createExaminationService(deps: {
   }
 
   return {
-    /** The engine's result for the engagement as JSON, with its entity tag. */
+    /** The engine's result for the engagement, as JSON with its hash. */
     async get(actor: Actor, organizationId: string, engagementId: string): Promise<Evaluation> {
       await access.require(actor, organizationId, 'examination.read');
       return evaluate(engagementId, await keyIn(organizationId, engagementId));

@@ -42,11 +42,11 @@ for (const engine of ENGINES) {
       expect(examination.items.map((c) => c.id)).toEqual(['AC-01', 'AC-04']);
       const carried = await services.tests.get(OPERATOR, organizationId, next.id, 'AC-04');
       expect(carried).toMatchObject({ method: 'reperformance', populationSize: null, samples: [], scopeLimitation: null });
-      const result = JSON.parse((await services.examination.current(organizationId, next.id)).body.toString('utf8'));
+      const result = JSON.parse((await services.examination.current(organizationId, next.id)).json.toString('utf8'));
       expect(result.controls.map((c: { conclusion: string }) => c.conclusion)).toEqual(['not_tested', 'not_tested']);
 
       // The previous period is as it was.
-      expect((await services.examination.current(organizationId, engagement.id)).etag).toBe(before.etag);
+      expect((await services.examination.current(organizationId, engagement.id)).resultHash).toBe(before.resultHash);
       const [event] = await events(organizationId);
       expect(event).toMatchObject({ subject: `engagement:${next.id}`, actor: 'operator:cli' });
       expect(event?.after).toMatchObject({ carriedFrom: engagement.id, carried: { controls: 2, tests: 2, samples: 0, findings: 0, rootCauses: 0 } });
@@ -137,7 +137,7 @@ for (const engine of ENGINES) {
       expect(forecast.current).toEqual(unchanged.current);
       expect(forecast.opinion.subjects.operatingEffectiveness).toBe('unmodified');
       expect(forecast.result.criteria.find((c) => c.id === 'CC6.2')?.status).toBe('met');
-      expect((await services.examination.current(organizationId, engagement.id)).etag).toBe(before.etag);
+      expect((await services.examination.current(organizationId, engagement.id)).resultHash).toBe(before.resultHash);
     });
   });
 }
