@@ -17,3 +17,4 @@ export * from './accounts/index.js';
 export * from './findings/index.js';
 export * from './periods/index.js';
 export * from './remediation/index.js';
+export * from './audit-events.js';

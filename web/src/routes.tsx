@@ -1,6 +1,6 @@
 /** The page addresses. Engagement pages live under /o/:organizationId/e/:engagementId. */
 import type { RouteObject } from 'react-router';
-import { INVITATION_PAGE, PASSWORD_RESET_PAGE } from '../../src/domain/accounts/links.js';
+import { INVITATION_PAGE, PASSWORD_RESET_PAGE } from '@assay/domain/accounts/links.js';
 import { Layout } from './components/Layout.js';
 import { RequireSession } from './components/RequireSession.js';
 import { HomePage } from './pages/home/HomePage.js';

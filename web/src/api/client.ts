@@ -2,7 +2,7 @@
  * The one way the web app talks to the server: JSON over /api/v1 with the session cookie, the CSRF token on
  * every write, and server errors (RFC 9457 problem details) turned into ApiError with words a person reads.
  */
-import { MAX_PAGE_SIZE } from '../../../src/domain/limits.js';
+import { MAX_PAGE_SIZE } from '@assay/domain/limits.js';
 
 export interface Problem {
   title: string;

@@ -12,8 +12,8 @@ import type {
   ControlTest as DomainControlTest,
   Sample,
   SampleResult,
-} from '../../../src/domain/engagement.js';
-import type { ControlConclusion } from '../../../src/domain/evaluation/result.js';
+} from '@assay/domain/engagement.js';
+import type { ControlConclusion } from '@assay/domain/evaluation/result.js';
 import { api, ApiError, everyItem } from './client.js';
 import { useScope } from './programme.js';
 import type { Paged } from './types.js';

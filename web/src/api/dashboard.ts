@@ -3,9 +3,9 @@
  * changed in it since last week, and marking criteria not applicable.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { DEFAULT_SINCE_DAYS } from '../../../src/domain/evaluation/history.js';
-import type { CriterionStatus, OpinionKind, Severity } from '../../../src/domain/evaluation/result.js';
-import type { PeriodComparison } from '../../../src/domain/periods/compare.js';
+import { DEFAULT_SINCE_DAYS } from '@assay/domain/evaluation/history.js';
+import type { CriterionStatus, OpinionKind, Severity } from '@assay/domain/evaluation/result.js';
+import type { PeriodComparison } from '@assay/domain/periods/compare.js';
 import { api } from './client.js';
 import { useScope, type Engagement } from './programme.js';
 import type { Paged } from './types.js';

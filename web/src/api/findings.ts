@@ -8,8 +8,8 @@
  * remediation, the management response) is fetched again.
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Sample, TestMethod } from '../../../src/domain/engagement.js';
-import type { FailureKind, Severity } from '../../../src/domain/evaluation/result.js';
+import type { Sample, TestMethod } from '@assay/domain/engagement.js';
+import type { FailureKind, Severity } from '@assay/domain/evaluation/result.js';
 import type {
   CorrectiveAction,
   Finding as DomainFinding,
@@ -17,7 +17,7 @@ import type {
   FindingStatus,
   Retest,
   RootCause,
-} from '../../../src/domain/findings/model.js';
+} from '@assay/domain/findings/model.js';
 import { api, everyItem } from './client.js';
 import { useScope } from './programme.js';
 

@@ -4,7 +4,7 @@
  * (src/server/routes/findings/schemas.ts, managementResponseSchema).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ManagementResponse as DomainResponse, ResponseText } from '../../../src/domain/findings/management-response.js';
+import type { ManagementResponse as DomainResponse, ResponseText } from '@assay/domain/findings/management-response.js';
 import { api, ApiError } from './client.js';
 import { useScope } from './programme.js';
 

@@ -5,7 +5,7 @@
  * see findings.ts) brings it up to date.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AfterRemediation, Comparison, PeriodChange, PeriodSummary, ReExamination, RemediatedControl } from '../../../src/domain/periods/index.js';
+import type { AfterRemediation, Comparison, PeriodChange, PeriodSummary, ReExamination, RemediatedControl } from '@assay/domain/periods/index.js';
 import { api } from './client.js';
 import { useScope, type Engagement } from './programme.js';
 

@@ -12,7 +12,7 @@ import type {
   RemediationView,
   ReminderOutcome,
   VersionedPlan,
-} from '../../../src/domain/remediation/index.js';
+} from '@assay/domain/remediation/index.js';
 import { allPages, api } from './client.js';
 import { useScope } from './programme.js';
 

@@ -3,8 +3,8 @@
  * findings and criteria they touch. Shapes as the server sends them (src/server/routes/findings/schemas.ts).
  */
 import { useQuery } from '@tanstack/react-query';
-import type { RootCause } from '../../../src/domain/findings/model.js';
-import type { SystemicCause } from '../../../src/domain/findings/systemic.js';
+import type { RootCause } from '@assay/domain/findings/model.js';
+import type { SystemicCause } from '@assay/domain/findings/systemic.js';
 import { everyItem } from './client.js';
 import { useScope } from './programme.js';
 

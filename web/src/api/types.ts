@@ -9,9 +9,9 @@ export type {
   ExaminationResult,
   OpinionKind,
   Severity,
-} from '../../../src/domain/evaluation/result.js';
-export type { Role } from '../../../src/domain/access/permissions.js';
-import type { Role } from '../../../src/domain/access/permissions.js';
+} from '@assay/domain/evaluation/result.js';
+export type { Role } from '@assay/domain/access/permissions.js';
+import type { Role } from '@assay/domain/access/permissions.js';
 
 export interface User {
   id: string;

@@ -1,6 +1,6 @@
 /** One colour per conclusion, status, severity and opinion, used on every page so a colour always means the same. */
 import { Badge, type BadgeProps } from '@mantine/core';
-import { words } from '../../../src/domain/format.js';
+import { words } from '@assay/domain/format.js';
 
 const COLOURS: Record<string, string> = {
   // opinions

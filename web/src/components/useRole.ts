@@ -1,6 +1,6 @@
 /** The signed-in person's role in the organisation on screen, and what the permission table lets it do. */
 import { useParams } from 'react-router';
-import { can, type Action } from '../../../src/domain/access/permissions.js';
+import { can, type Action } from '@assay/domain/access/permissions.js';
 import { useOrganizations } from '../api/session.js';
 import type { Role } from '../api/types.js';
 

@@ -3,10 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
-import { engagementParams, versionQuery } from '../engagements/schemas.js';
+import { controlList, controlParams, controlQuery, controlSchema, createControlBody, engagementParams, updateControlBody, versionQuery } from '../../../contract/index.js';
 import { sendJson, serializedOnce } from '../examination/json-body.js';
 import type { ApiOptions } from '../index.js';
-import { controlList, controlParams, controlQuery, controlSchema, createControlBody, updateControlBody } from './schemas.js';
 
 export async function controlRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -4,16 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
 import type { ApiOptions } from '../index.js';
-import { organizationParams } from '../organizations/schemas.js';
-import {
-  createEngagementBody,
-  engagementList,
-  engagementParams,
-  engagementQuery,
-  engagementSchema,
-  updateEngagementBody,
-  versionQuery,
-} from './schemas.js';
+import { createEngagementBody, engagementList, engagementParams, engagementQuery, engagementSchema, organizationParams, updateEngagementBody, versionQuery } from '../../../contract/index.js';
 
 export async function engagementRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -3,7 +3,7 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PeriodChange } from '../../api/periods.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import { words } from '../../../../src/domain/format.js';
+import { words } from '@assay/domain/format.js';
 
 const CHANGE_COLOURS: Record<PeriodChange, string> = { better: 'teal', worse: 'red', same: 'gray', added: 'blue', removed: 'orange' };
 

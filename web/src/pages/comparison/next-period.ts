@@ -2,9 +2,9 @@
  * The "open the next period" form without the screen: its first values from the current period, and its checks
  * (the server's own rule from the domain, so a person hears of a problem before sending).
  */
-import { nextPeriodProblem } from '../../../../src/domain/periods/carry-forward.js';
-import { addDays, daysBetween, isoDate } from '../../../../src/domain/dates.js';
-import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
+import { nextPeriodProblem } from '@assay/domain/periods/carry-forward.js';
+import { addDays, daysBetween, isoDate } from '@assay/domain/dates.js';
+import { MAX_NAME_LENGTH } from '@assay/domain/limits.js';
 import type { Engagement } from '../../api/programme.js';
 import { isRealDate } from '../settings/engagement-form.js';
 

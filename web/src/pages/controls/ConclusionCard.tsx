@@ -5,7 +5,7 @@
  */
 import { Alert, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { BoundBasis } from '../../../../src/domain/sampling/deviation-bound.js';
+import type { BoundBasis } from '@assay/domain/sampling/deviation-bound.js';
 import type { Engagement } from '../../api/programme.js';
 import type { ControlResult } from '../../api/types.js';
 import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';

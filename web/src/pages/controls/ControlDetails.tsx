@@ -5,7 +5,7 @@
 import { Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router';
-import { findCriterion } from '../../../../src/domain/criteria/catalogue.js';
+import { findCriterion } from '@assay/domain/criteria/catalogue.js';
 import { useUpdateControl, type Control, type ListedControl } from '../../api/controls.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { StatusBadge } from '../../components/StatusBadge.js';

@@ -1,8 +1,8 @@
 /** The form of a control, for a new one and for changing one: checked as the server checks it. */
 import { Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { criteriaOfCategories, findCriterion, type Category } from '../../../../src/domain/criteria/catalogue.js';
-import { DESIGN_ASSESSMENTS, FREQUENCIES, NATURES } from '../../../../src/domain/engagement.js';
+import { criteriaOfCategories, findCriterion, type Category } from '@assay/domain/criteria/catalogue.js';
+import { DESIGN_ASSESSMENTS, FREQUENCIES, NATURES } from '@assay/domain/engagement.js';
 import { fieldErrorsOf, validateControl, type ControlFormValues } from './control-form.js';
 
 const FREQUENCY_LABELS: Record<(typeof FREQUENCIES)[number], string> = {

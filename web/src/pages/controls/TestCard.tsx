@@ -6,7 +6,7 @@
 import { Alert, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router';
-import { requiredSampleSize } from '../../../../src/domain/sampling/frequency.js';
+import { requiredSampleSize } from '@assay/domain/sampling/frequency.js';
 import {
   useAddSample,
   usePutTest,

@@ -1,7 +1,7 @@
 /** The matrix's filters: text, status, category and series; every change is written to the address. */
 import { Button, Group, MultiSelect, SimpleGrid, TextInput } from '@mantine/core';
-import type { Category } from '../../../../src/domain/criteria/catalogue.js';
-import { CRITERION_STATUSES, type CriterionResult, type CriterionStatus } from '../../../../src/domain/evaluation/result.js';
+import type { Category } from '@assay/domain/criteria/catalogue.js';
+import { CRITERION_STATUSES, type CriterionResult, type CriterionStatus } from '@assay/domain/evaluation/result.js';
 import { statusLabel } from '../../components/StatusBadge.js';
 import { isFiltered, NO_FILTERS, type CriteriaFilters } from './filters.js';
 import { categoryLabel, compareCategories, compareSeries } from './order.js';

@@ -3,8 +3,8 @@
  * filtered view can be linked to, bookmarked and reloaded. Several values of one filter are written comma
  * separated; repeated parameters are read too.
  */
-import { CATEGORIES, type Category } from '../../../../src/domain/criteria/catalogue.js';
-import { CRITERION_STATUSES, type CriterionResult, type CriterionStatus } from '../../../../src/domain/evaluation/result.js';
+import { CATEGORIES, type Category } from '@assay/domain/criteria/catalogue.js';
+import { CRITERION_STATUSES, type CriterionResult, type CriterionStatus } from '@assay/domain/evaluation/result.js';
 
 export interface CriteriaFilters {
   statuses: CriterionStatus[];

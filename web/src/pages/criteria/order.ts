@@ -1,5 +1,5 @@
 /** The order criteria and their series are shown in: the catalogue's (CC1 … CC9, A1, C1, PI1, P1 … P8). */
-import { CATEGORIES, CRITERIA, type Category } from '../../../../src/domain/criteria/catalogue.js';
+import { CATEGORIES, CRITERIA, type Category } from '@assay/domain/criteria/catalogue.js';
 
 const SERIES_ORDER = new Map([...new Set(CRITERIA.map((c) => c.series))].map((series, index) => [series, index]));
 const CATEGORY_ORDER = new Map(CATEGORIES.map((category, index) => [category, index]));

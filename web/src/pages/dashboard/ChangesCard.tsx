@@ -6,7 +6,7 @@
 import { Alert, Anchor, Card, Group, List, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { ComparedItem, PeriodChange } from '../../../../src/domain/periods/compare.js';
+import type { ComparedItem, PeriodChange } from '@assay/domain/periods/compare.js';
 import type { ExaminationChanges, HistoryPoint } from '../../api/dashboard.js';
 import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
 import { ChangeBadge } from '../comparison/ComparedTable.js';

@@ -2,7 +2,7 @@
 import { Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { SEVERITIES, type Severity } from '../../../../src/domain/evaluation/result.js';
+import { SEVERITIES, type Severity } from '@assay/domain/evaluation/result.js';
 import type { Deficiency, ExaminationResult } from '../../api/types.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { criteriaHref } from '../criteria/filters.js';

@@ -6,7 +6,7 @@
 import { Alert, Button, Card, Group, List, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { SEVERITIES, type Severity } from '../../../../src/domain/evaluation/result.js';
+import { SEVERITIES, type Severity } from '@assay/domain/evaluation/result.js';
 import { useClearOverride, useOverride, type Finding, type OverrideInput } from '../../api/findings.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildAction } from '../../../../src/domain/findings/testing.js';
+import { buildAction } from '@assay/domain/findings/testing.js';
 import { FindingPage } from './FindingPage.js';
 import { API, fixtureFinding, OWNER_EMAIL, PATH, pick, renderAt, ROOT, stubFindingsApi, type Answer } from './testing.js';
 

@@ -5,7 +5,7 @@
 import { Alert, Button, Center, Group, Loader, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useSearchParams } from 'react-router';
-import { FINDING_STATUSES, type FindingStatus } from '../../../../src/domain/findings/model.js';
+import { FINDING_STATUSES, type FindingStatus } from '@assay/domain/findings/model.js';
 import { useControls } from '../../api/controls.js';
 import { useCreateFinding, useFindings, useSyncFindings } from '../../api/findings.js';
 import { useExamination, useScope } from '../../api/programme.js';

@@ -1,7 +1,7 @@
 /** The findings as a table, each code a link to its page; the severity shown is the one that stands. */
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { effectiveSeverity } from '../../../../src/domain/findings/model.js';
+import { effectiveSeverity } from '@assay/domain/findings/model.js';
 import type { Finding } from '../../api/findings.js';
 import type { RootCauseWithFindings } from '../../api/root-causes.js';
 import { statusColour } from '../../components/StatusBadge.js';

@@ -4,8 +4,8 @@
  */
 import { Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { FAILURE_KINDS, FINDING_SOURCES } from '../../../../src/domain/findings/model.js';
-import { SEVERITIES, type FailureKind, type Severity } from '../../../../src/domain/evaluation/result.js';
+import { FAILURE_KINDS, FINDING_SOURCES } from '@assay/domain/findings/model.js';
+import { SEVERITIES, type FailureKind, type Severity } from '@assay/domain/evaluation/result.js';
 import type { ListedControl } from '../../api/controls.js';
 import type { NewFinding } from '../../api/findings.js';
 import { statusLabel } from '../../components/StatusBadge.js';

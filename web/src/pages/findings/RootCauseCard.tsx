@@ -6,7 +6,7 @@
 import { ActionIcon, Button, Card, Group, List, Modal, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { ROOT_CAUSE_CATEGORIES, type RootCause, type RootCauseCategory } from '../../../../src/domain/findings/model.js';
+import { ROOT_CAUSE_CATEGORIES, type RootCause, type RootCauseCategory } from '@assay/domain/findings/model.js';
 import { useSetRootCause, type Finding } from '../../api/findings.js';
 import type { RootCauseWithFindings } from '../../api/root-causes.js';
 import { statusLabel } from '../../components/StatusBadge.js';

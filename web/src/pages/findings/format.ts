@@ -1,6 +1,6 @@
 /** How the findings pages put a finding in words: its severity that stands, its status, and what is due next. */
-import { effectivePervasive, effectiveSeverity, type Classification, type CorrectiveAction, type FindingStatus } from '../../../../src/domain/findings/model.js';
-import { words } from '../../../../src/domain/format.js';
+import { effectivePervasive, effectiveSeverity, type Classification, type CorrectiveAction, type FindingStatus } from '@assay/domain/findings/model.js';
+import { words } from '@assay/domain/format.js';
 
 /** The severity that stands, in words, marked "(auditor)" when it is the auditor's override rather than the forecast. */
 export function severityText(classification: Classification): string {

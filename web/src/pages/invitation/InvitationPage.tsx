@@ -6,8 +6,8 @@
 import { Alert, Anchor, Button, Center, Divider, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { sameEmail } from '../../../../src/domain/accounts/invitation.js';
-import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
+import { sameEmail } from '@assay/domain/accounts/invitation.js';
+import { MAX_NAME_LENGTH } from '@assay/domain/limits.js';
 import { useAcceptInvitation, useInvitationPreview, useSignUp, type InvitationPreview } from '../../api/invitations.js';
 import { useLogin, useLogout, useMe } from '../../api/session.js';
 import { formatInstant } from '../settings/format.js';

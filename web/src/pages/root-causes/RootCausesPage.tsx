@@ -6,7 +6,7 @@
 import { Alert, Anchor, Badge, Card, Center, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { words } from '../../../../src/domain/format.js';
+import { words } from '@assay/domain/format.js';
 import { useRootCauses, useSystemicCauses, type SystemicCause } from '../../api/root-causes.js';
 import { criteriaHref } from '../criteria/filters.js';
 import { controlHref, useEngagementRoot } from '../criteria/links.js';

@@ -2,7 +2,7 @@
 import { Alert, Anchor, Button, Card, Group, List, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { TEST_METHODS, type TestMethod } from '../../../../src/domain/engagement.js';
+import { TEST_METHODS, type TestMethod } from '@assay/domain/engagement.js';
 import { ownsControl, useControlTest, usePutTest, type ListedControl } from '../../api/controls.js';
 import { useMe } from '../../api/session.js';
 import { notifyError, notifySaved } from '../../components/notify.js';

@@ -6,8 +6,8 @@
 import { Alert, Button, Card, Code, FileInput, Group, List, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { attributeSampleSize } from '../../../../src/domain/sampling/binomial.js';
-import { requiredSampleSize } from '../../../../src/domain/sampling/frequency.js';
+import { attributeSampleSize } from '@assay/domain/sampling/binomial.js';
+import { requiredSampleSize } from '@assay/domain/sampling/frequency.js';
 import { useControls } from '../../api/controls.js';
 import { useEngagement, useScope } from '../../api/programme.js';
 import { useCan } from '../../components/useRole.js';

@@ -5,7 +5,7 @@ import type { NewToken } from '../../api/settings.js';
 import type { Role } from '../../api/types.js';
 import { isRealDate } from './engagement-form.js';
 import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from './roles.js';
-import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
+import { MAX_NAME_LENGTH } from '@assay/domain/limits.js';
 
 
 interface Values {

@@ -4,7 +4,7 @@
  */
 import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { isoDate } from '../../../../src/domain/dates.js';
+import { isoDate } from '@assay/domain/dates.js';
 import { useScope } from '../../api/programme.js';
 import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../../api/settings.js';
 import { useCan } from '../../components/useRole.js';

@@ -5,8 +5,8 @@
 import type { Problem } from '../../api/client.js';
 import type { Engagement } from '../../api/programme.js';
 import type { EngagementChanges } from '../../api/settings.js';
-import { CATEGORIES, type Category } from '../../../../src/domain/criteria/catalogue.js';
-import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
+import { CATEGORIES, type Category } from '@assay/domain/criteria/catalogue.js';
+import { MAX_NAME_LENGTH } from '@assay/domain/limits.js';
 
 /** The server's limits (src/server/routes/engagements/schemas.ts). */
 export const MAX_TEXT_LENGTH = 2000;

@@ -1,5 +1,5 @@
 /** The roles as a person chooses among them: what each may do (DESIGN §6, the permission table). */
-import { ROLES } from '../../../../src/domain/access/permissions.js';
+import { ROLES } from '@assay/domain/access/permissions.js';
 import type { Role } from '../../api/types.js';
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -3,9 +3,9 @@
  * takes the comparison's shape from the periods' schemas, which themselves build on the examination's.
  */
 import { z } from 'zod';
-import { DEFAULT_SINCE_DAYS, MAX_SINCE_DAYS } from '../../../domain/index.js';
-import { comparisonSchema } from '../periods/schemas.js';
-import { historyPointSchema } from './schemas.js';
+import { DEFAULT_SINCE_DAYS, MAX_SINCE_DAYS } from '../domain/index.js';
+import { comparisonSchema } from './periods.js';
+import { historyPointSchema } from './examination.js';
 
 export const changesQuery = z.strictObject({
   /** How many days back the baseline is looked for. */

@@ -13,8 +13,8 @@ import {
   type BoundBasis,
   type ExaminationResult,
   type FailureKind,
-} from '../../../domain/index.js';
-import { paged } from '../pagination.js';
+} from '../domain/index.js';
+import { paged } from './paging.js';
 
 const BOUND_BASES = ['exact', 'clopper-pearson', 'untested-remainder'] as const satisfies readonly BoundBasis[];
 const FAILURE_KINDS = ['design', 'operating'] as const satisfies readonly FailureKind[];

@@ -1,5 +1,5 @@
 /**
- * Findings over HTTP (issue 5). The shapes are checked here (unknown fields refused, enumerations, lengths,
+ * Findings over HTTP. The shapes are checked here (unknown fields refused, enumerations, lengths,
  * real dates); the lifecycle's rules are the domain's, applied by the findings service.
  */
 import { z } from 'zod';
@@ -17,22 +17,27 @@ import {
   SEVERITIES,
   TEST_METHODS,
   VERIFICATION_RESULTS,
-} from '../../../domain/index.js';
-import { MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../domain/limits.js';
-import { isoDate } from '../../../workspace/schema.js';
-import { MAX_CONTROL_ID_LENGTH, MAX_OWNER_LENGTH, MAX_POPULATION_SIZE, MAX_SAMPLE_ITEM_LENGTH, MAX_SAMPLES_PER_REQUEST, sampleSchema } from '../controls/schemas.js';
-import { engagementParams } from '../engagements/schemas.js';
-import { pageQuery, paged } from '../pagination.js';
+} from '../domain/index.js';
+import {
+  MAX_CONTROL_ID_LENGTH,
+  MAX_ID_LENGTH,
+  MAX_LIST_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_OWNER_LENGTH,
+  MAX_POPULATION_SIZE,
+  MAX_SAMPLE_ITEM_LENGTH,
+  MAX_SAMPLES_PER_REQUEST,
+  MAX_TEXT_LENGTH,
+} from '../domain/limits.js';
+import { sampleSchema } from './controls.js';
+import { engagementParams } from './engagements.js';
+import { date, text, version } from './fields.js';
+import { pageQuery, paged } from './paging.js';
 
-export const MAX_FINDING_ID_LENGTH = 200;
-
-const text = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
-const date = z.string().max(10, { message: 'must be a date written YYYY-MM-DD' }).pipe(isoDate);
-const version = z.number().int().min(1);
 const code = text(MAX_CONTROL_ID_LENGTH);
 
 /** `findingId` is the finding's code in the engagement (e.g. F-AC-04), URL-encoded. */
-export const findingParams = engagementParams.extend({ findingId: z.string().min(1).max(MAX_FINDING_ID_LENGTH) });
+export const findingParams = engagementParams.extend({ findingId: z.string().min(1).max(MAX_ID_LENGTH) });
 
 export const findingQuery = pageQuery.extend({
   status: z.enum(FINDING_STATUSES).optional(),
@@ -234,8 +239,6 @@ export const overrideBody = z.strictObject({
   pervasive: z.boolean().nullable(),
   reason: text(MAX_TEXT_LENGTH),
 });
-
-export const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
 
 const rootCauseFields = {
   id: z.string(),

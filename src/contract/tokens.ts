@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ROLES } from '../../../domain/index.js';
-import { organizationParams } from '../organizations/schemas.js';
-import { pageQuery, paged } from '../pagination.js';
+import { ROLES } from '../domain/index.js';
+import { MAX_NAME_LENGTH } from '../domain/limits.js';
+import { organizationParams } from './organizations.js';
+import { pageQuery, paged } from './paging.js';
 
 export const tokenParams = organizationParams.extend({ tokenId: z.string().min(1) });
 
@@ -24,7 +25,7 @@ export const tokenList = paged(tokenSchema);
 export const tokenQuery = pageQuery.extend({ includeRevoked: z.stringbool().default(false) });
 
 export const createTokenBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
   role: z.enum(ROLES),
   /** When the token stops working; absent or null: until revoked. */
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),

@@ -3,10 +3,9 @@
  * ever in them: the repositories never select password or token hashes).
  */
 import { z } from 'zod';
-import { AUDIT_EVENT_TYPES } from '../../../services/audit.js';
-import { pageQuery, paged } from '../pagination.js';
-
-export const MAX_SUBJECT_LENGTH = 300;
+import { AUDIT_EVENT_TYPES } from '../domain/index.js';
+import { MAX_AUDIT_SUBJECT_LENGTH } from '../domain/limits.js';
+import { pageQuery, paged } from './paging.js';
 
 export const auditEventSchema = z
   .object({
@@ -33,7 +32,7 @@ export const auditQuery = pageQuery.extend({
   /** Events of this type, e.g. `control.updated`. */
   type: typeFilter,
   /** Events about this subject, exactly as the events name it. */
-  subject: z.string().min(1).max(MAX_SUBJECT_LENGTH).optional(),
+  subject: z.string().min(1).max(MAX_AUDIT_SUBJECT_LENGTH).optional(),
 });
 
 export const controlHistoryQuery = pageQuery.extend({ type: typeFilter });

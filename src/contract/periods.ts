@@ -1,20 +1,18 @@
 /**
- * Periods over HTTP (issue 5): opening the next period, comparing two, and the forecast after remediation. The
+ * Periods over HTTP: opening the next period, comparing two, and the forecast after remediation. The
  * shapes are checked here (real dates, lengths, unknown fields refused); the rule that the next period starts
  * after this one ends is the service's, so the command line would get it too.
  */
 import { z } from 'zod';
-import { CONTROL_CONCLUSIONS, CRITERION_STATUSES, OPINION_KINDS, PERIOD_CHANGES } from '../../../domain/index.js';
-import { MAX_NAME_LENGTH } from '../../../domain/limits.js';
-import { isoDate } from '../../../workspace/schema.js';
-import { idParam } from '../engagements/schemas.js';
-import { examinationResultSchema, opinionSchema } from '../examination/schemas.js';
+import { CONTROL_CONCLUSIONS, CRITERION_STATUSES, OPINION_KINDS, PERIOD_CHANGES } from '../domain/index.js';
+import { MAX_NAME_LENGTH } from '../domain/limits.js';
+import { examinationResultSchema, opinionSchema } from './examination.js';
+import { date, idParam, text } from './fields.js';
 
-const date = z.string().max(10, { message: 'must be a date written YYYY-MM-DD' }).pipe(isoDate);
 const change = z.enum(PERIOD_CHANGES);
 
 export const reExaminationBody = z.strictObject({
-  name: z.string().trim().min(1, { message: 'must not be empty' }).max(MAX_NAME_LENGTH),
+  name: text(MAX_NAME_LENGTH),
   /** After the end of this engagement's period. */
   periodStart: date,
   periodEnd: date,

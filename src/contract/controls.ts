@@ -11,20 +11,21 @@ import {
   NATURES,
   SAMPLE_RESULTS,
   TEST_METHODS,
-} from '../../../domain/index.js';
-import { MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../domain/limits.js';
-import { engagementParams } from '../engagements/schemas.js';
-import { pageQuery, paged } from '../pagination.js';
-
-export const MAX_CONTROL_ID_LENGTH = 100;
-export const MAX_SAMPLE_ITEM_LENGTH = 200;
-export const MAX_OWNER_LENGTH = 320;
-/** Samples in one request; a larger test comes in through `assay import`. */
-export const MAX_SAMPLES_PER_REQUEST = 10_000;
-export const MAX_POPULATION_SIZE = 100_000_000;
-
-const text = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
-const version = z.number().int().min(1);
+} from '../domain/index.js';
+import {
+  MAX_CONTROL_ID_LENGTH,
+  MAX_CRITERION_ID_LENGTH,
+  MAX_LIST_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_OWNER_LENGTH,
+  MAX_POPULATION_SIZE,
+  MAX_SAMPLE_ITEM_LENGTH,
+  MAX_SAMPLES_PER_REQUEST,
+  MAX_TEXT_LENGTH,
+} from '../domain/limits.js';
+import { engagementParams } from './engagements.js';
+import { text, version } from './fields.js';
+import { pageQuery, paged } from './paging.js';
 
 /** `controlId` is the control's id in the engagement (e.g. AC-04), URL-encoded. */
 export const controlParams = engagementParams.extend({ controlId: z.string().min(1).max(MAX_CONTROL_ID_LENGTH) });
@@ -57,7 +58,7 @@ export const controlList = paged(listedControlSchema);
 
 export const controlQuery = pageQuery.extend({
   /** Controls that address this criterion, e.g. CC6.1. */
-  criterion: z.string().min(1).max(16).optional(),
+  criterion: z.string().min(1).max(MAX_CRITERION_ID_LENGTH).optional(),
   /** Controls of this owner. */
   owner: z.string().min(1).max(MAX_OWNER_LENGTH).optional(),
   /** Text in the id or title. */
@@ -67,7 +68,7 @@ export const controlQuery = pageQuery.extend({
 });
 
 const controlId = text(MAX_CONTROL_ID_LENGTH);
-const criteria = z.array(z.string().min(1).max(16)).min(1, { message: 'must list at least one criterion' }).max(MAX_LIST_LENGTH);
+const criteria = z.array(z.string().min(1).max(MAX_CRITERION_ID_LENGTH)).min(1, { message: 'must list at least one criterion' }).max(MAX_LIST_LENGTH);
 const compensates = z.array(controlId).max(MAX_LIST_LENGTH);
 const owner = text(MAX_OWNER_LENGTH).nullable();
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ROLES } from '../../../domain/index.js';
-import { pageQuery, paged } from '../pagination.js';
+import { ROLES } from '../domain/index.js';
+import { version } from './fields.js';
+import { pageQuery, paged } from './paging.js';
 
 export const memberParams = z.strictObject({ organizationId: z.string().min(1), userId: z.string().min(1) });
 
@@ -19,4 +20,4 @@ export const memberSchema = z
 export const memberList = paged(memberSchema);
 export const memberQuery = pageQuery.extend({ role: z.enum(ROLES).optional() });
 
-export const changeRoleBody = z.strictObject({ version: z.number().int().min(1), role: z.enum(ROLES) });
+export const changeRoleBody = z.strictObject({ version, role: z.enum(ROLES) });

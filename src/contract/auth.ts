@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { MAX_PASSWORD_LENGTH } from '../../../domain/limits.js';
-import { ROLES } from '../../../domain/index.js';
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from '../domain/limits.js';
+import { ROLES } from '../domain/index.js';
 
 export const loginBody = z.strictObject({
-  email: z.string().trim().min(3).max(320),
+  email: z.string().trim().min(3).max(MAX_EMAIL_LENGTH),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 

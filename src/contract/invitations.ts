@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { MAX_NAME_LENGTH } from '../../../domain/limits.js';
-import { ROLES } from '../../../domain/index.js';
-import { linkSecret, newPassword } from '../auth/schemas.js';
-import { organizationParams } from '../organizations/schemas.js';
-import { pageQuery, paged } from '../pagination.js';
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../domain/limits.js';
+import { ROLES } from '../domain/index.js';
+import { linkSecret, newPassword } from './auth.js';
+import { organizationParams } from './organizations.js';
+import { pageQuery, paged } from './paging.js';
 
 export const invitationParams = organizationParams.extend({ invitationId: z.string().min(1) });
 
@@ -23,7 +23,7 @@ export const invitationSchema = z
 export const invitationList = paged(invitationSchema);
 export const invitationQuery = pageQuery;
 
-export const createInvitationBody = z.strictObject({ email: z.email().max(320), role: z.enum(ROLES) });
+export const createInvitationBody = z.strictObject({ email: z.email().max(MAX_EMAIL_LENGTH), role: z.enum(ROLES) });
 
 export const createdInvitationSchema = z
   .object({

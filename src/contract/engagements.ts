@@ -4,20 +4,16 @@
  * the service's, so the command line gets them too.
  */
 import { z } from 'zod';
-import { CATEGORIES, DEFAULT_PERVASIVENESS, DEFAULT_SAMPLING, REPORT_TYPES } from '../../../domain/index.js';
-import { MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../domain/limits.js';
-import { isoDate } from '../../../workspace/schema.js';
-import { organizationParams } from '../organizations/schemas.js';
-import { pageQuery, paged } from '../pagination.js';
+import { CATEGORIES, DEFAULT_PERVASIVENESS, DEFAULT_SAMPLING, REPORT_TYPES } from '../domain/index.js';
+import { MAX_CRITERION_ID_LENGTH, MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../domain/limits.js';
+import { date, idParam, text, version } from './fields.js';
+import { organizationParams } from './organizations.js';
+import { pageQuery, paged } from './paging.js';
 
-
-export const idParam = z.string().min(1).max(200);
 export const engagementParams = organizationParams.extend({ engagementId: idParam });
 
-const text = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
-const date = z.string().max(10, { message: 'must be a date written YYYY-MM-DD' }).pipe(isoDate);
 const rate = z.number().gt(0).lt(1);
-const criterionId = z.string().min(1).max(16);
+const criterionId = z.string().min(1).max(MAX_CRITERION_ID_LENGTH);
 
 const notApplicableItem = z.strictObject({ criterion: criterionId, reason: text(MAX_TEXT_LENGTH) });
 const misstatementItem = z.strictObject({ text: text(MAX_TEXT_LENGTH), pervasive: z.boolean().default(false) });
@@ -84,7 +80,7 @@ export const createEngagementBody = z.strictObject({
 
 /** Fields given are changed; `sampling` and `pervasiveness` may give one of their two values. */
 export const updateEngagementBody = z.strictObject({
-  version: z.number().int().min(1),
+  version,
   name: text(MAX_NAME_LENGTH).optional(),
   system: text(MAX_NAME_LENGTH).optional(),
   reportType: z.enum(REPORT_TYPES).optional(),
@@ -98,6 +94,3 @@ export const updateEngagementBody = z.strictObject({
     .optional(),
   misstatements: z.array(misstatementItem).max(MAX_LIST_LENGTH).optional(),
 });
-
-/** The expected version of what a DELETE removes (a stale one gets 409, nothing removed). */
-export const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });

@@ -1,14 +1,13 @@
 /**
- * The corrective action plan over HTTP (issue 5). Shapes are checked here (types, ranges, real dates, unknown
+ * The corrective action plan over HTTP. Shapes are checked here (types, ranges, real dates, unknown
  * fields refused); the webhook's scheme is the domain's rule (`checkPlan`), applied by the service so the
  * command line gets it too.
  */
 import { z } from 'zod';
-import { ACTION_STATES, MAX_DUE_SOON_DAYS, MAX_WEBHOOK_URL_LENGTH, MIN_DUE_SOON_DAYS, REMINDER_DELIVERIES } from '../../../domain/index.js';
-import { isoDate } from '../../../workspace/schema.js';
-import { findingSchema } from '../findings/schemas.js';
+import { ACTION_STATES, MAX_DUE_SOON_DAYS, MAX_WEBHOOK_URL_LENGTH, MIN_DUE_SOON_DAYS, REMINDER_DELIVERIES } from '../domain/index.js';
+import { date } from './fields.js';
+import { findingSchema } from './findings.js';
 
-const date = z.string().max(10, { message: 'must be a date written YYYY-MM-DD' }).pipe(isoDate);
 const count = z.number().int();
 
 export const planSchema = z
