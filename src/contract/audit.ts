@@ -36,3 +36,5 @@ export const auditQuery = pageQuery.extend({
 });
 
 export const controlHistoryQuery = pageQuery.extend({ type: typeFilter });
+
+export type AuditEvent = z.infer<typeof auditEventSchema>;

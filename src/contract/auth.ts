@@ -39,3 +39,11 @@ export const changePasswordBody = z.strictObject({
 export const resetPasswordBody = z.strictObject({ token: linkSecret, newPassword });
 
 export const endedSchema = z.object({ sessionsEnded: z.number().int() });
+
+export type User = z.infer<typeof userSchema>;
+export type Me = z.infer<typeof meSchema>;
+export type SignedIn = z.infer<typeof signedInSchema>;
+export type Credentials = z.input<typeof loginBody>;
+export type PasswordChange = z.input<typeof changePasswordBody>;
+export type PasswordReset = z.input<typeof resetPasswordBody>;
+export type SessionsEnded = z.infer<typeof endedSchema>;

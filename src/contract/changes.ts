@@ -23,3 +23,5 @@ export const changesSchema = z
     comparison: comparisonSchema.pick({ criteria: true, controls: true, opinion: true }).nullable(),
   })
   .meta({ id: 'ExaminationChanges' });
+
+export type ExaminationChanges = z.infer<typeof changesSchema>;

@@ -171,3 +171,19 @@ export const updateSampleBody = z
     message: 'give the result or the note to record',
     path: ['result'],
   });
+
+export type Control = z.infer<typeof controlSchema>;
+export type ListedControl = z.infer<typeof listedControlSchema>;
+/** What creating a control sends. */
+export type ControlInput = z.input<typeof createControlBody>;
+/** What changing a control sends besides its version: the fields given are changed; the id never is. */
+export type ControlChanges = Omit<z.input<typeof updateControlBody>, 'version'>;
+export type Sample = z.infer<typeof sampleSchema>;
+export type ControlTest = z.infer<typeof testSchema>;
+export type RecordedSample = z.infer<typeof recordedSampleSchema>;
+/** What recording a test sends: the whole test, and the version of the one it replaces (none for a new test). */
+export type TestInput = z.input<typeof putTestBody>;
+/** The organisation's part of a test (evidence.manage): its population, or why it could not be produced. */
+export type TestEvidence = Omit<z.infer<typeof putPopulationBody>, 'version'>;
+export type NewSample = z.input<typeof addSampleBody>;
+export type SampleChanges = z.input<typeof updateSampleBody>;

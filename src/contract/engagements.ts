@@ -94,3 +94,7 @@ export const updateEngagementBody = z.strictObject({
     .optional(),
   misstatements: z.array(misstatementItem).max(MAX_LIST_LENGTH).optional(),
 });
+
+export type Engagement = z.infer<typeof engagementSchema>;
+/** What changing an engagement sends besides its version: the fields given are changed. */
+export type EngagementChanges = Omit<z.input<typeof updateEngagementBody>, 'version'>;

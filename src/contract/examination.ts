@@ -11,7 +11,7 @@ import {
   REPORT_TYPES,
   SEVERITIES,
   type BoundBasis,
-  type ExaminationResult,
+  type ExaminationResult as EngineResult,
   type FailureKind,
 } from '../domain/index.js';
 import { paged } from './paging.js';
@@ -123,4 +123,11 @@ export const historyList = paged(historyPointSchema);
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fails to compile when the schema and the engine's `ExaminationResult` drift apart. */
-export const SCHEMA_IS_THE_RESULT: Same<z.output<typeof examinationResultSchema>, ExaminationResult> = true;
+export const SCHEMA_IS_THE_RESULT: Same<z.output<typeof examinationResultSchema>, EngineResult> = true;
+
+export type ControlResult = z.infer<typeof controlResultSchema>;
+export type CriterionResult = z.infer<typeof criterionResultSchema>;
+export type Deficiency = z.infer<typeof deficiencySchema>;
+export type Opinion = z.infer<typeof opinionSchema>;
+export type ExaminationResult = z.infer<typeof examinationResultSchema>;
+export type HistoryPoint = z.infer<typeof historyPointSchema>;

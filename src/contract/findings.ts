@@ -303,3 +303,21 @@ export const responseBody = z.strictObject({
 });
 
 export const approveBody = z.strictObject({ version });
+
+export type Finding = z.infer<typeof findingSchema>;
+export type CorrectiveAction = Finding['correctiveActions'][number];
+export type Retest = Finding['retests'][number];
+export type SyncResult = z.infer<typeof syncResult>;
+/** What creating a finding sends: the engine's for a control's deficiency, or one written by hand. */
+export type NewFinding = z.input<typeof createFindingBody>;
+/** One step of the lifecycle, besides the version. */
+export type TransitionInput = Omit<z.input<typeof transitionBody>, 'version'>;
+export type CorrectiveActionsInput = z.input<typeof correctiveActionsBody>;
+export type RetestInput = Omit<z.input<typeof retestBody>, 'version'>;
+export type RootCauseInput = Omit<z.input<typeof rootCauseBody>, 'version' | 'rootCauseVersion'>;
+export type OverrideInput = Omit<z.input<typeof overrideBody>, 'version'>;
+export type RootCauseWithFindings = z.infer<typeof rootCauseList>['items'][number];
+export type SystemicCause = z.infer<typeof systemicCauseList>['items'][number];
+export type ManagementResponse = z.infer<typeof managementResponseSchema>;
+/** The four texts of a management response. */
+export type ResponseText = Omit<z.input<typeof responseBody>, 'version'>;

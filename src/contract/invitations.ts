@@ -46,3 +46,10 @@ export const signUpBody = z.strictObject({
   displayName: z.string().trim().min(1).max(MAX_NAME_LENGTH),
   password: newPassword,
 });
+
+export type Invitation = z.infer<typeof invitationSchema>;
+export type NewInvitation = z.input<typeof createInvitationBody>;
+export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+export type AcceptedInvitation = z.infer<typeof acceptedSchema>;
+export type SignUp = z.input<typeof signUpBody>;

@@ -21,3 +21,6 @@ export const memberList = paged(memberSchema);
 export const memberQuery = pageQuery.extend({ role: z.enum(ROLES).optional() });
 
 export const changeRoleBody = z.strictObject({ version, role: z.enum(ROLES) });
+
+export type Member = z.infer<typeof memberSchema>;
+export type RoleChange = z.input<typeof changeRoleBody>;

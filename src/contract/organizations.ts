@@ -22,3 +22,5 @@ const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 
 export const createOrganizationBody = z.strictObject({ slug, name });
 export const updateOrganizationBody = z.strictObject({ version, slug: slug.optional(), name: name.optional() });
+
+export type Organization = z.infer<typeof organizationSchema>;

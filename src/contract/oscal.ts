@@ -22,3 +22,5 @@ export const oscalImportResult = z.object({
   warnings: z.array(z.string()).describe('What could not be carried over as it stood: the first 100'),
   warningCount: z.number().int().describe('How many warnings there were in all'),
 });
+
+export type OscalImportOutcome = z.infer<typeof oscalImportResult>;

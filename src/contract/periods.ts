@@ -67,3 +67,7 @@ export const afterRemediationSchema = z
     result: examinationResultSchema,
   })
   .meta({ id: 'ForecastAfterRemediation' });
+
+export type ReExamination = z.input<typeof reExaminationBody>;
+export type Comparison = z.infer<typeof comparisonSchema>;
+export type AfterRemediation = z.infer<typeof afterRemediationSchema>;

@@ -67,3 +67,9 @@ export const reminderOutcome = z
     dueSoon: count,
   })
   .meta({ id: 'ReminderOutcome' });
+
+export type VersionedPlan = z.infer<typeof planSchema>;
+export type PlanInput = z.input<typeof planBody>;
+export type RemediationView = z.infer<typeof remediationView>;
+export type PlannedAction = RemediationView['actions'][number];
+export type ReminderOutcome = z.infer<typeof reminderOutcome>;

@@ -16,3 +16,5 @@ export const otherInformationSummary = z.object({
   drafts: z.array(z.string()).describe('Codes of the findings whose response is still a draft, left out of the section'),
   fileName: z.string().describe('The name the download is saved under'),
 });
+
+export type OtherInformationSummary = z.infer<typeof otherInformationSummary>;

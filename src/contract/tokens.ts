@@ -38,3 +38,7 @@ export const createdTokenSchema = z
     secret: z.string(),
   })
   .meta({ id: 'CreatedApiToken' });
+
+export type ApiToken = z.infer<typeof tokenSchema>;
+export type NewToken = z.input<typeof createTokenBody>;
+export type CreatedToken = z.infer<typeof createdTokenSchema>;

@@ -37,6 +37,8 @@ export function buildEngagement(overrides: Partial<Engagement> = {}): Engagement
     misstatements: [],
     createdAt: '2026-01-01T00:00:00.000Z',
     version: 3,
+    revision: 1,
+    previousEngagementId: null,
     ...overrides,
   };
 }

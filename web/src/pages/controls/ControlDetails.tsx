@@ -12,6 +12,8 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { ControlForm, frequencyLabel } from './ControlForm.js';
 import { changesFrom, valuesOf } from './control-form.js';
 import { Facts } from './Facts.js';
+import { controlPage } from '../../paths.js';
+import { criteriaHref } from '../criteria/filters.js';
 
 /** Control ids as links to their pages, each with its conclusion. */
 function ControlLinks({ ids, root, controls }: { ids: string[]; root: string; controls: readonly ListedControl[] }) {
@@ -22,7 +24,7 @@ function ControlLinks({ ids, root, controls }: { ids: string[]; root: string; co
         const conclusion = controls.find((c) => c.id === id)?.conclusion;
         return (
           <Group key={id} gap="xs">
-            <Anchor component={Link} to={`${root}/controls/${encodeURIComponent(id)}`}>
+            <Anchor component={Link} to={controlPage(root, id)}>
               {id}
             </Anchor>
             {conclusion && <StatusBadge value={conclusion} size="sm" />}
@@ -65,7 +67,7 @@ export function ControlDetails(props: {
             'Criteria',
             <Group gap="xs" component="span">
               {control.criteria.map((id) => (
-                <Anchor key={id} component={Link} to={`${root}/criteria?q=${encodeURIComponent(id)}`} title={findCriterion(id)?.title}>
+                <Anchor key={id} component={Link} to={criteriaHref(root, { query: id })} title={findCriterion(id)?.title}>
                   {id}
                 </Anchor>
               ))}

@@ -27,13 +27,14 @@ import {
   writeTableState,
   type ControlFilters,
 } from './table.js';
+import { controlPage, engagementRoot } from '../../paths.js';
 
 /** Rows on one page of the table, unless the person asks for all. */
 export const PAGE_SIZE = 50;
 
 export function ControlsPage() {
   const { organizationId, engagementId } = useScope();
-  const root = `/o/${organizationId}/e/${engagementId}`;
+  const root = engagementRoot(organizationId, engagementId);
   const controls = useControls();
   const examination = useExamination();
   const engagement = useEngagement();
@@ -168,7 +169,7 @@ export function ControlsPage() {
             }
             notifySaved(`Control ${control.id} created`);
             close();
-            void navigate(`${root}/controls/${encodeURIComponent(control.id)}`);
+            void navigate(controlPage(root, control.id));
           }}
         />
       </Modal>

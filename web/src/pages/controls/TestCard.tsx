@@ -21,6 +21,7 @@ import { Facts } from './Facts.js';
 import { SamplesTable } from './SamplesTable.js';
 import { TestForm } from './TestForm.js';
 import { mayEditTest, testRequest, type TestPermissions } from './test-form.js';
+import { samplingPage } from '../../paths.js';
 
 /** The size the frequency table asks for, in words (an event-driven control needs its population first). */
 function requiredSize(control: Control, test: ControlTest): string {
@@ -59,7 +60,7 @@ export function TestCard(props: {
           </Title>
           <Group gap="xs">
             {can.record && (
-              <Button size="xs" variant="subtle" component={Link} to={`${props.root}/sampling?control=${encodeURIComponent(control.id)}`}>
+              <Button size="xs" variant="subtle" component={Link} to={samplingPage(props.root, control.id)}>
                 Select a sample
               </Button>
             )}

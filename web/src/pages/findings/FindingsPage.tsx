@@ -13,9 +13,10 @@ import { useRootCauses } from '../../api/root-causes.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { statusLabel } from '../../components/StatusBadge.js';
 import { useCan } from '../../components/useRole.js';
-import { FindingsTable, findingHref } from './FindingsTable.js';
+import { FindingsTable } from './FindingsTable.js';
 import { NewFindingForm } from './NewFindingForm.js';
 import { saving } from './saving.js';
+import { engagementRoot, findingPage } from '../../paths.js';
 
 function statusOf(params: URLSearchParams): FindingStatus | null {
   const status = params.get('status');
@@ -24,7 +25,7 @@ function statusOf(params: URLSearchParams): FindingStatus | null {
 
 export function FindingsPage() {
   const { organizationId, engagementId } = useScope();
-  const root = `/o/${organizationId}/e/${engagementId}`;
+  const root = engagementRoot(organizationId, engagementId);
   const [params, setParams] = useSearchParams();
   const status = statusOf(params);
   const findings = useFindings(status);
@@ -95,7 +96,7 @@ export function FindingsPage() {
           onSubmit={(finding) =>
             saving(create.mutateAsync(finding), (created) => `Finding ${created.id} created`).then((created) => {
               creator.close();
-              void navigate(findingHref(root, created.id));
+              void navigate(findingPage(root, created.id));
             })
           }
         />

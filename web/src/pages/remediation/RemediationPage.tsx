@@ -5,11 +5,11 @@
 import { Alert, Card, Center, Grid, Loader, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useRemediation } from '../../api/remediation.js';
-import { useEngagementRoot } from '../criteria/links.js';
 import { ActionsTable } from './ActionsTable.js';
 import { BurndownChart } from './BurndownChart.js';
 import { doneSentence } from './format.js';
 import { PlanForm } from './PlanForm.js';
+import { useEngagementRoot } from '../../paths.js';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   const headingId = useId();

@@ -9,11 +9,7 @@ import { Link } from 'react-router';
 import { words } from '@assay/domain/format.js';
 import { useRootCauses, useSystemicCauses, type SystemicCause } from '../../api/root-causes.js';
 import { criteriaHref } from '../criteria/filters.js';
-import { controlHref, useEngagementRoot } from '../criteria/links.js';
-
-function findingHref(root: string, code: string): string {
-  return `${root}/findings/${encodeURIComponent(code)}`;
-}
+import { controlPage, findingPage, useEngagementRoot } from '../../paths.js';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -74,7 +70,7 @@ function CauseCard({ cause, rank, root }: { cause: SystemicCause; rank: number; 
             <Text size="sm" fw={600}>
               Findings
             </Text>
-            <Links ids={cause.findings} href={(code) => findingHref(root, code)} label={`Findings of ${rootCause.id}`} />
+            <Links ids={cause.findings} href={(code) => findingPage(root, code)} label={`Findings of ${rootCause.id}`} />
           </Stack>
           <Stack gap={4}>
             <Text size="sm" fw={600}>
@@ -87,7 +83,7 @@ function CauseCard({ cause, rank, root }: { cause: SystemicCause; rank: number; 
               <Text size="sm" fw={600}>
                 Controls
               </Text>
-              <Links ids={cause.controls} href={(id) => controlHref(root, id)} label={`Controls of ${rootCause.id}`} />
+              <Links ids={cause.controls} href={(id) => controlPage(root, id)} label={`Controls of ${rootCause.id}`} />
             </Stack>
           )}
         </Group>

@@ -8,6 +8,7 @@ import { useMe } from '../../api/session.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { recordPlan } from './record.js';
+import { controlPage } from '../../paths.js';
 
 export function RecordSelection(props: {
   control: ListedControl | undefined;
@@ -86,7 +87,7 @@ export function RecordSelection(props: {
             Record as the control's test
           </Button>
           {recorded === control.id && (
-            <Anchor component={Link} to={`${props.root}/controls/${encodeURIComponent(control.id)}`}>
+            <Anchor component={Link} to={controlPage(props.root, control.id)}>
               Record each sample’s result on the page of {control.id}
             </Anchor>
           )}

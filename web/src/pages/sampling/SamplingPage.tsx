@@ -16,6 +16,7 @@ import { percent } from '../controls/Facts.js';
 import { CsvError, defaultIdColumn, parseCsv, populationOf, randomSeed, selectFrom, type ParsedCsv, type Selection } from './population.js';
 import { RecordSelection } from './RecordSelection.js';
 import { SelectionResult } from './SelectionResult.js';
+import { engagementRoot } from '../../paths.js';
 
 /** What a selection was made from, to tell when the inputs have changed since. */
 interface Made {
@@ -38,7 +39,7 @@ function read(text: string): { csv: ParsedCsv; error: null } | { csv: null; erro
 
 export function SamplingPage() {
   const { organizationId, engagementId } = useScope();
-  const root = `/o/${organizationId}/e/${engagementId}`;
+  const root = engagementRoot(organizationId, engagementId);
   const controls = useControls();
   const engagement = useEngagement();
   const canRecord = useCan('test.record');

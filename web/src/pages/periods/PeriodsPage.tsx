@@ -11,13 +11,13 @@ import { useEngagement, useEngagements, useScope } from '../../api/programme.js'
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useCan } from '../../components/useRole.js';
 import { criteriaHref } from '../criteria/filters.js';
-import { controlHref, useEngagementRoot } from '../criteria/links.js';
 import { ChangeBadge, ComparedTable } from './ComparedTable.js';
 import { NextPeriodForm } from './NextPeriodForm.js';
+import { controlPage, useEngagementRoot } from '../../paths.js';
 
 const dates = (p: Pick<PeriodSummary, 'periodStart' | 'periodEnd'>) => (p.periodStart === null ? `as of ${p.periodEnd}` : `${p.periodStart} to ${p.periodEnd}`);
 
-export function ComparisonPage() {
+export function PeriodsPage() {
   const { organizationId, engagementId } = useScope();
   const [other, setOther] = useState<string | null>(null);
   const comparison = useComparison(other);
@@ -127,7 +127,7 @@ function Periods({ comparison, current }: { comparison: Comparison; current: str
       {(
         [
           { title: 'Criteria', what: 'Criterion', rows: comparison.criteria, href: (id: string) => criteriaHref(root, { query: id }) },
-          { title: 'Controls', what: 'Control', rows: comparison.controls, href: (id: string) => controlHref(root, id) },
+          { title: 'Controls', what: 'Control', rows: comparison.controls, href: (id: string) => controlPage(root, id) },
         ] as const
       ).map((part) => (
         <Stack key={part.title} gap="xs" component="section" aria-label={part.title}>

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Comparison } from '../../api/periods.js';
 import type { Role } from '../../api/types.js';
 import { ENG, fixtureEngagement, fixtureResult, ORG, renderAt, ROOT, stubApi } from '../dashboard/testing.js';
-import { ComparisonPage } from './ComparisonPage.js';
+import { PeriodsPage } from './PeriodsPage.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -41,14 +41,14 @@ function stub(role: Role, overrides: Parameters<typeof stubApi>[0]['overrides'] 
   });
 }
 
-const show = () => renderAt(`${ROOT}/comparison`, <ComparisonPage />, '/comparison');
+const show = () => renderAt(`${ROOT}/periods`, <PeriodsPage />, '/periods');
 const rowsOf = (table: HTMLElement) =>
   within(table)
     .getAllByRole('row')
     .slice(1)
     .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
 
-describe('ComparisonPage', () => {
+describe('PeriodsPage', () => {
   it('shows both opinions and every criterion and control side by side, the earlier period first', async () => {
     stub('viewer');
     show();
@@ -135,6 +135,6 @@ describe('ComparisonPage', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Open the next period' }));
     expect(await within(form).findByText('overlaps a period')).toBeInTheDocument();
     expect(within(form).getByRole('alert')).toHaveTextContent('Not opened');
-    expect(screen.getByTestId('location')).toHaveTextContent(`${ROOT}/comparison`);
+    expect(screen.getByTestId('location')).toHaveTextContent(`${ROOT}/periods`);
   });
 });

@@ -12,6 +12,7 @@ import type { Engagement } from '../../api/programme.js';
 import { notifySaved } from '../../components/notify.js';
 import { placeIssues } from '../settings/engagement-form.js';
 import { nextPeriodValues, validateNextPeriod, type NextPeriodValues } from './next-period.js';
+import { engagementRoot } from '../../paths.js';
 
 export function NextPeriodForm({ current }: { current: Engagement }) {
   const headingId = useId();
@@ -27,7 +28,7 @@ export function NextPeriodForm({ current }: { current: Engagement }) {
       {
         onSuccess: (next) => {
           notifySaved(`${next.name} is open: its controls are carried forward and wait for their tests.`);
-          navigate(`/o/${encodeURIComponent(next.organizationId)}/e/${encodeURIComponent(next.id)}`);
+          navigate(engagementRoot(next.organizationId, next.id));
         },
         onError: (error) => {
           const placed = error instanceof ApiError ? placeIssues(error.problem, Object.keys(values)) : { errors: {}, other: [] };
