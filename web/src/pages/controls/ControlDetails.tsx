@@ -9,11 +9,12 @@ import { findCriterion } from '@assay/domain/criteria/catalogue.js';
 import { useUpdateControl, type Control, type ListedControl } from '../../api/controls.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import { ControlForm, frequencyLabel } from './ControlForm.js';
+import { ControlForm } from './ControlForm.js';
 import { changesFrom, valuesOf } from './control-form.js';
 import { Facts } from './Facts.js';
 import { controlPage } from '../../paths.js';
 import { criteriaHref } from '../criteria/filters.js';
+import { frequencyLabel } from '../../labels.js';
 
 /** Control ids as links to their pages, each with its conclusion. */
 function ControlLinks({ ids, root, controls }: { ids: string[]; root: string; controls: readonly ListedControl[] }) {

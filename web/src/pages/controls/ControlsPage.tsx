@@ -9,7 +9,6 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useControls, useCreateControl } from '../../api/controls.js';
 import { useEngagement, useExamination, useScope } from '../../api/programme.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
-import { statusLabel } from '../../components/StatusBadge.js';
 import { useCan } from '../../components/useRole.js';
 import { ControlForm } from './ControlForm.js';
 import { newControlValues, toControlInput } from './control-form.js';
@@ -28,6 +27,7 @@ import {
   type ControlFilters,
 } from './table.js';
 import { controlPage, engagementRoot } from '../../paths.js';
+import { optionsOf } from '../../labels.js';
 
 /** Rows on one page of the table, unless the person asks for all. */
 export const PAGE_SIZE = 50;
@@ -106,7 +106,7 @@ export function ControlsPage() {
           label="Conclusion"
           placeholder="Any"
           clearable
-          data={CONCLUSION_ORDER.map((c) => ({ value: c, label: statusLabel(c) }))}
+          data={optionsOf(CONCLUSION_ORDER)}
           value={filters.conclusion}
           onChange={(conclusion) => setFilters({ conclusion: conclusion as ControlFilters['conclusion'] })}
           w={220}

@@ -2,9 +2,9 @@
 import { Anchor, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import { frequencyLabel } from './ControlForm.js';
 import type { ControlRow, Sort, SortKey } from './table.js';
 import { controlPage } from '../../paths.js';
+import { frequencyLabel } from '../../labels.js';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'id', label: 'Id' },

@@ -16,12 +16,12 @@ import {
 } from '../../api/controls.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { AddSampleForm } from './AddSampleForm.js';
-import { frequencyLabel } from './ControlForm.js';
 import { Facts } from './Facts.js';
 import { SamplesTable } from './SamplesTable.js';
 import { TestForm } from './TestForm.js';
 import { mayEditTest, testRequest, type TestPermissions } from './test-form.js';
 import { samplingPage } from '../../paths.js';
+import { frequencyLabel } from '../../labels.js';
 
 /** The size the frequency table asks for, in words (an event-driven control needs its population first). */
 function requiredSize(control: Control, test: ControlTest): string {

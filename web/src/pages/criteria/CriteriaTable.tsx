@@ -6,9 +6,9 @@ import { Badge, Button, Group, List, Stack, Table, Text, UnstyledButton } from '
 import { Fragment } from 'react';
 import { Link } from 'react-router';
 import type { ControlResult, CriterionResult } from '../../api/types.js';
-import { StatusBadge, statusColour, statusLabel } from '../../components/StatusBadge.js';
-import { categoryLabel } from './order.js';
+import { StatusBadge, statusColour } from '../../components/StatusBadge.js';
 import { controlPage } from '../../paths.js';
+import { categoryLabel, statusLabel } from '../../labels.js';
 
 export interface CriteriaTableProps {
   criteria: CriterionResult[];

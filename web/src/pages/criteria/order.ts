@@ -14,9 +14,3 @@ export function compareSeries(a: string, b: string): number {
 export function compareCategories(a: Category, b: Category): number {
   return (CATEGORY_ORDER.get(a) ?? 0) - (CATEGORY_ORDER.get(b) ?? 0);
 }
-
-/** How a category is written for people: `processing-integrity` → `Processing integrity`. */
-export function categoryLabel(category: string): string {
-  const words = category.replaceAll('-', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

@@ -7,8 +7,9 @@ import { Anchor, Card, Group, List, Skeleton, Stack, Text, Title } from '@mantin
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useAfterRemediation, type RemediatedControl } from '../../api/periods.js';
-import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { controlPage, findingPage } from '../../paths.js';
+import { statusLabel } from '../../labels.js';
 
 export function AfterRemediationCard({ root }: { root: string }) {
   const headingId = useId();

@@ -8,11 +8,12 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import type { ComparedItem, PeriodChange } from '@assay/domain/periods/compare.js';
 import type { ExaminationChanges, HistoryPoint } from '../../api/dashboard.js';
-import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { ChangeBadge } from '../periods/ComparedTable.js';
 import { criteriaHref } from '../criteria/filters.js';
 import { compareSnapshots, type CountChange, type SnapshotChanges } from './history.js';
 import { controlPage } from '../../paths.js';
+import { statusLabel } from '../../labels.js';
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const when = (point: HistoryPoint) => day.format(new Date(point.takenAt));

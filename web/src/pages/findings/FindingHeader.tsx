@@ -2,10 +2,10 @@
 import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Finding } from '../../api/findings.js';
-import { statusLabel } from '../../components/StatusBadge.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
 import { controlPage, sectionPage } from '../../paths.js';
 import { criteriaHref } from '../criteria/filters.js';
+import { statusLabel } from '../../labels.js';
 
 export function FindingHeader({ finding, root }: { finding: Finding; root: string }) {
   return (

@@ -11,12 +11,12 @@ import { useCreateFinding, useFindings, useSyncFindings } from '../../api/findin
 import { useExamination, useScope } from '../../api/programme.js';
 import { useRootCauses } from '../../api/root-causes.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
-import { statusLabel } from '../../components/StatusBadge.js';
 import { useCan } from '../../components/useRole.js';
 import { FindingsTable } from './FindingsTable.js';
 import { NewFindingForm } from './NewFindingForm.js';
 import { saving } from './saving.js';
 import { engagementRoot, findingPage } from '../../paths.js';
+import { optionsOf, statusLabel } from '../../labels.js';
 
 function statusOf(params: URLSearchParams): FindingStatus | null {
   const status = params.get('status');
@@ -69,7 +69,7 @@ export function FindingsPage() {
         w={220}
         placeholder="Every status"
         clearable
-        data={FINDING_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        data={optionsOf(FINDING_STATUSES)}
         value={status}
         onChange={(value) => setParams(value ? { status: value } : {}, { replace: true })}
       />

@@ -11,9 +11,9 @@ import { MAX_NAME_LENGTH } from '@assay/domain/limits.js';
 import { useAcceptInvitation, useInvitationPreview, useSignUp, type InvitationPreview } from '../../api/invitations.js';
 import { useLogin, useLogout, useMe } from '../../api/session.js';
 import { formatInstant } from '../settings/format.js';
-import { ROLE_LABELS } from '../settings/roles.js';
 import { NewPasswordInputs, newPasswordRules, type NewPasswordValues } from '../account/new-password.js';
 import { LOGIN_PAGE, homePage } from '../../paths.js';
+import { ROLE_LABELS } from '../../labels.js';
 
 function Frame({ children }: { children: React.ReactNode }) {
   return (

@@ -3,14 +3,14 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PeriodChange } from '../../api/periods.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import { words } from '@assay/domain/format.js';
+import { statusLabel } from '../../labels.js';
 
 const CHANGE_COLOURS: Record<PeriodChange, string> = { better: 'teal', worse: 'red', same: 'gray', added: 'blue', removed: 'orange' };
 
 export function ChangeBadge({ change }: { change: PeriodChange }) {
   return (
     <Badge color={CHANGE_COLOURS[change]} variant={change === 'same' ? 'outline' : 'light'}>
-      {words(change)}
+      {statusLabel(change)}
     </Badge>
   );
 }

@@ -6,7 +6,7 @@
 import { Alert, Anchor, Badge, Card, Center, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { words } from '@assay/domain/format.js';
+import { statusLabel } from '../../labels.js';
 import { useRootCauses, useSystemicCauses, type SystemicCause } from '../../api/root-causes.js';
 import { criteriaHref } from '../criteria/filters.js';
 import { controlPage, findingPage, useEngagementRoot } from '../../paths.js';
@@ -42,7 +42,7 @@ function CauseCard({ cause, rank, root }: { cause: SystemicCause; rank: number; 
           </Title>
           <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Badge variant="light" color="gray">
-              {words(rootCause.category)}
+              {statusLabel(rootCause.category)}
             </Badge>
             {cause.systemic && (
               <Badge variant="filled" color="red">
@@ -132,7 +132,7 @@ export function RootCausesPage() {
           <List size="sm">
             {unranked.map((c) => (
               <List.Item key={c.id}>
-                {c.id}: {c.title} ({words(c.category)})
+                {c.id}: {c.title} ({statusLabel(c.category)})
               </List.Item>
             ))}
           </List>

@@ -11,12 +11,12 @@ import { requiredSampleSize } from '@assay/domain/sampling/frequency.js';
 import { useControls } from '../../api/controls.js';
 import { useEngagement, useScope } from '../../api/programme.js';
 import { useCan } from '../../components/useRole.js';
-import { frequencyLabel } from '../controls/ControlForm.js';
 import { percent } from '../controls/Facts.js';
 import { CsvError, defaultIdColumn, parseCsv, populationOf, randomSeed, selectFrom, type ParsedCsv, type Selection } from './population.js';
 import { RecordSelection } from './RecordSelection.js';
 import { SelectionResult } from './SelectionResult.js';
 import { engagementRoot } from '../../paths.js';
+import { frequencyLabel } from '../../labels.js';
 
 /** What a selection was made from, to tell when the inputs have changed since. */
 interface Made {

@@ -4,8 +4,8 @@ import { useForm } from '@mantine/form';
 import type { NewToken } from '../../api/settings.js';
 import type { Role } from '../../api/types.js';
 import { isRealDate } from './engagement-form.js';
-import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from './roles.js';
 import { MAX_NAME_LENGTH } from '@assay/domain/limits.js';
+import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../labels.js';
 
 
 interface Values {

@@ -25,17 +25,8 @@ import { useEngagement, useScope, type Engagement } from '../../api/programme.js
 import { useUpdateEngagement } from '../../api/settings.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  changesOf,
-  MAX_MISSTATEMENTS,
-  placeIssues,
-  validateEngagement,
-  valuesOf,
-  withSecurity,
-  type EngagementFormValues,
-} from './engagement-form.js';
+import { CATEGORIES, changesOf, MAX_MISSTATEMENTS, placeIssues, validateEngagement, valuesOf, withSecurity, type EngagementFormValues } from './engagement-form.js';
+import { categoryLabel } from '../../labels.js';
 
 export function EngagementSettings() {
   const engagement = useEngagement();
@@ -127,7 +118,7 @@ function EngagementForm({ engagement, reload }: { engagement: Engagement; reload
           >
             <Group mt="xs">
               {CATEGORIES.map((c) => (
-                <Checkbox key={c} value={c} label={CATEGORY_LABELS[c]} disabled={c === 'security' || !editable} />
+                <Checkbox key={c} value={c} label={categoryLabel(c)} disabled={c === 'security' || !editable} />
               ))}
             </Group>
           </Checkbox.Group>

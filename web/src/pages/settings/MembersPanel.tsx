@@ -15,7 +15,8 @@ import { PendingInvitations } from './PendingInvitations.js';
 import { ConfirmDialog, useConfirmed } from '../../components/ConfirmDialog.js';
 import { ShownOnce } from '../../components/ShownOnce.js';
 import { formatInstant } from './format.js';
-import { isRole, ROLE_LABELS, ROLE_OPTIONS } from './roles.js';
+import { isRole } from './roles.js';
+import { ROLE_LABELS, ROLE_OPTIONS } from '../../labels.js';
 
 export function MembersPanel() {
   const { organizationId } = useScope();

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useInvitations, useRevokeInvitation, type Invitation } from '../../api/invitations.js';
 import { ConfirmDialog, useConfirmed } from '../../components/ConfirmDialog.js';
 import { formatInstant } from './format.js';
-import { ROLE_LABELS } from './roles.js';
+import { ROLE_LABELS } from '../../labels.js';
 
 export function PendingInvitations({ organizationId }: { organizationId: string }) {
   const invitations = useInvitations(organizationId, true);

@@ -12,7 +12,7 @@ import { ConfirmDialog, useConfirmed } from '../../components/ConfirmDialog.js';
 import { ShownOnce } from '../../components/ShownOnce.js';
 import { CreateTokenForm } from './CreateTokenForm.js';
 import { formatInstant } from './format.js';
-import { ROLE_LABELS } from './roles.js';
+import { ROLE_LABELS } from '../../labels.js';
 
 function statusOf(token: ApiToken, now: Date): { label: string; color: string } {
   if (token.revokedAt !== null) return { label: 'revoked', color: 'gray' };

@@ -13,13 +13,6 @@ export const MAX_TEXT_LENGTH = 2000;
 export const MAX_MISSTATEMENTS = 100;
 export const MAX_MIN_SERIES = 30;
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  security: 'Security',
-  availability: 'Availability',
-  confidentiality: 'Confidentiality',
-  'processing-integrity': 'Processing integrity',
-  privacy: 'Privacy',
-};
 export { CATEGORIES };
 
 export interface EngagementFormValues {
