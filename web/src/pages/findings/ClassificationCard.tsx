@@ -12,7 +12,7 @@ import { notifyError, notifySaved } from '../../components/notify.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { Facts } from '../controls/Facts.js';
 import { pervasiveText, severityText } from './format.js';
-import { saving } from './saving.js';
+import { saving } from '../../components/saving.js';
 import { optionsOf, statusLabel } from '../../labels.js';
 
 interface OverrideValues {

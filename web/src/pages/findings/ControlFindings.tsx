@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { useControlFindings, useCreateFinding } from '../../api/findings.js';
 import { useCan } from '../../components/useRole.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
-import { saving } from './saving.js';
+import { saving } from '../../components/saving.js';
 import { findingPage } from '../../paths.js';
 
 export function ControlFindings(props: { controlId: string; deficient: boolean; root: string }) {

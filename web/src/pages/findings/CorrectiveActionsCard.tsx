@@ -10,7 +10,7 @@ import { useSaveCorrectiveActions, type CorrectiveAction, type Finding } from '.
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { ACTION_STATUSES, actionValues, toAction, validateAction, type ActionValues } from './action-form.js';
 import { NO_WRAP, nextCode } from './format.js';
-import { saving } from './saving.js';
+import { saving } from '../../components/saving.js';
 import { optionsOf } from '../../labels.js';
 
 

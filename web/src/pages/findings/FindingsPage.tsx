@@ -14,7 +14,7 @@ import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { FindingsTable } from './FindingsTable.js';
 import { NewFindingForm } from './NewFindingForm.js';
-import { saving } from './saving.js';
+import { saving } from '../../components/saving.js';
 import { engagementRoot, findingPage } from '../../paths.js';
 import { optionsOf, statusLabel } from '../../labels.js';
 

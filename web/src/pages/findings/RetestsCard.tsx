@@ -12,7 +12,7 @@ import { useRecordRetest, type Finding, type RetestInput } from '../../api/findi
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { RESULT_OPTIONS } from '../controls/SamplesTable.js';
 import { emptyRetest, toRetest, validateRetest, type RetestValues } from './retest-form.js';
-import { saving } from './saving.js';
+import { saving } from '../../components/saving.js';
 import { statusLabel } from '../../labels.js';
 
 function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestInput) => Promise<void>; onCancel: () => void }) {

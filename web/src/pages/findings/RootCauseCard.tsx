@@ -10,7 +10,7 @@ import { ROOT_CAUSE_CATEGORIES, type RootCause, type RootCauseCategory } from '@
 import { useSetRootCause, type Finding } from '../../api/findings.js';
 import type { RootCauseWithFindings } from '../../api/root-causes.js';
 import { nextCode } from './format.js';
-import { saving } from './saving.js';
+import { saving } from '../../components/saving.js';
 import { optionsOf, statusLabel } from '../../labels.js';
 
 export interface RootCauseValues {

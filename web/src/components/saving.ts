@@ -1,5 +1,5 @@
-/** How the findings forms tell a person how a change went: saved in words, or why not (a conflict offers a reload). */
-import { notifyError, notifySaved } from '../../components/notify.js';
+/** How the forms tell a person how a change went: saved in words, or why not (a conflict offers a reload). */
+import { notifyError, notifySaved } from './notify.js';
 
 /**
  * Waits for a change; says it was saved, or tells why not and fails again so the form stays open with what was
