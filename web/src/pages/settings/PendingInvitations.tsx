@@ -1,8 +1,9 @@
 /** The organisation's pending invitations (admins only): who was invited, in which role, until when; revoke. */
-import { Alert, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useInvitations, useRevokeInvitation, type Invitation } from '../../api/invitations.js';
 import { ConfirmDialog, useConfirmed } from '../../components/ConfirmDialog.js';
+import { FailureAlert, queryFallback } from '../../components/QueryFallback.js';
 import { formatInstant } from './format.js';
 import { ROLE_LABELS } from '../../labels.js';
 
@@ -16,24 +17,13 @@ export function PendingInvitations({ organizationId }: { organizationId: string 
     onFailure: setFailure,
   });
 
-  if (invitations.isPending) return <Loader aria-label="Loading the invitations" />;
-  if (invitations.isError) {
-    return (
-      <Alert color="red" role="alert" title="The invitations could not be loaded">
-        {invitations.error.message}
-      </Alert>
-    );
-  }
+  if (!invitations.isSuccess) return queryFallback(invitations, { loading: 'Loading the invitations', failed: 'The invitations could not be loaded' });
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
         Pending invitations
       </Title>
-      {failure && (
-        <Alert color="red" role="alert" withCloseButton onClose={() => setFailure(null)} title="Not revoked">
-          {failure}
-        </Alert>
-      )}
+      <FailureAlert title="Not revoked" failure={failure} onClose={() => setFailure(null)} />
       {invitations.data.length === 0 ? (
         <Text size="sm" c="dimmed">
           No pending invitations.
