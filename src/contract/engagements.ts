@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, DEFAULT_PERVASIVENESS, DEFAULT_SAMPLING, REPORT_TYPES } from '../domain/index.js';
-import { MAX_CRITERION_ID_LENGTH, MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../domain/limits.js';
+import { MAX_CRITERION_ID_LENGTH, MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_PERVASIVE_SERIES, MAX_TEXT_LENGTH } from '../domain/limits.js';
 import { date, idParam, text, version } from './fields.js';
 import { organizationParams } from './organizations.js';
 import { pageQuery, paged } from './paging.js';
@@ -18,7 +18,7 @@ const criterionId = z.string().min(1).max(MAX_CRITERION_ID_LENGTH);
 const notApplicableItem = z.strictObject({ criterion: criterionId, reason: text(MAX_TEXT_LENGTH) });
 const misstatementItem = z.strictObject({ text: text(MAX_TEXT_LENGTH), pervasive: z.boolean().default(false) });
 const samplingFields = { confidence: rate, tolerableRate: rate };
-const pervasivenessFields = { minSeries: z.number().int().min(1).max(30), minShare: z.number().gt(0).max(1) };
+const pervasivenessFields = { minSeries: z.number().int().min(1).max(MAX_PERVASIVE_SERIES), minShare: z.number().gt(0).max(1) };
 
 export const engagementSchema = z
   .object({

@@ -22,6 +22,8 @@ export const MAX_AUDIT_SUBJECT_LENGTH = 300;
 export const MAX_TEXT_LENGTH = 2000;
 /** Lists inside one object: criteria of a control, not-applicable criteria, misstatements. */
 export const MAX_LIST_LENGTH = 100;
+/** The most series a pervasiveness threshold may ask for (there are fewer in the catalogue). */
+export const MAX_PERVASIVE_SERIES = 30;
 /** Rows in one page of a list (the API's `limit`); a page that shows everything asks for this many at a time. */
 export const MAX_PAGE_SIZE = 1000;
 /** Rows in one page when the caller does not say. */

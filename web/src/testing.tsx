@@ -9,7 +9,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
-import { MAX_PAGE_SIZE } from '@assay/domain/limits.js';
+import { MAX_PAGE_SIZE } from '@assay/contract/limits.js';
 import type { Engagement } from './api/programme.js';
 
 export interface Call {

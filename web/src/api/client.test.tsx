@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_PAGE_SIZE } from '@assay/domain/limits.js';
+import { MAX_PAGE_SIZE } from '@assay/contract/limits.js';
 import { firstPage, onePage, stubFetch } from '../testing.js';
 import { describeProblem, everyItem } from './client.js';
 

@@ -7,7 +7,7 @@ import { Alert, Anchor, Button, Center, Divider, Loader, Paper, PasswordInput, S
 import { useForm } from '@mantine/form';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { sameEmail } from '@assay/domain/accounts/invitation.js';
-import { MAX_NAME_LENGTH } from '@assay/domain/limits.js';
+import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
 import { useAcceptInvitation, useInvitationPreview, useSignUp, type InvitationPreview } from '../../api/invitations.js';
 import { useLogin, useLogout, useMe } from '../../api/session.js';
 import { formatInstant } from '../settings/format.js';

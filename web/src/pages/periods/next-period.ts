@@ -4,9 +4,9 @@
  */
 import { nextPeriodProblem } from '@assay/domain/periods/carry-forward.js';
 import { addDays, daysBetween, isoDate } from '@assay/domain/dates.js';
-import { MAX_NAME_LENGTH } from '@assay/domain/limits.js';
+import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
 import type { Engagement } from '../../api/programme.js';
-import { isRealDate } from '../settings/engagement-form.js';
+import { isRealDate } from '@assay/domain/dates.js';
 
 export interface NextPeriodValues {
   name: string;

@@ -3,7 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API, renderAt, ROOT, stubApi as stubControlsApi } from '../controls/testing.js';
 import { ReportsPage } from './ReportsPage.js';
-import { MAX_OSCAL_DOCUMENT_BYTES } from '@assay/domain/limits.js';
+import { MAX_OSCAL_DOCUMENT_BYTES } from '@assay/contract/limits.js';
 import { keys } from '../../api/keys.js';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -6,7 +6,7 @@
 import { Alert, Anchor, Badge, Button, Card, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { MAX_OSCAL_DOCUMENT_BYTES } from '@assay/domain/limits.js';
+import { MAX_OSCAL_DOCUMENT_BYTES } from '@assay/contract/limits.js';
 import { ApiError } from '../../api/client.js';
 import { useOscalDownloads, useImportOscal, type OscalImportOutcome } from '../../api/oscal.js';
 import { useScope } from '../../api/programme.js';
