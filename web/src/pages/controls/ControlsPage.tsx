@@ -2,78 +2,36 @@
  * The engagement's controls: a table to sort and filter (by text, criterion, conclusion and owner, all kept in
  * the address), each control a link to its page; the programme's managers add controls here.
  */
-import { Alert, Button, Center, Group, Loader, Modal, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Group, Pagination, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { useControls, useCreateControl } from '../../api/controls.js';
-import { useEngagement, useExamination, useScope } from '../../api/programme.js';
-import { notifyError, notifySaved } from '../../components/notify.js';
+import type { ListedControl } from '@assay/contract';
+import { useControls } from '../../api/controls.js';
+import { useEngagement, useExamination } from '../../api/programme.js';
+import { queryFallback } from '../../components/QueryFallback.js';
 import { useCan } from '../../components/useRole.js';
-import { ControlForm } from './ControlForm.js';
-import { newControlValues, toControlInput } from './control-form.js';
+import { useEngagementRoot } from '../../paths.js';
+import { ControlsFilters } from './ControlsFilters.js';
 import { ControlsTable } from './ControlsTable.js';
-import {
-  CONCLUSION_ORDER,
-  criteriaOf,
-  filterControls,
-  nextSort,
-  NO_FILTERS,
-  ownersOf,
-  readTableState,
-  sortControls,
-  toRows,
-  writeTableState,
-  type ControlFilters,
-} from './table.js';
-import { controlPage, engagementRoot } from '../../paths.js';
-import { optionsOf } from '../../labels.js';
+import { NewControlModal } from './NewControlModal.js';
+import { PAGE_SIZE, useControlsTable } from './useControlsTable.js';
 
-/** Rows on one page of the table, unless the person asks for all. */
-export const PAGE_SIZE = 50;
 
 export function ControlsPage() {
-  const { organizationId, engagementId } = useScope();
-  const root = engagementRoot(organizationId, engagementId);
   const controls = useControls();
+  if (!controls.isSuccess) {
+    return <Center mih={200}>{queryFallback(controls, { loading: 'Loading the controls', failed: 'The controls could not be loaded' })}</Center>;
+  }
+  return <Controls controls={controls.data} reload={() => void controls.refetch()} />;
+}
+
+function Controls({ controls, reload }: { controls: ListedControl[]; reload: () => void }) {
+  const root = useEngagementRoot();
   const examination = useExamination();
   const engagement = useEngagement();
   const canManage = useCan('control.manage');
-  const create = useCreateControl();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const { filters, sort } = readTableState(params);
-  const [page, setPage] = useState(1);
-  const [showAll, setShowAll] = useState(false);
   const [creating, { open, close }] = useDisclosure(false);
-
-  if (controls.isPending) {
-    return (
-      <Center mih={200}>
-        <Loader aria-label="Loading the controls" />
-      </Center>
-    );
-  }
-  if (controls.isError) {
-    return (
-      <Alert color="red" title="The controls could not be loaded">
-        {controls.error.message}
-      </Alert>
-    );
-  }
-
-  const all = toRows(controls.data, examination.data?.controls);
-  const shown = sort ? sortControls(filterControls(all, filters), sort) : filterControls(all, filters);
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-  const current = Math.min(page, pages);
-  const visible = showAll ? shown : shown.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
-  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
-
-  const setFilters = (changes: Partial<ControlFilters>) => {
-    setParams(writeTableState({ ...filters, ...changes }, sort), { replace: true });
-    setPage(1);
-  };
-  const ids = controls.data.map((c) => c.id);
+  const table = useControlsTable(controls, examination.data?.controls);
+  const { all, shown, paging } = table;
 
   return (
     <Stack>
@@ -84,49 +42,7 @@ export function ControlsPage() {
         {canManage && <Button onClick={open}>New control</Button>}
       </Group>
 
-      <Group align="flex-end" role="search" aria-label="Filter the controls">
-        <TextInput
-          label="Search"
-          placeholder="Id or title"
-          value={filters.q}
-          onChange={(event) => setFilters({ q: event.currentTarget.value })}
-          w={220}
-        />
-        <Select
-          label="Criterion"
-          placeholder="Any"
-          searchable
-          clearable
-          data={criteriaOf(all)}
-          value={filters.criterion}
-          onChange={(criterion) => setFilters({ criterion })}
-          w={150}
-        />
-        <Select
-          label="Conclusion"
-          placeholder="Any"
-          clearable
-          data={optionsOf(CONCLUSION_ORDER)}
-          value={filters.conclusion}
-          onChange={(conclusion) => setFilters({ conclusion: conclusion as ControlFilters['conclusion'] })}
-          w={220}
-        />
-        <Select
-          label="Owner"
-          placeholder="Anyone"
-          searchable
-          clearable
-          data={ownersOf(all)}
-          value={filters.owner}
-          onChange={(owner) => setFilters({ owner })}
-          w={240}
-        />
-        {filtered && (
-          <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
-            Clear filters
-          </Button>
-        )}
-      </Group>
+      <ControlsFilters table={table} />
 
       <Text size="sm" c="dimmed" role="status">
         Showing {shown.length} of {all.length} controls
@@ -135,44 +51,26 @@ export function ControlsPage() {
       {shown.length === 0 ? (
         <Text>{all.length === 0 ? 'This engagement has no controls yet.' : 'No control matches these filters.'}</Text>
       ) : (
-        <ControlsTable
-          rows={visible}
-          root={root}
-          sort={sort}
-          onSort={(key) => setParams(writeTableState(filters, nextSort(sort, key)), { replace: true })}
-        />
+        <ControlsTable rows={table.visible} root={root} sort={table.sort} onSort={table.sortBy} />
       )}
 
       {shown.length > PAGE_SIZE && (
         <Group justify="space-between">
-          {showAll ? <span /> : <Pagination total={pages} value={current} onChange={setPage} aria-label="Pages of controls" />}
-          <Button variant="subtle" onClick={() => setShowAll(!showAll)}>
-            {showAll ? `Show ${PAGE_SIZE} a page` : `Show all ${shown.length}`}
+          {paging.showAll ? <span /> : <Pagination total={paging.pages} value={paging.current} onChange={paging.setPage} aria-label="Pages of controls" />}
+          <Button variant="subtle" onClick={paging.toggleAll}>
+            {paging.showAll ? `Show ${PAGE_SIZE} a page` : `Show all ${shown.length}`}
           </Button>
         </Group>
       )}
 
-      <Modal opened={creating} onClose={close} title="New control" size="lg">
-        <ControlForm
-          initial={newControlValues()}
-          categories={engagement.data?.categories ?? []}
-          controlIds={ids}
-          submitLabel="Create the control"
-          onCancel={close}
-          onSubmit={async (values) => {
-            const control = toControlInput(values);
-            try {
-              await create.mutateAsync({ controlId: control.id, control });
-            } catch (error) {
-              notifyError(error, () => void controls.refetch());
-              throw error;
-            }
-            notifySaved(`Control ${control.id} created`);
-            close();
-            void navigate(controlPage(root, control.id));
-          }}
-        />
-      </Modal>
+      <NewControlModal
+        opened={creating}
+        onClose={close}
+        root={root}
+        categories={engagement.data?.categories ?? []}
+        controlIds={controls.map((c) => c.id)}
+        reload={reload}
+      />
     </Stack>
   );
 }
