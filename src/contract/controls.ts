@@ -23,7 +23,7 @@ import {
   MAX_SAMPLES_PER_REQUEST,
   MAX_TEXT_LENGTH,
 } from '../domain/limits.js';
-import { engagementParams } from './engagements.js';
+import { archivedQuery, engagementParams } from './engagements.js';
 import { text, version } from './fields.js';
 import { pageQuery, paged } from './paging.js';
 
@@ -42,14 +42,16 @@ export const controlSchema = z
     design: z.enum(DESIGN_ASSESSMENTS),
     compensates: z.array(z.string()),
     owner: z.string().nullable(),
-    /** Send it back to change or delete the control (a stale one gets 409). */
+    /** Send it back to change or archive the control (a stale one gets 409). */
     version: z.number().int(),
+    /** Since when the control is archived (read-only, out of the examination); null while in use. */
+    archivedAt: z.string().nullable(),
   })
   .meta({ id: 'Control' });
 
 export const listedControlSchema = controlSchema
   .extend({
-    /** The engine's conclusion in the engagement's current state (null for a control added since). */
+    /** The engine's conclusion in the engagement's current state (null for a control added since, or archived). */
     conclusion: z.enum(CONTROL_CONCLUSIONS).nullable(),
   })
   .meta({ id: 'ListedControl' });
@@ -65,6 +67,8 @@ export const controlQuery = pageQuery.extend({
   q: z.string().max(MAX_NAME_LENGTH).optional(),
   /** Controls the engine concludes so. */
   conclusion: z.enum(CONTROL_CONCLUSIONS).optional(),
+  /** Controls in use (`exclude`, the default), all (`include`), or only the archived. */
+  archived: archivedQuery,
 });
 
 const controlId = text(MAX_CONTROL_ID_LENGTH);

@@ -4,7 +4,7 @@
  * the service's, so the command line gets them too.
  */
 import { z } from 'zod';
-import { CATEGORIES, DEFAULT_PERVASIVENESS, DEFAULT_SAMPLING, REPORT_TYPES } from '../domain/index.js';
+import { ARCHIVED_FILTERS, CATEGORIES, DEFAULT_PERVASIVENESS, DEFAULT_SAMPLING, REPORT_TYPES } from '../domain/index.js';
 import { MAX_CRITERION_ID_LENGTH, MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_PERVASIVE_SERIES, MAX_TEXT_LENGTH } from '../domain/limits.js';
 import { date, idParam, text, version } from './fields.js';
 import { organizationParams } from './organizations.js';
@@ -43,15 +43,21 @@ export const engagementSchema = z
     revision: z.number().int(),
     /** The previous period's engagement this one re-examines; null for a first period. */
     previousEngagementId: z.string().nullable(),
+    /** Since when the engagement is archived (read-only until an admin restores it); null while in use. */
+    archivedAt: z.string().nullable(),
   })
   .meta({ id: 'Engagement' });
 
 export const engagementList = paged(engagementSchema);
 
+/** Which rows a list gives: those in use (`exclude`, the default), all (`include`), or only the archived. */
+export const archivedQuery = z.enum(ARCHIVED_FILTERS).optional();
+
 export const engagementQuery = pageQuery.extend({
   reportType: z.enum(REPORT_TYPES).optional(),
   /** Text in the name or the system. */
   q: z.string().max(MAX_NAME_LENGTH).optional(),
+  archived: archivedQuery,
 });
 
 export const createEngagementBody = z.strictObject({
@@ -94,6 +100,38 @@ export const updateEngagementBody = z.strictObject({
     .optional(),
   misstatements: z.array(misstatementItem).max(MAX_LIST_LENGTH).optional(),
 });
+
+/** The expected version of what is restored or purged (a stale one gets 409, nothing changed). */
+export const versionBody = z.strictObject({ version });
+
+/** What a purge removed, and the size of the record its audit event keeps. */
+export const purgedSchema = z
+  .object({
+    /** The audit log's subject of the purged engagement or control: its events, `…purged` last, stay there. */
+    subject: z.string(),
+    recordBytes: z.number().int(),
+  })
+  .meta({ id: 'Purged' });
+
+/** An engagement's whole record, as a purge writes it into the audit log (a download). */
+export const engagementRecordSchema = z
+  .object({
+    format: z.literal('assay-engagement-record/1'),
+    engagement: engagementSchema,
+    workspace: z
+      .object({
+        engagement: z.unknown(),
+        controls: z.array(z.unknown()),
+        tests: z.array(z.unknown()),
+        findings: z.array(z.unknown()),
+        rootCauses: z.array(z.unknown()),
+        managementResponses: z.array(z.unknown()),
+      })
+      .describe('The examination in use with its findings, root causes and management responses, as `assay export` writes it'),
+    archivedControls: z.array(z.object({ control: z.unknown(), test: z.unknown() })).describe('Each archived control with its test and samples'),
+    remediationPlan: z.unknown().describe("The corrective action plan, its webhook's origin only"),
+  })
+  .meta({ id: 'EngagementRecord' });
 
 export type Engagement = z.infer<typeof engagementSchema>;
 /** What changing an engagement sends besides its version: the fields given are changed. */

@@ -13,7 +13,7 @@ export const date = z.string().max(10, { message: 'must be a date written YYYY-M
 /** The version read, sent back with a change (a stale one gets 409). */
 export const version = z.number().int().min(1);
 
-/** The expected version of what a DELETE removes (a stale one gets 409, nothing removed). */
+/** The expected version of what a DELETE archives or removes (a stale one gets 409, nothing changed). */
 export const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
 
 /** An id in an address (an engagement's, another engagement's to compare with). */

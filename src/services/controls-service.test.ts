@@ -76,18 +76,18 @@ for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: controls service, concurrently`, () => {
     const store = useFreshStore(engine, { poolSize: 8 });
 
-    it('never leaves a compensation pointing at a removed control', async () => {
+    it('never leaves a compensation pointing at an archived control', async () => {
       const services = createServices(store());
       const organization = await services.organizations.create(OPERATOR, { slug: unique('org'), name: 'Acme' });
       for (let round = 0; round < 8; round++) {
         const engagement = await services.engagements.create(OPERATOR, organization.id, engagementSettings());
         await services.controls.create(OPERATOR, organization.id, engagement.id, controlFields({ id: 'AC-01' }));
         await services.controls.create(OPERATOR, organization.id, engagement.id, controlFields({ id: 'AC-02' }));
-        const [linked, removed] = await Promise.allSettled([
+        const [linked, archived] = await Promise.allSettled([
           services.controls.update(OPERATOR, organization.id, engagement.id, 'AC-02', 1, { compensates: ['AC-01'] }),
-          services.controls.remove(OPERATOR, organization.id, engagement.id, 'AC-01', 1),
+          services.archive.archiveControl(OPERATOR, organization.id, engagement.id, 'AC-01', 1),
         ]);
-        expect([linked.status, removed.status].sort(), `round ${round}`).toEqual(['fulfilled', 'rejected']);
+        expect([linked.status, archived.status].sort(), `round ${round}`).toEqual(['fulfilled', 'rejected']);
       }
     });
   });

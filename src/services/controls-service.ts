@@ -1,11 +1,10 @@
 /**
  * Controls of an engagement (DESIGN §4 `controls/*.yaml`): listed with the conclusion the engine reaches for
- * each, created and removed by the programme's managers, edited by them or by the control's owner. A control
- * addresses known criteria and compensates only other controls of its engagement; one that another control
- * compensates is not removed while that link stands, so the engagement always exports as a valid workspace.
+ * each, created by the programme's managers, edited by them or by the control's owner, archived rather than
+ * deleted (the archive service). A control addresses known criteria and compensates only other controls of its
+ * engagement in use, so the engagement always exports as a valid workspace.
  */
 import {
-  ConflictError,
   ValidationError,
   isCriterionId,
   type Control,
@@ -46,7 +45,7 @@ function normalize<T extends Partial<Control>>(control: T): T {
 
 export function createControlsService(deps: {
   db: Executor;
-  controls: Pick<ControlsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'remove'>;
+  controls: Pick<ControlsRepository, 'create' | 'findByCode' | 'list' | 'update'>;
   examination: Pick<ExaminationService, 'current'>;
   lookup: ProgrammeLookup;
   access: Access;
@@ -71,14 +70,16 @@ export function createControlsService(deps: {
     const targets = control.compensates ?? [];
     if (targets.length > 0) {
       const known = new Set<string>();
+      const archived = new Set<string>();
       for (let i = 0; i < targets.length; i += MAX_PAGE_SIZE) {
         const codes = targets.slice(i, i + MAX_PAGE_SIZE);
-        const found = await controls.list(engagementId, { limit: codes.length, offset: 0, codes }, trx);
-        for (const c of found.items) known.add(c.id);
+        const found = await controls.list(engagementId, { limit: codes.length, offset: 0, codes, archived: 'include' }, trx);
+        for (const c of found.items) (c.archivedAt === null ? known : archived).add(c.id);
       }
       targets.forEach((target, i) => {
         const location = at('compensates', i);
         if (target === controlId) issues.push({ location, message: `a control cannot compensate itself ("${target}")` });
+        else if (archived.has(target)) issues.push({ location, message: `compensates "${target}", which is archived: restore it first` });
         else if (!known.has(target)) issues.push({ location, message: `compensates an unknown control "${target}"` });
       });
     }
@@ -98,8 +99,8 @@ export function createControlsService(deps: {
     ): Promise<Readonly<Paged<ListedControl>>> {
       await access.require(actor, organizationId, 'control.read');
       const { revision, conclusions } = await examination.current(organizationId, engagementId);
-      const { limit, offset, criterion, owner, search, conclusion } = page;
-      const key = JSON.stringify([engagementId, revision, limit, offset, criterion, owner, search, conclusion]);
+      const { limit, offset, criterion, owner, search, conclusion, archived } = page;
+      const key = JSON.stringify([engagementId, revision, limit, offset, criterion, owner, search, conclusion, archived]);
       const cached = pages.get(key);
       if (cached) return cached;
       // Rows read now are of this revision or a later one; a later one's key is never asked for again with
@@ -112,6 +113,7 @@ export function createControlsService(deps: {
         ...(criterion !== undefined && { criterion }),
         ...(owner !== undefined && { owner }),
         ...(search !== undefined && { search }),
+        ...(archived !== undefined && { archived }),
         ...(codes && { codes }),
       });
       const found = Object.freeze({ items: items.map((c) => ({ ...c, conclusion: conclusions.get(c.id) ?? null })), total });
@@ -130,8 +132,10 @@ export function createControlsService(deps: {
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
         const issues = await check(engagementId, control.id, control, trx);
-        if (await controls.findByCode(engagementId, control.id, trx)) {
-          issues.unshift({ location: at('id'), message: `a control with the id "${control.id}" already exists in this engagement` });
+        const existing = await controls.findByCode(engagementId, control.id, trx);
+        if (existing) {
+          const archived = existing.archivedAt === null ? '' : ' (archived: an admin can restore it)';
+          issues.unshift({ location: at('id'), message: `a control with the id "${control.id}" already exists in this engagement${archived}` });
         }
         if (issues.length > 0) throw new ValidationError(issues, 'The control cannot be created');
         const created = await controls.create(engagementId, control, trx);
@@ -163,23 +167,6 @@ export function createControlsService(deps: {
         const after = await controls.update(before.rowId, expectedVersion, patch, trx);
         await audit.record(trx, actor, { type: 'control.updated', organizationId, subject: `control:${before.rowId}`, before, after });
         return after;
-      });
-    },
-
-    /** Deletes a control with its test and samples at `expectedVersion`, unless another control compensates it. */
-    async remove(actor: Actor, organizationId: string, engagementId: string, controlId: string, expectedVersion: number) {
-      await access.require(actor, organizationId, 'control.manage');
-      await db.transaction().execute(async (trx) => {
-        const before = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
-        if (before.version === expectedVersion) {
-          const compensators = await controls.list(engagementId, { limit: 20, offset: 0, compensating: controlId }, trx);
-          if (compensators.total > 0) {
-            const ids = compensators.items.map((c) => c.id).join(', ');
-            throw new ConflictError(`Control ${controlId} is compensated by ${ids}: take it out of their compensates first`);
-          }
-        }
-        await controls.remove(before.rowId, expectedVersion, trx);
-        await audit.record(trx, actor, { type: 'control.removed', organizationId, subject: `control:${before.rowId}`, before });
       });
     },
   };

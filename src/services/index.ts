@@ -5,10 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/database.js';
 import { createApiTokensRepository } from '../store/api-tokens-repository.js';
+import { createAuditCheckpointsRepository } from '../store/audit-checkpoints-repository.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import { createControlsRepository } from '../store/controls-repository.js';
 import { createEngagementsRepository } from '../store/engagements-repository.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
+import { createInstanceRepository } from '../store/instance-repository.js';
 import { createInvitationsRepository } from '../store/invitations-repository.js';
 import { createManagementResponsesRepository } from '../store/management-responses-repository.js';
 import { createMembershipsRepository } from '../store/memberships-repository.js';
@@ -20,6 +22,7 @@ import { createSignInThrottleRepository } from '../store/sign-in-throttle-reposi
 import { createSnapshotsRepository } from '../store/snapshots-repository.js';
 import { createUsersRepository } from '../store/users-repository.js';
 import { createAccess } from './access.js';
+import { createArchiveService } from './archive-service.js';
 import { createAuditLog } from './audit.js';
 import { createAuditService } from './audit-service.js';
 import { createAuthService } from './auth-service.js';
@@ -99,9 +102,18 @@ export function createServices(
     tokens: createTokensService({ ...repositories, ...common, clock: deps.clock }),
     workspace,
     users,
-    integrity: createIntegrityService(repositories),
-    demo: createDemoService({ ...repositories, workspace, users }),
+    integrity: createIntegrityService({ ...repositories, checkpoints: createAuditCheckpointsRepository(db, deps), access, clock: deps.clock }),
+    demo: createDemoService({ ...repositories, instance: createInstanceRepository(db), workspace, users }),
     engagements: createEngagementsService({ ...programme, ...common, lookup }),
+    archive: createArchiveService({
+      ...programme,
+      ...common,
+      lookup,
+      findings: createFindingsRepository(db, deps),
+      responses: createManagementResponsesRepository(db, deps),
+      plans: createRemediationPlansRepository(db, deps),
+      clock: deps.clock,
+    }),
     controls: createControlsService({ ...programme, ...common, lookup, examination }),
     tests: createControlTestsService({ ...programme, ...common, lookup }),
     examination,

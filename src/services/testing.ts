@@ -12,6 +12,14 @@ import { OPERATOR, type Actor } from './actor.js';
 import { createServices } from './index.js';
 import type { InstanceSettings } from './signup-policy.js';
 
+/**
+ * An API token's actor as authentication builds it: of `organizationId`, with `role`, its creator holding
+ * `creatorRole` there today (by default the same role, so the token acts with exactly `role`).
+ */
+export function tokenActor(organizationId: string, role: Role, fields: Partial<Extract<Actor, { kind: 'token' }>> = {}): Actor {
+  return { kind: 'token', tokenId: `token-${role}`, organizationId, role, name: role, userId: `creator-of-${role}`, email: `${role}@tokens.example`, creatorRole: role, ...fields };
+}
+
 /** A page as large as a page may be: what a test that reads a whole short list asks for. */
 export const WHOLE_PAGE = { limit: MAX_PAGE_SIZE, offset: 0 } as const;
 

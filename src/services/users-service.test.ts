@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { ConflictError, ForbiddenError } from '../domain/index.js';
-import { accountsWorld, PASSWORD } from './testing.js';
+import { accountsWorld, PASSWORD, tokenActor } from './testing.js';
 import { OPERATOR } from './actor.js';
 import { createServices } from './index.js';
 
@@ -70,7 +70,7 @@ for (const engine of ENGINES) {
       await expect(w.services.organizations.create(ann, { slug: 'open-org', name: 'Open' })).resolves.toMatchObject({ role: 'admin' });
       // A taken slug says no more than that it is not available.
       await expect(w.services.organizations.create(ann, { slug: 'open-org', name: 'Again' })).rejects.toThrow('The slug "open-org" is not available; choose another');
-      await expect(w.services.organizations.create({ kind: 'token', tokenId: 't', organizationId: w.organizationId, role: 'admin', name: 'ci', userId: 'u', email: 'ci@acme.example', creatorRole: 'admin' }, { slug: 'x-org', name: 'X' })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(w.services.organizations.create(tokenActor(w.organizationId, 'admin'), { slug: 'x-org', name: 'X' })).rejects.toBeInstanceOf(ForbiddenError);
     });
   });
 }

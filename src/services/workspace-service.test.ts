@@ -11,7 +11,7 @@ import { writeWorkspace } from '../workspace/write.js';
 import { OPERATOR, type Actor } from './actor.js';
 import { createServices } from './index.js';
 import { defaultEngagementName, slugFor } from './workspace-service.js';
-import { WHOLE_PAGE } from './testing.js';
+import { WHOLE_PAGE, tokenActor } from './testing.js';
 
 const ACME = join(import.meta.dirname, '../../examples/acme');
 const PASSWORD = 'correct horse battery staple';
@@ -217,7 +217,7 @@ for (const engine of ENGINES) {
       await expect(find()).rejects.toThrow(/has 2 engagements: choose one with --engagement/);
       await expect(services.workspace.findEngagement(OPERATOR, { organizationSlug: 'nowhere' })).rejects.toBeInstanceOf(NotFoundError);
 
-      const outsider: Actor = { kind: 'token', tokenId: 't', organizationId: 'another', role: 'admin', name: 'x', userId: 'u', email: 'x@another.example', creatorRole: 'admin' };
+      const outsider = tokenActor('another', 'admin');
       await expect(services.workspace.findEngagement(outsider, { organizationSlug: 'acme' })).rejects.toBeInstanceOf(NotFoundError);
       await expect(services.workspace.exportWorkspace(outsider, organization.id, engagement.id)).rejects.toBeInstanceOf(NotFoundError);
       const other = await services.organizations.create(OPERATOR, { slug: 'other', name: 'Other' });

@@ -4,15 +4,18 @@
  * derives it), so it is not a filter here: the service filters evaluated controls.
  */
 import { sql } from 'kysely';
+import type { ArchivedFilter } from '../domain/archiving.js';
 import type { Control, Examination, Sample, SampleResult } from '../domain/engagement.js';
 import { ValidationError } from '../domain/errors.js';
 import {
   checkSamples,
   insertControls,
   insertSamples,
+  loadArchivedControls,
   loadExamination,
   loadKeyedExamination,
   replaceExamination,
+  type ArchivedControl,
   type KeyedExamination,
   type ReplaceCounts,
 } from './controls-examination.js';
@@ -56,7 +59,7 @@ import {
 } from './values.js';
 
 export type { ControlTestInput, StoredControl, StoredControlTest } from './controls-rows.js';
-export type { KeyedExamination, ReplaceCounts } from './controls-examination.js';
+export type { ArchivedControl, KeyedExamination, ReplaceCounts } from './controls-examination.js';
 export type { SampleChange, SamplePatch, TestOverview } from './controls-samples.js';
 
 export interface ControlFilters {
@@ -70,6 +73,8 @@ export interface ControlFilters {
   codes?: readonly string[];
   /** Controls that compensate the control of this id. */
   compensating?: string;
+  /** In use (the default), all, or only the archived. */
+  archived?: ArchivedFilter;
 }
 
 export type ControlsRepository = ReturnType<typeof createControlsRepository>;
@@ -157,7 +162,11 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
     ): Promise<Paged<StoredControl>> {
       const { limit, offset } = checkPage(page);
       if (page.codes !== undefined && page.codes.length === 0) return { items: [], total: 0 };
-      let query = (trx ?? db).selectFrom('controls').where('engagement_id', '=', engagementId);
+      const archived = page.archived ?? 'exclude';
+      let query = (trx ?? db)
+        .selectFrom('controls')
+        .where('engagement_id', '=', engagementId)
+        .$if(archived !== 'include', (q) => q.where('archived_at', archived === 'only' ? 'is not' : 'is', null));
       const codes = page.codes;
       if (codes !== undefined) query = query.where((eb) => inList(trx ?? db, eb.ref('code'), codes));
       if (page.criterion !== undefined) {
@@ -209,7 +218,26 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
       });
     },
 
-    /** Deletes a control with its test and samples, if `expectedVersion` is still current. */
+    /**
+     * Archives (a time) or restores (null) a control if `expectedVersion` is still current; either changes what
+     * the engine reads (an archived control is out of the examination).
+     */
+    async setArchived(rowId: string, expectedVersion: number, archivedAt: string | null, trx?: Executor): Promise<StoredControl> {
+      return inTransaction(trx ?? db, async (t) => {
+        await bumpRevision(t, { controlRowId: rowId });
+        const row = await t
+          .updateTable('controls')
+          .set((eb) => ({ archived_at: archivedAt, version: eb('version', '+', 1) }))
+          .where('id', '=', rowId)
+          .where('version', '=', expectedVersion)
+          .returning(controlColumns)
+          .executeTakeFirst();
+        if (row) return toStoredControl(row);
+        throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(t, rowId));
+      });
+    },
+
+    /** Deletes a control with its test and samples, if `expectedVersion` is still current: only for a purge. */
     async remove(rowId: string, expectedVersion: number, trx?: Executor): Promise<void> {
       return inTransaction(trx ?? db, async (t) => {
         await bumpRevision(t, { controlRowId: rowId });
@@ -346,6 +374,10 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
     /** The same, with the key of its evaluation (revision and organisation version) read in the same snapshot. */
     loadKeyedExamination: (engagementId: string, trx?: Executor): Promise<KeyedExamination> =>
       loadKeyedExamination(trx ?? db, engagementId),
+
+    /** The engagement's archived controls with their tests, in their order. */
+    loadArchivedControls: (engagementId: string, trx?: Executor): Promise<ArchivedControl[]> =>
+      loadArchivedControls(trx ?? db, engagementId),
 
     /**
      * Replaces all controls, tests and samples of the engagement (an import). Takes the caller's transaction

@@ -19,6 +19,7 @@ import {
   type Engagement,
   type Examination,
   type Issue,
+  unrunCheckedTest,
 } from '../domain/index.js';
 import { assayFileSchema, controlFileSchema, isRealDate, testFileSchema } from './schema.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
@@ -33,6 +34,15 @@ export interface WorkspaceValidator {
   test(source: YamlSource): void;
   /** The Examination, or a ValidationError listing every problem found. */
   finish(): Examination;
+  /** The tests that stand on a check, in file order: their tests in the Examination wait for the check to run. */
+  readonly checkedTests: CheckedTestRef[];
+}
+
+export interface CheckedTestRef {
+  control: string;
+  check: string;
+  /** `file:line` of the test's `check:`. */
+  location: string;
 }
 
 /**
@@ -51,6 +61,7 @@ export function createWorkspaceValidator(): WorkspaceValidator {
   const controlAt = new Map<string, string>();
   const compensations: { control: unknown; target: string; location: string }[] = [];
   const testAt = new Map<string, string>();
+  const checkedTests: CheckedTestRef[] = [];
   let compensationsChecked = false;
 
   const checkCompensations = () => {
@@ -107,7 +118,10 @@ export function createWorkspaceValidator(): WorkspaceValidator {
       if (!raw) return;
       checkTest(source, raw, controlAt, testAt, at);
       const file = check(source, raw, testFileSchema, issues);
-      if (file) {
+      if (file?.check !== undefined) {
+        checkedTests.push({ control: file.control, check: file.check, location: source.locate(['check']) });
+        tests.push(unrunCheckedTest(file.control, file.check));
+      } else if (file) {
         tests.push({
           control: file.control,
           method: file.method,
@@ -123,6 +137,8 @@ export function createWorkspaceValidator(): WorkspaceValidator {
       if (issues.length > 0 || !engagement) throw new ValidationError(sortIssues(issues), 'The workspace is not valid');
       return { engagement, controls, tests };
     },
+
+    checkedTests,
   };
 }
 
@@ -161,6 +177,14 @@ function checkTest(source: YamlSource, raw: Raw, controlAt: Map<string, string>,
     if (!controlAt.has(raw.control)) at(source, ['control'], `test of an unknown control "${raw.control}"`);
     else if (first) at(source, ['control'], `a second test of control "${raw.control}" (the first is ${first})`);
     else testAt.set(raw.control, source.locate(['control']));
+  }
+  if (raw.check !== undefined) {
+    // The check's run is the test: its population, its items, its failures.
+    if (raw.method !== 'reperformance') at(source, ['method'], 'a test that stands on a check is a reperformance: write method: reperformance');
+    for (const field of ['populationSize', 'samples', 'scopeLimitation']) {
+      if (raw[field] !== undefined) at(source, [field], `a test that stands on a check takes no ${field}: the check gives it`, true);
+    }
+    return;
   }
   if (raw.populationSize === undefined && raw.scopeLimitation === undefined) {
     at(source, [], 'populationSize is required (or scopeLimitation, saying why the population could not be produced)');

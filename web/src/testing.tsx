@@ -39,6 +39,7 @@ export function buildEngagement(overrides: Partial<Engagement> = {}): Engagement
     version: 3,
     revision: 1,
     previousEngagementId: null,
+    archivedAt: null,
     ...overrides,
   };
 }

@@ -59,6 +59,13 @@ export const PERMISSIONS = {
   'response.write': { ...programme, owner: 'own' },
   /** Approving a management response: the programme's leads, someone other than its last editor (four eyes). */
   'response.approve': programme,
+  /**
+   * Bringing back an archived engagement or control (archiving it is `engagement.manage` / `control.manage`):
+   * the admin's, as archived work is evidence the programme has set aside.
+   */
+  'archive.restore': { admin: 'all' },
+  /** Deleting what is archived, after its whole record is written into the audit log: the admin's alone. */
+  'archive.purge': { admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -39,12 +39,15 @@ export function ownsControl(control: Pick<Control, 'owner'> | null | undefined, 
   return Boolean(control?.owner && email && control.owner.trim().toLowerCase() === email.toLowerCase());
 }
 
-/** Every control of the engagement, in its order, with its conclusion: page after page up to the total. */
-export function useControls() {
+/**
+ * Every control of the engagement in use (or, `archived`, only those archived), in its order, with its
+ * conclusion: page after page up to the total.
+ */
+export function useControls(archived = false) {
   const { organizationId, engagementId, urls } = useScope();
   return useQuery({
-    queryKey: keys.controls(organizationId, engagementId),
-    queryFn: () => everyItem<ListedControl>(urls.controls),
+    queryKey: keys.controls(organizationId, engagementId, archived),
+    queryFn: () => everyItem<ListedControl>(withQuery(urls.controls, { archived: archived ? 'only' : null })),
   });
 }
 
@@ -185,5 +188,19 @@ export function useUpdateSample() {
     (urls, { controlId, item, changes }: { controlId: string; item: string; changes: SampleChanges }) =>
       api<RecordedSample>('PATCH', urls.sample(controlId, item), changes),
     applySample,
+  );
+}
+
+/** Archives the control at the version the page read: out of the examination, its work kept read-only. */
+export function useArchiveControl() {
+  return useControlMutation((urls, { controlId, version }: { controlId: string; version: number }) =>
+    api<Control>('DELETE', withQuery(urls.control(controlId), { version })),
+  );
+}
+
+/** Brings an archived control back into the examination (`archive.restore`: admins). */
+export function useRestoreControl() {
+  return useControlMutation((urls, { controlId, version }: { controlId: string; version: number }) =>
+    api<Control>('POST', urls.restoreControl(controlId), { version }),
   );
 }

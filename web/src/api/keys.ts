@@ -17,7 +17,11 @@ export const keys = {
   invitationPreview: ['invitation-preview'] as const,
 
   organization,
-  engagements: (organizationId: string) => [...organization(organizationId), 'engagements'] as const,
+  /** The organisation's engagements: in use, or only the archived ones (without `archived`: both lists). */
+  engagements: (organizationId: string, archived?: boolean) =>
+    archived === undefined
+      ? ([...organization(organizationId), 'engagements'] as const)
+      : ([...organization(organizationId), 'engagements', archived ? 'archived' : 'in use'] as const),
   members: (organizationId: string) => [...organization(organizationId), 'members'] as const,
   tokens: (organizationId: string) => [...organization(organizationId), 'tokens'] as const,
   invitations: (organizationId: string) => [...organization(organizationId), 'invitations'] as const,
@@ -37,7 +41,11 @@ export const keys = {
   /** This period against another (null: its previous period). */
   comparison: (organizationId: string, engagementId: string, other: string | null) =>
     [...examination(organizationId, engagementId), 'comparison', other ?? 'previous'] as const,
-  controls: (organizationId: string, engagementId: string) => [...engagement(organizationId, engagementId), 'controls'] as const,
+  /** The engagement's controls: in use, or only the archived ones (without `archived`: both lists). */
+  controls: (organizationId: string, engagementId: string, archived?: boolean) =>
+    archived === undefined
+      ? ([...engagement(organizationId, engagementId), 'controls'] as const)
+      : ([...engagement(organizationId, engagementId), 'controls', archived ? 'archived' : 'in use'] as const),
   control: (organizationId: string, engagementId: string, controlId: string) =>
     [...engagement(organizationId, engagementId), 'control', controlId] as const,
   test: (organizationId: string, engagementId: string, controlId: string) =>

@@ -39,6 +39,7 @@ export function organizationApi(organizationId: string) {
   return {
     engagements: `${root}/engagements`,
     engagement: (engagementId: string) => `${root}/engagements/${seg(engagementId)}`,
+    restoreEngagement: (engagementId: string) => `${root}/engagements/${seg(engagementId)}/restore`,
     members: `${root}/members`,
     member: (userId: string) => `${root}/members/${seg(userId)}`,
     invitations: `${root}/invitations`,
@@ -66,6 +67,7 @@ export function engagementApi(organizationId: string, engagementId: string) {
     reExamination: `${root}/re-examination`,
     controls: `${root}/controls`,
     control,
+    restoreControl: (controlId: string) => `${control(controlId)}/restore`,
     controlHistory: (controlId: string) => `${control(controlId)}/audit-events`,
     test,
     population: (controlId: string) => `${test(controlId)}/population`,

@@ -14,20 +14,37 @@ export function useScope(): { organizationId: string; engagementId: string; urls
   return { organizationId, engagementId, urls: engagementApi(organizationId, engagementId) };
 }
 
-export function useEngagements(organizationId: string | undefined) {
+/** The organisation's engagements in use, or (`archived`) only those archived. */
+export function useEngagements(organizationId: string | undefined, archived = false) {
   return useQuery({
-    queryKey: keys.engagements(organizationId ?? ''),
-    queryFn: () => api<Paged<Engagement>>('GET', withQuery(organizationApi(organizationId ?? '').engagements, { limit: 100 })).then((r) => r.items),
+    queryKey: keys.engagements(organizationId ?? '', archived),
+    queryFn: () =>
+      api<Paged<Engagement>>('GET', withQuery(organizationApi(organizationId ?? '').engagements, { limit: 100, archived: archived ? 'only' : null })).then(
+        (r) => r.items,
+      ),
     enabled: Boolean(organizationId),
   });
 }
 
-export function useEngagement() {
-  const { organizationId, engagementId, urls } = useScope();
-  return useQuery({
+function engagementQuery({ organizationId, engagementId, urls }: ReturnType<typeof useScope>) {
+  return {
     queryKey: keys.settings(organizationId, engagementId),
     queryFn: () => api<Engagement>('GET', urls.root),
-  });
+    enabled: engagementId !== '',
+  };
+}
+
+/** The engagement of the page's address (none outside an engagement's pages). */
+export function useEngagement() {
+  return useQuery(engagementQuery(useScope()));
+}
+
+/**
+ * Whether the page's engagement is archived, from what is known of it: asked for once if nothing is, never again
+ * on its own (every button asks this; the pages that show the engagement keep it fresh).
+ */
+export function useEngagementArchived(): boolean {
+  return Boolean(useQuery({ ...engagementQuery(useScope()), staleTime: Infinity }).data?.archivedAt);
 }
 
 export function useExamination() {

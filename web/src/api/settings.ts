@@ -28,6 +28,26 @@ export function useUpdateEngagement(organizationId: string, engagementId: string
   });
 }
 
+/**
+ * Archives (`archive`) or restores an engagement at the version the page read. Either way the lists of
+ * engagements change, and the engagement's pages read it anew (an archived one is read-only).
+ */
+export function useArchiving(organizationId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ engagementId, version, archive }: { engagementId: string; version: number; archive: boolean }) => {
+      const urls = organizationApi(organizationId);
+      return archive
+        ? api<Engagement>('DELETE', withQuery(urls.engagement(engagementId), { version }))
+        : api<Engagement>('POST', urls.restoreEngagement(engagementId), { version });
+    },
+    onSuccess: async (saved) => {
+      client.setQueryData(keys.settings(organizationId, saved.id), saved);
+      await client.invalidateQueries({ queryKey: keys.engagements(organizationId) });
+    },
+  });
+}
+
 export function useMembers(organizationId: string) {
   return useQuery({
     queryKey: keys.members(organizationId),

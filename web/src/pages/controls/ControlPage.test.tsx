@@ -14,7 +14,7 @@ async function loaded(client: ReturnType<typeof show>['client']) {
   await screen.findByRole('table', { name: 'Samples' });
   await waitFor(() => expect(client.getQueryState(keys.organizations)?.status).toBe('success'));
   await waitFor(() => expect(client.getQueryState(keys.me)?.status).toBe('success'));
-  await waitFor(() => expect(client.getQueryState(keys.controls('org-1', 'eng-1'))?.status).toBe('success'));
+  await waitFor(() => expect(client.getQueryState(keys.controls('org-1', 'eng-1', false))?.status).toBe('success'));
 }
 
 /** The same words as the browser tests' EDIT_BUTTON: buttons that change something. */

@@ -8,6 +8,8 @@ const EVENT_LABELS: Record<string, string> = {
   'control.created': 'Control created',
   'control.updated': 'Control changed',
   'control.removed': 'Control deleted',
+  'control.archived': 'Control archived',
+  'control.restored': 'Control restored',
   'test.recorded': 'Test recorded',
   'test.removed': 'Test deleted',
   'population.recorded': 'Population stated',
@@ -82,6 +84,7 @@ function sampleCount(state: State): string {
 
 /** What the event changed, one line per change. */
 export function describeChange(event: AuditEvent): string[] {
+  if (event.payloadOmitted) return ['(too large to show in the list: the audit log keeps it whole)'];
   const before = asState(event.before);
   const after = asState(event.after);
   switch (event.type) {

@@ -29,6 +29,7 @@ function listed(id: string, changes: Partial<ListedControl>): ListedControl {
     compensates: [],
     owner: null,
     version: 1,
+    archivedAt: null,
     conclusion: 'effective',
     ...changes,
   };

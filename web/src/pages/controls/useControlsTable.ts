@@ -1,4 +1,7 @@
-/** The controls table's state: its filters and sort (kept in the address), its page, and the rows they show. */
+/**
+ * The controls table's state: the view (in use or archived), its filters and sort (all kept in the address), its
+ * page, and the rows they show.
+ */
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ControlResult, ListedControl } from '@assay/contract';
@@ -7,9 +10,20 @@ import { filterControls, nextSort, NO_FILTERS, readTableState, sortControls, toR
 /** Rows on one page of the table, unless the person asks for all. */
 export const PAGE_SIZE = 50;
 
+/** Whether the address asks for the archived controls (`?archived=only`) rather than those in use. */
+export function useArchivedView(): boolean {
+  return useSearchParams()[0].get('archived') === 'only';
+}
+
 export function useControlsTable(controls: ListedControl[], results: ControlResult[] | undefined) {
   const [params, setParams] = useSearchParams();
+  const archived = params.get('archived') === 'only';
   const { filters, sort } = readTableState(params);
+  /** The table's state in the address, with the view (in use or archived) kept. */
+  const writeState = (state: URLSearchParams) => {
+    if (archived) state.set('archived', 'only');
+    setParams(state, { replace: true });
+  };
   const [page, setPage] = useState(1);
   const [showAll, setShowAll] = useState(false);
 
@@ -19,6 +33,11 @@ export function useControlsTable(controls: ListedControl[], results: ControlResu
   const current = Math.min(page, pages);
 
   return {
+    archived,
+    showArchived: (view: boolean) => {
+      setParams(view ? { archived: 'only' } : {}, { replace: true });
+      setPage(1);
+    },
     filters,
     sort,
     all,
@@ -26,10 +45,10 @@ export function useControlsTable(controls: ListedControl[], results: ControlResu
     visible: showAll ? shown : shown.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE),
     filtered: JSON.stringify(filters) !== JSON.stringify(NO_FILTERS),
     setFilters: (changes: Partial<ControlFilters>) => {
-      setParams(writeTableState({ ...filters, ...changes }, sort), { replace: true });
+      writeState(writeTableState({ ...filters, ...changes }, sort));
       setPage(1);
     },
-    sortBy: (key: SortKey) => setParams(writeTableState(filters, nextSort(sort, key)), { replace: true }),
+    sortBy: (key: SortKey) => writeState(writeTableState(filters, nextSort(sort, key))),
     paging: { pages, current, setPage, showAll, toggleAll: () => setShowAll(!showAll) },
   };
 }
