@@ -2,7 +2,7 @@
  * Opening the next period from this one (for the roles that manage engagements): a new engagement with the
  * controls and how each is tested carried forward, no evidence; then its dashboard.
  */
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ import { ApiError } from '../../api/client.js';
 import { useOpenNextPeriod } from '../../api/periods.js';
 import type { Engagement } from '../../api/programme.js';
 import { notifySaved } from '../../components/notify.js';
+import { ProblemAlert, type FormProblem } from '../../components/ProblemAlert.js';
 import { placeIssues } from '../settings/engagement-form.js';
 import { nextPeriodValues, validateNextPeriod, type NextPeriodValues } from './next-period.js';
 import { engagementRoot } from '../../paths.js';
@@ -18,7 +19,7 @@ export function NextPeriodForm({ current }: { current: Engagement }) {
   const headingId = useId();
   const navigate = useNavigate();
   const open = useOpenNextPeriod();
-  const [problem, setProblem] = useState<{ message: string; details: string[] } | null>(null);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
   const form = useForm<NextPeriodValues>({ initialValues: nextPeriodValues(current), validate: validateNextPeriod(current) });
 
   const submit = (values: NextPeriodValues) => {
@@ -51,18 +52,7 @@ export function NextPeriodForm({ current }: { current: Engagement }) {
             are carried forward; no sample or population is, since a new period needs new evidence. This period stays
             as it is.
           </Text>
-          {problem && (
-            <Alert color="red" role="alert" title="Not opened">
-              <Stack gap="xs">
-                <Text size="sm">{problem.message}</Text>
-                {problem.details.map((d) => (
-                  <Text size="sm" key={d}>
-                    {d}
-                  </Text>
-                ))}
-              </Stack>
-            </Alert>
-          )}
+          {problem && <ProblemAlert title="Not opened" problem={problem} />}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label="Name of the new engagement" withAsterisk {...form.getInputProps('name')} />
             <TextInput type="date" label="Period start" withAsterisk {...form.getInputProps('periodStart')} />

@@ -1,35 +1,13 @@
 /** The parts of the engagement settings form: each a fieldset, disabled for a role that only reads. */
-import { ActionIcon, Alert, Button, Checkbox, Fieldset, Group, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Fieldset, Group, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { MAX_PERVASIVE_SERIES } from '@assay/contract/limits.js';
 import { categoryLabel } from '../../labels.js';
 import { CATEGORIES, MAX_MISSTATEMENTS, withSecurity, type EngagementFormValues } from './engagement-form.js';
-import type { EngagementForm, SaveProblem } from './useEngagementForm.js';
+import type { EngagementForm } from './useEngagementForm.js';
 
 interface Part {
   form: EngagementForm;
   editable: boolean;
-}
-
-export function SaveProblemAlert({ problem, reload }: { problem: SaveProblem; reload: () => void }) {
-  return (
-    <Alert color="red" role="alert" title={problem.conflict ? 'Changed by someone else' : 'Not saved'}>
-      <Stack gap="xs">
-        <Text size="sm">{problem.message}</Text>
-        {problem.details.map((d) => (
-          <Text size="sm" key={d}>
-            {d}
-          </Text>
-        ))}
-        {problem.conflict && (
-          <Group>
-            <Button size="xs" variant="light" onClick={reload}>
-              Reload
-            </Button>
-          </Group>
-        )}
-      </Stack>
-    </Alert>
-  );
 }
 
 /** Name, system, report type, period and categories. */

@@ -7,7 +7,8 @@ import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useEngagement, type Engagement } from '../../api/programme.js';
 import { queryFallback } from '../../components/QueryFallback.js';
 import { ArchiveEngagement } from './ArchiveEngagement.js';
-import { EngagementFieldset, MisstatementsFieldset, PervasivenessFieldset, SamplingFieldset, SaveProblemAlert } from './EngagementSections.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { EngagementFieldset, MisstatementsFieldset, PervasivenessFieldset, SamplingFieldset } from './EngagementSections.js';
 import { useEngagementForm } from './useEngagementForm.js';
 
 export function EngagementSettings() {
@@ -33,7 +34,7 @@ function EngagementForm({ engagement, reload }: { engagement: Engagement; reload
             Your role can read these settings. An admin or the compliance lead changes them.
           </Alert>
         )}
-        {problem && <SaveProblemAlert problem={problem} reload={reload} />}
+        {problem && <ProblemAlert title={problem.conflict ? 'Changed by someone else' : 'Not saved'} problem={problem} {...(problem.conflict && { reload })} />}
         <EngagementFieldset form={form} editable={editable} />
         <SamplingFieldset form={form} editable={editable} />
         <PervasivenessFieldset form={form} editable={editable} />

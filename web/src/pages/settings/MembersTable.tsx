@@ -1,7 +1,8 @@
 /** The organisation's members: name, email, role (a picker for admins) and since when; admins may remove them. */
-import { Badge, Button, Select, Table } from '@mantine/core';
+import { Badge, Select, Table } from '@mantine/core';
 import type { Role } from '@assay/domain';
 import type { Member } from '../../api/settings.js';
+import { ListTable, RemoveButton } from '../../components/ListTable.js';
 import { ROLE_LABELS, ROLE_OPTIONS } from '../../labels.js';
 import { formatInstant } from './format.js';
 import { isRole } from './roles.js';
@@ -17,18 +18,7 @@ export function MembersTable(props: {
 }) {
   const { members, you, manage } = props;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped highlightOnHover aria-label="Members">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Email</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Member since</Table.Th>
-            {manage && <Table.Th>Actions</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+    <ListTable label="Members" minWidth={640} columns={['Name', 'Email', 'Role', 'Member since', manage && 'Actions']}>
           {members.map((member) => (
             <Table.Tr key={member.userId}>
               <Table.Td>
@@ -59,15 +49,13 @@ export function MembersTable(props: {
               <Table.Td>{formatInstant(member.createdAt)}</Table.Td>
               {manage && (
                 <Table.Td>
-                  <Button size="xs" variant="subtle" color="red" aria-label={`Remove ${member.email}`} onClick={() => props.onRemove(member)}>
+                  <RemoveButton label={`Remove ${member.email}`} onClick={() => props.onRemove(member)}>
                     Remove
-                  </Button>
+                  </RemoveButton>
                 </Table.Td>
               )}
             </Table.Tr>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    </ListTable>
   );
 }

@@ -1,6 +1,7 @@
 /** The organisation's API tokens, revoked ones included, with their use and a Revoke action for those that work. */
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import type { ApiToken } from '../../api/settings.js';
+import { ListTable, RemoveButton } from '../../components/ListTable.js';
 import { ROLE_LABELS } from '../../labels.js';
 import { formatInstant } from './format.js';
 import { statusOf } from './tokens.js';
@@ -8,20 +9,7 @@ import { statusOf } from './tokens.js';
 export function TokensTable({ tokens, now, onRevoke }: { tokens: ApiToken[]; now: Date; onRevoke: (token: ApiToken) => void }) {
   if (tokens.length === 0) return <Text size="sm">No API tokens yet.</Text>;
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped highlightOnHover aria-label="API tokens">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Created</Table.Th>
-            <Table.Th>Last used</Table.Th>
-            <Table.Th>Expires</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Actions</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+    <ListTable label="API tokens" minWidth={760} columns={['Name', 'Role', 'Created', 'Last used', 'Expires', 'Status', 'Actions']}>
           {tokens.map((token) => {
             const status = statusOf(token, now);
             return (
@@ -43,16 +31,14 @@ export function TokensTable({ tokens, now, onRevoke }: { tokens: ApiToken[]; now
                 </Table.Td>
                 <Table.Td>
                   {token.revokedAt === null && (
-                    <Button size="xs" variant="subtle" color="red" aria-label={`Revoke ${token.name}`} onClick={() => onRevoke(token)}>
+                    <RemoveButton label={`Revoke ${token.name}`} onClick={() => onRevoke(token)}>
                       Revoke
-                    </Button>
+                    </RemoveButton>
                   )}
                 </Table.Td>
               </Table.Tr>
             );
           })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    </ListTable>
   );
 }

@@ -5,13 +5,12 @@ import { ApiError } from '../../api/client.js';
 import { useScope, type Engagement } from '../../api/programme.js';
 import { useUpdateEngagement } from '../../api/settings.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
+import type { FormProblem } from '../../components/ProblemAlert.js';
 import { useCan } from '../../components/useRole.js';
 import { changesOf, placeIssues, validateEngagement, valuesOf, type EngagementFormValues } from './engagement-form.js';
 
-/** Why the last save failed: the server's words, the issues no field shows, and whether it was someone else's change. */
-export interface SaveProblem {
-  message: string;
-  details: string[];
+/** Why the last save failed, and whether it was someone else's change. */
+export interface SaveProblem extends FormProblem {
   conflict: boolean;
 }
 
