@@ -11,7 +11,10 @@ import {
   REPORT_TYPES,
   SAMPLE_RESULTS,
   TEST_METHODS,
+  isRealDate,
 } from '../domain/index.js';
+
+export { isRealDate };
 
 /** A calendar date written YYYY-MM-DD that exists (2026-02-30 does not). */
 export const isoDate = z.string().refine(isRealDate, { message: 'must be a real date written YYYY-MM-DD' });
@@ -84,11 +87,3 @@ export const testFileSchema = z.strictObject({
   check: text.optional(),
 });
 export type TestFile = z.infer<typeof testFileSchema>;
-
-export function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}

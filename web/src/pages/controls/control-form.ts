@@ -2,8 +2,8 @@
  * The control form's rules, as pure functions: the checks the server makes (so a person hears of a problem
  * before sending), the body each request sends, and the server's own refusals put back on their fields.
  */
-import { isCriterionId } from '../../../../src/domain/criteria/catalogue.js';
-import type { DesignAssessment, Frequency, Nature } from '../../../../src/domain/engagement.js';
+import { isCriterionId } from '@assay/domain/criteria/catalogue.js';
+import type { DesignAssessment, Frequency, Nature } from '@assay/domain/engagement.js';
 import { ApiError } from '../../api/client.js';
 import type { Control, ControlChanges, ControlInput } from '../../api/controls.js';
 

@@ -7,7 +7,7 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useId, useState } from 'react';
-import { MAX_RESPONSE_TEXT_LENGTH } from '../../../../src/domain/findings/management-response.js';
+import { MAX_RESPONSE_TEXT_LENGTH } from '@assay/domain/findings/management-response.js';
 import {
   useApproveManagementResponse,
   useDraftManagementResponse,

@@ -1,5 +1,5 @@
 /** The corrective-action form's values and rules: the checks the server makes, so a refusal is rare. */
-import { ACTION_STATUSES, type ActionStatus, type CorrectiveAction, type VerificationResult } from '../../../../src/domain/findings/model.js';
+import { ACTION_STATUSES, type ActionStatus, type CorrectiveAction, type VerificationResult } from '@assay/domain/findings/model.js';
 
 export { ACTION_STATUSES };
 

@@ -1,5 +1,5 @@
 /** The retest form's values and rules: the checks the server makes, and the one closing rule a person can miss. */
-import type { Sample, SampleResult, TestMethod } from '../../../../src/domain/engagement.js';
+import type { Sample, SampleResult, TestMethod } from '@assay/domain/engagement.js';
 import type { RetestInput } from '../../api/findings.js';
 
 export interface RetestValues {

@@ -4,9 +4,9 @@
  * `selectSample`, which runs here as on the command line. Every problem names its line, as a person counts
  * lines in the file (the header is line 1).
  */
-import type { Issue } from '../../../../src/domain/errors.js';
-import { ValidationError } from '../../../../src/domain/errors.js';
-import { selectSample, type RankedItem } from '../../../../src/domain/sampling/selection.js';
+import type { Issue } from '@assay/domain/errors.js';
+import { ValidationError } from '@assay/domain/errors.js';
+import { selectSample, type RankedItem } from '@assay/domain/sampling/selection.js';
 
 export interface CsvRecord {
   /** The line the record starts on. */

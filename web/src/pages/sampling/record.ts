@@ -4,7 +4,7 @@
  * `evidence.manage` states it as the file's size; anyone else keeps the test's recorded population, and without
  * a recorded test cannot record at all.
  */
-import type { TestMethod } from '../../../../src/domain/engagement.js';
+import type { TestMethod } from '@assay/domain/engagement.js';
 import type { ControlTest, TestInput } from '../../api/controls.js';
 
 export type RecordPlan = { ok: true; test: TestInput; notes: string[] } | { ok: false; reason: string };

@@ -5,21 +5,12 @@
 import type { Problem } from '../../api/client.js';
 import type { Engagement } from '../../api/programme.js';
 import type { EngagementChanges } from '../../api/settings.js';
-import { CATEGORIES, type Category } from '../../../../src/domain/criteria/catalogue.js';
-import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
+import { CATEGORIES, type Category } from '@assay/domain/criteria/catalogue.js';
+import { isRealDate } from '@assay/domain/dates.js';
+import { MAX_LIST_LENGTH as MAX_MISSTATEMENTS, MAX_NAME_LENGTH, MAX_PERVASIVE_SERIES as MAX_MIN_SERIES, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
-/** The server's limits (src/server/routes/engagements/schemas.ts). */
-export const MAX_TEXT_LENGTH = 2000;
-export const MAX_MISSTATEMENTS = 100;
-export const MAX_MIN_SERIES = 30;
+export { MAX_MISSTATEMENTS };
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  security: 'Security',
-  availability: 'Availability',
-  confidentiality: 'Confidentiality',
-  'processing-integrity': 'Processing integrity',
-  privacy: 'Privacy',
-};
 export { CATEGORIES };
 
 export interface EngagementFormValues {
@@ -61,15 +52,6 @@ function isCategory(value: string): value is Category {
 /** Security is always in scope (DESIGN §4), first; the others in the catalogue's order. */
 export function withSecurity(categories: readonly Category[]): Category[] {
   return CATEGORIES.filter((c) => c === 'security' || categories.includes(c));
-}
-
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
-export function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 const asNumber = (value: number | string): number | null =>
