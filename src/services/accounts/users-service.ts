@@ -11,7 +11,7 @@ import type { User, UsersRepository } from '../../store/users-repository.js';
 import type { Executor } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import { requireOperator, type Actor } from '../platform/actor.js';
-import type { AuditEventType, AuditLog } from '../platform/audit.js';
+import type { AuditLog } from '../platform/audit.js';
 import type { MembersService } from './members-service.js';
 import { hashPassword } from '../platform/passwords.js';
 
@@ -73,7 +73,7 @@ export function createUsersService(deps: {
   const changeAccount = async (
     actor: Actor,
     email: string,
-    change: { doing: string; type: AuditEventType; already: (user: User) => boolean; apply: (user: User, trx: Executor) => Promise<User | null>; endSessions?: boolean },
+    change: { doing: string; type: 'user.deactivated' | 'user.reactivated' | 'user.instance_admin_changed'; already: (user: User) => boolean; apply: (user: User, trx: Executor) => Promise<User | null>; endSessions?: boolean },
   ): Promise<AccountChange> => {
     requireOperator(actor, change.doing);
     return db.transaction().execute(async (trx) => {

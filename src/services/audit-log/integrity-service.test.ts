@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/index.js';
+import type { AuditActor } from '../../domain/index.js';
 import { eventHash, GENESIS_HASH } from '../../store/audit-repository.js';
 import { fromJsonOrNull, type Executor } from '../../store/values.js';
 import { OPERATOR } from '../platform/actor.js';
@@ -21,6 +22,7 @@ async function rewriteAndRehash(db: Executor, seq: number, after: unknown): Prom
     const fields = {
       organizationId: row.organization_id,
       actor: row.actor,
+      actorDetail: fromJsonOrNull<AuditActor>(row.actor_detail),
       type: row.type,
       subject: row.subject,
       before: fromJsonOrNull(row.before),

@@ -82,7 +82,7 @@ export function createFindingsAuthoring(deps: FindingsDependencies, work: Pick<F
         forecast: { severity: before.classification.severity, pervasive: before.classification.pervasive },
         override: after.classification.override,
         replaced: before.classification.override,
-      });
+      }, {});
     });
   }
 

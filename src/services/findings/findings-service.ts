@@ -200,7 +200,7 @@ export function createFindingsService(deps: FindingsDependencies) {
         return save(trx, actor, organizationId, before, outcome.finding, 'finding.transitioned', {
           reason: outcome.finding.history.at(-1)?.reason ?? null,
           reasons: outcome.reasons,
-        });
+        }, {});
       });
     },
 
@@ -235,7 +235,7 @@ export function createFindingsService(deps: FindingsDependencies) {
         if (issues.length > 0) throw new ValidationError(issues, 'The corrective actions cannot be saved');
         return save(trx, actor, organizationId, before, { ...before, correctiveActions: actions }, 'finding.actions_updated', {
           correctiveActions: actions,
-        });
+        }, {});
       });
     },
 
@@ -284,7 +284,7 @@ export function createFindingsService(deps: FindingsDependencies) {
         );
         return save(trx, actor, organizationId, before, { ...before, retests: [...before.retests, retest] }, 'finding.retested', {
           retest: { id, control, periodStart: retest.periodStart, periodEnd: retest.periodEnd, conclusion: retest.conclusion },
-        });
+        }, {});
       });
     },
 

@@ -1,15 +1,15 @@
 /**
- * What the findings services share (findings-service.ts, findings-authoring.ts, management-responses-service.ts):
+ * What the findings services share (findings-service.ts, authoring.ts, management-responses-service.ts):
  * their dependencies, who signs a change, whether a finding is the actor's own, and the steps every change of a
  * finding takes (read it as it stands today, lock it at the caller's version, save it with its audit event).
  */
-import { NotFoundError, expireAcceptedRisk, isoDate, type Finding, type RetestContext } from '../../domain/index.js';
+import { NotFoundError, expireAcceptedRisk, isoDate, type Finding, type FindingStepDetails, type FindingStepType, type RetestContext } from '../../domain/index.js';
 import type { ControlsRepository } from '../../store/controls-repository.js';
 import type { FindingsRepository, StoredFinding } from '../../store/findings-repository.js';
 import { staleOrMissing, type Executor, type Trx } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import { describeActor, personOf, type Actor } from '../platform/actor.js';
-import type { AuditLog } from '../platform/audit.js';
+import type { AuditLog, StoredRecords } from '../platform/audit.js';
 import { ownsControl, type EngagementScope } from '../engagements/engagement-scope.js';
 
 /** What the findings services need: the store, the engagement's controls, access, the audit log and the clock. */
@@ -76,15 +76,15 @@ export function findingsWork({ findings, controls, lookup, audit, clock }: Findi
    * Writes the change at the version read and its audit event, in the caller's transaction; `details` and
    * `detailsBefore` add what the change was about, as it is and as it was.
    */
-  async function save(
+  async function save<T extends FindingStepType>(
     trx: Trx,
     actor: Actor,
     organizationId: string,
     before: StoredFinding,
     after: Finding,
-    type: 'finding.transitioned' | 'finding.actions_updated' | 'finding.retested' | 'finding.root_cause_set' | 'finding.overridden',
-    details: Record<string, unknown>,
-    detailsBefore: Record<string, unknown> = {},
+    type: T,
+    details: FindingStepDetails<StoredRecords>[T]['after'],
+    detailsBefore: FindingStepDetails<StoredRecords>[T]['before'],
   ) {
     const saved = await findings.update(before.engagementId, before.version, after, trx);
     await audit.record(trx, actor, {

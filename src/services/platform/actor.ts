@@ -3,7 +3,7 @@
  * Every service operation takes the actor first, so authorization and the audit log work the same over
  * HTTP and on the command line.
  */
-import { ForbiddenError, type Role } from '../../domain/index.js';
+import { actorText, ForbiddenError, type AuditActor, type Role } from '../../domain/index.js';
 
 export type Actor =
   | { kind: 'user'; userId: string; email: string }
@@ -17,16 +17,21 @@ export type Actor =
 
 export const OPERATOR: Actor = { kind: 'operator' };
 
-/** How the actor is written in the audit log: a token's work as its creator's, the token named. */
-export function describeActor(actor: Actor): string {
+/** The actor as the audit log keeps it: a token's work as its creator's, the token named. */
+export function auditActorOf(actor: Actor): AuditActor {
   switch (actor.kind) {
     case 'user':
-      return `user:${actor.email}`;
+      return { kind: 'user', userId: actor.userId, email: actor.email };
     case 'token':
-      return `user:${actor.email} via token:${actor.name} (${actor.tokenId})`;
+      return { kind: 'token', tokenId: actor.tokenId, name: actor.name, userId: actor.userId, email: actor.email };
     case 'operator':
-      return 'operator:cli';
+      return { kind: 'operator' };
   }
+}
+
+/** How the actor is written in words in the audit log (and wherever a record names who did it). */
+export function describeActor(actor: Actor): string {
+  return actorText(auditActorOf(actor));
 }
 
 /** Refuses anyone but the operator: what only the installation's own administrator may do, at the command line. */
