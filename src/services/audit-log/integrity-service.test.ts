@@ -2,9 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/index.js';
-import type { AuditActor } from '../../domain/index.js';
-import { eventHash, GENESIS_HASH } from '../../store/audit-repository.js';
-import { fromJsonOrNull, type Executor } from '../../store/values.js';
+import { createAuditRepository, eventHash, GENESIS_HASH, type AuditEvent } from '../../store/audit-repository.js';
+import type { Executor } from '../../store/values.js';
 import { OPERATOR } from '../platform/actor.js';
 import { signerOf } from './checkpoint-signature.js';
 import { createServices } from '../index.js';
@@ -15,21 +14,13 @@ const forger = signerOf(generateKeyPairSync('ed25519').privateKey);
 
 /** What an attacker with write access to the database does: change one event and recompute every later hash. */
 async function rewriteAndRehash(db: Executor, seq: number, after: unknown): Promise<void> {
-  const rows = await db.selectFrom('audit_events').selectAll().orderBy('seq').execute();
+  const audit = createAuditRepository(db);
+  const rows = await db.selectFrom('audit_events').select('seq').orderBy('seq').execute();
   let prevHash = GENESIS_HASH;
   for (const row of rows) {
-    const changed = Number(row.seq) === seq;
-    const fields = {
-      organizationId: row.organization_id,
-      actor: row.actor,
-      actorDetail: fromJsonOrNull<AuditActor>(row.actor_detail),
-      type: row.type,
-      subject: row.subject,
-      before: fromJsonOrNull(row.before),
-      after: changed ? after : fromJsonOrNull(row.after),
-      occurredAt: row.occurred_at,
-    };
-    const hash = eventHash(prevHash, fields);
+    const event = (await audit.findBySeq(Number(row.seq))) as AuditEvent;
+    const changed = event.seq === seq;
+    const hash = eventHash(prevHash, { ...event, after: changed ? after : event.after });
     await db
       .updateTable('audit_events')
       .set({ prev_hash: prevHash, hash, ...(changed && { after: JSON.stringify(after) }) })

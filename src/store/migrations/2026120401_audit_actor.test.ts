@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ENGINES, freshStore, skipEngine } from '../../../test/support/engines.js';
+import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { createAuditRepository, GENESIS_HASH } from '../audit-repository.js';
 import { canonicalJson } from '../canonical-json.js';
 import { createMigrator } from '../database.js';
@@ -41,42 +41,39 @@ async function writeOldEvents(db: Executor): Promise<void> {
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: migration 2026120401_audit_actor`, () => {
+    const store = useFreshStore(engine, { migrated: false });
+
     it('keeps the chain of events written before it whole, chains new events with their actor after them, and goes back down', async () => {
-      const store = await freshStore(engine, { migrated: false });
-      try {
-        const { db } = store;
-        expect((await createMigrator(db).migrateTo('2026120103_archiving')).error).toBeUndefined();
-        await writeOldEvents(db);
+      const { db } = store();
+      expect((await createMigrator(db).migrateTo('2026120103_archiving')).error).toBeUndefined();
+      await writeOldEvents(db);
 
-        expect((await createMigrator(db).migrateTo('2026120401_audit_actor')).error).toBeUndefined();
-        const audit = createAuditRepository(db);
-        expect(await audit.verifyChain()).toBeNull();
-        const old = (await audit.list({ limit: 10, offset: 0 })).items;
-        expect(old.map((e) => [e.actor, e.actorDetail])).toEqual([
-          ['user:ada@acme.example', null],
-          ['user:ada@acme.example via token:ci (t1)', null],
-          ['operator:cli', null],
-        ]);
+      expect((await createMigrator(db).migrateTo('2026120401_audit_actor')).error).toBeUndefined();
+      const audit = createAuditRepository(db);
+      expect(await audit.verifyChain()).toBeNull();
+      const old = (await audit.list({ limit: 10, offset: 0 })).items;
+      expect(old.map((e) => [e.actor, e.actorDetail])).toEqual([
+        ['user:ada@acme.example', null],
+        ['user:ada@acme.example via token:ci (t1)', null],
+        ['operator:cli', null],
+      ]);
 
-        const ada = { kind: 'user', userId: 'u1', email: 'ada@acme.example' } as const;
-        const added = await db.transaction().execute((trx) => audit.append(trx, { organizationId: 'o1', actor: 'user:ada@acme.example', actorDetail: ada, type: 'session.ended', subject: 'user:u1' }));
-        expect(added.prevHash).toBe(old[0]?.hash);
-        expect(await createAuditRepository(db).findBySeq(added.seq)).toMatchObject({ actorDetail: ada });
-        expect(await audit.verifyChain()).toBeNull();
+      const ada = { kind: 'user', userId: 'u1', email: 'ada@acme.example' } as const;
+      const added = await db.transaction().execute((trx) => audit.append(trx, { organizationId: 'o1', actor: 'user:ada@acme.example', actorDetail: ada, type: 'session.ended', subject: 'user:u1' }));
+      expect(added.prevHash).toBe(old[0]?.hash);
+      expect(await createAuditRepository(db).findBySeq(added.seq)).toMatchObject({ actorDetail: ada });
+      expect(await audit.verifyChain()).toBeNull();
 
-        // The actor is hashed: giving an old event one, or changing a new event's, shows.
-        const [first] = old.slice(-1);
-        await db.updateTable('audit_events').set({ actor_detail: canonicalJson({ kind: 'operator' }) }).where('seq', '=', first?.seq as number).execute();
-        expect(await audit.verifyChain()).toBe(first?.seq);
-        await db.updateTable('audit_events').set({ actor_detail: null }).where('seq', '=', first?.seq as number).execute();
-        await db.updateTable('audit_events').set({ actor_detail: canonicalJson({ ...ada, email: 'eve@acme.example' }) }).where('seq', '=', added.seq).execute();
-        expect(await audit.verifyChain()).toBe(added.seq);
+      // The actor is hashed: giving an old event one, or changing a new event's, shows.
+      const [first] = old.slice(-1);
+      await db.updateTable('audit_events').set({ actor_detail: canonicalJson({ kind: 'operator' }) }).where('seq', '=', first?.seq as number).execute();
+      expect(await audit.verifyChain()).toBe(first?.seq);
+      await db.updateTable('audit_events').set({ actor_detail: null }).where('seq', '=', first?.seq as number).execute();
+      await db.updateTable('audit_events').set({ actor_detail: canonicalJson({ ...ada, email: 'eve@acme.example' }) }).where('seq', '=', added.seq).execute();
+      expect(await audit.verifyChain()).toBe(added.seq);
 
-        expect((await createMigrator(db).migrateTo('2026120103_archiving')).error).toBeUndefined();
-        expect((await db.selectFrom('audit_events').select('actor').orderBy('seq').execute()).length).toBe(4);
-      } finally {
-        await store.close();
-      }
+      expect((await createMigrator(db).migrateTo('2026120103_archiving')).error).toBeUndefined();
+      expect((await db.selectFrom('audit_events').select('actor').orderBy('seq').execute()).length).toBe(4);
     });
   });
 }
