@@ -1,5 +1,6 @@
 /** The public face of the domain: what the other layers may import. */
 export * from './errors.js';
+export * from './problems.js';
 export { words } from './format.js';
 export * from './engagement.js';
 export * from './dates.js';
@@ -8,6 +9,7 @@ export * from './sampling/binomial.js';
 export * from './sampling/deviation-bound.js';
 export * from './sampling/frequency.js';
 export * from './sampling/selection.js';
+export * from './sampling/integrity.js';
 export * from './evaluation/result.js';
 export * from './evaluation/examine.js';
 export * from './evaluation/opinion.js';

@@ -13,8 +13,11 @@ import {
   ValidationError,
   deriveFindings,
   examine,
+  jsonPath,
+  locateProblems,
   mergeDerivedFindings,
   reopenOnRegression,
+  sampleProblems,
   transition,
   withConclusion,
   words,
@@ -232,11 +235,7 @@ export function createFindingsService(deps: FindingsDependencies) {
         }
         const id = input.id ?? `RT-${before.retests.length + 1}`;
         if (before.retests.some((r) => r.id === id)) issues.push({ location: at('id'), message: `retest ${id} is already recorded` });
-        const items = new Set<string>();
-        input.samples.forEach((sample, i) => {
-          if (items.has(sample.item)) issues.push({ location: at('samples', i, 'item'), message: `sample item ${sample.item} appears twice` });
-          items.add(sample.item);
-        });
+        issues.push(...locateProblems(sampleProblems(input), jsonPath));
         if (issues.length > 0 || control === null) throw new ValidationError(issues, 'The retest cannot be recorded');
         const context = await retestContext(engagementId, trx);
         if (!context.control(control)) throw new ValidationError([{ location: at('control'), message: `unknown control ${control}` }], 'The retest cannot be recorded');

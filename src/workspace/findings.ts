@@ -15,10 +15,13 @@ import {
   forecastOf,
   isAllowedStep,
   isCriterionId,
+  locateProblems,
   matchingDeficiency,
   recordedResponseIssues,
+  sampleProblems,
   statusRequirements,
   withConclusion,
+  within,
   type Classification,
   type Control,
   type ControlTest,
@@ -34,7 +37,7 @@ import {
 } from '../domain/index.js';
 import { findingFileSchema, rootCauseFileSchema, type FindingFile } from './findings-schema.js';
 import { listYamlTree, type WorkspaceFile } from './load.js';
-import { check, rawMapping, sortIssues, strings } from './validate.js';
+import { check, rawMapping, rawTest, sortIssues, strings } from './validate.js';
 import { parseYaml, type PathSegment, type YamlSource } from './yaml-source.js';
 
 export interface WorkspaceFindings {
@@ -117,7 +120,7 @@ function createFindingsValidator(examination: Examination): FindingsValidator {
         if (first) at(source, ['id'], `duplicate finding id "${raw.id}" (also in ${first})`);
         else findingAt.set(raw.id, source.locate(['id']));
       }
-      checkReferences(source, raw, { controls, inScope, rootCauseAt }, at);
+      checkReferences(source, raw, { controls, inScope, rootCauseAt }, at, issues);
       const file = check(source, raw, findingFileSchema, issues);
       // Only a finding whose parts are each valid is judged as a whole (its status against the lifecycle).
       if (!file || issues.length > before) return;
@@ -150,6 +153,7 @@ function checkReferences(
   raw: Raw,
   known: { controls: Map<string, Control>; inScope: Set<string>; rootCauseAt: Map<string, string> },
   at: At,
+  issues: Issue[],
 ): void {
   if (typeof raw.control === 'string' && !known.controls.has(raw.control)) at(source, ['control'], `unknown control "${raw.control}"`);
   strings(raw.criteria).forEach(([criterion, i]) => {
@@ -206,19 +210,7 @@ function checkReferences(
     if (typeof retest.periodStart === 'string' && typeof retest.periodEnd === 'string' && retest.periodStart > retest.periodEnd) {
       at(source, ['retests', i, 'periodStart'], `the retest period starts (${retest.periodStart}) after it ends (${retest.periodEnd})`);
     }
-    const samples = Array.isArray(retest.samples) ? (retest.samples as unknown[]) : [];
-    if (typeof retest.populationSize === 'number' && samples.length > retest.populationSize) {
-      at(source, ['retests', i, 'populationSize'], `${samples.length} samples tested from a population of only ${retest.populationSize}`);
-    }
-    const seen = new Map<string, number>();
-    samples.forEach((sample, j) => {
-      const name = (sample as Raw | null)?.item;
-      if (typeof name !== 'string' && typeof name !== 'number') return;
-      const firstAt = seen.get(String(name));
-      if (firstAt !== undefined) {
-        at(source, ['retests', i, 'samples', j, 'item'], `sample item "${name}" appears twice (first at ${source.locate(['retests', i, 'samples', firstAt, 'item'])})`);
-      } else seen.set(String(name), j);
-    });
+    issues.push(...locateProblems(within(['retests', i], sampleProblems(rawTest(retest))), (path) => source.locate(path)));
   });
 
   const history = Array.isArray(raw.history) ? (raw.history as unknown[]) : [];

@@ -192,7 +192,7 @@ describe('loading a workspace', () => {
     const noPopulation = VALID_TEST.replace('populationSize: 10\n', '');
     expect(
       await refusal({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': VALID_CONTROL, 'tests/ac-04.yaml': noPopulation }),
-    ).toEqual(['tests/ac-04.yaml:1: populationSize is required (or scopeLimitation, saying why the population could not be produced)']);
+    ).toEqual(['tests/ac-04.yaml:1: the population size is required, or a scope limitation saying why the population could not be produced']);
   });
 
   it('reports every problem of every file at once, in file and line order', async () => {

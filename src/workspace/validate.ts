@@ -11,6 +11,8 @@ import {
   DEFAULT_SAMPLING,
   criteriaOfCategories,
   isCriterionId,
+  locateProblems,
+  testProblems,
   CATEGORIES,
   ValidationError,
   type Category,
@@ -19,6 +21,8 @@ import {
   type Engagement,
   type Examination,
   type Issue,
+  type SampledPopulation,
+  type StatedPopulation,
 } from '../domain/index.js';
 import { assayFileSchema, controlFileSchema, isRealDate, testFileSchema } from './schema.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
@@ -105,7 +109,7 @@ export function createWorkspaceValidator(): WorkspaceValidator {
       checkCompensations();
       const raw = rawMapping(source, issues);
       if (!raw) return;
-      checkTest(source, raw, controlAt, testAt, at);
+      checkTest(source, raw, controlAt, testAt, at, issues);
       const file = check(source, raw, testFileSchema, issues);
       if (file) {
         tests.push({
@@ -155,29 +159,31 @@ function checkAssay(source: YamlSource, raw: Raw, at: At): void {
   }
 }
 
-function checkTest(source: YamlSource, raw: Raw, controlAt: Map<string, string>, testAt: Map<string, string>, at: At): void {
+function checkTest(source: YamlSource, raw: Raw, controlAt: Map<string, string>, testAt: Map<string, string>, at: At, issues: Issue[]): void {
   if (typeof raw.control === 'string') {
     const first = testAt.get(raw.control);
     if (!controlAt.has(raw.control)) at(source, ['control'], `test of an unknown control "${raw.control}"`);
     else if (first) at(source, ['control'], `a second test of control "${raw.control}" (the first is ${first})`);
     else testAt.set(raw.control, source.locate(['control']));
   }
-  if (raw.populationSize === undefined && raw.scopeLimitation === undefined) {
-    at(source, [], 'populationSize is required (or scopeLimitation, saying why the population could not be produced)');
-  }
+  issues.push(...locateProblems(testProblems(rawTest(raw)), (path) => source.locate(path)));
+}
+
+/**
+ * A test's (or retest's) raw values as the rules of sample integrity read them. A value of the wrong type
+ * counts as given (NaN for a size): its type is the schema's to report, not a missing population.
+ */
+export function rawTest(raw: Raw): StatedPopulation & SampledPopulation {
+  const size = raw.populationSize;
   const samples = Array.isArray(raw.samples) ? (raw.samples as unknown[]) : [];
-  if (typeof raw.populationSize === 'number' && samples.length > raw.populationSize) {
-    at(source, ['populationSize'], `${samples.length} samples tested from a population of only ${raw.populationSize}`);
-  }
-  const seen = new Map<string, number>();
-  samples.forEach((sample, i) => {
-    const item = (sample as Raw | null)?.item;
-    if (typeof item !== 'string' && typeof item !== 'number') return;
-    const first = seen.get(String(item));
-    if (first !== undefined) {
-      at(source, ['samples', i, 'item'], `sample item "${item}" appears twice (first at ${source.locate(['samples', first, 'item'])})`);
-    } else seen.set(String(item), i);
-  });
+  return {
+    populationSize: size === undefined ? null : typeof size === 'number' ? size : Number.NaN,
+    scopeLimitation: raw.scopeLimitation === undefined ? null : String(raw.scopeLimitation),
+    samples: samples.map((sample) => {
+      const item = (sample as Raw | null)?.item;
+      return { item: typeof item === 'string' || typeof item === 'number' ? String(item) : undefined };
+    }),
+  };
 }
 
 function toEngagement(file: z.output<typeof assayFileSchema>): Engagement {

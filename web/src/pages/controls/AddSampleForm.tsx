@@ -2,6 +2,8 @@
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { useForm } from '@mantine/form';
+import { byField } from '../../../../src/domain/problems.js';
+import { newSampleProblems } from '../../../../src/domain/sampling/integrity.js';
 import type { ControlTest, Sample, SampleResult } from '../../api/controls.js';
 import { RESULT_OPTIONS } from './SamplesTable.js';
 
@@ -14,11 +16,8 @@ interface Values {
 export function validateSample(values: Values, test: ControlTest): Partial<Record<keyof Values, string>> {
   const item = values.item.trim();
   if (item === '') return { item: 'Give the id of the sampled item, e.g. the ticket or record number' };
-  if (test.samples.some((s) => s.item === item)) return { item: `${item} is already in the test` };
-  if (test.populationSize !== null && test.samples.length >= test.populationSize) {
-    return { item: `The population has ${test.populationSize} items and all of them are sampled already` };
-  }
-  return {};
+  const sampled = test.samples.some((s) => s.item === item);
+  return byField(newSampleProblems({ populationSize: test.populationSize, sampleCount: test.samples.length }, item, sampled));
 }
 
 export function AddSampleForm(props: { test: ControlTest; onSubmit: (sample: Sample) => Promise<void>; onCancel: () => void }) {

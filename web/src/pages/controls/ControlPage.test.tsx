@@ -106,7 +106,7 @@ describe('ControlPage', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Add a sample to AC-04' });
     await userEvent.type(within(dialog).getByRole('textbox', { name: /Item id/ }), 'T-0003');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Add the sample' }));
-    expect(await within(dialog).findByText('T-0003 is already in the test')).toBeInTheDocument();
+    expect(await within(dialog).findByText('sample item "T-0003" is already in the test')).toBeInTheDocument();
 
     await userEvent.clear(within(dialog).getByRole('textbox', { name: /Item id/ }));
     await userEvent.type(within(dialog).getByRole('textbox', { name: /Item id/ }), ' T-0100 ');
@@ -137,7 +137,7 @@ describe('ControlPage', () => {
     await userEvent.clear(population);
     await userEvent.type(population, '4');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save the test' }));
-    expect(await within(dialog).findByText('The test has 5 samples already: the population cannot be smaller')).toBeInTheDocument();
+    expect(await within(dialog).findByText('5 samples tested from a population of only 4')).toBeInTheDocument();
     await userEvent.type(population, '0');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save the test' }));
     await waitFor(() =>

@@ -103,9 +103,9 @@ describe('the test form', () => {
 
   it('asks for a population or a scope limitation, never smaller than the samples', () => {
     expect(validateTest({ method: 'inspection', populationSize: '', scopeLimitation: ' ' }, null)).toEqual({
-      populationSize: 'Give the population size, or a scope limitation saying why it could not be produced',
+      populationSize: 'the population size is required, or a scope limitation saying why the population could not be produced',
     });
-    expect(validateTest({ method: 'inspection', populationSize: 3, scopeLimitation: '' }, test).populationSize).toMatch(/5 samples already/);
+    expect(validateTest({ method: 'inspection', populationSize: 3, scopeLimitation: '' }, test).populationSize).toBe('5 samples tested from a population of only 3');
     expect(validateTest({ method: 'inspection', populationSize: 5, scopeLimitation: '' }, test)).toEqual({});
   });
 });

@@ -155,7 +155,7 @@ describe('recordPlan', () => {
     const test = { ...fixtureTest(), populationSize: 1, samples: [] };
     expect(recordPlan({ test, populationSize: 50, items, method: 'inspection', canEvidence: false })).toEqual({
       ok: false,
-      reason: '2 samples cannot be tested from a recorded population of 1.',
+      reason: '2 samples tested from a population of only 1',
     });
   });
 });
