@@ -9,3 +9,5 @@ export const MAX_LIST_LENGTH = 100;
 /** Passwords: long enough to resist guessing, short enough to hash quickly. */
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
+/** A control's owner: any text this long at most (an email address is at most 320 characters). */
+export const MAX_OWNER_LENGTH = 320;

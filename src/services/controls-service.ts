@@ -7,7 +7,10 @@
 import {
   ConflictError,
   ValidationError,
-  isCriterionId,
+  compensationProblems,
+  criteriaProblems,
+  jsonPath,
+  locateProblems,
   type Control,
   type ControlConclusion,
   type Issue,
@@ -63,25 +66,15 @@ export function createControlsService(deps: {
 
   /** Every problem with the criteria and compensations of `control` (of id `controlId`), at their JSON paths. */
   async function check(engagementId: string, controlId: string, control: ControlPatch, trx: Executor): Promise<Issue[]> {
-    const issues: Issue[] = [];
-    control.criteria?.forEach((criterion, i) => {
-      if (!isCriterionId(criterion)) issues.push({ location: at('criteria', i), message: `unknown criterion "${criterion}"` });
-    });
     const targets = control.compensates ?? [];
-    if (targets.length > 0) {
-      const known = new Set<string>();
-      for (let i = 0; i < targets.length; i += MAX_PAGE_SIZE) {
-        const codes = targets.slice(i, i + MAX_PAGE_SIZE);
-        const found = await controls.list(engagementId, { limit: codes.length, offset: 0, codes }, trx);
-        for (const c of found.items) known.add(c.id);
-      }
-      targets.forEach((target, i) => {
-        const location = at('compensates', i);
-        if (target === controlId) issues.push({ location, message: `a control cannot compensate itself ("${target}")` });
-        else if (!known.has(target)) issues.push({ location, message: `compensates an unknown control "${target}"` });
-      });
+    const known = new Set<string>();
+    for (let i = 0; i < targets.length; i += MAX_PAGE_SIZE) {
+      const codes = targets.slice(i, i + MAX_PAGE_SIZE);
+      const found = await controls.list(engagementId, { limit: codes.length, offset: 0, codes }, trx);
+      for (const c of found.items) known.add(c.id);
     }
-    return issues;
+    const problems = [...criteriaProblems(control.criteria ?? []), ...compensationProblems(controlId, targets, (id) => known.has(id))];
+    return locateProblems(problems, jsonPath);
   }
 
   return {

@@ -3,7 +3,7 @@
  * organisation is "not found", like the organisation itself for a non-member, so ids of other tenants reveal
  * nothing. Shared by the engagements, controls, tests and examination services.
  */
-import { NotFoundError } from '../domain/index.js';
+import { NotFoundError, jsonPath, ownedBy } from '../domain/index.js';
 import type { ControlsRepository, StoredControl } from '../store/controls-repository.js';
 import type { EngagementsRepository, StoredEngagement } from '../store/engagements-repository.js';
 import type { Executor, Trx } from '../store/values.js';
@@ -52,14 +52,14 @@ export function createProgrammeLookup(deps: {
 }
 
 /**
- * Whether the control is the actor's: its `owner` is the signed-in person's email (compared without regard
- * to case, as emails are). An API token or the operator owns nothing: their grants are by role.
+ * Whether the control is the actor's: its `owner` is the signed-in person's email (the domain's `ownedBy`).
+ * An API token or the operator owns nothing: their grants are by role.
  */
 export function ownsControl(actor: Actor, control: Pick<StoredControl, 'owner'>): boolean {
-  return actor.kind === 'user' && control.owner !== null && control.owner.trim().toLowerCase() === actor.email.toLowerCase();
+  return actor.kind === 'user' && ownedBy(control, actor.email);
 }
 
 /** The JSON path of a field of the request body, e.g. `$.samples[3].item`. */
 export function at(...path: (string | number)[]): string {
-  return `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`;
+  return jsonPath(path);
 }

@@ -183,6 +183,14 @@ describe('loading a workspace', () => {
     ]);
   });
 
+  it('takes any owner up to the limit, an email or not', async () => {
+    const dir = await writeWorkspace({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': `${VALID_CONTROL}owner: IT operations\n` });
+    expect((await loadWorkspace(dir)).controls[0]?.owner).toBe('IT operations');
+    expect(await refusal({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': `${VALID_CONTROL}owner: ${'x'.repeat(321)}\n` })).toEqual([
+      expect.stringMatching(/^controls\/ac-04\.yaml:6: owner: too big/i),
+    ]);
+  });
+
   it('refuses more samples than the population, duplicate items and a missing population', async () => {
     const test = VALID_TEST.replace('populationSize: 10', 'populationSize: 4').replace('item: T-2', 'item: T-1');
     expect(await refusal({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': VALID_CONTROL, 'tests/ac-04.yaml': test })).toEqual([

@@ -12,6 +12,7 @@ import {
   SAMPLE_RESULTS,
   TEST_METHODS,
 } from '../domain/index.js';
+import { MAX_OWNER_LENGTH } from '../domain/limits.js';
 
 /** A calendar date written YYYY-MM-DD that exists (2026-02-30 does not). */
 export const isoDate = z.string().refine(isRealDate, { message: 'must be a real date written YYYY-MM-DD' });
@@ -62,7 +63,7 @@ export const controlFileSchema = z.strictObject({
   key: z.boolean().default(true),
   design: z.enum(DESIGN_ASSESSMENTS).default('effective'),
   compensates: z.array(z.string()).default([]),
-  owner: text.optional(),
+  owner: text.max(MAX_OWNER_LENGTH).optional(),
 });
 export type ControlFile = z.infer<typeof controlFileSchema>;
 

@@ -10,6 +10,8 @@ import {
   DEFAULT_PERVASIVENESS,
   DEFAULT_SAMPLING,
   criteriaOfCategories,
+  compensationProblems,
+  criteriaProblems,
   isCriterionId,
   locateProblems,
   testProblems,
@@ -53,16 +55,16 @@ export function createWorkspaceValidator(): WorkspaceValidator {
   const tests: ControlTest[] = [];
   /** Where each control id is defined, and the links it makes to other controls. */
   const controlAt = new Map<string, string>();
-  const compensations: { control: unknown; target: string; location: string }[] = [];
+  const compensations: { control: string | undefined; targets: (string | undefined)[]; lines: string[] }[] = [];
   const testAt = new Map<string, string>();
   let compensationsChecked = false;
 
   const checkCompensations = () => {
     if (compensationsChecked) return;
     compensationsChecked = true;
-    for (const { control, target, location } of compensations) {
-      if (target === control) issues.push({ location, message: `a control cannot compensate itself ("${target}")` });
-      else if (!controlAt.has(target)) issues.push({ location, message: `compensates an unknown control "${target}"` });
+    for (const { control, targets, lines } of compensations) {
+      const problems = compensationProblems(control, targets, (id) => controlAt.has(id));
+      issues.push(...locateProblems(problems, (path) => lines[path[1] as number] as string));
     }
   };
 
@@ -87,13 +89,14 @@ export function createWorkspaceValidator(): WorkspaceValidator {
         if (first) at(source, ['id'], `duplicate control id "${raw.id}" (also in ${first})`);
         else controlAt.set(raw.id, source.locate(['id']));
       }
-      strings(raw.criteria).forEach(([criterion, i]) => {
-        if (!isCriterionId(criterion)) at(source, ['criteria', i], `unknown criterion "${criterion}"`);
+      issues.push(...locateProblems(criteriaProblems(textsOf(raw.criteria)), (path) => source.locate(path)));
+      // Links may point at controls in files read later: checked once all ids are known, at the lines kept now.
+      const targets = textsOf(raw.compensates);
+      compensations.push({
+        control: typeof raw.id === 'string' ? raw.id : undefined,
+        targets,
+        lines: targets.map((_, i) => source.locate(['compensates', i])),
       });
-      // Links may point at controls in files read later: checked once all ids are known.
-      strings(raw.compensates).forEach(([target, i]) =>
-        compensations.push({ control: raw.id, target, location: source.locate(['compensates', i]) }),
-      );
       const file = check(source, raw, controlFileSchema, issues);
       if (file) {
         controls.push({
@@ -246,6 +249,11 @@ function describe(issue: ZodIssue): string {
     default:
       return `${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}${got}`;
   }
+}
+
+/** A raw list's entries in place, each string kept and anything else undefined (the schema's to report). */
+export function textsOf(value: unknown): (string | undefined)[] {
+  return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : undefined)) : [];
 }
 
 /** The string entries of a raw list with their positions; anything else is the schema's to report. */

@@ -13,6 +13,7 @@ import type {
   Sample,
   SampleResult,
 } from '../../../src/domain/engagement.js';
+import { ownedBy } from '../../../src/domain/controls/rules.js';
 import type { ControlConclusion } from '../../../src/domain/evaluation/result.js';
 import { api, ApiError } from './client.js';
 import { useScope } from './programme.js';
@@ -75,11 +76,11 @@ export function controlPath(base: string, controlId: string): string {
 }
 
 /**
- * Whether the signed-in person owns the control: its `owner` is their email, compared as the server does
- * (trimmed, without regard to case), so the page offers exactly what the server allows.
+ * Whether the signed-in person owns the control, by the rule the server applies (the domain's `ownedBy`), so
+ * the page offers exactly what the server allows.
  */
 export function ownsControl(control: Pick<DomainControl, 'owner'> | null | undefined, email: string | null | undefined): boolean {
-  return Boolean(control?.owner && email && control.owner.trim().toLowerCase() === email.toLowerCase());
+  return Boolean(control && ownedBy(control, email));
 }
 
 /** Every control of the engagement, in its order, with its conclusion: page after page up to the total. */

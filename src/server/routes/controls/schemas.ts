@@ -12,13 +12,12 @@ import {
   SAMPLE_RESULTS,
   TEST_METHODS,
 } from '../../../domain/index.js';
-import { MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../domain/limits.js';
+import { MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '../../../domain/limits.js';
 import { engagementParams } from '../engagements/schemas.js';
 import { pageQuery, paged } from '../pagination.js';
 
 export const MAX_CONTROL_ID_LENGTH = 100;
 export const MAX_SAMPLE_ITEM_LENGTH = 200;
-export const MAX_OWNER_LENGTH = 320;
 /** Samples in one request; a larger test comes in through `assay import`. */
 export const MAX_SAMPLES_PER_REQUEST = 10_000;
 export const MAX_POPULATION_SIZE = 100_000_000;

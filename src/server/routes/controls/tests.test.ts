@@ -125,7 +125,7 @@ for (const engine of ENGINES) {
       const cases: [unknown, number, string, RegExp?][] = [
         [{ ...test, populationSize: 1 }, 422, '$.populationSize', /2 samples tested from a population of only 1/],
         [{ ...test, samples: [test.samples[0], test.samples[0]] }, 422, '$.samples[1].item', /appears twice/],
-        [{ method: 'inspection' }, 422, '$.populationSize', /scopeLimitation/],
+        [{ method: 'inspection' }, 422, '$.populationSize', /scope limitation/],
         [{ ...test, method: 'guessing' }, 400, '$.method'],
         [{ ...test, populationSize: -1 }, 400, '$.populationSize'],
         [{ ...test, populationSize: '42' }, 400, '$.populationSize'],

@@ -18,9 +18,9 @@ import {
   TEST_METHODS,
   VERIFICATION_RESULTS,
 } from '../../../domain/index.js';
-import { MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../domain/limits.js';
+import { MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '../../../domain/limits.js';
 import { isoDate } from '../../../workspace/schema.js';
-import { MAX_CONTROL_ID_LENGTH, MAX_OWNER_LENGTH, MAX_POPULATION_SIZE, MAX_SAMPLE_ITEM_LENGTH, MAX_SAMPLES_PER_REQUEST, sampleSchema } from '../controls/schemas.js';
+import { MAX_CONTROL_ID_LENGTH, MAX_POPULATION_SIZE, MAX_SAMPLE_ITEM_LENGTH, MAX_SAMPLES_PER_REQUEST, sampleSchema } from '../controls/schemas.js';
 import { engagementParams } from '../engagements/schemas.js';
 
 export const MAX_FINDING_ID_LENGTH = 200;

@@ -1,0 +1,39 @@
+/**
+ * What a control may say of itself, checked alike by the workspace, the API and the web form: the criteria it
+ * addresses are the catalogue's and it compensates only other controls of its engagement; and who owns it.
+ */
+import { sameEmail } from '../accounts/invitation.js';
+import { isCriterionId } from '../criteria/catalogue.js';
+import type { Problem } from '../problems.js';
+
+/** Each criterion listed is one of the catalogue's. Entries that are undefined are left to the check of the shape. */
+export function criteriaProblems(criteria: readonly (string | undefined)[]): Problem[] {
+  return criteria.flatMap((criterion, i) =>
+    criterion === undefined || isCriterionId(criterion) ? [] : [{ path: ['criteria', i], message: `unknown criterion "${criterion}"` }],
+  );
+}
+
+/**
+ * A control compensates only other controls of its engagement (`isControl` says which ids those are); a control
+ * that compensated itself would be relied on to make up for its own failure.
+ */
+export function compensationProblems(
+  controlId: string | undefined,
+  compensates: readonly (string | undefined)[],
+  isControl: (id: string) => boolean,
+): Problem[] {
+  return compensates.flatMap((target, i): Problem[] => {
+    if (target === undefined) return [];
+    if (target === controlId) return [{ path: ['compensates', i], message: `a control cannot compensate itself ("${target}")` }];
+    if (!isControl(target)) return [{ path: ['compensates', i], message: `compensates an unknown control "${target}"` }];
+    return [];
+  });
+}
+
+/**
+ * Whether the control belongs to the person signed in as `email`: its owner is that email, compared as emails
+ * are. An owner that is not someone's sign-in email (a team's name) gives nobody the owner role's rights over it.
+ */
+export function ownedBy(control: { owner: string | null }, email: string | null | undefined): boolean {
+  return Boolean(control.owner && email && sameEmail(control.owner, email));
+}
