@@ -5,6 +5,7 @@ export { words } from './format.js';
 export * from './engagement.js';
 export * from './dates.js';
 export * from './criteria/catalogue.js';
+export * from './criteria/scope.js';
 export * from './controls/rules.js';
 export * from './sampling/binomial.js';
 export * from './sampling/deviation-bound.js';

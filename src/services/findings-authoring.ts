@@ -12,6 +12,8 @@ import {
   criteriaOfCategories,
   deriveFindings,
   examine,
+  jsonPath,
+  locateProblems,
   openedFromExamination,
   overrideClassification,
   systemicCauses,
@@ -73,7 +75,7 @@ export function createFindingsAuthoring(deps: FindingsDependencies, work: Pick<F
       on: isoDate(clock()),
     });
     if (!outcome.ok) {
-      throw new ValidationError(outcome.problems.map((p) => ({ location: at(...p.path), message: p.message })), 'The finding cannot be created');
+      throw new ValidationError(locateProblems(outcome.problems, jsonPath), 'The finding cannot be created');
     }
     return outcome.finding;
   }

@@ -64,9 +64,9 @@ for (const engine of ENGINES) {
       await expect(bad).rejects.toMatchObject({
         issues: [
           { location: '$.control', message: 'unknown control ZZ-99' },
-          { location: '$.criteria[1]', message: 'unknown criterion CC99.1' },
-          { location: '$.criteria[2]', message: "criterion C1.1 is not in the engagement's categories" },
-          { location: '$.deviations[1].item', message: 'deviation X-1 is listed twice' },
+          { location: '$.criteria[1]', message: 'unknown criterion "CC99.1"' },
+          { location: '$.criteria[2]', message: 'criterion "C1.1" is not in the chosen categories' },
+          { location: '$.deviations[1].item', message: 'deviation "X-1" is listed twice (first at $.deviations[0].item)' },
         ],
       });
       await expect(services.findings.create(compliance, organizationId, engagementId, gap)).rejects.toMatchObject({

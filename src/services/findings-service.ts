@@ -11,16 +11,18 @@ import {
   ConflictError,
   NotFoundError,
   ValidationError,
+  correctiveActionProblems,
   deriveFindings,
   examine,
   jsonPath,
   locateProblems,
   mergeDerivedFindings,
+  periodProblems,
   reopenOnRegression,
   sampleProblems,
   transition,
   withConclusion,
-  words,
+  within,
   type CorrectiveAction,
   type FindingStatus,
   type Issue,
@@ -193,18 +195,7 @@ export function createFindingsService(deps: FindingsDependencies) {
       actions: CorrectiveAction[],
     ): Promise<StoredFinding> {
       await access.require(actor, organizationId, 'finding.read');
-      const issues: Issue[] = [];
-      const ids = new Set<string>();
-      actions.forEach((action, i) => {
-        if (ids.has(action.id)) issues.push({ location: at('actions', i, 'id'), message: `action ${action.id} appears twice` });
-        ids.add(action.id);
-        if (action.status === 'done' && action.completedOn === null) {
-          issues.push({ location: at('actions', i, 'completedOn'), message: 'a done action needs the date it was completed' });
-        }
-        if (action.status !== 'done' && action.completedOn !== null) {
-          issues.push({ location: at('actions', i, 'completedOn'), message: `an action ${words(action.status)} has no completion date` });
-        }
-      });
+      const issues = locateProblems(within(['actions'], correctiveActionProblems(actions)), jsonPath);
       return db.transaction().execute(async (trx) => {
         const before = await forChange(organizationId, engagementId, code, version, trx);
         await access.require(actor, organizationId, 'finding.remediate', await ownsFinding(lookup, actor, organizationId, engagementId, before, trx), trx);
@@ -230,12 +221,9 @@ export function createFindingsService(deps: FindingsDependencies) {
         const issues: Issue[] = [];
         const control = input.control ?? before.control;
         if (control === null) issues.push({ location: at('control'), message: 'the finding has no control: name the control retested' });
-        if (input.periodEnd < input.periodStart) {
-          issues.push({ location: at('periodEnd'), message: `the period ends (${input.periodEnd}) before it starts (${input.periodStart})` });
-        }
         const id = input.id ?? `RT-${before.retests.length + 1}`;
         if (before.retests.some((r) => r.id === id)) issues.push({ location: at('id'), message: `retest ${id} is already recorded` });
-        issues.push(...locateProblems(sampleProblems(input), jsonPath));
+        issues.push(...locateProblems([...periodProblems(input), ...sampleProblems(input)], jsonPath));
         if (issues.length > 0 || control === null) throw new ValidationError(issues, 'The retest cannot be recorded');
         const context = await retestContext(engagementId, trx);
         if (!context.control(control)) throw new ValidationError([{ location: at('control'), message: `unknown control ${control}` }], 'The retest cannot be recorded');

@@ -15,8 +15,9 @@ import {
   SEVERITIES,
   TEST_METHODS,
   VERIFICATION_RESULTS,
+  isRealDate,
 } from '../domain/index.js';
-import { isRealDate, isoDate, testFileSchema } from './schema.js';
+import { isoDate, testFileSchema } from './schema.js';
 
 const text = z.string().trim().min(1, { message: 'must not be empty' });
 const item = z.union([text, z.number()]).transform(String);

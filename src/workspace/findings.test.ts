@@ -204,11 +204,11 @@ history:
   - { on: 2026-07-01, from: open, to: closed }
 `;
     expect(await problems({ 'f.yaml': text })).toEqual([
-      'findings/f.yaml:7: a done corrective action needs completedOn (the date it was completed)',
-      'findings/f.yaml:8: duplicate corrective action id "CA-1" (first at findings/f.yaml:7)',
+      'findings/f.yaml:7: a done action needs the date it was completed (completedOn)',
+      'findings/f.yaml:8: action id "CA-1" appears twice (first at findings/f.yaml:7)',
       'findings/f.yaml:8: completedOn is set but the action is planned, not done',
       'findings/f.yaml:10: retest of an unknown control "AC-77"',
-      'findings/f.yaml:10: the retest period starts (2026-09-30) after it ends (2026-09-01)',
+      'findings/f.yaml:10: the period starts (2026-09-30) after it ends (2026-09-01)',
       'findings/f.yaml:10: 2 samples tested from a population of only 1',
       'findings/f.yaml:10: sample item "A" appears twice (first at findings/f.yaml:10)',
       'findings/f.yaml:12: a finding cannot go from open to closed',

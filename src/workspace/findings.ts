@@ -14,9 +14,11 @@ import {
   examine,
   forecastOf,
   isAllowedStep,
-  isCriterionId,
+  correctiveActionProblems,
+  criterionProblems,
   locateProblems,
   matchingDeficiency,
+  periodProblems,
   recordedResponseIssues,
   sampleProblems,
   statusRequirements,
@@ -37,7 +39,7 @@ import {
 } from '../domain/index.js';
 import { findingFileSchema, rootCauseFileSchema, type FindingFile } from './findings-schema.js';
 import { listYamlTree, type WorkspaceFile } from './load.js';
-import { check, rawMapping, rawTest, sortIssues, strings } from './validate.js';
+import { check, rawMapping, rawPeriod, rawTest, sortIssues, textsOf } from './validate.js';
 import { parseYaml, type PathSegment, type YamlSource } from './yaml-source.js';
 
 export interface WorkspaceFindings {
@@ -156,10 +158,8 @@ function checkReferences(
   issues: Issue[],
 ): void {
   if (typeof raw.control === 'string' && !known.controls.has(raw.control)) at(source, ['control'], `unknown control "${raw.control}"`);
-  strings(raw.criteria).forEach(([criterion, i]) => {
-    if (!isCriterionId(criterion)) at(source, ['criteria', i], `unknown criterion "${criterion}"`);
-    else if (!known.inScope.has(criterion)) at(source, ['criteria', i], `criterion "${criterion}" is not in the chosen categories`);
-  });
+  const criteria = within(['criteria'], criterionProblems(textsOf(raw.criteria), known.inScope));
+  issues.push(...locateProblems(criteria, (path) => source.locate(path)));
   if (raw.control === undefined && raw.criteria === undefined) {
     at(source, [], 'a finding needs its control, its criteria, or both');
   }
@@ -176,23 +176,13 @@ function checkReferences(
     at(source, ['classification', 'override'], 'an override must set severity, pervasive or both', true);
   }
 
-  const actions = Array.isArray(raw.correctiveActions) ? (raw.correctiveActions as unknown[]) : [];
-  const actionAt = new Map<string, number>();
-  actions.forEach((value, i) => {
+  const actions = (Array.isArray(raw.correctiveActions) ? (raw.correctiveActions as unknown[]) : []).map((value) => {
     const action = (value ?? {}) as Raw;
-    if (typeof action.id === 'string') {
-      const first = actionAt.get(action.id);
-      if (first !== undefined) {
-        at(source, ['correctiveActions', i, 'id'], `duplicate corrective action id "${action.id}" (first at ${source.locate(['correctiveActions', first, 'id'])})`);
-      } else actionAt.set(action.id, i);
-    }
-    if (action.status === 'done' && action.completedOn === undefined) {
-      at(source, ['correctiveActions', i, 'status'], 'a done corrective action needs completedOn (the date it was completed)');
-    }
-    if (action.status !== 'done' && action.completedOn !== undefined) {
-      at(source, ['correctiveActions', i, 'completedOn'], `completedOn is set but the action is ${String(action.status ?? 'planned')}, not done`);
-    }
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    return { id: text(action.id), status: text(action.status), completedOn: action.completedOn === undefined ? undefined : String(action.completedOn) };
   });
+  const actionProblems = within(['correctiveActions'], correctiveActionProblems(actions));
+  issues.push(...locateProblems(actionProblems, (path) => source.locate(path)));
 
   const retests = Array.isArray(raw.retests) ? (raw.retests as unknown[]) : [];
   const retestAt = new Map<string, number>();
@@ -207,10 +197,8 @@ function checkReferences(
     } else if (retest.control === undefined && raw.control === undefined) {
       at(source, ['retests', i], 'a retest needs its control when the finding names none', true);
     }
-    if (typeof retest.periodStart === 'string' && typeof retest.periodEnd === 'string' && retest.periodStart > retest.periodEnd) {
-      at(source, ['retests', i, 'periodStart'], `the retest period starts (${retest.periodStart}) after it ends (${retest.periodEnd})`);
-    }
-    issues.push(...locateProblems(within(['retests', i], sampleProblems(rawTest(retest))), (path) => source.locate(path)));
+    const problems = [...periodProblems(rawPeriod(retest)), ...sampleProblems(rawTest(retest))];
+    issues.push(...locateProblems(within(['retests', i], problems), (path) => source.locate(path)));
   });
 
   const history = Array.isArray(raw.history) ? (raw.history as unknown[]) : [];

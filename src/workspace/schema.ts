@@ -11,6 +11,7 @@ import {
   REPORT_TYPES,
   SAMPLE_RESULTS,
   TEST_METHODS,
+  isRealDate,
 } from '../domain/index.js';
 import { MAX_OWNER_LENGTH } from '../domain/limits.js';
 
@@ -83,11 +84,3 @@ export const testFileSchema = z.strictObject({
   scopeLimitation: text.optional(),
 });
 export type TestFile = z.infer<typeof testFileSchema>;
-
-export function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}

@@ -12,9 +12,11 @@ import {
   criteriaOfCategories,
   compensationProblems,
   criteriaProblems,
-  isCriterionId,
   locateProblems,
+  notApplicableProblems,
+  periodProblems,
   testProblems,
+  within,
   CATEGORIES,
   ValidationError,
   type Category,
@@ -26,7 +28,7 @@ import {
   type SampledPopulation,
   type StatedPopulation,
 } from '../domain/index.js';
-import { assayFileSchema, controlFileSchema, isRealDate, testFileSchema } from './schema.js';
+import { assayFileSchema, controlFileSchema, testFileSchema } from './schema.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
 type Raw = Record<string, unknown>;
@@ -76,7 +78,7 @@ export function createWorkspaceValidator(): WorkspaceValidator {
       }
       const raw = rawMapping(source, issues);
       if (!raw) return;
-      checkAssay(source, raw, at);
+      checkAssay(source, raw, at, issues);
       const file = check(source, raw, assayFileSchema, issues);
       if (file) engagement = toEngagement(file);
     },
@@ -135,30 +137,21 @@ export function createWorkspaceValidator(): WorkspaceValidator {
 
 type At = (source: YamlSource, path: PathSegment[], message: string, key?: boolean) => void;
 
-function checkAssay(source: YamlSource, raw: Raw, at: At): void {
+function checkAssay(source: YamlSource, raw: Raw, at: At, issues: Issue[]): void {
   const report = (raw.report ?? {}) as Raw;
-  // Order is judged only between real dates; the schema reports the others.
-  const date = (value: unknown) => (typeof value === 'string' && isRealDate(value) ? value : undefined);
-  const start = date(report.periodStart);
-  const end = date(report.periodEnd);
   if (report.type === 'type2' && report.periodStart === undefined) {
     at(source, ['report'], 'a type2 report needs report.periodStart (the start of the period)', true);
   }
-  if (start !== undefined && end !== undefined && start > end) {
-    at(source, ['report', 'periodStart'], `the period starts (${start}) after it ends (${end})`);
-  }
+  issues.push(...locateProblems(within(['report'], periodProblems(rawPeriod(report))), (path) => source.locate(path)));
   const chosen = strings(report.categories ?? ['security'])
     .map(([c]) => c)
     .filter((c): c is Category => (CATEGORIES as readonly string[]).includes(c));
   const inScope = new Set(criteriaOfCategories(chosen).map((c) => c.id));
   const notApplicable = raw.notApplicable;
   if (notApplicable && typeof notApplicable === 'object' && !Array.isArray(notApplicable)) {
-    for (const criterion of Object.keys(notApplicable)) {
-      if (!isCriterionId(criterion)) at(source, ['notApplicable', criterion], `unknown criterion "${criterion}"`, true);
-      else if (!inScope.has(criterion)) {
-        at(source, ['notApplicable', criterion], `criterion "${criterion}" is not in the chosen categories`, true);
-      }
-    }
+    const criteria = Object.keys(notApplicable);
+    const problems = notApplicableProblems(criteria, inScope);
+    issues.push(...locateProblems(problems, ([i]) => source.locate(['notApplicable', criteria[i as number] as string], { key: true })));
   }
 }
 
@@ -249,6 +242,12 @@ function describe(issue: ZodIssue): string {
     default:
       return `${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}${got}`;
   }
+}
+
+/** A raw period's dates as the period rule reads them: text, or undefined for the schema to report. */
+export function rawPeriod(raw: Raw): { periodStart: string | undefined; periodEnd: string | undefined } {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return { periodStart: text(raw.periodStart), periodEnd: text(raw.periodEnd) };
 }
 
 /** A raw list's entries in place, each string kept and anything else undefined (the schema's to report). */

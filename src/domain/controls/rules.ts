@@ -3,14 +3,15 @@
  * addresses are the catalogue's and it compensates only other controls of its engagement; and who owns it.
  */
 import { sameEmail } from '../accounts/invitation.js';
-import { isCriterionId } from '../criteria/catalogue.js';
-import type { Problem } from '../problems.js';
+import { criterionProblems } from '../criteria/scope.js';
+import { within, type Problem } from '../problems.js';
 
-/** Each criterion listed is one of the catalogue's. Entries that are undefined are left to the check of the shape. */
+/**
+ * Each criterion the control lists is the catalogue's (it may address criteria of categories the engagement did
+ * not choose). Entries that are undefined are left to the check of the shape.
+ */
 export function criteriaProblems(criteria: readonly (string | undefined)[]): Problem[] {
-  return criteria.flatMap((criterion, i) =>
-    criterion === undefined || isCriterionId(criterion) ? [] : [{ path: ['criteria', i], message: `unknown criterion "${criterion}"` }],
-  );
+  return within(['criteria'], criterionProblems(criteria));
 }
 
 /**

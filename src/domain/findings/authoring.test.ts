@@ -58,9 +58,9 @@ describe('a finding recorded by hand', () => {
       ok: false,
       problems: [
         { path: ['control'], message: 'unknown control ZZ-1' },
-        { path: ['criteria', 0], message: 'unknown criterion CC99.9' },
-        { path: ['criteria', 1], message: "criterion C1.1 is not in the engagement's categories" },
-        { path: ['deviations', 1, 'item'], message: 'deviation A is listed twice' },
+        { path: ['criteria', 0], message: 'unknown criterion "CC99.9"' },
+        { path: ['criteria', 1], message: 'criterion "C1.1" is not in the chosen categories' },
+        { path: ['deviations', 1, 'item'], message: 'deviation "A" is listed twice', firstAt: ['deviations', 0, 'item'] },
       ],
     });
     expect(buildManualFinding(observation, [], context)).toEqual({ ok: false, problems: [{ path: [], message: 'a finding needs its control, its criteria, or both' }] });

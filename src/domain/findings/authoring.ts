@@ -3,10 +3,11 @@
  * monitoring failure. Unlike a deficiency, nothing in the examination forecasts them, so the person recording one
  * gives its classification; the rules here check what it refers to and give it its code and first step.
  */
-import { isCriterionId } from '../criteria/catalogue.js';
+import { criterionProblems } from '../criteria/scope.js';
 import type { Control } from '../engagement.js';
 import type { FailureKind, Severity } from '../evaluation/result.js';
 import { words } from '../format.js';
+import { repeats, within, type Problem } from '../problems.js';
 import type { Deviation, Finding, FindingSource } from './model.js';
 
 /** The sources a person records; `deficiency` findings come from the examination (deriveFindings). */
@@ -39,13 +40,7 @@ export interface AuthoringContext {
   on: string;
 }
 
-/** A problem with one field of the input, by its path (`['criteria', 0]`), for the caller to place. */
-export interface FieldProblem {
-  path: (string | number)[];
-  message: string;
-}
-
-export type AuthoringOutcome = { ok: true; finding: Finding } | { ok: false; problems: FieldProblem[] };
+export type AuthoringOutcome = { ok: true; finding: Finding } | { ok: false; problems: Problem[] };
 
 const NUMBERED = /^F-(\d+)$/;
 
@@ -69,24 +64,20 @@ export function nextFindingId(taken: Iterable<string>): string {
  * deviation's item is listed twice.
  */
 export function buildManualFinding(input: ManualFindingInput, taken: Iterable<string>, context: AuthoringContext): AuthoringOutcome {
-  const problems: FieldProblem[] = [];
+  const problems: Problem[] = [];
   const controlId = input.control ?? null;
   const control = controlId === null ? undefined : context.control(controlId);
   if (controlId !== null && !control) problems.push({ path: ['control'], message: `unknown control ${controlId}` });
 
-  input.criteria?.forEach((criterion, i) => {
-    if (!isCriterionId(criterion)) problems.push({ path: ['criteria', i], message: `unknown criterion ${criterion}` });
-    else if (!context.inScope.has(criterion)) problems.push({ path: ['criteria', i], message: `criterion ${criterion} is not in the engagement's categories` });
-  });
+  problems.push(...within(['criteria'], criterionProblems(input.criteria ?? [], context.inScope)));
   // By default the control's criteria in scope (a control may list criteria of categories not chosen).
   const criteria = input.criteria ? [...new Set(input.criteria)] : (control?.criteria ?? []).filter((c) => context.inScope.has(c));
   if (controlId === null && criteria.length === 0) problems.push({ path: [], message: 'a finding needs its control, its criteria, or both' });
 
-  const items = new Set<string>();
-  (input.deviations ?? []).forEach((deviation, i) => {
-    if (items.has(deviation.item)) problems.push({ path: ['deviations', i, 'item'], message: `deviation ${deviation.item} is listed twice` });
-    items.add(deviation.item);
-  });
+  const items = (input.deviations ?? []).map((d) => d.item);
+  for (const { index, first } of repeats(items)) {
+    problems.push({ path: ['deviations', index, 'item'], message: `deviation "${items[index]}" is listed twice`, firstAt: ['deviations', first, 'item'] });
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   const recorded = `Recorded by hand as ${words(input.source)}.`;

@@ -7,3 +7,4 @@ export * from './derive.js';
 export * from './systemic.js';
 export * from './authoring.js';
 export * from './management-response.js';
+export * from './action-rules.js';

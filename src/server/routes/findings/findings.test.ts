@@ -206,7 +206,7 @@ for (const engine of ENGINES) {
       expect(unknown.statusCode).toBe(422);
       expect(unknown.json().issues).toEqual([
         { location: '$.control', message: 'unknown control ZZ-1' },
-        { location: '$.criteria[1]', message: 'unknown criterion XX1.1' },
+        { location: '$.criteria[1]', message: 'unknown criterion "XX1.1"' },
       ]);
       const shape = await auditor.request({ method: 'POST', url, payload: { ...observation, severity: 'grave', criteria: ['CC6.1'] } });
       expect(shape.statusCode).toBe(400);

@@ -1,5 +1,6 @@
 /** The retest form's values and rules: the checks the server makes, and the one closing rule a person can miss. */
 import type { Sample, SampleResult, TestMethod } from '../../../../src/domain/engagement.js';
+import { periodProblems } from '../../../../src/domain/dates.js';
 import { byField } from '../../../../src/domain/problems.js';
 import { sampleProblems } from '../../../../src/domain/sampling/integrity.js';
 import type { RetestInput } from '../../api/findings.js';
@@ -29,14 +30,14 @@ export function validateRetest(values: RetestValues, fixedOn: string | null): Pa
     errors.periodStart = `Start after ${fixedOn}, when the last corrective action was completed: an earlier period cannot show the fix works`;
   }
   if (values.periodEnd === '') errors.periodEnd = 'Give the end of the period retested';
-  else if (values.periodStart !== '' && values.periodEnd < values.periodStart) errors.periodEnd = 'The period ends before it starts';
   const items = values.samples.map((s) => s.item.trim());
   items.forEach((item, i) => {
     if (item === '') errors[`samples.${i}.item`] = 'Give the id of the sampled item';
   });
   const samples = items.map((item) => ({ item: item === '' ? undefined : item }));
   const populationSize = values.populationSize === '' ? null : values.populationSize;
-  return { ...byField(sampleProblems({ populationSize, samples }), { nested: true }), ...errors };
+  const problems = [...periodProblems(values), ...sampleProblems({ populationSize, samples })];
+  return { ...byField(problems, { nested: true }), ...errors };
 }
 
 export function toRetest(values: RetestValues): RetestInput {

@@ -6,6 +6,7 @@ import type { Problem } from '../../api/client.js';
 import type { Engagement } from '../../api/programme.js';
 import type { EngagementChanges } from '../../api/settings.js';
 import { CATEGORIES, type Category } from '../../../../src/domain/criteria/catalogue.js';
+import { isRealDate, periodProblems } from '../../../../src/domain/dates.js';
 import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
 
 /** The server's limits (src/server/routes/engagements/schemas.ts). */
@@ -63,15 +64,6 @@ export function withSecurity(categories: readonly Category[]): Category[] {
   return CATEGORIES.filter((c) => c === 'security' || categories.includes(c));
 }
 
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
-export function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 const asNumber = (value: number | string): number | null =>
   typeof value === 'number' ? value : value.trim() === '' ? null : Number.isFinite(Number(value)) ? Number(value) : null;
 
@@ -96,8 +88,7 @@ export const validateEngagement = {
     if (values.reportType === 'type1') return null;
     if (value === '') return 'A Type 2 report needs the first day of the period';
     if (!isRealDate(value)) return 'Enter a real date, YYYY-MM-DD';
-    if (isRealDate(values.periodEnd) && value > values.periodEnd) return 'The period must start on or before its end';
-    return null;
+    return periodProblems({ periodStart: value, periodEnd: values.periodEnd })[0]?.message ?? null;
   },
   periodEnd: (value: string, values: EngagementFormValues) => {
     if (value === '') return values.reportType === 'type2' ? 'Enter the last day of the period' : 'Enter the "as of" date';
