@@ -4,6 +4,7 @@ export * from './problems.js';
 export { words } from './format.js';
 export * from './engagement.js';
 export * from './dates.js';
+export * from './codes.js';
 export * from './criteria/catalogue.js';
 export * from './criteria/scope.js';
 export * from './controls/rules.js';

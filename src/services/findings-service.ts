@@ -17,6 +17,7 @@ import {
   jsonPath,
   locateProblems,
   mergeDerivedFindings,
+  nextCode,
   periodProblems,
   reopenOnRegression,
   sampleProblems,
@@ -46,7 +47,7 @@ export interface TransitionDetails {
 }
 
 export interface RetestInput {
-  /** Defaults to `RT-<n>`, the next number. */
+  /** Defaults to the next `RT-<n>` (nextCode). */
   id?: string;
   /** Defaults to the finding's control. */
   control?: string;
@@ -221,7 +222,7 @@ export function createFindingsService(deps: FindingsDependencies) {
         const issues: Issue[] = [];
         const control = input.control ?? before.control;
         if (control === null) issues.push({ location: at('control'), message: 'the finding has no control: name the control retested' });
-        const id = input.id ?? `RT-${before.retests.length + 1}`;
+        const id = input.id ?? nextCode('RT', before.retests.map((r) => r.id));
         if (before.retests.some((r) => r.id === id)) issues.push({ location: at('id'), message: `retest ${id} is already recorded` });
         issues.push(...locateProblems([...periodProblems(input), ...sampleProblems(input)], jsonPath));
         if (issues.length > 0 || control === null) throw new ValidationError(issues, 'The retest cannot be recorded');

@@ -15,11 +15,13 @@ import {
   forecastOf,
   isAllowedStep,
   correctiveActionProblems,
+  codesInOrder,
   criterionProblems,
   locateProblems,
   matchingDeficiency,
   periodProblems,
   recordedResponseIssues,
+  repeats,
   sampleProblems,
   statusRequirements,
   withConclusion,
@@ -184,14 +186,12 @@ function checkReferences(
   const actionProblems = within(['correctiveActions'], correctiveActionProblems(actions));
   issues.push(...locateProblems(actionProblems, (path) => source.locate(path)));
 
-  const retests = Array.isArray(raw.retests) ? (raw.retests as unknown[]) : [];
-  const retestAt = new Map<string, number>();
-  retests.forEach((value, i) => {
-    const retest = (value ?? {}) as Raw;
-    const id = typeof retest.id === 'string' ? retest.id : `RT-${i + 1}`;
-    const first = retestAt.get(id);
-    if (first !== undefined) at(source, ['retests', i], `duplicate retest id "${id}" (first at ${source.locate(['retests', first])})`);
-    else retestAt.set(id, i);
+  const retests = (Array.isArray(raw.retests) ? (raw.retests as unknown[]) : []).map((value) => (value ?? {}) as Raw);
+  const ids = codesInOrder('RT', retests.map((r) => (typeof r.id === 'string' ? r.id : undefined)));
+  for (const { index, first } of repeats(ids)) {
+    at(source, ['retests', index], `duplicate retest id "${ids[index]}" (first at ${source.locate(['retests', first])})`);
+  }
+  retests.forEach((retest, i) => {
     if (typeof retest.control === 'string' && !known.controls.has(retest.control)) {
       at(source, ['retests', i, 'control'], `retest of an unknown control "${retest.control}"`);
     } else if (retest.control === undefined && raw.control === undefined) {
@@ -230,6 +230,7 @@ function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At):
   const classification = classify(source, file, deficiency && forecast ? { deficiency, forecast } : null, at);
   const deviations = deviationsOf(source, file, deficiency ? known.tests.get(file.control ?? '') : undefined, at);
   if (!classification || !deviations) return null;
+  const retestIds = codesInOrder('RT', file.retests.map((r) => r.id));
 
   return {
     id: file.id,
@@ -258,7 +259,7 @@ function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At):
     retests: file.retests.map((r, i) =>
       withConclusion(
         {
-          id: r.id ?? `RT-${i + 1}`,
+          id: retestIds[i] as string,
           control: r.control ?? (file.control as string),
           date: r.date,
           periodStart: r.periodStart,

@@ -1,6 +1,6 @@
 /** What the workspace writers share: YAML nodes in a fixed key order, one-line samples, safe file names. */
 import type { Document, Node } from 'yaml';
-import type { Sample } from '../domain/index.js';
+import { firstFree, type Sample } from '../domain/index.js';
 
 /** Where long plain text is folded onto the next line (it reads back the same). */
 export const LINE_WIDTH = 120;
@@ -53,8 +53,7 @@ export class FileNames {
         .replace(/[^a-z0-9._-]+/g, '-')
         .replace(/^[.-]+/, '')
         .slice(0, MAX_NAME) || 'file';
-    let name = base;
-    for (let n = 2; this.taken.has(name); n++) name = `${base}-${n}`;
+    const name = firstFree(base, (taken) => this.taken.has(taken));
     this.taken.add(name);
     return name;
   }

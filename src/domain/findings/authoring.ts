@@ -6,6 +6,7 @@
 import { criterionProblems } from '../criteria/scope.js';
 import type { Control } from '../engagement.js';
 import type { FailureKind, Severity } from '../evaluation/result.js';
+import { nextCode } from '../codes.js';
 import { words } from '../format.js';
 import { repeats, within, type Problem } from '../problems.js';
 import type { Deviation, Finding, FindingSource } from './model.js';
@@ -16,7 +17,7 @@ export type ManualFindingSource = (typeof MANUAL_FINDING_SOURCES)[number];
 
 /** Optional fields may be left out or sent as undefined (as a parsed request body has them). */
 export interface ManualFindingInput {
-  /** Defaults to the next free `F-<n>` (nextFindingId). */
+  /** Defaults to the next `F-<n>` (nextCode). */
   id?: string | undefined;
   source: ManualFindingSource;
   title: string;
@@ -41,21 +42,6 @@ export interface AuthoringContext {
 }
 
 export type AuthoringOutcome = { ok: true; finding: Finding } | { ok: false; problems: Problem[] };
-
-const NUMBERED = /^F-(\d+)$/;
-
-/**
- * The next free code of the form `F-<n>`: one more than the highest taken. Codes of other forms (`F-AC-04`) do not
- * count, so a hand-made finding never takes the code a deficiency's finding would get.
- */
-export function nextFindingId(taken: Iterable<string>): string {
-  let highest = 0;
-  for (const id of taken) {
-    const n = NUMBERED.exec(id)?.[1];
-    if (n !== undefined) highest = Math.max(highest, Number(n));
-  }
-  return `F-${highest + 1}`;
-}
 
 /**
  * A finding recorded by hand, open, with its classification as the person gave it (the engine forecasts only
@@ -84,7 +70,7 @@ export function buildManualFinding(input: ManualFindingInput, taken: Iterable<st
   return {
     ok: true,
     finding: {
-      id: input.id ?? nextFindingId(taken),
+      id: input.id ?? nextCode('F', taken),
       title: input.title,
       description: input.description ?? null,
       source: input.source,

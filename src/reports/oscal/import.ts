@@ -33,7 +33,7 @@ import {
 import { ASSAY_NS, type Observation, type OscalFinding, type Prop, type Response, type Risk } from './common.js';
 import type { PoamItem } from './poam.js';
 import { validateOscal } from './schema.js';
-import { words } from '../../domain/index.js';
+import { firstFree, words } from '../../domain/index.js';
 
 export interface OscalImport {
   model: 'assessment-results' | 'plan-of-action-and-milestones';
@@ -127,8 +127,7 @@ function createImporter(model: OscalImport['model'], documentUuid: string, metad
     /** A finding id not used yet in this import: the Assay id where the document carries one, else from the UUID. */
     idFor(props: Prop[] | undefined, uuid: string | undefined, fallback: string): string {
       const wanted = assayProp(props, 'finding-id') ?? (uuid ? `OSCAL-${uuid.slice(0, 8)}` : fallback);
-      let id = wanted;
-      for (let n = 2; ids.has(id); n++) id = `${wanted}-${n}`;
+      const id = firstFree(wanted, (taken) => ids.has(taken));
       ids.add(id);
       return id;
     },

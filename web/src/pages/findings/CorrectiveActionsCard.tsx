@@ -9,7 +9,8 @@ import { useState } from 'react';
 import { useSaveCorrectiveActions, type CorrectiveAction, type Finding } from '../../api/findings.js';
 import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
 import { ACTION_STATUSES, actionValues, toAction, validateAction, type ActionValues } from './action-form.js';
-import { NO_WRAP, nextCode } from './format.js';
+import { nextCode } from '../../../../src/domain/codes.js';
+import { NO_WRAP } from './format.js';
 import { saving } from './saving.js';
 
 

@@ -10,7 +10,7 @@ import { ROOT_CAUSE_CATEGORIES, type RootCause, type RootCauseCategory } from '.
 import { useSetRootCause, type Finding } from '../../api/findings.js';
 import type { RootCauseWithFindings } from '../../api/root-causes.js';
 import { statusLabel } from '../../components/StatusBadge.js';
-import { nextCode } from './format.js';
+import { nextCode } from '../../../../src/domain/codes.js';
 import { saving } from './saving.js';
 
 export interface RootCauseValues {
