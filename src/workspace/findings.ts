@@ -17,7 +17,6 @@ import {
   correctiveActionProblems,
   codesInOrder,
   criterionProblems,
-  locateProblems,
   matchingDeficiency,
   periodProblems,
   recordedResponseIssues,
@@ -41,7 +40,7 @@ import {
 } from '../domain/index.js';
 import { findingFileSchema, rootCauseFileSchema, type FindingFile } from './findings-schema.js';
 import { listYamlTree, type WorkspaceFile } from './load.js';
-import { check, rawMapping, rawPeriod, rawTest, sortIssues, textsOf } from './validate.js';
+import { check, claimId, inFile, rawMapping, rawPeriod, rawTest, sortIssues, textsOf, type At } from './validate.js';
 import { parseYaml, type PathSegment, type YamlSource } from './yaml-source.js';
 
 export interface WorkspaceFindings {
@@ -106,11 +105,7 @@ function createFindingsValidator(examination: Examination): FindingsValidator {
     rootCause(source) {
       const raw = rawMapping(source, issues);
       if (!raw) return;
-      if (typeof raw.id === 'string') {
-        const first = rootCauseAt.get(raw.id);
-        if (first) at(source, ['id'], `duplicate root cause id "${raw.id}" (also in ${first})`);
-        else rootCauseAt.set(raw.id, source.locate(['id']));
-      }
+      claimId(rootCauseAt, source, raw, 'root cause', at);
       const file = check(source, raw, rootCauseFileSchema, issues);
       if (file) rootCauses.push(file);
     },
@@ -119,11 +114,7 @@ function createFindingsValidator(examination: Examination): FindingsValidator {
       const raw = rawMapping(source, issues);
       if (!raw) return;
       const before = issues.length;
-      if (typeof raw.id === 'string') {
-        const first = findingAt.get(raw.id);
-        if (first) at(source, ['id'], `duplicate finding id "${raw.id}" (also in ${first})`);
-        else findingAt.set(raw.id, source.locate(['id']));
-      }
+      claimId(findingAt, source, raw, 'finding', at);
       checkReferences(source, raw, { controls, inScope, rootCauseAt }, at, issues);
       const file = check(source, raw, findingFileSchema, issues);
       // Only a finding whose parts are each valid is judged as a whole (its status against the lifecycle).
@@ -149,8 +140,6 @@ function createFindingsValidator(examination: Examination): FindingsValidator {
   };
 }
 
-type At = (source: YamlSource, path: PathSegment[], message: string, key?: boolean) => void;
-
 /** References to other things (controls, criteria, root causes) and the rules inside lists, on the raw values. */
 function checkReferences(
   source: YamlSource,
@@ -161,7 +150,7 @@ function checkReferences(
 ): void {
   if (typeof raw.control === 'string' && !known.controls.has(raw.control)) at(source, ['control'], `unknown control "${raw.control}"`);
   const criteria = within(['criteria'], criterionProblems(textsOf(raw.criteria), known.inScope));
-  issues.push(...locateProblems(criteria, (path) => source.locate(path)));
+  issues.push(...inFile(source, criteria));
   if (raw.control === undefined && raw.criteria === undefined) {
     at(source, [], 'a finding needs its control, its criteria, or both');
   }
@@ -184,7 +173,7 @@ function checkReferences(
     return { id: text(action.id), status: text(action.status), completedOn: action.completedOn === undefined ? undefined : String(action.completedOn) };
   });
   const actionProblems = within(['correctiveActions'], correctiveActionProblems(actions));
-  issues.push(...locateProblems(actionProblems, (path) => source.locate(path)));
+  issues.push(...inFile(source, actionProblems));
 
   const retests = (Array.isArray(raw.retests) ? (raw.retests as unknown[]) : []).map((value) => (value ?? {}) as Raw);
   const ids = codesInOrder('RT', retests.map((r) => (typeof r.id === 'string' ? r.id : undefined)));
@@ -198,7 +187,7 @@ function checkReferences(
       at(source, ['retests', i], 'a retest needs its control when the finding names none', true);
     }
     const problems = [...periodProblems(rawPeriod(retest)), ...sampleProblems(rawTest(retest))];
-    issues.push(...locateProblems(within(['retests', i], problems), (path) => source.locate(path)));
+    issues.push(...inFile(source, within(['retests', i], problems)));
   });
 
   const history = Array.isArray(raw.history) ? (raw.history as unknown[]) : [];

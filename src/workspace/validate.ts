@@ -25,6 +25,7 @@ import {
   type Engagement,
   type Examination,
   type Issue,
+  type Problem,
   type SampledPopulation,
   type StatedPopulation,
 } from '../domain/index.js';
@@ -86,12 +87,8 @@ export function createWorkspaceValidator(): WorkspaceValidator {
     control(source) {
       const raw = rawMapping(source, issues);
       if (!raw) return;
-      if (typeof raw.id === 'string') {
-        const first = controlAt.get(raw.id);
-        if (first) at(source, ['id'], `duplicate control id "${raw.id}" (also in ${first})`);
-        else controlAt.set(raw.id, source.locate(['id']));
-      }
-      issues.push(...locateProblems(criteriaProblems(textsOf(raw.criteria)), (path) => source.locate(path)));
+      claimId(controlAt, source, raw, 'control', at);
+      issues.push(...inFile(source, criteriaProblems(textsOf(raw.criteria))));
       // Links may point at controls in files read later: checked once all ids are known, at the lines kept now.
       const targets = textsOf(raw.compensates);
       compensations.push({
@@ -135,14 +132,27 @@ export function createWorkspaceValidator(): WorkspaceValidator {
   };
 }
 
-type At = (source: YamlSource, path: PathSegment[], message: string, key?: boolean) => void;
+/** A rule's problems at the lines of the file their paths point into. */
+export function inFile(source: YamlSource, problems: readonly Problem[]): Issue[] {
+  return locateProblems(problems, (path) => source.locate(path));
+}
+
+export type At = (source: YamlSource, path: PathSegment[], message: string, key?: boolean) => void;
+
+/** Keeps where the file's `id` is defined (`file:line`), or reports it when another file defined it first. */
+export function claimId(definedAt: Map<string, string>, source: YamlSource, raw: Raw, what: string, at: At): void {
+  if (typeof raw.id !== 'string') return;
+  const first = definedAt.get(raw.id);
+  if (first) at(source, ['id'], `duplicate ${what} id "${raw.id}" (also in ${first})`);
+  else definedAt.set(raw.id, source.locate(['id']));
+}
 
 function checkAssay(source: YamlSource, raw: Raw, at: At, issues: Issue[]): void {
   const report = (raw.report ?? {}) as Raw;
   if (report.type === 'type2' && report.periodStart === undefined) {
     at(source, ['report'], 'a type2 report needs report.periodStart (the start of the period)', true);
   }
-  issues.push(...locateProblems(within(['report'], periodProblems(rawPeriod(report))), (path) => source.locate(path)));
+  issues.push(...inFile(source, within(['report'], periodProblems(rawPeriod(report)))));
   const chosen = strings(report.categories ?? ['security'])
     .map(([c]) => c)
     .filter((c): c is Category => (CATEGORIES as readonly string[]).includes(c));
@@ -162,7 +172,7 @@ function checkTest(source: YamlSource, raw: Raw, controlAt: Map<string, string>,
     else if (first) at(source, ['control'], `a second test of control "${raw.control}" (the first is ${first})`);
     else testAt.set(raw.control, source.locate(['control']));
   }
-  issues.push(...locateProblems(testProblems(rawTest(raw)), (path) => source.locate(path)));
+  issues.push(...inFile(source, testProblems(rawTest(raw))));
 }
 
 /**

@@ -8,7 +8,7 @@ import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, TextI
 import { useForm } from '@mantine/form';
 import { useId, useState } from 'react';
 import { isRealDate } from '../../../../src/domain/dates.js';
-import { MAX_RESPONSE_TEXT_LENGTH } from '../../../../src/domain/findings/management-response.js';
+import { MAX_RESPONSE_TEXT_LENGTH, isLastEditor } from '../../../../src/domain/findings/management-response.js';
 import {
   useApproveManagementResponse,
   useDraftManagementResponse,
@@ -119,8 +119,7 @@ export function ManagementResponseCard({ finding, owns = false }: { finding: str
       { onSuccess: () => notifySaved('Response approved'), onError: (error) => notifyError(error, reload) },
     );
 
-  const myEmail = me.data?.user?.email?.toLowerCase() ?? null;
-  const lastEditor = Boolean(response?.editedBy && myEmail && response.editedBy.toLowerCase() === myEmail);
+  const lastEditor = Boolean(response && isLastEditor(response, me.data?.user?.email));
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
