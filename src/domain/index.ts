@@ -13,6 +13,7 @@ export * from './sampling/deviation-bound.js';
 export * from './sampling/frequency.js';
 export * from './sampling/selection.js';
 export * from './sampling/integrity.js';
+export * from './sampling/population.js';
 export * from './evaluation/result.js';
 export * from './evaluation/examine.js';
 export * from './evaluation/opinion.js';

@@ -3,6 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { populationOf, selectFrom } from '../../../web/src/pages/sampling/population.js';
+import { parseCsv } from '../../domain/index.js';
 import { runCli } from '../testing.js';
 
 async function population(csv: string): Promise<string> {
@@ -41,7 +43,7 @@ describe('assay sample', () => {
     const file = await population('ticket,owner\nA-1,x\n,y\n');
     const missing = await runCli('sample', '--population', file, '--id-column', 'id', '--size', '2', '--seed', 's');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`${file}:1: no column "id" (columns: ticket,owner)`);
+    expect(missing.stderr).toContain(`${file}:1: no column "id" (columns: ticket, owner)`);
     const empty = await runCli('sample', '--population', file, '--id-column', 'ticket', '--size', '2', '--seed', 's');
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain(`${file}:3 (ticket): empty item id`);
@@ -49,6 +51,31 @@ describe('assay sample', () => {
     const malformed = await runCli('sample', '--population', ragged, '--id-column', 'ticket', '--size', '2', '--seed', 's');
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toContain(`${ragged}:3: malformed CSV`);
+  });
+
+  it('selects what the web selects from the same tricky CSV: quotes, BOM, CRLF, empty lines, a quoted newline', async () => {
+    const text =
+      '\uFEFFname,ticket ,closed\r\n"Ada, A.",T-1,2026-01-02\r\n\r\n"Bob ""B""",  T-2  ,2026-01-03\r\n' +
+      '"Cy\nthe second",T-3,2026-01-04\n,,\n"Di",T-4,"2026-01-05"\r\n   \r\n';
+    const file = await population(text);
+    const cli = await runCli('sample', '--population', file, '--id-column', 'ticket', '--size', '3', '--seed', 'q3', '--format', 'json');
+    expect(cli.code).toBe(0);
+    const web = selectFrom(populationOf(parseCsv(text), 'ticket'), 3, 'q3');
+    expect(web.ok && web.items.map((i) => i.item)).toEqual(JSON.parse(cli.stdout).items);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ populationSize: 4 });
+
+    const duplicate = `${text}T-9,T-3,2026-01-06\n`;
+    const refused = await runCli('sample', '--population', await population(duplicate), '--id-column', 'ticket', '--size', '3', '--seed', 'q3');
+    expect(refused.stderr).toMatch(/:10 \(ticket\): duplicate item id "T-3" \(first at .*:5 \(ticket\)\)/);
+    expect(selectFrom(populationOf(parseCsv(duplicate), 'ticket'), 3, 'q3')).toMatchObject({
+      ok: false,
+      issues: [{ location: 'line 10', message: 'duplicate item id "T-3" (first at line 5)' }],
+    });
+
+    const noColumn = await runCli('sample', '--population', file, '--id-column', 'id', '--size', '3', '--seed', 'q3');
+    expect(noColumn.code).toBe(2);
+    expect(noColumn.stderr).toContain(`${file}:1: no column "id" (columns: name, ticket, closed)`);
+    expect(populationOf(parseCsv(text), 'id').issues).toEqual([{ location: 'line 1', message: 'no column "id" (columns: name, ticket, closed)' }]);
   });
 
   it('refuses a population file that does not exist', async () => {
