@@ -1,5 +1,5 @@
 /**
- * The report's "other information" section (issue 5): management's response to each exception, in Markdown. Only
+ * The report's "other information" section: management's response to each exception, in Markdown. Only
  * approved responses are given (the four-eyes step is what makes a text management's); drafts are left out and
  * counted in a note, so a reader of an early copy knows more are coming. Pure: the CLI renders it from a workspace,
  * the API from the database.

@@ -1,5 +1,5 @@
 /**
- * Findings authored by people (issue 5): one created from a control's deficiency in the current examination or
+ * Findings authored by people: one created from a control's deficiency in the current examination or
  * recorded by hand, the auditor's judgment beside the engine's forecast, and the root causes read with the
  * findings traced to them. Part of the findings service (findings-service.ts spreads it in); the rules are the
  * domain's (authoring.ts, lifecycle.ts `overrideClassification`, systemic.ts).

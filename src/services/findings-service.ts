@@ -1,5 +1,5 @@
 /**
- * Findings of an engagement (issue 5): derived from its examination, worked through the lifecycle, traced to a
+ * Findings of an engagement: derived from its examination, worked through the lifecycle, traced to a
  * root cause, fixed through corrective actions and proven fixed by a retest. Every rule is the domain's
  * (src/domain/findings): the transition table and `canClose`, `reopenOnRegression`, `expireAcceptedRisk`;
  * this service loads, checks access, saves at the caller's version and writes the audit event in the same

@@ -1,5 +1,5 @@
 /**
- * Findings and root causes of an engagement (issue 5). A finding is stored as the domain's `Finding` with its
+ * Findings and root causes of an engagement. A finding is stored as the domain's `Finding` with its
  * lists and judgments as JSON text, read and written whole; its root cause is a row of `root_causes` that
  * many findings can share, named in the domain by its code (`RC-1`). The finding's `version` guards every
  * change (optimistic concurrency).

@@ -185,7 +185,7 @@ export interface AuditEventsTable {
   hash: string;
 }
 
-/** A root cause of an engagement, shared by the findings traced to it (issue 5). */
+/** A root cause of an engagement, shared by the findings traced to it. */
 export interface RootCausesTable {
   id: string;
   engagement_id: string;
@@ -226,7 +226,7 @@ export interface FindingsTable {
   version: Version;
 }
 
-/** Management's response to a finding, one per finding (issue 5). */
+/** Management's response to a finding, one per finding. */
 export interface ManagementResponsesTable {
   id: string;
   /** Unique: one response per finding, deleted with it. */
@@ -258,7 +258,7 @@ export interface EvaluationSnapshotsTable {
   result_hash: string | null;
 }
 
-/** The corrective action plan of an engagement (issue 5); a missing row is the default plan. */
+/** The corrective action plan of an engagement; a missing row is the default plan. */
 export interface RemediationPlansTable {
   engagement_id: string;
   /** `YYYY-MM-DD`, or null: the latest due date of the actions stands in. */

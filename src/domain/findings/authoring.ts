@@ -1,5 +1,5 @@
 /**
- * Findings recorded by hand (issue 5): a readiness gap, an auditor's observation, a self-identified issue or a
+ * Findings recorded by hand: a readiness gap, an auditor's observation, a self-identified issue or a
  * monitoring failure. Unlike a deficiency, nothing in the examination forecasts them, so the person recording one
  * gives its classification; the rules here check what it refers to and give it its code and first step.
  */

@@ -1,7 +1,7 @@
 /**
  * When a finding may close: only after a retest of its control, over a period that starts after the last
  * corrective action was completed, concludes `effective` by the engine's own control-conclusion rules
- * (DESIGN §5; issue 5, "Retest and re-examination").
+ * (DESIGN §5).
  */
 import type { Control, SamplingSettings } from '../engagement.js';
 import { concludeControl } from '../evaluation/control-conclusion.js';

@@ -1,4 +1,4 @@
-/** Findings, root causes, corrective actions and retests: the model and its rules (issue 5). */
+/** Findings, root causes, corrective actions and retests: the model and its rules. */
 export * from './model.js';
 export * from './closure.js';
 export * from './lifecycle.js';

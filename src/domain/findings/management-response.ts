@@ -1,5 +1,5 @@
 /**
- * Management's response to an exception (issue 5): what the report's "other information" section says about a
+ * Management's response to an exception: what the report's "other information" section says about a
  * finding (what happened, its root cause, the corrective action, when it was remediated). It is drafted from the
  * finding's data, edited by people and approved by someone other than the person who last wrote it (four eyes).
  * The response is the service organisation's own words: the auditor neither writes nor approves it.

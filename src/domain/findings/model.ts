@@ -1,5 +1,5 @@
 /**
- * Findings: what is worked after an examination (issue 5). A finding is a deficiency, a readiness gap, an
+ * Findings: what is worked after an examination. A finding is a deficiency, a readiness gap, an
  * auditor's observation, a self-identified issue or a monitoring failure, traced to a root cause, fixed through
  * corrective actions and proven fixed by a retest. The shapes here are plain data; the rules that move a
  * finding through its lifecycle are in lifecycle.ts, closure.ts and events.ts.

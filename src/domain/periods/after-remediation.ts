@@ -1,5 +1,5 @@
 /**
- * The forecast after remediation (issue 5, "Retest and re-examination"): what the examination would conclude if
+ * The forecast after remediation: what the examination would conclude if
  * every control whose finding was closed by a passing retest operated as its retest found. Remediation during
  * the period never erases a deviation (reference §3): the period's own result is computed from the period's
  * own tests and is never changed; this is a second, separate result beside it.

@@ -1,5 +1,5 @@
 /**
- * Findings over HTTP (issue 5). The shapes are checked here (unknown fields refused, enumerations, lengths,
+ * Findings over HTTP. The shapes are checked here (unknown fields refused, enumerations, lengths,
  * real dates); the lifecycle's rules are the domain's, applied by the findings service.
  */
 import { z } from 'zod';

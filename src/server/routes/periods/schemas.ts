@@ -1,5 +1,5 @@
 /**
- * Periods over HTTP (issue 5): opening the next period, comparing two, and the forecast after remediation. The
+ * Periods over HTTP: opening the next period, comparing two, and the forecast after remediation. The
  * shapes are checked here (real dates, lengths, unknown fields refused); the rule that the next period starts
  * after this one ends is the service's, so the command line would get it too.
  */

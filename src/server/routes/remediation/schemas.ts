@@ -1,5 +1,5 @@
 /**
- * The corrective action plan over HTTP (issue 5). Shapes are checked here (types, ranges, real dates, unknown
+ * The corrective action plan over HTTP. Shapes are checked here (types, ranges, real dates, unknown
  * fields refused); the webhook's scheme is the domain's rule (`checkPlan`), applied by the service so the
  * command line gets it too.
  */

@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form';
 import { byField } from '../../../../src/domain/problems.js';
 import { newSampleProblems } from '../../../../src/domain/sampling/integrity.js';
 import type { ControlTest, Sample, SampleResult } from '../../api/controls.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { RESULT_OPTIONS } from './SamplesTable.js';
 
 interface Values {
@@ -30,13 +31,9 @@ export function AddSampleForm(props: { test: ControlTest; onSubmit: (sample: Sam
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
+      onSubmit={form.onSubmit((values) => {
         const note = values.note.trim();
-        try {
-          await props.onSubmit({ item: values.item.trim(), result: values.result, note: note === '' ? null : note });
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
+        return keepOnRefusal(() => props.onSubmit({ item: values.item.trim(), result: values.result, note: note === '' ? null : note }));
       })}
     >
       <Stack>

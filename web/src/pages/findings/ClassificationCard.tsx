@@ -13,6 +13,7 @@ import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
 import { Facts } from '../controls/Facts.js';
 import { pervasiveText, severityText } from './format.js';
 import { saving } from './saving.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 
 interface OverrideValues {
   /** Empty: the forecast severity stands. */
@@ -51,13 +52,7 @@ function OverrideForm(props: { finding: Finding; onSubmit: (override: OverrideIn
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await props.onSubmit(toOverride(values));
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
-      })}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toOverride(values))))}
     >
       <Stack>
         <Select

@@ -12,6 +12,7 @@ import { ACTION_STATUSES, actionValues, toAction, validateAction, type ActionVal
 import { nextCode } from '../../../../src/domain/codes.js';
 import { NO_WRAP } from './format.js';
 import { saving } from './saving.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 
 
 function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values: ActionValues) => Promise<void>; onCancel: () => void }) {
@@ -19,13 +20,7 @@ function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values:
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await props.onSubmit(values);
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
-      })}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(values)))}
     >
       <Stack>
         <TextInput label="Title" withAsterisk data-autofocus {...form.getInputProps('title')} />

@@ -9,6 +9,7 @@ import { SEVERITIES, type FailureKind, type Severity } from '../../../../src/dom
 import type { ListedControl } from '../../api/controls.js';
 import type { NewFinding } from '../../api/findings.js';
 import { statusLabel } from '../../components/StatusBadge.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 
 type ManualSource = Exclude<NewFinding['source'], 'deficiency'>;
 
@@ -61,13 +62,7 @@ export function NewFindingForm(props: {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await props.onSubmit(toNewFinding(values));
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
-      })}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toNewFinding(values))))}
     >
       <Stack>
         <Select label="Source" allowDeselect={false} data={options(FINDING_SOURCES.filter((s) => s !== 'deficiency'))} {...form.getInputProps('source')} />

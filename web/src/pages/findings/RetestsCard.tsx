@@ -13,6 +13,7 @@ import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
 import { RESULT_OPTIONS } from '../controls/SamplesTable.js';
 import { emptyRetest, toRetest, validateRetest, type RetestValues } from './retest-form.js';
 import { saving } from './saving.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 
 function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestInput) => Promise<void>; onCancel: () => void }) {
   const form = useForm<RetestValues>({ mode: 'controlled', initialValues: emptyRetest(), validate: (values) => validateRetest(values, props.fixedOn) });
@@ -20,13 +21,7 @@ function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestIn
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await props.onSubmit(toRetest(values));
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
-      })}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toRetest(values))))}
     >
       <Stack>
         <Group grow align="flex-start">

@@ -12,6 +12,7 @@ import type { RootCauseWithFindings } from '../../api/root-causes.js';
 import { statusLabel } from '../../components/StatusBadge.js';
 import { nextCode } from '../../../../src/domain/codes.js';
 import { saving } from './saving.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 
 export interface RootCauseValues {
   mode: 'existing' | 'new';
@@ -65,13 +66,7 @@ function RootCauseForm(props: {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await props.onSubmit(toRootCause(values, props.causes));
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
-      })}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toRootCause(values, props.causes))))}
     >
       <Stack>
         {props.causes.length > 0 && (
