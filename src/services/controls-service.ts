@@ -1,8 +1,7 @@
 /**
- * Controls of an engagement (DESIGN §4 `controls/*.yaml`): listed with the conclusion the engine reaches for
- * each, created and removed by the programme's managers, edited by them or by the control's owner. A control
- * addresses known criteria and compensates only other controls of its engagement; one that another control
- * compensates is not removed while that link stands, so the engagement always exports as a valid workspace.
+ * Controls of an engagement (DESIGN §4 `controls/*.yaml`), listed with the conclusion the engine reaches for
+ * each and checked by the domain's control rules. One that another control compensates is not removed while that
+ * link stands, so the engagement always exports as a valid workspace.
  */
 import {
   ConflictError,

@@ -1,8 +1,6 @@
 /**
- * Engagements: one examination of one system for one period, with the settings the engine reads. Checked as
- * the workspace checks `assay.yaml` (DESIGN §4): criteria known and in the chosen categories, a type 2 period
- * that starts no later than it ends, real calendar dates. Problems are reported together, each at the JSON
- * path of the field.
+ * Engagements: one examination of one system for one period, with the settings the engine reads, checked by
+ * the domain's rules that the workspace applies to `assay.yaml` (DESIGN §4).
  */
 import {
   CATEGORIES,

@@ -1,10 +1,8 @@
 /**
- * Findings of an engagement: derived from its examination, worked through the lifecycle, traced to a
- * root cause, fixed through corrective actions and proven fixed by a retest. Every rule is the domain's
- * (src/domain/findings): the transition table and `canClose`, `reopenOnRegression`, `expireAcceptedRisk`;
- * this service loads, checks access, saves at the caller's version and writes the audit event in the same
- * transaction. A refused step is a ConflictError carrying the domain's reasons. Creating findings by hand or from a
- * deficiency, the auditor's override and the root-cause views are in findings-authoring.ts, spread in here.
+ * Findings of an engagement: derived from its examination, worked through the lifecycle, traced to a root cause,
+ * fixed through corrective actions and proven fixed by a retest, by the domain's rules (src/domain/findings). A
+ * refused step is a ConflictError carrying the domain's reasons. Creating findings by hand or from a deficiency,
+ * the auditor's override and the root-cause views are in findings-authoring.ts, spread in here.
  */
 import {
   isoDate,

@@ -1,15 +1,6 @@
 /**
- * The database as Kysely sees it: one interface per table, columns in snake_case exactly as stored.
- *
- * Storage conventions shared by both engines (the repositories turn them into plain camelCase values):
- * - ids are text UUIDs made by the application (`newId`), never by the database, except `audit_events.seq`;
- * - timestamps are ISO-8601 text in UTC as `Date#toISOString()` writes them, so both engines agree and text
- *   order is time order; calendar dates (`period_end`) are `YYYY-MM-DD` text;
- * - booleans are integers 0/1 on both engines;
- * - JSON is text (`JsonText`), parsed by the repositories;
- * - fractions are `double precision` on both engines (PostgreSQL's `real` is 4 bytes: 0.9 would come back as
- *   0.8999999761581421);
- * - every editable table has `version`, bumped on each update (optimistic concurrency).
+ * The database as Kysely sees it: one interface per table, columns in snake_case exactly as stored, in the
+ * storage conventions of src/store/README.md (the repositories turn them into plain camelCase values).
  */
 import type { ColumnType, Generated } from 'kysely';
 
