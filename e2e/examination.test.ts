@@ -20,7 +20,7 @@ describeE2E('signing in and reading the examination', (e2e) => {
     await main(page).getByRole('link', { name: /AC-04/ }).first().click();
     await page.waitForURL((url) => url.pathname === `${e2e().server.demo.root}/controls/AC-04`);
     await main(page).getByRole('heading', { name: /AC-04/ }).first().waitFor();
-    // Two of five sampled terminations were deprovisioned late: the bound exceeds the tolerable rate.
+    // Two of the eight terminations of the period were deprovisioned late: the exact rate exceeds the tolerable rate.
     expect(await readConclusion(page)).toBe('not effective');
   });
 });

@@ -27,9 +27,13 @@ export function resolveDatabaseUrl(
   return option ?? (fromEnv !== undefined && fromEnv !== '' ? fromEnv : fallback);
 }
 
+export function isPostgresUrl(url: string): boolean {
+  return POSTGRES_URL.test(url);
+}
+
 /** The URL with any password masked, for messages. */
 export function describeDatabase(url: string): string {
-  return POSTGRES_URL.test(url) ? url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@') : url;
+  return isPostgresUrl(url) ? url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@') : url;
 }
 
 /**
@@ -37,7 +41,7 @@ export function describeDatabase(url: string): string {
  * refuses an SQLite file that is not there rather than creating an empty one.
  */
 export async function openStore(url: string, options: { mustExist?: boolean } = {}): Promise<Store> {
-  if (options.mustExist && !POSTGRES_URL.test(url) && url !== ':memory:' && !existsSync(url)) {
+  if (options.mustExist && !isPostgresUrl(url) && url !== ':memory:' && !existsSync(url)) {
     throw new ValidationError(
       [{ location: url, message: `no database here: give --database or set ${DATABASE_ENV}` }],
       'Cannot open the database',

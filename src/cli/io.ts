@@ -4,6 +4,8 @@ export interface CliIO {
   err(text: string): void;
   /** Colour and progress bars only on a terminal. */
   isTTY: boolean;
+  /** Progress bars go to stderr, so they need stderr to be a terminal. */
+  errIsTTY?: boolean;
   /** The environment the command reads (`ASSAY_DATABASE_URL`, …); the process's own when absent. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Stops a long-running command (`serve`, `demo`); without one they stop on SIGINT or SIGTERM. */
@@ -14,6 +16,7 @@ export const processIO: CliIO = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
+  errIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
 };
 

@@ -1,11 +1,14 @@
 /** The `assay` command line: wires the commands and maps errors to exit codes and located messages. */
 import { Command, CommanderError } from 'commander';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../domain/index.js';
+import { registerArchive } from './commands/archive.js';
+import { registerCheckpoint } from './commands/checkpoint.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExamine } from './commands/examine.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerImportOscal } from './commands/import-oscal.js';
+import { registerMonitor } from './commands/monitor.js';
 import { registerRemind } from './commands/remind.js';
 import { registerSample } from './commands/sample.js';
 import { registerServe } from './commands/serve.js';
@@ -30,9 +33,12 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
   registerImportOscal(program, io);
   registerUser(program, io);
   registerVerify(program, io, setExit);
+  registerCheckpoint(program, io);
+  registerArchive(program, io);
   registerServe(program, io);
   registerDemo(program, io);
   registerRemind(program, io, setExit);
+  registerMonitor(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -93,7 +93,7 @@ export function renderExaminationText(result: ExaminationResult, colour: boolean
   return `${out.join('\n')}\n`;
 }
 
-function tableStyle(colour: boolean) {
+export function tableStyle(colour: boolean) {
   return colour ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] };
 }
 

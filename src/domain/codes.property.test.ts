@@ -4,7 +4,7 @@
  */
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { codesInOrder, firstFree, nextCode } from './codes.js';
+import { UniqueNames, codesInOrder, nextCode } from './codes.js';
 
 const RUNS = Number(process.env['ASSAY_PROPERTY_RUNS'] ?? 200);
 const arbCode = fc.oneof(
@@ -44,8 +44,13 @@ describe('codes', () => {
   });
 
   it('makes a name unique with the first free suffix', () => {
-    const taken = new Set(['a', 'a-2']);
-    expect(firstFree('a', (n) => taken.has(n))).toBe('a-3');
-    expect(firstFree('b', (n) => taken.has(n))).toBe('b');
+    const names = new UniqueNames();
+    expect(['a', 'a', 'a-2', 'a', 'b'].map((base) => names.take(base))).toEqual(['a', 'a-2', 'a-2-2', 'a-3', 'b']);
+  });
+
+  prop.prop([fc.array(fc.constantFrom('a', 'a-2', 'b', 'a-3'), { maxLength: 20 })], { numRuns: RUNS })('never gives a name twice', (bases) => {
+    const names = new UniqueNames();
+    const taken = bases.map((base) => names.take(base));
+    expect(new Set(taken).size).toBe(taken.length);
   });
 });

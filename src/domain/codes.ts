@@ -22,9 +22,20 @@ export function codesInOrder(prefix: string, given: readonly (string | undefined
   return codes;
 }
 
-/** `base`, or `base-2`, `base-3` … : the first that is not taken. */
-export function firstFree(base: string, taken: (name: string) => boolean): string {
-  let name = base;
-  for (let n = 2; taken(name); n++) name = `${base}-${n}`;
-  return name;
+/**
+ * Names made unique by a suffix: `base`, else `base-2`, `base-3` …, the first not taken. Each base remembers
+ * where its search stopped, so many repeats of one base take linear time, not quadratic.
+ */
+export class UniqueNames {
+  private readonly taken = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
+
+  take(base: string): string {
+    let name = base;
+    let n = this.nextSuffix.get(base) ?? 2;
+    while (this.taken.has(name)) name = `${base}-${n++}`;
+    this.nextSuffix.set(base, n);
+    this.taken.add(name);
+    return name;
+  }
 }

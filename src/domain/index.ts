@@ -23,3 +23,5 @@ export * from './accounts/index.js';
 export * from './findings/index.js';
 export * from './periods/index.js';
 export * from './remediation/index.js';
+export * from './monitoring/index.js';
+export * from './archiving.js';

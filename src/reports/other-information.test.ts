@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { examine, type ManagementResponse } from '../domain/index.js';
+import type { ManagementResponse } from '../domain/index.js';
 import { buildFinding } from '../domain/findings/testing.js';
+import { examineWorkspace } from '../cli/commands/examine.js';
 import { runCli } from '../cli/testing.js';
-import { loadWorkspace } from '../workspace/load.js';
 import { renderExaminationMarkdown } from './examination-markdown.js';
 import { renderOtherInformation, renderOtherInformationDocument, responsesByStatus } from './other-information.js';
 
@@ -117,7 +117,7 @@ describe('assay examine --format markdown', () => {
     const { code, stdout } = await runCli('examine', ACME, '--format', 'markdown');
     expect(code).toBe(0);
     const [forecast, section] = stdout.split("\n## Other information: management's responses to exceptions\n");
-    expect(forecast).toBe(renderExaminationMarkdown(examine(await loadWorkspace(ACME))));
+    expect(forecast).toBe(renderExaminationMarkdown((await examineWorkspace(ACME)).result));
     expect(section).toContain('### F-AC-06: The Q1 access review left out AWS production and Snowflake\n\nControl AC-06; criteria CC6.3.\n');
     expect(section).toContain('**Date remediated.** 2026-07-15');
     expect(section).not.toContain('### F-AC-04');
@@ -131,7 +131,7 @@ describe('assay examine --format markdown', () => {
       await rm(join(dir, 'findings/f-ac-06.yaml'));
       const { code, stdout } = await runCli('examine', dir, '--format', 'markdown');
       expect(code).toBe(0);
-      expect(stdout).toBe(renderExaminationMarkdown(examine(await loadWorkspace(dir))));
+      expect(stdout).toBe(renderExaminationMarkdown((await examineWorkspace(dir)).result));
 
       await cp(join(ACME, 'findings/f-ac-06.yaml'), join(dir, 'findings/f-ac-06.yaml'));
       const file = join(dir, 'findings/f-ac-06.yaml');

@@ -21,6 +21,7 @@ import { authentication, SESSION_COOKIE } from './authentication.js';
 import { loggerOptions, type LogOptions } from './logging.js';
 import { declarePermissions } from './permissions.js';
 import { handleError, problem } from './problem.js';
+import { MAX_SAMPLE_ITEM_LENGTH } from './routes/controls/schemas.js';
 import { apiRoutes } from './routes/index.js';
 import { isPageRequest, sendIndex, serveWebApp, WEB_ROOT } from './web.js';
 
@@ -29,6 +30,13 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Which proxies' X-Forwarded-* headers to believe: none (false), any (true), or these addresses and CIDR ranges. */
 export type TrustProxy = boolean | string[];
+
+/**
+ * The longest path parameter the router matches, as sent: a sample item (at most MAX_SAMPLE_ITEM_LENGTH UTF-16
+ * units) percent-encoded, up to 9 characters a unit (3 UTF-8 bytes, `%XX` each). Fastify's default, 100, turned
+ * long items into 404s; the route's schema then refuses anything longer than the item may be, with a 400.
+ */
+export const MAX_PARAM_LENGTH = MAX_SAMPLE_ITEM_LENGTH * 9;
 
 export interface AppOptions {
   services: Services;
@@ -54,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.log ? loggerOptions(options.log) : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -39,9 +39,9 @@ export const authentication = fp(async (app: FastifyInstance, options: { auth: A
     }
     const organizationId = (request.params as { organizationId?: string }).organizationId;
     if (isAction(permission) && organizationId !== undefined) {
-      const role = await options.access.roleIn(found.actor, organizationId);
-      if (role === null) throw new NotFoundError('The organisation');
-      if (reachOf(role, permission) === null) requireAccess(role, permission);
+      const grant = await options.access.grantIn(found.actor, organizationId);
+      if (grant === null) throw new NotFoundError('The organisation');
+      if (reachOf(grant, permission) === null) requireAccess(grant, permission);
     }
   });
 });

@@ -11,6 +11,7 @@ import { OPERATOR } from '../services/actor.js';
 import { createServices } from '../services/index.js';
 import { hashPassword } from '../services/passwords.js';
 import { createApiTokensRepository } from '../store/api-tokens-repository.js';
+import { createAuditRepository } from '../store/audit-repository.js';
 import { replaceExamination } from '../store/controls-examination.js';
 import { createEngagementsRepository } from '../store/engagements-repository.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
@@ -84,7 +85,10 @@ async function world() {
 
   const { invitation } = await services.invitations.create(OPERATOR, org.id, { email: 'invitee@elsewhere.example', role: 'viewer' });
 
+  // An event of the organisation (a member added above), for the routes that read one event.
+  const [event] = (await createAuditRepository(store.db).list({ limit: 1, offset: 0, organizationId: org.id })).items;
   const params: Record<string, string> = {
+    seq: String(event?.seq),
     organizationId: org.id,
     engagementId: engagement.id,
     controlId: 'AC-04',

@@ -72,6 +72,11 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     return send(problem(429, error.message));
   }
 
+  if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    // Name the limit, which differs by route (an OSCAL import takes more than the rest of the API).
+    const limit = request.routeOptions.bodyLimit;
+    return send(problem(413, `The request body is larger than the ${(limit / 1024 / 1024).toFixed(limit % (1024 * 1024) === 0 ? 0 : 1)} MB this route takes`));
+  }
   const status = (error as FastifyError).statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
     // Fastify's own client errors: malformed JSON, body too large, wrong content type, rate limit.

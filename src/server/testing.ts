@@ -7,7 +7,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { freshStore, type TestEngine } from '../../test/support/engines.js';
 import type { Role } from '../domain/index.js';
 import { OPERATOR } from '../services/actor.js';
-import { createServices, type Services } from '../services/index.js';
+import { createServices, defaultServiceDependencies, type ServiceDependencies, type Services } from '../services/index.js';
 import type { Store } from '../store/database.js';
 import { buildApp } from './app.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './authentication.js';
@@ -38,9 +38,10 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function buildTestApp(engine: TestEngine): Promise<TestApp> {
+/** `dependencies` replace the services' defaults (e.g. where webhooks may go). */
+export async function buildTestApp(engine: TestEngine, dependencies: Partial<ServiceDependencies> = {}): Promise<TestApp> {
   const store = await freshStore(engine);
-  const services = createServices(store);
+  const services = createServices(store, { ...defaultServiceDependencies, ...dependencies });
   const app = await buildApp({ services, loginRateLimit: 1000 });
   const org = await services.organizations.create(OPERATOR, { slug: `org-${++counter}`, name: 'Acme Cloud, Inc.' });
 
@@ -87,10 +88,10 @@ export async function buildTestApp(engine: TestEngine): Promise<TestApp> {
 }
 
 /** A fresh app for each test of the suite, closed after it. */
-export function useTestApp(engine: TestEngine): () => TestApp {
+export function useTestApp(engine: TestEngine, dependencies: Partial<ServiceDependencies> = {}): () => TestApp {
   let current: TestApp | undefined;
   beforeEach(async () => {
-    current = await buildTestApp(engine);
+    current = await buildTestApp(engine, dependencies);
   });
   afterEach(async () => {
     await current?.close();

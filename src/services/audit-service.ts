@@ -7,6 +7,7 @@
  * for by the control's id in its engagement and its subjects are found here. A test deleted and recorded
  * again is a new row: the history shows the events of the control and of the test it has now.
  */
+import { NotFoundError } from '../domain/index.js';
 import type { AuditEvent, AuditRepository } from '../store/audit-repository.js';
 import type { ControlsRepository } from '../store/controls-repository.js';
 import type { Page, Paged } from '../store/values.js';
@@ -22,7 +23,7 @@ export interface AuditFilters {
 }
 
 export function createAuditService(deps: {
-  audit: Pick<AuditRepository, 'list'>;
+  audit: Pick<AuditRepository, 'list' | 'findBySeq'>;
   controls: Pick<ControlsRepository, 'findTestOverview'>;
   lookup: ProgrammeLookup;
   access: Access;
@@ -41,6 +42,14 @@ export function createAuditService(deps: {
         ...(type !== undefined && { type }),
         ...(subject !== undefined && { subject }),
       });
+    },
+
+    /** One event of the organisation, with its payload whatever its size; another organisation's is not found. */
+    async get(actor: Actor, organizationId: string, seq: number): Promise<AuditEvent> {
+      await access.require(actor, organizationId, 'audit.read');
+      const event = await audit.findBySeq(seq);
+      if (!event || event.organizationId !== organizationId) throw new NotFoundError(`Audit event ${seq}`);
+      return event;
     },
 
     /** A control's events and those of its test and samples, newest first, optionally of one type. */

@@ -113,7 +113,11 @@ export function createAuthService(deps: {
       return { actor: { kind: 'user', userId: user.id, email: user.email }, csrfToken: session.csrfSecret };
     },
 
-    /** The actor behind an API token, or null when it is unknown, revoked, expired, or its creator deactivated. */
+    /**
+     * The actor behind an API token: its creator, within the lesser of the token's role and theirs today; null
+     * when the token is unknown, revoked or expired, or its creator is deactivated or no longer belongs to its
+     * organisation.
+     */
     async fromApiToken(secret: string): Promise<Authenticated | null> {
       const token = await tokens.findActive(secret);
       if (!token) return null;
@@ -123,7 +127,16 @@ export function createAuthService(deps: {
         await tokens.markUsed(token.id);
       }
       return {
-        actor: { kind: 'token', tokenId: token.id, organizationId: token.organizationId, role: token.role, name: token.name },
+        actor: {
+          kind: 'token',
+          tokenId: token.id,
+          organizationId: token.organizationId,
+          role: token.role,
+          name: token.name,
+          userId: token.createdBy,
+          email: token.creatorEmail,
+          creatorRole: token.creatorRole,
+        },
         csrfToken: null,
       };
     },

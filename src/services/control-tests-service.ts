@@ -11,6 +11,7 @@
 import {
   can,
   ConflictError,
+  describeGrant,
   ForbiddenError,
   NotFoundError,
   ValidationError,
@@ -18,7 +19,7 @@ import {
   locateProblems,
   newSampleProblems,
   testProblems,
-  type Role,
+  type Grant,
   type Sample,
 } from '../domain/index.js';
 import type {
@@ -51,14 +52,14 @@ function sameEvidence(a: TestEvidence, b: TestEvidence): boolean {
  * Refuses a change of the control's evidence to a role that may not make it: `role` may record tests, but the
  * population is the organisation's to state (`evidence.manage`; an owner only for its own controls).
  */
-function requireEvidenceAccess(role: Role, actor: Actor, control: StoredControl, what: string): void {
-  if (can(role, 'evidence.manage', ownsControl(actor, control))) return;
-  if (can(role, 'evidence.manage', true)) {
-    throw new ForbiddenError(`Control ${control.id} is not yours: the ${role} role may do this (${what}) only for the controls it owns`);
+function requireEvidenceAccess(grant: Grant, actor: Actor, control: StoredControl, what: string): void {
+  if (can(grant, 'evidence.manage', ownsControl(actor, control))) return;
+  if (can(grant, 'evidence.manage', true)) {
+    throw new ForbiddenError(`Control ${control.id} is not yours: ${describeGrant(grant)} may do this (${what}) only for the controls it owns`);
   }
   throw new ForbiddenError(
     `The population of control ${control.id} (its size, or a scope limitation saying it could not be produced) is ` +
-      `evidence the organisation provides: the ${role} role tests it as it stands and cannot change it (${what} needs evidence.manage)`,
+      `evidence the organisation provides: ${describeGrant(grant)} tests it as it stands and cannot change it (${what} needs evidence.manage)`,
   );
 }
 
@@ -106,14 +107,14 @@ export function createControlTestsService(deps: {
       input: ControlTestInput,
       expectedVersion?: number,
     ): Promise<{ test: StoredControlTest; created: boolean }> {
-      const role = await access.require(actor, organizationId, 'test.record');
+      const grant = await access.require(actor, organizationId, 'test.record');
       const issues = locateProblems(testProblems(input), jsonPath);
       if (issues.length > 0) throw new ValidationError(issues, 'The test cannot be recorded');
       return db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
         const before = await controls.findTest(control.rowId, trx);
-        if (!before) requireEvidenceAccess(role, actor, control, 'stating the population of a new test');
-        else if (!sameEvidence(before, input)) requireEvidenceAccess(role, actor, control, 'changing the population');
+        if (!before) requireEvidenceAccess(grant, actor, control, 'stating the population of a new test');
+        else if (!sameEvidence(before, input)) requireEvidenceAccess(grant, actor, control, 'changing the population');
         if (before && expectedVersion === undefined) {
           throw new ConflictError(`Control ${controlId} already has a test (version ${before.version}): send its version to replace it`);
         }
@@ -130,10 +131,10 @@ export function createControlTestsService(deps: {
 
     /** Deletes the test with its samples; its population goes with it, so this too needs `evidence.manage`. */
     async remove(actor: Actor, organizationId: string, engagementId: string, controlId: string, expectedVersion: number) {
-      const role = await access.require(actor, organizationId, 'test.record');
+      const grant = await access.require(actor, organizationId, 'test.record');
       await db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
-        requireEvidenceAccess(role, actor, control, 'deleting the test with its population');
+        requireEvidenceAccess(grant, actor, control, 'deleting the test with its population');
         const before = await testOf(control, trx);
         await controls.removeTest(before.rowId, expectedVersion, trx);
         await audit.record(trx, actor, { type: 'test.removed', organizationId, subject: `test:${before.rowId}`, before });

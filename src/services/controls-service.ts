@@ -1,10 +1,9 @@
 /**
  * Controls of an engagement (DESIGN §4 `controls/*.yaml`), listed with the conclusion the engine reaches for
- * each and checked by the domain's control rules. One that another control compensates is not removed while that
- * link stands, so the engagement always exports as a valid workspace.
+ * each and checked by the domain's control rules; archived rather than deleted (the archive service), so the
+ * engagement always exports as a valid workspace.
  */
 import {
-  ConflictError,
   ValidationError,
   compensationProblems,
   criteriaProblems,
@@ -15,7 +14,8 @@ import {
   type Issue,
 } from '../domain/index.js';
 import type { ControlFilters, ControlsRepository, StoredControl } from '../store/controls-repository.js';
-import { MAX_PAGE_SIZE, type Executor, type Page, type Paged } from '../store/values.js';
+import { MAX_PAGE_SIZE } from '../domain/limits.js';
+import type { Executor, Page, Paged } from '../store/values.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
@@ -47,7 +47,7 @@ function normalize<T extends Partial<Control>>(control: T): T {
 
 export function createControlsService(deps: {
   db: Executor;
-  controls: Pick<ControlsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'remove'>;
+  controls: Pick<ControlsRepository, 'create' | 'findByCode' | 'list' | 'update'>;
   examination: Pick<ExaminationService, 'current'>;
   lookup: ProgrammeLookup;
   access: Access;
@@ -67,12 +67,13 @@ export function createControlsService(deps: {
   async function check(engagementId: string, controlId: string, control: ControlPatch, trx: Executor): Promise<Issue[]> {
     const targets = control.compensates ?? [];
     const known = new Set<string>();
+    const archived = new Set<string>();
     for (let i = 0; i < targets.length; i += MAX_PAGE_SIZE) {
       const codes = targets.slice(i, i + MAX_PAGE_SIZE);
-      const found = await controls.list(engagementId, { limit: codes.length, offset: 0, codes }, trx);
-      for (const c of found.items) known.add(c.id);
+      const found = await controls.list(engagementId, { limit: codes.length, offset: 0, codes, archived: 'include' }, trx);
+      for (const c of found.items) (c.archivedAt === null ? known : archived).add(c.id);
     }
-    const problems = [...criteriaProblems(control.criteria ?? []), ...compensationProblems(controlId, targets, (id) => known.has(id))];
+    const problems = [...criteriaProblems(control.criteria ?? []), ...compensationProblems(controlId, targets, (id) => (known.has(id) ? 'in use' : archived.has(id) ? 'archived' : undefined))];
     return locateProblems(problems, jsonPath);
   }
 
@@ -89,8 +90,8 @@ export function createControlsService(deps: {
     ): Promise<Readonly<Paged<ListedControl>>> {
       await access.require(actor, organizationId, 'control.read');
       const { revision, conclusions } = await examination.current(organizationId, engagementId);
-      const { limit, offset, criterion, owner, search, conclusion } = page;
-      const key = JSON.stringify([engagementId, revision, limit, offset, criterion, owner, search, conclusion]);
+      const { limit, offset, criterion, owner, search, conclusion, archived } = page;
+      const key = JSON.stringify([engagementId, revision, limit, offset, criterion, owner, search, conclusion, archived]);
       const cached = pages.get(key);
       if (cached) return cached;
       // Rows read now are of this revision or a later one; a later one's key is never asked for again with
@@ -103,6 +104,7 @@ export function createControlsService(deps: {
         ...(criterion !== undefined && { criterion }),
         ...(owner !== undefined && { owner }),
         ...(search !== undefined && { search }),
+        ...(archived !== undefined && { archived }),
         ...(codes && { codes }),
       });
       const found = Object.freeze({ items: items.map((c) => ({ ...c, conclusion: conclusions.get(c.id) ?? null })), total });
@@ -121,8 +123,10 @@ export function createControlsService(deps: {
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
         const issues = await check(engagementId, control.id, control, trx);
-        if (await controls.findByCode(engagementId, control.id, trx)) {
-          issues.unshift({ location: at('id'), message: `a control with the id "${control.id}" already exists in this engagement` });
+        const existing = await controls.findByCode(engagementId, control.id, trx);
+        if (existing) {
+          const archived = existing.archivedAt === null ? '' : ' (archived: an admin can restore it)';
+          issues.unshift({ location: at('id'), message: `a control with the id "${control.id}" already exists in this engagement${archived}` });
         }
         if (issues.length > 0) throw new ValidationError(issues, 'The control cannot be created');
         const created = await controls.create(engagementId, control, trx);
@@ -154,23 +158,6 @@ export function createControlsService(deps: {
         const after = await controls.update(before.rowId, expectedVersion, patch, trx);
         await audit.record(trx, actor, { type: 'control.updated', organizationId, subject: `control:${before.rowId}`, before, after });
         return after;
-      });
-    },
-
-    /** Deletes a control with its test and samples at `expectedVersion`, unless another control compensates it. */
-    async remove(actor: Actor, organizationId: string, engagementId: string, controlId: string, expectedVersion: number) {
-      await access.require(actor, organizationId, 'control.manage');
-      await db.transaction().execute(async (trx) => {
-        const before = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
-        if (before.version === expectedVersion) {
-          const compensators = await controls.list(engagementId, { limit: 20, offset: 0, compensating: controlId }, trx);
-          if (compensators.total > 0) {
-            const ids = compensators.items.map((c) => c.id).join(', ');
-            throw new ConflictError(`Control ${controlId} is compensated by ${ids}: take it out of their compensates first`);
-          }
-        }
-        await controls.remove(before.rowId, expectedVersion, trx);
-        await audit.record(trx, actor, { type: 'control.removed', organizationId, subject: `control:${before.rowId}`, before });
       });
     },
   };

@@ -1,8 +1,12 @@
 /**
  * The seeded demo (`assay demo`, `npm start`): a workspace imported into an organisation once, and one person
  * per role. Seeding again leaves what is there alone, so changes made while trying the demo survive a restart.
+ *
+ * The demo's accounts have a published password, so it seeds only an empty database, which it marks as its own,
+ * or one it marked before: never a database that holds anything else.
  */
-import { ForbiddenError, type Role } from '../domain/index.js';
+import { ConflictError, ForbiddenError, type Role } from '../domain/index.js';
+import type { DatabaseStanding, InstanceRepository } from '../store/instance-repository.js';
 import type { Organization, OrganizationsRepository } from '../store/organizations-repository.js';
 import type { Actor } from './actor.js';
 import type { UsersService } from './users-service.js';
@@ -31,15 +35,27 @@ export interface SeededDemo {
   people: (DemoPerson & { added: boolean; accountCreated: boolean })[];
 }
 
+/** Refuses a database that holds anything but the demo; `database` names it in the message. */
+export function refuseUnlessDemo(standing: DatabaseStanding, database: string): void {
+  if (standing.kind !== 'other') return;
+  throw new ConflictError(
+    `${database} holds data that is not the demo's (the table "${standing.table}" has rows). The demo creates accounts with a published password, so it runs only on an empty database or on one it made: choose another database`,
+  );
+}
+
 export function createDemoService(deps: {
   organizations: Pick<OrganizationsRepository, 'findBySlug'>;
+  instance: Pick<InstanceRepository, 'standing' | 'markDemo'>;
   workspace: Pick<WorkspaceService, 'importWorkspace'>;
   users: Pick<UsersService, 'ensureMember'>;
 }) {
-  const { organizations, workspace, users } = deps;
+  const { organizations, instance, workspace, users } = deps;
   return {
     async seed(actor: Actor, seed: DemoSeed): Promise<SeededDemo> {
       if (actor.kind !== 'operator') throw new ForbiddenError('Only the operator of the installation seeds the demo');
+      const standing = await instance.standing();
+      refuseUnlessDemo(standing, 'The database');
+      if (standing.kind === 'empty') await instance.markDemo();
       const existing = await organizations.findBySlug(seed.organizationSlug);
       const organization =
         existing ?? (await workspace.importWorkspace(actor, seed.examination, { organizationSlug: seed.organizationSlug })).organization;

@@ -5,6 +5,7 @@
 import {
   CATEGORIES,
   ValidationError,
+  type ArchivedFilter,
   criteriaOfCategories,
   isRealDate,
   jsonPath,
@@ -33,6 +34,8 @@ export interface EngagementFilters {
   /** Text in the name or the system, ignoring case. */
   search?: string;
   reportType?: EngagementSettings['reportType'];
+  /** Engagements in use (the default), all, or only the archived. */
+  archived?: ArchivedFilter;
 }
 
 /** Security is always in scope (DESIGN §4); the others follow in the order given, once each. */
@@ -83,7 +86,7 @@ function refuseInvalid(settings: EngagementSettings, summary: string): void {
 
 export function createEngagementsService(deps: {
   db: Executor;
-  engagements: Pick<EngagementsRepository, 'create' | 'findById' | 'list' | 'update' | 'remove'>;
+  engagements: Pick<EngagementsRepository, 'create' | 'findById' | 'list' | 'update'>;
   lookup: ProgrammeLookup;
   access: Access;
   audit: AuditLog;
@@ -146,16 +149,6 @@ export function createEngagementsService(deps: {
           after,
         });
         return after;
-      });
-    },
-
-    /** Deletes the engagement with its controls, tests, samples and snapshots, at `expectedVersion`. */
-    async remove(actor: Actor, organizationId: string, engagementId: string, expectedVersion: number): Promise<void> {
-      await access.require(actor, organizationId, 'engagement.manage');
-      await db.transaction().execute(async (trx) => {
-        const before = await lookup.engagementForChange(organizationId, engagementId, trx);
-        await engagements.remove(engagementId, expectedVersion, trx);
-        await audit.record(trx, actor, { type: 'engagement.removed', organizationId, subject: `engagement:${engagementId}`, before });
       });
     },
   };

@@ -247,7 +247,7 @@ describe('changes over a long history', () => {
         },
         findById: async <R, S>(id: string) => ({ ...(kept.find((s) => s.id === id) as SnapshotSummary<S>), result: result as R }),
       },
-      access: { roleIn: async () => 'admin', require: async () => 'admin' },
+      access: { grantIn: async () => 'admin', require: async () => 'admin' },
     });
     const week = await examination.changes(OPERATOR, 'o1', 'e1');
     expect(week).toMatchObject({ fullPeriod: true, baseline: { takenAt: kept[168]?.takenAt } });

@@ -31,7 +31,8 @@ import {
 import type { ControlsRepository } from '../store/controls-repository.js';
 import type { EngagementsRepository, ExaminationKey } from '../store/engagements-repository.js';
 import type { SnapshotSummary, SnapshotsRepository } from '../store/snapshots-repository.js';
-import { MAX_PAGE_SIZE, type Page, type Paged } from '../store/values.js';
+import { MAX_PAGE_SIZE } from '../domain/limits.js';
+import type { Page, Paged } from '../store/values.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import { LruCache } from './lru-cache.js';

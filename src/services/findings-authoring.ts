@@ -24,8 +24,8 @@ import {
   type Severity,
   type SystemicCause,
 } from '../domain/index.js';
-import type { StoredFinding, StoredRootCause } from '../store/findings-repository.js';
-import type { Trx } from '../store/values.js';
+import type { RootCauseWithFindings, StoredFinding } from '../store/findings-repository.js';
+import { pageOf, type Page, type Paged, type Trx } from '../store/values.js';
 import type { Actor } from './actor.js';
 import { signatureOf, type FindingsDependencies, type FindingsWork } from './findings-work.js';
 import { at } from './programme.js';
@@ -39,11 +39,6 @@ export interface OverrideInput {
   /** null: the forecast pervasiveness stands. */
   pervasive: boolean | null;
   reason: string;
-}
-
-/** A root cause with the codes of the findings traced to it. */
-export interface RootCauseWithFindings extends StoredRootCause {
-  findings: string[];
 }
 
 export function createFindingsAuthoring(deps: FindingsDependencies, work: Pick<FindingsWork, 'current' | 'forChange' | 'save'>) {
@@ -133,23 +128,28 @@ export function createFindingsAuthoring(deps: FindingsDependencies, work: Pick<F
       });
     },
 
-    /** The engagement's root causes in code order, each with the codes of the findings traced to it. */
-    async rootCauses(actor: Actor, organizationId: string, engagementId: string): Promise<RootCauseWithFindings[]> {
+    /** A page of the engagement's root causes in code order, each with the codes of the findings traced to it. */
+    async rootCauses(actor: Actor, organizationId: string, engagementId: string, page: Page): Promise<Paged<RootCauseWithFindings>> {
       await access.require(actor, organizationId, 'finding.read');
       await lookup.engagement(organizationId, engagementId);
-      const [causes, all] = await Promise.all([findings.listRootCauses(engagementId), findings.list(engagementId)]);
-      return causes.map((cause) => ({ ...cause, findings: all.filter((f) => f.rootCause === cause.id).map((f) => f.id) }));
+      return findings.pageRootCauses(engagementId, page);
     },
 
-    /** Root causes ranked by the findings and criteria they touch (false positives left out); shared ones are systemic. */
-    async systemicCauses(actor: Actor, organizationId: string, engagementId: string): Promise<SystemicCause[]> {
+    /**
+     * A page of the root causes ranked by the findings and criteria they touch (false positives left out); shared
+     * ones are systemic. The ranking needs every finding, so it is worked out whole and paged after.
+     */
+    async systemicCauses(actor: Actor, organizationId: string, engagementId: string, page: Page): Promise<Paged<SystemicCause>> {
       await access.require(actor, organizationId, 'finding.read');
       await lookup.engagement(organizationId, engagementId);
       const [causes, all] = await Promise.all([findings.listRootCauses(engagementId), findings.list(engagementId)]);
       const today = isoDate(clock());
-      return systemicCauses(
-        all.map((f) => current(f, today)),
-        causes,
+      return pageOf(
+        systemicCauses(
+          all.map((f) => current(f, today)),
+          causes,
+        ),
+        page,
       );
     },
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/index.js';
 import { OPERATOR } from './actor.js';
-import { findingsWorld } from './testing.js';
+import { findingsWorld, WHOLE_PAGE } from './testing.js';
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: findings service, authoring`, () => {
@@ -72,7 +72,7 @@ for (const engine of ENGINES) {
       await expect(services.findings.create(compliance, organizationId, engagementId, gap)).rejects.toMatchObject({
         issues: [{ location: '$', message: 'a finding needs its control, its criteria, or both' }],
       });
-      expect((await services.findings.list(compliance, organizationId, engagementId)).map((f) => f.id)).toEqual(['F-1', 'F-2', 'OBS-7']);
+      expect((await services.findings.list(compliance, organizationId, engagementId, WHOLE_PAGE)).items.map((f) => f.id)).toEqual(['F-1', 'F-2', 'OBS-7']);
       expect(await events('finding.created')).toHaveLength(3);
 
       const viewer = await member('viewer');
@@ -118,13 +118,13 @@ for (const engine of ENGINES) {
       await services.findings.setRootCause(compliance, organizationId, engagementId, manual.id, 1, cause('RC-1'));
       await services.findings.setRootCause(compliance, organizationId, engagementId, 'F-CM-01', 1, cause('RC-2'));
 
-      const causes = await services.findings.rootCauses(compliance, organizationId, engagementId);
-      expect(causes.map((c) => [c.id, c.findings])).toEqual([
+      const causes = await services.findings.rootCauses(compliance, organizationId, engagementId, WHOLE_PAGE);
+      expect(causes.items.map((c) => [c.id, c.findings])).toEqual([
         ['RC-1', ['F-1', 'F-AC-04']],
         ['RC-2', ['F-CM-01']],
       ]);
-      const systemic = await services.findings.systemicCauses(compliance, organizationId, engagementId);
-      expect(systemic.map((s) => [s.rootCause.id, s.systemic, s.criteria])).toEqual([
+      const systemic = await services.findings.systemicCauses(compliance, organizationId, engagementId, WHOLE_PAGE);
+      expect(systemic.items.map((s) => [s.rootCause.id, s.systemic, s.criteria])).toEqual([
         ['RC-1', true, ['A1.2', 'CC6.2', 'CC6.3']],
         ['RC-2', false, ['CC8.1']],
       ]);

@@ -26,11 +26,13 @@ import {
   type FindingStatus,
   type Issue,
   type Retest,
+  sameRootCause,
   type RootCause,
   type Sample,
   type TestMethod,
 } from '../domain/index.js';
-import type { FindingFilter, StoredFinding } from '../store/findings-repository.js';
+import type { FindingFilter, StoredFinding, StoredRootCause } from '../store/findings-repository.js';
+import { staleOrMissing, type Page, type Paged, type Trx } from '../store/values.js';
 import type { Actor } from './actor.js';
 import { createFindingsAuthoring } from './findings-authoring.js';
 import { findingsWork, ownsFinding, type FindingsDependencies } from './findings-work.js';
@@ -69,16 +71,41 @@ export function createFindingsService(deps: FindingsDependencies) {
   const { db, findings, controls, lookup, access, audit, clock } = deps;
   const { current, retestContext, forChange, save } = findingsWork(deps);
 
+  /**
+   * The root cause under its code: created when the code is new, left as it is when the text is the same (tracing
+   * one more finding to it), else rewritten at the version the caller read.
+   */
+  async function writeRootCause(
+    engagementId: string,
+    stored: StoredRootCause | null,
+    rootCause: RootCause,
+    expectedVersion: number | undefined,
+    trx: Trx,
+  ): Promise<StoredRootCause> {
+    if (stored === null) {
+      if (expectedVersion !== undefined) throw staleOrMissing(`Root cause ${rootCause.id}`, expectedVersion, undefined);
+      return findings.saveRootCause(engagementId, rootCause, trx);
+    }
+    if (sameRootCause(stored, rootCause)) return stored;
+    if (expectedVersion === undefined) {
+      throw new ConflictError(
+        `Root cause ${rootCause.id} exists (version ${stored.version}) with other text, shared by the findings traced to it: send rootCauseVersion to rewrite it`,
+      );
+    }
+    return findings.rewriteRootCause(engagementId, rootCause, expectedVersion, trx);
+  }
+
   return {
     ...createFindingsAuthoring(deps, { current, forChange, save }),
 
-    async list(actor: Actor, organizationId: string, engagementId: string, filter: FindingFilter = {}): Promise<StoredFinding[]> {
+    /** A page of the findings in code order; the status filter applies after expiry, so an expired acceptance is listed among the open. */
+    async list(actor: Actor, organizationId: string, engagementId: string, query: FindingFilter & Page): Promise<Paged<StoredFinding>> {
       await access.require(actor, organizationId, 'finding.read');
       await lookup.engagement(organizationId, engagementId);
       const today = isoDate(clock());
-      // The status filter applies after expiry, so an expired acceptance is listed among the open findings.
-      const all = await findings.list(engagementId, filter.control !== undefined ? { control: filter.control } : {});
-      return all.map((f) => current(f, today)).filter((f) => filter.status === undefined || f.status === filter.status);
+      const { limit, offset, ...filter } = query;
+      const { items, total } = await findings.page(engagementId, { ...filter, today }, { limit, offset });
+      return { items: items.map((f) => current(f, today)), total };
     },
 
     async get(actor: Actor, organizationId: string, engagementId: string, code: string): Promise<StoredFinding> {
@@ -248,8 +275,10 @@ export function createFindingsService(deps: FindingsDependencies) {
     },
 
     /**
-     * Traces the finding to a root cause of the engagement, written (or rewritten) under its code: findings
-     * that share a code share the cause, one systemic issue.
+     * Traces the finding to a root cause of the engagement, written under its code: findings that share a code
+     * share the cause, one systemic issue. A code that exists with other text is rewritten for all of them, so
+     * only at `rootCauseVersion`, the version the caller read (missing or stale: ConflictError, nothing changed).
+     * The audit event keeps the cause as it was and as it is.
      */
     async setRootCause(
       actor: Actor,
@@ -258,12 +287,23 @@ export function createFindingsService(deps: FindingsDependencies) {
       code: string,
       version: number,
       rootCause: RootCause,
+      rootCauseVersion?: number,
     ): Promise<StoredFinding> {
       await access.require(actor, organizationId, 'finding.manage');
       return db.transaction().execute(async (trx) => {
         const before = await forChange(organizationId, engagementId, code, version, trx);
-        await findings.saveRootCause(engagementId, rootCause, trx);
-        return save(trx, actor, organizationId, before, { ...before, rootCause: rootCause.id }, 'finding.root_cause_set', { rootCause });
+        const stored = await findings.findRootCause(engagementId, rootCause.id, trx);
+        const saved = await writeRootCause(engagementId, stored, rootCause, rootCauseVersion, trx);
+        return save(
+          trx,
+          actor,
+          organizationId,
+          before,
+          { ...before, rootCause: rootCause.id },
+          'finding.root_cause_set',
+          { tracedTo: rootCause.id, rootCause: saved },
+          { tracedTo: before.rootCause, rootCause: stored },
+        );
       });
     },
   };

@@ -8,14 +8,14 @@ import type { ControlsRepository } from '../store/controls-repository.js';
 import type { FindingsRepository, StoredFinding } from '../store/findings-repository.js';
 import { staleOrMissing, type Executor, type Trx } from '../store/values.js';
 import type { Access } from './access.js';
-import { describeActor, type Actor } from './actor.js';
+import { describeActor, personOf, type Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
 import { ownsControl, type ProgrammeLookup } from './programme.js';
 
 /** What the findings services need: the store, the engagement's controls, access, the audit log and the clock. */
 export interface FindingsDependencies {
   db: Executor;
-  findings: Pick<FindingsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'saveRootCause' | 'listRootCauses'>;
+  findings: Pick<FindingsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'page' | 'saveRootCause' | 'rewriteRootCause' | 'findRootCause' | 'listRootCauses' | 'pageRootCauses'>;
   controls: Pick<ControlsRepository, 'loadExamination'>;
   lookup: ProgrammeLookup;
   access: Access;
@@ -23,9 +23,12 @@ export interface FindingsDependencies {
   clock: () => Date;
 }
 
-/** Who did it, as a finding or a response records it: a person's email, else the actor as the audit log writes it. */
+/**
+ * Who did it, as a finding or a response records it: the person's email (through a token, its creator's, so
+ * four eyes compare people, not sign-ins), else the actor as the audit log writes it.
+ */
 export function signatureOf(actor: Actor): string {
-  return actor.kind === 'user' ? actor.email : describeActor(actor);
+  return personOf(actor)?.email ?? describeActor(actor);
 }
 
 /**
@@ -69,7 +72,10 @@ export function findingsWork({ findings, controls, lookup, audit, clock }: Findi
     return current(found, isoDate(clock()));
   }
 
-  /** Writes the change at the version read and its audit event, in the caller's transaction. */
+  /**
+   * Writes the change at the version read and its audit event, in the caller's transaction; `details` and
+   * `detailsBefore` add what the change was about, as it is and as it was.
+   */
   async function save(
     trx: Trx,
     actor: Actor,
@@ -78,13 +84,14 @@ export function findingsWork({ findings, controls, lookup, audit, clock }: Findi
     after: Finding,
     type: 'finding.transitioned' | 'finding.actions_updated' | 'finding.retested' | 'finding.root_cause_set' | 'finding.overridden',
     details: Record<string, unknown>,
+    detailsBefore: Record<string, unknown> = {},
   ) {
     const saved = await findings.update(before.engagementId, before.version, after, trx);
     await audit.record(trx, actor, {
       type,
       organizationId,
       subject: `finding:${before.engagementId}/${before.id}`,
-      before: { status: before.status, version: before.version },
+      before: { status: before.status, version: before.version, ...detailsBefore },
       after: { status: saved.status, version: saved.version, ...details },
     });
     return saved;

@@ -5,10 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/database.js';
 import { createApiTokensRepository } from '../store/api-tokens-repository.js';
+import { createAuditCheckpointsRepository } from '../store/audit-checkpoints-repository.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import { createControlsRepository } from '../store/controls-repository.js';
 import { createEngagementsRepository } from '../store/engagements-repository.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
+import { createInstanceRepository } from '../store/instance-repository.js';
 import { createInvitationsRepository } from '../store/invitations-repository.js';
 import { createManagementResponsesRepository } from '../store/management-responses-repository.js';
 import { createMembershipsRepository } from '../store/memberships-repository.js';
@@ -20,6 +22,7 @@ import { createSignInThrottleRepository } from '../store/sign-in-throttle-reposi
 import { createSnapshotsRepository } from '../store/snapshots-repository.js';
 import { createUsersRepository } from '../store/users-repository.js';
 import { createAccess } from './access.js';
+import { createArchiveService } from './archive-service.js';
 import { createAuditLog } from './audit.js';
 import { createAuditService } from './audit-service.js';
 import { createAuthService } from './auth-service.js';
@@ -38,7 +41,7 @@ import { createOscalService } from './oscal-service.js';
 import { createPasswordsService } from './passwords-service.js';
 import { createPeriodsService } from './periods-service.js';
 import { createProgrammeLookup } from './programme.js';
-import { createRemediationService } from './remediation-service.js';
+import { createRemediationService, type WebhookSettings } from './remediation-service.js';
 import { createReportService } from './report-service.js';
 import { createSessionOpener } from './sessions.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
@@ -50,6 +53,8 @@ import { createWorkspaceService } from './workspace-service.js';
 export interface ServiceDependencies {
   clock: () => Date;
   newId: () => string;
+  /** Where reminder webhooks may go: public addresses only when not given (the CLI reads the instance's settings). */
+  webhooks?: WebhookSettings;
 }
 
 export const defaultServiceDependencies: ServiceDependencies = { clock: () => new Date(), newId: randomUUID };
@@ -97,9 +102,18 @@ export function createServices(
     tokens: createTokensService({ ...repositories, ...common, clock: deps.clock }),
     workspace,
     users,
-    integrity: createIntegrityService(repositories),
-    demo: createDemoService({ ...repositories, workspace, users }),
+    integrity: createIntegrityService({ ...repositories, checkpoints: createAuditCheckpointsRepository(db, deps), access, clock: deps.clock }),
+    demo: createDemoService({ ...repositories, instance: createInstanceRepository(db), workspace, users }),
     engagements: createEngagementsService({ ...programme, ...common, lookup }),
+    archive: createArchiveService({
+      ...programme,
+      ...common,
+      lookup,
+      findings: createFindingsRepository(db, deps),
+      responses: createManagementResponsesRepository(db, deps),
+      plans: createRemediationPlansRepository(db, deps),
+      clock: deps.clock,
+    }),
     controls: createControlsService({ ...programme, ...common, lookup, examination }),
     tests: createControlTestsService({ ...programme, ...common, lookup }),
     examination,
@@ -118,6 +132,7 @@ export function createServices(
       plans: createRemediationPlansRepository(db, deps),
       findings: createFindingsRepository(db, deps),
       clock: deps.clock,
+      ...(deps.webhooks && { webhooks: deps.webhooks }),
     }),
     periods: createPeriodsService({ ...programme, ...common, lookup, findings: createFindingsRepository(db, deps), store: deps }),
     auditEvents: createAuditService({ ...repositories, ...programme, access, lookup }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/index.js';
-import { accountsWorld, DAY, PASSWORD } from './testing.js';
+import { accountsWorld, DAY, PASSWORD, tokenActor } from './testing.js';
 import { OPERATOR } from './actor.js';
 
 const NEW_PASSWORD = 'a password of my own choosing';
@@ -20,7 +20,7 @@ for (const engine of ENGINES) {
       const signedIn = await w.services.invitations.signUp(secret, { displayName: 'Ann', password: NEW_PASSWORD });
       expect(signedIn.user).toMatchObject({ email: 'ann@acme.example', displayName: 'Ann' });
       expect(await w.services.auth.fromSession(signedIn.token)).toMatchObject({ actor: { kind: 'user', email: 'ann@acme.example' } });
-      expect(await w.services.access.roleIn({ kind: 'user', userId: signedIn.user.id, email: 'ann@acme.example' }, w.organizationId)).toBe('auditor');
+      expect(await w.services.access.grantIn({ kind: 'user', userId: signedIn.user.id, email: 'ann@acme.example' }, w.organizationId)).toBe('auditor');
       await expect(w.services.auth.login('ann@acme.example', NEW_PASSWORD)).resolves.toBeTruthy();
 
       await expect(w.services.invitations.signUp(secret, { displayName: 'Mallory', password: 'another password!!' })).rejects.toThrow(/already been accepted/);
@@ -43,12 +43,12 @@ for (const engine of ENGINES) {
       await expect(w.services.invitations.signUp(secret, { displayName: 'Mallory', password: 'the attacker’s password' })).rejects.toThrow(/has an account already: sign in/);
       await expect(w.services.auth.login(victim.email, 'the attacker’s password')).rejects.toThrow(/not right/);
       await expect(w.services.auth.login(victim.email, PASSWORD)).resolves.toBeTruthy();
-      expect(await w.services.access.roleIn(victim, w.organizationId)).toBeNull();
+      expect(await w.services.access.grantIn(victim, w.organizationId)).toBeNull();
 
       // Signed in as themselves, they accept.
       expect(await w.services.invitations.accept(victim, secret)).toEqual({ organizationId: w.organizationId, role: 'viewer' });
       // A new request's actor: roles are remembered for the life of one.
-      expect(await w.services.access.roleIn({ ...victim }, w.organizationId)).toBe('viewer');
+      expect(await w.services.access.grantIn({ ...victim }, w.organizationId)).toBe('viewer');
     });
 
     it('refuses a signed-in person whose email the invitation does not name, leaving it pending', async () => {
@@ -57,9 +57,9 @@ for (const engine of ENGINES) {
       const stranger = await w.person('viewer', 'stranger@acme.example', (await accountsWorld(store())).organizationId);
       const { secret } = await w.services.invitations.create(admin, w.organizationId, { email: 'ann@acme.example', role: 'compliance' });
       await expect(w.services.invitations.accept(stranger, secret)).rejects.toThrow(new ForbiddenError('This invitation is for ann@acme.example; you are signed in as stranger@acme.example. Sign out and open the link again.'));
-      expect(await w.services.access.roleIn(stranger, w.organizationId)).toBeNull();
+      expect(await w.services.access.grantIn(stranger, w.organizationId)).toBeNull();
       await expect(w.services.invitations.preview(secret)).resolves.toMatchObject({ email: 'ann@acme.example' });
-      await expect(w.services.invitations.accept({ kind: 'token', tokenId: 't', organizationId: w.organizationId, role: 'admin', name: 'ci' }, secret)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(w.services.invitations.accept(tokenActor(w.organizationId, 'admin'), secret)).rejects.toBeInstanceOf(ForbiddenError);
     });
 
     it('refuses an expired invitation and a revoked one, each saying so', async () => {

@@ -1,5 +1,5 @@
 /** Organisations (tenants): create one (its creator becomes admin), list one's own, rename. */
-import { NotFoundError, type Role } from '../domain/index.js';
+import { NotFoundError, shownRole, type Role } from '../domain/index.js';
 import type { MembershipsRepository } from '../store/memberships-repository.js';
 import type { Organization, OrganizationsRepository } from '../store/organizations-repository.js';
 import type { Executor } from '../store/values.js';
@@ -9,7 +9,7 @@ import type { AuditLog } from './audit.js';
 import type { SignupPolicy } from './signup-policy.js';
 
 export interface OrganizationWithRole extends Organization {
-  /** The actor's role in it. */
+  /** The actor's role in it (an API token's: the role its grant, within its creator's, wholly holds). */
   role: Role;
 }
 
@@ -27,8 +27,8 @@ export function createOrganizationsService(deps: {
     /** The organisations the actor belongs to (an API token: its own). */
     async listMine(actor: Actor): Promise<OrganizationWithRole[]> {
       if (actor.kind === 'token') {
-        const org = await organizations.findById(actor.organizationId);
-        return org ? [{ ...org, role: actor.role }] : [];
+        const [org, grant] = await Promise.all([organizations.findById(actor.organizationId), access.grantIn(actor, actor.organizationId)]);
+        return org && grant ? [{ ...org, role: shownRole(grant) }] : [];
       }
       if (actor.kind === 'operator') {
         const all = await organizations.list({ limit: 1000, offset: 0 });
@@ -40,10 +40,10 @@ export function createOrganizationsService(deps: {
     },
 
     async get(actor: Actor, organizationId: string): Promise<OrganizationWithRole> {
-      const role = await access.require(actor, organizationId, 'organization.read');
+      const grant = await access.require(actor, organizationId, 'organization.read');
       const org = await organizations.findById(organizationId);
       if (!org) throw new NotFoundError('The organisation');
-      return { ...org, role };
+      return { ...org, role: shownRole(grant) };
     },
 
     /** A new organisation (see signup-policy.ts for who may); a signed-in person who creates one is its first admin. */
@@ -58,7 +58,7 @@ export function createOrganizationsService(deps: {
     },
 
     async update(actor: Actor, organizationId: string, expectedVersion: number, patch: { slug?: string; name?: string }) {
-      const role = await access.require(actor, organizationId, 'organization.update');
+      const role = shownRole(await access.require(actor, organizationId, 'organization.update'));
       return db.transaction().execute(async (trx) => {
         const before = await organizations.findById(organizationId, trx);
         if (!before) throw new NotFoundError('The organisation');

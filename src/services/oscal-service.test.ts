@@ -7,6 +7,7 @@ import { loadFindings } from '../workspace/findings.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { OPERATOR, type Actor } from './actor.js';
 import { createServices } from './index.js';
+import { WHOLE_PAGE } from './testing.js';
 
 /** Assay's own POA&M of examples/acme, as a client would send it. */
 async function acmePoam() {
@@ -27,8 +28,8 @@ for (const engine of ENGINES) {
       expect(outcome.created).toEqual(['F-AC-04', 'F-AC-06', 'F-MON-01', 'F-OPS-03']);
       expect(outcome.rootCauses).toEqual(['RC-01', 'RC-02']);
       expect(outcome.warnings).toEqual([expect.stringMatching(/^F-AC-06 is closed in the document but imported as ready_for_retest/)]);
-      const listed = await services.findings.list(OPERATOR, organization.id, engagement.id);
-      expect(listed.map((f) => [f.id, f.rootCause])).toEqual([
+      const listed = await services.findings.list(OPERATOR, organization.id, engagement.id, WHOLE_PAGE);
+      expect(listed.items.map((f) => [f.id, f.rootCause])).toEqual([
         ['F-AC-04', 'RC-01'],
         ['F-AC-06', 'RC-02'],
         ['F-MON-01', 'RC-01'],
@@ -46,7 +47,7 @@ for (const engine of ENGINES) {
       const { organization, engagement } = await services.workspace.importWorkspace(OPERATOR, workspace, { organizationSlug: 'acme' });
       await expect(services.oscal.importFindings(OPERATOR, organization.id, engagement.id, document)).rejects.toThrow(ConflictError);
       await expect(services.oscal.importFindings(OPERATOR, organization.id, engagement.id, document)).rejects.toThrow(/: root cause RC-01$/);
-      expect(await services.findings.list(OPERATOR, organization.id, engagement.id)).toEqual([]);
+      expect(await services.findings.list(OPERATOR, organization.id, engagement.id, WHOLE_PAGE)).toEqual({ items: [], total: 0 });
       expect(await store().db.selectFrom('root_causes').select('title').execute()).toEqual([{ title: 'Something else' }]);
     });
 

@@ -4,12 +4,14 @@
  * imported from an OSCAL assessment results or POA&M document, all or nothing.
  */
 import {
+  can,
   isoDate,
   ConflictError,
   ValidationError,
   criteriaOfCategories,
   examine,
   expireAcceptedRisk,
+  sameRootCause,
   type Examination,
   type Finding,
   type Issue,
@@ -39,14 +41,16 @@ export interface OscalImportOutcome {
   created: string[];
   /** Codes of the root causes the document brought (an Assay POA&M carries them). */
   rootCauses: string[];
-  /** What could not be carried over as it stood (findingsFromOscal's warnings). */
+  /** What could not be carried over as it stood: the first of findingsFromOscal's warnings. */
   warnings: string[];
+  /** How many warnings there were in all. */
+  warningCount: number;
 }
 
 
 export function createOscalService(deps: {
   db: Executor;
-  findings: Pick<FindingsRepository, 'create' | 'list' | 'listRootCauses' | 'saveRootCause'>;
+  findings: Pick<FindingsRepository, 'createMany' | 'list' | 'listRootCauses' | 'saveRootCause' | 'takenCodes'>;
   lookup: ProgrammeLookup;
   access: Access;
   audit: AuditLog;
@@ -90,13 +94,20 @@ export function createOscalService(deps: {
 
     /**
      * Findings from OSCAL assessment results or a POA&M (a parsed document or its text). Refused as a whole:
-     * a document that is not OSCAL (ValidationError naming JSON paths), a finding that names a control or
-     * criterion the engagement does not have (ValidationError), a finding code or a different root cause of the
-     * same code already in the engagement (ConflictError naming them). One `finding.imported` event per finding.
+     * a document that is not OSCAL or holds more than MAX_IMPORTED_FINDINGS findings (ValidationError naming
+     * JSON paths), a finding that names a control or criterion the engagement does not have (ValidationError),
+     * a finding code or a different root cause of the same code already in the engagement (ConflictError naming
+     * them). An override, or a corrective action marked done, comes in only when the actor could record it
+     * (finding.judge, finding.remediate); else a warning says it was left out.
+     *
+     * The document is read and mapped before the transaction opens; the transaction then checks and writes in
+     * batched inserts, all or nothing. One `finding.imported` event per finding, and one `oscal.imported` event
+     * with the source and the first warnings (with their count), so the log grows with the findings only.
      */
     async importFindings(actor: Actor, organizationId: string, engagementId: string, document: unknown): Promise<OscalImportOutcome> {
-      await access.require(actor, organizationId, 'finding.manage');
-      const imported = findingsFromOscal(document);
+      const grant = await access.require(actor, organizationId, 'finding.manage');
+      // The import's findings are new, so no one owns them yet: only a grant over all findings counts.
+      const imported = findingsFromOscal(document, { overrides: can(grant, 'finding.judge'), completedActions: can(grant, 'finding.remediate') });
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
         const examination = await loadExamination(trx, engagementId);
@@ -104,9 +115,9 @@ export function createOscalService(deps: {
         const issues = references(imported.findings, examination, new Set([...existingRootCauses.keys(), ...imported.rootCauses.map((r) => r.id)]));
         if (issues.length > 0) throw new ValidationError(issues, 'The findings do not fit the engagement');
 
-        const codes = new Set((await findings.list(engagementId, {}, trx)).map((f) => f.id));
+        const taken = new Set(await findings.takenCodes(engagementId, imported.findings.map((f) => f.id), trx));
         const clashes = [
-          ...imported.findings.filter((f) => codes.has(f.id)).map((f) => `finding ${f.id}`),
+          ...imported.findings.filter((f) => taken.has(f.id)).map((f) => `finding ${f.id}`),
           ...imported.rootCauses.filter((r) => existingRootCauses.has(r.id) && !sameRootCause(r, existingRootCauses.get(r.id) as RootCause)).map((r) => `root cause ${r.id}`),
         ];
         if (clashes.length > 0) throw new ConflictError(`Already in the engagement, so nothing was imported: ${clashes.join(', ')}`);
@@ -114,16 +125,27 @@ export function createOscalService(deps: {
         const source = { model: imported.model, documentUuid: imported.documentUuid, title: imported.title };
         const newRootCauses = imported.rootCauses.filter((r) => !existingRootCauses.has(r.id));
         for (const rootCause of newRootCauses) await findings.saveRootCause(engagementId, rootCause, trx);
-        for (const finding of imported.findings) {
-          const created = await findings.create(engagementId, finding, trx);
+        for (const created of await findings.createMany(engagementId, imported.findings, trx)) {
           await audit.record(trx, actor, {
             type: 'finding.imported',
             organizationId,
-            subject: `finding:${engagementId}/${finding.id}`,
-            after: { ...created, importedFrom: source, warnings: imported.warnings },
+            subject: `finding:${engagementId}/${created.id}`,
+            after: { ...created, importedFrom: source },
           });
         }
-        return { created: imported.findings.map((f) => f.id), rootCauses: newRootCauses.map((r) => r.id), warnings: imported.warnings };
+        const outcome = {
+          created: imported.findings.map((f) => f.id),
+          rootCauses: newRootCauses.map((r) => r.id),
+          warnings: imported.warnings,
+          warningCount: imported.warningCount,
+        };
+        await audit.record(trx, actor, {
+          type: 'oscal.imported',
+          organizationId,
+          subject: `engagement:${engagementId}`,
+          after: { source, findings: outcome.created.length, rootCauses: outcome.rootCauses, warnings: outcome.warnings, warningCount: outcome.warningCount },
+        });
+        return outcome;
       });
     },
   };
@@ -146,10 +168,6 @@ function references(found: readonly Finding[], examination: Examination, rootCau
     if (finding.rootCause !== null && !rootCauses.has(finding.rootCause)) issues.push({ location: where, message: `unknown root cause "${finding.rootCause}"` });
   }
   return issues;
-}
-
-function sameRootCause(a: RootCause, b: RootCause): boolean {
-  return a.title === b.title && a.category === b.category && JSON.stringify(a.whys) === JSON.stringify(b.whys);
 }
 
 export type OscalService = ReturnType<typeof createOscalService>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { ConflictError, ForbiddenError, TooManyAttemptsError, ValidationError } from '../domain/index.js';
-import { accountsWorld, DAY, PASSWORD } from './testing.js';
+import { accountsWorld, DAY, PASSWORD, tokenActor } from './testing.js';
 import { OPERATOR } from './actor.js';
 
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -33,7 +33,7 @@ for (const engine of ENGINES) {
       await expect(w.services.passwords.change(ann, { currentPassword: PASSWORD, newPassword: 'short', keepSession: null })).rejects.toThrow(/password: must be 12 to 256/);
       for (let i = 0; i < 4; i += 1) await w.services.passwords.change(ann, { currentPassword: 'guess', newPassword: NEW_PASSWORD, keepSession: null }).catch(() => undefined);
       await expect(w.services.passwords.change(ann, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, keepSession: null })).rejects.toBeInstanceOf(TooManyAttemptsError);
-      await expect(w.services.passwords.change({ kind: 'token', tokenId: 't', organizationId: w.organizationId, role: 'admin', name: 'ci' }, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, keepSession: null })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(w.services.passwords.change(tokenActor(w.organizationId, 'admin'), { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, keepSession: null })).rejects.toBeInstanceOf(ForbiddenError);
     });
 
     it('resets a password from a one-time link the operator issued, ending every session and unlocking the account', async () => {

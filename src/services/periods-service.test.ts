@@ -7,6 +7,7 @@ import { createAuditRepository } from '../store/audit-repository.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
 import { OPERATOR } from './actor.js';
 import { createServices } from './index.js';
+import { WHOLE_PAGE } from './testing.js';
 
 const NEXT = { name: 'FY2026 H2', periodStart: '2026-07-01', periodEnd: '2026-12-31' };
 
@@ -63,8 +64,8 @@ for (const engine of ENGINES) {
       await findings.create(engagement.id, buildFinding({ id: 'F-2', control: 'AC-01', status: 'false_positive', falsePositiveReason: 'The sample was out of scope' }));
 
       const next = await services.periods.reExamine(OPERATOR, organizationId, engagement.id, { ...NEXT, periodStart: '2027-01-01', periodEnd: '2027-06-30' });
-      const carried = await services.findings.list(OPERATOR, organizationId, next.id);
-      expect(carried.map((f) => [f.id, f.status, f.rootCause])).toEqual([['F-AC-04', 'closed', 'RC-1']]);
+      const carried = await services.findings.list(OPERATOR, organizationId, next.id, WHOLE_PAGE);
+      expect(carried.items.map((f) => [f.id, f.status, f.rootCause])).toEqual([['F-AC-04', 'closed', 'RC-1']]);
       expect(await findings.listRootCauses(next.id)).toMatchObject([{ id: 'RC-1', title: ROOT_CAUSE.title }]);
       const [event] = await events(organizationId);
       expect(event?.after).toMatchObject({ carried: { findings: 1, rootCauses: 1 } });

@@ -7,16 +7,13 @@ import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors
 import { buildAction, buildFinding, doneAction } from '../domain/findings/testing.js';
 import { REMINDER_TYPE, type ReminderPayload } from '../domain/remediation/index.js';
 import { createAuditRepository } from '../store/audit-repository.js';
-import { createControlsRepository } from '../store/controls-repository.js';
 import type { Store } from '../store/database.js';
-import { createEngagementsRepository } from '../store/engagements-repository.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
-import { createRemediationPlansRepository } from '../store/remediation-plans-repository.js';
 import { OPERATOR, type Actor } from './actor.js';
-import { createAuditLog } from './audit.js';
 import { createServices } from './index.js';
-import { createProgrammeLookup } from './programme.js';
-import { createRemediationService } from './remediation-service.js';
+import type { WebhookSettings } from './remediation-service.js';
+import { WHOLE_PAGE } from './testing.js';
+import { webhookPolicyFrom } from './webhook-addresses.js';
 
 const NOW = new Date('2026-08-15T10:00:00Z');
 const clock = () => NOW;
@@ -26,12 +23,14 @@ class Receiver {
   readonly received: { body: ReminderPayload; contentType: string | undefined }[] = [];
   status = 204;
   hang = false;
+  /** Where a redirect answer points. */
+  location: string | null = null;
   private readonly server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     let text = '';
     request.on('data', (chunk: Buffer) => (text += chunk.toString()));
     request.on('end', () => {
       this.received.push({ body: JSON.parse(text) as ReminderPayload, contentType: request.headers['content-type'] });
-      if (!this.hang) response.writeHead(this.status).end('ok');
+      if (!this.hang) response.writeHead(this.status, this.location ? { location: this.location } : {}).end('ok');
     });
   });
   async start(): Promise<string> {
@@ -50,21 +49,25 @@ for (const engine of ENGINES) {
     let receiver: Receiver;
     afterEach(() => receiver?.stop());
 
-    async function setUp(s: Store = store(), timeoutMs?: number) {
-      const services = createServices(s, { clock, newId: sequentialIds() });
-      const remediation =
-        timeoutMs === undefined
-          ? services.remediation
-          : createRemediationService({
-              db: s.db,
-              plans: createRemediationPlansRepository(s.db),
-              findings: createFindingsRepository(s.db),
-              lookup: createProgrammeLookup({ engagements: createEngagementsRepository(s.db), controls: createControlsRepository(s.db) }),
-              access: services.access,
-              audit: createAuditLog({ audit: createAuditRepository(s.db) }),
-              clock,
-              timeoutMs,
-            });
+    /** The operator's log of failed deliveries, as the service wrote it. */
+    let log: string[] = [];
+
+    /**
+     * The service with its webhooks allowed on loopback, where the receiver listens (the default refuses it), or
+     * as `webhooks` says.
+     */
+    async function setUp(webhooks: Partial<WebhookSettings> = {}, s: Store = store()) {
+      log = [];
+      const settings = (more: Partial<WebhookSettings>): WebhookSettings => ({
+        policy: webhookPolicyFrom({ ASSAY_WEBHOOK_ALLOW: '127.0.0.0/8' }),
+        logFailure: (line) => log.push(line),
+        ...more,
+      });
+      const newId = sequentialIds();
+      const services = createServices(s, { clock, newId, webhooks: settings(webhooks) });
+      const remediation = services.remediation;
+      /** The service over the same database with other webhook settings. */
+      const remediationWith = (more: Partial<WebhookSettings>) => createServices(s, { clock, newId, webhooks: settings(more) }).remediation;
       const organization = await services.organizations.create(OPERATOR, { slug: unique('org'), name: 'Acme' });
       const engagement = await services.engagements.create(OPERATOR, organization.id, engagementSettings({ name: 'FY2026' }));
       const findings = createFindingsRepository(s.db);
@@ -82,14 +85,14 @@ for (const engine of ENGINES) {
         const member = await services.members.add(OPERATOR, organization.id, { email, role, displayName: role, password: 'correct horse battery staple' });
         return { kind: 'user', userId: member.userId, email };
       };
-      return { services, remediation, org: organization.id, eng: engagement.id, memberOf, url: await receiver.start() };
+      return { services, remediation, remediationWith, org: organization.id, eng: engagement.id, memberOf, url: await receiver.start() };
     }
 
     const events = async (type: string) => (await createAuditRepository(store().db).list({ limit: 100, offset: 0, type })).items;
 
     it('shows each action’s standing today, the counts and the burndown, false positives left out', async () => {
       const { remediation, org, eng } = await setUp();
-      const view = await remediation.view(OPERATOR, org, eng);
+      const view = await remediation.view(OPERATOR, org, eng, WHOLE_PAGE);
       expect(view.today).toBe('2026-08-15');
       expect(view.plan).toEqual({ targetDate: null, webhookUrl: null, dueSoonDays: 14, version: 0 });
       expect(view.actions.map((a) => [a.action.id, a.state, a.daysLate ?? a.daysLeft])).toEqual([
@@ -110,14 +113,14 @@ for (const engine of ENGINES) {
       const bad = remediation.updatePlan(OPERATOR, org, eng, 1, { targetDate: null, webhookUrl: 'file:///etc/passwd', dueSoonDays: 120 });
       await expect(bad).rejects.toThrow(ValidationError);
       await expect(bad).rejects.toMatchObject({ issues: [{ location: '$.webhookUrl' }, { location: '$.dueSoonDays' }] });
-      expect((await remediation.view(OPERATOR, org, eng)).plan).toEqual(saved);
+      expect((await remediation.view(OPERATOR, org, eng, WHOLE_PAGE)).plan).toEqual(saved);
 
       const [event] = await events('remediation.plan_updated');
       expect(event).toMatchObject({ actor: 'operator:cli', before: { version: 0, webhookUrl: null }, after: { version: 1, targetDate: '2026-09-30' } });
       // The audit log and those who may not manage the plan see where reminders go, not the webhook's secret path.
       expect(JSON.stringify(event)).not.toContain('secret-token');
       const viewer = await memberOf('viewer');
-      expect((await remediation.view(viewer, org, eng)).plan.webhookUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/…$/);
+      expect((await remediation.view(viewer, org, eng, WHOLE_PAGE)).plan.webhookUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/…$/);
       await expect(remediation.updatePlan(viewer, org, eng, 1, saved)).rejects.toThrow(ForbiddenError);
       await expect(remediation.sendReminders(await memberOf('owner'), org, eng)).rejects.toThrow(ForbiddenError);
     });
@@ -127,7 +130,7 @@ for (const engine of ENGINES) {
       await expect(remediation.sendReminders(OPERATOR, org, eng)).rejects.toMatchObject({ issues: [{ location: '$.webhookUrl' }] });
       await remediation.updatePlan(OPERATOR, org, eng, 0, { targetDate: null, webhookUrl: url, dueSoonDays: 14 });
       const compliance = await memberOf('compliance');
-      expect(await remediation.sendReminders(compliance, org, eng)).toEqual({ sent: true, status: 204, overdue: 1, dueSoon: 1, error: null });
+      expect(await remediation.sendReminders(compliance, org, eng)).toEqual({ delivery: 'delivered', overdue: 1, dueSoon: 1 });
       expect(receiver.received).toHaveLength(1);
       expect(receiver.received[0]?.contentType).toBe('application/json');
       expect(receiver.received[0]?.body).toMatchObject({
@@ -139,11 +142,13 @@ for (const engine of ENGINES) {
       });
 
       receiver.status = 500;
-      expect(await remediation.sendReminders(OPERATOR, org, eng)).toEqual({ sent: false, status: 500, overdue: 1, dueSoon: 1, error: 'the webhook answered HTTP 500' });
+      // The caller and the audit log learn that it failed; only the operator's log says why.
+      expect(await remediation.sendReminders(OPERATOR, org, eng)).toEqual({ delivery: 'failed', overdue: 1, dueSoon: 1 });
+      expect(log).toEqual([expect.stringMatching(/^webhook delivery failed for engagement .*: HTTP 500 from 127\.0\.0\.1$/)]);
       const logged = await events('remediation.reminders_sent');
       expect(logged.map((e) => e.after)).toEqual([
-        expect.objectContaining({ sent: false, status: 500, error: 'the webhook answered HTTP 500' }),
-        expect.objectContaining({ sent: true, status: 204, overdue: 1, dueSoon: 1, webhook: expect.stringMatching(/\/…$/) }),
+        { delivery: 'failed', overdue: 1, dueSoon: 1, today: '2026-08-15', webhook: expect.stringMatching(/\/…$/) },
+        { delivery: 'delivered', overdue: 1, dueSoon: 1, today: '2026-08-15', webhook: expect.stringMatching(/\/…$/) },
       ]);
       expect(logged[1]).toMatchObject({ actor: `user:${(compliance as { email: string }).email}` });
     });
@@ -154,20 +159,102 @@ for (const engine of ENGINES) {
       const findings = createFindingsRepository(store().db);
       const [finding] = await findings.list(eng);
       await findings.update(eng, finding!.version, { ...finding!, correctiveActions: [buildAction({ due: '2026-12-31' })] });
-      expect(await remediation.sendReminders(OPERATOR, org, eng)).toEqual({ sent: false, status: null, overdue: 0, dueSoon: 0, error: null });
+      expect(await remediation.sendReminders(OPERATOR, org, eng)).toEqual({ delivery: 'nothing_to_send', overdue: 0, dueSoon: 0 });
       expect(receiver.received).toHaveLength(0);
       expect(await events('remediation.reminders_sent')).toEqual([]);
     });
 
-    it('gives up on a webhook that does not answer in time, and on one that cannot be reached', async () => {
-      const { remediation, org, eng, url } = await setUp(store(), 200);
+    it('gives up on a webhook that does not answer in time, one that cannot be reached, and one that redirects: failed, the same to the caller', async () => {
+      const { remediation, org, eng, url } = await setUp({ timeoutMs: 200 });
       await remediation.updatePlan(OPERATOR, org, eng, 0, { targetDate: null, webhookUrl: url, dueSoonDays: 14 });
+      const elsewhere = new Receiver();
+      receiver.status = 307;
+      receiver.location = await elsewhere.start();
+      expect(await remediation.sendReminders(OPERATOR, org, eng)).toEqual({ delivery: 'failed', overdue: 1, dueSoon: 1 });
+      // No redirect is followed.
+      expect(elsewhere.received).toHaveLength(0);
+      await elsewhere.stop();
       receiver.hang = true;
-      expect(await remediation.sendReminders(OPERATOR, org, eng)).toMatchObject({ sent: false, status: null, error: 'the webhook did not answer within 0.2 s' });
+      expect(await remediation.sendReminders(OPERATOR, org, eng)).toEqual({ delivery: 'failed', overdue: 1, dueSoon: 1 });
       await receiver.stop();
-      const refused = await remediation.sendReminders(OPERATOR, org, eng);
-      expect(refused).toMatchObject({ sent: false, status: null, error: expect.stringMatching(/^the webhook could not be reached: ECONNREFUSED/) });
-      expect(await events('remediation.reminders_sent')).toHaveLength(2);
+      // A closed port looks exactly like every other failure.
+      expect(await remediation.sendReminders(OPERATOR, org, eng)).toEqual({ delivery: 'failed', overdue: 1, dueSoon: 1 });
+      expect(log).toEqual([
+        expect.stringMatching(/: HTTP 307 from 127\.0\.0\.1$/),
+        expect.stringMatching(/: no answer within 0\.2 s \(127\.0\.0\.1\)$/),
+        expect.stringMatching(/: ECONNREFUSED \(127\.0\.0\.1\)$/),
+      ]);
+      const logged = await events('remediation.reminders_sent');
+      expect(new Set(logged.map((e) => JSON.stringify(e.after))).size).toBe(1);
+    });
+
+    it('refuses a webhook on the instance’s own network unless the operator allows it, however the address is written', async () => {
+      const { remediation, remediationWith, org, eng, url } = await setUp({ policy: webhookPolicyFrom({}) });
+      const port = new URL(url).port;
+      const set = (webhookUrl: string) => remediation.updatePlan(OPERATOR, org, eng, 0, { targetDate: null, webhookUrl, dueSoonDays: 14 });
+      for (const webhookUrl of [
+        url,
+        `http://localhost:${port}/`,
+        'http://169.254.169.254/latest/meta-data/',
+        'http://[::ffff:169.254.169.254]/',
+        `http://2130706433:${port}/`,
+        `http://0x7f000001:${port}/`,
+        `http://0177.0.0.1:${port}/`,
+        `http://127.1:${port}/`,
+        'http://[::1]/',
+        'http://[fd00::1]/',
+        'http://10.0.0.1/',
+        'http://100.64.0.1/',
+        'http://0.0.0.0/',
+      ]) {
+        const refused = set(webhookUrl);
+        await expect(refused, webhookUrl).rejects.toThrow(ValidationError);
+        await expect(refused, webhookUrl).rejects.toMatchObject({ issues: [{ location: '$.webhookUrl', message: expect.stringMatching(/^must reach a public address/) }] });
+      }
+      expect((await remediation.view(OPERATOR, org, eng, WHOLE_PAGE)).plan.webhookUrl).toBeNull();
+
+      // A host name is refused without saying what it resolves to, or whether it resolves at all.
+      const named = remediationWith({
+        policy: webhookPolicyFrom({}),
+        resolve: async (host) => (host === 'db.internal' ? [{ address: '10.1.2.3', family: 4 }] : Promise.reject(Object.assign(new Error('nx'), { code: 'ENOTFOUND' }))),
+      });
+      const messages = [];
+      for (const webhookUrl of ['http://db.internal/', 'http://nowhere.internal/']) {
+        const error = await named.updatePlan(OPERATOR, org, eng, 0, { targetDate: null, webhookUrl, dueSoonDays: 14 }).catch((e: ValidationError) => e);
+        messages.push((error as ValidationError).issues[0]?.message);
+      }
+      expect(messages[0]).toBe(messages[1]);
+      expect(messages[0]).not.toContain('10.1.2.3');
+    });
+
+    it('checks the address again at each delivery and connects to the one it checked, so DNS cannot rebind in between', async () => {
+      const answers: string[] = [];
+      let next = '93.184.216.34';
+      const resolve = async (host: string) => {
+        answers.push(host);
+        return [{ address: next, family: 4 }];
+      };
+      // Loopback allowed for this one host name only, as an operator would allow an internal receiver.
+      const { remediation, remediationWith, services, org, eng, url } = await setUp({ policy: webhookPolicyFrom({ ASSAY_WEBHOOK_ALLOW: 'hooks.example.test' }), resolve });
+      const named = `http://hooks.example.test:${new URL(url).port}/hooks/secret-token`;
+      await remediation.updatePlan(OPERATOR, org, eng, 0, { targetDate: null, webhookUrl: named, dueSoonDays: 14 });
+      // hooks.example.test is in no DNS: the request reaches the receiver only through the address checked.
+      next = '127.0.0.1';
+      expect(await remediation.sendReminders(OPERATOR, org, eng)).toMatchObject({ delivery: 'delivered' });
+      expect(receiver.received).toHaveLength(1);
+      expect(answers).toEqual(['hooks.example.test', 'hooks.example.test']);
+
+      // Another host, public when set, later rebound to loopback: refused at delivery, nothing sent.
+      const strict = remediationWith({ policy: webhookPolicyFrom({}), resolve });
+      next = '93.184.216.34';
+      const other = `http://rebinding.example.test:${new URL(url).port}/`;
+      const engagement = await services.engagements.create(OPERATOR, org, engagementSettings({ name: 'Rebound' }));
+      await createFindingsRepository(store().db).create(engagement.id, buildFinding({ correctiveActions: [buildAction({ due: '2026-08-01' })] }));
+      await strict.updatePlan(OPERATOR, org, engagement.id, 0, { targetDate: null, webhookUrl: other, dueSoonDays: 14 });
+      next = '127.0.0.1';
+      expect(await strict.sendReminders(OPERATOR, org, engagement.id)).toEqual({ delivery: 'failed', overdue: 1, dueSoon: 0 });
+      expect(receiver.received).toHaveLength(1);
+      expect(log).toEqual([expect.stringMatching(/refused: rebinding\.example\.test resolves to 127\.0\.0\.1 \(loopback\)$/)]);
     });
 
     it('reminds every engagement with a webhook, each with its own outcome', async () => {
@@ -179,10 +266,10 @@ for (const engine of ENGINES) {
       await createFindingsRepository(store().db).create(broken.id, buildFinding({ correctiveActions: [buildAction({ due: '2026-08-01' })] }));
       await first.remediation.updatePlan(OPERATOR, first.org, broken.id, 0, { targetDate: null, webhookUrl: 'http://127.0.0.1:9/', dueSoonDays: 14 });
       const outcomes = await first.remediation.sendAllReminders(OPERATOR);
-      expect(outcomes.map((o) => [o.engagementName, o.outcome.sent, o.outcome.error === null])).toEqual(
+      expect(outcomes.map((o) => [o.engagementName, o.outcome.delivery])).toEqual(
         expect.arrayContaining([
-          ['FY2026', true, true],
-          ['Broken webhook', false, false],
+          ['FY2026', 'delivered'],
+          ['Broken webhook', 'failed'],
         ]),
       );
       expect(outcomes).toHaveLength(2);

@@ -5,11 +5,23 @@
 import { randomUUID } from 'node:crypto';
 import { buildUser, controlFields, engagementSettings, samplesOf, unique } from '../../test/support/factories.js';
 import type { Control, Role } from '../domain/index.js';
+import { MAX_PAGE_SIZE } from '../domain/limits.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import type { Store } from '../store/database.js';
 import { OPERATOR, type Actor } from './actor.js';
 import { createServices } from './index.js';
 import type { InstanceSettings } from './signup-policy.js';
+
+/**
+ * An API token's actor as authentication builds it: of `organizationId`, with `role`, its creator holding
+ * `creatorRole` there today (by default the same role, so the token acts with exactly `role`).
+ */
+export function tokenActor(organizationId: string, role: Role, fields: Partial<Extract<Actor, { kind: 'token' }>> = {}): Actor {
+  return { kind: 'token', tokenId: `token-${role}`, organizationId, role, name: role, userId: `creator-of-${role}`, email: `${role}@tokens.example`, creatorRole: role, ...fields };
+}
+
+/** A page as large as a page may be: what a test that reads a whole short list asks for. */
+export const WHOLE_PAGE = { limit: MAX_PAGE_SIZE, offset: 0 } as const;
 
 /** An engagement with AC-01 effective, AC-04 not effective (one failed sample of 5) and CM-01 deficient in design. */
 export async function findingsWorld(store: Store) {

@@ -3,7 +3,7 @@
  * who creates it, and stored only as its SHA-256 (the repository hashes it). Tokens are listed and revoked
  * by the organisation's admins (`token.manage`); a secret or hash never leaves this service after creation.
  */
-import { ACTIONS, ForbiddenError, NotFoundError, ValidationError, reachOf, type Role } from '../domain/index.js';
+import { ForbiddenError, NotFoundError, ValidationError, grantWithin, describeGrant, type Role } from '../domain/index.js';
 import type { ApiToken, ApiTokensRepository } from '../store/api-tokens-repository.js';
 import type { Executor, Page, Paged } from '../store/values.js';
 import type { Access } from './access.js';
@@ -27,19 +27,6 @@ export interface CreatedToken {
   secret: string;
 }
 
-/**
- * Whether a token of `role` would hold no grant that `holder` lacks: for every action of the permission
- * table, the role's reach is within the holder's ('own' is within 'all'). Derived from the one table, so a
- * new action or role needs no change here; an admin holds everything and may create any role.
- */
-export function roleWithin(role: Role, holder: Role): boolean {
-  return ACTIONS.every((action) => {
-    const wanted = reachOf(role, action);
-    const held = reachOf(holder, action);
-    return wanted === null || held === 'all' || (held === 'own' && wanted === 'own');
-  });
-}
-
 export function createTokensService(deps: {
   db: Executor;
   tokens: Pick<ApiTokensRepository, 'create' | 'findById' | 'list' | 'revoke'>;
@@ -56,13 +43,16 @@ export function createTokensService(deps: {
       return tokens.list(organizationId, page);
     },
 
-    /** A new token with a role no higher than the creator's; its secret is in the result and nowhere else. */
+    /**
+     * A new token with a role no higher than the creator's; its secret is in the result and nowhere else. It acts
+     * as its creator from then on, within their role as it stands at each request.
+     */
     async create(actor: Actor, organizationId: string, input: NewToken): Promise<CreatedToken> {
-      const creatorRole = await access.require(actor, organizationId, 'token.manage');
+      const creatorGrant = await access.require(actor, organizationId, 'token.manage');
       // created_by names a person: a token is always someone's, and that person answers for it.
       if (actor.kind !== 'user') throw new ForbiddenError('An API token is created by a signed-in person, not by another token or the command line');
-      if (!roleWithin(input.role, creatorRole)) {
-        throw new ForbiddenError(`A ${creatorRole} may not create a token with the ${input.role} role, which can do more`);
+      if (!grantWithin(input.role, creatorGrant)) {
+        throw new ForbiddenError(`With ${describeGrant(creatorGrant)} you may not create a token with the ${input.role} role, which can do more`);
       }
       const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
       if (expiresAt !== null && !(expiresAt.getTime() > clock().getTime())) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { ConflictError, ForbiddenError } from '../domain/index.js';
-import { accountsWorld, PASSWORD } from './testing.js';
+import { accountsWorld, PASSWORD, tokenActor } from './testing.js';
 import { OPERATOR } from './actor.js';
 import { createServices } from './index.js';
 
@@ -16,7 +16,7 @@ for (const engine of ENGINES) {
       const first = await services.users.createFirstAdmin(OPERATOR, { email: 'admin@localhost', password: PASSWORD });
       expect(first).toMatchObject({ user: { email: 'admin@localhost', instanceAdmin: true }, organizations: [{ slug: 'acme' }] });
       expect(await services.users.hasUsers(OPERATOR)).toBe(true);
-      expect(await services.access.roleIn({ kind: 'user', userId: first!.user.id, email: 'admin@localhost' }, org.id)).toBe('admin');
+      expect(await services.access.grantIn({ kind: 'user', userId: first!.user.id, email: 'admin@localhost' }, org.id)).toBe('admin');
       expect(await services.users.createFirstAdmin(OPERATOR, { email: 'second@localhost', password: PASSWORD })).toBeNull();
       await expect(services.users.createFirstAdmin({ kind: 'user', userId: first!.user.id, email: 'x' }, { email: 'y@x', password: PASSWORD })).rejects.toBeInstanceOf(ForbiddenError);
       await expect(services.auth.login('admin@localhost', PASSWORD)).resolves.toMatchObject({ user: { email: 'admin@localhost' } });
@@ -70,7 +70,7 @@ for (const engine of ENGINES) {
       await expect(w.services.organizations.create(ann, { slug: 'open-org', name: 'Open' })).resolves.toMatchObject({ role: 'admin' });
       // A taken slug says no more than that it is not available.
       await expect(w.services.organizations.create(ann, { slug: 'open-org', name: 'Again' })).rejects.toThrow('The slug "open-org" is not available; choose another');
-      await expect(w.services.organizations.create({ kind: 'token', tokenId: 't', organizationId: w.organizationId, role: 'admin', name: 'ci' }, { slug: 'x-org', name: 'X' })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(w.services.organizations.create(tokenActor(w.organizationId, 'admin'), { slug: 'x-org', name: 'X' })).rejects.toBeInstanceOf(ForbiddenError);
     });
   });
 }

@@ -11,6 +11,7 @@ import { writeWorkspace } from '../workspace/write.js';
 import { OPERATOR, type Actor } from './actor.js';
 import { createServices } from './index.js';
 import { defaultEngagementName, slugFor } from './workspace-service.js';
+import { WHOLE_PAGE, tokenActor } from './testing.js';
 
 const ACME = join(import.meta.dirname, '../../examples/acme');
 const PASSWORD = 'correct horse battery staple';
@@ -93,8 +94,8 @@ for (const engine of ENGINES) {
       const workspace = { ...acme, ...(await loadFindings(ACME, acme)) };
       const result = await services.workspace.importWorkspace(OPERATOR, workspace, { organizationSlug: 'acme' });
       expect(result.counts).toMatchObject({ findings: 3, rootCauses: 2 });
-      const listed = await services.findings.list(OPERATOR, result.organization.id, result.engagement.id);
-      expect(listed.map((f) => [f.id, f.status, f.rootCause])).toEqual([
+      const listed = await services.findings.list(OPERATOR, result.organization.id, result.engagement.id, WHOLE_PAGE);
+      expect(listed.items.map((f) => [f.id, f.status, f.rootCause])).toEqual([
         ['F-AC-04', 'remediating', 'RC-01'],
         ['F-AC-06', 'closed', 'RC-02'],
         ['F-MON-01', 'analysing', 'RC-01'],
@@ -109,7 +110,7 @@ for (const engine of ENGINES) {
 
       // The workspace is the engagement's whole truth: one without findings leaves it none.
       await services.workspace.importWorkspace(OPERATOR, acme, { organizationSlug: 'acme' });
-      expect(await services.findings.list(OPERATOR, result.organization.id, result.engagement.id)).toEqual([]);
+      expect(await services.findings.list(OPERATOR, result.organization.id, result.engagement.id, WHOLE_PAGE)).toEqual({ items: [], total: 0 });
       expect(await store().db.selectFrom('root_causes').select('id').execute()).toEqual([]);
     });
 
@@ -188,7 +189,9 @@ for (const engine of ENGINES) {
       const viewer = await services.members.add(OPERATOR, organization.id, { email: 'viewer@acme.example', role: 'viewer', displayName: 'V', password: PASSWORD });
       const asViewer: Actor = { kind: 'user', userId: viewer.userId, email: viewer.email };
       await expect(services.workspace.importWorkspace(asViewer, acme, { organizationSlug: 'acme' })).rejects.toBeInstanceOf(ForbiddenError);
-      const token: Actor = { kind: 'token', tokenId: 't', organizationId: organization.id, role: 'admin', name: 'ci' };
+      // A token acts as its creator, an admin here, whose membership each transaction reads again.
+      const creator = await services.members.add(OPERATOR, organization.id, { email: 'ci@acme.example', role: 'admin', displayName: 'CI', password: PASSWORD });
+      const token: Actor = { kind: 'token', tokenId: 't', organizationId: organization.id, role: 'admin', name: 'ci', userId: creator.userId, email: creator.email, creatorRole: 'admin' };
       await expect(services.workspace.importWorkspace(token, acme, { organizationSlug: 'elsewhere' })).rejects.toBeInstanceOf(ForbiddenError);
       await expect(services.workspace.importWorkspace(token, acme, { organizationSlug: 'acme' })).resolves.toMatchObject({ engagementCreated: false });
 
@@ -197,7 +200,7 @@ for (const engine of ENGINES) {
       await services.users.setInstanceAdmin(OPERATOR, viewer.email, true);
       // A person who imports into a new organisation becomes its admin.
       const mine = await services.workspace.importWorkspace(asViewer, acme, { organizationSlug: 'viewers-own' });
-      expect(await services.access.roleIn(asViewer, mine.organization.id)).toBe('admin');
+      expect(await services.access.grantIn(asViewer, mine.organization.id)).toBe('admin');
     });
 
     it('finds the engagement to export by id, by name, or as the only one, and hides other tenants', async () => {
@@ -214,7 +217,7 @@ for (const engine of ENGINES) {
       await expect(find()).rejects.toThrow(/has 2 engagements: choose one with --engagement/);
       await expect(services.workspace.findEngagement(OPERATOR, { organizationSlug: 'nowhere' })).rejects.toBeInstanceOf(NotFoundError);
 
-      const outsider: Actor = { kind: 'token', tokenId: 't', organizationId: 'another', role: 'admin', name: 'x' };
+      const outsider = tokenActor('another', 'admin');
       await expect(services.workspace.findEngagement(outsider, { organizationSlug: 'acme' })).rejects.toBeInstanceOf(NotFoundError);
       await expect(services.workspace.exportWorkspace(outsider, organization.id, engagement.id)).rejects.toBeInstanceOf(NotFoundError);
       const other = await services.organizations.create(OPERATOR, { slug: 'other', name: 'Other' });

@@ -10,17 +10,13 @@ import {
   ValidationError,
   recordedResponseIssues,
   type Engagement,
-  type Finding,
   type Issue,
-  type RecordedResponse,
-  type RootCause,
 } from '../domain/index.js';
-import { loadExamination, replaceExamination, type ReplaceCounts } from '../store/controls-examination.js';
-import { engineOf } from '../store/engine.js';
+import { replaceExamination, type ReplaceCounts } from '../store/controls-examination.js';
 import type { EngagementsRepository, StoredEngagement } from '../store/engagements-repository.js';
 import { replaceFindings, type FindingsCounts } from '../store/findings-replace.js';
-import type { FindingsRepository, StoredFinding, StoredRootCause } from '../store/findings-repository.js';
-import type { ManagementResponsesRepository, StoredManagementResponse } from '../store/management-responses-repository.js';
+import type { FindingsRepository } from '../store/findings-repository.js';
+import type { ManagementResponsesRepository } from '../store/management-responses-repository.js';
 import type { MembershipsRepository } from '../store/memberships-repository.js';
 import type { Organization, OrganizationsRepository } from '../store/organizations-repository.js';
 import type { Executor, StoreDependencies } from '../store/values.js';
@@ -28,8 +24,9 @@ import type { WorkspaceContent } from '../workspace/write.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
+import { inOneSnapshot, readWorkspace } from './engagement-record.js';
 import { settingsOf } from './engagements-service.js';
-import { at } from './programme.js';
+import { archivedConflict, at } from './programme.js';
 import type { SignupPolicy } from './signup-policy.js';
 
 /** The slugs the API accepts: lower-case letters, digits and dashes, 2 to 63 characters. */
@@ -87,19 +84,6 @@ export function defaultEngagementName(engagement: Pick<Engagement, 'system' | 'r
 
 const PAGE = 1000;
 
-/** The domain's finding, without what the store keeps beside it. */
-function domainFinding({ engagementId: _engagement, createdAt: _created, version: _version, ...finding }: StoredFinding): Finding {
-  return finding;
-}
-
-function domainRootCause({ engagementId: _engagement, version: _version, ...rootCause }: StoredRootCause): RootCause {
-  return rootCause;
-}
-
-function recordedResponse({ version: _version, ...response }: StoredManagementResponse): RecordedResponse {
-  return response;
-}
-
 /**
  * The loader checks a workspace's responses file by file; a workspace built another way is checked here: each
  * response belongs to one finding of the workspace, one a finding, and stands in its status (four eyes).
@@ -132,11 +116,11 @@ export function createWorkspaceService(deps: {
 }) {
   const { db, organizations, engagements, memberships, signup, access, audit } = deps;
 
-  /** Every engagement of the organisation with exactly this name (names are not unique in the store). */
+  /** Every engagement of the organisation with exactly this name, archived ones too (names are not unique in the store). */
   async function engagementsNamed(organizationId: string, name: string, trx: Executor): Promise<StoredEngagement[]> {
     const found: StoredEngagement[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await engagements.list(organizationId, { limit: PAGE, offset, search: name }, trx);
+      const page = await engagements.list(organizationId, { limit: PAGE, offset, search: name, archived: 'include' }, trx);
       found.push(...page.items.filter((e) => e.name === name));
       if (offset + PAGE >= page.total) return found;
     }
@@ -145,7 +129,7 @@ export function createWorkspaceService(deps: {
   async function organizationBySlug(actor: Actor, slug: string): Promise<Organization> {
     const organization = await organizations.findBySlug(slug);
     // A non-member learns nothing: an organisation it cannot see does not exist for it.
-    if (!organization || (await access.roleIn(actor, organization.id)) === null) {
+    if (!organization || (await access.grantIn(actor, organization.id)) === null) {
       throw new NotFoundError(`The organisation "${slug}"`);
     }
     return organization;
@@ -193,6 +177,7 @@ export function createWorkspaceService(deps: {
           );
         }
         const before = existing[0] ?? null;
+        if (before?.archivedAt) throw archivedConflict(`The engagement "${name}"`, before.archivedAt);
         const engagement = before
           ? await engagements.update(before.id, before.version, settings, trx)
           : await engagements.create({ ...settings, organizationId }, trx);
@@ -215,20 +200,17 @@ export function createWorkspaceService(deps: {
       });
     },
 
-    /** The engagement as an Examination with its findings, root causes and management responses, the shape a workspace holds. */
+    /**
+     * The engagement (archived or not) as an Examination with its findings, root causes and management responses,
+     * the shape a workspace holds. Archived controls are not in it: the API's export has them.
+     */
     async exportWorkspace(actor: Actor, organizationId: string, engagementId: string): Promise<Required<WorkspaceContent>> {
       await access.require(actor, organizationId, 'examination.read');
       await access.require(actor, organizationId, 'finding.read');
       const engagement = await engagements.findById(engagementId);
       if (!engagement || engagement.organizationId !== organizationId) throw new NotFoundError('The engagement');
-      // One snapshot, so the findings are those of the examination read (an import may be committing meanwhile).
-      const transaction = engineOf(db) === 'postgres' ? db.transaction().setIsolationLevel('repeatable read') : db.transaction();
-      return transaction.execute(async (trx) => ({
-        ...(await loadExamination(trx, engagementId)),
-        findings: (await deps.findings.list(engagementId, {}, trx)).map(domainFinding),
-        rootCauses: (await deps.findings.listRootCauses(engagementId, trx)).map(domainRootCause),
-        managementResponses: (await deps.responses.list(engagementId, trx)).map(recordedResponse),
-      }));
+      // One snapshot, so the findings are those of the examination read.
+      return inOneSnapshot(db, (trx) => readWorkspace(trx, deps, engagementId));
     },
 
     /** Finds an organisation by slug and one of its engagements by id or name (or its only one). */

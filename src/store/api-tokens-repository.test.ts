@@ -4,6 +4,7 @@ import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.j
 import { buildOrganization, buildUser, sequentialIds } from '../../test/support/factories.js';
 import { createApiTokensRepository } from './api-tokens-repository.js';
 import { createUsersRepository } from './users-repository.js';
+import { createMembershipsRepository } from './memberships-repository.js';
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: API tokens repository`, () => {
@@ -11,16 +12,18 @@ for (const engine of ENGINES) {
     let now = new Date('2026-03-01T09:00:00.000Z');
     const deps = () => ({ newId: sequentialIds(), clock: () => now });
 
+    /** An organisation and a member of it (an admin) who creates the tokens. */
     async function parents() {
       const organization = await buildOrganization(store().db);
       const user = await buildUser(store().db);
-      return { organizationId: organization.id, createdBy: user.id };
+      await createMembershipsRepository(store().db).add({ organizationId: organization.id, userId: user.id, role: 'admin' });
+      return { organizationId: organization.id, createdBy: user.id, email: user.email };
     }
 
     it('stores a token’s hash only and authenticates with the token while it is active', async () => {
       now = new Date('2026-03-01T09:00:00.000Z');
       const tokens = createApiTokensRepository(store().db, deps());
-      const p = await parents();
+      const { email, ...p } = await parents();
       const created = await tokens.create({ ...p, name: 'CI', token: 'assay_secret', role: 'compliance', expiresAt: null });
       expect(created).toEqual({
         id: '00000000-0000-4000-8000-000000000001',
@@ -35,7 +38,7 @@ for (const engine of ENGINES) {
       expect(JSON.stringify(await store().db.selectFrom('api_tokens').select('token_hash').execute())).not.toContain(
         'assay_secret',
       );
-      expect(await tokens.findActive('assay_secret')).toEqual(created);
+      expect(await tokens.findActive('assay_secret')).toEqual({ ...created, creatorEmail: email, creatorRole: 'admin' });
       expect(await tokens.findActive('wrong')).toBeNull();
 
       now = new Date('2026-03-02T10:00:00.000Z');
@@ -70,7 +73,19 @@ for (const engine of ENGINES) {
       await users.setDeactivatedAt(p.createdBy, now);
       expect(await tokens.findActive('assay_of_a_leaver')).toBeNull();
       await users.setDeactivatedAt(p.createdBy, null);
-      expect(await tokens.findActive('assay_of_a_leaver')).toEqual(created);
+      expect(await tokens.findActive('assay_of_a_leaver')).toMatchObject(created);
+    });
+
+    it('authenticates a token with its creator’s role today, and not at all once the creator has left', async () => {
+      const tokens = createApiTokensRepository(store().db, deps());
+      const memberships = createMembershipsRepository(store().db);
+      const p = await parents();
+      await tokens.create({ ...p, name: 'CI', token: 'assay_ci', role: 'admin', expiresAt: null });
+      const { version } = (await memberships.find(p.organizationId, p.createdBy)) as { version: number };
+      await memberships.changeRole(p.organizationId, p.createdBy, version, 'auditor');
+      expect(await tokens.findActive('assay_ci')).toMatchObject({ role: 'admin', creatorRole: 'auditor' });
+      await memberships.remove(p.organizationId, p.createdBy);
+      expect(await tokens.findActive('assay_ci')).toBeNull();
     });
 
     it('lists an organisation’s tokens newest first, without revoked ones unless asked', async () => {

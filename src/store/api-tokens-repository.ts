@@ -1,6 +1,6 @@
 /**
- * Bearer tokens for scripts and CI, each bound to one organisation and role. Like sessions, only the
- * token's SHA-256 is stored; `token_hash` is never among the selected columns.
+ * Bearer tokens for scripts and CI, each bound to one organisation and role and acting as the person who
+ * created it. Like sessions, only the token's SHA-256 is stored; `token_hash` is never among the selected columns.
  */
 import type { Selectable } from 'kysely';
 import type { Role } from '../domain/index.js';
@@ -28,6 +28,13 @@ export interface ApiToken {
   lastUsedAt: string | null;
   expiresAt: string | null;
   revokedAt: string | null;
+}
+
+/** A token that authenticates, with its creator as they stand today: the token acts as them, within their role. */
+export interface ActiveApiToken extends ApiToken {
+  creatorEmail: string;
+  /** The creator's role in the token's organisation now (not when the token was made). */
+  creatorRole: Role;
 }
 
 export interface ApiTokenInput {
@@ -99,21 +106,26 @@ export function createApiTokensRepository(db: Executor, deps: StoreDependencies 
     },
 
     /**
-     * The token that authenticates a request: not revoked, not expired at the injected clock's now, and made by
-     * a person still active on the instance (a deactivated creator's tokens stop with them).
+     * The token that authenticates a request: not revoked, not expired at the injected clock's now, and its
+     * creator still a member of its organisation and active on the instance. One query joining the creator's current membership, so a
+     * token falls with its creator's rights at the next request, with nothing cached in between.
      */
-    async findActive(token: string, trx?: Executor): Promise<ApiToken | null> {
+    async findActive(token: string, trx?: Executor): Promise<ActiveApiToken | null> {
       const now = toTimestamp(deps.clock());
       const row = await (trx ?? db)
         .selectFrom('api_tokens')
+        .innerJoin('memberships', (join) =>
+          join.onRef('memberships.organization_id', '=', 'api_tokens.organization_id').onRef('memberships.user_id', '=', 'api_tokens.created_by'),
+        )
         .innerJoin('users', 'users.id', 'api_tokens.created_by')
-        .select(columns.map((c) => `api_tokens.${c}` as const))
+        .select(columns.map((column) => `api_tokens.${column}` as const))
+        .select(['users.email as creator_email', 'memberships.role as creator_role'])
         .where('api_tokens.token_hash', '=', hashToken(token))
         .where('api_tokens.revoked_at', 'is', null)
         .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
         .where('users.deactivated_at', 'is', null)
         .executeTakeFirst();
-      return row ? toApiToken(row) : null;
+      return row ? { ...toApiToken(row), creatorEmail: row.creator_email, creatorRole: row.creator_role as Role } : null;
     },
 
     /** An organisation's tokens, newest first; revoked ones only when asked. */

@@ -90,6 +90,39 @@ for (const engine of ENGINES) {
       expect(await createAuditRepository(store().db).inspectChain()).toEqual({ seq: events[4]?.seq, reason: 'relinked' });
     });
 
+    it('tells the head, the hashes at places, the events after one, and checks the chain from a known place', async () => {
+      const audit = createAuditRepository(store().db);
+      expect(await audit.head()).toBeNull();
+      const events = await appendAll(store().db, [0, 1, 2, 3].map((n) => event(n)));
+      const [first, second, , last] = events.map((e) => e!);
+      expect(await audit.head()).toEqual({ seq: last!.seq, hash: last!.hash });
+      expect(await audit.hashesAt([second!.seq, last!.seq + 10])).toEqual(new Map([[second!.seq, second!.hash]]));
+      expect(await audit.countAfter(second!.seq)).toBe(2);
+      // The first event altered: seen from the start, not from the second onwards.
+      await store().db.updateTable('audit_events').set({ actor: 'user:mallory' }).where('seq', '=', first!.seq).execute();
+      expect(await audit.inspectChain()).toEqual({ seq: first!.seq, reason: 'altered' });
+      expect(await audit.inspectChain(undefined, second!)).toBeNull();
+    });
+
+    it('reads events a payload budget at a time: verification sees every one, a page lists the rest without their payload', async () => {
+      const big = (n: number): AuditEventInput => ({ ...event(n), after: { text: 'x'.repeat(400) } });
+      await appendAll(store().db, [big(0), big(1), big(2), event(3), big(4)]);
+      const audit = createAuditRepository(store().db, { clock: steppingClock() }, 900);
+      expect(await audit.inspectChain()).toBeNull();
+      const page = await audit.list({ limit: 5, offset: 0 });
+      expect(page.items.map((e) => e.payloadOmitted ?? false)).toEqual([false, false, true, true, true]);
+      expect(page.items[2]).toMatchObject({ before: null, after: null, type: expect.any(String), hash: expect.any(String) });
+      const omitted = page.items[2]!;
+      expect((await audit.findBySeq(omitted.seq))?.after).toEqual({ text: 'x'.repeat(400) });
+      // A single event larger than the budget is still read, alone.
+      const tiny = createAuditRepository(store().db, { clock: steppingClock() }, 10);
+      expect(await tiny.inspectChain()).toBeNull();
+      expect((await tiny.list({ limit: 2, offset: 0 })).items.map((e) => e.payloadOmitted ?? false)).toEqual([false, true]);
+      // A break past a budget's worth of events is still found.
+      await store().db.updateTable('audit_events').set({ actor: 'user:mallory' }).where('seq', '=', page.items[0]!.seq).execute();
+      expect(await audit.inspectChain()).toEqual({ seq: page.items[0]!.seq, reason: 'altered' });
+    });
+
     it('verifies a chain longer than one read batch', async () => {
       const audit = createAuditRepository(store().db, { clock: steppingClock() });
       await store()

@@ -33,8 +33,15 @@ export const GENESIS_HASH = '0'.repeat(64);
  */
 const AUDIT_CHAIN_LOCK_KEY = 0x41534159;
 
-/** How many events verification reads at a time. */
+/** How many events verification reads at a time, at most. */
 const VERIFY_BATCH = 1000;
+
+/**
+ * How many bytes of `before` and `after` one read of events holds, at most (one event larger than this is
+ * read alone). An event may hold a whole purged engagement (up to 8 MB), so reads are bounded by size, not count:
+ * a page of a thousand such events must not take the server's memory.
+ */
+export const PAYLOAD_BUDGET = 16 * 1024 * 1024;
 
 export interface AuditEventInput {
   organizationId: string | null;
@@ -60,6 +67,11 @@ export interface AuditEvent {
   occurredAt: string;
   prevHash: string;
   hash: string;
+  /**
+   * In a list: true when `before` and `after` were left out (null here) because the page's share of
+   * {@link PAYLOAD_BUDGET} was spent; `findBySeq` reads the event whole.
+   */
+  payloadOmitted?: boolean;
 }
 
 /** Where the chain breaks: `altered` when the event no longer matches its hash, `relinked` when its link to
@@ -84,6 +96,35 @@ const columns = [
 ] as const;
 
 type AuditRow = Pick<Selectable<AuditEventsTable>, (typeof columns)[number]>;
+
+/**
+ * Every column but the payload, with the payload's size in bytes: `octet_length` reads it from the row's header
+ * (SQLite) or the value's TOAST header (PostgreSQL), without loading the text.
+ */
+const headerColumns = ['seq', 'organization_id', 'actor', 'type', 'subject', 'occurred_at', 'prev_hash', 'hash'] as const;
+const payloadSize = sql<number>`coalesce(octet_length(${sql.ref('before')}), 0) + coalesce(octet_length(${sql.ref('after')}), 0)`.as('payload_size');
+
+/**
+ * The seqs of the rows whose payloads fit in the budget, a prefix of `rows` in their order (at least the first
+ * row's, whatever its size), so that what is left out is never loaded.
+ */
+function seqsWithin(rows: readonly { seq: number; payload_size: number | string }[], budgetBytes: number): number[] {
+  let budget = budgetBytes;
+  const wanted: number[] = [];
+  for (const row of rows) {
+    const size = Number(row.payload_size);
+    if (wanted.length > 0 && size > budget) break;
+    wanted.push(Number(row.seq));
+    budget -= size;
+  }
+  return wanted;
+}
+
+type Payloads = Map<number, Pick<AuditRow, 'before' | 'after'>>;
+
+function bySeq(rows: readonly { seq: number; before: string | null; after: string | null }[]): Payloads {
+  return new Map(rows.map((row) => [Number(row.seq), { before: row.before, after: row.after }]));
+}
 
 function toAuditEvent(row: AuditRow): AuditEvent {
   return {
@@ -114,30 +155,57 @@ export function eventHash(prevHash: string, event: Omit<AuditEvent, 'seq' | 'pre
   return createHash('sha256').update(prevHash + payload, 'utf8').digest('hex');
 }
 
+/** A place in the chain: an event's seq and hash. The newest is the head. */
+export interface ChainPoint {
+  seq: number;
+  hash: string;
+}
+
 export type AuditRepository = ReturnType<typeof createAuditRepository>;
 
-export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies, 'clock'> = defaultDependencies) {
-  /** Recomputes the chain from the first event; the first break found, or null when it is whole. */
-  async function inspectChain(trx?: Executor): Promise<ChainBreak | null> {
+export function createAuditRepository(
+  db: Executor,
+  deps: Pick<StoreDependencies, 'clock'> = defaultDependencies,
+  /** Bytes of payload one read holds; tests make it small. */
+  payloadBudget = PAYLOAD_BUDGET,
+) {
+  /**
+   * Recomputes the chain; the first break found, or null when it is whole. From the first event, or from the
+   * event after `from`, a point already known good (the caller has checked that the event at `from.seq` still
+   * has `from.hash`).
+   */
+  async function inspectChain(trx?: Executor, from?: ChainPoint): Promise<ChainBreak | null> {
     const executor = trx ?? db;
-    let expectedPrev = GENESIS_HASH;
-    let after = -1;
+    let expectedPrev = from?.hash ?? GENESIS_HASH;
+    let after = from?.seq ?? -1;
     for (;;) {
-      const rows = await executor
+      const headers = await executor
         .selectFrom('audit_events')
-        .select(columns)
+        .select([...headerColumns, payloadSize])
         .where('seq', '>', after)
         .orderBy('seq')
         .limit(VERIFY_BATCH)
         .execute();
-      for (const row of rows) {
-        const event = toAuditEvent(row);
+      if (headers.length === 0) return null;
+      // As many as fit in the budget (at least one), read as the range they are; the next batch starts after.
+      const wanted = seqsWithin(headers, payloadBudget);
+      const payloads = bySeq(
+        await executor
+          .selectFrom('audit_events')
+          .select(['seq', 'before', 'after'])
+          .where('seq', '>', after)
+          .where('seq', '<=', wanted[wanted.length - 1] as number)
+          .execute(),
+      );
+      for (const header of headers) {
+        const payload = payloads.get(Number(header.seq));
+        if (!payload) break;
+        const event = toAuditEvent({ ...header, ...payload });
         if (event.prevHash !== expectedPrev) return { seq: event.seq, reason: 'relinked' };
         if (eventHash(event.prevHash, event) !== event.hash) return { seq: event.seq, reason: 'altered' };
         expectedPrev = event.hash;
         after = event.seq;
       }
-      if (rows.length < VERIFY_BATCH) return null;
     }
   }
 
@@ -191,7 +259,10 @@ export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies
       return toAuditEvent(row);
     },
 
-    /** Events newest first, optionally of one organisation, type, and subject or any of several subjects. */
+    /**
+     * Events newest first, optionally of one organisation, type, and subject or any of several subjects. The
+     * payloads of a page stop at {@link PAYLOAD_BUDGET}: events after that come with `payloadOmitted`.
+     */
     async list(
       page: Page & { organizationId?: string; type?: string; subject?: string | readonly string[] },
       trx?: Executor,
@@ -203,11 +274,21 @@ export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies
       if (page.type !== undefined) query = query.where('type', '=', page.type);
       if (typeof page.subject === 'string') query = query.where('subject', '=', page.subject);
       else if (page.subject !== undefined) query = query.where('subject', 'in', page.subject);
-      const [rows, count] = await Promise.all([
-        query.select(columns).orderBy('seq', 'desc').limit(limit).offset(offset).execute(),
+      const [headers, count] = await Promise.all([
+        query.select([...headerColumns, payloadSize]).orderBy('seq', 'desc').limit(limit).offset(offset).execute(),
         query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
       ]);
-      return { items: rows.map(toAuditEvent), total: toCount(count.total) };
+      // The rows that fit are the newest of the page: the filtered rows between their first and last seq.
+      const wanted = seqsWithin(headers, payloadBudget);
+      const payloads =
+        wanted.length === 0
+          ? new Map()
+          : bySeq(await query.select(['seq', 'before', 'after']).where('seq', '<=', wanted[0] as number).where('seq', '>=', wanted[wanted.length - 1] as number).execute());
+      const items = headers.map((header) => {
+        const payload = payloads.get(Number(header.seq));
+        return payload ? toAuditEvent({ ...header, ...payload }) : { ...toAuditEvent({ ...header, before: null, after: null }), payloadOmitted: true };
+      });
+      return { items, total: toCount(count.total) };
     },
 
     /** One event by its place in the chain, as stored now (for naming a break). */
@@ -217,6 +298,36 @@ export function createAuditRepository(db: Executor, deps: Pick<StoreDependencies
     },
 
     inspectChain,
+
+    /** The newest event's place in the chain, or null when there is no event. */
+    async head(trx?: Executor): Promise<ChainPoint | null> {
+      const row = await (trx ?? db).selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      return row ? { seq: Number(row.seq), hash: row.hash } : null;
+    },
+
+    /** The hash of each of these events that is still there, by seq. */
+    async hashesAt(seqs: readonly number[], trx?: Executor): Promise<Map<number, string>> {
+      const found = new Map<number, string>();
+      for (let i = 0; i < seqs.length; i += VERIFY_BATCH) {
+        const rows = await (trx ?? db)
+          .selectFrom('audit_events')
+          .select(['seq', 'hash'])
+          .where('seq', 'in', seqs.slice(i, i + VERIFY_BATCH))
+          .execute();
+        for (const row of rows) found.set(Number(row.seq), row.hash);
+      }
+      return found;
+    },
+
+    /** How many events came after the event at `seq`. */
+    async countAfter(seq: number, trx?: Executor): Promise<number> {
+      const row = await (trx ?? db)
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll().as('total'))
+        .where('seq', '>', seq)
+        .executeTakeFirstOrThrow();
+      return toCount(row.total);
+    },
 
     /** The seq of the first event that does not verify, or null when the chain is whole. */
     async verifyChain(trx?: Executor): Promise<number | null> {

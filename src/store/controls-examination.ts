@@ -16,6 +16,8 @@ import {
   toDomainControl,
   toDomainTest,
   toSample,
+  toStoredControl,
+  type StoredControl,
 } from './controls-rows.js';
 import { engineOf } from './engine.js';
 import {
@@ -64,10 +66,46 @@ async function readExamination(trx: Executor, engagementId: string): Promise<Key
     .executeTakeFirst();
   if (!engagement) throw new NotFoundError(`Engagement ${engagementId}`);
 
-  const controlRows = await trx
+  const { controls, tests } = await readControls(trx, engagementId, 'in use');
+  const stored = toStoredEngagement(engagement);
+  return {
+    examination: {
+      engagement: toDomainEngagement(stored, engagement.organization_name),
+      controls: controls.map(toDomainControl),
+      tests,
+    },
+    key: {
+      organizationId: stored.organizationId,
+      revision: stored.revision,
+      organizationVersion: Number(engagement.organization_version),
+    },
+  };
+}
+
+/** An archived control with its test as it was when archived. */
+export interface ArchivedControl {
+  control: StoredControl;
+  test: ControlTest | null;
+}
+
+/** The engagement's archived controls in their order, each with its test and samples (for its record). */
+export async function loadArchivedControls(trx: Executor, engagementId: string): Promise<ArchivedControl[]> {
+  const { controls, tests } = await readControls(trx, engagementId, 'archived');
+  const testOf = new Map(tests.map((t) => [t.control, t]));
+  return controls.map((row) => ({ control: toStoredControl(row), test: testOf.get(row.code) ?? null }));
+}
+
+/**
+ * The controls of the engagement in use (the examination's) or archived, in their order, with their tests in
+ * the same order and each test's samples in theirs: three queries whatever the size.
+ */
+async function readControls(trx: Executor, engagementId: string, which: 'in use' | 'archived') {
+  const archived = which === 'in use' ? 'is' : 'is not';
+  const controls = await trx
     .selectFrom('controls')
     .select(controlColumns)
     .where('engagement_id', '=', engagementId)
+    .where('archived_at', archived, null)
     .orderBy('position')
     .orderBy('code')
     .execute();
@@ -78,6 +116,7 @@ async function readExamination(trx: Executor, engagementId: string): Promise<Key
     .select(testColumns.map((c) => `control_tests.${c}` as const))
     .select('controls.code')
     .where('controls.engagement_id', '=', engagementId)
+    .where('controls.archived_at', archived, null)
     .orderBy('controls.position')
     .orderBy('controls.code')
     .execute();
@@ -88,6 +127,7 @@ async function readExamination(trx: Executor, engagementId: string): Promise<Key
     .innerJoin('controls', 'controls.id', 'control_tests.control_id')
     .select(sampleColumns.map((c) => `samples.${c}` as const))
     .where('controls.engagement_id', '=', engagementId)
+    .where('controls.archived_at', archived, null)
     .orderBy('samples.test_id')
     .orderBy('samples.position')
     .execute();
@@ -98,20 +138,7 @@ async function readExamination(trx: Executor, engagementId: string): Promise<Key
     if (!samples) samplesByTest.set(row.test_id, (samples = []));
     samples.push(toSample(row));
   }
-
-  const stored = toStoredEngagement(engagement);
-  return {
-    examination: {
-      engagement: toDomainEngagement(stored, engagement.organization_name),
-      controls: controlRows.map(toDomainControl),
-      tests: testRows.map((row) => toDomainTest(row, row.code, samplesByTest.get(row.id) ?? [])),
-    },
-    key: {
-      organizationId: stored.organizationId,
-      revision: stored.revision,
-      organizationVersion: Number(engagement.organization_version),
-    },
-  };
+  return { controls, tests: testRows.map((row) => toDomainTest(row, row.code, samplesByTest.get(row.id) ?? [])) };
 }
 
 export interface ReplaceCounts {
@@ -121,9 +148,10 @@ export interface ReplaceCounts {
 }
 
 /**
- * Replaces every control, test and sample of the engagement with those of `examination` (the engagement's
- * own settings are the engagements repository's `update`, in the same transaction). Bad input — a control id
- * twice, a test of an unknown control, two tests of one control, samples that break the domain's sample
+ * Replaces every control in use, with its test and samples, by those of `examination` (the engagement's
+ * own settings are the engagements repository's `update`, in the same transaction). Archived controls stay as
+ * they are: they are evidence, only purged on purpose. Bad input — a control id twice or taken by an archived
+ * control, a test of an unknown control, two tests of one control, samples that break the domain's sample
  * integrity — is refused as a whole with every issue found, before anything is written.
  */
 export async function replaceExamination(
@@ -132,15 +160,21 @@ export async function replaceExamination(
   engagementId: string,
   examination: Pick<Examination, 'controls' | 'tests'>,
 ): Promise<ReplaceCounts> {
-  const issues = checkExamination(examination);
-  if (issues.length > 0) throw new ValidationError(issues, 'The examination cannot be stored');
-
   const engagement = await trx.selectFrom('engagements').select('id').where('id', '=', engagementId).executeTakeFirst();
   if (!engagement) throw new NotFoundError(`Engagement ${engagementId}`);
+  const archived = await trx.selectFrom('controls').select('code').where('engagement_id', '=', engagementId).where('archived_at', 'is not', null).execute();
+  const archivedCodes = new Set(archived.map((row) => row.code));
+  const issues = checkExamination(examination);
+  examination.controls.forEach((control, i) => {
+    if (archivedCodes.has(control.id)) {
+      issues.push({ location: jsonPath(['controls', i, 'id']), message: `the archived control ${control.id} of this engagement has this id: restore it, or purge it, first` });
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(issues, 'The examination cannot be stored');
   await bumpRevision(trx, { engagementId });
 
   // Tests and samples go with their controls (on delete cascade).
-  await trx.deleteFrom('controls').where('engagement_id', '=', engagementId).execute();
+  await trx.deleteFrom('controls').where('engagement_id', '=', engagementId).where('archived_at', 'is', null).execute();
 
   const controlRowIds = await insertControls(trx, deps, engagementId, examination.controls, 0);
   const testRows = examination.tests.map((test) => ({ id: deps.newId(), test }));

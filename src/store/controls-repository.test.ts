@@ -20,7 +20,7 @@ for (const engine of ENGINES) {
         owner: null,
       });
       const created = await controls.create(engagement.id, fields);
-      expect(created).toEqual({ ...fields, rowId: expect.any(String), engagementId: engagement.id, version: 1 });
+      expect(created).toEqual({ ...fields, rowId: expect.any(String), engagementId: engagement.id, version: 1, archivedAt: null });
       expect(created.key).toBe(false);
       expect(await controls.findById(created.rowId)).toEqual(created);
       expect(await controls.findByCode(engagement.id, 'AC-04')).toEqual(created);

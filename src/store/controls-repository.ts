@@ -4,6 +4,7 @@
  * derives it), so it is not a filter here: the service filters evaluated controls.
  */
 import { sql } from 'kysely';
+import type { ArchivedFilter } from '../domain/archiving.js';
 import type { Control, Examination, Sample, SampleResult } from '../domain/engagement.js';
 import { ValidationError } from '../domain/errors.js';
 import { jsonPath, locateProblems } from '../domain/problems.js';
@@ -11,9 +12,11 @@ import { sampleProblems } from '../domain/sampling/integrity.js';
 import {
   insertControls,
   insertSamples,
+  loadArchivedControls,
   loadExamination,
   loadKeyedExamination,
   replaceExamination,
+  type ArchivedControl,
   type KeyedExamination,
   type ReplaceCounts,
 } from './controls-examination.js';
@@ -44,6 +47,7 @@ import {
   checkPage,
   containsPattern,
   defaultDependencies,
+  inList,
   inTransaction,
   translateConstraintErrors,
   staleOrMissing,
@@ -56,7 +60,7 @@ import {
 } from './values.js';
 
 export type { ControlTestInput, StoredControl, StoredControlTest } from './controls-rows.js';
-export type { KeyedExamination, ReplaceCounts } from './controls-examination.js';
+export type { ArchivedControl, KeyedExamination, ReplaceCounts } from './controls-examination.js';
 export type { SampleChange, SamplePatch, TestOverview } from './controls-samples.js';
 
 export interface ControlFilters {
@@ -70,6 +74,8 @@ export interface ControlFilters {
   codes?: readonly string[];
   /** Controls that compensate the control of this id. */
   compensating?: string;
+  /** In use (the default), all, or only the archived. */
+  archived?: ArchivedFilter;
 }
 
 export type ControlsRepository = ReturnType<typeof createControlsRepository>;
@@ -158,8 +164,13 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
     ): Promise<Paged<StoredControl>> {
       const { limit, offset } = checkPage(page);
       if (page.codes !== undefined && page.codes.length === 0) return { items: [], total: 0 };
-      let query = (trx ?? db).selectFrom('controls').where('engagement_id', '=', engagementId);
-      if (page.codes !== undefined) query = query.where('code', 'in', page.codes);
+      const archived = page.archived ?? 'exclude';
+      let query = (trx ?? db)
+        .selectFrom('controls')
+        .where('engagement_id', '=', engagementId)
+        .$if(archived !== 'include', (q) => q.where('archived_at', archived === 'only' ? 'is not' : 'is', null));
+      const codes = page.codes;
+      if (codes !== undefined) query = query.where((eb) => inList(trx ?? db, eb.ref('code'), codes));
       if (page.criterion !== undefined) {
         // Criteria are a JSON array of strings: match the quoted element, so CC6.1 does not find CC6.10.
         const pattern = containsPattern(JSON.stringify(page.criterion));
@@ -209,7 +220,26 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
       });
     },
 
-    /** Deletes a control with its test and samples, if `expectedVersion` is still current. */
+    /**
+     * Archives (a time) or restores (null) a control if `expectedVersion` is still current; either changes what
+     * the engine reads (an archived control is out of the examination).
+     */
+    async setArchived(rowId: string, expectedVersion: number, archivedAt: string | null, trx?: Executor): Promise<StoredControl> {
+      return inTransaction(trx ?? db, async (t) => {
+        await bumpRevision(t, { controlRowId: rowId });
+        const row = await t
+          .updateTable('controls')
+          .set((eb) => ({ archived_at: archivedAt, version: eb('version', '+', 1) }))
+          .where('id', '=', rowId)
+          .where('version', '=', expectedVersion)
+          .returning(controlColumns)
+          .executeTakeFirst();
+        if (row) return toStoredControl(row);
+        throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(t, rowId));
+      });
+    },
+
+    /** Deletes a control with its test and samples, if `expectedVersion` is still current: only for a purge. */
     async remove(rowId: string, expectedVersion: number, trx?: Executor): Promise<void> {
       return inTransaction(trx ?? db, async (t) => {
         await bumpRevision(t, { controlRowId: rowId });
@@ -346,6 +376,10 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
     /** The same, with the key of its evaluation (revision and organisation version) read in the same snapshot. */
     loadKeyedExamination: (engagementId: string, trx?: Executor): Promise<KeyedExamination> =>
       loadKeyedExamination(trx ?? db, engagementId),
+
+    /** The engagement's archived controls with their tests, in their order. */
+    loadArchivedControls: (engagementId: string, trx?: Executor): Promise<ArchivedControl[]> =>
+      loadArchivedControls(trx ?? db, engagementId),
 
     /**
      * Replaces all controls, tests and samples of the engagement (an import). Takes the caller's transaction

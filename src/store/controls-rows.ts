@@ -21,6 +21,8 @@ export interface StoredControl extends Control {
   rowId: string;
   engagementId: string;
   version: number;
+  /** Since when the control is archived (read-only, out of the examination); null while in use. */
+  archivedAt: string | null;
 }
 
 /** The test of a control as stored, with its samples in order. */
@@ -47,6 +49,7 @@ export const controlColumns = [
   'owner',
   'position',
   'version',
+  'archived_at',
 ] as const;
 
 export const testColumns = ['id', 'control_id', 'method', 'population_size', 'scope_limitation', 'version'] as const;
@@ -72,7 +75,7 @@ export function toDomainControl(row: ControlRow): Control {
 }
 
 export function toStoredControl(row: ControlRow): StoredControl {
-  return { ...toDomainControl(row), rowId: row.id, engagementId: row.engagement_id, version: row.version };
+  return { ...toDomainControl(row), rowId: row.id, engagementId: row.engagement_id, version: row.version, archivedAt: row.archived_at };
 }
 
 export function toSample(row: SampleRow): Sample {

@@ -13,12 +13,14 @@ const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
 
 const TABLES = [
   'api_tokens',
+  'audit_checkpoints',
   'audit_events',
   'control_tests',
   'controls',
   'engagements',
   'evaluation_snapshots',
   'findings',
+  'instance_settings',
   'invitations',
   'management_responses',
   'memberships',

@@ -22,6 +22,11 @@ export interface Store {
 export interface OpenOptions {
   /** PostgreSQL: the most connections this process opens (default 10). */
   poolSize?: number;
+  /**
+   * Only read, and change nothing while opening: SQLite opens the file as it is (it must exist; no switch to WAL),
+   * PostgreSQL sessions are read-only. For looking at a database before deciding to use it.
+   */
+  readOnly?: boolean;
 }
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
@@ -31,10 +36,15 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//i;
  * created when missing). Does not migrate: call {@link migrateToLatest}.
  */
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Store> {
-  return POSTGRES_URL.test(url) ? openPostgres(url, options) : openSqlite(url);
+  return POSTGRES_URL.test(url) ? openPostgres(url, options) : openSqlite(url, options.readOnly ?? false);
 }
 
-function openSqlite(path: string): Store {
+function openSqlite(path: string, readOnly: boolean): Store {
+  if (readOnly) {
+    const database = new SQLite(path, { readonly: true, fileMustExist: true });
+    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
+    return { db, engine: 'sqlite', close: () => db.destroy() };
+  }
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const database = new SQLite(path);
   // WAL lets readers go on while one writer commits; the busy timeout makes a second process wait for the
@@ -80,6 +90,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    ...(options.readOnly && { options: '-c default_transaction_read_only=on' }),
     types: {
       // count(*) and sums are int8, which pg returns as strings to be safe beyond 2^53; Assay's counts never
       // get there, and callers must see numbers on both engines. Set per pool, not on pg's global registry.

@@ -39,6 +39,7 @@ for (const engine of ENGINES) {
         version: 1,
         revision: 1,
         previousEngagementId: null,
+        archivedAt: null,
       });
       expect(await engagements.findById(created.id)).toEqual(created);
       expect(toDomainEngagement(created, organization.name)).toEqual({

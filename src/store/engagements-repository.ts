@@ -4,6 +4,7 @@
  * The controls, tests and samples are the controls repository's aggregate.
  */
 import { sql, type Selectable } from 'kysely';
+import type { ArchivedFilter } from '../domain/archiving.js';
 import type { Category } from '../domain/criteria/catalogue.js';
 import type {
   Engagement,
@@ -59,8 +60,10 @@ export interface StoredEngagement extends EngagementInput {
   version: number;
   /** Counts every change to what the engine reads: settings, controls, tests, samples. */
   revision: number;
-  /** The previous period's engagement; null for a first period or once that one is deleted. */
+  /** The previous period's engagement; null for a first period or once that one is purged. */
   previousEngagementId: string | null;
+  /** Since when the engagement is archived (read-only); null while in use. */
+  archivedAt: string | null;
 }
 
 /** What the cached evaluation of an engagement is keyed on (the organisation's name is part of the result). */
@@ -89,6 +92,7 @@ export const engagementColumns = [
   'version',
   'revision',
   'previous_engagement_id',
+  'archived_at',
 ] as const;
 
 type EngagementRow = Pick<Selectable<EngagementsTable>, (typeof engagementColumns)[number]>;
@@ -112,6 +116,7 @@ export function toStoredEngagement(row: EngagementRow): StoredEngagement {
     version: row.version,
     revision: Number(row.revision),
     previousEngagementId: row.previous_engagement_id,
+    archivedAt: row.archived_at,
   };
 }
 
@@ -248,14 +253,18 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
         : null;
     },
 
-    /** An organisation's engagements, newest period first; `search` matches the name or system. */
+    /** An organisation's engagements, newest period first; `search` matches the name or system; archived ones only when asked. */
     async list(
       organizationId: string,
-      page: Page & { search?: string; reportType?: ReportType },
+      page: Page & { search?: string; reportType?: ReportType; archived?: ArchivedFilter },
       trx?: Executor,
     ): Promise<Paged<StoredEngagement>> {
       const { limit, offset } = checkPage(page);
-      let query = (trx ?? db).selectFrom('engagements').where('organization_id', '=', organizationId);
+      const archived = page.archived ?? 'exclude';
+      let query = (trx ?? db)
+        .selectFrom('engagements')
+        .where('organization_id', '=', organizationId)
+        .$if(archived !== 'include', (q) => q.where('archived_at', archived === 'only' ? 'is not' : 'is', null));
       if (page.reportType !== undefined) query = query.where('report_type', '=', page.reportType);
       if (page.search) {
         const pattern = containsPattern(page.search.toLowerCase());
@@ -281,26 +290,17 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
     },
 
     /** Changes settings if `expectedVersion` is still current; else ConflictError and no change. */
-    async update(
-      id: string,
-      expectedVersion: number,
-      patch: Partial<EngagementSettings>,
-      trx?: Executor,
-    ): Promise<StoredEngagement> {
-      const executor = trx ?? db;
-      const row = await executor
-        .updateTable('engagements')
-        .set((eb) => ({ ...toRowValues(patch), version: eb('version', '+', 1), revision: eb('revision', '+', 1) }))
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returning(engagementColumns)
-        .executeTakeFirst();
-      if (row) return toStoredEngagement(row);
-      const current = await executor.selectFrom('engagements').select('version').where('id', '=', id).executeTakeFirst();
-      throw staleOrMissing(`Engagement ${id}`, expectedVersion, current?.version);
-    },
+    update: (id: string, expectedVersion: number, patch: Partial<EngagementSettings>, trx?: Executor): Promise<StoredEngagement> =>
+      writeAtVersion(trx ?? db, id, expectedVersion, { ...toRowValues(patch), revision: true }),
 
-    /** Deletes the engagement with its controls, tests, samples and snapshots, if the version is current. */
+    /** Archives (a time) or restores (null) the engagement if `expectedVersion` is still current; else ConflictError. */
+    setArchived: (id: string, expectedVersion: number, archivedAt: string | null, trx?: Executor): Promise<StoredEngagement> =>
+      writeAtVersion(trx ?? db, id, expectedVersion, { archived_at: archivedAt, revision: false }),
+
+    /**
+     * Deletes the engagement with everything it holds (controls, tests, samples, findings, snapshots, plan), if
+     * the version is current: only for a purge, after its record is in the audit log.
+     */
     async remove(id: string, expectedVersion: number, trx?: Executor): Promise<void> {
       const executor = trx ?? db;
       const result = await executor
@@ -309,10 +309,36 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       if (result.numDeletedRows > 0n) return;
-      const current = await executor.selectFrom('engagements').select('version').where('id', '=', id).executeTakeFirst();
-      throw staleOrMissing(`Engagement ${id}`, expectedVersion, current?.version);
+      throw await staleEngagement(executor, id, expectedVersion);
     },
   };
+}
+
+/**
+ * Writes `values` and bumps the version if it is still `expectedVersion` (and the revision when the write
+ * changes what the engine reads); else ConflictError (stale) or NotFoundError (gone), and no change.
+ */
+async function writeAtVersion(
+  executor: Executor,
+  id: string,
+  expectedVersion: number,
+  { revision, ...values }: ReturnType<typeof toRowValues> & { archived_at?: string | null; revision: boolean },
+): Promise<StoredEngagement> {
+  const row = await executor
+    .updateTable('engagements')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1), ...(revision && { revision: eb('revision', '+', 1) }) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returning(engagementColumns)
+    .executeTakeFirst();
+  if (row) return toStoredEngagement(row);
+  throw await staleEngagement(executor, id, expectedVersion);
+}
+
+/** Why a write at `expectedVersion` found no row: a ConflictError (stale) or a NotFoundError (gone). */
+async function staleEngagement(executor: Executor, id: string, expectedVersion: number): Promise<Error> {
+  const current = await executor.selectFrom('engagements').select('version').where('id', '=', id).executeTakeFirst();
+  return staleOrMissing(`Engagement ${id}`, expectedVersion, current?.version);
 }
 
 async function findById(executor: Executor, id: string): Promise<StoredEngagement | null> {

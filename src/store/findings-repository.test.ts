@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
+import { FINDING_STATUSES, expireAcceptedRisk } from '../domain/findings/index.js';
 import { ROOT_CAUSE, buildFinding, buildRetest, doneAction } from '../domain/findings/testing.js';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { buildEngagement, testDependencies } from '../../test/support/factories.js';
@@ -44,6 +45,48 @@ for (const engine of ENGINES) {
       expect(rewritten).toMatchObject({ id: 'RC-1', whys: ['One', 'Two', 'Three'], version: 2 });
       expect(await findings.listRootCauses(engagement.id)).toEqual([rewritten]);
       expect((await findings.list(engagement.id)).map((f) => f.rootCause)).toEqual(['RC-1', 'RC-1']);
+    });
+
+    it('rewrites a root cause at its version only', async () => {
+      const findings = createFindingsRepository(store().db, testDependencies());
+      const engagement = await buildEngagement(store().db);
+      await findings.saveRootCause(engagement.id, ROOT_CAUSE);
+      const rewritten = await findings.rewriteRootCause(engagement.id, { ...ROOT_CAUSE, title: 'Rewritten' }, 1);
+      expect(rewritten).toMatchObject({ title: 'Rewritten', version: 2 });
+      await expect(findings.rewriteRootCause(engagement.id, { ...ROOT_CAUSE, title: 'Stale' }, 1)).rejects.toThrow(ConflictError);
+      await expect(findings.rewriteRootCause(engagement.id, { ...ROOT_CAUSE, id: 'RC-9' }, 1)).rejects.toThrow(NotFoundError);
+      expect(await findings.listRootCauses(engagement.id)).toEqual([rewritten]);
+    });
+
+    it('pages findings by status as they read on a day: an accepted risk past its expiry is open, as the domain says', async () => {
+      const findings = createFindingsRepository(store().db, testDependencies());
+      const engagement = await buildEngagement(store().db);
+      const today = '2026-09-15';
+      const accepted = (id: string, expires: string | null) =>
+        buildFinding({
+          id,
+          status: 'risk_accepted',
+          riskAcceptance: expires === null ? null : { approver: 'cfo@acme.example', reason: 'Compensated', expires, acceptedOn: '2026-07-01' },
+        });
+      for (const finding of [
+        buildFinding({ id: 'F-1', status: 'open' }),
+        accepted('F-2', '2026-09-14'),
+        accepted('F-3', today),
+        accepted('F-4', '2026-09-16'),
+        accepted('F-5', null),
+        buildFinding({ id: 'F-6', status: 'remediating' }),
+      ]) {
+        await findings.create(engagement.id, finding);
+      }
+      const all = await findings.list(engagement.id);
+      for (const status of FINDING_STATUSES) {
+        const page = await findings.page(engagement.id, { status, today }, { limit: 10, offset: 0 });
+        const expected = all.filter((f) => expireAcceptedRisk(f, today).status === status).map((f) => f.id);
+        expect(page.items.map((f) => f.id), status).toEqual(expected);
+        expect(page.total, status).toBe(expected.length);
+      }
+      expect((await findings.page(engagement.id, { status: 'open', today }, { limit: 10, offset: 0 })).items.map((f) => f.id)).toEqual(['F-1', 'F-2']);
+      expect(await findings.page(engagement.id, { today }, { limit: 2, offset: 4 })).toMatchObject({ total: 6, items: [{ id: 'F-5' }, { id: 'F-6' }] });
     });
 
     it('goes with its engagement', async () => {

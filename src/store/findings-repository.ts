@@ -4,7 +4,7 @@
  * many findings can share, named in the domain by its code (`RC-1`). The finding's `version` guards every
  * change (optimistic concurrency).
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type {
   Classification,
   CorrectiveAction,
@@ -18,18 +18,26 @@ import type {
   RootCauseCategory,
   StatusChange,
 } from '../domain/findings/index.js';
+import { chunksFor } from './controls-rows.js';
+import { engineOf } from './engine.js';
 import type { FindingsTable, RootCausesTable } from './schema.js';
 import {
+  checkPage,
   defaultDependencies,
+  inList,
   fromJson,
   fromJsonOrNull,
   staleOrMissing,
   toJson,
   toJsonOrNull,
+  toCount,
   toTimestamp,
   translateConstraintErrors,
   type Executor,
+  type Page,
+  type Paged,
   type StoreDependencies,
+  type Trx,
 } from './values.js';
 
 export interface StoredFinding extends Finding {
@@ -41,6 +49,11 @@ export interface StoredFinding extends Finding {
 export interface StoredRootCause extends RootCause {
   engagementId: string;
   version: number;
+}
+
+/** A root cause with the codes of the findings traced to it, in code order. */
+export interface RootCauseWithFindings extends StoredRootCause {
+  findings: string[];
 }
 
 export interface FindingFilter {
@@ -129,6 +142,32 @@ function mutableValues(finding: Finding) {
   };
 }
 
+/**
+ * Whether a finding's accepted risk has lapsed by `today`: accepted, and its acceptance expired before today.
+ * The domain's read-time rule (`expireAcceptedRisk`) as SQL, so that a page filtered by status is the page the
+ * service then shows; the repository test holds the two to the same boundaries.
+ */
+function lapsedBy(executor: Executor, today: string) {
+  const expires =
+    engineOf(executor) === 'postgres'
+      ? // PostgreSQL: the JSON text's field as text.
+        sql`(findings.risk_acceptance::jsonb ->> 'expires')`
+      : // SQLite: json_extract reads the text as JSON.
+        sql`json_extract(findings.risk_acceptance, '$.expires')`;
+  return sql<boolean>`(findings.status = 'risk_accepted' and coalesce(${expires} < ${today}, false))`;
+}
+
+/** The filter on a finding's status as it reads on `today` (an accepted risk past its expiry is open). */
+function statusAsOf(executor: Executor, status: FindingStatus, today: string) {
+  const lapsed = lapsedBy(executor, today);
+  if (status === 'open') return sql<boolean>`(findings.status = 'open' or ${lapsed})`;
+  if (status === 'risk_accepted') return sql<boolean>`(findings.status = 'risk_accepted' and not ${lapsed})`;
+  return sql<boolean>`findings.status = ${status}`;
+}
+
+/** The parameters an inserted finding binds: 18 values, and 2 in its root cause's subquery. */
+const FINDING_ROW_PARAMETERS = 20;
+
 export type FindingsRepository = ReturnType<typeof createFindingsRepository>;
 
 export function createFindingsRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
@@ -148,6 +187,16 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
   async function findByCode(engagementId: string, code: string, trx?: Executor): Promise<StoredFinding | null> {
     const row = await selectFindings(trx ?? db, engagementId).where('findings.code', '=', code).executeTakeFirst();
     return row ? toStoredFinding(row) : null;
+  }
+
+  async function findRootCause(engagementId: string, code: string, trx?: Executor): Promise<StoredRootCause | null> {
+    const row = await (trx ?? db)
+      .selectFrom('root_causes')
+      .select(rootCauseColumns)
+      .where('engagement_id', '=', engagementId)
+      .where('code', '=', code)
+      .executeTakeFirst();
+    return row ? toStoredRootCause(row) : null;
   }
 
   return {
@@ -173,6 +222,48 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
       return (await findByCode(engagementId, finding.id, executor)) as StoredFinding;
     },
 
+    /**
+     * Adds many findings (an import) in batched inserts, in the caller's transaction so that they come in all or
+     * none; a code taken already is a ConflictError. Returns them as stored.
+     */
+    async createMany(engagementId: string, findings: readonly Finding[], trx: Trx): Promise<StoredFinding[]> {
+      const createdAt = toTimestamp(deps.clock());
+      for (const batch of chunksFor(findings, FINDING_ROW_PARAMETERS)) {
+        await translateConstraintErrors(
+          () =>
+            trx
+              .insertInto('findings')
+              .values(
+                batch.map((finding) => ({
+                  id: deps.newId(),
+                  engagement_id: engagementId,
+                  code: finding.id,
+                  ...mutableValues(finding),
+                  root_cause_id: rootCauseRef(trx, engagementId, finding.rootCause),
+                  created_at: createdAt,
+                })),
+              )
+              .execute(),
+          `A finding of the same code already exists in the engagement`,
+          `Engagement ${engagementId}`,
+        );
+      }
+      return findings.map((finding) => ({ ...finding, engagementId, createdAt, version: 1 }));
+    },
+
+    /** Which of `codes` the engagement's findings have already (one bound parameter, however many codes). */
+    async takenCodes(engagementId: string, codes: readonly string[], trx?: Executor): Promise<string[]> {
+      if (codes.length === 0) return [];
+      const executor = trx ?? db;
+      const rows = await executor
+        .selectFrom('findings')
+        .select('code')
+        .where('engagement_id', '=', engagementId)
+        .where((eb) => inList(executor, eb.ref('code'), codes))
+        .execute();
+      return rows.map((r) => r.code);
+    },
+
     findByCode,
 
     /** An engagement's findings in code order, by status and/or control. */
@@ -182,6 +273,27 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
       if (filter.control !== undefined) query = query.where('findings.control_code', '=', filter.control);
       const rows = await query.orderBy('findings.code').execute();
       return rows.map(toStoredFinding);
+    },
+
+    /**
+     * A page of the engagement's findings in code order, by control and by status as it reads on `today` (the
+     * rows come as stored: the service applies the read-time rule to them).
+     */
+    async page(engagementId: string, filter: FindingFilter & { today: string }, page: Page, trx?: Executor): Promise<Paged<StoredFinding>> {
+      const { limit, offset } = checkPage(page);
+      const executor = trx ?? db;
+      let query = executor
+        .selectFrom('findings')
+        .leftJoin('root_causes', 'root_causes.id', 'findings.root_cause_id')
+        .where('findings.engagement_id', '=', engagementId);
+      if (filter.control !== undefined) query = query.where('findings.control_code', '=', filter.control);
+      const status = filter.status;
+      if (status !== undefined) query = query.where(() => statusAsOf(executor, status, filter.today));
+      const [rows, count] = await Promise.all([
+        query.select([...findingColumns, 'root_causes.code as root_cause_code']).orderBy('findings.code').limit(limit).offset(offset).execute(),
+        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toStoredFinding), total: toCount(count.total) };
     },
 
     /**
@@ -213,15 +325,7 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
       return (await findByCode(engagementId, finding.id, executor)) as StoredFinding;
     },
 
-    async findRootCause(engagementId: string, code: string, trx?: Executor): Promise<StoredRootCause | null> {
-      const row = await (trx ?? db)
-        .selectFrom('root_causes')
-        .select(rootCauseColumns)
-        .where('engagement_id', '=', engagementId)
-        .where('code', '=', code)
-        .executeTakeFirst();
-      return row ? toStoredRootCause(row) : null;
-    },
+    findRootCause,
 
     async listRootCauses(engagementId: string, trx?: Executor): Promise<StoredRootCause[]> {
       const rows = await (trx ?? db)
@@ -233,7 +337,53 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
       return rows.map(toStoredRootCause);
     },
 
-    /** Adds the root cause, or rewrites the one of the same code (shared by every finding traced to it). */
+    /** A page of the engagement's root causes in code order, each with the codes of the findings traced to it. */
+    async pageRootCauses(engagementId: string, page: Page, trx?: Executor): Promise<Paged<RootCauseWithFindings>> {
+      const { limit, offset } = checkPage(page);
+      const executor = trx ?? db;
+      const query = executor.selectFrom('root_causes').where('engagement_id', '=', engagementId);
+      const [rows, count] = await Promise.all([
+        query.select(rootCauseColumns).orderBy('code').limit(limit).offset(offset).execute(),
+        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      // The findings of this page's causes only: at most a page of ids.
+      const traced =
+        rows.length === 0
+          ? []
+          : await executor
+              .selectFrom('findings')
+              .select(['code', 'root_cause_id'])
+              .where('engagement_id', '=', engagementId)
+              .where('root_cause_id', 'in', rows.map((r) => r.id))
+              .orderBy('code')
+              .execute();
+      const byCause = new Map<string, string[]>(rows.map((r) => [r.id, []]));
+      for (const finding of traced) byCause.get(finding.root_cause_id as string)?.push(finding.code);
+      return { items: rows.map((row) => ({ ...toStoredRootCause(row), findings: byCause.get(row.id) ?? [] })), total: toCount(count.total) };
+    },
+
+    /**
+     * Rewrites the text of the root cause of this code at `expectedVersion` (shared by every finding traced to
+     * it); a stale version is a ConflictError and nothing changes.
+     */
+    async rewriteRootCause(engagementId: string, rootCause: RootCause, expectedVersion: number, trx?: Executor): Promise<StoredRootCause> {
+      const executor = trx ?? db;
+      const updated = await executor
+        .updateTable('root_causes')
+        .set((eb) => ({ title: rootCause.title, category: rootCause.category, whys: toJson(rootCause.whys), version: eb('version', '+', 1) }))
+        .where('engagement_id', '=', engagementId)
+        .where('code', '=', rootCause.id)
+        .where('version', '=', expectedVersion)
+        .returning(rootCauseColumns)
+        .executeTakeFirst();
+      if (updated) return toStoredRootCause(updated);
+      throw staleOrMissing(`Root cause ${rootCause.id}`, expectedVersion, (await findRootCause(engagementId, rootCause.id, executor))?.version);
+    },
+
+    /**
+     * Adds the root cause, or rewrites the one of the same code whatever its version: for imports that replace
+     * an engagement's findings whole. A person's change goes through `rewriteRootCause`.
+     */
     async saveRootCause(engagementId: string, rootCause: RootCause, trx?: Executor): Promise<StoredRootCause> {
       const executor = trx ?? db;
       const values = { title: rootCause.title, category: rootCause.category, whys: toJson(rootCause.whys) };

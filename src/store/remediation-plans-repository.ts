@@ -78,13 +78,15 @@ export function createRemediationPlansRepository(db: Executor, deps: StoreDepend
       throw staleOrMissing('The corrective action plan', expectedVersion, current);
     },
 
-    /** Every plan with a webhook, with its engagement's organisation, in engagement order (for `assay remind`). */
+    /** Every plan with a webhook of an engagement in use, with its organisation, in engagement order (for `assay remind`). */
     async listWithWebhook(trx?: Executor): Promise<PlanWithWebhook[]> {
       const rows = await (trx ?? db)
         .selectFrom('remediation_plans')
         .innerJoin('engagements', 'engagements.id', 'remediation_plans.engagement_id')
         .select([...columns, 'engagements.id as engagement_id', 'engagements.organization_id'])
         .where('remediation_plans.webhook_url', 'is not', null)
+        // An archived engagement is closed: nobody is reminded of it.
+        .where('engagements.archived_at', 'is', null)
         .orderBy('engagements.organization_id')
         .orderBy('engagements.created_at')
         .orderBy('engagements.id')

@@ -124,6 +124,8 @@ export interface EngagementsTable {
   revision: Generated<number>;
   /** The engagement this one re-examines (the previous period); null for a first period or once that one is deleted. */
   previous_engagement_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Since when the engagement is archived (read-only, out of the default lists); null while in use. */
+  archived_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface ControlsTable {
@@ -142,6 +144,8 @@ export interface ControlsTable {
   /** Order of the controls in the engagement, kept so an import exports back in the same order. */
   position: number;
   version: Version;
+  /** Since when the control is archived (read-only, out of the examination and the default lists); null while in use. */
+  archived_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface ControlTestsTable {
@@ -261,6 +265,24 @@ export interface RemediationPlansTable {
   version: Version;
 }
 
+/** The audit chain's head (seq and hash) at a time, signed with the installation's Ed25519 key. */
+export interface AuditCheckpointsTable {
+  id: string;
+  event_seq: number;
+  event_hash: string;
+  created_at: Timestamp;
+  /** Which key signed it: the first 16 hex digits of the SHA-256 of the raw public key. */
+  key_id: string;
+  /** Ed25519 signature (base64) of the checkpoint's statement. */
+  signature: string;
+}
+
+/** Settings of the installation as a whole, e.g. `demo` on a database `assay demo` made. */
+export interface InstanceSettingsTable {
+  name: string;
+  value: string;
+}
+
 export interface DatabaseSchema {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -280,4 +302,6 @@ export interface DatabaseSchema {
   findings: FindingsTable;
   remediation_plans: RemediationPlansTable;
   management_responses: ManagementResponsesTable;
+  instance_settings: InstanceSettingsTable;
+  audit_checkpoints: AuditCheckpointsTable;
 }

@@ -3,8 +3,10 @@
  * repository shares: injected ids and time, pages, transactions, constraint errors.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { MAX_PAGE_SIZE } from '../domain/limits.js';
+import { engineOf } from './engine.js';
 import type { DatabaseSchema } from './schema.js';
 
 /** The database or a transaction in progress: every repository method runs on `trx ?? db`. */
@@ -55,7 +57,6 @@ export function toCount(value: string | number | bigint): number {
   return Number(value);
 }
 
-export const MAX_PAGE_SIZE = 1000;
 
 export interface Page {
   limit: number;
@@ -80,9 +81,29 @@ export function checkPage(page: Page): Page {
   return page;
 }
 
+/** One page of a list worked out whole in memory (a ranking, a plan), with the list's total. */
+export function pageOf<T>(items: readonly T[], page: Page): Paged<T> {
+  const { limit, offset } = checkPage(page);
+  return { items: items.slice(offset, offset + limit), total: items.length };
+}
+
 /** A LIKE pattern matching `text` anywhere, with `\` as the escape character (say `escape '\'`). */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * `column in (values)` with the values bound as one JSON array, which the engine unpacks: a placeholder per
+ * value would fail past the engines' limit on bound parameters (SQLite 32 766, PostgreSQL 65 535) for a list
+ * as long as a large engagement's controls.
+ */
+export function inList(executor: Executor, column: Expression<unknown>, values: readonly string[]): RawBuilder<boolean> {
+  const list = JSON.stringify(values);
+  return engineOf(executor) === 'postgres'
+    ? // PostgreSQL: the array's elements as text rows.
+      sql<boolean>`${column} in (select jsonb_array_elements_text(${list}::jsonb))`
+    : // SQLite: json_each's `value` column.
+      sql<boolean>`${column} in (select value from json_each(${list}))`;
 }
 
 /**

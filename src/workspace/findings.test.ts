@@ -60,7 +60,7 @@ describe('loadFindings: the demo', () => {
     const ac04 = findings[0];
     // The forecast and the deviations come from the examination.
     expect(ac04?.classification).toMatchObject({ kind: 'operating', severity: 'material_weakness', pervasive: false, override: null });
-    expect(ac04?.deviations.map((d) => d.item)).toEqual(['TERM-2026-007', 'TERM-2026-011']);
+    expect(ac04?.deviations.map((d) => d.item)).toEqual(['E1007', 'E1011']);
     expect(ac04?.criteria).toEqual(['CC6.2']);
     expect(ac04?.correctiveActions.map((a) => [a.id, a.status])).toEqual([
       ['CA-1', 'in_progress'],

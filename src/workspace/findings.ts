@@ -105,7 +105,7 @@ function createFindingsValidator(examination: Examination): FindingsValidator {
     rootCause(source) {
       const raw = rawMapping(source, issues);
       if (!raw) return;
-      claimId(rootCauseAt, source, raw, 'root cause', at);
+      claimId(rootCauseAt, source, raw, 'root cause', issues);
       const file = check(source, raw, rootCauseFileSchema, issues);
       if (file) rootCauses.push(file);
     },
@@ -114,7 +114,7 @@ function createFindingsValidator(examination: Examination): FindingsValidator {
       const raw = rawMapping(source, issues);
       if (!raw) return;
       const before = issues.length;
-      claimId(findingAt, source, raw, 'finding', at);
+      claimId(findingAt, source, raw, 'finding', issues);
       checkReferences(source, raw, { controls, inScope, rootCauseAt }, at, issues);
       const file = check(source, raw, findingFileSchema, issues);
       // Only a finding whose parts are each valid is judged as a whole (its status against the lifecycle).

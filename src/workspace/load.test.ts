@@ -75,6 +75,20 @@ describe('loading a workspace', () => {
     ]);
   });
 
+  it('refuses an alias bomb (nested anchors) at the line of its first alias, without expanding it', async () => {
+    const bomb = [
+      'id: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+      '',
+    ].join('\n');
+    expect(await refusal({ 'assay.yaml': VALID_ASSAY, 'controls/bomb.yaml': bomb })).toEqual([
+      'controls/bomb.yaml:2: malformed YAML: its aliases (*name) expand to more than 100 copies of anchored values (an "alias bomb"): write the values out instead',
+    ]);
+  });
+
   it('refuses an unknown criterion at its line', async () => {
     const control = VALID_CONTROL.replace('[CC6.2]', '\n  - CC6.2\n  - CC6.12');
     expect(await refusal({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': control })).toEqual([

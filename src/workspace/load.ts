@@ -2,7 +2,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { ValidationError, type Examination } from '../domain/index.js';
-import { createWorkspaceValidator, type WorkspaceValidator } from './validate.js';
+import type { CheckDefinition } from '../monitoring/definition.js';
+import { checkedTestIssues, createCheckLoader, standOnChecks } from '../monitoring/workspace-checks.js';
+import { createWorkspaceValidator, sortIssues, type CheckedTestRef, type WorkspaceValidator } from './validate.js';
 import { parseYaml } from './yaml-source.js';
 
 export interface WorkspaceFile {
@@ -23,6 +25,14 @@ interface WorkspacePaths {
   assayFile: string;
   controls: string[];
   tests: string[];
+  checks: string[];
+}
+
+/** A workspace with its monitoring checks (`checks/`); the tests that stand on a check have not run it yet. */
+export interface WorkspaceWithChecks {
+  examination: Examination;
+  checks: CheckDefinition[];
+  checkedTests: CheckedTestRef[];
 }
 
 /** How many files are read ahead of the one being parsed. */
@@ -34,16 +44,34 @@ const READ_AHEAD = 16;
  * however large the workspace.
  */
 export async function loadWorkspace(dir: string): Promise<Examination> {
+  const { examination, checks, checkedTests } = await loadWorkspaceWithChecks(dir);
+  return (await standOnChecks(examination, checks, checkedTests)).examination;
+}
+
+/** Loads and validates a workspace with its checks, running none of them. */
+export async function loadWorkspaceWithChecks(dir: string): Promise<WorkspaceWithChecks> {
   const paths = await listWorkspace(dir);
   const validator = createWorkspaceValidator();
   const assay = await readFile(paths.assayFile, 'utf8').catch(() => null);
   validator.assay(assay === null ? null : parseYaml(paths.assayFile, assay), paths.assayFile);
   for await (const f of readAhead(paths.controls)) validator.control(parseYaml(f.file, f.text));
   for await (const f of readAhead(paths.tests)) validator.test(parseYaml(f.file, f.text));
-  return validator.finish();
+  const loader = createCheckLoader(dir);
+  for await (const f of readAhead(paths.checks)) loader.file(parseYaml(f.file, f.text));
+  const { checks, issues } = loader.finish();
+  let examination: Examination | null = null;
+  try {
+    examination = validator.finish();
+    issues.push(...checkedTestIssues(examination, checks, validator.checkedTests));
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    issues.push(...error.issues);
+  }
+  if (issues.length > 0 || examination === null) throw new ValidationError(sortIssues(issues), 'The workspace is not valid');
+  return { examination, checks, checkedTests: validator.checkedTests };
 }
 
-/** Validates a workspace held in memory. */
+/** Validates a workspace held in memory (tests that stand on a check are left not tested: no check runs here). */
 export function parseWorkspace(files: WorkspaceFiles): Examination {
   const validator: WorkspaceValidator = createWorkspaceValidator();
   validator.assay(files.assay && parseYaml(files.assay.file, files.assay.text), files.assayFile);
@@ -69,8 +97,8 @@ async function listWorkspace(dir: string): Promise<WorkspacePaths> {
   if (!info?.isDirectory()) {
     throw new ValidationError([{ location: `${dir}:1`, message: 'not a folder: give the path of a workspace folder' }]);
   }
-  const [controls, tests] = await Promise.all([listYamlTree(dir, 'controls'), listYamlTree(dir, 'tests')]);
-  return { assayFile: join(dir, 'assay.yaml'), controls, tests };
+  const [controls, tests, checks] = await Promise.all([listYamlTree(dir, 'controls'), listYamlTree(dir, 'tests'), listYamlTree(dir, 'checks')]);
+  return { assayFile: join(dir, 'assay.yaml'), controls, tests, checks };
 }
 
 /** Every .yaml / .yml file below `dir/sub`, in a stable order; a missing folder holds none. */

@@ -82,5 +82,7 @@ export const testFileSchema = z.strictObject({
     )
     .default([]),
   scopeLimitation: text.optional(),
+  /** The monitoring check the test stands on (DESIGN §8), instead of populationSize and samples. */
+  check: text.optional(),
 });
 export type TestFile = z.infer<typeof testFileSchema>;

@@ -28,6 +28,7 @@ import {
   type Problem,
   type SampledPopulation,
   type StatedPopulation,
+  unrunCheckedTest,
 } from '../domain/index.js';
 import { assayFileSchema, controlFileSchema, testFileSchema } from './schema.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
@@ -42,6 +43,15 @@ export interface WorkspaceValidator {
   test(source: YamlSource): void;
   /** The Examination, or a ValidationError listing every problem found. */
   finish(): Examination;
+  /** The tests that stand on a check, in file order: their tests in the Examination wait for the check to run. */
+  readonly checkedTests: CheckedTestRef[];
+}
+
+export interface CheckedTestRef {
+  control: string;
+  check: string;
+  /** `file:line` of the test's `check:`. */
+  location: string;
 }
 
 /**
@@ -60,13 +70,14 @@ export function createWorkspaceValidator(): WorkspaceValidator {
   const controlAt = new Map<string, string>();
   const compensations: { control: string | undefined; targets: (string | undefined)[]; lines: string[] }[] = [];
   const testAt = new Map<string, string>();
+  const checkedTests: CheckedTestRef[] = [];
   let compensationsChecked = false;
 
   const checkCompensations = () => {
     if (compensationsChecked) return;
     compensationsChecked = true;
     for (const { control, targets, lines } of compensations) {
-      const problems = compensationProblems(control, targets, (id) => controlAt.has(id));
+      const problems = compensationProblems(control, targets, (id) => (controlAt.has(id) ? 'in use' : undefined));
       issues.push(...locateProblems(problems, (path) => lines[path[1] as number] as string));
     }
   };
@@ -87,7 +98,7 @@ export function createWorkspaceValidator(): WorkspaceValidator {
     control(source) {
       const raw = rawMapping(source, issues);
       if (!raw) return;
-      claimId(controlAt, source, raw, 'control', at);
+      claimId(controlAt, source, raw, 'control', issues);
       issues.push(...inFile(source, criteriaProblems(textsOf(raw.criteria))));
       // Links may point at controls in files read later: checked once all ids are known, at the lines kept now.
       const targets = textsOf(raw.compensates);
@@ -113,7 +124,10 @@ export function createWorkspaceValidator(): WorkspaceValidator {
       if (!raw) return;
       checkTest(source, raw, controlAt, testAt, at, issues);
       const file = check(source, raw, testFileSchema, issues);
-      if (file) {
+      if (file?.check !== undefined) {
+        checkedTests.push({ control: file.control, check: file.check, location: source.locate(['check']) });
+        tests.push(unrunCheckedTest(file.control, file.check));
+      } else if (file) {
         tests.push({
           control: file.control,
           method: file.method,
@@ -129,6 +143,8 @@ export function createWorkspaceValidator(): WorkspaceValidator {
       if (issues.length > 0 || !engagement) throw new ValidationError(sortIssues(issues), 'The workspace is not valid');
       return { engagement, controls, tests };
     },
+
+    checkedTests,
   };
 }
 
@@ -139,12 +155,20 @@ export function inFile(source: YamlSource, problems: readonly Problem[]): Issue[
 
 export type At = (source: YamlSource, path: PathSegment[], message: string, key?: boolean) => void;
 
-/** Keeps where the file's `id` is defined (`file:line`), or reports it when another file defined it first. */
-export function claimId(definedAt: Map<string, string>, source: YamlSource, raw: Raw, what: string, at: At): void {
-  if (typeof raw.id !== 'string') return;
-  const first = definedAt.get(raw.id);
-  if (first) at(source, ['id'], `duplicate ${what} id "${raw.id}" (also in ${first})`);
-  else definedAt.set(raw.id, source.locate(['id']));
+/**
+ * Keeps where the file's `id` is defined (`file:line`), or reports it when another file defined it first;
+ * false for a duplicate. Judged on the raw id, so a duplicate is named even in a file with other problems.
+ */
+export function claimId(definedAt: Map<string, string>, source: YamlSource, raw: unknown, what: string, issues: Issue[]): boolean {
+  const id = (raw as { id?: unknown } | null | undefined)?.id;
+  if (typeof id !== 'string') return true;
+  const first = definedAt.get(id);
+  if (first) {
+    issues.push({ location: source.locate(['id']), message: `duplicate ${what} id "${id}" (also in ${first})` });
+    return false;
+  }
+  definedAt.set(id, source.locate(['id']));
+  return true;
 }
 
 function checkAssay(source: YamlSource, raw: Raw, at: At, issues: Issue[]): void {
@@ -171,6 +195,14 @@ function checkTest(source: YamlSource, raw: Raw, controlAt: Map<string, string>,
     if (!controlAt.has(raw.control)) at(source, ['control'], `test of an unknown control "${raw.control}"`);
     else if (first) at(source, ['control'], `a second test of control "${raw.control}" (the first is ${first})`);
     else testAt.set(raw.control, source.locate(['control']));
+  }
+  if (raw.check !== undefined) {
+    // The check's run is the test: its population, its items, its failures.
+    if (raw.method !== 'reperformance') at(source, ['method'], 'a test that stands on a check is a reperformance: write method: reperformance');
+    for (const field of ['populationSize', 'samples', 'scopeLimitation']) {
+      if (raw[field] !== undefined) at(source, [field], `a test that stands on a check takes no ${field}: the check gives it`, true);
+    }
+    return;
   }
   issues.push(...inFile(source, testProblems(rawTest(raw))));
 }

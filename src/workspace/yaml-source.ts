@@ -1,10 +1,17 @@
 /**
  * One parsed YAML file that remembers where each node stands, so every message can say `file:line`.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Issue } from '../domain/index.js';
 
 export type PathSegment = string | number;
+
+/**
+ * How many copies of anchored values a file's aliases may expand to. Nested anchors multiply ("billion laughs":
+ * a few lines that expand to gigabytes), so the parser counts and stops at this; a workspace file repeats a
+ * value far less often.
+ */
+export const MAX_ALIAS_EXPANSION = 100;
 
 export interface YamlSource {
   /** The file as the user named it (relative to where they ran the command). */
@@ -20,14 +27,24 @@ export interface YamlSource {
 export function parseYaml(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   const syntaxIssues: Issue[] = doc.errors.map((e) => ({
-    location: `${file}:${lineCounter.linePos(e.pos[0]).line}`,
+    location: `${file}:${lineOf(e.pos[0])}`,
     message: `malformed YAML: ${firstLine(e.message)}`,
   }));
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  let value: unknown;
+  if (syntaxIssues.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+    } catch (error) {
+      // Only aliases make building the value fail once the document parsed: name the line of the first.
+      if (!(error instanceof ReferenceError)) throw error;
+      syntaxIssues.push({ location: `${file}:${lineOf(firstAliasOffset(doc))}`, message: `malformed YAML: ${aliasProblem(error)}` });
+    }
+  }
   return {
     file,
-    value: syntaxIssues.length > 0 ? undefined : doc.toJS(),
+    value,
     syntaxIssues,
     locate(path, options = {}) {
       const offset = offsetAt(doc, path, options.key ?? false);
@@ -60,6 +77,23 @@ function offsetAt(doc: Document, path: readonly PathSegment[], key: boolean): nu
     }
   }
   return offset;
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+function aliasProblem(error: ReferenceError): string {
+  return /excessive alias count/i.test(error.message)
+    ? `its aliases (*name) expand to more than ${MAX_ALIAS_EXPANSION} copies of anchored values (an "alias bomb"): write the values out instead`
+    : firstLine(error.message);
 }
 
 function firstLine(message: string): string {

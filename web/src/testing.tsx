@@ -9,6 +9,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
+import { MAX_PAGE_SIZE } from '../../src/domain/limits.js';
 import type { Engagement } from './api/programme.js';
 
 export interface Call {
@@ -36,8 +37,19 @@ export function buildEngagement(overrides: Partial<Engagement> = {}): Engagement
     misstatements: [],
     createdAt: '2026-01-01T00:00:00.000Z',
     version: 3,
+    archivedAt: null,
     ...overrides,
   };
+}
+
+/** The address of the first page of a paged list as the web app asks for it (the largest page). */
+export function firstPage(path: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}limit=${MAX_PAGE_SIZE}&offset=0`;
+}
+
+/** A whole list as one page of the largest size. */
+export function onePage<T>(items: T[]) {
+  return { items, total: items.length, limit: MAX_PAGE_SIZE, offset: 0 };
 }
 
 /**

@@ -1,10 +1,18 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { startCli } from '../testing.js';
+import { runCli, startCli } from '../testing.js';
 import { DEMO_PASSWORD } from './demo.js';
+
+const ACME = join(import.meta.dirname, '../../../examples/acme');
+
+async function fingerprint(file: string): Promise<string> {
+  return createHash('sha256').update(await readFile(file)).digest('hex');
+}
 
 async function signIn(base: string, email: string): Promise<string> {
   const response = await fetch(`${base}/api/v1/auth/login`, {
@@ -50,6 +58,25 @@ describe('assay demo', () => {
       await signIn(base!, 'auditor@acme.example');
     } finally {
       await again.stop();
+    }
+  });
+
+  it('refuses a database that holds anything but the demo, with exit 2 and nothing written', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'assay-demo-'));
+    const imported = join(folder, 'imported.sqlite');
+    expect((await runCli('import', ACME, '--database', imported, '--organization', 'acme')).code).toBe(0);
+    const foreign = join(folder, 'foreign.sqlite');
+    const other = new SQLite(foreign);
+    other.exec('create table invoices (id integer primary key); insert into invoices (id) values (1);');
+    other.close();
+    for (const [database, table] of [[imported, 'audit_events'], [foreign, 'invoices']] as const) {
+      const before = await fingerprint(database);
+      const { code, stdout, stderr } = await runCli('demo', '--port', '0', '--database', database);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`assay: The database ${database} holds data that is not the demo's (the table "${table}" has rows).`);
+      expect(stderr).toContain('The demo creates accounts with a published password');
+      expect(await fingerprint(database)).toBe(before);
     }
   });
 });

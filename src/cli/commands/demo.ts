@@ -2,13 +2,16 @@
  * `assay demo` (what `npm start` runs): the demo workspace imported into the organisation `acme` of a local
  * SQLite file, one account per role with a published password, and the server, its logins printed.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { OPERATOR } from '../../services/actor.js';
-import type { DemoPerson } from '../../services/demo-service.js';
+import { refuseUnlessDemo, type DemoPerson } from '../../services/demo-service.js';
+import { openDatabase } from '../../store/database.js';
+import { createInstanceRepository } from '../../store/instance-repository.js';
 import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
-import { resolveDatabaseUrl } from '../database.js';
+import { describeDatabase, isPostgresUrl, resolveDatabaseUrl } from '../database.js';
 import type { CliIO } from '../io.js';
 import { DEFAULT_HOST, DEFAULT_PORT, port, runServer } from './serve.js';
 
@@ -37,8 +40,10 @@ export function registerDemo(program: Command, io: CliIO): void {
     .option('--database <url>', `database (default ${DEMO_DATABASE}; $ASSAY_DATABASE_URL is not read: the demo's password is public)`)
     .action(async (options: { port: number; database?: string }) => {
       const examination = await loadWorkspace(DEMO_WORKSPACE);
+      const databaseUrl = resolveDatabaseUrl(options.database, io, { fallback: DEMO_DATABASE, useEnvironment: false });
+      await refuseUnlessDemoDatabase(databaseUrl);
       await runServer(io, {
-        databaseUrl: resolveDatabaseUrl(options.database, io, { fallback: DEMO_DATABASE, useEnvironment: false }),
+        databaseUrl,
         port: options.port,
         host: DEFAULT_HOST,
         // Plain HTTP on localhost, so any browser keeps the session cookie; nothing else can reach it.
@@ -69,4 +74,18 @@ export function registerDemo(program: Command, io: CliIO): void {
         },
       });
     });
+}
+
+/**
+ * Looks before the server migrates or seeds anything: a database that holds anything but the demo is refused
+ * with nothing written to it (not even the schema).
+ */
+async function refuseUnlessDemoDatabase(url: string): Promise<void> {
+  if (!isPostgresUrl(url) && (url === ':memory:' || !existsSync(url))) return;
+  const store = await openDatabase(url, { readOnly: true });
+  try {
+    refuseUnlessDemo(await createInstanceRepository(store.db).standing(), `The database ${describeDatabase(url)}`);
+  } finally {
+    await store.close();
+  }
 }

@@ -25,13 +25,22 @@ describe('assay examine', () => {
     });
     // Every criterion of the chosen categories is listed: 33 security + 3 availability.
     expect(result.criteria).toHaveLength(36);
-    expect(result.controls.find((c) => c.id === 'AC-04')).toMatchObject({
+    // AC-04's test stands on check MON-AC-04: every one of the 8 terminations of the period, 2 late (exact rate 25%).
+    const ac04 = result.controls.find((c) => c.id === 'AC-04');
+    expect(ac04).toMatchObject({
       conclusion: 'not_effective',
-      sampleSize: 5,
+      populationSize: 8,
+      sampleSize: 8,
       requiredSampleSize: 5,
       deviations: 2,
-      deviationRate: 0.4,
+      deviationRate: 0.25,
+      upperDeviationLimit: 0.25,
+      boundBasis: 'exact',
+      failedSamples: ['E1007', 'E1011'],
     });
+    expect(ac04?.reasons[0]).toBe(
+      'AC-04 stands on check MON-AC-04 (Leavers lose access within one business day), run as of 2026-06-30: every item of its population was tested by reperformance; 2 failed (E1007, E1011).',
+    );
   });
 
   it('prints the opinion first for a person, and the deficiencies', async () => {
@@ -67,6 +76,16 @@ describe('assay examine', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain(`${dir}/controls/ac-04.yaml:3: unknown criterion "CC6.99"`);
     expect(stderr).not.toMatch(/\s+at .*\.(ts|js):\d+/);
+  });
+
+  it('exits 2 at file:line for an alias bomb, as for any other bad YAML', async () => {
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const name of ['b', 'c', 'd', 'e', 'f', 'g']) laughs.push(`${name}: &${name} [${Array(10).fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`).join(', ')}]`);
+    const dir = await writeWorkspace({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': VALID_CONTROL, 'tests/ac-04.yaml': `${VALID_TEST}${laughs.join('\n')}\n` });
+    const { code, stderr } = await runCli('examine', dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${dir}/tests/ac-04.yaml:11: malformed YAML: its aliases (*name) expand to more than 100 copies`);
+    expect(stderr).not.toMatch(/unexpected error|\s+at .*\.(ts|js):\d+/);
   });
 
   it('refuses an unknown format as a usage error', async () => {

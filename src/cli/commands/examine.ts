@@ -1,11 +1,12 @@
 /** `assay examine DIR`: the opinion forecast of a workspace. */
 import type { Command } from 'commander';
-import { OPINION_KINDS, examine, type OpinionKind } from '../../domain/index.js';
+import { OPINION_KINDS, examine, explainCheckedTests, type Examination, type ExaminationResult, type OpinionKind } from '../../domain/index.js';
+import { standOnChecks } from '../../monitoring/workspace-checks.js';
 import { renderExaminationMarkdown } from '../../reports/examination-markdown.js';
 import { assessmentResults } from '../../reports/oscal/assessment-results.js';
 import { planOfActionAndMilestones } from '../../reports/oscal/poam.js';
 import { loadFindings } from '../../workspace/findings.js';
-import { loadWorkspace } from '../../workspace/load.js';
+import { loadWorkspaceWithChecks } from '../../workspace/load.js';
 import { EXIT_OK, EXIT_PROBLEMS_FOUND } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { choice } from '../options.js';
@@ -17,6 +18,13 @@ import { renderExaminationText } from '../render-examination.js';
  */
 const FORMATS = ['text', 'json', 'markdown', 'oscal-ar', 'oscal-poam'] as const;
 
+/** The forecast of a workspace folder; a test that stands on a check concludes on its run as of the period end, its reasons saying so. */
+export async function examineWorkspace(dir: string): Promise<{ examination: Examination; result: ExaminationResult }> {
+  const workspace = await loadWorkspaceWithChecks(dir);
+  const { examination, runs } = await standOnChecks(workspace.examination, workspace.checks, workspace.checkedTests);
+  return { examination, result: explainCheckedTests(examine(examination), runs) };
+}
+
 export function registerExamine(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command('examine')
@@ -25,8 +33,7 @@ export function registerExamine(program: Command, io: CliIO, setExit: (code: num
     .option('--format <format>', `output: ${FORMATS.join(' | ')}`, choice(FORMATS), 'text')
     .option('--fail-on <opinion>', `exit 1 when the forecast is at least this: ${OPINION_KINDS.slice(1).join(' | ')}`, choice(OPINION_KINDS))
     .action(async (dir: string, options: { format: (typeof FORMATS)[number]; failOn?: OpinionKind }) => {
-      const examination = await loadWorkspace(dir);
-      const result = examine(examination);
+      const { examination, result } = await examineWorkspace(dir);
       if (options.format === 'json') io.out(`${JSON.stringify(result, null, 2)}\n`);
       else if (options.format === 'markdown') {
         // The findings' approved management responses are the report's "other information" section.

@@ -24,13 +24,18 @@ export function registerExport(program: Command, io: CliIO): void {
     .option('--format <format>', `output: ${FORMATS.join(' | ')}`, choice(FORMATS), 'text')
     .action(async (dir: string, options: { organization: string; engagement?: string; database?: string; force?: boolean; format: (typeof FORMATS)[number] }) => {
       const url = resolveDatabaseUrl(options.database, io);
-      const { engagement, workspace: content } = await withStore(url, { mustExist: true }, async (store) => {
-        const { workspace } = createServices(store);
+      const { engagement, workspace: content, archivedControls } = await withStore(url, { mustExist: true }, async (store) => {
+        const { workspace, controls } = createServices(store);
         const found = await workspace.findEngagement(OPERATOR, {
           organizationSlug: options.organization,
           ...(options.engagement !== undefined && { engagement: options.engagement }),
         });
-        return { engagement: found.engagement, workspace: await workspace.exportWorkspace(OPERATOR, found.organization.id, found.engagement.id) };
+        const { organization: { id: organizationId }, engagement: { id: engagementId } } = found;
+        return {
+          engagement: found.engagement,
+          workspace: await workspace.exportWorkspace(OPERATOR, organizationId, engagementId),
+          archivedControls: (await controls.list(OPERATOR, organizationId, engagementId, { limit: 1, offset: 0, archived: 'only' })).total,
+        };
       });
       await writeWorkspace(dir, content, { overwrite: options.force ?? false });
       // The database may hold what the format cannot say (a test with neither a population nor a scope
@@ -50,12 +55,15 @@ export function registerExport(program: Command, io: CliIO): void {
         managementResponses: content.managementResponses.length,
       };
       if (options.format === 'json') {
-        io.out(`${JSON.stringify({ dir, engagement: { id: engagement.id, name: engagement.name }, ...counts, problems }, null, 2)}\n`);
+        io.out(`${JSON.stringify({ dir, engagement: { id: engagement.id, name: engagement.name, archivedAt: engagement.archivedAt }, ...counts, archivedControls, problems }, null, 2)}\n`);
       } else {
         io.out(
           `Exported "${engagement.name}" of ${options.organization} to ${dir}: ${counts.controls} controls, ${counts.tests} tests, ${counts.samples} samples, ${counts.findings} findings, ${counts.rootCauses} root causes, ${counts.managementResponses} management responses\n`,
         );
       }
       for (const p of problems) io.err(`warning: ${p.location}: ${p.message}\n`);
+      if (archivedControls > 0) {
+        io.err(`note: ${archivedControls} archived controls are not in the workspace (the API's GET …/engagements/${engagement.id}/export has them)\n`);
+      }
     });
 }

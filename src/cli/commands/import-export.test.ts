@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ENGINES, skipEngine, type TestEngine } from '../../../test/support/engines.js';
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from '../../../test/support/pg-admin.js';
+import type { ExaminationResult } from '../../domain/index.js';
 import { OPERATOR } from '../../services/actor.js';
 import { createServices } from '../../services/index.js';
 import { openDatabase } from '../../store/database.js';
@@ -13,6 +14,7 @@ import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { VALID_ASSAY, VALID_CONTROL, VALID_TEST, writeWorkspace as writeFiles } from '../../workspace/testing.js';
 import { runCli, runCliWith } from '../testing.js';
+import { WHOLE_PAGE } from '../../services/testing.js';
 
 const ACME = join(import.meta.dirname, '../../../examples/acme');
 
@@ -134,7 +136,7 @@ describe('assay export', () => {
     const original = await runCli('examine', ACME, '--format', 'json');
     const roundTripped = await runCli('examine', dir, '--format', 'json');
     expect(roundTripped.code).toBe(0);
-    expect(roundTripped.stdout).toBe(original.stdout);
+    expect(roundTripped.stdout).toBe(withoutCheckProvenance(original.stdout));
   });
 
   it('refuses a folder that is not empty unless --force, which keeps the rest of the folder', async () => {
@@ -233,7 +235,7 @@ for (const engine of ENGINES) {
         const examination = await loadWorkspace(folder);
         expect(examination).toEqual(acme);
         expect(await loadFindings(folder, examination)).toEqual(await loadFindings(ACME, acme));
-        expect((await runCli('examine', folder, '--format', 'json')).stdout).toBe((await runCli('examine', ACME, '--format', 'json')).stdout);
+        expect((await runCli('examine', folder, '--format', 'json')).stdout).toBe(withoutCheckProvenance((await runCli('examine', ACME, '--format', 'json')).stdout));
       }
       // The second export is the first, file for file.
       expect(await readFile(join(again, 'findings/f-ac-04.yaml'), 'utf8')).toBe(await readFile(join(dir, 'findings/f-ac-04.yaml'), 'utf8'));
@@ -246,6 +248,16 @@ for (const engine of ENGINES) {
       expect(await storedResponses(second)).toEqual(responses);
     });
   });
+}
+
+/**
+ * The forecast as a database holds it: the database stores what AC-04's check found as the test's samples, not
+ * the check, so an exported workspace concludes the same without saying that AC-04 stood on MON-AC-04.
+ */
+function withoutCheckProvenance(json: string): string {
+  const result = JSON.parse(json) as ExaminationResult;
+  const controls = result.controls.map((c) => ({ ...c, reasons: c.reasons.filter((r) => !r.startsWith(`${c.id} stands on check `)) }));
+  return `${JSON.stringify({ ...result, controls }, null, 2)}\n`;
 }
 
 /** The management responses stored for the engagement of "acme", without their versions. */
@@ -267,8 +279,8 @@ async function listedFindings(database: string) {
   try {
     const services = createServices(store);
     const { organization, engagement } = await services.workspace.findEngagement(OPERATOR, { organizationSlug: 'acme' });
-    const findings = await services.findings.list(OPERATOR, organization.id, engagement.id);
-    return findings.map(({ engagementId: _e, createdAt: _c, ...finding }) => finding);
+    const findings = await services.findings.list(OPERATOR, organization.id, engagement.id, WHOLE_PAGE);
+    return findings.items.map(({ engagementId: _e, createdAt: _c, ...finding }) => finding);
   } finally {
     await store.close();
   }

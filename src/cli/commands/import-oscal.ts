@@ -42,5 +42,7 @@ export function registerImportOscal(program: Command, io: CliIO): void {
         );
       }
       for (const warning of outcome.warnings) io.err(`warning: ${warning}\n`);
+      const unshown = outcome.warningCount - outcome.warnings.length;
+      if (unshown > 0) io.err(`warning: and ${unshown} more like these\n`);
     });
 }

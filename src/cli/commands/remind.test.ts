@@ -8,12 +8,16 @@ import { engagementSettings } from '../../../test/support/factories.js';
 import { buildAction, buildFinding } from '../../domain/findings/testing.js';
 import { addDays } from '../../domain/dates.js';
 import { OPERATOR } from '../../services/actor.js';
-import { createServices } from '../../services/index.js';
+import { createServices, defaultServiceDependencies } from '../../services/index.js';
+import { webhookPolicyFrom } from '../../services/webhook-addresses.js';
 import { migrateToLatest, openDatabase } from '../../store/database.js';
 import { createFindingsRepository } from '../../store/findings-repository.js';
-import { runCli } from '../testing.js';
+import { runCli, runCliWith } from '../testing.js';
 
 const today = new Date().toISOString().slice(0, 10);
+
+/** The receivers listen on loopback, which webhooks reach only where the operator allows it. */
+const ALLOW_LOOPBACK = { ASSAY_WEBHOOK_ALLOW: '127.0.0.1' };
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -42,7 +46,7 @@ async function database(webhooks: string[]): Promise<string> {
   const store = await openDatabase(file);
   try {
     await migrateToLatest(store.db);
-    const services = createServices(store);
+    const services = createServices(store, { ...defaultServiceDependencies, webhooks: { policy: webhookPolicyFrom(ALLOW_LOOPBACK) } });
     const organization = await services.organizations.create(OPERATOR, { slug: 'acme', name: 'Acme' });
     for (const [i, url] of webhooks.entries()) {
       const engagement = await services.engagements.create(OPERATOR, organization.id, engagementSettings({ name: `Engagement ${i + 1}` }));
@@ -61,25 +65,39 @@ describe('assay remind', () => {
   it('sends each engagement’s reminder to its webhook, one line each', async () => {
     const hook = await webhook();
     const file = await database([hook.url]);
-    const { code, stdout } = await runCli('remind', '--database', file);
+    const { code, stdout } = await runCliWith({ env: ALLOW_LOOPBACK }, 'remind', '--database', file);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^sent {5}Engagement 1 \([^)]+\): 1 overdue, 0 due soon \(HTTP 202\)\n$/);
+    expect(stdout).toMatch(/^sent {5}Engagement 1 \([^)]+\): 1 overdue, 0 due soon\n$/);
     expect(hook.received()).toBe(1);
+  });
+
+  it('sends nothing to loopback unless the instance allows it, saying why on stderr only', async () => {
+    const hook = await webhook();
+    const file = await database([hook.url]);
+    const { code, stdout, stderr } = await runCli('remind', '--database', file, '--format', 'json');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ failed: 1, reminders: [{ outcome: { delivery: 'failed', overdue: 1, dueSoon: 0 } }] });
+    expect(stdout).not.toContain('loopback');
+    expect(stderr).toMatch(/webhook delivery failed for engagement .*: refused: 127\.0\.0\.1 \(loopback\)/);
+    expect(hook.received()).toBe(0);
+    const bad = await runCliWith({ env: { ASSAY_WEBHOOK_ALLOW: '10.0.0.0/33' } }, 'remind', '--database', file);
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringMatching(/ASSAY_WEBHOOK_ALLOW/) });
   });
 
   it('exits 1 when a delivery failed, after trying every engagement', async () => {
     const hook = await webhook();
     const file = await database(['http://127.0.0.1:9/unreachable', hook.url]);
-    const { code, stdout } = await runCli('remind', '--database', file, '--format', 'json');
+    const { code, stdout, stderr } = await runCliWith({ env: ALLOW_LOOPBACK }, 'remind', '--database', file, '--format', 'json');
     expect(code).toBe(1);
-    const report = JSON.parse(stdout) as { failed: number; reminders: { engagementName: string; outcome: { sent: boolean; error: string | null } }[] };
+    const report = JSON.parse(stdout) as { failed: number; reminders: { engagementName: string; outcome: { delivery: string } }[] };
     expect(report.failed).toBe(1);
     const byName = [...report.reminders].sort((a, b) => a.engagementName.localeCompare(b.engagementName));
-    expect(byName.map((r) => [r.engagementName, r.outcome.sent])).toEqual([
-      ['Engagement 1', false],
-      ['Engagement 2', true],
+    expect(byName.map((r) => [r.engagementName, r.outcome.delivery])).toEqual([
+      ['Engagement 1', 'failed'],
+      ['Engagement 2', 'delivered'],
     ]);
-    expect(byName[0]?.outcome.error).toMatch(/could not be reached/);
+    // The operator running the command sees why; the report says only that it failed.
+    expect(stderr).toMatch(/ECONNREFUSED/);
     expect(hook.received()).toBe(1);
   });
 

@@ -1,6 +1,7 @@
 /**
  * `assay remind`: sends the corrective-action reminders of every engagement whose plan has a webhook, for cron.
- * One line per engagement; exit 1 when any delivery failed, so the scheduler's own alerting notices.
+ * One line per engagement; exit 1 when any delivery failed, so the scheduler's own alerting notices. Webhooks go
+ * only where the instance allows (ASSAY_WEBHOOK_ALLOW_PRIVATE, ASSAY_WEBHOOK_ALLOW); why one failed is on stderr.
  */
 import type { Command } from 'commander';
 import { OPERATOR } from '../../services/actor.js';
@@ -10,6 +11,7 @@ import { DATABASE_OPTION_HELP, resolveDatabaseUrl, withStore } from '../database
 import { EXIT_OK, EXIT_PROBLEMS_FOUND } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { choice } from '../options.js';
+import { servicesWithWebhooks } from '../webhooks.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -21,8 +23,9 @@ export function registerRemind(program: Command, io: CliIO, setExit: (code: numb
     .option('--format <format>', `output: ${FORMATS.join(' | ')}`, choice(FORMATS), 'text')
     .action(async (options: { database?: string; format: (typeof FORMATS)[number] }) => {
       const url = resolveDatabaseUrl(options.database, io);
-      const reminders = await withStore(url, { mustExist: true }, (store) => createServices(store).remediation.sendAllReminders(OPERATOR));
-      const failed = reminders.filter((r) => r.outcome.error !== null);
+      const dependencies = servicesWithWebhooks(io);
+      const reminders = await withStore(url, { mustExist: true }, (store) => createServices(store, dependencies).remediation.sendAllReminders(OPERATOR));
+      const failed = reminders.filter((r) => r.outcome.delivery === 'failed');
       setExit(failed.length > 0 ? EXIT_PROBLEMS_FOUND : EXIT_OK);
       if (options.format === 'json') {
         io.out(`${JSON.stringify({ reminders, failed: failed.length }, null, 2)}\n`);
@@ -39,7 +42,12 @@ export function registerRemind(program: Command, io: CliIO, setExit: (code: numb
 function line({ engagementName, engagementId, outcome }: EngagementReminder): string {
   const what = `${engagementName} (${engagementId})`;
   const due = `${outcome.overdue} overdue, ${outcome.dueSoon} due soon`;
-  if (outcome.error !== null) return `FAILED   ${what}: ${outcome.error}\n`;
-  if (!outcome.sent) return `nothing  ${what}: no action overdue or due soon, no reminder sent\n`;
-  return `sent     ${what}: ${due} (HTTP ${outcome.status})\n`;
+  switch (outcome.delivery) {
+    case 'failed':
+      return `FAILED   ${what}: ${due}, not delivered (why: above, on stderr)\n`;
+    case 'nothing_to_send':
+      return `nothing  ${what}: no action overdue or due soon, no reminder sent\n`;
+    case 'delivered':
+      return `sent     ${what}: ${due}\n`;
+  }
 }

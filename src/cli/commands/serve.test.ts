@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startCli } from '../testing.js';
+import { runCli, runCliWith, startCli } from '../testing.js';
 
 async function tempDatabase(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), 'assay-serve-')), 'assay.sqlite');
@@ -107,6 +107,31 @@ describe('assay serve', () => {
     const fromEnv = startCli({ ASSAY_TRUST_PROXY: 'proxy.internal' }, 'serve', '--database', await tempDatabase());
     expect(await fromEnv.exit).toBe(2);
     expect(fromEnv.stderr()).toContain('$ASSAY_TRUST_PROXY: "proxy.internal" is not an address');
+  });
+
+  it('signs the audit chain\'s head on start with the key of $ASSAY_CHECKPOINT_KEY, and says so; without a key, says they are off', async () => {
+    const database = await tempDatabase();
+    const key = join(await mkdtemp(join(tmpdir(), 'assay-serve-')), 'checkpoint.key');
+    expect((await runCli('checkpoint', 'init-key', '--checkpoint-key', key)).code).toBe(0);
+    const env = { ASSAY_CHECKPOINT_KEY: key };
+    const server = startCli(env, 'serve', '--port', '0', '--host', '127.0.0.1', '--database', database, '--checkpoint-every', '30');
+    try {
+      await server.waitFor(/Stop with Ctrl-C/);
+      expect(server.stdout()).toMatch(/ {2}audit checkpoints {2}signed with key [0-9a-f]{16} now and every 30 minutes\n/);
+      expect(server.stderr()).toMatch(/^audit checkpoint: event 1 [0-9a-f]{64} signed at /);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    const verified = await runCliWith({ env }, 'verify', '--database', database);
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringContaining('checkpoints: 1, signatures checked; the latest vouches for event 1') });
+
+    const unsigned = startCli({}, 'serve', '--port', '0', '--host', '127.0.0.1', '--database', database);
+    try {
+      await unsigned.waitFor(/Stop with Ctrl-C/);
+      expect(unsigned.stdout()).toContain('  audit checkpoints  off (create a key with `assay checkpoint init-key`, then give --checkpoint-key or $ASSAY_CHECKPOINT_KEY)\n');
+    } finally {
+      await unsigned.stop();
+    }
   });
 
   it('exits 2 when the port is taken', async () => {

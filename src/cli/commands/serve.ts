@@ -12,12 +12,15 @@ import { ValidationError } from '../../domain/index.js';
 import { buildApp, type TrustProxy } from '../../server/app.js';
 import { LOG_LEVELS, type LogLevel } from '../../server/logging.js';
 import { OPERATOR } from '../../services/actor.js';
-import { createServices, defaultServiceDependencies, type Services } from '../../services/index.js';
+import type { CheckpointSigner } from '../../services/checkpoint-signature.js';
+import { createServices, type Services } from '../../services/index.js';
+import { CHECKPOINT_KEY_ENV, CHECKPOINT_KEY_OPTION_HELP, checkpointKeyPath, readCheckpointKey } from '../checkpoint-key.js';
 import { DATABASE_OPTION_HELP, describeDatabase, openStore, resolveDatabaseUrl } from '../database.js';
 import { envOf, type CliIO } from '../io.js';
-import { choice } from '../options.js';
+import { choice, wholeNumber } from '../options.js';
 import { PUBLIC_URL_HELP, publicUrl, resolvePublicUrl } from '../public-url.js';
 import { generatePassword } from './user.js';
+import { servicesWithWebhooks } from '../webhooks.js';
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = 'localhost';
@@ -25,6 +28,13 @@ export const ADMIN_EMAIL_ENV = 'ASSAY_ADMIN_EMAIL';
 export const ADMIN_PASSWORD_ENV = 'ASSAY_ADMIN_PASSWORD';
 export const TRUST_PROXY_ENV = 'ASSAY_TRUST_PROXY';
 export const LOG_LEVEL_ENV = 'ASSAY_LOG_LEVEL';
+export const DEFAULT_CHECKPOINT_MINUTES = 60;
+
+/** Signed checkpoints of the audit chain while the server runs: on start, then every so many minutes. */
+export interface CheckpointSchedule {
+  signer: CheckpointSigner;
+  everyMinutes: number;
+}
 
 export interface ServerOptions {
   databaseUrl: string;
@@ -39,6 +49,8 @@ export interface ServerOptions {
   logLevel: LogLevel;
   /** Runs on the migrated database before the server listens (seeding, first admin); returns lines to print after the address. */
   prepare?: (services: Services) => Promise<string[]>;
+  /** None: no checkpoints are written (said at start-up). */
+  checkpoints?: CheckpointSchedule;
 }
 
 /** Proxy names proxy-addr knows, beside addresses and CIDR ranges. */
@@ -100,13 +112,16 @@ export function registerServe(program: Command, io: CliIO): void {
     .option('--insecure-cookies', 'send the session cookie over plain HTTP too: only with a loopback --host (Secure by default)')
     .option('--public-url <url>', `${PUBLIC_URL_HELP}, else the address each request came to)`, publicUrl)
     .option('--log-level <level>', `request logs on standard output: ${LOG_LEVELS.join(' | ')} (default: $${LOG_LEVEL_ENV}, else info)`, choice(LOG_LEVELS))
-    .action(async (options: { port: number; host: string; database?: string; trustProxy?: TrustProxy; allowSignup?: boolean; insecureCookies?: boolean; publicUrl?: string; logLevel?: LogLevel }) => {
+    .option('--checkpoint-key <file>', `${CHECKPOINT_KEY_OPTION_HELP}: sign the audit chain's head on start and on a schedule`)
+    .option('--checkpoint-every <minutes>', `minutes between signed checkpoints (default ${DEFAULT_CHECKPOINT_MINUTES})`, positiveMinutes, DEFAULT_CHECKPOINT_MINUTES)
+    .action(async (options: { port: number; host: string; database?: string; trustProxy?: TrustProxy; allowSignup?: boolean; insecureCookies?: boolean; publicUrl?: string; logLevel?: LogLevel; checkpointKey?: string; checkpointEvery: number }) => {
       if (options.insecureCookies && !isLoopbackHost(options.host)) {
         throw new ValidationError(
           [{ location: '--insecure-cookies', message: `only with a loopback --host (localhost, 127.0.0.1, ::1), not ${options.host}: anything reachable from a network is served over HTTPS` }],
           'Cannot start the server',
         );
       }
+      const keyFile = checkpointKeyPath(options.checkpointKey, io);
       await runServer(io, {
         databaseUrl: resolveDatabaseUrl(options.database, io),
         port: options.port,
@@ -117,8 +132,15 @@ export function registerServe(program: Command, io: CliIO): void {
         publicUrl: resolvePublicUrl(options.publicUrl, io, null),
         logLevel: options.logLevel ?? fromEnvironment(io, LOG_LEVEL_ENV, choice(LOG_LEVELS)) ?? 'info',
         prepare: (services) => firstAdmin(io, services),
+        ...(keyFile !== undefined && { checkpoints: { signer: await readCheckpointKey(keyFile, io), everyMinutes: options.checkpointEvery } }),
       });
     });
+}
+
+function positiveMinutes(value: string): number {
+  const minutes = wholeNumber(value);
+  if (minutes < 1 || minutes > 7 * 24 * 60) throw new InvalidArgumentError('must be a number of minutes from 1 to 10080 (a week)');
+  return minutes;
 }
 
 /** The first admin of a database without accounts: the login lines to print, or none when there are accounts. */
@@ -145,8 +167,9 @@ export async function runServer(io: CliIO, options: ServerOptions): Promise<void
   const stop = stopSignal(io);
   const store = await openStore(options.databaseUrl);
   let app: FastifyInstance | undefined;
+  let stopCheckpoints: (() => Promise<void>) | undefined;
   try {
-    const services = createServices(store, defaultServiceDependencies, { allowSignup: options.allowSignup });
+    const services = createServices(store, servicesWithWebhooks(io), { allowSignup: options.allowSignup });
     const lines = options.prepare ? await options.prepare(services) : [];
     app = await buildApp({
       services,
@@ -162,24 +185,53 @@ export async function runServer(io: CliIO, options: ServerOptions): Promise<void
       throw error;
     });
     const url = baseUrl(app, options.host);
+    const schedule = options.checkpoints;
     io.out(
       [
         `Assay is listening at ${url}`,
         `  API docs  ${url}/api/docs   (OpenAPI: ${url}/api/openapi.json)`,
         `  database  ${describeDatabase(options.databaseUrl)}`,
         `  cookies   ${options.secureCookies ? 'Secure: sign in over HTTPS (or on localhost)' : 'sent over plain HTTP too (--insecure-cookies): this machine only'}`,
+        schedule
+          ? `  audit checkpoints  signed with key ${schedule.signer.keyId} now and every ${schedule.everyMinutes} minutes`
+          : `  audit checkpoints  off (create a key with \`assay checkpoint init-key\`, then give --checkpoint-key or $${CHECKPOINT_KEY_ENV})`,
         ...lines,
         'Stop with Ctrl-C.',
         '',
       ].join('\n'),
     );
+    stopCheckpoints = schedule ? await startCheckpoints(io, services, schedule) : undefined;
     await aborted(stop.signal);
     io.err('Stopping…\n');
   } finally {
+    await stopCheckpoints?.();
     stop.dispose();
     await app?.close();
     await store.close();
   }
+}
+
+/**
+ * Signs the chain's head now and then every `everyMinutes`; returns what stops it. A checkpoint refused (the
+ * chain does not verify) or failed is said on stderr and tried again at the next turn: the server keeps serving.
+ */
+async function startCheckpoints(io: CliIO, services: Services, schedule: CheckpointSchedule): Promise<() => Promise<void>> {
+  const write = async () => {
+    try {
+      const written = await services.integrity.writeCheckpoint(OPERATOR, schedule.signer);
+      if (written) io.err(`audit checkpoint: event ${written.seq} ${written.hash} signed at ${written.createdAt}\n`);
+    } catch (error) {
+      io.err(`audit checkpoint NOT written: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  };
+  let running = write();
+  await running;
+  const timer = setInterval(() => (running = write()), schedule.everyMinutes * 60_000);
+  // The store closes after this: let a checkpoint being written finish first.
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
 
 /** The address people type: the port actually bound (for --port 0), `localhost` for every-interface hosts. */

@@ -1,7 +1,18 @@
-/** `assay verify`: recomputes the audit log's hash chain; exit 1 and the first altered event when it breaks. */
-import type { Command } from 'commander';
+/**
+ * `assay verify`: recomputes the audit log's hash chain, prints its head, and checks it against a head noted
+ * earlier (`--expect-head SEQ:HASH`) and against the signed checkpoints (with `--public-key` or the key file);
+ * exit 1 naming each problem.
+ */
+import { readFile } from 'node:fs/promises';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { KeyObject } from 'node:crypto';
+import { ValidationError } from '../../domain/index.js';
 import { OPERATOR } from '../../services/actor.js';
+import { parsePublicKey } from '../../services/checkpoint-signature.js';
 import { createServices } from '../../services/index.js';
+import type { ChainReport } from '../../services/integrity-service.js';
+import type { ChainPoint } from '../../store/audit-repository.js';
+import { CHECKPOINT_KEY_OPTION_HELP, checkpointKeyPath, readCheckpointKey } from '../checkpoint-key.js';
 import { DATABASE_OPTION_HELP, resolveDatabaseUrl, withStore } from '../database.js';
 import { EXIT_OK, EXIT_PROBLEMS_FOUND } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
@@ -9,28 +20,83 @@ import { choice } from '../options.js';
 
 const FORMATS = ['text', 'json'] as const;
 
+/** `SEQ:HASH` as `assay verify` prints the head. */
+export function chainPoint(value: string): ChainPoint {
+  const match = /^(\d{1,15}):([0-9a-f]{64})$/i.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('must be SEQ:HASH, an event number and its 64-digit hex SHA-256, as `assay verify` prints the head');
+  return { seq: Number(match[1]), hash: (match[2] as string).toLowerCase() };
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** A `--public-key` value: the key on one line, or a file holding it (one line or PEM). */
+async function publicKeyFrom(value: string): Promise<KeyObject> {
+  if (value.startsWith('ed25519:')) return parsePublicKey(value, '--public-key');
+  const text = await readFile(value, 'utf8').catch(() => {
+    throw new ValidationError([{ location: value, message: 'neither a public key ("ed25519:…") nor a file that can be read' }], 'Cannot read the public key');
+  });
+  return parsePublicKey(text, value);
+}
+
 export function registerVerify(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command('verify')
-    .description('recompute the audit log\'s hash chain and name the first event that was altered, inserted or deleted (exit 1)')
+    .description(
+      "recompute the audit log's hash chain and print its head; name each event altered, inserted or deleted, and each break of a noted head or a signed checkpoint (exit 1)",
+    )
+    .option('--expect-head <seq:hash>', 'a head noted earlier: the chain must still pass through it (proves that nothing up to it changed)', chainPoint)
+    .option('--public-key <key>', 'check the checkpoints\' signatures with this key ("ed25519:…" or a file); repeat for keys used before', collect)
+    .option('--checkpoint-key <file>', `${CHECKPOINT_KEY_OPTION_HELP}: check the signatures with its public key`)
     .option('--database <url>', DATABASE_OPTION_HELP)
     .option('--format <format>', `output: ${FORMATS.join(' | ')}`, choice(FORMATS), 'text')
-    .action(async (options: { database?: string; format: (typeof FORMATS)[number] }) => {
-      const url = resolveDatabaseUrl(options.database, io);
-      const report = await withStore(url, { mustExist: true }, (store) => createServices(store).integrity.verifyAuditChain(OPERATOR));
-      setExit(report.firstBreak === null ? EXIT_OK : EXIT_PROBLEMS_FOUND);
-      if (options.format === 'json') {
-        io.out(`${JSON.stringify({ intact: report.firstBreak === null, ...report }, null, 2)}\n`);
-        return;
-      }
-      const b = report.firstBreak;
-      if (b === null) {
-        io.out(`audit log intact: ${report.events} events\n`);
-        return;
-      }
-      io.out(
-        `audit log ALTERED: the chain breaks at event ${b.seq} (${b.type ?? '?'} of ${b.subject ?? '?'}${b.occurredAt ? ` at ${b.occurredAt}` : ''}): ${b.why}\n` +
-          `  ${report.events} events in the log; check the database's backups and access logs for what changed\n`,
-      );
-    });
+    .action(
+      async (options: { expectHead?: ChainPoint; publicKey?: string[]; checkpointKey?: string; database?: string; format: (typeof FORMATS)[number] }) => {
+        const keys = await Promise.all((options.publicKey ?? []).map(publicKeyFrom));
+        const keyFile = checkpointKeyPath(options.checkpointKey, io);
+        if (keyFile !== undefined) keys.push((await readCheckpointKey(keyFile, io)).publicKey);
+        const url = resolveDatabaseUrl(options.database, io);
+        const report = await withStore(url, { mustExist: true }, (store) =>
+          createServices(store).integrity.verifyAuditChain(OPERATOR, {
+            ...(options.expectHead && { expectedHead: options.expectHead }),
+            ...(keys.length > 0 && { publicKeys: keys }),
+          }),
+        );
+        setExit(report.intact ? EXIT_OK : EXIT_PROBLEMS_FOUND);
+        io.out(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : render(report));
+      },
+    );
+}
+
+function render(report: ChainReport): string {
+  const { head, expectedHead, checkpoints } = report;
+  const headLine = head ? `head: event ${head.seq} ${head.hash}   (note it: assay verify --expect-head ${head.seq}:${head.hash})` : 'head: none (no event yet)';
+  const problems: string[] = [];
+  const b = report.firstBreak;
+  if (b !== null) {
+    problems.push(`the chain breaks at event ${b.seq} (${b.type ?? '?'} of ${b.subject ?? '?'}${b.occurredAt ? ` at ${b.occurredAt}` : ''}): ${b.why}`);
+  }
+  if (expectedHead?.why) problems.push(`the expected head ${expectedHead.seq}:${expectedHead.hash}: ${expectedHead.why}`);
+  for (const p of checkpoints.problems) {
+    problems.push(p.checkpoint ? `the checkpoint of event ${p.checkpoint.seq} signed at ${p.checkpoint.createdAt}: ${p.why}` : `checkpoints: ${p.why}`);
+  }
+  const notes: string[] = [];
+  if (expectedHead?.outcome === 'matches') {
+    notes.push(`expected head event ${expectedHead.seq}: unchanged, so is every event before it (${expectedHead.eventsAfter} events came after it)`);
+  }
+  const latest = checkpoints.latest;
+  notes.push(
+    checkpoints.count === 0
+      ? 'checkpoints: none'
+      : `checkpoints: ${checkpoints.count}${checkpoints.signaturesChecked ? ', signatures checked' : ', signatures NOT checked (give --public-key or --checkpoint-key)'}; the latest vouches for event ${latest?.seq} (signed at ${latest?.createdAt} with key ${latest?.keyId})`,
+  );
+  if (problems.length === 0) return [`audit log intact: ${report.events} events`, `  ${headLine}`, ...notes.map((n) => `  ${n}`), ''].join('\n');
+  return [
+    'audit log ALTERED',
+    ...problems.map((p) => `  ${p}`),
+    `  ${report.events} events in the log, ${headLine}`,
+    "  check the database's backups and access logs for what changed",
+    '',
+  ].join('\n');
 }

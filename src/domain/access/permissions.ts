@@ -59,32 +59,92 @@ export const PERMISSIONS = {
   'response.write': { ...programme, owner: 'own' },
   /** Approving a management response: the programme's leads, someone other than its last editor (four eyes). */
   'response.approve': programme,
+  /**
+   * Bringing back an archived engagement or control (archiving it is `engagement.manage` / `control.manage`):
+   * the admin's, as archived work is evidence the programme has set aside.
+   */
+  'archive.restore': { admin: 'all' },
+  /** Deleting what is archived, after its whole record is written into the audit log: the admin's alone. */
+  'archive.purge': { admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;
 export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
 
-/** The reach a role has for an action, or null when it has none. */
-export function reachOf(role: Role | null, action: Action): Reach | null {
-  if (role === null) return null;
+/**
+ * What an actor holds in an organisation: a role, or an API token's role held within its creator's current
+ * role (`tokenGrant`). A grant is what `can` and `requireAccess` decide on.
+ */
+export type Grant = Role | TokenGrant;
+
+/** An API token's own role, limited by its creator's role today: each action at the lesser of the two reaches. */
+export interface TokenGrant {
+  readonly token: Role;
+  readonly creator: Role;
+}
+
+const REACH_ORDER: readonly (Reach | null)[] = [null, 'own', 'all'];
+
+function lesser(a: Reach | null, b: Reach | null): Reach | null {
+  return REACH_ORDER.indexOf(a) <= REACH_ORDER.indexOf(b) ? a : b;
+}
+
+/** The reach a grant has for an action, or null when it has none. */
+export function reachOf(grant: Grant | null, action: Action): Reach | null {
+  if (grant === null) return null;
+  if (typeof grant !== 'string') return lesser(reachOf(grant.token, action), reachOf(grant.creator, action));
   const grants: Partial<Record<Role, Reach>> = PERMISSIONS[action];
-  return grants[role] ?? null;
+  return grants[grant] ?? null;
 }
 
 /**
- * Whether a role may take an action; for a grant limited to what the actor owns, `owns` says whether the
+ * Whether `grant` holds nothing `holder` lacks: for every action of the table its reach is within the holder's
+ * ('own' is within 'all'). Derived from the one table, so a new action or role needs no change here.
+ */
+export function grantWithin(grant: Grant, holder: Grant): boolean {
+  return ACTIONS.every((action) => lesser(reachOf(grant, action), reachOf(holder, action)) === reachOf(grant, action));
+}
+
+/**
+ * What an API token may do: exactly the intersection of its own role and its creator's current role, action by
+ * action (admin ∩ x = x), so a token never does more than either and loses what its creator loses. Roles are not
+ * totally ordered (an auditor judges findings, compliance manages the programme), so the intersection is not
+ * always a role: it is given as a role where one has exactly those grants, else as the pair.
+ */
+export function tokenGrant(token: Role, creator: Role): Grant {
+  const exact = ROLES.find((role) => ACTIONS.every((action) => reachOf(role, action) === reachOf({ token, creator }, action)));
+  return exact ?? { token, creator };
+}
+
+/**
+ * The role to show for a grant (e.g. to a client deciding what to offer): the grant itself when it is a role,
+ * else the role of most grants wholly within it (the viewer's always is).
+ */
+export function shownRole(grant: Grant): Role {
+  if (typeof grant === 'string') return grant;
+  const within = ROLES.filter((role) => grantWithin(role, grant));
+  const size = (role: Role) => ACTIONS.filter((action) => reachOf(role, action) !== null).length;
+  return within.reduce((best, role) => (size(role) > size(best) ? role : best), 'viewer');
+}
+
+/** A grant in words, for refusals: "the viewer role", "an API token's auditor role within its creator's compliance role". */
+export function describeGrant(grant: Grant): string {
+  return typeof grant === 'string' ? `the ${grant} role` : `an API token's ${grant.token} role within its creator's ${grant.creator} role`;
+}
+
+/**
+ * Whether a grant allows an action; for a grant limited to what the actor owns, `owns` says whether the
  * subject is the actor's (unknown ownership is no ownership).
  */
-export function can(role: Role | null, action: Action, owns = false): boolean {
-  const reach = reachOf(role, action);
+export function can(grant: Grant | null, action: Action, owns = false): boolean {
+  const reach = reachOf(grant, action);
   return reach === 'all' || (reach === 'own' && owns);
 }
 
-export function requireAccess(role: Role | null, action: Action, owns = false): void {
-  if (!can(role, action, owns)) {
-    throw new ForbiddenError(
-      role === null ? `Not a member of this organisation` : `The ${role} role does not have the ${action} permission`,
-    );
+export function requireAccess(grant: Grant | null, action: Action, owns = false): void {
+  if (!can(grant, action, owns)) {
+    const who = grant === null ? null : describeGrant(grant);
+    throw new ForbiddenError(who === null ? `Not a member of this organisation` : `${who.charAt(0).toUpperCase()}${who.slice(1)} does not have the ${action} permission`);
   }
 }
 

@@ -14,19 +14,25 @@ export function criteriaProblems(criteria: readonly (string | undefined)[]): Pro
   return within(['criteria'], criterionProblems(criteria));
 }
 
+/** Where a control of the engagement stands: in use, archived (kept as evidence, read-only), or not there. */
+export type ControlStanding = 'in use' | 'archived' | undefined;
+
 /**
- * A control compensates only other controls of its engagement (`isControl` says which ids those are); a control
- * that compensated itself would be relied on to make up for its own failure.
+ * A control compensates only other controls of its engagement that are in use (`standing` says where an id
+ * stands); a control that compensated itself would be relied on to make up for its own failure.
  */
 export function compensationProblems(
   controlId: string | undefined,
   compensates: readonly (string | undefined)[],
-  isControl: (id: string) => boolean,
+  standing: (id: string) => ControlStanding,
 ): Problem[] {
   return compensates.flatMap((target, i): Problem[] => {
     if (target === undefined) return [];
-    if (target === controlId) return [{ path: ['compensates', i], message: `a control cannot compensate itself ("${target}")` }];
-    if (!isControl(target)) return [{ path: ['compensates', i], message: `compensates an unknown control "${target}"` }];
+    const path = ['compensates', i];
+    if (target === controlId) return [{ path, message: `a control cannot compensate itself ("${target}")` }];
+    const where = standing(target);
+    if (where === 'archived') return [{ path, message: `compensates "${target}", which is archived: restore it first` }];
+    if (where === undefined) return [{ path, message: `compensates an unknown control "${target}"` }];
     return [];
   });
 }

@@ -74,6 +74,11 @@ export interface RootCause {
   whys: string[];
 }
 
+/** Whether two root causes say the same (title, category and the whys in order), whatever their codes' history. */
+export function sameRootCause(a: RootCause, b: RootCause): boolean {
+  return a.title === b.title && a.category === b.category && a.whys.length === b.whys.length && a.whys.every((why, i) => why === b.whys[i]);
+}
+
 /** How a completed action was checked to have worked, and what the check found. */
 export interface Verification {
   /** What the verification step is (e.g. "reconcile HRIS terminations with IdP deactivations for a month"). */

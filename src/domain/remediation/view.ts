@@ -16,13 +16,15 @@ export interface RemediationView {
   burndown: Burndown;
 }
 
+/**
+ * What came of a reminder: `delivered` (the webhook answered 2xx), `failed` (anything else: why is the
+ * operator's to know, not the caller's, lest a webhook probe the instance's network), or `nothing_to_send`.
+ */
+export const REMINDER_DELIVERIES = ['delivered', 'failed', 'nothing_to_send'] as const;
+export type ReminderDelivery = (typeof REMINDER_DELIVERIES)[number];
+
 export interface ReminderOutcome {
-  /** True when the webhook accepted the reminder (a 2xx answer). */
-  sent: boolean;
-  /** The webhook's HTTP status; null when none came (nothing to send, no connection, timeout). */
-  status: number | null;
+  delivery: ReminderDelivery;
   overdue: number;
   dueSoon: number;
-  /** Why the delivery failed, in words; null when it did not. */
-  error: string | null;
 }

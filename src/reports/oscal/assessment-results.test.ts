@@ -46,12 +46,12 @@ describe('assessment results of examples/acme', () => {
     expect(byTarget.get('cc1.1')?.target.status).toEqual({ state: 'satisfied', reason: 'pass' });
   });
 
-  it('have an observation for each failed AC-04 sample, tested by inspection (EXAMINE), collected at the end of the period', () => {
+  it('have an observation for each failed AC-04 item, tested by reperformance (TEST), collected at the end of the period', () => {
     const deviations = theResult().observations?.filter((o) => o.props?.some((p) => p.name === 'control-id' && p.value === 'AC-04') && o.types?.includes('finding'));
-    expect(deviations?.map((o) => o.title)).toEqual(['AC-04 deviation: TERM-2026-007', 'AC-04 deviation: TERM-2026-011']);
+    expect(deviations?.map((o) => o.title)).toEqual(['AC-04 deviation: E1007', 'AC-04 deviation: E1011']);
     for (const o of deviations ?? []) {
-      expect(o).toMatchObject({ methods: ['EXAMINE'], collected: '2026-06-30T23:59:59Z' });
-      expect(o['relevant-evidence']?.[0]?.description).toMatch(/^Sample TERM-2026-0(07|11), selected from the population of 14 and tested by inspection for AC-04: /);
+      expect(o).toMatchObject({ methods: ['TEST'], collected: '2026-06-30T23:59:59Z' });
+      expect(o['relevant-evidence']?.[0]?.description).toMatch(/^Sample E10(07|11), selected from the population of 8 and tested by reperformance for AC-04: /);
     }
     // The cc6.2 finding points at them.
     const cc62 = theResult().findings?.find((f) => f.target['target-id'] === 'cc6.2');

@@ -6,15 +6,19 @@ import { ValidationError, examine } from '../../domain/index.js';
 import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { assessmentResults } from './assessment-results.js';
-import { findingsFromOscal } from './import.js';
+import { MAX_IMPORTED_FINDINGS } from '../../domain/limits.js';
+import { findingsFromOscal, MAX_IMPORT_WARNINGS } from './import.js';
 import { planOfActionAndMilestones } from './poam.js';
 import { jsonPath, validateOscal } from './schema.js';
-import { ACME, NIST_AR, NIST_POAM, SCHEMA_FILE, readJson } from './testing.js';
+import { ACME, NIST_AR, NIST_POAM, SCHEMA_FILE, acmeWithOverride, generatedAssessmentResults, generatedPoam, readJson } from './testing.js';
+
+/** An importer who may write everything a document carries (an admin). */
+const EVERY_RIGHT = { overrides: true, completedActions: true };
 
 /** The issues of a refused import. */
 function refusal(json: unknown): { summary: string; issues: string[] } {
   try {
-    findingsFromOscal(json);
+    findingsFromOscal(json, EVERY_RIGHT);
   } catch (error) {
     expect(error).toBeInstanceOf(ValidationError);
     const e = error as ValidationError;
@@ -25,7 +29,7 @@ function refusal(json: unknown): { summary: string; issues: string[] } {
 
 describe("import of NIST's examples", () => {
   it('maps the assessment results: the risk and the not-satisfied finding that relates to it become one finding', () => {
-    const imported = findingsFromOscal(readJson(NIST_AR));
+    const imported = findingsFromOscal(readJson(NIST_AR), EVERY_RIGHT);
     expect(imported).toMatchObject({ model: 'assessment-results', documentUuid: 'ec0dad37-54e0-40fd-a925-6d0bdea94c0d', warnings: [], rootCauses: [] });
     expect(imported.findings).toHaveLength(1);
     const [finding] = imported.findings;
@@ -52,7 +56,7 @@ describe("import of NIST's examples", () => {
   });
 
   it('maps the POA&M: an item per finding, the accepted risk with its expiry, the planned remediation with its milestone', () => {
-    const imported = findingsFromOscal(readJson(NIST_POAM));
+    const imported = findingsFromOscal(readJson(NIST_POAM), EVERY_RIGHT);
     expect(imported.model).toBe('plan-of-action-and-milestones');
     expect(imported.findings.map((f) => [f.id, f.status])).toEqual([
       ['OSCAL-e174dfb9', 'risk_accepted'],
@@ -84,7 +88,7 @@ describe("import of NIST's examples", () => {
   });
 
   it('gives the same findings for the same document', () => {
-    expect(findingsFromOscal(readJson(NIST_POAM))).toEqual(findingsFromOscal(JSON.stringify(readJson(NIST_POAM))));
+    expect(findingsFromOscal(readJson(NIST_POAM), EVERY_RIGHT)).toEqual(findingsFromOscal(JSON.stringify(readJson(NIST_POAM)), EVERY_RIGHT));
   });
 });
 
@@ -93,7 +97,7 @@ describe("import of Assay's own exports", () => {
     const examination = await loadWorkspace(ACME);
     const workspace = await loadFindings(ACME, examination);
     const poam = planOfActionAndMilestones({ examination, result: examine(examination), ...workspace });
-    const imported = findingsFromOscal(JSON.parse(JSON.stringify(poam)));
+    const imported = findingsFromOscal(JSON.parse(JSON.stringify(poam)), EVERY_RIGHT);
     expect(imported.rootCauses).toEqual(workspace.rootCauses);
     const original = new Map(workspace.findings.map((f) => [f.id, f]));
     for (const finding of imported.findings) {
@@ -121,18 +125,66 @@ describe("import of Assay's own exports", () => {
   });
 
   it('reads back an override of the forecast from its assessment results', async () => {
-    const examination = await loadWorkspace(ACME);
-    const { findings } = await loadFindings(ACME, examination);
-    const judged = findings.map((f) =>
-      f.id === 'F-AC-04'
-        ? { ...f, classification: { ...f.classification, override: { severity: 'significant_deficiency' as const, pervasive: null, reason: 'HR reconciliation', by: 'a@firm.example', on: null } } }
-        : f,
-    );
-    const imported = findingsFromOscal(assessmentResults(examination, examine(examination), judged));
+    const { examination, findings } = await acmeWithOverride();
+    const imported = findingsFromOscal(assessmentResults(examination, examine(examination), findings), EVERY_RIGHT);
     expect(imported.findings.find((f) => f.id === 'F-AC-04')?.classification).toMatchObject({
       severity: 'material_weakness',
       override: { severity: 'significant_deficiency', reason: 'HR reconciliation', by: 'a@firm.example' },
     });
+  });
+});
+
+describe('import within the importer’s rights', () => {
+  it('leaves out an auditor’s override without finding.judge, with a warning', async () => {
+    const { examination, findings } = await acmeWithOverride();
+    const imported = findingsFromOscal(assessmentResults(examination, examine(examination), findings), { overrides: false, completedActions: true });
+    expect(imported.findings.find((f) => f.id === 'F-AC-04')?.classification).toMatchObject({ severity: 'material_weakness', override: null });
+    expect(imported.warnings).toContain("F-AC-04: the auditor's override (significant deficiency) is not imported: it needs the finding.judge permission.");
+  });
+
+  it('leaves out corrective actions marked done without finding.remediate, and settles the status on what is left', async () => {
+    const examination = await loadWorkspace(ACME);
+    const workspace = await loadFindings(ACME, examination);
+    const poam = JSON.parse(JSON.stringify(planOfActionAndMilestones({ examination, result: examine(examination), ...workspace }))) as unknown;
+    const full = findingsFromOscal(poam, EVERY_RIGHT);
+    const limited = findingsFromOscal(poam, { overrides: true, completedActions: false });
+    const done = full.findings.filter((f) => f.correctiveActions.some((a) => a.status === 'done'));
+    expect(done.length).toBeGreaterThan(0);
+    for (const finding of limited.findings) expect(finding.correctiveActions.every((a) => a.status !== 'done'), finding.id).toBe(true);
+    for (const finding of done) {
+      const ids = finding.correctiveActions.filter((a) => a.status === 'done').map((a) => a.id).join(', ');
+      expect(limited.warnings).toContain(`${finding.id}: corrective action(s) ${ids} marked done are not imported: completing one needs the finding.remediate permission.`);
+    }
+    // What was planned is the document's plan, and stays.
+    const planned = (f: { correctiveActions: { status: string }[] }) => f.correctiveActions.filter((a) => a.status !== 'done').length;
+    expect(limited.findings.map(planned)).toEqual(full.findings.map(planned));
+  });
+});
+
+describe('import of large documents', () => {
+  it('makes the ids unique, resolves every reference through its index, and keeps the first warnings with their count', () => {
+    const items = 3000;
+    const imported = findingsFromOscal(generatedPoam(items), EVERY_RIGHT);
+    expect(imported.findings).toHaveLength(items);
+    expect(new Set(imported.findings.map((f) => f.id)).size).toBe(items);
+    expect(imported.findings.slice(0, 3).map((f) => f.id)).toEqual(['F-GEN', 'F-GEN-2', 'F-GEN-3']);
+    // Each item's dangling risk is found through the observation it shares with the risk the document defines.
+    expect(imported.findings.every((f, i) => f.deviations.map((d) => d.item).join() === `Sample ${i}`)).toBe(true);
+    expect(imported.warningCount).toBe(2 * items);
+    expect(imported.warnings).toHaveLength(MAX_IMPORT_WARNINGS);
+    expect(imported.warnings[0]).toMatch(/refers to a risk .* took risk/);
+
+    const results = findingsFromOscal(generatedAssessmentResults(items), EVERY_RIGHT);
+    expect(results.findings).toHaveLength(items);
+    expect(results.findings.every((f) => f.criteria.join() === 'CC6.1')).toBe(true);
+    expect(results.warningCount).toBe(0);
+  });
+
+  it('refuses a document of more findings than one import takes, naming the limit', () => {
+    const { summary, issues } = refusal(generatedPoam(MAX_IMPORTED_FINDINGS + 1, 0));
+    expect(summary).toBe(`The document holds more findings than one import takes (${MAX_IMPORTED_FINDINGS})`);
+    expect(issues).toEqual([`$.plan-of-action-and-milestones: more than ${MAX_IMPORTED_FINDINGS} findings (poam-items): at most ${MAX_IMPORTED_FINDINGS} are imported from one document; split it`]);
+    expect(findingsFromOscal(generatedPoam(MAX_IMPORTED_FINDINGS, 0), EVERY_RIGHT).findings).toHaveLength(MAX_IMPORTED_FINDINGS);
   });
 });
 

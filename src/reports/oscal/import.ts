@@ -9,6 +9,8 @@
  * Assay's own properties (namespace ASSAY_NS), where present, are read back exactly.
  *
  * Pure: the same document gives the same findings (ids from the document's UUIDs, dates from the document).
+ * Linear in the document's size: every lookup goes through a map built once. At most MAX_IMPORTED_FINDINGS
+ * findings come from one document, and the first MAX_IMPORT_WARNINGS warnings are kept (with their count).
  */
 import {
   ACTION_STATUSES,
@@ -30,10 +32,24 @@ import {
   type RootCauseCategory,
   type Severity,
 } from '../../domain/index.js';
+import { MAX_IMPORTED_FINDINGS } from '../../domain/limits.js';
 import { ASSAY_NS, type Observation, type OscalFinding, type Prop, type Response, type Risk } from './common.js';
 import type { PoamItem } from './poam.js';
 import { validateOscal } from './schema.js';
-import { firstFree, words } from '../../domain/index.js';
+import { UniqueNames, words } from '../../domain/index.js';
+
+/** Warnings kept of one import: enough to act on, never a copy of the document. */
+export const MAX_IMPORT_WARNINGS = 100;
+
+/**
+ * What the importing person may write, from the permission table: the document cannot carry in what the
+ * caller could not record by hand. Without `overrides` (finding.judge) an auditor's override is left out; without
+ * `completedActions` (finding.remediate) a corrective action marked done is; each with a warning.
+ */
+export interface ImportRights {
+  overrides: boolean;
+  completedActions: boolean;
+}
 
 export interface OscalImport {
   model: 'assessment-results' | 'plan-of-action-and-milestones';
@@ -43,8 +59,13 @@ export interface OscalImport {
   findings: Finding[];
   /** The root causes an Assay POA&M carries (other documents have none). */
   rootCauses: RootCause[];
-  /** What could not be carried over as it stood (an unresolved reference, a status the lifecycle does not allow yet). */
+  /**
+   * What could not be carried over as it stood (an unresolved reference, a status the lifecycle does not allow
+   * yet, what the importer may not write): the first MAX_IMPORT_WARNINGS of them.
+   */
   warnings: string[];
+  /** How many warnings there were in all. */
+  warningCount: number;
 }
 
 /** OSCAL risk statuses back to a finding's (the inverse of RISK_STATUS, as near as it goes). */
@@ -68,8 +89,11 @@ const STEP_BACK: Record<FindingStatus, FindingStatus | null> = {
   open: null,
 };
 
-/** Refuses anything that is not OSCAL assessment results or a POA&M; maps it to findings. */
-export function findingsFromOscal(json: unknown): OscalImport {
+/**
+ * Refuses anything that is not OSCAL assessment results or a POA&M, or that holds more than
+ * MAX_IMPORTED_FINDINGS findings; maps it to findings, with what `rights` allows the importer to write.
+ */
+export function findingsFromOscal(json: unknown, rights: ImportRights): OscalImport {
   let document = json;
   if (typeof json === 'string') {
     try {
@@ -84,7 +108,7 @@ export function findingsFromOscal(json: unknown): OscalImport {
   const root = document as Record<string, Record<string, unknown>>;
   const model = 'assessment-results' in root ? 'assessment-results' : 'plan-of-action-and-milestones';
   const body = root[model] as { uuid: string; metadata: { title: string; 'last-modified': string } };
-  const importer = createImporter(model, body.uuid, body.metadata);
+  const importer = createImporter(model, body.uuid, body.metadata, rights);
   if (model === 'assessment-results') fromAssessmentResults(importer, body as unknown as AssessmentResultsBody);
   else fromPoam(importer, body as unknown as PoamBody);
   return {
@@ -93,9 +117,28 @@ export function findingsFromOscal(json: unknown): OscalImport {
     title: body.metadata.title,
     findings: importer.findings,
     rootCauses: [...importer.rootCauses.values()],
-    warnings: importer.warnings,
+    warnings: importer.warnings.kept,
+    warningCount: importer.warnings.count,
   };
 }
+
+/** Warnings as they come: the first MAX_IMPORT_WARNINGS kept, all counted. */
+function createWarnings() {
+  const kept: string[] = [];
+  let count = 0;
+  return {
+    kept,
+    get count() {
+      return count;
+    },
+    push(warning: string) {
+      count += 1;
+      if (kept.length < MAX_IMPORT_WARNINGS) kept.push(warning);
+    },
+  };
+}
+
+type Warnings = ReturnType<typeof createWarnings>;
 
 interface AssessmentResultsBody {
   results: { uuid: string; title: string; start: string; observations?: Observation[]; risks?: Risk[]; findings?: OscalFinding[] }[];
@@ -111,12 +154,18 @@ interface PoamBody {
 
 type Importer = ReturnType<typeof createImporter>;
 
-function createImporter(model: OscalImport['model'], documentUuid: string, metadata: { title: string; 'last-modified': string }) {
+function createImporter(
+  model: OscalImport['model'],
+  documentUuid: string,
+  metadata: { title: string; 'last-modified': string },
+  rights: ImportRights,
+) {
   const findings: Finding[] = [];
-  const warnings: string[] = [];
+  const warnings = createWarnings();
   const rootCauses = new Map<string, RootCause>();
-  const ids = new Set<string>();
+  const ids = new UniqueNames();
   const kind = model === 'assessment-results' ? 'assessment results' : 'POA&M';
+  const items = model === 'assessment-results' ? 'risks and not-satisfied findings' : 'poam-items';
   return {
     findings,
     warnings,
@@ -127,14 +176,34 @@ function createImporter(model: OscalImport['model'], documentUuid: string, metad
     /** A finding id not used yet in this import: the Assay id where the document carries one, else from the UUID. */
     idFor(props: Prop[] | undefined, uuid: string | undefined, fallback: string): string {
       const wanted = assayProp(props, 'finding-id') ?? (uuid ? `OSCAL-${uuid.slice(0, 8)}` : fallback);
-      const id = firstFree(wanted, (taken) => ids.has(taken));
-      ids.add(id);
-      return id;
+      return ids.take(wanted);
     },
     add(finding: Finding) {
-      findings.push(settleStatus(finding, warnings));
+      if (findings.length === MAX_IMPORTED_FINDINGS) {
+        throw new ValidationError(
+          [{ location: `$.${model}`, message: `more than ${MAX_IMPORTED_FINDINGS} findings (${items}): at most ${MAX_IMPORTED_FINDINGS} are imported from one document; split it` }],
+          `The document holds more findings than one import takes (${MAX_IMPORTED_FINDINGS})`,
+        );
+      }
+      findings.push(settleStatus(withinRights(finding, rights, warnings), warnings));
     },
   };
+}
+
+/** The finding without what the importer may not write (see ImportRights), each left-out part named in a warning. */
+function withinRights(finding: Finding, rights: ImportRights, warnings: Warnings): Finding {
+  let kept = finding;
+  const override = finding.classification.override;
+  if (override !== null && !rights.overrides) {
+    warnings.push(`${finding.id}: the auditor's override (${override.severity ? words(override.severity) : 'pervasiveness'}) is not imported: it needs the finding.judge permission.`);
+    kept = { ...kept, classification: { ...kept.classification, override: null } };
+  }
+  const done = finding.correctiveActions.filter((a) => a.status === 'done');
+  if (done.length > 0 && !rights.completedActions) {
+    warnings.push(`${finding.id}: corrective action(s) ${done.map((a) => a.id).join(', ')} marked done are not imported: completing one needs the finding.remediate permission.`);
+    kept = { ...kept, correctiveActions: kept.correctiveActions.filter((a) => a.status !== 'done') };
+  }
+  return kept;
 }
 
 function fromAssessmentResults(importer: Importer, body: AssessmentResultsBody): void {
@@ -142,10 +211,10 @@ function fromAssessmentResults(importer: Importer, body: AssessmentResultsBody):
     const observations = new Map((result.observations ?? []).map((o) => [o.uuid, o]));
     const risks = new Map((result.risks ?? []).map((r) => [r.uuid, r]));
     const findings = result.findings ?? [];
-    const findingsOf = (risk: string) => findings.filter((f) => (f['related-risks'] ?? []).some((r) => r['risk-uuid'] === risk));
+    const findingsOf = groupBy(findings, (f) => (f['related-risks'] ?? []).map((r) => r['risk-uuid']));
 
     for (const risk of risks.values()) {
-      const related = findingsOf(risk.uuid);
+      const related = findingsOf.get(risk.uuid) ?? [];
       const observationIds = [...(risk['related-observations'] ?? []), ...related.flatMap((f) => f['related-observations'] ?? [])].map((o) => o['observation-uuid']);
       importer.add(
         fromRisk(importer, {
@@ -184,6 +253,7 @@ function fromPoam(importer: Importer, body: PoamBody): void {
   const observations = new Map((body.observations ?? []).map((o) => [o.uuid, o]));
   const risks = new Map((body.risks ?? []).map((r) => [r.uuid, r]));
   const findings = new Map((body.findings ?? []).map((f) => [f.uuid, f]));
+  const risksOf = groupBy([...risks.values()], (r) => (r['related-observations'] ?? []).map((o) => o['observation-uuid']));
   const used = new Set<string>();
 
   body['poam-items'].forEach((item, i) => {
@@ -196,7 +266,7 @@ function fromPoam(importer: Importer, body: PoamBody): void {
       else {
         // A dangling reference (NIST's own example points one at a mitigating factor): the risk that shares the
         // item's observations is the one meant, if there is exactly one.
-        const sharing = [...risks.values()].filter((r) => (r['related-observations'] ?? []).some((o) => observationIds.includes(o['observation-uuid'])));
+        const sharing = [...new Set(observationIds.flatMap((o) => risksOf.get(o) ?? []))];
         if (sharing.length === 1 && sharing[0]) {
           itemRisks.push(sharing[0]);
           importer.warnings.push(`${where} refers to a risk ${uuid} the document does not define; took risk ${sharing[0].uuid}, which shares its observations.`);
@@ -378,7 +448,7 @@ function actionOf(remediation: Response, i: number): CorrectiveAction {
  * The status as near to the document's as the lifecycle allows with what the document carries: a finding never
  * comes in `closed` without a retest Assay can conclude on, and so on down the way through.
  */
-function settleStatus(finding: Finding, warnings: string[]): Finding {
+function settleStatus(finding: Finding, warnings: Warnings): Finding {
   const noControls = { control: () => undefined, sampling: { confidence: 0.9, tolerableRate: 0.1 } };
   let status: FindingStatus | null = finding.status;
   const reasons: string[] = [];
@@ -409,6 +479,19 @@ function resolve(importer: Importer, uuids: string[], observations: Map<string, 
     else if (!assayProp(observation.props, 'conclusion') && !assayProp(observation.props, 'retest-id')) found.push(observation);
   }
   return found;
+}
+
+/** Each key's items, in document order, an item listed once under each key it names. */
+function groupBy<T>(items: readonly T[], keysOf: (item: T) => string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keysOf(item))) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
 }
 
 function taskDate(response: Response | undefined): string | undefined {

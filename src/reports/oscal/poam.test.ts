@@ -72,7 +72,8 @@ describe('POA&M of examples/acme', () => {
 
   it('shares the deviation observations with the assessment results, and records retests', () => {
     const ar = assessmentResults(examination, result, workspace.findings)['assessment-results'].results[0]!;
-    const arDeviation = ar.observations?.find((o) => o.title === 'AC-04 deviation: TERM-2026-007');
+    const arDeviation = ar.observations?.find((o) => o.title === 'AC-04 deviation: E1007');
+    expect(arDeviation).toBeDefined();
     expect(poam().observations?.find((o) => o.uuid === arDeviation?.uuid)).toEqual(arDeviation);
     const retest = poam().observations?.find((o) => o.title === 'Retest RT-1 of AC-06: effective');
     expect(retest).toMatchObject({ methods: ['EXAMINE'], types: ['mitigation'], collected: '2026-10-12T23:59:59Z' });

@@ -1,8 +1,8 @@
 /** Paging and list envelopes shared by every list route. */
 import { z } from 'zod';
+import { MAX_PAGE_SIZE } from '../../domain/limits.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 1000;
 
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),

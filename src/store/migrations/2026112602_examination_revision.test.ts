@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, freshStore, skipEngine } from '../../../test/support/engines.js';
 import { createMigrator } from '../database.js';
+import { insertInitialEngagement } from './testing.js';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -12,25 +13,7 @@ for (const engine of ENGINES) {
         const { db } = store;
         expect((await createMigrator(db).migrateTo('2026112601_initial')).error).toBeUndefined();
         await db.insertInto('organizations').values({ id: 'o', slug: 'o', name: 'O', created_at: NOW }).execute();
-        await db
-          .insertInto('engagements')
-          .values({
-            id: 'e',
-            organization_id: 'o',
-            name: 'E',
-            system: 'S',
-            report_type: 'type1',
-            period_end: '2026-06-30',
-            categories: '["security"]',
-            not_applicable: '[]',
-            sampling_confidence: 0.9,
-            tolerable_rate: 0.1,
-            pervasive_min_series: 3,
-            pervasive_min_share: 0.25,
-            misstatements: '[]',
-            created_at: NOW,
-          })
-          .execute();
+        await insertInitialEngagement(db, { id: 'e', organizationId: 'o', createdAt: NOW });
         const snapshot = { engagement_id: 'e', taken_at: NOW, opinion: 'unmodified', result: '{}' };
         await db.insertInto('evaluation_snapshots').values({ ...snapshot, id: 's0' }).execute();
 

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, freshStore, skipEngine } from '../../../test/support/engines.js';
-import { buildEngagement } from '../../../test/support/factories.js';
+import { buildOrganization, unique } from '../../../test/support/factories.js';
 import { createMigrator } from '../database.js';
+import type { Executor } from '../values.js';
+import { insertInitialEngagement } from './testing.js';
+
+/** An engagement as this migration's schema holds it (the repository reads columns later migrations add). */
+async function insertEngagement(db: Executor, organizationId: string) {
+  const id = unique('engagement');
+  await insertInitialEngagement(db, { id, organizationId, createdAt: '2026-01-01T00:00:00.000Z' });
+  const row = await db.selectFrom('engagements').select(['id', 'previous_engagement_id']).where('id', '=', id).executeTakeFirstOrThrow();
+  return { id: row.id, previousEngagementId: row.previous_engagement_id };
+}
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: migration 2026112606_engagement_lineage`, () => {
@@ -10,8 +20,9 @@ for (const engine of ENGINES) {
       try {
         const { db } = store;
         expect((await createMigrator(db).migrateTo('2026112606_engagement_lineage')).error).toBeUndefined();
-        const previous = await buildEngagement(db);
-        const next = await buildEngagement(db, { organizationId: previous.organizationId });
+        const organization = await buildOrganization(db);
+        const previous = await insertEngagement(db, organization.id);
+        const next = await insertEngagement(db, organization.id);
         // An existing engagement has no previous period.
         expect(next.previousEngagementId).toBeNull();
         await db.updateTable('engagements').set({ previous_engagement_id: previous.id }).where('id', '=', next.id).execute();

@@ -11,6 +11,9 @@ import * as remediationPlans from './2026112605_remediation_plans.js';
 import * as engagementLineage from './2026112606_engagement_lineage.js';
 import * as auditSubjectIndex from './2026112607_audit_subject_index.js';
 import * as accounts from './2026112608_accounts.js';
+import * as instanceSettings from './2026120101_instance_settings.js';
+import * as auditCheckpoints from './2026120102_audit_checkpoints.js';
+import * as archiving from './2026120103_archiving.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -21,4 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112606_engagement_lineage': engagementLineage,
   '2026112607_audit_subject_index': auditSubjectIndex,
   '2026112608_accounts': accounts,
+  '2026120101_instance_settings': instanceSettings,
+  '2026120102_audit_checkpoints': auditCheckpoints,
+  '2026120103_archiving': archiving,
 };

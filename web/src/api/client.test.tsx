@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { describeProblem } from './client.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MAX_PAGE_SIZE } from '../../../src/domain/limits.js';
+import { firstPage, onePage, stubFetch } from '../testing.js';
+import { describeProblem, everyItem } from './client.js';
 
 describe('describeProblem', () => {
   it('offers a reload on a conflict', () => {
@@ -19,5 +21,19 @@ describe('describeProblem', () => {
 
   it('hides server details', () => {
     expect(describeProblem(500, null)).toMatch(/server ran into a problem/);
+  });
+});
+
+describe('everyItem', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reads page after page of the largest size up to the total', async () => {
+    const all = Array.from({ length: MAX_PAGE_SIZE + 7 }, (_, i) => i);
+    const calls = stubFetch({
+      [`GET /api/v1${firstPage('/things?kind=a')}`]: { status: 200, body: { ...onePage(all.slice(0, MAX_PAGE_SIZE)), total: all.length } },
+      [`GET /api/v1/things?kind=a&limit=${MAX_PAGE_SIZE}&offset=${MAX_PAGE_SIZE}`]: { status: 200, body: { ...onePage(all.slice(MAX_PAGE_SIZE)), total: all.length } },
+    });
+    expect(await everyItem<number>('/things?kind=a')).toEqual(all);
+    expect(calls).toHaveLength(2);
   });
 });

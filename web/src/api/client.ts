@@ -2,6 +2,7 @@
  * The one way the web app talks to the server: JSON over /api/v1 with the session cookie, the CSRF token on
  * every write, and server errors (RFC 9457 problem details) turned into ApiError with words a person reads.
  */
+import { MAX_PAGE_SIZE } from '../../../src/domain/limits.js';
 
 export interface Problem {
   title: string;
@@ -42,6 +43,32 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   const json: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, (json as Problem | null) ?? null);
   return json as T;
+}
+
+/**
+ * Every item of a list the server pages, for a page that shows them all: pages of the largest size the server
+ * allows, one after another up to the total. `itemsOf` finds the items in a response that names them otherwise.
+ * Gives the first response (what a page reads beside the items) and all the items.
+ */
+export async function allPages<P extends { total: number }, T>(
+  path: string,
+  itemsOf: (page: P) => T[],
+): Promise<{ first: P; items: T[] }> {
+  const items: T[] = [];
+  const separator = path.includes('?') ? '&' : '?';
+  let first: P | null = null;
+  for (;;) {
+    const page = await api<P>('GET', `${path}${separator}limit=${MAX_PAGE_SIZE}&offset=${items.length}`);
+    first ??= page;
+    const found = itemsOf(page);
+    items.push(...found);
+    if (found.length === 0 || items.length >= page.total) return { first, items };
+  }
+}
+
+/** Every item of a list the server pages as `{ items, total }` (see `allPages`). */
+export async function everyItem<T>(path: string): Promise<T[]> {
+  return (await allPages<{ items: T[]; total: number }, T>(path, (page) => page.items)).items;
 }
 
 /** What to tell a person about a failed request. */

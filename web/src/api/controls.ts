@@ -15,7 +15,7 @@ import type {
 } from '../../../src/domain/engagement.js';
 import { ownedBy } from '../../../src/domain/controls/rules.js';
 import type { ControlConclusion } from '../../../src/domain/evaluation/result.js';
-import { api, ApiError } from './client.js';
+import { api, ApiError, everyItem } from './client.js';
 import { useScope } from './programme.js';
 import type { Paged } from './types.js';
 
@@ -24,6 +24,8 @@ export type { Sample, SampleResult };
 /** A control as the API sends it: the domain's control with the version to send back with a change. */
 export interface Control extends DomainControl {
   version: number;
+  /** Since when the control is archived (read-only, out of the examination); null while in use. */
+  archivedAt: string | null;
 }
 
 export interface ListedControl extends Control {
@@ -56,16 +58,15 @@ export interface RecordedSample extends Sample {
 export interface AuditEvent {
   seq: number;
   occurredAt: string;
-  /** `user:<email>`, `token:<name> (<id>)` or `operator:cli`. */
+  /** `user:<email>`, `user:<email> via token:<name> (<id>)` (older events: `token:<name> (<id>)`) or `operator:cli`. */
   actor: string;
   type: string;
   subject: string;
   before: unknown;
   after: unknown;
+  /** True when the list left `before` and `after` out (too large to list; the event alone has them). */
+  payloadOmitted?: boolean;
 }
-
-/** The largest page the server sends. */
-export const PAGE_LIMIT = 1000;
 
 /** How many of a control's latest events its page shows. */
 export const HISTORY_LIMIT = 100;
@@ -83,19 +84,15 @@ export function ownsControl(control: Pick<DomainControl, 'owner'> | null | undef
   return Boolean(control && ownedBy(control, email));
 }
 
-/** Every control of the engagement, in its order, with its conclusion: page after page up to the total. */
-export function useControls() {
+/**
+ * Every control of the engagement in use (or, `archived`, only those archived), in its order, with its
+ * conclusion: page after page up to the total.
+ */
+export function useControls(archived = false) {
   const { organizationId, engagementId, base } = useScope();
   return useQuery({
-    queryKey: ['controls', organizationId, engagementId],
-    queryFn: async () => {
-      const items: ListedControl[] = [];
-      for (;;) {
-        const page = await api<Paged<ListedControl>>('GET', `${base}/controls?limit=${PAGE_LIMIT}&offset=${items.length}`);
-        items.push(...page.items);
-        if (page.items.length === 0 || items.length >= page.total) return items;
-      }
-    },
+    queryKey: ['controls', organizationId, engagementId, archived ? 'archived' : 'in use'],
+    queryFn: () => everyItem<ListedControl>(`${base}/controls${archived ? '?archived=only' : ''}`),
   });
 }
 
@@ -236,5 +233,19 @@ export function useUpdateSample() {
     (base, { controlId, item, changes }: { controlId: string; item: string; changes: Partial<Pick<Sample, 'result' | 'note'>> }) =>
       api<RecordedSample>('PATCH', `${controlPath(base, controlId)}/test/samples/${encodeURIComponent(item)}`, changes),
     applySample,
+  );
+}
+
+/** Archives the control at the version the page read: out of the examination, its work kept read-only. */
+export function useArchiveControl() {
+  return useControlMutation((base, { controlId, version }: { controlId: string; version: number }) =>
+    api<Control>('DELETE', `${controlPath(base, controlId)}?version=${version}`),
+  );
+}
+
+/** Brings an archived control back into the examination (`archive.restore`: admins). */
+export function useRestoreControl() {
+  return useControlMutation((base, { controlId, version }: { controlId: string; version: number }) =>
+    api<Control>('POST', `${controlPath(base, controlId)}/restore`, { version }),
   );
 }

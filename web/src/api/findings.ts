@@ -18,7 +18,7 @@ import type {
   Retest,
   RootCause,
 } from '../../../src/domain/findings/model.js';
-import { api } from './client.js';
+import { api, everyItem } from './client.js';
 import { useScope } from './programme.js';
 
 export type { CorrectiveAction, FindingSource, FindingStatus, Retest, RootCause };
@@ -70,12 +70,12 @@ export function findingPath(base: string, findingId: string): string {
   return `${base}/findings/${encodeURIComponent(findingId)}`;
 }
 
-/** The engagement's findings in code order, of one status when given. */
+/** Every finding of the engagement in code order (page after page), of one status when given. */
 export function useFindings(status: FindingStatus | null = null) {
   const { organizationId, engagementId, base } = useScope();
   return useQuery({
     queryKey: ['findings', organizationId, engagementId, status],
-    queryFn: () => api<{ items: Finding[]; total: number }>('GET', `${base}/findings${status ? `?status=${status}` : ''}`).then((r) => r.items),
+    queryFn: () => everyItem<Finding>(`${base}/findings${status ? `?status=${status}` : ''}`),
   });
 }
 
@@ -163,10 +163,14 @@ export function useRecordRetest() {
   );
 }
 
-/** Traces the finding to a root cause, written under its code (an existing code is shared, and rewritten as sent). */
+/**
+ * Traces the finding to a root cause, written under its code (an existing code is shared, and rewritten as sent
+ * at `rootCauseVersion`, the version read: someone else's change since is refused, not overwritten).
+ */
 export function useSetRootCause() {
-  return useFindingMutation((base, { findingId, version, rootCause }: { findingId: string; version: number; rootCause: RootCause }) =>
-    api<Finding>('PUT', `${findingPath(base, findingId)}/root-cause`, { version, ...rootCause }),
+  return useFindingMutation(
+    (base, { findingId, version, rootCause, rootCauseVersion }: { findingId: string; version: number; rootCause: RootCause; rootCauseVersion?: number }) =>
+      api<Finding>('PUT', `${findingPath(base, findingId)}/root-cause`, { version, ...rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) }),
   );
 }
 

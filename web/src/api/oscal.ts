@@ -11,7 +11,10 @@ import { useScope } from './programme.js';
 export interface OscalImportOutcome {
   created: string[];
   rootCauses: string[];
+  /** The first warnings (at most 100). */
   warnings: string[];
+  /** How many there were in all. */
+  warningCount: number;
 }
 
 /** The download addresses, under /api/v1 like every request the app makes. */

@@ -19,6 +19,8 @@ export interface Engagement {
   misstatements: { text: string; pervasive: boolean }[];
   createdAt: string;
   version: number;
+  /** Since when the engagement is archived (read-only until an admin restores it); null while in use. */
+  archivedAt: string | null;
 }
 
 /** The organisation and engagement named by the page's address. */
@@ -27,20 +29,35 @@ export function useScope(): { organizationId: string; engagementId: string; base
   return { organizationId, engagementId, base: `/organizations/${organizationId}/engagements/${engagementId}` };
 }
 
-export function useEngagements(organizationId: string | undefined) {
+/** The organisation's engagements in use, or (`archived`) only those archived. */
+export function useEngagements(organizationId: string | undefined, archived = false) {
   return useQuery({
-    queryKey: ['engagements', organizationId],
-    queryFn: () => api<Paged<Engagement>>('GET', `/organizations/${organizationId}/engagements?limit=100`).then((r) => r.items),
+    queryKey: ['engagements', organizationId, archived ? 'archived' : 'in use'],
+    queryFn: () =>
+      api<Paged<Engagement>>('GET', `/organizations/${organizationId}/engagements?limit=100${archived ? '&archived=only' : ''}`).then((r) => r.items),
     enabled: Boolean(organizationId),
   });
 }
 
-export function useEngagement() {
-  const { organizationId, engagementId, base } = useScope();
-  return useQuery({
+function engagementQuery({ organizationId, engagementId, base }: ReturnType<typeof useScope>) {
+  return {
     queryKey: ['engagement', organizationId, engagementId],
     queryFn: () => api<Engagement>('GET', base),
-  });
+    enabled: engagementId !== '',
+  };
+}
+
+/** The engagement of the page's address (none outside an engagement's pages). */
+export function useEngagement() {
+  return useQuery(engagementQuery(useScope()));
+}
+
+/**
+ * Whether the page's engagement is archived, from what is known of it: asked for once if nothing is, never again
+ * on its own (every button asks this; the pages that show the engagement keep it fresh).
+ */
+export function useEngagementArchived(): boolean {
+  return Boolean(useQuery({ ...engagementQuery(useScope()), staleTime: Infinity }).data?.archivedAt);
 }
 
 export function useExamination() {

@@ -13,7 +13,7 @@ import type {
   ReminderOutcome,
   VersionedPlan,
 } from '../../../src/domain/remediation/index.js';
-import { api } from './client.js';
+import { allPages, api } from './client.js';
 import { useScope } from './programme.js';
 
 export type { ActionCounts, Burndown, PlannedAction, RemediationPlan, RemediationView, ReminderOutcome, VersionedPlan };
@@ -21,11 +21,15 @@ export type { ActionCounts, Burndown, PlannedAction, RemediationPlan, Remediatio
 
 const key = (organizationId: string, engagementId: string) => ['remediation', organizationId, engagementId];
 
+/** The plan with every action (page after page; the counts and the burndown come whole with each). */
 export function useRemediation() {
   const { organizationId, engagementId, base } = useScope();
   return useQuery({
     queryKey: key(organizationId, engagementId),
-    queryFn: () => api<RemediationView>('GET', `${base}/remediation`),
+    queryFn: async (): Promise<RemediationView> => {
+      const { first, items } = await allPages<RemediationView & { total: number }, PlannedAction>(`${base}/remediation`, (page) => page.actions);
+      return { plan: first.plan, today: first.today, actions: items, counts: first.counts, burndown: first.burndown };
+    },
     enabled: Boolean(organizationId && engagementId),
   });
 }

@@ -5,21 +5,24 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RootCause } from '../../../src/domain/findings/model.js';
 import type { SystemicCause } from '../../../src/domain/findings/systemic.js';
-import { api } from './client.js';
+import { everyItem } from './client.js';
 import { useScope } from './programme.js';
 
 export type { RootCause, SystemicCause };
 
 export interface RootCauseWithFindings extends RootCause {
+  /** Sent back as `rootCauseVersion` to rewrite the cause (a stale one is refused). */
+  version: number;
   /** Codes of the findings traced to it. */
   findings: string[];
 }
 
+/** Every root cause of the engagement (page after page), with the findings traced to it. */
 export function useRootCauses() {
   const { organizationId, engagementId, base } = useScope();
   return useQuery({
     queryKey: ['root-causes', organizationId, engagementId],
-    queryFn: () => api<{ items: RootCauseWithFindings[] }>('GET', `${base}/root-causes`).then((r) => r.items),
+    queryFn: () => everyItem<RootCauseWithFindings>(`${base}/root-causes`),
   });
 }
 
@@ -28,6 +31,6 @@ export function useSystemicCauses() {
   const { organizationId, engagementId, base } = useScope();
   return useQuery({
     queryKey: ['root-causes', organizationId, engagementId, 'systemic'],
-    queryFn: () => api<{ items: SystemicCause[] }>('GET', `${base}/root-causes/systemic`).then((r) => r.items),
+    queryFn: () => everyItem<SystemicCause>(`${base}/root-causes/systemic`),
   });
 }

@@ -75,6 +75,24 @@ export function useUpdateEngagement(organizationId: string, engagementId: string
   });
 }
 
+/**
+ * Archives (`archive`) or restores an engagement at the version the page read. Either way the lists of
+ * engagements change, and the engagement's pages read it anew (an archived one is read-only).
+ */
+export function useArchiving(organizationId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ engagementId, version, archive }: { engagementId: string; version: number; archive: boolean }) => {
+      const path = `/organizations/${organizationId}/engagements/${engagementId}`;
+      return archive ? api<Engagement>('DELETE', `${path}?version=${version}`) : api<Engagement>('POST', `${path}/restore`, { version });
+    },
+    onSuccess: async (saved) => {
+      client.setQueryData(['engagement', organizationId, saved.id], saved);
+      await client.invalidateQueries({ queryKey: ['engagements', organizationId] });
+    },
+  });
+}
+
 export const membersKey = (organizationId: string) => ['members', organizationId];
 const tokensKey = (organizationId: string) => ['tokens', organizationId];
 

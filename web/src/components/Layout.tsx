@@ -1,8 +1,11 @@
-/** The frame of every engagement page: where you are, where you can go, who you are. */
-import { ActionIcon, AppShell, Burger, Group, NavLink, Select, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+/**
+ * The frame of every engagement page: where you are, where you can go, who you are. An archived engagement
+ * (reached from Settings › Archived) says so above every page: it is read-only.
+ */
+import { ActionIcon, Alert, AppShell, Burger, Group, NavLink, Select, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { useEngagements, useExamination, useScope } from '../api/programme.js';
+import { useEngagement, useEngagements, useExamination, useScope, type Engagement } from '../api/programme.js';
 import { useOrganizations } from '../api/session.js';
 import { AccountMenu } from './AccountMenu.js';
 import { OverdueBadge } from '../pages/remediation/OverdueBadge.js';
@@ -28,6 +31,8 @@ export function Layout() {
   const navigate = useNavigate();
   const organizations = useOrganizations();
   const engagements = useEngagements(organizationId);
+  const current = useEngagement().data;
+  const archived = current?.archivedAt ? current : null;
   // Most pages show the examination: asking for it here, beside the page's own code, saves a round trip.
   useExamination();
   const { setColorScheme } = useMantineColorScheme();
@@ -55,7 +60,7 @@ export function Layout() {
               aria-label="Engagement"
               size="xs"
               w={260}
-              data={(engagements.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+              data={switcherChoices(engagements.data ?? [], archived)}
               value={engagementId}
               onChange={(id) => id && navigate(`/o/${organizationId}/e/${id}`)}
               allowDeselect={false}
@@ -90,8 +95,23 @@ export function Layout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        {archived && (
+          <Alert color="gray" title="This engagement is archived" mb="md">
+            Since {new Date(archived.archivedAt as string).toLocaleDateString()} it is read-only: its work is kept and can be read and
+            exported, but nothing in it can be changed. An admin can restore it in Settings › Archived.
+          </Alert>
+        )}
         <Outlet />
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/**
+ * The engagements in use, and the archived one on screen, marked so: once, whether or not the list (read before
+ * it was archived, or not yet read again) still has it.
+ */
+function switcherChoices(inUse: readonly Engagement[], archived: Engagement | null): { value: string; label: string }[] {
+  const choices = inUse.filter((e) => e.id !== archived?.id).map((e) => ({ value: e.id, label: e.name }));
+  return archived ? [...choices, { value: archived.id, label: `${archived.name} (archived)` }] : choices;
 }

@@ -1,8 +1,26 @@
-/** The signed-in person's role in the organisation on screen, and what the permission table lets it do. */
+/**
+ * The signed-in person's role in the organisation on screen, and what the permission table lets it do, less what
+ * an archived engagement refuses: the same rules the server enforces, so no button leads to a refusal.
+ */
 import { useParams } from 'react-router';
 import { can, type Action } from '../../../src/domain/access/permissions.js';
+import { useEngagementArchived } from '../api/programme.js';
 import { useOrganizations } from '../api/session.js';
 import type { Role } from '../api/types.js';
+
+/** Changes of an engagement's own work, refused while it is archived; the organisation's members and tokens are not its. */
+const ENGAGEMENT_CHANGES: ReadonlySet<Action> = new Set<Action>([
+  'engagement.manage',
+  'control.manage',
+  'control.update',
+  'test.record',
+  'evidence.manage',
+  'finding.manage',
+  'finding.remediate',
+  'finding.judge',
+  'response.write',
+  'response.approve',
+]);
 
 export function useRole(): Role | null {
   const { organizationId } = useParams();
@@ -10,7 +28,8 @@ export function useRole(): Role | null {
   return organizations.data?.find((o) => o.id === organizationId)?.role ?? null;
 }
 
-/** Whether to offer an action: the same table the server enforces, so no button leads to a refusal. */
+/** Whether to offer an action: the role's grant, and for a change of the engagement's work, the engagement in use. */
 export function useCan(action: Action, owns = false): boolean {
-  return can(useRole(), action, owns);
+  const archived = useEngagementArchived();
+  return can(useRole(), action, owns) && !(archived && ENGAGEMENT_CHANGES.has(action));
 }

@@ -1,9 +1,11 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { engagementSettings } from '../../../../test/support/factories.js';
 import { OPERATOR } from '../../../services/actor.js';
+import { signerOf } from '../../../services/checkpoint-signature.js';
 import { useTestApp } from '../../testing.js';
-import { base, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
+import { auditEvents, base, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: audit events API`, () => {
@@ -99,6 +101,38 @@ for (const engine of ENGINES) {
       const outsider = await t().outsider();
       expect((await outsider.request({ method: 'GET', url: `${controlUrl}/audit-events` })).statusCode).toBe(404);
       expect((await t().anonymous.request({ method: 'GET', url: `${base(t())}/audit-events` })).statusCode).toBe(401);
+    });
+
+    it('gives one event of the organisation whole, and another organisation\'s as not found', async () => {
+      const { auditor } = await seeded();
+      const [event] = await auditEvents(t(), 'sample.recorded');
+      const url = `${base(t())}/audit-events/${event!.seq}`;
+      const response = await auditor.request({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ seq: event!.seq, type: 'sample.recorded', after: { item: 'T-0002', result: 'fail' } });
+      const other = await t().services.organizations.create(OPERATOR, { slug: 'elsewhere', name: 'Elsewhere' });
+      const [theirs] = (await t().services.auditEvents.list(OPERATOR, other.id, { limit: 1, offset: 0 })).items;
+      expect((await auditor.request({ method: 'GET', url: `${base(t())}/audit-events/${theirs!.seq}` })).statusCode).toBe(404);
+      expect((await auditor.request({ method: 'GET', url: `${base(t())}/audit-events/nope` })).statusCode).toBe(400);
+    });
+
+    it("gives auditors the installation's chain head and latest checkpoint: numbers and hashes, nothing of another organisation", async () => {
+      const { auditor } = await seeded();
+      const [viewer, outsider] = [await t().member('viewer'), await t().outsider()];
+      const other = await t().services.organizations.create(OPERATOR, { slug: 'elsewhere', name: 'Elsewhere' });
+      const signer = signerOf(generateKeyPairSync('ed25519').privateKey);
+      const checkpoint = (await t().services.integrity.writeCheckpoint(OPERATOR, signer))!;
+      const url = `${base(t())}/audit/head`;
+      const response = await auditor.request({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({
+        head: { seq: checkpoint.seq, hash: checkpoint.hash },
+        checkpoint: { seq: checkpoint.seq, hash: checkpoint.hash, createdAt: checkpoint.createdAt, keyId: signer.keyId, signature: checkpoint.signature },
+      });
+      expect(response.body).not.toContain(other.id);
+      expect(response.body).not.toContain('Elsewhere');
+      expect((await viewer.request({ method: 'GET', url })).statusCode).toBe(403);
+      expect((await outsider.request({ method: 'GET', url })).statusCode).toBe(404);
     });
   });
 }

@@ -5,11 +5,11 @@ import { actorOf } from '../../authentication.js';
 import { controlParams } from '../controls/schemas.js';
 import type { ApiOptions } from '../index.js';
 import { organizationParams } from '../organizations/schemas.js';
-import { auditEventList, auditQuery, controlHistoryQuery } from './schemas.js';
+import { auditEventList, auditEventParams, auditEventSchema, auditHeadSchema, auditQuery, controlHistoryQuery } from './schemas.js';
 
 export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { auditEvents } = options.services;
+  const { auditEvents, integrity } = options.services;
   const tags = ['audit'];
 
   app.get('/organizations/:organizationId/audit-events', {
@@ -31,6 +31,30 @@ export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions)
       });
       return { ...page, limit, offset };
     },
+  });
+
+  app.get('/organizations/:organizationId/audit-events/:seq', {
+    config: { permission: 'audit.read' },
+    schema: {
+      tags,
+      summary: 'One event of the organisation, whole (a list leaves out payloads past its size budget)',
+      params: auditEventParams,
+      response: { 200: auditEventSchema },
+    },
+    handler: async (request) => auditEvents.get(actorOf(request), request.params.organizationId, request.params.seq),
+  });
+
+  app.get('/organizations/:organizationId/audit/head', {
+    config: { permission: 'audit.read' },
+    schema: {
+      tags,
+      summary: "The audit chain's head and latest signed checkpoint, to note outside the system",
+      description:
+        'The chain is one for the whole installation, so these are its numbers, not this organisation\'s: a later `assay verify --expect-head SEQ:HASH` proves that no event up to SEQ was changed or deleted since.',
+      params: organizationParams,
+      response: { 200: auditHeadSchema },
+    },
+    handler: async (request) => integrity.head(actorOf(request), request.params.organizationId),
   });
 
   app.get('/organizations/:organizationId/engagements/:engagementId/controls/:controlId/audit-events', {

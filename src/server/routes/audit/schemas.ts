@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AUDIT_EVENT_TYPES } from '../../../services/audit.js';
+import { organizationParams } from '../organizations/schemas.js';
 import { pageQuery, paged } from '../pagination.js';
 
 export const MAX_SUBJECT_LENGTH = 300;
@@ -13,7 +14,7 @@ export const auditEventSchema = z
     /** The event's place in the hash chain: later events have larger numbers. */
     seq: z.number().int(),
     occurredAt: z.string(),
-    /** Who did it: `user:<email>`, `token:<name> (<id>)` or `operator:cli`. */
+    /** Who did it: `user:<email>`, `user:<email> via token:<name> (<id>)` (older events: `token:<name> (<id>)`) or `operator:cli`. */
     actor: z.string(),
     type: z.string(),
     /** What it happened to: `<kind>:<id>`, e.g. `engagement:<id>`. */
@@ -22,8 +23,15 @@ export const auditEventSchema = z
     before: z.unknown(),
     /** The state after the change (null for a removal). */
     after: z.unknown(),
+    /**
+     * True when `before` and `after` were too large to list with the page's other events (a purge keeps a whole
+     * engagement in its event): they are null here, and `GET …/audit-events/{seq}` gives the event whole.
+     */
+    payloadOmitted: z.boolean().optional(),
   })
   .meta({ id: 'AuditEvent' });
+
+export const auditEventParams = organizationParams.extend({ seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 
 export const auditEventList = paged(auditEventSchema);
 
@@ -37,3 +45,29 @@ export const auditQuery = pageQuery.extend({
 });
 
 export const controlHistoryQuery = pageQuery.extend({ type: typeFilter });
+
+const chainPoint = z.object({
+  /** The event's place in the chain (every organisation's events share one chain). */
+  seq: z.number().int(),
+  /** Its SHA-256 (hex), which chains every event before it. */
+  hash: z.string(),
+});
+
+/**
+ * The installation's chain head and latest signed checkpoint: what an auditor notes outside the system, to check
+ * later with `assay verify --expect-head SEQ:HASH`. Numbers and hashes only: no event of another organisation.
+ */
+export const auditHeadSchema = z
+  .object({
+    head: chainPoint.nullable(),
+    checkpoint: chainPoint
+      .extend({
+        createdAt: z.string(),
+        /** Which key signed it (`assay checkpoint public-key` prints the key). */
+        keyId: z.string(),
+        /** Ed25519, base64, over the canonical JSON of { statement: "assay audit checkpoint", seq, hash, createdAt }. */
+        signature: z.string(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'AuditHead' });

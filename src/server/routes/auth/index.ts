@@ -70,7 +70,8 @@ export async function authRoutes(fastify: FastifyInstance, options: ApiOptions):
       const actor = actorOf(request);
       return {
         kind: actor.kind,
-        user: actor.kind === 'user' ? await auth.user(actor.userId) : null,
+        // A token acts as its creator: the person it answers for.
+        user: actor.kind === 'operator' ? null : await auth.user(actor.userId),
         token: actor.kind === 'token' ? { id: actor.tokenId, name: actor.name, organizationId: actor.organizationId, role: actor.role } : null,
         csrfToken: request.sessionCsrfToken,
       };

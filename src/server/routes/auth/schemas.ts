@@ -19,8 +19,9 @@ export const signedInSchema = z.object({
 
 export const meSchema = z.object({
   kind: z.enum(['user', 'token', 'operator']),
+  /** The person calling: signed in, or the creator an API token acts as. */
   user: userSchema.nullable(),
-  /** For an API token: its organisation and role. */
+  /** For an API token: its organisation and its own role (it acts within its creator's current role too). */
   token: z.object({ id: z.string(), name: z.string(), organizationId: z.string(), role: z.enum(ROLES) }).nullable(),
   csrfToken: z.string().nullable(),
 });

@@ -25,6 +25,7 @@ for (const engine of ENGINES) {
         compensates: [],
         owner: null,
         version: 1,
+        archivedAt: null,
       };
       expect(created.json()).toEqual(expected);
       const read = await compliance.request({ method: 'GET', url: `${controlsUrl(engagement.id)}/AC-04` });
@@ -54,7 +55,7 @@ for (const engine of ENGINES) {
       const all = await list();
       expect(all).toMatchObject({ total: 3, limit: 50, offset: 0 });
       expect(Object.keys(all.items[0]).sort()).toEqual(
-        ['compensates', 'conclusion', 'criteria', 'design', 'frequency', 'id', 'key', 'nature', 'owner', 'title', 'version'],
+        ['archivedAt', 'compensates', 'conclusion', 'criteria', 'design', 'frequency', 'id', 'key', 'nature', 'owner', 'title', 'version'],
       );
       // Served again from the cache, the same.
       expect(await list()).toEqual(all);
@@ -121,7 +122,7 @@ for (const engine of ENGINES) {
       }
     });
 
-    it('deletes a control with its test at its version, unless another control compensates it', async () => {
+    it('archives on DELETE at its version, unless another control compensates it: out of the list, its test kept', async () => {
       const engagement = await seedEngagement(t());
       await seedControl(t(), engagement.id, { id: 'AC-01' });
       await seedControl(t(), engagement.id, { id: 'AC-02', compensates: ['AC-01'] });
@@ -133,11 +134,14 @@ for (const engine of ENGINES) {
       expect(compensated.json().detail).toMatch(/compensated by AC-02/);
       await admin.request({ method: 'PATCH', url: `${controlsUrl(engagement.id)}/AC-02`, payload: { version: 1, compensates: [] } });
       expect((await admin.request({ method: 'DELETE', url: `${url}?version=9` })).statusCode).toBe(409);
-      expect((await admin.request({ method: 'DELETE', url: `${url}?version=1` })).statusCode).toBe(204);
-      expect((await admin.request({ method: 'GET', url })).statusCode).toBe(404);
-      expect((await admin.request({ method: 'GET', url: `${url}/test` })).statusCode).toBe(404);
-      const [event] = await auditEvents(t(), 'control.removed');
-      expect(event).toMatchObject({ before: { id: 'AC-01' } });
+      const archived = await admin.request({ method: 'DELETE', url: `${url}?version=1` });
+      expect(archived.statusCode).toBe(200);
+      expect(archived.json()).toMatchObject({ id: 'AC-01', version: 2, archivedAt: expect.any(String) });
+      expect((await admin.request({ method: 'GET', url })).json()).toMatchObject({ id: 'AC-01', archivedAt: expect.any(String) });
+      expect((await admin.request({ method: 'GET', url: `${url}/test` })).statusCode).toBe(200);
+      expect((await admin.request({ method: 'GET', url: controlsUrl(engagement.id) })).json()).toMatchObject({ total: 1, items: [{ id: 'AC-02' }] });
+      const [event] = await auditEvents(t(), 'control.archived');
+      expect(event).toMatchObject({ before: { id: 'AC-01', archivedAt: null }, after: { id: 'AC-01', archivedAt: expect.any(String) } });
     });
 
     it('refuses bad input with problem+json naming the field, and writes nothing', async () => {

@@ -1,16 +1,20 @@
-/** Controls of an engagement, by their id in it (e.g. AC-04, URL-encoded). */
+/**
+ * Controls of an engagement, by their id in it (e.g. AC-04, URL-encoded). DELETE archives: the control leaves
+ * the examination but its work is kept, read-only; an admin restores or purges it.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
-import { engagementParams, versionQuery } from '../engagements/schemas.js';
+import { engagementParams, purgedSchema, versionBody, versionQuery } from '../engagements/schemas.js';
 import { sendJson, serializedOnce } from '../examination/json-body.js';
 import type { ApiOptions } from '../index.js';
 import { controlList, controlParams, controlQuery, controlSchema, createControlBody, updateControlBody } from './schemas.js';
 
+const CONTROL_URL = '/organizations/:organizationId/engagements/:engagementId/controls/:controlId';
+
 export async function controlRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { controls } = options.services;
+  const { controls, archive } = options.services;
   const serializedPage = serializedOnce(controlList);
   const tags = ['controls'];
 
@@ -18,13 +22,13 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
     config: { permission: 'control.read' },
     schema: {
       tags,
-      summary: 'Controls in their order, each with its conclusion; by criterion, owner, text or conclusion',
+      summary: 'Controls in use (or archived ones, `archived=include|only`) in their order, each with its conclusion; by criterion, owner, text or conclusion',
       params: engagementParams,
       querystring: controlQuery,
       response: { 200: controlList },
     },
     handler: async (request, reply) => {
-      const { limit, offset, criterion, owner, q, conclusion } = request.query;
+      const { limit, offset, criterion, owner, q, conclusion, archived } = request.query;
       const { organizationId, engagementId } = request.params;
       const page = await controls.list(actorOf(request), organizationId, engagementId, {
         limit,
@@ -33,6 +37,7 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
         ...(owner !== undefined && { owner }),
         ...(q !== undefined && { search: q }),
         ...(conclusion !== undefined && { conclusion }),
+        ...(archived !== undefined && { archived }),
       });
       // The service hands out the same page while the engagement is unchanged (its key holds limit and
       // offset too): serialize it once.
@@ -55,7 +60,7 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
     },
   });
 
-  app.get('/organizations/:organizationId/engagements/:engagementId/controls/:controlId', {
+  app.get(CONTROL_URL, {
     config: { permission: 'control.read' },
     schema: { tags, summary: 'One control', params: controlParams, response: { 200: controlSchema } },
     handler: async (request) => {
@@ -64,11 +69,11 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
     },
   });
 
-  app.patch('/organizations/:organizationId/engagements/:engagementId/controls/:controlId', {
+  app.patch(CONTROL_URL, {
     config: { permission: 'control.update' },
     schema: {
       tags,
-      summary: 'Change a control (409 when `version` is stale); an owner may change only the controls it owns',
+      summary: 'Change a control (409 when `version` is stale or it is archived); an owner may change only the controls it owns',
       params: controlParams,
       body: updateControlBody,
       response: { 200: controlSchema },
@@ -80,19 +85,49 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
     },
   });
 
-  app.delete('/organizations/:organizationId/engagements/:engagementId/controls/:controlId', {
+  app.delete(CONTROL_URL, {
     config: { permission: 'control.manage' },
     schema: {
       tags,
-      summary: 'Delete a control with its test (409 when `version` is stale or another control compensates it)',
+      summary: 'Archive a control: out of the examination, its test kept read-only (409 when `version` is stale or another control compensates it)',
       params: controlParams,
       querystring: versionQuery,
-      response: { 204: z.null() },
+      response: { 200: controlSchema },
     },
-    handler: async (request, reply) => {
+    handler: async (request) => {
       const { organizationId, engagementId, controlId } = request.params;
-      await controls.remove(actorOf(request), organizationId, engagementId, controlId, request.query.version);
-      return reply.status(204).send(null);
+      return archive.archiveControl(actorOf(request), organizationId, engagementId, controlId, request.query.version);
+    },
+  });
+
+  app.post(`${CONTROL_URL}/restore`, {
+    config: { permission: 'archive.restore' },
+    schema: {
+      tags,
+      summary: 'Restore an archived control (409 when `version` is stale, it is not archived, or a control it compensates is not in use)',
+      params: controlParams,
+      body: versionBody,
+      response: { 200: controlSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, controlId } = request.params;
+      return archive.restoreControl(actorOf(request), organizationId, engagementId, controlId, request.body.version);
+    },
+  });
+
+  app.post(`${CONTROL_URL}/purge`, {
+    config: { permission: 'archive.purge' },
+    schema: {
+      tags,
+      summary: 'Delete an archived control, after writing it with its test and samples into the audit event `control.purged`',
+      description: '409 when `version` is stale, the control is not archived, another control compensates it, or its record is larger than an audit event holds (8 MB).',
+      params: controlParams,
+      body: versionBody,
+      response: { 200: purgedSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId, controlId } = request.params;
+      return archive.purgeControl(actorOf(request), organizationId, engagementId, controlId, request.body.version);
     },
   });
 }

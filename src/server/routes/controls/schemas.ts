@@ -13,7 +13,7 @@ import {
   TEST_METHODS,
 } from '../../../domain/index.js';
 import { MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '../../../domain/limits.js';
-import { engagementParams } from '../engagements/schemas.js';
+import { archivedQuery, engagementParams } from '../engagements/schemas.js';
 import { pageQuery, paged } from '../pagination.js';
 
 export const MAX_CONTROL_ID_LENGTH = 100;
@@ -40,14 +40,16 @@ export const controlSchema = z
     design: z.enum(DESIGN_ASSESSMENTS),
     compensates: z.array(z.string()),
     owner: z.string().nullable(),
-    /** Send it back to change or delete the control (a stale one gets 409). */
+    /** Send it back to change or archive the control (a stale one gets 409). */
     version: z.number().int(),
+    /** Since when the control is archived (read-only, out of the examination); null while in use. */
+    archivedAt: z.string().nullable(),
   })
   .meta({ id: 'Control' });
 
 export const listedControlSchema = controlSchema
   .extend({
-    /** The engine's conclusion in the engagement's current state (null for a control added since). */
+    /** The engine's conclusion in the engagement's current state (null for a control added since, or archived). */
     conclusion: z.enum(CONTROL_CONCLUSIONS).nullable(),
   })
   .meta({ id: 'ListedControl' });
@@ -63,6 +65,8 @@ export const controlQuery = pageQuery.extend({
   q: z.string().max(MAX_NAME_LENGTH).optional(),
   /** Controls the engine concludes so. */
   conclusion: z.enum(CONTROL_CONCLUSIONS).optional(),
+  /** Controls in use (`exclude`, the default), all (`include`), or only the archived. */
+  archived: archivedQuery,
 });
 
 const controlId = text(MAX_CONTROL_ID_LENGTH);

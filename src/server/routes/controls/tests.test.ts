@@ -84,6 +84,22 @@ for (const engine of ENGINES) {
       expect(latest).toMatchObject({ before: { item: 'T-0001', note: null }, after: { item: 'T-0001', note: 'Checked twice' } });
     });
 
+    it('records a sample whose item is as long as an item may be, in any script, and refuses a longer one with 400', async () => {
+      const { engagement, url } = await seeded();
+      await seedTest(t(), engagement.id, 'AC-04', { populationSize: 10, samples: samplesOf('ppppp') });
+      const auditor = await t().member('auditor');
+      // 200 characters: plain, and each three bytes of UTF-8 (nine characters percent-encoded in the path).
+      for (const item of ['I'.repeat(200), '€'.repeat(200)]) {
+        expect((await auditor.request({ method: 'POST', url: `${url}/samples`, payload: { item, result: 'pass' } })).statusCode).toBe(201);
+        const recorded = await auditor.request({ method: 'PATCH', url: `${url}/samples/${encodeURIComponent(item)}`, payload: { result: 'fail' } });
+        expect(recorded.statusCode).toBe(200);
+        expect(recorded.json()).toMatchObject({ item, result: 'fail' });
+      }
+      const longer = await auditor.request({ method: 'PATCH', url: `${url}/samples/${'I'.repeat(201)}`, payload: { result: 'fail' } });
+      expect(longer.statusCode).toBe(400);
+      expect(longer.json().issues[0].location).toMatch(/item/);
+    });
+
     it('refuses a duplicate item, more samples than the population, an unknown item and a stale version', async () => {
       const { engagement, url } = await seeded();
       await seedTest(t(), engagement.id, 'AC-04', { populationSize: 6, samples: samplesOf('ppppp') });

@@ -41,6 +41,7 @@ for (const engine of ENGINES) {
         version: 1,
         revision: 1,
         previousEngagementId: null,
+        archivedAt: null,
       });
       const read = await compliance.request({ method: 'GET', url: `${base(t())}/engagements/${engagement.id}` });
       expect(read.json()).toEqual(engagement);
@@ -90,23 +91,23 @@ for (const engine of ENGINES) {
       const stale = await admin.request({ method: 'PATCH', url, payload: { version: 1, name: 'Second' } });
       expect(stale.statusCode).toBe(409);
       expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
-      const deleted = await admin.request({ method: 'DELETE', url: `${url}?version=1` });
-      expect(deleted.statusCode).toBe(409);
-      expect((await admin.request({ method: 'GET', url })).json()).toMatchObject({ name: 'First', version: 2 });
+      const archived = await admin.request({ method: 'DELETE', url: `${url}?version=1` });
+      expect(archived.statusCode).toBe(409);
+      expect((await admin.request({ method: 'GET', url })).json()).toMatchObject({ name: 'First', version: 2, archivedAt: null });
       expect(await auditEvents(t(), 'engagement.updated')).toHaveLength(1);
-      expect(await auditEvents(t(), 'engagement.removed')).toHaveLength(0);
+      expect(await auditEvents(t(), 'engagement.archived')).toHaveLength(0);
     });
 
-    it('deletes at the current version and records it', async () => {
+    it('archives on DELETE at the current version: kept, readable, out of the default list, and recorded', async () => {
       const engagement = await seedEngagement(t());
       const compliance = await t().member('compliance');
       const url = `${base(t())}/engagements/${engagement.id}`;
       const response = await compliance.request({ method: 'DELETE', url: `${url}?version=1` });
-      expect(response.statusCode).toBe(204);
-      expect(response.body).toBe('');
-      expect((await compliance.request({ method: 'GET', url })).statusCode).toBe(404);
-      const [event] = await auditEvents(t(), 'engagement.removed');
-      expect(event).toMatchObject({ subject: `engagement:${engagement.id}`, before: { name: engagement.name } });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ id: engagement.id, version: 2, archivedAt: expect.any(String) });
+      expect((await compliance.request({ method: 'GET', url })).json()).toMatchObject({ id: engagement.id, archivedAt: expect.any(String) });
+      const [event] = await auditEvents(t(), 'engagement.archived');
+      expect(event).toMatchObject({ subject: `engagement:${engagement.id}`, before: { name: engagement.name, archivedAt: null }, after: { archivedAt: expect.any(String) } });
       expect((await compliance.request({ method: 'DELETE', url: url })).statusCode).toBe(400);
     });
 

@@ -1,8 +1,12 @@
-/** Engagements of an organisation: one examination of one system for one period, with its settings. */
+/**
+ * Engagements of an organisation: one examination of one system for one period, with its settings. DELETE
+ * archives (the work is evidence: it is kept, read-only); an admin restores, or purges after the whole record is
+ * written into the audit log.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
+import { asAttachment } from '../../download.js';
 import type { ApiOptions } from '../index.js';
 import { organizationParams } from '../organizations/schemas.js';
 import {
@@ -10,31 +14,37 @@ import {
   engagementList,
   engagementParams,
   engagementQuery,
+  engagementRecordSchema,
   engagementSchema,
+  purgedSchema,
   updateEngagementBody,
+  versionBody,
   versionQuery,
 } from './schemas.js';
 
+const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
+
 export async function engagementRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { engagements } = options.services;
+  const { engagements, archive } = options.services;
   const tags = ['engagements'];
 
   app.get('/organizations/:organizationId/engagements', {
     config: { permission: 'engagement.read' },
     schema: {
       tags,
-      summary: 'Engagements, newest period first, by report type or text in the name or system',
+      summary: 'Engagements in use (or archived ones, `archived=include|only`), newest period first, by report type or text in the name or system',
       params: organizationParams,
       querystring: engagementQuery,
       response: { 200: engagementList },
     },
     handler: async (request) => {
-      const { limit, offset, reportType, q } = request.query;
+      const { limit, offset, reportType, q, archived } = request.query;
       const page = await engagements.list(actorOf(request), request.params.organizationId, {
         limit,
         offset,
         ...(reportType !== undefined && { reportType }),
+        ...(archived !== undefined && { archived }),
         ...(q !== undefined && { search: q }),
       });
       return { ...page, limit, offset };
@@ -54,17 +64,17 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
       reply.status(201).send(await engagements.create(actorOf(request), request.params.organizationId, request.body)),
   });
 
-  app.get('/organizations/:organizationId/engagements/:engagementId', {
+  app.get(ENGAGEMENT_URL, {
     config: { permission: 'engagement.read' },
     schema: { tags, summary: 'One engagement', params: engagementParams, response: { 200: engagementSchema } },
     handler: async (request) => engagements.get(actorOf(request), request.params.organizationId, request.params.engagementId),
   });
 
-  app.patch('/organizations/:organizationId/engagements/:engagementId', {
+  app.patch(ENGAGEMENT_URL, {
     config: { permission: 'engagement.manage' },
     schema: {
       tags,
-      summary: "Change an engagement's settings (409 when `version` is stale)",
+      summary: "Change an engagement's settings (409 when `version` is stale or the engagement is archived)",
       params: engagementParams,
       body: updateEngagementBody,
       response: { 200: engagementSchema },
@@ -76,19 +86,67 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
     },
   });
 
-  app.delete('/organizations/:organizationId/engagements/:engagementId', {
+  app.delete(ENGAGEMENT_URL, {
     config: { permission: 'engagement.manage' },
     schema: {
       tags,
-      summary: 'Delete an engagement with its controls, tests and samples (409 when `version` is stale)',
+      summary: 'Archive an engagement: its work is kept, read-only, out of the default list (409 when `version` is stale)',
+      description: 'Nothing is deleted: an admin restores it (`POST …/restore`) or purges it (`POST …/purge`).',
       params: engagementParams,
       querystring: versionQuery,
-      response: { 204: z.null() },
+      response: { 200: engagementSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      return archive.archiveEngagement(actorOf(request), organizationId, engagementId, request.query.version);
+    },
+  });
+
+  app.post(`${ENGAGEMENT_URL}/restore`, {
+    config: { permission: 'archive.restore' },
+    schema: {
+      tags,
+      summary: 'Restore an archived engagement (409 when `version` is stale or it is not archived)',
+      params: engagementParams,
+      body: versionBody,
+      response: { 200: engagementSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      return archive.restoreEngagement(actorOf(request), organizationId, engagementId, request.body.version);
+    },
+  });
+
+  app.post(`${ENGAGEMENT_URL}/purge`, {
+    config: { permission: 'archive.purge' },
+    schema: {
+      tags,
+      summary: 'Delete an archived engagement, after writing its whole record into the audit event `engagement.purged`',
+      description:
+        '409 when `version` is stale, the engagement is not archived, or its record is larger than an audit event holds (8 MB): then nothing is deleted.',
+      params: engagementParams,
+      body: versionBody,
+      response: { 200: purgedSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      return archive.purgeEngagement(actorOf(request), organizationId, engagementId, request.body.version);
+    },
+  });
+
+  app.get(`${ENGAGEMENT_URL}/export`, {
+    config: { permission: 'examination.read' },
+    schema: {
+      tags,
+      summary: "An engagement's whole record, archived or not, as a purge keeps it (a JSON download)",
+      description: 'Its settings, the workspace (examination, findings, root causes, management responses), its archived controls and its corrective action plan.',
+      params: engagementParams,
+      response: { 200: engagementRecordSchema },
     },
     handler: async (request, reply) => {
       const { organizationId, engagementId } = request.params;
-      await engagements.remove(actorOf(request), organizationId, engagementId, request.query.version);
-      return reply.status(204).send(null);
+      const record = await archive.exportEngagement(actorOf(request), organizationId, engagementId);
+      return asAttachment(reply, `engagement-${record.engagement.id}-record.json`).send(record);
     },
   });
 }

@@ -4,7 +4,7 @@
  * the service's, so the command line gets them too.
  */
 import { z } from 'zod';
-import { CATEGORIES, DEFAULT_PERVASIVENESS, DEFAULT_SAMPLING, REPORT_TYPES } from '../../../domain/index.js';
+import { ARCHIVED_FILTERS, CATEGORIES, DEFAULT_PERVASIVENESS, DEFAULT_SAMPLING, REPORT_TYPES } from '../../../domain/index.js';
 import { MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../domain/limits.js';
 import { isoDate } from '../../../workspace/schema.js';
 import { organizationParams } from '../organizations/schemas.js';
@@ -47,15 +47,21 @@ export const engagementSchema = z
     revision: z.number().int(),
     /** The previous period's engagement this one re-examines; null for a first period. */
     previousEngagementId: z.string().nullable(),
+    /** Since when the engagement is archived (read-only until an admin restores it); null while in use. */
+    archivedAt: z.string().nullable(),
   })
   .meta({ id: 'Engagement' });
 
 export const engagementList = paged(engagementSchema);
 
+/** Which rows a list gives: those in use (`exclude`, the default), all (`include`), or only the archived. */
+export const archivedQuery = z.enum(ARCHIVED_FILTERS).optional();
+
 export const engagementQuery = pageQuery.extend({
   reportType: z.enum(REPORT_TYPES).optional(),
   /** Text in the name or the system. */
   q: z.string().max(MAX_NAME_LENGTH).optional(),
+  archived: archivedQuery,
 });
 
 export const createEngagementBody = z.strictObject({
@@ -99,5 +105,37 @@ export const updateEngagementBody = z.strictObject({
   misstatements: z.array(misstatementItem).max(MAX_LIST_LENGTH).optional(),
 });
 
-/** The expected version of what a DELETE removes (a stale one gets 409, nothing removed). */
+/** The expected version of what a DELETE archives (a stale one gets 409, nothing changed). */
 export const versionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
+
+/** The expected version of what is restored or purged (a stale one gets 409, nothing changed). */
+export const versionBody = z.strictObject({ version: z.number().int().min(1) });
+
+/** What a purge removed, and the size of the record its audit event keeps. */
+export const purgedSchema = z
+  .object({
+    /** The audit log's subject of the purged engagement or control: its events, `…purged` last, stay there. */
+    subject: z.string(),
+    recordBytes: z.number().int(),
+  })
+  .meta({ id: 'Purged' });
+
+/** An engagement's whole record, as a purge writes it into the audit log (a download). */
+export const engagementRecordSchema = z
+  .object({
+    format: z.literal('assay-engagement-record/1'),
+    engagement: engagementSchema,
+    workspace: z
+      .object({
+        engagement: z.unknown(),
+        controls: z.array(z.unknown()),
+        tests: z.array(z.unknown()),
+        findings: z.array(z.unknown()),
+        rootCauses: z.array(z.unknown()),
+        managementResponses: z.array(z.unknown()),
+      })
+      .describe('The examination in use with its findings, root causes and management responses, as `assay export` writes it'),
+    archivedControls: z.array(z.object({ control: z.unknown(), test: z.unknown() })).describe('Each archived control with its test and samples'),
+    remediationPlan: z.unknown().describe("The corrective action plan, its webhook's origin only"),
+  })
+  .meta({ id: 'EngagementRecord' });

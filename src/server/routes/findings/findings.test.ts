@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { buildFinding } from '../../../domain/findings/testing.js';
+import { MAX_PAGE_SIZE } from '../../../domain/limits.js';
 import { OPERATOR } from '../../../services/actor.js';
 import { createFindingsRepository } from '../../../store/findings-repository.js';
 import type { Caller } from '../../testing.js';
@@ -52,7 +53,7 @@ for (const engine of ENGINES) {
       expect(finding).toMatchObject({ source: 'deficiency', control: 'AC-04', criteria: ['CC6.2'], status: 'open', deviations: [{ item: 'T-0003', note: 'Deviation found in item 3' }] });
       expect(finding.classification.reasons.length).toBeGreaterThan(0);
       expect((await auditor.request({ method: 'GET', url: `${url}?control=CM-01` })).json().items.map((f: { id: string }) => f.id)).toEqual(['F-CM-01']);
-      expect((await auditor.request({ method: 'GET', url: `${url}?status=closed` })).json()).toEqual({ items: [], total: 0 });
+      expect((await auditor.request({ method: 'GET', url: `${url}?status=closed` })).json()).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
       expect((await auditor.request({ method: 'GET', url: `${url}/F-NOPE` })).statusCode).toBe(404);
 
       const events = await auditEvents(t(), 'finding.created');
@@ -242,17 +243,76 @@ for (const engine of ENGINES) {
       const url = findingsUrl(engagement.id);
       const root = `${base(t())}/engagements/${engagement.id}/root-causes`;
       const viewer = await t().member('viewer');
-      expect((await viewer.request({ method: 'GET', url: root })).json()).toEqual({ items: [] });
+      expect((await viewer.request({ method: 'GET', url: root })).json()).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
       await t().services.findings.syncFromExamination(OPERATOR, t().organizationId, engagement.id);
       const cause = { id: 'RC-1', title: 'Manual offboarding', category: 'process' as const, whys: ['Late removal', 'Manual ticket'] };
       for (const code of ['F-AC-04', 'F-CM-01']) {
         await t().services.findings.setRootCause(OPERATOR, t().organizationId, engagement.id, code, 1, cause);
       }
-      expect((await viewer.request({ method: 'GET', url: root })).json()).toEqual({ items: [{ ...cause, findings: ['F-AC-04', 'F-CM-01'] }] });
+      expect((await viewer.request({ method: 'GET', url: root })).json()).toMatchObject({ items: [{ ...cause, version: 1, findings: ['F-AC-04', 'F-CM-01'] }], total: 1 });
       const systemic = (await viewer.request({ method: 'GET', url: `${root}/systemic` })).json();
-      expect(systemic).toEqual({ items: [{ rootCause: cause, findings: ['F-AC-04', 'F-CM-01'], criteria: ['CC6.2', 'CC8.1'], controls: ['AC-04', 'CM-01'], systemic: true }] });
+      expect(systemic).toMatchObject({ items: [{ rootCause: cause, findings: ['F-AC-04', 'F-CM-01'], criteria: ['CC6.2', 'CC8.1'], controls: ['AC-04', 'CM-01'], systemic: true }], total: 1 });
       expect((await (await t().outsider()).request({ method: 'GET', url: `${root}/systemic` })).statusCode).toBe(404);
       expect((await viewer.request({ method: 'GET', url: `${url}/F-AC-04` })).json().rootCause).toBe('RC-1');
+    });
+
+    it('rewrites a shared root cause only at the version read, and keeps the old text in the audit event', async () => {
+      const engagement = await deficientEngagement();
+      const url = findingsUrl(engagement.id);
+      const compliance = await t().member('compliance');
+      await compliance.request({ method: 'POST', url: `${url}/sync` });
+      const cause = (title: string) => ({ id: 'RC-1', title, category: 'process', whys: ['Late removal'] });
+      const put = (code: string, payload: Record<string, unknown>) => compliance.request({ method: 'PUT', url: `${url}/${code}/root-cause`, payload });
+      const listed = async () => (await compliance.request({ method: 'GET', url: `${base(t())}/engagements/${engagement.id}/root-causes` })).json().items;
+
+      expect((await put('F-AC-04', { version: 1, ...cause('Manual offboarding') })).statusCode).toBe(200);
+      // Tracing a second finding to the cause as it stands needs no version of it.
+      expect((await put('F-CM-01', { version: 1, ...cause('Manual offboarding') })).statusCode).toBe(200);
+      const unversioned = await put('F-CM-01', { version: 2, ...cause('Rewritten blind') });
+      expect(unversioned.statusCode).toBe(409);
+      expect(unversioned.json().detail).toContain('send rootCauseVersion');
+      expect(await listed()).toMatchObject([{ title: 'Manual offboarding', version: 1 }]);
+
+      expect((await put('F-CM-01', { version: 2, rootCauseVersion: 1, ...cause('No automated offboarding') })).statusCode).toBe(200);
+      const stale = await put('F-AC-04', { version: 2, rootCauseVersion: 1, ...cause('A stale rewrite') });
+      expect(stale.statusCode).toBe(409);
+      expect(await listed()).toMatchObject([{ title: 'No automated offboarding', version: 2, findings: ['F-AC-04', 'F-CM-01'] }]);
+
+      // Newest first.
+      const events = await auditEvents(t(), 'finding.root_cause_set');
+      expect(events).toHaveLength(3);
+      expect(events[0]).toMatchObject({
+        before: { tracedTo: 'RC-1', rootCause: { title: 'Manual offboarding', version: 1 } },
+        after: { tracedTo: 'RC-1', rootCause: { title: 'No automated offboarding', version: 2 } },
+      });
+      expect(events.at(-1)).toMatchObject({ before: { tracedTo: null, rootCause: null }, after: { rootCause: { title: 'Manual offboarding' } } });
+    });
+
+    it('pages the findings, the root causes and the systemic ones, with the total, up to the largest page', async () => {
+      const engagement = await deficientEngagement();
+      const url = findingsUrl(engagement.id);
+      const root = `${base(t())}/engagements/${engagement.id}/root-causes`;
+      await t().services.findings.syncFromExamination(OPERATOR, t().organizationId, engagement.id);
+      for (const [code, cause] of [['F-AC-04', 'RC-1'], ['F-CM-01', 'RC-2']] as const) {
+        await t().services.findings.setRootCause(OPERATOR, t().organizationId, engagement.id, code, 1, { id: cause, title: cause, category: 'process', whys: ['Why'] });
+      }
+      const viewer = await t().member('viewer');
+      const get = async (path: string) => (await viewer.request({ method: 'GET', url: path })).json();
+      // Every criterion nothing addresses is a finding too: page through whatever the sync made.
+      const whole = await get(`${url}?limit=${MAX_PAGE_SIZE}`);
+      expect(whole.total).toBe(whole.items.length);
+      expect(await get(`${url}?limit=1&offset=1`)).toMatchObject({ items: [{ id: whole.items[1].id }], total: whole.total, limit: 1, offset: 1 });
+      expect(await get(`${url}?limit=2&offset=${whole.total - 1}`)).toMatchObject({ items: [{ id: whole.items.at(-1).id }], total: whole.total });
+      expect(await get(`${root}?limit=1`)).toMatchObject({ items: [{ id: 'RC-1', findings: ['F-AC-04'] }], total: 2, limit: 1 });
+      expect(await get(`${root}?limit=1&offset=1`)).toMatchObject({ items: [{ id: 'RC-2', findings: ['F-CM-01'] }], total: 2 });
+      const ranked = await get(`${root}/systemic?limit=1&offset=1`);
+      expect(ranked).toMatchObject({ total: 2, limit: 1, offset: 1 });
+      expect(ranked.items).toHaveLength(1);
+      for (const path of [url, root, `${root}/systemic`, `${base(t())}/engagements/${engagement.id}/remediation`]) {
+        const tooLarge = await viewer.request({ method: 'GET', url: `${path}?limit=${MAX_PAGE_SIZE + 1}` });
+        expect(tooLarge.statusCode, path).toBe(400);
+        expect(tooLarge.json().issues[0].location, path).toMatch(/limit/);
+      }
     });
 
     it('documents the authoring routes in the OpenAPI document', async () => {

@@ -30,19 +30,21 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
     config: { permission: 'finding.read' },
     schema: {
       tags,
-      summary: 'The findings in code order, by status and control (an accepted risk past its expiry is open)',
+      summary: 'A page of the findings in code order, by status and control (an accepted risk past its expiry is open)',
       params: engagementParams,
       querystring: findingQuery,
       response: { 200: findingList },
     },
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
-      const { status, control } = request.query;
-      const items = await findings.list(actorOf(request), organizationId, engagementId, {
+      const { status, control, limit, offset } = request.query;
+      const page = await findings.list(actorOf(request), organizationId, engagementId, {
+        limit,
+        offset,
         ...(status !== undefined && { status }),
         ...(control !== undefined && { control }),
       });
-      return { items, total: items.length };
+      return { ...page, limit, offset };
     },
   });
 
@@ -145,15 +147,16 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
     config: { permission: 'finding.manage' },
     schema: {
       tags,
-      summary: 'Trace the finding to a root cause of the engagement (written under its code, shared by findings naming it)',
+      summary:
+        'Trace the finding to a root cause of the engagement (written under its code, shared by findings naming it); rewriting an existing code needs its rootCauseVersion (409 when missing or stale)',
       params: findingParams,
       body: rootCauseBody,
       response: { 200: findingSchema },
     },
     handler: async (request) => {
       const { organizationId, engagementId, findingId } = request.params;
-      const { version, ...rootCause } = request.body;
-      return findings.setRootCause(actorOf(request), organizationId, engagementId, findingId, version, rootCause);
+      const { version, rootCauseVersion, ...rootCause } = request.body;
+      return findings.setRootCause(actorOf(request), organizationId, engagementId, findingId, version, rootCause, rootCauseVersion);
     },
   });
 

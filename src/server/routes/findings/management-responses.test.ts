@@ -54,6 +54,21 @@ for (const engine of ENGINES) {
       expect(await auditEvents(t(), 'management_response.approved')).toHaveLength(1);
     });
 
+    it('compares people for four eyes: a response edited through someone’s API token is not theirs to approve', async () => {
+      const { owner, url } = await findingUrl();
+      await owner.request({ method: 'POST', url: `${url}/draft`, payload: {} });
+      const admin = await t().member('admin');
+      const created = await admin.request({ method: 'POST', url: `${base(t())}/tokens`, payload: { name: 'editor', role: 'compliance' } });
+      const { secret } = created.json() as { secret: string };
+      const edited = await t().anonymous.request({ method: 'PUT', url, headers: { authorization: `Bearer ${secret}` }, payload: { version: 1, ...text } });
+      expect(edited.json()).toMatchObject({ editedBy: admin.email, version: 2 });
+      const own = await admin.request({ method: 'POST', url: `${url}/approve`, payload: { version: 2 } });
+      expect(own.statusCode).toBe(409);
+      expect(own.json().detail).toContain('four eyes');
+      const approved = await (await t().member('compliance')).request({ method: 'POST', url: `${url}/approve`, payload: { version: 2 } });
+      expect(approved.statusCode).toBe(200);
+    });
+
     it('never lets the auditor write or approve a response, nor an owner on a finding of another control', async () => {
       const { url } = await findingUrl();
       const auditor = await t().member('auditor');

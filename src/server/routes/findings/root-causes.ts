@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { engagementParams } from '../engagements/schemas.js';
 import type { ApiOptions } from '../index.js';
+import { pageQuery } from '../pagination.js';
 import { rootCauseList, systemicCauseList } from './schemas.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/root-causes';
@@ -15,10 +16,17 @@ export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOpti
 
   app.get(path, {
     config: { permission: 'finding.read' },
-    schema: { tags, summary: 'The root causes in code order, each with the findings traced to it', params: engagementParams, response: { 200: rootCauseList } },
+    schema: {
+      tags,
+      summary: 'A page of the root causes in code order, each with the findings traced to it',
+      params: engagementParams,
+      querystring: pageQuery,
+      response: { 200: rootCauseList },
+    },
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
-      return { items: await findings.rootCauses(actorOf(request), organizationId, engagementId) };
+      const { limit, offset } = request.query;
+      return { ...(await findings.rootCauses(actorOf(request), organizationId, engagementId, { limit, offset })), limit, offset };
     },
   });
 
@@ -26,13 +34,15 @@ export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOpti
     config: { permission: 'finding.read' },
     schema: {
       tags,
-      summary: 'Root causes ranked by the findings, then the criteria, they touch (false positives left out); shared ones are systemic',
+      summary: 'A page of the root causes ranked by the findings, then the criteria, they touch (false positives left out); shared ones are systemic',
       params: engagementParams,
+      querystring: pageQuery,
       response: { 200: systemicCauseList },
     },
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
-      return { items: await findings.systemicCauses(actorOf(request), organizationId, engagementId) };
+      const { limit, offset } = request.query;
+      return { ...(await findings.systemicCauses(actorOf(request), organizationId, engagementId, { limit, offset })), limit, offset };
     },
   });
 }

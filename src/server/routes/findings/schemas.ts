@@ -22,6 +22,7 @@ import { MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } f
 import { isoDate } from '../../../workspace/schema.js';
 import { MAX_CONTROL_ID_LENGTH, MAX_POPULATION_SIZE, MAX_SAMPLE_ITEM_LENGTH, MAX_SAMPLES_PER_REQUEST, sampleSchema } from '../controls/schemas.js';
 import { engagementParams } from '../engagements/schemas.js';
+import { pageQuery, paged } from '../pagination.js';
 
 export const MAX_FINDING_ID_LENGTH = 200;
 
@@ -33,7 +34,7 @@ const code = text(MAX_CONTROL_ID_LENGTH);
 /** `findingId` is the finding's code in the engagement (e.g. F-AC-04), URL-encoded. */
 export const findingParams = engagementParams.extend({ findingId: z.string().min(1).max(MAX_FINDING_ID_LENGTH) });
 
-export const findingQuery = z.strictObject({
+export const findingQuery = pageQuery.extend({
   status: z.enum(FINDING_STATUSES).optional(),
   /** Findings on this control, e.g. AC-04. */
   control: z.string().min(1).max(MAX_CONTROL_ID_LENGTH).optional(),
@@ -122,7 +123,7 @@ export const findingSchema = z
   })
   .meta({ id: 'Finding' });
 
-export const findingList = z.object({ items: z.array(findingSchema), total: z.number().int() });
+export const findingList = paged(findingSchema);
 
 export const syncResult = z.object({
   created: z.array(z.string()),
@@ -189,6 +190,12 @@ export const retestBody = z.strictObject({
 
 export const rootCauseBody = z.strictObject({
   version,
+  /**
+   * The version of the root cause under this code as read (from the root-cause list), to rewrite its text: it is
+   * shared by every finding traced to it, so a stale one is a 409. Not needed for a new code, nor to trace the
+   * finding to an existing cause as it stands.
+   */
+  rootCauseVersion: version.optional(),
   /** The root cause's code in the engagement (e.g. RC-1); findings that name the same code share it. */
   id: code,
   title: text(MAX_TEXT_LENGTH),
@@ -238,24 +245,28 @@ const rootCauseFields = {
   whys: z.array(z.string()),
 };
 
-export const rootCauseList = z.object({
-  items: z.array(z.object({ ...rootCauseFields, /** Codes of the findings traced to it. */ findings: z.array(z.string()) })),
-});
+export const rootCauseList = paged(
+  z.object({
+    ...rootCauseFields,
+    /** Send it back as `rootCauseVersion` to rewrite the cause. */
+    version: z.number().int(),
+    /** Codes of the findings traced to it. */
+    findings: z.array(z.string()),
+  }),
+);
 
-export const systemicCauseList = z.object({
-  items: z.array(
-    z
-      .object({
-        rootCause: z.object(rootCauseFields),
-        findings: z.array(z.string()),
-        criteria: z.array(z.string()),
-        controls: z.array(z.string()),
-        /** Shared by more than one finding. */
-        systemic: z.boolean(),
-      })
-      .meta({ id: 'SystemicCause' }),
-  ),
-});
+export const systemicCauseList = paged(
+  z
+    .object({
+      rootCause: z.object(rootCauseFields),
+      findings: z.array(z.string()),
+      criteria: z.array(z.string()),
+      controls: z.array(z.string()),
+      /** Shared by more than one finding. */
+      systemic: z.boolean(),
+    })
+    .meta({ id: 'SystemicCause' }),
+);
 
 const responseText = text(MAX_RESPONSE_TEXT_LENGTH);
 

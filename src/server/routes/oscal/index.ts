@@ -3,6 +3,7 @@
  * workspace, made from the database), and findings imported from an OSCAL document.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { MAX_IMPORTED_FINDINGS, MAX_OSCAL_DOCUMENT_BYTES } from '../../../domain/limits.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { asAttachment } from '../../download.js';
@@ -12,12 +13,6 @@ import type { ApiOptions } from '../index.js';
 import { assessmentResultsDocument, oscalImportBody, oscalImportResult, poamDocument } from './schemas.js';
 
 const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
-
-/**
- * An OSCAL document of a large engagement (its observations, one per deviation) can pass the API's usual 1 MB:
- * this route alone takes up to 16 MB.
- */
-export const OSCAL_IMPORT_BODY_LIMIT = 16 * 1024 * 1024;
 
 /** The document as a download, written once (the exporter's own key order, as the CLI prints it). */
 function sendDownload(reply: FastifyReply, exported: { document: unknown; fileName: string }): FastifyReply {
@@ -61,12 +56,13 @@ export async function oscalRoutes(fastify: FastifyInstance, options: ApiOptions)
 
   app.post(`${ENGAGEMENT_URL}/findings/import-oscal`, {
     config: { permission: 'finding.manage' },
-    bodyLimit: OSCAL_IMPORT_BODY_LIMIT,
+    // A large engagement's document passes the API's usual 1 MB: this route alone takes more (413 above it).
+    bodyLimit: MAX_OSCAL_DOCUMENT_BYTES,
     schema: {
       tags: [...tags, 'findings'],
       summary: 'Findings from OSCAL assessment results or a POA&M, all or nothing',
       description:
-        '422 naming the JSON path of each problem when the document is not OSCAL assessment results or a POA&M, or names a control or criterion the engagement does not have; 409 naming the findings (or root causes) already there.',
+        `At most ${MAX_OSCAL_DOCUMENT_BYTES / 1024 / 1024} MB (413 above) and ${MAX_IMPORTED_FINDINGS} findings. 422 naming the JSON path of each problem when the document is not OSCAL assessment results or a POA&M, holds more findings than that, or names a control or criterion the engagement does not have; 409 naming the findings (or root causes) already there. An override, or a corrective action marked done, comes in only for a caller who could record it (finding.judge, finding.remediate); else a warning says it was left out.`,
       params: engagementParams,
       body: oscalImportBody,
       response: { 201: oscalImportResult },

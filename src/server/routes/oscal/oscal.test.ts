@@ -1,15 +1,25 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { MAX_OSCAL_DOCUMENT_BYTES } from '../../../domain/limits.js';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { examine } from '../../../domain/index.js';
 import { assessmentResults } from '../../../reports/oscal/assessment-results.js';
 import { planOfActionAndMilestones } from '../../../reports/oscal/poam.js';
-import { ACME, NIST_AR, NIST_POAM, readJson, schemaErrors } from '../../../reports/oscal/testing.js';
+import { ACME, NIST_AR, NIST_POAM, acmeWithOverride, generatedPoam, readJson, schemaErrors } from '../../../reports/oscal/testing.js';
 import { OPERATOR } from '../../../services/actor.js';
 import { loadFindings } from '../../../workspace/findings.js';
 import { loadWorkspace } from '../../../workspace/load.js';
 import type { TestApp } from '../../testing.js';
 import { useTestApp } from '../../testing.js';
 import { auditEvents, base } from '../testing.js';
+
+/** examples/acme's controls and tests without its findings, as a new engagement named `name`. */
+async function acmeWithoutFindings(t: TestApp, name: string) {
+  const examination = await loadWorkspace(ACME);
+  const { slug } = await t.store.db.selectFrom('organizations').select('slug').where('id', '=', t.organizationId).executeTakeFirstOrThrow();
+  const { engagement } = await t.services.workspace.importWorkspace(OPERATOR, examination, { organizationSlug: slug, engagementName: name });
+  return `${base(t)}/engagements/${engagement.id}`;
+}
 
 /** examples/acme with its findings, imported into the test app's organisation. */
 async function importAcme(t: TestApp) {
@@ -50,7 +60,7 @@ for (const engine of ENGINES) {
       const auditor = await t().member('auditor');
       const fromAr = await auditor.request({ method: 'POST', url: `${url}/findings/import-oscal`, payload: readJson(NIST_AR) as object });
       expect(fromAr.statusCode).toBe(201);
-      expect(fromAr.json()).toEqual({ created: ['OSCAL-0cfa750e'], rootCauses: [], warnings: [] });
+      expect(fromAr.json()).toEqual({ created: ['OSCAL-0cfa750e'], rootCauses: [], warnings: [], warningCount: 0 });
       const fromPoam = await auditor.request({ method: 'POST', url: `${url}/findings/import-oscal`, payload: readJson(NIST_POAM) as object });
       expect(fromPoam.statusCode).toBe(201);
       expect(fromPoam.json()).toMatchObject({ created: ['OSCAL-e174dfb9', 'OSCAL-48c8368d'], warnings: [expect.stringMatching(/refers to a risk/)] });
@@ -128,6 +138,87 @@ for (const engine of ENGINES) {
         expect(operation, `${method} ${path}`).toBeDefined();
         expect(operation?.security).not.toEqual([]);
       }
+    });
+
+    it('keeps an override only for a caller with finding.judge, and actions marked done only with finding.remediate', async () => {
+      const { examination, findings, rootCauses } = await acmeWithOverride();
+      const ar = JSON.parse(JSON.stringify(assessmentResults(examination, examine(examination), findings))) as object;
+      const poam = JSON.parse(JSON.stringify(planOfActionAndMilestones({ examination, result: examine(examination), findings, rootCauses }))) as object;
+      const compliance = await t().member('compliance');
+      const auditor = await t().member('auditor');
+      const importAs = async (caller: typeof auditor, document: object, name: string) => {
+        const url = await acmeWithoutFindings(t(), name);
+        const response = await caller.request({ method: 'POST', url: `${url}/findings/import-oscal`, payload: document });
+        expect(response.statusCode).toBe(201);
+        const listed = (await caller.request({ method: 'GET', url: `${url}/findings?limit=100` })).json() as {
+          items: { id: string; classification: { override: unknown }; correctiveActions: { status: string }[] }[];
+        };
+        return { warnings: (response.json() as { warnings: string[] }).warnings, findings: listed.items };
+      };
+      const override = (findings: { id: string; classification: { override: unknown } }[]) => findings.find((f) => f.id === 'F-AC-04')?.classification.override;
+      const done = (findings: { correctiveActions: { status: string }[] }[]) => findings.flatMap((f) => f.correctiveActions).filter((a) => a.status === 'done').length;
+
+      // The programme cannot grade its own deficiencies; the auditor can.
+      const byCompliance = await importAs(compliance, ar, 'AR by compliance');
+      expect(override(byCompliance.findings)).toBeNull();
+      expect(byCompliance.warnings).toContain("F-AC-04: the auditor's override (significant deficiency) is not imported: it needs the finding.judge permission.");
+      expect(override((await importAs(auditor, ar, 'AR by the auditor')).findings)).toMatchObject({ severity: 'significant_deficiency', by: 'a@firm.example' });
+
+      // The auditor does not complete the organisation's corrective actions; compliance may.
+      const byAuditor = await importAs(auditor, poam, 'POA&M by the auditor');
+      expect(done(byAuditor.findings)).toBe(0);
+      expect(byAuditor.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/marked done are not imported: completing one needs the finding\.remediate permission\.$/)]));
+      expect(done((await importAs(compliance, poam, 'POA&M by compliance')).findings)).toBeGreaterThan(0);
+    });
+
+    it('imports a generated 16 MB document: its audit grows with the findings, not with findings × warnings', { timeout: 600_000 }, async () => {
+      const url = await acmeWithoutFindings(t(), 'Large import');
+      // About 8 000 items, each with two warnings, made to weigh 16 MB.
+      const items = 8000;
+      const bare = JSON.stringify(generatedPoam(items, 0)).length;
+      const body = JSON.stringify(generatedPoam(items, Math.ceil((16 * 1024 * 1024 - bare) / items)));
+      expect(body.length).toBeGreaterThanOrEqual(16 * 1024 * 1024);
+      const admin = await t().member('admin');
+      const started = performance.now();
+      const response = await admin.request({ method: 'POST', url: `${url}/findings/import-oscal`, headers: { 'content-type': 'application/json' }, payload: body });
+      const seconds = (performance.now() - started) / 1000;
+      expect(response.statusCode).toBe(201);
+      const outcome = response.json() as { created: string[]; warnings: string[]; warningCount: number };
+      expect(outcome.created).toHaveLength(items);
+      expect(outcome).toMatchObject({ warningCount: 2 * items });
+      expect(outcome.warnings).toHaveLength(100);
+
+      const sizes = await t()
+        .store.db.selectFrom('audit_events')
+        .select(['type', (eb) => eb.fn.sum<number>(sql`length(coalesce(${eb.ref('before')}, '')) + length(coalesce(${eb.ref('after')}, ''))`).as('bytes'), (eb) => eb.fn.countAll<number>().as('events')])
+        .where('type', 'in', ['finding.imported', 'oscal.imported'])
+        .groupBy('type')
+        .execute();
+      const bytes = (type: string) => Number(sizes.find((s) => s.type === type)?.bytes ?? 0);
+      const audited = bytes('finding.imported') + bytes('oscal.imported');
+      console.info(
+        `[oscal import] ${engine}: ${(body.length / 1024 / 1024).toFixed(1)} MB, ${items} findings, ${outcome.warningCount} warnings: ` +
+          `${seconds.toFixed(1)} s, ${(audited / 1024 / 1024).toFixed(1)} MB of audit events`,
+      );
+      // One event per finding, each about the finding's own size, and one for the import with the first 100 warnings:
+      // never the warnings copied into each finding's event (that alone would be findings × warnings × ~150 bytes).
+      expect(sizes.map((s) => [s.type, Number(s.events)]).sort()).toEqual([['finding.imported', items], ['oscal.imported', 1]]);
+      expect(bytes('finding.imported') / items).toBeLessThan(4096);
+      expect(bytes('oscal.imported')).toBeLessThan(64 * 1024);
+    });
+
+    it('refuses a document above the import’s body limit with 413, naming the limit', async () => {
+      const url = await acmeWithoutFindings(t(), 'Too large');
+      const admin = await t().member('admin');
+      const response = await admin.request({
+        method: 'POST',
+        url: `${url}/findings/import-oscal`,
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ padding: 'x'.repeat(MAX_OSCAL_DOCUMENT_BYTES) }),
+      });
+      expect(response.statusCode).toBe(413);
+      expect(response.json()).toMatchObject({ status: 413, detail: 'The request body is larger than the 20 MB this route takes' });
+      expect(await t().store.db.selectFrom('audit_events').select('seq').where('type', '=', 'oscal.imported').execute()).toEqual([]);
     });
 
     it('takes a document larger than the API’s usual 1 MB body limit', async () => {

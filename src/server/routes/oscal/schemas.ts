@@ -19,5 +19,6 @@ export const oscalImportBody = z.unknown().describe('An OSCAL 1.1.3 assessment-r
 export const oscalImportResult = z.object({
   created: z.array(z.string()).describe('Codes of the findings created, in the document\'s order'),
   rootCauses: z.array(z.string()).describe('Codes of the root causes the document brought (an Assay POA&M carries them)'),
-  warnings: z.array(z.string()).describe('What could not be carried over as it stood'),
+  warnings: z.array(z.string()).describe('What could not be carried over as it stood: the first 100'),
+  warningCount: z.number().int().describe('How many warnings there were in all'),
 });

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { engagementParams } from '../engagements/schemas.js';
 import type { ApiOptions } from '../index.js';
+import { pageQuery } from '../pagination.js';
 import { planBody, planSchema, reminderOutcome, remediationView, remindersBody } from './schemas.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/remediation';
@@ -17,13 +18,16 @@ export async function remediationRoutes(fastify: FastifyInstance, options: ApiOp
     config: { permission: 'finding.read' },
     schema: {
       tags,
-      summary: 'The corrective action plan: every action of the findings (false positives left out) with its standing today, counts and the burndown',
+      summary:
+        'The corrective action plan: a page of the actions of the findings (false positives left out) with their standing today, and the counts and the burndown over all of them',
       params: engagementParams,
+      querystring: pageQuery,
       response: { 200: remediationView },
     },
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
-      return remediation.view(actorOf(request), organizationId, engagementId);
+      const { limit, offset } = request.query;
+      return { ...(await remediation.view(actorOf(request), organizationId, engagementId, { limit, offset })), limit, offset };
     },
   });
 
@@ -47,7 +51,7 @@ export async function remediationRoutes(fastify: FastifyInstance, options: ApiOp
     config: { permission: 'engagement.manage' },
     schema: {
       tags,
-      summary: "POST the reminder of overdue and due-soon actions to the plan's webhook now (422 when none is set)",
+      summary: "POST the reminder of overdue and due-soon actions to the plan's webhook now (422 when none is set): delivered or failed",
       params: engagementParams,
       body: remindersBody,
       response: { 200: reminderOutcome },

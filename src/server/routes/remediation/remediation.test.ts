@@ -7,13 +7,23 @@ import { addDays } from '../../../domain/dates.js';
 import { createFindingsRepository } from '../../../store/findings-repository.js';
 import { useTestApp } from '../../testing.js';
 import { auditEvents, base, seedEngagement } from '../testing.js';
+import { webhookPolicyFrom } from '../../../services/webhook-addresses.js';
 
 /** The server's clock is the real one: dates are set around today. */
 const today = new Date().toISOString().slice(0, 10);
 
+/**
+ * The receiver listens on loopback, which webhooks may not reach unless the operator allows it: these tests
+ * allow 127.0.0.1. Other names resolve to a public address of the documentation range, without real DNS.
+ */
+const webhooks = {
+  policy: webhookPolicyFrom({ ASSAY_WEBHOOK_ALLOW: '127.0.0.1' }),
+  resolve: async () => [{ address: '93.184.216.34', family: 4 }],
+};
+
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: remediation API`, () => {
-    const t = useTestApp(engine);
+    const t = useTestApp(engine, { webhooks });
     let server: Server | undefined;
     afterEach(async () => {
       server?.closeAllConnections();
@@ -72,6 +82,16 @@ for (const engine of ENGINES) {
       ]);
       expect(view.actions[0]).toMatchObject({ findingTitle: 'Leavers kept access', daysLate: 3, daysLeft: null });
       expect(view.burndown.points.find((p: { date: string }) => p.date === today)).toMatchObject({ remaining: 2 });
+      expect(view).toMatchObject({ total: 3, limit: 50, offset: 0 });
+    });
+
+    it('pages the actions, with the counts and the burndown over all of them', async () => {
+      const url = await engagementWithActions();
+      const viewer = await t().member('viewer');
+      const page = (await viewer.request({ method: 'GET', url: `${url}?limit=1&offset=1` })).json();
+      expect(page).toMatchObject({ total: 3, limit: 1, offset: 1, counts: { total: 3, done: 1 } });
+      expect(page.actions.map((a: { action: { id: string } }) => a.action.id)).toEqual(['CA-2']);
+      expect(page.burndown.points.find((p: { date: string }) => p.date === today)).toMatchObject({ remaining: 2 });
     });
 
     it('sets the plan at its version; refuses a bad one with where the problem is, writing nothing', async () => {
@@ -110,7 +130,7 @@ for (const engine of ENGINES) {
       await admin.request({ method: 'PUT', url: `${url}/plan`, payload: { version: 0, targetDate: null, webhookUrl: hook.url, dueSoonDays: 14 } });
       const sent = await admin.request({ method: 'POST', url: `${url}/reminders`, payload: {} });
       expect(sent.statusCode).toBe(200);
-      expect(sent.json()).toEqual({ sent: true, status: 200, overdue: 1, dueSoon: 1, error: null });
+      expect(sent.json()).toEqual({ delivery: 'delivered', overdue: 1, dueSoon: 1 });
       expect(hook.bodies).toEqual([
         expect.objectContaining({
           engagement: expect.objectContaining({ name: 'FY2026' }),
@@ -119,8 +139,29 @@ for (const engine of ENGINES) {
         }),
       ]);
       const [event] = await auditEvents(t(), 'remediation.reminders_sent');
-      expect(event).toMatchObject({ actor: `user:${admin.email}`, after: { sent: true, status: 200 } });
+      expect(event).toMatchObject({ actor: `user:${admin.email}`, after: { delivery: 'delivered' } });
       expect(JSON.stringify(event)).not.toContain('s3cret');
+    });
+
+    it('refuses a webhook on loopback or link-local at its JSON path, and reports a failed delivery with nothing more', async () => {
+      const url = await engagementWithActions();
+      const admin = await t().member('admin');
+      const hook = await webhook();
+      for (const webhookUrl of ['http://127.0.0.2/', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/']) {
+        const refused = await admin.request({ method: 'PUT', url: `${url}/plan`, payload: { version: 0, targetDate: null, webhookUrl, dueSoonDays: 14 } });
+        expect(refused.statusCode, webhookUrl).toBe(422);
+        expect(refused.json().issues, webhookUrl).toEqual([{ location: '$.webhookUrl', message: expect.stringMatching(/^must reach a public address: .* address/) }]);
+      }
+      // A port where nothing listens answers exactly like a webhook that refuses the reminder.
+      await admin.request({ method: 'PUT', url: `${url}/plan`, payload: { version: 0, targetDate: null, webhookUrl: `${new URL(hook.url).origin}/`, dueSoonDays: 14 } });
+      server?.closeAllConnections();
+      await new Promise((resolve) => server?.close(resolve));
+      server = undefined;
+      const closed = await admin.request({ method: 'POST', url: `${url}/reminders`, payload: {} });
+      expect(closed.statusCode).toBe(200);
+      expect(closed.json()).toEqual({ delivery: 'failed', overdue: 1, dueSoon: 1 });
+      const [event] = await auditEvents(t(), 'remediation.reminders_sent');
+      expect(Object.keys(event?.after as object).sort()).toEqual(['delivery', 'dueSoon', 'overdue', 'today', 'webhook']);
     });
   });
 }

@@ -4,7 +4,7 @@
  * command line gets it too.
  */
 import { z } from 'zod';
-import { ACTION_STATES, MAX_DUE_SOON_DAYS, MAX_WEBHOOK_URL_LENGTH, MIN_DUE_SOON_DAYS } from '../../../domain/index.js';
+import { ACTION_STATES, MAX_DUE_SOON_DAYS, MAX_WEBHOOK_URL_LENGTH, MIN_DUE_SOON_DAYS, REMINDER_DELIVERIES } from '../../../domain/index.js';
 import { isoDate } from '../../../workspace/schema.js';
 import { findingSchema } from '../findings/schemas.js';
 
@@ -37,6 +37,10 @@ export const remediationView = z
         daysLeft: count.nullable(),
       }),
     ),
+    /** The actions in all, of which `actions` is the page from `offset`. */
+    total: count,
+    limit: count,
+    offset: count,
     counts: z.object({ total: count, done: count, overdue: count, dueSoon: count }),
     burndown: z.object({
       start: z.string().nullable(),
@@ -58,10 +62,9 @@ export const remindersBody = z.strictObject({}).optional();
 
 export const reminderOutcome = z
   .object({
-    sent: z.boolean(),
-    status: count.nullable(),
+    /** delivered (a 2xx answer), failed (why is in the operator's log only), or nothing_to_send. */
+    delivery: z.enum(REMINDER_DELIVERIES),
     overdue: count,
     dueSoon: count,
-    error: z.string().nullable(),
   })
   .meta({ id: 'ReminderOutcome' });

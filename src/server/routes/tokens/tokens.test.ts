@@ -145,6 +145,65 @@ for (const engine of ENGINES) {
       expect(JSON.stringify(events)).not.toContain(hashToken(secret));
     });
 
+    /** Changes a member's role through the API, as another admin would. */
+    async function setRole(admin: Caller, userId: string, role: string) {
+      const members = (await admin.request({ method: 'GET', url: `/api/v1/organizations/${t().organizationId}/members` })).json() as {
+        items: { userId: string; version: number }[];
+      };
+      const version = members.items.find((m) => m.userId === userId)?.version;
+      const changed = await admin.request({ method: 'PATCH', url: `/api/v1/organizations/${t().organizationId}/members/${userId}`, payload: { version, role } });
+      expect(changed.statusCode).toBe(200);
+    }
+
+    it('falls with its creator’s rights at the next request: demoted with them, refused once they leave', async () => {
+      const creator = await t().member('admin');
+      const other = await t().member('admin');
+      const { secret } = await createToken(creator, { name: 'automation', role: 'admin' });
+      const asToken = (path: string) => t().anonymous.request({ method: 'GET', url: `/api/v1/organizations/${t().organizationId}${path}`, headers: bearer(secret) });
+      expect((await asToken('/tokens')).statusCode).toBe(200);
+
+      await setRole(other, creator.userId as string, 'compliance');
+      // No longer an admin: the token cannot manage tokens, but still reads the audit log as compliance may.
+      expect((await asToken('/tokens')).statusCode).toBe(403);
+      expect((await asToken('/audit-events')).statusCode).toBe(200);
+      expect((await asToken('')).json()).toMatchObject({ role: 'compliance' });
+
+      await setRole(other, creator.userId as string, 'viewer');
+      expect((await asToken('/audit-events')).statusCode).toBe(403);
+      expect((await asToken('')).json()).toMatchObject({ role: 'viewer' });
+
+      const removed = await other.request({ method: 'DELETE', url: `/api/v1/organizations/${t().organizationId}/members/${creator.userId}` });
+      expect(removed.statusCode).toBe(204);
+      const refused = await asToken('');
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json()).toMatchObject({ detail: 'The API token is unknown, revoked or expired' });
+    });
+
+    it('never does more than its own role, whatever its creator may', async () => {
+      const admin = await t().member('admin');
+      const { secret } = await createToken(admin, { name: 'reader', role: 'viewer' });
+      const audit = await t().anonymous.request({ method: 'GET', url: `/api/v1/organizations/${t().organizationId}/audit-events`, headers: bearer(secret) });
+      expect(audit.statusCode).toBe(403);
+      expect(audit.json().detail).toBe('The viewer role does not have the audit.read permission');
+    });
+
+    it('acts as its creator: the audit log names the person and the token, and /auth/me the person', async () => {
+      const admin = await t().member('admin');
+      const { token, secret } = await createToken(admin, { name: 'renamer', role: 'admin' });
+      const org = (await admin.request({ method: 'GET', url: `/api/v1/organizations/${t().organizationId}` })).json() as { version: number };
+      const renamed = await t().anonymous.request({
+        method: 'PATCH',
+        url: `/api/v1/organizations/${t().organizationId}`,
+        headers: bearer(secret),
+        payload: { version: org.version, name: 'Acme Renamed' },
+      });
+      expect(renamed.statusCode).toBe(200);
+      const event = await t().store.db.selectFrom('audit_events').select('actor').where('type', '=', 'organization.updated').executeTakeFirstOrThrow();
+      expect(event.actor).toBe(`user:${admin.email} via token:renamer (${token.id})`);
+      const me = await t().anonymous.request({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(secret) });
+      expect(me.json()).toMatchObject({ kind: 'token', user: { id: admin.userId, email: admin.email }, token: { id: token.id, role: 'admin' } });
+    });
+
     it('documents the routes in the OpenAPI document', async () => {
       const doc = (await t().anonymous.request({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
       expect(Object.keys(doc.paths['/api/v1/organizations/{organizationId}/tokens'] ?? {}).sort()).toEqual(['get', 'post']);

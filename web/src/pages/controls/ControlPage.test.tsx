@@ -13,7 +13,7 @@ async function loaded(client: ReturnType<typeof show>['client']) {
   await screen.findByRole('table', { name: 'Samples' });
   await waitFor(() => expect(client.getQueryState(['organizations'])?.status).toBe('success'));
   await waitFor(() => expect(client.getQueryState(['me'])?.status).toBe('success'));
-  await waitFor(() => expect(client.getQueryState(['controls', 'org-1', 'eng-1'])?.status).toBe('success'));
+  await waitFor(() => expect(client.getQueryState(['controls', 'org-1', 'eng-1', 'in use'])?.status).toBe('success'));
 }
 
 /** The same words as the browser tests' EDIT_BUTTON: buttons that change something. */

@@ -1,7 +1,8 @@
 /**
  * One control: what it is (criteria, owner, frequency, design, compensating links), the engine's conclusion
  * with its reasons and the findings raised on it, its test with the samples (results recorded here by whoever
- * records tests), and its history. Every button shown is one the server allows: the same permission table decides.
+ * records tests), and its history. Every button shown is one the server allows: the same permission table decides,
+ * and an archived control (or engagement) is read-only.
  */
 import { Alert, Anchor, Breadcrumbs, Center, Group, Loader, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,6 +14,7 @@ import { useMe } from '../../api/session.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useCan } from '../../components/useRole.js';
 import { ControlFindings } from '../findings/ControlFindings.js';
+import { ArchiveControl } from './ArchiveControl.js';
 import { ConclusionCard } from './ConclusionCard.js';
 import { ControlDetails } from './ControlDetails.js';
 import { HistoryCard } from './HistoryCard.js';
@@ -29,9 +31,11 @@ export function ControlPage() {
   const engagement = useEngagement();
   const me = useMe();
   const owns = ownsControl(control.data, me.data?.user?.email);
-  const canUpdate = useCan('control.update', owns);
-  const canRecord = useCan('test.record');
-  const canEvidence = useCan('evidence.manage', owns);
+  const engagementArchived = Boolean(engagement.data?.archivedAt);
+  const inUse = !control.data?.archivedAt;
+  const canUpdate = useCan('control.update', owns) && inUse;
+  const canRecord = useCan('test.record') && inUse;
+  const canEvidence = useCan('evidence.manage', owns) && inUse;
   const canAudit = useCan('audit.read');
   const client = useQueryClient();
   const reload = () => void reloadControl(client, organizationId, engagementId, controlId);
@@ -57,7 +61,7 @@ export function ControlPage() {
       <Stack>
         {trail}
         <Alert color="red" title={missing ? `There is no control ${controlId} in this engagement` : 'The control could not be loaded'}>
-          {missing ? 'It may have been deleted, or its id changed in an import.' : control.error.message}
+          {missing ? 'It may have been purged, or its id changed in an import.' : control.error.message}
         </Alert>
       </Stack>
     );
@@ -67,12 +71,16 @@ export function ControlPage() {
   return (
     <Stack>
       {trail}
-      <Group gap="sm">
-        <Title order={1} size="h2">
-          {control.data.id} · {control.data.title}
-        </Title>
-        {result && <StatusBadge value={result.conclusion} size="lg" />}
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={1} size="h2">
+            {control.data.id} · {control.data.title}
+          </Title>
+          {result && <StatusBadge value={result.conclusion} size="lg" />}
+        </Group>
+        {!control.data.archivedAt && <ArchiveControl control={control.data} engagementArchived={engagementArchived} reload={reload} />}
       </Group>
+      {control.data.archivedAt && <ArchiveControl control={control.data} engagementArchived={engagementArchived} reload={reload} />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ControlDetails
           control={control.data}

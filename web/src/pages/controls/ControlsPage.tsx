@@ -1,8 +1,9 @@
 /**
  * The engagement's controls: a table to sort and filter (by text, criterion, conclusion and owner, all kept in
- * the address), each control a link to its page; the programme's managers add controls here.
+ * the address), each control a link to its page; the programme's managers add controls here. The archived
+ * controls (out of the examination, kept read-only) are a view of their own (`?archived=only`).
  */
-import { Alert, Button, Center, Group, Loader, Modal, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Modal, Pagination, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -34,14 +35,20 @@ export const PAGE_SIZE = 50;
 export function ControlsPage() {
   const { organizationId, engagementId } = useScope();
   const root = `/o/${organizationId}/e/${engagementId}`;
-  const controls = useControls();
+  const [params, setParams] = useSearchParams();
+  const archived = params.get('archived') === 'only';
+  const controls = useControls(archived);
   const examination = useExamination();
   const engagement = useEngagement();
   const canManage = useCan('control.manage');
   const create = useCreateControl();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
   const { filters, sort } = readTableState(params);
+  /** The table's state in the address, with the view (in use or archived) kept. */
+  const writeState = (state: URLSearchParams) => {
+    if (archived) state.set('archived', 'only');
+    setParams(state, { replace: true });
+  };
   const [page, setPage] = useState(1);
   const [showAll, setShowAll] = useState(false);
   const [creating, { open, close }] = useDisclosure(false);
@@ -69,7 +76,7 @@ export function ControlsPage() {
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
   const setFilters = (changes: Partial<ControlFilters>) => {
-    setParams(writeTableState({ ...filters, ...changes }, sort), { replace: true });
+    writeState(writeTableState({ ...filters, ...changes }, sort));
     setPage(1);
   };
   const ids = controls.data.map((c) => c.id);
@@ -80,8 +87,22 @@ export function ControlsPage() {
         <Title order={1} size="h2">
           Controls
         </Title>
-        {canManage && <Button onClick={open}>New control</Button>}
+        {canManage && !archived && <Button onClick={open}>New control</Button>}
       </Group>
+
+      <SegmentedControl
+        aria-label="Which controls"
+        w="fit-content"
+        value={archived ? 'archived' : 'in use'}
+        data={[
+          { value: 'in use', label: 'In use' },
+          { value: 'archived', label: 'Archived' },
+        ]}
+        onChange={(view) => {
+          setParams(view === 'archived' ? { archived: 'only' } : {}, { replace: true });
+          setPage(1);
+        }}
+      />
 
       <Group align="flex-end" role="search" aria-label="Filter the controls">
         <TextInput
@@ -132,13 +153,15 @@ export function ControlsPage() {
       </Text>
 
       {shown.length === 0 ? (
-        <Text>{all.length === 0 ? 'This engagement has no controls yet.' : 'No control matches these filters.'}</Text>
+        <Text>
+          {all.length > 0 ? 'No control matches these filters.' : archived ? 'No control of this engagement is archived.' : 'This engagement has no controls yet.'}
+        </Text>
       ) : (
         <ControlsTable
           rows={visible}
           root={root}
           sort={sort}
-          onSort={(key) => setParams(writeTableState(filters, nextSort(sort, key)), { replace: true })}
+          onSort={(key) => writeState(writeTableState(filters, nextSort(sort, key)))}
         />
       )}
 

@@ -60,7 +60,13 @@ export function ControlsTable(props: { rows: ControlRow[]; root: string; sort: S
               <Table.Td>{frequencyLabel(row.frequency)}</Table.Td>
               <Table.Td>{row.nature}</Table.Td>
               <Table.Td>{row.key ? 'Key' : <Text c="dimmed">no</Text>}</Table.Td>
-              <Table.Td>{row.conclusion ? <StatusBadge value={row.conclusion} /> : <Text c="dimmed">not evaluated yet</Text>}</Table.Td>
+              <Table.Td>
+                {row.conclusion ? (
+                  <StatusBadge value={row.conclusion} />
+                ) : (
+                  <Text c="dimmed">{row.archivedAt ? 'archived: not examined' : 'not evaluated yet'}</Text>
+                )}
+              </Table.Td>
               <Table.Td>{row.deviations ?? <Text c="dimmed">—</Text>}</Table.Td>
               <Table.Td>
                 {row.sampleSize === null ? (

@@ -64,7 +64,7 @@ export function validateControl(values: ControlFormValues, controlIds: readonly 
   else if (title.length > MAX_TITLE_LENGTH) errors.title = `At most ${MAX_TITLE_LENGTH} characters`;
   if (values.criteria.length === 0) errors.criteria = 'Pick at least one criterion the control addresses';
   if (values.owner.trim().length > MAX_OWNER_LENGTH) errors.owner = `At most ${MAX_OWNER_LENGTH} characters`;
-  const problems = [...criteriaProblems(values.criteria), ...compensationProblems(editing ?? id, values.compensates, (c) => controlIds.includes(c))];
+  const problems = [...criteriaProblems(values.criteria), ...compensationProblems(editing ?? id, values.compensates, (c) => (controlIds.includes(c) ? 'in use' : undefined))];
   return { ...byField<keyof ControlFormValues>(problems), ...errors };
 }
 

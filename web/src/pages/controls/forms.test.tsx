@@ -17,6 +17,7 @@ const control: Control = {
   compensates: [],
   owner: 'it-ops@acme.example',
   version: 3,
+  archivedAt: null,
 };
 
 describe('the control form', () => {
@@ -127,7 +128,13 @@ describe("a control's history in words", () => {
       'owner: none → it-ops@acme.example',
     ]);
     expect(actorLabel('user:ada@acme.example')).toBe('ada@acme.example');
+    expect(actorLabel('user:ada@acme.example via token:ci (0f1e)')).toBe('ada@acme.example (API token ci)');
     expect(actorLabel('operator:cli')).toBe('the command line');
+  });
+
+  it('says so when the list left an event\'s states out for their size', () => {
+    const [sample] = fixtureHistory();
+    expect(describeChange({ ...sample!, before: null, after: null, payloadOmitted: true })).toEqual(['(too large to show in the list: the audit log keeps it whole)']);
   });
 
   it('summarises a recorded test by its samples', () => {

@@ -8,6 +8,8 @@ const EVENT_LABELS: Record<string, string> = {
   'control.created': 'Control created',
   'control.updated': 'Control changed',
   'control.removed': 'Control deleted',
+  'control.archived': 'Control archived',
+  'control.restored': 'Control restored',
   'test.recorded': 'Test recorded',
   'test.removed': 'Test deleted',
   'population.recorded': 'Population stated',
@@ -19,8 +21,13 @@ export function eventLabel(type: string): string {
   return EVENT_LABELS[type] ?? type;
 }
 
-/** `user:ada@example.com` → ada@example.com; the command line and API tokens in words. */
+/**
+ * `user:ada@example.com` → ada@example.com; a person's API token (`user:<email> via token:<name> (<id>)`), the
+ * command line and tokens of older events (`token:<name> (<id>)`) in words.
+ */
 export function actorLabel(actor: string): string {
+  const viaToken = /^user:(.+) via token:(.+) \([^)]*\)$/.exec(actor);
+  if (viaToken) return `${viaToken[1]} (API token ${viaToken[2]})`;
   if (actor.startsWith('user:')) return actor.slice('user:'.length);
   if (actor.startsWith('token:')) return `API token ${actor.slice('token:'.length)}`;
   if (actor.startsWith('operator:')) return 'the command line';
@@ -77,6 +84,7 @@ function sampleCount(state: State): string {
 
 /** What the event changed, one line per change. */
 export function describeChange(event: AuditEvent): string[] {
+  if (event.payloadOmitted) return ['(too large to show in the list: the audit log keeps it whole)'];
   const before = asState(event.before);
   const after = asState(event.after);
   switch (event.type) {

@@ -6,7 +6,7 @@
 import type { AuditEvent, ControlTest, ListedControl } from '../../api/controls.js';
 import { buildControlResult } from '../../../../src/domain/testing/builders.js';
 import type { Engagement } from '../../api/programme.js';
-import { buildEngagement, stubFetch, type Answer, type Call } from '../../testing.js';
+import { buildEngagement, firstPage, onePage, stubFetch, type Answer, type Call } from '../../testing.js';
 
 export { renderAt, type Answer, type Call } from '../../testing.js';
 import type { ControlResult, ExaminationResult, Role } from '../../api/types.js';
@@ -29,6 +29,7 @@ function listed(id: string, changes: Partial<ListedControl>): ListedControl {
     compensates: [],
     owner: null,
     version: 1,
+    archivedAt: null,
     conclusion: 'effective',
     ...changes,
   };
@@ -134,8 +135,6 @@ export function fixtureHistory(): AuditEvent[] {
   ];
 }
 
-const paged = (items: unknown[]) => ({ items, total: items.length, limit: 1000, offset: 0 });
-
 /**
  * Stubs `fetch` with the fixtures for a member of `role` signed in as `email`; `overrides` answers a
  * `METHOD path` (after /api/v1, query included) differently. Returns the calls made, to assert on what was sent.
@@ -148,8 +147,8 @@ export function stubApi(options: { role: Role; email?: string; test?: ControlTes
     'GET /api/v1/organizations': { status: 200, body: { items: [{ id: ORG, slug: 'acme', name: 'Acme', role: options.role, version: 1 }] } },
     [`GET ${API}`]: { status: 200, body: fixtureEngagement() },
     [`GET ${API}/examination`]: { status: 200, body: fixtureResult() },
-    [`GET ${API}/controls?limit=1000&offset=0`]: { status: 200, body: paged(fixtureControls()) },
-    [`GET ${API}/controls/AC-04/audit-events?limit=100`]: { status: 200, body: { ...paged(fixtureHistory()), limit: 100 } },
+    [`GET ${firstPage(`${API}/controls`)}`]: { status: 200, body: onePage(fixtureControls()) },
+    [`GET ${API}/controls/AC-04/audit-events?limit=100`]: { status: 200, body: { ...onePage(fixtureHistory()), limit: 100 } },
   };
   for (const control of fixtureControls()) {
     answers[`GET ${API}/controls/${control.id}`] = { status: 200, body: { ...control, conclusion: undefined } };

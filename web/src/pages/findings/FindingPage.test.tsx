@@ -145,7 +145,7 @@ describe('FindingPage', () => {
     await pick(dialog, /^Root cause/, /^RC-1 · Offboarding/);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save the root cause' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([
-      { version: 3, id: 'RC-1', title: 'Offboarding depends on a manual ticket from HR', category: 'process', whys: expect.any(Array) as unknown },
+      { version: 3, id: 'RC-1', title: 'Offboarding depends on a manual ticket from HR', category: 'process', whys: expect.any(Array) as unknown, rootCauseVersion: 1 },
     ]));
     const card = section('Root cause');
     expect(await within(card).findByText('Shared with F-HR-02: a systemic cause.')).toBeInTheDocument();

@@ -198,11 +198,12 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
           finding={finding}
           causes={props.causes}
           onCancel={editor.close}
-          onSubmit={(rootCause) =>
-            saving(setRootCause.mutateAsync({ findingId: finding.id, version: finding.version, rootCause }), `Root cause ${rootCause.id} recorded`, props.reload).then(
-              editor.close,
-            )
-          }
+          onSubmit={(rootCause) => {
+            // The version of the cause under that code as this page read it, so a rewrite cannot undo someone else's.
+            const rootCauseVersion = props.causes.find((c) => c.id === rootCause.id)?.version;
+            const saved = setRootCause.mutateAsync({ findingId: finding.id, version: finding.version, rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) });
+            return saving(saved, `Root cause ${rootCause.id} recorded`, props.reload).then(editor.close);
+          }}
         />
       </Modal>
     </Card>

@@ -8,6 +8,7 @@ import { buildAction, buildFinding } from '../../../../src/domain/findings/testi
 import type { Finding } from '../../api/findings.js';
 import type { RootCauseWithFindings } from '../../api/root-causes.js';
 import type { Role } from '../../api/types.js';
+import { firstPage, onePage } from '../../testing.js';
 import { API, stubApi, type Answer, type Call } from '../controls/testing.js';
 
 export { API, ORG, ENG, ROOT, OWNER_EMAIL, renderAt, type Answer, type Call } from '../controls/testing.js';
@@ -70,6 +71,7 @@ export function fixtureRootCauses(): RootCauseWithFindings[] {
       title: 'Offboarding depends on a manual ticket from HR',
       category: 'process',
       whys: ['Accounts were deactivated only when IT worked a ticket', 'HR raises the ticket by hand after the exit interview'],
+      version: 1,
       findings: ['F-AC-04', 'F-HR-02'],
     },
   ];
@@ -82,15 +84,15 @@ export function fixtureRootCauses(): RootCauseWithFindings[] {
 export function stubFindingsApi(options: { role: Role; email?: string; finding?: Finding; overrides?: Record<string, Answer> }): Call[] {
   const findings = fixtureFindings();
   const finding = options.finding ?? fixtureFinding();
-  const list = (items: Finding[]): Answer => ({ status: 200, body: { items, total: items.length } });
+  const list = (items: Finding[]): Answer => ({ status: 200, body: onePage(items) });
   return stubApi({
     role: options.role,
     ...(options.email !== undefined && { email: options.email }),
     overrides: {
-      [`GET ${PATH}/findings`]: list(findings),
-      [`GET ${PATH}/findings?status=closed`]: list(findings.filter((f) => f.status === 'closed')),
+      [`GET ${firstPage(`${PATH}/findings`)}`]: list(findings),
+      [`GET ${firstPage(`${PATH}/findings?status=closed`)}`]: list(findings.filter((f) => f.status === 'closed')),
       [`GET ${PATH}/findings/${finding.id}`]: { status: 200, body: finding },
-      [`GET ${PATH}/root-causes`]: { status: 200, body: { items: fixtureRootCauses() } },
+      [`GET ${firstPage(`${PATH}/root-causes`)}`]: { status: 200, body: onePage(fixtureRootCauses()) },
       ...options.overrides,
     },
   });

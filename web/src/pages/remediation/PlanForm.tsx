@@ -31,11 +31,16 @@ function validate(values: PlanValues) {
   };
 }
 
-/** What the reminder did, in a sentence. */
+/** What the reminder did, in a sentence (why a delivery failed is in the server's log, for its operator). */
 export function describeOutcome(outcome: ReminderOutcome): string {
-  if (outcome.error !== null) return `The reminder was not delivered: ${outcome.error}.`;
-  if (!outcome.sent) return 'Nothing is overdue or due soon: no reminder was sent.';
-  return `Reminder sent (${outcome.overdue} overdue, ${outcome.dueSoon} due soon); the webhook answered HTTP ${outcome.status}.`;
+  switch (outcome.delivery) {
+    case 'failed':
+      return 'The reminder was not delivered. The instance operator can see why in the server log.';
+    case 'nothing_to_send':
+      return 'Nothing is overdue or due soon: no reminder was sent.';
+    case 'delivered':
+      return `Reminder delivered (${outcome.overdue} overdue, ${outcome.dueSoon} due soon).`;
+  }
 }
 
 export function PlanForm({ plan, reload }: { plan: VersionedPlan; reload: () => void }) {
@@ -107,7 +112,7 @@ export function PlanForm({ plan, reload }: { plan: VersionedPlan; reload: () => 
           </Text>
         )}
         {outcome && (
-          <Alert color={outcome.error === null ? 'teal' : 'red'} role="status" title="Reminders">
+          <Alert color={outcome.delivery === 'failed' ? 'red' : 'teal'} role="status" title="Reminders">
             {describeOutcome(outcome)}
           </Alert>
         )}

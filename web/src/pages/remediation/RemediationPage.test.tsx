@@ -68,11 +68,11 @@ describe('RemediationPage', () => {
 
   it('sends the reminders now and says what came of it', async () => {
     stubRemediation('admin', fixtureView({ plan: { targetDate: null, webhookUrl: 'https://hooks.example.com/x', dueSoonDays: 14, version: 1 } }), {
-      [`POST ${API.replace('/api/v1', '')}/remediation/reminders`]: { status: 200, body: { sent: false, status: 500, overdue: 1, dueSoon: 1, error: 'the webhook answered HTTP 500' } },
+      [`POST ${API.replace('/api/v1', '')}/remediation/reminders`]: { status: 200, body: { delivery: 'failed', overdue: 1, dueSoon: 1 } },
     });
     show();
     await userEvent.click(await screen.findByRole('button', { name: 'Send reminders now' }));
-    expect(await screen.findByText('The reminder was not delivered: the webhook answered HTTP 500.')).toBeInTheDocument();
+    expect(await screen.findByText('The reminder was not delivered. The instance operator can see why in the server log.')).toBeInTheDocument();
   });
 
   it('offers no reminder without a webhook', async () => {

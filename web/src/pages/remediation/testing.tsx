@@ -1,7 +1,8 @@
 /** Test support for the corrective actions page and the dashboard's card: a fixed view and a stubbed API. */
 import type { RemediationView } from '../../api/remediation.js';
 import type { Role } from '../../api/types.js';
-import { stubFetch, type Answer, type Call } from '../../testing.js';
+import { MAX_PAGE_SIZE } from '../../../../src/domain/limits.js';
+import { firstPage, stubFetch, type Answer, type Call } from '../../testing.js';
 
 export const ORG = 'org-1';
 export const ENG = 'eng-1';
@@ -49,7 +50,7 @@ export function stubRemediation(role: Role, view: RemediationView = fixtureView(
     {
       'GET /api/v1/auth/me': { status: 200, body: { kind: 'user', user: { id: 'u1', email: 'a@example.com', displayName: 'A' }, csrfToken: 't' } },
       'GET /api/v1/organizations': { status: 200, body: { items: [{ id: ORG, slug: 'acme', name: 'Acme', role, version: 1 }] } },
-      [`GET ${API}/remediation`]: { status: 200, body: view },
+      [`GET ${firstPage(`${API}/remediation`)}`]: { status: 200, body: { ...view, total: view.actions.length, limit: MAX_PAGE_SIZE, offset: 0 } },
     },
     overrides,
   );

@@ -3,6 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API, renderAt, ROOT, stubApi as stubControlsApi } from '../controls/testing.js';
 import { ReportsPage } from './ReportsPage.js';
+import { MAX_OSCAL_DOCUMENT_BYTES } from '../../../../src/domain/limits.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -18,10 +19,13 @@ function stubApi(options: Parameters<typeof stubControlsApi>[0]) {
 
 const show = () => renderAt(`${ROOT}/reports`, <ReportsPage />, '/reports');
 
-async function upload(name: string, text: string) {
+async function upload(name: string, text: string, size?: number) {
   const input = document.querySelector<HTMLInputElement>('input[type="file"]');
   if (!input) throw new Error('no file input');
-  await userEvent.upload(input, new File([text], name, { type: 'application/json' }));
+  const file = new File([text], name, { type: 'application/json' });
+  // A file as large as the server refuses, without making one.
+  if (size !== undefined) Object.defineProperty(file, 'size', { value: size });
+  await userEvent.upload(input, file);
   await userEvent.click(screen.getByRole('button', { name: 'Import' }));
 }
 
@@ -72,7 +76,7 @@ describe('ReportsPage', () => {
       overrides: {
         [`POST ${API.replace('/api/v1', '')}/findings/import-oscal`]: {
           status: 201,
-          body: { created: ['OSCAL-e174dfb9', 'OSCAL-48c8368d'], rootCauses: [], warnings: ['poam-item e174dfb9 refers to a risk the document does not define'] },
+          body: { created: ['OSCAL-e174dfb9', 'OSCAL-48c8368d'], rootCauses: [], warnings: ['poam-item e174dfb9 refers to a risk the document does not define'], warningCount: 3 },
         },
       },
     });
@@ -83,6 +87,7 @@ describe('ReportsPage', () => {
     expect(within(alert).getByText('Imported 2 findings')).toBeInTheDocument();
     expect(within(alert).getByRole('link', { name: 'OSCAL-48c8368d' })).toHaveAttribute('href', `${ROOT}/findings/OSCAL-48c8368d`);
     expect(within(alert).getByText(/refers to a risk/)).toBeInTheDocument();
+    expect(within(alert).getByText('And 2 more warnings like these.')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ 'plan-of-action-and-milestones': { uuid: 'x' } });
   });
 
@@ -111,6 +116,8 @@ describe('ReportsPage', () => {
 
     await upload('notes.json', 'hello');
     expect(await screen.findByText(/^notes\.json is not JSON: /)).toBeInTheDocument();
+    await upload('huge.json', '{}', MAX_OSCAL_DOCUMENT_BYTES + 1);
+    expect(await screen.findByText('huge.json is larger than the 20 MB one import takes: split it')).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   });
 });

@@ -6,6 +6,7 @@
 import { Alert, Anchor, Badge, Button, Card, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { MAX_OSCAL_DOCUMENT_BYTES } from '../../../../src/domain/limits.js';
 import { ApiError } from '../../api/client.js';
 import { useOscalDownloads, useImportOscal, type OscalImportOutcome } from '../../api/oscal.js';
 import { useScope } from '../../api/programme.js';
@@ -16,8 +17,11 @@ type Outcome =
   | { kind: 'created'; outcome: OscalImportOutcome }
   | { kind: 'refused'; message: string; issues: { location: string; message: string }[] };
 
-/** The file's text as JSON, or why it is not. */
+/** The file's text as JSON, or why it is not (or why it is not sent: larger than the server takes). */
 async function readDocument(file: File): Promise<{ document: unknown } | { problem: string }> {
+  if (file.size > MAX_OSCAL_DOCUMENT_BYTES) {
+    return { problem: `${file.name} is larger than the ${MAX_OSCAL_DOCUMENT_BYTES / 1024 / 1024} MB one import takes: split it` };
+  }
   const text = await file.text();
   try {
     return { document: JSON.parse(text) as unknown };
@@ -96,6 +100,11 @@ export function ReportsPage() {
                       <List.Item key={w}>{w}</List.Item>
                     ))}
                   </List>
+                )}
+                {outcome.outcome.warningCount > outcome.outcome.warnings.length && (
+                  <Text size="sm" mt="xs">
+                    And {outcome.outcome.warningCount - outcome.outcome.warnings.length} more warnings like these.
+                  </Text>
                 )}
               </Alert>
             )}

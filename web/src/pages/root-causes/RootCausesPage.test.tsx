@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RootCauseWithFindings, SystemicCause } from '../../api/root-causes.js';
-import { renderAt, stubFetch } from '../../testing.js';
+import { firstPage, onePage, renderAt, stubFetch } from '../../testing.js';
 import { RootCausesPage } from './RootCausesPage.js';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -18,13 +18,13 @@ const systemic: SystemicCause[] = [
   { rootCause: vendor, findings: ['F-A1-02'], criteria: ['A1.2'], controls: [], systemic: false },
 ];
 const all: RootCauseWithFindings[] = [
-  { ...manual, findings: ['F-1', 'F-AC/04'] },
-  { ...vendor, findings: ['F-A1-02'] },
-  { ...orphan, findings: [] },
+  { ...manual, version: 1, findings: ['F-1', 'F-AC/04'] },
+  { ...vendor, version: 1, findings: ['F-A1-02'] },
+  { ...orphan, version: 1, findings: [] },
 ];
 
 function stub(items = systemic) {
-  stubFetch({ [`GET ${API}/systemic`]: { status: 200, body: { items } }, [`GET ${API}`]: { status: 200, body: { items: all } } });
+  stubFetch({ [`GET ${firstPage(`${API}/systemic`)}`]: { status: 200, body: onePage(items) }, [`GET ${firstPage(API)}`]: { status: 200, body: onePage(all) } });
 }
 
 const show = () => renderAt(`${ROOT}/root-causes`, <RootCausesPage />, '/root-causes');

@@ -1,6 +1,7 @@
 /**
  * The engagement's settings: what the engine reads to conclude (report type, period, categories, sampling,
- * pervasiveness, description misstatements). Editable with `engagement.manage`, read-only otherwise.
+ * pervasiveness, description misstatements). Editable with `engagement.manage` while the engagement is in use,
+ * read-only otherwise; below them, archiving the engagement (or restoring it).
  */
 import {
   ActionIcon,
@@ -25,6 +26,7 @@ import { useEngagement, useScope, type Engagement } from '../../api/programme.js
 import { useUpdateEngagement } from '../../api/settings.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
+import { ArchiveEngagement } from './ArchiveEngagement.js';
 import {
   CATEGORIES,
   CATEGORY_LABELS,
@@ -47,8 +49,14 @@ export function EngagementSettings() {
       </Alert>
     );
   }
+  const reload = () => void engagement.refetch();
   // A new version (saved here, or reloaded after someone else's change) starts the form afresh from it.
-  return <EngagementForm key={engagement.data.version} engagement={engagement.data} reload={() => void engagement.refetch()} />;
+  return (
+    <Stack maw={760}>
+      <EngagementForm key={engagement.data.version} engagement={engagement.data} reload={reload} />
+      <ArchiveEngagement engagement={engagement.data} reload={reload} />
+    </Stack>
+  );
 }
 
 function EngagementForm({ engagement, reload }: { engagement: Engagement; reload: () => void }) {
@@ -79,7 +87,7 @@ function EngagementForm({ engagement, reload }: { engagement: Engagement; reload
   return (
     <form onSubmit={form.onSubmit(submit)} aria-label="Engagement settings" noValidate>
       <Stack maw={760}>
-        {!editable && (
+        {!editable && engagement.archivedAt === null && (
           <Alert color="gray" title="Read-only">
             Your role can read these settings. An admin or the compliance lead changes them.
           </Alert>

@@ -1,15 +1,17 @@
 /**
- * Engagement settings, members and API tokens, one tab each (the tab is in the address, `?tab=members`, so a
- * link or a reload lands on it). Each tab is editable only for the roles the permission table allows.
+ * Engagement settings, members, API tokens and the archived engagements, one tab each (the tab is in the
+ * address, `?tab=members`, so a link or a reload lands on it). Each tab is editable only for the roles the
+ * permission table allows.
  */
 import { Loader, Stack, Tabs, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useOrganizations } from '../../api/session.js';
+import { ArchivedPanel } from './ArchivedPanel.js';
 import { EngagementSettings } from './EngagementSettings.js';
 import { MembersPanel } from './MembersPanel.js';
 import { TokensPanel } from './TokensPanel.js';
 
-const TABS = ['engagement', 'members', 'tokens'] as const;
+const TABS = ['engagement', 'members', 'tokens', 'archived'] as const;
 type Tab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is Tab {
@@ -37,6 +39,7 @@ export function SettingsPage() {
           <Tabs.Tab value="engagement">Engagement</Tabs.Tab>
           <Tabs.Tab value="members">Members and roles</Tabs.Tab>
           <Tabs.Tab value="tokens">API tokens</Tabs.Tab>
+          <Tabs.Tab value="archived">Archived</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="engagement" pt="md">
           <EngagementSettings />
@@ -46,6 +49,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="tokens" pt="md">
           <TokensPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="archived" pt="md">
+          <ArchivedPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

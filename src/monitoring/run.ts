@@ -1,0 +1,267 @@
+/**
+ * Runs checks over their exports (DESIGN §8): a source a check looks rows up in is read once into a hash index,
+ * then the population streams through the rule row by row, so memory grows with the indexed sources only.
+ * A malformed export is bad input (refused, nothing reported); a row the rule cannot evaluate makes its check
+ * `error`, naming the file, the row and the message.
+ */
+import { stat } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import {
+  createRowIndex,
+  createTally,
+  erroredCheck,
+  lookupKey,
+  RowRuleError,
+  ValidationError,
+  type CheckDates,
+  type CheckResult,
+  type EvidenceFormat,
+  type Issue,
+  type ItemOutcome,
+  type Row,
+} from '../domain/index.js';
+import { MalformedExportError, readEvidence } from '../evidence/index.js';
+import { CEL_LIMITS, celValue, messageOf, type CompiledCel } from './cel.js';
+import type { CelCheckDefinition, CheckDefinition, SourceDefinition } from './definition.js';
+
+/** Told how far the reading has got, for a progress bar. */
+export interface ProgressListener {
+  /** A check starts; its sources hold this many bytes in all. */
+  start(check: string, totalBytes: number): void;
+  advance(bytes: number): void;
+  stop(): void;
+}
+
+export interface RunOptions {
+  dates: CheckDates;
+  progress?: ProgressListener;
+  /** Keep every item's outcome, passing ones too (a test standing on the check needs them as its samples). */
+  keepItems?: boolean;
+  /** The time one row's evaluation may take (default CEL_LIMITS.rowMilliseconds). */
+  rowMilliseconds?: number;
+}
+
+export interface CheckRun {
+  result: CheckResult;
+  /** Every item in source order, when asked for. */
+  items: ItemOutcome[];
+}
+
+/** A row the check could not evaluate: stops the check as `error`. */
+class RowFailure extends Error {}
+
+/**
+ * Runs every check given, in order. Every source file must exist, and every export read must be well formed:
+ * otherwise a ValidationError lists each problem and no result is given.
+ */
+export async function runChecks(checks: readonly CheckDefinition[], options: RunOptions): Promise<CheckRun[]> {
+  const sizes = await sourceSizes(checks);
+  const runs: CheckRun[] = [];
+  const malformed: Issue[] = [];
+  for (const check of checks) {
+    options.progress?.start(check.id, check.sources.reduce((n, s) => n + (sizes.get(s.path) ?? 0), 0));
+    try {
+      runs.push(await runCheck(check, options));
+    } catch (error) {
+      if (!(error instanceof MalformedExportError)) throw error;
+      malformed.push(...error.issues);
+    } finally {
+      options.progress?.stop();
+    }
+  }
+  if (malformed.length > 0) throw new ValidationError(dedupe(malformed), 'An export is not valid');
+  return runs;
+}
+
+async function runCheck(check: CheckDefinition, options: RunOptions): Promise<CheckRun> {
+  const tally = createTally();
+  const items: ItemOutcome[] = [];
+  const record = (outcome: ItemOutcome) => {
+    tally.add(outcome);
+    if (options.keepItems) items.push(outcome);
+  };
+  try {
+    if (check.kind === 'builtin') await runBuiltin(check, options, record);
+    else await runCel(check, options, record);
+  } catch (error) {
+    if (error instanceof RowFailure) return { result: erroredCheck(check, error.message), items: [] };
+    throw error;
+  }
+  return { result: tally.result(check), items };
+}
+
+async function runBuiltin(check: Extract<CheckDefinition, { kind: 'builtin' }>, options: RunOptions, record: (o: ItemOutcome) => void): Promise<void> {
+  const formats: Record<string, EvidenceFormat> = Object.fromEntries(check.sources.map((s) => [s.name, s.format]));
+  const rule = check.builtin.prepare(check.params, options.dates, formats);
+  const index = createRowIndex(rule.index?.fields ?? []);
+  if (rule.index) {
+    const { key } = rule.index;
+    await eachRow(sourceOf(check, rule.index.source), options, (row) => index.add(key(row), row));
+  }
+  const found = (key: string | null) => index.get(key);
+  const population = sourceOf(check, rule.population);
+  await eachRow(population, options, (row, n) => {
+    try {
+      for (const outcome of rule.test(row, found)) record(outcome);
+    } catch (error) {
+      if (error instanceof RowRuleError) throw new RowFailure(`${population.file}: row ${n}, field ${error.field}: ${error.message}`);
+      throw error;
+    }
+  });
+}
+
+async function runCel(check: CelCheckDefinition, options: RunOptions, record: (o: ItemOutcome) => void): Promise<void> {
+  const { dates } = options;
+  const params = celValue(structuredClone(check.params));
+  // One object of variables, its row (and lookups) replaced for each row: building one per row costs more than evaluating.
+  const variables: Record<string, unknown> = { asOf: dates.asOf, periodStart: dates.periodStart, periodEnd: dates.periodEnd, params, row: null };
+  const indexes = new Map<string, Map<string, Row>>();
+  for (const lookup of check.lookups) {
+    const source = sourceOf(check, lookup.source);
+    const convert = celConverter([lookup.key], 'row');
+    const project = keeper(check, lookup.name);
+    const key = (row: Row, n: number) => {
+      variables.row = convert(row);
+      return keyOf(evaluate(lookup.key, variables, source, n, `lookup ${lookup.name} key`), source, n, `lookup ${lookup.name} key`);
+    };
+    indexes.set(lookup.name, await buildIndex(source, options, key, (row) => celValue(project(row)) as Row, true));
+  }
+  const population = sourceOf(check, check.population);
+  const convert = celConverter([check.item, check.where, check.assert, ...check.lookups.map((l) => l.equals)], 'row');
+  await eachRow(population, options, (raw, n) => {
+    const started = performance.now();
+    variables.row = convert(raw);
+    for (const lookup of check.lookups) {
+      const key = keyOf(evaluate(lookup.equals, variables, population, n, `lookup ${lookup.name} equals`), population, n, `lookup ${lookup.name} equals`);
+      variables[lookup.name] = (key === null ? undefined : indexes.get(lookup.name)?.get(key)) ?? null;
+    }
+    if (check.where === null || expectBoolean(evaluate(check.where, variables, population, n, 'where'), population, n, 'where')) {
+      const item = evaluate(check.item, variables, population, n, 'item');
+      if (typeof item !== 'string') throw new RowFailure(`${population.file}: row ${n}: item gave ${describe(item)}, not a string`);
+      if (item.length > CEL_LIMITS.valueLength) throw new RowFailure(`${population.file}: row ${n}: item is ${item.length} characters long; the limit is ${CEL_LIMITS.valueLength}`);
+      const passes = expectBoolean(evaluate(check.assert, variables, population, n, 'assert'), population, n, 'assert');
+      record({ item, failure: passes ? null : `assert is false: ${check.assert.text}` });
+    }
+    withinTime(started, population, n, options);
+  });
+}
+
+/** The fields a set of expressions read of a variable, all of them where one uses it whole. */
+function fieldsRead(expressions: readonly (CompiledCel | null)[], variable: string): ReadonlySet<string> | 'all' {
+  const fields = new Set<string>();
+  for (const expression of expressions) {
+    const read = expression?.fieldsOf(variable) ?? new Set<string>();
+    if (read === 'all') return 'all';
+    for (const field of read) fields.add(field);
+  }
+  return fields;
+}
+
+/** Converts to CEL values (celValue) only the fields the expressions read: a wide row costs no more than a narrow one. */
+function celConverter(expressions: readonly (CompiledCel | null)[], variable: string): (row: Row) => Row {
+  const fields = fieldsRead(expressions, variable);
+  if (fields === 'all') return (row) => celValue(row) as Row;
+  return (row) => {
+    for (const field of fields) if (field in row) row[field] = celValue(row[field]);
+    return row;
+  };
+}
+
+/** What a lookup's index keeps of a row: the fields the check's expressions read of it, so a large source fits. */
+function keeper(check: CelCheckDefinition, variable: string): (row: Row) => Row {
+  const fields = fieldsRead([check.item, check.where, check.assert, ...check.lookups.map((l) => l.equals)], variable);
+  if (fields === 'all') return (row) => row;
+  return (row) => {
+    const kept: Row = {};
+    for (const field of fields) if (field in row) kept[field] = row[field];
+    return kept;
+  };
+}
+
+/** Reads a source into a hash index by key; the first row in file order wins a key. */
+async function buildIndex(
+  source: SourceDefinition,
+  options: RunOptions,
+  keyOf: (row: Row, n: number) => string | null,
+  keep: (row: Row) => Row,
+  timed = false,
+): Promise<Map<string, Row>> {
+  const index = new Map<string, Row>();
+  await eachRow(source, options, (row, n) => {
+    const started = timed ? performance.now() : 0;
+    const key = keyOf(row, n);
+    if (key !== null && !index.has(key)) index.set(key, keep(row));
+    if (timed) withinTime(started, source, n, options);
+  });
+  return index;
+}
+
+async function eachRow(source: SourceDefinition, options: RunOptions, visit: (row: Row, n: number) => void): Promise<void> {
+  let n = 0;
+  const target = { path: source.path, file: source.file, ...(options.progress && { onBytes: (b: number) => options.progress?.advance(b) }) };
+  for await (const row of readEvidence(target, source)) visit(row, ++n);
+}
+
+function evaluate(expression: CompiledCel, variables: Readonly<Record<string, unknown>>, source: SourceDefinition, n: number, what: string): unknown {
+  try {
+    return expression.evaluate(variables);
+  } catch (error) {
+    throw new RowFailure(`${source.file}: row ${n}: ${what}: ${messageOf(error)}`);
+  }
+}
+
+function expectBoolean(value: unknown, source: SourceDefinition, n: number, what: string): boolean {
+  if (typeof value !== 'boolean') throw new RowFailure(`${source.file}: row ${n}: ${what} gave ${describe(value)}, not true or false`);
+  return value;
+}
+
+/** A lookup's key as compared: trimmed, lower-cased text; lists and maps are not keys. */
+function keyOf(value: unknown, source: SourceDefinition, n: number, what: string): string | null {
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) throw new RowFailure(`${source.file}: row ${n}: ${what} gave ${describe(value)}, not a value to compare`);
+  const key = lookupKey(value);
+  if (key !== null && key.length > CEL_LIMITS.valueLength) throw new RowFailure(`${source.file}: row ${n}: ${what} is ${key.length} characters long; the limit is ${CEL_LIMITS.valueLength}`);
+  return key;
+}
+
+function withinTime(started: number, source: SourceDefinition, n: number, options: RunOptions): void {
+  const took = performance.now() - started;
+  const limit = options.rowMilliseconds ?? CEL_LIMITS.rowMilliseconds;
+  if (took > limit) throw new RowFailure(`${source.file}: row ${n}: evaluation took ${took.toFixed(1)} ms, over the limit of ${limit} ms per row`);
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a timestamp';
+  if (typeof value === 'bigint') return `the int ${value}`;
+  if (typeof value === 'object') return 'a map';
+  return `the ${typeof value} ${JSON.stringify(value).slice(0, 80)}`;
+}
+
+function sourceOf(check: CheckDefinition, name: string): SourceDefinition {
+  const source = check.sources.find((s) => s.name === name);
+  if (!source) throw new Error(`check ${check.id} has no source ${name}`);
+  return source;
+}
+
+/** Every source file exists and is a file: otherwise nothing runs. */
+async function sourceSizes(checks: readonly CheckDefinition[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  const issues: Issue[] = [];
+  for (const source of checks.flatMap((c) => c.sources)) {
+    if (sizes.has(source.path)) continue;
+    const info = await stat(source.path).catch(() => null);
+    if (info?.isFile()) sizes.set(source.path, info.size);
+    else issues.push({ location: source.location, message: `source file not found: ${source.file}` });
+  }
+  if (issues.length > 0) throw new ValidationError(dedupe(issues), 'A check cannot run');
+  return sizes;
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.location}\n${i.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}

@@ -1,0 +1,106 @@
+/** Archiving over HTTP: DELETE archives, archived work answers 409 to every change, restore and purge are the admin's. */
+import { describe, expect, it } from 'vitest';
+import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
+import { useTestApp } from '../../testing.js';
+import { auditEvents, base, seedControl, seedEngagement, seedTest } from '../testing.js';
+
+const READ_ONLY = /is archived \(since \S+\): it is read-only until an admin restores it$/;
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: archiving API`, () => {
+    const t = useTestApp(engine);
+
+    async function seeded() {
+      const engagement = await seedEngagement(t());
+      await seedControl(t(), engagement.id, { id: 'AC-04' });
+      await seedTest(t(), engagement.id, 'AC-04');
+      const url = `${base(t())}/engagements/${engagement.id}`;
+      const [admin, compliance, auditor, viewer] = [await t().member('admin'), await t().member('compliance'), await t().member('auditor'), await t().member('viewer')];
+      return { engagement, url, admin, compliance, auditor, viewer };
+    }
+
+    it('answers every change of an archived engagement with a 409 saying why, and changes nothing', async () => {
+      const { url, compliance, auditor } = await seeded();
+      expect((await compliance.request({ method: 'DELETE', url: `${url}?version=1` })).statusCode).toBe(200);
+      const attempts = [
+        [compliance, { method: 'PATCH', url, payload: { version: 2, name: 'Renamed' } }],
+        [compliance, { method: 'POST', url: `${url}/controls`, payload: { id: 'AC-05', title: 'New', criteria: ['CC6.1'], frequency: 'daily', nature: 'manual' } }],
+        [compliance, { method: 'PATCH', url: `${url}/controls/AC-04`, payload: { version: 1, title: 'Changed' } }],
+        [compliance, { method: 'DELETE', url: `${url}/controls/AC-04?version=1` }],
+        [auditor, { method: 'PATCH', url: `${url}/controls/AC-04/test/samples/T-0001`, payload: { result: 'fail', note: 'late' } }],
+        [compliance, { method: 'POST', url: `${url}/findings/sync`, payload: {} }],
+        [compliance, { method: 'PUT', url: `${url}/remediation/plan`, payload: { version: 0, targetDate: null, webhookUrl: null, dueSoonDays: 14 } }],
+      ] as const;
+      for (const [caller, request] of attempts) {
+        const response = await caller.request(request);
+        expect(response.statusCode, `${request.method} ${request.url}: ${response.body}`).toBe(409);
+        expect(response.json().detail).toMatch(READ_ONLY);
+      }
+      expect((await compliance.request({ method: 'GET', url: `${url}/controls/AC-04` })).json()).toMatchObject({ title: expect.not.stringMatching(/Changed/), version: 1 });
+      expect(await auditEvents(t(), 'engagement.updated')).toHaveLength(0);
+    });
+
+    it('hides archived engagements from the list unless asked, and still reads and exports them', async () => {
+      const { engagement, url, compliance, viewer } = await seeded();
+      await seedEngagement(t(), { name: 'In use' });
+      await compliance.request({ method: 'DELETE', url: `${url}?version=1` });
+      const list = async (query: string) => (await viewer.request({ method: 'GET', url: `${base(t())}/engagements${query}` })).json();
+      expect((await list('')).items.map((e: { name: string }) => e.name)).toEqual(['In use']);
+      expect((await list('?archived=only')).items.map((e: { id: string }) => e.id)).toEqual([engagement.id]);
+      expect((await list('?archived=include')).total).toBe(2);
+      expect((await viewer.request({ method: 'GET', url: `${base(t())}/engagements?archived=yes` })).statusCode).toBe(400);
+
+      const exported = await viewer.request({ method: 'GET', url: `${url}/export` });
+      expect(exported.statusCode).toBe(200);
+      expect(exported.headers['content-disposition']).toBe(`attachment; filename="engagement-${engagement.id}-record.json"`);
+      expect(exported.json()).toMatchObject({
+        format: 'assay-engagement-record/1',
+        engagement: { id: engagement.id, archivedAt: expect.any(String) },
+        workspace: { controls: [{ id: 'AC-04' }], tests: [{ control: 'AC-04', samples: expect.any(Array) }] },
+        archivedControls: [],
+        remediationPlan: { webhookUrl: null },
+      });
+      expect((await (await t().outsider()).request({ method: 'GET', url: `${url}/export` })).statusCode).toBe(404);
+    });
+
+    it('restores for an admin only, at the current version', async () => {
+      const { url, admin, compliance } = await seeded();
+      await compliance.request({ method: 'DELETE', url: `${url}?version=1` });
+      expect((await compliance.request({ method: 'POST', url: `${url}/restore`, payload: { version: 2 } })).statusCode).toBe(403);
+      expect((await admin.request({ method: 'POST', url: `${url}/restore`, payload: { version: 1 } })).statusCode).toBe(409);
+      const restored = await admin.request({ method: 'POST', url: `${url}/restore`, payload: { version: 2 } });
+      expect(restored.statusCode).toBe(200);
+      expect(restored.json()).toMatchObject({ archivedAt: null, version: 3 });
+      expect((await compliance.request({ method: 'PATCH', url, payload: { version: 3, name: 'Back at work' } })).statusCode).toBe(200);
+      expect(await auditEvents(t(), 'engagement.restored')).toHaveLength(1);
+    });
+
+    it('purges only what is archived, for an admin, after writing the whole record into the audit event', async () => {
+      const { engagement, url, admin, compliance } = await seeded();
+      expect((await admin.request({ method: 'POST', url: `${url}/purge`, payload: { version: 1 } })).json().detail).toMatch(/is not archived/);
+      await compliance.request({ method: 'DELETE', url: `${url}?version=1` });
+      expect((await compliance.request({ method: 'POST', url: `${url}/purge`, payload: { version: 2 } })).statusCode).toBe(403);
+      const purged = await admin.request({ method: 'POST', url: `${url}/purge`, payload: { version: 2 } });
+      expect(purged.statusCode).toBe(200);
+      expect(purged.json()).toEqual({ subject: `engagement:${engagement.id}`, recordBytes: expect.any(Number) });
+      expect((await admin.request({ method: 'GET', url })).statusCode).toBe(404);
+      const [event] = await auditEvents(t(), 'engagement.purged');
+      expect(event).toMatchObject({ actor: `user:${admin.email}`, before: { format: 'assay-engagement-record/1', workspace: { controls: [{ id: 'AC-04' }] } }, after: null });
+    });
+
+    it('archives, restores and purges a control, for the roles the table names', async () => {
+      const { url, admin, compliance } = await seeded();
+      const control = `${url}/controls/AC-04`;
+      expect((await compliance.request({ method: 'DELETE', url: `${control}?version=1` })).json()).toMatchObject({ archivedAt: expect.any(String), version: 2 });
+      expect((await compliance.request({ method: 'GET', url: `${url}/controls?archived=only` })).json()).toMatchObject({ total: 1, items: [{ id: 'AC-04', conclusion: null }] });
+      expect((await compliance.request({ method: 'POST', url: `${control}/restore`, payload: { version: 2 } })).statusCode).toBe(403);
+      expect((await admin.request({ method: 'POST', url: `${control}/restore`, payload: { version: 2 } })).json()).toMatchObject({ archivedAt: null, version: 3 });
+      await compliance.request({ method: 'DELETE', url: `${control}?version=3` });
+      expect((await compliance.request({ method: 'POST', url: `${control}/purge`, payload: { version: 4 } })).statusCode).toBe(403);
+      expect((await admin.request({ method: 'POST', url: `${control}/purge`, payload: { version: 4 } })).statusCode).toBe(200);
+      expect((await admin.request({ method: 'GET', url: control })).statusCode).toBe(404);
+      const [event] = await auditEvents(t(), 'control.purged');
+      expect(event).toMatchObject({ before: { format: 'assay-control-record/1', control: { id: 'AC-04' }, test: { control: 'AC-04', samples: expect.any(Array) } } });
+    });
+  });
+}
