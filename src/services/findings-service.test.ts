@@ -17,7 +17,7 @@ for (const engine of ENGINES) {
         source: 'deficiency',
         control: 'AC-04',
         status: 'open',
-        deviations: [{ item: 'T-0003', note: 'Deviation found in item 3' }],
+        failedSamples: [{ item: 'T-0003', note: 'Deviation found in item 3' }],
         classification: { kind: 'operating', override: null },
         version: 1,
       });
@@ -56,7 +56,7 @@ for (const engine of ENGINES) {
         ...gap,
         control: 'ZZ-99',
         criteria: ['CC6.2', 'CC99.1', 'C1.1'],
-        deviations: [
+        failedSamples: [
           { item: 'X-1', note: null },
           { item: 'X-1', note: 'again' },
         ],
@@ -66,7 +66,7 @@ for (const engine of ENGINES) {
           { location: '$.control', message: 'unknown control ZZ-99' },
           { location: '$.criteria[1]', message: 'unknown criterion "CC99.1"' },
           { location: '$.criteria[2]', message: 'criterion "C1.1" is not in the chosen categories' },
-          { location: '$.deviations[1].item', message: 'deviation "X-1" is listed twice (first at $.deviations[0].item)' },
+          { location: '$.failedSamples[1].item', message: 'failed sample "X-1" is listed twice (first at $.failedSamples[0].item)' },
         ],
       });
       await expect(services.findings.create(compliance, organizationId, engagementId, gap)).rejects.toMatchObject({

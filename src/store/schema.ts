@@ -209,7 +209,7 @@ export interface FindingsTable {
   classification: JsonText;
   status: string;
   identified_on: string | null;
-  /** As found, never changed: remediation never erases a deviation. */
+  /** The finding's failed samples (the domain's `failedSamples`), as found, never changed: remediation never erases a deviation. */
   deviations: JsonText;
   root_cause_id: string | null;
   corrective_actions: JsonText;

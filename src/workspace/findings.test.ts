@@ -58,9 +58,9 @@ describe('loadFindings: the demo', () => {
       ['F-MON-01', 'analysing'],
     ]);
     const ac04 = findings[0];
-    // The forecast and the deviations come from the examination.
+    // The forecast and the failed samples come from the examination.
     expect(ac04?.classification).toMatchObject({ kind: 'operating', severity: 'material_weakness', pervasive: false, override: null });
-    expect(ac04?.deviations.map((d) => d.item)).toEqual(['E1007', 'E1011']);
+    expect(ac04?.failedSamples.map((d) => d.item)).toEqual(['E1007', 'E1011']);
     expect(ac04?.criteria).toEqual(['CC6.2']);
     expect(ac04?.correctiveActions.map((a) => [a.id, a.status])).toEqual([
       ['CA-1', 'in_progress'],
@@ -84,12 +84,14 @@ describe('loadFindings: the demo', () => {
 });
 
 describe('loadFindings: valid files', () => {
-  it('copies the deviations of a deficiency, accepts them listed in full, and reads a workspace without findings', async () => {
+  it('copies the failed samples of a deficiency, accepts them listed in full (under their older name too), and reads a workspace without findings', async () => {
     const { dir, examination } = await load({ 'f.yaml': FINDING });
     const { findings } = await loadFindings(dir, examination);
-    expect(findings[0]?.deviations).toEqual([{ item: 'T-5', note: 'Removed 9 days late' }]);
-    const listed = await load({ 'f.yaml': `${FINDING}deviations:\n  - { item: T-5, note: Removed 9 days late }\n` });
-    expect((await loadFindings(listed.dir, listed.examination)).findings[0]?.deviations).toEqual([{ item: 'T-5', note: 'Removed 9 days late' }]);
+    expect(findings[0]?.failedSamples).toEqual([{ item: 'T-5', note: 'Removed 9 days late' }]);
+    for (const key of ['failedSamples', 'deviations']) {
+      const listed = await load({ 'f.yaml': `${FINDING}${key}:\n  - { item: T-5, note: Removed 9 days late }\n` });
+      expect((await loadFindings(listed.dir, listed.examination)).findings[0]?.failedSamples).toEqual([{ item: 'T-5', note: 'Removed 9 days late' }]);
+    }
     const bare = await writeWorkspace({ 'assay.yaml': VALID_ASSAY });
     expect(await loadFindings(bare, await loadWorkspace(bare))).toEqual({ findings: [], rootCauses: [], managementResponses: [] });
   });
@@ -187,10 +189,14 @@ correctiveActions:
     ]);
   });
 
-  it('refuses a finding that drops a deviation or names a sample that passed', async () => {
-    expect(await problems({ 'f.yaml': `${FINDING}deviations:\n  - { item: T-1 }\n` })).toEqual([
+  it('refuses a finding that drops a deviation or names a sample that passed, and one list under both its names', async () => {
+    expect(await problems({ 'f.yaml': `${FINDING}failedSamples:\n  - { item: T-1 }\n` })).toEqual([
       'findings/f.yaml:6: the test of AC-04 also failed "T-5": a finding keeps every deviation (remediation never erases a deviation)',
       'findings/f.yaml:7: "T-1" is not a failed sample of the test of AC-04',
+    ]);
+    const both = `${FINDING}failedSamples:\n  - { item: T-5 }\ndeviations:\n  - { item: T-5 }\n`;
+    expect(await problems({ 'f.yaml': both })).toEqual([
+      'findings/f.yaml:8: failedSamples and deviations are one list (deviations is its older name): keep failedSamples',
     ]);
   });
 

@@ -29,7 +29,7 @@ import {
   type Control,
   type ControlTest,
   type Deficiency,
-  type Deviation,
+  type FailedSample,
   type Examination,
   type ExaminationResult,
   type Finding,
@@ -151,6 +151,9 @@ function checkReferences(
   if (typeof raw.control === 'string' && !known.controls.has(raw.control)) at(source, ['control'], `unknown control "${raw.control}"`);
   const criteria = within(['criteria'], criterionProblems(textsOf(raw.criteria), known.inScope));
   issues.push(...inFile(source, criteria));
+  if (raw.failedSamples !== undefined && raw.deviations !== undefined) {
+    at(source, ['deviations'], 'failedSamples and deviations are one list (deviations is its older name): keep failedSamples', true);
+  }
   if (raw.control === undefined && raw.criteria === undefined) {
     at(source, [], 'a finding needs its control, its criteria, or both');
   }
@@ -208,7 +211,7 @@ interface Known {
   examined: () => ExaminationResult;
 }
 
-/** The domain's finding from a valid file: the forecast, deviations and retest conclusions from the examination. */
+/** The domain's finding from a valid file: the forecast, failed samples and retest conclusions from the examination. */
 function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At): Finding | null {
   const control = file.control ? (known.controls.get(file.control) ?? null) : null;
   // By default the control's criteria that are in scope (a control may list criteria of categories not chosen).
@@ -217,8 +220,8 @@ function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At):
   const deficiency = file.source === 'deficiency' ? matchingDeficiency({ control: file.control ?? null, criteria }, known.examined()) : undefined;
   const forecast = deficiency ? forecastOf(deficiency, known.examined(), known.pervasiveness) : null;
   const classification = classify(source, file, deficiency && forecast ? { deficiency, forecast } : null, at);
-  const deviations = deviationsOf(source, file, deficiency ? known.tests.get(file.control ?? '') : undefined, at);
-  if (!classification || !deviations) return null;
+  const failedSamples = failedSamplesOf(source, file, deficiency ? known.tests.get(file.control ?? '') : undefined, at);
+  if (!classification || !failedSamples) return null;
   const retestIds = codesInOrder('RT', file.retests.map((r) => r.id));
 
   return {
@@ -231,7 +234,7 @@ function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At):
     classification,
     status: file.status,
     identifiedOn: file.identifiedOn ?? null,
-    deviations,
+    failedSamples,
     rootCause: file.rootCause ?? null,
     correctiveActions: file.correctiveActions.map((a) => ({
       id: a.id,
@@ -327,12 +330,14 @@ function classify(
 }
 
 /**
- * For a finding of a deficiency in this examination, its deviations are the failed samples of the control's test:
- * copied when the file leaves them out, and when listed they must be exactly those (remediation never erases a
- * deviation, and a sample that passed is none). Other findings list their deviations freely.
+ * For a finding of a deficiency in this examination, its failed samples are those of the control's test: copied
+ * when the file leaves them out, and when listed they must be exactly those (remediation never erases a deviation,
+ * and a sample that passed is none). Other findings list their failed samples freely. The file may still call the
+ * list by its older name, `deviations`.
  */
-function deviationsOf(source: YamlSource, file: FindingFile, test: ControlTest | undefined, at: At): Deviation[] | null {
-  const listed = file.deviations?.map((d) => ({ item: d.item, note: d.note ?? null }));
+function failedSamplesOf(source: YamlSource, file: FindingFile, test: ControlTest | undefined, at: At): FailedSample[] | null {
+  const key = file.failedSamples !== undefined ? 'failedSamples' : 'deviations';
+  const listed = (file.failedSamples ?? file.deviations)?.map((d) => ({ item: d.item, note: d.note ?? null }));
   if (!test) return listed ?? [];
   const failed = test.samples.filter((s) => s.result === 'fail').map((s) => ({ item: s.item, note: s.note }));
   if (!listed) return failed;
@@ -340,14 +345,14 @@ function deviationsOf(source: YamlSource, file: FindingFile, test: ControlTest |
   const failedItems = new Set(failed.map((d) => d.item));
   listed.forEach((d, i) => {
     if (!failedItems.has(d.item)) {
-      at(source, ['deviations', i, 'item'], `"${d.item}" is not a failed sample of the test of ${test.control}`);
+      at(source, [key, i, 'item'], `"${d.item}" is not a failed sample of the test of ${test.control}`);
       ok = false;
     }
   });
   const listedItems = new Set(listed.map((d) => d.item));
   for (const d of failed) {
     if (!listedItems.has(d.item)) {
-      at(source, ['deviations'], `the test of ${test.control} also failed "${d.item}": a finding keeps every deviation (remediation never erases a deviation)`, true);
+      at(source, [key], `the test of ${test.control} also failed "${d.item}": a finding keeps every deviation (remediation never erases a deviation)`, true);
       ok = false;
     }
   }

@@ -29,24 +29,24 @@ describe('a finding recorded by hand', () => {
       criteria: ['CC6.2'],
       status: 'open',
       identifiedOn: '2026-07-01',
-      deviations: [],
+      failedSamples: [],
       classification: { kind: 'operating', severity: 'deficiency', pervasive: true, override: null },
       history: [{ on: '2026-07-01', from: null, to: 'open', reason: 'Recorded by hand as auditor observation.' }],
     });
   });
 
-  it('keeps a given code, criteria (once each) and deviations', () => {
+  it('keeps a given code, criteria (once each) and failed samples', () => {
     const outcome = buildManualFinding(
-      { ...observation, id: 'OBS-1', criteria: ['CC7.3', 'CC7.3'], deviations: [{ item: 'R-1', note: 'No sign-off' }], identifiedOn: '2026-05-31' },
+      { ...observation, id: 'OBS-1', criteria: ['CC7.3', 'CC7.3'], failedSamples: [{ item: 'R-1', note: 'No sign-off' }], identifiedOn: '2026-05-31' },
       [],
       context,
     );
-    expect(outcome.ok && outcome.finding).toMatchObject({ id: 'OBS-1', control: null, criteria: ['CC7.3'], identifiedOn: '2026-05-31', deviations: [{ item: 'R-1', note: 'No sign-off' }] });
+    expect(outcome.ok && outcome.finding).toMatchObject({ id: 'OBS-1', control: null, criteria: ['CC7.3'], identifiedOn: '2026-05-31', failedSamples: [{ item: 'R-1', note: 'No sign-off' }] });
   });
 
   it('is refused with every problem at its field', () => {
     const outcome = buildManualFinding(
-      { ...observation, control: 'ZZ-1', criteria: ['CC99.9', 'C1.1'], deviations: [{ item: 'A', note: null }, { item: 'A', note: null }] },
+      { ...observation, control: 'ZZ-1', criteria: ['CC99.9', 'C1.1'], failedSamples: [{ item: 'A', note: null }, { item: 'A', note: null }] },
       [],
       context,
     );
@@ -56,7 +56,7 @@ describe('a finding recorded by hand', () => {
         { path: ['control'], message: 'unknown control ZZ-1' },
         { path: ['criteria', 0], message: 'unknown criterion "CC99.9"' },
         { path: ['criteria', 1], message: 'criterion "C1.1" is not in the chosen categories' },
-        { path: ['deviations', 1, 'item'], message: 'deviation "A" is listed twice', firstAt: ['deviations', 0, 'item'] },
+        { path: ['failedSamples', 1, 'item'], message: 'failed sample "A" is listed twice', firstAt: ['failedSamples', 0, 'item'] },
       ],
     });
     expect(buildManualFinding(observation, [], context)).toEqual({ ok: false, problems: [{ path: [], message: 'a finding needs its control, its criteria, or both' }] });
@@ -64,11 +64,11 @@ describe('a finding recorded by hand', () => {
 });
 
 describe('a finding derived from the examination', () => {
-  it('starts its history with the open step saying where it came from, its deviations untouched', () => {
+  it('starts its history with the open step saying where it came from, its failed samples untouched', () => {
     const derived = buildFinding();
     const opened = openedFromExamination(derived, '2026-07-02');
     expect(opened.history).toEqual([{ on: '2026-07-02', from: null, to: 'open', reason: 'Derived from the deficiency of AC-04 in the current examination.' }]);
-    expect(opened.deviations).toEqual(derived.deviations);
+    expect(opened.failedSamples).toEqual(derived.failedSamples);
     expect(openedFromExamination(buildFinding({ control: null, criteria: ['CC6.4'] }), '2026-07-02').history[0]?.reason).toBe(
       'Derived from the unaddressed criteria CC6.4 in the current examination.',
     );

@@ -9,7 +9,7 @@ import type { FailureKind, Severity } from '../evaluation/result.js';
 import { nextCode } from '../codes.js';
 import { words } from '../format.js';
 import { repeats, within, type Problem } from '../problems.js';
-import type { Deviation, Finding, FindingSource } from './model.js';
+import type { FailedSample, Finding, FindingSource } from './model.js';
 
 /** The sources a person records; `deficiency` findings come from the examination (deriveFindings). */
 export const MANUAL_FINDING_SOURCES = ['readiness_gap', 'auditor_observation', 'self_identified', 'monitoring'] as const satisfies readonly FindingSource[];
@@ -30,7 +30,7 @@ export interface ManualFindingInput {
   pervasive?: boolean | undefined;
   /** ISO date; defaults to the day it is recorded. */
   identifiedOn?: string | undefined;
-  deviations?: Deviation[] | undefined;
+  failedSamples?: FailedSample[] | undefined;
 }
 
 /** What the finding may refer to: the engagement's controls and the criteria of its chosen categories. */
@@ -60,9 +60,9 @@ export function buildManualFinding(input: ManualFindingInput, taken: Iterable<st
   const criteria = input.criteria ? [...new Set(input.criteria)] : (control?.criteria ?? []).filter((c) => context.inScope.has(c));
   if (controlId === null && criteria.length === 0) problems.push({ path: [], message: 'a finding needs its control, its criteria, or both' });
 
-  const items = (input.deviations ?? []).map((d) => d.item);
+  const items = (input.failedSamples ?? []).map((d) => d.item);
   for (const { index, first } of repeats(items)) {
-    problems.push({ path: ['deviations', index, 'item'], message: `deviation "${items[index]}" is listed twice`, firstAt: ['deviations', first, 'item'] });
+    problems.push({ path: ['failedSamples', index, 'item'], message: `failed sample "${items[index]}" is listed twice`, firstAt: ['failedSamples', first, 'item'] });
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -85,7 +85,7 @@ export function buildManualFinding(input: ManualFindingInput, taken: Iterable<st
       },
       status: 'open',
       identifiedOn: input.identifiedOn ?? context.on,
-      deviations: input.deviations ?? [],
+      failedSamples: input.failedSamples ?? [],
       rootCause: null,
       correctiveActions: [],
       retests: [],

@@ -35,7 +35,7 @@ describe('deriveFindings', () => {
       criteria: ['CC6.2'],
       status: 'open',
       identifiedOn: '2026-06-30',
-      deviations: [
+      failedSamples: [
         { item: 'T-9', note: 'Removed 7 days late' },
         { item: 'T-10', note: null },
       ],

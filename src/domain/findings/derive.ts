@@ -6,7 +6,7 @@ import { DEFAULT_PERVASIVENESS, type Examination, type PervasivenessThresholds }
 import { list, words } from '../format.js';
 import { isPervasive } from '../evaluation/opinion.js';
 import type { ControlResult, Deficiency, ExaminationResult } from '../evaluation/result.js';
-import type { Classification, Deviation, Finding } from './model.js';
+import type { Classification, FailedSample, Finding } from './model.js';
 
 /** `F-AC-04` for a control's deficiency; `F-GAP-CC6.4` for a criterion no control addresses. */
 export function findingIdOf(deficiency: Pick<Deficiency, 'control' | 'criteria'>): string {
@@ -38,7 +38,7 @@ export function forecastOf(
 }
 
 /**
- * One finding per deficiency of the examination, open, with the control's failed samples as its deviations
+ * One finding per deficiency of the examination, open, with the control's failed samples and their notes
  * and the criteria it affects. The examination, when given, supplies the samples' notes and the engagement's
  * pervasiveness thresholds.
  */
@@ -51,7 +51,7 @@ export function deriveFindings(result: ExaminationResult, examination?: Pick<Exa
   );
   return result.deficiencies.map((deficiency) => {
     const control = deficiency.control !== null ? controls.get(deficiency.control) : undefined;
-    const deviations: Deviation[] = (control?.failedSamples ?? []).map((item) => ({
+    const failedSamples: FailedSample[] = (control?.failedSamples ?? []).map((item) => ({
       item,
       note: notes.get(control?.id ?? '')?.get(item) ?? null,
     }));
@@ -65,7 +65,7 @@ export function deriveFindings(result: ExaminationResult, examination?: Pick<Exa
       classification: forecastOf(deficiency, result, thresholds),
       status: 'open',
       identifiedOn: result.periodEnd,
-      deviations,
+      failedSamples,
       rootCause: null,
       correctiveActions: [],
       retests: [],

@@ -58,9 +58,9 @@ export function draftManagementResponse(finding: Finding, rootCause: RootCause |
 
 function whatHappened(finding: Finding): string {
   const parts = [sentence(finding.title)];
-  const count = finding.deviations.length;
+  const count = finding.failedSamples.length;
   if (count > 0) {
-    const items = list(finding.deviations.map((d) => d.item));
+    const items = list(finding.failedSamples.map((d) => d.item));
     parts.push(`${count === 1 ? 'One item' : `${count} items`} tested did not meet the control (${items}).`);
   }
   if (finding.criteria.length > 0) parts.push(`It concerns criteria ${list(finding.criteria)}.`);

@@ -37,8 +37,11 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const VERIFICATION_RESULTS = ['effective', 'ineffective'] as const;
 export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
 
-/** One sample item where the control did not operate as described. Never changed once recorded. */
-export interface Deviation {
+/**
+ * One sample item where the control did not operate as described: a deviation. A control's result counts them
+ * (`deviations`) and names them (`failedSamples`); a finding keeps them with their notes. Never changed once recorded.
+ */
+export interface FailedSample {
   item: string;
   note: string | null;
 }
@@ -150,8 +153,8 @@ export interface Finding {
   status: FindingStatus;
   /** ISO date the finding was identified (for one derived from an examination: the end of its period). */
   identifiedOn: string | null;
-  /** The deviations behind it, as found: remediation never erases a deviation. */
-  deviations: Deviation[];
+  /** The failed samples behind it (its deviations), as found: remediation never erases a deviation. */
+  failedSamples: FailedSample[];
   /** Id of its root cause. */
   rootCause: string | null;
   correctiveActions: CorrectiveAction[];

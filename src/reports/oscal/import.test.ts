@@ -46,8 +46,8 @@ describe("import of NIST's examples", () => {
       correctiveActions: [],
     });
     // The observation the finding relates to (the engineer role), not the developer's, which passed.
-    expect(finding?.deviations.map((d) => d.item)).toEqual(['AwesomeCloud IAM Roles Test - GoodRead System Engineer Role']);
-    expect(finding?.deviations[0]?.note).toMatch(/awesomecloud:auditlog:DeleteAccountAuditLog/);
+    expect(finding?.failedSamples.map((d) => d.item)).toEqual(['AwesomeCloud IAM Roles Test - GoodRead System Engineer Role']);
+    expect(finding?.failedSamples[0]?.note).toMatch(/awesomecloud:auditlog:DeleteAccountAuditLog/);
     // NIST's target is a NIST SP 800-53 objective, kept in the description.
     expect(finding?.description).toContain('OSCAL targets: ac-6.1_obj (not-satisfied).');
     expect(finding?.history).toEqual([
@@ -66,7 +66,7 @@ describe("import of NIST's examples", () => {
     expect(accepted?.riskAcceptance).toMatchObject({ approver: 'not named in the OSCAL document', expires: '2024-01-01' });
     expect(accepted?.riskAcceptance?.reason).toMatch(/^The GoodRead Product Team does not have sufficient personnel/);
     expect(accepted?.correctiveActions).toEqual([]);
-    expect(accepted?.deviations.map((d) => d.item)).toEqual(['Django Framework Examination']);
+    expect(accepted?.failedSamples.map((d) => d.item)).toEqual(['Django Framework Examination']);
     // Impact high, likelihood low: a significant deficiency until someone judges otherwise.
     expect(accepted?.classification).toMatchObject({ severity: 'significant_deficiency', override: null });
     expect(open?.correctiveActions).toEqual([
@@ -109,7 +109,7 @@ describe("import of Assay's own exports", () => {
         control: before.control,
         criteria: before.criteria,
         rootCause: before.rootCause,
-        deviations: before.deviations,
+        failedSamples: before.failedSamples,
         classification: { kind: before.classification.kind, severity: before.classification.severity },
         correctiveActions: before.correctiveActions.map((a) => ({ id: a.id, title: a.title, owner: a.owner, due: a.due, status: a.status, completedOn: a.completedOn })),
       });
@@ -169,7 +169,7 @@ describe('import of large documents', () => {
     expect(new Set(imported.findings.map((f) => f.id)).size).toBe(items);
     expect(imported.findings.slice(0, 3).map((f) => f.id)).toEqual(['F-GEN', 'F-GEN-2', 'F-GEN-3']);
     // Each item's dangling risk is found through the observation it shares with the risk the document defines.
-    expect(imported.findings.every((f, i) => f.deviations.map((d) => d.item).join() === `Sample ${i}`)).toBe(true);
+    expect(imported.findings.every((f, i) => f.failedSamples.map((d) => d.item).join() === `Sample ${i}`)).toBe(true);
     expect(imported.warningCount).toBe(2 * items);
     expect(imported.warnings).toHaveLength(MAX_IMPORT_WARNINGS);
     expect(imported.warnings[0]).toMatch(/refers to a risk .* took risk/);

@@ -24,7 +24,7 @@ import {
   statusRequirements,
   type Classification,
   type CorrectiveAction,
-  type Deviation,
+  type FailedSample,
   type Finding,
   type FindingStatus,
   type RiskAcceptance,
@@ -351,7 +351,7 @@ function fromRisk(importer: Importer, unit: Unit): Finding {
     classification: classificationOf(risk, props),
     status,
     identifiedOn: collected[0] ?? unit.identifiedOn,
-    deviations: unit.observations.map(deviationOf),
+    failedSamples: unit.observations.map(failedSampleOf),
     rootCause: unit.rootCause ?? null,
     correctiveActions: remediations.filter((r) => r !== accept).map(actionOf),
     retests: [],
@@ -421,7 +421,7 @@ function rootCauseOf(item: { props?: Prop[]; remarks?: string }): RootCause | nu
   return { id, title, category, whys: whys.length > 0 ? whys : [title] };
 }
 
-function deviationOf(observation: Observation): Deviation {
+function failedSampleOf(observation: Observation): FailedSample {
   const text = [observation.description, observation.remarks].filter(Boolean).join(' ');
   return { item: assayProp(observation.props, 'sample-item') ?? observation.title ?? observation.uuid, note: text || null };
 }

@@ -94,7 +94,7 @@ export function planOfActionAndMilestones(input: PoamInput, options: OscalExport
 
   for (const finding of findings) {
     const control = finding.control ? controls.get(finding.control) : undefined;
-    const deviations = findingDeviations(uuids, finding, control, tests.get(finding.control ?? ''), periodEnd);
+    const deviations = failedSampleObservations(uuids, finding, control, tests.get(finding.control ?? ''), periodEnd);
     const retests = finding.retests.map((r) => retestObservation(uuids, finding, r));
     for (const o of [...deviations, ...retests]) observations.set(o.uuid, o);
     const related = [...deviations, ...retests].map((o) => ({ 'observation-uuid': o.uuid }));
@@ -157,10 +157,10 @@ export function planOfActionAndMilestones(input: PoamInput, options: OscalExport
 }
 
 /**
- * A finding's deviations as observations. Those of a deficiency of this examination are the very observations of
+ * A finding's failed samples (its deviations) as observations. Those of a deficiency of this examination are the very observations of
  * the assessment results (same UUIDs); others (monitoring, auditor observations) get their own.
  */
-function findingDeviations(
+function failedSampleObservations(
   uuids: Uuids,
   finding: Finding,
   control: ControlResult | undefined,
@@ -168,8 +168,8 @@ function findingDeviations(
   collected: string,
 ): Observation[] {
   const failed = new Set(control?.failedSamples ?? []);
-  const fromTest = finding.source === 'deficiency' && control ? finding.deviations.filter((d) => failed.has(d.item)) : [];
-  const own = finding.deviations.filter((d) => !fromTest.includes(d));
+  const fromTest = finding.source === 'deficiency' && control ? finding.failedSamples.filter((d) => failed.has(d.item)) : [];
+  const own = finding.failedSamples.filter((d) => !fromTest.includes(d));
   return [
     ...(control ? deviationObservations(uuids, { ...control, failedSamples: fromTest.map((d) => d.item) }, test, collected) : []),
     ...own.map(

@@ -30,7 +30,7 @@ for (const engine of ENGINES) {
     const step = async (caller: Caller, url: string, version: number, to: string, extra: object = {}) =>
       caller.request({ method: 'POST', url: `${url}/F-AC-04/transitions`, payload: { version, to, ...extra } });
 
-    it('creates one finding per deficiency, with its deviations, and syncing again adds nothing', async () => {
+    it('creates one finding per deficiency, with its failed samples, and syncing again adds nothing', async () => {
       const engagement = await deficientEngagement();
       const auditor = await t().member('auditor');
       const url = findingsUrl(engagement.id);
@@ -50,7 +50,7 @@ for (const engine of ENGINES) {
       expect(list.items.map((f: { id: string }) => f.id)).toEqual([...created].sort());
       expect(list.items.every((f: { version: number }) => f.version === 1)).toBe(true);
       const finding = (await auditor.request({ method: 'GET', url: `${url}/F-AC-04` })).json();
-      expect(finding).toMatchObject({ source: 'deficiency', control: 'AC-04', criteria: ['CC6.2'], status: 'open', deviations: [{ item: 'T-0003', note: 'Deviation found in item 3' }] });
+      expect(finding).toMatchObject({ source: 'deficiency', control: 'AC-04', criteria: ['CC6.2'], status: 'open', failedSamples: [{ item: 'T-0003', note: 'Deviation found in item 3' }] });
       expect(finding.classification.reasons.length).toBeGreaterThan(0);
       expect((await auditor.request({ method: 'GET', url: `${url}?control=CM-01` })).json().items.map((f: { id: string }) => f.id)).toEqual(['F-CM-01']);
       expect((await auditor.request({ method: 'GET', url: `${url}?status=closed` })).json()).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
@@ -102,7 +102,7 @@ for (const engine of ENGINES) {
       expect(closed.statusCode).toBe(200);
       expect(closed.json()).toMatchObject({ status: 'closed', version: 8 });
       // Remediation never erases a deviation.
-      expect(closed.json().deviations).toEqual([{ item: 'T-0003', note: 'Deviation found in item 3' }]);
+      expect(closed.json().failedSamples).toEqual([{ item: 'T-0003', note: 'Deviation found in item 3' }]);
 
       // Syncing the same period changes nothing: the deficiency it shows is the one the finding came from.
       expect((await compliance.request({ method: 'POST', url: `${url}/sync` })).json()).toMatchObject({ created: [], reopened: [] });
@@ -118,7 +118,7 @@ for (const engine of ENGINES) {
       const reopened = (await compliance.request({ method: 'GET', url: `${url}/F-AC-04` })).json();
       expect(reopened.status).toBe('open');
       expect(reopened.correctiveActions[0].verification).toMatchObject({ result: 'ineffective' });
-      expect(reopened.deviations).toEqual([{ item: 'T-0003', note: 'Deviation found in item 3' }]);
+      expect(reopened.failedSamples).toEqual([{ item: 'T-0003', note: 'Deviation found in item 3' }]);
 
       const transitions = await auditEvents(t(), 'finding.transitioned');
       expect(transitions[0]).toMatchObject({ actor: `user:${compliance.email}`, before: { status: 'ready_for_retest' }, after: { status: 'closed' } });
@@ -192,16 +192,16 @@ for (const engine of ENGINES) {
       const url = findingsUrl(engagement.id);
       const derived = await auditor.request({ method: 'POST', url, payload: { source: 'deficiency', control: 'AC-04' } });
       expect(derived.statusCode).toBe(201);
-      expect(derived.json()).toMatchObject({ id: 'F-AC-04', source: 'deficiency', status: 'open', deviations: [{ item: 'T-0003' }], history: [{ to: 'open' }] });
+      expect(derived.json()).toMatchObject({ id: 'F-AC-04', source: 'deficiency', status: 'open', failedSamples: [{ item: 'T-0003' }], history: [{ to: 'open' }] });
       expect((await auditor.request({ method: 'POST', url, payload: { source: 'deficiency', control: 'AC-04' } })).statusCode).toBe(409);
       const none = await auditor.request({ method: 'POST', url, payload: { source: 'deficiency', control: 'AC-01' } });
       expect(none.statusCode).toBe(409);
       expect(none.json().detail).toContain('AC-01 has no deficiency');
 
       const observation = { source: 'auditor_observation', title: 'Access reviews are not evidenced', kind: 'operating', severity: 'deficiency' };
-      const manual = await auditor.request({ method: 'POST', url, payload: { ...observation, control: 'AC-01', deviations: [{ item: 'R-1' }] } });
+      const manual = await auditor.request({ method: 'POST', url, payload: { ...observation, control: 'AC-01', failedSamples: [{ item: 'R-1' }] } });
       expect(manual.statusCode).toBe(201);
-      expect(manual.json()).toMatchObject({ id: 'F-1', control: 'AC-01', criteria: ['CC6.1'], deviations: [{ item: 'R-1', note: null }], classification: { severity: 'deficiency' } });
+      expect(manual.json()).toMatchObject({ id: 'F-1', control: 'AC-01', criteria: ['CC6.1'], failedSamples: [{ item: 'R-1', note: null }], classification: { severity: 'deficiency' } });
 
       const unknown = await auditor.request({ method: 'POST', url, payload: { ...observation, control: 'ZZ-1', criteria: ['CC6.1', 'XX1.1'] } });
       expect(unknown.statusCode).toBe(422);

@@ -104,8 +104,8 @@ export const findingSchema = z
     }),
     status: z.enum(FINDING_STATUSES),
     identifiedOn: z.string().nullable(),
-    /** As found: remediation never erases a deviation. */
-    deviations: z.array(z.object({ item: z.string(), note: z.string().nullable() })),
+    /** The failed samples behind it (its deviations), as found: remediation never erases a deviation. */
+    failedSamples: z.array(z.object({ item: z.string(), note: z.string().nullable() })),
     /** The code of its root cause. */
     rootCause: z.string().nullable(),
     correctiveActions: z.array(correctiveActionSchema),
@@ -220,7 +220,7 @@ export const createFindingBody = z.discriminatedUnion('source', [
     severity: z.enum(SEVERITIES),
     pervasive: z.boolean().optional(),
     identifiedOn: date.optional(),
-    deviations: z
+    failedSamples: z
       .array(z.strictObject({ item: text(MAX_SAMPLE_ITEM_LENGTH), note: text(MAX_TEXT_LENGTH).nullable().default(null) }))
       .max(MAX_SAMPLES_PER_REQUEST)
       .optional(),
