@@ -59,7 +59,7 @@ export function fixtureFindings(): Finding[] {
         reasons: [],
         override: { severity: 'significant_deficiency', pervasive: null, reason: 'Privileged accounts', by: 'auditor@audit.example', on: '2026-07-10' },
       },
-      deviations: [],
+      failedSamples: [],
     }),
   ];
 }
