@@ -63,7 +63,7 @@ export function createFindingsAuthoring(deps: FindingsDependencies, work: Pick<F
   async function byHand(engagementId: string, input: ManualFindingInput, trx: Trx): Promise<Finding> {
     const examination = await controls.loadExamination(engagementId, trx);
     const byId = new Map(examination.controls.map((c) => [c.id, c]));
-    const taken = (await findings.list(engagementId, {}, trx)).map((f) => f.id);
+    const taken = (await findings.list(engagementId, {}, trx)).map((f) => f.code);
     const outcome = buildManualFinding(input, taken, {
       control: (id) => byId.get(id),
       inScope: new Set(criteriaOfCategories(examination.engagement.categories).map((c) => c.id)),
@@ -100,7 +100,7 @@ export function createFindingsAuthoring(deps: FindingsDependencies, work: Pick<F
         await lookup.engagementForChange(organizationId, engagementId, trx);
         const finding = input.source === 'deficiency' ? await fromDeficiency(engagementId, input.control, trx) : await byHand(engagementId, input, trx);
         const created = await findings.create(engagementId, finding, trx);
-        await audit.record(trx, actor, { type: 'finding.created', organizationId, subject: `finding:${engagementId}/${created.id}`, after: created });
+        await audit.record(trx, actor, { type: 'finding.created', organizationId, subject: `finding:${engagementId}/${created.code}`, after: created });
         return created;
       });
     },

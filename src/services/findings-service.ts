@@ -130,15 +130,15 @@ export function createFindingsService(deps: FindingsDependencies) {
         const result = examine(examination);
         const existing = await findings.list(engagementId, {}, trx);
         const merged = mergeDerivedFindings(existing, deriveFindings(result, examination));
-        const byCode = new Map(existing.map((f) => [f.id, f]));
+        const byCode = new Map(existing.map((f) => [f.code, f]));
         const outcome: SyncOutcome = { created: [], reopened: [], findings: [] };
         for (const finding of merged) {
-          const before = byCode.get(finding.id);
-          const subject = `finding:${engagementId}/${finding.id}`;
+          const before = byCode.get(finding.code);
+          const subject = `finding:${engagementId}/${finding.code}`;
           if (!before) {
             const created = await findings.create(engagementId, finding, trx);
             await audit.record(trx, actor, { type: 'finding.created', organizationId, subject, after: created });
-            outcome.created.push(finding.id);
+            outcome.created.push(finding.code);
             outcome.findings.push(created);
             continue;
           }
@@ -152,7 +152,7 @@ export function createFindingsService(deps: FindingsDependencies) {
               before: { status: before.status, version: before.version },
               after: { status: saved.status, version: saved.version, reason: saved.history.at(-1)?.reason ?? null },
             });
-            outcome.reopened.push(finding.id);
+            outcome.reopened.push(finding.code);
             outcome.findings.push(saved);
           } else if (JSON.stringify(after.classification) !== JSON.stringify(before.classification)) {
             const saved = await findings.update(engagementId, before.version, after, trx);

@@ -89,7 +89,7 @@ type FindingRow = Omit<Selectable<FindingsTable>, 'id' | 'root_cause_id'> & { ro
 
 function toStoredFinding(row: FindingRow): StoredFinding {
   return {
-    id: row.code,
+    code: row.code,
     engagementId: row.engagement_id,
     title: row.title,
     description: row.description,
@@ -210,16 +210,16 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
             .values({
               id: deps.newId(),
               engagement_id: engagementId,
-              code: finding.id,
+              code: finding.code,
               ...mutableValues(finding),
               root_cause_id: rootCauseRef(executor, engagementId, finding.rootCause),
               created_at: toTimestamp(deps.clock()),
             })
             .execute(),
-        `Finding ${finding.id} already exists in the engagement`,
+        `Finding ${finding.code} already exists in the engagement`,
         `Engagement ${engagementId}`,
       );
-      return (await findByCode(engagementId, finding.id, executor)) as StoredFinding;
+      return (await findByCode(engagementId, finding.code, executor)) as StoredFinding;
     },
 
     /**
@@ -237,7 +237,7 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
                 batch.map((finding) => ({
                   id: deps.newId(),
                   engagement_id: engagementId,
-                  code: finding.id,
+                  code: finding.code,
                   ...mutableValues(finding),
                   root_cause_id: rootCauseRef(trx, engagementId, finding.rootCause),
                   created_at: createdAt,
@@ -310,7 +310,7 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
           version: eb('version', '+', 1),
         }))
         .where('engagement_id', '=', engagementId)
-        .where('code', '=', finding.id)
+        .where('code', '=', finding.code)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n) {
@@ -318,11 +318,11 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
           .selectFrom('findings')
           .select('version')
           .where('engagement_id', '=', engagementId)
-          .where('code', '=', finding.id)
+          .where('code', '=', finding.code)
           .executeTakeFirst();
-        throw staleOrMissing(`Finding ${finding.id}`, expectedVersion, current?.version);
+        throw staleOrMissing(`Finding ${finding.code}`, expectedVersion, current?.version);
       }
-      return (await findByCode(engagementId, finding.id, executor)) as StoredFinding;
+      return (await findByCode(engagementId, finding.code, executor)) as StoredFinding;
     },
 
     findRootCause,

@@ -52,7 +52,7 @@ describe('loadFindings: the demo', () => {
   it('reads the findings and shared root causes of examples/acme', async () => {
     const examination = await loadWorkspace(ACME);
     const { findings, rootCauses } = await loadFindings(ACME, examination);
-    expect(findings.map((f) => [f.id, f.status])).toEqual([
+    expect(findings.map((f) => [f.code, f.status])).toEqual([
       ['F-AC-04', 'remediating'],
       ['F-AC-06', 'closed'],
       ['F-MON-01', 'analysing'],
@@ -110,7 +110,7 @@ describe('loadFindings: valid files', () => {
     const imported = `id: F-OSCAL-1\ntitle: Imported from another framework\nsource: auditor_observation\ncriteria: []\nclassification: { kind: operating, severity: deficiency }\n`;
     const { dir, examination } = await load({ 'f.yaml': imported });
     const { findings } = await loadFindings(dir, examination);
-    expect(findings[0]).toMatchObject({ id: 'F-OSCAL-1', control: null, criteria: [] });
+    expect(findings[0]).toMatchObject({ code: 'F-OSCAL-1', control: null, criteria: [] });
     expect(await problems({ 'f.yaml': `${FINDING}criteria: []\n` })).toContain(
       'findings/f.yaml:6: must list at least one criterion (an empty list is only for a finding that is not a deficiency)',
     );

@@ -225,7 +225,7 @@ function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At):
   const retestIds = codesInOrder('RT', file.retests.map((r) => r.id));
 
   return {
-    id: file.id,
+    code: file.id,
     title: file.title,
     description: file.description ?? null,
     source: file.source,

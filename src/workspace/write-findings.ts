@@ -39,8 +39,8 @@ export function renderFindings(
   return [
     ...rootCauses.map((r) => ({ path: `root-causes/${rootCauseNames.take(r.id)}.yaml`, text: yamlText(rootCauseDocument(r)) })),
     ...findings.map((f) => ({
-      path: `findings/${findingNames.take(f.id)}.yaml`,
-      text: yamlText(findingDocument(f, responseOf.get(f.id) ?? null, { examination, result, inScope })),
+      path: `findings/${findingNames.take(f.code)}.yaml`,
+      text: yamlText(findingDocument(f, responseOf.get(f.code) ?? null, { examination, result, inScope })),
     })),
   ];
 }
@@ -76,7 +76,7 @@ function findingDocument(finding: Finding, response: RecordedResponse | null, co
   const criteriaDefault = control !== undefined && sameList(finding.criteria, defaultCriteria);
 
   const fields: Fields = [
-    ['id', finding.id],
+    ['id', finding.code],
     ['title', finding.title],
     ...optional('description', finding.description),
     ['source', finding.source],

@@ -52,7 +52,7 @@ export const routes: RouteObject[] = [
       { path: 'controls/:controlId', ...control },
       { path: 'sampling', ...sampling },
       { path: 'findings', ...findings },
-      { path: 'findings/:findingId', ...finding },
+      { path: 'findings/:findingCode', ...finding },
       { path: 'remediation', ...remediation },
       { path: 'reports', ...reports },
       { path: 'comparison', ...comparison },

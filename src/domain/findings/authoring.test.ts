@@ -11,7 +11,7 @@ const observation: ManualFindingInput = { source: 'auditor_observation', title: 
 describe('the code of a finding recorded by hand', () => {
   prop.prop([fc.array(fc.oneof(fc.nat(500).map((n) => `F-${n}`), fc.string()))])('is never a code already taken, and always of the form F-<n>', (taken) => {
     const outcome = buildManualFinding({ ...observation, criteria: ['CC7.3'] }, taken, context);
-    const code = outcome.ok ? outcome.finding.id : '';
+    const code = outcome.ok ? outcome.finding.code : '';
     expect(taken).not.toContain(code);
     expect(code).toMatch(/^F-[1-9]\d*$/);
   });
@@ -23,7 +23,7 @@ describe('a finding recorded by hand', () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.finding).toMatchObject({
-      id: 'F-2',
+      code: 'F-2',
       source: 'auditor_observation',
       control: 'AC-04',
       criteria: ['CC6.2'],
@@ -37,11 +37,11 @@ describe('a finding recorded by hand', () => {
 
   it('keeps a given code, criteria (once each) and failed samples', () => {
     const outcome = buildManualFinding(
-      { ...observation, id: 'OBS-1', criteria: ['CC7.3', 'CC7.3'], failedSamples: [{ item: 'R-1', note: 'No sign-off' }], identifiedOn: '2026-05-31' },
+      { ...observation, code: 'OBS-1', criteria: ['CC7.3', 'CC7.3'], failedSamples: [{ item: 'R-1', note: 'No sign-off' }], identifiedOn: '2026-05-31' },
       [],
       context,
     );
-    expect(outcome.ok && outcome.finding).toMatchObject({ id: 'OBS-1', control: null, criteria: ['CC7.3'], identifiedOn: '2026-05-31', failedSamples: [{ item: 'R-1', note: 'No sign-off' }] });
+    expect(outcome.ok && outcome.finding).toMatchObject({ code: 'OBS-1', control: null, criteria: ['CC7.3'], identifiedOn: '2026-05-31', failedSamples: [{ item: 'R-1', note: 'No sign-off' }] });
   });
 
   it('is refused with every problem at its field', () => {

@@ -18,7 +18,7 @@ export type ManualFindingSource = (typeof MANUAL_FINDING_SOURCES)[number];
 /** Optional fields may be left out or sent as undefined (as a parsed request body has them). */
 export interface ManualFindingInput {
   /** Defaults to the next `F-<n>` (nextCode). */
-  id?: string | undefined;
+  code?: string | undefined;
   source: ManualFindingSource;
   title: string;
   description?: string | null | undefined;
@@ -70,7 +70,7 @@ export function buildManualFinding(input: ManualFindingInput, taken: Iterable<st
   return {
     ok: true,
     finding: {
-      id: input.id ?? nextCode('F', taken),
+      code: input.code ?? nextCode('F', taken),
       title: input.title,
       description: input.description ?? null,
       source: input.source,

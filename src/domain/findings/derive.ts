@@ -9,7 +9,7 @@ import type { ControlResult, Deficiency, ExaminationResult } from '../evaluation
 import type { Classification, FailedSample, Finding } from './model.js';
 
 /** `F-AC-04` for a control's deficiency; `F-GAP-CC6.4` for a criterion no control addresses. */
-export function findingIdOf(deficiency: Pick<Deficiency, 'control' | 'criteria'>): string {
+export function findingCodeOf(deficiency: Pick<Deficiency, 'control' | 'criteria'>): string {
   return deficiency.control !== null ? `F-${deficiency.control}` : `F-GAP-${deficiency.criteria.join('-')}`;
 }
 
@@ -56,7 +56,7 @@ export function deriveFindings(result: ExaminationResult, examination?: Pick<Exa
       note: notes.get(control?.id ?? '')?.get(item) ?? null,
     }));
     return {
-      id: findingIdOf(deficiency),
+      code: findingCodeOf(deficiency),
       title: titleOf(deficiency, control),
       description: control ? `${control.id}: ${control.title}. ${[...control.reasons, ...deficiency.reasons].join(' ')}` : deficiency.reasons.join(' '),
       source: 'deficiency',
@@ -91,12 +91,12 @@ function titleOf(deficiency: Deficiency, control: ControlResult | undefined): st
  * override stays beside it.
  */
 export function mergeDerivedFindings(existing: readonly Finding[], derived: readonly Finding[]): Finding[] {
-  const derivedById = new Map(derived.map((f) => [f.id, f]));
+  const derivedById = new Map(derived.map((f) => [f.code, f]));
   const kept = existing.map((finding) => {
-    const fresh = derivedById.get(finding.id);
+    const fresh = derivedById.get(finding.code);
     if (!fresh || finding.source !== 'deficiency') return finding;
     return { ...finding, classification: { ...fresh.classification, override: finding.classification.override } };
   });
-  const known = new Set(existing.map((f) => f.id));
-  return [...kept, ...derived.filter((f) => !known.has(f.id))];
+  const known = new Set(existing.map((f) => f.code));
+  return [...kept, ...derived.filter((f) => !known.has(f.code))];
 }

@@ -61,7 +61,7 @@ describe('reopenOnRegression', () => {
 
   it('reopens a closed gap when its criterion is again addressed by nothing', () => {
     const gap = examine(buildExamination({ engagement: { categories: [], periodEnd: '2027-06-30' }, controls: [] }));
-    const finding = closed({ id: 'F-GAP-CC6.2', control: null, criteria: ['CC6.2'] });
+    const finding = closed({ code: 'F-GAP-CC6.2', control: null, criteria: ['CC6.2'] });
     expect(reopenOnRegression(finding, gap).status).toBe('open');
   });
 });

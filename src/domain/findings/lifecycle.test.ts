@@ -136,7 +136,7 @@ describe('closing only after a passing retest', () => {
   });
 
   it('a finding without a control closes on a passing retest of the control that now addresses it', () => {
-    const gap = ready({ control: null, id: 'F-GAP-CC6.2', retests: [buildRetest()] });
+    const gap = ready({ control: null, code: 'F-GAP-CC6.2', retests: [buildRetest()] });
     expect(canClose(gap, context).ok).toBe(true);
   });
 

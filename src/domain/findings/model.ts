@@ -141,8 +141,8 @@ export interface StatusChange {
 }
 
 export interface Finding {
-  /** Stable: a finding derived from a deficiency is `F-<control id>`, so re-deriving does not duplicate it. */
-  id: string;
+  /** The finding's code, stable: one derived from a deficiency is `F-<control id>`, so re-deriving does not duplicate it. */
+  code: string;
   title: string;
   description: string | null;
   source: FindingSource;

@@ -15,7 +15,7 @@ export function contextOf(...controls: Control[]): RetestContext {
 
 export function buildFinding(overrides: Partial<Finding> = {}): Finding {
   return {
-    id: 'F-AC-04',
+    code: 'F-AC-04',
     title: 'AC-04 not effective: 2 of 5 samples deviated',
     description: null,
     source: 'deficiency',

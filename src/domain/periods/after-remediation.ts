@@ -70,7 +70,7 @@ export function forecastAfterRemediation(examination: Examination, findings: rea
     const retest = closingRetest(finding, context);
     if (retest === null) continue;
     const held = chosen.get(retest.control);
-    if (held === undefined || later(retest, held.retest)) chosen.set(retest.control, { finding: finding.id, retest });
+    if (held === undefined || later(retest, held.retest)) chosen.set(retest.control, { finding: finding.code, retest });
   }
 
   const current = examine(examination);

@@ -195,12 +195,12 @@ function withinRights(finding: Finding, rights: ImportRights, warnings: Warnings
   let kept = finding;
   const override = finding.classification.override;
   if (override !== null && !rights.overrides) {
-    warnings.push(`${finding.id}: the auditor's override (${override.severity ? words(override.severity) : 'pervasiveness'}) is not imported: it needs the finding.judge permission.`);
+    warnings.push(`${finding.code}: the auditor's override (${override.severity ? words(override.severity) : 'pervasiveness'}) is not imported: it needs the finding.judge permission.`);
     kept = { ...kept, classification: { ...kept.classification, override: null } };
   }
   const done = finding.correctiveActions.filter((a) => a.status === 'done');
   if (done.length > 0 && !rights.completedActions) {
-    warnings.push(`${finding.id}: corrective action(s) ${done.map((a) => a.id).join(', ')} marked done are not imported: completing one needs the finding.remediate permission.`);
+    warnings.push(`${finding.code}: corrective action(s) ${done.map((a) => a.id).join(', ')} marked done are not imported: completing one needs the finding.remediate permission.`);
     kept = { ...kept, correctiveActions: kept.correctiveActions.filter((a) => a.status !== 'done') };
   }
   return kept;
@@ -336,7 +336,7 @@ function fromRisk(importer: Importer, unit: Unit): Finding {
       : null;
 
   return {
-    id: unit.id,
+    code: unit.id,
     title: unit.title,
     description: [
       unit.description,
@@ -460,7 +460,7 @@ function settleStatus(finding: Finding, warnings: Warnings): Finding {
   }
   const settled = status ?? 'open';
   if (settled === finding.status) return finding;
-  warnings.push(`${finding.id} is ${finding.status} in the document but imported as ${settled}: ${reasons.join(' ')}`);
+  warnings.push(`${finding.code} is ${finding.status} in the document but imported as ${settled}: ${reasons.join(' ')}`);
   return {
     ...finding,
     status: settled,

@@ -66,8 +66,8 @@ export interface OverrideInput {
 }
 
 /** The path of a finding under the engagement: its code is URL-encoded. */
-export function findingPath(base: string, findingId: string): string {
-  return `${base}/findings/${encodeURIComponent(findingId)}`;
+export function findingPath(base: string, findingCode: string): string {
+  return `${base}/findings/${encodeURIComponent(findingCode)}`;
 }
 
 /** Every finding of the engagement in code order (page after page), of one status when given. */
@@ -90,12 +90,12 @@ export function useControlFindings(controlId: string) {
   });
 }
 
-export function useFinding(findingId: string) {
+export function useFinding(findingCode: string) {
   const { organizationId, engagementId, base } = useScope();
   return useQuery({
-    queryKey: ['finding', organizationId, engagementId, findingId],
-    queryFn: () => api<Finding>('GET', findingPath(base, findingId)),
-    enabled: findingId !== '',
+    queryKey: ['finding', organizationId, engagementId, findingCode],
+    queryFn: () => api<Finding>('GET', findingPath(base, findingCode)),
+    enabled: findingCode !== '',
   });
 }
 
@@ -112,7 +112,7 @@ export async function reloadFindings(client: QueryClient, organizationId: string
       queryKey[1] === organizationId &&
       queryKey[2] === engagementId &&
       !UNMOVED.has(String(queryKey[0])) &&
-      !(saved && queryKey[0] === 'finding' && queryKey[3] === saved.id),
+      !(saved && queryKey[0] === 'finding' && queryKey[3] === saved.code),
   });
 }
 
@@ -123,7 +123,7 @@ function useFindingMutation<TVariables>(send: (base: string, variables: TVariabl
   return useMutation({
     mutationFn: (variables: TVariables) => send(base, variables),
     onSuccess: (finding) => {
-      client.setQueryData(['finding', organizationId, engagementId, finding.id], finding);
+      client.setQueryData(['finding', organizationId, engagementId, finding.code], finding);
       return reloadFindings(client, organizationId, engagementId, finding);
     },
   });
@@ -145,21 +145,21 @@ export function useCreateFinding() {
 
 /** One step of the lifecycle at the version the page read; a refused step is a 409 whose detail gives the reasons. */
 export function useTransition() {
-  return useFindingMutation((base, { findingId, version, step }: { findingId: string; version: number; step: TransitionInput }) =>
-    api<Finding>('POST', `${findingPath(base, findingId)}/transitions`, { version, ...step }),
+  return useFindingMutation((base, { findingCode, version, step }: { findingCode: string; version: number; step: TransitionInput }) =>
+    api<Finding>('POST', `${findingPath(base, findingCode)}/transitions`, { version, ...step }),
   );
 }
 
 /** Replaces the finding's corrective actions with the whole list. */
 export function useSaveCorrectiveActions() {
-  return useFindingMutation((base, { findingId, version, actions }: { findingId: string; version: number; actions: CorrectiveAction[] }) =>
-    api<Finding>('PUT', `${findingPath(base, findingId)}/corrective-actions`, { version, actions }),
+  return useFindingMutation((base, { findingCode, version, actions }: { findingCode: string; version: number; actions: CorrectiveAction[] }) =>
+    api<Finding>('PUT', `${findingPath(base, findingCode)}/corrective-actions`, { version, actions }),
   );
 }
 
 export function useRecordRetest() {
-  return useFindingMutation((base, { findingId, version, retest }: { findingId: string; version: number; retest: RetestInput }) =>
-    api<Finding>('POST', `${findingPath(base, findingId)}/retests`, { version, ...retest }),
+  return useFindingMutation((base, { findingCode, version, retest }: { findingCode: string; version: number; retest: RetestInput }) =>
+    api<Finding>('POST', `${findingPath(base, findingCode)}/retests`, { version, ...retest }),
   );
 }
 
@@ -169,20 +169,20 @@ export function useRecordRetest() {
  */
 export function useSetRootCause() {
   return useFindingMutation(
-    (base, { findingId, version, rootCause, rootCauseVersion }: { findingId: string; version: number; rootCause: RootCause; rootCauseVersion?: number }) =>
-      api<Finding>('PUT', `${findingPath(base, findingId)}/root-cause`, { version, ...rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) }),
+    (base, { findingCode, version, rootCause, rootCauseVersion }: { findingCode: string; version: number; rootCause: RootCause; rootCauseVersion?: number }) =>
+      api<Finding>('PUT', `${findingPath(base, findingCode)}/root-cause`, { version, ...rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) }),
   );
 }
 
 /** The auditor's judgment beside the engine's forecast (finding.judge). */
 export function useOverride() {
-  return useFindingMutation((base, { findingId, version, override }: { findingId: string; version: number; override: OverrideInput }) =>
-    api<Finding>('PUT', `${findingPath(base, findingId)}/override`, { version, ...override }),
+  return useFindingMutation((base, { findingCode, version, override }: { findingCode: string; version: number; override: OverrideInput }) =>
+    api<Finding>('PUT', `${findingPath(base, findingCode)}/override`, { version, ...override }),
   );
 }
 
 export function useClearOverride() {
-  return useFindingMutation((base, { findingId, version }: { findingId: string; version: number }) =>
-    api<Finding>('DELETE', `${findingPath(base, findingId)}/override?version=${version}`),
+  return useFindingMutation((base, { findingCode, version }: { findingCode: string; version: number }) =>
+    api<Finding>('DELETE', `${findingPath(base, findingCode)}/override?version=${version}`),
   );
 }

@@ -24,15 +24,15 @@ import { MAX_CONTROL_ID_LENGTH, MAX_POPULATION_SIZE, MAX_SAMPLE_ITEM_LENGTH, MAX
 import { engagementParams } from '../engagements/schemas.js';
 import { pageQuery, paged } from '../pagination.js';
 
-export const MAX_FINDING_ID_LENGTH = 200;
+export const MAX_FINDING_CODE_LENGTH = 200;
 
 const text = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
 const date = z.string().max(10, { message: 'must be a date written YYYY-MM-DD' }).pipe(isoDate);
 const version = z.number().int().min(1);
 const code = text(MAX_CONTROL_ID_LENGTH);
 
-/** `findingId` is the finding's code in the engagement (e.g. F-AC-04), URL-encoded. */
-export const findingParams = engagementParams.extend({ findingId: z.string().min(1).max(MAX_FINDING_ID_LENGTH) });
+/** `findingCode` is the finding's code in the engagement (e.g. F-AC-04), URL-encoded. */
+export const findingParams = engagementParams.extend({ findingCode: z.string().min(1).max(MAX_FINDING_CODE_LENGTH) });
 
 export const findingQuery = pageQuery.extend({
   status: z.enum(FINDING_STATUSES).optional(),
@@ -80,7 +80,7 @@ const retestSchema = z
 export const findingSchema = z
   .object({
     /** The finding's code, e.g. F-AC-04: stable, so deriving again adds nothing twice. */
-    id: z.string(),
+    code: z.string(),
     title: z.string(),
     description: z.string().nullable(),
     source: z.enum(FINDING_SOURCES),
@@ -209,8 +209,8 @@ export const createFindingBody = z.discriminatedUnion('source', [
   z.strictObject({ source: z.literal('deficiency'), control: code }),
   z.strictObject({
     source: z.enum(MANUAL_FINDING_SOURCES),
-    /** Defaults to the next free F-<n>. */
-    id: code.optional(),
+    /** Defaults to the next F-<n>. */
+    code: code.optional(),
     title: text(MAX_TEXT_LENGTH),
     description: text(MAX_TEXT_LENGTH).nullable().optional(),
     control: code.nullable().optional(),

@@ -177,7 +177,7 @@ describe('ControlPage: findings on the control', () => {
   const none: Answer = { status: 200, body: { items: [], total: 0 } };
 
   it('raises the finding of a deficiency and opens it', async () => {
-    const created: Answer = { status: 201, body: { id: 'F-AC-04' } };
+    const created: Answer = { status: 201, body: { code: 'F-AC-04' } };
     const calls = stubApi({
       role: 'compliance',
       overrides: {
@@ -196,7 +196,7 @@ describe('ControlPage: findings on the control', () => {
   });
 
   it('links the finding raised already, and offers a viewer nothing to raise', async () => {
-    const found: Answer = { status: 200, body: { items: [{ id: 'F-AC-04', status: 'remediating' }], total: 1 } };
+    const found: Answer = { status: 200, body: { items: [{ code: 'F-AC-04', status: 'remediating' }], total: 1 } };
     stubApi({ role: 'compliance', overrides: { [`GET ${PATH}/examination`]: examination, [`GET ${FINDINGS}`]: found } });
     const { client, unmount } = show();
     await loaded(client);

@@ -152,7 +152,7 @@ export function ClassificationCard(props: { finding: Finding; canJudge: boolean;
                 loading={clear.isPending}
                 onClick={() =>
                   clear.mutate(
-                    { findingId: finding.id, version: finding.version },
+                    { findingCode: finding.code, version: finding.version },
                     { onSuccess: () => notifySaved('The forecast stands again'), onError: (error) => notifyError(error, props.reload) },
                   )
                 }
@@ -163,12 +163,12 @@ export function ClassificationCard(props: { finding: Finding; canJudge: boolean;
           </Group>
         )}
       </Stack>
-      <Modal opened={editing} onClose={editor.close} title={`Judge the classification of ${finding.id}`}>
+      <Modal opened={editing} onClose={editor.close} title={`Judge the classification of ${finding.code}`}>
         <OverrideForm
           finding={finding}
           onCancel={editor.close}
           onSubmit={(input) =>
-            saving(save.mutateAsync({ findingId: finding.id, version: finding.version, override: input }), 'Judgment recorded beside the forecast', props.reload).then(
+            saving(save.mutateAsync({ findingCode: finding.code, version: finding.version, override: input }), 'Judgment recorded beside the forecast', props.reload).then(
               editor.close,
             )
           }

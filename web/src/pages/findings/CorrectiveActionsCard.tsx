@@ -78,7 +78,7 @@ export function CorrectiveActionsCard(props: { finding: Finding; canPlan: boolea
     const id = before?.id ?? nextCode('CA', actions.map((a) => a.id));
     const action = toAction(id, values, before);
     const list = before ? actions.map((a) => (a.id === id ? action : a)) : [...actions, action];
-    await saving(save.mutateAsync({ findingId: finding.id, version: finding.version, actions: list }), `Corrective action ${id} saved`, props.reload);
+    await saving(save.mutateAsync({ findingCode: finding.code, version: finding.version, actions: list }), `Corrective action ${id} saved`, props.reload);
     setEditing(null);
   };
 

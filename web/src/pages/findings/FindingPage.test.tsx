@@ -7,7 +7,7 @@ import { API, fixtureFinding, OWNER_EMAIL, PATH, pick, renderAt, ROOT, stubFindi
 
 afterEach(() => vi.unstubAllGlobals());
 
-const show = () => renderAt(`${ROOT}/findings/F-AC-04`, <FindingPage />, '/findings/:findingId');
+const show = () => renderAt(`${ROOT}/findings/F-AC-04`, <FindingPage />, '/findings/:findingCode');
 
 /** Waits until the finding, the role and the control are known: only then is an absent button really absent. */
 async function loaded(client: ReturnType<typeof show>['client']) {

@@ -23,10 +23,10 @@ import { RetestsCard } from './RetestsCard.js';
 import { RootCauseCard } from './RootCauseCard.js';
 
 export function FindingPage() {
-  const { findingId = '' } = useParams();
+  const { findingCode = '' } = useParams();
   const { organizationId, engagementId } = useScope();
   const root = `/o/${organizationId}/e/${engagementId}`;
-  const finding = useFinding(findingId);
+  const finding = useFinding(findingCode);
   const rootCauses = useRootCauses();
   const control = useControl(finding.data?.control ?? '');
   const me = useMe();
@@ -52,9 +52,9 @@ export function FindingPage() {
           <Anchor component={Link} to={`${root}/findings`}>
             Findings
           </Anchor>
-          <span>{findingId}</span>
+          <span>{findingCode}</span>
         </Breadcrumbs>
-        <Alert color="red" title={missing ? `There is no finding ${findingId} in this engagement` : 'The finding could not be loaded'}>
+        <Alert color="red" title={missing ? `There is no finding ${findingCode} in this engagement` : 'The finding could not be loaded'}>
           {missing ? 'Its code may have changed in an import.' : finding.error.message}
         </Alert>
       </Stack>
@@ -75,7 +75,7 @@ export function FindingPage() {
       </SimpleGrid>
       <CorrectiveActionsCard finding={current} canPlan={canPlan} reload={reload} />
       <RetestsCard finding={current} canRecord={canManage} reload={reload} />
-      <ManagementResponseCard finding={current.id} owns={owns} />
+      <ManagementResponseCard finding={current.code} owns={owns} />
     </Stack>
   );
 }

@@ -9,8 +9,8 @@ import { controlHref } from '../criteria/links.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
 import { NO_WRAP, nextActionDue, severityText } from './format.js';
 
-export function findingHref(root: string, findingId: string): string {
-  return `${root}/findings/${encodeURIComponent(findingId)}`;
+export function findingHref(root: string, findingCode: string): string {
+  return `${root}/findings/${encodeURIComponent(findingCode)}`;
 }
 
 export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCauseWithFindings[]; root: string }) {
@@ -30,10 +30,10 @@ export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCaus
             const next = nextActionDue(finding.correctiveActions);
             const cause = finding.rootCause === null ? null : (causes.get(finding.rootCause) ?? null);
             return (
-              <Table.Tr key={finding.id}>
+              <Table.Tr key={finding.code}>
                 <Table.Th scope="row" fw={500} style={NO_WRAP}>
-                  <Anchor component={Link} to={findingHref(props.root, finding.id)}>
-                    {finding.id}
+                  <Anchor component={Link} to={findingHref(props.root, finding.code)}>
+                    {finding.code}
                   </Anchor>
                 </Table.Th>
                 <Table.Td miw={240}>{finding.title}</Table.Td>

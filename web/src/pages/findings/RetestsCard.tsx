@@ -138,7 +138,7 @@ export function RetestsCard(props: { finding: Finding; canRecord: boolean; reloa
           fixedOn={fixedOn}
           onCancel={recorder.close}
           onSubmit={(retest) =>
-            saving(record.mutateAsync({ findingId: finding.id, version: finding.version, retest }), 'Retest recorded', props.reload).then(recorder.close)
+            saving(record.mutateAsync({ findingCode: finding.code, version: finding.version, retest }), 'Retest recorded', props.reload).then(recorder.close)
           }
         />
       </Modal>

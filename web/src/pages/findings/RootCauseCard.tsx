@@ -61,7 +61,7 @@ function RootCauseForm(props: {
       : { mode: 'new', id: nextCode('RC', props.causes.map((c) => c.id)), title: '', category: '', whys: [''] },
     validate: (values) => validateRootCause(values, props.causes),
   });
-  const others = current ? current.findings.filter((f) => f !== props.finding.id) : [];
+  const others = current ? current.findings.filter((f) => f !== props.finding.code) : [];
   const whys = form.values.whys;
   return (
     <form
@@ -150,7 +150,7 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
   const [editing, editor] = useDisclosure(false);
   const setRootCause = useSetRootCause();
   const cause = props.causes.find((c) => c.id === finding.rootCause);
-  const others = cause ? cause.findings.filter((f) => f !== finding.id) : [];
+  const others = cause ? cause.findings.filter((f) => f !== finding.code) : [];
 
   return (
     <Card withBorder component="section" aria-labelledby="finding-root-cause">
@@ -193,7 +193,7 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
           </>
         )}
       </Stack>
-      <Modal opened={editing} onClose={editor.close} title={`Root cause of ${finding.id}`} size="lg">
+      <Modal opened={editing} onClose={editor.close} title={`Root cause of ${finding.code}`} size="lg">
         <RootCauseForm
           finding={finding}
           causes={props.causes}
@@ -201,7 +201,7 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
           onSubmit={(rootCause) => {
             // The version of the cause under that code as this page read it, so a rewrite cannot undo someone else's.
             const rootCauseVersion = props.causes.find((c) => c.id === rootCause.id)?.version;
-            const saved = setRootCause.mutateAsync({ findingId: finding.id, version: finding.version, rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) });
+            const saved = setRootCause.mutateAsync({ findingCode: finding.code, version: finding.version, rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) });
             return saving(saved, `Root cause ${rootCause.id} recorded`, props.reload).then(editor.close);
           }}
         />
