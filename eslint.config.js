@@ -26,6 +26,46 @@ export default tseslint.config(
           patterns: [
             { group: ['../../workspace/*', '../../store/*', '../../evidence/*', '../../monitoring/*', '../../reports/*', '../../server/*', '../../cli/*', '../workspace/*', '../store/*', '../evidence/*', '../monitoring/*', '../reports/*', '../server/*', '../cli/*'], message: 'src/domain imports nothing else of the project.' },
             { group: ['node:*', 'fs', 'path', 'http', 'net', 'child_process'], message: 'src/domain does no I/O.' },
+            { regex: '^(\\.\\./)+(contract|web)/', message: 'src/domain imports nothing else of the project.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contract is what the server and the web share: zod and the domain, nothing of the server.
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|\\.\\./domain/|\\./)', message: 'src/contract imports only zod and src/domain.' }] },
+      ],
+    },
+  },
+  {
+    // The server never reaches into the web app.
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src/domain/**', 'src/contract/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+web/', message: 'src imports nothing of web/.' }] }],
+    },
+  },
+  {
+    // The web reaches src only through its aliases, and takes only types from the contract: its schemas would
+    // bring zod into the bundle (the limits are plain numbers).
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+src/', message: 'Import the domain and the contract as @assay/domain and @assay/contract.' },
+            {
+              regex: '^@assay/contract(/(?!limits\\.js$).*)?$',
+              allowTypeImports: true,
+              message: 'The web takes types from the contract (import type); limits come from @assay/contract/limits.js.',
+            },
+            { regex: '^zod$', allowTypeImports: true, message: 'The web does not bundle zod.' },
           ],
         },
       ],

@@ -53,7 +53,7 @@ describeE2E('comparing periods and the reports', (e2e) => {
     const { page } = await e2e().signIn(PEOPLE.compliance);
 
     // The demo's engagement was not opened from another: nothing to compare with yet.
-    await page.goto(`${seeded.root}/comparison`);
+    await page.goto(`${seeded.root}/periods`);
     await main(page).getByRole('heading', { name: 'Compare periods' }).waitFor();
     await main(page).getByText('No previous period').waitFor();
     expect(await main(page).getByRole('region', { name: 'Earlier period' }).count()).toBe(0);
@@ -73,7 +73,7 @@ describeE2E('comparing periods and the reports', (e2e) => {
     await page.locator('.mantine-Notification-root').filter({ hasText: `${NEXT.name} is open` }).waitFor();
 
     await openSection(page, 'Compare periods');
-    await page.waitForURL(`**/o/${seeded.organizationId}/e/${next}/comparison`);
+    await page.waitForURL(`**/o/${seeded.organizationId}/e/${next}/periods`);
     const earlier = main(page).getByRole('region', { name: 'Earlier period' });
     const later = main(page).getByRole('region', { name: 'Later period' });
     await earlier.waitFor();

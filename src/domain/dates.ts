@@ -5,6 +5,15 @@ const DAY_MS = 86_400_000;
 
 const toDay = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 
+/** Whether `value` is a calendar date written YYYY-MM-DD that exists (2026-02-30 does not). */
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** The calendar day of an instant, in UTC: the ISO date every rule compares with. */
 export function isoDate(instant: Date): string {
   return instant.toISOString().slice(0, 10);
@@ -27,15 +36,6 @@ export function earliest(dates: readonly (string | null)[]): string | null {
 
 export function latest(dates: readonly (string | null)[]): string | null {
   return dates.reduce<string | null>((max, d) => (d !== null && (max === null || d > max) ? d : max), null);
-}
-
-/** A calendar date written YYYY-MM-DD that exists (2026-02-30 does not). */
-export function isRealDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**

@@ -1,4 +1,7 @@
-/** Wording shared by every reason the engine writes. */
+/** Wording shared by every reason the engine writes, and enumerated values in words for every reader. */
+import type { Role } from './access/permissions.js';
+import type { Category } from './criteria/catalogue.js';
+import type { Frequency } from './engagement.js';
 
 /** 0.0880 → "8.8%"; 0.1 → "10%". */
 export function percent(rate: number): string {
@@ -19,3 +22,33 @@ export function list(ids: readonly string[]): string {
 export function words(value: string): string {
   return value.replaceAll('_', ' ');
 }
+
+/** The report categories as the criteria name them: `processing-integrity` → `Processing integrity`. */
+export const CATEGORY_NAMES: Readonly<Record<Category, string>> = {
+  security: 'Security',
+  availability: 'Availability',
+  confidentiality: 'Confidentiality',
+  'processing-integrity': 'Processing integrity',
+  privacy: 'Privacy',
+};
+
+/** How often a control operates, in words. */
+export const FREQUENCY_NAMES: Readonly<Record<Frequency, string>> = {
+  annual: 'Annual',
+  semiannual: 'Semiannual',
+  quarterly: 'Quarterly',
+  monthly: 'Monthly',
+  weekly: 'Weekly',
+  daily: 'Daily',
+  'multiple-daily': 'Several times a day',
+  event: 'Event-driven',
+  automated: 'Automated',
+};
+
+export const ROLE_NAMES: Readonly<Record<Role, string>> = {
+  admin: 'Admin',
+  compliance: 'Compliance',
+  owner: 'Control owner',
+  auditor: 'Auditor',
+  viewer: 'Viewer',
+};

@@ -1,7 +1,7 @@
 /** The public face of the domain: what the other layers may import. */
 export * from './errors.js';
 export * from './problems.js';
-export { words } from './format.js';
+export { CATEGORY_NAMES, FREQUENCY_NAMES, ROLE_NAMES, words } from './format.js';
 export * from './engagement.js';
 export * from './dates.js';
 export * from './codes.js';
@@ -25,3 +25,4 @@ export * from './periods/index.js';
 export * from './remediation/index.js';
 export * from './monitoring/index.js';
 export * from './archiving.js';
+export * from './audit-events.js';

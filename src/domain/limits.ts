@@ -2,12 +2,33 @@
 
 /** Names: engagements, controls' ids, members, API tokens. */
 export const MAX_NAME_LENGTH = 200;
+/** An id in an address: an engagement's, a finding's code (a longer one names nothing). */
+export const MAX_ID_LENGTH = 200;
+/** Ids written by people: a control's, a finding's, a root cause's or a corrective action's code. */
+export const MAX_CONTROL_ID_LENGTH = 100;
+/** A criterion's id (CC6.1, PI1.5). */
+export const MAX_CRITERION_ID_LENGTH = 16;
+/** An e-mail address (RFC 5321's path limit). */
+export const MAX_EMAIL_LENGTH = 320;
+/** A control's or an action's owner: any text this long at most, so an e-mail address fits. */
+export const MAX_OWNER_LENGTH = MAX_EMAIL_LENGTH;
+/** A population item's id, as the organisation's system names it. */
+export const MAX_SAMPLE_ITEM_LENGTH = 200;
+/** Samples in one request; a larger test comes in through `assay import`. */
+export const MAX_SAMPLES_PER_REQUEST = 10_000;
+export const MAX_POPULATION_SIZE = 100_000_000;
+/** An audit event's subject in a filter (`<kind>:<id>`). */
+export const MAX_AUDIT_SUBJECT_LENGTH = 300;
 /** Free text: titles, reasons, notes, misstatements. */
 export const MAX_TEXT_LENGTH = 2000;
 /** Lists inside one object: criteria of a control, not-applicable criteria, misstatements. */
 export const MAX_LIST_LENGTH = 100;
+/** The most series a pervasiveness threshold may ask for (there are fewer in the catalogue). */
+export const MAX_PERVASIVE_SERIES = 30;
 /** Rows in one page of a list (the API's `limit`); a page that shows everything asks for this many at a time. */
 export const MAX_PAGE_SIZE = 1000;
+/** Rows in one page when the caller does not say. */
+export const DEFAULT_PAGE_SIZE = 50;
 /** Findings imported from one OSCAL document (a POA&M's items, assessment results' risks and findings). */
 export const MAX_IMPORTED_FINDINGS = 10_000;
 /**
@@ -18,5 +39,3 @@ export const MAX_OSCAL_DOCUMENT_BYTES = 20 * 1024 * 1024;
 /** Passwords: long enough to resist guessing, short enough to hash quickly. */
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
-/** A control's owner: any text this long at most (an email address is at most 320 characters). */
-export const MAX_OWNER_LENGTH = 320;

@@ -21,7 +21,7 @@ import { authentication, SESSION_COOKIE } from './authentication.js';
 import { loggerOptions, type LogOptions } from './logging.js';
 import { declarePermissions } from './permissions.js';
 import { handleError, problem } from './problem.js';
-import { MAX_SAMPLE_ITEM_LENGTH } from './routes/controls/schemas.js';
+import { MAX_SAMPLE_ITEM_LENGTH } from '../domain/limits.js';
 import { apiRoutes } from './routes/index.js';
 import { isPageRequest, sendIndex, serveWebApp, WEB_ROOT } from './web.js';
 

@@ -86,7 +86,7 @@ for (const engine of ENGINES) {
       expect(await names('include')).toEqual([e]);
       expect(await names('only')).toEqual([e]);
       const [event] = (await services.auditEvents.list(OPERATOR, o, { limit: 1, offset: 0, type: 'engagement.archived' })).items;
-      expect(event).toMatchObject({ actor: 'token:compliance (token-compliance)', before: { archivedAt: null }, after: { archivedAt: archived.archivedAt } });
+      expect(event).toMatchObject({ actor: 'user:compliance@tokens.example via token:compliance (token-compliance)', before: { archivedAt: null }, after: { archivedAt: archived.archivedAt } });
     });
 
     it('restores an archived engagement for an admin only, and then it changes again', async () => {
@@ -114,9 +114,9 @@ for (const engine of ENGINES) {
       expect(purged).toEqual({ subject: `engagement:${e}`, recordBytes: expect.any(Number) });
       await expect(services.engagements.get(admin, o, e)).rejects.toThrow(NotFoundError);
       const [event] = (await services.auditEvents.list(OPERATOR, o, { limit: 1, offset: 0, type: 'engagement.purged' })).items;
-      expect(event).toMatchObject({ subject: `engagement:${e}`, actor: 'token:admin (token-admin)', after: null });
+      expect(event).toMatchObject({ subject: `engagement:${e}`, actor: 'user:admin@tokens.example via token:admin (token-admin)', after: null });
       expect(event!.before).toEqual({ ...before, engagement: archived });
-      expect(event!.before).toMatchObject({ archivedControls: [{ control: { id: 'AC-04', archivedAt: control.archivedAt }, test: { control: 'AC-04', populationSize: 14 } }] });
+      expect(event!.before).toMatchObject({ archivedControls: [{ control: { id: 'AC-04', archivedAt: control.archivedAt }, test: { control: 'AC-04', populationSize: 8 } }] });
       expect((event!.before as typeof before).workspace.findings.length).toBeGreaterThan(0);
       expect(await services.integrity.verifyAuditChain(OPERATOR)).toMatchObject({ intact: true });
       // What the engagement held went with it; its events stay.
@@ -161,7 +161,7 @@ for (const engine of ENGINES) {
       expect(await list('only')).toEqual(['AC-04']);
       expect(await list('include')).toContain('AC-04');
       expect(await services.controls.get(compliance, o, e, 'AC-04')).toEqual(archived);
-      expect((await services.tests.get(as('auditor', o), o, e, 'AC-04')).samples).toHaveLength(5);
+      expect((await services.tests.get(as('auditor', o), o, e, 'AC-04')).samples).toHaveLength(8);
 
       await refusedAsArchived(services.controls.update(compliance, o, e, 'AC-04', 2, { title: 'Changed' }));
       await refusedAsArchived(services.tests.updateSample(as('auditor', o), o, e, 'AC-04', 'TERM-2026-002', { result: 'fail', note: 'late' }));

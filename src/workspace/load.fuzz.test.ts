@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../domain/index.js';
 import { parseFindings, type FindingsFiles } from './findings.js';
-import { listYamlTree, parseWorkspace, readWorkspaceFiles, type WorkspaceFile, type WorkspaceFiles } from './load.js';
+import { listYamlTree, loadWorkspace, parseWorkspace, readWorkspaceFiles, type WorkspaceFile, type WorkspaceFiles } from './load.js';
+import { renderWorkspace } from './write.js';
 
 const ACME = join(import.meta.dirname, '../../examples/acme');
 /**
@@ -130,10 +131,17 @@ interface Acme {
   findings: FindingsFiles;
 }
 
+/**
+ * The chosen files of examples/acme. A test that stands on a monitoring check is replaced by the samples its
+ * check gives (the in-memory loader runs no check, and the findings name those samples).
+ */
 async function readAcme(): Promise<Acme> {
   const all = await readWorkspaceFiles(ACME);
+  const examined = new Map(renderWorkspace(await loadWorkspace(ACME)).map((f) => [join(ACME, f.path), f.text]));
+  const standsOnCheck = (f: WorkspaceFile) => /^check:/m.test(f.text);
   const chosen = (f: WorkspaceFile) => CONTROLS.has(basename(f.file).replace(/\.ya?ml$/, ''));
-  const workspace = { ...all, controls: all.controls.filter(chosen), tests: all.tests.filter(chosen) };
+  const tests = all.tests.filter(chosen).map((f) => (standsOnCheck(f) ? { file: f.file, text: examined.get(f.file) as string } : f));
+  const workspace = { ...all, controls: all.controls.filter(chosen), tests };
   const read = async (sub: string) =>
     Promise.all((await listYamlTree(ACME, sub)).map(async (file) => ({ file, text: await readFile(file, 'utf8') })));
   return { workspace, findings: { rootCauses: await read('root-causes'), findings: await read('findings') } };

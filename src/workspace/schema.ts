@@ -15,6 +15,8 @@ import {
 } from '../domain/index.js';
 import { MAX_OWNER_LENGTH } from '../domain/limits.js';
 
+export { isRealDate };
+
 /** A calendar date written YYYY-MM-DD that exists (2026-02-30 does not). */
 export const isoDate = z.string().refine(isRealDate, { message: 'must be a real date written YYYY-MM-DD' });
 

@@ -1,10 +1,10 @@
-/** The page addresses. Engagement pages live under /o/:organizationId/e/:engagementId. */
+/** The pages and the addresses they answer (built in paths.ts). Engagement pages live under ENGAGEMENT_PAGES. */
 import type { RouteObject } from 'react-router';
-import { INVITATION_PAGE, PASSWORD_RESET_PAGE } from '../../src/domain/accounts/links.js';
 import { Layout } from './components/Layout.js';
 import { RequireSession } from './components/RequireSession.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { LoginPage } from './pages/login/LoginPage.js';
+import { ENGAGEMENT_PAGES, INVITATION_PAGE, LOGIN_PAGE, PASSWORD_RESET_PAGE, SECTIONS } from './paths.js';
 
 // Each page is its own chunk, loaded when first visited, so the dashboard does not wait for the others.
 const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
@@ -19,7 +19,7 @@ const findings = page(() => import('./pages/findings/FindingsPage.js').then((m) 
 const finding = page(() => import('./pages/findings/FindingPage.js').then((m) => ({ Component: m.FindingPage })));
 const remediation = page(() => import('./pages/remediation/RemediationPage.js').then((m) => ({ Component: m.RemediationPage })));
 const reports = page(() => import('./pages/reports/ReportsPage.js').then((m) => ({ Component: m.ReportsPage })));
-const comparison = page(() => import('./pages/comparison/ComparisonPage.js').then((m) => ({ Component: m.ComparisonPage })));
+const periods = page(() => import('./pages/periods/PeriodsPage.js').then((m) => ({ Component: m.PeriodsPage })));
 const rootCauses = page(() => import('./pages/root-causes/RootCausesPage.js').then((m) => ({ Component: m.RootCausesPage })));
 const settings = page(() => import('./pages/settings/SettingsPage.js').then((m) => ({ Component: m.SettingsPage })));
 // Reached from a one-time link, signed in or not.
@@ -27,7 +27,7 @@ const invitation = page(() => import('./pages/invitation/InvitationPage.js').the
 const resetPassword = page(() => import('./pages/reset-password/ResetPasswordPage.js').then((m) => ({ Component: m.ResetPasswordPage })));
 
 export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage /> },
+  { path: LOGIN_PAGE, element: <LoginPage /> },
   { path: INVITATION_PAGE, ...invitation },
   { path: PASSWORD_RESET_PAGE, ...resetPassword },
   {
@@ -39,7 +39,7 @@ export const routes: RouteObject[] = [
     ),
   },
   {
-    path: '/o/:organizationId/e/:engagementId',
+    path: ENGAGEMENT_PAGES,
     element: (
       <RequireSession>
         <Layout />
@@ -47,17 +47,17 @@ export const routes: RouteObject[] = [
     ),
     children: [
       { index: true, ...dashboard },
-      { path: 'criteria', ...criteria },
-      { path: 'controls', ...controls },
-      { path: 'controls/:controlId', ...control },
-      { path: 'sampling', ...sampling },
-      { path: 'findings', ...findings },
-      { path: 'findings/:findingCode', ...finding },
-      { path: 'remediation', ...remediation },
-      { path: 'reports', ...reports },
-      { path: 'comparison', ...comparison },
-      { path: 'root-causes', ...rootCauses },
-      { path: 'settings', ...settings },
+      { path: SECTIONS.criteria, ...criteria },
+      { path: SECTIONS.controls, ...controls },
+      { path: `${SECTIONS.controls}/:controlId`, ...control },
+      { path: SECTIONS.sampling, ...sampling },
+      { path: SECTIONS.findings, ...findings },
+      { path: `${SECTIONS.findings}/:findingCode`, ...finding },
+      { path: SECTIONS.remediation, ...remediation },
+      { path: SECTIONS.reports, ...reports },
+      { path: SECTIONS.periods, ...periods },
+      { path: SECTIONS.rootCauses, ...rootCauses },
+      { path: SECTIONS.settings, ...settings },
     ],
   },
 ];

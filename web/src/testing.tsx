@@ -9,7 +9,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { vi } from 'vitest';
-import { MAX_PAGE_SIZE } from '../../src/domain/limits.js';
+import { MAX_PAGE_SIZE } from '@assay/contract/limits.js';
 import type { Engagement } from './api/programme.js';
 
 export interface Call {
@@ -37,6 +37,8 @@ export function buildEngagement(overrides: Partial<Engagement> = {}): Engagement
     misstatements: [],
     createdAt: '2026-01-01T00:00:00.000Z',
     version: 3,
+    revision: 1,
+    previousEngagementId: null,
     archivedAt: null,
     ...overrides,
   };

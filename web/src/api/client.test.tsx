@@ -1,16 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_PAGE_SIZE } from '../../../src/domain/limits.js';
+import { MAX_PAGE_SIZE } from '@assay/contract/limits.js';
 import { firstPage, onePage, stubFetch } from '../testing.js';
 import { describeProblem, everyItem } from './client.js';
 
 describe('describeProblem', () => {
   it('offers a reload on a conflict', () => {
-    expect(describeProblem(409, { title: 'Conflict', status: 409 })).toMatch(/Someone else changed this.*Reload/);
-    expect(describeProblem(409, { title: 'Conflict', status: 409, detail: 'The organisation needs at least one admin' })).toBe('The organisation needs at least one admin');
+    expect(describeProblem(409, { type: 'https://assay.dev/problems/409', title: 'Conflict', status: 409 })).toMatch(/Someone else changed this.*Reload/);
+    expect(describeProblem(409, { type: 'https://assay.dev/problems/409', title: 'Conflict', status: 409, detail: 'The organisation needs at least one admin' })).toBe('The organisation needs at least one admin');
   });
 
   it('lists where a validation problem is', () => {
     const text = describeProblem(400, {
+      type: 'https://assay.dev/problems/400',
       title: 'Bad request',
       status: 400,
       detail: 'The request body is not valid',

@@ -2,14 +2,11 @@
  * The one way the web app talks to the server: JSON over /api/v1 with the session cookie, the CSRF token on
  * every write, and server errors (RFC 9457 problem details) turned into ApiError with words a person reads.
  */
-import { MAX_PAGE_SIZE } from '../../../src/domain/limits.js';
+import type { Paged, Problem } from '@assay/contract';
+import { MAX_PAGE_SIZE } from '@assay/contract/limits.js';
+import { API_PREFIX, withQuery } from './paths.js';
 
-export interface Problem {
-  title: string;
-  status: number;
-  detail?: string;
-  issues?: { location: string; message: string }[];
-}
+export type { Problem };
 
 export class ApiError extends Error {
   readonly status: number;
@@ -32,7 +29,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(`/api/v1${path}`, {
+  const response = await fetch(`${API_PREFIX}${path}`, {
     method,
     headers,
     credentials: 'same-origin',
@@ -55,10 +52,9 @@ export async function allPages<P extends { total: number }, T>(
   itemsOf: (page: P) => T[],
 ): Promise<{ first: P; items: T[] }> {
   const items: T[] = [];
-  const separator = path.includes('?') ? '&' : '?';
   let first: P | null = null;
   for (;;) {
-    const page = await api<P>('GET', `${path}${separator}limit=${MAX_PAGE_SIZE}&offset=${items.length}`);
+    const page = await api<P>('GET', withQuery(path, { limit: MAX_PAGE_SIZE, offset: items.length }));
     first ??= page;
     const found = itemsOf(page);
     items.push(...found);
@@ -68,7 +64,7 @@ export async function allPages<P extends { total: number }, T>(
 
 /** Every item of a list the server pages as `{ items, total }` (see `allPages`). */
 export async function everyItem<T>(path: string): Promise<T[]> {
-  return (await allPages<{ items: T[]; total: number }, T>(path, (page) => page.items)).items;
+  return (await allPages<Paged<T>, T>(path, (page) => page.items)).items;
 }
 
 /** What to tell a person about a failed request. */

@@ -2,53 +2,29 @@
  * Server state for the dashboard and the criteria matrix: the examination's history (the trend line), what
  * changed in it since last week, and marking criteria not applicable.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { DEFAULT_SINCE_DAYS } from '../../../src/domain/evaluation/history.js';
-import type { CriterionStatus, OpinionKind, Severity } from '../../../src/domain/evaluation/result.js';
-import type { PeriodComparison } from '../../../src/domain/periods/compare.js';
+import type { Engagement, ExaminationChanges, HistoryPoint, Paged } from '@assay/contract';
+import { MAX_PAGE_SIZE } from '@assay/contract/limits.js';
+import { DEFAULT_SINCE_DAYS } from '@assay/domain/evaluation/history.js';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
-import { useScope, type Engagement } from './programme.js';
-import type { Paged } from './types.js';
+import { keys } from './keys.js';
+import { withQuery } from './paths.js';
+import { useScope } from './programme.js';
 
-/** One kept result, as `GET …/examination/history` sends it (the server's `ExaminationHistoryPoint`). */
-export interface HistoryPoint {
-  takenAt: string;
-  /** The engagement revision evaluated (null for a snapshot taken without one). */
-  revision: number | null;
-  opinion: OpinionKind;
-  /** How many criteria have each status. */
-  criteria: Record<CriterionStatus, number>;
-  /** How many deficiencies have each severity. */
-  deficiencies: Record<Severity, number>;
-}
+export type { ExaminationChanges, HistoryPoint };
 
 /**
- * The most points one request asks for (the server's page limit). A snapshot is kept per change, so this
- * covers the recent weeks of even a busy engagement; the trend thins them out to one a day.
- */
-export const HISTORY_LIMIT = 1000;
-
-/**
- * The examination's history, newest first. Its key extends the examination's, so whatever invalidates the
- * examination (any change the engine reads) invalidates the history with it.
+ * The examination's history, newest first: the most points one request may ask for (the server's page limit).
+ * A snapshot is kept per change, so this covers the recent weeks of even a busy engagement; the trend thins
+ * them out to one a day. Its key extends the examination's, so whatever invalidates the examination (any
+ * change the engine reads) invalidates the history with it.
  */
 export function useExaminationHistory() {
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useQuery({
-    queryKey: ['examination', organizationId, engagementId, 'history'],
-    queryFn: () => api<Paged<HistoryPoint>>('GET', `${base}/examination/history?limit=${HISTORY_LIMIT}`),
+    queryKey: keys.history(organizationId, engagementId),
+    queryFn: () => api<Paged<HistoryPoint>>('GET', withQuery(urls.examinationHistory, { limit: MAX_PAGE_SIZE })),
   });
-}
-
-/** What changed between two kept results, as `GET …/examination/changes` sends it (the server's `ExaminationChanges`). */
-export interface ExaminationChanges {
-  latest: HistoryPoint;
-  /** The newest result at least the days asked older than the latest, else the oldest; null when none is. */
-  baseline: HistoryPoint | null;
-  /** Whether the baseline is a full period (a week by default) older; else it is the oldest result there is. */
-  fullPeriod: boolean;
-  /** Only the criteria and controls that changed, and the opinion; null without a baseline. */
-  comparison: PeriodComparison | null;
 }
 
 /**
@@ -56,10 +32,10 @@ export interface ExaminationChanges {
  * criterion by criterion and control by control. Under the examination's key, as the history is.
  */
 export function useExaminationChanges() {
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useQuery({
-    queryKey: ['examination', organizationId, engagementId, 'changes', DEFAULT_SINCE_DAYS],
-    queryFn: () => api<ExaminationChanges>('GET', `${base}/examination/changes?sinceDays=${DEFAULT_SINCE_DAYS}`),
+    queryKey: keys.changes(organizationId, engagementId, DEFAULT_SINCE_DAYS),
+    queryFn: () => api<ExaminationChanges>('GET', withQuery(urls.examinationChanges, { sinceDays: DEFAULT_SINCE_DAYS })),
   });
 }
 
@@ -71,26 +47,22 @@ export type NotApplicableList = Engagement['notApplicable'];
  */
 export function useUpdateNotApplicable() {
   const client = useQueryClient();
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useMutation({
     mutationFn: (input: { version: number; notApplicable: NotApplicableList }) =>
-      api<Engagement>('PATCH', base, { version: input.version, notApplicable: input.notApplicable }),
+      api<Engagement>('PATCH', urls.root, { version: input.version, notApplicable: input.notApplicable }),
     onSuccess: (engagement) => {
-      client.setQueryData(['engagement', organizationId, engagementId], engagement);
+      client.setQueryData(keys.settings(organizationId, engagementId), engagement);
       return reloadEngagement(client, organizationId, engagementId);
     },
   });
 }
 
 /** Fetches again what a change to the engagement's settings touches: the engagement and its examination. */
-export async function reloadEngagement(
-  client: ReturnType<typeof useQueryClient>,
-  organizationId: string,
-  engagementId: string,
-): Promise<void> {
+export async function reloadEngagement(client: QueryClient, organizationId: string, engagementId: string): Promise<void> {
   await Promise.all([
-    client.invalidateQueries({ queryKey: ['engagement', organizationId, engagementId] }),
-    client.invalidateQueries({ queryKey: ['engagements', organizationId] }),
-    client.invalidateQueries({ queryKey: ['examination', organizationId, engagementId] }),
+    client.invalidateQueries({ queryKey: keys.settings(organizationId, engagementId) }),
+    client.invalidateQueries({ queryKey: keys.engagements(organizationId) }),
+    client.invalidateQueries({ queryKey: keys.examination(organizationId, engagementId) }),
   ]);
 }

@@ -1,46 +1,23 @@
 /**
  * Invitations: an admin's pending ones (invite, revoke), and the invitee's side (preview the link, sign up
- * with it, or accept it signed in). The shapes mirror src/server/routes/invitations/schemas.ts. The link's
- * secret is only ever in a mutation's result or the page's address fragment, never in the query cache's keys.
+ * with it, or accept it signed in). The link's secret is only ever in a mutation's result or the page's address
+ * fragment, never in the query cache's keys.
  */
+import type { AcceptedInvitation, CreatedInvitation, Invitation, InvitationPreview, NewInvitation, Paged, SignedIn, SignUp } from '@assay/contract';
+import { MAX_PAGE_SIZE } from '@assay/contract/limits.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
-import { membersKey } from './settings.js';
-import { rememberSignIn, type SignedIn } from './session.js';
-import type { Paged, Role } from './types.js';
+import { keys } from './keys.js';
+import { INVITATION_LINK_API, organizationApi, withQuery } from './paths.js';
+import { rememberSignIn } from './session.js';
 
-/** The largest page the server sends; an organisation's pending invitations fit in one. */
-const ALL = 1000;
+export type { CreatedInvitation, Invitation, InvitationPreview };
 
-export interface Invitation {
-  id: string;
-  organizationId: string;
-  email: string;
-  role: Role;
-  invitedBy: string;
-  createdAt: string;
-  expiresAt: string;
-}
-
-export interface CreatedInvitation {
-  invitation: Invitation;
-  /** The link for the invitee: in this response only; the server keeps a hash of its secret. */
-  link: string;
-}
-
-export interface InvitationPreview {
-  organizationName: string;
-  email: string;
-  role: Role;
-  expiresAt: string;
-}
-
-const invitationsKey = (organizationId: string) => ['invitations', organizationId];
-
+/** An organisation's pending invitations fit in one page. */
 export function useInvitations(organizationId: string, enabled: boolean) {
   return useQuery({
-    queryKey: invitationsKey(organizationId),
-    queryFn: () => api<Paged<Invitation>>('GET', `/organizations/${organizationId}/invitations?limit=${ALL}`).then((r) => r.items),
+    queryKey: keys.invitations(organizationId),
+    queryFn: () => api<Paged<Invitation>>('GET', withQuery(organizationApi(organizationId).invitations, { limit: MAX_PAGE_SIZE })).then((r) => r.items),
     enabled,
   });
 }
@@ -48,24 +25,24 @@ export function useInvitations(organizationId: string, enabled: boolean) {
 export function useInvite(organizationId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; role: Role }) => api<CreatedInvitation>('POST', `/organizations/${organizationId}/invitations`, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: invitationsKey(organizationId) }),
+    mutationFn: (input: NewInvitation) => api<CreatedInvitation>('POST', organizationApi(organizationId).invitations, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.invitations(organizationId) }),
   });
 }
 
 export function useRevokeInvitation(organizationId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (invitationId: string) => api<void>('DELETE', `/organizations/${organizationId}/invitations/${encodeURIComponent(invitationId)}`),
-    onSettled: () => client.invalidateQueries({ queryKey: invitationsKey(organizationId) }),
+    mutationFn: (invitationId: string) => api<void>('DELETE', organizationApi(organizationId).invitation(invitationId)),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.invitations(organizationId) }),
   });
 }
 
 /** What the link invites to. Keyed by nothing secret: one page shows one link. */
 export function useInvitationPreview(token: string) {
   return useQuery({
-    queryKey: ['invitation-preview'],
-    queryFn: () => api<InvitationPreview>('POST', '/invitations/preview', { token }),
+    queryKey: keys.invitationPreview,
+    queryFn: () => api<InvitationPreview>('POST', INVITATION_LINK_API.preview, { token }),
     enabled: token !== '',
   });
 }
@@ -73,7 +50,7 @@ export function useInvitationPreview(token: string) {
 export function useSignUp() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { token: string; displayName: string; password: string }) => api<SignedIn>('POST', '/invitations/sign-up', input),
+    mutationFn: (input: SignUp) => api<SignedIn>('POST', INVITATION_LINK_API.signUp, input),
     onSuccess: (signedIn) => rememberSignIn(client, signedIn),
   });
 }
@@ -81,11 +58,11 @@ export function useSignUp() {
 export function useAcceptInvitation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (token: string) => api<{ organizationId: string; role: Role }>('POST', '/invitations/accept', { token }),
+    mutationFn: (token: string) => api<AcceptedInvitation>('POST', INVITATION_LINK_API.accept, { token }),
     onSuccess: async ({ organizationId }) => {
       await Promise.all([
-        client.invalidateQueries({ queryKey: ['organizations'] }),
-        client.invalidateQueries({ queryKey: membersKey(organizationId) }),
+        client.invalidateQueries({ queryKey: keys.organizations }),
+        client.invalidateQueries({ queryKey: keys.members(organizationId) }),
       ]);
     },
   });

@@ -1,34 +1,23 @@
 /**
  * A finding's management response: the text the report's "other information" section gives for the exception,
- * drafted from the finding, edited, and approved by a second person. Shapes as the server sends them
- * (src/server/routes/findings/schemas.ts, managementResponseSchema).
+ * drafted from the finding, edited, and approved by a second person.
  */
+import type { ManagementResponse, ResponseText } from '@assay/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ManagementResponse as DomainResponse, ResponseText } from '../../../src/domain/findings/management-response.js';
 import { api, ApiError } from './client.js';
+import { keys } from './keys.js';
 import { useScope } from './programme.js';
 
-export type { ResponseText };
-
-export interface ManagementResponse extends DomainResponse {
-  version: number;
-}
-
-/** The response's address under the engagement: the finding's code is URL-encoded. */
-function responsePath(base: string, finding: string): string {
-  return `${base}/findings/${encodeURIComponent(finding)}/management-response`;
-}
-
-const responseKey = (organizationId: string, engagementId: string, finding: string) => ['management-response', organizationId, engagementId, finding];
+export type { ManagementResponse, ResponseText };
 
 /** The finding's response, or null while none is drafted. */
 export function useManagementResponse(finding: string) {
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useQuery({
-    queryKey: responseKey(organizationId, engagementId, finding),
+    queryKey: keys.managementResponse(organizationId, engagementId, finding),
     queryFn: async (): Promise<ManagementResponse | null> => {
       try {
-        return await api<ManagementResponse>('GET', responsePath(base, finding));
+        return await api<ManagementResponse>('GET', urls.findingPart(finding, 'management-response'));
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
@@ -41,15 +30,15 @@ export function useManagementResponse(finding: string) {
 /** A change of the response whose answer replaces the cached one, and reloads the history of changes. */
 function useResponseMutation<TVariables>(send: (path: string, variables: TVariables) => Promise<ManagementResponse>, finding: string) {
   const client = useQueryClient();
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useMutation({
-    mutationFn: (variables: TVariables) => send(responsePath(base, finding), variables),
+    mutationFn: (variables: TVariables) => send(urls.findingPart(finding, 'management-response'), variables),
     onSuccess: async (response) => {
-      client.setQueryData(responseKey(organizationId, engagementId, finding), response);
+      client.setQueryData(keys.managementResponse(organizationId, engagementId, finding), response);
       // The report's section (Reports page) counts approved and draft responses.
       await Promise.all([
-        client.invalidateQueries({ queryKey: ['audit', organizationId] }),
-        client.invalidateQueries({ queryKey: ['other-information', organizationId, engagementId] }),
+        client.invalidateQueries({ queryKey: keys.audit(organizationId) }),
+        client.invalidateQueries({ queryKey: keys.otherInformation(organizationId, engagementId) }),
       ]);
     },
   });

@@ -2,33 +2,27 @@
  * OSCAL of the engagement: the addresses of its assessment results and POA&M (plain downloads, which the browser
  * saves under the server's file name), and findings imported from an OSCAL document.
  */
+import type { OscalImportOutcome } from '@assay/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 import { reloadFindings } from './findings.js';
+import { API_PREFIX } from './paths.js';
 import { useScope } from './programme.js';
 
-/** What `POST …/findings/import-oscal` answers (201). */
-export interface OscalImportOutcome {
-  created: string[];
-  rootCauses: string[];
-  /** The first warnings (at most 100). */
-  warnings: string[];
-  /** How many there were in all. */
-  warningCount: number;
-}
+export type { OscalImportOutcome };
 
-/** The download addresses, under /api/v1 like every request the app makes. */
+/** The download addresses, under the API like every request the app makes. */
 export function useOscalDownloads(): { assessmentResults: string; poam: string } {
-  const { base } = useScope();
-  return { assessmentResults: `/api/v1${base}/oscal/assessment-results`, poam: `/api/v1${base}/oscal/poam` };
+  const { urls } = useScope();
+  return { assessmentResults: `${API_PREFIX}${urls.assessmentResults}`, poam: `${API_PREFIX}${urls.poam}` };
 }
 
 /** Sends a parsed OSCAL document; the new findings then show wherever findings are listed. */
 export function useImportOscal() {
   const client = useQueryClient();
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useMutation({
-    mutationFn: (document: unknown) => api<OscalImportOutcome>('POST', `${base}/findings/import-oscal`, document),
+    mutationFn: (document: unknown) => api<OscalImportOutcome>('POST', urls.findingsImport, document),
     onSuccess: () => reloadFindings(client, organizationId, engagementId),
   });
 }

@@ -1,31 +1,35 @@
 /**
  * Periods: the next period opened from this one, this period against another, and the forecast after
- * remediation. The shapes are the domain's (src/domain/periods), as the server sends them.
- * The forecast is keyed under the engagement, so a change of a finding (which reloads the engagement's queries,
- * see findings.ts) brings it up to date.
+ * remediation. The comparison is keyed under the examination (any change the engine reads moves it); the
+ * forecast under the findings' part, so a change of a finding (see findings.ts) brings it up to date.
  */
+import type { AfterRemediation, Comparison, Engagement, ReExamination } from '@assay/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AfterRemediation, Comparison, PeriodChange, PeriodSummary, ReExamination, RemediatedControl } from '../../../src/domain/periods/index.js';
 import { api } from './client.js';
-import { useScope, type Engagement } from './programme.js';
+import { keys } from './keys.js';
+import { withQuery } from './paths.js';
+import { useScope } from './programme.js';
 
-export type { AfterRemediation, Comparison, PeriodChange, PeriodSummary, RemediatedControl };
+export type { AfterRemediation, Comparison, ReExamination };
+export type RemediatedControl = AfterRemediation['controls'][number];
+export type PeriodSummary = Comparison['before'];
+export type { PeriodChange } from '@assay/domain';
 
 /** This period against `other` (an engagement id of the organisation), or against its previous period. */
 export function useComparison(other: string | null) {
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useQuery({
-    queryKey: ['comparison', organizationId, engagementId, other ?? 'previous'],
-    queryFn: () => api<Comparison>('GET', `${base}/comparison${other === null ? '' : `?with=${encodeURIComponent(other)}`}`),
+    queryKey: keys.comparison(organizationId, engagementId, other),
+    queryFn: () => api<Comparison>('GET', withQuery(urls.comparison, { with: other })),
     enabled: Boolean(organizationId && engagementId),
   });
 }
 
 export function useAfterRemediation() {
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useQuery({
-    queryKey: ['after-remediation', organizationId, engagementId],
-    queryFn: () => api<AfterRemediation>('GET', `${base}/examination/after-remediation`),
+    queryKey: keys.afterRemediation(organizationId, engagementId),
+    queryFn: () => api<AfterRemediation>('GET', urls.afterRemediation),
     enabled: Boolean(organizationId && engagementId),
   });
 }
@@ -33,9 +37,9 @@ export function useAfterRemediation() {
 /** Opens the next period; the new engagement joins the organisation's list. */
 export function useOpenNextPeriod() {
   const client = useQueryClient();
-  const { organizationId, base } = useScope();
+  const { organizationId, urls } = useScope();
   return useMutation({
-    mutationFn: (period: ReExamination) => api<Engagement>('POST', `${base}/re-examination`, period),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['engagements', organizationId] }),
+    mutationFn: (period: ReExamination) => api<Engagement>('POST', urls.reExamination, period),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.engagements(organizationId) }),
   });
 }

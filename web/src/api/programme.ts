@@ -1,48 +1,35 @@
 /** The engagement the pages show, and its examination result. Pages add their own hooks beside these. */
+import type { Engagement, ExaminationResult, Paged } from '@assay/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api } from './client.js';
-import type { ExaminationResult, Paged } from './types.js';
+import { keys } from './keys.js';
+import { engagementApi, organizationApi, withQuery, type EngagementApi } from './paths.js';
 
-export interface Engagement {
-  id: string;
-  organizationId: string;
-  name: string;
-  system: string;
-  reportType: 'type1' | 'type2';
-  periodStart: string | null;
-  periodEnd: string;
-  categories: string[];
-  notApplicable: { criterion: string; reason: string }[];
-  sampling: { confidence: number; tolerableRate: number };
-  pervasiveness: { minSeries: number; minShare: number };
-  misstatements: { text: string; pervasive: boolean }[];
-  createdAt: string;
-  version: number;
-  /** Since when the engagement is archived (read-only until an admin restores it); null while in use. */
-  archivedAt: string | null;
-}
+export type { Engagement };
 
-/** The organisation and engagement named by the page's address. */
-export function useScope(): { organizationId: string; engagementId: string; base: string } {
+/** The organisation and engagement named by the page's address, and the API's addresses under them. */
+export function useScope(): { organizationId: string; engagementId: string; urls: EngagementApi } {
   const { organizationId = '', engagementId = '' } = useParams();
-  return { organizationId, engagementId, base: `/organizations/${organizationId}/engagements/${engagementId}` };
+  return { organizationId, engagementId, urls: engagementApi(organizationId, engagementId) };
 }
 
 /** The organisation's engagements in use, or (`archived`) only those archived. */
 export function useEngagements(organizationId: string | undefined, archived = false) {
   return useQuery({
-    queryKey: ['engagements', organizationId, archived ? 'archived' : 'in use'],
+    queryKey: keys.engagements(organizationId ?? '', archived),
     queryFn: () =>
-      api<Paged<Engagement>>('GET', `/organizations/${organizationId}/engagements?limit=100${archived ? '&archived=only' : ''}`).then((r) => r.items),
+      api<Paged<Engagement>>('GET', withQuery(organizationApi(organizationId ?? '').engagements, { limit: 100, archived: archived ? 'only' : null })).then(
+        (r) => r.items,
+      ),
     enabled: Boolean(organizationId),
   });
 }
 
-function engagementQuery({ organizationId, engagementId, base }: ReturnType<typeof useScope>) {
+function engagementQuery({ organizationId, engagementId, urls }: ReturnType<typeof useScope>) {
   return {
-    queryKey: ['engagement', organizationId, engagementId],
-    queryFn: () => api<Engagement>('GET', base),
+    queryKey: keys.settings(organizationId, engagementId),
+    queryFn: () => api<Engagement>('GET', urls.root),
     enabled: engagementId !== '',
   };
 }
@@ -61,9 +48,9 @@ export function useEngagementArchived(): boolean {
 }
 
 export function useExamination() {
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useQuery({
-    queryKey: ['examination', organizationId, engagementId],
-    queryFn: () => api<ExaminationResult>('GET', `${base}/examination`),
+    queryKey: keys.examination(organizationId, engagementId),
+    queryFn: () => api<ExaminationResult>('GET', urls.examination),
   });
 }

@@ -1,33 +1,27 @@
 /**
  * The corrective action plan: every action of the engagement's findings with its standing today, the counts, the
- * burndown, and the plan's settings. Keyed under the engagement, so a change of a finding (which reloads the
- * engagement's queries, see findings.ts) brings it up to date.
+ * burndown, and the plan's settings. Keyed under the findings' part, so a change of a finding (see findings.ts)
+ * brings it up to date.
  */
+import type { PlanInput, PlannedAction, ReminderOutcome, RemediationView as RemediationPage, VersionedPlan } from '@assay/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ActionCounts,
-  Burndown,
-  PlannedAction,
-  RemediationPlan,
-  RemediationView,
-  ReminderOutcome,
-  VersionedPlan,
-} from '../../../src/domain/remediation/index.js';
 import { allPages, api } from './client.js';
+import { keys } from './keys.js';
 import { useScope } from './programme.js';
 
-export type { ActionCounts, Burndown, PlannedAction, RemediationPlan, RemediationView, ReminderOutcome, VersionedPlan };
-
-
-const key = (organizationId: string, engagementId: string) => ['remediation', organizationId, engagementId];
+export type { PlannedAction, ReminderOutcome, VersionedPlan };
+/** The plan with every action: the pages put together. */
+export type RemediationView = Omit<RemediationPage, 'total' | 'limit' | 'offset'>;
+export type ActionCounts = RemediationView['counts'];
+export type Burndown = RemediationView['burndown'];
 
 /** The plan with every action (page after page; the counts and the burndown come whole with each). */
 export function useRemediation() {
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useQuery({
-    queryKey: key(organizationId, engagementId),
+    queryKey: keys.remediation(organizationId, engagementId),
     queryFn: async (): Promise<RemediationView> => {
-      const { first, items } = await allPages<RemediationView & { total: number }, PlannedAction>(`${base}/remediation`, (page) => page.actions);
+      const { first, items } = await allPages<RemediationPage, PlannedAction>(urls.remediation, (page) => page.actions);
       return { plan: first.plan, today: first.today, actions: items, counts: first.counts, burndown: first.burndown };
     },
     enabled: Boolean(organizationId && engagementId),
@@ -37,15 +31,15 @@ export function useRemediation() {
 /** Saves the plan at the version the page read (a stale one is refused with 409). */
 export function useUpdatePlan() {
   const client = useQueryClient();
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useMutation({
-    mutationFn: (plan: VersionedPlan) => api<VersionedPlan>('PUT', `${base}/remediation/plan`, plan),
-    onSuccess: () => client.invalidateQueries({ queryKey: key(organizationId, engagementId) }),
+    mutationFn: (plan: PlanInput) => api<VersionedPlan>('PUT', urls.remediationPlan, plan),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.remediation(organizationId, engagementId) }),
   });
 }
 
 /** POSTs the reminder to the plan's webhook now. */
 export function useSendReminders() {
-  const { base } = useScope();
-  return useMutation({ mutationFn: () => api<ReminderOutcome>('POST', `${base}/remediation/reminders`, {}) });
+  const { urls } = useScope();
+  return useMutation({ mutationFn: () => api<ReminderOutcome>('POST', urls.reminders, {}) });
 }

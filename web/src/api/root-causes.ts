@@ -1,36 +1,29 @@
 /**
  * Root causes of the engagement: each with the findings traced to it, and the systemic ones ranked by the
- * findings and criteria they touch. Shapes as the server sends them (src/server/routes/findings/schemas.ts).
+ * findings and criteria they touch.
  */
+import type { RootCauseWithFindings, SystemicCause } from '@assay/contract';
 import { useQuery } from '@tanstack/react-query';
-import type { RootCause } from '../../../src/domain/findings/model.js';
-import type { SystemicCause } from '../../../src/domain/findings/systemic.js';
 import { everyItem } from './client.js';
+import { keys } from './keys.js';
 import { useScope } from './programme.js';
 
-export type { RootCause, SystemicCause };
-
-export interface RootCauseWithFindings extends RootCause {
-  /** Sent back as `rootCauseVersion` to rewrite the cause (a stale one is refused). */
-  version: number;
-  /** Codes of the findings traced to it. */
-  findings: string[];
-}
+export type { RootCauseWithFindings, SystemicCause };
 
 /** Every root cause of the engagement (page after page), with the findings traced to it. */
 export function useRootCauses() {
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useQuery({
-    queryKey: ['root-causes', organizationId, engagementId],
-    queryFn: () => everyItem<RootCauseWithFindings>(`${base}/root-causes`),
+    queryKey: keys.rootCauses(organizationId, engagementId),
+    queryFn: () => everyItem<RootCauseWithFindings>(urls.rootCauses),
   });
 }
 
 /** Most findings first, then most criteria; false positives left out. */
 export function useSystemicCauses() {
-  const { organizationId, engagementId, base } = useScope();
+  const { organizationId, engagementId, urls } = useScope();
   return useQuery({
-    queryKey: ['root-causes', organizationId, engagementId, 'systemic'],
-    queryFn: () => everyItem<SystemicCause>(`${base}/root-causes/systemic`),
+    queryKey: keys.systemicCauses(organizationId, engagementId),
+    queryFn: () => everyItem<SystemicCause>(urls.systemicCauses),
   });
 }

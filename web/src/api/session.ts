@@ -1,14 +1,18 @@
 /** Who is signed in, signing in and out. */
-import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Credentials, Me, Organization, Paged, SignedIn } from '@assay/contract';
+import { hashKey, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './client.js';
-import type { Me, Organization, User } from './types.js';
+import { keys } from './keys.js';
+import { AUTH_API, ORGANIZATIONS_API } from './paths.js';
+
+export type { SignedIn };
 
 /** Who is signed in (null: nobody); the app asks before it renders anything. */
 export const meQuery = queryOptions({
-  queryKey: ['me'],
+  queryKey: keys.me,
   queryFn: async (): Promise<Me | null> => {
     try {
-      const me = await api<Me>('GET', '/auth/me');
+      const me = await api<Me>('GET', AUTH_API.me);
       setCsrfToken(me.csrfToken);
       return me;
     } catch (error) {
@@ -23,18 +27,12 @@ export function useMe() {
   return useQuery(meQuery);
 }
 
-/** What the server answers when it opens a session (signing in, or signing up from an invitation). */
-export interface SignedIn {
-  user: User;
-  csrfToken: string;
-}
-
 /** Known now: pages behind the session must not see the "nobody" answered before signing in. */
-export async function rememberSignIn(client: QueryClient, signedIn: SignedIn): Promise<void> {
+export async function rememberSignIn(client: QueryClient, signedIn: Pick<SignedIn, 'user' | 'csrfToken'>): Promise<void> {
   setCsrfToken(signedIn.csrfToken);
-  const me: Me = { kind: 'user', user: signedIn.user, csrfToken: signedIn.csrfToken };
+  const me: Me = { kind: 'user', user: signedIn.user, token: null, csrfToken: signedIn.csrfToken };
   client.setQueryData(meQuery.queryKey, me);
-  await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
+  await client.invalidateQueries({ predicate: (query) => query.queryHash !== hashKey(meQuery.queryKey) });
 }
 
 /** The session is gone (signed out, here or everywhere): forget everything the server said. */
@@ -46,7 +44,7 @@ export function forgetSession(client: QueryClient): void {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) => api<SignedIn>('POST', '/auth/login', input),
+    mutationFn: (input: Credentials) => api<SignedIn>('POST', AUTH_API.login, input),
     onSuccess: (signedIn) => rememberSignIn(client, signedIn),
   });
 }
@@ -54,15 +52,15 @@ export function useLogin() {
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('POST', '/auth/logout'),
+    mutationFn: () => api<void>('POST', AUTH_API.logout),
     onSettled: () => forgetSession(client),
   });
 }
 
 export function useOrganizations(enabled = true) {
   return useQuery({
-    queryKey: ['organizations'],
-    queryFn: () => api<{ items: Organization[] }>('GET', '/organizations').then((r) => r.items),
+    queryKey: keys.organizations,
+    queryFn: () => api<Paged<Organization>>('GET', ORGANIZATIONS_API).then((r) => r.items),
     enabled,
   });
 }

@@ -1,41 +1,6 @@
 /**
- * The shapes the API returns. The examination result is the domain's own type (the server sends exactly it);
- * the rest mirror the server's response schemas.
+ * The shapes the API sends, as the contract's schemas declare them (src/contract, inferred with `z.infer`): the
+ * web copies none by hand. Enumerations are the domain's.
  */
-export type {
-  ControlResult,
-  CriterionResult,
-  Deficiency,
-  ExaminationResult,
-  OpinionKind,
-  Severity,
-} from '../../../src/domain/evaluation/result.js';
-export type { Role } from '../../../src/domain/access/permissions.js';
-import type { Role } from '../../../src/domain/access/permissions.js';
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-}
-
-export interface Me {
-  kind: 'user' | 'token' | 'operator';
-  user: User | null;
-  csrfToken: string | null;
-}
-
-export interface Organization {
-  id: string;
-  slug: string;
-  name: string;
-  role: Role;
-  version: number;
-}
-
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export type { ControlResult, CriterionResult, Deficiency, ExaminationResult, Me, Organization, Paged, User } from '@assay/contract';
+export type { OpinionKind, Role, Severity } from '@assay/domain';

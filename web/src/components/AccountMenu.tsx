@@ -8,6 +8,7 @@ import { ChangePasswordForm } from '../pages/account/ChangePasswordForm.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { notifyError } from './notify.js';
 import { useRole } from './useRole.js';
+import { LOGIN_PAGE } from '../paths.js';
 
 export function AccountMenu() {
   const me = useMe();
@@ -31,7 +32,7 @@ export function AccountMenu() {
         <Menu.Dropdown>
           <Menu.Item onClick={() => setChanging(true)}>Change password</Menu.Item>
           <Menu.Item onClick={() => setEndingAll(true)}>Sign out everywhere</Menu.Item>
-          <Menu.Item onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}>Sign out</Menu.Item>
+          <Menu.Item onClick={() => logout.mutate(undefined, { onSettled: () => navigate(LOGIN_PAGE) })}>Sign out</Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <Modal opened={changing} onClose={() => setChanging(false)} title="Change your password" centered>
@@ -45,7 +46,7 @@ export function AccountMenu() {
         onCancel={() => setEndingAll(false)}
         onConfirm={() =>
           everywhere.mutate(undefined, {
-            onSuccess: () => navigate('/login'),
+            onSuccess: () => navigate(LOGIN_PAGE),
             onError: (error) => notifyError(error),
             onSettled: () => setEndingAll(false),
           })

@@ -9,24 +9,26 @@ import { useEngagement, useEngagements, useExamination, useScope, type Engagemen
 import { useOrganizations } from '../api/session.js';
 import { AccountMenu } from './AccountMenu.js';
 import { OverdueBadge } from '../pages/remediation/OverdueBadge.js';
+import { engagementRoot, homePage, sectionPage, type Section } from '../paths.js';
 
-const SECTIONS = [
-  { path: '', label: 'Dashboard' },
-  { path: '/criteria', label: 'Criteria' },
-  { path: '/controls', label: 'Controls' },
-  { path: '/sampling', label: 'Sampling' },
-  { path: '/findings', label: 'Findings' },
-  { path: '/root-causes', label: 'Root causes' },
-  { path: '/remediation', label: 'Corrective actions' },
-  { path: '/reports', label: 'Reports' },
-  { path: '/comparison', label: 'Compare periods' },
-  { path: '/settings', label: 'Settings' },
+/** The navigation, in order: the dashboard (null: the engagement's root), then each section. */
+const NAVIGATION: { section: Section | null; label: string }[] = [
+  { section: null, label: 'Dashboard' },
+  { section: 'criteria', label: 'Criteria' },
+  { section: 'controls', label: 'Controls' },
+  { section: 'sampling', label: 'Sampling' },
+  { section: 'findings', label: 'Findings' },
+  { section: 'rootCauses', label: 'Root causes' },
+  { section: 'remediation', label: 'Corrective actions' },
+  { section: 'reports', label: 'Reports' },
+  { section: 'periods', label: 'Compare periods' },
+  { section: 'settings', label: 'Settings' },
 ];
 
 export function Layout() {
   const [opened, { toggle }] = useDisclosure();
   const { organizationId, engagementId } = useScope();
-  const root = `/o/${organizationId}/e/${engagementId}`;
+  const root = engagementRoot(organizationId, engagementId);
   const location = useLocation();
   const navigate = useNavigate();
   const organizations = useOrganizations();
@@ -53,7 +55,7 @@ export function Layout() {
               w={180}
               data={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
               value={organizationId}
-              onChange={(id) => id && id !== organizationId && navigate(`/?organization=${id}`)}
+              onChange={(id) => id && id !== organizationId && navigate(homePage(id))}
               allowDeselect={false}
             />
             <Select
@@ -62,7 +64,7 @@ export function Layout() {
               w={260}
               data={switcherChoices(engagements.data ?? [], archived)}
               value={engagementId}
-              onChange={(id) => id && navigate(`/o/${organizationId}/e/${id}`)}
+              onChange={(id) => id && navigate(engagementRoot(organizationId, id))}
               allowDeselect={false}
             />
           </Group>
@@ -81,18 +83,21 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Sections">
-        {SECTIONS.map((s) => (
-          <NavLink
-            key={s.label}
-            component={RouterLink}
-            to={`${root}${s.path}`}
-            label={s.label}
-            // The in-app reminder: how many corrective actions are overdue.
-            rightSection={s.path === '/remediation' ? <OverdueBadge /> : undefined}
-            end={s.path === ''}
-            active={s.path === '' ? location.pathname === root : location.pathname.startsWith(`${root}${s.path}`)}
-          />
-        ))}
+        {NAVIGATION.map(({ section, label }) => {
+          const to = section === null ? root : sectionPage(root, section);
+          return (
+            <NavLink
+              key={label}
+              component={RouterLink}
+              to={to}
+              label={label}
+              // The in-app reminder: how many corrective actions are overdue.
+              rightSection={section === 'remediation' ? <OverdueBadge /> : undefined}
+              end={section === null}
+              active={section === null ? location.pathname === root : location.pathname.startsWith(to)}
+            />
+          );
+        })}
       </AppShell.Navbar>
       <AppShell.Main>
         {archived && (

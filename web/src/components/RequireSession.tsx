@@ -3,6 +3,7 @@ import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
 import { useMe } from '../api/session.js';
+import { LOGIN_PAGE } from '../paths.js';
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -13,6 +14,6 @@ export function RequireSession({ children }: { children: ReactNode }) {
       </Center>
     );
   }
-  if (!me.data) return <Navigate to="/login" replace />;
+  if (!me.data) return <Navigate to={LOGIN_PAGE} replace />;
   return children;
 }

@@ -1,6 +1,6 @@
 /** One colour per conclusion, status, severity and opinion, used on every page so a colour always means the same. */
 import { Badge, type BadgeProps } from '@mantine/core';
-import { words } from '../../../src/domain/format.js';
+import { statusLabel } from '../labels.js';
 
 const COLOURS: Record<string, string> = {
   // opinions
@@ -31,11 +31,6 @@ const COLOURS: Record<string, string> = {
 
 export function statusColour(value: string): string {
   return COLOURS[value] ?? 'gray';
-}
-
-/** `effective_with_exceptions` → `effective with exceptions`. */
-export function statusLabel(value: string): string {
-  return words(value);
 }
 
 export function StatusBadge({ value, ...props }: { value: string } & Omit<BadgeProps, 'color' | 'children'>) {

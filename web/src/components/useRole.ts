@@ -3,7 +3,7 @@
  * an archived engagement refuses: the same rules the server enforces, so no button leads to a refusal.
  */
 import { useParams } from 'react-router';
-import { can, type Action } from '../../../src/domain/access/permissions.js';
+import { can, type Action } from '@assay/domain/access/permissions.js';
 import { useEngagementArchived } from '../api/programme.js';
 import { useOrganizations } from '../api/session.js';
 import type { Role } from '../api/types.js';

@@ -2,10 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
-import { controlParams } from '../controls/schemas.js';
+import { auditEventList, auditEventParams, auditEventSchema, auditHeadSchema, auditQuery, controlHistoryQuery, controlParams, organizationParams } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
-import { organizationParams } from '../organizations/schemas.js';
-import { auditEventList, auditEventParams, auditEventSchema, auditHeadSchema, auditQuery, controlHistoryQuery } from './schemas.js';
 
 export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

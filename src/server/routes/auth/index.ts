@@ -7,10 +7,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TooManyAttemptsError, UnauthenticatedError } from '../../../domain/index.js';
 import { actorOf, SESSION_COOKIE } from '../../authentication.js';
-import { problemSchema } from '../../problem.js';
 import type { ApiOptions } from '../index.js';
 import { clearSessionCookie, setSessionCookie, signedInBody } from './cookie.js';
-import { changePasswordBody, endedSchema, loginBody, meSchema, resetPasswordBody, signedInSchema } from './schemas.js';
+import { changePasswordBody, endedSchema, loginBody, meSchema, resetPasswordBody, problemSchema, signedInSchema } from '../../../contract/index.js';
 
 export async function authRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

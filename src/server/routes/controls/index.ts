@@ -5,10 +5,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
-import { engagementParams, purgedSchema, versionBody, versionQuery } from '../engagements/schemas.js';
+import { controlList, controlParams, controlQuery, controlSchema, createControlBody, engagementParams, purgedSchema, updateControlBody, versionBody, versionQuery } from '../../../contract/index.js';
 import { sendJson, serializedOnce } from '../examination/json-body.js';
 import type { ApiOptions } from '../index.js';
-import { controlList, controlParams, controlQuery, controlSchema, createControlBody, updateControlBody } from './schemas.js';
 
 const CONTROL_URL = '/organizations/:organizationId/engagements/:engagementId/controls/:controlId';
 

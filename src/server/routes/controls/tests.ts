@@ -3,18 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
-import { versionQuery } from '../engagements/schemas.js';
+import { addSampleBody, controlParams, putPopulationBody, putTestBody, recordedSampleSchema, sampleParams, testSchema, updateSampleBody, versionQuery } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
-import {
-  addSampleBody,
-  controlParams,
-  putPopulationBody,
-  putTestBody,
-  recordedSampleSchema,
-  sampleParams,
-  testSchema,
-  updateSampleBody,
-} from './schemas.js';
 
 const TEST_URL = '/organizations/:organizationId/engagements/:engagementId/controls/:controlId/test';
 

@@ -8,19 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { asAttachment } from '../../download.js';
 import type { ApiOptions } from '../index.js';
-import { organizationParams } from '../organizations/schemas.js';
-import {
-  createEngagementBody,
-  engagementList,
-  engagementParams,
-  engagementQuery,
-  engagementRecordSchema,
-  engagementSchema,
-  purgedSchema,
-  updateEngagementBody,
-  versionBody,
-  versionQuery,
-} from './schemas.js';
+import { createEngagementBody, engagementList, engagementParams, engagementQuery, engagementRecordSchema, engagementSchema, organizationParams, purgedSchema, updateEngagementBody, versionBody, versionQuery } from '../../../contract/index.js';
 
 const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
 

@@ -6,8 +6,7 @@ import { createControlsRepository } from '../../../store/controls-repository.js'
 import { createSnapshotsRepository } from '../../../store/snapshots-repository.js';
 import { useTestApp, type Caller, type TestApp } from '../../testing.js';
 import { base, controlInput, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
-import { changesSchema } from './changes-schemas.js';
-import { examinationResultSchema } from './schemas.js';
+import { changesSchema, examinationResultSchema } from '../../../contract/index.js';
 
 /**
  * A security-only Type 2 engagement where every criterion is met: ALL addresses every criterion but CC6.2,

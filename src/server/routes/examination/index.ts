@@ -9,12 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
-import { engagementParams } from '../engagements/schemas.js';
+import { changesQuery, changesSchema, engagementParams, examinationResultSchema, historyList, pageQuery } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
-import { pageQuery } from '../pagination.js';
 import { sendJson } from './json-body.js';
-import { changesQuery, changesSchema } from './changes-schemas.js';
-import { examinationResultSchema, historyList } from './schemas.js';
 
 const EXAMINATION_URL = '/organizations/:organizationId/engagements/:engagementId/examination';
 

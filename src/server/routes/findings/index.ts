@@ -2,22 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
-import { engagementParams } from '../engagements/schemas.js';
+import { correctiveActionsBody, createFindingBody, engagementParams, findingList, findingParams, findingQuery, findingSchema, overrideBody, retestBody, rootCauseBody, syncResult, transitionBody, versionQuery } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
-import {
-  correctiveActionsBody,
-  createFindingBody,
-  findingList,
-  findingParams,
-  findingQuery,
-  findingSchema,
-  overrideBody,
-  retestBody,
-  rootCauseBody,
-  syncResult,
-  transitionBody,
-  versionQuery,
-} from './schemas.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/findings';
 

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import type { ApiOptions } from '../index.js';
-import { approveBody, draftBody, findingParams, managementResponseSchema, responseBody } from './schemas.js';
+import { approveBody, draftBody, findingParams, managementResponseSchema, responseBody } from '../../../contract/index.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/findings/:findingCode/management-response';
 

@@ -2,10 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
-import { engagementParams } from '../engagements/schemas.js';
+import { engagementParams, pageQuery, rootCauseList, systemicCauseList } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
-import { pageQuery } from '../pagination.js';
-import { rootCauseList, systemicCauseList } from './schemas.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/root-causes';
 

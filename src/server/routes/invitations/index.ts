@@ -8,23 +8,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INVITATION_PAGE, oneTimeLink } from '../../../domain/index.js';
 import { actorOf } from '../../authentication.js';
-import { problemSchema } from '../../problem.js';
 import { publicBaseUrl } from '../../public-url.js';
 import { setSessionCookie, signedInBody } from '../auth/cookie.js';
-import { signedInSchema } from '../auth/schemas.js';
+import { acceptedSchema, createdInvitationSchema, createInvitationBody, invitationList, invitationParams, invitationPreviewSchema, invitationQuery, invitationTokenBody, organizationParams, problemSchema, signedInSchema, signUpBody } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
-import { organizationParams } from '../organizations/schemas.js';
-import {
-  acceptedSchema,
-  createdInvitationSchema,
-  createInvitationBody,
-  invitationList,
-  invitationParams,
-  invitationPreviewSchema,
-  invitationQuery,
-  invitationTokenBody,
-  signUpBody,
-} from './schemas.js';
 
 export async function invitationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -4,8 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
 import type { ApiOptions } from '../index.js';
-import { organizationParams } from '../organizations/schemas.js';
-import { changeRoleBody, memberList, memberParams, memberQuery, memberSchema } from './schemas.js';
+import { changeRoleBody, memberList, memberParams, memberQuery, memberSchema, organizationParams } from '../../../contract/index.js';
 
 export async function memberRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

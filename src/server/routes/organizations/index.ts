@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
 import type { ApiOptions } from '../index.js';
-import { createOrganizationBody, organizationParams, organizationSchema, updateOrganizationBody } from './schemas.js';
+import { createOrganizationBody, organizationParams, organizationSchema, updateOrganizationBody } from '../../../contract/index.js';
 
 export async function organizationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -7,10 +7,9 @@ import { MAX_IMPORTED_FINDINGS, MAX_OSCAL_DOCUMENT_BYTES } from '../../../domain
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { asAttachment } from '../../download.js';
-import { engagementParams } from '../engagements/schemas.js';
+import { assessmentResultsDocument, engagementParams, oscalImportBody, oscalImportResult, poamDocument } from '../../../contract/index.js';
 import { sendJson } from '../examination/json-body.js';
 import type { ApiOptions } from '../index.js';
-import { assessmentResultsDocument, oscalImportBody, oscalImportResult, poamDocument } from './schemas.js';
 
 const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
 

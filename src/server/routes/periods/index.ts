@@ -2,9 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
-import { engagementParams, engagementSchema } from '../engagements/schemas.js';
+import { afterRemediationSchema, comparisonQuery, comparisonSchema, engagementParams, engagementSchema, reExaminationBody } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
-import { afterRemediationSchema, comparisonQuery, comparisonSchema, reExaminationBody } from './schemas.js';
 
 const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
 

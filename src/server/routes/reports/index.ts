@@ -6,9 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { asAttachment } from '../../download.js';
-import { engagementParams } from '../engagements/schemas.js';
+import { engagementParams, otherInformationDocument, otherInformationSummary } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
-import { otherInformationDocument, otherInformationSummary } from './schemas.js';
 
 const REPORTS_URL = '/organizations/:organizationId/engagements/:engagementId/reports';
 

@@ -4,8 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
 import type { ApiOptions } from '../index.js';
-import { organizationParams } from '../organizations/schemas.js';
-import { createdTokenSchema, createTokenBody, tokenList, tokenParams, tokenQuery } from './schemas.js';
+import { createdTokenSchema, createTokenBody, organizationParams, tokenList, tokenParams, tokenQuery } from '../../../contract/index.js';
 
 export async function tokenRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -4,7 +4,7 @@
  */
 import { PasswordInput, Stack } from '@mantine/core';
 import type { useForm } from '@mantine/form';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../../src/domain/limits.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@assay/contract/limits.js';
 
 export interface NewPasswordValues {
   password: string;

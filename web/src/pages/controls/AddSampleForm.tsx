@@ -2,8 +2,8 @@
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { useForm } from '@mantine/form';
-import { byField } from '../../../../src/domain/problems.js';
-import { newSampleProblems } from '../../../../src/domain/sampling/integrity.js';
+import { byField } from '@assay/domain/problems.js';
+import { newSampleProblems } from '@assay/domain/sampling/integrity.js';
 import type { ControlTest, Sample, SampleResult } from '../../api/controls.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { RESULT_OPTIONS } from './SamplesTable.js';

@@ -5,11 +5,12 @@
  */
 import { Alert, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { BoundBasis } from '../../../../src/domain/sampling/deviation-bound.js';
+import type { BoundBasis } from '@assay/domain/sampling/deviation-bound.js';
 import type { Engagement } from '../../api/programme.js';
 import type { ControlResult } from '../../api/types.js';
-import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { Facts, percent } from './Facts.js';
+import { statusLabel } from '../../labels.js';
 
 function basisLabel(basis: BoundBasis, confidence: number): string {
   switch (basis) {

@@ -5,13 +5,16 @@
 import { Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router';
-import { findCriterion } from '../../../../src/domain/criteria/catalogue.js';
+import { findCriterion } from '@assay/domain/criteria/catalogue.js';
 import { useUpdateControl, type Control, type ListedControl } from '../../api/controls.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import { ControlForm, frequencyLabel } from './ControlForm.js';
+import { ControlForm } from './ControlForm.js';
 import { changesFrom, valuesOf } from './control-form.js';
 import { Facts } from './Facts.js';
+import { controlPage } from '../../paths.js';
+import { criteriaHref } from '../criteria/filters.js';
+import { frequencyLabel } from '../../labels.js';
 
 /** Control ids as links to their pages, each with its conclusion. */
 function ControlLinks({ ids, root, controls }: { ids: string[]; root: string; controls: readonly ListedControl[] }) {
@@ -22,7 +25,7 @@ function ControlLinks({ ids, root, controls }: { ids: string[]; root: string; co
         const conclusion = controls.find((c) => c.id === id)?.conclusion;
         return (
           <Group key={id} gap="xs">
-            <Anchor component={Link} to={`${root}/controls/${encodeURIComponent(id)}`}>
+            <Anchor component={Link} to={controlPage(root, id)}>
               {id}
             </Anchor>
             {conclusion && <StatusBadge value={conclusion} size="sm" />}
@@ -65,7 +68,7 @@ export function ControlDetails(props: {
             'Criteria',
             <Group gap="xs" component="span">
               {control.criteria.map((id) => (
-                <Anchor key={id} component={Link} to={`${root}/criteria?q=${encodeURIComponent(id)}`} title={findCriterion(id)?.title}>
+                <Anchor key={id} component={Link} to={criteriaHref(root, { query: id })} title={findCriterion(id)?.title}>
                   {id}
                 </Anchor>
               ))}

@@ -1,25 +1,10 @@
 /** The form of a control, for a new one and for changing one: checked as the server checks it. */
 import { Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { criteriaOfCategories, findCriterion, type Category } from '../../../../src/domain/criteria/catalogue.js';
-import { DESIGN_ASSESSMENTS, FREQUENCIES, NATURES } from '../../../../src/domain/engagement.js';
+import { criteriaOfCategories, findCriterion, type Category } from '@assay/domain/criteria/catalogue.js';
+import { DESIGN_ASSESSMENTS, FREQUENCIES, NATURES } from '@assay/domain/engagement.js';
 import { fieldErrorsOf, ownerNote, validateControl, type ControlFormValues } from './control-form.js';
-
-const FREQUENCY_LABELS: Record<(typeof FREQUENCIES)[number], string> = {
-  annual: 'Annual',
-  semiannual: 'Semiannual',
-  quarterly: 'Quarterly',
-  monthly: 'Monthly',
-  weekly: 'Weekly',
-  daily: 'Daily',
-  'multiple-daily': 'Several times a day',
-  event: 'Event-driven',
-  automated: 'Automated',
-};
-
-export function frequencyLabel(frequency: string): string {
-  return FREQUENCY_LABELS[frequency as keyof typeof FREQUENCY_LABELS] ?? frequency;
-}
+import { frequencyLabel, optionsOf } from '../../labels.js';
 
 /** The engagement's criteria grouped by series, plus any the control has outside them (so none disappears). */
 function criterionOptions(categories: readonly string[], selected: readonly string[]) {
@@ -85,7 +70,7 @@ export function ControlForm(props: {
           <Select
             label="Frequency"
             allowDeselect={false}
-            data={FREQUENCIES.map((f) => ({ value: f, label: frequencyLabel(f) }))}
+            data={optionsOf(FREQUENCIES, frequencyLabel)}
             {...form.getInputProps('frequency')}
           />
           <Select label="Nature" allowDeselect={false} data={[...NATURES]} {...form.getInputProps('nature')} />

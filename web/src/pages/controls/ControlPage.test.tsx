@@ -3,6 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ControlPage } from './ControlPage.js';
 import { AC04_REASON, API, fixtureResult, OWNER_EMAIL, renderAt, ROOT, stubApi, type Answer } from './testing.js';
+import { keys } from '../../api/keys.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -11,9 +12,9 @@ const show = () => renderAt(`${ROOT}/controls/AC-04`, <ControlPage />, '/control
 /** Waits until the role and the test are known: only then is an absent button really absent. */
 async function loaded(client: ReturnType<typeof show>['client']) {
   await screen.findByRole('table', { name: 'Samples' });
-  await waitFor(() => expect(client.getQueryState(['organizations'])?.status).toBe('success'));
-  await waitFor(() => expect(client.getQueryState(['me'])?.status).toBe('success'));
-  await waitFor(() => expect(client.getQueryState(['controls', 'org-1', 'eng-1', 'in use'])?.status).toBe('success'));
+  await waitFor(() => expect(client.getQueryState(keys.organizations)?.status).toBe('success'));
+  await waitFor(() => expect(client.getQueryState(keys.me)?.status).toBe('success'));
+  await waitFor(() => expect(client.getQueryState(keys.controls('org-1', 'eng-1', false))?.status).toBe('success'));
 }
 
 /** The same words as the browser tests' EDIT_BUTTON: buttons that change something. */

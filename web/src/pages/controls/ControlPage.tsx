@@ -19,11 +19,12 @@ import { ConclusionCard } from './ConclusionCard.js';
 import { ControlDetails } from './ControlDetails.js';
 import { HistoryCard } from './HistoryCard.js';
 import { TestCard } from './TestCard.js';
+import { engagementRoot, sectionPage } from '../../paths.js';
 
 export function ControlPage() {
   const { controlId = '' } = useParams();
   const { organizationId, engagementId } = useScope();
-  const root = `/o/${organizationId}/e/${engagementId}`;
+  const root = engagementRoot(organizationId, engagementId);
   const control = useControl(controlId);
   const test = useControlTest(controlId);
   const controls = useControls();
@@ -42,7 +43,7 @@ export function ControlPage() {
 
   const trail = (
     <Breadcrumbs>
-      <Anchor component={Link} to={`${root}/controls`}>
+      <Anchor component={Link} to={sectionPage(root, 'controls')}>
         Controls
       </Anchor>
       <span>{controlId}</span>

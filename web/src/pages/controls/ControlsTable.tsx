@@ -2,8 +2,9 @@
 import { Anchor, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import { frequencyLabel } from './ControlForm.js';
 import type { ControlRow, Sort, SortKey } from './table.js';
+import { controlPage } from '../../paths.js';
+import { frequencyLabel } from '../../labels.js';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'id', label: 'Id' },
@@ -50,7 +51,7 @@ export function ControlsTable(props: { rows: ControlRow[]; root: string; sort: S
           {props.rows.map((row) => (
             <Table.Tr key={row.id}>
               <Table.Th scope="row" fw={500}>
-                <Anchor component={Link} to={`${props.root}/controls/${encodeURIComponent(row.id)}`}>
+                <Anchor component={Link} to={controlPage(props.root, row.id)}>
                   {row.id}
                 </Anchor>
               </Table.Th>

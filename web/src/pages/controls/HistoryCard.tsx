@@ -3,7 +3,7 @@
  * Only the roles with `audit.read` see it; the others are told who does.
  */
 import { Alert, Card, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { can, ROLES } from '../../../../src/domain/access/permissions.js';
+import { can, ROLES } from '@assay/domain/access/permissions.js';
 import { useControlHistory } from '../../api/controls.js';
 import { actorLabel, describeChange, eventLabel } from './history.js';
 

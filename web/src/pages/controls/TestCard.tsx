@@ -6,7 +6,7 @@
 import { Alert, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router';
-import { requiredSampleSize } from '../../../../src/domain/sampling/frequency.js';
+import { requiredSampleSize } from '@assay/domain/sampling/frequency.js';
 import {
   useAddSample,
   usePutTest,
@@ -16,11 +16,12 @@ import {
 } from '../../api/controls.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { AddSampleForm } from './AddSampleForm.js';
-import { frequencyLabel } from './ControlForm.js';
 import { Facts } from './Facts.js';
 import { SamplesTable } from './SamplesTable.js';
 import { TestForm } from './TestForm.js';
 import { mayEditTest, testRequest, type TestPermissions } from './test-form.js';
+import { samplingPage } from '../../paths.js';
+import { frequencyLabel } from '../../labels.js';
 
 /** The size the frequency table asks for, in words (an event-driven control needs its population first). */
 function requiredSize(control: Control, test: ControlTest): string {
@@ -59,7 +60,7 @@ export function TestCard(props: {
           </Title>
           <Group gap="xs">
             {can.record && (
-              <Button size="xs" variant="subtle" component={Link} to={`${props.root}/sampling?control=${encodeURIComponent(control.id)}`}>
+              <Button size="xs" variant="subtle" component={Link} to={samplingPage(props.root, control.id)}>
                 Select a sample
               </Button>
             )}

@@ -4,7 +4,7 @@
  */
 import { Button, Group, NumberInput, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { TEST_METHODS } from '../../../../src/domain/engagement.js';
+import { TEST_METHODS } from '@assay/domain/engagement.js';
 import type { ControlTest } from '../../api/controls.js';
 import { testValues, validateTest, type TestFormValues, type TestPermissions } from './test-form.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';

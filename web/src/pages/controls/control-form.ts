@@ -2,11 +2,11 @@
  * The control form's rules, as pure functions: the checks the server makes (so a person hears of a problem
  * before sending), the body each request sends, and the server's own refusals put back on their fields.
  */
-import { isEmailAddress } from '../../../../src/domain/accounts/invitation.js';
-import { compensationProblems, criteriaProblems } from '../../../../src/domain/controls/rules.js';
-import type { DesignAssessment, Frequency, Nature } from '../../../../src/domain/engagement.js';
-import { MAX_OWNER_LENGTH } from '../../../../src/domain/limits.js';
-import { byField } from '../../../../src/domain/problems.js';
+import { isEmailAddress } from '@assay/domain/accounts/invitation.js';
+import { compensationProblems, criteriaProblems } from '@assay/domain/controls/rules.js';
+import type { DesignAssessment, Frequency, Nature } from '@assay/domain/engagement.js';
+import { MAX_OWNER_LENGTH } from '@assay/contract/limits.js';
+import { byField } from '@assay/domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import type { Control, ControlChanges, ControlInput } from '../../api/controls.js';
 

@@ -59,6 +59,7 @@ describe('the control form', () => {
 
   it("puts the server's refusal back on the fields", () => {
     const error = new ApiError(422, {
+      type: 'https://assay.dev/problems/422',
       title: 'Unprocessable content',
       status: 422,
       issues: [

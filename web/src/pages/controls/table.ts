@@ -3,9 +3,9 @@
  * result, so they are tested without rendering. Filters and order live in the page's address, so a filtered
  * table is a link (the dashboard links to `…/controls?conclusion=not_effective`).
  */
-import { CRITERIA } from '../../../../src/domain/criteria/catalogue.js';
-import { FREQUENCIES } from '../../../../src/domain/engagement.js';
-import type { ControlConclusion, ControlResult } from '../../../../src/domain/evaluation/result.js';
+import { CRITERIA } from '@assay/domain/criteria/catalogue.js';
+import { FREQUENCIES } from '@assay/domain/engagement.js';
+import type { ControlConclusion, ControlResult } from '@assay/domain/evaluation/result.js';
 import type { ListedControl } from '../../api/controls.js';
 
 /** A control with what the examination says of its test. */

@@ -3,9 +3,9 @@
  * the organisation's evidence, `evidence.manage`), the checks the server makes, and which request a change
  * takes: the whole test (PUT …/test) or its population alone (PUT …/test/population, open to the owner).
  */
-import type { TestMethod } from '../../../../src/domain/engagement.js';
-import { byField } from '../../../../src/domain/problems.js';
-import { testProblems } from '../../../../src/domain/sampling/integrity.js';
+import type { TestMethod } from '@assay/domain/engagement.js';
+import { byField } from '@assay/domain/problems.js';
+import { testProblems } from '@assay/domain/sampling/integrity.js';
 import type { ControlTest, TestEvidence, TestInput } from '../../api/controls.js';
 
 export interface TestFormValues {

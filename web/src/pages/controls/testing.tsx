@@ -4,7 +4,7 @@
  * inside the app's providers at an engagement route.
  */
 import type { AuditEvent, ControlTest, ListedControl } from '../../api/controls.js';
-import { buildControlResult } from '../../../../src/domain/testing/builders.js';
+import { buildControlResult } from '@assay/domain/testing/builders.js';
 import type { Engagement } from '../../api/programme.js';
 import { buildEngagement, firstPage, onePage, stubFetch, type Answer, type Call } from '../../testing.js';
 

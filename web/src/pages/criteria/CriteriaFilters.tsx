@@ -1,10 +1,10 @@
 /** The matrix's filters: text, status, category and series; every change is written to the address. */
 import { Button, Group, MultiSelect, SimpleGrid, TextInput } from '@mantine/core';
-import type { Category } from '../../../../src/domain/criteria/catalogue.js';
-import { CRITERION_STATUSES, type CriterionResult, type CriterionStatus } from '../../../../src/domain/evaluation/result.js';
-import { statusLabel } from '../../components/StatusBadge.js';
+import type { Category } from '@assay/domain/criteria/catalogue.js';
+import { CRITERION_STATUSES, type CriterionResult, type CriterionStatus } from '@assay/domain/evaluation/result.js';
 import { isFiltered, NO_FILTERS, type CriteriaFilters } from './filters.js';
-import { categoryLabel, compareCategories, compareSeries } from './order.js';
+import { compareCategories, compareSeries } from './order.js';
+import { categoryLabel, optionsOf } from '../../labels.js';
 
 export function CriteriaFiltersBar({
   criteria,
@@ -30,7 +30,7 @@ export function CriteriaFiltersBar({
         <MultiSelect
           label="Status"
           placeholder={filters.statuses.length ? undefined : 'Any status'}
-          data={CRITERION_STATUSES.map((status) => ({ value: status, label: statusLabel(status) }))}
+          data={optionsOf(CRITERION_STATUSES)}
           value={filters.statuses}
           onChange={(values) => onChange({ ...filters, statuses: values as CriterionStatus[] })}
           clearable
@@ -38,7 +38,7 @@ export function CriteriaFiltersBar({
         <MultiSelect
           label="Category"
           placeholder={filters.categories.length ? undefined : 'Any category'}
-          data={categories.map((category) => ({ value: category, label: categoryLabel(category) }))}
+          data={optionsOf(categories, categoryLabel)}
           value={filters.categories}
           onChange={(values) => onChange({ ...filters, categories: values as Category[] })}
           clearable

@@ -3,6 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderAt, ROOT, stubApi } from '../dashboard/testing.js';
 import { CriteriaPage } from './CriteriaPage.js';
+import { keys } from '../../api/keys.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -71,8 +72,8 @@ describe('CriteriaPage', () => {
     const { client } = show();
     await rowIds();
     // The role is known once the organisations are loaded: only then is an absent button really absent.
-    await waitFor(() => expect(client.getQueryState(['organizations'])?.status).toBe('success'));
-    await waitFor(() => expect(client.getQueryState(['engagement', 'org-1', 'eng-1'])?.status).toBe('success'));
+    await waitFor(() => expect(client.getQueryState(keys.organizations)?.status).toBe('success'));
+    await waitFor(() => expect(client.getQueryState(keys.settings('org-1', 'eng-1'))?.status).toBe('success'));
     expect(screen.queryByRole('button', { name: /Mark not applicable/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Make applicable/ })).not.toBeInTheDocument();
   });

@@ -16,8 +16,8 @@ import { ApiError } from '../../api/client.js';
 import { CriteriaFiltersBar } from './CriteriaFilters.js';
 import { CriteriaTable } from './CriteriaTable.js';
 import { filterCriteria, filtersToParams, namedCriterion, readFilters, type CriteriaFilters } from './filters.js';
-import { useEngagementRoot } from './links.js';
 import { NotApplicableModal } from './NotApplicableModal.js';
+import { useEngagementRoot } from '../../paths.js';
 
 export function CriteriaPage() {
   const examination = useExamination();

@@ -6,9 +6,9 @@ import { Badge, Button, Group, List, Stack, Table, Text, UnstyledButton } from '
 import { Fragment } from 'react';
 import { Link } from 'react-router';
 import type { ControlResult, CriterionResult } from '../../api/types.js';
-import { StatusBadge, statusColour, statusLabel } from '../../components/StatusBadge.js';
-import { controlHref } from './links.js';
-import { categoryLabel } from './order.js';
+import { StatusBadge, statusColour } from '../../components/StatusBadge.js';
+import { controlPage } from '../../paths.js';
+import { categoryLabel, statusLabel } from '../../labels.js';
 
 export interface CriteriaTableProps {
   criteria: CriterionResult[];
@@ -31,7 +31,7 @@ function ControlBadge({ id, control, failing, root }: { id: string; control: Con
   return (
     <Badge
       component={Link}
-      to={controlHref(root, id)}
+      to={controlPage(root, id)}
       color={statusColour(conclusion)}
       variant={failing ? 'filled' : 'light'}
       tt="none"

@@ -2,7 +2,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { CriterionResult } from '../../api/types.js';
-import { MAX_TEXT_LENGTH } from '../../../../src/domain/limits.js';
+import { MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
 
 function ReasonForm({ onSubmit, onCancel, pending }: { onSubmit: (reason: string) => void; onCancel: () => void; pending: boolean }) {

@@ -3,8 +3,9 @@
  * filtered view can be linked to, bookmarked and reloaded. Several values of one filter are written comma
  * separated; repeated parameters are read too.
  */
-import { CATEGORIES, type Category } from '../../../../src/domain/criteria/catalogue.js';
-import { CRITERION_STATUSES, type CriterionResult, type CriterionStatus } from '../../../../src/domain/evaluation/result.js';
+import { CATEGORIES, type Category } from '@assay/domain/criteria/catalogue.js';
+import { CRITERION_STATUSES, type CriterionResult, type CriterionStatus } from '@assay/domain/evaluation/result.js';
+import { criteriaPage } from '../../paths.js';
 
 export interface CriteriaFilters {
   statuses: CriterionStatus[];
@@ -47,8 +48,7 @@ export function filtersToParams(filters: Partial<CriteriaFilters>): URLSearchPar
 
 /** The address of the criteria matrix under an engagement's root (`/o/…/e/…`), filtered. */
 export function criteriaHref(root: string, filters: Partial<CriteriaFilters> = {}): string {
-  const search = filtersToParams(filters).toString();
-  return `${root}/criteria${search ? `?${search}` : ''}`;
+  return criteriaPage(root, filtersToParams(filters).toString());
 }
 
 export function isFiltered(filters: CriteriaFilters): boolean {

@@ -1,5 +1,5 @@
 /** The order criteria and their series are shown in: the catalogue's (CC1 … CC9, A1, C1, PI1, P1 … P8). */
-import { CATEGORIES, CRITERIA, type Category } from '../../../../src/domain/criteria/catalogue.js';
+import { CATEGORIES, CRITERIA, type Category } from '@assay/domain/criteria/catalogue.js';
 
 const SERIES_ORDER = new Map([...new Set(CRITERIA.map((c) => c.series))].map((series, index) => [series, index]));
 const CATEGORY_ORDER = new Map(CATEGORIES.map((category, index) => [category, index]));
@@ -13,10 +13,4 @@ export function compareSeries(a: string, b: string): number {
 
 export function compareCategories(a: Category, b: Category): number {
   return (CATEGORY_ORDER.get(a) ?? 0) - (CATEGORY_ORDER.get(b) ?? 0);
-}
-
-/** How a category is written for people: `processing-integrity` → `Processing integrity`. */
-export function categoryLabel(category: string): string {
-  const words = category.replaceAll('-', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -7,9 +7,9 @@ import { Anchor, Card, Group, List, Skeleton, Stack, Text, Title } from '@mantin
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useAfterRemediation, type RemediatedControl } from '../../api/periods.js';
-import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
-import { controlHref } from '../criteria/links.js';
-import { findingHref } from '../findings/FindingsTable.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { controlPage, findingPage } from '../../paths.js';
+import { statusLabel } from '../../labels.js';
 
 export function AfterRemediationCard({ root }: { root: string }) {
   const headingId = useId();
@@ -60,11 +60,11 @@ function RetestedControls({ controls, root }: { controls: RemediatedControl[]; r
     <List size="sm" spacing={4} aria-label="Controls whose retest changes their conclusion">
       {changed.map((c) => (
         <List.Item key={c.control}>
-          <Anchor component={Link} to={controlHref(root, c.control)}>
+          <Anchor component={Link} to={controlPage(root, c.control)}>
             {c.control}
           </Anchor>
           {`: ${statusLabel(c.before)} → ${statusLabel(c.after)} on retest ${c.retest} of `}
-          <Anchor component={Link} to={findingHref(root, c.finding)}>
+          <Anchor component={Link} to={findingPage(root, c.finding)}>
             {c.finding}
           </Anchor>
         </List.Item>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useRemediation } from '../../api/remediation.js';
 import { BurndownChart } from '../remediation/BurndownChart.js';
 import { doneSentence } from '../remediation/format.js';
+import { sectionPage } from '../../paths.js';
 
 export function BurndownCard({ root }: { root: string }) {
   const headingId = useId();
@@ -16,7 +17,7 @@ export function BurndownCard({ root }: { root: string }) {
           <Title order={2} size="h3" id={headingId}>
             Corrective action burndown
           </Title>
-          <Anchor component={Link} to={`${root}/remediation`} size="sm">
+          <Anchor component={Link} to={sectionPage(root, 'remediation')} size="sm">
             All corrective actions
           </Anchor>
         </Group>

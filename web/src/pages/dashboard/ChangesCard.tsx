@@ -6,13 +6,14 @@
 import { Alert, Anchor, Card, Group, List, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { ComparedItem, PeriodChange } from '../../../../src/domain/periods/compare.js';
+import type { ComparedItem, PeriodChange } from '@assay/domain/periods/compare.js';
 import type { ExaminationChanges, HistoryPoint } from '../../api/dashboard.js';
-import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
-import { ChangeBadge } from '../comparison/ComparedTable.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { ChangeBadge } from '../periods/ComparedTable.js';
 import { criteriaHref } from '../criteria/filters.js';
-import { controlHref } from '../criteria/links.js';
 import { compareSnapshots, type CountChange, type SnapshotChanges } from './history.js';
+import { controlPage } from '../../paths.js';
+import { statusLabel } from '../../labels.js';
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const when = (point: HistoryPoint) => day.format(new Date(point.takenAt));
@@ -144,7 +145,7 @@ function Changes({ changes, baseline, root }: { changes: ExaminationChanges; bas
           <Named title="Criteria worse" items={only(criteria, 'worse')} href={criterionHref} />
           <Named title="Criteria better" items={only(criteria, 'better')} href={criterionHref} />
           <Named title="Criteria in or out of scope" items={only(criteria, 'added', 'removed')} href={criterionHref} />
-          <Named title="Controls whose conclusion changed" items={controls} href={(id) => controlHref(root, id)} badge />
+          <Named title="Controls whose conclusion changed" items={controls} href={(id) => controlPage(root, id)} badge />
           {counts.deficiencies.length > 0 && (
             <Stack gap={2}>
               <Title order={3} size="h6">

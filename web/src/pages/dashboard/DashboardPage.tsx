@@ -8,11 +8,11 @@ import { lazy, Suspense } from 'react';
 import { useExaminationChanges, useExaminationHistory } from '../../api/dashboard.js';
 import { useExamination } from '../../api/programme.js';
 import type { ExaminationResult } from '../../api/types.js';
-import { useEngagementRoot } from '../criteria/links.js';
 import { AfterRemediationCard } from './AfterRemediationCard.js';
 import { ChangesCard } from './ChangesCard.js';
 import { DeficienciesCard } from './DeficienciesCard.js';
 import { OpinionCard } from './OpinionCard.js';
+import { useEngagementRoot } from '../../paths.js';
 
 // The charts library is most of the page's code: the cards with charts load after the opinion is on screen.
 const ReadinessCard = lazy(() => import('./ReadinessCard.js').then((m) => ({ default: m.ReadinessCard })));

@@ -2,12 +2,12 @@
 import { Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { SEVERITIES, type Severity } from '../../../../src/domain/evaluation/result.js';
+import { SEVERITIES, type Severity } from '@assay/domain/evaluation/result.js';
 import type { Deficiency, ExaminationResult } from '../../api/types.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { criteriaHref } from '../criteria/filters.js';
-import { controlHref } from '../criteria/links.js';
 import { countBySeverity, seriousDeficiencies } from './deficiencies.js';
+import { controlPage } from '../../paths.js';
 
 /** How many serious deficiencies to list before offering the rest. */
 const SHOWN = 8;
@@ -33,7 +33,7 @@ function DeficiencyItem({ deficiency, root }: { deficiency: Deficiency; root: st
   return (
     <List.Item>
       {deficiency.control ? (
-        <Anchor component={Link} to={controlHref(root, deficiency.control)} size="sm" fw={600}>
+        <Anchor component={Link} to={controlPage(root, deficiency.control)} size="sm" fw={600}>
           {deficiency.control}
         </Anchor>
       ) : (

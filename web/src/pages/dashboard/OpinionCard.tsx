@@ -2,10 +2,11 @@
 import { Anchor, Badge, Button, Card, DataList, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { CriterionStatus } from '../../../../src/domain/evaluation/result.js';
+import type { CriterionStatus } from '@assay/domain/evaluation/result.js';
 import type { ExaminationResult, OpinionKind } from '../../api/types.js';
-import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { criteriaHref } from '../criteria/filters.js';
+import { statusLabel } from '../../labels.js';
 
 /** The statuses behind a modified opinion, most telling first. */
 const BEHIND: CriterionStatus[] = ['not_met', 'unable_to_conclude', 'met_with_exceptions'];

@@ -6,14 +6,14 @@ import { BarChart } from '@mantine/charts';
 import { Anchor, Box, Card, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { percent } from '../../../../src/domain/format.js';
-import type { Category } from '../../../../src/domain/criteria/catalogue.js';
-import { CRITERION_STATUSES, type CriterionStatus } from '../../../../src/domain/evaluation/result.js';
+import { percent } from '@assay/domain/format.js';
+import type { Category } from '@assay/domain/criteria/catalogue.js';
+import { CRITERION_STATUSES, type CriterionStatus } from '@assay/domain/evaluation/result.js';
 import type { ExaminationResult } from '../../api/types.js';
-import { statusColour, statusLabel } from '../../components/StatusBadge.js';
+import { statusColour } from '../../components/StatusBadge.js';
 import { criteriaHref } from '../criteria/filters.js';
-import { categoryLabel } from '../criteria/order.js';
 import { readinessBy, readinessShare, readinessTotal, type ReadinessGrouping, type ReadinessRow } from './readiness.js';
+import { categoryLabel, statusLabel } from '../../labels.js';
 
 /** Column headings, short enough for a tablet. */
 const HEADINGS: Record<CriterionStatus, string> = {

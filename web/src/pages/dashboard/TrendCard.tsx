@@ -2,10 +2,11 @@
 import { LineChart } from '@mantine/charts';
 import { Alert, Box, Card, Loader, Stack, Text, Title } from '@mantine/core';
 import { useId, useMemo } from 'react';
-import { OPINION_KINDS } from '../../../../src/domain/evaluation/result.js';
+import { OPINION_KINDS } from '@assay/domain/evaluation/result.js';
 import type { HistoryPoint } from '../../api/dashboard.js';
-import { statusColour, statusLabel } from '../../components/StatusBadge.js';
+import { statusColour } from '../../components/StatusBadge.js';
 import { trendPoints, type TrendPoint } from './history.js';
+import { statusLabel } from '../../labels.js';
 
 const moment = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });

@@ -1,5 +1,5 @@
 /** Deficiencies by severity: the counts, and the serious ones to look at first. */
-import { SEVERITIES, type Deficiency, type Severity } from '../../../../src/domain/evaluation/result.js';
+import { SEVERITIES, type Deficiency, type Severity } from '@assay/domain/evaluation/result.js';
 
 export function countBySeverity(deficiencies: readonly Pick<Deficiency, 'severity'>[]): Record<Severity, number> {
   const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;

@@ -3,8 +3,8 @@
  * server picks the two results and names the criteria and controls; these are the differences in the counts
  * per status and severity the two results keep).
  */
-import { DAY_MS } from '../../../../src/domain/evaluation/history.js';
-import { OPINION_KINDS, SEVERITIES, type OpinionKind, type Severity } from '../../../../src/domain/evaluation/result.js';
+import { DAY_MS } from '@assay/domain/evaluation/history.js';
+import { OPINION_KINDS, SEVERITIES, type OpinionKind, type Severity } from '@assay/domain/evaluation/result.js';
 import type { HistoryPoint } from '../../api/dashboard.js';
 
 /** Opinions as a scale for the trend line: 0 unmodified … 3 disclaimer (more severe is higher). */

@@ -1,6 +1,6 @@
 /** Readiness: how many criteria have each status, per criterion series or per category (the stacked bars). */
-import type { Category } from '../../../../src/domain/criteria/catalogue.js';
-import { CRITERION_STATUSES, type CriterionResult, type CriterionStatus } from '../../../../src/domain/evaluation/result.js';
+import type { Category } from '@assay/domain/criteria/catalogue.js';
+import { CRITERION_STATUSES, type CriterionResult, type CriterionStatus } from '@assay/domain/evaluation/result.js';
 import { compareCategories, compareSeries } from '../criteria/order.js';
 
 export type ReadinessGrouping = 'series' | 'category';

@@ -2,9 +2,9 @@
  * Test support for the dashboard and criteria pages: a fixed examination, engagement and history, a `fetch`
  * stub that answers the API's URLs with them, and a render inside the app's providers at an engagement route.
  */
-import { findCriterion } from '../../../../src/domain/criteria/catalogue.js';
+import { findCriterion } from '@assay/domain/criteria/catalogue.js';
 import type { ExaminationChanges, HistoryPoint } from '../../api/dashboard.js';
-import { buildControlResult } from '../../../../src/domain/testing/builders.js';
+import { buildControlResult } from '@assay/domain/testing/builders.js';
 import type { Engagement } from '../../api/programme.js';
 import { vi } from 'vitest';
 import { buildEngagement, stubFetch, type Answer, type Call } from '../../testing.js';

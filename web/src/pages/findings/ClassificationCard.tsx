@@ -6,14 +6,15 @@
 import { Alert, Button, Card, Group, List, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { SEVERITIES, type Severity } from '../../../../src/domain/evaluation/result.js';
+import { SEVERITIES, type Severity } from '@assay/domain/evaluation/result.js';
 import { useClearOverride, useOverride, type Finding, type OverrideInput } from '../../api/findings.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
-import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { Facts } from '../controls/Facts.js';
 import { pervasiveText, severityText } from './format.js';
-import { saving } from './saving.js';
+import { saving } from '../../components/saving.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
+import { optionsOf, statusLabel } from '../../labels.js';
 
 interface OverrideValues {
   /** Empty: the forecast severity stands. */
@@ -58,7 +59,7 @@ function OverrideForm(props: { finding: Finding; onSubmit: (override: OverrideIn
         <Select
           label="Severity"
           allowDeselect={false}
-          data={[{ value: '', label: 'The forecast stands' }, ...SEVERITIES.map((s) => ({ value: s, label: statusLabel(s) }))]}
+          data={[{ value: '', label: 'The forecast stands' }, ...optionsOf(SEVERITIES)]}
           {...form.getInputProps('severity')}
         />
         <Select

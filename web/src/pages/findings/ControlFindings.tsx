@@ -6,9 +6,9 @@ import { Anchor, Button, Group, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { useControlFindings, useCreateFinding } from '../../api/findings.js';
 import { useCan } from '../../components/useRole.js';
-import { findingHref } from './FindingsTable.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
-import { saving } from './saving.js';
+import { saving } from '../../components/saving.js';
+import { findingPage } from '../../paths.js';
 
 export function ControlFindings(props: { controlId: string; deficient: boolean; root: string }) {
   const findings = useControlFindings(props.controlId);
@@ -22,7 +22,7 @@ export function ControlFindings(props: { controlId: string; deficient: boolean; 
       <Group gap="sm">
         {findings.data.map((finding) => (
           <Group key={finding.code} gap={6}>
-            <Anchor component={Link} to={findingHref(props.root, finding.code)}>
+            <Anchor component={Link} to={findingPage(props.root, finding.code)}>
               Finding {finding.code}
             </Anchor>
             <FindingStatusBadge status={finding.status} size="sm" />
@@ -39,7 +39,7 @@ export function ControlFindings(props: { controlId: string; deficient: boolean; 
       loading={create.isPending}
       onClick={() =>
         void saving(create.mutateAsync({ source: 'deficiency', control: props.controlId }), (created) => `Finding ${created.code} raised`).then(
-          (created) => navigate(findingHref(props.root, created.code)),
+          (created) => navigate(findingPage(props.root, created.code)),
           () => undefined,
         )
       }

@@ -7,12 +7,13 @@ import { Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Titl
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useSaveCorrectiveActions, type CorrectiveAction, type Finding } from '../../api/findings.js';
-import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { ACTION_STATUSES, actionValues, toAction, validateAction, type ActionValues } from './action-form.js';
-import { nextCode } from '../../../../src/domain/codes.js';
+import { nextCode } from '@assay/domain/codes.js';
 import { NO_WRAP } from './format.js';
-import { saving } from './saving.js';
+import { saving } from '../../components/saving.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
+import { optionsOf } from '../../labels.js';
 
 
 function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values: ActionValues) => Promise<void>; onCancel: () => void }) {
@@ -32,7 +33,7 @@ function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values:
           <Select
             label="Status"
             allowDeselect={false}
-            data={ACTION_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+            data={optionsOf(ACTION_STATUSES)}
             {...form.getInputProps('status')}
           />
           <TextInput type="date" label="Completed on" disabled={form.values.status !== 'done'} {...form.getInputProps('completedOn')} />

@@ -2,15 +2,16 @@
 import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Finding } from '../../api/findings.js';
-import { statusLabel } from '../../components/StatusBadge.js';
-import { controlHref } from '../criteria/links.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
+import { controlPage, sectionPage } from '../../paths.js';
+import { criteriaHref } from '../criteria/filters.js';
+import { statusLabel } from '../../labels.js';
 
 export function FindingHeader({ finding, root }: { finding: Finding; root: string }) {
   return (
     <Stack gap="xs">
       <Breadcrumbs>
-        <Anchor component={Link} to={`${root}/findings`}>
+        <Anchor component={Link} to={sectionPage(root, 'findings')}>
           Findings
         </Anchor>
         <span>{finding.code}</span>
@@ -35,7 +36,7 @@ export function FindingHeader({ finding, root }: { finding: Finding; root: strin
           {finding.control === null ? (
             'none'
           ) : (
-            <Anchor component={Link} to={controlHref(root, finding.control)}>
+            <Anchor component={Link} to={controlPage(root, finding.control)}>
               {finding.control}
             </Anchor>
           )}
@@ -47,7 +48,7 @@ export function FindingHeader({ finding, root }: { finding: Finding; root: strin
           {finding.criteria.map((criterion, i) => (
             <span key={criterion}>
               {i > 0 && ', '}
-              <Anchor component={Link} to={`${root}/criteria?q=${encodeURIComponent(criterion)}`}>
+              <Anchor component={Link} to={criteriaHref(root, { query: criterion })}>
                 {criterion}
               </Anchor>
             </span>

@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildAction } from '../../../../src/domain/findings/testing.js';
+import { buildAction } from '@assay/domain/findings/testing.js';
 import { FindingPage } from './FindingPage.js';
 import { API, fixtureFinding, OWNER_EMAIL, PATH, pick, renderAt, ROOT, stubFindingsApi, type Answer } from './testing.js';
+import { keys } from '../../api/keys.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -12,9 +13,9 @@ const show = () => renderAt(`${ROOT}/findings/F-AC-04`, <FindingPage />, '/findi
 /** Waits until the finding, the role and the control are known: only then is an absent button really absent. */
 async function loaded(client: ReturnType<typeof show>['client']) {
   await screen.findByRole('heading', { name: /^F-AC-04 · / });
-  await waitFor(() => expect(client.getQueryState(['organizations'])?.status).toBe('success'));
-  await waitFor(() => expect(client.getQueryState(['me'])?.status).toBe('success'));
-  await waitFor(() => expect(client.getQueryState(['control', 'org-1', 'eng-1', 'AC-04'])?.status).toBe('success'));
+  await waitFor(() => expect(client.getQueryState(keys.organizations)?.status).toBe('success'));
+  await waitFor(() => expect(client.getQueryState(keys.me)?.status).toBe('success'));
+  await waitFor(() => expect(client.getQueryState(keys.control('org-1', 'eng-1', 'AC-04'))?.status).toBe('success'));
 }
 
 const section = (name: string) => screen.getByRole('region', { name });

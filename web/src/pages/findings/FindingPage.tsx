@@ -21,11 +21,12 @@ import { LifecycleCard } from './LifecycleCard.js';
 import { ManagementResponseCard } from './ManagementResponseCard.js';
 import { RetestsCard } from './RetestsCard.js';
 import { RootCauseCard } from './RootCauseCard.js';
+import { engagementRoot, sectionPage } from '../../paths.js';
 
 export function FindingPage() {
   const { findingCode = '' } = useParams();
   const { organizationId, engagementId } = useScope();
-  const root = `/o/${organizationId}/e/${engagementId}`;
+  const root = engagementRoot(organizationId, engagementId);
   const finding = useFinding(findingCode);
   const rootCauses = useRootCauses();
   const control = useControl(finding.data?.control ?? '');
@@ -49,7 +50,7 @@ export function FindingPage() {
     return (
       <Stack>
         <Breadcrumbs>
-          <Anchor component={Link} to={`${root}/findings`}>
+          <Anchor component={Link} to={sectionPage(root, 'findings')}>
             Findings
           </Anchor>
           <span>{findingCode}</span>

@@ -1,8 +1,8 @@
 /** A finding's lifecycle status as a badge, labelled so a screen reader hears what it is. */
 import { Badge, type BadgeProps } from '@mantine/core';
 import type { FindingStatus } from '../../api/findings.js';
-import { statusLabel } from '../../components/StatusBadge.js';
 import { STATUS_COLOURS } from './format.js';
+import { statusLabel } from '../../labels.js';
 
 export function FindingStatusBadge({ status, ...props }: { status: FindingStatus } & Omit<BadgeProps, 'color' | 'children'>) {
   return (

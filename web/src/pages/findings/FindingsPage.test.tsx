@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FindingsPage } from './FindingsPage.js';
 import { API, fixtureFinding, PATH, pick, renderAt, ROOT, stubFindingsApi } from './testing.js';
 import { firstPage } from '../../testing.js';
+import { keys } from '../../api/keys.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -12,7 +13,7 @@ const show = (search = '') => renderAt(`${ROOT}/findings${search}`, <FindingsPag
 /** Waits until the role is known: only then is an absent button really absent. */
 async function loaded(client: ReturnType<typeof show>['client']) {
   await screen.findByRole('table', { name: 'Findings' });
-  await waitFor(() => expect(client.getQueryState(['organizations'])?.status).toBe('success'));
+  await waitFor(() => expect(client.getQueryState(keys.organizations)?.status).toBe('success'));
 }
 
 describe('FindingsPage', () => {

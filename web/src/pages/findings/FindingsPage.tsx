@@ -5,17 +5,18 @@
 import { Alert, Button, Center, Group, Loader, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useSearchParams } from 'react-router';
-import { FINDING_STATUSES, type FindingStatus } from '../../../../src/domain/findings/model.js';
+import { FINDING_STATUSES, type FindingStatus } from '@assay/domain/findings/model.js';
 import { useControls } from '../../api/controls.js';
 import { useCreateFinding, useFindings, useSyncFindings } from '../../api/findings.js';
 import { useExamination, useScope } from '../../api/programme.js';
 import { useRootCauses } from '../../api/root-causes.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
-import { statusLabel } from '../../components/StatusBadge.js';
 import { useCan } from '../../components/useRole.js';
-import { FindingsTable, findingHref } from './FindingsTable.js';
+import { FindingsTable } from './FindingsTable.js';
 import { NewFindingForm } from './NewFindingForm.js';
-import { saving } from './saving.js';
+import { saving } from '../../components/saving.js';
+import { engagementRoot, findingPage } from '../../paths.js';
+import { optionsOf, statusLabel } from '../../labels.js';
 
 function statusOf(params: URLSearchParams): FindingStatus | null {
   const status = params.get('status');
@@ -24,7 +25,7 @@ function statusOf(params: URLSearchParams): FindingStatus | null {
 
 export function FindingsPage() {
   const { organizationId, engagementId } = useScope();
-  const root = `/o/${organizationId}/e/${engagementId}`;
+  const root = engagementRoot(organizationId, engagementId);
   const [params, setParams] = useSearchParams();
   const status = statusOf(params);
   const findings = useFindings(status);
@@ -68,7 +69,7 @@ export function FindingsPage() {
         w={220}
         placeholder="Every status"
         clearable
-        data={FINDING_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+        data={optionsOf(FINDING_STATUSES)}
         value={status}
         onChange={(value) => setParams(value ? { status: value } : {}, { replace: true })}
       />
@@ -95,7 +96,7 @@ export function FindingsPage() {
           onSubmit={(finding) =>
             saving(create.mutateAsync(finding), (created) => `Finding ${created.code} created`).then((created) => {
               creator.close();
-              void navigate(findingHref(root, created.code));
+              void navigate(findingPage(root, created.code));
             })
           }
         />

@@ -1,17 +1,13 @@
 /** The findings as a table, each code a link to its page; the severity shown is the one that stands. */
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { effectiveSeverity } from '../../../../src/domain/findings/model.js';
+import { effectiveSeverity } from '@assay/domain/findings/model.js';
 import type { Finding } from '../../api/findings.js';
 import type { RootCauseWithFindings } from '../../api/root-causes.js';
 import { statusColour } from '../../components/StatusBadge.js';
-import { controlHref } from '../criteria/links.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
 import { NO_WRAP, nextActionDue, severityText } from './format.js';
-
-export function findingHref(root: string, findingCode: string): string {
-  return `${root}/findings/${encodeURIComponent(findingCode)}`;
-}
+import { controlPage, findingPage } from '../../paths.js';
 
 export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCauseWithFindings[]; root: string }) {
   const causes = new Map(props.rootCauses.map((c) => [c.id, c]));
@@ -32,7 +28,7 @@ export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCaus
             return (
               <Table.Tr key={finding.code}>
                 <Table.Th scope="row" fw={500} style={NO_WRAP}>
-                  <Anchor component={Link} to={findingHref(props.root, finding.code)}>
+                  <Anchor component={Link} to={findingPage(props.root, finding.code)}>
                     {finding.code}
                   </Anchor>
                 </Table.Th>
@@ -41,7 +37,7 @@ export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCaus
                   {finding.control === null ? (
                     <Text c="dimmed">none</Text>
                   ) : (
-                    <Anchor component={Link} to={controlHref(props.root, finding.control)}>
+                    <Anchor component={Link} to={controlPage(props.root, finding.control)}>
                       {finding.control}
                     </Anchor>
                   )}

@@ -8,13 +8,12 @@
 import { Alert, Button, Card, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { TRANSITIONS } from '../../../../src/domain/findings/lifecycle.js';
-import type { FindingStatus } from '../../../../src/domain/findings/model.js';
+import { TRANSITIONS } from '@assay/domain/findings/lifecycle.js';
+import type { FindingStatus } from '@assay/domain/findings/model.js';
 import { useTransition, type Finding, type TransitionInput } from '../../api/findings.js';
 import { notifySaved } from '../../components/notify.js';
-import { statusLabel } from '../../components/StatusBadge.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
-import { STEP_LABELS } from './format.js';
+import { STEP_LABELS, statusLabel } from '../../labels.js';
 
 interface StepValues {
   reason: string;

@@ -5,6 +5,7 @@ import type { ManagementResponse } from '../../api/management-responses.js';
 import type { Role } from '../../api/types.js';
 import { renderAt, stubFetch, type Answer } from '../../testing.js';
 import { ManagementResponseCard } from './ManagementResponseCard.js';
+import { keys } from '../../api/keys.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -38,8 +39,8 @@ function stub(role: Role, response: ManagementResponse | null, answers: Record<s
 
 async function show(owns = false) {
   const view = renderAt(ROOT, <ManagementResponseCard finding="F-AC-04" owns={owns} />, '');
-  await waitFor(() => expect(view.client.getQueryState(['organizations'])?.status).toBe('success'));
-  await waitFor(() => expect(view.client.getQueryState(['me'])?.status).toBe('success'));
+  await waitFor(() => expect(view.client.getQueryState(keys.organizations)?.status).toBe('success'));
+  await waitFor(() => expect(view.client.getQueryState(keys.me)?.status).toBe('success'));
   return view;
 }
 

@@ -7,8 +7,8 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useId, useState } from 'react';
-import { isRealDate } from '../../../../src/domain/dates.js';
-import { MAX_RESPONSE_TEXT_LENGTH, isLastEditor } from '../../../../src/domain/findings/management-response.js';
+import { isRealDate } from '@assay/domain/dates.js';
+import { MAX_RESPONSE_TEXT_LENGTH, isLastEditor } from '@assay/domain/findings/management-response.js';
 import {
   useApproveManagementResponse,
   useDraftManagementResponse,

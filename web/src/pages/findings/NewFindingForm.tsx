@@ -4,12 +4,12 @@
  */
 import { Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { FAILURE_KINDS, FINDING_SOURCES } from '../../../../src/domain/findings/model.js';
-import { SEVERITIES, type FailureKind, type Severity } from '../../../../src/domain/evaluation/result.js';
+import { FAILURE_KINDS, FINDING_SOURCES } from '@assay/domain/findings/model.js';
+import { SEVERITIES, type FailureKind, type Severity } from '@assay/domain/evaluation/result.js';
 import type { ListedControl } from '../../api/controls.js';
 import type { NewFinding } from '../../api/findings.js';
-import { statusLabel } from '../../components/StatusBadge.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
+import { optionsOf } from '../../labels.js';
 
 type ManualSource = Exclude<NewFinding['source'], 'deficiency'>;
 
@@ -25,7 +25,6 @@ export interface NewFindingValues {
   severity: Severity;
 }
 
-const options = (values: readonly string[]) => values.map((value) => ({ value, label: statusLabel(value) }));
 
 export function validateNewFinding(values: NewFindingValues): Partial<Record<keyof NewFindingValues, string>> {
   const errors: Partial<Record<keyof NewFindingValues, string>> = {};
@@ -65,7 +64,7 @@ export function NewFindingForm(props: {
       onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toNewFinding(values))))}
     >
       <Stack>
-        <Select label="Source" allowDeselect={false} data={options(FINDING_SOURCES.filter((s) => s !== 'deficiency'))} {...form.getInputProps('source')} />
+        <Select label="Source" allowDeselect={false} data={optionsOf(FINDING_SOURCES.filter((s) => s !== 'deficiency'))} {...form.getInputProps('source')} />
         <TextInput label="Title" withAsterisk data-autofocus {...form.getInputProps('title')} />
         <Textarea label="Description" rows={3} resize="vertical" {...form.getInputProps('description')} />
         <Select
@@ -85,8 +84,8 @@ export function NewFindingForm(props: {
           {...form.getInputProps('criteria')}
         />
         <Group grow>
-          <Select label="Kind" allowDeselect={false} data={options(FAILURE_KINDS)} {...form.getInputProps('kind')} />
-          <Select label="Severity" allowDeselect={false} data={options(SEVERITIES)} {...form.getInputProps('severity')} />
+          <Select label="Kind" allowDeselect={false} data={optionsOf(FAILURE_KINDS)} {...form.getInputProps('kind')} />
+          <Select label="Severity" allowDeselect={false} data={optionsOf(SEVERITIES)} {...form.getInputProps('severity')} />
         </Group>
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>

@@ -6,14 +6,15 @@
 import { ActionIcon, Button, Card, Group, List, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { TEST_METHODS } from '../../../../src/domain/engagement.js';
-import { lastCompletion } from '../../../../src/domain/findings/closure.js';
+import { TEST_METHODS } from '@assay/domain/engagement.js';
+import { lastCompletion } from '@assay/domain/findings/closure.js';
 import { useRecordRetest, type Finding, type RetestInput } from '../../api/findings.js';
-import { StatusBadge, statusLabel } from '../../components/StatusBadge.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import { RESULT_OPTIONS } from '../controls/SamplesTable.js';
 import { emptyRetest, toRetest, validateRetest, type RetestValues } from './retest-form.js';
-import { saving } from './saving.js';
+import { saving } from '../../components/saving.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
+import { statusLabel } from '../../labels.js';
 
 function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestInput) => Promise<void>; onCancel: () => void }) {
   const form = useForm<RetestValues>({ mode: 'controlled', initialValues: emptyRetest(), validate: (values) => validateRetest(values, props.fixedOn) });

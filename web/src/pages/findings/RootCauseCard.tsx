@@ -6,13 +6,13 @@
 import { ActionIcon, Button, Card, Group, List, Modal, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { ROOT_CAUSE_CATEGORIES, type RootCause, type RootCauseCategory } from '../../../../src/domain/findings/model.js';
+import { ROOT_CAUSE_CATEGORIES, type RootCause, type RootCauseCategory } from '@assay/domain/findings/model.js';
 import { useSetRootCause, type Finding } from '../../api/findings.js';
 import type { RootCauseWithFindings } from '../../api/root-causes.js';
-import { statusLabel } from '../../components/StatusBadge.js';
-import { nextCode } from '../../../../src/domain/codes.js';
-import { saving } from './saving.js';
+import { nextCode } from '@assay/domain/codes.js';
+import { saving } from '../../components/saving.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
+import { optionsOf, statusLabel } from '../../labels.js';
 
 export interface RootCauseValues {
   mode: 'existing' | 'new';
@@ -100,7 +100,7 @@ function RootCauseForm(props: {
                 label="Category"
                 withAsterisk
                 allowDeselect={false}
-                data={ROOT_CAUSE_CATEGORIES.map((c) => ({ value: c, label: statusLabel(c) }))}
+                data={optionsOf(ROOT_CAUSE_CATEGORIES)}
                 {...form.getInputProps('category')}
               />
             </Group>

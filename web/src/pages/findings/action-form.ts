@@ -1,6 +1,6 @@
 /** The corrective-action form's values and rules: the checks the server makes, so a refusal is rare. */
-import { completionProblems } from '../../../../src/domain/findings/action-rules.js';
-import { ACTION_STATUSES, type ActionStatus, type CorrectiveAction, type VerificationResult } from '../../../../src/domain/findings/model.js';
+import { completionProblems } from '@assay/domain/findings/action-rules.js';
+import { ACTION_STATUSES, type ActionStatus, type CorrectiveAction, type VerificationResult } from '@assay/domain/findings/model.js';
 
 export { ACTION_STATUSES };
 

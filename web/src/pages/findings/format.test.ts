@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { buildAction, buildFinding } from '../../../../src/domain/findings/testing.js';
+import { buildAction, buildFinding } from '@assay/domain/findings/testing.js';
 import { nextActionDue, pervasiveText, severityText } from './format.js';
 
 const { classification } = buildFinding();

@@ -1,11 +1,11 @@
 /** How the findings pages put a finding in words: its severity that stands, its status, and what is due next. */
-import { effectivePervasive, effectiveSeverity, type Classification, type CorrectiveAction, type FindingStatus } from '../../../../src/domain/findings/model.js';
-import { words } from '../../../../src/domain/format.js';
+import { effectivePervasive, effectiveSeverity, type Classification, type CorrectiveAction, type FindingStatus } from '@assay/domain/findings/model.js';
+import { statusLabel } from '../../labels.js';
 
 /** The severity that stands, in words, marked "(auditor)" when it is the auditor's override rather than the forecast. */
 export function severityText(classification: Classification): string {
   const overridden = classification.override?.severity != null;
-  return `${words(effectiveSeverity(classification))}${overridden ? ' (auditor)' : ''}`;
+  return `${statusLabel(effectiveSeverity(classification))}${overridden ? ' (auditor)' : ''}`;
 }
 
 export function pervasiveText(classification: Classification): string {
@@ -22,17 +22,6 @@ export const STATUS_COLOURS: Record<FindingStatus, string> = {
   closed: 'teal',
   risk_accepted: 'yellow',
   false_positive: 'gray',
-};
-
-/** The button that takes a finding to a status, in the words of the step. */
-export const STEP_LABELS: Record<FindingStatus, string> = {
-  open: 'Reopen',
-  analysing: 'Start analysing',
-  remediating: 'Start remediating',
-  ready_for_retest: 'Ready for retest',
-  closed: 'Close the finding',
-  risk_accepted: 'Accept the risk',
-  false_positive: 'Mark as false positive',
 };
 
 /** The corrective action not done that is due first (undated ones last), or null when none is left to do. */

@@ -1,8 +1,8 @@
 /** The retest form's values and rules: the checks the server makes, and the one closing rule a person can miss. */
-import type { Sample, SampleResult, TestMethod } from '../../../../src/domain/engagement.js';
-import { periodProblems } from '../../../../src/domain/dates.js';
-import { byField } from '../../../../src/domain/problems.js';
-import { sampleProblems } from '../../../../src/domain/sampling/integrity.js';
+import type { Sample, SampleResult, TestMethod } from '@assay/domain/engagement.js';
+import { periodProblems } from '@assay/domain/dates.js';
+import { byField } from '@assay/domain/problems.js';
+import { sampleProblems } from '@assay/domain/sampling/integrity.js';
 import type { RetestInput } from '../../api/findings.js';
 
 export interface RetestValues {

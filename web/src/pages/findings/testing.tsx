@@ -4,7 +4,7 @@
  */
 import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { buildAction, buildFinding } from '../../../../src/domain/findings/testing.js';
+import { buildAction, buildFinding } from '@assay/domain/findings/testing.js';
 import type { Finding } from '../../api/findings.js';
 import type { RootCauseWithFindings } from '../../api/root-causes.js';
 import type { Role } from '../../api/types.js';

@@ -3,6 +3,7 @@ import { Center, Loader, Text } from '@mantine/core';
 import { Navigate, useSearchParams } from 'react-router';
 import { useEngagements } from '../../api/programme.js';
 import { useOrganizations } from '../../api/session.js';
+import { engagementRoot } from '../../paths.js';
 
 export function HomePage() {
   const organizations = useOrganizations();
@@ -25,5 +26,5 @@ export function HomePage() {
       </Center>
     );
   }
-  return <Navigate to={`/o/${first.id}/e/${engagement.id}`} replace />;
+  return <Navigate to={engagementRoot(first.id, engagement.id)} replace />;
 }

@@ -6,13 +6,14 @@
 import { Alert, Anchor, Button, Center, Divider, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { sameEmail } from '../../../../src/domain/accounts/invitation.js';
-import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
+import { sameEmail } from '@assay/domain/accounts/invitation.js';
+import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
 import { useAcceptInvitation, useInvitationPreview, useSignUp, type InvitationPreview } from '../../api/invitations.js';
 import { useLogin, useLogout, useMe } from '../../api/session.js';
 import { formatInstant } from '../settings/format.js';
-import { ROLE_LABELS } from '../settings/roles.js';
 import { NewPasswordInputs, newPasswordRules, type NewPasswordValues } from '../account/new-password.js';
+import { LOGIN_PAGE, homePage } from '../../paths.js';
+import { ROLE_LABELS } from '../../labels.js';
 
 function Frame({ children }: { children: React.ReactNode }) {
   return (
@@ -108,7 +109,7 @@ function AcceptAsSignedIn({ token, invitation, email }: { token: string; invitat
           {accept.error.message}
         </Alert>
       )}
-      <Button loading={accept.isPending} onClick={() => accept.mutate(token, { onSuccess: ({ organizationId }) => navigate(`/?organization=${organizationId}`) })}>
+      <Button loading={accept.isPending} onClick={() => accept.mutate(token, { onSuccess: ({ organizationId }) => navigate(homePage(organizationId)) })}>
         Accept and join {invitation.organizationName}
       </Button>
     </Stack>
@@ -122,7 +123,7 @@ export function InvitationPage() {
   // Owned here, not by its form: signing up signs in, which re-renders this page as a signed-in one.
   const signUp = useSignUp();
 
-  if (signUp.isSuccess) return <Navigate to="/" replace />;
+  if (signUp.isSuccess) return <Navigate to={homePage()} replace />;
   if (token === '') {
     return (
       <Frame>
@@ -142,7 +143,7 @@ export function InvitationPage() {
             <Alert color="red" role="alert" title="This invitation cannot be used">
               {preview.error.message}
             </Alert>
-            <Anchor component={Link} to="/login">
+            <Anchor component={Link} to={LOGIN_PAGE}>
               Sign in
             </Anchor>
           </>

@@ -3,6 +3,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } 
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import { useLogin } from '../../api/session.js';
+import { homePage } from '../../paths.js';
 
 export function LoginPage() {
   const login = useLogin();
@@ -17,7 +18,7 @@ export function LoginPage() {
   return (
     <Center mih="100vh" p="md">
       <Paper component="main" withBorder p="xl" w={380} shadow="sm">
-        <form onSubmit={form.onSubmit((values) => login.mutate(values, { onSuccess: () => navigate('/') }))}>
+        <form onSubmit={form.onSubmit((values) => login.mutate(values, { onSuccess: () => navigate(homePage()) }))}>
           <Stack>
             <Title order={1} size="h2">
               Sign in to Assay

@@ -2,6 +2,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PlannedAction } from '../../api/remediation.js';
+import { findingPage } from '../../paths.js';
 
 export function ActionsTable({ label, actions, root, days }: { label: string; actions: PlannedAction[]; root: string; days: 'late' | 'left' }) {
   if (actions.length === 0) {
@@ -30,7 +31,7 @@ export function ActionsTable({ label, actions, root, days }: { label: string; ac
                 {a.action.title} <Text span c="dimmed" size="xs">({a.action.id})</Text>
               </Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={`${root}/findings/${encodeURIComponent(a.finding)}`} title={a.findingTitle}>
+                <Anchor component={Link} to={findingPage(root, a.finding)} title={a.findingTitle}>
                   {a.finding}
                 </Anchor>
               </Table.Td>

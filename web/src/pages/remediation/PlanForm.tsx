@@ -5,7 +5,7 @@
 import { Alert, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { MAX_DUE_SOON_DAYS, MIN_DUE_SOON_DAYS, webhookUrlProblem } from '../../../../src/domain/remediation/plan.js';
+import { MAX_DUE_SOON_DAYS, MIN_DUE_SOON_DAYS, webhookUrlProblem } from '@assay/domain/remediation/plan.js';
 import { ApiError } from '../../api/client.js';
 import { useSendReminders, useUpdatePlan, type ReminderOutcome, type VersionedPlan } from '../../api/remediation.js';
 import { notifyError, notifySaved } from '../../components/notify.js';

@@ -2,28 +2,14 @@
  * Corrective actions: where every action of the engagement's findings stands today (overdue and due soon first),
  * the burndown towards the plan's target date, and the plan itself with its reminder webhook.
  */
-import { Alert, Card, Center, Grid, Loader, Stack, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { Alert, Center, Grid, Loader, Stack, Text, Title } from '@mantine/core';
 import { useRemediation } from '../../api/remediation.js';
-import { useEngagementRoot } from '../criteria/links.js';
 import { ActionsTable } from './ActionsTable.js';
 import { BurndownChart } from './BurndownChart.js';
 import { doneSentence } from './format.js';
 import { PlanForm } from './PlanForm.js';
-
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
-  const headingId = useId();
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
-      <Stack gap="sm">
-        <Title order={2} size="h3" id={headingId}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Card>
-  );
-}
+import { useEngagementRoot } from '../../paths.js';
+import { SectionCard } from '../../components/SectionCard.js';
 
 export function RemediationPage() {
   const remediation = useRemediation();
@@ -55,25 +41,25 @@ export function RemediationPage() {
       </Stack>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Section title="Burndown">
+          <SectionCard size="h3" title="Burndown">
             <BurndownChart chart={burndown} today={today} />
-          </Section>
+          </SectionCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Section title="Plan">
+          <SectionCard size="h3" title="Plan">
             {/* A new version (saved here, or someone else's) starts the form afresh from it. */}
             <PlanForm key={plan.version} plan={plan} reload={() => void remediation.refetch()} />
-          </Section>
+          </SectionCard>
         </Grid.Col>
         <Grid.Col span={12}>
-          <Section title="Overdue">
+          <SectionCard size="h3" title="Overdue">
             <ActionsTable label="Overdue corrective actions" actions={actions.filter((a) => a.state === 'overdue')} root={root} days="late" />
-          </Section>
+          </SectionCard>
         </Grid.Col>
         <Grid.Col span={12}>
-          <Section title="Due soon">
+          <SectionCard size="h3" title="Due soon">
             <ActionsTable label="Corrective actions due soon" actions={actions.filter((a) => a.state === 'due_soon')} root={root} days="left" />
-          </Section>
+          </SectionCard>
         </Grid.Col>
       </Grid>
     </Stack>

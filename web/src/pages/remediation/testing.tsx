@@ -1,7 +1,7 @@
 /** Test support for the corrective actions page and the dashboard's card: a fixed view and a stubbed API. */
 import type { RemediationView } from '../../api/remediation.js';
 import type { Role } from '../../api/types.js';
-import { MAX_PAGE_SIZE } from '../../../../src/domain/limits.js';
+import { MAX_PAGE_SIZE } from '@assay/contract/limits.js';
 import { firstPage, stubFetch, type Answer, type Call } from '../../testing.js';
 
 export const ORG = 'org-1';

@@ -3,7 +3,8 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API, renderAt, ROOT, stubApi as stubControlsApi } from '../controls/testing.js';
 import { ReportsPage } from './ReportsPage.js';
-import { MAX_OSCAL_DOCUMENT_BYTES } from '../../../../src/domain/limits.js';
+import { MAX_OSCAL_DOCUMENT_BYTES } from '@assay/contract/limits.js';
+import { keys } from '../../api/keys.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -65,7 +66,7 @@ describe('ReportsPage', () => {
     expect(ar).toHaveAttribute('download');
     expect(screen.getByRole('link', { name: 'Plan of action and milestones (POA&M)' })).toHaveAttribute('href', `${API}/oscal/poam`);
     // The role arrives with the organisations: wait for it before saying what is not offered.
-    await waitFor(() => expect(client.getQueryData(['organizations'])).toBeDefined());
+    await waitFor(() => expect(client.getQueryData(keys.organizations)).toBeDefined());
     expect(calls.map((c) => c.url)).toContain('/api/v1/organizations');
     expect(screen.queryByText('Import OSCAL findings')).not.toBeInTheDocument();
   });

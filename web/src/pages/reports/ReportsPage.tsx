@@ -6,12 +6,13 @@
 import { Alert, Anchor, Badge, Button, Card, FileInput, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { MAX_OSCAL_DOCUMENT_BYTES } from '../../../../src/domain/limits.js';
+import { MAX_OSCAL_DOCUMENT_BYTES } from '@assay/contract/limits.js';
 import { ApiError } from '../../api/client.js';
 import { useOscalDownloads, useImportOscal, type OscalImportOutcome } from '../../api/oscal.js';
 import { useScope } from '../../api/programme.js';
 import { useOtherInformationDownload, useOtherInformationSummary } from '../../api/reports.js';
 import { useCan } from '../../components/useRole.js';
+import { engagementRoot, findingPage } from '../../paths.js';
 
 type Outcome =
   | { kind: 'created'; outcome: OscalImportOutcome }
@@ -89,7 +90,7 @@ export function ReportsPage() {
               <Alert color="green" title={`Imported ${outcome.outcome.created.length} findings`}>
                 <Group gap="xs">
                   {outcome.outcome.created.map((code) => (
-                    <Anchor key={code} component={Link} to={`/o/${organizationId}/e/${engagementId}/findings/${encodeURIComponent(code)}`}>
+                    <Anchor key={code} component={Link} to={findingPage(engagementRoot(organizationId, engagementId), code)}>
                       {code}
                     </Anchor>
                   ))}
@@ -135,7 +136,7 @@ function OtherInformationCard() {
   const download = useOtherInformationDownload();
   const summary = useOtherInformationSummary();
   const findingLink = (code: string) => (
-    <Anchor key={code} component={Link} to={`/o/${organizationId}/e/${engagementId}/findings/${encodeURIComponent(code)}`}>
+    <Anchor key={code} component={Link} to={findingPage(engagementRoot(organizationId, engagementId), code)}>
       {code}
     </Anchor>
   );

@@ -7,6 +7,7 @@ import { useForm } from '@mantine/form';
 import { Link, useLocation } from 'react-router';
 import { useResetPassword } from '../../api/account.js';
 import { NewPasswordInputs, newPasswordRules, type NewPasswordValues } from '../account/new-password.js';
+import { LOGIN_PAGE } from '../../paths.js';
 
 export function ResetPasswordPage() {
   const token = useLocation().hash.replace(/^#/, '');
@@ -28,7 +29,7 @@ export function ResetPasswordPage() {
               <Alert color="teal" title="Your password is set">
                 Every session you had has ended. Sign in with the new password.
               </Alert>
-              <Button component={Link} to="/login">
+              <Button component={Link} to={LOGIN_PAGE}>
                 Sign in
               </Button>
             </>

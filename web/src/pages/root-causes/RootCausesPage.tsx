@@ -6,14 +6,10 @@
 import { Alert, Anchor, Badge, Card, Center, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { words } from '../../../../src/domain/format.js';
+import { statusLabel } from '../../labels.js';
 import { useRootCauses, useSystemicCauses, type SystemicCause } from '../../api/root-causes.js';
 import { criteriaHref } from '../criteria/filters.js';
-import { controlHref, useEngagementRoot } from '../criteria/links.js';
-
-function findingHref(root: string, code: string): string {
-  return `${root}/findings/${encodeURIComponent(code)}`;
-}
+import { controlPage, findingPage, useEngagementRoot } from '../../paths.js';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -46,7 +42,7 @@ function CauseCard({ cause, rank, root }: { cause: SystemicCause; rank: number; 
           </Title>
           <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Badge variant="light" color="gray">
-              {words(rootCause.category)}
+              {statusLabel(rootCause.category)}
             </Badge>
             {cause.systemic && (
               <Badge variant="filled" color="red">
@@ -74,7 +70,7 @@ function CauseCard({ cause, rank, root }: { cause: SystemicCause; rank: number; 
             <Text size="sm" fw={600}>
               Findings
             </Text>
-            <Links ids={cause.findings} href={(code) => findingHref(root, code)} label={`Findings of ${rootCause.id}`} />
+            <Links ids={cause.findings} href={(code) => findingPage(root, code)} label={`Findings of ${rootCause.id}`} />
           </Stack>
           <Stack gap={4}>
             <Text size="sm" fw={600}>
@@ -87,7 +83,7 @@ function CauseCard({ cause, rank, root }: { cause: SystemicCause; rank: number; 
               <Text size="sm" fw={600}>
                 Controls
               </Text>
-              <Links ids={cause.controls} href={(id) => controlHref(root, id)} label={`Controls of ${rootCause.id}`} />
+              <Links ids={cause.controls} href={(id) => controlPage(root, id)} label={`Controls of ${rootCause.id}`} />
             </Stack>
           )}
         </Group>
@@ -136,7 +132,7 @@ export function RootCausesPage() {
           <List size="sm">
             {unranked.map((c) => (
               <List.Item key={c.id}>
-                {c.id}: {c.title} ({words(c.category)})
+                {c.id}: {c.title} ({statusLabel(c.category)})
               </List.Item>
             ))}
           </List>

@@ -2,12 +2,13 @@
 import { Alert, Anchor, Button, Card, Group, List, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { TEST_METHODS, type TestMethod } from '../../../../src/domain/engagement.js';
+import { TEST_METHODS, type TestMethod } from '@assay/domain/engagement.js';
 import { ownsControl, useControlTest, usePutTest, type ListedControl } from '../../api/controls.js';
 import { useMe } from '../../api/session.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { recordPlan } from './record.js';
+import { controlPage } from '../../paths.js';
 
 export function RecordSelection(props: {
   control: ListedControl | undefined;
@@ -86,7 +87,7 @@ export function RecordSelection(props: {
             Record as the control's test
           </Button>
           {recorded === control.id && (
-            <Anchor component={Link} to={`${props.root}/controls/${encodeURIComponent(control.id)}`}>
+            <Anchor component={Link} to={controlPage(props.root, control.id)}>
               Record each sample’s result on the page of {control.id}
             </Anchor>
           )}

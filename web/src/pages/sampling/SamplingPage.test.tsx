@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API, fixtureTest, renderAt, ROOT, stubApi, type Answer } from '../controls/testing.js';
 import { recordPlan } from './record.js';
 import { SamplingPage } from './SamplingPage.js';
+import { keys } from '../../api/keys.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -98,7 +99,7 @@ describe('SamplingPage', () => {
   it('offers a viewer the selection but not the recording', async () => {
     stubApi({ role: 'viewer' });
     const { client } = show('?control=AC-04');
-    await waitFor(() => expect(client.getQueryState(['organizations'])?.status).toBe('success'));
+    await waitFor(() => expect(client.getQueryState(keys.organizations)?.status).toBe('success'));
     await select(csvOf(IDS.slice(0, 10)), 'seed');
     expect(selectedIds()).toHaveLength(5);
     expect(screen.queryByRole('button', { name: /^Record/ })).not.toBeInTheDocument();

@@ -3,7 +3,7 @@
  * rank is the hex SHA-256 of `<seed>:<item id>`, so anyone can check the sample without Assay.
  */
 import { Alert, Card, Code, Stack, Table, Text, Title } from '@mantine/core';
-import type { RankedItem } from '../../../../src/domain/sampling/selection.js';
+import type { RankedItem } from '@assay/domain/sampling/selection.js';
 
 /** The same selection on the command line, for the workpapers. */
 export function sampleCommand(seed: string, column: string, size: number): string {

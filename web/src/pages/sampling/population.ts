@@ -2,12 +2,12 @@
  * A population pasted or uploaded as CSV, read by the domain's reader exactly as `assay sample` reads a file, and
  * the selection by the published rule: the domain's own `selectSample`, which runs here as on the command line.
  */
-import type { Issue } from '../../../../src/domain/errors.js';
-import { ValidationError } from '../../../../src/domain/errors.js';
-import { itemsInColumn, type ParsedCsv, type Population } from '../../../../src/domain/sampling/population.js';
-import { selectSample, type RankedItem } from '../../../../src/domain/sampling/selection.js';
+import type { Issue } from '@assay/domain/errors.js';
+import { ValidationError } from '@assay/domain/errors.js';
+import { itemsInColumn, type ParsedCsv, type Population } from '@assay/domain/sampling/population.js';
+import { selectSample, type RankedItem } from '@assay/domain/sampling/selection.js';
 
-export { CsvError, defaultIdColumn, parseCsv, type ParsedCsv, type Population } from '../../../../src/domain/sampling/population.js';
+export { CsvError, defaultIdColumn, parseCsv, type ParsedCsv, type Population } from '@assay/domain/sampling/population.js';
 
 /** The item ids in `column`, each problem at its line as the page shows it. */
 export function populationOf(csv: ParsedCsv, column: string): Population {

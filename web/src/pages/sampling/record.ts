@@ -4,8 +4,8 @@
  * `evidence.manage` states it as the file's size; anyone else keeps the test's recorded population, and without
  * a recorded test cannot record at all.
  */
-import type { TestMethod } from '../../../../src/domain/engagement.js';
-import { sampleProblems } from '../../../../src/domain/sampling/integrity.js';
+import type { TestMethod } from '@assay/domain/engagement.js';
+import { sampleProblems } from '@assay/domain/sampling/integrity.js';
 import type { ControlTest, TestInput } from '../../api/controls.js';
 
 export type RecordPlan = { ok: true; test: TestInput; notes: string[] } | { ok: false; reason: string };

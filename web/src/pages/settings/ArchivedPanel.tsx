@@ -6,6 +6,7 @@ import { useArchiving } from '../../api/settings.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { formatInstant } from './format.js';
+import { engagementRoot } from '../../paths.js';
 
 export function ArchivedPanel() {
   const { organizationId } = useScope();
@@ -36,7 +37,7 @@ export function ArchivedPanel() {
         {archived.data.map((engagement) => (
           <Table.Tr key={engagement.id}>
             <Table.Td>
-              <Anchor component={Link} to={`/o/${organizationId}/e/${engagement.id}`}>
+              <Anchor component={Link} to={engagementRoot(organizationId, engagement.id)}>
                 {engagement.name}
               </Anchor>
             </Table.Td>

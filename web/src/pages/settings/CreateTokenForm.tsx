@@ -3,9 +3,9 @@ import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { NewToken } from '../../api/settings.js';
 import type { Role } from '../../api/types.js';
-import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from './roles.js';
-import { isRealDate } from '../../../../src/domain/dates.js';
-import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
+import { isRealDate } from '@assay/domain/dates.js';
+import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
+import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../labels.js';
 
 
 interface Values {

@@ -109,7 +109,7 @@ describe('engagement form saving', () => {
         reads += 1;
         return { status: 200, body: engagement(reads > 1 ? { version: 5, sampling: { confidence: 0.95, tolerableRate: 0.1 } } : {}) };
       },
-      [`PATCH ${URL}`]: () => ({ status: 409, body: { title: 'Conflict', status: 409, detail: 'The engagement was changed by someone else' } }),
+      [`PATCH ${URL}`]: () => ({ status: 409, body: { type: 'https://assay.dev/problems/409', title: 'Conflict', status: 409, detail: 'The engagement was changed by someone else' } }),
     });
     await retype('Tolerable rate', '0.05');
     await save();
@@ -124,6 +124,7 @@ describe('engagement form saving', () => {
       [`PATCH ${URL}`]: () => ({
         status: 422,
         body: {
+          type: 'https://assay.dev/problems/400',
           title: 'Unprocessable content',
           status: 422,
           detail: 'The engagement cannot be changed',
@@ -150,6 +151,7 @@ describe('engagement form values', () => {
   it('places nested issues on the form field they name', () => {
     const placed = placeIssues(
       {
+        type: 'https://assay.dev/problems/400',
         title: 'Bad request',
         status: 400,
         issues: [

@@ -5,7 +5,7 @@
 import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Role } from '../../api/types.js';
-import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from './roles.js';
+import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../labels.js';
 
 /** The server's limit (src/server/routes/invitations/schemas.ts). */
 const MAX_EMAIL_LENGTH = 320;

@@ -1,10 +1,12 @@
 /** The organisation's pending invitations (admins only): who was invited, in which role, until when; revoke. */
-import { Alert, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useInvitations, useRevokeInvitation, type Invitation } from '../../api/invitations.js';
 import { ConfirmDialog, useConfirmed } from '../../components/ConfirmDialog.js';
+import { ListTable, RemoveButton } from '../../components/ListTable.js';
+import { FailureAlert, queryFallback } from '../../components/QueryFallback.js';
 import { formatInstant } from './format.js';
-import { ROLE_LABELS } from './roles.js';
+import { ROLE_LABELS } from '../../labels.js';
 
 export function PendingInvitations({ organizationId }: { organizationId: string }) {
   const invitations = useInvitations(organizationId, true);
@@ -16,41 +18,19 @@ export function PendingInvitations({ organizationId }: { organizationId: string 
     onFailure: setFailure,
   });
 
-  if (invitations.isPending) return <Loader aria-label="Loading the invitations" />;
-  if (invitations.isError) {
-    return (
-      <Alert color="red" role="alert" title="The invitations could not be loaded">
-        {invitations.error.message}
-      </Alert>
-    );
-  }
+  if (!invitations.isSuccess) return queryFallback(invitations, { loading: 'Loading the invitations', failed: 'The invitations could not be loaded' });
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
         Pending invitations
       </Title>
-      {failure && (
-        <Alert color="red" role="alert" withCloseButton onClose={() => setFailure(null)} title="Not revoked">
-          {failure}
-        </Alert>
-      )}
+      <FailureAlert title="Not revoked" failure={failure} onClose={() => setFailure(null)} />
       {invitations.data.length === 0 ? (
         <Text size="sm" c="dimmed">
           No pending invitations.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-label="Pending invitations">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Invited by</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
+        <ListTable label="Pending invitations" minWidth={640} columns={['Email', 'Role', 'Invited by', 'Expires', 'Actions']} highlight={false}>
               {invitations.data.map((invitation) => (
                 <Table.Tr key={invitation.id}>
                   <Table.Td>{invitation.email}</Table.Td>
@@ -58,15 +38,13 @@ export function PendingInvitations({ organizationId }: { organizationId: string 
                   <Table.Td>{invitation.invitedBy.replace(/^user:/, '')}</Table.Td>
                   <Table.Td>{formatInstant(invitation.expiresAt)}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="subtle" color="red" aria-label={`Revoke the invitation of ${invitation.email}`} onClick={() => revoking.ask(invitation)}>
+                    <RemoveButton label={`Revoke the invitation of ${invitation.email}`} onClick={() => revoking.ask(invitation)}>
                       Revoke
-                    </Button>
+                    </RemoveButton>
                   </Table.Td>
                 </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        </ListTable>
       )}
       <ConfirmDialog {...revoking.dialog} title="Revoke this invitation?" confirmLabel="Revoke invitation" loading={revoke.isPending}>
         The link sent to {revoking.item?.email} stops working. You can invite them again later.

@@ -2,37 +2,17 @@
  * API tokens for scripts and CI (admins only, `token.manage`): listed with their use, created with a secret
  * shown once, revoked for good.
  */
-import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
-import { isoDate } from '../../../../src/domain/dates.js';
-import { useScope } from '../../api/programme.js';
-import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../../api/settings.js';
-import { useCan } from '../../components/useRole.js';
-import { ConfirmDialog, useConfirmed } from '../../components/ConfirmDialog.js';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { isoDate } from '@assay/domain/dates.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { FailureAlert, queryFallback } from '../../components/QueryFallback.js';
 import { ShownOnce } from '../../components/ShownOnce.js';
 import { CreateTokenForm } from './CreateTokenForm.js';
-import { formatInstant } from './format.js';
-import { ROLE_LABELS } from './roles.js';
-
-function statusOf(token: ApiToken, now: Date): { label: string; color: string } {
-  if (token.revokedAt !== null) return { label: 'revoked', color: 'gray' };
-  if (token.expiresAt !== null && new Date(token.expiresAt) <= now) return { label: 'expired', color: 'gray' };
-  return { label: 'active', color: 'teal' };
-}
+import { TokensTable } from './TokensTable.js';
+import { useTokensPanel } from './tokens.js';
 
 export function TokensPanel({ clock = () => new Date() }: { clock?: () => Date }) {
-  const { organizationId } = useScope();
-  const manage = useCan('token.manage');
-  const tokens = useTokens(organizationId, manage);
-  const create = useCreateToken(organizationId);
-  const revoke = useRevokeToken(organizationId);
-  const [creating, setCreating] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const revoking = useConfirmed<ApiToken>({
-    run: (token, callbacks) => revoke.mutate(token.id, callbacks),
-    done: (token) => `The token “${token.name}” is revoked.`,
-    onFailure: setFailure,
-  });
+  const { manage, tokens, create, revoke, creating, setCreating, failure, setFailure, revoking } = useTokensPanel();
 
   if (!manage) {
     return (
@@ -41,17 +21,9 @@ export function TokensPanel({ clock = () => new Date() }: { clock?: () => Date }
       </Text>
     );
   }
-  if (tokens.isPending) return <Loader aria-label="Loading the API tokens" />;
-  if (tokens.isError) {
-    return (
-      <Alert color="red" role="alert" title="The API tokens could not be loaded">
-        {tokens.error.message}
-      </Alert>
-    );
-  }
+  if (!tokens.isSuccess) return queryFallback(tokens, { loading: 'Loading the API tokens', failed: 'The API tokens could not be loaded' });
 
   const now = clock();
-  const today = isoDate(now);
   // The secret is only in the creation's result; "Done" forgets it for good.
   const created = create.data ?? null;
 
@@ -63,65 +35,12 @@ export function TokensPanel({ clock = () => new Date() }: { clock?: () => Date }
         </Text>
         <Button onClick={() => setCreating(true)}>Create token</Button>
       </Group>
-      {failure && (
-        <Alert color="red" role="alert" withCloseButton onClose={() => setFailure(null)} title="Not revoked">
-          {failure}
-        </Alert>
-      )}
-      {tokens.data.length === 0 ? (
-        <Text size="sm">No API tokens yet.</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover aria-label="API tokens">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Created</Table.Th>
-                <Table.Th>Last used</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tokens.data.map((token) => {
-                const status = statusOf(token, now);
-                return (
-                  <Table.Tr key={token.id}>
-                    <Table.Td>{token.name}</Table.Td>
-                    <Table.Td>{ROLE_LABELS[token.role]}</Table.Td>
-                    <Table.Td>{formatInstant(token.createdAt)}</Table.Td>
-                    <Table.Td>{token.lastUsedAt ? formatInstant(token.lastUsedAt) : 'never'}</Table.Td>
-                    <Table.Td>{token.expiresAt ? formatInstant(token.expiresAt) : 'never'}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={status.color}>
-                        {status.label}
-                      </Badge>
-                      {token.revokedAt && (
-                        <Text size="xs" c="dimmed">
-                          {formatInstant(token.revokedAt)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {token.revokedAt === null && (
-                        <Button size="xs" variant="subtle" color="red" aria-label={`Revoke ${token.name}`} onClick={() => revoking.ask(token)}>
-                          Revoke
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <FailureAlert title="Not revoked" failure={failure} onClose={() => setFailure(null)} />
+      <TokensTable tokens={tokens.data} now={now} onRevoke={revoking.ask} />
 
       <Modal opened={creating} onClose={() => setCreating(false)} title="Create an API token" centered>
         <CreateTokenForm
-          today={today}
+          today={isoDate(now)}
           loading={create.isPending}
           error={create.error ? create.error.message : null}
           onCancel={() => {

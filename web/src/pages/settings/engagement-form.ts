@@ -5,22 +5,12 @@
 import type { Problem } from '../../api/client.js';
 import type { Engagement } from '../../api/programme.js';
 import type { EngagementChanges } from '../../api/settings.js';
-import { CATEGORIES, type Category } from '../../../../src/domain/criteria/catalogue.js';
-import { isRealDate, periodProblems } from '../../../../src/domain/dates.js';
-import { MAX_NAME_LENGTH } from '../../../../src/domain/limits.js';
+import { CATEGORIES, type Category } from '@assay/domain/criteria/catalogue.js';
+import { isRealDate, periodProblems } from '@assay/domain/dates.js';
+import { MAX_LIST_LENGTH as MAX_MISSTATEMENTS, MAX_NAME_LENGTH, MAX_PERVASIVE_SERIES as MAX_MIN_SERIES, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
-/** The server's limits (src/server/routes/engagements/schemas.ts). */
-export const MAX_TEXT_LENGTH = 2000;
-export const MAX_MISSTATEMENTS = 100;
-export const MAX_MIN_SERIES = 30;
+export { MAX_MISSTATEMENTS };
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  security: 'Security',
-  availability: 'Availability',
-  confidentiality: 'Confidentiality',
-  'processing-integrity': 'Processing integrity',
-  privacy: 'Privacy',
-};
 export { CATEGORIES };
 
 export interface EngagementFormValues {

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/index.js';
+import { MAX_NAME_LENGTH } from '../domain/limits.js';
+import { version } from './fields.js';
+
+export const organizationParams = z.strictObject({ organizationId: z.string().min(1) });
+
+export const organizationSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    version: z.number().int(),
+    /** The caller's role in it. */
+    role: z.enum(ROLES),
+  })
+  .meta({ id: 'Organization' });
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2 to 63 characters');
+const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+
+export const createOrganizationBody = z.strictObject({ slug, name });
+export const updateOrganizationBody = z.strictObject({ version, slug: slug.optional(), name: name.optional() });
+
+export type Organization = z.infer<typeof organizationSchema>;

@@ -1,0 +1,70 @@
+/**
+ * Opening the next period from this one (for the roles that manage engagements): a new engagement with the
+ * controls and how each is tested carried forward, no evidence; then its dashboard.
+ */
+import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useId, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../api/client.js';
+import { useOpenNextPeriod } from '../../api/periods.js';
+import type { Engagement } from '../../api/programme.js';
+import { notifySaved } from '../../components/notify.js';
+import { ProblemAlert, type FormProblem } from '../../components/ProblemAlert.js';
+import { placeIssues } from '../settings/engagement-form.js';
+import { nextPeriodValues, validateNextPeriod, type NextPeriodValues } from './next-period.js';
+import { engagementRoot } from '../../paths.js';
+
+export function NextPeriodForm({ current }: { current: Engagement }) {
+  const headingId = useId();
+  const navigate = useNavigate();
+  const open = useOpenNextPeriod();
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const form = useForm<NextPeriodValues>({ initialValues: nextPeriodValues(current), validate: validateNextPeriod(current) });
+
+  const submit = (values: NextPeriodValues) => {
+    setProblem(null);
+    open.mutate(
+      { ...values, name: values.name.trim() },
+      {
+        onSuccess: (next) => {
+          notifySaved(`${next.name} is open: its controls are carried forward and wait for their tests.`);
+          navigate(engagementRoot(next.organizationId, next.id));
+        },
+        onError: (error) => {
+          const placed = error instanceof ApiError ? placeIssues(error.problem, Object.keys(values)) : { errors: {}, other: [] };
+          form.setErrors(placed.errors);
+          setProblem({ message: error.message, details: placed.other });
+        },
+      },
+    );
+  };
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>
+      <form onSubmit={form.onSubmit(submit)} aria-label="Open the next period" noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h3" id={headingId}>
+            Open the next period
+          </Title>
+          <Text size="sm" c="dimmed">
+            A new engagement for the period after {current.periodEnd}: the system, its controls and how each is tested
+            are carried forward; no sample or population is, since a new period needs new evidence. This period stays
+            as it is.
+          </Text>
+          {problem && <ProblemAlert title="Not opened" problem={problem} />}
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label="Name of the new engagement" withAsterisk {...form.getInputProps('name')} />
+            <TextInput type="date" label="Period start" withAsterisk {...form.getInputProps('periodStart')} />
+            <TextInput type="date" label="Period end" withAsterisk {...form.getInputProps('periodEnd')} />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={open.isPending}>
+              Open the next period
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

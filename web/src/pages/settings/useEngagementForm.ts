@@ -1,0 +1,44 @@
+/** The engagement settings form's state: the values, saving them at the version read, and why a save failed. */
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { ApiError } from '../../api/client.js';
+import { useScope, type Engagement } from '../../api/programme.js';
+import { useUpdateEngagement } from '../../api/settings.js';
+import { notifyError, notifySaved } from '../../components/notify.js';
+import type { FormProblem } from '../../components/ProblemAlert.js';
+import { useCan } from '../../components/useRole.js';
+import { changesOf, placeIssues, validateEngagement, valuesOf, type EngagementFormValues } from './engagement-form.js';
+
+/** Why the last save failed, and whether it was someone else's change. */
+export interface SaveProblem extends FormProblem {
+  conflict: boolean;
+}
+
+export function useEngagementForm(engagement: Engagement, reload: () => void) {
+  const { organizationId, engagementId } = useScope();
+  const editable = useCan('engagement.manage');
+  const update = useUpdateEngagement(organizationId, engagementId);
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
+  const form = useForm<EngagementFormValues>({ initialValues: valuesOf(engagement), validate: validateEngagement });
+
+  const submit = (values: EngagementFormValues) => {
+    setProblem(null);
+    update.mutate(
+      { version: engagement.version, changes: changesOf(values) },
+      {
+        onSuccess: () => notifySaved('Engagement settings saved; the forecast is recomputed.'),
+        onError: (error) => {
+          const conflict = error instanceof ApiError && error.status === 409;
+          if (conflict) notifyError(error, reload);
+          const placed = error instanceof ApiError ? placeIssues(error.problem, Object.keys(values)) : { errors: {}, other: [] };
+          form.setErrors(placed.errors);
+          setProblem({ message: error.message, details: placed.other, conflict });
+        },
+      },
+    );
+  };
+
+  return { form, editable, saving: update.isPending, submit, problem };
+}
+
+export type EngagementForm = ReturnType<typeof useEngagementForm>['form'];
