@@ -5,14 +5,10 @@
 import { isEmailAddress } from '@assay/domain/accounts/invitation.js';
 import { compensationProblems, criteriaProblems } from '@assay/domain/controls/rules.js';
 import type { DesignAssessment, Frequency, Nature } from '@assay/domain/engagement.js';
-import { MAX_OWNER_LENGTH } from '@assay/contract/limits.js';
+import { MAX_CONTROL_ID_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 import { byField } from '@assay/domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import type { Control, ControlChanges, ControlInput } from '../../api/controls.js';
-
-/** Limits of the server's schemas (src/server/routes/controls/schemas.ts). */
-export const MAX_CONTROL_ID_LENGTH = 100;
-export const MAX_TITLE_LENGTH = 2000;
 
 export interface ControlFormValues {
   id: string;
@@ -61,7 +57,7 @@ export function validateControl(values: ControlFormValues, controlIds: readonly 
   }
   const title = values.title.trim();
   if (title === '') errors.title = 'Say what the control does';
-  else if (title.length > MAX_TITLE_LENGTH) errors.title = `At most ${MAX_TITLE_LENGTH} characters`;
+  else if (title.length > MAX_TEXT_LENGTH) errors.title = `At most ${MAX_TEXT_LENGTH} characters`;
   if (values.criteria.length === 0) errors.criteria = 'Pick at least one criterion the control addresses';
   if (values.owner.trim().length > MAX_OWNER_LENGTH) errors.owner = `At most ${MAX_OWNER_LENGTH} characters`;
   const problems = [...criteriaProblems(values.criteria), ...compensationProblems(editing ?? id, values.compensates, (c) => (controlIds.includes(c) ? 'in use' : undefined))];
