@@ -28,8 +28,6 @@ import {
   type Retest,
   sameRootCause,
   type RootCause,
-  type Sample,
-  type TestMethod,
 } from '../domain/index.js';
 import type { FindingFilter, StoredFinding, StoredRootCause } from '../store/findings-repository.js';
 import { staleOrMissing, type Page, type Paged, type Trx } from '../store/values.js';
@@ -46,18 +44,8 @@ export interface TransitionDetails {
   falsePositiveReason?: string;
 }
 
-export interface RetestInput {
-  /** Defaults to the next `RT-<n>` (nextCode). */
-  id?: string;
-  /** Defaults to the finding's control. */
-  control?: string;
-  date: string;
-  periodStart: string;
-  periodEnd: string;
-  method: TestMethod;
-  populationSize: number | null;
-  samples: Sample[];
-}
+/** A retest as recorded: the engine concludes on it; the id defaults to the next `RT-<n>` (nextCode), the control to the finding's. */
+export type RetestInput = Omit<Retest, 'id' | 'control' | 'conclusion' | 'reasons'> & { id?: string; control?: string };
 
 export interface SyncOutcome {
   /** Codes of the findings created from new deficiencies. */
