@@ -5,6 +5,7 @@
  */
 import type { Sample, SampleResult } from '../domain/engagement.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
+import { newSampleProblems } from '../domain/sampling/integrity.js';
 import { sampleColumns, toSample } from './controls-rows.js';
 import { bumpRevision } from './engagements-repository.js';
 import { staleOrMissing, toCount, translateConstraintErrors, type Executor, type StoreDependencies, type Trx } from './values.js';
@@ -94,9 +95,8 @@ export async function addSample(
     .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('position').as('last')])
     .where('test_id', '=', testRowId)
     .executeTakeFirstOrThrow();
-  if (test.population_size !== null && toCount(sampled.count) >= Number(test.population_size)) {
-    throw new ConflictError(`All ${test.population_size} items of the population are sampled already`);
-  }
+  const full = newSampleProblems({ populationSize: test.population_size === null ? null : Number(test.population_size), sampleCount: toCount(sampled.count) }, sample.item, false);
+  if (full.length > 0) throw new ConflictError(`Sample ${sample.item} cannot be added: ${full.map((p) => p.message).join('; ')}`);
   const position = sampled.last === null || sampled.last === undefined ? 0 : Number(sampled.last) + 1;
   await translateConstraintErrors(
     () =>

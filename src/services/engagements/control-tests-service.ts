@@ -1,8 +1,8 @@
 /**
  * The test of a control's operating effectiveness (DESIGN §4 `tests/*.yaml`) and its samples: recorded by the
- * programme's managers and by the auditor (`test.record`), read by everyone. A test names its population
- * (or a scope limitation saying why there is none), never has more samples than the population, and no
- * sample item twice. Samples are part of the test: each change of one bumps the test's version.
+ * programme's managers and by the auditor (`test.record`), read by everyone. The test is checked by the domain's
+ * rules of sample integrity (src/domain/sampling/integrity.ts) before anything is written. Samples are part of
+ * the test: each change of one bumps the test's version.
  *
  * The population is evidence the organisation provides, not test work: stating or changing it (its size or
  * the scope limitation) needs `evidence.manage` (the programme's managers, or the owner of the control),
@@ -15,8 +15,11 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
+  jsonPath,
+  locateProblems,
+  newSampleProblems,
+  testProblems,
   type Grant,
-  type Issue,
   type Sample,
 } from '../../domain/index.js';
 import type {
@@ -30,7 +33,7 @@ import type { Executor } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
-import { at, ownsControl, type EngagementScope } from './engagement-scope.js';
+import { ownsControl, type EngagementScope } from './engagement-scope.js';
 
 /** A sample as changed, with its test's version after the change. */
 export interface RecordedSample extends Sample {
@@ -58,31 +61,6 @@ function requireEvidenceAccess(grant: Grant, actor: Actor, control: StoredContro
     `The population of control ${control.id} (its size, or a scope limitation saying it could not be produced) is ` +
       `evidence the organisation provides: ${describeGrant(grant)} tests it as it stands and cannot change it (${what} needs evidence.manage)`,
   );
-}
-
-/** Every problem with a whole test, at its JSON path. */
-export function checkTest(test: ControlTestInput): Issue[] {
-  const issues: Issue[] = [];
-  if (test.populationSize === null && test.scopeLimitation === null) {
-    issues.push({
-      location: at('populationSize'),
-      message: 'populationSize is required (or scopeLimitation, saying why the population could not be produced)',
-    });
-  }
-  if (test.populationSize !== null && test.samples.length > test.populationSize) {
-    issues.push({
-      location: at('samples'),
-      message: `${test.samples.length} samples tested from a population of only ${test.populationSize}`,
-    });
-  }
-  const seen = new Map<string, number>();
-  test.samples.forEach((sample, i) => {
-    const first = seen.get(sample.item);
-    if (first !== undefined) {
-      issues.push({ location: at('samples', i, 'item'), message: `sample item "${sample.item}" appears twice (first at ${at('samples', first, 'item')})` });
-    } else seen.set(sample.item, i);
-  });
-  return issues;
 }
 
 export function createControlTestsService(deps: {
@@ -130,7 +108,7 @@ export function createControlTestsService(deps: {
       expectedVersion?: number,
     ): Promise<{ test: StoredControlTest; created: boolean }> {
       const grant = await access.require(actor, organizationId, 'test.record');
-      const issues = checkTest(input);
+      const issues = locateProblems(testProblems(input), jsonPath);
       if (issues.length > 0) throw new ValidationError(issues, 'The test cannot be recorded');
       return db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
@@ -182,7 +160,7 @@ export function createControlTestsService(deps: {
         const before = await controls.findTest(control.rowId, trx);
         if (!before) throw new NotFoundError(`The test of control ${control.id} (record the test first)`);
         if (before.version === expectedVersion) {
-          const issues = checkTest({ ...before, ...evidence });
+          const issues = locateProblems(testProblems({ ...before, ...evidence }), jsonPath);
           if (issues.length > 0) throw new ValidationError(issues, 'The population cannot be recorded');
         }
         const after = await controls.updateTest(before.rowId, expectedVersion, evidence, trx);
@@ -217,15 +195,8 @@ export function createControlTestsService(deps: {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
         const test = await overviewOf(control, trx);
         if (expectedVersion === undefined || expectedVersion === test.version) {
-          const issues: Issue[] = [];
-          if (await controls.findSample(test.rowId, sample.item, trx)) {
-            issues.push({ location: at('item'), message: `sample item "${sample.item}" is already in the test` });
-          } else if (test.populationSize !== null && test.sampleCount >= test.populationSize) {
-            issues.push({
-              location: at('item'),
-              message: `the population has ${test.populationSize} items and ${test.sampleCount} are sampled already`,
-            });
-          }
+          const sampled = (await controls.findSample(test.rowId, sample.item, trx)) !== null;
+          const issues = locateProblems(newSampleProblems(test, sample.item, sampled), jsonPath);
           if (issues.length > 0) throw new ValidationError(issues, 'The sample cannot be added');
         }
         const change = await controls.addSample(test.rowId, sample, expectedVersion, trx);

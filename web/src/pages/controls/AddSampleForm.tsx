@@ -2,7 +2,10 @@
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { useForm } from '@mantine/form';
+import { byField } from '@assay/domain/problems.js';
+import { newSampleProblems } from '@assay/domain/sampling/integrity.js';
 import type { ControlTest, Sample, SampleResult } from '../../api/controls.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { RESULT_OPTIONS } from './SamplesTable.js';
 
 interface Values {
@@ -14,11 +17,8 @@ interface Values {
 export function validateSample(values: Values, test: ControlTest): Partial<Record<keyof Values, string>> {
   const item = values.item.trim();
   if (item === '') return { item: 'Give the id of the sampled item, e.g. the ticket or record number' };
-  if (test.samples.some((s) => s.item === item)) return { item: `${item} is already in the test` };
-  if (test.populationSize !== null && test.samples.length >= test.populationSize) {
-    return { item: `The population has ${test.populationSize} items and all of them are sampled already` };
-  }
-  return {};
+  const sampled = test.samples.some((s) => s.item === item);
+  return byField(newSampleProblems({ populationSize: test.populationSize, sampleCount: test.samples.length }, item, sampled));
 }
 
 export function AddSampleForm(props: { test: ControlTest; onSubmit: (sample: Sample) => Promise<void>; onCancel: () => void }) {
@@ -31,13 +31,9 @@ export function AddSampleForm(props: { test: ControlTest; onSubmit: (sample: Sam
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
+      onSubmit={form.onSubmit((values) => {
         const note = values.note.trim();
-        try {
-          await props.onSubmit({ item: values.item.trim(), result: values.result, note: note === '' ? null : note });
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
+        return keepOnRefusal(() => props.onSubmit({ item: values.item.trim(), result: values.result, note: note === '' ? null : note }));
       })}
     >
       <Stack>

@@ -5,6 +5,7 @@
  * a recorded test cannot record at all.
  */
 import type { TestMethod } from '@assay/domain/engagement.js';
+import { sampleProblems } from '@assay/domain/sampling/integrity.js';
 import type { ControlTest, TestInput } from '../../api/controls.js';
 
 export type RecordPlan = { ok: true; test: TestInput; notes: string[] } | { ok: false; reason: string };
@@ -42,9 +43,8 @@ export function recordPlan(input: {
   } else if (test && test.populationSize !== populationSize) {
     notes.push(`The population changes from ${test.populationSize ?? 'none'} to ${populationSize}, the rows of your file.`);
   }
-  if (evidence.populationSize !== null && items.length > evidence.populationSize) {
-    return { ok: false, reason: `${items.length} samples cannot be tested from a recorded population of ${evidence.populationSize}.` };
-  }
+  const broken = sampleProblems({ populationSize: evidence.populationSize, samples: items.map((item) => ({ item })) });
+  if (broken.length > 0) return { ok: false, reason: broken.map((p) => p.message).join('; ') };
   if (test && test.samples.length > 0) {
     const failed = test.samples.filter((s) => s.result === 'fail').length;
     notes.push(
