@@ -3,7 +3,7 @@
  * (report type, period, categories, criteria not applicable, sampling, pervasiveness, misstatements).
  * The controls, tests and samples are the controls repository's aggregate.
  */
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { ArchivedFilter } from '../domain/archiving.js';
 import type { Category } from '../domain/criteria/catalogue.js';
 import type {
@@ -17,13 +17,12 @@ import type {
 import { engineOf } from './engine.js';
 import type { EngagementsTable } from './schema.js';
 import {
-  checkPage,
-  containsPattern,
+  containsIgnoringCase,
   defaultDependencies,
   fromJson,
   translateConstraintErrors,
   staleOrMissing,
-  toCount,
+  selectPage,
   toJson,
   toTimestamp,
   type Executor,
@@ -259,34 +258,20 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
       page: Page & { search?: string; reportType?: ReportType; archived?: ArchivedFilter },
       trx?: Executor,
     ): Promise<Paged<StoredEngagement>> {
-      const { limit, offset } = checkPage(page);
       const archived = page.archived ?? 'exclude';
       let query = (trx ?? db)
         .selectFrom('engagements')
         .where('organization_id', '=', organizationId)
         .$if(archived !== 'include', (q) => q.where('archived_at', archived === 'only' ? 'is not' : 'is', null));
       if (page.reportType !== undefined) query = query.where('report_type', '=', page.reportType);
-      if (page.search) {
-        const pattern = containsPattern(page.search.toLowerCase());
-        query = query.where((eb) =>
-          eb.or([
-            sql<boolean>`lower(${eb.ref('name')}) like ${pattern} escape '\\'`,
-            sql<boolean>`lower(${eb.ref('system')}) like ${pattern} escape '\\'`,
-          ]),
-        );
-      }
-      const [rows, count] = await Promise.all([
-        query
-          .select(engagementColumns)
-          .orderBy('period_end', 'desc')
-          .orderBy('created_at', 'desc')
-          .orderBy('id')
-          .limit(limit)
-          .offset(offset)
-          .execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toStoredEngagement), total: toCount(count.total) };
+      const search = page.search;
+      if (search) query = query.where((eb) => containsIgnoringCase(eb, ['name', 'system'], search));
+      return selectPage(
+        query,
+        page,
+        (q) => q.select(engagementColumns).orderBy('period_end', 'desc').orderBy('created_at', 'desc').orderBy('id'),
+        toStoredEngagement,
+      );
     },
 
     /** Changes settings if `expectedVersion` is still current; else ConflictError and no change. */

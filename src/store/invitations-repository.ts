@@ -9,10 +9,9 @@ import type { InvitationsTable } from './schema.js';
 import { hashToken } from './token-hash.js';
 import { normalizeEmail } from './users-repository.js';
 import {
-  checkPage,
   defaultDependencies,
   translateConstraintErrors,
-  toCount,
+  selectPage,
   toTimestamp,
   type Executor,
   type Page,
@@ -141,14 +140,9 @@ export function createInvitationsRepository(db: Executor, deps: StoreDependencie
 
     /** An organisation's pending invitations, newest first; `email` narrows to one address. */
     async listPending(organizationId: string, page: Page & { email?: string }, trx?: Executor): Promise<Paged<Invitation>> {
-      const { limit, offset } = checkPage(page);
       let query = pending(trx ?? db, toTimestamp(deps.clock())).where('organization_id', '=', organizationId);
       if (page.email !== undefined) query = query.where('email', '=', normalizeEmail(page.email));
-      const [rows, count] = await Promise.all([
-        query.select(columns).orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toInvitation), total: toCount(count.total) };
+      return selectPage(query, page, (q) => q.select(columns).orderBy('created_at', 'desc').orderBy('id'), toInvitation);
     },
 
     /** Marks a pending invitation accepted by `userId`; false (nothing changed) when it is no longer pending. */

@@ -1,14 +1,13 @@
 /** Organisations: the tenant every engagement, membership and API token belongs to. */
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { ConflictError } from '../domain/errors.js';
 import type { OrganizationsTable } from './schema.js';
 import {
-  checkPage,
-  containsPattern,
+  containsIgnoringCase,
   defaultDependencies,
   translateConstraintErrors,
   staleOrMissing,
-  toCount,
+  selectPage,
   toTimestamp,
   type Executor,
   type Page,
@@ -80,22 +79,10 @@ export function createOrganizationsRepository(db: Executor, deps: StoreDependenc
 
     /** Organisations by name; `search` matches the name or slug, ignoring case. */
     async list(page: Page & { search?: string }, trx?: Executor): Promise<Paged<Organization>> {
-      const { limit, offset } = checkPage(page);
       let query = (trx ?? db).selectFrom('organizations');
-      if (page.search) {
-        const pattern = containsPattern(page.search.toLowerCase());
-        query = query.where((eb) =>
-          eb.or([
-            sql<boolean>`lower(${eb.ref('name')}) like ${pattern} escape '\\'`,
-            sql<boolean>`lower(${eb.ref('slug')}) like ${pattern} escape '\\'`,
-          ]),
-        );
-      }
-      const [rows, count] = await Promise.all([
-        query.select(columns).orderBy('name').orderBy('id').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toOrganization), total: toCount(count.total) };
+      const search = page.search;
+      if (search) query = query.where((eb) => containsIgnoringCase(eb, ['name', 'slug'], search));
+      return selectPage(query, page, (q) => q.select(columns).orderBy('name').orderBy('id'), toOrganization);
     },
 
     /** Changes the name or slug if `expectedVersion` is still current; else ConflictError and no change. */

@@ -2,17 +2,16 @@
  * People who sign in. The password hash is a secret: it is never among the selected `columns` and is read
  * only by {@link UsersRepository.findCredentials}, for the login check.
  */
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { UsersTable } from './schema.js';
 import {
-  checkPage,
-  containsPattern,
+  containsIgnoringCase,
   defaultDependencies,
   fromBooleanInt,
   toBooleanInt,
   translateConstraintErrors,
   staleOrMissing,
-  toCount,
+  selectPage,
   toTimestamp,
   type Executor,
   type Page,
@@ -130,22 +129,10 @@ export function createUsersRepository(db: Executor, deps: StoreDependencies = de
 
     /** Users by email; `search` matches the email or display name, ignoring case. */
     async list(page: Page & { search?: string }, trx?: Executor): Promise<Paged<User>> {
-      const { limit, offset } = checkPage(page);
       let query = (trx ?? db).selectFrom('users');
-      if (page.search) {
-        const pattern = containsPattern(page.search.toLowerCase());
-        query = query.where((eb) =>
-          eb.or([
-            sql<boolean>`lower(${eb.ref('email')}) like ${pattern} escape '\\'`,
-            sql<boolean>`lower(${eb.ref('display_name')}) like ${pattern} escape '\\'`,
-          ]),
-        );
-      }
-      const [rows, count] = await Promise.all([
-        query.select(columns).orderBy('email').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toUser), total: toCount(count.total) };
+      const search = page.search;
+      if (search) query = query.where((eb) => containsIgnoringCase(eb, ['email', 'display_name'], search));
+      return selectPage(query, page, (q) => q.select(columns).orderBy('email'), toUser);
     },
 
     async update(
