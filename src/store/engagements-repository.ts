@@ -21,7 +21,7 @@ import {
   defaultDependencies,
   fromJson,
   translateConstraintErrors,
-  staleOrMissing,
+  staleOrMissingRow,
   selectPage,
   toJson,
   toTimestamp,
@@ -294,7 +294,7 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       if (result.numDeletedRows > 0n) return;
-      throw await staleEngagement(executor, id, expectedVersion);
+      throw await staleOrMissingRow(executor, 'engagements', id, `Engagement ${id}`, expectedVersion);
     },
   };
 }
@@ -317,13 +317,7 @@ async function writeAtVersion(
     .returning(engagementColumns)
     .executeTakeFirst();
   if (row) return toStoredEngagement(row);
-  throw await staleEngagement(executor, id, expectedVersion);
-}
-
-/** Why a write at `expectedVersion` found no row: a ConflictError (stale) or a NotFoundError (gone). */
-async function staleEngagement(executor: Executor, id: string, expectedVersion: number): Promise<Error> {
-  const current = await executor.selectFrom('engagements').select('version').where('id', '=', id).executeTakeFirst();
-  return staleOrMissing(`Engagement ${id}`, expectedVersion, current?.version);
+  throw await staleOrMissingRow(executor, 'engagements', id, `Engagement ${id}`, expectedVersion);
 }
 
 async function findById(executor: Executor, id: string): Promise<StoredEngagement | null> {

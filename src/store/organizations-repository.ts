@@ -6,7 +6,7 @@ import {
   containsIgnoringCase,
   defaultDependencies,
   translateConstraintErrors,
-  staleOrMissing,
+  staleOrMissingRow,
   selectPage,
   toTimestamp,
   type Executor,
@@ -106,7 +106,7 @@ export function createOrganizationsRepository(db: Executor, deps: StoreDependenc
         'Organization',
       );
       if (row) return toOrganization(row);
-      throw staleOrMissing(`Organization ${id}`, expectedVersion, await currentVersion(executor, id));
+      throw await staleOrMissingRow(executor, 'organizations', id, `Organization ${id}`, expectedVersion);
     },
 
     /**
@@ -131,12 +131,7 @@ export function createOrganizationsRepository(db: Executor, deps: StoreDependenc
           throw error;
         });
       if (result.numDeletedRows > 0n) return;
-      throw staleOrMissing(`Organization ${id}`, expectedVersion, await currentVersion(executor, id));
+      throw await staleOrMissingRow(executor, 'organizations', id, `Organization ${id}`, expectedVersion);
     },
   };
-}
-
-async function currentVersion(executor: Executor, id: string): Promise<number | undefined> {
-  const row = await executor.selectFrom('organizations').select('version').where('id', '=', id).executeTakeFirst();
-  return row?.version;
 }

@@ -10,7 +10,7 @@ import {
   fromBooleanInt,
   toBooleanInt,
   translateConstraintErrors,
-  staleOrMissing,
+  staleOrMissingRow,
   selectPage,
   toTimestamp,
   type Executor,
@@ -146,34 +146,16 @@ export function createUsersRepository(db: Executor, deps: StoreDependencies = de
         ...(patch.email !== undefined && { email: normalizeEmail(patch.email) }),
         ...(patch.displayName !== undefined && { display_name: patch.displayName }),
       };
-      const row = await translateConstraintErrors(
-        () =>
-          executor
-            .updateTable('users')
-            .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-            .where('id', '=', id)
-            .where('version', '=', expectedVersion)
-            .returning(columns)
-            .executeTakeFirst(),
+      return translateConstraintErrors(
+        () => writeAtVersion(executor, id, expectedVersion, values),
         duplicate(patch.email ?? ''),
         'User',
       );
-      if (row) return toUser(row);
-      throw staleOrMissing(`User ${id}`, expectedVersion, await currentVersion(executor, id));
     },
 
     /** Replaces the password hash (bumps the version like any other change of the user). */
     async setPasswordHash(id: string, expectedVersion: number, passwordHash: string, trx?: Executor): Promise<User> {
-      const executor = trx ?? db;
-      const row = await executor
-        .updateTable('users')
-        .set((eb) => ({ password_hash: passwordHash, version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returning(columns)
-        .executeTakeFirst();
-      if (row) return toUser(row);
-      throw staleOrMissing(`User ${id}`, expectedVersion, await currentVersion(executor, id));
+      return writeAtVersion(trx ?? db, id, expectedVersion, { password_hash: passwordHash });
     },
 
     /** Grants or withdraws instance administration (bumps the version); null when there is no such user. */
@@ -188,6 +170,24 @@ export function createUsersRepository(db: Executor, deps: StoreDependencies = de
   };
 }
 
+/** Writes `values` and bumps the version if it is still `expectedVersion`; else ConflictError (stale) or NotFoundError. */
+async function writeAtVersion(
+  executor: Executor,
+  id: string,
+  expectedVersion: number,
+  values: { email?: string; display_name?: string; password_hash?: string },
+): Promise<User> {
+  const row = await executor
+    .updateTable('users')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returning(columns)
+    .executeTakeFirst();
+  if (row) return toUser(row);
+  throw await staleOrMissingRow(executor, 'users', id, `User ${id}`, expectedVersion);
+}
+
 async function setAccountState(
   executor: Executor,
   id: string,
@@ -200,9 +200,4 @@ async function setAccountState(
     .returning(columns)
     .executeTakeFirst();
   return row ? toUser(row) : null;
-}
-
-async function currentVersion(executor: Executor, id: string): Promise<number | undefined> {
-  const row = await executor.selectFrom('users').select('version').where('id', '=', id).executeTakeFirst();
-  return row?.version;
 }

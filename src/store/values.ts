@@ -190,3 +190,20 @@ export function staleOrMissing(what: string, expected: number, current: number |
     `${what} was changed by someone else (now at version ${current}, you had version ${expected}); reload and try again`,
   );
 }
+
+/** Tables whose rows are named by `id` and changed only at the version the writer read. */
+type VersionedTable = 'organizations' | 'users' | 'engagements';
+
+/**
+ * {@link staleOrMissing} for row `id` of `table`, reading the version the row is at now (none when it is gone).
+ */
+export async function staleOrMissingRow(
+  executor: Executor,
+  table: VersionedTable,
+  id: string,
+  what: string,
+  expected: number,
+): Promise<Error> {
+  const row = await executor.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst();
+  return staleOrMissing(what, expected, row?.version);
+}
