@@ -6,14 +6,7 @@
 import type { Selectable } from 'kysely';
 import type { ArchivedFilter } from '../domain/archiving.js';
 import type { Category } from '../domain/criteria/catalogue.js';
-import type {
-  Engagement,
-  Misstatement,
-  NotApplicableCriterion,
-  PervasivenessThresholds,
-  ReportType,
-  SamplingSettings,
-} from '../domain/engagement.js';
+import type { Engagement, Misstatement, NotApplicableCriterion, ReportType } from '../domain/engagement.js';
 import { engineOf } from './engine.js';
 import type { EngagementsTable } from './schema.js';
 import {
@@ -33,17 +26,8 @@ import {
 } from './values.js';
 
 /** What an engagement holds besides its identity: the domain `Engagement` less the organisation's name. */
-export interface EngagementSettings {
+export interface EngagementSettings extends Omit<Engagement, 'organization'> {
   name: string;
-  system: string;
-  reportType: ReportType;
-  periodStart: string | null;
-  periodEnd: string;
-  categories: Category[];
-  notApplicable: NotApplicableCriterion[];
-  sampling: SamplingSettings;
-  pervasiveness: PervasivenessThresholds;
-  misstatements: Misstatement[];
 }
 
 export interface EngagementInput extends EngagementSettings {
