@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { asAttachment } from '../../download.js';
+import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 import { createEngagementBody, engagementList, engagementParams, engagementQuery, engagementRecordSchema, engagementSchema, organizationParams, purgedSchema, updateEngagementBody, versionBody, versionQuery } from '../../../contract/index.js';
 
@@ -27,15 +28,15 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
       response: { 200: engagementList },
     },
     handler: async (request) => {
-      const { limit, offset, reportType, q, archived } = request.query;
-      const page = await engagements.list(actorOf(request), request.params.organizationId, {
-        limit,
-        offset,
-        ...(reportType !== undefined && { reportType }),
-        ...(archived !== undefined && { archived }),
-        ...(q !== undefined && { search: q }),
-      });
-      return { ...page, limit, offset };
+      const { reportType, q, archived } = request.query;
+      return replyWithPage(request.query, (page) =>
+        engagements.list(actorOf(request), request.params.organizationId, {
+          ...page,
+          ...(reportType !== undefined && { reportType }),
+          ...(archived !== undefined && { archived }),
+          ...(q !== undefined && { search: q }),
+        }),
+      );
     },
   });
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { correctiveActionsBody, createFindingBody, engagementParams, findingList, findingParams, findingQuery, findingSchema, overrideBody, retestBody, rootCauseBody, syncResult, transitionBody, versionQuery } from '../../../contract/index.js';
+import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/findings';
@@ -23,14 +24,14 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
     },
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
-      const { status, control, limit, offset } = request.query;
-      const page = await findings.list(actorOf(request), organizationId, engagementId, {
-        limit,
-        offset,
-        ...(status !== undefined && { status }),
-        ...(control !== undefined && { control }),
-      });
-      return { ...page, limit, offset };
+      const { status, control } = request.query;
+      return replyWithPage(request.query, (page) =>
+        findings.list(actorOf(request), organizationId, engagementId, {
+          ...page,
+          ...(status !== undefined && { status }),
+          ...(control !== undefined && { control }),
+        }),
+      );
     },
   });
 

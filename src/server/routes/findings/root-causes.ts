@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { engagementParams, pageQuery, rootCauseList, systemicCauseList } from '../../../contract/index.js';
+import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/root-causes';
@@ -23,8 +24,7 @@ export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOpti
     },
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
-      const { limit, offset } = request.query;
-      return { ...(await findings.rootCauses(actorOf(request), organizationId, engagementId, { limit, offset })), limit, offset };
+      return replyWithPage(request.query, (page) => findings.rootCauses(actorOf(request), organizationId, engagementId, page));
     },
   });
 
@@ -39,8 +39,7 @@ export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOpti
     },
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
-      const { limit, offset } = request.query;
-      return { ...(await findings.systemicCauses(actorOf(request), organizationId, engagementId, { limit, offset })), limit, offset };
+      return replyWithPage(request.query, (page) => findings.systemicCauses(actorOf(request), organizationId, engagementId, page));
     },
   });
 }

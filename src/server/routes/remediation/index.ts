@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { engagementParams, pageQuery, planBody, planSchema, remediationView, reminderOutcome, remindersBody } from '../../../contract/index.js';
+import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/remediation';
@@ -24,8 +25,7 @@ export async function remediationRoutes(fastify: FastifyInstance, options: ApiOp
     },
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
-      const { limit, offset } = request.query;
-      return { ...(await remediation.view(actorOf(request), organizationId, engagementId, { limit, offset })), limit, offset };
+      return replyWithPage(request.query, (page) => remediation.view(actorOf(request), organizationId, engagementId, page));
     },
   });
 
