@@ -70,6 +70,12 @@ function toInvitation(row: Pick<Selectable<InvitationsTable>, (typeof columns)[n
   };
 }
 
+/** The invitation whose `key` column holds `value` (ids and secrets' hashes are unique), or null. */
+async function findInvitation(executor: Executor, key: 'id' | 'token_hash', value: string): Promise<Invitation | null> {
+  const row = await executor.selectFrom('invitations').select(columns).where(key, '=', value).executeTakeFirst();
+  return row ? toInvitation(row) : null;
+}
+
 export type InvitationsRepository = ReturnType<typeof createInvitationsRepository>;
 
 export function createInvitationsRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
@@ -123,20 +129,11 @@ export function createInvitationsRepository(db: Executor, deps: StoreDependencie
       return toInvitation(row);
     },
 
-    async findById(id: string, trx?: Executor): Promise<Invitation | null> {
-      const row = await (trx ?? db).selectFrom('invitations').select(columns).where('id', '=', id).executeTakeFirst();
-      return row ? toInvitation(row) : null;
-    },
+    findById: (id: string, trx?: Executor): Promise<Invitation | null> => findInvitation(trx ?? db, 'id', id),
 
     /** The invitation of a link's secret, whatever its state (the caller says why it cannot be used). */
-    async findByToken(token: string, trx?: Executor): Promise<Invitation | null> {
-      const row = await (trx ?? db)
-        .selectFrom('invitations')
-        .select(columns)
-        .where('token_hash', '=', hashToken(token))
-        .executeTakeFirst();
-      return row ? toInvitation(row) : null;
-    },
+    findByToken: (token: string, trx?: Executor): Promise<Invitation | null> =>
+      findInvitation(trx ?? db, 'token_hash', hashToken(token)),
 
     /** An organisation's pending invitations, newest first; `email` narrows to one address. */
     async listPending(organizationId: string, page: Page & { email?: string }, trx?: Executor): Promise<Paged<Invitation>> {

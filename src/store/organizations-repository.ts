@@ -63,19 +63,9 @@ export function createOrganizationsRepository(db: Executor, deps: StoreDependenc
       return toOrganization(row);
     },
 
-    async findById(id: string, trx?: Executor): Promise<Organization | null> {
-      const row = await (trx ?? db).selectFrom('organizations').select(columns).where('id', '=', id).executeTakeFirst();
-      return row ? toOrganization(row) : null;
-    },
+    findById: (id: string, trx?: Executor): Promise<Organization | null> => findOrganization(trx ?? db, 'id', id),
 
-    async findBySlug(slug: string, trx?: Executor): Promise<Organization | null> {
-      const row = await (trx ?? db)
-        .selectFrom('organizations')
-        .select(columns)
-        .where('slug', '=', slug)
-        .executeTakeFirst();
-      return row ? toOrganization(row) : null;
-    },
+    findBySlug: (slug: string, trx?: Executor): Promise<Organization | null> => findOrganization(trx ?? db, 'slug', slug),
 
     /** Organisations by name; `search` matches the name or slug, ignoring case. */
     async list(page: Page & { search?: string }, trx?: Executor): Promise<Paged<Organization>> {
@@ -134,4 +124,10 @@ export function createOrganizationsRepository(db: Executor, deps: StoreDependenc
       throw await staleOrMissingRow(executor, 'organizations', id, `Organization ${id}`, expectedVersion);
     },
   };
+}
+
+/** The organisation whose `key` column holds `value` (ids and slugs are unique), or null. */
+async function findOrganization(executor: Executor, key: 'id' | 'slug', value: string): Promise<Organization | null> {
+  const row = await executor.selectFrom('organizations').select(columns).where(key, '=', value).executeTakeFirst();
+  return row ? toOrganization(row) : null;
 }

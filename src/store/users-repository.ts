@@ -97,35 +97,16 @@ export function createUsersRepository(db: Executor, deps: StoreDependencies = de
       return toUser(row);
     },
 
-    async findById(id: string, trx?: Executor): Promise<User | null> {
-      const row = await (trx ?? db).selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
-      return row ? toUser(row) : null;
-    },
+    findById: (id: string, trx?: Executor): Promise<User | null> => findUser(trx ?? db, 'id', id),
 
-    async findByEmail(email: string, trx?: Executor): Promise<User | null> {
-      const row = await (trx ?? db)
-        .selectFrom('users')
-        .select(columns)
-        .where('email', '=', normalizeEmail(email))
-        .executeTakeFirst();
-      return row ? toUser(row) : null;
-    },
+    findByEmail: (email: string, trx?: Executor): Promise<User | null> => findUser(trx ?? db, 'email', normalizeEmail(email)),
 
     /** The stored password hash, for the login check only. */
-    async findCredentials(email: string, trx?: Executor): Promise<Credentials | null> {
-      const row = await (trx ?? db)
-        .selectFrom('users')
-        .select(credentialColumns)
-        .where('email', '=', normalizeEmail(email))
-        .executeTakeFirst();
-      return row ? toCredentials(row) : null;
-    },
+    findCredentials: (email: string, trx?: Executor): Promise<Credentials | null> =>
+      findCredentials(trx ?? db, 'email', normalizeEmail(email)),
 
     /** The stored password hash of a signed-in person, to check their current password before a change. */
-    async findCredentialsById(id: string, trx?: Executor): Promise<Credentials | null> {
-      const row = await (trx ?? db).selectFrom('users').select(credentialColumns).where('id', '=', id).executeTakeFirst();
-      return row ? toCredentials(row) : null;
-    },
+    findCredentialsById: (id: string, trx?: Executor): Promise<Credentials | null> => findCredentials(trx ?? db, 'id', id),
 
     /** Users by email; `search` matches the email or display name, ignoring case. */
     async list(page: Page & { search?: string }, trx?: Executor): Promise<Paged<User>> {
@@ -168,6 +149,17 @@ export function createUsersRepository(db: Executor, deps: StoreDependencies = de
       return setAccountState(trx ?? db, id, { deactivated_at: at === null ? null : toTimestamp(at) });
     },
   };
+}
+
+/** The user whose `key` column holds `value` (ids and emails are unique), or null. */
+async function findUser(executor: Executor, key: 'id' | 'email', value: string): Promise<User | null> {
+  const row = await executor.selectFrom('users').select(columns).where(key, '=', value).executeTakeFirst();
+  return row ? toUser(row) : null;
+}
+
+async function findCredentials(executor: Executor, key: 'id' | 'email', value: string): Promise<Credentials | null> {
+  const row = await executor.selectFrom('users').select(credentialColumns).where(key, '=', value).executeTakeFirst();
+  return row ? toCredentials(row) : null;
 }
 
 /** Writes `values` and bumps the version if it is still `expectedVersion`; else ConflictError (stale) or NotFoundError. */
