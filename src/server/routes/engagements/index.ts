@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
+import { inEngagement } from '../../engagement-scope.js';
 import { asAttachment } from '../../download.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
@@ -70,8 +71,7 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
     },
     handler: async (request) => {
       const { version, ...patch } = request.body;
-      const { organizationId, engagementId } = request.params;
-      return engagements.update(actorOf(request), organizationId, engagementId, version, patch);
+      return engagements.update(...inEngagement(request), version, patch);
     },
   });
 
@@ -85,10 +85,7 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
       querystring: versionQuery,
       response: { 200: engagementSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      return archive.archiveEngagement(actorOf(request), organizationId, engagementId, request.query.version);
-    },
+    handler: async (request) => archive.archiveEngagement(...inEngagement(request), request.query.version),
   });
 
   app.post(`${ENGAGEMENT_URL}/restore`, {
@@ -100,10 +97,7 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
       body: versionBody,
       response: { 200: engagementSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      return archive.restoreEngagement(actorOf(request), organizationId, engagementId, request.body.version);
-    },
+    handler: async (request) => archive.restoreEngagement(...inEngagement(request), request.body.version),
   });
 
   app.post(`${ENGAGEMENT_URL}/purge`, {
@@ -117,10 +111,7 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
       body: versionBody,
       response: { 200: purgedSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      return archive.purgeEngagement(actorOf(request), organizationId, engagementId, request.body.version);
-    },
+    handler: async (request) => archive.purgeEngagement(...inEngagement(request), request.body.version),
   });
 
   app.get(`${ENGAGEMENT_URL}/export`, {
@@ -133,8 +124,7 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
       response: { 200: engagementRecordSchema },
     },
     handler: async (request, reply) => {
-      const { organizationId, engagementId } = request.params;
-      const record = await archive.exportEngagement(actorOf(request), organizationId, engagementId);
+      const record = await archive.exportEngagement(...inEngagement(request));
       return asAttachment(reply, `engagement-${record.engagement.id}-record.json`).send(record);
     },
   });

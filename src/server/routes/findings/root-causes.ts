@@ -1,7 +1,7 @@
 /** Root causes of an engagement, with the findings traced to them, and the systemic ones ranked. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { actorOf } from '../../authentication.js';
+import { inEngagement } from '../../engagement-scope.js';
 import { engagementParams, pageQuery, rootCauseList, systemicCauseList } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
@@ -23,8 +23,7 @@ export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOpti
       response: { 200: rootCauseList },
     },
     handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      return replyWithPage(request.query, (page) => findings.rootCauses(actorOf(request), organizationId, engagementId, page));
+      return replyWithPage(request.query, (page) => findings.rootCauses(...inEngagement(request), page));
     },
   });
 
@@ -38,8 +37,7 @@ export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOpti
       response: { 200: systemicCauseList },
     },
     handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      return replyWithPage(request.query, (page) => findings.systemicCauses(actorOf(request), organizationId, engagementId, page));
+      return replyWithPage(request.query, (page) => findings.systemicCauses(...inEngagement(request), page));
     },
   });
 }
