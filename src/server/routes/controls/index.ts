@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-scope.js';
+import { inEngagement } from '../../engagement-request.js';
 import { controlList, controlParams, controlQuery, controlSchema, createControlBody, engagementParams, purgedSchema, updateControlBody, versionBody, versionQuery } from '../../../contract/index.js';
 import { sendJson, serializedOnce } from '../examination/json-body.js';
 import type { ApiOptions } from '../index.js';

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-scope.js';
+import { inEngagement } from '../../engagement-request.js';
 import type { ApiOptions } from '../index.js';
 import { approveBody, draftBody, findingParams, managementResponseSchema, responseBody } from '../../../contract/index.js';
 

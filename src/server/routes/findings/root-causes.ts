@@ -1,7 +1,7 @@
 /** Root causes of an engagement, with the findings traced to them, and the systemic ones ranked. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-scope.js';
+import { inEngagement } from '../../engagement-request.js';
 import { engagementParams, pageQuery, rootCauseList, systemicCauseList } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';

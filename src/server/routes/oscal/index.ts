@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { MAX_IMPORTED_FINDINGS, MAX_OSCAL_DOCUMENT_BYTES } from '../../../domain/limits.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-scope.js';
+import { inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
 import { assessmentResultsDocument, engagementParams, oscalImportBody, oscalImportResult, poamDocument } from '../../../contract/index.js';
 import { sendJson } from '../examination/json-body.js';

@@ -1,7 +1,7 @@
 /** Periods of an engagement: the next one, two side by side, and the forecast after remediation. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-scope.js';
+import { inEngagement } from '../../engagement-request.js';
 import { afterRemediationSchema, comparisonQuery, comparisonSchema, engagementParams, engagementSchema, reExaminationBody } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
 

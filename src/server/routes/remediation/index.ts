@@ -1,7 +1,7 @@
 /** The corrective action plan of an engagement: where every action stands, the burndown, and reminders. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-scope.js';
+import { inEngagement } from '../../engagement-request.js';
 import { engagementParams, pageQuery, planBody, planSchema, remediationView, reminderOutcome, remindersBody } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
