@@ -3,8 +3,7 @@
  * role. Each test builds its own; `close` tears all of it down.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterEach, beforeEach } from 'vitest';
-import { freshStore, type TestEngine } from '../../test/support/engines.js';
+import { freshForEachTest, freshStore, type TestEngine } from '../../test/support/engines.js';
 import type { Role } from '../domain/index.js';
 import { OPERATOR } from '../services/platform/actor.js';
 import { createServices, defaultServiceDependencies, type ServiceDependencies, type Services } from '../services/index.js';
@@ -89,16 +88,5 @@ export async function buildTestApp(engine: TestEngine, dependencies: Partial<Ser
 
 /** A fresh app for each test of the suite, closed after it. */
 export function useTestApp(engine: TestEngine, dependencies: Partial<ServiceDependencies> = {}): () => TestApp {
-  let current: TestApp | undefined;
-  beforeEach(async () => {
-    current = await buildTestApp(engine, dependencies);
-  });
-  afterEach(async () => {
-    await current?.close();
-    current = undefined;
-  });
-  return () => {
-    if (!current) throw new Error('useTestApp: no app outside a test');
-    return current;
-  };
+  return freshForEachTest('useTestApp: the app', () => buildTestApp(engine, dependencies));
 }

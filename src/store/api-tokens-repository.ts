@@ -7,10 +7,9 @@ import type { Role } from '../domain/index.js';
 import type { ApiTokensTable } from './schema.js';
 import { hashToken } from './token-hash.js';
 import {
-  checkPage,
   defaultDependencies,
   translateConstraintErrors,
-  toCount,
+  selectPage,
   toTimestamp,
   type Executor,
   type Page,
@@ -134,14 +133,9 @@ export function createApiTokensRepository(db: Executor, deps: StoreDependencies 
       page: Page & { includeRevoked?: boolean },
       trx?: Executor,
     ): Promise<Paged<ApiToken>> {
-      const { limit, offset } = checkPage(page);
       let query = (trx ?? db).selectFrom('api_tokens').where('organization_id', '=', organizationId);
       if (!page.includeRevoked) query = query.where('revoked_at', 'is', null);
-      const [rows, count] = await Promise.all([
-        query.select(columns).orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toApiToken), total: toCount(count.total) };
+      return selectPage(query, page, (q) => q.select(columns).orderBy('created_at', 'desc').orderBy('id'), toApiToken);
     },
 
     /** Records a use (at most a timestamp write per request; callers may throttle it). */

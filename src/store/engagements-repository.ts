@@ -3,27 +3,19 @@
  * (report type, period, categories, criteria not applicable, sampling, pervasiveness, misstatements).
  * The controls, tests and samples are the controls repository's aggregate.
  */
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { ArchivedFilter } from '../domain/archiving.js';
 import type { Category } from '../domain/criteria/catalogue.js';
-import type {
-  Engagement,
-  Misstatement,
-  NotApplicableCriterion,
-  PervasivenessThresholds,
-  ReportType,
-  SamplingSettings,
-} from '../domain/engagement.js';
+import type { Engagement, Misstatement, NotApplicableCriterion, ReportType } from '../domain/engagement.js';
 import { engineOf } from './engine.js';
 import type { EngagementsTable } from './schema.js';
 import {
-  checkPage,
-  containsPattern,
+  containsIgnoringCase,
   defaultDependencies,
   fromJson,
   translateConstraintErrors,
-  staleOrMissing,
-  toCount,
+  staleOrMissingRow,
+  selectPage,
   toJson,
   toTimestamp,
   type Executor,
@@ -34,17 +26,8 @@ import {
 } from './values.js';
 
 /** What an engagement holds besides its identity: the domain `Engagement` less the organisation's name. */
-export interface EngagementSettings {
+export interface EngagementSettings extends Omit<Engagement, 'organization'> {
   name: string;
-  system: string;
-  reportType: ReportType;
-  periodStart: string | null;
-  periodEnd: string;
-  categories: Category[];
-  notApplicable: NotApplicableCriterion[];
-  sampling: SamplingSettings;
-  pervasiveness: PervasivenessThresholds;
-  misstatements: Misstatement[];
 }
 
 export interface EngagementInput extends EngagementSettings {
@@ -259,34 +242,20 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
       page: Page & { search?: string; reportType?: ReportType; archived?: ArchivedFilter },
       trx?: Executor,
     ): Promise<Paged<StoredEngagement>> {
-      const { limit, offset } = checkPage(page);
       const archived = page.archived ?? 'exclude';
       let query = (trx ?? db)
         .selectFrom('engagements')
         .where('organization_id', '=', organizationId)
         .$if(archived !== 'include', (q) => q.where('archived_at', archived === 'only' ? 'is not' : 'is', null));
       if (page.reportType !== undefined) query = query.where('report_type', '=', page.reportType);
-      if (page.search) {
-        const pattern = containsPattern(page.search.toLowerCase());
-        query = query.where((eb) =>
-          eb.or([
-            sql<boolean>`lower(${eb.ref('name')}) like ${pattern} escape '\\'`,
-            sql<boolean>`lower(${eb.ref('system')}) like ${pattern} escape '\\'`,
-          ]),
-        );
-      }
-      const [rows, count] = await Promise.all([
-        query
-          .select(engagementColumns)
-          .orderBy('period_end', 'desc')
-          .orderBy('created_at', 'desc')
-          .orderBy('id')
-          .limit(limit)
-          .offset(offset)
-          .execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toStoredEngagement), total: toCount(count.total) };
+      const search = page.search;
+      if (search) query = query.where((eb) => containsIgnoringCase(eb, ['name', 'system'], search));
+      return selectPage(
+        query,
+        page,
+        (q) => q.select(engagementColumns).orderBy('period_end', 'desc').orderBy('created_at', 'desc').orderBy('id'),
+        toStoredEngagement,
+      );
     },
 
     /** Changes settings if `expectedVersion` is still current; else ConflictError and no change. */
@@ -309,7 +278,7 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       if (result.numDeletedRows > 0n) return;
-      throw await staleEngagement(executor, id, expectedVersion);
+      throw await staleOrMissingRow(executor, 'engagements', id, `Engagement ${id}`, expectedVersion);
     },
   };
 }
@@ -332,13 +301,7 @@ async function writeAtVersion(
     .returning(engagementColumns)
     .executeTakeFirst();
   if (row) return toStoredEngagement(row);
-  throw await staleEngagement(executor, id, expectedVersion);
-}
-
-/** Why a write at `expectedVersion` found no row: a ConflictError (stale) or a NotFoundError (gone). */
-async function staleEngagement(executor: Executor, id: string, expectedVersion: number): Promise<Error> {
-  const current = await executor.selectFrom('engagements').select('version').where('id', '=', id).executeTakeFirst();
-  return staleOrMissing(`Engagement ${id}`, expectedVersion, current?.version);
+  throw await staleOrMissingRow(executor, 'engagements', id, `Engagement ${id}`, expectedVersion);
 }
 
 async function findById(executor: Executor, id: string): Promise<StoredEngagement | null> {

@@ -22,7 +22,6 @@ import { chunksFor } from './controls-rows.js';
 import { engineOf } from './engine.js';
 import type { FindingsTable, RootCausesTable } from './schema.js';
 import {
-  checkPage,
   defaultDependencies,
   inList,
   fromJson,
@@ -30,7 +29,7 @@ import {
   staleOrMissing,
   toJson,
   toJsonOrNull,
-  toCount,
+  selectPage,
   toTimestamp,
   translateConstraintErrors,
   type Executor,
@@ -280,7 +279,6 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
      * rows come as stored: the service applies the read-time rule to them).
      */
     async page(engagementId: string, filter: FindingFilter & { today: string }, page: Page, trx?: Executor): Promise<Paged<StoredFinding>> {
-      const { limit, offset } = checkPage(page);
       const executor = trx ?? db;
       let query = executor
         .selectFrom('findings')
@@ -289,11 +287,12 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
       if (filter.control !== undefined) query = query.where('findings.control_code', '=', filter.control);
       const status = filter.status;
       if (status !== undefined) query = query.where(() => statusAsOf(executor, status, filter.today));
-      const [rows, count] = await Promise.all([
-        query.select([...findingColumns, 'root_causes.code as root_cause_code']).orderBy('findings.code').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toStoredFinding), total: toCount(count.total) };
+      return selectPage(
+        query,
+        page,
+        (q) => q.select([...findingColumns, 'root_causes.code as root_cause_code']).orderBy('findings.code'),
+        toStoredFinding,
+      );
     },
 
     /**
@@ -339,13 +338,9 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
 
     /** A page of the engagement's root causes in code order, each with the codes of the findings traced to it. */
     async pageRootCauses(engagementId: string, page: Page, trx?: Executor): Promise<Paged<RootCauseWithFindings>> {
-      const { limit, offset } = checkPage(page);
       const executor = trx ?? db;
       const query = executor.selectFrom('root_causes').where('engagement_id', '=', engagementId);
-      const [rows, count] = await Promise.all([
-        query.select(rootCauseColumns).orderBy('code').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
+      const { items: rows, total } = await selectPage(query, page, (q) => q.select(rootCauseColumns).orderBy('code'), (row) => row);
       // The findings of this page's causes only: at most a page of ids.
       const traced =
         rows.length === 0
@@ -359,7 +354,7 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
               .execute();
       const byCause = new Map<string, string[]>(rows.map((r) => [r.id, []]));
       for (const finding of traced) byCause.get(finding.root_cause_id as string)?.push(finding.code);
-      return { items: rows.map((row) => ({ ...toStoredRootCause(row), findings: byCause.get(row.id) ?? [] })), total: toCount(count.total) };
+      return { items: rows.map((row) => ({ ...toStoredRootCause(row), findings: byCause.get(row.id) ?? [] })), total };
     },
 
     /**

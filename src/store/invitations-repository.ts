@@ -9,10 +9,9 @@ import type { InvitationsTable } from './schema.js';
 import { hashToken } from './token-hash.js';
 import { normalizeEmail } from './users-repository.js';
 import {
-  checkPage,
   defaultDependencies,
   translateConstraintErrors,
-  toCount,
+  selectPage,
   toTimestamp,
   type Executor,
   type Page,
@@ -71,6 +70,12 @@ function toInvitation(row: Pick<Selectable<InvitationsTable>, (typeof columns)[n
   };
 }
 
+/** The invitation whose `key` column holds `value` (ids and secrets' hashes are unique), or null. */
+async function findInvitation(executor: Executor, key: 'id' | 'token_hash', value: string): Promise<Invitation | null> {
+  const row = await executor.selectFrom('invitations').select(columns).where(key, '=', value).executeTakeFirst();
+  return row ? toInvitation(row) : null;
+}
+
 export type InvitationsRepository = ReturnType<typeof createInvitationsRepository>;
 
 export function createInvitationsRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
@@ -124,31 +129,17 @@ export function createInvitationsRepository(db: Executor, deps: StoreDependencie
       return toInvitation(row);
     },
 
-    async findById(id: string, trx?: Executor): Promise<Invitation | null> {
-      const row = await (trx ?? db).selectFrom('invitations').select(columns).where('id', '=', id).executeTakeFirst();
-      return row ? toInvitation(row) : null;
-    },
+    findById: (id: string, trx?: Executor): Promise<Invitation | null> => findInvitation(trx ?? db, 'id', id),
 
     /** The invitation of a link's secret, whatever its state (the caller says why it cannot be used). */
-    async findByToken(token: string, trx?: Executor): Promise<Invitation | null> {
-      const row = await (trx ?? db)
-        .selectFrom('invitations')
-        .select(columns)
-        .where('token_hash', '=', hashToken(token))
-        .executeTakeFirst();
-      return row ? toInvitation(row) : null;
-    },
+    findByToken: (token: string, trx?: Executor): Promise<Invitation | null> =>
+      findInvitation(trx ?? db, 'token_hash', hashToken(token)),
 
     /** An organisation's pending invitations, newest first; `email` narrows to one address. */
     async listPending(organizationId: string, page: Page & { email?: string }, trx?: Executor): Promise<Paged<Invitation>> {
-      const { limit, offset } = checkPage(page);
       let query = pending(trx ?? db, toTimestamp(deps.clock())).where('organization_id', '=', organizationId);
       if (page.email !== undefined) query = query.where('email', '=', normalizeEmail(page.email));
-      const [rows, count] = await Promise.all([
-        query.select(columns).orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toInvitation), total: toCount(count.total) };
+      return selectPage(query, page, (q) => q.select(columns).orderBy('created_at', 'desc').orderBy('id'), toInvitation);
     },
 
     /** Marks a pending invitation accepted by `userId`; false (nothing changed) when it is no longer pending. */

@@ -3,11 +3,10 @@ import type { Selectable } from 'kysely';
 import { NotFoundError } from '../domain/errors.js';
 import type { MembershipsTable } from './schema.js';
 import {
-  checkPage,
   defaultDependencies,
   translateConstraintErrors,
   staleOrMissing,
-  toCount,
+  selectPage,
   toTimestamp,
   type Executor,
   type Page,
@@ -109,20 +108,17 @@ export function createMembershipsRepository(db: Executor, deps: StoreDependencie
       page: Page & { role?: Role },
       trx?: Executor,
     ): Promise<Paged<Member>> {
-      const { limit, offset } = checkPage(page);
       let query = (trx ?? db)
         .selectFrom('memberships')
         .innerJoin('users', 'users.id', 'memberships.user_id')
         .where('memberships.organization_id', '=', organizationId);
       if (page.role) query = query.where('memberships.role', '=', page.role);
-      const [rows, count] = await Promise.all([
-        query.select(memberColumns).orderBy('users.email').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return {
-        items: rows.map((row) => ({ ...toMembership(row), email: row.email, displayName: row.display_name })),
-        total: toCount(count.total),
-      };
+      return selectPage(
+        query,
+        page,
+        (q) => q.select(memberColumns).orderBy('users.email'),
+        (row) => ({ ...toMembership(row), email: row.email, displayName: row.display_name }),
+      );
     },
 
     /** Every organisation a user belongs to (a person is in few, so no paging). */

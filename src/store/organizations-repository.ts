@@ -1,14 +1,13 @@
 /** Organisations: the tenant every engagement, membership and API token belongs to. */
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { ConflictError } from '../domain/errors.js';
 import type { OrganizationsTable } from './schema.js';
 import {
-  checkPage,
-  containsPattern,
+  containsIgnoringCase,
   defaultDependencies,
   translateConstraintErrors,
-  staleOrMissing,
-  toCount,
+  staleOrMissingRow,
+  selectPage,
   toTimestamp,
   type Executor,
   type Page,
@@ -64,38 +63,16 @@ export function createOrganizationsRepository(db: Executor, deps: StoreDependenc
       return toOrganization(row);
     },
 
-    async findById(id: string, trx?: Executor): Promise<Organization | null> {
-      const row = await (trx ?? db).selectFrom('organizations').select(columns).where('id', '=', id).executeTakeFirst();
-      return row ? toOrganization(row) : null;
-    },
+    findById: (id: string, trx?: Executor): Promise<Organization | null> => findOrganization(trx ?? db, 'id', id),
 
-    async findBySlug(slug: string, trx?: Executor): Promise<Organization | null> {
-      const row = await (trx ?? db)
-        .selectFrom('organizations')
-        .select(columns)
-        .where('slug', '=', slug)
-        .executeTakeFirst();
-      return row ? toOrganization(row) : null;
-    },
+    findBySlug: (slug: string, trx?: Executor): Promise<Organization | null> => findOrganization(trx ?? db, 'slug', slug),
 
     /** Organisations by name; `search` matches the name or slug, ignoring case. */
     async list(page: Page & { search?: string }, trx?: Executor): Promise<Paged<Organization>> {
-      const { limit, offset } = checkPage(page);
       let query = (trx ?? db).selectFrom('organizations');
-      if (page.search) {
-        const pattern = containsPattern(page.search.toLowerCase());
-        query = query.where((eb) =>
-          eb.or([
-            sql<boolean>`lower(${eb.ref('name')}) like ${pattern} escape '\\'`,
-            sql<boolean>`lower(${eb.ref('slug')}) like ${pattern} escape '\\'`,
-          ]),
-        );
-      }
-      const [rows, count] = await Promise.all([
-        query.select(columns).orderBy('name').orderBy('id').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toOrganization), total: toCount(count.total) };
+      const search = page.search;
+      if (search) query = query.where((eb) => containsIgnoringCase(eb, ['name', 'slug'], search));
+      return selectPage(query, page, (q) => q.select(columns).orderBy('name').orderBy('id'), toOrganization);
     },
 
     /** Changes the name or slug if `expectedVersion` is still current; else ConflictError and no change. */
@@ -119,7 +96,7 @@ export function createOrganizationsRepository(db: Executor, deps: StoreDependenc
         'Organization',
       );
       if (row) return toOrganization(row);
-      throw staleOrMissing(`Organization ${id}`, expectedVersion, await currentVersion(executor, id));
+      throw await staleOrMissingRow(executor, 'organizations', id, `Organization ${id}`, expectedVersion);
     },
 
     /**
@@ -144,12 +121,13 @@ export function createOrganizationsRepository(db: Executor, deps: StoreDependenc
           throw error;
         });
       if (result.numDeletedRows > 0n) return;
-      throw staleOrMissing(`Organization ${id}`, expectedVersion, await currentVersion(executor, id));
+      throw await staleOrMissingRow(executor, 'organizations', id, `Organization ${id}`, expectedVersion);
     },
   };
 }
 
-async function currentVersion(executor: Executor, id: string): Promise<number | undefined> {
-  const row = await executor.selectFrom('organizations').select('version').where('id', '=', id).executeTakeFirst();
-  return row?.version;
+/** The organisation whose `key` column holds `value` (ids and slugs are unique), or null. */
+async function findOrganization(executor: Executor, key: 'id' | 'slug', value: string): Promise<Organization | null> {
+  const row = await executor.selectFrom('organizations').select(columns).where(key, '=', value).executeTakeFirst();
+  return row ? toOrganization(row) : null;
 }

@@ -2,7 +2,7 @@
  * Browser sessions. The row's id is the SHA-256 of the session token: the store takes and looks up tokens
  * but keeps only their hashes, so a copy of the database opens no session.
  */
-import type { Selectable } from 'kysely';
+import type { DeleteResult, Selectable } from 'kysely';
 import type { SessionsTable } from './schema.js';
 import { hashToken } from './token-hash.js';
 import {
@@ -40,6 +40,11 @@ function toSession(row: Pick<Selectable<SessionsTable>, (typeof columns)[number]
     expiresAt: row.expires_at,
     csrfSecret: row.csrf_secret,
   };
+}
+
+/** Runs a delete of sessions; resolves to how many ended. */
+async function countEnded(remove: { executeTakeFirst(): Promise<DeleteResult> }): Promise<number> {
+  return Number((await remove.executeTakeFirst()).numDeletedRows);
 }
 
 export type SessionsRepository = ReturnType<typeof createSessionsRepository>;
@@ -95,27 +100,17 @@ export function createSessionsRepository(db: Executor, deps: Pick<StoreDependenc
 
     /** Signs a user out everywhere (password change, removal); returns how many sessions ended. */
     async removeForUser(userId: string, trx?: Executor): Promise<number> {
-      const result = await (trx ?? db).deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return countEnded((trx ?? db).deleteFrom('sessions').where('user_id', '=', userId));
     },
 
     /** Ends every session of a user but the one of `keepToken` (a password change); returns how many ended. */
     async removeOthers(userId: string, keepToken: string, trx?: Executor): Promise<number> {
-      const result = await (trx ?? db)
-        .deleteFrom('sessions')
-        .where('user_id', '=', userId)
-        .where('id', '<>', hashToken(keepToken))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return countEnded((trx ?? db).deleteFrom('sessions').where('user_id', '=', userId).where('id', '<>', hashToken(keepToken)));
     },
 
     /** Housekeeping: deletes expired sessions; returns how many. */
     async removeExpired(trx?: Executor): Promise<number> {
-      const result = await (trx ?? db)
-        .deleteFrom('sessions')
-        .where('expires_at', '<=', toTimestamp(deps.clock()))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return countEnded((trx ?? db).deleteFrom('sessions').where('expires_at', '<=', toTimestamp(deps.clock())));
     },
   };
 }

@@ -8,12 +8,11 @@
 import type { Selectable } from 'kysely';
 import type { EvaluationSnapshotsTable } from './schema.js';
 import {
-  checkPage,
   defaultDependencies,
   fromJson,
   fromJsonOrNull,
   translateConstraintErrors,
-  toCount,
+  selectPage,
   toJson,
   toJsonOrNull,
   toTimestamp,
@@ -160,13 +159,13 @@ export function createSnapshotsRepository(db: Executor, deps: StoreDependencies 
 
     /** The engagement's snapshots newest first, without their (large) results. */
     async list<Summary = unknown>(engagementId: string, page: Page, trx?: Executor): Promise<Paged<SnapshotSummary<Summary>>> {
-      const { limit, offset } = checkPage(page);
       const query = (trx ?? db).selectFrom('evaluation_snapshots').where('engagement_id', '=', engagementId);
-      const [rows, count] = await Promise.all([
-        query.select(summaryColumns).orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map((row) => toSummary<Summary>(row)), total: toCount(count.total) };
+      return selectPage(
+        query,
+        page,
+        (q) => q.select(summaryColumns).orderBy('taken_at', 'desc').orderBy('id', 'desc'),
+        (row) => toSummary<Summary>(row),
+      );
     },
   };
 }

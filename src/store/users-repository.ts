@@ -2,17 +2,16 @@
  * People who sign in. The password hash is a secret: it is never among the selected `columns` and is read
  * only by {@link UsersRepository.findCredentials}, for the login check.
  */
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { UsersTable } from './schema.js';
 import {
-  checkPage,
-  containsPattern,
+  containsIgnoringCase,
   defaultDependencies,
   fromBooleanInt,
   toBooleanInt,
   translateConstraintErrors,
-  staleOrMissing,
-  toCount,
+  staleOrMissingRow,
+  selectPage,
   toTimestamp,
   type Executor,
   type Page,
@@ -98,54 +97,23 @@ export function createUsersRepository(db: Executor, deps: StoreDependencies = de
       return toUser(row);
     },
 
-    async findById(id: string, trx?: Executor): Promise<User | null> {
-      const row = await (trx ?? db).selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
-      return row ? toUser(row) : null;
-    },
+    findById: (id: string, trx?: Executor): Promise<User | null> => findUser(trx ?? db, 'id', id),
 
-    async findByEmail(email: string, trx?: Executor): Promise<User | null> {
-      const row = await (trx ?? db)
-        .selectFrom('users')
-        .select(columns)
-        .where('email', '=', normalizeEmail(email))
-        .executeTakeFirst();
-      return row ? toUser(row) : null;
-    },
+    findByEmail: (email: string, trx?: Executor): Promise<User | null> => findUser(trx ?? db, 'email', normalizeEmail(email)),
 
     /** The stored password hash, for the login check only. */
-    async findCredentials(email: string, trx?: Executor): Promise<Credentials | null> {
-      const row = await (trx ?? db)
-        .selectFrom('users')
-        .select(credentialColumns)
-        .where('email', '=', normalizeEmail(email))
-        .executeTakeFirst();
-      return row ? toCredentials(row) : null;
-    },
+    findCredentials: (email: string, trx?: Executor): Promise<Credentials | null> =>
+      findCredentials(trx ?? db, 'email', normalizeEmail(email)),
 
     /** The stored password hash of a signed-in person, to check their current password before a change. */
-    async findCredentialsById(id: string, trx?: Executor): Promise<Credentials | null> {
-      const row = await (trx ?? db).selectFrom('users').select(credentialColumns).where('id', '=', id).executeTakeFirst();
-      return row ? toCredentials(row) : null;
-    },
+    findCredentialsById: (id: string, trx?: Executor): Promise<Credentials | null> => findCredentials(trx ?? db, 'id', id),
 
     /** Users by email; `search` matches the email or display name, ignoring case. */
     async list(page: Page & { search?: string }, trx?: Executor): Promise<Paged<User>> {
-      const { limit, offset } = checkPage(page);
       let query = (trx ?? db).selectFrom('users');
-      if (page.search) {
-        const pattern = containsPattern(page.search.toLowerCase());
-        query = query.where((eb) =>
-          eb.or([
-            sql<boolean>`lower(${eb.ref('email')}) like ${pattern} escape '\\'`,
-            sql<boolean>`lower(${eb.ref('display_name')}) like ${pattern} escape '\\'`,
-          ]),
-        );
-      }
-      const [rows, count] = await Promise.all([
-        query.select(columns).orderBy('email').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toUser), total: toCount(count.total) };
+      const search = page.search;
+      if (search) query = query.where((eb) => containsIgnoringCase(eb, ['email', 'display_name'], search));
+      return selectPage(query, page, (q) => q.select(columns).orderBy('email'), toUser);
     },
 
     async update(
@@ -159,34 +127,16 @@ export function createUsersRepository(db: Executor, deps: StoreDependencies = de
         ...(patch.email !== undefined && { email: normalizeEmail(patch.email) }),
         ...(patch.displayName !== undefined && { display_name: patch.displayName }),
       };
-      const row = await translateConstraintErrors(
-        () =>
-          executor
-            .updateTable('users')
-            .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-            .where('id', '=', id)
-            .where('version', '=', expectedVersion)
-            .returning(columns)
-            .executeTakeFirst(),
+      return translateConstraintErrors(
+        () => writeAtVersion(executor, id, expectedVersion, values),
         duplicate(patch.email ?? ''),
         'User',
       );
-      if (row) return toUser(row);
-      throw staleOrMissing(`User ${id}`, expectedVersion, await currentVersion(executor, id));
     },
 
     /** Replaces the password hash (bumps the version like any other change of the user). */
     async setPasswordHash(id: string, expectedVersion: number, passwordHash: string, trx?: Executor): Promise<User> {
-      const executor = trx ?? db;
-      const row = await executor
-        .updateTable('users')
-        .set((eb) => ({ password_hash: passwordHash, version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returning(columns)
-        .executeTakeFirst();
-      if (row) return toUser(row);
-      throw staleOrMissing(`User ${id}`, expectedVersion, await currentVersion(executor, id));
+      return writeAtVersion(trx ?? db, id, expectedVersion, { password_hash: passwordHash });
     },
 
     /** Grants or withdraws instance administration (bumps the version); null when there is no such user. */
@@ -201,6 +151,35 @@ export function createUsersRepository(db: Executor, deps: StoreDependencies = de
   };
 }
 
+/** The user whose `key` column holds `value` (ids and emails are unique), or null. */
+async function findUser(executor: Executor, key: 'id' | 'email', value: string): Promise<User | null> {
+  const row = await executor.selectFrom('users').select(columns).where(key, '=', value).executeTakeFirst();
+  return row ? toUser(row) : null;
+}
+
+async function findCredentials(executor: Executor, key: 'id' | 'email', value: string): Promise<Credentials | null> {
+  const row = await executor.selectFrom('users').select(credentialColumns).where(key, '=', value).executeTakeFirst();
+  return row ? toCredentials(row) : null;
+}
+
+/** Writes `values` and bumps the version if it is still `expectedVersion`; else ConflictError (stale) or NotFoundError. */
+async function writeAtVersion(
+  executor: Executor,
+  id: string,
+  expectedVersion: number,
+  values: { email?: string; display_name?: string; password_hash?: string },
+): Promise<User> {
+  const row = await executor
+    .updateTable('users')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returning(columns)
+    .executeTakeFirst();
+  if (row) return toUser(row);
+  throw await staleOrMissingRow(executor, 'users', id, `User ${id}`, expectedVersion);
+}
+
 async function setAccountState(
   executor: Executor,
   id: string,
@@ -213,9 +192,4 @@ async function setAccountState(
     .returning(columns)
     .executeTakeFirst();
   return row ? toUser(row) : null;
-}
-
-async function currentVersion(executor: Executor, id: string): Promise<number | undefined> {
-  const row = await executor.selectFrom('users').select('version').where('id', '=', id).executeTakeFirst();
-  return row?.version;
 }

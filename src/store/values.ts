@@ -3,7 +3,17 @@
  * repository shares: injected ids and time, pages, transactions, constraint errors.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type StringReference,
+  type Transaction,
+} from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { MAX_PAGE_SIZE } from '../domain/limits.js';
 import { engineOf } from './engine.js';
@@ -87,6 +97,36 @@ export function pageOf<T>(items: readonly T[], page: Page): Paged<T> {
   return { items: items.slice(offset, offset + limit), total: items.length };
 }
 
+/**
+ * One page of the rows `query` matches, in the order and with the columns `select` gives them, and the count
+ * of all of them; the two queries run side by side.
+ */
+export async function selectPage<DB, TB extends keyof DB, Row, T>(
+  query: SelectQueryBuilder<DB, TB, object>,
+  page: Page,
+  select: (query: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, Row>,
+  toItem: (row: Row) => T,
+): Promise<Paged<T>> {
+  const { limit, offset } = checkPage(page);
+  const countAll = sql<string | number | bigint>`count(*)`;
+  const [rows, count] = await Promise.all([
+    select(query).limit(limit).offset(offset).execute(),
+    // TypeScript cannot resolve the selection's type for a table left generic; it is `{ total }`.
+    query.select(countAll.as('total')).executeTakeFirstOrThrow() as Promise<{ total: string | number | bigint }>,
+  ]);
+  return { items: rows.map((row) => toItem(row)), total: toCount(count.total) };
+}
+
+/** `text` anywhere in any of `columns`, ignoring case: the filter behind a list's search box. */
+export function containsIgnoringCase<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  columns: readonly StringReference<DB, TB>[],
+  text: string,
+): Expression<SqlBool> {
+  const pattern = containsPattern(text.toLowerCase());
+  return eb.or(columns.map((column) => sql<boolean>`lower(${eb.ref(column)}) like ${pattern} escape '\\'`));
+}
+
 /** A LIKE pattern matching `text` anywhere, with `\` as the escape character (say `escape '\'`). */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -149,4 +189,21 @@ export function staleOrMissing(what: string, expected: number, current: number |
   return new ConflictError(
     `${what} was changed by someone else (now at version ${current}, you had version ${expected}); reload and try again`,
   );
+}
+
+/** Tables whose rows are named by `id` and changed only at the version the writer read. */
+type VersionedTable = 'organizations' | 'users' | 'engagements';
+
+/**
+ * {@link staleOrMissing} for row `id` of `table`, reading the version the row is at now (none when it is gone).
+ */
+export async function staleOrMissingRow(
+  executor: Executor,
+  table: VersionedTable,
+  id: string,
+  what: string,
+  expected: number,
+): Promise<Error> {
+  const row = await executor.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst();
+  return staleOrMissing(what, expected, row?.version);
 }

@@ -64,18 +64,26 @@ export async function freshStore(engine: TestEngine, options: FreshStoreOptions 
   };
 }
 
-/** Registers a fresh store for each test of the enclosing `describe`; call the result inside a test. */
-export function useFreshStore(engine: TestEngine, options: FreshStoreOptions = {}): () => Store {
-  let store: Store | undefined;
+/**
+ * Opens a fresh `T` before each test of the enclosing `describe` and closes it after; the result gives the
+ * current one inside a test (and throws outside, naming `what`).
+ */
+export function freshForEachTest<T extends { close(): Promise<void> }>(what: string, open: () => Promise<T>): () => T {
+  let current: T | undefined;
   beforeEach(async () => {
-    store = await freshStore(engine, options);
+    current = await open();
   });
   afterEach(async () => {
-    await store?.close();
-    store = undefined;
+    await current?.close();
+    current = undefined;
   });
   return () => {
-    if (!store) throw new Error('useFreshStore: the store exists only inside a test');
-    return store;
+    if (!current) throw new Error(`${what} exists only inside a test`);
+    return current;
   };
+}
+
+/** Registers a fresh store for each test of the enclosing `describe`; call the result inside a test. */
+export function useFreshStore(engine: TestEngine, options: FreshStoreOptions = {}): () => Store {
+  return freshForEachTest('useFreshStore: the store', () => freshStore(engine, options));
 }

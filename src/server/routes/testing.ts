@@ -8,7 +8,7 @@ import { createAuditRepository } from '../../store/audit-repository.js';
 import type { ControlTestInput } from '../../store/controls-repository.js';
 import type { StoredEngagement } from '../../store/engagements-repository.js';
 import type { TestApp } from '../testing.js';
-import { engagementSettings, samplesOf } from '../../../test/support/factories.js';
+import { controlFields, engagementSettings, samplesOf } from '../../../test/support/factories.js';
 
 export { samplesOf };
 
@@ -17,19 +17,9 @@ export async function seedEngagement(t: TestApp, overrides: Parameters<typeof en
   return t.services.engagements.create(OPERATOR, t.organizationId, engagementSettings(overrides));
 }
 
+/** The factories' control under a fixed id, AC-04, that a test names in its URLs. */
 export function controlInput(overrides: Partial<Control> = {}): Control {
-  return {
-    id: 'AC-04',
-    title: 'Terminated users are deprovisioned within one business day',
-    criteria: ['CC6.2', 'CC6.3'],
-    frequency: 'event',
-    nature: 'manual',
-    key: true,
-    design: 'effective',
-    compensates: [],
-    owner: 'it-ops@acme.example',
-    ...overrides,
-  };
+  return controlFields({ id: 'AC-04', ...overrides });
 }
 
 export async function seedControl(t: TestApp, engagementId: string, overrides: Partial<Control> = {}) {

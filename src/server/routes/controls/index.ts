@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { actorOf } from '../../authentication.js';
+import { inEngagement } from '../../engagement-request.js';
 import { controlList, controlParams, controlQuery, controlSchema, createControlBody, engagementParams, purgedSchema, updateControlBody, versionBody, versionQuery } from '../../../contract/index.js';
 import { sendJson, serializedOnce } from '../examination/json-body.js';
 import type { ApiOptions } from '../index.js';
@@ -28,8 +28,7 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
     },
     handler: async (request, reply) => {
       const { limit, offset, criterion, owner, q, conclusion, archived } = request.query;
-      const { organizationId, engagementId } = request.params;
-      const page = await controls.list(actorOf(request), organizationId, engagementId, {
+      const page = await controls.list(...inEngagement(request), {
         limit,
         offset,
         ...(criterion !== undefined && { criterion }),
@@ -54,18 +53,14 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 201: controlSchema },
     },
     handler: async (request, reply) => {
-      const { organizationId, engagementId } = request.params;
-      return reply.status(201).send(await controls.create(actorOf(request), organizationId, engagementId, request.body));
+      return reply.status(201).send(await controls.create(...inEngagement(request), request.body));
     },
   });
 
   app.get(CONTROL_URL, {
     config: { permission: 'control.read' },
     schema: { tags, summary: 'One control', params: controlParams, response: { 200: controlSchema } },
-    handler: async (request) => {
-      const { organizationId, engagementId, controlId } = request.params;
-      return controls.get(actorOf(request), organizationId, engagementId, controlId);
-    },
+    handler: async (request) => controls.get(...inEngagement(request), request.params.controlId),
   });
 
   app.patch(CONTROL_URL, {
@@ -78,9 +73,9 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: controlSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, controlId } = request.params;
+      const { controlId } = request.params;
       const { version, ...patch } = request.body;
-      return controls.update(actorOf(request), organizationId, engagementId, controlId, version, patch);
+      return controls.update(...inEngagement(request), controlId, version, patch);
     },
   });
 
@@ -93,10 +88,7 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
       querystring: versionQuery,
       response: { 200: controlSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId, controlId } = request.params;
-      return archive.archiveControl(actorOf(request), organizationId, engagementId, controlId, request.query.version);
-    },
+    handler: async (request) => archive.archiveControl(...inEngagement(request), request.params.controlId, request.query.version),
   });
 
   app.post(`${CONTROL_URL}/restore`, {
@@ -108,10 +100,7 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
       body: versionBody,
       response: { 200: controlSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId, controlId } = request.params;
-      return archive.restoreControl(actorOf(request), organizationId, engagementId, controlId, request.body.version);
-    },
+    handler: async (request) => archive.restoreControl(...inEngagement(request), request.params.controlId, request.body.version),
   });
 
   app.post(`${CONTROL_URL}/purge`, {
@@ -124,9 +113,6 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
       body: versionBody,
       response: { 200: purgedSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId, controlId } = request.params;
-      return archive.purgeControl(actorOf(request), organizationId, engagementId, controlId, request.body.version);
-    },
+    handler: async (request) => archive.purgeControl(...inEngagement(request), request.params.controlId, request.body.version),
   });
 }

@@ -6,7 +6,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
+import { inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
+import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 import { createEngagementBody, engagementList, engagementParams, engagementQuery, engagementRecordSchema, engagementSchema, organizationParams, purgedSchema, updateEngagementBody, versionBody, versionQuery } from '../../../contract/index.js';
 
@@ -27,15 +29,15 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
       response: { 200: engagementList },
     },
     handler: async (request) => {
-      const { limit, offset, reportType, q, archived } = request.query;
-      const page = await engagements.list(actorOf(request), request.params.organizationId, {
-        limit,
-        offset,
-        ...(reportType !== undefined && { reportType }),
-        ...(archived !== undefined && { archived }),
-        ...(q !== undefined && { search: q }),
-      });
-      return { ...page, limit, offset };
+      const { reportType, q, archived } = request.query;
+      return replyWithPage(request.query, (page) =>
+        engagements.list(actorOf(request), request.params.organizationId, {
+          ...page,
+          ...(reportType !== undefined && { reportType }),
+          ...(archived !== undefined && { archived }),
+          ...(q !== undefined && { search: q }),
+        }),
+      );
     },
   });
 
@@ -69,8 +71,7 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
     },
     handler: async (request) => {
       const { version, ...patch } = request.body;
-      const { organizationId, engagementId } = request.params;
-      return engagements.update(actorOf(request), organizationId, engagementId, version, patch);
+      return engagements.update(...inEngagement(request), version, patch);
     },
   });
 
@@ -84,10 +85,7 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
       querystring: versionQuery,
       response: { 200: engagementSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      return archive.archiveEngagement(actorOf(request), organizationId, engagementId, request.query.version);
-    },
+    handler: async (request) => archive.archiveEngagement(...inEngagement(request), request.query.version),
   });
 
   app.post(`${ENGAGEMENT_URL}/restore`, {
@@ -99,10 +97,7 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
       body: versionBody,
       response: { 200: engagementSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      return archive.restoreEngagement(actorOf(request), organizationId, engagementId, request.body.version);
-    },
+    handler: async (request) => archive.restoreEngagement(...inEngagement(request), request.body.version),
   });
 
   app.post(`${ENGAGEMENT_URL}/purge`, {
@@ -116,10 +111,7 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
       body: versionBody,
       response: { 200: purgedSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      return archive.purgeEngagement(actorOf(request), organizationId, engagementId, request.body.version);
-    },
+    handler: async (request) => archive.purgeEngagement(...inEngagement(request), request.body.version),
   });
 
   app.get(`${ENGAGEMENT_URL}/export`, {
@@ -132,8 +124,7 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
       response: { 200: engagementRecordSchema },
     },
     handler: async (request, reply) => {
-      const { organizationId, engagementId } = request.params;
-      const record = await archive.exportEngagement(actorOf(request), organizationId, engagementId);
+      const record = await archive.exportEngagement(...inEngagement(request));
       return asAttachment(reply, `engagement-${record.engagement.id}-record.json`).send(record);
     },
   });

@@ -1,8 +1,9 @@
 /** Findings of an engagement, by their code in it (e.g. F-AC-04, URL-encoded). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { actorOf } from '../../authentication.js';
+import { inEngagement } from '../../engagement-request.js';
 import { correctiveActionsBody, createFindingBody, engagementParams, findingList, findingParams, findingQuery, findingSchema, overrideBody, retestBody, rootCauseBody, syncResult, transitionBody, versionQuery } from '../../../contract/index.js';
+import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/findings';
@@ -22,15 +23,14 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: findingList },
     },
     handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      const { status, control, limit, offset } = request.query;
-      const page = await findings.list(actorOf(request), organizationId, engagementId, {
-        limit,
-        offset,
-        ...(status !== undefined && { status }),
-        ...(control !== undefined && { control }),
-      });
-      return { ...page, limit, offset };
+      const { status, control } = request.query;
+      return replyWithPage(request.query, (page) =>
+        findings.list(...inEngagement(request), {
+          ...page,
+          ...(status !== undefined && { status }),
+          ...(control !== undefined && { control }),
+        }),
+      );
     },
   });
 
@@ -44,8 +44,7 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 201: findingSchema },
     },
     handler: async (request, reply) => {
-      const { organizationId, engagementId } = request.params;
-      const created = await findings.create(actorOf(request), organizationId, engagementId, request.body);
+      const created = await findings.create(...inEngagement(request), request.body);
       return reply.code(201).send(created);
     },
   });
@@ -58,19 +57,13 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       params: engagementParams,
       response: { 200: syncResult },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      return findings.syncFromExamination(actorOf(request), organizationId, engagementId);
-    },
+    handler: async (request) => findings.syncFromExamination(...inEngagement(request)),
   });
 
   app.get(`${path}/:findingCode`, {
     config: { permission: 'finding.read' },
     schema: { tags, summary: 'One finding', params: findingParams, response: { 200: findingSchema } },
-    handler: async (request) => {
-      const { organizationId, engagementId, findingCode } = request.params;
-      return findings.get(actorOf(request), organizationId, engagementId, findingCode);
-    },
+    handler: async (request) => findings.get(...inEngagement(request), request.params.findingCode),
   });
 
   app.post(`${path}/:findingCode/transitions`, {
@@ -83,9 +76,9 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: findingSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingCode } = request.params;
+      const { findingCode } = request.params;
       const { version, to, reason, riskAcceptance, falsePositiveReason } = request.body;
-      return findings.transition(actorOf(request), organizationId, engagementId, findingCode, version, to, {
+      return findings.transition(...inEngagement(request), findingCode, version, to, {
         ...(reason !== undefined && { reason }),
         ...(riskAcceptance !== undefined && { riskAcceptance }),
         ...(falsePositiveReason !== undefined && { falsePositiveReason }),
@@ -103,9 +96,9 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: findingSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingCode } = request.params;
+      const { findingCode } = request.params;
       const { version, actions } = request.body;
-      return findings.updateCorrectiveActions(actorOf(request), organizationId, engagementId, findingCode, version, actions);
+      return findings.updateCorrectiveActions(...inEngagement(request), findingCode, version, actions);
     },
   });
 
@@ -119,9 +112,9 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: findingSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingCode } = request.params;
+      const { findingCode } = request.params;
       const { version, id, control, ...retest } = request.body;
-      return findings.recordRetest(actorOf(request), organizationId, engagementId, findingCode, version, {
+      return findings.recordRetest(...inEngagement(request), findingCode, version, {
         ...retest,
         ...(id !== undefined && { id }),
         ...(control !== undefined && { control }),
@@ -140,9 +133,9 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: findingSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingCode } = request.params;
+      const { findingCode } = request.params;
       const { version, rootCauseVersion, ...rootCause } = request.body;
-      return findings.setRootCause(actorOf(request), organizationId, engagementId, findingCode, version, rootCause, rootCauseVersion);
+      return findings.setRootCause(...inEngagement(request), findingCode, version, rootCause, rootCauseVersion);
     },
   });
 
@@ -156,9 +149,9 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: findingSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingCode } = request.params;
+      const { findingCode } = request.params;
       const { version, ...override } = request.body;
-      return findings.override(actorOf(request), organizationId, engagementId, findingCode, version, override);
+      return findings.override(...inEngagement(request), findingCode, version, override);
     },
   });
 
@@ -171,9 +164,6 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       querystring: versionQuery,
       response: { 200: findingSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId, findingCode } = request.params;
-      return findings.withdrawOverride(actorOf(request), organizationId, engagementId, findingCode, request.query.version);
-    },
+    handler: async (request) => findings.withdrawOverride(...inEngagement(request), request.params.findingCode, request.query.version),
   });
 }

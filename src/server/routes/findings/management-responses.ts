@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { actorOf } from '../../authentication.js';
+import { inEngagement } from '../../engagement-request.js';
 import type { ApiOptions } from '../index.js';
 import { approveBody, draftBody, findingParams, managementResponseSchema, responseBody } from '../../../contract/index.js';
 
@@ -18,10 +18,7 @@ export async function managementResponseRoutes(fastify: FastifyInstance, options
   app.get(path, {
     config: { permission: 'finding.read' },
     schema: { tags, summary: "The finding's management response (404 when none is drafted yet)", params: findingParams, response: { 200: managementResponseSchema } },
-    handler: async (request) => {
-      const { organizationId, engagementId, findingCode } = request.params;
-      return managementResponses.get(actorOf(request), organizationId, engagementId, findingCode);
-    },
+    handler: async (request) => managementResponses.get(...inEngagement(request), request.params.findingCode),
   });
 
   app.post(`${path}/draft`, {
@@ -33,10 +30,7 @@ export async function managementResponseRoutes(fastify: FastifyInstance, options
       body: draftBody,
       response: { 200: managementResponseSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId, findingCode } = request.params;
-      return managementResponses.draft(actorOf(request), organizationId, engagementId, findingCode, request.body.version);
-    },
+    handler: async (request) => managementResponses.draft(...inEngagement(request), request.params.findingCode, request.body.version),
   });
 
   app.put(path, {
@@ -49,9 +43,9 @@ export async function managementResponseRoutes(fastify: FastifyInstance, options
       response: { 200: managementResponseSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingCode } = request.params;
+      const { findingCode } = request.params;
       const { version, ...text } = request.body;
-      return managementResponses.edit(actorOf(request), organizationId, engagementId, findingCode, version, text);
+      return managementResponses.edit(...inEngagement(request), findingCode, version, text);
     },
   });
 
@@ -64,9 +58,6 @@ export async function managementResponseRoutes(fastify: FastifyInstance, options
       body: approveBody,
       response: { 200: managementResponseSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId, findingCode } = request.params;
-      return managementResponses.approve(actorOf(request), organizationId, engagementId, findingCode, request.body.version);
-    },
+    handler: async (request) => managementResponses.approve(...inEngagement(request), request.params.findingCode, request.body.version),
   });
 }

@@ -1,8 +1,9 @@
 /** Root causes of an engagement, with the findings traced to them, and the systemic ones ranked. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { actorOf } from '../../authentication.js';
+import { inEngagement } from '../../engagement-request.js';
 import { engagementParams, pageQuery, rootCauseList, systemicCauseList } from '../../../contract/index.js';
+import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/root-causes';
@@ -22,9 +23,7 @@ export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOpti
       response: { 200: rootCauseList },
     },
     handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      const { limit, offset } = request.query;
-      return { ...(await findings.rootCauses(actorOf(request), organizationId, engagementId, { limit, offset })), limit, offset };
+      return replyWithPage(request.query, (page) => findings.rootCauses(...inEngagement(request), page));
     },
   });
 
@@ -38,9 +37,7 @@ export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOpti
       response: { 200: systemicCauseList },
     },
     handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      const { limit, offset } = request.query;
-      return { ...(await findings.systemicCauses(actorOf(request), organizationId, engagementId, { limit, offset })), limit, offset };
+      return replyWithPage(request.query, (page) => findings.systemicCauses(...inEngagement(request), page));
     },
   });
 }

@@ -11,6 +11,7 @@ import { actorOf } from '../../authentication.js';
 import { publicBaseUrl } from '../../public-url.js';
 import { setSessionCookie, signedInBody } from '../auth/cookie.js';
 import { acceptedSchema, createdInvitationSchema, createInvitationBody, invitationList, invitationParams, invitationPreviewSchema, invitationQuery, invitationTokenBody, organizationParams, problemSchema, signedInSchema, signUpBody } from '../../../contract/index.js';
+import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 
 export async function invitationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
@@ -22,10 +23,8 @@ export async function invitationRoutes(fastify: FastifyInstance, options: ApiOpt
   app.get('/organizations/:organizationId/invitations', {
     config: { permission: 'member.manage' },
     schema: { tags, summary: 'Pending invitations, newest first (never their links)', params: organizationParams, querystring: invitationQuery, response: { 200: invitationList } },
-    handler: async (request) => {
-      const { items, total } = await invitations.list(actorOf(request), request.params.organizationId, request.query);
-      return { items, total, limit: request.query.limit, offset: request.query.offset };
-    },
+    handler: async (request) =>
+      replyWithPage(request.query, () => invitations.list(actorOf(request), request.params.organizationId, request.query)),
   });
 
   app.post('/organizations/:organizationId/invitations', {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
+import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 import { changeRoleBody, memberList, memberParams, memberQuery, memberSchema, organizationParams } from '../../../contract/index.js';
 
@@ -14,10 +15,8 @@ export async function memberRoutes(fastify: FastifyInstance, options: ApiOptions
   app.get('/organizations/:organizationId/members', {
     config: { permission: 'member.read' },
     schema: { tags, summary: 'Members, by email', params: organizationParams, querystring: memberQuery, response: { 200: memberList } },
-    handler: async (request) => {
-      const { items, total } = await members.list(actorOf(request), request.params.organizationId, request.query);
-      return { items, total, limit: request.query.limit, offset: request.query.offset };
-    },
+    handler: async (request) =>
+      replyWithPage(request.query, () => members.list(actorOf(request), request.params.organizationId, request.query)),
   });
 
   app.patch('/organizations/:organizationId/members/:userId', {

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { MAX_IMPORTED_FINDINGS, MAX_OSCAL_DOCUMENT_BYTES } from '../../../domain/limits.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { actorOf } from '../../authentication.js';
+import { inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
 import { assessmentResultsDocument, engagementParams, oscalImportBody, oscalImportResult, poamDocument } from '../../../contract/index.js';
 import { sendJson } from '../examination/json-body.js';
@@ -33,8 +33,7 @@ export async function oscalRoutes(fastify: FastifyInstance, options: ApiOptions)
       response: { 200: assessmentResultsDocument },
     },
     handler: async (request, reply) => {
-      const { organizationId, engagementId } = request.params;
-      return sendDownload(reply, await oscal.assessmentResults(actorOf(request), organizationId, engagementId));
+      return sendDownload(reply, await oscal.assessmentResults(...inEngagement(request)));
     },
   });
 
@@ -48,8 +47,7 @@ export async function oscalRoutes(fastify: FastifyInstance, options: ApiOptions)
       response: { 200: poamDocument },
     },
     handler: async (request, reply) => {
-      const { organizationId, engagementId } = request.params;
-      return sendDownload(reply, await oscal.poam(actorOf(request), organizationId, engagementId));
+      return sendDownload(reply, await oscal.poam(...inEngagement(request)));
     },
   });
 
@@ -67,8 +65,7 @@ export async function oscalRoutes(fastify: FastifyInstance, options: ApiOptions)
       response: { 201: oscalImportResult },
     },
     handler: async (request, reply) => {
-      const { organizationId, engagementId } = request.params;
-      const outcome = await oscal.importFindings(actorOf(request), organizationId, engagementId, request.body);
+      const outcome = await oscal.importFindings(...inEngagement(request), request.body);
       return reply.status(201).send(outcome);
     },
   });

@@ -1,7 +1,7 @@
 /** Periods of an engagement: the next one, two side by side, and the forecast after remediation. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { actorOf } from '../../authentication.js';
+import { inEngagement } from '../../engagement-request.js';
 import { afterRemediationSchema, comparisonQuery, comparisonSchema, engagementParams, engagementSchema, reExaminationBody } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
 
@@ -23,8 +23,7 @@ export async function periodRoutes(fastify: FastifyInstance, options: ApiOptions
       response: { 201: engagementSchema },
     },
     handler: async (request, reply) => {
-      const { organizationId, engagementId } = request.params;
-      return reply.status(201).send(await periods.reExamine(actorOf(request), organizationId, engagementId, request.body));
+      return reply.status(201).send(await periods.reExamine(...inEngagement(request), request.body));
     },
   });
 
@@ -37,10 +36,7 @@ export async function periodRoutes(fastify: FastifyInstance, options: ApiOptions
       querystring: comparisonQuery,
       response: { 200: comparisonSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      return periods.compare(actorOf(request), organizationId, engagementId, request.query.with);
-    },
+    handler: async (request) => periods.compare(...inEngagement(request), request.query.with),
   });
 
   app.get(`${ENGAGEMENT_URL}/examination/after-remediation`, {
@@ -51,9 +47,6 @@ export async function periodRoutes(fastify: FastifyInstance, options: ApiOptions
       params: engagementParams,
       response: { 200: afterRemediationSchema },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      return periods.afterRemediation(actorOf(request), organizationId, engagementId);
-    },
+    handler: async (request) => periods.afterRemediation(...inEngagement(request)),
   });
 }

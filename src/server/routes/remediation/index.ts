@@ -1,8 +1,9 @@
 /** The corrective action plan of an engagement: where every action stands, the burndown, and reminders. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { actorOf } from '../../authentication.js';
+import { inEngagement } from '../../engagement-request.js';
 import { engagementParams, pageQuery, planBody, planSchema, remediationView, reminderOutcome, remindersBody } from '../../../contract/index.js';
+import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/remediation';
@@ -23,9 +24,7 @@ export async function remediationRoutes(fastify: FastifyInstance, options: ApiOp
       response: { 200: remediationView },
     },
     handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      const { limit, offset } = request.query;
-      return { ...(await remediation.view(actorOf(request), organizationId, engagementId, { limit, offset })), limit, offset };
+      return replyWithPage(request.query, (page) => remediation.view(...inEngagement(request), page));
     },
   });
 
@@ -39,9 +38,8 @@ export async function remediationRoutes(fastify: FastifyInstance, options: ApiOp
       response: { 200: planSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
       const { version, ...plan } = request.body;
-      return remediation.updatePlan(actorOf(request), organizationId, engagementId, version, plan);
+      return remediation.updatePlan(...inEngagement(request), version, plan);
     },
   });
 
@@ -54,9 +52,6 @@ export async function remediationRoutes(fastify: FastifyInstance, options: ApiOp
       body: remindersBody,
       response: { 200: reminderOutcome },
     },
-    handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      return remediation.sendReminders(actorOf(request), organizationId, engagementId);
-    },
+    handler: async (request) => remediation.sendReminders(...inEngagement(request)),
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { actorOf } from '../../authentication.js';
+import { inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
 import { engagementParams, otherInformationDocument, otherInformationSummary } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
@@ -26,8 +26,7 @@ export async function reportRoutes(fastify: FastifyInstance, options: ApiOptions
       response: { 200: otherInformationDocument },
     },
     handler: async (request, reply) => {
-      const { organizationId, engagementId } = request.params;
-      const report = await reports.otherInformation(actorOf(request), organizationId, engagementId);
+      const report = await reports.otherInformation(...inEngagement(request));
       // Text of a type other than JSON goes out as it is: the document, not a JSON string.
       return asAttachment(reply, report.fileName).type('text/markdown; charset=utf-8').send(report.text);
     },
@@ -42,8 +41,7 @@ export async function reportRoutes(fastify: FastifyInstance, options: ApiOptions
       response: { 200: otherInformationSummary },
     },
     handler: async (request) => {
-      const { organizationId, engagementId } = request.params;
-      const { approved, drafts, fileName } = await reports.otherInformation(actorOf(request), organizationId, engagementId);
+      const { approved, drafts, fileName } = await reports.otherInformation(...inEngagement(request));
       return { approved, drafts, fileName };
     },
   });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
+import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 import { createdTokenSchema, createTokenBody, organizationParams, tokenList, tokenParams, tokenQuery } from '../../../contract/index.js';
 
@@ -14,10 +15,8 @@ export async function tokenRoutes(fastify: FastifyInstance, options: ApiOptions)
   app.get('/organizations/:organizationId/tokens', {
     config: { permission: 'token.manage' },
     schema: { tags, summary: 'API tokens, newest first (never their secrets)', params: organizationParams, querystring: tokenQuery, response: { 200: tokenList } },
-    handler: async (request) => {
-      const { items, total } = await tokens.list(actorOf(request), request.params.organizationId, request.query);
-      return { items, total, limit: request.query.limit, offset: request.query.offset };
-    },
+    handler: async (request) =>
+      replyWithPage(request.query, () => tokens.list(actorOf(request), request.params.organizationId, request.query)),
   });
 
   app.post('/organizations/:organizationId/tokens', {
