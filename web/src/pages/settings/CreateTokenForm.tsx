@@ -1,11 +1,12 @@
 /** A new API token: its name, its role, and when it stops working (optional). */
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { NewToken } from '../../api/settings.js';
 import type { Role } from '../../api/types.js';
 import { isRealDate } from '@assay/domain/dates.js';
 import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
 import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../labels.js';
+import { FormActions } from '../../components/FormActions.js';
 
 
 interface Values {
@@ -63,14 +64,7 @@ export function CreateTokenForm(props: {
           description="Optional: it stops working at the end of this day (UTC). Leave empty for a token that works until revoked."
           {...form.getInputProps('expiresOn')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={props.loading}>
-            Create token
-          </Button>
-        </Group>
+        <FormActions submitLabel="Create token" loading={props.loading} onCancel={props.onCancel} />
       </Stack>
     </form>
   );
