@@ -4,7 +4,7 @@
  * the fix, the lifecycle that closes it, and the management response the report gives for it. Every button shown is one the server allows: the same permission
  * table decides.
  */
-import { Alert, Anchor, Breadcrumbs, Center, Loader, SimpleGrid, Stack } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, SimpleGrid, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { ownsControl, useControl } from '../../api/controls.js';
@@ -22,6 +22,7 @@ import { ManagementResponseCard } from './ManagementResponseCard.js';
 import { RetestsCard } from './RetestsCard.js';
 import { RootCauseCard } from './RootCauseCard.js';
 import { engagementRoot, sectionPage } from '../../paths.js';
+import { PageLoader } from '../../components/QueryFallback.js';
 
 export function FindingPage() {
   const { findingCode = '' } = useParams();
@@ -39,11 +40,7 @@ export function FindingPage() {
   const reload = () => void finding.refetch();
 
   if (finding.isPending) {
-    return (
-      <Center mih={200}>
-        <Loader aria-label="Loading the finding" />
-      </Center>
-    );
+    return <PageLoader label="Loading the finding" />;
   }
   if (finding.isError) {
     const missing = finding.error instanceof ApiError && finding.error.status === 404;
