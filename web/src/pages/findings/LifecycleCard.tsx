@@ -7,7 +7,7 @@
  */
 import { Alert, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { TRANSITIONS } from '@assay/domain/findings/lifecycle.js';
 import type { FindingStatus } from '@assay/domain/findings/model.js';
 import { useTransition, type Finding, type TransitionInput } from '../../api/findings.js';
@@ -47,6 +47,23 @@ export function validateStep(to: FindingStatus, values: StepValues): Partial<Rec
 
 /** The steps that need a form of their own before they are taken. */
 const NEEDS_DETAILS = new Set<FindingStatus>(['risk_accepted', 'false_positive']);
+
+/** The details a step needs, asked for beside the buttons, with the button that takes the step. */
+function StepDetails(props: { label: string; record: string; onRecord: () => void; onCancel: () => void; children: ReactNode }) {
+  return (
+    <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} aria-label={props.label}>
+      {props.children}
+      <Group gap="xs">
+        <Button size="xs" onClick={props.onRecord}>
+          {props.record}
+        </Button>
+        <Button size="xs" variant="default" onClick={props.onCancel}>
+          Cancel
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
 
 export function LifecycleCard(props: { finding: Finding; canManage: boolean; reload: () => void }) {
   const { finding } = props;
@@ -102,32 +119,16 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
             ))}
           </Group>
           {pending === 'risk_accepted' && (
-            <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} aria-label="Risk acceptance">
+            <StepDetails label="Risk acceptance" record="Record the acceptance" onRecord={() => void take('risk_accepted')} onCancel={() => setPending(null)}>
               <TextInput label="Approver" withAsterisk {...form.getInputProps('approver')} />
               <Textarea label="Why the risk is accepted" withAsterisk rows={2} {...form.getInputProps('acceptanceReason')} />
               <TextInput type="date" label="Expires" withAsterisk description="The finding is open again the day after" {...form.getInputProps('expires')} />
-              <Group gap="xs">
-                <Button size="xs" onClick={() => void take('risk_accepted')}>
-                  Record the acceptance
-                </Button>
-                <Button size="xs" variant="default" onClick={() => setPending(null)}>
-                  Cancel
-                </Button>
-              </Group>
-            </Stack>
+            </StepDetails>
           )}
           {pending === 'false_positive' && (
-            <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} aria-label="False positive">
+            <StepDetails label="False positive" record="Record the false positive" onRecord={() => void take('false_positive')} onCancel={() => setPending(null)}>
               <Textarea label="Why it is not a finding" withAsterisk rows={2} {...form.getInputProps('falsePositiveReason')} />
-              <Group gap="xs">
-                <Button size="xs" onClick={() => void take('false_positive')}>
-                  Record the false positive
-                </Button>
-                <Button size="xs" variant="default" onClick={() => setPending(null)}>
-                  Cancel
-                </Button>
-              </Group>
-            </Stack>
+            </StepDetails>
           )}
         </>
       )}
