@@ -158,15 +158,15 @@ export function ClassificationCard(props: { finding: Finding; canJudge: boolean;
         </Group>
       )}
       <Modal opened={editing} onClose={editor.close} title={`Judge the classification of ${finding.code}`}>
-      <OverrideForm
-        finding={finding}
-        onCancel={editor.close}
-        onSubmit={(input) =>
-          saving(save.mutateAsync({ findingCode: finding.code, version: finding.version, override: input }), 'Judgment recorded beside the forecast', props.reload).then(
-            editor.close,
-          )
-        }
-      />
+        <OverrideForm
+          finding={finding}
+          onCancel={editor.close}
+          onSubmit={(input) =>
+            saving(save.mutateAsync({ findingCode: finding.code, version: finding.version, override: input }), 'Judgment recorded beside the forecast', props.reload).then(
+              editor.close,
+            )
+          }
+        />
       </Modal>
     </SectionCard>
   );

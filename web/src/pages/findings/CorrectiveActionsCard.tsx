@@ -16,6 +16,7 @@ import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
 import { SectionCard } from '../../components/SectionCard.js';
+import { ListTable } from '../../components/ListTable.js';
 
 
 function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values: ActionValues) => Promise<void>; onCancel: () => void }) {
@@ -93,58 +94,47 @@ export function CorrectiveActionsCard(props: { finding: Finding; canPlan: boolea
       {actions.length === 0 ? (
         <Text c="dimmed">No action planned yet.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table aria-label="Corrective actions">
-            <Table.Thead>
-              <Table.Tr>
-                {['Action', 'Owner', 'Due', 'Status', 'Completed on', 'Evidence', 'Verification', ''].map((label) => (
-                  <Table.Th key={label}>{label}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {actions.map((action) => (
-                <Table.Tr key={action.id}>
-                  <Table.Th scope="row" fw={500}>
-                    {action.id} · {action.title}
-                  </Table.Th>
-                  <Table.Td>{action.owner ?? <Text c="dimmed">none</Text>}</Table.Td>
-                  <Table.Td style={NO_WRAP}>{action.due ?? <Text c="dimmed">undated</Text>}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge value={action.status} miw="max-content" />
-                  </Table.Td>
-                  <Table.Td style={NO_WRAP}>{action.completedOn ?? <Text c="dimmed">—</Text>}</Table.Td>
-                  <Table.Td>{action.evidence.length > 0 ? action.evidence.join(', ') : <Text c="dimmed">—</Text>}</Table.Td>
-                  <Table.Td>
-                    {action.verification ? (
+        <ListTable label="Corrective actions" minWidth={800} columns={['Action', 'Owner', 'Due', 'Status', 'Completed on', 'Evidence', 'Verification', '']} striped={false} highlight={false}>
+          {actions.map((action) => (
+            <Table.Tr key={action.id}>
+              <Table.Th scope="row" fw={500}>
+                {action.id} · {action.title}
+              </Table.Th>
+              <Table.Td>{action.owner ?? <Text c="dimmed">none</Text>}</Table.Td>
+              <Table.Td style={NO_WRAP}>{action.due ?? <Text c="dimmed">undated</Text>}</Table.Td>
+              <Table.Td>
+                <StatusBadge value={action.status} miw="max-content" />
+              </Table.Td>
+              <Table.Td style={NO_WRAP}>{action.completedOn ?? <Text c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>{action.evidence.length > 0 ? action.evidence.join(', ') : <Text c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>
+                {action.verification ? (
+                  <>
+                    {action.verification.step}
+                    {action.verification.result && (
                       <>
-                        {action.verification.step}
-                        {action.verification.result && (
-                          <>
-                            {' '}
-                            <StatusBadge value={action.verification.result} />
-                          </>
-                        )}
+                        {' '}
+                        <StatusBadge value={action.verification.result} />
                       </>
-                    ) : (
-                      <Text c="dimmed">—</Text>
                     )}
-                  </Table.Td>
-                  <Table.Td>
-                    {props.canPlan && (
-                      <Button variant="subtle" size="xs" aria-label={`Edit ${action.id}`} onClick={() => setEditing(action.id)}>
-                        Edit
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </>
+                ) : (
+                  <Text c="dimmed">—</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {props.canPlan && (
+                  <Button variant="subtle" size="xs" aria-label={`Edit ${action.id}`} onClick={() => setEditing(action.id)}>
+                    Edit
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={before ? `Edit ${before.id}` : 'Add a corrective action'} size="lg">
-      {editing !== null && <ActionForm key={editing} action={before} onSubmit={submit} onCancel={() => setEditing(null)} />}
+        {editing !== null && <ActionForm key={editing} action={before} onSubmit={submit} onCancel={() => setEditing(null)} />}
       </Modal>
     </SectionCard>
   );

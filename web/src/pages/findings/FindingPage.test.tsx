@@ -206,23 +206,18 @@ describe('FindingPage', () => {
 
   it('records a retest over a period after the fix, and shows its conclusion', async () => {
     const fixed = fixtureFinding({ status: 'ready_for_retest', rootCause: 'RC-1', correctiveActions: [buildAction({ status: 'done', completedOn: '2026-08-20' })] });
+    const sent = {
+      date: '2026-10-05',
+      periodStart: '2026-09-01',
+      periodEnd: '2026-09-30',
+      method: 'inspection',
+      populationSize: 1,
+      samples: [{ item: 'TERM-2026-031', result: 'pass', note: null }],
+    };
     const retested = {
       ...fixed,
       version: 4,
-      retests: [
-        {
-          id: 'RT-1',
-          control: 'AC-04',
-          date: '2026-10-05',
-          periodStart: '2026-09-01',
-          periodEnd: '2026-09-30',
-          method: 'inspection',
-          populationSize: 1,
-          samples: [{ item: 'TERM-2026-031', result: 'pass', note: null }],
-          conclusion: 'effective',
-          reasons: ['AC-04 operated without deviation in 1 of 1 samples'],
-        },
-      ],
+      retests: [{ id: 'RT-1', control: 'AC-04', ...sent, conclusion: 'effective', reasons: ['AC-04 operated without deviation in 1 of 1 samples'] }],
     };
     const calls = stubFindingsApi({ role: 'auditor', finding: fixed, overrides: { [`POST ${PATH}/findings/F-AC-04/retests`]: saved(retested) } });
     await showLoaded();
@@ -244,15 +239,7 @@ describe('FindingPage', () => {
         {
           method: 'POST',
           url: `${API}/findings/F-AC-04/retests`,
-          body: {
-            version: 3,
-            date: '2026-10-05',
-            periodStart: '2026-09-01',
-            periodEnd: '2026-09-30',
-            method: 'inspection',
-            populationSize: 1,
-            samples: [{ item: 'TERM-2026-031', result: 'pass', note: null }],
-          },
+          body: { version: 3, ...sent },
         },
       ]),
     );

@@ -128,13 +128,13 @@ export function RetestsCard(props: { finding: Finding; canRecord: boolean; reloa
         ))
       )}
       <Modal opened={recording} onClose={recorder.close} title={`Retest ${finding.control ?? 'the control'}`} size="xl">
-      <RetestForm
-        fixedOn={fixedOn}
-        onCancel={recorder.close}
-        onSubmit={(retest) =>
-          saving(record.mutateAsync({ findingCode: finding.code, version: finding.version, retest }), 'Retest recorded', props.reload).then(recorder.close)
-        }
-      />
+        <RetestForm
+          fixedOn={fixedOn}
+          onCancel={recorder.close}
+          onSubmit={(retest) =>
+            saving(record.mutateAsync({ findingCode: finding.code, version: finding.version, retest }), 'Retest recorded', props.reload).then(recorder.close)
+          }
+        />
       </Modal>
     </SectionCard>
   );

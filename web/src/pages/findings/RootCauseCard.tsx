@@ -188,17 +188,17 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
         </>
       )}
       <Modal opened={editing} onClose={editor.close} title={`Root cause of ${finding.code}`} size="lg">
-      <RootCauseForm
-        finding={finding}
-        causes={props.causes}
-        onCancel={editor.close}
-        onSubmit={(rootCause) => {
-          // The version of the cause under that code as this page read it, so a rewrite cannot undo someone else's.
-          const rootCauseVersion = props.causes.find((c) => c.id === rootCause.id)?.version;
-          const saved = setRootCause.mutateAsync({ findingCode: finding.code, version: finding.version, rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) });
-          return saving(saved, `Root cause ${rootCause.id} recorded`, props.reload).then(editor.close);
-        }}
-      />
+        <RootCauseForm
+          finding={finding}
+          causes={props.causes}
+          onCancel={editor.close}
+          onSubmit={(rootCause) => {
+            // The version of the cause under that code as this page read it, so a rewrite cannot undo someone else's.
+            const rootCauseVersion = props.causes.find((c) => c.id === rootCause.id)?.version;
+            const saved = setRootCause.mutateAsync({ findingCode: finding.code, version: finding.version, rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) });
+            return saving(saved, `Root cause ${rootCause.id} recorded`, props.reload).then(editor.close);
+          }}
+        />
       </Modal>
     </SectionCard>
   );
