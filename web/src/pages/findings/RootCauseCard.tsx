@@ -153,13 +153,12 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
       padding="md"
       aside={
         props.canManage && (
-          <Button variant="default" size="xs" onClick={editor.open
+          <Button variant="default" size="xs" onClick={editor.open}>
+            {finding.rootCause ? 'Change the root cause' : 'Write the root cause'}
+          </Button>
+        )
       }
     >
-              {finding.rootCause ? 'Change the root cause' : 'Write the root cause'}
-            </Button>
-          )
-        }>
       {finding.rootCause === null ? (
         <Text c="dimmed">Not traced yet: remediating needs a root cause (fix the cause, not the symptom).</Text>
       ) : !cause ? (
