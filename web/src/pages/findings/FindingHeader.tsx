@@ -6,6 +6,7 @@ import { FindingStatusBadge } from './FindingStatusBadge.js';
 import { controlPage, sectionPage } from '../../paths.js';
 import { criteriaHref } from '../criteria/filters.js';
 import { statusLabel } from '../../labels.js';
+import { Labelled } from '../../components/Labelled.js';
 
 export function FindingHeader({ finding, root }: { finding: Finding; root: string }) {
   return (
@@ -23,16 +24,10 @@ export function FindingHeader({ finding, root }: { finding: Finding; root: strin
         <FindingStatusBadge status={finding.status} size="lg" />
       </Group>
       <Group gap="lg">
-        <Text size="sm">
-          <Text span c="dimmed">
-            Source:{' '}
-          </Text>
+        <Labelled label="Source">
           {statusLabel(finding.source)}
-        </Text>
-        <Text size="sm">
-          <Text span c="dimmed">
-            Control:{' '}
-          </Text>
+        </Labelled>
+        <Labelled label="Control">
           {finding.control === null ? (
             'none'
           ) : (
@@ -40,11 +35,8 @@ export function FindingHeader({ finding, root }: { finding: Finding; root: strin
               {finding.control}
             </Anchor>
           )}
-        </Text>
-        <Text size="sm" component="div">
-          <Text span c="dimmed">
-            Criteria:{' '}
-          </Text>
+        </Labelled>
+        <Labelled label="Criteria">
           {finding.criteria.map((criterion, i) => (
             <span key={criterion}>
               {i > 0 && ', '}
@@ -53,14 +45,11 @@ export function FindingHeader({ finding, root }: { finding: Finding; root: strin
               </Anchor>
             </span>
           ))}
-        </Text>
+        </Labelled>
         {finding.identifiedOn && (
-          <Text size="sm">
-            <Text span c="dimmed">
-              Identified on:{' '}
-            </Text>
+          <Labelled label="Identified on">
             {finding.identifiedOn}
-          </Text>
+          </Labelled>
         )}
       </Group>
       {finding.description && <Text>{finding.description}</Text>}
