@@ -2,7 +2,7 @@
  * A titled part of a page: a bordered card that is a section, named by its heading for assistive technology, with
  * what stands beside the heading (an action, a status) at its right.
  */
-import { Card, Group, Stack, Title, type MantineSpacing } from '@mantine/core';
+import { Button, Card, Group, Stack, Title, type MantineSpacing } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 
 export function SectionCard(props: { title: string; size?: 'h3' | 'h4'; padding?: MantineSpacing; aside?: ReactNode; children: ReactNode }) {
@@ -27,5 +27,14 @@ export function SectionCard(props: { title: string; size?: 'h3' | 'h4'; padding?
         {children}
       </Stack>
     </Card>
+  );
+}
+
+/** The button beside a section's heading that starts a change of the section (add, record, write). */
+export function SectionAction({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <Button variant="default" size="xs" onClick={onClick}>
+      {children}
+    </Button>
   );
 }

@@ -15,7 +15,7 @@ import { saving } from '../../components/saving.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
-import { SectionCard } from '../../components/SectionCard.js';
+import { SectionAction, SectionCard } from '../../components/SectionCard.js';
 import { ListTable } from '../../components/ListTable.js';
 
 
@@ -83,13 +83,7 @@ export function CorrectiveActionsCard(props: { finding: Finding; canPlan: boolea
     <SectionCard
       title="Corrective actions"
       padding="md"
-      aside={
-        props.canPlan && (
-          <Button variant="default" size="xs" onClick={() => setEditing('new')}>
-            Add an action
-          </Button>
-        )
-      }
+      aside={props.canPlan && <SectionAction onClick={() => setEditing('new')}>Add an action</SectionAction>}
     >
       {actions.length === 0 ? (
         <Text c="dimmed">No action planned yet.</Text>

@@ -2,6 +2,7 @@
 import { Table, Text } from '@mantine/core';
 import type { Finding } from '../../api/findings.js';
 import { SectionCard } from '../../components/SectionCard.js';
+import { ListTable } from '../../components/ListTable.js';
 
 export function DeviationsCard({ finding }: { finding: Finding }) {
   return (
@@ -13,24 +14,16 @@ export function DeviationsCard({ finding }: { finding: Finding }) {
       {finding.failedSamples.length === 0 ? (
         <Text c="dimmed">No sample deviated: the finding is about design or a gap.</Text>
       ) : (
-        <Table aria-label="Deviations">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Item</Table.Th>
-              <Table.Th>Note</Table.Th>
+        <ListTable label="Deviations" minWidth={0} columns={['Item', 'Note']} striped={false} highlight={false}>
+          {finding.failedSamples.map((deviation) => (
+            <Table.Tr key={deviation.item}>
+              <Table.Th scope="row" fw={500}>
+                {deviation.item}
+              </Table.Th>
+              <Table.Td>{deviation.note ?? <Text c="dimmed">no note</Text>}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {finding.failedSamples.map((deviation) => (
-              <Table.Tr key={deviation.item}>
-                <Table.Th scope="row" fw={500}>
-                  {deviation.item}
-                </Table.Th>
-                <Table.Td>{deviation.note ?? <Text c="dimmed">no note</Text>}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </ListTable>
       )}
     </SectionCard>
   );

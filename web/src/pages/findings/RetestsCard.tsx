@@ -16,7 +16,7 @@ import { saving } from '../../components/saving.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { statusLabel } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
-import { SectionCard } from '../../components/SectionCard.js';
+import { SectionAction, SectionCard } from '../../components/SectionCard.js';
 
 function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestInput) => Promise<void>; onCancel: () => void }) {
   const form = useForm<RetestValues>({ mode: 'controlled', initialValues: emptyRetest(), validate: (values) => validateRetest(values, props.fixedOn) });
@@ -90,13 +90,7 @@ export function RetestsCard(props: { finding: Finding; canRecord: boolean; reloa
     <SectionCard
       title="Retests"
       padding="md"
-      aside={
-        props.canRecord && (
-          <Button variant="default" size="xs" onClick={recorder.open}>
-            Record a retest
-          </Button>
-        )
-      }
+      aside={props.canRecord && <SectionAction onClick={recorder.open}>Record a retest</SectionAction>}
     >
       {finding.retests.length === 0 ? (
         <Text c="dimmed">

@@ -14,7 +14,8 @@ import { saving } from '../../components/saving.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf, statusLabel } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
-import { SectionCard } from '../../components/SectionCard.js';
+import { SectionAction, SectionCard } from '../../components/SectionCard.js';
+import { Labelled } from '../../components/Labelled.js';
 
 export interface RootCauseValues {
   mode: 'existing' | 'new';
@@ -151,13 +152,7 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
     <SectionCard
       title="Root cause"
       padding="md"
-      aside={
-        props.canManage && (
-          <Button variant="default" size="xs" onClick={editor.open}>
-            {finding.rootCause ? 'Change the root cause' : 'Write the root cause'}
-          </Button>
-        )
-      }
+      aside={props.canManage && <SectionAction onClick={editor.open}>{finding.rootCause ? 'Change the root cause' : 'Write the root cause'}</SectionAction>}
     >
       {finding.rootCause === null ? (
         <Text c="dimmed">Not traced yet: remediating needs a root cause (fix the cause, not the symptom).</Text>
@@ -168,12 +163,9 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
           <Text fw={500}>
             {cause.id} · {cause.title}
           </Text>
-          <Text size="sm">
-            <Text span c="dimmed">
-              Category:{' '}
-            </Text>
+          <Labelled label="Category">
             {statusLabel(cause.category)}
-          </Text>
+          </Labelled>
           <List type="ordered" size="sm" spacing={4} aria-label="The 5 whys">
             {cause.whys.map((why, i) => (
               <List.Item key={i}>{why}</List.Item>
