@@ -1,11 +1,11 @@
 /** A new API token: its name, its role, and when it stops working (optional). */
-import { Alert, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { NewToken } from '../../api/settings.js';
 import type { Role } from '../../api/types.js';
 import { isRealDate } from '@assay/domain/dates.js';
 import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
-import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../labels.js';
+import { RoleSelect } from './RoleSelect.js';
 import { FormActions } from '../../components/FormActions.js';
 
 
@@ -50,14 +50,7 @@ export function CreateTokenForm(props: {
           </Alert>
         )}
         <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
-        <Select
-          label="Role"
-          withAsterisk
-          data={ROLE_OPTIONS}
-          description={form.values.role ? `May do: ${ROLE_DESCRIPTIONS[form.values.role]}` : 'Give it the least a script needs.'}
-          allowDeselect={false}
-          {...form.getInputProps('role')}
-        />
+        <RoleSelect unchosen="Give it the least a script needs." {...form.getInputProps('role')} />
         <TextInput
           type="date"
           label="Expires on"
