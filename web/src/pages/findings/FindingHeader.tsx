@@ -1,22 +1,18 @@
 /** Which finding this is: its code and title, status, source, and the control and criteria it concerns. */
-import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Finding } from '../../api/findings.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
-import { controlPage, sectionPage } from '../../paths.js';
+import { controlPage } from '../../paths.js';
 import { criteriaHref } from '../criteria/filters.js';
 import { statusLabel } from '../../labels.js';
 import { Labelled } from '../../components/Labelled.js';
+import { SectionTrail } from '../../components/SectionTrail.js';
 
 export function FindingHeader({ finding, root }: { finding: Finding; root: string }) {
   return (
     <Stack gap="xs">
-      <Breadcrumbs>
-        <Anchor component={Link} to={sectionPage(root, 'findings')}>
-          Findings
-        </Anchor>
-        <span>{finding.code}</span>
-      </Breadcrumbs>
+      <SectionTrail root={root} section="findings" sectionTitle="Findings" item={finding.code} />
       <Group gap="sm">
         <Title order={1} size="h2">
           {finding.code} · {finding.title}
