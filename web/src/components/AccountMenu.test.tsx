@@ -17,29 +17,29 @@ function open(answers: Record<string, Answer>) {
   return () => calls.filter((c) => c.method === 'POST');
 }
 
+/** Opens the password dialog from the menu and sends `current` with the new password 'my brand new password'. */
+async function changePassword(current: string) {
+  await user.click(await screen.findByRole('button', { name: 'Account of ann@acme.example' }));
+  await user.click(await screen.findByRole('menuitem', { name: 'Change password' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Change your password' });
+  await user.type(within(dialog).getByLabelText(/^Current password/), current);
+  await user.type(within(dialog).getByLabelText(/^New password \*?$/), 'my brand new password');
+  await user.type(within(dialog).getByLabelText(/^New password, again/), 'my brand new password');
+  await user.click(within(dialog).getByRole('button', { name: 'Change password' }));
+  return dialog;
+}
+
 describe('AccountMenu', () => {
   it('changes the password with the current one, and says how many other sessions ended', async () => {
     const writes = open({ 'POST /auth/password': { status: 200, body: { sessionsEnded: 2 } } });
-    await user.click(await screen.findByRole('button', { name: 'Account of ann@acme.example' }));
-    await user.click(await screen.findByRole('menuitem', { name: 'Change password' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Change your password' });
-    await user.type(within(dialog).getByLabelText(/^Current password/), 'my old password');
-    await user.type(within(dialog).getByLabelText(/^New password \*?$/), 'my brand new password');
-    await user.type(within(dialog).getByLabelText(/^New password, again/), 'my brand new password');
-    await user.click(within(dialog).getByRole('button', { name: 'Change password' }));
+    await changePassword('my old password');
     expect(await screen.findByText('Your password is changed; 2 other session(s) signed out.')).toBeInTheDocument();
     expect(writes()).toEqual([{ method: 'POST', url: '/api/v1/auth/password', body: { currentPassword: 'my old password', newPassword: 'my brand new password' } }]);
   });
 
   it('shows the server’s refusal of a wrong current password', async () => {
     open({ 'POST /auth/password': { status: 422, body: { title: 'Unprocessable content', status: 422, detail: 'The password was not changed', issues: [{ location: 'currentPassword', message: 'is not your current password' }] } } });
-    await user.click(await screen.findByRole('button', { name: 'Account of ann@acme.example' }));
-    await user.click(await screen.findByRole('menuitem', { name: 'Change password' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Change your password' });
-    await user.type(within(dialog).getByLabelText(/^Current password/), 'a wrong guess');
-    await user.type(within(dialog).getByLabelText(/^New password \*?$/), 'my brand new password');
-    await user.type(within(dialog).getByLabelText(/^New password, again/), 'my brand new password');
-    await user.click(within(dialog).getByRole('button', { name: 'Change password' }));
+    const dialog = await changePassword('a wrong guess');
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('currentPassword: is not your current password');
   });
 

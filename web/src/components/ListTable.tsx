@@ -1,11 +1,11 @@
-/** A list shown as a table: scrolls sideways on a narrow screen, striped, named for assistive technology. */
+/** A list shown as a table: scrolls sideways on a narrow screen, striped unless told, named for assistive technology. */
 import { Button, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export function ListTable(props: { label: string; minWidth: number; columns: (string | false)[]; highlight?: boolean; children: ReactNode }) {
+export function ListTable(props: { label: string; minWidth: number; columns: (string | false)[]; striped?: boolean; highlight?: boolean; children: ReactNode }) {
   return (
     <Table.ScrollContainer minWidth={props.minWidth}>
-      <Table striped highlightOnHover={props.highlight ?? true} aria-label={props.label}>
+      <Table striped={props.striped ?? true} highlightOnHover={props.highlight ?? true} aria-label={props.label}>
         <Table.Thead>
           <Table.Tr>
             {props.columns.filter((c): c is string => c !== false).map((column) => (

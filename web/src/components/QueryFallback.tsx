@@ -1,5 +1,5 @@
 /** What a part of a page shows while its data loads, or when it could not be loaded. */
-import { Alert, Loader } from '@mantine/core';
+import { Alert, Center, Loader } from '@mantine/core';
 import type { ReactElement } from 'react';
 
 interface QueryLike {
@@ -19,6 +19,19 @@ export function queryFallback(query: QueryLike, words: { loading: string; failed
     );
   }
   return null;
+}
+
+/** A whole page's fallback: the same, the loader centred in the room the page will take. */
+export function pageFallback(query: QueryLike, words: { loading: string; failed: string }): ReactElement | null {
+  return query.isPending ? <PageLoader label={words.loading} /> : queryFallback(query, words);
+}
+
+export function PageLoader({ label }: { label: string }) {
+  return (
+    <Center mih={200}>
+      <Loader aria-label={label} />
+    </Center>
+  );
 }
 
 /** Why the last change was refused, until the person closes it. */

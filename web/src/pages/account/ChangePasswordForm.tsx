@@ -1,9 +1,10 @@
 /** Changing one's password: the current one, then the new one twice. Every other session of the person ends. */
-import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Alert, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useChangePassword } from '../../api/account.js';
 import { notifySaved } from '../../components/notify.js';
 import { NewPasswordInputs, newPasswordRules, type NewPasswordValues } from './new-password.js';
+import { FormActions } from '../../components/FormActions.js';
 
 export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const change = useChangePassword();
@@ -35,14 +36,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
         )}
         <PasswordInput label="Current password" withAsterisk autoComplete="current-password" data-autofocus {...form.getInputProps('currentPassword')} />
         <NewPasswordInputs password={form.getInputProps('password')} confirmation={form.getInputProps('confirmation')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={change.isPending}>
-            Change password
-          </Button>
-        </Group>
+        <FormActions submitLabel="Change password" loading={change.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

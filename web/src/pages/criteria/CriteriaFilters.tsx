@@ -1,10 +1,15 @@
 /** The matrix's filters: text, status, category and series; every change is written to the address. */
-import { Button, Group, MultiSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, SimpleGrid, TextInput, type MultiSelectProps } from '@mantine/core';
 import type { Category } from '@assay/domain/criteria/catalogue.js';
 import { CRITERION_STATUSES, type CriterionResult, type CriterionStatus } from '@assay/domain/evaluation/result.js';
 import { isFiltered, NO_FILTERS, type CriteriaFilters } from './filters.js';
 import { compareCategories, compareSeries } from './order.js';
 import { categoryLabel, optionsOf } from '../../labels.js';
+
+/** A filter on one attribute: a criterion passes with any of the values picked; with none picked, every one does. */
+function AnyOf({ any, value, ...props }: Omit<MultiSelectProps, 'placeholder' | 'clearable'> & { any: string; value: string[] }) {
+  return <MultiSelect {...props} value={value} placeholder={value.length ? undefined : any} clearable />;
+}
 
 export function CriteriaFiltersBar({
   criteria,
@@ -27,31 +32,21 @@ export function CriteriaFiltersBar({
           value={filters.query}
           onChange={(event) => onChange({ ...filters, query: event.currentTarget.value })}
         />
-        <MultiSelect
+        <AnyOf
           label="Status"
-          placeholder={filters.statuses.length ? undefined : 'Any status'}
+          any="Any status"
           data={optionsOf(CRITERION_STATUSES)}
           value={filters.statuses}
           onChange={(values) => onChange({ ...filters, statuses: values as CriterionStatus[] })}
-          clearable
         />
-        <MultiSelect
+        <AnyOf
           label="Category"
-          placeholder={filters.categories.length ? undefined : 'Any category'}
+          any="Any category"
           data={optionsOf(categories, categoryLabel)}
           value={filters.categories}
           onChange={(values) => onChange({ ...filters, categories: values as Category[] })}
-          clearable
         />
-        <MultiSelect
-          label="Series"
-          placeholder={filters.series.length ? undefined : 'Any series'}
-          data={series}
-          value={filters.series}
-          onChange={(values) => onChange({ ...filters, series: values })}
-          clearable
-          searchable
-        />
+        <AnyOf label="Series" any="Any series" data={series} value={filters.series} onChange={(values) => onChange({ ...filters, series: values })} searchable />
       <Group align="flex-end">
         <Button variant="default" onClick={() => onChange(NO_FILTERS)} disabled={!isFiltered(filters)}>
           Clear filters

@@ -3,7 +3,7 @@
  * coloured by status and conclusion, filtered by what the address asks for (`?status=not_met`). Those who
  * manage the engagement mark a criterion not applicable here, with the reason the report will state.
  */
-import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -18,6 +18,8 @@ import { CriteriaTable } from './CriteriaTable.js';
 import { filterCriteria, filtersToParams, namedCriterion, readFilters, type CriteriaFilters } from './filters.js';
 import { NotApplicableModal } from './NotApplicableModal.js';
 import { useEngagementRoot } from '../../paths.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { pageFallback } from '../../components/QueryFallback.js';
 
 export function CriteriaPage() {
   const examination = useExamination();
@@ -89,32 +91,14 @@ export function CriteriaPage() {
       `${criterion.id} is applicable again`,
     );
 
-  if (examination.isPending) {
-    return (
-      <Center mih={200}>
-        <Loader aria-label="Loading the criteria" />
-      </Center>
-    );
-  }
-  if (examination.isError) {
-    return (
-      <Alert color="red" title="The criteria could not be loaded">
-        {examination.error.message}
-      </Alert>
-    );
-  }
+  if (!examination.isSuccess) return pageFallback(examination, { loading: 'Loading the criteria', failed: 'The criteria could not be loaded' });
 
   return (
     <Stack gap="md">
-      <Stack gap={2}>
-        <Title order={1} size="h2">
-          Criteria
-        </Title>
-        <Text c="dimmed" size="sm">
-          Every criterion of the engagement&apos;s categories and the controls that address it. Open a row for the reasons
-          behind its status; a control&apos;s badge leads to the control.
-        </Text>
-      </Stack>
+      <PageHeading title="Criteria">
+        Every criterion of the engagement&apos;s categories and the controls that address it. Open a row for the reasons
+        behind its status; a control&apos;s badge leads to the control.
+      </PageHeading>
       <CriteriaFiltersBar criteria={criteria} filters={filters} onChange={setFilters} />
       <Text size="sm" c="dimmed" role="status">
         Showing {rows.length} of {criteria.length} criteria

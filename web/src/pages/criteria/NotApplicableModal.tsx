@@ -1,8 +1,9 @@
 /** Marking a criterion not applicable: the reason is required, since the report states it. */
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { CriterionResult } from '../../api/types.js';
 import { MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
+import { FormActions } from '../../components/FormActions.js';
 
 
 function ReasonForm({ onSubmit, onCancel, pending }: { onSubmit: (reason: string) => void; onCancel: () => void; pending: boolean }) {
@@ -30,14 +31,7 @@ function ReasonForm({ onSubmit, onCancel, pending }: { onSubmit: (reason: string
           data-autofocus
           {...form.getInputProps('reason')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending}>
-            Mark not applicable
-          </Button>
-        </Group>
+        <FormActions submitLabel="Mark not applicable" loading={pending} lockCancel onCancel={onCancel} />
       </Stack>
     </form>
   );

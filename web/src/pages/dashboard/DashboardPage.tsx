@@ -3,7 +3,7 @@
  * last week, readiness per series, deficiencies by severity and the forecast over time; every criterion,
  * control and deficiency behind them is a link away.
  */
-import { Alert, Center, Grid, Loader, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Grid, Skeleton, Stack } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useExaminationChanges, useExaminationHistory } from '../../api/dashboard.js';
 import { useExamination } from '../../api/programme.js';
@@ -13,6 +13,8 @@ import { ChangesCard } from './ChangesCard.js';
 import { DeficienciesCard } from './DeficienciesCard.js';
 import { OpinionCard } from './OpinionCard.js';
 import { useEngagementRoot } from '../../paths.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { pageFallback } from '../../components/QueryFallback.js';
 
 // The charts library is most of the page's code: the cards with charts load after the opinion is on screen.
 const ReadinessCard = lazy(() => import('./ReadinessCard.js').then((m) => ({ default: m.ReadinessCard })));
@@ -33,32 +35,14 @@ export function DashboardPage() {
   const changes = useExaminationChanges();
   const root = useEngagementRoot();
 
-  if (examination.isPending) {
-    return (
-      <Center mih={200}>
-        <Loader aria-label="Loading the examination" />
-      </Center>
-    );
-  }
-  if (examination.isError) {
-    return (
-      <Alert color="red" title="The examination could not be loaded">
-        {examination.error.message}
-      </Alert>
-    );
-  }
+  if (!examination.isSuccess) return pageFallback(examination, { loading: 'Loading the examination', failed: 'The examination could not be loaded' });
   const result = examination.data;
 
   return (
     <Stack gap="lg">
-      <Stack gap={2}>
-        <Title order={1} size="h2">
-          Dashboard
-        </Title>
-        <Text c="dimmed" size="sm">
-          {result.organization} · {result.system} · {period(result)}
-        </Text>
-      </Stack>
+      <PageHeading title="Dashboard">
+        {result.organization} · {result.system} · {period(result)}
+      </PageHeading>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <OpinionCard result={result} root={root} />

@@ -3,7 +3,7 @@
  * judgment beside it where it departs. Only the auditor (and the admin) overrides (finding.judge), always with a reason; the
  * forecast is never replaced, so the report can show both.
  */
-import { Alert, Button, Card, Group, List, Modal, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { SEVERITIES, type Severity } from '@assay/domain/evaluation/result.js';
@@ -15,6 +15,8 @@ import { pervasiveText, severityText } from './format.js';
 import { saving } from '../../components/saving.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf, statusLabel } from '../../labels.js';
+import { FormActions } from '../../components/FormActions.js';
+import { SectionCard } from '../../components/SectionCard.js';
 
 interface OverrideValues {
   /** Empty: the forecast severity stands. */
@@ -73,14 +75,7 @@ function OverrideForm(props: { finding: Finding; onSubmit: (override: OverrideIn
           {...form.getInputProps('pervasive')}
         />
         <Textarea label="Reason" withAsterisk rows={3} resize="vertical" {...form.getInputProps('reason')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            Save the judgment
-          </Button>
-        </Group>
+        <FormActions submitLabel="Save the judgment" loading={form.submitting} onCancel={props.onCancel} />
       </Stack>
     </form>
   );
@@ -95,75 +90,73 @@ export function ClassificationCard(props: { finding: Finding; canJudge: boolean;
   const clear = useClearOverride();
 
   return (
-    <Card withBorder component="section" aria-labelledby="finding-classification">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h4" id="finding-classification">
-            Classification
-          </Title>
-          <Text fw={500} aria-label="Severity that stands">
-            {severityText(classification)}, {pervasiveText(classification)}
-          </Text>
-        </Group>
-        <Text size="sm" fw={500}>
-          The engine&apos;s forecast
+    <SectionCard
+      title="Classification"
+      padding="md"
+      aside={
+        <Text fw={500} aria-label="Severity that stands">
+          {severityText(classification)}, {pervasiveText(classification)}
         </Text>
-        <Facts
-          items={[
-            ['Kind', `${statusLabel(classification.kind)} deficiency`],
-            ['Severity', <StatusBadge key="severity" value={classification.severity} />],
-            ['Pervasive', classification.pervasive ? 'yes' : 'no'],
-          ]}
-        />
-        {classification.reasons.length > 0 && (
-          <List spacing={4} size="sm" aria-label="Reasons of the forecast">
-            {classification.reasons.map((reason) => (
-              <List.Item key={reason}>{reason}</List.Item>
-            ))}
-          </List>
-        )}
-        {override ? (
-          <Alert color="indigo" title="The auditor's judgment">
-            <Stack gap={4}>
-              {override.severity !== null && <Text size="sm">Severity: {statusLabel(override.severity)}</Text>}
-              {override.pervasive !== null && <Text size="sm">Pervasive: {override.pervasive ? 'yes' : 'no'}</Text>}
-              <Text size="sm">Reason: {override.reason}</Text>
-              {(override.by || override.on) && (
-                <Text size="sm" c="dimmed">
-                  {[override.by, override.on].filter(Boolean).join(' · ')}
-                </Text>
-              )}
-            </Stack>
-          </Alert>
-        ) : (
-          <Text size="sm" c="dimmed">
-            No override: the engine&apos;s forecast stands.
-          </Text>
-        )}
-        {props.canJudge && (
-          <Group gap="xs">
-            <Button variant="default" size="xs" onClick={editor.open}>
-              {override ? 'Change the judgment' : 'Override the forecast'}
-            </Button>
-            {override && (
-              <Button
-                variant="subtle"
-                color="red"
-                size="xs"
-                loading={clear.isPending}
-                onClick={() =>
-                  clear.mutate(
-                    { findingCode: finding.code, version: finding.version },
-                    { onSuccess: () => notifySaved('The forecast stands again'), onError: (error) => notifyError(error, props.reload) },
-                  )
-                }
-              >
-                Remove the override
-              </Button>
+      }
+    >
+      <Text size="sm" fw={500}>
+        The engine&apos;s forecast
+      </Text>
+      <Facts
+        items={[
+          ['Kind', `${statusLabel(classification.kind)} deficiency`],
+          ['Severity', <StatusBadge key="severity" value={classification.severity} />],
+          ['Pervasive', classification.pervasive ? 'yes' : 'no'],
+        ]}
+      />
+      {classification.reasons.length > 0 && (
+        <List spacing={4} size="sm" aria-label="Reasons of the forecast">
+          {classification.reasons.map((reason) => (
+            <List.Item key={reason}>{reason}</List.Item>
+          ))}
+        </List>
+      )}
+      {override ? (
+        <Alert color="indigo" title="The auditor's judgment">
+          <Stack gap={4}>
+            {override.severity !== null && <Text size="sm">Severity: {statusLabel(override.severity)}</Text>}
+            {override.pervasive !== null && <Text size="sm">Pervasive: {override.pervasive ? 'yes' : 'no'}</Text>}
+            <Text size="sm">Reason: {override.reason}</Text>
+            {(override.by || override.on) && (
+              <Text size="sm" c="dimmed">
+                {[override.by, override.on].filter(Boolean).join(' · ')}
+              </Text>
             )}
-          </Group>
-        )}
-      </Stack>
+          </Stack>
+        </Alert>
+      ) : (
+        <Text size="sm" c="dimmed">
+          No override: the engine&apos;s forecast stands.
+        </Text>
+      )}
+      {props.canJudge && (
+        <Group gap="xs">
+          <Button variant="default" size="xs" onClick={editor.open}>
+            {override ? 'Change the judgment' : 'Override the forecast'}
+          </Button>
+          {override && (
+            <Button
+              variant="subtle"
+              color="red"
+              size="xs"
+              loading={clear.isPending}
+              onClick={() =>
+                clear.mutate(
+                  { findingCode: finding.code, version: finding.version },
+                  { onSuccess: () => notifySaved('The forecast stands again'), onError: (error) => notifyError(error, props.reload) },
+                )
+              }
+            >
+              Remove the override
+            </Button>
+          )}
+        </Group>
+      )}
       <Modal opened={editing} onClose={editor.close} title={`Judge the classification of ${finding.code}`}>
         <OverrideForm
           finding={finding}
@@ -175,6 +168,6 @@ export function ClassificationCard(props: { finding: Finding; canJudge: boolean;
           }
         />
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

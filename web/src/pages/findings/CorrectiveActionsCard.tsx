@@ -3,7 +3,7 @@
  * evidence, and the step that verifies the fix worked. The whole list is saved at once (PUT), at the finding's
  * version. The programme's managers plan every finding; a control's owner those on its controls.
  */
-import { Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useSaveCorrectiveActions, type CorrectiveAction, type Finding } from '../../api/findings.js';
@@ -14,6 +14,9 @@ import { NO_WRAP } from './format.js';
 import { saving } from '../../components/saving.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf } from '../../labels.js';
+import { FormActions } from '../../components/FormActions.js';
+import { SectionAction, SectionCard } from '../../components/SectionCard.js';
+import { ListTable } from '../../components/ListTable.js';
 
 
 function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values: ActionValues) => Promise<void>; onCancel: () => void }) {
@@ -54,14 +57,7 @@ function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values:
           ]}
           {...form.getInputProps('verificationResult')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            Save the action
-          </Button>
-        </Group>
+        <FormActions submitLabel="Save the action" loading={form.submitting} onCancel={props.onCancel} />
       </Stack>
     </form>
   );
@@ -84,75 +80,56 @@ export function CorrectiveActionsCard(props: { finding: Finding; canPlan: boolea
   };
 
   return (
-    <Card withBorder component="section" aria-labelledby="finding-actions">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h4" id="finding-actions">
-            Corrective actions
-          </Title>
-          {props.canPlan && (
-            <Button variant="default" size="xs" onClick={() => setEditing('new')}>
-              Add an action
-            </Button>
-          )}
-        </Group>
-        {actions.length === 0 ? (
-          <Text c="dimmed">No action planned yet.</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={800}>
-            <Table aria-label="Corrective actions">
-              <Table.Thead>
-                <Table.Tr>
-                  {['Action', 'Owner', 'Due', 'Status', 'Completed on', 'Evidence', 'Verification', ''].map((label) => (
-                    <Table.Th key={label}>{label}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {actions.map((action) => (
-                  <Table.Tr key={action.id}>
-                    <Table.Th scope="row" fw={500}>
-                      {action.id} · {action.title}
-                    </Table.Th>
-                    <Table.Td>{action.owner ?? <Text c="dimmed">none</Text>}</Table.Td>
-                    <Table.Td style={NO_WRAP}>{action.due ?? <Text c="dimmed">undated</Text>}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge value={action.status} miw="max-content" />
-                    </Table.Td>
-                    <Table.Td style={NO_WRAP}>{action.completedOn ?? <Text c="dimmed">—</Text>}</Table.Td>
-                    <Table.Td>{action.evidence.length > 0 ? action.evidence.join(', ') : <Text c="dimmed">—</Text>}</Table.Td>
-                    <Table.Td>
-                      {action.verification ? (
-                        <>
-                          {action.verification.step}
-                          {action.verification.result && (
-                            <>
-                              {' '}
-                              <StatusBadge value={action.verification.result} />
-                            </>
-                          )}
-                        </>
-                      ) : (
-                        <Text c="dimmed">—</Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {props.canPlan && (
-                        <Button variant="subtle" size="xs" aria-label={`Edit ${action.id}`} onClick={() => setEditing(action.id)}>
-                          Edit
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
+    <SectionCard
+      title="Corrective actions"
+      padding="md"
+      aside={props.canPlan && <SectionAction onClick={() => setEditing('new')}>Add an action</SectionAction>}
+    >
+      {actions.length === 0 ? (
+        <Text c="dimmed">No action planned yet.</Text>
+      ) : (
+        <ListTable label="Corrective actions" minWidth={800} columns={['Action', 'Owner', 'Due', 'Status', 'Completed on', 'Evidence', 'Verification', '']} striped={false} highlight={false}>
+          {actions.map((action) => (
+            <Table.Tr key={action.id}>
+              <Table.Th scope="row" fw={500}>
+                {action.id} · {action.title}
+              </Table.Th>
+              <Table.Td>{action.owner ?? <Text c="dimmed">none</Text>}</Table.Td>
+              <Table.Td style={NO_WRAP}>{action.due ?? <Text c="dimmed">undated</Text>}</Table.Td>
+              <Table.Td>
+                <StatusBadge value={action.status} miw="max-content" />
+              </Table.Td>
+              <Table.Td style={NO_WRAP}>{action.completedOn ?? <Text c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>{action.evidence.length > 0 ? action.evidence.join(', ') : <Text c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>
+                {action.verification ? (
+                  <>
+                    {action.verification.step}
+                    {action.verification.result && (
+                      <>
+                        {' '}
+                        <StatusBadge value={action.verification.result} />
+                      </>
+                    )}
+                  </>
+                ) : (
+                  <Text c="dimmed">—</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {props.canPlan && (
+                  <Button variant="subtle" size="xs" aria-label={`Edit ${action.id}`} onClick={() => setEditing(action.id)}>
+                    Edit
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
+      )}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={before ? `Edit ${before.id}` : 'Add a corrective action'} size="lg">
         {editing !== null && <ActionForm key={editing} action={before} onSubmit={submit} onCancel={() => setEditing(null)} />}
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,21 +1,18 @@
 /** Which finding this is: its code and title, status, source, and the control and criteria it concerns. */
-import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Finding } from '../../api/findings.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
-import { controlPage, sectionPage } from '../../paths.js';
+import { controlPage } from '../../paths.js';
 import { criteriaHref } from '../criteria/filters.js';
 import { statusLabel } from '../../labels.js';
+import { Labelled } from '../../components/Labelled.js';
+import { SectionTrail } from '../../components/SectionTrail.js';
 
 export function FindingHeader({ finding, root }: { finding: Finding; root: string }) {
   return (
     <Stack gap="xs">
-      <Breadcrumbs>
-        <Anchor component={Link} to={sectionPage(root, 'findings')}>
-          Findings
-        </Anchor>
-        <span>{finding.code}</span>
-      </Breadcrumbs>
+      <SectionTrail root={root} section="findings" sectionTitle="Findings" item={finding.code} />
       <Group gap="sm">
         <Title order={1} size="h2">
           {finding.code} · {finding.title}
@@ -23,16 +20,10 @@ export function FindingHeader({ finding, root }: { finding: Finding; root: strin
         <FindingStatusBadge status={finding.status} size="lg" />
       </Group>
       <Group gap="lg">
-        <Text size="sm">
-          <Text span c="dimmed">
-            Source:{' '}
-          </Text>
+        <Labelled label="Source">
           {statusLabel(finding.source)}
-        </Text>
-        <Text size="sm">
-          <Text span c="dimmed">
-            Control:{' '}
-          </Text>
+        </Labelled>
+        <Labelled label="Control">
           {finding.control === null ? (
             'none'
           ) : (
@@ -40,11 +31,8 @@ export function FindingHeader({ finding, root }: { finding: Finding; root: strin
               {finding.control}
             </Anchor>
           )}
-        </Text>
-        <Text size="sm" component="div">
-          <Text span c="dimmed">
-            Criteria:{' '}
-          </Text>
+        </Labelled>
+        <Labelled label="Criteria">
           {finding.criteria.map((criterion, i) => (
             <span key={criterion}>
               {i > 0 && ', '}
@@ -53,14 +41,11 @@ export function FindingHeader({ finding, root }: { finding: Finding; root: strin
               </Anchor>
             </span>
           ))}
-        </Text>
+        </Labelled>
         {finding.identifiedOn && (
-          <Text size="sm">
-            <Text span c="dimmed">
-              Identified on:{' '}
-            </Text>
+          <Labelled label="Identified on">
             {finding.identifiedOn}
-          </Text>
+          </Labelled>
         )}
       </Group>
       {finding.description && <Text>{finding.description}</Text>}

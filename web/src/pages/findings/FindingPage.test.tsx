@@ -5,13 +5,15 @@ import { buildAction } from '@assay/domain/findings/testing.js';
 import { FindingPage } from './FindingPage.js';
 import { API, fixtureFinding, OWNER_EMAIL, PATH, pick, renderAt, ROOT, stubFindingsApi, type Answer } from './testing.js';
 import { keys } from '../../api/keys.js';
+import type { Role } from '../../api/types.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const show = () => renderAt(`${ROOT}/findings/F-AC-04`, <FindingPage />, '/findings/:findingCode');
 
-/** Waits until the finding, the role and the control are known: only then is an absent button really absent. */
-async function loaded(client: ReturnType<typeof show>['client']) {
+/** Shows the finding and waits until it, the role and the control are known: only then is an absent button really absent. */
+async function showLoaded() {
+  const { client } = show();
   await screen.findByRole('heading', { name: /^F-AC-04 · / });
   await waitFor(() => expect(client.getQueryState(keys.organizations)?.status).toBe('success'));
   await waitFor(() => expect(client.getQueryState(keys.me)?.status).toBe('success'));
@@ -20,14 +22,21 @@ async function loaded(client: ReturnType<typeof show>['client']) {
 
 const section = (name: string) => screen.getByRole('region', { name });
 const saved = (body: unknown): Answer => ({ status: 200, body });
+
+/** Opens the root-cause dialog as `role`, the server answering a save with the finding traced to `rootCause`. */
+async function openRootCause(role: Role, rootCause: string) {
+  const calls = stubFindingsApi({ role, overrides: { [`PUT ${PATH}/findings/F-AC-04/root-cause`]: saved(fixtureFinding({ rootCause, version: 4 })) } });
+  await showLoaded();
+  await userEvent.click(within(section('Root cause')).getByRole('button', { name: 'Write the root cause' }));
+  return { calls, dialog: await screen.findByRole('dialog', { name: 'Root cause of F-AC-04' }) };
+}
 /** A date field: jsdom has no date picker to type into. */
 const setDate = (field: HTMLElement, value: string) => fireEvent.change(field, { target: { value } });
 
 describe('FindingPage', () => {
   it('shows the finding, its forecast, deviations and the steps the lifecycle allows from its status', async () => {
     stubFindingsApi({ role: 'compliance' });
-    const { client } = show();
-    await loaded(client);
+    await showLoaded();
     expect(screen.getAllByLabelText('Status: analysing').length).toBeGreaterThan(0);
     expect(screen.getByRole('link', { name: 'AC-04' })).toHaveAttribute('href', `${ROOT}/controls/AC-04`);
     expect(screen.getByRole('link', { name: 'CC6.2' })).toHaveAttribute('href', `${ROOT}/criteria?q=CC6.2`);
@@ -58,8 +67,7 @@ describe('FindingPage', () => {
       body: { title: 'Conflict', status: 409, detail: 'Finding F-AC-04 cannot go from analysing to remediating: Remediating needs a root cause: fix the cause, not the symptom.' },
     };
     const calls = stubFindingsApi({ role: 'compliance', overrides: { [`POST ${PATH}/findings/F-AC-04/transitions`]: refused } });
-    const { client } = show();
-    await loaded(client);
+    await showLoaded();
     const lifecycle = section('Lifecycle');
     await userEvent.type(within(lifecycle).getByRole('textbox', { name: 'Reason for the step' }), 'Cause known');
     await userEvent.click(within(lifecycle).getByRole('button', { name: 'Start remediating' }));
@@ -76,8 +84,7 @@ describe('FindingPage', () => {
       role: 'admin',
       overrides: { [`POST ${PATH}/findings/F-AC-04/transitions`]: saved(fixtureFinding({ status: 'risk_accepted', version: 4 })) },
     });
-    const { client } = show();
-    await loaded(client);
+    await showLoaded();
     const lifecycle = section('Lifecycle');
     await userEvent.click(within(lifecycle).getByRole('button', { name: 'Accept the risk' }));
     await userEvent.click(within(lifecycle).getByRole('button', { name: 'Record the acceptance' }));
@@ -102,14 +109,7 @@ describe('FindingPage', () => {
   });
 
   it('writes a new root cause: category and the whys in order', async () => {
-    const calls = stubFindingsApi({
-      role: 'auditor',
-      overrides: { [`PUT ${PATH}/findings/F-AC-04/root-cause`]: saved(fixtureFinding({ rootCause: 'RC-2', version: 4 })) },
-    });
-    const { client } = show();
-    await loaded(client);
-    await userEvent.click(within(section('Root cause')).getByRole('button', { name: 'Write the root cause' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Root cause of F-AC-04' });
+    const { calls, dialog } = await openRootCause('auditor', 'RC-2');
     await userEvent.click(within(dialog).getByText('Write a new one'));
     // The next free code.
     expect(within(dialog).getByRole('textbox', { name: /^Code/ })).toHaveValue('RC-2');
@@ -134,14 +134,7 @@ describe('FindingPage', () => {
   });
 
   it('picks an existing root cause as it stands, and shows it shared', async () => {
-    const calls = stubFindingsApi({
-      role: 'compliance',
-      overrides: { [`PUT ${PATH}/findings/F-AC-04/root-cause`]: saved(fixtureFinding({ rootCause: 'RC-1', version: 4 })) },
-    });
-    const { client } = show();
-    await loaded(client);
-    await userEvent.click(within(section('Root cause')).getByRole('button', { name: 'Write the root cause' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Root cause of F-AC-04' });
+    const { calls, dialog } = await openRootCause('compliance', 'RC-1');
     await userEvent.click(within(dialog).getByText('Pick an existing one'));
     await pick(dialog, /^Root cause/, /^RC-1 · Offboarding/);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save the root cause' }));
@@ -161,8 +154,7 @@ describe('FindingPage', () => {
       finding: planned,
       overrides: { [`PUT ${PATH}/findings/F-AC-04/corrective-actions`]: saved({ ...planned, version: 4 }) },
     });
-    const { client } = show();
-    await loaded(client);
+    await showLoaded();
     // The owner of AC-04 plans its findings' actions, but takes no lifecycle step.
     expect(within(section('Lifecycle')).queryByRole('button')).not.toBeInTheDocument();
     const actions = section('Corrective actions');
@@ -207,35 +199,28 @@ describe('FindingPage', () => {
 
   it('offers an owner nothing to plan on a finding of another control', async () => {
     stubFindingsApi({ role: 'owner', email: 'someone-else@acme.example' });
-    const { client } = show();
-    await loaded(client);
+    await showLoaded();
     expect(within(section('Corrective actions')).queryByRole('button')).not.toBeInTheDocument();
     expect(within(section('Retests')).queryByRole('button')).not.toBeInTheDocument();
   });
 
   it('records a retest over a period after the fix, and shows its conclusion', async () => {
     const fixed = fixtureFinding({ status: 'ready_for_retest', rootCause: 'RC-1', correctiveActions: [buildAction({ status: 'done', completedOn: '2026-08-20' })] });
+    const sent = {
+      date: '2026-10-05',
+      periodStart: '2026-09-01',
+      periodEnd: '2026-09-30',
+      method: 'inspection',
+      populationSize: 1,
+      samples: [{ item: 'TERM-2026-031', result: 'pass', note: null }],
+    };
     const retested = {
       ...fixed,
       version: 4,
-      retests: [
-        {
-          id: 'RT-1',
-          control: 'AC-04',
-          date: '2026-10-05',
-          periodStart: '2026-09-01',
-          periodEnd: '2026-09-30',
-          method: 'inspection',
-          populationSize: 1,
-          samples: [{ item: 'TERM-2026-031', result: 'pass', note: null }],
-          conclusion: 'effective',
-          reasons: ['AC-04 operated without deviation in 1 of 1 samples'],
-        },
-      ],
+      retests: [{ id: 'RT-1', control: 'AC-04', ...sent, conclusion: 'effective', reasons: ['AC-04 operated without deviation in 1 of 1 samples'] }],
     };
     const calls = stubFindingsApi({ role: 'auditor', finding: fixed, overrides: { [`POST ${PATH}/findings/F-AC-04/retests`]: saved(retested) } });
-    const { client } = show();
-    await loaded(client);
+    await showLoaded();
     const card = section('Retests');
     expect(within(card).getByText(/Retest the control over a period starting after 2026-08-20/)).toBeInTheDocument();
     await userEvent.click(within(card).getByRole('button', { name: 'Record a retest' }));
@@ -254,15 +239,7 @@ describe('FindingPage', () => {
         {
           method: 'POST',
           url: `${API}/findings/F-AC-04/retests`,
-          body: {
-            version: 3,
-            date: '2026-10-05',
-            periodStart: '2026-09-01',
-            periodEnd: '2026-09-30',
-            method: 'inspection',
-            populationSize: 1,
-            samples: [{ item: 'TERM-2026-031', result: 'pass', note: null }],
-          },
+          body: { version: 3, ...sent },
         },
       ]),
     );
@@ -280,8 +257,7 @@ describe('FindingPage', () => {
       },
     });
     const calls = stubFindingsApi({ role: 'auditor', overrides: { [`PUT ${PATH}/findings/F-AC-04/override`]: saved(judged) } });
-    const { client } = show();
-    await loaded(client);
+    await showLoaded();
     await userEvent.click(within(section('Classification')).getByRole('button', { name: 'Override the forecast' }));
     const dialog = await screen.findByRole('dialog', { name: 'Judge the classification of F-AC-04' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save the judgment' }));

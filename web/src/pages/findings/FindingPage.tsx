@@ -4,8 +4,8 @@
  * the fix, the lifecycle that closes it, and the management response the report gives for it. Every button shown is one the server allows: the same permission
  * table decides.
  */
-import { Alert, Anchor, Breadcrumbs, Center, Loader, SimpleGrid, Stack } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Alert, SimpleGrid, Stack } from '@mantine/core';
+import { useParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { ownsControl, useControl } from '../../api/controls.js';
 import { useFinding } from '../../api/findings.js';
@@ -21,7 +21,9 @@ import { LifecycleCard } from './LifecycleCard.js';
 import { ManagementResponseCard } from './ManagementResponseCard.js';
 import { RetestsCard } from './RetestsCard.js';
 import { RootCauseCard } from './RootCauseCard.js';
-import { engagementRoot, sectionPage } from '../../paths.js';
+import { engagementRoot } from '../../paths.js';
+import { PageLoader } from '../../components/QueryFallback.js';
+import { SectionTrail } from '../../components/SectionTrail.js';
 
 export function FindingPage() {
   const { findingCode = '' } = useParams();
@@ -39,22 +41,13 @@ export function FindingPage() {
   const reload = () => void finding.refetch();
 
   if (finding.isPending) {
-    return (
-      <Center mih={200}>
-        <Loader aria-label="Loading the finding" />
-      </Center>
-    );
+    return <PageLoader label="Loading the finding" />;
   }
   if (finding.isError) {
     const missing = finding.error instanceof ApiError && finding.error.status === 404;
     return (
       <Stack>
-        <Breadcrumbs>
-          <Anchor component={Link} to={sectionPage(root, 'findings')}>
-            Findings
-          </Anchor>
-          <span>{findingCode}</span>
-        </Breadcrumbs>
+        <SectionTrail root={root} section="findings" sectionTitle="Findings" item={findingCode} />
         <Alert color="red" title={missing ? `There is no finding ${findingCode} in this engagement` : 'The finding could not be loaded'}>
           {missing ? 'Its code may have changed in an import.' : finding.error.message}
         </Alert>

@@ -2,7 +2,7 @@
  * The engagement's findings: a table filtered by status (kept in the address), each finding a link to its page.
  * Those who manage findings create them here, from the examination's deficiencies or by hand.
  */
-import { Alert, Button, Center, Group, Loader, Modal, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useNavigate, useSearchParams } from 'react-router';
 import { FINDING_STATUSES, type FindingStatus } from '@assay/domain/findings/model.js';
@@ -17,6 +17,7 @@ import { NewFindingForm } from './NewFindingForm.js';
 import { saving } from '../../components/saving.js';
 import { engagementRoot, findingPage } from '../../paths.js';
 import { optionsOf, statusLabel } from '../../labels.js';
+import { pageFallback } from '../../components/QueryFallback.js';
 
 function statusOf(params: URLSearchParams): FindingStatus | null {
   const status = params.get('status');
@@ -73,14 +74,8 @@ export function FindingsPage() {
         value={status}
         onChange={(value) => setParams(value ? { status: value } : {}, { replace: true })}
       />
-      {findings.isPending ? (
-        <Center mih={200}>
-          <Loader aria-label="Loading the findings" />
-        </Center>
-      ) : findings.isError ? (
-        <Alert color="red" title="The findings could not be loaded">
-          {findings.error.message}
-        </Alert>
+      {!findings.isSuccess ? (
+        pageFallback(findings, { loading: 'Loading the findings', failed: 'The findings could not be loaded' })
       ) : findings.data.length === 0 ? (
         <Text c="dimmed">
           {status ? `No finding is ${statusLabel(status)}.` : 'No findings yet: create them from the examination, or write one by hand.'}

@@ -8,58 +8,48 @@ import { statusColour } from '../../components/StatusBadge.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
 import { NO_WRAP, nextActionDue, severityText } from './format.js';
 import { controlPage, findingPage } from '../../paths.js';
+import { ListTable } from '../../components/ListTable.js';
 
 export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCauseWithFindings[]; root: string }) {
   const causes = new Map(props.rootCauses.map((c) => [c.id, c]));
   return (
-    <Table.ScrollContainer minWidth={1000}>
-      <Table striped highlightOnHover aria-label="Findings">
-        <Table.Thead>
-          <Table.Tr>
-            {['Code', 'Title', 'Control', 'Criteria', 'Severity', 'Status', 'Root cause', 'Next action due'].map((label) => (
-              <Table.Th key={label}>{label}</Table.Th>
-            ))}
+    <ListTable label="Findings" minWidth={1000} columns={['Code', 'Title', 'Control', 'Criteria', 'Severity', 'Status', 'Root cause', 'Next action due']}>
+      {props.findings.map((finding) => {
+        const next = nextActionDue(finding.correctiveActions);
+        const cause = finding.rootCause === null ? null : (causes.get(finding.rootCause) ?? null);
+        return (
+          <Table.Tr key={finding.code}>
+            <Table.Th scope="row" fw={500} style={NO_WRAP}>
+              <Anchor component={Link} to={findingPage(props.root, finding.code)}>
+                {finding.code}
+              </Anchor>
+            </Table.Th>
+            <Table.Td miw={240}>{finding.title}</Table.Td>
+            <Table.Td>
+              {finding.control === null ? (
+                <Text c="dimmed">none</Text>
+              ) : (
+                <Anchor component={Link} to={controlPage(props.root, finding.control)}>
+                  {finding.control}
+                </Anchor>
+              )}
+            </Table.Td>
+            <Table.Td>{finding.criteria.join(', ')}</Table.Td>
+            <Table.Td>
+              <Text span c={`var(--mantine-color-${statusColour(effectiveSeverity(finding.classification))}-text)`} fw={500} size="sm">
+                {severityText(finding.classification)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <FindingStatusBadge status={finding.status} miw="max-content" />
+            </Table.Td>
+            <Table.Td>
+              {finding.rootCause === null ? <Text c="dimmed">not traced yet</Text> : cause ? `${cause.id} · ${cause.title}` : finding.rootCause}
+            </Table.Td>
+            <Table.Td style={NO_WRAP}>{next ? (next.due ?? <Text c="dimmed">undated</Text>) : <Text c="dimmed">—</Text>}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.findings.map((finding) => {
-            const next = nextActionDue(finding.correctiveActions);
-            const cause = finding.rootCause === null ? null : (causes.get(finding.rootCause) ?? null);
-            return (
-              <Table.Tr key={finding.code}>
-                <Table.Th scope="row" fw={500} style={NO_WRAP}>
-                  <Anchor component={Link} to={findingPage(props.root, finding.code)}>
-                    {finding.code}
-                  </Anchor>
-                </Table.Th>
-                <Table.Td miw={240}>{finding.title}</Table.Td>
-                <Table.Td>
-                  {finding.control === null ? (
-                    <Text c="dimmed">none</Text>
-                  ) : (
-                    <Anchor component={Link} to={controlPage(props.root, finding.control)}>
-                      {finding.control}
-                    </Anchor>
-                  )}
-                </Table.Td>
-                <Table.Td>{finding.criteria.join(', ')}</Table.Td>
-                <Table.Td>
-                  <Text span c={`var(--mantine-color-${statusColour(effectiveSeverity(finding.classification))}-text)`} fw={500} size="sm">
-                    {severityText(finding.classification)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <FindingStatusBadge status={finding.status} miw="max-content" />
-                </Table.Td>
-                <Table.Td>
-                  {finding.rootCause === null ? <Text c="dimmed">not traced yet</Text> : cause ? `${cause.id} · ${cause.title}` : finding.rootCause}
-                </Table.Td>
-                <Table.Td style={NO_WRAP}>{next ? (next.due ?? <Text c="dimmed">undated</Text>) : <Text c="dimmed">—</Text>}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </ListTable>
   );
 }

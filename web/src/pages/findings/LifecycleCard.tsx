@@ -5,15 +5,16 @@
  * with the domain's reasons, shown here as they came. Accepting a risk needs its approver, reason and expiry; a
  * false positive its reason. Every step taken is in the history.
  */
-import { Alert, Button, Card, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { TRANSITIONS } from '@assay/domain/findings/lifecycle.js';
 import type { FindingStatus } from '@assay/domain/findings/model.js';
 import { useTransition, type Finding, type TransitionInput } from '../../api/findings.js';
 import { notifySaved } from '../../components/notify.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
 import { STEP_LABELS, statusLabel } from '../../labels.js';
+import { SectionCard } from '../../components/SectionCard.js';
 
 interface StepValues {
   reason: string;
@@ -47,6 +48,23 @@ export function validateStep(to: FindingStatus, values: StepValues): Partial<Rec
 /** The steps that need a form of their own before they are taken. */
 const NEEDS_DETAILS = new Set<FindingStatus>(['risk_accepted', 'false_positive']);
 
+/** The details a step needs, asked for beside the buttons, with the button that takes the step. */
+function StepDetails(props: { label: string; record: string; onRecord: () => void; onCancel: () => void; children: ReactNode }) {
+  return (
+    <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} aria-label={props.label}>
+      {props.children}
+      <Group gap="xs">
+        <Button size="xs" onClick={props.onRecord}>
+          {props.record}
+        </Button>
+        <Button size="xs" variant="default" onClick={props.onCancel}>
+          Cancel
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 export function LifecycleCard(props: { finding: Finding; canManage: boolean; reload: () => void }) {
   const { finding } = props;
   const step = useTransition();
@@ -76,101 +94,77 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
 
   const next = TRANSITIONS[finding.status];
   return (
-    <Card withBorder component="section" aria-labelledby="finding-lifecycle">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h4" id="finding-lifecycle">
-            Lifecycle
-          </Title>
-          <FindingStatusBadge status={finding.status} />
-        </Group>
-        {finding.riskAcceptance && (
-          <Text size="sm">
-            Risk accepted by {finding.riskAcceptance.approver} until {finding.riskAcceptance.expires}: {finding.riskAcceptance.reason}
-          </Text>
-        )}
-        {finding.falsePositiveReason && <Text size="sm">Not a finding: {finding.falsePositiveReason}</Text>}
-        {props.canManage && (
-          <>
-            <TextInput label="Reason for the step" placeholder="Optional, kept in the history" {...form.getInputProps('reason')} />
-            <Group gap="xs">
-              {next.map((to) => (
-                <Button
-                  key={to}
-                  size="xs"
-                  variant={NEEDS_DETAILS.has(to) ? 'default' : 'filled'}
-                  color={to === 'closed' ? 'teal' : undefined}
-                  loading={step.isPending && step.variables.step.to === to}
-                  onClick={() => (NEEDS_DETAILS.has(to) ? setPending(to) : void take(to))}
-                >
-                  {STEP_LABELS[to]}
-                </Button>
-              ))}
-            </Group>
-            {pending === 'risk_accepted' && (
-              <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} aria-label="Risk acceptance">
-                <TextInput label="Approver" withAsterisk {...form.getInputProps('approver')} />
-                <Textarea label="Why the risk is accepted" withAsterisk rows={2} {...form.getInputProps('acceptanceReason')} />
-                <TextInput type="date" label="Expires" withAsterisk description="The finding is open again the day after" {...form.getInputProps('expires')} />
-                <Group gap="xs">
-                  <Button size="xs" onClick={() => void take('risk_accepted')}>
-                    Record the acceptance
-                  </Button>
-                  <Button size="xs" variant="default" onClick={() => setPending(null)}>
-                    Cancel
-                  </Button>
-                </Group>
-              </Stack>
-            )}
-            {pending === 'false_positive' && (
-              <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }} aria-label="False positive">
-                <Textarea label="Why it is not a finding" withAsterisk rows={2} {...form.getInputProps('falsePositiveReason')} />
-                <Group gap="xs">
-                  <Button size="xs" onClick={() => void take('false_positive')}>
-                    Record the false positive
-                  </Button>
-                  <Button size="xs" variant="default" onClick={() => setPending(null)}>
-                    Cancel
-                  </Button>
-                </Group>
-              </Stack>
-            )}
-          </>
-        )}
-        {refusal && (
-          <Alert color="red" title={`Not ${statusLabel(refusal.to)}`} withCloseButton onClose={() => setRefusal(null)}>
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{refusal.message}</Text>
-              <Button size="xs" variant="default" onClick={props.reload}>
-                Reload the finding
-              </Button>
-            </Stack>
-          </Alert>
-        )}
-        <Text size="sm" fw={500}>
-          History
+    <SectionCard title="Lifecycle" padding="md" aside={<FindingStatusBadge status={finding.status} />}>
+      {finding.riskAcceptance && (
+        <Text size="sm">
+          Risk accepted by {finding.riskAcceptance.approver} until {finding.riskAcceptance.expires}: {finding.riskAcceptance.reason}
         </Text>
-        {finding.history.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No step taken yet.
-          </Text>
-        ) : (
-          <Table aria-label="History">
-            <Table.Tbody>
-              {finding.history.map((change, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td w={110}>{change.on}</Table.Td>
-                  <Table.Td>
-                    {change.from ? `${statusLabel(change.from)} → ` : ''}
-                    {statusLabel(change.to)}
-                  </Table.Td>
-                  <Table.Td>{change.reason ?? ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Stack>
-    </Card>
+      )}
+      {finding.falsePositiveReason && <Text size="sm">Not a finding: {finding.falsePositiveReason}</Text>}
+      {props.canManage && (
+        <>
+          <TextInput label="Reason for the step" placeholder="Optional, kept in the history" {...form.getInputProps('reason')} />
+          <Group gap="xs">
+            {next.map((to) => (
+              <Button
+                key={to}
+                size="xs"
+                variant={NEEDS_DETAILS.has(to) ? 'default' : 'filled'}
+                color={to === 'closed' ? 'teal' : undefined}
+                loading={step.isPending && step.variables.step.to === to}
+                onClick={() => (NEEDS_DETAILS.has(to) ? setPending(to) : void take(to))}
+              >
+                {STEP_LABELS[to]}
+              </Button>
+            ))}
+          </Group>
+          {pending === 'risk_accepted' && (
+            <StepDetails label="Risk acceptance" record="Record the acceptance" onRecord={() => void take('risk_accepted')} onCancel={() => setPending(null)}>
+              <TextInput label="Approver" withAsterisk {...form.getInputProps('approver')} />
+              <Textarea label="Why the risk is accepted" withAsterisk rows={2} {...form.getInputProps('acceptanceReason')} />
+              <TextInput type="date" label="Expires" withAsterisk description="The finding is open again the day after" {...form.getInputProps('expires')} />
+            </StepDetails>
+          )}
+          {pending === 'false_positive' && (
+            <StepDetails label="False positive" record="Record the false positive" onRecord={() => void take('false_positive')} onCancel={() => setPending(null)}>
+              <Textarea label="Why it is not a finding" withAsterisk rows={2} {...form.getInputProps('falsePositiveReason')} />
+            </StepDetails>
+          )}
+        </>
+      )}
+      {refusal && (
+        <Alert color="red" title={`Not ${statusLabel(refusal.to)}`} withCloseButton onClose={() => setRefusal(null)}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{refusal.message}</Text>
+            <Button size="xs" variant="default" onClick={props.reload}>
+              Reload the finding
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      <Text size="sm" fw={500}>
+        History
+      </Text>
+      {finding.history.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No step taken yet.
+        </Text>
+      ) : (
+        <Table aria-label="History">
+          <Table.Tbody>
+            {finding.history.map((change, i) => (
+              <Table.Tr key={i}>
+                <Table.Td w={110}>{change.on}</Table.Td>
+                <Table.Td>
+                  {change.from ? `${statusLabel(change.from)} → ` : ''}
+                  {statusLabel(change.to)}
+                </Table.Td>
+                <Table.Td>{change.reason ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </SectionCard>
   );
 }

@@ -21,6 +21,7 @@ import { useMe } from '../../api/session.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
+import { FormActions } from '../../components/FormActions.js';
 
 const FIELDS = [
   { name: 'whatHappened', label: 'What happened' },
@@ -69,12 +70,7 @@ function ResponseForm({ response, onSave, onCancel }: { response: ManagementResp
           <Textarea key={name} label={label} autosize minRows={2} {...form.getInputProps(name)} />
         ))}
         <TextInput label="Date remediated" placeholder="YYYY-MM-DD" description="Empty while it is not remediated" {...form.getInputProps('remediatedOn')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit">Save response</Button>
-        </Group>
+        <FormActions submitLabel="Save response" onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -2,7 +2,7 @@
  * A finding written by hand: a readiness gap, an auditor's observation, a self-identified issue or a monitoring
  * failure, with the classification first assessed (deficiencies of the examination come from the engine).
  */
-import { Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { FAILURE_KINDS, FINDING_SOURCES } from '@assay/domain/findings/model.js';
 import { SEVERITIES, type FailureKind, type Severity } from '@assay/domain/evaluation/result.js';
@@ -10,6 +10,7 @@ import type { ListedControl } from '../../api/controls.js';
 import type { NewFinding } from '../../api/findings.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf } from '../../labels.js';
+import { FormActions } from '../../components/FormActions.js';
 
 type ManualSource = Exclude<NewFinding['source'], 'deficiency'>;
 
@@ -87,14 +88,7 @@ export function NewFindingForm(props: {
           <Select label="Kind" allowDeselect={false} data={optionsOf(FAILURE_KINDS)} {...form.getInputProps('kind')} />
           <Select label="Severity" allowDeselect={false} data={optionsOf(SEVERITIES)} {...form.getInputProps('severity')} />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            Create the finding
-          </Button>
-        </Group>
+        <FormActions submitLabel="Create the finding" loading={form.submitting} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

@@ -3,7 +3,7 @@
  * engine's own control-conclusion rules. A finding closes only on a retest over a period starting after the last
  * corrective action was completed that concludes effective.
  */
-import { ActionIcon, Button, Card, Group, List, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, List, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { TEST_METHODS } from '@assay/domain/engagement.js';
@@ -15,6 +15,8 @@ import { emptyRetest, toRetest, validateRetest, type RetestValues } from './rete
 import { saving } from '../../components/saving.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { statusLabel } from '../../labels.js';
+import { FormActions } from '../../components/FormActions.js';
+import { SectionAction, SectionCard } from '../../components/SectionCard.js';
 
 function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestInput) => Promise<void>; onCancel: () => void }) {
   const form = useForm<RetestValues>({ mode: 'controlled', initialValues: emptyRetest(), validate: (values) => validateRetest(values, props.fixedOn) });
@@ -72,14 +74,7 @@ function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestIn
             Add a sample
           </Button>
         </Stack>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            Record the retest
-          </Button>
-        </Group>
+        <FormActions submitLabel="Record the retest" loading={form.submitting} onCancel={props.onCancel} />
       </Stack>
     </form>
   );
@@ -92,48 +87,40 @@ export function RetestsCard(props: { finding: Finding; canRecord: boolean; reloa
   const fixedOn = lastCompletion(finding);
 
   return (
-    <Card withBorder component="section" aria-labelledby="finding-retests">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h4" id="finding-retests">
-            Retests
-          </Title>
-          {props.canRecord && (
-            <Button variant="default" size="xs" onClick={recorder.open}>
-              Record a retest
-            </Button>
-          )}
-        </Group>
-        {finding.retests.length === 0 ? (
-          <Text c="dimmed">
-            No retest yet.{' '}
-            {fixedOn ? `Retest the control over a period starting after ${fixedOn}.` : 'The control is retested once every corrective action is done.'}
-          </Text>
-        ) : (
-          finding.retests.map((retest) => (
-            <Stack key={retest.id} gap={4} component="article" aria-label={`Retest ${retest.id}`}>
-              <Group gap="sm">
-                <Text fw={500}>
-                  {retest.id} · {retest.control} · {retest.periodStart} to {retest.periodEnd}
-                </Text>
-                {retest.conclusion && <StatusBadge value={retest.conclusion} aria-label={`Retest conclusion: ${statusLabel(retest.conclusion)}`} />}
-              </Group>
-              <Text size="sm" c="dimmed">
-                Performed on {retest.date} by {retest.method}; {retest.samples.length} sample(s)
-                {retest.populationSize !== null && ` of a population of ${retest.populationSize}`},{' '}
-                {retest.samples.filter((s) => s.result === 'fail').length} failed
+    <SectionCard
+      title="Retests"
+      padding="md"
+      aside={props.canRecord && <SectionAction onClick={recorder.open}>Record a retest</SectionAction>}
+    >
+      {finding.retests.length === 0 ? (
+        <Text c="dimmed">
+          No retest yet.{' '}
+          {fixedOn ? `Retest the control over a period starting after ${fixedOn}.` : 'The control is retested once every corrective action is done.'}
+        </Text>
+      ) : (
+        finding.retests.map((retest) => (
+          <Stack key={retest.id} gap={4} component="article" aria-label={`Retest ${retest.id}`}>
+            <Group gap="sm">
+              <Text fw={500}>
+                {retest.id} · {retest.control} · {retest.periodStart} to {retest.periodEnd}
               </Text>
-              {retest.reasons.length > 0 && (
-                <List size="sm" spacing={2}>
-                  {retest.reasons.map((reason) => (
-                    <List.Item key={reason}>{reason}</List.Item>
-                  ))}
-                </List>
-              )}
-            </Stack>
-          ))
-        )}
-      </Stack>
+              {retest.conclusion && <StatusBadge value={retest.conclusion} aria-label={`Retest conclusion: ${statusLabel(retest.conclusion)}`} />}
+            </Group>
+            <Text size="sm" c="dimmed">
+              Performed on {retest.date} by {retest.method}; {retest.samples.length} sample(s)
+              {retest.populationSize !== null && ` of a population of ${retest.populationSize}`},{' '}
+              {retest.samples.filter((s) => s.result === 'fail').length} failed
+            </Text>
+            {retest.reasons.length > 0 && (
+              <List size="sm" spacing={2}>
+                {retest.reasons.map((reason) => (
+                  <List.Item key={reason}>{reason}</List.Item>
+                ))}
+              </List>
+            )}
+          </Stack>
+        ))
+      )}
       <Modal opened={recording} onClose={recorder.close} title={`Retest ${finding.control ?? 'the control'}`} size="xl">
         <RetestForm
           fixedOn={fixedOn}
@@ -143,6 +130,6 @@ export function RetestsCard(props: { finding: Finding; canRecord: boolean; reloa
           }
         />
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

@@ -3,7 +3,7 @@
  * the engagement's, shared by every finding traced to it (findings that share one are one systemic issue): pick
  * an existing one, or write one under a new code.
  */
-import { ActionIcon, Button, Card, Group, List, Modal, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, List, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { ROOT_CAUSE_CATEGORIES, type RootCause, type RootCauseCategory } from '@assay/domain/findings/model.js';
@@ -13,6 +13,9 @@ import { nextCode } from '@assay/domain/codes.js';
 import { saving } from '../../components/saving.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf, statusLabel } from '../../labels.js';
+import { FormActions } from '../../components/FormActions.js';
+import { SectionAction, SectionCard } from '../../components/SectionCard.js';
+import { Labelled } from '../../components/Labelled.js';
 
 export interface RootCauseValues {
   mode: 'existing' | 'new';
@@ -132,14 +135,7 @@ function RootCauseForm(props: {
             </Stack>
           </>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            Save the root cause
-          </Button>
-        </Group>
+        <FormActions submitLabel="Save the root cause" loading={form.submitting} onCancel={props.onCancel} />
       </Stack>
     </form>
   );
@@ -153,46 +149,35 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
   const others = cause ? cause.findings.filter((f) => f !== finding.code) : [];
 
   return (
-    <Card withBorder component="section" aria-labelledby="finding-root-cause">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h4" id="finding-root-cause">
-            Root cause
-          </Title>
-          {props.canManage && (
-            <Button variant="default" size="xs" onClick={editor.open}>
-              {finding.rootCause ? 'Change the root cause' : 'Write the root cause'}
-            </Button>
+    <SectionCard
+      title="Root cause"
+      padding="md"
+      aside={props.canManage && <SectionAction onClick={editor.open}>{finding.rootCause ? 'Change the root cause' : 'Write the root cause'}</SectionAction>}
+    >
+      {finding.rootCause === null ? (
+        <Text c="dimmed">Not traced yet: remediating needs a root cause (fix the cause, not the symptom).</Text>
+      ) : !cause ? (
+        <Text>{finding.rootCause}</Text>
+      ) : (
+        <>
+          <Text fw={500}>
+            {cause.id} · {cause.title}
+          </Text>
+          <Labelled label="Category">
+            {statusLabel(cause.category)}
+          </Labelled>
+          <List type="ordered" size="sm" spacing={4} aria-label="The 5 whys">
+            {cause.whys.map((why, i) => (
+              <List.Item key={i}>{why}</List.Item>
+            ))}
+          </List>
+          {others.length > 0 && (
+            <Text size="sm" c="orange">
+              Shared with {others.join(', ')}: a systemic cause.
+            </Text>
           )}
-        </Group>
-        {finding.rootCause === null ? (
-          <Text c="dimmed">Not traced yet: remediating needs a root cause (fix the cause, not the symptom).</Text>
-        ) : !cause ? (
-          <Text>{finding.rootCause}</Text>
-        ) : (
-          <>
-            <Text fw={500}>
-              {cause.id} · {cause.title}
-            </Text>
-            <Text size="sm">
-              <Text span c="dimmed">
-                Category:{' '}
-              </Text>
-              {statusLabel(cause.category)}
-            </Text>
-            <List type="ordered" size="sm" spacing={4} aria-label="The 5 whys">
-              {cause.whys.map((why, i) => (
-                <List.Item key={i}>{why}</List.Item>
-              ))}
-            </List>
-            {others.length > 0 && (
-              <Text size="sm" c="orange">
-                Shared with {others.join(', ')}: a systemic cause.
-              </Text>
-            )}
-          </>
-        )}
-      </Stack>
+        </>
+      )}
       <Modal opened={editing} onClose={editor.close} title={`Root cause of ${finding.code}`} size="lg">
         <RootCauseForm
           finding={finding}
@@ -206,6 +191,6 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
           }}
         />
       </Modal>
-    </Card>
+    </SectionCard>
   );
 }

@@ -14,6 +14,7 @@ import { criteriaHref } from '../criteria/filters.js';
 import { ChangeBadge, ComparedTable } from './ComparedTable.js';
 import { NextPeriodForm } from './NextPeriodForm.js';
 import { controlPage, useEngagementRoot } from '../../paths.js';
+import { PageHeading } from '../../components/PageHeading.js';
 
 const dates = (p: Pick<PeriodSummary, 'periodStart' | 'periodEnd'>) => (p.periodStart === null ? `as of ${p.periodEnd}` : `${p.periodStart} to ${p.periodEnd}`);
 
@@ -29,14 +30,9 @@ export function PeriodsPage() {
 
   return (
     <Stack gap="lg">
-      <Stack gap={2}>
-        <Title order={1} size="h2">
-          Compare periods
-        </Title>
-        <Text c="dimmed" size="sm">
-          Each period is examined on its own evidence; a later period never changes an earlier one.
-        </Text>
-      </Stack>
+      <PageHeading title="Compare periods">
+        Each period is examined on its own evidence; a later period never changes an earlier one.
+      </PageHeading>
       <Select
         label="Compare with"
         description="By default, the period this engagement follows."

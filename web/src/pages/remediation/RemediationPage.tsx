@@ -2,7 +2,7 @@
  * Corrective actions: where every action of the engagement's findings stands today (overdue and due soon first),
  * the burndown towards the plan's target date, and the plan itself with its reminder webhook.
  */
-import { Alert, Center, Grid, Loader, Stack, Text, Title } from '@mantine/core';
+import { Grid, Stack } from '@mantine/core';
 import { useRemediation } from '../../api/remediation.js';
 import { ActionsTable } from './ActionsTable.js';
 import { BurndownChart } from './BurndownChart.js';
@@ -10,35 +10,19 @@ import { doneSentence } from './format.js';
 import { PlanForm } from './PlanForm.js';
 import { useEngagementRoot } from '../../paths.js';
 import { SectionCard } from '../../components/SectionCard.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { pageFallback } from '../../components/QueryFallback.js';
 
 export function RemediationPage() {
   const remediation = useRemediation();
   const root = useEngagementRoot();
-  if (remediation.isPending) {
-    return (
-      <Center mih={200}>
-        <Loader aria-label="Loading the corrective actions" />
-      </Center>
-    );
-  }
-  if (remediation.isError) {
-    return (
-      <Alert color="red" role="alert" title="The corrective actions could not be loaded">
-        {remediation.error.message}
-      </Alert>
-    );
-  }
+  if (!remediation.isSuccess) return pageFallback(remediation, { loading: 'Loading the corrective actions', failed: 'The corrective actions could not be loaded' });
   const { plan, today, actions, counts, burndown } = remediation.data;
   return (
     <Stack gap="lg">
-      <Stack gap={2}>
-        <Title order={1} size="h2">
-          Corrective actions
-        </Title>
-        <Text c="dimmed" size="sm">
-          {doneSentence(counts)} · {counts.overdue} overdue · {counts.dueSoon} due within {plan.dueSoonDays} days · today is {today}
-        </Text>
-      </Stack>
+      <PageHeading title="Corrective actions">
+        {doneSentence(counts)} · {counts.overdue} overdue · {counts.dueSoon} due within {plan.dueSoonDays} days · today is {today}
+      </PageHeading>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <SectionCard size="h3" title="Burndown">

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { API, renderAt, ROOT, stubApi as stubControlsApi } from '../controls/testing.js';
+import { API, renderAt, ROOT, stubApi as stubControlsApi, type Answer } from '../controls/testing.js';
 import { ReportsPage } from './ReportsPage.js';
 import { MAX_OSCAL_DOCUMENT_BYTES } from '@assay/contract/limits.js';
 import { keys } from '../../api/keys.js';
@@ -17,6 +17,10 @@ function stubApi(options: Parameters<typeof stubControlsApi>[0]) {
     overrides: { [SUMMARY]: { status: 200, body: { approved: ['F-AC-06'], drafts: ['F-AC-04'], fileName: 'acme-soc2-2026-06-30-other-information.md' } }, ...options.overrides },
   });
 }
+
+/** The API as `role` sees it, answering an OSCAL import with `answer`. */
+const stubImport = (role: Parameters<typeof stubApi>[0]['role'], answer: Answer) =>
+  stubApi({ role, overrides: { [`POST ${API.replace('/api/v1', '')}/findings/import-oscal`]: answer } });
 
 const show = () => renderAt(`${ROOT}/reports`, <ReportsPage />, '/reports');
 
@@ -72,14 +76,9 @@ describe('ReportsPage', () => {
   });
 
   it('sends the chosen document and shows the findings it created, with the warnings', async () => {
-    const calls = stubApi({
-      role: 'auditor',
-      overrides: {
-        [`POST ${API.replace('/api/v1', '')}/findings/import-oscal`]: {
-          status: 201,
-          body: { created: ['OSCAL-e174dfb9', 'OSCAL-48c8368d'], rootCauses: [], warnings: ['poam-item e174dfb9 refers to a risk the document does not define'], warningCount: 3 },
-        },
-      },
+    const calls = stubImport('auditor', {
+      status: 201,
+      body: { created: ['OSCAL-e174dfb9', 'OSCAL-48c8368d'], rootCauses: [], warnings: ['poam-item e174dfb9 refers to a risk the document does not define'], warningCount: 3 },
     });
     show();
     await screen.findByText('Import OSCAL findings');
@@ -93,18 +92,13 @@ describe('ReportsPage', () => {
   });
 
   it('shows the problems of a refused document by JSON path, and refuses a file that is not JSON without sending it', async () => {
-    const calls = stubApi({
-      role: 'compliance',
-      overrides: {
-        [`POST ${API.replace('/api/v1', '')}/findings/import-oscal`]: {
-          status: 422,
-          body: {
-            title: 'Unprocessable content',
-            status: 422,
-            detail: 'The document is not valid OSCAL assessment results or a POA&M',
-            issues: [{ location: '$.plan-of-action-and-milestones.poam-items[0].uuid', message: 'must be a valid UUID' }],
-          },
-        },
+    const calls = stubImport('compliance', {
+      status: 422,
+      body: {
+        title: 'Unprocessable content',
+        status: 422,
+        detail: 'The document is not valid OSCAL assessment results or a POA&M',
+        issues: [{ location: '$.plan-of-action-and-milestones.poam-items[0].uuid', message: 'must be a valid UUID' }],
       },
     });
     show();

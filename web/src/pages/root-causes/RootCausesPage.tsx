@@ -3,27 +3,34 @@
  * criteria. A cause shared by two or more findings is systemic (a recurring cause means the deviations are not
  * isolated), so fixing it fixes several findings at once.
  */
-import { Alert, Anchor, Badge, Card, Center, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { statusLabel } from '../../labels.js';
 import { useRootCauses, useSystemicCauses, type SystemicCause } from '../../api/root-causes.js';
 import { criteriaHref } from '../criteria/filters.js';
 import { controlPage, findingPage, useEngagementRoot } from '../../paths.js';
+import { pageFallback } from '../../components/QueryFallback.js';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-function Links({ ids, href, label }: { ids: string[]; href: (id: string) => string; label: string }) {
+/** What a cause touches of one kind (findings, criteria, controls): a heading over a list of links. */
+function Links({ heading, ids, href, label }: { heading: string; ids: string[]; href: (id: string) => string; label: string }) {
   return (
-    <Group gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={label}>
-      {ids.map((id) => (
-        <li key={id}>
-          <Anchor component={Link} to={href(id)} size="sm">
-            {id}
-          </Anchor>
-        </li>
-      ))}
-    </Group>
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {heading}
+      </Text>
+      <Group gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={label}>
+        {ids.map((id) => (
+          <li key={id}>
+            <Anchor component={Link} to={href(id)} size="sm">
+              {id}
+            </Anchor>
+          </li>
+        ))}
+      </Group>
+    </Stack>
   );
 }
 
@@ -66,25 +73,10 @@ function CauseCard({ cause, rank, root }: { cause: SystemicCause; rank: number; 
           </List>
         </div>
         <Group gap="lg" align="flex-start">
-          <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              Findings
-            </Text>
-            <Links ids={cause.findings} href={(code) => findingPage(root, code)} label={`Findings of ${rootCause.id}`} />
-          </Stack>
-          <Stack gap={4}>
-            <Text size="sm" fw={600}>
-              Criteria
-            </Text>
-            <Links ids={cause.criteria} href={(id) => criteriaHref(root, { query: id })} label={`Criteria of ${rootCause.id}`} />
-          </Stack>
+          <Links heading="Findings" ids={cause.findings} href={(code) => findingPage(root, code)} label={`Findings of ${rootCause.id}`} />
+          <Links heading="Criteria" ids={cause.criteria} href={(id) => criteriaHref(root, { query: id })} label={`Criteria of ${rootCause.id}`} />
           {cause.controls.length > 0 && (
-            <Stack gap={4}>
-              <Text size="sm" fw={600}>
-                Controls
-              </Text>
-              <Links ids={cause.controls} href={(id) => controlPage(root, id)} label={`Controls of ${rootCause.id}`} />
-            </Stack>
+            <Links heading="Controls" ids={cause.controls} href={(id) => controlPage(root, id)} label={`Controls of ${rootCause.id}`} />
           )}
         </Group>
       </Stack>
@@ -111,14 +103,8 @@ export function RootCausesPage() {
           deviations behind it are not isolated.
         </Text>
       </div>
-      {systemic.isPending ? (
-        <Center h={200}>
-          <Loader aria-label="Loading root causes" />
-        </Center>
-      ) : systemic.isError ? (
-        <Alert color="red" title="The root causes could not be loaded">
-          {systemic.error.message}
-        </Alert>
+      {!systemic.isSuccess ? (
+        pageFallback(systemic, { loading: 'Loading root causes', failed: 'The root causes could not be loaded' })
       ) : systemic.data.length === 0 ? (
         <Text>No finding is traced to a root cause yet. Write a finding&apos;s root cause on its page.</Text>
       ) : (

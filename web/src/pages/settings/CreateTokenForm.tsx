@@ -1,11 +1,12 @@
 /** A new API token: its name, its role, and when it stops working (optional). */
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { NewToken } from '../../api/settings.js';
 import type { Role } from '../../api/types.js';
 import { isRealDate } from '@assay/domain/dates.js';
 import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
-import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../labels.js';
+import { RoleSelect } from './RoleSelect.js';
+import { FormActions } from '../../components/FormActions.js';
 
 
 interface Values {
@@ -49,28 +50,14 @@ export function CreateTokenForm(props: {
           </Alert>
         )}
         <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
-        <Select
-          label="Role"
-          withAsterisk
-          data={ROLE_OPTIONS}
-          description={form.values.role ? `May do: ${ROLE_DESCRIPTIONS[form.values.role]}` : 'Give it the least a script needs.'}
-          allowDeselect={false}
-          {...form.getInputProps('role')}
-        />
+        <RoleSelect unchosen="Give it the least a script needs." {...form.getInputProps('role')} />
         <TextInput
           type="date"
           label="Expires on"
           description="Optional: it stops working at the end of this day (UTC). Leave empty for a token that works until revoked."
           {...form.getInputProps('expiresOn')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={props.loading}>
-            Create token
-          </Button>
-        </Group>
+        <FormActions submitLabel="Create token" loading={props.loading} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

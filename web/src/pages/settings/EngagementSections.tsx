@@ -1,5 +1,5 @@
 /** The parts of the engagement settings form: each a fieldset, disabled for a role that only reads. */
-import { ActionIcon, Button, Checkbox, Fieldset, Group, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Fieldset, Group, NumberInput, Radio, type NumberInputProps, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { MAX_PERVASIVE_SERIES } from '@assay/contract/limits.js';
 import { categoryLabel } from '../../labels.js';
 import { CATEGORIES, MAX_MISSTATEMENTS, withSecurity, type EngagementFormValues } from './engagement-form.js';
@@ -46,29 +46,18 @@ export function EngagementFieldset({ form, editable }: Part) {
   );
 }
 
+/** A share between 0 and 1, to four decimals. */
+function RateInput(props: NumberInputProps) {
+  return <NumberInput min={0} max={1} step={0.01} decimalScale={4} {...props} />;
+}
+
 /** The confidence and tolerable rate every upper deviation limit is judged with. */
 export function SamplingFieldset({ form, editable }: Part) {
   return (
     <Fieldset legend="Sampling" disabled={!editable}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <NumberInput
-          label="Confidence"
-          description="One-sided confidence of the upper deviation limit, e.g. 0.90"
-          min={0}
-          max={1}
-          step={0.01}
-          decimalScale={4}
-          {...form.getInputProps('confidence')}
-        />
-        <NumberInput
-          label="Tolerable rate"
-          description="The highest deviation rate still relied on, e.g. 0.10"
-          min={0}
-          max={1}
-          step={0.01}
-          decimalScale={4}
-          {...form.getInputProps('tolerableRate')}
-        />
+        <RateInput label="Confidence" description="One-sided confidence of the upper deviation limit, e.g. 0.90" {...form.getInputProps('confidence')} />
+        <RateInput label="Tolerable rate" description="The highest deviation rate still relied on, e.g. 0.10" {...form.getInputProps('tolerableRate')} />
       </SimpleGrid>
     </Fieldset>
   );

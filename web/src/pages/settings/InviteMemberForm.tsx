@@ -2,11 +2,12 @@
  * Inviting a person: their email and a role. They choose their own password when they open the link (or accept
  * with the account they have); an admin never sets or learns it.
  */
-import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Role } from '../../api/types.js';
 import { MAX_EMAIL_LENGTH } from '@assay/contract/limits.js';
-import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../labels.js';
+import { RoleSelect } from './RoleSelect.js';
+import { FormActions } from '../../components/FormActions.js';
 
 export interface NewInvitation {
   email: string;
@@ -35,22 +36,8 @@ export function InviteMemberForm(props: { onSubmit: (invitation: NewInvitation) 
           </Alert>
         )}
         <TextInput label="Email" type="email" withAsterisk data-autofocus {...form.getInputProps('email')} />
-        <Select
-          label="Role"
-          withAsterisk
-          data={ROLE_OPTIONS}
-          description={form.values.role ? `May do: ${ROLE_DESCRIPTIONS[form.values.role]}` : undefined}
-          allowDeselect={false}
-          {...form.getInputProps('role')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={props.loading}>
-            Create invitation
-          </Button>
-        </Group>
+        <RoleSelect {...form.getInputProps('role')} />
+        <FormActions submitLabel="Create invitation" loading={props.loading} onCancel={props.onCancel} />
       </Stack>
     </form>
   );

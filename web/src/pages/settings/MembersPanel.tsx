@@ -13,7 +13,7 @@ import { MembersTable } from './MembersTable.js';
 import { PendingInvitations } from './PendingInvitations.js';
 
 export function MembersPanel() {
-  const { organizationId, manage, you, members, invite, inviting, setInviting, changingRole, setRole, remove, removing, failure, setFailure } =
+  const { organizationId, manage, you, members, invite, inviting, changingRole, setRole, remove, removing, failure, setFailure } =
     useMembersPanel();
 
   if (!members.isSuccess) return queryFallback(members, { loading: 'Loading the members', failed: 'The members could not be loaded' });
@@ -27,23 +27,15 @@ export function MembersPanel() {
         <Text size="sm" c="dimmed">
           {manage ? 'Members join by invitation and sign in with their own account; each has one role here.' : 'Only an admin invites members or changes their roles.'}
         </Text>
-        {manage && <Button onClick={() => setInviting(true)}>Invite member</Button>}
+        {manage && <Button onClick={inviting.open}>Invite member</Button>}
       </Group>
       <FailureAlert title="Not changed" failure={failure} onClose={() => setFailure(null)} />
       <MembersTable members={members.data} you={you} manage={manage} changingRole={changingRole} onRole={setRole} onRemove={removing.ask} />
 
       {manage && <PendingInvitations organizationId={organizationId} />}
 
-      <Modal opened={inviting} onClose={() => setInviting(false)} title="Invite a member" centered>
-        <InviteMemberForm
-          loading={invite.isPending}
-          error={invite.error ? invite.error.message : null}
-          onCancel={() => {
-            setInviting(false);
-            invite.reset();
-          }}
-          onSubmit={(invitation) => invite.mutate(invitation, { onSuccess: () => setInviting(false) })}
-        />
+      <Modal {...inviting.modal} title="Invite a member" centered>
+        <InviteMemberForm {...inviting.form} />
       </Modal>
 
       <ShownOnce

@@ -11,11 +11,16 @@ import { EngagementSettings } from './EngagementSettings.js';
 import { MembersPanel } from './MembersPanel.js';
 import { TokensPanel } from './TokensPanel.js';
 
-const TABS = ['engagement', 'members', 'tokens', 'archived'] as const;
-type Tab = (typeof TABS)[number];
+const TABS = [
+  { value: 'engagement', label: 'Engagement', Panel: EngagementSettings },
+  { value: 'members', label: 'Members and roles', Panel: MembersPanel },
+  { value: 'tokens', label: 'API tokens', Panel: TokensPanel },
+  { value: 'archived', label: 'Archived', Panel: ArchivedPanel },
+] as const;
+type Tab = (typeof TABS)[number]['value'];
 
 function isTab(value: string | null): value is Tab {
-  return value !== null && (TABS as readonly string[]).includes(value);
+  return TABS.some((t) => t.value === value);
 }
 
 export function SettingsPage() {
@@ -36,23 +41,17 @@ export function SettingsPage() {
         onChange={(value) => isTab(value) && setParams(value === 'engagement' ? {} : { tab: value }, { replace: true })}
       >
         <Tabs.List>
-          <Tabs.Tab value="engagement">Engagement</Tabs.Tab>
-          <Tabs.Tab value="members">Members and roles</Tabs.Tab>
-          <Tabs.Tab value="tokens">API tokens</Tabs.Tab>
-          <Tabs.Tab value="archived">Archived</Tabs.Tab>
+          {TABS.map(({ value, label }) => (
+            <Tabs.Tab key={value} value={value}>
+              {label}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="engagement" pt="md">
-          <EngagementSettings />
-        </Tabs.Panel>
-        <Tabs.Panel value="members" pt="md">
-          <MembersPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="tokens" pt="md">
-          <TokensPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="archived" pt="md">
-          <ArchivedPanel />
-        </Tabs.Panel>
+        {TABS.map(({ value, Panel }) => (
+          <Tabs.Panel key={value} value={value} pt="md">
+            <Panel />
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Stack>
   );

@@ -18,6 +18,18 @@ async function openPanel(routes: Routes = {}) {
   return api;
 }
 
+/** Opens the creation dialog, fills it in and sends it; the dialog stays for what follows. */
+async function createToken(name: string, role: string, expiresOn: string) {
+  await user.click(screen.getByRole('button', { name: 'Create token' }));
+  const form = await screen.findByRole('dialog', { name: 'Create an API token' });
+  await user.type(within(form).getByLabelText(/^Name/), name);
+  await user.click(within(form).getByRole('combobox', { name: /^Role/ }));
+  await user.click(await screen.findByRole('option', { name: role }));
+  await user.type(within(form).getByLabelText(/^Expires on/), expiresOn);
+  await user.click(within(form).getByRole('button', { name: 'Create token' }));
+  return form;
+}
+
 describe('TokensPanel for an admin', () => {
   it('shows the secret once after creation, and never again once dismissed', async () => {
     const stored: ApiToken[] = [...TOKENS];
@@ -30,13 +42,7 @@ describe('TokensPanel for an admin', () => {
         return { status: 201, body: { token, secret: SECRET } };
       },
     });
-    await user.click(screen.getByRole('button', { name: 'Create token' }));
-    const form = await screen.findByRole('dialog', { name: 'Create an API token' });
-    await user.type(within(form).getByLabelText(/^Name/), 'Nightly export');
-    await user.click(within(form).getByRole('combobox', { name: /^Role/ }));
-    await user.click(await screen.findByRole('option', { name: 'Viewer' }));
-    await user.type(within(form).getByLabelText(/^Expires on/), '2026-12-31');
-    await user.click(within(form).getByRole('button', { name: 'Create token' }));
+    await createToken('Nightly export', 'Viewer', '2026-12-31');
 
     const shown = await screen.findByRole('dialog', { name: 'Copy the new token now' });
     expect(within(shown).getByLabelText('Secret of “Nightly export”')).toHaveValue(SECRET);
@@ -57,13 +63,7 @@ describe('TokensPanel for an admin', () => {
     const api = await openPanel({
       [`POST ${TOKENS_URL}`]: () => ({ status: 201, body: { token: TOKENS[0], secret: SECRET } }),
     });
-    await user.click(screen.getByRole('button', { name: 'Create token' }));
-    const form = await screen.findByRole('dialog', { name: 'Create an API token' });
-    await user.type(within(form).getByLabelText(/^Name/), 'CI');
-    await user.click(within(form).getByRole('combobox', { name: /^Role/ }));
-    await user.click(await screen.findByRole('option', { name: 'Auditor' }));
-    await user.type(within(form).getByLabelText(/^Expires on/), '2026-05-03');
-    await user.click(within(form).getByRole('button', { name: 'Create token' }));
+    const form = await createToken('CI', 'Auditor', '2026-05-03');
     expect(await within(form).findByText('Choose today or a later day')).toBeInTheDocument();
     expect(api.writes()).toEqual([]);
 

@@ -12,7 +12,7 @@ import { TokensTable } from './TokensTable.js';
 import { useTokensPanel } from './tokens.js';
 
 export function TokensPanel({ clock = () => new Date() }: { clock?: () => Date }) {
-  const { manage, tokens, create, revoke, creating, setCreating, failure, setFailure, revoking } = useTokensPanel();
+  const { manage, tokens, create, revoke, creating, failure, setFailure, revoking } = useTokensPanel();
 
   if (!manage) {
     return (
@@ -33,22 +33,13 @@ export function TokensPanel({ clock = () => new Date() }: { clock?: () => Date }
         <Text size="sm" c="dimmed">
           Send a token as <code>Authorization: Bearer &lt;secret&gt;</code>. It acts with its role, never more than yours.
         </Text>
-        <Button onClick={() => setCreating(true)}>Create token</Button>
+        <Button onClick={creating.open}>Create token</Button>
       </Group>
       <FailureAlert title="Not revoked" failure={failure} onClose={() => setFailure(null)} />
       <TokensTable tokens={tokens.data} now={now} onRevoke={revoking.ask} />
 
-      <Modal opened={creating} onClose={() => setCreating(false)} title="Create an API token" centered>
-        <CreateTokenForm
-          today={isoDate(now)}
-          loading={create.isPending}
-          error={create.error ? create.error.message : null}
-          onCancel={() => {
-            setCreating(false);
-            create.reset();
-          }}
-          onSubmit={(token) => create.mutate(token, { onSuccess: () => setCreating(false) })}
-        />
+      <Modal {...creating.modal} title="Create an API token" centered>
+        <CreateTokenForm today={isoDate(now)} {...creating.form} />
       </Modal>
 
       <ShownOnce

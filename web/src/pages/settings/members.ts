@@ -5,6 +5,7 @@ import { useInvite } from '../../api/invitations.js';
 import { useScope } from '../../api/programme.js';
 import { useMe } from '../../api/session.js';
 import { useChangeRole, useMembers, useRemoveMember, type Member } from '../../api/settings.js';
+import { useCreationDialog } from '../../components/useCreationDialog.js';
 import { useConfirmed } from '../../components/ConfirmDialog.js';
 import { notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
@@ -18,7 +19,7 @@ export function useMembersPanel() {
   const invite = useInvite(organizationId);
   const changeRole = useChangeRole(organizationId);
   const remove = useRemoveMember(organizationId);
-  const [inviting, setInviting] = useState(false);
+  const inviting = useCreationDialog(invite);
   const [failure, setFailure] = useState<string | null>(null);
   const removing = useConfirmed<Member>({
     run: (member, callbacks) => remove.mutate(member.userId, callbacks),
@@ -43,7 +44,6 @@ export function useMembersPanel() {
     members,
     invite,
     inviting,
-    setInviting,
     changingRole: changeRole.isPending,
     setRole,
     remove,

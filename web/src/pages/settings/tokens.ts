@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useScope } from '../../api/programme.js';
 import { useCreateToken, useRevokeToken, useTokens, type ApiToken } from '../../api/settings.js';
+import { useCreationDialog } from '../../components/useCreationDialog.js';
 import { useConfirmed } from '../../components/ConfirmDialog.js';
 import { useCan } from '../../components/useRole.js';
 
@@ -18,12 +19,12 @@ export function useTokensPanel() {
   const tokens = useTokens(organizationId, manage);
   const create = useCreateToken(organizationId);
   const revoke = useRevokeToken(organizationId);
-  const [creating, setCreating] = useState(false);
+  const creating = useCreationDialog(create);
   const [failure, setFailure] = useState<string | null>(null);
   const revoking = useConfirmed<ApiToken>({
     run: (token, callbacks) => revoke.mutate(token.id, callbacks),
     done: (token) => `The token “${token.name}” is revoked.`,
     onFailure: setFailure,
   });
-  return { manage, tokens, create, revoke, creating, setCreating, failure, setFailure, revoking };
+  return { manage, tokens, create, revoke, creating, failure, setFailure, revoking };
 }
