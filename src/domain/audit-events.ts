@@ -36,6 +36,7 @@ export const AUDIT_EVENT_TYPES = [
   'control.purged',
   'test.recorded',
   'test.removed',
+  'test.superseded',
   'population.recorded',
   'sample.added',
   'sample.recorded',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { controlFields, engagementSettings, samplesOf, unique } from '../../test/support/factories.js';
+import { createAuditRepository } from '../store/audit-repository.js';
 import { OPERATOR } from './actor.js';
 import { checkTest } from './control-tests-service.js';
 import { createServices } from './index.js';
@@ -55,6 +56,110 @@ for (const engine of ENGINES) {
       expect(stored.version).toBe(6);
       const positions = await store().db.selectFrom('samples').select('position').orderBy('position').execute();
       expect(positions.map((p) => p.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    });
+  });
+}
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: recorded results are evidence`, () => {
+    const store = useFreshStore(engine);
+
+    /** AC-04 tested with two deviations, each with its note, as the demo has it: not effective. */
+    async function deviatedTest() {
+      const services = createServices(store());
+      const organization = await services.organizations.create(OPERATOR, { slug: unique('org'), name: 'Acme' });
+      const engagement = await services.engagements.create(OPERATOR, organization.id, engagementSettings());
+      await services.controls.create(OPERATOR, organization.id, engagement.id, controlFields({ id: 'AC-04' }));
+      const ids = [organization.id, engagement.id, 'AC-04'] as const;
+      const { test: recorded } = await services.tests.put(OPERATOR, ...ids, { ...test, populationSize: 20, samples: samplesOf('pfpf') });
+      const conclusion = async () => (await services.examination.get(OPERATOR, organization.id, engagement.id)).conclusions.get('AC-04');
+      const events = async (type: string) =>
+        (await createAuditRepository(store().db).list({ limit: 10, offset: 0, organizationId: organization.id, type })).items;
+      return { services, ids, recorded, conclusion, events };
+    }
+
+    it('refuses to replace recorded results with a new selection, and changes nothing', async () => {
+      const { services, ids, recorded, conclusion, events } = await deviatedTest();
+      expect(await conclusion()).toBe('not_effective');
+      const fivePasses = { ...test, populationSize: 20, samples: samplesOf('ppppp', 'N') };
+      for (const change of ['keep', 'replace'] as const) {
+        const refused = services.tests.put(OPERATOR, ...ids, fivePasses, recorded.version, { change });
+        await expect(refused).rejects.toMatchObject({ name: 'ConflictError' });
+        await expect(refused).rejects.toThrow(change === 'keep' ? /4 recorded results \(T-0001 pass, T-0002 fail, T-0003 pass, T-0004 fail\)/ : /holds 4 recorded results \(2 failed\).*new test version/);
+      }
+      // Changing a result or its note through the whole test is refused too: that is the sample's own record.
+      const changed = samplesOf('pfpf').map((s) => (s.item === 'T-0002' ? { ...s, note: 'Fine after all' } : s));
+      await expect(services.tests.put(OPERATOR, ...ids, { ...test, populationSize: 20, samples: changed }, recorded.version)).rejects.toThrow(
+        /1 recorded result \(T-0002 fail\)/,
+      );
+      expect(await services.tests.get(OPERATOR, ...ids)).toEqual(recorded);
+      expect(await conclusion()).toBe('not_effective');
+      expect(await events('test.recorded')).toHaveLength(1);
+    });
+
+    it('adds a new selection as samples not yet tested, never counted as tested', async () => {
+      const { services, ids, recorded, conclusion } = await deviatedTest();
+      const { test: added } = await services.tests.put(
+        OPERATOR,
+        ...ids,
+        { ...test, populationSize: 20, samples: recorded.samples, untested: ['N-1', 'N-2'] },
+        recorded.version,
+      );
+      expect(added).toMatchObject({ samples: recorded.samples, untested: ['N-1', 'N-2'], version: recorded.version + 1 });
+      expect(await conclusion()).toBe('not_effective');
+      const examined = JSON.parse((await services.examination.get(OPERATOR, ids[0], ids[1])).body.toString('utf8'));
+      expect(examined.controls.find((c: { id: string }) => c.id === 'AC-04')).toMatchObject({ sampleSize: 4, deviations: 2 });
+
+      // Recording an untested item's result makes it a sample; it already held its place in the population.
+      const passed = await services.tests.addSample(OPERATOR, ...ids, { item: 'N-1', result: 'pass', note: null });
+      expect(passed).toMatchObject({ item: 'N-1', result: 'pass' });
+      const after = await services.tests.get(OPERATOR, ...ids);
+      expect(after.samples.map((s) => s.item)).toEqual(['T-0001', 'T-0002', 'T-0003', 'T-0004', 'N-1']);
+      expect(after.untested).toEqual(['N-2']);
+
+      // Untested items take places in the population; one item is never both tested and untested.
+      const full = { ...test, populationSize: 6, samples: after.samples, untested: ['N-2', 'N-3'] };
+      await expect(services.tests.put(OPERATOR, ...ids, full, after.version)).rejects.toThrow(/7 samples selected \(2 not yet tested\) from a population of only 6/);
+      const both = { ...test, populationSize: 20, samples: after.samples, untested: ['N-2', 'N-1', 'N-2'] };
+      await expect(services.tests.put(OPERATOR, ...ids, both, after.version)).rejects.toMatchObject({
+        issues: [
+          { location: '$.untested[1]', message: '"N-1" is a sample with a recorded result already' },
+          { location: '$.untested[2]', message: '"N-2" appears twice (first at $.untested[0])' },
+        ],
+      });
+    });
+
+    it('replaces a test without results only when the replacement is confirmed', async () => {
+      const { services, ids } = await deviatedTest();
+      await services.controls.create(OPERATOR, ids[0], ids[1], controlFields({ id: 'AC-05' }));
+      const ac05 = [ids[0], ids[1], 'AC-05'] as const;
+      const { test: selected } = await services.tests.put(OPERATOR, ...ac05, { ...test, samples: [], untested: ['A', 'B'] });
+      const other = { ...test, samples: [], untested: ['C'] };
+      await expect(services.tests.put(OPERATOR, ...ac05, other, selected.version)).rejects.toThrow(/drop 2 samples not yet tested \(A, B\): confirm/);
+      const { test: replaced } = await services.tests.put(OPERATOR, ...ac05, other, selected.version, { change: 'replace' });
+      expect(replaced).toMatchObject({ samples: [], untested: ['C'] });
+    });
+
+    it('starts a new test version with a reason, keeping the old test whole in the history', async () => {
+      const { services, ids, recorded, conclusion, events } = await deviatedTest();
+      const retest = { ...test, populationSize: 20, samples: [], untested: ['N-1', 'N-2'] };
+      await expect(services.tests.put(OPERATOR, ...ids, retest, recorded.version, { change: 'new-version' })).rejects.toMatchObject({
+        issues: [{ location: '$.reason', message: expect.stringMatching(/say why a new test version is started/) }],
+      });
+      const { test: version2 } = await services.tests.put(OPERATOR, ...ids, retest, recorded.version, {
+        change: 'new-version',
+        reason: 'Control redesigned in May; retesting the period after the change',
+      });
+      expect(version2).toMatchObject({ samples: [], untested: ['N-1', 'N-2'] });
+      // Nothing is tested yet: not tested, never effective on untested samples.
+      expect(await conclusion()).toBe('not_tested');
+      const [superseded] = await events('test.superseded');
+      expect(superseded).toMatchObject({
+        actor: 'operator:cli',
+        before: { samples: recorded.samples, version: recorded.version },
+        after: { untested: ['N-1', 'N-2'], reason: 'Control redesigned in May; retesting the period after the change' },
+      });
+      expect(JSON.stringify(superseded?.before)).toContain('Deviation found in item 2');
     });
   });
 }

@@ -7,17 +7,23 @@
  * The population is evidence the organisation provides, not test work: stating or changing it (its size or
  * the scope limitation) needs `evidence.manage` (the programme's managers, or the owner of the control),
  * whatever route it comes by. The auditor tests the population as it stands and cannot alter it (DESIGN §6).
+ *
+ * Recorded results are evidence (src/domain/test-changes.ts): recording the test again keeps them, replacing a
+ * test is refused while it holds any, and a new test version keeps the old one, whole, in its audit event.
  */
 import {
   can,
+  checkTestSamples,
   ConflictError,
   describeGrant,
   ForbiddenError,
   NotFoundError,
   ValidationError,
   type Grant,
+  testChangeConflict,
   type Issue,
   type Sample,
+  type TestChange,
 } from '../domain/index.js';
 import type {
   ControlTestInput,
@@ -69,11 +75,11 @@ export function checkTest(test: ControlTestInput): Issue[] {
       message: 'populationSize is required (or scopeLimitation, saying why the population could not be produced)',
     });
   }
-  if (test.populationSize !== null && test.samples.length > test.populationSize) {
-    issues.push({
-      location: at('samples'),
-      message: `${test.samples.length} samples tested from a population of only ${test.populationSize}`,
-    });
+  const untested = test.untested?.length ?? 0;
+  const selected = test.samples.length + untested;
+  if (test.populationSize !== null && selected > test.populationSize) {
+    const how = untested === 0 ? 'tested' : `selected (${untested} not yet tested)`;
+    issues.push({ location: at('samples'), message: `${selected} samples ${how} from a population of only ${test.populationSize}` });
   }
   const seen = new Map<string, number>();
   test.samples.forEach((sample, i) => {
@@ -117,9 +123,11 @@ export function createControlTestsService(deps: {
     },
 
     /**
-     * Records the control's test, replacing the one it has: then `expectedVersion` must be that test's version
-     * (missing or stale: ConflictError, nothing changed). `created` says whether there was none. A new test
-     * states the population and a replacement may change it: then the actor also needs `evidence.manage`.
+     * Records the control's test over the one it has: then `expectedVersion` must be that test's version
+     * (missing or stale: ConflictError, nothing changed) and `change` says how (see TestChange: by default every
+     * recorded result and untested item is kept; a change that would lose evidence it does not allow is a
+     * ConflictError saying what would be lost). `created` says whether there was none. A new test states the
+     * population and a replacement may change it: then the actor also needs `evidence.manage`.
      */
     async put(
       actor: Actor,
@@ -128,9 +136,13 @@ export function createControlTestsService(deps: {
       controlId: string,
       input: ControlTestInput,
       expectedVersion?: number,
+      how: { change?: TestChange; reason?: string | null } = {},
     ): Promise<{ test: StoredControlTest; created: boolean }> {
       const grant = await access.require(actor, organizationId, 'test.record');
-      const issues = checkTest(input);
+      const change = how.change ?? 'keep';
+      const reason = how.reason?.trim() || null;
+      const untested = input.untested ?? [];
+      const issues = [...checkTest(input), ...checkTestSamples({ samples: input.samples, untested, change, reason })];
       if (issues.length > 0) throw new ValidationError(issues, 'The test cannot be recorded');
       return db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
@@ -143,10 +155,20 @@ export function createControlTestsService(deps: {
         if (!before && expectedVersion !== undefined) {
           throw new ConflictError(`Control ${controlId} has no test any more (you had version ${expectedVersion}); reload and try again`);
         }
+        // A stale version is the first thing to say: what would be lost is then judged on a test the person has not seen.
+        if (before && before.version === expectedVersion) {
+          const conflict = testChangeConflict(before, { samples: input.samples, untested }, change);
+          if (conflict) throw new ConflictError(`Control ${controlId}: ${conflict}`);
+        }
+        const written = { ...input, untested };
         const after = before
-          ? await controls.updateTest(before.rowId, expectedVersion as number, input, trx)
-          : await controls.createTest(control.rowId, input, trx);
-        await audit.record(trx, actor, { type: 'test.recorded', organizationId, subject: `test:${after.rowId}`, before, after });
+          ? await controls.updateTest(before.rowId, expectedVersion as number, written, trx)
+          : await controls.createTest(control.rowId, written, trx);
+        const subject = `test:${after.rowId}`;
+        if (before && change === 'new-version') {
+          // The superseded test, whole, with its results and notes: the control's history keeps it.
+          await audit.record(trx, actor, { type: 'test.superseded', organizationId, subject, before, after: { ...after, reason } });
+        } else await audit.record(trx, actor, { type: 'test.recorded', organizationId, subject, before, after });
         return { test: after, created: before === null };
       });
     },
@@ -203,7 +225,10 @@ export function createControlTestsService(deps: {
       });
     },
 
-    /** Adds a sample to the test; with `expectedVersion`, only if the test is still at that version. */
+    /**
+     * Adds a sample to the test, or records the result of an item selected but not yet tested; with
+     * `expectedVersion`, only if the test is still at that version.
+     */
     async addSample(
       actor: Actor,
       organizationId: string,
@@ -218,12 +243,13 @@ export function createControlTestsService(deps: {
         const test = await overviewOf(control, trx);
         if (expectedVersion === undefined || expectedVersion === test.version) {
           const issues: Issue[] = [];
+          const selected = test.sampleCount + test.untested.length;
           if (await controls.findSample(test.rowId, sample.item, trx)) {
             issues.push({ location: at('item'), message: `sample item "${sample.item}" is already in the test` });
-          } else if (test.populationSize !== null && test.sampleCount >= test.populationSize) {
+          } else if (!test.untested.includes(sample.item) && test.populationSize !== null && selected >= test.populationSize) {
             issues.push({
               location: at('item'),
-              message: `the population has ${test.populationSize} items and ${test.sampleCount} are sampled already`,
+              message: `the population has ${test.populationSize} items and ${selected} are sampled already`,
             });
           }
           if (issues.length > 0) throw new ValidationError(issues, 'The sample cannot be added');

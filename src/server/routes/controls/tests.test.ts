@@ -39,6 +39,7 @@ for (const engine of ENGINES) {
           { item: 'T-0001', result: 'pass', note: null },
           { item: 'T-0002', result: 'fail', note: 'Access removed 9 days after termination' },
         ],
+        untested: [],
         version: 1,
       };
       expect(created.json()).toEqual(recorded);
@@ -46,16 +47,47 @@ for (const engine of ENGINES) {
 
       const withoutVersion = await auditor.request({ method: 'PUT', url, payload: { ...test, method: 'reperformance' } });
       expect(withoutVersion.statusCode).toBe(409);
-      const replaced = await auditor.request({ method: 'PUT', url, payload: { ...test, version: 1, method: 'reperformance', samples: [] } });
+      const replaced = await auditor.request({ method: 'PUT', url, payload: { ...test, version: 1, method: 'reperformance' } });
       expect(replaced.statusCode).toBe(200);
-      expect(replaced.json()).toMatchObject({ method: 'reperformance', samples: [], version: 2 });
+      expect(replaced.json()).toMatchObject({ method: 'reperformance', samples: recorded.samples, version: 2 });
       const stale = await auditor.request({ method: 'PUT', url, payload: { ...test, version: 1 } });
       expect(stale.statusCode).toBe(409);
-      expect((await auditor.request({ method: 'GET', url })).json()).toMatchObject({ method: 'reperformance', samples: [], version: 2 });
+      expect((await auditor.request({ method: 'GET', url })).json()).toMatchObject({ method: 'reperformance', samples: recorded.samples, version: 2 });
 
       const events = await auditEvents(t(), 'test.recorded');
       expect(events).toHaveLength(2);
       expect(events[0]).toMatchObject({ actor: `user:${auditor.email}`, before: { method: 'inspection' }, after: { method: 'reperformance' } });
+    });
+
+    it('keeps recorded results: refuses with 409 what would lose them, adds untested samples, and starts new versions', async () => {
+      const { engagement, url } = await seeded();
+      await seedTest(t(), engagement.id, 'AC-04', { populationSize: 20, samples: samplesOf('ppfpf') });
+      const compliance = await t().member('compliance');
+      const fivePasses = { ...test, populationSize: 20, samples: samplesOf('ppppp', 'N'), version: 1 };
+      for (const change of [undefined, 'replace']) {
+        const refused = await compliance.request({ method: 'PUT', url, payload: { ...fivePasses, ...(change && { change }) } });
+        expect(refused.statusCode, change).toBe(409);
+        expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(refused.json().detail).toMatch(/5 recorded results \(T-0001 pass, T-0002 pass, T-0003 fail, T-0004 pass, T-0005 fail\)|holds 5 recorded results \(2 failed\)/);
+      }
+      const current = (await compliance.request({ method: 'GET', url })).json();
+      expect(current).toMatchObject({ version: 1, untested: [] });
+      expect(current.samples.map((s: { result: string }) => s.result)).toEqual(['pass', 'pass', 'fail', 'pass', 'fail']);
+
+      const added = await compliance.request({ method: 'PUT', url, payload: { ...test, populationSize: 20, samples: current.samples, untested: ['N-1'], version: 1 } });
+      expect(added.statusCode).toBe(200);
+      expect(added.json()).toMatchObject({ samples: current.samples, untested: ['N-1'], version: 2 });
+
+      const noReason = await compliance.request({ method: 'PUT', url, payload: { ...fivePasses, version: 2, change: 'new-version' } });
+      expect(noReason.statusCode).toBe(422);
+      expect(noReason.json().issues).toEqual([{ location: '$.reason', message: expect.stringMatching(/say why/) }]);
+      const reason = 'Retest after the May redesign';
+      const retest = { ...test, populationSize: 20, samples: [], untested: ['N-1', 'N-2'], version: 2, change: 'new-version', reason };
+      const version3 = await compliance.request({ method: 'PUT', url, payload: retest });
+      expect(version3.statusCode).toBe(200);
+      expect(version3.json()).toMatchObject({ samples: [], untested: ['N-1', 'N-2'], version: 3 });
+      const [event] = await auditEvents(t(), 'test.superseded');
+      expect(event).toMatchObject({ actor: `user:${compliance.email}`, before: { samples: current.samples }, after: { reason } });
     });
 
     it('adds samples and records their results, bumping the test version', async () => {
@@ -188,9 +220,10 @@ for (const engine of ENGINES) {
         expect((await member.request({ method: 'DELETE', url: `${url}?version=1` })).statusCode).toBe(403);
       }
       let version = 1;
+      const { samples } = (await (await t().member('viewer')).request({ method: 'GET', url })).json();
       for (const role of ['admin', 'compliance', 'auditor'] as const) {
         const member = await t().member(role);
-        const response = await member.request({ method: 'PUT', url, payload: { ...test, version } });
+        const response = await member.request({ method: 'PUT', url, payload: { ...test, samples, version } });
         expect(response.statusCode, role).toBe(200);
         version = response.json().version;
       }
@@ -217,7 +250,7 @@ for (const engine of ENGINES) {
       expect(await auditEvents(t(), 'test.recorded')).toHaveLength(1);
 
       // Test work on the population as it stands: method, samples and results.
-      const replaced = await auditor.request({ method: 'PUT', url, payload: { ...test, version: 1, method: 'reperformance' } });
+      const replaced = await auditor.request({ method: 'PUT', url, payload: { ...test, samples: current.samples, version: 1, method: 'reperformance' } });
       expect(replaced.statusCode).toBe(200);
       expect(replaced.json()).toMatchObject({ method: 'reperformance', populationSize: 42, version: 2 });
       const recorded = await auditor.request({ method: 'PATCH', url: `${url}/samples/T-0002`, payload: { result: 'pass', note: 'Re-checked' } });
@@ -272,7 +305,8 @@ for (const engine of ENGINES) {
       });
       expect(limited.statusCode).toBe(200);
       expect(limited.json()).toMatchObject({ populationSize: null, scopeLimitation: 'The HR system could not produce the terminations', version: 3 });
-      const replaced = await compliance.request({ method: 'PUT', url, payload: { ...test, version: 3, populationSize: 50 } });
+      const { samples } = limited.json();
+      const replaced = await compliance.request({ method: 'PUT', url, payload: { ...test, samples, version: 3, populationSize: 50 } });
       expect(replaced.statusCode).toBe(200);
       expect(replaced.json()).toMatchObject({ populationSize: 50, scopeLimitation: null, version: 4 });
     });

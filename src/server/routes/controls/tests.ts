@@ -27,16 +27,19 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
     schema: {
       tags,
       summary:
-        "Record the control's test, replacing the one it has (then `version` is required; 409 when stale). Stating or " +
-        'changing its population (size or scope limitation) also needs evidence.manage, which the auditor does not have',
+        "Record the control's test over the one it has (then `version` is required; 409 when stale). Recorded results " +
+        'are kept: `change` says whether to keep them and add samples (default), replace a test that holds none, or ' +
+        'start a new test version that keeps the current one in the history; 409 names what would otherwise be lost. ' +
+        'Stating or changing its population (size or scope limitation) also needs evidence.manage, which the auditor does not have',
       params: controlParams,
       body: putTestBody,
       response: { 200: testSchema, 201: testSchema },
     },
     handler: async (request, reply) => {
       const { organizationId, engagementId, controlId } = request.params;
-      const { version, ...test } = request.body;
-      const { test: recorded, created } = await tests.put(actorOf(request), organizationId, engagementId, controlId, test, version);
+      const { version, change, reason, ...test } = request.body;
+      const how = { change, reason };
+      const { test: recorded, created } = await tests.put(actorOf(request), organizationId, engagementId, controlId, test, version, how);
       return reply.status(created ? 201 : 200).send(recorded);
     },
   });
