@@ -1,4 +1,7 @@
-/** Adding one sample to a test: its item id, result and note, checked as the server checks them. */
+/**
+ * Adding one sample to a test, or recording the result of an item selected but not yet tested: its item id,
+ * result and note, checked as the server checks them.
+ */
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { useForm } from '@mantine/form';
@@ -15,17 +18,25 @@ export function validateSample(values: Values, test: ControlTest): Partial<Recor
   const item = values.item.trim();
   if (item === '') return { item: 'Give the id of the sampled item, e.g. the ticket or record number' };
   if (test.samples.some((s) => s.item === item)) return { item: `${item} is already in the test` };
-  if (test.populationSize !== null && test.samples.length >= test.populationSize) {
+  // An item selected but not yet tested holds its place in the population already.
+  if (test.untested.includes(item)) return {};
+  if (test.populationSize !== null && test.samples.length + test.untested.length >= test.populationSize) {
     return { item: `The population has ${test.populationSize} items and all of them are sampled already` };
   }
   return {};
 }
 
-export function AddSampleForm(props: { test: ControlTest; onSubmit: (sample: Sample) => Promise<void>; onCancel: () => void }) {
+export function AddSampleForm(props: {
+  test: ControlTest;
+  /** The item selected but not yet tested whose result this records, or '' for a new item. */
+  item?: string;
+  onSubmit: (sample: Sample) => Promise<void>;
+  onCancel: () => void;
+}) {
   const resultLabel = useId();
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { item: '', result: 'pass', note: '' },
+    initialValues: { item: props.item ?? '', result: 'pass', note: '' },
     validate: (values) => validateSample(values, props.test),
   });
   return (
@@ -41,7 +52,7 @@ export function AddSampleForm(props: { test: ControlTest; onSubmit: (sample: Sam
       })}
     >
       <Stack>
-        <TextInput label="Item id" withAsterisk data-autofocus {...form.getInputProps('item')} />
+        <TextInput label="Item id" withAsterisk data-autofocus readOnly={Boolean(props.item)} {...form.getInputProps('item')} />
         <Stack gap={4}>
           <Text size="sm" fw={500} id={resultLabel}>
             Result
@@ -54,7 +65,7 @@ export function AddSampleForm(props: { test: ControlTest; onSubmit: (sample: Sam
             Cancel
           </Button>
           <Button type="submit" loading={form.submitting}>
-            Add the sample
+            {props.item ? 'Record the result' : 'Add the sample'}
           </Button>
         </Group>
       </Stack>

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ControlPage } from './ControlPage.js';
-import { AC04_REASON, API, fixtureResult, OWNER_EMAIL, renderAt, ROOT, stubApi, type Answer } from './testing.js';
+import { AC04_REASON, API, fixtureResult, fixtureTest, OWNER_EMAIL, renderAt, ROOT, stubApi, type Answer } from './testing.js';
 import { keys } from '../../api/keys.js';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -120,6 +120,27 @@ describe('ControlPage', () => {
       ]),
     );
     expect(await screen.findByText('Sample T-0100 added')).toBeInTheDocument();
+  });
+
+  it('lists the samples not yet tested apart from the tested ones, and records the result of one', async () => {
+    const added: Answer = { status: 201, body: { control: 'AC-04', item: 'N-2', result: 'fail', note: 'No ticket', testVersion: 5 } };
+    const test = { ...fixtureTest(), untested: ['N-1', 'N-2'] };
+    const calls = stubApi({ role: 'auditor', test, overrides: { [`POST ${API.replace('/api/v1', '')}/controls/AC-04/test/samples`]: added } });
+    const { client } = show();
+    await loaded(client);
+    expect(within(screen.getByRole('table', { name: 'Samples' })).queryByText('N-1')).not.toBeInTheDocument();
+    const untested = screen.getByRole('table', { name: 'Samples not yet tested' });
+    expect(within(untested).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['N-1', 'N-2']);
+    await userEvent.click(within(untested).getByRole('button', { name: 'Record the result of N-2' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Record the result of N-2' });
+    await userEvent.click(within(within(dialog).getByRole('radiogroup', { name: 'Result' })).getByRole('radio', { name: 'fail' }));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Note' }), 'No ticket');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Record the result' }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.method === 'POST')).toEqual([
+        { method: 'POST', url: `${API}/controls/AC-04/test/samples`, body: { item: 'N-2', result: 'fail', note: 'No ticket' } },
+      ]),
+    );
   });
 
   it("lets the control's owner edit it and state its population, not record results", async () => {

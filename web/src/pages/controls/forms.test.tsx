@@ -81,11 +81,11 @@ describe('the test form', () => {
     expect(mayEditTest(test, { record: false, evidence: false })).toBe(false);
   });
 
-  it('sends a changed method as the whole test, keeping the samples and the population the auditor may not touch', () => {
+  it('sends a changed method as the whole test, keeping the samples, those not yet tested and the population the auditor may not touch', () => {
     const values = { ...testValues(test), method: 'reperformance' as const, populationSize: 10 };
-    expect(testRequest(test, values, auditor)).toEqual({
+    expect(testRequest({ ...test, untested: ['N-1'] }, values, auditor)).toEqual({
       kind: 'put',
-      test: { version: 4, method: 'reperformance', populationSize: 42, scopeLimitation: null, samples: test.samples },
+      test: { version: 4, method: 'reperformance', populationSize: 42, scopeLimitation: null, samples: test.samples, untested: ['N-1'] },
     });
   });
 
@@ -138,6 +138,11 @@ describe("a control's history in words", () => {
     expect(describeChange({ ...event, type: 'test.recorded', before, after })).toEqual([
       'population: 42 → 40',
       'samples: 5 samples (1 failed) → 2 samples',
+    ]);
+    const superseded = { ...event, type: 'test.superseded', before, after: { ...after, samples: [], reason: 'Redesigned in May' } };
+    expect(describeChange(superseded)).toEqual([
+      'reason: Redesigned in May',
+      'the previous version had 5 samples (1 failed): T-0001 pass, T-0002 pass, T-0003 fail, T-0004 pass, T-0005 pass',
     ]);
     expect(describeChange({ ...event, type: 'population.recorded', before: { populationSize: 42, scopeLimitation: null }, after: { populationSize: null, scopeLimitation: 'Not produced' } })).toEqual([
       'population: 42 → none',
