@@ -102,7 +102,7 @@ for (const engine of ENGINES) {
         ['test recorded', (c) => c.request({ method: 'PUT', url: `${e}/controls/NEW-1/test`, payload: { method: 'inquiry', populationSize: 3 } })],
         ['sample added', (c) => c.request({ method: 'POST', url: `${e}/controls/NEW-1/test/samples`, payload: { item: 'S-1', result: 'pass' } })],
         ['sample recorded', (c) => c.request({ method: 'PATCH', url: `${e}/controls/NEW-1/test/samples/S-1`, payload: { result: 'fail' } })],
-        ['test replaced', (c) => c.request({ method: 'PUT', url: `${e}/controls/NEW-1/test`, payload: { version: 3, method: 'inquiry', populationSize: 3, samples: [{ item: 'S-2', result: 'pass' }] } })],
+        ['test replaced', (c) => c.request({ method: 'PUT', url: `${e}/controls/NEW-1/test`, payload: { version: 3, method: 'inquiry', populationSize: 3, samples: [{ item: 'S-1', result: 'fail' }, { item: 'S-2', result: 'pass' }] } })],
         ['test removed', (c) => c.request({ method: 'DELETE', url: `${e}/controls/NEW-1/test?version=4` })],
         ['control changed', (c) => c.request({ method: 'PATCH', url: `${e}/controls/NEW-1`, payload: { version: 1, design: 'deficient' } })],
         ['control removed', (c) => c.request({ method: 'DELETE', url: `${e}/controls/NEW-1?version=2` })],
