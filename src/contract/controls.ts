@@ -177,6 +177,7 @@ export const addSampleBody = z.strictObject({
   /** When given, the sample is added only if the test is still at this version. */
   version: version.optional(),
   ...sampleFields,
+  /** What deviated: required when the result is fail. */
   note: sampleFields.note.default(null),
 });
 
@@ -184,7 +185,10 @@ export const updateSampleBody = z
   .strictObject({
     version: version.optional(),
     result: sampleFields.result.optional(),
+    /** What deviated: required while the result is fail. */
     note: sampleFields.note.optional(),
+    /** Why a recorded result changes (required then; 422 at `$.reason` without it): kept in the audit event. */
+    reason: text(MAX_TEXT_LENGTH).nullable().default(null),
   })
   .refine((body) => body.result !== undefined || body.note !== undefined, {
     message: 'give the result or the note to record',

@@ -1,7 +1,7 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import type { Sample } from './engagement.js';
-import { checkTestSamples, describeLoss, lostEvidence, testChangeConflict, type TestSamples } from './test-changes.js';
+import { checkFailureNotes, checkSampleRecord, checkTestSamples, describeLoss, lostEvidence, testChangeConflict, type TestSamples } from './test-changes.js';
 
 const pass = (item: string): Sample => ({ item, result: 'pass', note: null });
 const fail = (item: string, note = 'Access removed 9 days late'): Sample => ({ item, result: 'fail', note });
@@ -79,5 +79,26 @@ describe('checkTestSamples', () => {
       { location: '$.reason', message: 'say why a new test version is started (the current one is kept in the history)' },
     ]);
     expect(checkTestSamples({ ...deviated, change: 'new-version', reason: 'Redesigned in May' })).toEqual([]);
+  });
+});
+
+describe("a sample's result", () => {
+  const NOTE = 'a failed sample needs a note saying what deviated';
+
+  test('a fail says what deviated, in a test recorded anew, leaving an older record as it was', () => {
+    expect(checkFailureNotes([pass('A'), fail('B', ' '), fail('C')])).toEqual([{ location: '$.samples[1].note', message: NOTE }]);
+    const older = { item: 'B', result: 'fail' as const, note: null };
+    expect(checkFailureNotes([older], [older])).toEqual([]);
+  });
+
+  test('a changed result takes a reason; a new one or a note alone does not', () => {
+    expect(checkSampleRecord(null, fail('A'), null)).toEqual([]);
+    expect(checkSampleRecord(null, fail('A', ''), null)).toEqual([{ location: '$.note', message: NOTE }]);
+    expect(checkSampleRecord(pass('A'), { ...pass('A'), note: 'Checked' }, null)).toEqual([]);
+    expect(checkSampleRecord(pass('A'), fail('A'), null)).toEqual([
+      { location: '$.reason', message: "the result of A was recorded as pass: say why it changes to fail (the reason goes into the control's history)" },
+    ]);
+    expect(checkSampleRecord(fail('A'), pass('A'), 'Re-inspected: removed the same day')).toEqual([]);
+    expect(checkSampleRecord(fail('A'), { ...fail('A'), note: null }, null)).toEqual([{ location: '$.note', message: NOTE }]);
   });
 });

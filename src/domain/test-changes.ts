@@ -10,6 +10,9 @@
  *   test holds any recorded result.
  * - `new-version`: a new test version replaces the current one, with a reason; the current test, its results
  *   and notes, stay in the control's history (the audit event keeps them).
+ *
+ * One sample's result: a fail says what deviated (its note), and changing a recorded result takes a reason, which
+ * the audit event keeps beside the result before and after.
  */
 import type { Issue } from './errors.js';
 import type { Sample } from './engagement.js';
@@ -100,6 +103,43 @@ export function checkTestSamples(test: TestSamples & { change: TestChange; reaso
   });
   if (test.change === 'new-version' && (test.reason ?? '').trim() === '') {
     issues.push({ location: '$.reason', message: 'say why a new test version is started (the current one is kept in the history)' });
+  }
+  return issues;
+}
+
+const NOTE_NEEDED = 'a failed sample needs a note saying what deviated';
+
+function isBlank(text: string | null | undefined): boolean {
+  return (text ?? '').trim() === '';
+}
+
+/**
+ * Failed samples without a note, at `$.samples[i].note`, among those `after` records anew: samples already
+ * recorded exactly so in `before` (an older record) are left as they are.
+ */
+export function checkFailureNotes(after: readonly Sample[], before: readonly Sample[] = []): Issue[] {
+  const recorded = new Map(before.map((s) => [s.item, s]));
+  const issues: Issue[] = [];
+  after.forEach((sample, i) => {
+    const same = recorded.get(sample.item);
+    if (same && same.result === sample.result && same.note === sample.note) return;
+    if (sample.result === 'fail' && isBlank(sample.note)) issues.push({ location: `$.samples[${i}].note`, message: NOTE_NEEDED });
+  });
+  return issues;
+}
+
+/**
+ * Problems with recording one sample as `after` (`before`: as it is recorded, or null for a new one): a fail
+ * without its note, at `$.note`, and a changed result without a reason, at `$.reason`.
+ */
+export function checkSampleRecord(before: Sample | null, after: Sample, reason: string | null): Issue[] {
+  const issues: Issue[] = [];
+  if (after.result === 'fail' && isBlank(after.note)) issues.push({ location: '$.note', message: NOTE_NEEDED });
+  if (before && before.result !== after.result && isBlank(reason)) {
+    issues.push({
+      location: '$.reason',
+      message: `the result of ${after.item} was recorded as ${before.result}: say why it changes to ${after.result} (the reason goes into the control's history)`,
+    });
   }
   return issues;
 }

@@ -163,3 +163,53 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: a sample's result`, () => {
+    const store = useFreshStore(engine);
+
+    it('needs a note saying what deviated for a fail, and a reason, kept in the history, to change a recorded result', async () => {
+      const services = createServices(store());
+      const organization = await services.organizations.create(OPERATOR, { slug: unique('org'), name: 'Acme' });
+      const engagement = await services.engagements.create(OPERATOR, organization.id, engagementSettings());
+      await services.controls.create(OPERATOR, organization.id, engagement.id, controlFields({ id: 'AC-04' }));
+      const ids = [organization.id, engagement.id, 'AC-04'] as const;
+      const noNote = { ...test, samples: [{ item: 'T-1', result: 'fail' as const, note: ' ' }] };
+      await expect(services.tests.put(OPERATOR, ...ids, noNote)).rejects.toMatchObject({
+        issues: [{ location: '$.samples[0].note', message: 'a failed sample needs a note saying what deviated' }],
+      });
+      await services.tests.put(OPERATOR, ...ids, { ...test, samples: samplesOf('pp'), untested: ['N-1'] });
+      await expect(services.tests.addSample(OPERATOR, ...ids, { item: 'N-1', result: 'fail', note: null })).rejects.toMatchObject({
+        issues: [{ location: '$.note' }],
+      });
+
+      await expect(services.tests.updateSample(OPERATOR, ...ids, 'T-0001', { result: 'fail' })).rejects.toMatchObject({
+        issues: [
+          { location: '$.note', message: 'a failed sample needs a note saying what deviated' },
+          { location: '$.reason', message: "the result of T-0001 was recorded as pass: say why it changes to fail (the reason goes into the control's history)" },
+        ],
+      });
+      await expect(services.tests.updateSample(OPERATOR, ...ids, 'T-0001', { result: 'fail', note: 'Late' }, undefined, '  ')).rejects.toMatchObject({
+        issues: [{ location: '$.reason' }],
+      });
+      const unchanged = await services.tests.get(OPERATOR, ...ids);
+      expect(unchanged.samples[0]).toEqual({ item: 'T-0001', result: 'pass', note: null });
+
+      const changed = await services.tests.updateSample(OPERATOR, ...ids, 'T-0001', { result: 'fail', note: 'Access removed 9 days late' }, undefined, 'The ticket was closed before the account was removed');
+      expect(changed).toMatchObject({ item: 'T-0001', result: 'fail', note: 'Access removed 9 days late' });
+      // A fail keeps its note; a note alone, on a pass, needs no reason.
+      await expect(services.tests.updateSample(OPERATOR, ...ids, 'T-0001', { note: null })).rejects.toMatchObject({ issues: [{ location: '$.note' }] });
+      await services.tests.updateSample(OPERATOR, ...ids, 'T-0002', { note: 'Checked the ticket' });
+
+      const events = await createAuditRepository(store().db).list({ limit: 10, offset: 0, organizationId: organization.id, type: 'sample.recorded' });
+      expect(events.items.map((e) => [e.actor, e.before, e.after])).toEqual([
+        ['operator:cli', expect.objectContaining({ item: 'T-0002', note: null }), expect.objectContaining({ item: 'T-0002', note: 'Checked the ticket', reason: null })],
+        [
+          'operator:cli',
+          { control: 'AC-04', item: 'T-0001', result: 'pass', note: null },
+          { control: 'AC-04', item: 'T-0001', result: 'fail', note: 'Access removed 9 days late', testVersion: 2, reason: 'The ticket was closed before the account was removed' },
+        ],
+      ]);
+    });
+  });
+}

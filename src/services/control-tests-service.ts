@@ -13,6 +13,8 @@
  */
 import {
   can,
+  checkFailureNotes,
+  checkSampleRecord,
   checkTestSamples,
   ConflictError,
   describeGrant,
@@ -156,6 +158,10 @@ export function createControlTestsService(deps: {
           throw new ConflictError(`Control ${controlId} has no test any more (you had version ${expectedVersion}); reload and try again`);
         }
         // A stale version is the first thing to say: what would be lost is then judged on a test the person has not seen.
+        if (before?.version === expectedVersion || !before) {
+          const failures = checkFailureNotes(input.samples, before?.samples);
+          if (failures.length > 0) throw new ValidationError(failures, 'The test cannot be recorded');
+        }
         if (before && before.version === expectedVersion) {
           const conflict = testChangeConflict(before, { samples: input.samples, untested }, change);
           if (conflict) throw new ConflictError(`Control ${controlId}: ${conflict}`);
@@ -238,6 +244,8 @@ export function createControlTestsService(deps: {
       expectedVersion?: number,
     ): Promise<RecordedSample> {
       await access.require(actor, organizationId, 'test.record');
+      const refused = checkSampleRecord(null, sample, null);
+      if (refused.length > 0) throw new ValidationError(refused, 'The sample cannot be added');
       return db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
         const test = await overviewOf(control, trx);
@@ -261,7 +269,10 @@ export function createControlTestsService(deps: {
       });
     },
 
-    /** Records a sample's result or note; `expectedVersion` as for addSample. */
+    /**
+     * Records a sample's result or note; `expectedVersion` as for addSample. A fail keeps a note saying what
+     * deviated, and a changed result takes a `reason`, which the audit event keeps with the result before and after.
+     */
     async updateSample(
       actor: Actor,
       organizationId: string,
@@ -270,6 +281,7 @@ export function createControlTestsService(deps: {
       item: string,
       patch: SamplePatch,
       expectedVersion?: number,
+      reason: string | null = null,
     ): Promise<RecordedSample> {
       await access.require(actor, organizationId, 'test.record');
       return db.transaction().execute(async (trx) => {
@@ -277,6 +289,10 @@ export function createControlTestsService(deps: {
         const test = await overviewOf(control, trx);
         const before = await controls.findSample(test.rowId, item, trx);
         if (!before) throw new NotFoundError(`Sample ${item} of control ${controlId}`);
+        if (expectedVersion === undefined || expectedVersion === test.version) {
+          const issues = checkSampleRecord(before, { ...before, ...patch }, reason);
+          if (issues.length > 0) throw new ValidationError(issues, `The result of ${item} cannot be recorded`);
+        }
         const change = await controls.updateSample(test.rowId, item, patch, expectedVersion, trx);
         const recorded = { control: control.id, ...change.sample, testVersion: change.testVersion };
         await audit.record(trx, actor, {
@@ -284,7 +300,7 @@ export function createControlTestsService(deps: {
           organizationId,
           subject: `test:${test.rowId}`,
           before: { control: control.id, ...before },
-          after: recorded,
+          after: { ...recorded, reason: reason?.trim() || null },
         });
         return recorded;
       });

@@ -101,7 +101,7 @@ for (const engine of ENGINES) {
       const recorded = await auditor.request({
         method: 'PATCH',
         url: `${url}/samples/T-0100`,
-        payload: { version: 2, result: 'fail', note: 'No approval on file' },
+        payload: { version: 2, result: 'fail', note: 'No approval on file', reason: 'The approval on file was for another change' },
       });
       expect(recorded.statusCode).toBe(200);
       expect(recorded.json()).toEqual({ control: 'AC-04', item: 'T-0100', result: 'fail', note: 'No approval on file', testVersion: 3 });
@@ -116,6 +116,31 @@ for (const engine of ENGINES) {
       expect(latest).toMatchObject({ before: { item: 'T-0001', note: null }, after: { item: 'T-0001', note: 'Checked twice' } });
     });
 
+    it("refuses a fail without its note and a changed result without a reason; the control's history says who changed which result when", async () => {
+      const { engagement, url } = await seeded();
+      await seedTest(t(), engagement.id, 'AC-04', { populationSize: 10, samples: samplesOf('ppppp') });
+      const auditor = await t().member('auditor');
+      const noNote = await auditor.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'N-1', result: 'fail' } });
+      expect(noNote.statusCode).toBe(422);
+      expect(noNote.json().issues).toEqual([{ location: '$.note', message: 'a failed sample needs a note saying what deviated' }]);
+      const noReason = await auditor.request({ method: 'PATCH', url: `${url}/samples/T-0003`, payload: { result: 'fail', note: 'Nine days late' } });
+      expect(noReason.statusCode).toBe(422);
+      expect(noReason.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(noReason.json().issues).toEqual([{ location: '$.reason', message: expect.stringMatching(/recorded as pass: say why it changes to fail/) }]);
+
+      const reason = 'The termination ticket was closed before the account was removed';
+      const changed = await auditor.request({ method: 'PATCH', url: `${url}/samples/T-0003`, payload: { result: 'fail', note: 'Nine days late', reason } });
+      expect(changed.statusCode).toBe(200);
+      const history = (await auditor.request({ method: 'GET', url: url.replace(/\/test$/, '/audit-events') })).json();
+      expect(history.items[0]).toMatchObject({
+        type: 'sample.recorded',
+        actor: `user:${auditor.email}`,
+        occurredAt: expect.any(String),
+        before: { item: 'T-0003', result: 'pass', note: null },
+        after: { item: 'T-0003', result: 'fail', note: 'Nine days late', reason },
+      });
+    });
+
     it('records a sample whose item is as long as an item may be, in any script, and refuses a longer one with 400', async () => {
       const { engagement, url } = await seeded();
       await seedTest(t(), engagement.id, 'AC-04', { populationSize: 10, samples: samplesOf('ppppp') });
@@ -123,7 +148,8 @@ for (const engine of ENGINES) {
       // 200 characters: plain, and each three bytes of UTF-8 (nine characters percent-encoded in the path).
       for (const item of ['I'.repeat(200), '€'.repeat(200)]) {
         expect((await auditor.request({ method: 'POST', url: `${url}/samples`, payload: { item, result: 'pass' } })).statusCode).toBe(201);
-        const recorded = await auditor.request({ method: 'PATCH', url: `${url}/samples/${encodeURIComponent(item)}`, payload: { result: 'fail' } });
+        const payload = { result: 'fail', note: 'Late', reason: 'Re-inspected' };
+        const recorded = await auditor.request({ method: 'PATCH', url: `${url}/samples/${encodeURIComponent(item)}`, payload });
         expect(recorded.statusCode).toBe(200);
         expect(recorded.json()).toMatchObject({ item, result: 'fail' });
       }
@@ -136,7 +162,7 @@ for (const engine of ENGINES) {
       const { engagement, url } = await seeded();
       await seedTest(t(), engagement.id, 'AC-04', { populationSize: 6, samples: samplesOf('ppppp') });
       const admin = await t().member('admin');
-      const duplicate = await admin.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'T-0001', result: 'fail' } });
+      const duplicate = await admin.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'T-0001', result: 'fail', note: 'Late' } });
       expect(duplicate.statusCode).toBe(422);
       expect(duplicate.json().issues).toEqual([{ location: '$.item', message: 'sample item "T-0001" is already in the test' }]);
       expect((await admin.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'T-0006', result: 'pass' } })).statusCode).toBe(201);
@@ -145,7 +171,7 @@ for (const engine of ENGINES) {
       expect(beyond.json().issues[0]).toMatchObject({ location: '$.item', message: expect.stringMatching(/population has 6 items/) });
       const stale = await admin.request({ method: 'POST', url: `${url}/samples`, payload: { version: 1, item: 'T-0008', result: 'pass' } });
       expect(stale.statusCode).toBe(409);
-      const staleUpdate = await admin.request({ method: 'PATCH', url: `${url}/samples/T-0001`, payload: { version: 1, result: 'fail' } });
+      const staleUpdate = await admin.request({ method: 'PATCH', url: `${url}/samples/T-0001`, payload: { version: 1, note: 'Stale' } });
       expect(staleUpdate.statusCode).toBe(409);
       expect((await admin.request({ method: 'PATCH', url: `${url}/samples/NOPE`, payload: { result: 'fail' } })).statusCode).toBe(404);
       const empty = await admin.request({ method: 'PATCH', url: `${url}/samples/T-0001`, payload: {} });

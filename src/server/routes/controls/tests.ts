@@ -83,7 +83,9 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
     config: { permission: 'test.record' },
     schema: {
       tags,
-      summary: 'Add a sample to the test (no more than the population, no item twice)',
+      summary:
+        'Add a sample to the test, or record the result of an item not yet tested (no more than the population, no item ' +
+        'twice; a fail needs a note saying what deviated)',
       params: controlParams,
       body: addSampleBody,
       response: { 201: recordedSampleSchema },
@@ -100,15 +102,15 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
     config: { permission: 'test.record' },
     schema: {
       tags,
-      summary: "Record a sample's result or note",
+      summary: "Record a sample's result or note: a fail needs a note saying what deviated, and changing a recorded result a `reason` (422 naming the field without them), kept in the audit event",
       params: sampleParams,
       body: updateSampleBody,
       response: { 200: recordedSampleSchema },
     },
     handler: async (request) => {
       const { organizationId, engagementId, controlId, item } = request.params;
-      const { version, ...patch } = request.body;
-      return tests.updateSample(actorOf(request), organizationId, engagementId, controlId, item, patch, version);
+      const { version, reason, ...patch } = request.body;
+      return tests.updateSample(actorOf(request), organizationId, engagementId, controlId, item, patch, version, reason);
     },
   });
 }
