@@ -18,6 +18,7 @@ export function validateSample(values: Values, test: ControlTest): Partial<Recor
   const item = values.item.trim();
   if (item === '') return { item: 'Give the id of the sampled item, e.g. the ticket or record number' };
   if (test.samples.some((s) => s.item === item)) return { item: `${item} is already in the test` };
+  if (values.result === 'fail' && values.note.trim() === '') return { note: 'Say what deviated: a failed sample needs a note' };
   // An item selected but not yet tested holds its place in the population already.
   if (test.untested.includes(item)) return {};
   if (test.populationSize !== null && test.samples.length + test.untested.length >= test.populationSize) {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.js';
 import type { Control } from '../../api/controls.js';
 import { changesFrom, fieldErrorsOf, newControlValues, toControlInput, validateControl, valuesOf } from './control-form.js';
+import { validateSample } from './AddSampleForm.js';
+import { validateResultChange } from './ChangeResultModal.js';
 import { actorLabel, describeChange } from './history.js';
 import { fixtureHistory, fixtureTest } from './testing.js';
 import { mayEditTest, testRequest, testValues, validateTest } from './test-form.js';
@@ -127,6 +129,8 @@ describe("a control's history in words", () => {
 
   it('says so when the list left an event\'s states out for their size', () => {
     const [sample] = fixtureHistory();
+    const changed = { ...sample!, after: { ...(sample!.after as object), reason: 'Ticket closed before removal' } };
+    expect(describeChange(changed)).toEqual(['T-0003: result: pass → fail; note: none → Access removed 9 days late', 'reason: Ticket closed before removal']);
     expect(describeChange({ ...sample!, before: null, after: null, payloadOmitted: true })).toEqual(['(too large to show in the list: the audit log keeps it whole)']);
   });
 
@@ -148,5 +152,23 @@ describe("a control's history in words", () => {
       'population: 42 → none',
       'scope limitation: none → Not produced',
     ]);
+  });
+});
+
+describe("a sample's result in the forms", () => {
+  const test = { ...fixtureTest(), populationSize: 6, untested: ['N-1'] };
+  it('asks a fail for its note, and records the result of an item not yet tested within the population', () => {
+    expect(validateSample({ item: 'N-2', result: 'fail', note: ' ' }, test)).toEqual({ note: 'Say what deviated: a failed sample needs a note' });
+    expect(validateSample({ item: 'N-1', result: 'fail', note: 'Late' }, test)).toEqual({});
+    expect(validateSample({ item: 'N-2', result: 'pass', note: '' }, test).item).toMatch(/all of them are sampled already/);
+  });
+
+  it('asks a changed result for its reason', () => {
+    const [passed] = fixtureTest().samples;
+    expect(validateResultChange(passed!, 'fail', { note: '', reason: '' })).toEqual({
+      note: 'Say what deviated: a failed sample needs a note',
+      reason: 'Say why the recorded result changes: it goes into the control’s history',
+    });
+    expect(validateResultChange(passed!, 'fail', { note: 'Late', reason: 'Re-inspected' })).toEqual({});
   });
 });

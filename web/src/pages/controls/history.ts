@@ -117,7 +117,8 @@ export function describeChange(event: AuditEvent): string[] {
       return after ? [`${show(after.item)}: ${show(after.result)}${after.note ? ` (${show(after.note)})` : ''}`] : [];
     case 'sample.recorded': {
       if (!before || !after) return [];
-      return [`${show(after.item)}: ${differences(before, after, ['result', 'note']).join('; ') || 'unchanged'}`];
+      const line = `${show(after.item)}: ${differences(before, after, ['result', 'note']).join('; ') || 'unchanged'}`;
+      return after.reason ? [line, `reason: ${show(after.reason)}`] : [line];
     }
     default:
       return [];
