@@ -1,6 +1,7 @@
 /**
  * Adding one sample to a test, or recording the result of an item selected but not yet tested: its item id,
- * result and note, checked as the server checks them.
+ * result (none chosen until the person chooses: a result is never pre-marked) and note, checked as the server
+ * checks them.
  */
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
@@ -10,7 +11,8 @@ import { RESULT_OPTIONS } from './SamplesTable.js';
 
 interface Values {
   item: string;
-  result: SampleResult;
+  /** Empty until the person chooses. */
+  result: SampleResult | '';
   note: string;
 }
 
@@ -18,6 +20,7 @@ export function validateSample(values: Values, test: ControlTest): Partial<Recor
   const item = values.item.trim();
   if (item === '') return { item: 'Give the id of the sampled item, e.g. the ticket or record number' };
   if (test.samples.some((s) => s.item === item)) return { item: `${item} is already in the test` };
+  if (values.result === '') return { result: 'Choose the result: pass or fail' };
   if (values.result === 'fail' && values.note.trim() === '') return { note: 'Say what deviated: a failed sample needs a note' };
   // An item selected but not yet tested holds its place in the population already.
   if (test.untested.includes(item)) return {};
@@ -37,7 +40,7 @@ export function AddSampleForm(props: {
   const resultLabel = useId();
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { item: props.item ?? '', result: 'pass', note: '' },
+    initialValues: { item: props.item ?? '', result: '', note: '' },
     validate: (values) => validateSample(values, props.test),
   });
   return (
@@ -46,7 +49,7 @@ export function AddSampleForm(props: {
       onSubmit={form.onSubmit(async (values) => {
         const note = values.note.trim();
         try {
-          await props.onSubmit({ item: values.item.trim(), result: values.result, note: note === '' ? null : note });
+          await props.onSubmit({ item: values.item.trim(), result: values.result as SampleResult, note: note === '' ? null : note });
         } catch {
           // The caller has told the person; the form keeps what they typed.
         }
@@ -59,6 +62,11 @@ export function AddSampleForm(props: {
             Result
           </Text>
           <SegmentedControl aria-labelledby={resultLabel} data={RESULT_OPTIONS} {...form.getInputProps('result')} />
+          {form.errors.result && (
+            <Text size="xs" c="red">
+              {form.errors.result}
+            </Text>
+          )}
         </Stack>
         <TextInput label="Note" placeholder="What was found, e.g. access removed 9 days late" {...form.getInputProps('note')} />
         <Group justify="flex-end">

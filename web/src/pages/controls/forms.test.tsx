@@ -157,7 +157,8 @@ describe("a control's history in words", () => {
 
 describe("a sample's result in the forms", () => {
   const test = { ...fixtureTest(), populationSize: 6, untested: ['N-1'] };
-  it('asks a fail for its note, and records the result of an item not yet tested within the population', () => {
+  it('never pre-marks a result, asks a fail for its note, and records the result of an item not yet tested within the population', () => {
+    expect(validateSample({ item: 'N-1', result: '', note: '' }, test)).toEqual({ result: 'Choose the result: pass or fail' });
     expect(validateSample({ item: 'N-2', result: 'fail', note: ' ' }, test)).toEqual({ note: 'Say what deviated: a failed sample needs a note' });
     expect(validateSample({ item: 'N-1', result: 'fail', note: 'Late' }, test)).toEqual({});
     expect(validateSample({ item: 'N-2', result: 'pass', note: '' }, test).item).toMatch(/all of them are sampled already/);
