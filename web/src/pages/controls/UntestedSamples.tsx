@@ -29,9 +29,7 @@ export function UntestedSamples(props: { test: ControlTest; canRecord: boolean; 
                     Record result
                   </Button>
                 ) : (
-                  <Text size="sm" c="dimmed">
-                    not yet tested
-                  </Text>
+                  <Text size="sm" c="dimmed">not yet tested</Text>
                 )}
               </Table.Td>
             </Table.Tr>
