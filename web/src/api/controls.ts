@@ -152,8 +152,10 @@ export function useUpdateControl() {
 }
 
 /**
- * Records the control's test, replacing the one it has. Stating or changing the population needs
- * evidence.manage besides test.record: an auditor sends the population as it stands.
+ * Records the control's test over the one it has, keeping its recorded results unless the request says otherwise
+ * (`change`: a confirmed replacement of a test without results, or a new test version; 409 names what would be
+ * lost). Stating or changing the population needs evidence.manage besides test.record: an auditor sends the
+ * population as it stands.
  */
 export function usePutTest() {
   return useControlMutation((urls, { controlId, test }: { controlId: string; test: TestInput }) =>

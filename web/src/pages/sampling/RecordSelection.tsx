@@ -149,7 +149,11 @@ export function RecordSelection(props: {
           <Button
             disabled={reason !== null}
             loading={put.isPending && !confirming}
-            onClick={() => plan.ok && record(plan.test, `${props.items.length} samples recorded as not yet tested in the test of ${control.id}`)}
+            onClick={() => {
+              if (!plan.ok) return;
+              const added = (plan.test.untested?.length ?? 0) - (test.data?.untested.length ?? 0);
+              record(plan.test, `${added} ${added === 1 ? 'sample' : 'samples'} added to the test of ${control.id}, not yet tested`);
+            }}
           >
             {test.data ? "Add to the control's test" : "Record as the control's test"}
           </Button>

@@ -95,6 +95,7 @@ describe('SamplingPage', () => {
         untested: publishedSelection(IDS.slice(0, 42), 's1', 5),
       },
     });
+    expect(await screen.findByText('5 samples added to the test of AC-04, not yet tested')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: /Record each sample’s result/ })).toHaveAttribute('href', `${ROOT}/controls/AC-04`);
   });
 
