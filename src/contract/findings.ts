@@ -36,8 +36,8 @@ import { pageQuery, paged } from './paging.js';
 
 const code = text(MAX_CONTROL_ID_LENGTH);
 
-/** `findingId` is the finding's code in the engagement (e.g. F-AC-04), URL-encoded. */
-export const findingParams = engagementParams.extend({ findingId: z.string().min(1).max(MAX_ID_LENGTH) });
+/** `findingCode` is the finding's code in the engagement (e.g. F-AC-04), URL-encoded. */
+export const findingParams = engagementParams.extend({ findingCode: z.string().min(1).max(MAX_ID_LENGTH) });
 
 export const findingQuery = pageQuery.extend({
   status: z.enum(FINDING_STATUSES).optional(),
@@ -85,7 +85,7 @@ const retestSchema = z
 export const findingSchema = z
   .object({
     /** The finding's code, e.g. F-AC-04: stable, so deriving again adds nothing twice. */
-    id: z.string(),
+    code: z.string(),
     title: z.string(),
     description: z.string().nullable(),
     source: z.enum(FINDING_SOURCES),
@@ -109,8 +109,8 @@ export const findingSchema = z
     }),
     status: z.enum(FINDING_STATUSES),
     identifiedOn: z.string().nullable(),
-    /** As found: remediation never erases a deviation. */
-    deviations: z.array(z.object({ item: z.string(), note: z.string().nullable() })),
+    /** The failed samples behind it (its deviations), as found: remediation never erases a deviation. */
+    failedSamples: z.array(z.object({ item: z.string(), note: z.string().nullable() })),
     /** The code of its root cause. */
     rootCause: z.string().nullable(),
     correctiveActions: z.array(correctiveActionSchema),
@@ -214,8 +214,8 @@ export const createFindingBody = z.discriminatedUnion('source', [
   z.strictObject({ source: z.literal('deficiency'), control: code }),
   z.strictObject({
     source: z.enum(MANUAL_FINDING_SOURCES),
-    /** Defaults to the next free F-<n>. */
-    id: code.optional(),
+    /** Defaults to the next F-<n>. */
+    code: code.optional(),
     title: text(MAX_TEXT_LENGTH),
     description: text(MAX_TEXT_LENGTH).nullable().optional(),
     control: code.nullable().optional(),
@@ -225,7 +225,7 @@ export const createFindingBody = z.discriminatedUnion('source', [
     severity: z.enum(SEVERITIES),
     pervasive: z.boolean().optional(),
     identifiedOn: date.optional(),
-    deviations: z
+    failedSamples: z
       .array(z.strictObject({ item: text(MAX_SAMPLE_ITEM_LENGTH), note: text(MAX_TEXT_LENGTH).nullable().default(null) }))
       .max(MAX_SAMPLES_PER_REQUEST)
       .optional(),

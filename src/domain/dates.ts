@@ -1,4 +1,5 @@
 /** Calendar-day arithmetic on ISO dates (`YYYY-MM-DD`), in UTC so that no time zone moves a due date. */
+import type { Problem } from './problems.js';
 
 const DAY_MS = 86_400_000;
 
@@ -35,4 +36,14 @@ export function earliest(dates: readonly (string | null)[]): string | null {
 
 export function latest(dates: readonly (string | null)[]): string | null {
   return dates.reduce<string | null>((max, d) => (d !== null && (max === null || d > max) ? d : max), null);
+}
+
+/**
+ * A period starts no later than it ends (a period of one day starts and ends on it). Judged only between two
+ * real dates: a date that is missing or not real is the date check's to report.
+ */
+export function periodProblems(period: { periodStart: string | null | undefined; periodEnd: string | null | undefined }): Problem[] {
+  const { periodStart: start, periodEnd: end } = period;
+  if (!start || !end || !isRealDate(start) || !isRealDate(end) || start <= end) return [];
+  return [{ path: ['periodStart'], message: `the period starts (${start}) after it ends (${end})` }];
 }

@@ -1,13 +1,19 @@
 /** The public face of the domain: what the other layers may import. */
 export * from './errors.js';
+export * from './problems.js';
 export { CATEGORY_NAMES, FREQUENCY_NAMES, ROLE_NAMES, words } from './format.js';
 export * from './engagement.js';
 export * from './dates.js';
+export * from './codes.js';
 export * from './criteria/catalogue.js';
+export * from './criteria/scope.js';
+export * from './controls/rules.js';
 export * from './sampling/binomial.js';
 export * from './sampling/deviation-bound.js';
 export * from './sampling/frequency.js';
 export * from './sampling/selection.js';
+export * from './sampling/integrity.js';
+export * from './sampling/population.js';
 export * from './evaluation/result.js';
 export * from './evaluation/examine.js';
 export * from './evaluation/opinion.js';

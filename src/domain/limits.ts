@@ -8,8 +8,9 @@ export const MAX_ID_LENGTH = 200;
 export const MAX_CONTROL_ID_LENGTH = 100;
 /** A criterion's id (CC6.1, PI1.5). */
 export const MAX_CRITERION_ID_LENGTH = 16;
-/** An e-mail address (RFC 5321's path limit); a control's or an action's owner is one. */
+/** An e-mail address (RFC 5321's path limit). */
 export const MAX_EMAIL_LENGTH = 320;
+/** A control's or an action's owner: any text this long at most, so an e-mail address fits. */
 export const MAX_OWNER_LENGTH = MAX_EMAIL_LENGTH;
 /** A population item's id, as the organisation's system names it. */
 export const MAX_SAMPLE_ITEM_LENGTH = 200;

@@ -1,6 +1,7 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import type { Sample } from './engagement.js';
+import { newSampleProblems, sampleProblems } from './sampling/integrity.js';
 import { checkFailureNotes, checkSampleRecord, checkTestSamples, describeLoss, lostEvidence, testChangeConflict, type TestSamples } from './test-changes.js';
 
 const pass = (item: string): Sample => ({ item, result: 'pass', note: null });
@@ -72,11 +73,11 @@ describe('lostEvidence and describeLoss', () => {
 });
 
 describe('checkTestSamples', () => {
-  test('names each problem at its JSON path', () => {
+  test('names each problem at its path', () => {
     expect(checkTestSamples({ ...deviated, untested: ['T-4', 'T-2', 'T-4'], change: 'new-version', reason: ' ' })).toEqual([
-      { location: '$.untested[1]', message: '"T-2" is a sample with a recorded result already' },
-      { location: '$.untested[2]', message: '"T-4" appears twice (first at $.untested[0])' },
-      { location: '$.reason', message: 'say why a new test version is started (the current one is kept in the history)' },
+      { path: ['untested', 1], message: '"T-2" is a sample with a recorded result already' },
+      { path: ['untested', 2], message: '"T-4" appears twice', firstAt: ['untested', 0] },
+      { path: ['reason'], message: 'say why a new test version is started (the current one is kept in the history)' },
     ]);
     expect(checkTestSamples({ ...deviated, change: 'new-version', reason: 'Redesigned in May' })).toEqual([]);
   });
@@ -86,19 +87,30 @@ describe("a sample's result", () => {
   const NOTE = 'a failed sample needs a note saying what deviated';
 
   test('a fail says what deviated, in a test recorded anew, leaving an older record as it was', () => {
-    expect(checkFailureNotes([pass('A'), fail('B', ' '), fail('C')])).toEqual([{ location: '$.samples[1].note', message: NOTE }]);
+    expect(checkFailureNotes([pass('A'), fail('B', ' '), fail('C')])).toEqual([{ path: ['samples', 1, 'note'], message: NOTE }]);
     const older = { item: 'B', result: 'fail' as const, note: null };
     expect(checkFailureNotes([older], [older])).toEqual([]);
   });
 
   test('a changed result takes a reason; a new one or a note alone does not', () => {
     expect(checkSampleRecord(null, fail('A'), null)).toEqual([]);
-    expect(checkSampleRecord(null, fail('A', ''), null)).toEqual([{ location: '$.note', message: NOTE }]);
+    expect(checkSampleRecord(null, fail('A', ''), null)).toEqual([{ path: ['note'], message: NOTE }]);
     expect(checkSampleRecord(pass('A'), { ...pass('A'), note: 'Checked' }, null)).toEqual([]);
     expect(checkSampleRecord(pass('A'), fail('A'), null)).toEqual([
-      { location: '$.reason', message: "the result of A was recorded as pass: say why it changes to fail (the reason goes into the control's history)" },
+      { path: ['reason'], message: "the result of A was recorded as pass: say why it changes to fail (the reason goes into the control's history)" },
     ]);
     expect(checkSampleRecord(fail('A'), pass('A'), 'Re-inspected: removed the same day')).toEqual([]);
-    expect(checkSampleRecord(fail('A'), { ...fail('A'), note: null }, null)).toEqual([{ location: '$.note', message: NOTE }]);
+    expect(checkSampleRecord(fail('A'), { ...fail('A'), note: null }, null)).toEqual([{ path: ['note'], message: NOTE }]);
+  });
+});
+
+describe('items not yet tested in the population', () => {
+  test('hold their places, and recording one takes no new place', () => {
+    const test = { populationSize: 3, sampleCount: 1, untested: ['N-1', 'N-2'] };
+    expect(newSampleProblems(test, 'N-1', false)).toEqual([]);
+    expect(newSampleProblems(test, 'N-3', false)).toEqual([{ path: ['item'], message: 'the population has 3 items and 3 are sampled already' }]);
+    expect(sampleProblems({ populationSize: 2, samples: [pass('A')], untested: ['N-1', 'N-2'] })).toEqual([
+      { path: ['populationSize'], message: '3 samples selected (2 not yet tested) from a population of only 2' },
+    ]);
   });
 });

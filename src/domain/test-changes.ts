@@ -14,8 +14,8 @@
  * One sample's result: a fail says what deviated (its note), and changing a recorded result takes a reason, which
  * the audit event keeps beside the result before and after.
  */
-import type { Issue } from './errors.js';
 import type { Sample } from './engagement.js';
+import { repeats, type Problem } from './problems.js';
 
 export const TEST_CHANGES = ['keep', 'replace', 'new-version'] as const;
 export type TestChange = (typeof TEST_CHANGES)[number];
@@ -88,23 +88,22 @@ export function testChangeConflict(before: TestSamples, after: TestSamples, chan
 }
 
 /**
- * Problems with a test's samples as recorded through the API, each at its JSON path: an item both tested and
- * untested, or untested twice, and a new test version without its reason.
+ * Problems with a test's untested items and its change: an item both tested and untested, or untested twice,
+ * and a new test version without its reason.
  */
-export function checkTestSamples(test: TestSamples & { change: TestChange; reason: string | null }): Issue[] {
-  const issues: Issue[] = [];
+export function checkTestSamples(test: TestSamples & { change: TestChange; reason: string | null }): Problem[] {
   const tested = new Set(test.samples.map((s) => s.item));
-  const seen = new Map<string, number>();
+  const problems: Problem[] = [];
   test.untested.forEach((item, i) => {
-    const first = seen.get(item);
-    if (tested.has(item)) issues.push({ location: `$.untested[${i}]`, message: `"${item}" is a sample with a recorded result already` });
-    else if (first !== undefined) issues.push({ location: `$.untested[${i}]`, message: `"${item}" appears twice (first at $.untested[${first}])` });
-    else seen.set(item, i);
+    if (tested.has(item)) problems.push({ path: ['untested', i], message: `"${item}" is a sample with a recorded result already` });
   });
-  if (test.change === 'new-version' && (test.reason ?? '').trim() === '') {
-    issues.push({ location: '$.reason', message: 'say why a new test version is started (the current one is kept in the history)' });
+  for (const { index, first } of repeats(test.untested.map((item) => (tested.has(item) ? undefined : item)))) {
+    problems.push({ path: ['untested', index], message: `"${test.untested[index]}" appears twice`, firstAt: ['untested', first] });
   }
-  return issues;
+  if (test.change === 'new-version' && (test.reason ?? '').trim() === '') {
+    problems.push({ path: ['reason'], message: 'say why a new test version is started (the current one is kept in the history)' });
+  }
+  return problems;
 }
 
 const NOTE_NEEDED = 'a failed sample needs a note saying what deviated';
@@ -114,32 +113,32 @@ function isBlank(text: string | null | undefined): boolean {
 }
 
 /**
- * Failed samples without a note, at `$.samples[i].note`, among those `after` records anew: samples already
+ * Failed samples without a note, at `samples[i].note`, among those `after` records anew: samples already
  * recorded exactly so in `before` (an older record) are left as they are.
  */
-export function checkFailureNotes(after: readonly Sample[], before: readonly Sample[] = []): Issue[] {
+export function checkFailureNotes(after: readonly Sample[], before: readonly Sample[] = []): Problem[] {
   const recorded = new Map(before.map((s) => [s.item, s]));
-  const issues: Issue[] = [];
+  const problems: Problem[] = [];
   after.forEach((sample, i) => {
     const same = recorded.get(sample.item);
     if (same && same.result === sample.result && same.note === sample.note) return;
-    if (sample.result === 'fail' && isBlank(sample.note)) issues.push({ location: `$.samples[${i}].note`, message: NOTE_NEEDED });
+    if (sample.result === 'fail' && isBlank(sample.note)) problems.push({ path: ['samples', i, 'note'], message: NOTE_NEEDED });
   });
-  return issues;
+  return problems;
 }
 
 /**
  * Problems with recording one sample as `after` (`before`: as it is recorded, or null for a new one): a fail
- * without its note, at `$.note`, and a changed result without a reason, at `$.reason`.
+ * without its note, at `note`, and a changed result without a reason, at `reason`.
  */
-export function checkSampleRecord(before: Sample | null, after: Sample, reason: string | null): Issue[] {
-  const issues: Issue[] = [];
-  if (after.result === 'fail' && isBlank(after.note)) issues.push({ location: '$.note', message: NOTE_NEEDED });
+export function checkSampleRecord(before: Sample | null, after: Sample, reason: string | null): Problem[] {
+  const problems: Problem[] = [];
+  if (after.result === 'fail' && isBlank(after.note)) problems.push({ path: ['note'], message: NOTE_NEEDED });
   if (before && before.result !== after.result && isBlank(reason)) {
-    issues.push({
-      location: '$.reason',
+    problems.push({
+      path: ['reason'],
       message: `the result of ${after.item} was recorded as ${before.result}: say why it changes to ${after.result} (the reason goes into the control's history)`,
     });
   }
-  return issues;
+  return problems;
 }

@@ -12,7 +12,7 @@ import {
   type Examination,
   type Issue,
 } from '../domain/index.js';
-import type { CheckedTestRef } from '../workspace/validate.js';
+import { claimId, type CheckedTestRef } from '../workspace/validate.js';
 import type { YamlSource } from '../workspace/yaml-source.js';
 import { readCheckFile } from './check-file.js';
 import type { CheckDefinition } from './definition.js';
@@ -30,16 +30,7 @@ export function createCheckLoader(workspace: string): CheckLoader {
   const idAt = new Map<string, string>();
   return {
     file(source) {
-      // Judged on the raw id, so a duplicate is named even in a file with other problems.
-      const id = (source.value as { id?: unknown } | null | undefined)?.id;
-      if (typeof id === 'string') {
-        const first = idAt.get(id);
-        if (first) {
-          issues.push({ location: source.locate(['id']), message: `duplicate check id "${id}" (also in ${first})` });
-          return;
-        }
-        idAt.set(id, source.locate(['id']));
-      }
+      if (!claimId(idAt, source, source.value, 'check', issues)) return;
       const check = readCheckFile(workspace, source, issues);
       if (check) checks.push(check);
     },

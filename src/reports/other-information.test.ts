@@ -26,9 +26,9 @@ const response = (finding: string, status: ManagementResponse['status'], overrid
 
 describe('renderOtherInformation', () => {
   const findings = [
-    buildFinding({ id: 'F-AC-04', title: 'Late deprovisioning', control: 'AC-04', criteria: ['CC6.2', 'CC6.3'] }),
-    buildFinding({ id: 'F-AC-06', title: 'Incomplete access review', control: 'AC-06', criteria: ['CC6.3'] }),
-    buildFinding({ id: 'F-GAP-CC9.1', title: 'Nothing addresses CC9.1', control: null, criteria: ['CC9.1'] }),
+    buildFinding({ code: 'F-AC-04', title: 'Late deprovisioning', control: 'AC-04', criteria: ['CC6.2', 'CC6.3'] }),
+    buildFinding({ code: 'F-AC-06', title: 'Incomplete access review', control: 'AC-06', criteria: ['CC6.3'] }),
+    buildFinding({ code: 'F-GAP-CC9.1', title: 'Nothing addresses CC9.1', control: null, criteria: ['CC9.1'] }),
   ];
 
   it('gives each approved response under its finding: code, title, control, criteria, then the four parts', () => {
@@ -84,7 +84,7 @@ describe('renderOtherInformation', () => {
   });
 
   it('leaves out a false positive, approved response or not: it was no exception', () => {
-    const withFalsePositive = [...findings, buildFinding({ id: 'F-9', title: 'Not an exception after all', status: 'false_positive' })];
+    const withFalsePositive = [...findings, buildFinding({ code: 'F-9', title: 'Not an exception after all', status: 'false_positive' })];
     const responses = [response('F-AC-04', 'approved'), response('F-9', 'approved')];
     const text = renderOtherInformation({ findings: withFalsePositive, responses });
     expect(text).toContain('### F-AC-04: Late deprovisioning');
@@ -100,7 +100,7 @@ describe('renderOtherInformation', () => {
 
   const statuses = fc.array(fc.constantFrom('approved', 'draft', 'none'), { minLength: 1, maxLength: 12 });
   prop.prop([statuses])('gives exactly the approved responses, in the findings’ order, and never a draft’s text', (chosen) => {
-    const many = chosen.map((_, i) => buildFinding({ id: `F-${i + 1}`, title: `Finding ${i + 1}` }));
+    const many = chosen.map((_, i) => buildFinding({ code: `F-${i + 1}`, title: `Finding ${i + 1}` }));
     const responses = chosen.flatMap((status, i) => (status === 'none' ? [] : [response(`F-${i + 1}`, status)]));
     const text = renderOtherInformation({ findings: many, responses });
     const approved = chosen.flatMap((s, i) => (s === 'approved' ? [`F-${i + 1}`] : []));

@@ -1,5 +1,5 @@
 /**
- * The report's "other information" section (issue 5): management's response to each exception, in Markdown. Only
+ * The report's "other information" section: management's response to each exception, in Markdown. Only
  * approved responses are given (the four-eyes step is what makes a text management's); drafts are left out and
  * counted in a note, so a reader of an early copy knows more are coming. Pure: the CLI renders it from a workspace,
  * the API from the database.
@@ -10,7 +10,7 @@ import { describePeriod } from './wording.js';
 
 export interface OtherInformation {
   /** The findings in the order the section gives them (false positives are left out: they were no exception). */
-  findings: readonly Pick<Finding, 'id' | 'title' | 'control' | 'criteria' | 'status'>[];
+  findings: readonly Pick<Finding, 'code' | 'title' | 'control' | 'criteria' | 'status'>[];
   /** Their responses, one a finding at most (`finding` is its code), approved or not. */
   responses: readonly Pick<ManagementResponse, 'finding' | 'status' | 'whatHappened' | 'rootCause' | 'correctiveAction' | 'remediatedOn'>[];
 }
@@ -19,7 +19,7 @@ export interface OtherInformation {
 export function responsesByStatus(input: OtherInformation): { approved: string[]; drafts: string[] } {
   const statusOf = new Map(input.responses.map((r) => [r.finding, r.status]));
   const codes = (status: ManagementResponse['status']) =>
-    input.findings.filter((f) => f.status !== 'false_positive' && statusOf.get(f.id) === status).map((f) => f.id);
+    input.findings.filter((f) => f.status !== 'false_positive' && statusOf.get(f.code) === status).map((f) => f.code);
   return { approved: codes('approved'), drafts: codes('draft') };
 }
 
@@ -32,9 +32,9 @@ export function renderOtherInformation(input: OtherInformation): string {
   if (approved.length === 0) lines.push('No management response has been approved yet.', '');
   const included = new Set(approved);
   for (const finding of input.findings) {
-    const response = responseOf.get(finding.id);
-    if (!response || !included.has(finding.id)) continue;
-    lines.push(`### ${finding.id}: ${oneLine(finding.title)}`, '');
+    const response = responseOf.get(finding.code);
+    if (!response || !included.has(finding.code)) continue;
+    lines.push(`### ${finding.code}: ${oneLine(finding.title)}`, '');
     const control = finding.control === null ? 'No control addresses it' : `Control ${finding.control}`;
     lines.push(`${control}; ${finding.criteria.length === 0 ? 'no criterion named' : `criteria ${list(finding.criteria)}`}.`, '');
     lines.push(part('What happened', response.whatHappened), part('Root cause', response.rootCause), part('Corrective action', response.correctiveAction));

@@ -1,9 +1,6 @@
 /**
- * One hook for the whole `/api` tree: who is calling (session cookie or bearer API token), 401 for anonymous
- * callers of non-public routes, CSRF protection for writes that rely on the cookie, and the route's declared
- * permission in the organisation of its `:organizationId` (404 for a non-member, 403 for a role without the
- * grant). It runs before the body is validated, so a caller without the right learns nothing from validation.
- * Services check again: they serve the command line too, and decide grants limited to one's own.
+ * One hook for the whole `/api` tree, step 1 of a request in docs/architecture.md ("Requests"). It runs before
+ * the body is validated, so a caller without the right learns nothing from validation.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';

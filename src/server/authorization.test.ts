@@ -73,7 +73,7 @@ async function world() {
     }),
   );
   // A finding on the owner's control, so the owner's 'own' grant on its corrective actions is exercised.
-  await createFindingsRepository(store.db).create(engagement.id, buildFinding({ id: 'F-AC-04', control: 'AC-04' }));
+  await createFindingsRepository(store.db).create(engagement.id, buildFinding({ code: 'F-AC-04', control: 'AC-04' }));
   const token = await createApiTokensRepository(store.db).create({
     organizationId: org.id,
     name: 'ci',
@@ -95,7 +95,7 @@ async function world() {
     item: 'T-1',
     userId: bystander.userId,
     tokenId: token.id,
-    findingId: 'F-AC-04',
+    findingCode: 'F-AC-04',
     invitationId: invitation.id,
   };
   return { app, store, callers, params };

@@ -3,32 +3,9 @@ import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.j
 import { controlFields, engagementSettings, samplesOf, unique } from '../../test/support/factories.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import { OPERATOR } from './actor.js';
-import { checkTest } from './control-tests-service.js';
 import { createServices } from './index.js';
 
 const test = { method: 'inspection' as const, populationSize: 42, scopeLimitation: null, samples: samplesOf('ppfp') };
-
-describe('checkTest', () => {
-  it('accepts a test within its population, and a scope limitation without one', () => {
-    expect(checkTest(test)).toEqual([]);
-    expect(checkTest({ ...test, populationSize: 4 })).toEqual([]);
-    expect(checkTest({ ...test, populationSize: null, scopeLimitation: 'Population could not be produced', samples: [] })).toEqual([]);
-  });
-
-  it('names every problem at its JSON path', () => {
-    const samples = [...samplesOf('pp'), ...samplesOf('f')];
-    expect(checkTest({ ...test, populationSize: 2, samples })).toEqual([
-      { location: '$.samples', message: '3 samples tested from a population of only 2' },
-      { location: '$.samples[2].item', message: 'sample item "T-0001" appears twice (first at $.samples[0].item)' },
-    ]);
-    expect(checkTest({ ...test, populationSize: null })).toEqual([
-      {
-        location: '$.populationSize',
-        message: 'populationSize is required (or scopeLimitation, saying why the population could not be produced)',
-      },
-    ]);
-  });
-});
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: tests service, concurrently`, () => {

@@ -1,8 +1,8 @@
 /**
  * The test of a control's operating effectiveness (DESIGN §4 `tests/*.yaml`) and its samples: recorded by the
- * programme's managers and by the auditor (`test.record`), read by everyone. A test names its population
- * (or a scope limitation saying why there is none), never has more samples than the population, and no
- * sample item twice. Samples are part of the test: each change of one bumps the test's version.
+ * programme's managers and by the auditor (`test.record`), read by everyone. The test is checked by the domain's
+ * rules of sample integrity (src/domain/sampling/integrity.ts) before anything is written. Samples are part of
+ * the test: each change of one bumps the test's version.
  *
  * The population is evidence the organisation provides, not test work: stating or changing it (its size or
  * the scope limitation) needs `evidence.manage` (the programme's managers, or the owner of the control),
@@ -21,9 +21,12 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
+  jsonPath,
+  locateProblems,
+  newSampleProblems,
+  testProblems,
   type Grant,
   testChangeConflict,
-  type Issue,
   type Sample,
   type TestChange,
 } from '../domain/index.js';
@@ -38,7 +41,7 @@ import type { Executor } from '../store/values.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
-import { at, ownsControl, type ProgrammeLookup } from './programme.js';
+import { ownsControl, type ProgrammeLookup } from './programme.js';
 
 /** A sample as changed, with its test's version after the change. */
 export interface RecordedSample extends Sample {
@@ -66,31 +69,6 @@ function requireEvidenceAccess(grant: Grant, actor: Actor, control: StoredContro
     `The population of control ${control.id} (its size, or a scope limitation saying it could not be produced) is ` +
       `evidence the organisation provides: ${describeGrant(grant)} tests it as it stands and cannot change it (${what} needs evidence.manage)`,
   );
-}
-
-/** Every problem with a whole test, at its JSON path. */
-export function checkTest(test: ControlTestInput): Issue[] {
-  const issues: Issue[] = [];
-  if (test.populationSize === null && test.scopeLimitation === null) {
-    issues.push({
-      location: at('populationSize'),
-      message: 'populationSize is required (or scopeLimitation, saying why the population could not be produced)',
-    });
-  }
-  const untested = test.untested?.length ?? 0;
-  const selected = test.samples.length + untested;
-  if (test.populationSize !== null && selected > test.populationSize) {
-    const how = untested === 0 ? 'tested' : `selected (${untested} not yet tested)`;
-    issues.push({ location: at('samples'), message: `${selected} samples ${how} from a population of only ${test.populationSize}` });
-  }
-  const seen = new Map<string, number>();
-  test.samples.forEach((sample, i) => {
-    const first = seen.get(sample.item);
-    if (first !== undefined) {
-      issues.push({ location: at('samples', i, 'item'), message: `sample item "${sample.item}" appears twice (first at ${at('samples', first, 'item')})` });
-    } else seen.set(sample.item, i);
-  });
-  return issues;
 }
 
 export function createControlTestsService(deps: {
@@ -144,7 +122,8 @@ export function createControlTestsService(deps: {
       const change = how.change ?? 'keep';
       const reason = how.reason?.trim() || null;
       const untested = input.untested ?? [];
-      const issues = [...checkTest(input), ...checkTestSamples({ samples: input.samples, untested, change, reason })];
+      const problems = [...testProblems({ ...input, untested }), ...checkTestSamples({ samples: input.samples, untested, change, reason })];
+      const issues = locateProblems(problems, jsonPath);
       if (issues.length > 0) throw new ValidationError(issues, 'The test cannot be recorded');
       return db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
@@ -159,7 +138,7 @@ export function createControlTestsService(deps: {
         }
         // A stale version is the first thing to say: what would be lost is then judged on a test the person has not seen.
         if (before?.version === expectedVersion || !before) {
-          const failures = checkFailureNotes(input.samples, before?.samples);
+          const failures = locateProblems(checkFailureNotes(input.samples, before?.samples), jsonPath);
           if (failures.length > 0) throw new ValidationError(failures, 'The test cannot be recorded');
         }
         if (before && before.version === expectedVersion) {
@@ -210,7 +189,7 @@ export function createControlTestsService(deps: {
         const before = await controls.findTest(control.rowId, trx);
         if (!before) throw new NotFoundError(`The test of control ${control.id} (record the test first)`);
         if (before.version === expectedVersion) {
-          const issues = checkTest({ ...before, ...evidence });
+          const issues = locateProblems(testProblems({ ...before, ...evidence }), jsonPath);
           if (issues.length > 0) throw new ValidationError(issues, 'The population cannot be recorded');
         }
         const after = await controls.updateTest(before.rowId, expectedVersion, evidence, trx);
@@ -244,22 +223,14 @@ export function createControlTestsService(deps: {
       expectedVersion?: number,
     ): Promise<RecordedSample> {
       await access.require(actor, organizationId, 'test.record');
-      const refused = checkSampleRecord(null, sample, null);
+      const refused = locateProblems(checkSampleRecord(null, sample, null), jsonPath);
       if (refused.length > 0) throw new ValidationError(refused, 'The sample cannot be added');
       return db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
         const test = await overviewOf(control, trx);
         if (expectedVersion === undefined || expectedVersion === test.version) {
-          const issues: Issue[] = [];
-          const selected = test.sampleCount + test.untested.length;
-          if (await controls.findSample(test.rowId, sample.item, trx)) {
-            issues.push({ location: at('item'), message: `sample item "${sample.item}" is already in the test` });
-          } else if (!test.untested.includes(sample.item) && test.populationSize !== null && selected >= test.populationSize) {
-            issues.push({
-              location: at('item'),
-              message: `the population has ${test.populationSize} items and ${selected} are sampled already`,
-            });
-          }
+          const sampled = (await controls.findSample(test.rowId, sample.item, trx)) !== null;
+          const issues = locateProblems(newSampleProblems(test, sample.item, sampled), jsonPath);
           if (issues.length > 0) throw new ValidationError(issues, 'The sample cannot be added');
         }
         const change = await controls.addSample(test.rowId, sample, expectedVersion, trx);
@@ -290,7 +261,7 @@ export function createControlTestsService(deps: {
         const before = await controls.findSample(test.rowId, item, trx);
         if (!before) throw new NotFoundError(`Sample ${item} of control ${controlId}`);
         if (expectedVersion === undefined || expectedVersion === test.version) {
-          const issues = checkSampleRecord(before, { ...before, ...patch }, reason);
+          const issues = locateProblems(checkSampleRecord(before, { ...before, ...patch }, reason), jsonPath);
           if (issues.length > 0) throw new ValidationError(issues, `The result of ${item} cannot be recorded`);
         }
         const change = await controls.updateSample(test.rowId, item, patch, expectedVersion, trx);

@@ -1,12 +1,14 @@
 /**
- * Controls of an engagement (DESIGN §4 `controls/*.yaml`): listed with the conclusion the engine reaches for
- * each, created by the programme's managers, edited by them or by the control's owner, archived rather than
- * deleted (the archive service). A control addresses known criteria and compensates only other controls of its
- * engagement in use, so the engagement always exports as a valid workspace.
+ * Controls of an engagement (DESIGN §4 `controls/*.yaml`), listed with the conclusion the engine reaches for
+ * each and checked by the domain's control rules; archived rather than deleted (the archive service), so the
+ * engagement always exports as a valid workspace.
  */
 import {
   ValidationError,
-  isCriterionId,
+  compensationProblems,
+  criteriaProblems,
+  jsonPath,
+  locateProblems,
   type Control,
   type ControlConclusion,
   type Issue,
@@ -63,27 +65,16 @@ export function createControlsService(deps: {
 
   /** Every problem with the criteria and compensations of `control` (of id `controlId`), at their JSON paths. */
   async function check(engagementId: string, controlId: string, control: ControlPatch, trx: Executor): Promise<Issue[]> {
-    const issues: Issue[] = [];
-    control.criteria?.forEach((criterion, i) => {
-      if (!isCriterionId(criterion)) issues.push({ location: at('criteria', i), message: `unknown criterion "${criterion}"` });
-    });
     const targets = control.compensates ?? [];
-    if (targets.length > 0) {
-      const known = new Set<string>();
-      const archived = new Set<string>();
-      for (let i = 0; i < targets.length; i += MAX_PAGE_SIZE) {
-        const codes = targets.slice(i, i + MAX_PAGE_SIZE);
-        const found = await controls.list(engagementId, { limit: codes.length, offset: 0, codes, archived: 'include' }, trx);
-        for (const c of found.items) (c.archivedAt === null ? known : archived).add(c.id);
-      }
-      targets.forEach((target, i) => {
-        const location = at('compensates', i);
-        if (target === controlId) issues.push({ location, message: `a control cannot compensate itself ("${target}")` });
-        else if (archived.has(target)) issues.push({ location, message: `compensates "${target}", which is archived: restore it first` });
-        else if (!known.has(target)) issues.push({ location, message: `compensates an unknown control "${target}"` });
-      });
+    const known = new Set<string>();
+    const archived = new Set<string>();
+    for (let i = 0; i < targets.length; i += MAX_PAGE_SIZE) {
+      const codes = targets.slice(i, i + MAX_PAGE_SIZE);
+      const found = await controls.list(engagementId, { limit: codes.length, offset: 0, codes, archived: 'include' }, trx);
+      for (const c of found.items) (c.archivedAt === null ? known : archived).add(c.id);
     }
-    return issues;
+    const problems = [...criteriaProblems(control.criteria ?? []), ...compensationProblems(controlId, targets, (id) => (known.has(id) ? 'in use' : archived.has(id) ? 'archived' : undefined))];
+    return locateProblems(problems, jsonPath);
   }
 
   return {

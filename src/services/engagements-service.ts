@@ -1,15 +1,17 @@
 /**
- * Engagements: one examination of one system for one period, with the settings the engine reads. Checked as
- * the workspace checks `assay.yaml` (DESIGN §4): criteria known and in the chosen categories, a type 2 period
- * that starts no later than it ends, real calendar dates. Problems are reported together, each at the JSON
- * path of the field.
+ * Engagements: one examination of one system for one period, with the settings the engine reads, checked by
+ * the domain's rules that the workspace applies to `assay.yaml` (DESIGN §4).
  */
 import {
   CATEGORIES,
   ValidationError,
   type ArchivedFilter,
   criteriaOfCategories,
-  isCriterionId,
+  isRealDate,
+  jsonPath,
+  locateProblems,
+  notApplicableProblems,
+  periodProblems,
   type Category,
   type Issue,
   type PervasivenessThresholds,
@@ -17,7 +19,6 @@ import {
 } from '../domain/index.js';
 import type { EngagementSettings, EngagementsRepository, StoredEngagement } from '../store/engagements-repository.js';
 import type { Executor, Page, Paged } from '../store/values.js';
-import { isRealDate } from '../workspace/schema.js';
 import type { Access } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditLog } from './audit.js';
@@ -52,9 +53,8 @@ export function checkEngagementSettings(settings: EngagementSettings): Issue[] {
       issues.push({ location: at('periodStart'), message: 'a type2 report needs periodStart (the start of the period)' });
     } else if (!isRealDate(periodStart)) {
       issues.push({ location: at('periodStart'), message: 'must be a real date written YYYY-MM-DD' });
-    } else if (isRealDate(periodEnd) && periodStart > periodEnd) {
-      issues.push({ location: at('periodStart'), message: `the period starts (${periodStart}) after it ends (${periodEnd})` });
     }
+    issues.push(...locateProblems(periodProblems(settings), jsonPath));
   } else if (periodStart !== null) {
     issues.push({ location: at('periodStart'), message: 'a type1 report has no period: leave periodStart out (periodEnd is the "as of" date)' });
   }
@@ -64,14 +64,8 @@ export function checkEngagementSettings(settings: EngagementSettings): Issue[] {
     }
   });
   const inScope = new Set(criteriaOfCategories(settings.categories).map((c) => c.id));
-  const seen = new Set<string>();
-  settings.notApplicable.forEach(({ criterion }, i) => {
-    const location = at('notApplicable', i, 'criterion');
-    if (!isCriterionId(criterion)) issues.push({ location, message: `unknown criterion "${criterion}"` });
-    else if (!inScope.has(criterion)) issues.push({ location, message: `criterion "${criterion}" is not in the chosen categories` });
-    else if (seen.has(criterion)) issues.push({ location, message: `criterion "${criterion}" is listed twice` });
-    seen.add(criterion);
-  });
+  const notApplicable = notApplicableProblems(settings.notApplicable.map((n) => n.criterion), inScope);
+  issues.push(...locateProblems(notApplicable, ([i]) => at('notApplicable', i as number, 'criterion')));
   return issues;
 }
 

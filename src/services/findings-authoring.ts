@@ -1,5 +1,5 @@
 /**
- * Findings authored by people (issue 5): one created from a control's deficiency in the current examination or
+ * Findings authored by people: one created from a control's deficiency in the current examination or
  * recorded by hand, the auditor's judgment beside the engine's forecast, and the root causes read with the
  * findings traced to them. Part of the findings service (findings-service.ts spreads it in); the rules are the
  * domain's (authoring.ts, lifecycle.ts `overrideClassification`, systemic.ts).
@@ -12,6 +12,8 @@ import {
   criteriaOfCategories,
   deriveFindings,
   examine,
+  jsonPath,
+  locateProblems,
   openedFromExamination,
   overrideClassification,
   systemicCauses,
@@ -61,14 +63,14 @@ export function createFindingsAuthoring(deps: FindingsDependencies, work: Pick<F
   async function byHand(engagementId: string, input: ManualFindingInput, trx: Trx): Promise<Finding> {
     const examination = await controls.loadExamination(engagementId, trx);
     const byId = new Map(examination.controls.map((c) => [c.id, c]));
-    const taken = (await findings.list(engagementId, {}, trx)).map((f) => f.id);
+    const taken = (await findings.list(engagementId, {}, trx)).map((f) => f.code);
     const outcome = buildManualFinding(input, taken, {
       control: (id) => byId.get(id),
       inScope: new Set(criteriaOfCategories(examination.engagement.categories).map((c) => c.id)),
       on: isoDate(clock()),
     });
     if (!outcome.ok) {
-      throw new ValidationError(outcome.problems.map((p) => ({ location: at(...p.path), message: p.message })), 'The finding cannot be created');
+      throw new ValidationError(locateProblems(outcome.problems, jsonPath), 'The finding cannot be created');
     }
     return outcome.finding;
   }
@@ -98,7 +100,7 @@ export function createFindingsAuthoring(deps: FindingsDependencies, work: Pick<F
         await lookup.engagementForChange(organizationId, engagementId, trx);
         const finding = input.source === 'deficiency' ? await fromDeficiency(engagementId, input.control, trx) : await byHand(engagementId, input, trx);
         const created = await findings.create(engagementId, finding, trx);
-        await audit.record(trx, actor, { type: 'finding.created', organizationId, subject: `finding:${engagementId}/${created.id}`, after: created });
+        await audit.record(trx, actor, { type: 'finding.created', organizationId, subject: `finding:${engagementId}/${created.code}`, after: created });
         return created;
       });
     },

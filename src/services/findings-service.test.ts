@@ -13,11 +13,11 @@ for (const engine of ENGINES) {
       const auditor = await member('auditor');
       const created = await services.findings.create(auditor, organizationId, engagementId, { source: 'deficiency', control: 'AC-04' });
       expect(created).toMatchObject({
-        id: 'F-AC-04',
+        code: 'F-AC-04',
         source: 'deficiency',
         control: 'AC-04',
         status: 'open',
-        deviations: [{ item: 'T-0003', note: 'Deviation found in item 3' }],
+        failedSamples: [{ item: 'T-0003', note: 'Deviation found in item 3' }],
         classification: { kind: 'operating', override: null },
         version: 1,
       });
@@ -43,20 +43,20 @@ for (const engine of ENGINES) {
       const gap = { source: 'readiness_gap' as const, title: 'No tabletop exercise of the incident plan', kind: 'design' as const, severity: 'deficiency' as const };
       const first = await services.findings.create(compliance, organizationId, engagementId, { ...gap, control: 'AC-04' });
       // Both of the control's criteria: the engagement's categories are security and availability.
-      expect(first).toMatchObject({ id: 'F-1', source: 'readiness_gap', control: 'AC-04', criteria: ['CC6.2', 'A1.2'], status: 'open' });
+      expect(first).toMatchObject({ code: 'F-1', source: 'readiness_gap', control: 'AC-04', criteria: ['CC6.2', 'A1.2'], status: 'open' });
       expect(first.classification).toMatchObject({ kind: 'design', severity: 'deficiency', pervasive: false, override: null });
       expect(first.history).toMatchObject([{ from: null, to: 'open', reason: 'Recorded by hand as readiness gap.' }]);
       const second = await services.findings.create(compliance, organizationId, engagementId, { ...gap, criteria: ['CC7.3'], identifiedOn: '2026-05-02' });
-      expect(second).toMatchObject({ id: 'F-2', control: null, criteria: ['CC7.3'], identifiedOn: '2026-05-02' });
-      const named = await services.findings.create(compliance, organizationId, engagementId, { ...gap, id: 'OBS-7', criteria: ['CC7.3'] });
-      expect(named.id).toBe('OBS-7');
-      await expect(services.findings.create(compliance, organizationId, engagementId, { ...gap, id: 'F-1', criteria: ['CC7.3'] })).rejects.toThrow(ConflictError);
+      expect(second).toMatchObject({ code: 'F-2', control: null, criteria: ['CC7.3'], identifiedOn: '2026-05-02' });
+      const named = await services.findings.create(compliance, organizationId, engagementId, { ...gap, code: 'OBS-7', criteria: ['CC7.3'] });
+      expect(named.code).toBe('OBS-7');
+      await expect(services.findings.create(compliance, organizationId, engagementId, { ...gap, code: 'F-1', criteria: ['CC7.3'] })).rejects.toThrow(ConflictError);
 
       const bad = services.findings.create(compliance, organizationId, engagementId, {
         ...gap,
         control: 'ZZ-99',
         criteria: ['CC6.2', 'CC99.1', 'C1.1'],
-        deviations: [
+        failedSamples: [
           { item: 'X-1', note: null },
           { item: 'X-1', note: 'again' },
         ],
@@ -64,15 +64,15 @@ for (const engine of ENGINES) {
       await expect(bad).rejects.toMatchObject({
         issues: [
           { location: '$.control', message: 'unknown control ZZ-99' },
-          { location: '$.criteria[1]', message: 'unknown criterion CC99.1' },
-          { location: '$.criteria[2]', message: "criterion C1.1 is not in the engagement's categories" },
-          { location: '$.deviations[1].item', message: 'deviation X-1 is listed twice' },
+          { location: '$.criteria[1]', message: 'unknown criterion "CC99.1"' },
+          { location: '$.criteria[2]', message: 'criterion "C1.1" is not in the chosen categories' },
+          { location: '$.failedSamples[1].item', message: 'failed sample "X-1" is listed twice (first at $.failedSamples[0].item)' },
         ],
       });
       await expect(services.findings.create(compliance, organizationId, engagementId, gap)).rejects.toMatchObject({
         issues: [{ location: '$', message: 'a finding needs its control, its criteria, or both' }],
       });
-      expect((await services.findings.list(compliance, organizationId, engagementId, WHOLE_PAGE)).items.map((f) => f.id)).toEqual(['F-1', 'F-2', 'OBS-7']);
+      expect((await services.findings.list(compliance, organizationId, engagementId, WHOLE_PAGE)).items.map((f) => f.code)).toEqual(['F-1', 'F-2', 'OBS-7']);
       expect(await events('finding.created')).toHaveLength(3);
 
       const viewer = await member('viewer');
@@ -115,7 +115,7 @@ for (const engine of ENGINES) {
       const manual = await services.findings.create(compliance, organizationId, engagementId, { source: 'self_identified', title: 'Leavers list late', criteria: ['CC6.3'], kind: 'operating', severity: 'deficiency' });
       const cause = (id: string) => ({ id, title: `Cause ${id}`, category: 'process' as const, whys: ['Why one', 'Why two'] });
       await services.findings.setRootCause(compliance, organizationId, engagementId, 'F-AC-04', 1, cause('RC-1'));
-      await services.findings.setRootCause(compliance, organizationId, engagementId, manual.id, 1, cause('RC-1'));
+      await services.findings.setRootCause(compliance, organizationId, engagementId, manual.code, 1, cause('RC-1'));
       await services.findings.setRootCause(compliance, organizationId, engagementId, 'F-CM-01', 1, cause('RC-2'));
 
       const causes = await services.findings.rootCauses(compliance, organizationId, engagementId, WHOLE_PAGE);

@@ -1,31 +1,33 @@
 /**
- * Findings of an engagement (issue 5): derived from its examination, worked through the lifecycle, traced to a
- * root cause, fixed through corrective actions and proven fixed by a retest. Every rule is the domain's
- * (src/domain/findings): the transition table and `canClose`, `reopenOnRegression`, `expireAcceptedRisk`;
- * this service loads, checks access, saves at the caller's version and writes the audit event in the same
- * transaction. A refused step is a ConflictError carrying the domain's reasons. Creating findings by hand or from a
- * deficiency, the auditor's override and the root-cause views are in findings-authoring.ts, spread in here.
+ * Findings of an engagement: derived from its examination, worked through the lifecycle, traced to a root cause,
+ * fixed through corrective actions and proven fixed by a retest, by the domain's rules (src/domain/findings). A
+ * refused step is a ConflictError carrying the domain's reasons. Creating findings by hand or from a deficiency,
+ * the auditor's override and the root-cause views are in findings-authoring.ts, spread in here.
  */
 import {
   isoDate,
   ConflictError,
   NotFoundError,
   ValidationError,
+  correctiveActionProblems,
   deriveFindings,
   examine,
+  jsonPath,
+  locateProblems,
   mergeDerivedFindings,
+  nextCode,
+  periodProblems,
   reopenOnRegression,
+  sampleProblems,
   transition,
   withConclusion,
-  words,
+  within,
   type CorrectiveAction,
   type FindingStatus,
   type Issue,
   type Retest,
   sameRootCause,
   type RootCause,
-  type Sample,
-  type TestMethod,
 } from '../domain/index.js';
 import type { FindingFilter, StoredFinding, StoredRootCause } from '../store/findings-repository.js';
 import { staleOrMissing, type Page, type Paged, type Trx } from '../store/values.js';
@@ -42,18 +44,8 @@ export interface TransitionDetails {
   falsePositiveReason?: string;
 }
 
-export interface RetestInput {
-  /** Defaults to `RT-<n>`, the next number. */
-  id?: string;
-  /** Defaults to the finding's control. */
-  control?: string;
-  date: string;
-  periodStart: string;
-  periodEnd: string;
-  method: TestMethod;
-  populationSize: number | null;
-  samples: Sample[];
-}
+/** A retest as recorded: the engine concludes on it; the id defaults to the next `RT-<n>` (nextCode), the control to the finding's. */
+export type RetestInput = Omit<Retest, 'id' | 'control' | 'conclusion' | 'reasons'> & { id?: string; control?: string };
 
 export interface SyncOutcome {
   /** Codes of the findings created from new deficiencies. */
@@ -126,15 +118,15 @@ export function createFindingsService(deps: FindingsDependencies) {
         const result = examine(examination);
         const existing = await findings.list(engagementId, {}, trx);
         const merged = mergeDerivedFindings(existing, deriveFindings(result, examination));
-        const byCode = new Map(existing.map((f) => [f.id, f]));
+        const byCode = new Map(existing.map((f) => [f.code, f]));
         const outcome: SyncOutcome = { created: [], reopened: [], findings: [] };
         for (const finding of merged) {
-          const before = byCode.get(finding.id);
-          const subject = `finding:${engagementId}/${finding.id}`;
+          const before = byCode.get(finding.code);
+          const subject = `finding:${engagementId}/${finding.code}`;
           if (!before) {
             const created = await findings.create(engagementId, finding, trx);
             await audit.record(trx, actor, { type: 'finding.created', organizationId, subject, after: created });
-            outcome.created.push(finding.id);
+            outcome.created.push(finding.code);
             outcome.findings.push(created);
             continue;
           }
@@ -148,7 +140,7 @@ export function createFindingsService(deps: FindingsDependencies) {
               before: { status: before.status, version: before.version },
               after: { status: saved.status, version: saved.version, reason: saved.history.at(-1)?.reason ?? null },
             });
-            outcome.reopened.push(finding.id);
+            outcome.reopened.push(finding.code);
             outcome.findings.push(saved);
           } else if (JSON.stringify(after.classification) !== JSON.stringify(before.classification)) {
             const saved = await findings.update(engagementId, before.version, after, trx);
@@ -217,18 +209,7 @@ export function createFindingsService(deps: FindingsDependencies) {
       actions: CorrectiveAction[],
     ): Promise<StoredFinding> {
       await access.require(actor, organizationId, 'finding.read');
-      const issues: Issue[] = [];
-      const ids = new Set<string>();
-      actions.forEach((action, i) => {
-        if (ids.has(action.id)) issues.push({ location: at('actions', i, 'id'), message: `action ${action.id} appears twice` });
-        ids.add(action.id);
-        if (action.status === 'done' && action.completedOn === null) {
-          issues.push({ location: at('actions', i, 'completedOn'), message: 'a done action needs the date it was completed' });
-        }
-        if (action.status !== 'done' && action.completedOn !== null) {
-          issues.push({ location: at('actions', i, 'completedOn'), message: `an action ${words(action.status)} has no completion date` });
-        }
-      });
+      const issues = locateProblems(within(['actions'], correctiveActionProblems(actions)), jsonPath);
       return db.transaction().execute(async (trx) => {
         const before = await forChange(organizationId, engagementId, code, version, trx);
         await access.require(actor, organizationId, 'finding.remediate', await ownsFinding(lookup, actor, organizationId, engagementId, before, trx), trx);
@@ -254,16 +235,9 @@ export function createFindingsService(deps: FindingsDependencies) {
         const issues: Issue[] = [];
         const control = input.control ?? before.control;
         if (control === null) issues.push({ location: at('control'), message: 'the finding has no control: name the control retested' });
-        if (input.periodEnd < input.periodStart) {
-          issues.push({ location: at('periodEnd'), message: `the period ends (${input.periodEnd}) before it starts (${input.periodStart})` });
-        }
-        const id = input.id ?? `RT-${before.retests.length + 1}`;
+        const id = input.id ?? nextCode('RT', before.retests.map((r) => r.id));
         if (before.retests.some((r) => r.id === id)) issues.push({ location: at('id'), message: `retest ${id} is already recorded` });
-        const items = new Set<string>();
-        input.samples.forEach((sample, i) => {
-          if (items.has(sample.item)) issues.push({ location: at('samples', i, 'item'), message: `sample item ${sample.item} appears twice` });
-          items.add(sample.item);
-        });
+        issues.push(...locateProblems([...periodProblems(input), ...sampleProblems(input)], jsonPath));
         if (issues.length > 0 || control === null) throw new ValidationError(issues, 'The retest cannot be recorded');
         const context = await retestContext(engagementId, trx);
         if (!context.control(control)) throw new ValidationError([{ location: at('control'), message: `unknown control ${control}` }], 'The retest cannot be recorded');

@@ -90,7 +90,7 @@ export function findingsWork({ findings, controls, lookup, audit, clock }: Findi
     await audit.record(trx, actor, {
       type,
       organizationId,
-      subject: `finding:${before.engagementId}/${before.id}`,
+      subject: `finding:${before.engagementId}/${before.code}`,
       before: { status: before.status, version: before.version, ...detailsBefore },
       after: { status: saved.status, version: saved.version, ...details },
     });

@@ -82,14 +82,14 @@ for (const engine of ENGINES) {
       });
 
       expect((await responses.draft(owner, ...scope, 'F-AC-04')).editedBy).toBe('it-ops@acme.example');
-      await expect(responses.draft(owner, ...scope, gap.id)).rejects.toThrow(ForbiddenError);
-      await expect(responses.draft(auditor, ...scope, gap.id)).rejects.toThrow(ForbiddenError);
+      await expect(responses.draft(owner, ...scope, gap.code)).rejects.toThrow(ForbiddenError);
+      await expect(responses.draft(auditor, ...scope, gap.code)).rejects.toThrow(ForbiddenError);
       await expect(responses.edit(auditor, ...scope, 'F-AC-04', 1, text)).rejects.toThrow(ForbiddenError);
       await expect(responses.approve(owner, ...scope, 'F-AC-04', 1)).rejects.toThrow(ForbiddenError);
       await expect(responses.approve(auditor, ...scope, 'F-AC-04', 1)).rejects.toThrow(ForbiddenError);
       // Everyone who reads findings reads the response.
       expect((await responses.get(viewer, ...scope, 'F-AC-04')).version).toBe(1);
-      await expect(responses.edit(owner, ...scope, gap.id, 1, text)).rejects.toThrow(ForbiddenError);
+      await expect(responses.edit(owner, ...scope, gap.code, 1, text)).rejects.toThrow(ForbiddenError);
       await expect(responses.draft(owner, ...scope, 'F-NONE')).rejects.toThrow(/Finding F-NONE was not found/);
     });
   });

@@ -1,5 +1,5 @@
 /**
- * Management responses (issue 5): one per finding, for the report's "other information" section. Drafted from
+ * Management responses: one per finding, for the report's "other information" section. Drafted from
  * the finding's data, edited by people, approved by a second person (four eyes: src/domain/findings/
  * management-response.ts). Written by the organisation only (response.write: an owner for findings on its
  * controls); every change is at the response's version and audited in its transaction.

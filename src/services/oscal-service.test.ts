@@ -29,7 +29,7 @@ for (const engine of ENGINES) {
       expect(outcome.rootCauses).toEqual(['RC-01', 'RC-02']);
       expect(outcome.warnings).toEqual([expect.stringMatching(/^F-AC-06 is closed in the document but imported as ready_for_retest/)]);
       const listed = await services.findings.list(OPERATOR, organization.id, engagement.id, WHOLE_PAGE);
-      expect(listed.items.map((f) => [f.id, f.rootCause])).toEqual([
+      expect(listed.items.map((f) => [f.code, f.rootCause])).toEqual([
         ['F-AC-04', 'RC-01'],
         ['F-AC-06', 'RC-02'],
         ['F-MON-01', 'RC-01'],

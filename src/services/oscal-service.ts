@@ -115,9 +115,9 @@ export function createOscalService(deps: {
         const issues = references(imported.findings, examination, new Set([...existingRootCauses.keys(), ...imported.rootCauses.map((r) => r.id)]));
         if (issues.length > 0) throw new ValidationError(issues, 'The findings do not fit the engagement');
 
-        const taken = new Set(await findings.takenCodes(engagementId, imported.findings.map((f) => f.id), trx));
+        const taken = new Set(await findings.takenCodes(engagementId, imported.findings.map((f) => f.code), trx));
         const clashes = [
-          ...imported.findings.filter((f) => taken.has(f.id)).map((f) => `finding ${f.id}`),
+          ...imported.findings.filter((f) => taken.has(f.code)).map((f) => `finding ${f.code}`),
           ...imported.rootCauses.filter((r) => existingRootCauses.has(r.id) && !sameRootCause(r, existingRootCauses.get(r.id) as RootCause)).map((r) => `root cause ${r.id}`),
         ];
         if (clashes.length > 0) throw new ConflictError(`Already in the engagement, so nothing was imported: ${clashes.join(', ')}`);
@@ -129,12 +129,12 @@ export function createOscalService(deps: {
           await audit.record(trx, actor, {
             type: 'finding.imported',
             organizationId,
-            subject: `finding:${engagementId}/${created.id}`,
+            subject: `finding:${engagementId}/${created.code}`,
             after: { ...created, importedFrom: source },
           });
         }
         const outcome = {
-          created: imported.findings.map((f) => f.id),
+          created: imported.findings.map((f) => f.code),
           rootCauses: newRootCauses.map((r) => r.id),
           warnings: imported.warnings,
           warningCount: imported.warningCount,
@@ -157,7 +157,7 @@ function references(found: readonly Finding[], examination: Examination, rootCau
   const inScope = new Set(criteriaOfCategories(examination.engagement.categories).map((c) => c.id));
   const issues: Issue[] = [];
   for (const finding of found) {
-    const where = `finding ${finding.id}`;
+    const where = `finding ${finding.code}`;
     if (finding.control !== null && !controls.has(finding.control)) issues.push({ location: where, message: `unknown control "${finding.control}" in this engagement` });
     for (const retest of finding.retests) {
       if (!controls.has(retest.control)) issues.push({ location: where, message: `retest ${retest.id} of an unknown control "${retest.control}"` });

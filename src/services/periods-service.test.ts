@@ -61,11 +61,11 @@ for (const engine of ENGINES) {
         engagement.id,
         buildFinding({ status: 'closed', rootCause: ROOT_CAUSE.id, correctiveActions: [doneAction('2026-08-20')], retests: [buildRetest()], history: [closedOn] }),
       );
-      await findings.create(engagement.id, buildFinding({ id: 'F-2', control: 'AC-01', status: 'false_positive', falsePositiveReason: 'The sample was out of scope' }));
+      await findings.create(engagement.id, buildFinding({ code: 'F-2', control: 'AC-01', status: 'false_positive', falsePositiveReason: 'The sample was out of scope' }));
 
       const next = await services.periods.reExamine(OPERATOR, organizationId, engagement.id, { ...NEXT, periodStart: '2027-01-01', periodEnd: '2027-06-30' });
       const carried = await services.findings.list(OPERATOR, organizationId, next.id, WHOLE_PAGE);
-      expect(carried.items.map((f) => [f.id, f.status, f.rootCause])).toEqual([['F-AC-04', 'closed', 'RC-1']]);
+      expect(carried.items.map((f) => [f.code, f.status, f.rootCause])).toEqual([['F-AC-04', 'closed', 'RC-1']]);
       expect(await findings.listRootCauses(next.id)).toMatchObject([{ id: 'RC-1', title: ROOT_CAUSE.title }]);
       const [event] = await events(organizationId);
       expect(event?.after).toMatchObject({ carried: { findings: 1, rootCauses: 1 } });

@@ -1,8 +1,7 @@
 /**
- * Periods (issue 5, "Retest and re-examination"): opening the next period of an engagement with its controls
- * carried forward, comparing two periods side by side, and the forecast after remediation. The rules are the
- * domain's (src/domain/periods); this service loads, checks access, and writes the new period with its audit
- * event in one transaction. Nothing here changes a period's own examination: remediation never erases a deviation.
+ * Periods: opening the next period of an engagement with its controls carried forward, comparing two periods
+ * side by side, and the forecast after remediation, by the domain's rules (src/domain/periods). Nothing here
+ * changes a period's own examination: remediation never erases a deviation.
  */
 import {
   NotFoundError,

@@ -3,7 +3,7 @@
  * organisation is "not found", like the organisation itself for a non-member, so ids of other tenants reveal
  * nothing. Shared by the engagements, controls, tests and examination services.
  */
-import { ConflictError, NotFoundError } from '../domain/index.js';
+import { ConflictError, NotFoundError, jsonPath, ownedBy } from '../domain/index.js';
 import type { ControlsRepository, StoredControl } from '../store/controls-repository.js';
 import type { EngagementsRepository, StoredEngagement } from '../store/engagements-repository.js';
 import type { Executor, Trx } from '../store/values.js';
@@ -75,14 +75,14 @@ export function createProgrammeLookup(deps: {
 
 /**
  * Whether the control is the actor's: its `owner` is the email of the person acting (signed in, or through a
- * token they created), compared without regard to case, as emails are. The operator owns nothing: its grant is by role.
+ * token they created), by the domain's `ownedBy`. The operator owns nothing: its grant is by role.
  */
 export function ownsControl(actor: Actor, control: Pick<StoredControl, 'owner'>): boolean {
   const person = personOf(actor);
-  return person !== null && control.owner !== null && control.owner.trim().toLowerCase() === person.email.toLowerCase();
+  return person !== null && ownedBy(control, person.email);
 }
 
 /** The JSON path of a field of the request body, e.g. `$.samples[3].item`. */
 export function at(...path: (string | number)[]): string {
-  return `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`;
+  return jsonPath(path);
 }

@@ -78,7 +78,7 @@ for (const engine of ENGINES) {
           correctiveActions: [buildAction({ id: 'CA-1', due: '2026-08-01' }), buildAction({ id: 'CA-2', due: '2026-08-20' }), doneAction('2026-07-20', 'CA-3')],
         }),
       );
-      await findings.create(engagement.id, buildFinding({ id: 'F-FP', status: 'false_positive', correctiveActions: [buildAction({ id: 'CA-9', due: '2026-01-01' })] }));
+      await findings.create(engagement.id, buildFinding({ code: 'F-FP', status: 'false_positive', correctiveActions: [buildAction({ id: 'CA-9', due: '2026-01-01' })] }));
       receiver = new Receiver();
       const memberOf = async (role: 'viewer' | 'owner' | 'compliance'): Promise<Actor> => {
         const email = `${unique(role)}@acme.example`;

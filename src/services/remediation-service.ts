@@ -1,5 +1,5 @@
 /**
- * The corrective action plan of an engagement (issue 5): where every corrective action of its findings stands
+ * The corrective action plan of an engagement: where every corrective action of its findings stands
  * today, the burndown towards the plan's target date, and reminders of what is overdue or due soon, POSTed as
  * JSON to the plan's webhook. The rules are the domain's (src/domain/remediation); this service reads, checks
  * access, saves the plan at the caller's version and audits both the plan's changes and every delivery.

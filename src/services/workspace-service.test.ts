@@ -95,7 +95,7 @@ for (const engine of ENGINES) {
       const result = await services.workspace.importWorkspace(OPERATOR, workspace, { organizationSlug: 'acme' });
       expect(result.counts).toMatchObject({ findings: 3, rootCauses: 2 });
       const listed = await services.findings.list(OPERATOR, result.organization.id, result.engagement.id, WHOLE_PAGE);
-      expect(listed.items.map((f) => [f.id, f.status, f.rootCause])).toEqual([
+      expect(listed.items.map((f) => [f.code, f.status, f.rootCause])).toEqual([
         ['F-AC-04', 'remediating', 'RC-01'],
         ['F-AC-06', 'closed', 'RC-02'],
         ['F-MON-01', 'analysing', 'RC-01'],

@@ -89,7 +89,7 @@ const PAGE = 1000;
  * response belongs to one finding of the workspace, one a finding, and stands in its status (four eyes).
  */
 function responseIssues(workspace: WorkspaceContent): Issue[] {
-  const findings = new Set((workspace.findings ?? []).map((f) => f.id));
+  const findings = new Set((workspace.findings ?? []).map((f) => f.code));
   const seen = new Set<string>();
   return (workspace.managementResponses ?? []).flatMap((response, i) => {
     const issues: Issue[] = [];

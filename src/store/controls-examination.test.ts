@@ -151,7 +151,7 @@ for (const engine of ENGINES) {
       const bad = {
         controls: [first, second, first].filter((c) => c !== undefined),
         tests: [
-          { control: 'AC-04', method: 'inspection' as const, populationSize: 3, samples: [...samplesOf('pp'), ...samplesOf('f')], scopeLimitation: null },
+          { control: 'AC-04', method: 'inspection' as const, populationSize: 2, samples: [...samplesOf('pp'), ...samplesOf('f')], scopeLimitation: null },
           { control: 'AC-04', method: 'inquiry' as const, populationSize: null, samples: [], scopeLimitation: null },
           { control: 'NOPE', method: 'inquiry' as const, populationSize: null, samples: [], scopeLimitation: null },
         ],
@@ -159,10 +159,11 @@ for (const engine of ENGINES) {
       const error = await replace(store().db, engagementId, bad).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).issues).toEqual([
-        { location: 'controls[2].id', message: 'duplicate control id AC-04' },
-        { location: 'tests[0].samples[2].item', message: 'sample item T-0001 appears twice' },
-        { location: 'tests[1].control', message: 'a second test of control AC-04' },
-        { location: 'tests[2].control', message: 'test of an unknown control NOPE' },
+        { location: '$.controls[2].id', message: 'duplicate control id AC-04' },
+        { location: '$.tests[0].populationSize', message: '3 samples tested from a population of only 2' },
+        { location: '$.tests[0].samples[2].item', message: 'sample item "T-0001" appears twice (first at $.tests[0].samples[0].item)' },
+        { location: '$.tests[1].control', message: 'a second test of control AC-04' },
+        { location: '$.tests[2].control', message: 'test of an unknown control NOPE' },
       ]);
       expect(await createControlsRepository(store().db).loadExamination(engagementId)).toEqual(handMade);
     });

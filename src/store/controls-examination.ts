@@ -5,6 +5,8 @@
  */
 import type { Control, ControlTest, Examination, Sample } from '../domain/engagement.js';
 import { NotFoundError, ValidationError, type Issue } from '../domain/errors.js';
+import { jsonPath, locateProblems, repeats, within, type Problem } from '../domain/problems.js';
+import { sampleProblems } from '../domain/sampling/integrity.js';
 import {
   chunksFor,
   controlColumns,
@@ -149,8 +151,8 @@ export interface ReplaceCounts {
  * Replaces every control in use, with its test and samples, by those of `examination` (the engagement's
  * own settings are the engagements repository's `update`, in the same transaction). Archived controls stay as
  * they are: they are evidence, only purged on purpose. Bad input — a control id twice or taken by an archived
- * control, a test of an unknown control, two tests of one control, a sample item twice in a test — is refused
- * as a whole with every issue found, before anything is written.
+ * control, a test of an unknown control, two tests of one control, samples that break the domain's sample
+ * integrity — is refused as a whole with every issue found, before anything is written.
  */
 export async function replaceExamination(
   trx: Trx,
@@ -165,7 +167,7 @@ export async function replaceExamination(
   const issues = checkExamination(examination);
   examination.controls.forEach((control, i) => {
     if (archivedCodes.has(control.id)) {
-      issues.push({ location: `controls[${i}].id`, message: `the archived control ${control.id} of this engagement has this id: restore it, or purge it, first` });
+      issues.push({ location: jsonPath(['controls', i, 'id']), message: `the archived control ${control.id} of this engagement has this id: restore it, or purge it, first` });
     }
   });
   if (issues.length > 0) throw new ValidationError(issues, 'The examination cannot be stored');
@@ -262,35 +264,24 @@ async function insertSampleRows(
   return rows.length;
 }
 
-/** What the database would refuse, found up front and reported together, in the workspace's terms. */
+/**
+ * What the database would refuse, and what no examination may hold (samples beyond their population), found up
+ * front and reported together at their JSON paths.
+ */
 export function checkExamination(examination: Pick<Examination, 'controls' | 'tests'>): Issue[] {
-  const issues: Issue[] = [];
-  const controls = new Set<string>();
-  examination.controls.forEach((control, i) => {
-    if (controls.has(control.id)) issues.push({ location: `controls[${i}].id`, message: `duplicate control id ${control.id}` });
-    controls.add(control.id);
-  });
+  const problems: Problem[] = [];
+  const ids = examination.controls.map((control) => control.id);
+  for (const { index } of repeats(ids)) problems.push({ path: ['controls', index, 'id'], message: `duplicate control id ${ids[index]}` });
+  const controls = new Set(ids);
   const tested = new Set<string>();
   examination.tests.forEach((test: ControlTest, i) => {
     if (!controls.has(test.control)) {
-      issues.push({ location: `tests[${i}].control`, message: `test of an unknown control ${test.control}` });
+      problems.push({ path: ['tests', i, 'control'], message: `test of an unknown control ${test.control}` });
     } else if (tested.has(test.control)) {
-      issues.push({ location: `tests[${i}].control`, message: `a second test of control ${test.control}` });
+      problems.push({ path: ['tests', i, 'control'], message: `a second test of control ${test.control}` });
     }
     tested.add(test.control);
-    issues.push(...checkSamples(test.samples, `tests[${i}]`));
+    problems.push(...within(['tests', i], sampleProblems(test)));
   });
-  return issues;
-}
-
-export function checkSamples(samples: readonly Sample[], location: string): Issue[] {
-  const issues: Issue[] = [];
-  const items = new Set<string>();
-  samples.forEach((sample, j) => {
-    if (items.has(sample.item)) {
-      issues.push({ location: `${location}.samples[${j}].item`, message: `sample item ${sample.item} appears twice` });
-    }
-    items.add(sample.item);
-  });
-  return issues;
+  return locateProblems(problems, jsonPath);
 }

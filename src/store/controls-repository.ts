@@ -7,8 +7,9 @@ import { sql } from 'kysely';
 import type { ArchivedFilter } from '../domain/archiving.js';
 import type { Control, Examination, Sample, SampleResult } from '../domain/engagement.js';
 import { ValidationError } from '../domain/errors.js';
+import { jsonPath, locateProblems } from '../domain/problems.js';
+import { sampleProblems } from '../domain/sampling/integrity.js';
 import {
-  checkSamples,
   insertControls,
   insertSamples,
   loadArchivedControls,
@@ -109,8 +110,9 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
     return row?.version;
   }
 
-  function refuseDuplicateSamples(samples: readonly Sample[]) {
-    const issues = checkSamples(samples, 'test');
+  /** The domain's sample integrity, checked up front so that a repeated item is not a constraint error. */
+  function refuseBrokenSamples(test: Partial<ControlTestInput> & { samples: readonly Sample[] }) {
+    const issues = locateProblems(sampleProblems({ populationSize: test.populationSize ?? null, samples: test.samples }), jsonPath);
     if (issues.length > 0) throw new ValidationError(issues, 'The test cannot be stored');
   }
 
@@ -261,7 +263,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
 
     /** Records the test of a control (a control has at most one). */
     async createTest(controlRowId: string, test: ControlTestInput, trx?: Executor): Promise<StoredControlTest> {
-      refuseDuplicateSamples(test.samples);
+      refuseBrokenSamples(test);
       return inTransaction(trx ?? db, async (t) => {
         await bumpRevision(t, { controlRowId });
         const id = deps.newId();
@@ -296,7 +298,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
       patch: Partial<ControlTestInput>,
       trx?: Executor,
     ): Promise<StoredControlTest> {
-      if (patch.samples) refuseDuplicateSamples(patch.samples);
+      if (patch.samples) refuseBrokenSamples({ ...patch, samples: patch.samples });
       return inTransaction(trx ?? db, async (t: Trx) => {
         await bumpRevision(t, { testRowId });
         const updated = await t

@@ -5,6 +5,7 @@
  */
 import type { Sample, SampleResult } from '../domain/engagement.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
+import { newSampleProblems } from '../domain/sampling/integrity.js';
 import { sampleColumns, toSample } from './controls-rows.js';
 import { bumpRevision } from './engagements-repository.js';
 import { fromJson, staleOrMissing, toCount, toJson, translateConstraintErrors, type Executor, type StoreDependencies, type Trx } from './values.js';
@@ -99,14 +100,16 @@ export async function addSample(
     .where('test_id', '=', testRowId)
     .executeTakeFirstOrThrow();
   const untested = fromJson<string[]>(test.untested);
+  const populationSize = test.population_size === null ? null : Number(test.population_size);
+  const full = newSampleProblems({ populationSize, sampleCount: toCount(sampled.count), untested }, sample.item, false);
+  if (full.length > 0) throw new ConflictError(`Sample ${sample.item} cannot be added: ${full.map((p) => p.message).join('; ')}`);
+  // An item selected but not yet tested becomes a sample: it leaves the untested list.
   if (untested.includes(sample.item)) {
     await trx
       .updateTable('control_tests')
       .set({ untested: toJson(untested.filter((item) => item !== sample.item)) })
       .where('id', '=', testRowId)
       .execute();
-  } else if (test.population_size !== null && toCount(sampled.count) + untested.length >= Number(test.population_size)) {
-    throw new ConflictError(`All ${test.population_size} items of the population are sampled already`);
   }
   const position = sampled.last === null || sampled.last === undefined ? 0 : Number(sampled.last) + 1;
   await translateConstraintErrors(

@@ -27,11 +27,11 @@ export async function replaceFindings(
 ): Promise<FindingsCounts> {
   const repository = createFindingsRepository(trx, deps);
   const rootCauses = workspace.rootCauses.map((r) => r.id);
-  const findings = workspace.findings.map((f) => f.id);
+  const findings = workspace.findings.map((f) => f.code);
   for (const rootCause of workspace.rootCauses) await repository.saveRootCause(engagementId, rootCause, trx);
-  const stored = new Map((await repository.list(engagementId, {}, trx)).map((f) => [f.id, f.version]));
+  const stored = new Map((await repository.list(engagementId, {}, trx)).map((f) => [f.code, f.version]));
   for (const finding of workspace.findings) {
-    const version = stored.get(finding.id);
+    const version = stored.get(finding.code);
     if (version === undefined) await repository.create(engagementId, finding, trx);
     else await repository.update(engagementId, version, finding, trx);
   }

@@ -18,10 +18,10 @@ for (const engine of ENGINES) {
       const created = await findings.create(engagement.id, finding);
       expect(created).toEqual({ ...finding, engagementId: engagement.id, createdAt: expect.any(String), version: 1 });
       expect(await findings.findByCode(engagement.id, 'F-AC-04')).toEqual(created);
-      await findings.create(engagement.id, buildFinding({ id: 'F-CM-01', control: 'CM-01', status: 'analysing' }));
-      expect((await findings.list(engagement.id)).map((f) => f.id)).toEqual(['F-AC-04', 'F-CM-01']);
-      expect((await findings.list(engagement.id, { status: 'analysing' })).map((f) => f.id)).toEqual(['F-CM-01']);
-      expect((await findings.list(engagement.id, { control: 'AC-04' })).map((f) => f.id)).toEqual(['F-AC-04']);
+      await findings.create(engagement.id, buildFinding({ code: 'F-CM-01', control: 'CM-01', status: 'analysing' }));
+      expect((await findings.list(engagement.id)).map((f) => f.code)).toEqual(['F-AC-04', 'F-CM-01']);
+      expect((await findings.list(engagement.id, { status: 'analysing' })).map((f) => f.code)).toEqual(['F-CM-01']);
+      expect((await findings.list(engagement.id, { control: 'AC-04' })).map((f) => f.code)).toEqual(['F-AC-04']);
       // A code is unique in its engagement, not across engagements.
       await expect(findings.create(engagement.id, finding)).rejects.toThrow(ConflictError);
       const other = await buildEngagement(store().db);
@@ -33,13 +33,13 @@ for (const engine of ENGINES) {
       const findings = createFindingsRepository(store().db, testDependencies());
       const engagement = await buildEngagement(store().db);
       await findings.create(engagement.id, buildFinding());
-      await findings.create(engagement.id, buildFinding({ id: 'F-CM-01', control: 'CM-01' }));
+      await findings.create(engagement.id, buildFinding({ code: 'F-CM-01', control: 'CM-01' }));
       await findings.saveRootCause(engagement.id, ROOT_CAUSE);
       const updated = await findings.update(engagement.id, 1, buildFinding({ status: 'analysing', rootCause: ROOT_CAUSE.id }));
       expect(updated).toMatchObject({ status: 'analysing', rootCause: 'RC-1', version: 2 });
       await expect(findings.update(engagement.id, 1, buildFinding())).rejects.toThrow(ConflictError);
-      await expect(findings.update(engagement.id, 1, buildFinding({ id: 'F-NONE' }))).rejects.toThrow(NotFoundError);
-      await findings.update(engagement.id, 1, buildFinding({ id: 'F-CM-01', control: 'CM-01', rootCause: 'RC-1' }));
+      await expect(findings.update(engagement.id, 1, buildFinding({ code: 'F-NONE' }))).rejects.toThrow(NotFoundError);
+      await findings.update(engagement.id, 1, buildFinding({ code: 'F-CM-01', control: 'CM-01', rootCause: 'RC-1' }));
 
       const rewritten = await findings.saveRootCause(engagement.id, { ...ROOT_CAUSE, whys: ['One', 'Two', 'Three'] });
       expect(rewritten).toMatchObject({ id: 'RC-1', whys: ['One', 'Two', 'Three'], version: 2 });
@@ -64,29 +64,29 @@ for (const engine of ENGINES) {
       const today = '2026-09-15';
       const accepted = (id: string, expires: string | null) =>
         buildFinding({
-          id,
+          code: id,
           status: 'risk_accepted',
           riskAcceptance: expires === null ? null : { approver: 'cfo@acme.example', reason: 'Compensated', expires, acceptedOn: '2026-07-01' },
         });
       for (const finding of [
-        buildFinding({ id: 'F-1', status: 'open' }),
+        buildFinding({ code: 'F-1', status: 'open' }),
         accepted('F-2', '2026-09-14'),
         accepted('F-3', today),
         accepted('F-4', '2026-09-16'),
         accepted('F-5', null),
-        buildFinding({ id: 'F-6', status: 'remediating' }),
+        buildFinding({ code: 'F-6', status: 'remediating' }),
       ]) {
         await findings.create(engagement.id, finding);
       }
       const all = await findings.list(engagement.id);
       for (const status of FINDING_STATUSES) {
         const page = await findings.page(engagement.id, { status, today }, { limit: 10, offset: 0 });
-        const expected = all.filter((f) => expireAcceptedRisk(f, today).status === status).map((f) => f.id);
-        expect(page.items.map((f) => f.id), status).toEqual(expected);
+        const expected = all.filter((f) => expireAcceptedRisk(f, today).status === status).map((f) => f.code);
+        expect(page.items.map((f) => f.code), status).toEqual(expected);
         expect(page.total, status).toBe(expected.length);
       }
-      expect((await findings.page(engagement.id, { status: 'open', today }, { limit: 10, offset: 0 })).items.map((f) => f.id)).toEqual(['F-1', 'F-2']);
-      expect(await findings.page(engagement.id, { today }, { limit: 2, offset: 4 })).toMatchObject({ total: 6, items: [{ id: 'F-5' }, { id: 'F-6' }] });
+      expect((await findings.page(engagement.id, { status: 'open', today }, { limit: 10, offset: 0 })).items.map((f) => f.code)).toEqual(['F-1', 'F-2']);
+      expect(await findings.page(engagement.id, { today }, { limit: 2, offset: 4 })).toMatchObject({ total: 6, items: [{ code: 'F-5' }, { code: 'F-6' }] });
     });
 
     it('goes with its engagement', async () => {

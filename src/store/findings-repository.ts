@@ -1,5 +1,5 @@
 /**
- * Findings and root causes of an engagement (issue 5). A finding is stored as the domain's `Finding` with its
+ * Findings and root causes of an engagement. A finding is stored as the domain's `Finding` with its
  * lists and judgments as JSON text, read and written whole; its root cause is a row of `root_causes` that
  * many findings can share, named in the domain by its code (`RC-1`). The finding's `version` guards every
  * change (optimistic concurrency).
@@ -8,7 +8,7 @@ import { sql, type Selectable } from 'kysely';
 import type {
   Classification,
   CorrectiveAction,
-  Deviation,
+  FailedSample,
   Finding,
   FindingSource,
   FindingStatus,
@@ -89,7 +89,7 @@ type FindingRow = Omit<Selectable<FindingsTable>, 'id' | 'root_cause_id'> & { ro
 
 function toStoredFinding(row: FindingRow): StoredFinding {
   return {
-    id: row.code,
+    code: row.code,
     engagementId: row.engagement_id,
     title: row.title,
     description: row.description,
@@ -99,7 +99,7 @@ function toStoredFinding(row: FindingRow): StoredFinding {
     classification: fromJson<Classification>(row.classification),
     status: row.status as FindingStatus,
     identifiedOn: row.identified_on,
-    deviations: fromJson<Deviation[]>(row.deviations),
+    failedSamples: fromJson<FailedSample[]>(row.deviations),
     rootCause: row.root_cause_code,
     correctiveActions: fromJson<CorrectiveAction[]>(row.corrective_actions),
     retests: fromJson<Retest[]>(row.retests),
@@ -133,7 +133,7 @@ function mutableValues(finding: Finding) {
     classification: toJson(finding.classification),
     status: finding.status,
     identified_on: finding.identifiedOn,
-    deviations: toJson(finding.deviations),
+    deviations: toJson(finding.failedSamples),
     corrective_actions: toJson(finding.correctiveActions),
     retests: toJson(finding.retests),
     risk_acceptance: toJsonOrNull(finding.riskAcceptance),
@@ -210,16 +210,16 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
             .values({
               id: deps.newId(),
               engagement_id: engagementId,
-              code: finding.id,
+              code: finding.code,
               ...mutableValues(finding),
               root_cause_id: rootCauseRef(executor, engagementId, finding.rootCause),
               created_at: toTimestamp(deps.clock()),
             })
             .execute(),
-        `Finding ${finding.id} already exists in the engagement`,
+        `Finding ${finding.code} already exists in the engagement`,
         `Engagement ${engagementId}`,
       );
-      return (await findByCode(engagementId, finding.id, executor)) as StoredFinding;
+      return (await findByCode(engagementId, finding.code, executor)) as StoredFinding;
     },
 
     /**
@@ -237,7 +237,7 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
                 batch.map((finding) => ({
                   id: deps.newId(),
                   engagement_id: engagementId,
-                  code: finding.id,
+                  code: finding.code,
                   ...mutableValues(finding),
                   root_cause_id: rootCauseRef(trx, engagementId, finding.rootCause),
                   created_at: createdAt,
@@ -310,7 +310,7 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
           version: eb('version', '+', 1),
         }))
         .where('engagement_id', '=', engagementId)
-        .where('code', '=', finding.id)
+        .where('code', '=', finding.code)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n) {
@@ -318,11 +318,11 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
           .selectFrom('findings')
           .select('version')
           .where('engagement_id', '=', engagementId)
-          .where('code', '=', finding.id)
+          .where('code', '=', finding.code)
           .executeTakeFirst();
-        throw staleOrMissing(`Finding ${finding.id}`, expectedVersion, current?.version);
+        throw staleOrMissing(`Finding ${finding.code}`, expectedVersion, current?.version);
       }
-      return (await findByCode(engagementId, finding.id, executor)) as StoredFinding;
+      return (await findByCode(engagementId, finding.code, executor)) as StoredFinding;
     },
 
     findRootCause,

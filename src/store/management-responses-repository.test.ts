@@ -56,9 +56,9 @@ for (const engine of ENGINES) {
     it('lists the engagement’s responses in code order, and deletes all but those kept', async () => {
       const engagement = await buildEngagement(store().db);
       const findings = createFindingsRepository(store().db, testDependencies());
-      for (const id of ['F-2', 'F-1', 'F-3']) await findings.create(engagement.id, buildFinding({ id }));
+      for (const id of ['F-2', 'F-1', 'F-3']) await findings.create(engagement.id, buildFinding({ code: id }));
       const other = await buildEngagement(store().db);
-      await findings.create(other.id, buildFinding({ id: 'F-1' }));
+      await findings.create(other.id, buildFinding({ code: 'F-1' }));
       const responses = createManagementResponsesRepository(store().db, testDependencies());
       for (const finding of ['F-3', 'F-1', 'F-2']) await responses.create(engagement.id, { ...draft, finding });
       await responses.create(other.id, { ...draft, finding: 'F-1' });

@@ -1,5 +1,5 @@
 /**
- * Management responses (issue 5): one per finding, named in the domain by the finding's code in its engagement
+ * Management responses: one per finding, named in the domain by the finding's code in its engagement
  * (`F-AC-04`). Every change is at the response's `version` (optimistic concurrency).
  */
 import type { Selectable } from 'kysely';

@@ -1,5 +1,5 @@
 /**
- * The corrective action plan of each engagement (issue 5). An engagement without a row has the domain's default
+ * The corrective action plan of each engagement. An engagement without a row has the domain's default
  * plan at version 0: the first save, at version 0, creates the row (version 1); later saves name the version
  * they read, like every other change (a stale one is a ConflictError with nothing written).
  */

@@ -1,15 +1,6 @@
 /**
- * The database as Kysely sees it: one interface per table, columns in snake_case exactly as stored.
- *
- * Storage conventions shared by both engines (the repositories turn them into plain camelCase values):
- * - ids are text UUIDs made by the application (`newId`), never by the database, except `audit_events.seq`;
- * - timestamps are ISO-8601 text in UTC as `Date#toISOString()` writes them, so both engines agree and text
- *   order is time order; calendar dates (`period_end`) are `YYYY-MM-DD` text;
- * - booleans are integers 0/1 on both engines;
- * - JSON is text (`JsonText`), parsed by the repositories;
- * - fractions are `double precision` on both engines (PostgreSQL's `real` is 4 bytes: 0.9 would come back as
- *   0.8999999761581421);
- * - every editable table has `version`, bumped on each update (optimistic concurrency).
+ * The database as Kysely sees it: one interface per table, columns in snake_case exactly as stored, in the
+ * storage conventions of src/store/README.md (the repositories turn them into plain camelCase values).
  */
 import type { ColumnType, Generated } from 'kysely';
 
@@ -191,7 +182,7 @@ export interface AuditEventsTable {
   hash: string;
 }
 
-/** A root cause of an engagement, shared by the findings traced to it (issue 5). */
+/** A root cause of an engagement, shared by the findings traced to it. */
 export interface RootCausesTable {
   id: string;
   engagement_id: string;
@@ -220,7 +211,7 @@ export interface FindingsTable {
   classification: JsonText;
   status: string;
   identified_on: string | null;
-  /** As found, never changed: remediation never erases a deviation. */
+  /** The finding's failed samples (the domain's `failedSamples`), as found, never changed: remediation never erases a deviation. */
   deviations: JsonText;
   root_cause_id: string | null;
   corrective_actions: JsonText;
@@ -232,7 +223,7 @@ export interface FindingsTable {
   version: Version;
 }
 
-/** Management's response to a finding, one per finding (issue 5). */
+/** Management's response to a finding, one per finding. */
 export interface ManagementResponsesTable {
   id: string;
   /** Unique: one response per finding, deleted with it. */
@@ -264,7 +255,7 @@ export interface EvaluationSnapshotsTable {
   result_hash: string | null;
 }
 
-/** The corrective action plan of an engagement (issue 5); a missing row is the default plan. */
+/** The corrective action plan of an engagement; a missing row is the default plan. */
 export interface RemediationPlansTable {
   engagement_id: string;
   /** `YYYY-MM-DD`, or null: the latest due date of the actions stands in. */

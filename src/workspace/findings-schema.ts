@@ -15,8 +15,9 @@ import {
   SEVERITIES,
   TEST_METHODS,
   VERIFICATION_RESULTS,
+  isRealDate,
 } from '../domain/index.js';
-import { isRealDate, isoDate, testFileSchema } from './schema.js';
+import { isoDate, testFileSchema } from './schema.js';
 
 const text = z.string().trim().min(1, { message: 'must not be empty' });
 const item = z.union([text, z.number()]).transform(String);
@@ -105,6 +106,8 @@ const managementResponseSchema = z.strictObject({
   approvedOn: moment.optional(),
 });
 
+const failedSamples = z.array(z.strictObject({ item, note: z.string().optional() }));
+
 export const findingFileSchema = z.strictObject({
   id: text,
   title: text,
@@ -117,7 +120,9 @@ export const findingFileSchema = z.strictObject({
   status: z.enum(FINDING_STATUSES).default('open'),
   identifiedOn: isoDate.optional(),
   rootCause: text.optional(),
-  deviations: z.array(z.strictObject({ item, note: z.string().optional() })).optional(),
+  failedSamples: failedSamples.optional(),
+  /** The older name of `failedSamples`, still read so that existing workspaces load. */
+  deviations: failedSamples.optional(),
   correctiveActions: z.array(actionSchema).default([]),
   retests: z.array(retestSchema).default([]),
   riskAcceptance: z

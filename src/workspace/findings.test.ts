@@ -52,15 +52,15 @@ describe('loadFindings: the demo', () => {
   it('reads the findings and shared root causes of examples/acme', async () => {
     const examination = await loadWorkspace(ACME);
     const { findings, rootCauses } = await loadFindings(ACME, examination);
-    expect(findings.map((f) => [f.id, f.status])).toEqual([
+    expect(findings.map((f) => [f.code, f.status])).toEqual([
       ['F-AC-04', 'remediating'],
       ['F-AC-06', 'closed'],
       ['F-MON-01', 'analysing'],
     ]);
     const ac04 = findings[0];
-    // The forecast and the deviations come from the examination.
+    // The forecast and the failed samples come from the examination.
     expect(ac04?.classification).toMatchObject({ kind: 'operating', severity: 'material_weakness', pervasive: false, override: null });
-    expect(ac04?.deviations.map((d) => d.item)).toEqual(['E1007', 'E1011']);
+    expect(ac04?.failedSamples.map((d) => d.item)).toEqual(['E1007', 'E1011']);
     expect(ac04?.criteria).toEqual(['CC6.2']);
     expect(ac04?.correctiveActions.map((a) => [a.id, a.status])).toEqual([
       ['CA-1', 'in_progress'],
@@ -84,12 +84,14 @@ describe('loadFindings: the demo', () => {
 });
 
 describe('loadFindings: valid files', () => {
-  it('copies the deviations of a deficiency, accepts them listed in full, and reads a workspace without findings', async () => {
+  it('copies the failed samples of a deficiency, accepts them listed in full (under their older name too), and reads a workspace without findings', async () => {
     const { dir, examination } = await load({ 'f.yaml': FINDING });
     const { findings } = await loadFindings(dir, examination);
-    expect(findings[0]?.deviations).toEqual([{ item: 'T-5', note: 'Removed 9 days late' }]);
-    const listed = await load({ 'f.yaml': `${FINDING}deviations:\n  - { item: T-5, note: Removed 9 days late }\n` });
-    expect((await loadFindings(listed.dir, listed.examination)).findings[0]?.deviations).toEqual([{ item: 'T-5', note: 'Removed 9 days late' }]);
+    expect(findings[0]?.failedSamples).toEqual([{ item: 'T-5', note: 'Removed 9 days late' }]);
+    for (const key of ['failedSamples', 'deviations']) {
+      const listed = await load({ 'f.yaml': `${FINDING}${key}:\n  - { item: T-5, note: Removed 9 days late }\n` });
+      expect((await loadFindings(listed.dir, listed.examination)).findings[0]?.failedSamples).toEqual([{ item: 'T-5', note: 'Removed 9 days late' }]);
+    }
     const bare = await writeWorkspace({ 'assay.yaml': VALID_ASSAY });
     expect(await loadFindings(bare, await loadWorkspace(bare))).toEqual({ findings: [], rootCauses: [], managementResponses: [] });
   });
@@ -108,7 +110,7 @@ describe('loadFindings: valid files', () => {
     const imported = `id: F-OSCAL-1\ntitle: Imported from another framework\nsource: auditor_observation\ncriteria: []\nclassification: { kind: operating, severity: deficiency }\n`;
     const { dir, examination } = await load({ 'f.yaml': imported });
     const { findings } = await loadFindings(dir, examination);
-    expect(findings[0]).toMatchObject({ id: 'F-OSCAL-1', control: null, criteria: [] });
+    expect(findings[0]).toMatchObject({ code: 'F-OSCAL-1', control: null, criteria: [] });
     expect(await problems({ 'f.yaml': `${FINDING}criteria: []\n` })).toContain(
       'findings/f.yaml:6: must list at least one criterion (an empty list is only for a finding that is not a deficiency)',
     );
@@ -187,10 +189,14 @@ correctiveActions:
     ]);
   });
 
-  it('refuses a finding that drops a deviation or names a sample that passed', async () => {
-    expect(await problems({ 'f.yaml': `${FINDING}deviations:\n  - { item: T-1 }\n` })).toEqual([
+  it('refuses a finding that drops a deviation or names a sample that passed, and one list under both its names', async () => {
+    expect(await problems({ 'f.yaml': `${FINDING}failedSamples:\n  - { item: T-1 }\n` })).toEqual([
       'findings/f.yaml:6: the test of AC-04 also failed "T-5": a finding keeps every deviation (remediation never erases a deviation)',
       'findings/f.yaml:7: "T-1" is not a failed sample of the test of AC-04',
+    ]);
+    const both = `${FINDING}failedSamples:\n  - { item: T-5 }\ndeviations:\n  - { item: T-5 }\n`;
+    expect(await problems({ 'f.yaml': both })).toEqual([
+      'findings/f.yaml:8: failedSamples and deviations are one list (deviations is its older name): keep failedSamples',
     ]);
   });
 
@@ -204,11 +210,11 @@ history:
   - { on: 2026-07-01, from: open, to: closed }
 `;
     expect(await problems({ 'f.yaml': text })).toEqual([
-      'findings/f.yaml:7: a done corrective action needs completedOn (the date it was completed)',
-      'findings/f.yaml:8: duplicate corrective action id "CA-1" (first at findings/f.yaml:7)',
+      'findings/f.yaml:7: a done action needs the date it was completed (completedOn)',
+      'findings/f.yaml:8: action id "CA-1" appears twice (first at findings/f.yaml:7)',
       'findings/f.yaml:8: completedOn is set but the action is planned, not done',
       'findings/f.yaml:10: retest of an unknown control "AC-77"',
-      'findings/f.yaml:10: the retest period starts (2026-09-30) after it ends (2026-09-01)',
+      'findings/f.yaml:10: the period starts (2026-09-30) after it ends (2026-09-01)',
       'findings/f.yaml:10: 2 samples tested from a population of only 1',
       'findings/f.yaml:10: sample item "A" appears twice (first at findings/f.yaml:10)',
       'findings/f.yaml:12: a finding cannot go from open to closed',

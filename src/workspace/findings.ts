@@ -14,16 +14,22 @@ import {
   examine,
   forecastOf,
   isAllowedStep,
-  isCriterionId,
+  correctiveActionProblems,
+  codesInOrder,
+  criterionProblems,
   matchingDeficiency,
+  periodProblems,
   recordedResponseIssues,
+  repeats,
+  sampleProblems,
   statusRequirements,
   withConclusion,
+  within,
   type Classification,
   type Control,
   type ControlTest,
   type Deficiency,
-  type Deviation,
+  type FailedSample,
   type Examination,
   type ExaminationResult,
   type Finding,
@@ -34,7 +40,7 @@ import {
 } from '../domain/index.js';
 import { findingFileSchema, rootCauseFileSchema, type FindingFile } from './findings-schema.js';
 import { listYamlTree, type WorkspaceFile } from './load.js';
-import { check, rawMapping, sortIssues, strings } from './validate.js';
+import { check, claimId, inFile, rawMapping, rawPeriod, rawTest, sortIssues, textsOf, type At } from './validate.js';
 import { parseYaml, type PathSegment, type YamlSource } from './yaml-source.js';
 
 export interface WorkspaceFindings {
@@ -99,11 +105,7 @@ function createFindingsValidator(examination: Examination): FindingsValidator {
     rootCause(source) {
       const raw = rawMapping(source, issues);
       if (!raw) return;
-      if (typeof raw.id === 'string') {
-        const first = rootCauseAt.get(raw.id);
-        if (first) at(source, ['id'], `duplicate root cause id "${raw.id}" (also in ${first})`);
-        else rootCauseAt.set(raw.id, source.locate(['id']));
-      }
+      claimId(rootCauseAt, source, raw, 'root cause', issues);
       const file = check(source, raw, rootCauseFileSchema, issues);
       if (file) rootCauses.push(file);
     },
@@ -112,12 +114,8 @@ function createFindingsValidator(examination: Examination): FindingsValidator {
       const raw = rawMapping(source, issues);
       if (!raw) return;
       const before = issues.length;
-      if (typeof raw.id === 'string') {
-        const first = findingAt.get(raw.id);
-        if (first) at(source, ['id'], `duplicate finding id "${raw.id}" (also in ${first})`);
-        else findingAt.set(raw.id, source.locate(['id']));
-      }
-      checkReferences(source, raw, { controls, inScope, rootCauseAt }, at);
+      claimId(findingAt, source, raw, 'finding', issues);
+      checkReferences(source, raw, { controls, inScope, rootCauseAt }, at, issues);
       const file = check(source, raw, findingFileSchema, issues);
       // Only a finding whose parts are each valid is judged as a whole (its status against the lifecycle).
       if (!file || issues.length > before) return;
@@ -142,20 +140,20 @@ function createFindingsValidator(examination: Examination): FindingsValidator {
   };
 }
 
-type At = (source: YamlSource, path: PathSegment[], message: string, key?: boolean) => void;
-
 /** References to other things (controls, criteria, root causes) and the rules inside lists, on the raw values. */
 function checkReferences(
   source: YamlSource,
   raw: Raw,
   known: { controls: Map<string, Control>; inScope: Set<string>; rootCauseAt: Map<string, string> },
   at: At,
+  issues: Issue[],
 ): void {
   if (typeof raw.control === 'string' && !known.controls.has(raw.control)) at(source, ['control'], `unknown control "${raw.control}"`);
-  strings(raw.criteria).forEach(([criterion, i]) => {
-    if (!isCriterionId(criterion)) at(source, ['criteria', i], `unknown criterion "${criterion}"`);
-    else if (!known.inScope.has(criterion)) at(source, ['criteria', i], `criterion "${criterion}" is not in the chosen categories`);
-  });
+  const criteria = within(['criteria'], criterionProblems(textsOf(raw.criteria), known.inScope));
+  issues.push(...inFile(source, criteria));
+  if (raw.failedSamples !== undefined && raw.deviations !== undefined) {
+    at(source, ['deviations'], 'failedSamples and deviations are one list (deviations is its older name): keep failedSamples', true);
+  }
   if (raw.control === undefined && raw.criteria === undefined) {
     at(source, [], 'a finding needs its control, its criteria, or both');
   }
@@ -172,53 +170,27 @@ function checkReferences(
     at(source, ['classification', 'override'], 'an override must set severity, pervasive or both', true);
   }
 
-  const actions = Array.isArray(raw.correctiveActions) ? (raw.correctiveActions as unknown[]) : [];
-  const actionAt = new Map<string, number>();
-  actions.forEach((value, i) => {
+  const actions = (Array.isArray(raw.correctiveActions) ? (raw.correctiveActions as unknown[]) : []).map((value) => {
     const action = (value ?? {}) as Raw;
-    if (typeof action.id === 'string') {
-      const first = actionAt.get(action.id);
-      if (first !== undefined) {
-        at(source, ['correctiveActions', i, 'id'], `duplicate corrective action id "${action.id}" (first at ${source.locate(['correctiveActions', first, 'id'])})`);
-      } else actionAt.set(action.id, i);
-    }
-    if (action.status === 'done' && action.completedOn === undefined) {
-      at(source, ['correctiveActions', i, 'status'], 'a done corrective action needs completedOn (the date it was completed)');
-    }
-    if (action.status !== 'done' && action.completedOn !== undefined) {
-      at(source, ['correctiveActions', i, 'completedOn'], `completedOn is set but the action is ${String(action.status ?? 'planned')}, not done`);
-    }
+    const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    return { id: text(action.id), status: text(action.status), completedOn: action.completedOn === undefined ? undefined : String(action.completedOn) };
   });
+  const actionProblems = within(['correctiveActions'], correctiveActionProblems(actions));
+  issues.push(...inFile(source, actionProblems));
 
-  const retests = Array.isArray(raw.retests) ? (raw.retests as unknown[]) : [];
-  const retestAt = new Map<string, number>();
-  retests.forEach((value, i) => {
-    const retest = (value ?? {}) as Raw;
-    const id = typeof retest.id === 'string' ? retest.id : `RT-${i + 1}`;
-    const first = retestAt.get(id);
-    if (first !== undefined) at(source, ['retests', i], `duplicate retest id "${id}" (first at ${source.locate(['retests', first])})`);
-    else retestAt.set(id, i);
+  const retests = (Array.isArray(raw.retests) ? (raw.retests as unknown[]) : []).map((value) => (value ?? {}) as Raw);
+  const ids = codesInOrder('RT', retests.map((r) => (typeof r.id === 'string' ? r.id : undefined)));
+  for (const { index, first } of repeats(ids)) {
+    at(source, ['retests', index], `duplicate retest id "${ids[index]}" (first at ${source.locate(['retests', first])})`);
+  }
+  retests.forEach((retest, i) => {
     if (typeof retest.control === 'string' && !known.controls.has(retest.control)) {
       at(source, ['retests', i, 'control'], `retest of an unknown control "${retest.control}"`);
     } else if (retest.control === undefined && raw.control === undefined) {
       at(source, ['retests', i], 'a retest needs its control when the finding names none', true);
     }
-    if (typeof retest.periodStart === 'string' && typeof retest.periodEnd === 'string' && retest.periodStart > retest.periodEnd) {
-      at(source, ['retests', i, 'periodStart'], `the retest period starts (${retest.periodStart}) after it ends (${retest.periodEnd})`);
-    }
-    const samples = Array.isArray(retest.samples) ? (retest.samples as unknown[]) : [];
-    if (typeof retest.populationSize === 'number' && samples.length > retest.populationSize) {
-      at(source, ['retests', i, 'populationSize'], `${samples.length} samples tested from a population of only ${retest.populationSize}`);
-    }
-    const seen = new Map<string, number>();
-    samples.forEach((sample, j) => {
-      const name = (sample as Raw | null)?.item;
-      if (typeof name !== 'string' && typeof name !== 'number') return;
-      const firstAt = seen.get(String(name));
-      if (firstAt !== undefined) {
-        at(source, ['retests', i, 'samples', j, 'item'], `sample item "${name}" appears twice (first at ${source.locate(['retests', i, 'samples', firstAt, 'item'])})`);
-      } else seen.set(String(name), j);
-    });
+    const problems = [...periodProblems(rawPeriod(retest)), ...sampleProblems(rawTest(retest))];
+    issues.push(...inFile(source, within(['retests', i], problems)));
   });
 
   const history = Array.isArray(raw.history) ? (raw.history as unknown[]) : [];
@@ -239,7 +211,7 @@ interface Known {
   examined: () => ExaminationResult;
 }
 
-/** The domain's finding from a valid file: the forecast, deviations and retest conclusions from the examination. */
+/** The domain's finding from a valid file: the forecast, failed samples and retest conclusions from the examination. */
 function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At): Finding | null {
   const control = file.control ? (known.controls.get(file.control) ?? null) : null;
   // By default the control's criteria that are in scope (a control may list criteria of categories not chosen).
@@ -248,11 +220,12 @@ function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At):
   const deficiency = file.source === 'deficiency' ? matchingDeficiency({ control: file.control ?? null, criteria }, known.examined()) : undefined;
   const forecast = deficiency ? forecastOf(deficiency, known.examined(), known.pervasiveness) : null;
   const classification = classify(source, file, deficiency && forecast ? { deficiency, forecast } : null, at);
-  const deviations = deviationsOf(source, file, deficiency ? known.tests.get(file.control ?? '') : undefined, at);
-  if (!classification || !deviations) return null;
+  const failedSamples = failedSamplesOf(source, file, deficiency ? known.tests.get(file.control ?? '') : undefined, at);
+  if (!classification || !failedSamples) return null;
+  const retestIds = codesInOrder('RT', file.retests.map((r) => r.id));
 
   return {
-    id: file.id,
+    code: file.id,
     title: file.title,
     description: file.description ?? null,
     source: file.source,
@@ -261,7 +234,7 @@ function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At):
     classification,
     status: file.status,
     identifiedOn: file.identifiedOn ?? null,
-    deviations,
+    failedSamples,
     rootCause: file.rootCause ?? null,
     correctiveActions: file.correctiveActions.map((a) => ({
       id: a.id,
@@ -278,7 +251,7 @@ function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At):
     retests: file.retests.map((r, i) =>
       withConclusion(
         {
-          id: r.id ?? `RT-${i + 1}`,
+          id: retestIds[i] as string,
           control: r.control ?? (file.control as string),
           date: r.date,
           periodStart: r.periodStart,
@@ -357,12 +330,14 @@ function classify(
 }
 
 /**
- * For a finding of a deficiency in this examination, its deviations are the failed samples of the control's test:
- * copied when the file leaves them out, and when listed they must be exactly those (remediation never erases a
- * deviation, and a sample that passed is none). Other findings list their deviations freely.
+ * For a finding of a deficiency in this examination, its failed samples are those of the control's test: copied
+ * when the file leaves them out, and when listed they must be exactly those (remediation never erases a deviation,
+ * and a sample that passed is none). Other findings list their failed samples freely. The file may still call the
+ * list by its older name, `deviations`.
  */
-function deviationsOf(source: YamlSource, file: FindingFile, test: ControlTest | undefined, at: At): Deviation[] | null {
-  const listed = file.deviations?.map((d) => ({ item: d.item, note: d.note ?? null }));
+function failedSamplesOf(source: YamlSource, file: FindingFile, test: ControlTest | undefined, at: At): FailedSample[] | null {
+  const key = file.failedSamples !== undefined ? 'failedSamples' : 'deviations';
+  const listed = (file.failedSamples ?? file.deviations)?.map((d) => ({ item: d.item, note: d.note ?? null }));
   if (!test) return listed ?? [];
   const failed = test.samples.filter((s) => s.result === 'fail').map((s) => ({ item: s.item, note: s.note }));
   if (!listed) return failed;
@@ -370,14 +345,14 @@ function deviationsOf(source: YamlSource, file: FindingFile, test: ControlTest |
   const failedItems = new Set(failed.map((d) => d.item));
   listed.forEach((d, i) => {
     if (!failedItems.has(d.item)) {
-      at(source, ['deviations', i, 'item'], `"${d.item}" is not a failed sample of the test of ${test.control}`);
+      at(source, [key, i, 'item'], `"${d.item}" is not a failed sample of the test of ${test.control}`);
       ok = false;
     }
   });
   const listedItems = new Set(listed.map((d) => d.item));
   for (const d of failed) {
     if (!listedItems.has(d.item)) {
-      at(source, ['deviations'], `the test of ${test.control} also failed "${d.item}": a finding keeps every deviation (remediation never erases a deviation)`, true);
+      at(source, [key], `the test of ${test.control} also failed "${d.item}": a finding keeps every deviation (remediation never erases a deviation)`, true);
       ok = false;
     }
   }

@@ -197,6 +197,14 @@ describe('loading a workspace', () => {
     ]);
   });
 
+  it('takes any owner up to the limit, an email or not', async () => {
+    const dir = await writeWorkspace({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': `${VALID_CONTROL}owner: IT operations\n` });
+    expect((await loadWorkspace(dir)).controls[0]?.owner).toBe('IT operations');
+    expect(await refusal({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': `${VALID_CONTROL}owner: ${'x'.repeat(321)}\n` })).toEqual([
+      expect.stringMatching(/^controls\/ac-04\.yaml:6: owner: too big/i),
+    ]);
+  });
+
   it('refuses more samples than the population, duplicate items and a missing population', async () => {
     const test = VALID_TEST.replace('populationSize: 10', 'populationSize: 4').replace('item: T-2', 'item: T-1');
     expect(await refusal({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': VALID_CONTROL, 'tests/ac-04.yaml': test })).toEqual([
@@ -206,7 +214,7 @@ describe('loading a workspace', () => {
     const noPopulation = VALID_TEST.replace('populationSize: 10\n', '');
     expect(
       await refusal({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': VALID_CONTROL, 'tests/ac-04.yaml': noPopulation }),
-    ).toEqual(['tests/ac-04.yaml:1: populationSize is required (or scopeLimitation, saying why the population could not be produced)']);
+    ).toEqual(['tests/ac-04.yaml:1: the population size is required, or a scope limitation saying why the population could not be produced']);
   });
 
   it('reports every problem of every file at once, in file and line order', async () => {

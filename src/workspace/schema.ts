@@ -13,6 +13,7 @@ import {
   TEST_METHODS,
   isRealDate,
 } from '../domain/index.js';
+import { MAX_OWNER_LENGTH } from '../domain/limits.js';
 
 export { isRealDate };
 
@@ -65,7 +66,7 @@ export const controlFileSchema = z.strictObject({
   key: z.boolean().default(true),
   design: z.enum(DESIGN_ASSESSMENTS).default('effective'),
   compensates: z.array(z.string()).default([]),
-  owner: text.optional(),
+  owner: text.max(MAX_OWNER_LENGTH).optional(),
 });
 export type ControlFile = z.infer<typeof controlFileSchema>;
 

@@ -10,7 +10,13 @@ import {
   DEFAULT_PERVASIVENESS,
   DEFAULT_SAMPLING,
   criteriaOfCategories,
-  isCriterionId,
+  compensationProblems,
+  criteriaProblems,
+  locateProblems,
+  notApplicableProblems,
+  periodProblems,
+  testProblems,
+  within,
   CATEGORIES,
   ValidationError,
   type Category,
@@ -19,9 +25,12 @@ import {
   type Engagement,
   type Examination,
   type Issue,
+  type Problem,
+  type SampledPopulation,
+  type StatedPopulation,
   unrunCheckedTest,
 } from '../domain/index.js';
-import { assayFileSchema, controlFileSchema, isRealDate, testFileSchema } from './schema.js';
+import { assayFileSchema, controlFileSchema, testFileSchema } from './schema.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
 type Raw = Record<string, unknown>;
@@ -59,7 +68,7 @@ export function createWorkspaceValidator(): WorkspaceValidator {
   const tests: ControlTest[] = [];
   /** Where each control id is defined, and the links it makes to other controls. */
   const controlAt = new Map<string, string>();
-  const compensations: { control: unknown; target: string; location: string }[] = [];
+  const compensations: { control: string | undefined; targets: (string | undefined)[]; lines: string[] }[] = [];
   const testAt = new Map<string, string>();
   const checkedTests: CheckedTestRef[] = [];
   let compensationsChecked = false;
@@ -67,9 +76,9 @@ export function createWorkspaceValidator(): WorkspaceValidator {
   const checkCompensations = () => {
     if (compensationsChecked) return;
     compensationsChecked = true;
-    for (const { control, target, location } of compensations) {
-      if (target === control) issues.push({ location, message: `a control cannot compensate itself ("${target}")` });
-      else if (!controlAt.has(target)) issues.push({ location, message: `compensates an unknown control "${target}"` });
+    for (const { control, targets, lines } of compensations) {
+      const problems = compensationProblems(control, targets, (id) => (controlAt.has(id) ? 'in use' : undefined));
+      issues.push(...locateProblems(problems, (path) => lines[path[1] as number] as string));
     }
   };
 
@@ -81,7 +90,7 @@ export function createWorkspaceValidator(): WorkspaceValidator {
       }
       const raw = rawMapping(source, issues);
       if (!raw) return;
-      checkAssay(source, raw, at);
+      checkAssay(source, raw, at, issues);
       const file = check(source, raw, assayFileSchema, issues);
       if (file) engagement = toEngagement(file);
     },
@@ -89,18 +98,15 @@ export function createWorkspaceValidator(): WorkspaceValidator {
     control(source) {
       const raw = rawMapping(source, issues);
       if (!raw) return;
-      if (typeof raw.id === 'string') {
-        const first = controlAt.get(raw.id);
-        if (first) at(source, ['id'], `duplicate control id "${raw.id}" (also in ${first})`);
-        else controlAt.set(raw.id, source.locate(['id']));
-      }
-      strings(raw.criteria).forEach(([criterion, i]) => {
-        if (!isCriterionId(criterion)) at(source, ['criteria', i], `unknown criterion "${criterion}"`);
+      claimId(controlAt, source, raw, 'control', issues);
+      issues.push(...inFile(source, criteriaProblems(textsOf(raw.criteria))));
+      // Links may point at controls in files read later: checked once all ids are known, at the lines kept now.
+      const targets = textsOf(raw.compensates);
+      compensations.push({
+        control: typeof raw.id === 'string' ? raw.id : undefined,
+        targets,
+        lines: targets.map((_, i) => source.locate(['compensates', i])),
       });
-      // Links may point at controls in files read later: checked once all ids are known.
-      strings(raw.compensates).forEach(([target, i]) =>
-        compensations.push({ control: raw.id, target, location: source.locate(['compensates', i]) }),
-      );
       const file = check(source, raw, controlFileSchema, issues);
       if (file) {
         controls.push({
@@ -116,7 +122,7 @@ export function createWorkspaceValidator(): WorkspaceValidator {
       checkCompensations();
       const raw = rawMapping(source, issues);
       if (!raw) return;
-      checkTest(source, raw, controlAt, testAt, at);
+      checkTest(source, raw, controlAt, testAt, at, issues);
       const file = check(source, raw, testFileSchema, issues);
       if (file?.check !== undefined) {
         checkedTests.push({ control: file.control, check: file.check, location: source.locate(['check']) });
@@ -142,36 +148,48 @@ export function createWorkspaceValidator(): WorkspaceValidator {
   };
 }
 
-type At = (source: YamlSource, path: PathSegment[], message: string, key?: boolean) => void;
+/** A rule's problems at the lines of the file their paths point into. */
+export function inFile(source: YamlSource, problems: readonly Problem[]): Issue[] {
+  return locateProblems(problems, (path) => source.locate(path));
+}
 
-function checkAssay(source: YamlSource, raw: Raw, at: At): void {
+export type At = (source: YamlSource, path: PathSegment[], message: string, key?: boolean) => void;
+
+/**
+ * Keeps where the file's `id` is defined (`file:line`), or reports it when another file defined it first;
+ * false for a duplicate. Judged on the raw id, so a duplicate is named even in a file with other problems.
+ */
+export function claimId(definedAt: Map<string, string>, source: YamlSource, raw: unknown, what: string, issues: Issue[]): boolean {
+  const id = (raw as { id?: unknown } | null | undefined)?.id;
+  if (typeof id !== 'string') return true;
+  const first = definedAt.get(id);
+  if (first) {
+    issues.push({ location: source.locate(['id']), message: `duplicate ${what} id "${id}" (also in ${first})` });
+    return false;
+  }
+  definedAt.set(id, source.locate(['id']));
+  return true;
+}
+
+function checkAssay(source: YamlSource, raw: Raw, at: At, issues: Issue[]): void {
   const report = (raw.report ?? {}) as Raw;
-  // Order is judged only between real dates; the schema reports the others.
-  const date = (value: unknown) => (typeof value === 'string' && isRealDate(value) ? value : undefined);
-  const start = date(report.periodStart);
-  const end = date(report.periodEnd);
   if (report.type === 'type2' && report.periodStart === undefined) {
     at(source, ['report'], 'a type2 report needs report.periodStart (the start of the period)', true);
   }
-  if (start !== undefined && end !== undefined && start > end) {
-    at(source, ['report', 'periodStart'], `the period starts (${start}) after it ends (${end})`);
-  }
+  issues.push(...inFile(source, within(['report'], periodProblems(rawPeriod(report)))));
   const chosen = strings(report.categories ?? ['security'])
     .map(([c]) => c)
     .filter((c): c is Category => (CATEGORIES as readonly string[]).includes(c));
   const inScope = new Set(criteriaOfCategories(chosen).map((c) => c.id));
   const notApplicable = raw.notApplicable;
   if (notApplicable && typeof notApplicable === 'object' && !Array.isArray(notApplicable)) {
-    for (const criterion of Object.keys(notApplicable)) {
-      if (!isCriterionId(criterion)) at(source, ['notApplicable', criterion], `unknown criterion "${criterion}"`, true);
-      else if (!inScope.has(criterion)) {
-        at(source, ['notApplicable', criterion], `criterion "${criterion}" is not in the chosen categories`, true);
-      }
-    }
+    const criteria = Object.keys(notApplicable);
+    const problems = notApplicableProblems(criteria, inScope);
+    issues.push(...locateProblems(problems, ([i]) => source.locate(['notApplicable', criteria[i as number] as string], { key: true })));
   }
 }
 
-function checkTest(source: YamlSource, raw: Raw, controlAt: Map<string, string>, testAt: Map<string, string>, at: At): void {
+function checkTest(source: YamlSource, raw: Raw, controlAt: Map<string, string>, testAt: Map<string, string>, at: At, issues: Issue[]): void {
   if (typeof raw.control === 'string') {
     const first = testAt.get(raw.control);
     if (!controlAt.has(raw.control)) at(source, ['control'], `test of an unknown control "${raw.control}"`);
@@ -186,22 +204,24 @@ function checkTest(source: YamlSource, raw: Raw, controlAt: Map<string, string>,
     }
     return;
   }
-  if (raw.populationSize === undefined && raw.scopeLimitation === undefined) {
-    at(source, [], 'populationSize is required (or scopeLimitation, saying why the population could not be produced)');
-  }
+  issues.push(...inFile(source, testProblems(rawTest(raw))));
+}
+
+/**
+ * A test's (or retest's) raw values as the rules of sample integrity read them. A value of the wrong type
+ * counts as given (NaN for a size): its type is the schema's to report, not a missing population.
+ */
+export function rawTest(raw: Raw): StatedPopulation & SampledPopulation {
+  const size = raw.populationSize;
   const samples = Array.isArray(raw.samples) ? (raw.samples as unknown[]) : [];
-  if (typeof raw.populationSize === 'number' && samples.length > raw.populationSize) {
-    at(source, ['populationSize'], `${samples.length} samples tested from a population of only ${raw.populationSize}`);
-  }
-  const seen = new Map<string, number>();
-  samples.forEach((sample, i) => {
-    const item = (sample as Raw | null)?.item;
-    if (typeof item !== 'string' && typeof item !== 'number') return;
-    const first = seen.get(String(item));
-    if (first !== undefined) {
-      at(source, ['samples', i, 'item'], `sample item "${item}" appears twice (first at ${source.locate(['samples', first, 'item'])})`);
-    } else seen.set(String(item), i);
-  });
+  return {
+    populationSize: size === undefined ? null : typeof size === 'number' ? size : Number.NaN,
+    scopeLimitation: raw.scopeLimitation === undefined ? null : String(raw.scopeLimitation),
+    samples: samples.map((sample) => {
+      const item = (sample as Raw | null)?.item;
+      return { item: typeof item === 'string' || typeof item === 'number' ? String(item) : undefined };
+    }),
+  };
 }
 
 function toEngagement(file: z.output<typeof assayFileSchema>): Engagement {
@@ -264,6 +284,17 @@ function describe(issue: ZodIssue): string {
     default:
       return `${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}${got}`;
   }
+}
+
+/** A raw period's dates as the period rule reads them: text, or undefined for the schema to report. */
+export function rawPeriod(raw: Raw): { periodStart: string | undefined; periodEnd: string | undefined } {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return { periodStart: text(raw.periodStart), periodEnd: text(raw.periodEnd) };
+}
+
+/** A raw list's entries in place, each string kept and anything else undefined (the schema's to report). */
+export function textsOf(value: unknown): (string | undefined)[] {
+  return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : undefined)) : [];
 }
 
 /** The string entries of a raw list with their positions; anything else is the schema's to report. */

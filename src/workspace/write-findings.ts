@@ -1,7 +1,7 @@
 /**
  * Findings and root causes written as workspace files (docs/findings.md): `root-causes/<id>.yaml` and
  * `findings/<id>.yaml`. What the loader works out from the examination is left out so the file cannot contradict
- * it: the engine's forecast of a deficiency it still finds, the deviations that are exactly the test's failed
+ * it: the engine's forecast of a deficiency it still finds, the failed samples that are exactly the test's failed
  * samples, the criteria that are the control's, and every retest's conclusion.
  */
 import { Document, Scalar } from 'yaml';
@@ -39,8 +39,8 @@ export function renderFindings(
   return [
     ...rootCauses.map((r) => ({ path: `root-causes/${rootCauseNames.take(r.id)}.yaml`, text: yamlText(rootCauseDocument(r)) })),
     ...findings.map((f) => ({
-      path: `findings/${findingNames.take(f.id)}.yaml`,
-      text: yamlText(findingDocument(f, responseOf.get(f.id) ?? null, { examination, result, inScope })),
+      path: `findings/${findingNames.take(f.code)}.yaml`,
+      text: yamlText(findingDocument(f, responseOf.get(f.code) ?? null, { examination, result, inScope })),
     })),
   ];
 }
@@ -65,18 +65,18 @@ interface Context {
 function findingDocument(finding: Finding, response: RecordedResponse | null, context: Context): Document {
   const doc = new Document();
   const control = context.examination.controls.find((c) => c.id === finding.control);
-  // A deficiency the examination still has: its forecast and deviations are the engine's, read back from the test.
+  // A deficiency the examination still has: its forecast and failed samples are the engine's, read back from the test.
   const engine = finding.source === 'deficiency' && matchingDeficiency(finding, context.result) !== undefined;
   const failed = engine ? context.examination.tests.find((t) => t.control === finding.control)?.samples.filter((s) => s.result === 'fail') : undefined;
-  const deviationsDerived =
+  const failedDerived =
     failed !== undefined &&
-    failed.length === finding.deviations.length &&
-    failed.every((s, i) => s.item === finding.deviations[i]?.item && s.note === finding.deviations[i]?.note);
+    failed.length === finding.failedSamples.length &&
+    failed.every((s, i) => s.item === finding.failedSamples[i]?.item && s.note === finding.failedSamples[i]?.note);
   const defaultCriteria = (control?.criteria ?? []).filter((c) => context.inScope.has(c));
   const criteriaDefault = control !== undefined && sameList(finding.criteria, defaultCriteria);
 
   const fields: Fields = [
-    ['id', finding.id],
+    ['id', finding.code],
     ['title', finding.title],
     ...optional('description', finding.description),
     ['source', finding.source],
@@ -87,8 +87,8 @@ function findingDocument(finding: Finding, response: RecordedResponse | null, co
     ...classificationFields(doc, finding.classification, engine),
     ...optional('rootCause', finding.rootCause),
   ];
-  if (!deviationsDerived && finding.deviations.length > 0) {
-    fields.push(['deviations', doc.createNode(finding.deviations.map((d) => oneLine(doc, [['item', d.item], ...optional('note', d.note)])))]);
+  if (!failedDerived && finding.failedSamples.length > 0) {
+    fields.push(['failedSamples', doc.createNode(finding.failedSamples.map((d) => oneLine(doc, [['item', d.item], ...optional('note', d.note)])))]);
   }
   if (finding.correctiveActions.length > 0) fields.push(['correctiveActions', doc.createNode(finding.correctiveActions.map((a) => actionNode(doc, a)))]);
   if (finding.retests.length > 0) fields.push(['retests', doc.createNode(finding.retests.map((r) => retestNode(doc, r, finding.control)))]);

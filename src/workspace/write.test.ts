@@ -161,8 +161,8 @@ describe('writing findings and root causes', () => {
     expect((await readdir(join(dir, 'findings'))).sort()).toEqual(['f-ac-04.yaml', 'f-ac-06.yaml', 'f-mon-01.yaml']);
     expect((await readdir(join(dir, 'root-causes'))).sort()).toEqual(['rc-01.yaml', 'rc-02.yaml']);
     const deficiency = await readFile(join(dir, 'findings/f-ac-04.yaml'), 'utf8');
-    // The forecast, the deviations and the criteria come from the examination when the file is read.
-    expect(deficiency).not.toMatch(/classification|deviations|criteria|TERM-2026-007/);
+    // The forecast, the failed samples and the criteria come from the examination when the file is read.
+    expect(deficiency).not.toMatch(/classification|failedSamples|deviations|criteria|TERM-2026-007/);
     expect(deficiency).toContain('  - {on: 2026-07-03, from: open, to: analysing}\n');
     const monitoring = await readFile(join(dir, 'findings/f-mon-01.yaml'), 'utf8');
     expect(monitoring).toContain('classification:\n  kind: operating\n  severity: deficiency\n');

@@ -1,6 +1,6 @@
 /** What the workspace writers share: YAML nodes in a fixed key order, one-line samples, safe file names. */
 import type { Document, Node } from 'yaml';
-import type { Sample } from '../domain/index.js';
+import { UniqueNames, type Sample } from '../domain/index.js';
 
 /** Where long plain text is folded onto the next line (it reads back the same). */
 export const LINE_WIDTH = 120;
@@ -44,7 +44,7 @@ export function yamlText(doc: Document): string {
 
 /** File names from ids: lower case, safe characters only, unique (case-insensitively) within a folder. */
 export class FileNames {
-  private readonly taken = new Set<string>();
+  private readonly names = new UniqueNames();
 
   take(id: string): string {
     const base =
@@ -53,9 +53,6 @@ export class FileNames {
         .replace(/[^a-z0-9._-]+/g, '-')
         .replace(/^[.-]+/, '')
         .slice(0, MAX_NAME) || 'file';
-    let name = base;
-    for (let n = 2; this.taken.has(name); n++) name = `${base}-${n}`;
-    this.taken.add(name);
-    return name;
+    return this.names.take(base);
   }
 }

@@ -52,7 +52,7 @@ export const routes: RouteObject[] = [
       { path: `${SECTIONS.controls}/:controlId`, ...control },
       { path: SECTIONS.sampling, ...sampling },
       { path: SECTIONS.findings, ...findings },
-      { path: `${SECTIONS.findings}/:findingId`, ...finding },
+      { path: `${SECTIONS.findings}/:findingCode`, ...finding },
       { path: SECTIONS.remediation, ...remediation },
       { path: SECTIONS.reports, ...reports },
       { path: SECTIONS.periods, ...periods },

@@ -4,13 +4,12 @@
  */
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { BUILTIN_CHECKS, isoDate, ValidationError, type MonitoringReport } from '../../domain/index.js';
+import { BUILTIN_CHECKS, isRealDate, isoDate, ValidationError, type MonitoringReport } from '../../domain/index.js';
 import type { ProgressListener } from '../../monitoring/run.js';
 import { runChecks } from '../../monitoring/run.js';
 import { checkDates } from '../../monitoring/workspace-checks.js';
 import { renderMonitoringJunit } from '../../reports/monitoring-junit.js';
 import { loadWorkspaceWithChecks } from '../../workspace/load.js';
-import { isRealDate } from '../../workspace/schema.js';
 import { EXIT_OK, EXIT_PROBLEMS_FOUND } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { choice } from '../options.js';

@@ -3,6 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TRICKY_POPULATION } from '../../domain/testing/population.js';
 import { runCli } from '../testing.js';
 
 async function population(csv: string): Promise<string> {
@@ -41,7 +42,7 @@ describe('assay sample', () => {
     const file = await population('ticket,owner\nA-1,x\n,y\n');
     const missing = await runCli('sample', '--population', file, '--id-column', 'id', '--size', '2', '--seed', 's');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`${file}:1: no column "id" (columns: ticket,owner)`);
+    expect(missing.stderr).toContain(`${file}:1: no column "id" (columns: ticket, owner)`);
     const empty = await runCli('sample', '--population', file, '--id-column', 'ticket', '--size', '2', '--seed', 's');
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain(`${file}:3 (ticket): empty item id`);
@@ -49,6 +50,21 @@ describe('assay sample', () => {
     const malformed = await runCli('sample', '--population', ragged, '--id-column', 'ticket', '--size', '2', '--seed', 's');
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toContain(`${ragged}:3: malformed CSV`);
+  });
+
+  it('selects from a tricky CSV (quotes, BOM, CRLF, empty lines, a quoted newline) the items the web selects', async () => {
+    const { text, column, size, seed, selected, duplicate } = TRICKY_POPULATION;
+    const file = await population(text);
+    const cli = await runCli('sample', '--population', file, '--id-column', column, '--size', String(size), '--seed', seed, '--format', 'json');
+    expect(cli.code).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ populationSize: 4, items: selected });
+
+    const refused = await runCli('sample', '--population', await population(duplicate), '--id-column', column, '--size', String(size), '--seed', seed);
+    expect(refused.stderr).toMatch(/:10 \(ticket\): duplicate item id "T-3" \(first at .*:5 \(ticket\)\)/);
+
+    const noColumn = await runCli('sample', '--population', file, '--id-column', 'id', '--size', String(size), '--seed', seed);
+    expect(noColumn.code).toBe(2);
+    expect(noColumn.stderr).toContain(`${file}:1: no column "id" (columns: name, ticket, closed)`);
   });
 
   it('refuses a population file that does not exist', async () => {

@@ -1,13 +1,17 @@
 /** `assay sample` and `assay sample-size`: reproducible sample selection and the sizes the tables ask for. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parse } from 'csv-parse/sync';
 import {
+  CsvError,
   FREQUENCIES,
   ValidationError,
+  itemsInColumn,
+  parseCsv,
   requiredSampleSize,
   selectSample,
   type Frequency,
+  type ParsedCsv,
+  type Population,
 } from '../../domain/index.js';
 import type { CliIO } from '../io.js';
 import { choice, wholeNumber } from '../options.js';
@@ -27,12 +31,12 @@ export function registerSample(program: Command, io: CliIO): void {
     .option('--format <format>', `output: ${FORMATS.join(' | ')}`, choice(FORMATS), 'text')
     .action(
       async (options: { population: string; idColumn: string; seed: string; size?: number; frequency?: Frequency; format: Format }) => {
-        const ids = await readPopulation(options.population, options.idColumn);
+        const { ids, lines } = await readPopulationFile(options.population, options.idColumn);
         const size = options.size ?? (options.frequency ? requiredSampleSize(options.frequency, ids.length) : null);
         if (size === null) {
           throw new ValidationError([{ location: '--size', message: 'give --size N or --frequency F' }], 'Missing sample size');
         }
-        const selected = selectSample(ids, size, options.seed, (i) => `${options.population}:${i + 2} (${options.idColumn})`);
+        const selected = selectSample(ids, size, options.seed, (i) => `${options.population}:${lines[i]} (${options.idColumn})`);
         if (options.format === 'json') {
           const report = { seed: options.seed, populationSize: ids.length, size: selected.length, items: selected.map((s) => s.item), ranks: selected.map((s) => s.rank) };
           io.out(`${JSON.stringify(report, null, 2)}\n`);
@@ -60,25 +64,22 @@ export function registerSample(program: Command, io: CliIO): void {
     });
 }
 
-/** The item ids of a population CSV; every problem names its line and column. */
-async function readPopulation(file: string, idColumn: string): Promise<string[]> {
+/**
+ * The item ids of a population CSV, read by the domain's reader (as the web reads one), each with its line;
+ * every problem names its line and column.
+ */
+async function readPopulationFile(file: string, idColumn: string): Promise<Population> {
   const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
     throw new ValidationError([{ location: file, message: e.code === 'ENOENT' ? 'file not found' : e.message }], 'Cannot read the population');
   });
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  let csv: ParsedCsv;
   try {
-    rows = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: true, info: true });
+    csv = parseCsv(text);
   } catch (e) {
-    const line = (e as { lines?: number }).lines;
-    throw new ValidationError([{ location: `${file}:${line ?? 1}`, message: `malformed CSV: ${(e as Error).message}` }], 'Cannot read the population');
+    if (!(e instanceof CsvError)) throw e;
+    throw new ValidationError([{ location: `${file}:${e.line}`, message: `malformed CSV: ${e.problem}` }], 'Cannot read the population');
   }
-  const header = text.split(/\r?\n/, 1)[0] ?? '';
-  if (rows.length > 0 && !(idColumn in rows[0]!.record)) {
-    throw new ValidationError([{ location: `${file}:1`, message: `no column "${idColumn}" (columns: ${header})` }], 'Cannot read the population');
-  }
-  const issues = rows
-    .filter((r) => !r.record[idColumn])
-    .map((r) => ({ location: `${file}:${r.info.lines} (${idColumn})`, message: 'empty item id' }));
-  if (issues.length > 0) throw new ValidationError(issues, 'The population has items without an id');
-  return rows.map((r) => r.record[idColumn] as string);
+  const population = itemsInColumn(csv, idColumn, (line, column) => `${file}:${line}${column === undefined ? '' : ` (${column})`}`);
+  if (population.issues.length > 0) throw new ValidationError(population.issues, 'Cannot read the population');
+  return population;
 }

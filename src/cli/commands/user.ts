@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { InvalidArgumentError, type Command } from 'commander';
-import { PASSWORD_RESET_PAGE, ROLES, oneTimeLink, type Role } from '../../domain/index.js';
+import { PASSWORD_RESET_PAGE, ROLES, isEmailAddress, oneTimeLink, type Role } from '../../domain/index.js';
 import { OPERATOR } from '../../services/actor.js';
 import { createServices, type Services } from '../../services/index.js';
 import type { AccountChange } from '../../services/users-service.js';
@@ -27,10 +27,8 @@ export function generatePassword(): string {
 }
 
 function email(value: string): string {
-  const trimmed = value.trim();
-  // Loose on purpose: a local installation's first admin is admin@localhost.
-  if (!/^[^\s@]+@[^\s@]+$/.test(trimmed)) throw new InvalidArgumentError('must be an email address');
-  return trimmed;
+  if (!isEmailAddress(value)) throw new InvalidArgumentError('must be an email address');
+  return value.trim();
 }
 
 interface StoreOptions {

@@ -44,7 +44,7 @@ export const PERMISSIONS = {
   'finding.read': everyone,
   /**
    * Creating findings from an examination, moving them through the lifecycle, root causes and retests. The
-   * auditor takes part: observations and the judgment beside the engine's forecast are the auditor's (issue 5).
+   * auditor takes part: observations and the judgment beside the engine's forecast are the auditor's.
    */
   'finding.manage': { ...programme, auditor: 'all' },
   /** The corrective actions of a finding: an owner plans and completes those of the findings on its controls. */

@@ -34,6 +34,11 @@ export function requirePending(invitation: InvitationState, now: Date): void {
   if (status !== 'pending') throw new ConflictError(REFUSALS[status]);
 }
 
+/** Loose on purpose (a local installation's first admin is admin@localhost): something@somewhere, no spaces. */
+export function isEmailAddress(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+$/.test(text.trim());
+}
+
 /** Addresses are compared as stored: trimmed, in lower case. */
 export function sameEmail(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();

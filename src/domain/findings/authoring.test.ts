@@ -1,23 +1,19 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { buildControl } from '../testing/builders.js';
-import { buildManualFinding, nextFindingId, openedFromExamination, type AuthoringContext, type ManualFindingInput } from './authoring.js';
+import { buildManualFinding, openedFromExamination, type AuthoringContext, type ManualFindingInput } from './authoring.js';
 import { buildFinding } from './testing.js';
 
 const AC04 = buildControl({ id: 'AC-04', criteria: ['CC6.2', 'C1.1'] });
 const context: AuthoringContext = { control: (id) => (id === 'AC-04' ? AC04 : undefined), inScope: new Set(['CC6.2', 'CC7.3']), on: '2026-07-01' };
 const observation: ManualFindingInput = { source: 'auditor_observation', title: 'Reviews not evidenced', kind: 'operating', severity: 'deficiency' };
 
-describe('the next finding code', () => {
-  it('follows the highest F-<n>, ignoring the codes of deficiencies', () => {
-    expect(nextFindingId([])).toBe('F-1');
-    expect(nextFindingId(['F-AC-04', 'F-2', 'F-10', 'F-GAP-CC6.4', 'OBS-99'])).toBe('F-11');
-  });
-
+describe('the code of a finding recorded by hand', () => {
   prop.prop([fc.array(fc.oneof(fc.nat(500).map((n) => `F-${n}`), fc.string()))])('is never a code already taken, and always of the form F-<n>', (taken) => {
-    const next = nextFindingId(taken);
-    expect(taken).not.toContain(next);
-    expect(next).toMatch(/^F-[1-9]\d*$/);
+    const outcome = buildManualFinding({ ...observation, criteria: ['CC7.3'] }, taken, context);
+    const code = outcome.ok ? outcome.finding.code : '';
+    expect(taken).not.toContain(code);
+    expect(code).toMatch(/^F-[1-9]\d*$/);
   });
 });
 
@@ -27,30 +23,30 @@ describe('a finding recorded by hand', () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.finding).toMatchObject({
-      id: 'F-2',
+      code: 'F-2',
       source: 'auditor_observation',
       control: 'AC-04',
       criteria: ['CC6.2'],
       status: 'open',
       identifiedOn: '2026-07-01',
-      deviations: [],
+      failedSamples: [],
       classification: { kind: 'operating', severity: 'deficiency', pervasive: true, override: null },
       history: [{ on: '2026-07-01', from: null, to: 'open', reason: 'Recorded by hand as auditor observation.' }],
     });
   });
 
-  it('keeps a given code, criteria (once each) and deviations', () => {
+  it('keeps a given code, criteria (once each) and failed samples', () => {
     const outcome = buildManualFinding(
-      { ...observation, id: 'OBS-1', criteria: ['CC7.3', 'CC7.3'], deviations: [{ item: 'R-1', note: 'No sign-off' }], identifiedOn: '2026-05-31' },
+      { ...observation, code: 'OBS-1', criteria: ['CC7.3', 'CC7.3'], failedSamples: [{ item: 'R-1', note: 'No sign-off' }], identifiedOn: '2026-05-31' },
       [],
       context,
     );
-    expect(outcome.ok && outcome.finding).toMatchObject({ id: 'OBS-1', control: null, criteria: ['CC7.3'], identifiedOn: '2026-05-31', deviations: [{ item: 'R-1', note: 'No sign-off' }] });
+    expect(outcome.ok && outcome.finding).toMatchObject({ code: 'OBS-1', control: null, criteria: ['CC7.3'], identifiedOn: '2026-05-31', failedSamples: [{ item: 'R-1', note: 'No sign-off' }] });
   });
 
   it('is refused with every problem at its field', () => {
     const outcome = buildManualFinding(
-      { ...observation, control: 'ZZ-1', criteria: ['CC99.9', 'C1.1'], deviations: [{ item: 'A', note: null }, { item: 'A', note: null }] },
+      { ...observation, control: 'ZZ-1', criteria: ['CC99.9', 'C1.1'], failedSamples: [{ item: 'A', note: null }, { item: 'A', note: null }] },
       [],
       context,
     );
@@ -58,9 +54,9 @@ describe('a finding recorded by hand', () => {
       ok: false,
       problems: [
         { path: ['control'], message: 'unknown control ZZ-1' },
-        { path: ['criteria', 0], message: 'unknown criterion CC99.9' },
-        { path: ['criteria', 1], message: "criterion C1.1 is not in the engagement's categories" },
-        { path: ['deviations', 1, 'item'], message: 'deviation A is listed twice' },
+        { path: ['criteria', 0], message: 'unknown criterion "CC99.9"' },
+        { path: ['criteria', 1], message: 'criterion "C1.1" is not in the chosen categories' },
+        { path: ['failedSamples', 1, 'item'], message: 'failed sample "A" is listed twice', firstAt: ['failedSamples', 0, 'item'] },
       ],
     });
     expect(buildManualFinding(observation, [], context)).toEqual({ ok: false, problems: [{ path: [], message: 'a finding needs its control, its criteria, or both' }] });
@@ -68,11 +64,11 @@ describe('a finding recorded by hand', () => {
 });
 
 describe('a finding derived from the examination', () => {
-  it('starts its history with the open step saying where it came from, its deviations untouched', () => {
+  it('starts its history with the open step saying where it came from, its failed samples untouched', () => {
     const derived = buildFinding();
     const opened = openedFromExamination(derived, '2026-07-02');
     expect(opened.history).toEqual([{ on: '2026-07-02', from: null, to: 'open', reason: 'Derived from the deficiency of AC-04 in the current examination.' }]);
-    expect(opened.deviations).toEqual(derived.deviations);
+    expect(opened.failedSamples).toEqual(derived.failedSamples);
     expect(openedFromExamination(buildFinding({ control: null, criteria: ['CC6.4'] }), '2026-07-02').history[0]?.reason).toBe(
       'Derived from the unaddressed criteria CC6.4 in the current examination.',
     );

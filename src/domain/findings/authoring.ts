@@ -1,13 +1,15 @@
 /**
- * Findings recorded by hand (issue 5): a readiness gap, an auditor's observation, a self-identified issue or a
+ * Findings recorded by hand: a readiness gap, an auditor's observation, a self-identified issue or a
  * monitoring failure. Unlike a deficiency, nothing in the examination forecasts them, so the person recording one
  * gives its classification; the rules here check what it refers to and give it its code and first step.
  */
-import { isCriterionId } from '../criteria/catalogue.js';
+import { criterionProblems } from '../criteria/scope.js';
 import type { Control } from '../engagement.js';
 import type { FailureKind, Severity } from '../evaluation/result.js';
+import { nextCode } from '../codes.js';
 import { words } from '../format.js';
-import type { Deviation, Finding, FindingSource } from './model.js';
+import { repeats, within, type Problem } from '../problems.js';
+import type { FailedSample, Finding, FindingSource } from './model.js';
 
 /** The sources a person records; `deficiency` findings come from the examination (deriveFindings). */
 export const MANUAL_FINDING_SOURCES = ['readiness_gap', 'auditor_observation', 'self_identified', 'monitoring'] as const satisfies readonly FindingSource[];
@@ -15,8 +17,8 @@ export type ManualFindingSource = (typeof MANUAL_FINDING_SOURCES)[number];
 
 /** Optional fields may be left out or sent as undefined (as a parsed request body has them). */
 export interface ManualFindingInput {
-  /** Defaults to the next free `F-<n>` (nextFindingId). */
-  id?: string | undefined;
+  /** Defaults to the next `F-<n>` (nextCode). */
+  code?: string | undefined;
   source: ManualFindingSource;
   title: string;
   description?: string | null | undefined;
@@ -28,7 +30,7 @@ export interface ManualFindingInput {
   pervasive?: boolean | undefined;
   /** ISO date; defaults to the day it is recorded. */
   identifiedOn?: string | undefined;
-  deviations?: Deviation[] | undefined;
+  failedSamples?: FailedSample[] | undefined;
 }
 
 /** What the finding may refer to: the engagement's controls and the criteria of its chosen categories. */
@@ -39,28 +41,7 @@ export interface AuthoringContext {
   on: string;
 }
 
-/** A problem with one field of the input, by its path (`['criteria', 0]`), for the caller to place. */
-export interface FieldProblem {
-  path: (string | number)[];
-  message: string;
-}
-
-export type AuthoringOutcome = { ok: true; finding: Finding } | { ok: false; problems: FieldProblem[] };
-
-const NUMBERED = /^F-(\d+)$/;
-
-/**
- * The next free code of the form `F-<n>`: one more than the highest taken. Codes of other forms (`F-AC-04`) do not
- * count, so a hand-made finding never takes the code a deficiency's finding would get.
- */
-export function nextFindingId(taken: Iterable<string>): string {
-  let highest = 0;
-  for (const id of taken) {
-    const n = NUMBERED.exec(id)?.[1];
-    if (n !== undefined) highest = Math.max(highest, Number(n));
-  }
-  return `F-${highest + 1}`;
-}
+export type AuthoringOutcome = { ok: true; finding: Finding } | { ok: false; problems: Problem[] };
 
 /**
  * A finding recorded by hand, open, with its classification as the person gave it (the engine forecasts only
@@ -69,31 +50,27 @@ export function nextFindingId(taken: Iterable<string>): string {
  * deviation's item is listed twice.
  */
 export function buildManualFinding(input: ManualFindingInput, taken: Iterable<string>, context: AuthoringContext): AuthoringOutcome {
-  const problems: FieldProblem[] = [];
+  const problems: Problem[] = [];
   const controlId = input.control ?? null;
   const control = controlId === null ? undefined : context.control(controlId);
   if (controlId !== null && !control) problems.push({ path: ['control'], message: `unknown control ${controlId}` });
 
-  input.criteria?.forEach((criterion, i) => {
-    if (!isCriterionId(criterion)) problems.push({ path: ['criteria', i], message: `unknown criterion ${criterion}` });
-    else if (!context.inScope.has(criterion)) problems.push({ path: ['criteria', i], message: `criterion ${criterion} is not in the engagement's categories` });
-  });
+  problems.push(...within(['criteria'], criterionProblems(input.criteria ?? [], context.inScope)));
   // By default the control's criteria in scope (a control may list criteria of categories not chosen).
   const criteria = input.criteria ? [...new Set(input.criteria)] : (control?.criteria ?? []).filter((c) => context.inScope.has(c));
   if (controlId === null && criteria.length === 0) problems.push({ path: [], message: 'a finding needs its control, its criteria, or both' });
 
-  const items = new Set<string>();
-  (input.deviations ?? []).forEach((deviation, i) => {
-    if (items.has(deviation.item)) problems.push({ path: ['deviations', i, 'item'], message: `deviation ${deviation.item} is listed twice` });
-    items.add(deviation.item);
-  });
+  const items = (input.failedSamples ?? []).map((d) => d.item);
+  for (const { index, first } of repeats(items)) {
+    problems.push({ path: ['failedSamples', index, 'item'], message: `failed sample "${items[index]}" is listed twice`, firstAt: ['failedSamples', first, 'item'] });
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   const recorded = `Recorded by hand as ${words(input.source)}.`;
   return {
     ok: true,
     finding: {
-      id: input.id ?? nextFindingId(taken),
+      code: input.code ?? nextCode('F', taken),
       title: input.title,
       description: input.description ?? null,
       source: input.source,
@@ -108,7 +85,7 @@ export function buildManualFinding(input: ManualFindingInput, taken: Iterable<st
       },
       status: 'open',
       identifiedOn: input.identifiedOn ?? context.on,
-      deviations: input.deviations ?? [],
+      failedSamples: input.failedSamples ?? [],
       rootCause: null,
       correctiveActions: [],
       retests: [],

@@ -1,11 +1,12 @@
 /**
  * When a finding may close: only after a retest of its control, over a period that starts after the last
  * corrective action was completed, concludes `effective` by the engine's own control-conclusion rules
- * (DESIGN §5; issue 5, "Retest and re-examination").
+ * (DESIGN §5).
  */
 import type { Control, SamplingSettings } from '../engagement.js';
 import { concludeControl } from '../evaluation/control-conclusion.js';
 import type { ControlResult } from '../evaluation/result.js';
+import { periodProblems } from '../dates.js';
 import type { Decision, Finding, Retest } from './model.js';
 import { words } from '../format.js';
 
@@ -107,8 +108,9 @@ export function canClose(finding: Finding, context: RetestContext): Decision {
       );
       continue;
     }
-    if (retest.periodEnd < retest.periodStart) {
-      reasons.push(`Retest ${retest.id}'s period ends (${retest.periodEnd}) before it starts (${retest.periodStart}).`);
+    const period = periodProblems(retest);
+    if (period.length > 0) {
+      reasons.push(...period.map((p) => `Retest ${retest.id}: ${p.message}.`));
       continue;
     }
     const judged = judgeRetest(retest, context);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { examine } from '../evaluation/examine.js';
 import { buildControl, buildExamination, buildSamples, buildTest, testOf } from '../testing/builders.js';
-import { deriveFindings, findingIdOf, mergeDerivedFindings } from './derive.js';
+import { deriveFindings, findingCodeOf, mergeDerivedFindings } from './derive.js';
 import { systemicCauses } from './systemic.js';
 import { ROOT_CAUSE, buildFinding } from './testing.js';
 
@@ -27,7 +27,7 @@ const result = examine(examination);
 describe('deriveFindings', () => {
   it('makes one open finding per deficiency, with its failed samples, criteria and the engine forecast', () => {
     const findings = deriveFindings(result, examination);
-    const ac04 = findings.find((f) => f.id === 'F-AC-04');
+    const ac04 = findings.find((f) => f.code === 'F-AC-04');
     expect(ac04).toMatchObject({
       title: 'AC-04 not effective: 2 of 5 samples deviated',
       source: 'deficiency',
@@ -35,21 +35,21 @@ describe('deriveFindings', () => {
       criteria: ['CC6.2'],
       status: 'open',
       identifiedOn: '2026-06-30',
-      deviations: [
+      failedSamples: [
         { item: 'T-9', note: 'Removed 7 days late' },
         { item: 'T-10', note: null },
       ],
       classification: { kind: 'operating', severity: 'material_weakness', pervasive: false, override: null },
     });
-    expect(findings.find((f) => f.id === 'F-AC-06')?.classification.severity).toBe('significant_deficiency');
+    expect(findings.find((f) => f.code === 'F-AC-06')?.classification.severity).toBe('significant_deficiency');
     // One per deficiency; unaddressed criteria make gaps.
-    expect(findings.map((f) => f.id)).toEqual(result.deficiencies.map(findingIdOf));
-    expect(findings.filter((f) => f.control === null).every((f) => f.id.startsWith('F-GAP-'))).toBe(true);
+    expect(findings.map((f) => f.code)).toEqual(result.deficiencies.map(findingCodeOf));
+    expect(findings.filter((f) => f.control === null).every((f) => f.code.startsWith('F-GAP-'))).toBe(true);
   });
 
   it('is stable: deriving again and merging adds nothing, and keeps the lifecycle of what is there', () => {
     const first = deriveFindings(result, examination);
-    const worked = first.map((f) => (f.id === 'F-AC-04' ? { ...f, status: 'analysing' as const, rootCause: 'RC-1' } : f));
+    const worked = first.map((f) => (f.code === 'F-AC-04' ? { ...f, status: 'analysing' as const, rootCause: 'RC-1' } : f));
     const merged = mergeDerivedFindings(worked, deriveFindings(result, examination));
     expect(merged).toEqual(worked);
     expect(deriveFindings(result, examination)).toEqual(first);
@@ -60,7 +60,7 @@ describe('deriveFindings', () => {
     const kept = buildFinding({ classification: { kind: 'operating', severity: 'deficiency', pervasive: false, reasons: [], override } });
     const merged = mergeDerivedFindings([kept], deriveFindings(result));
     expect(merged[0]?.classification).toMatchObject({ severity: 'material_weakness', override });
-    expect(merged.filter((f) => f.id === 'F-AC-04')).toHaveLength(1);
+    expect(merged.filter((f) => f.code === 'F-AC-04')).toHaveLength(1);
     expect(merged.length).toBe(result.deficiencies.length);
   });
 
@@ -74,11 +74,11 @@ describe('deriveFindings', () => {
       tests: [testOf('W-1', 3, 2, 20), testOf('N-1', 3, 2, 20)],
     });
     const findings = deriveFindings(examine(wide), wide);
-    expect(findings.find((f) => f.id === 'F-W-1')?.classification).toMatchObject({ pervasive: true });
-    expect(findings.find((f) => f.id === 'F-W-1')?.classification.reasons.at(-1)).toBe(
+    expect(findings.find((f) => f.code === 'F-W-1')?.classification).toMatchObject({ pervasive: true });
+    expect(findings.find((f) => f.code === 'F-W-1')?.classification.reasons.at(-1)).toBe(
       'The criteria it leaves not met (CC6.1, CC7.1, CC8.1) are pervasive on their own.',
     );
-    expect(findings.find((f) => f.id === 'F-N-1')?.classification.pervasive).toBe(false);
+    expect(findings.find((f) => f.code === 'F-N-1')?.classification.pervasive).toBe(false);
   });
 
   it('names a design deficiency and a gap plainly', () => {
@@ -86,8 +86,8 @@ describe('deriveFindings', () => {
       buildExamination({ engagement: { categories: [] }, controls: [buildControl({ id: 'X-1', criteria: ['CC1.1'], design: 'deficient', key: true })] }),
     );
     const findings = deriveFindings(design);
-    expect(findings.find((f) => f.id === 'F-X-1')).toMatchObject({ title: 'X-1 is deficient in design', classification: { kind: 'design' } });
-    expect(findings.find((f) => f.id === 'F-GAP-CC1.2')).toMatchObject({ title: 'No control addresses CC1.2', control: null, criteria: ['CC1.2'] });
+    expect(findings.find((f) => f.code === 'F-X-1')).toMatchObject({ title: 'X-1 is deficient in design', classification: { kind: 'design' } });
+    expect(findings.find((f) => f.code === 'F-GAP-CC1.2')).toMatchObject({ title: 'No control addresses CC1.2', control: null, criteria: ['CC1.2'] });
   });
 });
 
@@ -96,11 +96,11 @@ describe('systemicCauses', () => {
     const other = { ...ROOT_CAUSE, id: 'RC-2', title: 'Access reviews use hand-made listings', category: 'monitoring_gap' as const };
     const lonely = { ...ROOT_CAUSE, id: 'RC-3', title: 'Unused' };
     const findings = [
-      buildFinding({ id: 'F-AC-04', rootCause: 'RC-1', criteria: ['CC6.2'] }),
-      buildFinding({ id: 'F-AC-06', control: 'AC-06', rootCause: 'RC-2', criteria: ['CC6.3', 'CC6.2'] }),
-      buildFinding({ id: 'F-HR-02', control: 'HR-02', rootCause: 'RC-1', criteria: ['CC1.4'] }),
-      buildFinding({ id: 'F-FP', control: 'AC-09', rootCause: 'RC-2', status: 'false_positive', falsePositiveReason: 'n/a' }),
-      buildFinding({ id: 'F-NONE', rootCause: null }),
+      buildFinding({ code: 'F-AC-04', rootCause: 'RC-1', criteria: ['CC6.2'] }),
+      buildFinding({ code: 'F-AC-06', control: 'AC-06', rootCause: 'RC-2', criteria: ['CC6.3', 'CC6.2'] }),
+      buildFinding({ code: 'F-HR-02', control: 'HR-02', rootCause: 'RC-1', criteria: ['CC1.4'] }),
+      buildFinding({ code: 'F-FP', control: 'AC-09', rootCause: 'RC-2', status: 'false_positive', falsePositiveReason: 'n/a' }),
+      buildFinding({ code: 'F-NONE', rootCause: null }),
     ];
     const causes = systemicCauses(findings, [other, ROOT_CAUSE, lonely]);
     expect(causes.map((c) => [c.rootCause.id, c.findings, c.criteria, c.controls, c.systemic])).toEqual([
@@ -112,7 +112,7 @@ describe('systemicCauses', () => {
   it('ranks equal counts of findings by the criteria they touch', () => {
     const two = { ...ROOT_CAUSE, id: 'RC-2' };
     const causes = systemicCauses(
-      [buildFinding({ id: 'A', rootCause: 'RC-1', criteria: ['CC6.2'] }), buildFinding({ id: 'B', rootCause: 'RC-2', criteria: ['CC6.2', 'CC6.3'] })],
+      [buildFinding({ code: 'A', rootCause: 'RC-1', criteria: ['CC6.2'] }), buildFinding({ code: 'B', rootCause: 'RC-2', criteria: ['CC6.2', 'CC6.3'] })],
       [ROOT_CAUSE, two],
     );
     expect(causes.map((c) => c.rootCause.id)).toEqual(['RC-2', 'RC-1']);

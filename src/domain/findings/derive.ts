@@ -6,10 +6,10 @@ import { DEFAULT_PERVASIVENESS, type Examination, type PervasivenessThresholds }
 import { list, words } from '../format.js';
 import { isPervasive } from '../evaluation/opinion.js';
 import type { ControlResult, Deficiency, ExaminationResult } from '../evaluation/result.js';
-import type { Classification, Deviation, Finding } from './model.js';
+import type { Classification, FailedSample, Finding } from './model.js';
 
 /** `F-AC-04` for a control's deficiency; `F-GAP-CC6.4` for a criterion no control addresses. */
-export function findingIdOf(deficiency: Pick<Deficiency, 'control' | 'criteria'>): string {
+export function findingCodeOf(deficiency: Pick<Deficiency, 'control' | 'criteria'>): string {
   return deficiency.control !== null ? `F-${deficiency.control}` : `F-GAP-${deficiency.criteria.join('-')}`;
 }
 
@@ -38,7 +38,7 @@ export function forecastOf(
 }
 
 /**
- * One finding per deficiency of the examination, open, with the control's failed samples as its deviations
+ * One finding per deficiency of the examination, open, with the control's failed samples and their notes
  * and the criteria it affects. The examination, when given, supplies the samples' notes and the engagement's
  * pervasiveness thresholds.
  */
@@ -51,12 +51,12 @@ export function deriveFindings(result: ExaminationResult, examination?: Pick<Exa
   );
   return result.deficiencies.map((deficiency) => {
     const control = deficiency.control !== null ? controls.get(deficiency.control) : undefined;
-    const deviations: Deviation[] = (control?.failedSamples ?? []).map((item) => ({
+    const failedSamples: FailedSample[] = (control?.failedSamples ?? []).map((item) => ({
       item,
       note: notes.get(control?.id ?? '')?.get(item) ?? null,
     }));
     return {
-      id: findingIdOf(deficiency),
+      code: findingCodeOf(deficiency),
       title: titleOf(deficiency, control),
       description: control ? `${control.id}: ${control.title}. ${[...control.reasons, ...deficiency.reasons].join(' ')}` : deficiency.reasons.join(' '),
       source: 'deficiency',
@@ -65,7 +65,7 @@ export function deriveFindings(result: ExaminationResult, examination?: Pick<Exa
       classification: forecastOf(deficiency, result, thresholds),
       status: 'open',
       identifiedOn: result.periodEnd,
-      deviations,
+      failedSamples,
       rootCause: null,
       correctiveActions: [],
       retests: [],
@@ -91,12 +91,12 @@ function titleOf(deficiency: Deficiency, control: ControlResult | undefined): st
  * override stays beside it.
  */
 export function mergeDerivedFindings(existing: readonly Finding[], derived: readonly Finding[]): Finding[] {
-  const derivedById = new Map(derived.map((f) => [f.id, f]));
+  const derivedById = new Map(derived.map((f) => [f.code, f]));
   const kept = existing.map((finding) => {
-    const fresh = derivedById.get(finding.id);
+    const fresh = derivedById.get(finding.code);
     if (!fresh || finding.source !== 'deficiency') return finding;
     return { ...finding, classification: { ...fresh.classification, override: finding.classification.override } };
   });
-  const known = new Set(existing.map((f) => f.id));
-  return [...kept, ...derived.filter((f) => !known.has(f.id))];
+  const known = new Set(existing.map((f) => f.code));
+  return [...kept, ...derived.filter((f) => !known.has(f.code))];
 }

@@ -40,7 +40,7 @@ describe('reopenOnRegression', () => {
         'AC-04 is deficient again (material weakness) in the examination of 2027-01-01 to 2027-06-30, deviations AC-04-4, AC-04-5, after the finding was closed on 2026-10-10: its corrective actions did not prevent it.',
     });
     // The original deviations stay exactly as they were.
-    expect(reopened.deviations).toEqual(finding.deviations);
+    expect(reopened.failedSamples).toEqual(finding.failedSamples);
     // Idempotent: the reopened finding is not closed, so nothing more happens.
     expect(reopenOnRegression(reopened, regressed)).toBe(reopened);
   });
@@ -61,7 +61,7 @@ describe('reopenOnRegression', () => {
 
   it('reopens a closed gap when its criterion is again addressed by nothing', () => {
     const gap = examine(buildExamination({ engagement: { categories: [], periodEnd: '2027-06-30' }, controls: [] }));
-    const finding = closed({ id: 'F-GAP-CC6.2', control: null, criteria: ['CC6.2'] });
+    const finding = closed({ code: 'F-GAP-CC6.2', control: null, criteria: ['CC6.2'] });
     expect(reopenOnRegression(finding, gap).status).toBe('open');
   });
 });
@@ -83,7 +83,7 @@ describe('expireAcceptedRisk', () => {
     expect(expired.history).toEqual([
       { on: '2027-01-01', from: 'risk_accepted', to: 'open', reason: 'The risk acceptance approved by CFO expired on 2026-12-31.' },
     ]);
-    expect(expired.deviations).toBe(accepted.deviations);
+    expect(expired.failedSamples).toBe(accepted.failedSamples);
   });
 
   it('is idempotent', () => {

@@ -1,4 +1,4 @@
-/** Findings, root causes, corrective actions and retests: the model and its rules (issue 5). */
+/** Findings, root causes, corrective actions and retests: the model and its rules. */
 export * from './model.js';
 export * from './closure.js';
 export * from './lifecycle.js';
@@ -7,3 +7,4 @@ export * from './derive.js';
 export * from './systemic.js';
 export * from './authoring.js';
 export * from './management-response.js';
+export * from './action-rules.js';

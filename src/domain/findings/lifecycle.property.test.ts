@@ -144,7 +144,7 @@ describe('findings lifecycle laws', () => {
       let finding = start;
       ops.forEach((op, n) => {
         finding = apply(finding, op, n);
-        expect(finding.deviations).toEqual(start.deviations);
+        expect(finding.failedSamples).toEqual(start.failedSamples);
       });
       for (const change of finding.history) {
         expect(isAllowedStep(change.from as FindingStatus, change.to), `${change.from} → ${change.to}`).toBe(true);
@@ -168,7 +168,7 @@ describe('findings lifecycle laws', () => {
       if (once !== finding) {
         expect([finding.status, once.status]).toEqual(['risk_accepted', 'open']);
         expect(today).toBeGreaterThan(expires);
-        expect(once.deviations).toBe(finding.deviations);
+        expect(once.failedSamples).toBe(finding.failedSamples);
       }
       // Expiring at one date then a later one is the same as at the later one alone.
       const a = expireAcceptedRisk(expireAcceptedRisk(finding, day(Math.min(today, later))), day(Math.max(today, later)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canClose, concludeRetest, judgeRetest, withConclusion } from './closure.js';
-import { isAllowedStep, keepsDeviations, overrideClassification, statusRequirements, transition, TRANSITIONS } from './lifecycle.js';
+import { isAllowedStep, keepsFailedSamples, overrideClassification, statusRequirements, transition, TRANSITIONS } from './lifecycle.js';
 import { FINDING_STATUSES, effectivePervasive, effectiveSeverity, type Finding } from './model.js';
 import { RETESTED_CONTROL, buildAction, buildFinding, buildRetest, contextOf, doneAction } from './testing.js';
 
@@ -132,11 +132,11 @@ describe('closing only after a passing retest', () => {
     );
     const closed = transition(finding, 'closed', { on: '2026-11-05' }, context);
     expect(closed.ok && closed.finding.status).toBe('closed');
-    expect(closed.ok && closed.finding.deviations).toBe(finding.deviations);
+    expect(closed.ok && closed.finding.failedSamples).toBe(finding.failedSamples);
   });
 
   it('a finding without a control closes on a passing retest of the control that now addresses it', () => {
-    const gap = ready({ control: null, id: 'F-GAP-CC6.2', retests: [buildRetest()] });
+    const gap = ready({ control: null, code: 'F-GAP-CC6.2', retests: [buildRetest()] });
     expect(canClose(gap, context).ok).toBe(true);
   });
 
@@ -176,9 +176,9 @@ describe('the auditor override', () => {
 describe('remediation never erases a deviation', () => {
   it('finds a changed or removed deviation', () => {
     const before = buildFinding();
-    expect(keepsDeviations(before, { deviations: [...before.deviations, { item: 'T-12', note: null }] }).ok).toBe(true);
-    expect(keepsDeviations(before, { deviations: before.deviations.slice(1) }).ok).toBe(false);
-    expect(keepsDeviations(before, { deviations: before.deviations.map((d) => ({ ...d, note: 'fixed' })) }).reasons).toEqual([
+    expect(keepsFailedSamples(before, { failedSamples: [...before.failedSamples, { item: 'T-12', note: null }] }).ok).toBe(true);
+    expect(keepsFailedSamples(before, { failedSamples: before.failedSamples.slice(1) }).ok).toBe(false);
+    expect(keepsFailedSamples(before, { failedSamples: before.failedSamples.map((d) => ({ ...d, note: 'fixed' })) }).reasons).toEqual([
       'Deviation T-7 was changed or removed: remediation never erases a deviation.',
       'Deviation T-11 was changed or removed: remediation never erases a deviation.',
     ]);

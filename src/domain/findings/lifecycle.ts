@@ -78,7 +78,7 @@ export type TransitionOutcome = { ok: true; finding: Finding; reasons: string[] 
 /**
  * One step of the lifecycle. Refused (with reasons) when the table has no such step or the finding does not
  * hold what the target status needs: in particular, `closed` only through `canClose`. The finding returned is
- * a new object; its deviations are the same, untouched.
+ * a new object; its failed samples are the same, untouched.
  */
 export function transition(finding: Finding, to: FindingStatus, input: TransitionInput, context: RetestContext): TransitionOutcome {
   const from = finding.status;
@@ -132,10 +132,10 @@ export function overrideClassification(
  * "Remediation never erases a deviation" (reference §3): every deviation a finding had is still there,
  * unchanged and in order, in its later version. Services check this before saving an edit.
  */
-export function keepsDeviations(before: Pick<Finding, 'deviations'>, after: Pick<Finding, 'deviations'>): Decision {
+export function keepsFailedSamples(before: Pick<Finding, 'failedSamples'>, after: Pick<Finding, 'failedSamples'>): Decision {
   const reasons: string[] = [];
-  before.deviations.forEach((deviation, i) => {
-    const kept = after.deviations[i];
+  before.failedSamples.forEach((deviation, i) => {
+    const kept = after.failedSamples[i];
     if (!kept || kept.item !== deviation.item || kept.note !== deviation.note) {
       reasons.push(`Deviation ${deviation.item} was changed or removed: remediation never erases a deviation.`);
     }

@@ -39,7 +39,7 @@ describe('drafting a management response', () => {
   });
 
   it('says what is still missing when the finding has no root cause or action yet', () => {
-    const draft = draftManagementResponse(buildFinding({ deviations: [{ item: 'T-7', note: null }] }), null);
+    const draft = draftManagementResponse(buildFinding({ failedSamples: [{ item: 'T-7', note: null }] }), null);
     expect(draft.whatHappened).toContain('One item tested did not meet the control (T-7).');
     expect(draft.rootCause).toBe('The root cause is being analysed.');
     expect(draft.correctiveAction).toBe('Corrective actions are being planned.');

@@ -1,9 +1,10 @@
 /**
- * Management's response to an exception (issue 5): what the report's "other information" section says about a
+ * Management's response to an exception: what the report's "other information" section says about a
  * finding (what happened, its root cause, the corrective action, when it was remediated). It is drafted from the
  * finding's data, edited by people and approved by someone other than the person who last wrote it (four eyes).
  * The response is the service organisation's own words: the auditor neither writes nor approves it.
  */
+import { sameEmail } from '../accounts/invitation.js';
 import { list, words } from '../format.js';
 import { lastCompletion } from './closure.js';
 import type { Finding, RootCause } from './model.js';
@@ -57,9 +58,9 @@ export function draftManagementResponse(finding: Finding, rootCause: RootCause |
 
 function whatHappened(finding: Finding): string {
   const parts = [sentence(finding.title)];
-  const count = finding.deviations.length;
+  const count = finding.failedSamples.length;
   if (count > 0) {
-    const items = list(finding.deviations.map((d) => d.item));
+    const items = list(finding.failedSamples.map((d) => d.item));
     parts.push(`${count === 1 ? 'One item' : `${count} items`} tested did not meet the control (${items}).`);
   }
   if (finding.criteria.length > 0) parts.push(`It concerns criteria ${list(finding.criteria)}.`);
@@ -85,17 +86,19 @@ export function editResponse(response: ManagementResponse, text: ResponseText, b
   return { ...response, ...text, status: 'draft', editedBy: by, editedOn: on, approvedBy: null, approvedOn: null };
 }
 
-/**
- * Approval by a second person (four eyes): refused to the one who last drafted or edited the text (compared
- * without regard to case, as emails are), and to a response already approved.
- */
+/** Whether `person` last drafted or edited the response (compared as emails are): four eyes keep them from approving it. */
+export function isLastEditor(response: Pick<ManagementResponse, 'editedBy'>, person: string | null | undefined): boolean {
+  return Boolean(response.editedBy && person && sameEmail(response.editedBy, person));
+}
+
+/** Approval by a second person (four eyes): refused to the one who last drafted or edited the text, and to a response already approved. */
 export function approveResponse(
   response: ManagementResponse,
   by: string,
   on: string,
 ): { ok: true; response: ManagementResponse } | { ok: false; reasons: string[] } {
   if (response.status === 'approved') return { ok: false, reasons: [`It was already approved by ${response.approvedBy ?? 'someone'}.`] };
-  if (response.editedBy !== null && response.editedBy.toLowerCase() === by.toLowerCase()) {
+  if (isLastEditor(response, by)) {
     return { ok: false, reasons: [`${by} last edited it: someone else must approve it (four eyes).`] };
   }
   return { ok: true, response: { ...response, status: 'approved', approvedBy: by, approvedOn: on } };
@@ -118,7 +121,7 @@ export function recordedResponseIssues(response: RecordedResponse): { field: key
   }
   if (response.approvedBy === null) issues.push({ field: 'approvedBy', message: 'an approved response names who approved it (approvedBy)' });
   if (response.approvedOn === null) issues.push({ field: 'approvedOn', message: 'an approved response says when it was approved (approvedOn)' });
-  if (response.approvedBy !== null && response.editedBy !== null && response.approvedBy.toLowerCase() === response.editedBy.toLowerCase()) {
+  if (response.approvedBy !== null && isLastEditor(response, response.approvedBy)) {
     issues.push({ field: 'approvedBy', message: `${response.approvedBy} last edited it: someone else must approve it (four eyes)` });
   }
   if (response.approvedOn !== null && response.editedOn !== null && response.approvedOn < response.editedOn) {

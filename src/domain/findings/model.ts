@@ -1,5 +1,5 @@
 /**
- * Findings: what is worked after an examination (issue 5). A finding is a deficiency, a readiness gap, an
+ * Findings: what is worked after an examination. A finding is a deficiency, a readiness gap, an
  * auditor's observation, a self-identified issue or a monitoring failure, traced to a root cause, fixed through
  * corrective actions and proven fixed by a retest. The shapes here are plain data; the rules that move a
  * finding through its lifecycle are in lifecycle.ts, closure.ts and events.ts.
@@ -37,8 +37,11 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const VERIFICATION_RESULTS = ['effective', 'ineffective'] as const;
 export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
 
-/** One sample item where the control did not operate as described. Never changed once recorded. */
-export interface Deviation {
+/**
+ * One sample item where the control did not operate as described: a deviation. A control's result counts them
+ * (`deviations`) and names them (`failedSamples`); a finding keeps them with their notes. Never changed once recorded.
+ */
+export interface FailedSample {
   item: string;
   note: string | null;
 }
@@ -138,8 +141,8 @@ export interface StatusChange {
 }
 
 export interface Finding {
-  /** Stable: a finding derived from a deficiency is `F-<control id>`, so re-deriving does not duplicate it. */
-  id: string;
+  /** The finding's code, stable: one derived from a deficiency is `F-<control id>`, so re-deriving does not duplicate it. */
+  code: string;
   title: string;
   description: string | null;
   source: FindingSource;
@@ -150,8 +153,8 @@ export interface Finding {
   status: FindingStatus;
   /** ISO date the finding was identified (for one derived from an examination: the end of its period). */
   identifiedOn: string | null;
-  /** The deviations behind it, as found: remediation never erases a deviation. */
-  deviations: Deviation[];
+  /** The failed samples behind it (its deviations), as found: remediation never erases a deviation. */
+  failedSamples: FailedSample[];
   /** Id of its root cause. */
   rootCause: string | null;
   correctiveActions: CorrectiveAction[];

@@ -33,7 +33,7 @@ export function systemicCauses(findings: readonly Finding[], rootCauses: readonl
   }
   const causes = [...groups].map(([id, group]): SystemicCause => ({
     rootCause: byId.get(id) as RootCause,
-    findings: group.map((f) => f.id).sort(compareIds),
+    findings: group.map((f) => f.code).sort(compareIds),
     criteria: [...new Set(group.flatMap((f) => f.criteria))].sort(compareIds),
     controls: [...new Set(group.flatMap((f) => (f.control === null ? [] : [f.control])))].sort(compareIds),
     systemic: group.length > 1,

@@ -15,7 +15,7 @@ export function contextOf(...controls: Control[]): RetestContext {
 
 export function buildFinding(overrides: Partial<Finding> = {}): Finding {
   return {
-    id: 'F-AC-04',
+    code: 'F-AC-04',
     title: 'AC-04 not effective: 2 of 5 samples deviated',
     description: null,
     source: 'deficiency',
@@ -24,7 +24,7 @@ export function buildFinding(overrides: Partial<Finding> = {}): Finding {
     classification: { kind: 'operating', severity: 'material_weakness', pervasive: false, reasons: [], override: null },
     status: 'open',
     identifiedOn: '2026-06-30',
-    deviations: [
+    failedSamples: [
       { item: 'T-7', note: 'Deactivated 7 business days late' },
       { item: 'T-11', note: 'Deactivated 8 business days late' },
     ],

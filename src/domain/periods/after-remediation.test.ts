@@ -45,10 +45,10 @@ describe('forecastAfterRemediation', () => {
     const findings = [
       closed({ status: 'ready_for_retest' }),
       // Over a period that starts before the fix: it proves nothing about the fix.
-      closed({ id: 'F-2', retests: [buildRetest({ periodStart: '2026-08-01' })] }),
-      closed({ id: 'F-3', retests: [buildRetest({ passed: 4, failed: 1 })] }),
+      closed({ code: 'F-2', retests: [buildRetest({ periodStart: '2026-08-01' })] }),
+      closed({ code: 'F-3', retests: [buildRetest({ passed: 4, failed: 1 })] }),
       // A retest of a control the examination does not have.
-      closed({ id: 'F-4', control: 'ZZ-9', retests: [buildRetest({ control: 'ZZ-9' })] }),
+      closed({ code: 'F-4', control: 'ZZ-9', retests: [buildRetest({ control: 'ZZ-9' })] }),
     ];
     const forecast = forecastAfterRemediation(examination, findings);
     expect(forecast.controls).toEqual([]);
@@ -59,7 +59,7 @@ describe('forecastAfterRemediation', () => {
     const examination = { ...period(), tests: [testOf('CM-01', 5, 0, 14)] };
     const early = buildRetest({ id: 'RT-1' });
     const late = buildRetest({ id: 'RT-2', periodStart: '2026-10-01', periodEnd: '2026-10-31', samples: buildSamples(6, 0, 'OCT'), populationSize: 20 });
-    const forecast = forecastAfterRemediation(examination, [closed({ retests: [late, early] }), closed({ id: 'F-9', retests: [early] })]);
+    const forecast = forecastAfterRemediation(examination, [closed({ retests: [late, early] }), closed({ code: 'F-9', retests: [early] })]);
     expect(forecast.controls).toEqual([{ control: 'AC-04', finding: 'F-AC-04', retest: 'RT-2', before: 'not_tested', after: 'effective' }]);
     expect(forecast.result.controls.find((c) => c.id === 'AC-04')).toMatchObject({ sampleSize: 6, populationSize: 20 });
     expect(closingRetest(closed({ retests: [late, early] }), { control: () => examination.controls[0], sampling: examination.engagement.sampling })?.id).toBe('RT-2');
@@ -80,7 +80,7 @@ const withFindings = arbExamination.chain((examination) =>
           const retest = buildRetest({ control: control.id, populationSize: 500, samples: buildSamples(required, passes ? 0 : 1, control.id) });
           return [
             buildFinding({
-              id: `F-${control.id}`,
+              code: `F-${control.id}`,
               control: control.id,
               status: isClosed ? 'closed' : 'ready_for_retest',
               correctiveActions: [doneAction('2026-08-20')],

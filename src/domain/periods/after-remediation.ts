@@ -1,5 +1,5 @@
 /**
- * The forecast after remediation (issue 5, "Retest and re-examination"): what the examination would conclude if
+ * The forecast after remediation: what the examination would conclude if
  * every control whose finding was closed by a passing retest operated as its retest found. Remediation during
  * the period never erases a deviation (reference §3): the period's own result is computed from the period's
  * own tests and is never changed; this is a second, separate result beside it.
@@ -70,7 +70,7 @@ export function forecastAfterRemediation(examination: Examination, findings: rea
     const retest = closingRetest(finding, context);
     if (retest === null) continue;
     const held = chosen.get(retest.control);
-    if (held === undefined || later(retest, held.retest)) chosen.set(retest.control, { finding: finding.id, retest });
+    if (held === undefined || later(retest, held.retest)) chosen.set(retest.control, { finding: finding.code, retest });
   }
 
   const current = examine(examination);

@@ -79,13 +79,13 @@ describe('carryFindingsForward', () => {
 
   it('takes every finding but the false positives, with the root causes they are traced to', () => {
     const findings = [
-      buildFinding({ id: 'F-1', status: 'closed', rootCause: 'RC-1' }),
-      buildFinding({ id: 'F-2', status: 'remediating', rootCause: null }),
-      buildFinding({ id: 'F-3', status: 'risk_accepted', rootCause: 'RC-1' }),
-      buildFinding({ id: 'F-4', status: 'false_positive', rootCause: 'RC-2' }),
+      buildFinding({ code: 'F-1', status: 'closed', rootCause: 'RC-1' }),
+      buildFinding({ code: 'F-2', status: 'remediating', rootCause: null }),
+      buildFinding({ code: 'F-3', status: 'risk_accepted', rootCause: 'RC-1' }),
+      buildFinding({ code: 'F-4', status: 'false_positive', rootCause: 'RC-2' }),
     ];
     const carried = carryFindingsForward(findings, [ROOT_CAUSE, other]);
-    expect(carried.findings.map((f) => f.id)).toEqual(['F-1', 'F-2', 'F-3']);
+    expect(carried.findings.map((f) => f.code)).toEqual(['F-1', 'F-2', 'F-3']);
     expect(carried.rootCauses.map((r) => r.id)).toEqual(['RC-1']);
   });
 

@@ -1,6 +1,6 @@
 /**
- * Opening the next period from a previous one (issue 5, "a re-examination engagement … carrying controls
- * forward"): the system, its controls and how each is tested go on; the evidence of the old period does not.
+ * Opening the next period from a previous one (a re-examination that carries the controls forward): the system,
+ * its controls and how each is tested go on; the evidence of the old period does not.
  */
 import type { ControlTest, Engagement, Examination } from '../engagement.js';
 import { addDays } from '../dates.js';

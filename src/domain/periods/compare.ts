@@ -1,5 +1,5 @@
 /**
- * Two periods side by side (issue 5, "Retest and re-examination"): each criterion's status, each control's
+ * Two periods side by side: each criterion's status, each control's
  * conclusion and the opinion of one examination against another, with the direction of each change.
  */
 import { CRITERIA } from '../criteria/catalogue.js';

@@ -53,7 +53,7 @@ export function remediableFindings<F extends Finding>(findings: readonly F[]): F
 export function plannedActions(findings: readonly Finding[], today: string, dueSoonDays: number): PlannedAction[] {
   const planned = remediableFindings(findings).flatMap((finding) =>
     finding.correctiveActions.map((action) => ({
-      finding: finding.id,
+      finding: finding.code,
       findingTitle: finding.title,
       action,
       ...actionStanding(action, today, dueSoonDays),

@@ -1,4 +1,4 @@
-/** The corrective action plan of an engagement: due dates, reminders and the burndown (issue 5). */
+/** The corrective action plan of an engagement: due dates, reminders and the burndown. */
 export * from './plan.js';
 export * from './actions.js';
 export * from './burndown.js';

@@ -37,7 +37,7 @@ const arbFindings: fc.Arbitrary<Finding[]> = fc
   .map((specs) =>
     specs.map((s, i) =>
       buildFinding({
-        id: `F-${i + 1}`,
+        code: `F-${i + 1}`,
         identifiedOn: s.identified === null ? null : day(s.identified),
         status: s.falsePositive ? 'false_positive' : 'remediating',
         correctiveActions: s.actions,

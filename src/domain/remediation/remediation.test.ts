@@ -23,9 +23,9 @@ describe('actionStanding', () => {
 describe('plannedActions', () => {
   it('lists the actions of every finding but false positives, soonest due first, undated last', () => {
     const findings = [
-      buildFinding({ id: 'F-AC-04', correctiveActions: [buildAction({ id: 'CA-1', due: '2026-09-30' }), buildAction({ id: 'CA-2', due: null, owner: null })] }),
-      buildFinding({ id: 'F-CM-01', title: 'Changes unapproved', correctiveActions: [buildAction({ id: 'CA-1', due: '2026-08-01' })] }),
-      buildFinding({ id: 'F-X', status: 'false_positive', correctiveActions: [buildAction({ id: 'CA-9', due: '2026-07-01' })] }),
+      buildFinding({ code: 'F-AC-04', correctiveActions: [buildAction({ id: 'CA-1', due: '2026-09-30' }), buildAction({ id: 'CA-2', due: null, owner: null })] }),
+      buildFinding({ code: 'F-CM-01', title: 'Changes unapproved', correctiveActions: [buildAction({ id: 'CA-1', due: '2026-08-01' })] }),
+      buildFinding({ code: 'F-X', status: 'false_positive', correctiveActions: [buildAction({ id: 'CA-9', due: '2026-07-01' })] }),
     ];
     const planned = plannedActions(findings, TODAY, 14);
     expect(planned.map((p) => `${p.finding}/${p.action.id}/${p.state}`)).toEqual(['F-CM-01/CA-1/overdue', 'F-AC-04/CA-1/on_track', 'F-AC-04/CA-2/undated']);

@@ -6,6 +6,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { ValidationError } from '../errors.js';
+import { locateProblems, repeats } from '../problems.js';
 
 export interface RankedItem {
   item: string;
@@ -25,15 +26,8 @@ export function rankPopulation(
   seed: string,
   locate: (index: number) => string = (i) => `item ${i + 1}`,
 ): RankedItem[] {
-  const seen = new Map<string, number>();
-  const issues = [];
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as string;
-    const first = seen.get(item);
-    if (first !== undefined) {
-      issues.push({ location: locate(i), message: `duplicate item id "${item}" (first at ${locate(first)})` });
-    } else seen.set(item, i);
-  }
+  const duplicates = repeats(items).map(({ index, first }) => ({ path: [index], message: `duplicate item id "${items[index]}"`, firstAt: [first] }));
+  const issues = locateProblems(duplicates, ([i]) => locate(i as number));
   if (issues.length > 0) throw new ValidationError(issues, 'The population has duplicate item ids');
   return items
     .map((item) => ({ item, rank: selectionRank(seed, item) }))

@@ -90,7 +90,7 @@ describe('assessment results of examples/acme', () => {
 
   it("shows the auditor's override beside the engine forecast", () => {
     const overridden = findings.map((f) =>
-      f.id === 'F-AC-04'
+      f.code === 'F-AC-04'
         ? { ...f, classification: { ...f.classification, override: { severity: 'significant_deficiency' as const, pervasive: null, reason: 'HR reconciliation', by: 'auditor@firm.example', on: null } } }
         : f,
     );

@@ -4,7 +4,7 @@
  * risk per deficiency characterised by likelihood, impact and severity.
  */
 import {
-  findingIdOf,
+  findingCodeOf,
   forecastOf,
   type ControlResult,
   type CriterionResult,
@@ -90,7 +90,7 @@ export function assessmentResults(
   const end = endOfDay(result.periodEnd);
   const tests = testsByControl(examination);
   const controls = new Map(result.controls.map((c) => [c.id, c]));
-  const findingById = new Map(findings.map((f) => [f.id, f]));
+  const findingById = new Map(findings.map((f) => [f.code, f]));
 
   const observations: Observation[] = [];
   const observationsOf = new Map<string, string[]>();
@@ -103,10 +103,10 @@ export function assessmentResults(
   }
 
   const risks = result.deficiencies.map((d) =>
-    deficiencyRisk(uuids, d, d.control ? controls.get(d.control) : undefined, findingById.get(findingIdOf(d)), result, examination.engagement.pervasiveness),
+    deficiencyRisk(uuids, d, d.control ? controls.get(d.control) : undefined, findingById.get(findingCodeOf(d)), result, examination.engagement.pervasiveness),
   );
   const risksOf = (criterion: string) =>
-    result.deficiencies.filter((d) => d.criteria.includes(criterion)).map((d) => uuids('risk', findingIdOf(d)));
+    result.deficiencies.filter((d) => d.criteria.includes(criterion)).map((d) => uuids('risk', findingCodeOf(d)));
 
   const inScope = result.criteria.filter((c) => c.status !== 'not_applicable');
   const notApplicable = result.criteria.filter((c) => c.status === 'not_applicable');
@@ -240,12 +240,12 @@ function deficiencyRisk(
   const classification = finding?.classification ?? forecastOf(deficiency, result, thresholds);
   const what = deficiency.control ?? deficiency.criteria.join(', ');
   return {
-    uuid: uuids('risk', findingIdOf(deficiency)),
+    uuid: uuids('risk', findingCodeOf(deficiency)),
     title: `${what}: ${words(classification.override?.severity ?? deficiency.severity)} (${deficiency.kind})`,
     description: [control ? `${control.id}: ${control.title}.` : '', ...(control?.reasons ?? []), ...deficiency.reasons].filter(Boolean).join(' '),
     statement: riskStatement(deficiency),
     props: [
-      prop('finding-id', findingIdOf(deficiency)),
+      prop('finding-id', findingCodeOf(deficiency)),
       prop('source', 'deficiency'),
       prop('kind', deficiency.kind),
       ...(deficiency.control ? [prop('control-id', deficiency.control)] : []),

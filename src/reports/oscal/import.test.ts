@@ -34,7 +34,7 @@ describe("import of NIST's examples", () => {
     expect(imported.findings).toHaveLength(1);
     const [finding] = imported.findings;
     expect(finding).toMatchObject({
-      id: 'OSCAL-0cfa750e',
+      code: 'OSCAL-0cfa750e',
       title: 'GoodRead System Engineers Have Over-Privileged Access to Cloud Infrastructure Account',
       source: 'auditor_observation',
       control: null,
@@ -46,8 +46,8 @@ describe("import of NIST's examples", () => {
       correctiveActions: [],
     });
     // The observation the finding relates to (the engineer role), not the developer's, which passed.
-    expect(finding?.deviations.map((d) => d.item)).toEqual(['AwesomeCloud IAM Roles Test - GoodRead System Engineer Role']);
-    expect(finding?.deviations[0]?.note).toMatch(/awesomecloud:auditlog:DeleteAccountAuditLog/);
+    expect(finding?.failedSamples.map((d) => d.item)).toEqual(['AwesomeCloud IAM Roles Test - GoodRead System Engineer Role']);
+    expect(finding?.failedSamples[0]?.note).toMatch(/awesomecloud:auditlog:DeleteAccountAuditLog/);
     // NIST's target is a NIST SP 800-53 objective, kept in the description.
     expect(finding?.description).toContain('OSCAL targets: ac-6.1_obj (not-satisfied).');
     expect(finding?.history).toEqual([
@@ -58,7 +58,7 @@ describe("import of NIST's examples", () => {
   it('maps the POA&M: an item per finding, the accepted risk with its expiry, the planned remediation with its milestone', () => {
     const imported = findingsFromOscal(readJson(NIST_POAM), EVERY_RIGHT);
     expect(imported.model).toBe('plan-of-action-and-milestones');
-    expect(imported.findings.map((f) => [f.id, f.status])).toEqual([
+    expect(imported.findings.map((f) => [f.code, f.status])).toEqual([
       ['OSCAL-e174dfb9', 'risk_accepted'],
       ['OSCAL-48c8368d', 'open'],
     ]);
@@ -66,7 +66,7 @@ describe("import of NIST's examples", () => {
     expect(accepted?.riskAcceptance).toMatchObject({ approver: 'not named in the OSCAL document', expires: '2024-01-01' });
     expect(accepted?.riskAcceptance?.reason).toMatch(/^The GoodRead Product Team does not have sufficient personnel/);
     expect(accepted?.correctiveActions).toEqual([]);
-    expect(accepted?.deviations.map((d) => d.item)).toEqual(['Django Framework Examination']);
+    expect(accepted?.failedSamples.map((d) => d.item)).toEqual(['Django Framework Examination']);
     // Impact high, likelihood low: a significant deficiency until someone judges otherwise.
     expect(accepted?.classification).toMatchObject({ severity: 'significant_deficiency', override: null });
     expect(open?.correctiveActions).toEqual([
@@ -99,9 +99,9 @@ describe("import of Assay's own exports", () => {
     const poam = planOfActionAndMilestones({ examination, result: examine(examination), ...workspace });
     const imported = findingsFromOscal(JSON.parse(JSON.stringify(poam)), EVERY_RIGHT);
     expect(imported.rootCauses).toEqual(workspace.rootCauses);
-    const original = new Map(workspace.findings.map((f) => [f.id, f]));
+    const original = new Map(workspace.findings.map((f) => [f.code, f]));
     for (const finding of imported.findings) {
-      const before = original.get(finding.id);
+      const before = original.get(finding.code);
       if (!before) continue;
       expect(finding).toMatchObject({
         title: before.title,
@@ -109,12 +109,12 @@ describe("import of Assay's own exports", () => {
         control: before.control,
         criteria: before.criteria,
         rootCause: before.rootCause,
-        deviations: before.deviations,
+        failedSamples: before.failedSamples,
         classification: { kind: before.classification.kind, severity: before.classification.severity },
         correctiveActions: before.correctiveActions.map((a) => ({ id: a.id, title: a.title, owner: a.owner, due: a.due, status: a.status, completedOn: a.completedOn })),
       });
     }
-    expect(imported.findings.map((f) => [f.id, f.status])).toEqual([
+    expect(imported.findings.map((f) => [f.code, f.status])).toEqual([
       ['F-AC-04', 'remediating'],
       // A retest's samples are not in OSCAL, so a closed finding comes back ready for its retest.
       ['F-AC-06', 'ready_for_retest'],
@@ -127,7 +127,7 @@ describe("import of Assay's own exports", () => {
   it('reads back an override of the forecast from its assessment results', async () => {
     const { examination, findings } = await acmeWithOverride();
     const imported = findingsFromOscal(assessmentResults(examination, examine(examination), findings), EVERY_RIGHT);
-    expect(imported.findings.find((f) => f.id === 'F-AC-04')?.classification).toMatchObject({
+    expect(imported.findings.find((f) => f.code === 'F-AC-04')?.classification).toMatchObject({
       severity: 'material_weakness',
       override: { severity: 'significant_deficiency', reason: 'HR reconciliation', by: 'a@firm.example' },
     });
@@ -138,7 +138,7 @@ describe('import within the importer’s rights', () => {
   it('leaves out an auditor’s override without finding.judge, with a warning', async () => {
     const { examination, findings } = await acmeWithOverride();
     const imported = findingsFromOscal(assessmentResults(examination, examine(examination), findings), { overrides: false, completedActions: true });
-    expect(imported.findings.find((f) => f.id === 'F-AC-04')?.classification).toMatchObject({ severity: 'material_weakness', override: null });
+    expect(imported.findings.find((f) => f.code === 'F-AC-04')?.classification).toMatchObject({ severity: 'material_weakness', override: null });
     expect(imported.warnings).toContain("F-AC-04: the auditor's override (significant deficiency) is not imported: it needs the finding.judge permission.");
   });
 
@@ -150,10 +150,10 @@ describe('import within the importer’s rights', () => {
     const limited = findingsFromOscal(poam, { overrides: true, completedActions: false });
     const done = full.findings.filter((f) => f.correctiveActions.some((a) => a.status === 'done'));
     expect(done.length).toBeGreaterThan(0);
-    for (const finding of limited.findings) expect(finding.correctiveActions.every((a) => a.status !== 'done'), finding.id).toBe(true);
+    for (const finding of limited.findings) expect(finding.correctiveActions.every((a) => a.status !== 'done'), finding.code).toBe(true);
     for (const finding of done) {
       const ids = finding.correctiveActions.filter((a) => a.status === 'done').map((a) => a.id).join(', ');
-      expect(limited.warnings).toContain(`${finding.id}: corrective action(s) ${ids} marked done are not imported: completing one needs the finding.remediate permission.`);
+      expect(limited.warnings).toContain(`${finding.code}: corrective action(s) ${ids} marked done are not imported: completing one needs the finding.remediate permission.`);
     }
     // What was planned is the document's plan, and stays.
     const planned = (f: { correctiveActions: { status: string }[] }) => f.correctiveActions.filter((a) => a.status !== 'done').length;
@@ -166,10 +166,10 @@ describe('import of large documents', () => {
     const items = 3000;
     const imported = findingsFromOscal(generatedPoam(items), EVERY_RIGHT);
     expect(imported.findings).toHaveLength(items);
-    expect(new Set(imported.findings.map((f) => f.id)).size).toBe(items);
-    expect(imported.findings.slice(0, 3).map((f) => f.id)).toEqual(['F-GEN', 'F-GEN-2', 'F-GEN-3']);
+    expect(new Set(imported.findings.map((f) => f.code)).size).toBe(items);
+    expect(imported.findings.slice(0, 3).map((f) => f.code)).toEqual(['F-GEN', 'F-GEN-2', 'F-GEN-3']);
     // Each item's dangling risk is found through the observation it shares with the risk the document defines.
-    expect(imported.findings.every((f, i) => f.deviations.map((d) => d.item).join() === `Sample ${i}`)).toBe(true);
+    expect(imported.findings.every((f, i) => f.failedSamples.map((d) => d.item).join() === `Sample ${i}`)).toBe(true);
     expect(imported.warningCount).toBe(2 * items);
     expect(imported.warnings).toHaveLength(MAX_IMPORT_WARNINGS);
     expect(imported.warnings[0]).toMatch(/refers to a risk .* took risk/);

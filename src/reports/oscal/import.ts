@@ -24,7 +24,7 @@ import {
   statusRequirements,
   type Classification,
   type CorrectiveAction,
-  type Deviation,
+  type FailedSample,
   type Finding,
   type FindingStatus,
   type RiskAcceptance,
@@ -36,7 +36,7 @@ import { MAX_IMPORTED_FINDINGS } from '../../domain/limits.js';
 import { ASSAY_NS, type Observation, type OscalFinding, type Prop, type Response, type Risk } from './common.js';
 import type { PoamItem } from './poam.js';
 import { validateOscal } from './schema.js';
-import { words } from '../../domain/index.js';
+import { UniqueNames, words } from '../../domain/index.js';
 
 /** Warnings kept of one import: enough to act on, never a copy of the document. */
 export const MAX_IMPORT_WARNINGS = 100;
@@ -163,9 +163,7 @@ function createImporter(
   const findings: Finding[] = [];
   const warnings = createWarnings();
   const rootCauses = new Map<string, RootCause>();
-  const ids = new Set<string>();
-  /** For each id wanted, the next suffix to try: ids wanted many times are found in constant time each. */
-  const nextSuffix = new Map<string, number>();
+  const ids = new UniqueNames();
   const kind = model === 'assessment-results' ? 'assessment results' : 'POA&M';
   const items = model === 'assessment-results' ? 'risks and not-satisfied findings' : 'poam-items';
   return {
@@ -178,12 +176,7 @@ function createImporter(
     /** A finding id not used yet in this import: the Assay id where the document carries one, else from the UUID. */
     idFor(props: Prop[] | undefined, uuid: string | undefined, fallback: string): string {
       const wanted = assayProp(props, 'finding-id') ?? (uuid ? `OSCAL-${uuid.slice(0, 8)}` : fallback);
-      let id = wanted;
-      let n = nextSuffix.get(wanted) ?? 2;
-      while (ids.has(id)) id = `${wanted}-${n++}`;
-      nextSuffix.set(wanted, n);
-      ids.add(id);
-      return id;
+      return ids.take(wanted);
     },
     add(finding: Finding) {
       if (findings.length === MAX_IMPORTED_FINDINGS) {
@@ -202,12 +195,12 @@ function withinRights(finding: Finding, rights: ImportRights, warnings: Warnings
   let kept = finding;
   const override = finding.classification.override;
   if (override !== null && !rights.overrides) {
-    warnings.push(`${finding.id}: the auditor's override (${override.severity ? words(override.severity) : 'pervasiveness'}) is not imported: it needs the finding.judge permission.`);
+    warnings.push(`${finding.code}: the auditor's override (${override.severity ? words(override.severity) : 'pervasiveness'}) is not imported: it needs the finding.judge permission.`);
     kept = { ...kept, classification: { ...kept.classification, override: null } };
   }
   const done = finding.correctiveActions.filter((a) => a.status === 'done');
   if (done.length > 0 && !rights.completedActions) {
-    warnings.push(`${finding.id}: corrective action(s) ${done.map((a) => a.id).join(', ')} marked done are not imported: completing one needs the finding.remediate permission.`);
+    warnings.push(`${finding.code}: corrective action(s) ${done.map((a) => a.id).join(', ')} marked done are not imported: completing one needs the finding.remediate permission.`);
     kept = { ...kept, correctiveActions: kept.correctiveActions.filter((a) => a.status !== 'done') };
   }
   return kept;
@@ -343,7 +336,7 @@ function fromRisk(importer: Importer, unit: Unit): Finding {
       : null;
 
   return {
-    id: unit.id,
+    code: unit.id,
     title: unit.title,
     description: [
       unit.description,
@@ -358,7 +351,7 @@ function fromRisk(importer: Importer, unit: Unit): Finding {
     classification: classificationOf(risk, props),
     status,
     identifiedOn: collected[0] ?? unit.identifiedOn,
-    deviations: unit.observations.map(deviationOf),
+    failedSamples: unit.observations.map(failedSampleOf),
     rootCause: unit.rootCause ?? null,
     correctiveActions: remediations.filter((r) => r !== accept).map(actionOf),
     retests: [],
@@ -428,7 +421,7 @@ function rootCauseOf(item: { props?: Prop[]; remarks?: string }): RootCause | nu
   return { id, title, category, whys: whys.length > 0 ? whys : [title] };
 }
 
-function deviationOf(observation: Observation): Deviation {
+function failedSampleOf(observation: Observation): FailedSample {
   const text = [observation.description, observation.remarks].filter(Boolean).join(' ');
   return { item: assayProp(observation.props, 'sample-item') ?? observation.title ?? observation.uuid, note: text || null };
 }
@@ -467,7 +460,7 @@ function settleStatus(finding: Finding, warnings: Warnings): Finding {
   }
   const settled = status ?? 'open';
   if (settled === finding.status) return finding;
-  warnings.push(`${finding.id} is ${finding.status} in the document but imported as ${settled}: ${reasons.join(' ')}`);
+  warnings.push(`${finding.code} is ${finding.status} in the document but imported as ${settled}: ${reasons.join(' ')}`);
   return {
     ...finding,
     status: settled,

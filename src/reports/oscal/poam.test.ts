@@ -100,7 +100,7 @@ describe('POA&M shapes', () => {
   it('an accepted risk becomes an accepted remediation whose milestone is the expiry', () => {
     const accepted = buildFinding({
       control: null,
-      id: 'F-X',
+      code: 'F-X',
       status: 'risk_accepted',
       riskAcceptance: { approver: 'CFO', reason: 'Compensated by a weekly reconciliation', expires: '2026-12-31', acceptedOn: '2026-07-01' },
     });
@@ -144,7 +144,7 @@ describe('a generated workspace on disk, with findings files', () => {
     await writeFile(join(dir, 'root-causes/rc-1.yaml'), stringify({ id: 'RC-1', title: 'Manual step', category: 'process', whys: ['Why? Because.'] }));
     for (const [i, f] of derived.entries()) {
       const file = {
-        id: f.id,
+        id: f.code,
         title: f.title,
         source: 'deficiency',
         ...(f.control ? { control: f.control } : { criteria: f.criteria }),

@@ -94,7 +94,7 @@ export function planOfActionAndMilestones(input: PoamInput, options: OscalExport
 
   for (const finding of findings) {
     const control = finding.control ? controls.get(finding.control) : undefined;
-    const deviations = findingDeviations(uuids, finding, control, tests.get(finding.control ?? ''), periodEnd);
+    const deviations = failedSampleObservations(uuids, finding, control, tests.get(finding.control ?? ''), periodEnd);
     const retests = finding.retests.map((r) => retestObservation(uuids, finding, r));
     for (const o of [...deviations, ...retests]) observations.set(o.uuid, o);
     const related = [...deviations, ...retests].map((o) => ({ 'observation-uuid': o.uuid }));
@@ -106,7 +106,7 @@ export function planOfActionAndMilestones(input: PoamInput, options: OscalExport
 
     const rootCause = finding.rootCause ? rootCauses.get(finding.rootCause) : undefined;
     items.push({
-      uuid: uuids('poam-item', finding.id),
+      uuid: uuids('poam-item', finding.code),
       title: finding.title,
       description: [
         finding.description ?? finding.title,
@@ -116,7 +116,7 @@ export function planOfActionAndMilestones(input: PoamInput, options: OscalExport
           : 'No corrective action planned yet.',
       ].join(' '),
       props: [
-        prop('finding-id', finding.id),
+        prop('finding-id', finding.code),
         prop('finding-status', finding.status),
         prop('source', finding.source),
         prop('severity', effectiveSeverity(finding.classification)),
@@ -157,10 +157,10 @@ export function planOfActionAndMilestones(input: PoamInput, options: OscalExport
 }
 
 /**
- * A finding's deviations as observations. Those of a deficiency of this examination are the very observations of
+ * A finding's failed samples (its deviations) as observations. Those of a deficiency of this examination are the very observations of
  * the assessment results (same UUIDs); others (monitoring, auditor observations) get their own.
  */
-function findingDeviations(
+function failedSampleObservations(
   uuids: Uuids,
   finding: Finding,
   control: ControlResult | undefined,
@@ -168,16 +168,16 @@ function findingDeviations(
   collected: string,
 ): Observation[] {
   const failed = new Set(control?.failedSamples ?? []);
-  const fromTest = finding.source === 'deficiency' && control ? finding.deviations.filter((d) => failed.has(d.item)) : [];
-  const own = finding.deviations.filter((d) => !fromTest.includes(d));
+  const fromTest = finding.source === 'deficiency' && control ? finding.failedSamples.filter((d) => failed.has(d.item)) : [];
+  const own = finding.failedSamples.filter((d) => !fromTest.includes(d));
   return [
     ...(control ? deviationObservations(uuids, { ...control, failedSamples: fromTest.map((d) => d.item) }, test, collected) : []),
     ...own.map(
       (d): Observation => ({
-        uuid: uuids('observation', 'finding-deviation', finding.id, d.item),
-        title: `${finding.id} deviation: ${d.item}`,
+        uuid: uuids('observation', 'finding-deviation', finding.code, d.item),
+        title: `${finding.code} deviation: ${d.item}`,
         description: d.note ?? `${d.item} did not meet ${finding.control ?? finding.criteria.join(', ')}.`,
-        props: [prop('finding-id', finding.id), prop('sample-item', d.item), ...(finding.control ? [prop('control-id', finding.control)] : [])],
+        props: [prop('finding-id', finding.code), prop('sample-item', d.item), ...(finding.control ? [prop('control-id', finding.control)] : [])],
         methods: [finding.source === 'monitoring' ? 'TEST' : 'EXAMINE'],
         types: ['finding'],
         'relevant-evidence': [{ description: `${words(finding.source)}: ${d.note ?? d.item}` }],
@@ -190,11 +190,11 @@ function findingDeviations(
 function retestObservation(uuids: Uuids, finding: Finding, retest: Retest): Observation {
   const failed = retest.samples.filter((s) => s.result === 'fail').length;
   return {
-    uuid: uuids('observation', 'retest', finding.id, retest.id),
+    uuid: uuids('observation', 'retest', finding.code, retest.id),
     title: `Retest ${retest.id} of ${retest.control}: ${retest.conclusion ? words(retest.conclusion) : 'not concluded'}`,
     description: retest.reasons.join(' ') || `Retest of ${retest.control} over ${retest.periodStart} to ${retest.periodEnd}.`,
     props: [
-      prop('finding-id', finding.id),
+      prop('finding-id', finding.code),
       prop('control-id', retest.control),
       prop('retest-id', retest.id),
       ...(retest.conclusion ? [prop('conclusion', retest.conclusion)] : []),
@@ -213,7 +213,7 @@ function retestObservation(uuids: Uuids, finding: Finding, retest: Retest): Obse
 function findingRisk(uuids: Uuids, finding: Finding, control: ControlResult | undefined, related: { 'observation-uuid': string }[]): Risk {
   const severity = effectiveSeverity(finding.classification);
   const remediations: Response[] = finding.correctiveActions.map((action) => ({
-    uuid: uuids('remediation', finding.id, action.id),
+    uuid: uuids('remediation', finding.code, action.id),
     lifecycle: action.status === 'done' ? 'completed' : 'planned',
     title: `${action.id}: ${action.title}`,
     description: [
@@ -237,30 +237,30 @@ function findingRisk(uuids: Uuids, finding: Finding, control: ControlResult | un
       ...(action.verification?.result ? [prop('verification-result', action.verification.result)] : []),
     ],
     ...(action.due
-      ? { tasks: [{ uuid: uuids('task', finding.id, action.id), type: 'milestone', title: `${action.id} due`, timing: { 'on-date': { date: endOfDay(action.due) } } }] }
+      ? { tasks: [{ uuid: uuids('task', finding.code, action.id), type: 'milestone', title: `${action.id} due`, timing: { 'on-date': { date: endOfDay(action.due) } } }] }
       : {}),
   }));
   const acceptance = finding.riskAcceptance;
   if (acceptance) {
     remediations.push({
-      uuid: uuids('remediation', finding.id, 'risk-acceptance'),
+      uuid: uuids('remediation', finding.code, 'risk-acceptance'),
       lifecycle: 'completed',
       title: `Risk accepted by ${acceptance.approver}`,
       description: acceptance.reason,
       props: [{ name: 'type', value: 'accept' }, prop('approver', acceptance.approver)],
-      tasks: [{ uuid: uuids('task', finding.id, 'risk-acceptance'), type: 'milestone', title: 'Risk acceptance expires', timing: { 'on-date': { date: endOfDay(acceptance.expires) } } }],
+      tasks: [{ uuid: uuids('task', finding.code, 'risk-acceptance'), type: 'milestone', title: 'Risk acceptance expires', timing: { 'on-date': { date: endOfDay(acceptance.expires) } } }],
     });
   }
   const open = finding.correctiveActions.filter((a) => a.status !== 'done' && a.due !== null).map((a) => a.due as string);
   const deadline = acceptance?.expires ?? open.sort().at(-1);
   const criteriaNotMet = severity === 'material_weakness' ? finding.criteria : [];
   return {
-    uuid: uuids('risk', finding.id),
+    uuid: uuids('risk', finding.code),
     title: finding.title,
     description: [finding.description ?? finding.title, ...finding.classification.reasons].join(' '),
     statement: riskStatement({ severity, criteria: finding.criteria, criteriaNotMet }),
     props: [
-      prop('finding-id', finding.id),
+      prop('finding-id', finding.code),
       prop('finding-status', finding.status),
       prop('source', finding.source),
       prop('kind', finding.classification.kind),
@@ -276,7 +276,7 @@ function findingRisk(uuids: Uuids, finding: Finding, control: ControlResult | un
       ? {
           'risk-log': {
             entries: finding.history.map((change, i) => ({
-              uuid: uuids('risk-log', finding.id, String(i)),
+              uuid: uuids('risk-log', finding.code, String(i)),
               title: change.from ? `${words(change.from)} → ${words(change.to)}` : words(change.to),
               ...(change.reason ? { description: change.reason } : {}),
               start: startOfDay(change.on),
@@ -293,10 +293,10 @@ function findingRisk(uuids: Uuids, finding: Finding, control: ControlResult | un
 function criterionFinding(uuids: Uuids, finding: Finding, criterion: string, related: { 'observation-uuid': string }[], risk: string): OscalFinding {
   const resolved = finding.status === 'closed' || finding.status === 'false_positive';
   return {
-    uuid: uuids('poam-finding', finding.id, criterion),
-    title: `${finding.id} on ${criterion}: ${finding.title}`,
+    uuid: uuids('poam-finding', finding.code, criterion),
+    title: `${finding.code} on ${criterion}: ${finding.title}`,
     description: oneLine(finding.description ?? finding.title),
-    props: [prop('finding-id', finding.id)],
+    props: [prop('finding-id', finding.code)],
     target: {
       type: 'objective-id',
       'target-id': criterionTarget(criterion),

@@ -52,7 +52,7 @@ export async function acmeWithOverride() {
   const examination = await loadWorkspace(ACME);
   const workspace = await loadFindings(ACME, examination);
   const findings = workspace.findings.map((f) =>
-    f.id === 'F-AC-04'
+    f.code === 'F-AC-04'
       ? { ...f, classification: { ...f.classification, override: { severity: 'significant_deficiency' as const, pervasive: null, reason: 'HR reconciliation', by: 'a@firm.example', on: null } } }
       : f,
   );

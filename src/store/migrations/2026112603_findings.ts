@@ -1,5 +1,5 @@
 /**
- * Findings and root causes (issue 5). A finding belongs to one engagement (deleted with it); its code
+ * Findings and root causes. A finding belongs to one engagement (deleted with it); its code
  * (`F-AC-04`) is unique in the engagement, so deriving findings again from an examination adds nothing twice.
  * Its deviations, corrective actions, retests, risk acceptance and history are JSON text, read and written
  * whole by the findings repository. A root cause is shared by the findings traced to it; deleting one leaves

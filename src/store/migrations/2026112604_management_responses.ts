@@ -1,5 +1,5 @@
 /**
- * Management responses (issue 5): one per finding, deleted with it. The four texts of the report's "other
+ * Management responses: one per finding, deleted with it. The four texts of the report's "other
  * information" section, the draft/approved status and who last edited and approved it (four eyes).
  *
  * Frozen history: the statuses are written out here, not imported from the domain.

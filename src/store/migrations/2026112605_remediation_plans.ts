@@ -1,5 +1,5 @@
 /**
- * The corrective action plan of an engagement (issue 5): its target date, the webhook reminders go to, and how
+ * The corrective action plan of an engagement: its target date, the webhook reminders go to, and how
  * many days ahead an action counts as due soon. One row per engagement at most, deleted with it; an
  * engagement without a row has the default plan (no target, no webhook, 14 days).
  *

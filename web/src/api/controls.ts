@@ -19,7 +19,7 @@ import type {
   TestEvidence,
   TestInput,
 } from '@assay/contract';
-import type { SampleResult } from '@assay/domain';
+import { ownedBy, type SampleResult } from '@assay/domain';
 import { useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { api, ApiError, everyItem } from './client.js';
 import { keys } from './keys.js';
@@ -32,11 +32,11 @@ export type { AuditEvent, Control, ControlChanges, ControlInput, ControlTest, Li
 export const HISTORY_LIMIT = 100;
 
 /**
- * Whether the signed-in person owns the control: its `owner` is their email, compared as the server does
- * (trimmed, without regard to case), so the page offers exactly what the server allows.
+ * Whether the signed-in person owns the control, by the rule the server applies (the domain's `ownedBy`), so
+ * the page offers exactly what the server allows.
  */
 export function ownsControl(control: Pick<Control, 'owner'> | null | undefined, email: string | null | undefined): boolean {
-  return Boolean(control?.owner && email && control.owner.trim().toLowerCase() === email.toLowerCase());
+  return Boolean(control && ownedBy(control, email));
 }
 
 /**

@@ -46,12 +46,12 @@ export function useControlFindings(controlId: string) {
   });
 }
 
-export function useFinding(findingId: string) {
+export function useFinding(findingCode: string) {
   const { organizationId, engagementId, urls } = useScope();
   return useQuery({
-    queryKey: keys.finding(organizationId, engagementId, findingId),
-    queryFn: () => api<Finding>('GET', urls.finding(findingId)),
-    enabled: findingId !== '',
+    queryKey: keys.finding(organizationId, engagementId, findingCode),
+    queryFn: () => api<Finding>('GET', urls.finding(findingCode)),
+    enabled: findingCode !== '',
   });
 }
 
@@ -61,7 +61,7 @@ export function useFinding(findingId: string) {
  * not asked for again.
  */
 export async function reloadFindings(client: QueryClient, organizationId: string, engagementId: string, saved?: Finding): Promise<void> {
-  const savedKey = saved && hashKey(keys.finding(organizationId, engagementId, saved.id));
+  const savedKey = saved && hashKey(keys.finding(organizationId, engagementId, saved.code));
   await client.invalidateQueries({
     queryKey: keys.findingsPart(organizationId, engagementId),
     predicate: ({ queryHash }) => queryHash !== savedKey,
@@ -75,7 +75,7 @@ function useFindingMutation<TVariables>(send: (urls: EngagementApi, variables: T
   return useMutation({
     mutationFn: (variables: TVariables) => send(urls, variables),
     onSuccess: (finding) => {
-      client.setQueryData(keys.finding(organizationId, engagementId, finding.id), finding);
+      client.setQueryData(keys.finding(organizationId, engagementId, finding.code), finding);
       return reloadFindings(client, organizationId, engagementId, finding);
     },
   });
@@ -97,21 +97,21 @@ export function useCreateFinding() {
 
 /** One step of the lifecycle at the version the page read; a refused step is a 409 whose detail gives the reasons. */
 export function useTransition() {
-  return useFindingMutation((urls, { findingId, version, step }: { findingId: string; version: number; step: TransitionInput }) =>
-    api<Finding>('POST', urls.findingPart(findingId, 'transitions'), { version, ...step }),
+  return useFindingMutation((urls, { findingCode, version, step }: { findingCode: string; version: number; step: TransitionInput }) =>
+    api<Finding>('POST', urls.findingPart(findingCode, 'transitions'), { version, ...step }),
   );
 }
 
 /** Replaces the finding's corrective actions with the whole list. */
 export function useSaveCorrectiveActions() {
-  return useFindingMutation((urls, { findingId, version, actions }: { findingId: string; version: number; actions: CorrectiveAction[] }) =>
-    api<Finding>('PUT', urls.findingPart(findingId, 'corrective-actions'), { version, actions }),
+  return useFindingMutation((urls, { findingCode, version, actions }: { findingCode: string; version: number; actions: CorrectiveAction[] }) =>
+    api<Finding>('PUT', urls.findingPart(findingCode, 'corrective-actions'), { version, actions }),
   );
 }
 
 export function useRecordRetest() {
-  return useFindingMutation((urls, { findingId, version, retest }: { findingId: string; version: number; retest: RetestInput }) =>
-    api<Finding>('POST', urls.findingPart(findingId, 'retests'), { version, ...retest }),
+  return useFindingMutation((urls, { findingCode, version, retest }: { findingCode: string; version: number; retest: RetestInput }) =>
+    api<Finding>('POST', urls.findingPart(findingCode, 'retests'), { version, ...retest }),
   );
 }
 
@@ -121,20 +121,20 @@ export function useRecordRetest() {
  */
 export function useSetRootCause() {
   return useFindingMutation(
-    (urls, { findingId, version, rootCause, rootCauseVersion }: { findingId: string; version: number; rootCause: RootCauseInput; rootCauseVersion?: number }) =>
-      api<Finding>('PUT', urls.findingPart(findingId, 'root-cause'), { version, ...rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) }),
+    (urls, { findingCode, version, rootCause, rootCauseVersion }: { findingCode: string; version: number; rootCause: RootCauseInput; rootCauseVersion?: number }) =>
+      api<Finding>('PUT', urls.findingPart(findingCode, 'root-cause'), { version, ...rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) }),
   );
 }
 
 /** The auditor's judgment beside the engine's forecast (finding.judge). */
 export function useOverride() {
-  return useFindingMutation((urls, { findingId, version, override }: { findingId: string; version: number; override: OverrideInput }) =>
-    api<Finding>('PUT', urls.findingPart(findingId, 'override'), { version, ...override }),
+  return useFindingMutation((urls, { findingCode, version, override }: { findingCode: string; version: number; override: OverrideInput }) =>
+    api<Finding>('PUT', urls.findingPart(findingCode, 'override'), { version, ...override }),
   );
 }
 
 export function useClearOverride() {
-  return useFindingMutation((urls, { findingId, version }: { findingId: string; version: number }) =>
-    api<Finding>('DELETE', withQuery(urls.findingPart(findingId, 'override'), { version })),
+  return useFindingMutation((urls, { findingCode, version }: { findingCode: string; version: number }) =>
+    api<Finding>('DELETE', withQuery(urls.findingPart(findingCode, 'override'), { version })),
   );
 }

@@ -197,9 +197,9 @@ for (const engine of ENGINES) {
       const { url } = await seeded();
       const admin = await t().member('admin');
       const cases: [unknown, number, string, RegExp?][] = [
-        [{ ...test, populationSize: 1 }, 422, '$.samples', /2 samples tested from a population of only 1/],
+        [{ ...test, populationSize: 1 }, 422, '$.populationSize', /2 samples tested from a population of only 1/],
         [{ ...test, samples: [test.samples[0], test.samples[0]] }, 422, '$.samples[1].item', /appears twice/],
-        [{ method: 'inspection' }, 422, '$.populationSize', /scopeLimitation/],
+        [{ method: 'inspection' }, 422, '$.populationSize', /scope limitation/],
         [{ ...test, method: 'guessing' }, 400, '$.method'],
         [{ ...test, populationSize: -1 }, 400, '$.populationSize'],
         [{ ...test, populationSize: '42' }, 400, '$.populationSize'],
@@ -321,7 +321,7 @@ for (const engine of ENGINES) {
       expect(stale.statusCode).toBe(409);
       const tooSmall = await owner.request({ method: 'PUT', url: `${url}/population`, payload: { version: 2, populationSize: 4 } });
       expect(tooSmall.statusCode).toBe(422);
-      expect(tooSmall.json().issues).toEqual([{ location: '$.samples', message: '5 samples tested from a population of only 4' }]);
+      expect(tooSmall.json().issues).toEqual([{ location: '$.populationSize', message: '5 samples tested from a population of only 4' }]);
 
       const compliance = await t().member('compliance');
       const limited = await compliance.request({

@@ -30,7 +30,7 @@ for (const engine of ENGINES) {
     const step = async (caller: Caller, url: string, version: number, to: string, extra: object = {}) =>
       caller.request({ method: 'POST', url: `${url}/F-AC-04/transitions`, payload: { version, to, ...extra } });
 
-    it('creates one finding per deficiency, with its deviations, and syncing again adds nothing', async () => {
+    it('creates one finding per deficiency, with its failed samples, and syncing again adds nothing', async () => {
       const engagement = await deficientEngagement();
       const auditor = await t().member('auditor');
       const url = findingsUrl(engagement.id);
@@ -47,12 +47,12 @@ for (const engine of ENGINES) {
 
       const list = (await auditor.request({ method: 'GET', url })).json();
       expect(list.total).toBe(created.length);
-      expect(list.items.map((f: { id: string }) => f.id)).toEqual([...created].sort());
+      expect(list.items.map((f: { code: string }) => f.code)).toEqual([...created].sort());
       expect(list.items.every((f: { version: number }) => f.version === 1)).toBe(true);
       const finding = (await auditor.request({ method: 'GET', url: `${url}/F-AC-04` })).json();
-      expect(finding).toMatchObject({ source: 'deficiency', control: 'AC-04', criteria: ['CC6.2'], status: 'open', deviations: [{ item: 'T-0003', note: 'Deviation found in item 3' }] });
+      expect(finding).toMatchObject({ source: 'deficiency', control: 'AC-04', criteria: ['CC6.2'], status: 'open', failedSamples: [{ item: 'T-0003', note: 'Deviation found in item 3' }] });
       expect(finding.classification.reasons.length).toBeGreaterThan(0);
-      expect((await auditor.request({ method: 'GET', url: `${url}?control=CM-01` })).json().items.map((f: { id: string }) => f.id)).toEqual(['F-CM-01']);
+      expect((await auditor.request({ method: 'GET', url: `${url}?control=CM-01` })).json().items.map((f: { code: string }) => f.code)).toEqual(['F-CM-01']);
       expect((await auditor.request({ method: 'GET', url: `${url}?status=closed` })).json()).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
       expect((await auditor.request({ method: 'GET', url: `${url}/F-NOPE` })).statusCode).toBe(404);
 
@@ -102,7 +102,7 @@ for (const engine of ENGINES) {
       expect(closed.statusCode).toBe(200);
       expect(closed.json()).toMatchObject({ status: 'closed', version: 8 });
       // Remediation never erases a deviation.
-      expect(closed.json().deviations).toEqual([{ item: 'T-0003', note: 'Deviation found in item 3' }]);
+      expect(closed.json().failedSamples).toEqual([{ item: 'T-0003', note: 'Deviation found in item 3' }]);
 
       // Syncing the same period changes nothing: the deficiency it shows is the one the finding came from.
       expect((await compliance.request({ method: 'POST', url: `${url}/sync` })).json()).toMatchObject({ created: [], reopened: [] });
@@ -118,7 +118,7 @@ for (const engine of ENGINES) {
       const reopened = (await compliance.request({ method: 'GET', url: `${url}/F-AC-04` })).json();
       expect(reopened.status).toBe('open');
       expect(reopened.correctiveActions[0].verification).toMatchObject({ result: 'ineffective' });
-      expect(reopened.deviations).toEqual([{ item: 'T-0003', note: 'Deviation found in item 3' }]);
+      expect(reopened.failedSamples).toEqual([{ item: 'T-0003', note: 'Deviation found in item 3' }]);
 
       const transitions = await auditEvents(t(), 'finding.transitioned');
       expect(transitions[0]).toMatchObject({ actor: `user:${compliance.email}`, before: { status: 'ready_for_retest' }, after: { status: 'closed' } });
@@ -143,14 +143,14 @@ for (const engine of ENGINES) {
       const repository = createFindingsRepository(t().store.db);
       await repository.create(
         engagement.id,
-        buildFinding({ id: 'F-OLD', control: 'AC-01', status: 'risk_accepted', riskAcceptance: { approver: 'CFO', reason: 'Until the migration', expires: '2021-03-31', acceptedOn: '2021-01-01' } }),
+        buildFinding({ code: 'F-OLD', control: 'AC-01', status: 'risk_accepted', riskAcceptance: { approver: 'CFO', reason: 'Until the migration', expires: '2021-03-31', acceptedOn: '2021-01-01' } }),
       );
       const read = (await admin.request({ method: 'GET', url: `${url}/F-OLD` })).json();
       expect(read).toMatchObject({ status: 'open', riskAcceptance: null });
       expect(read.history.at(-1).reason).toContain('expired on 2021-03-31');
       const open = (await admin.request({ method: 'GET', url: `${url}?status=open&control=AC-01` })).json();
-      expect(open).toMatchObject({ total: 1, items: [{ id: 'F-OLD', status: 'open' }] });
-      expect((await admin.request({ method: 'GET', url: `${url}?status=risk_accepted` })).json().items.map((f: { id: string }) => f.id)).toEqual(['F-AC-04']);
+      expect(open).toMatchObject({ total: 1, items: [{ code: 'F-OLD', status: 'open' }] });
+      expect((await admin.request({ method: 'GET', url: `${url}?status=risk_accepted` })).json().items.map((f: { code: string }) => f.code)).toEqual(['F-AC-04']);
       // The next step starts from open.
       expect((await admin.request({ method: 'POST', url: `${url}/F-OLD/transitions`, payload: { version: 1, to: 'analysing' } })).json()).toMatchObject({ status: 'analysing' });
     });
@@ -192,28 +192,28 @@ for (const engine of ENGINES) {
       const url = findingsUrl(engagement.id);
       const derived = await auditor.request({ method: 'POST', url, payload: { source: 'deficiency', control: 'AC-04' } });
       expect(derived.statusCode).toBe(201);
-      expect(derived.json()).toMatchObject({ id: 'F-AC-04', source: 'deficiency', status: 'open', deviations: [{ item: 'T-0003' }], history: [{ to: 'open' }] });
+      expect(derived.json()).toMatchObject({ code: 'F-AC-04', source: 'deficiency', status: 'open', failedSamples: [{ item: 'T-0003' }], history: [{ to: 'open' }] });
       expect((await auditor.request({ method: 'POST', url, payload: { source: 'deficiency', control: 'AC-04' } })).statusCode).toBe(409);
       const none = await auditor.request({ method: 'POST', url, payload: { source: 'deficiency', control: 'AC-01' } });
       expect(none.statusCode).toBe(409);
       expect(none.json().detail).toContain('AC-01 has no deficiency');
 
       const observation = { source: 'auditor_observation', title: 'Access reviews are not evidenced', kind: 'operating', severity: 'deficiency' };
-      const manual = await auditor.request({ method: 'POST', url, payload: { ...observation, control: 'AC-01', deviations: [{ item: 'R-1' }] } });
+      const manual = await auditor.request({ method: 'POST', url, payload: { ...observation, control: 'AC-01', failedSamples: [{ item: 'R-1' }] } });
       expect(manual.statusCode).toBe(201);
-      expect(manual.json()).toMatchObject({ id: 'F-1', control: 'AC-01', criteria: ['CC6.1'], deviations: [{ item: 'R-1', note: null }], classification: { severity: 'deficiency' } });
+      expect(manual.json()).toMatchObject({ code: 'F-1', control: 'AC-01', criteria: ['CC6.1'], failedSamples: [{ item: 'R-1', note: null }], classification: { severity: 'deficiency' } });
 
       const unknown = await auditor.request({ method: 'POST', url, payload: { ...observation, control: 'ZZ-1', criteria: ['CC6.1', 'XX1.1'] } });
       expect(unknown.statusCode).toBe(422);
       expect(unknown.json().issues).toEqual([
         { location: '$.control', message: 'unknown control ZZ-1' },
-        { location: '$.criteria[1]', message: 'unknown criterion XX1.1' },
+        { location: '$.criteria[1]', message: 'unknown criterion "XX1.1"' },
       ]);
       const shape = await auditor.request({ method: 'POST', url, payload: { ...observation, severity: 'grave', criteria: ['CC6.1'] } });
       expect(shape.statusCode).toBe(400);
       expect(JSON.stringify(shape.json())).toContain('severity');
       expect((await auditor.request({ method: 'POST', url, payload: { source: 'rumour', title: 'x' } })).statusCode).toBe(400);
-      expect((await auditor.request({ method: 'GET', url })).json().items.map((f: { id: string }) => f.id)).toEqual(['F-1', 'F-AC-04']);
+      expect((await auditor.request({ method: 'GET', url })).json().items.map((f: { code: string }) => f.code)).toEqual(['F-1', 'F-AC-04']);
       expect(await auditEvents(t(), 'finding.created')).toHaveLength(2);
       expect((await (await t().member('owner')).request({ method: 'POST', url, payload: observation })).statusCode).toBe(403);
     });
@@ -301,8 +301,8 @@ for (const engine of ENGINES) {
       // Every criterion nothing addresses is a finding too: page through whatever the sync made.
       const whole = await get(`${url}?limit=${MAX_PAGE_SIZE}`);
       expect(whole.total).toBe(whole.items.length);
-      expect(await get(`${url}?limit=1&offset=1`)).toMatchObject({ items: [{ id: whole.items[1].id }], total: whole.total, limit: 1, offset: 1 });
-      expect(await get(`${url}?limit=2&offset=${whole.total - 1}`)).toMatchObject({ items: [{ id: whole.items.at(-1).id }], total: whole.total });
+      expect(await get(`${url}?limit=1&offset=1`)).toMatchObject({ items: [{ code: whole.items[1].code }], total: whole.total, limit: 1, offset: 1 });
+      expect(await get(`${url}?limit=2&offset=${whole.total - 1}`)).toMatchObject({ items: [{ code: whole.items.at(-1).code }], total: whole.total });
       expect(await get(`${root}?limit=1`)).toMatchObject({ items: [{ id: 'RC-1', findings: ['F-AC-04'] }], total: 2, limit: 1 });
       expect(await get(`${root}?limit=1&offset=1`)).toMatchObject({ items: [{ id: 'RC-2', findings: ['F-CM-01'] }], total: 2 });
       const ranked = await get(`${root}/systemic?limit=1&offset=1`);
@@ -319,9 +319,9 @@ for (const engine of ENGINES) {
       const doc = (await t().anonymous.request({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
       const findings = '/api/v1/organizations/{organizationId}/engagements/{engagementId}/findings';
       expect(Object.keys(doc.paths[findings] ?? {}).sort()).toEqual(['get', 'post']);
-      expect(Object.keys(doc.paths[`${findings}/{findingId}/override`] ?? {}).sort()).toEqual(['delete', 'put']);
-      expect(Object.keys(doc.paths[`${findings}/{findingId}/management-response`] ?? {}).sort()).toEqual(['get', 'put']);
-      expect(doc.paths[`${findings}/{findingId}/management-response/approve`]).toHaveProperty('post');
+      expect(Object.keys(doc.paths[`${findings}/{findingCode}/override`] ?? {}).sort()).toEqual(['delete', 'put']);
+      expect(Object.keys(doc.paths[`${findings}/{findingCode}/management-response`] ?? {}).sort()).toEqual(['get', 'put']);
+      expect(doc.paths[`${findings}/{findingCode}/management-response/approve`]).toHaveProperty('post');
       expect(doc.paths['/api/v1/organizations/{organizationId}/engagements/{engagementId}/root-causes/systemic']).toHaveProperty('get');
     });
   });

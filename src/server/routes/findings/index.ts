@@ -64,16 +64,16 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
     },
   });
 
-  app.get(`${path}/:findingId`, {
+  app.get(`${path}/:findingCode`, {
     config: { permission: 'finding.read' },
     schema: { tags, summary: 'One finding', params: findingParams, response: { 200: findingSchema } },
     handler: async (request) => {
-      const { organizationId, engagementId, findingId } = request.params;
-      return findings.get(actorOf(request), organizationId, engagementId, findingId);
+      const { organizationId, engagementId, findingCode } = request.params;
+      return findings.get(actorOf(request), organizationId, engagementId, findingCode);
     },
   });
 
-  app.post(`${path}/:findingId/transitions`, {
+  app.post(`${path}/:findingCode/transitions`, {
     config: { permission: 'finding.manage' },
     schema: {
       tags,
@@ -83,9 +83,9 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: findingSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingId } = request.params;
+      const { organizationId, engagementId, findingCode } = request.params;
       const { version, to, reason, riskAcceptance, falsePositiveReason } = request.body;
-      return findings.transition(actorOf(request), organizationId, engagementId, findingId, version, to, {
+      return findings.transition(actorOf(request), organizationId, engagementId, findingCode, version, to, {
         ...(reason !== undefined && { reason }),
         ...(riskAcceptance !== undefined && { riskAcceptance }),
         ...(falsePositiveReason !== undefined && { falsePositiveReason }),
@@ -93,7 +93,7 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
     },
   });
 
-  app.put(`${path}/:findingId/corrective-actions`, {
+  app.put(`${path}/:findingCode/corrective-actions`, {
     config: { permission: 'finding.remediate' },
     schema: {
       tags,
@@ -103,13 +103,13 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: findingSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingId } = request.params;
+      const { organizationId, engagementId, findingCode } = request.params;
       const { version, actions } = request.body;
-      return findings.updateCorrectiveActions(actorOf(request), organizationId, engagementId, findingId, version, actions);
+      return findings.updateCorrectiveActions(actorOf(request), organizationId, engagementId, findingCode, version, actions);
     },
   });
 
-  app.post(`${path}/:findingId/retests`, {
+  app.post(`${path}/:findingCode/retests`, {
     config: { permission: 'finding.manage' },
     schema: {
       tags,
@@ -119,9 +119,9 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: findingSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingId } = request.params;
+      const { organizationId, engagementId, findingCode } = request.params;
       const { version, id, control, ...retest } = request.body;
-      return findings.recordRetest(actorOf(request), organizationId, engagementId, findingId, version, {
+      return findings.recordRetest(actorOf(request), organizationId, engagementId, findingCode, version, {
         ...retest,
         ...(id !== undefined && { id }),
         ...(control !== undefined && { control }),
@@ -129,7 +129,7 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
     },
   });
 
-  app.put(`${path}/:findingId/root-cause`, {
+  app.put(`${path}/:findingCode/root-cause`, {
     config: { permission: 'finding.manage' },
     schema: {
       tags,
@@ -140,13 +140,13 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: findingSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingId } = request.params;
+      const { organizationId, engagementId, findingCode } = request.params;
       const { version, rootCauseVersion, ...rootCause } = request.body;
-      return findings.setRootCause(actorOf(request), organizationId, engagementId, findingId, version, rootCause, rootCauseVersion);
+      return findings.setRootCause(actorOf(request), organizationId, engagementId, findingCode, version, rootCause, rootCauseVersion);
     },
   });
 
-  app.put(`${path}/:findingId/override`, {
+  app.put(`${path}/:findingCode/override`, {
     config: { permission: 'finding.judge' },
     schema: {
       tags,
@@ -156,13 +156,13 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: findingSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingId } = request.params;
+      const { organizationId, engagementId, findingCode } = request.params;
       const { version, ...override } = request.body;
-      return findings.override(actorOf(request), organizationId, engagementId, findingId, version, override);
+      return findings.override(actorOf(request), organizationId, engagementId, findingCode, version, override);
     },
   });
 
-  app.delete(`${path}/:findingId/override`, {
+  app.delete(`${path}/:findingCode/override`, {
     config: { permission: 'finding.judge' },
     schema: {
       tags,
@@ -172,8 +172,8 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 200: findingSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingId } = request.params;
-      return findings.withdrawOverride(actorOf(request), organizationId, engagementId, findingId, request.query.version);
+      const { organizationId, engagementId, findingCode } = request.params;
+      return findings.withdrawOverride(actorOf(request), organizationId, engagementId, findingCode, request.query.version);
     },
   });
 }

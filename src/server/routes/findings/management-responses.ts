@@ -8,7 +8,7 @@ import { actorOf } from '../../authentication.js';
 import type { ApiOptions } from '../index.js';
 import { approveBody, draftBody, findingParams, managementResponseSchema, responseBody } from '../../../contract/index.js';
 
-const path = '/organizations/:organizationId/engagements/:engagementId/findings/:findingId/management-response';
+const path = '/organizations/:organizationId/engagements/:engagementId/findings/:findingCode/management-response';
 
 export async function managementResponseRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -19,8 +19,8 @@ export async function managementResponseRoutes(fastify: FastifyInstance, options
     config: { permission: 'finding.read' },
     schema: { tags, summary: "The finding's management response (404 when none is drafted yet)", params: findingParams, response: { 200: managementResponseSchema } },
     handler: async (request) => {
-      const { organizationId, engagementId, findingId } = request.params;
-      return managementResponses.get(actorOf(request), organizationId, engagementId, findingId);
+      const { organizationId, engagementId, findingCode } = request.params;
+      return managementResponses.get(actorOf(request), organizationId, engagementId, findingCode);
     },
   });
 
@@ -34,8 +34,8 @@ export async function managementResponseRoutes(fastify: FastifyInstance, options
       response: { 200: managementResponseSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingId } = request.params;
-      return managementResponses.draft(actorOf(request), organizationId, engagementId, findingId, request.body.version);
+      const { organizationId, engagementId, findingCode } = request.params;
+      return managementResponses.draft(actorOf(request), organizationId, engagementId, findingCode, request.body.version);
     },
   });
 
@@ -49,9 +49,9 @@ export async function managementResponseRoutes(fastify: FastifyInstance, options
       response: { 200: managementResponseSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingId } = request.params;
+      const { organizationId, engagementId, findingCode } = request.params;
       const { version, ...text } = request.body;
-      return managementResponses.edit(actorOf(request), organizationId, engagementId, findingId, version, text);
+      return managementResponses.edit(actorOf(request), organizationId, engagementId, findingCode, version, text);
     },
   });
 
@@ -65,8 +65,8 @@ export async function managementResponseRoutes(fastify: FastifyInstance, options
       response: { 200: managementResponseSchema },
     },
     handler: async (request) => {
-      const { organizationId, engagementId, findingId } = request.params;
-      return managementResponses.approve(actorOf(request), organizationId, engagementId, findingId, request.body.version);
+      const { organizationId, engagementId, findingCode } = request.params;
+      return managementResponses.approve(actorOf(request), organizationId, engagementId, findingCode, request.body.version);
     },
   });
 }

@@ -65,8 +65,8 @@ for (const engine of ENGINES) {
       expect(fromPoam.statusCode).toBe(201);
       expect(fromPoam.json()).toMatchObject({ created: ['OSCAL-e174dfb9', 'OSCAL-48c8368d'], warnings: [expect.stringMatching(/refers to a risk/)] });
 
-      const listed = (await auditor.request({ method: 'GET', url: `${url}/findings` })).json() as { items: { id: string; status: string }[] };
-      expect(listed.items.map((f) => [f.id, f.status])).toEqual(
+      const listed = (await auditor.request({ method: 'GET', url: `${url}/findings` })).json() as { items: { code: string; status: string }[] };
+      expect(listed.items.map((f) => [f.code, f.status])).toEqual(
         expect.arrayContaining([
           ['OSCAL-0cfa750e', 'analysing'],
           // Imported as accepted, but NIST's acceptance expired on 2024-01-01: it reads as open again.
@@ -151,11 +151,11 @@ for (const engine of ENGINES) {
         const response = await caller.request({ method: 'POST', url: `${url}/findings/import-oscal`, payload: document });
         expect(response.statusCode).toBe(201);
         const listed = (await caller.request({ method: 'GET', url: `${url}/findings?limit=100` })).json() as {
-          items: { id: string; classification: { override: unknown }; correctiveActions: { status: string }[] }[];
+          items: { code: string; classification: { override: unknown }; correctiveActions: { status: string }[] }[];
         };
         return { warnings: (response.json() as { warnings: string[] }).warnings, findings: listed.items };
       };
-      const override = (findings: { id: string; classification: { override: unknown } }[]) => findings.find((f) => f.id === 'F-AC-04')?.classification.override;
+      const override = (findings: { code: string; classification: { override: unknown } }[]) => findings.find((f) => f.code === 'F-AC-04')?.classification.override;
       const done = (findings: { correctiveActions: { status: string }[] }[]) => findings.flatMap((f) => f.correctiveActions).filter((a) => a.status === 'done').length;
 
       // The programme cannot grade its own deficiencies; the auditor can.

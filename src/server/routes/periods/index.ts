@@ -1,4 +1,4 @@
-/** Periods of an engagement: the next one, two side by side, and the forecast after remediation (issue 5). */
+/** Periods of an engagement: the next one, two side by side, and the forecast after remediation. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';

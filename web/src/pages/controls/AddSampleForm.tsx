@@ -6,7 +6,11 @@
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { useForm } from '@mantine/form';
+import { byField } from '@assay/domain/problems.js';
+import { newSampleProblems } from '@assay/domain/sampling/integrity.js';
+import { checkSampleRecord } from '@assay/domain/test-changes.js';
 import type { ControlTest, Sample, SampleResult } from '../../api/controls.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { RESULT_OPTIONS } from './SamplesTable.js';
 
 interface Values {
@@ -19,15 +23,13 @@ interface Values {
 export function validateSample(values: Values, test: ControlTest): Partial<Record<keyof Values, string>> {
   const item = values.item.trim();
   if (item === '') return { item: 'Give the id of the sampled item, e.g. the ticket or record number' };
-  if (test.samples.some((s) => s.item === item)) return { item: `${item} is already in the test` };
-  if (values.result === '') return { result: 'Choose the result: pass or fail' };
-  if (values.result === 'fail' && values.note.trim() === '') return { note: 'Say what deviated: a failed sample needs a note' };
-  // An item selected but not yet tested holds its place in the population already.
-  if (test.untested.includes(item)) return {};
-  if (test.populationSize !== null && test.samples.length + test.untested.length >= test.populationSize) {
-    return { item: `The population has ${test.populationSize} items and all of them are sampled already` };
-  }
-  return {};
+  const sampled = test.samples.some((s) => s.item === item);
+  const note = values.note.trim() === '' ? null : values.note.trim();
+  const problems = newSampleProblems({ populationSize: test.populationSize, sampleCount: test.samples.length, untested: test.untested }, item, sampled);
+  if (values.result !== '') problems.push(...checkSampleRecord(null, { item, result: values.result, note }, null));
+  const errors = byField<keyof Values>(problems);
+  if (values.result === '') errors.result = 'Choose the result: pass or fail';
+  return errors;
 }
 
 export function AddSampleForm(props: {
@@ -46,13 +48,9 @@ export function AddSampleForm(props: {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
+      onSubmit={form.onSubmit((values) => {
         const note = values.note.trim();
-        try {
-          await props.onSubmit({ item: values.item.trim(), result: values.result as SampleResult, note: note === '' ? null : note });
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
+        return keepOnRefusal(() => props.onSubmit({ item: values.item.trim(), result: values.result as SampleResult, note: note === '' ? null : note }));
       })}
     >
       <Stack>

@@ -16,9 +16,9 @@ interface Values {
 export function validateResultChange(sample: Sample, result: Sample['result'], values: Values): Partial<Record<keyof Values, string>> {
   const note = values.note.trim() === '' ? null : values.note.trim();
   const errors: Partial<Record<keyof Values, string>> = {};
-  for (const issue of checkSampleRecord(sample, { ...sample, result, note }, values.reason)) {
-    if (issue.location === '$.note') errors.note = 'Say what deviated: a failed sample needs a note';
-    if (issue.location === '$.reason') errors.reason = 'Say why the recorded result changes: it goes into the control’s history';
+  for (const problem of checkSampleRecord(sample, { ...sample, result, note }, values.reason)) {
+    if (problem.path[0] === 'note') errors.note = 'Say what deviated: a failed sample needs a note';
+    if (problem.path[0] === 'reason') errors.reason = 'Say why the recorded result changes: it goes into the control’s history';
   }
   return errors;
 }

@@ -3,7 +3,7 @@ import { Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput } fr
 import { useForm } from '@mantine/form';
 import { criteriaOfCategories, findCriterion, type Category } from '@assay/domain/criteria/catalogue.js';
 import { DESIGN_ASSESSMENTS, FREQUENCIES, NATURES } from '@assay/domain/engagement.js';
-import { fieldErrorsOf, validateControl, type ControlFormValues } from './control-form.js';
+import { fieldErrorsOf, ownerNote, validateControl, type ControlFormValues } from './control-form.js';
 import { frequencyLabel, optionsOf } from '../../labels.js';
 
 /** The engagement's criteria grouped by series, plus any the control has outside them (so none disappears). */
@@ -90,7 +90,7 @@ export function ControlForm(props: {
         />
         <TextInput
           label="Owner"
-          description="The owner's email: whoever signs in with it may edit the control and state its population"
+          description={ownerNote(form.values.owner)}
           placeholder="it-ops@example.com"
           {...form.getInputProps('owner')}
         />

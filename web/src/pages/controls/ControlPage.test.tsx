@@ -120,7 +120,7 @@ describe('ControlPage', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Add a sample to AC-04' });
     await userEvent.type(within(dialog).getByRole('textbox', { name: /Item id/ }), 'T-0003');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Add the sample' }));
-    expect(await within(dialog).findByText('T-0003 is already in the test')).toBeInTheDocument();
+    expect(await within(dialog).findByText('sample item "T-0003" is already in the test')).toBeInTheDocument();
 
     await userEvent.clear(within(dialog).getByRole('textbox', { name: /Item id/ }));
     await userEvent.type(within(dialog).getByRole('textbox', { name: /Item id/ }), ' T-0100 ');
@@ -172,7 +172,7 @@ describe('ControlPage', () => {
     await userEvent.clear(population);
     await userEvent.type(population, '4');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save the test' }));
-    expect(await within(dialog).findByText('The test has 5 samples already: the population cannot be smaller')).toBeInTheDocument();
+    expect(await within(dialog).findByText('5 samples tested from a population of only 4')).toBeInTheDocument();
     await userEvent.type(population, '0');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save the test' }));
     await waitFor(() =>
@@ -212,7 +212,7 @@ describe('ControlPage: findings on the control', () => {
   const none: Answer = { status: 200, body: { items: [], total: 0 } };
 
   it('raises the finding of a deficiency and opens it', async () => {
-    const created: Answer = { status: 201, body: { id: 'F-AC-04' } };
+    const created: Answer = { status: 201, body: { code: 'F-AC-04' } };
     const calls = stubApi({
       role: 'compliance',
       overrides: {
@@ -231,7 +231,7 @@ describe('ControlPage: findings on the control', () => {
   });
 
   it('links the finding raised already, and offers a viewer nothing to raise', async () => {
-    const found: Answer = { status: 200, body: { items: [{ id: 'F-AC-04', status: 'remediating' }], total: 1 } };
+    const found: Answer = { status: 200, body: { items: [{ code: 'F-AC-04', status: 'remediating' }], total: 1 } };
     stubApi({ role: 'compliance', overrides: { [`GET ${PATH}/examination`]: examination, [`GET ${FINDINGS}`]: found } });
     const { client, unmount } = show();
     await loaded(client);

@@ -7,6 +7,7 @@ import { useForm } from '@mantine/form';
 import { TEST_METHODS } from '@assay/domain/engagement.js';
 import type { ControlTest } from '../../api/controls.js';
 import { testValues, validateTest, type TestFormValues, type TestPermissions } from './test-form.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 
 export function TestForm(props: {
   test: ControlTest | null;
@@ -27,13 +28,7 @@ export function TestForm(props: {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await props.onSubmit(values);
-        } catch {
-          // The caller has told the person; the form stays open with what they typed.
-        }
-      })}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(values)))}
     >
       <Stack>
         <Select

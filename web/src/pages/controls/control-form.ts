@@ -2,15 +2,13 @@
  * The control form's rules, as pure functions: the checks the server makes (so a person hears of a problem
  * before sending), the body each request sends, and the server's own refusals put back on their fields.
  */
-import { isCriterionId } from '@assay/domain/criteria/catalogue.js';
+import { isEmailAddress } from '@assay/domain/accounts/invitation.js';
+import { compensationProblems, criteriaProblems } from '@assay/domain/controls/rules.js';
 import type { DesignAssessment, Frequency, Nature } from '@assay/domain/engagement.js';
+import { MAX_CONTROL_ID_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
+import { byField } from '@assay/domain/problems.js';
 import { ApiError } from '../../api/client.js';
 import type { Control, ControlChanges, ControlInput } from '../../api/controls.js';
-
-/** Limits of the server's schemas (src/server/routes/controls/schemas.ts). */
-export const MAX_CONTROL_ID_LENGTH = 100;
-export const MAX_TITLE_LENGTH = 2000;
-export const MAX_OWNER_LENGTH = 320;
 
 export interface ControlFormValues {
   id: string;
@@ -21,7 +19,7 @@ export interface ControlFormValues {
   key: boolean;
   design: DesignAssessment;
   compensates: string[];
-  /** The owner's email; empty for none. */
+  /** Who owns the control, ideally their sign-in email; empty for none. */
   owner: string;
 }
 
@@ -59,24 +57,21 @@ export function validateControl(values: ControlFormValues, controlIds: readonly 
   }
   const title = values.title.trim();
   if (title === '') errors.title = 'Say what the control does';
-  else if (title.length > MAX_TITLE_LENGTH) errors.title = `At most ${MAX_TITLE_LENGTH} characters`;
+  else if (title.length > MAX_TEXT_LENGTH) errors.title = `At most ${MAX_TEXT_LENGTH} characters`;
   if (values.criteria.length === 0) errors.criteria = 'Pick at least one criterion the control addresses';
-  else {
-    const unknown = values.criteria.filter((c) => !isCriterionId(c));
-    if (unknown.length > 0) errors.criteria = `Unknown criteria: ${unknown.join(', ')}`;
-  }
-  const self = editing ?? id;
-  if (values.compensates.includes(self)) errors.compensates = 'A control cannot compensate itself';
-  else {
-    const unknown = values.compensates.filter((c) => !controlIds.includes(c));
-    if (unknown.length > 0) errors.compensates = `Unknown controls: ${unknown.join(', ')}`;
-  }
-  const owner = values.owner.trim();
-  if (owner.length > MAX_OWNER_LENGTH) errors.owner = `At most ${MAX_OWNER_LENGTH} characters`;
-  else if (owner !== '' && !/^[^\s@]+@[^\s@]+$/.test(owner)) {
-    errors.owner = 'Not an email address: a control belongs to whoever signs in with its owner’s email';
-  }
-  return errors;
+  if (values.owner.trim().length > MAX_OWNER_LENGTH) errors.owner = `At most ${MAX_OWNER_LENGTH} characters`;
+  const problems = [...criteriaProblems(values.criteria), ...compensationProblems(editing ?? id, values.compensates, (c) => (controlIds.includes(c) ? 'in use' : undefined))];
+  return { ...byField<keyof ControlFormValues>(problems), ...errors };
+}
+
+/**
+ * What the owner field tells a person about what they typed: any text is an owner, but only a person's sign-in
+ * email gives that person the owner's rights over the control, so other text is pointed out, never refused.
+ */
+export function ownerNote(owner: string): string {
+  return owner.trim() === '' || isEmailAddress(owner)
+    ? 'The owner’s email: whoever signs in with it may edit the control and state its population'
+    : 'Not an email address: nobody signs in with it, so it gives nobody the owner’s rights over the control';
 }
 
 /** The body of POST …/controls. */

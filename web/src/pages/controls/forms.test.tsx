@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.js';
 import type { Control } from '../../api/controls.js';
-import { changesFrom, fieldErrorsOf, newControlValues, toControlInput, validateControl, valuesOf } from './control-form.js';
+import { changesFrom, fieldErrorsOf, newControlValues, ownerNote, toControlInput, validateControl, valuesOf } from './control-form.js';
 import { validateSample } from './AddSampleForm.js';
 import { validateResultChange } from './ChangeResultModal.js';
 import { actorLabel, describeChange } from './history.js';
@@ -26,15 +26,23 @@ describe('the control form', () => {
   it('checks what the server checks, before sending', () => {
     const values = { ...newControlValues(), id: 'AC-09', title: 'MFA', criteria: ['CC6.1', 'CC99.9'], compensates: ['AC-09', 'XX-1'] };
     expect(validateControl(values, ['AC-04'])).toEqual({
-      criteria: 'Unknown criteria: CC99.9',
-      compensates: 'A control cannot compensate itself',
+      criteria: 'unknown criterion "CC99.9"',
+      compensates: 'a control cannot compensate itself ("AC-09")',
     });
-    expect(validateControl({ ...values, criteria: ['CC6.1'], compensates: ['XX-1'] }, ['AC-04'])).toEqual({ compensates: 'Unknown controls: XX-1' });
+    expect(validateControl({ ...values, criteria: ['CC6.1'], compensates: ['XX-1'] }, ['AC-04'])).toEqual({ compensates: 'compensates an unknown control "XX-1"' });
     expect(validateControl({ ...values, id: ' AC-04 ', criteria: ['CC6.1'], compensates: [] }, ['AC-04'])).toEqual({
       id: 'A control with the id AC-04 already exists in this engagement',
     });
     // Changing a control: its own id is taken by itself, and never checked.
     expect(validateControl(valuesOf(control), ['AC-04'], 'AC-04')).toEqual({});
+  });
+
+  it('takes any owner, pointing out one that is not an email', () => {
+    const values = { ...valuesOf(control), owner: 'IT operations' };
+    expect(validateControl(values, ['AC-04'], 'AC-04')).toEqual({});
+    expect(ownerNote(values.owner)).toMatch(/^Not an email address: nobody signs in with it/);
+    expect(ownerNote('it-ops@acme.example')).toMatch(/^The owner’s email/);
+    expect(validateControl({ ...values, owner: 'x'.repeat(321) }, ['AC-04'], 'AC-04')).toEqual({ owner: 'At most 320 characters' });
   });
 
   it('sends a trimmed control with no owner for an empty one', () => {
@@ -107,9 +115,9 @@ describe('the test form', () => {
 
   it('asks for a population or a scope limitation, never smaller than the samples', () => {
     expect(validateTest({ method: 'inspection', populationSize: '', scopeLimitation: ' ' }, null)).toEqual({
-      populationSize: 'Give the population size, or a scope limitation saying why it could not be produced',
+      populationSize: 'the population size is required, or a scope limitation saying why the population could not be produced',
     });
-    expect(validateTest({ method: 'inspection', populationSize: 3, scopeLimitation: '' }, test).populationSize).toMatch(/5 samples already/);
+    expect(validateTest({ method: 'inspection', populationSize: 3, scopeLimitation: '' }, test).populationSize).toBe('5 samples tested from a population of only 3');
     expect(validateTest({ method: 'inspection', populationSize: 5, scopeLimitation: '' }, test)).toEqual({});
   });
 });
@@ -159,9 +167,12 @@ describe("a sample's result in the forms", () => {
   const test = { ...fixtureTest(), populationSize: 6, untested: ['N-1'] };
   it('never pre-marks a result, asks a fail for its note, and records the result of an item not yet tested within the population', () => {
     expect(validateSample({ item: 'N-1', result: '', note: '' }, test)).toEqual({ result: 'Choose the result: pass or fail' });
-    expect(validateSample({ item: 'N-2', result: 'fail', note: ' ' }, test)).toEqual({ note: 'Say what deviated: a failed sample needs a note' });
+    expect(validateSample({ item: 'N-2', result: 'fail', note: ' ' }, test)).toEqual({
+      item: 'the population has 6 items and 6 are sampled already',
+      note: 'a failed sample needs a note saying what deviated',
+    });
     expect(validateSample({ item: 'N-1', result: 'fail', note: 'Late' }, test)).toEqual({});
-    expect(validateSample({ item: 'N-2', result: 'pass', note: '' }, test).item).toMatch(/all of them are sampled already/);
+    expect(validateSample({ item: 'N-2', result: 'pass', note: '' }, test)).toEqual({ item: 'the population has 6 items and 6 are sampled already' });
   });
 
   it('asks a changed result for its reason', () => {

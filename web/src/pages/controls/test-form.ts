@@ -4,6 +4,8 @@
  * takes: the whole test (PUT …/test) or its population alone (PUT …/test/population, open to the owner).
  */
 import type { TestMethod } from '@assay/domain/engagement.js';
+import { byField } from '@assay/domain/problems.js';
+import { testProblems } from '@assay/domain/sampling/integrity.js';
 import type { ControlTest, TestEvidence, TestInput } from '../../api/controls.js';
 
 export interface TestFormValues {
@@ -40,16 +42,10 @@ function evidenceOf(values: TestFormValues): TestEvidence {
 }
 
 export function validateTest(values: TestFormValues, test: ControlTest | null): Partial<Record<keyof TestFormValues, string>> {
-  const errors: Partial<Record<keyof TestFormValues, string>> = {};
-  const { populationSize, scopeLimitation } = evidenceOf(values);
-  if (populationSize === null && scopeLimitation === null) {
-    errors.populationSize = 'Give the population size, or a scope limitation saying why it could not be produced';
-  } else if (populationSize !== null && (!Number.isInteger(populationSize) || populationSize < 0)) {
-    errors.populationSize = 'A whole number of items, 0 or more';
-  } else if (populationSize !== null && test !== null && test.samples.length > populationSize) {
-    errors.populationSize = `The test has ${test.samples.length} samples already: the population cannot be smaller`;
-  }
-  return errors;
+  const evidence = evidenceOf(values);
+  const size = evidence.populationSize;
+  if (size !== null && (!Number.isInteger(size) || size < 0)) return { populationSize: 'A whole number of items, 0 or more' };
+  return byField(testProblems({ ...evidence, samples: test?.samples ?? [] }));
 }
 
 export type TestRequest =

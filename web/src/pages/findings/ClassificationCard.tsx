@@ -13,6 +13,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { Facts } from '../controls/Facts.js';
 import { pervasiveText, severityText } from './format.js';
 import { saving } from '../../components/saving.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf, statusLabel } from '../../labels.js';
 
 interface OverrideValues {
@@ -52,13 +53,7 @@ function OverrideForm(props: { finding: Finding; onSubmit: (override: OverrideIn
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await props.onSubmit(toOverride(values));
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
-      })}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toOverride(values))))}
     >
       <Stack>
         <Select
@@ -158,7 +153,7 @@ export function ClassificationCard(props: { finding: Finding; canJudge: boolean;
                 loading={clear.isPending}
                 onClick={() =>
                   clear.mutate(
-                    { findingId: finding.id, version: finding.version },
+                    { findingCode: finding.code, version: finding.version },
                     { onSuccess: () => notifySaved('The forecast stands again'), onError: (error) => notifyError(error, props.reload) },
                   )
                 }
@@ -169,12 +164,12 @@ export function ClassificationCard(props: { finding: Finding; canJudge: boolean;
           </Group>
         )}
       </Stack>
-      <Modal opened={editing} onClose={editor.close} title={`Judge the classification of ${finding.id}`}>
+      <Modal opened={editing} onClose={editor.close} title={`Judge the classification of ${finding.code}`}>
         <OverrideForm
           finding={finding}
           onCancel={editor.close}
           onSubmit={(input) =>
-            saving(save.mutateAsync({ findingId: finding.id, version: finding.version, override: input }), 'Judgment recorded beside the forecast', props.reload).then(
+            saving(save.mutateAsync({ findingCode: finding.code, version: finding.version, override: input }), 'Judgment recorded beside the forecast', props.reload).then(
               editor.close,
             )
           }

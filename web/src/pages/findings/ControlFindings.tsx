@@ -21,9 +21,9 @@ export function ControlFindings(props: { controlId: string; deficient: boolean; 
     return (
       <Group gap="sm">
         {findings.data.map((finding) => (
-          <Group key={finding.id} gap={6}>
-            <Anchor component={Link} to={findingPage(props.root, finding.id)}>
-              Finding {finding.id}
+          <Group key={finding.code} gap={6}>
+            <Anchor component={Link} to={findingPage(props.root, finding.code)}>
+              Finding {finding.code}
             </Anchor>
             <FindingStatusBadge status={finding.status} size="sm" />
           </Group>
@@ -38,8 +38,8 @@ export function ControlFindings(props: { controlId: string; deficient: boolean; 
       w="fit-content"
       loading={create.isPending}
       onClick={() =>
-        void saving(create.mutateAsync({ source: 'deficiency', control: props.controlId }), (created) => `Finding ${created.id} raised`).then(
-          (created) => navigate(findingPage(props.root, created.id)),
+        void saving(create.mutateAsync({ source: 'deficiency', control: props.controlId }), (created) => `Finding ${created.code} raised`).then(
+          (created) => navigate(findingPage(props.root, created.code)),
           () => undefined,
         )
       }

@@ -9,8 +9,10 @@ import { useState } from 'react';
 import { useSaveCorrectiveActions, type CorrectiveAction, type Finding } from '../../api/findings.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { ACTION_STATUSES, actionValues, toAction, validateAction, type ActionValues } from './action-form.js';
-import { NO_WRAP, nextCode } from './format.js';
+import { nextCode } from '@assay/domain/codes.js';
+import { NO_WRAP } from './format.js';
 import { saving } from '../../components/saving.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf } from '../../labels.js';
 
 
@@ -19,13 +21,7 @@ function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values:
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await props.onSubmit(values);
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
-      })}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(values)))}
     >
       <Stack>
         <TextInput label="Title" withAsterisk data-autofocus {...form.getInputProps('title')} />
@@ -83,7 +79,7 @@ export function CorrectiveActionsCard(props: { finding: Finding; canPlan: boolea
     const id = before?.id ?? nextCode('CA', actions.map((a) => a.id));
     const action = toAction(id, values, before);
     const list = before ? actions.map((a) => (a.id === id ? action : a)) : [...actions, action];
-    await saving(save.mutateAsync({ findingId: finding.id, version: finding.version, actions: list }), `Corrective action ${id} saved`, props.reload);
+    await saving(save.mutateAsync({ findingCode: finding.code, version: finding.version, actions: list }), `Corrective action ${id} saved`, props.reload);
     setEditing(null);
   };
 

@@ -13,7 +13,7 @@ export function DeviationsCard({ finding }: { finding: Finding }) {
           As found in the period. Remediation never erases a deviation: fixing the control changes what a retest finds,
           not what this period's test found.
         </Text>
-        {finding.deviations.length === 0 ? (
+        {finding.failedSamples.length === 0 ? (
           <Text c="dimmed">No sample deviated: the finding is about design or a gap.</Text>
         ) : (
           <Table aria-label="Deviations">
@@ -24,7 +24,7 @@ export function DeviationsCard({ finding }: { finding: Finding }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {finding.deviations.map((deviation) => (
+              {finding.failedSamples.map((deviation) => (
                 <Table.Tr key={deviation.item}>
                   <Table.Th scope="row" fw={500}>
                     {deviation.item}

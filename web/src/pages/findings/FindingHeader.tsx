@@ -14,11 +14,11 @@ export function FindingHeader({ finding, root }: { finding: Finding; root: strin
         <Anchor component={Link} to={sectionPage(root, 'findings')}>
           Findings
         </Anchor>
-        <span>{finding.id}</span>
+        <span>{finding.code}</span>
       </Breadcrumbs>
       <Group gap="sm">
         <Title order={1} size="h2">
-          {finding.id} · {finding.title}
+          {finding.code} · {finding.title}
         </Title>
         <FindingStatusBadge status={finding.status} size="lg" />
       </Group>

@@ -8,7 +8,7 @@ import { keys } from '../../api/keys.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const show = () => renderAt(`${ROOT}/findings/F-AC-04`, <FindingPage />, '/findings/:findingId');
+const show = () => renderAt(`${ROOT}/findings/F-AC-04`, <FindingPage />, '/findings/:findingCode');
 
 /** Waits until the finding, the role and the control are known: only then is an absent button really absent. */
 async function loaded(client: ReturnType<typeof show>['client']) {
@@ -170,7 +170,7 @@ describe('FindingPage', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Edit CA-1' });
     await pick(dialog, 'Status', 'done');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save the action' }));
-    expect(await within(dialog).findByText('A done action needs the date it was completed')).toBeInTheDocument();
+    expect(await within(dialog).findByText('a done action needs the date it was completed (completedOn)')).toBeInTheDocument();
     setDate(within(dialog).getByLabelText('Completed on'), '2026-08-20');
     await userEvent.type(within(dialog).getByRole('textbox', { name: /^Evidence of completion/ }), 'CHG-1042, CHG-1043');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save the action' }));

@@ -24,10 +24,10 @@ import { RootCauseCard } from './RootCauseCard.js';
 import { engagementRoot, sectionPage } from '../../paths.js';
 
 export function FindingPage() {
-  const { findingId = '' } = useParams();
+  const { findingCode = '' } = useParams();
   const { organizationId, engagementId } = useScope();
   const root = engagementRoot(organizationId, engagementId);
-  const finding = useFinding(findingId);
+  const finding = useFinding(findingCode);
   const rootCauses = useRootCauses();
   const control = useControl(finding.data?.control ?? '');
   const me = useMe();
@@ -53,9 +53,9 @@ export function FindingPage() {
           <Anchor component={Link} to={sectionPage(root, 'findings')}>
             Findings
           </Anchor>
-          <span>{findingId}</span>
+          <span>{findingCode}</span>
         </Breadcrumbs>
-        <Alert color="red" title={missing ? `There is no finding ${findingId} in this engagement` : 'The finding could not be loaded'}>
+        <Alert color="red" title={missing ? `There is no finding ${findingCode} in this engagement` : 'The finding could not be loaded'}>
           {missing ? 'Its code may have changed in an import.' : finding.error.message}
         </Alert>
       </Stack>
@@ -76,7 +76,7 @@ export function FindingPage() {
       </SimpleGrid>
       <CorrectiveActionsCard finding={current} canPlan={canPlan} reload={reload} />
       <RetestsCard finding={current} canRecord={canManage} reload={reload} />
-      <ManagementResponseCard finding={current.id} owns={owns} />
+      <ManagementResponseCard finding={current.code} owns={owns} />
     </Stack>
   );
 }

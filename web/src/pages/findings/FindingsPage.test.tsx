@@ -63,7 +63,7 @@ describe('FindingsPage', () => {
   });
 
   it('writes a finding by hand, checked before sending, and opens it', async () => {
-    const created = fixtureFinding({ id: 'F-1', source: 'self_identified', title: 'No tabletop exercise this year', control: null, criteria: ['CC7.4'] });
+    const created = fixtureFinding({ code: 'F-1', source: 'self_identified', title: 'No tabletop exercise this year', control: null, criteria: ['CC7.4'] });
     const calls = stubFindingsApi({ role: 'compliance', overrides: { [`POST ${PATH}/findings`]: { status: 201, body: created } } });
     const { client } = show();
     await loaded(client);

@@ -94,9 +94,9 @@ export function FindingsPage() {
           criteria={(examination.data?.criteria ?? []).filter((c) => c.status !== 'not_applicable').map((c) => c.id)}
           onCancel={creator.close}
           onSubmit={(finding) =>
-            saving(create.mutateAsync(finding), (created) => `Finding ${created.id} created`).then((created) => {
+            saving(create.mutateAsync(finding), (created) => `Finding ${created.code} created`).then((created) => {
               creator.close();
-              void navigate(findingPage(root, created.id));
+              void navigate(findingPage(root, created.code));
             })
           }
         />

@@ -26,10 +26,10 @@ export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCaus
             const next = nextActionDue(finding.correctiveActions);
             const cause = finding.rootCause === null ? null : (causes.get(finding.rootCause) ?? null);
             return (
-              <Table.Tr key={finding.id}>
+              <Table.Tr key={finding.code}>
                 <Table.Th scope="row" fw={500} style={NO_WRAP}>
-                  <Anchor component={Link} to={findingPage(props.root, finding.id)}>
-                    {finding.id}
+                  <Anchor component={Link} to={findingPage(props.root, finding.code)}>
+                    {finding.code}
                   </Anchor>
                 </Table.Th>
                 <Table.Td miw={240}>{finding.title}</Table.Td>

@@ -64,8 +64,8 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
     if (Object.keys(errors).length > 0) return;
     setRefusal(null);
     try {
-      await step.mutateAsync({ findingId: finding.id, version: finding.version, step: toStep(to, form.values) });
-      notifySaved(`${finding.id} is ${statusLabel(to)}`);
+      await step.mutateAsync({ findingCode: finding.code, version: finding.version, step: toStep(to, form.values) });
+      notifySaved(`${finding.code} is ${statusLabel(to)}`);
       form.reset();
       setPending(null);
     } catch (error) {

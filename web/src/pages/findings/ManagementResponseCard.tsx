@@ -7,7 +7,8 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useId, useState } from 'react';
-import { MAX_RESPONSE_TEXT_LENGTH } from '@assay/domain/findings/management-response.js';
+import { isRealDate } from '@assay/domain/dates.js';
+import { MAX_RESPONSE_TEXT_LENGTH, isLastEditor } from '@assay/domain/findings/management-response.js';
 import {
   useApproveManagementResponse,
   useDraftManagementResponse,
@@ -27,8 +28,6 @@ const FIELDS = [
   { name: 'correctiveAction', label: 'Corrective action' },
 ] as const;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 type FormValues = Omit<ResponseText, 'remediatedOn'> & { remediatedOn: string };
 
 function validate(values: FormValues): Partial<Record<keyof FormValues, string>> {
@@ -38,7 +37,7 @@ function validate(values: FormValues): Partial<Record<keyof FormValues, string>>
     else if (values[name].length > MAX_RESPONSE_TEXT_LENGTH) errors[name] = `At most ${MAX_RESPONSE_TEXT_LENGTH} characters`;
   }
   const date = values.remediatedOn.trim();
-  if (date !== '' && (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))) errors.remediatedOn = 'A date written YYYY-MM-DD, or empty while not remediated';
+  if (date !== '' && !isRealDate(date)) errors.remediatedOn = 'A date written YYYY-MM-DD, or empty while not remediated';
   return errors;
 }
 
@@ -120,8 +119,7 @@ export function ManagementResponseCard({ finding, owns = false }: { finding: str
       { onSuccess: () => notifySaved('Response approved'), onError: (error) => notifyError(error, reload) },
     );
 
-  const myEmail = me.data?.user?.email?.toLowerCase() ?? null;
-  const lastEditor = Boolean(response?.editedBy && myEmail && response.editedBy.toLowerCase() === myEmail);
+  const lastEditor = Boolean(response && isLastEditor(response, me.data?.user?.email));
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>

@@ -8,6 +8,7 @@ import { FAILURE_KINDS, FINDING_SOURCES } from '@assay/domain/findings/model.js'
 import { SEVERITIES, type FailureKind, type Severity } from '@assay/domain/evaluation/result.js';
 import type { ListedControl } from '../../api/controls.js';
 import type { NewFinding } from '../../api/findings.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf } from '../../labels.js';
 
 type ManualSource = Exclude<NewFinding['source'], 'deficiency'>;
@@ -60,13 +61,7 @@ export function NewFindingForm(props: {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await props.onSubmit(toNewFinding(values));
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
-      })}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toNewFinding(values))))}
     >
       <Stack>
         <Select label="Source" allowDeselect={false} data={optionsOf(FINDING_SOURCES.filter((s) => s !== 'deficiency'))} {...form.getInputProps('source')} />

@@ -13,6 +13,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { RESULT_OPTIONS } from '../controls/SamplesTable.js';
 import { emptyRetest, toRetest, validateRetest, type RetestValues } from './retest-form.js';
 import { saving } from '../../components/saving.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { statusLabel } from '../../labels.js';
 
 function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestInput) => Promise<void>; onCancel: () => void }) {
@@ -21,13 +22,7 @@ function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestIn
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await props.onSubmit(toRetest(values));
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
-      })}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toRetest(values))))}
     >
       <Stack>
         <Group grow align="flex-start">
@@ -144,7 +139,7 @@ export function RetestsCard(props: { finding: Finding; canRecord: boolean; reloa
           fixedOn={fixedOn}
           onCancel={recorder.close}
           onSubmit={(retest) =>
-            saving(record.mutateAsync({ findingId: finding.id, version: finding.version, retest }), 'Retest recorded', props.reload).then(recorder.close)
+            saving(record.mutateAsync({ findingCode: finding.code, version: finding.version, retest }), 'Retest recorded', props.reload).then(recorder.close)
           }
         />
       </Modal>

@@ -9,8 +9,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { ROOT_CAUSE_CATEGORIES, type RootCause, type RootCauseCategory } from '@assay/domain/findings/model.js';
 import { useSetRootCause, type Finding } from '../../api/findings.js';
 import type { RootCauseWithFindings } from '../../api/root-causes.js';
-import { nextCode } from './format.js';
+import { nextCode } from '@assay/domain/codes.js';
 import { saving } from '../../components/saving.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf, statusLabel } from '../../labels.js';
 
 export interface RootCauseValues {
@@ -60,18 +61,12 @@ function RootCauseForm(props: {
       : { mode: 'new', id: nextCode('RC', props.causes.map((c) => c.id)), title: '', category: '', whys: [''] },
     validate: (values) => validateRootCause(values, props.causes),
   });
-  const others = current ? current.findings.filter((f) => f !== props.finding.id) : [];
+  const others = current ? current.findings.filter((f) => f !== props.finding.code) : [];
   const whys = form.values.whys;
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        try {
-          await props.onSubmit(toRootCause(values, props.causes));
-        } catch {
-          // The caller has told the person; the form keeps what they typed.
-        }
-      })}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toRootCause(values, props.causes))))}
     >
       <Stack>
         {props.causes.length > 0 && (
@@ -155,7 +150,7 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
   const [editing, editor] = useDisclosure(false);
   const setRootCause = useSetRootCause();
   const cause = props.causes.find((c) => c.id === finding.rootCause);
-  const others = cause ? cause.findings.filter((f) => f !== finding.id) : [];
+  const others = cause ? cause.findings.filter((f) => f !== finding.code) : [];
 
   return (
     <Card withBorder component="section" aria-labelledby="finding-root-cause">
@@ -198,7 +193,7 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
           </>
         )}
       </Stack>
-      <Modal opened={editing} onClose={editor.close} title={`Root cause of ${finding.id}`} size="lg">
+      <Modal opened={editing} onClose={editor.close} title={`Root cause of ${finding.code}`} size="lg">
         <RootCauseForm
           finding={finding}
           causes={props.causes}
@@ -206,7 +201,7 @@ export function RootCauseCard(props: { finding: Finding; causes: RootCauseWithFi
           onSubmit={(rootCause) => {
             // The version of the cause under that code as this page read it, so a rewrite cannot undo someone else's.
             const rootCauseVersion = props.causes.find((c) => c.id === rootCause.id)?.version;
-            const saved = setRootCause.mutateAsync({ findingId: finding.id, version: finding.version, rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) });
+            const saved = setRootCause.mutateAsync({ findingCode: finding.code, version: finding.version, rootCause, ...(rootCauseVersion !== undefined && { rootCauseVersion }) });
             return saving(saved, `Root cause ${rootCause.id} recorded`, props.reload).then(editor.close);
           }}
         />

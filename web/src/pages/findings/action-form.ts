@@ -1,4 +1,5 @@
 /** The corrective-action form's values and rules: the checks the server makes, so a refusal is rare. */
+import { completionProblems } from '@assay/domain/findings/action-rules.js';
 import { ACTION_STATUSES, type ActionStatus, type CorrectiveAction, type VerificationResult } from '@assay/domain/findings/model.js';
 
 export { ACTION_STATUSES };
@@ -35,7 +36,9 @@ export function validateAction(values: ActionValues): Partial<Record<keyof Actio
   if (values.title.trim() === '') errors.title = 'Say what will be done';
   if (values.owner.trim() === '') errors.owner = 'Name who owns the action';
   if (values.due === '') errors.due = 'Give the date it is due';
-  if (values.status === 'done' && values.completedOn === '') errors.completedOn = 'A done action needs the date it was completed';
+  // As saved (toAction): a completion date only when done.
+  const completion = completionProblems({ status: values.status, completedOn: values.status === 'done' ? values.completedOn : null })[0];
+  if (completion) errors.completedOn = completion.message;
   if (values.verificationResult !== '' && values.verificationStep.trim() === '') errors.verificationStep = 'Say what the verification step was';
   return errors;
 }

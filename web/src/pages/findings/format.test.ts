@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { buildAction, buildFinding } from '@assay/domain/findings/testing.js';
-import { nextActionDue, nextCode, pervasiveText, severityText } from './format.js';
+import { nextActionDue, pervasiveText, severityText } from './format.js';
 
 const { classification } = buildFinding();
 
@@ -32,14 +32,5 @@ describe('the next action due', () => {
     const dated = pending.flatMap((a) => (a.due === null ? [] : [a.due]));
     // Undated actions come last: one is next only when none is dated.
     expect(next?.due ?? null).toBe(dated.length === 0 ? null : [...dated].sort()[0]);
-  });
-});
-
-describe('the next free code', () => {
-  test.prop([fc.uniqueArray(fc.integer({ min: 1, max: 30 }).map((n) => `CA-${n}`))])('is not taken, and is the lowest free number', (taken) => {
-    const code = nextCode('CA', taken);
-    expect(taken).not.toContain(code);
-    const n = Number(code.slice(3));
-    for (let k = 1; k < n; k++) expect(taken).toContain(`CA-${k}`);
   });
 });

@@ -31,13 +31,5 @@ export function nextActionDue(actions: readonly CorrectiveAction[]): CorrectiveA
   return pending.reduce((first, a) => (a.due !== null && (first.due === null || a.due < first.due) ? a : first));
 }
 
-/** The next free code of the form `<prefix>-<n>` among `taken` (e.g. CA-3 after CA-1 and CA-2). */
-export function nextCode(prefix: string, taken: readonly string[]): string {
-  const used = new Set(taken);
-  let n = 1;
-  while (used.has(`${prefix}-${n}`)) n += 1;
-  return `${prefix}-${n}`;
-}
-
 /** Codes and dates read as one word: never broken across lines in a table cell. */
 export const NO_WRAP = { whiteSpace: 'nowrap' } as const;

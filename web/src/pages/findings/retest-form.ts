@@ -1,5 +1,8 @@
 /** The retest form's values and rules: the checks the server makes, and the one closing rule a person can miss. */
 import type { Sample, SampleResult, TestMethod } from '@assay/domain/engagement.js';
+import { periodProblems } from '@assay/domain/dates.js';
+import { byField } from '@assay/domain/problems.js';
+import { sampleProblems } from '@assay/domain/sampling/integrity.js';
 import type { RetestInput } from '../../api/findings.js';
 
 export interface RetestValues {
@@ -19,26 +22,22 @@ export function emptyRetest(): RetestValues {
  * The checks before sending. `fixedOn` is when the last corrective action was completed: a retest over a period
  * that does not start after it could never close the finding (closure.ts canClose), so the form refuses it.
  */
-export function validateRetest(values: RetestValues, fixedOn: string | null): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function validateRetest(values: RetestValues, fixedOn: string | null): Partial<Record<string, string>> {
+  const errors: Partial<Record<string, string>> = {};
   if (values.date === '') errors.date = 'Give the date the retest was performed';
   if (values.periodStart === '') errors.periodStart = 'Give the start of the period retested';
   else if (fixedOn !== null && values.periodStart <= fixedOn) {
     errors.periodStart = `Start after ${fixedOn}, when the last corrective action was completed: an earlier period cannot show the fix works`;
   }
   if (values.periodEnd === '') errors.periodEnd = 'Give the end of the period retested';
-  else if (values.periodStart !== '' && values.periodEnd < values.periodStart) errors.periodEnd = 'The period ends before it starts';
-  if (values.populationSize !== '' && values.populationSize < values.samples.length) {
-    errors.populationSize = `The retest has ${values.samples.length} samples: the population cannot be smaller`;
-  }
-  const seen = new Set<string>();
-  values.samples.forEach((sample, i) => {
-    const item = sample.item.trim();
+  const items = values.samples.map((s) => s.item.trim());
+  items.forEach((item, i) => {
     if (item === '') errors[`samples.${i}.item`] = 'Give the id of the sampled item';
-    else if (seen.has(item)) errors[`samples.${i}.item`] = `${item} is sampled twice`;
-    seen.add(item);
   });
-  return errors;
+  const samples = items.map((item) => ({ item: item === '' ? undefined : item }));
+  const populationSize = values.populationSize === '' ? null : values.populationSize;
+  const problems = [...periodProblems(values), ...sampleProblems({ populationSize, samples })];
+  return { ...byField(problems, { nested: true }), ...errors };
 }
 
 export function toRetest(values: RetestValues): RetestInput {

@@ -47,7 +47,7 @@ export function fixtureFindings(): Finding[] {
       ],
     }),
     fixtureFinding({
-      id: 'F-AC-06',
+      code: 'F-AC-06',
       title: 'Access reviews missed a quarter',
       control: 'AC-06',
       criteria: ['CC6.1', 'CC6.3'],
@@ -59,7 +59,7 @@ export function fixtureFindings(): Finding[] {
         reasons: [],
         override: { severity: 'significant_deficiency', pervasive: null, reason: 'Privileged accounts', by: 'auditor@audit.example', on: '2026-07-10' },
       },
-      deviations: [],
+      failedSamples: [],
     }),
   ];
 }
@@ -91,7 +91,7 @@ export function stubFindingsApi(options: { role: Role; email?: string; finding?:
     overrides: {
       [`GET ${firstPage(`${PATH}/findings`)}`]: list(findings),
       [`GET ${firstPage(`${PATH}/findings?status=closed`)}`]: list(findings.filter((f) => f.status === 'closed')),
-      [`GET ${PATH}/findings/${finding.id}`]: { status: 200, body: finding },
+      [`GET ${PATH}/findings/${finding.code}`]: { status: 200, body: finding },
       [`GET ${firstPage(`${PATH}/root-causes`)}`]: { status: 200, body: onePage(fixtureRootCauses()) },
       ...options.overrides,
     },

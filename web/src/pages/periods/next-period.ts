@@ -3,10 +3,9 @@
  * (the server's own rule from the domain, so a person hears of a problem before sending).
  */
 import { nextPeriodProblem } from '@assay/domain/periods/carry-forward.js';
-import { addDays, daysBetween, isoDate } from '@assay/domain/dates.js';
+import { addDays, daysBetween, isRealDate, isoDate, periodProblems } from '@assay/domain/dates.js';
 import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
 import type { Engagement } from '../../api/programme.js';
-import { isRealDate } from '@assay/domain/dates.js';
 
 export interface NextPeriodValues {
   name: string;
@@ -45,14 +44,12 @@ export function validateNextPeriod(current: Pick<Engagement, 'periodEnd'>) {
   return {
     name: (value: string) =>
       value.trim() === '' ? 'Enter a name for the new engagement' : value.trim().length > MAX_NAME_LENGTH ? `At most ${MAX_NAME_LENGTH} characters` : null,
-    periodStart: (value: string) => {
+    periodStart: (value: string, values: NextPeriodValues) => {
       if (!isRealDate(value)) return 'Enter a real date, YYYY-MM-DD';
       const problem = nextPeriodProblem(current, { periodStart: value });
-      return problem === null ? null : `${problem.charAt(0).toUpperCase()}${problem.slice(1)}`;
+      if (problem !== null) return `${problem.charAt(0).toUpperCase()}${problem.slice(1)}`;
+      return periodProblems({ periodStart: value, periodEnd: values.periodEnd })[0]?.message ?? null;
     },
-    periodEnd: (value: string, values: NextPeriodValues) => {
-      if (!isRealDate(value)) return 'Enter a real date, YYYY-MM-DD';
-      return isRealDate(values.periodStart) && value < values.periodStart ? 'The period must end on or after its start' : null;
-    },
+    periodEnd: (value: string) => (isRealDate(value) ? null : 'Enter a real date, YYYY-MM-DD'),
   };
 }

@@ -3,7 +3,6 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API, fixtureTest, renderAt, ROOT, stubApi, type Answer } from '../controls/testing.js';
-import { CsvError, defaultIdColumn, parseCsv, populationOf } from './population.js';
 import { recordPlan } from './record.js';
 import { SamplingPage } from './SamplingPage.js';
 import { keys } from '../../api/keys.js';
@@ -136,29 +135,6 @@ describe('SamplingPage', () => {
   });
 });
 
-describe('parseCsv', () => {
-  it('reads quoted fields with commas, quotes and line breaks, and counts lines as a person does', () => {
-    const csv = parseCsv('\uFEFFid , note\r\nA-1,"say ""hi"", twice"\r\n\r\nA-2,"two\nlines"\nA-3,  spaced  \n');
-    expect(csv.header).toEqual(['id', 'note']);
-    expect(csv.records).toEqual([
-      { line: 2, cells: ['A-1', 'say "hi", twice'] },
-      { line: 4, cells: ['A-2', 'two\nlines'] },
-      { line: 6, cells: ['A-3', 'spaced'] },
-    ]);
-  });
-
-  it('refuses an unclosed quote, naming its line', () => {
-    expect(() => parseCsv('id\nA-1\n"A-2\nA-3')).toThrow(new CsvError(3, 'a quoted field is never closed'));
-  });
-
-  it('finds the id column, and the rows without an id', () => {
-    expect(defaultIdColumn(['name', 'Ticket ID', 'date'])).toBe('Ticket ID');
-    expect(defaultIdColumn(['name', 'date'])).toBe('name');
-    const population = populationOf(parseCsv('name,id\nAda,A-1\nBob,\nCy,C-3'), 'id');
-    expect(population).toEqual({ ids: ['A-1', 'C-3'], lines: [2, 4], issues: [{ location: 'line 3', message: 'no id' }] });
-  });
-});
-
 describe('recordPlan', () => {
   const items = ['T-9', 'T-8'];
   it('states the population as the file for whoever manages the evidence, adding the selection as not yet tested', () => {
@@ -202,7 +178,7 @@ describe('recordPlan', () => {
     const test = { ...fixtureTest(), populationSize: 3, samples: [], untested: ['A', 'B'] };
     expect(recordPlan({ test, populationSize: 50, items, method: 'inspection', canEvidence: false })).toMatchObject({
       ok: false,
-      reason: '4 samples cannot be tested from a recorded population of 3.',
+      reason: '4 samples selected (4 not yet tested) from a population of only 3',
     });
   });
 });

@@ -1,116 +1,17 @@
 /**
- * A population pasted or uploaded as CSV, read as `assay sample` reads one (a header row, a byte-order mark
- * dropped, fields trimmed, empty lines skipped), and the selection by the published rule: the domain's own
- * `selectSample`, which runs here as on the command line. Every problem names its line, as a person counts
- * lines in the file (the header is line 1).
+ * A population pasted or uploaded as CSV, read by the domain's reader exactly as `assay sample` reads a file, and
+ * the selection by the published rule: the domain's own `selectSample`, which runs here as on the command line.
  */
 import type { Issue } from '@assay/domain/errors.js';
 import { ValidationError } from '@assay/domain/errors.js';
+import { itemsInColumn, type ParsedCsv, type Population } from '@assay/domain/sampling/population.js';
 import { selectSample, type RankedItem } from '@assay/domain/sampling/selection.js';
 
-export interface CsvRecord {
-  /** The line the record starts on. */
-  line: number;
-  cells: string[];
-}
+export { CsvError, defaultIdColumn, parseCsv, type ParsedCsv, type Population } from '@assay/domain/sampling/population.js';
 
-export interface ParsedCsv {
-  header: string[];
-  records: CsvRecord[];
-}
-
-/** A CSV that cannot be read, with the line of the problem. */
-export class CsvError extends Error {
-  readonly line: number;
-  constructor(line: number, message: string) {
-    super(`line ${line}: ${message}`);
-    this.name = 'CsvError';
-    this.line = line;
-  }
-}
-
-/**
- * RFC 4180: fields separated by commas, records by CRLF or LF, a field in double quotes may hold commas,
- * line breaks and doubled quotes. Records with no content are skipped.
- */
-export function parseCsv(text: string): ParsedCsv {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const rows: CsvRecord[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let quoteLine = 1;
-  const endField = () => {
-    cells.push(field.trim());
-    field = '';
-  };
-  const endRecord = () => {
-    endField();
-    if (cells.some((c) => c !== '')) rows.push({ line: start, cells });
-    cells = [];
-  };
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (source[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"') {
-      if (field.trim() !== '') throw new CsvError(line, 'a quote in the middle of a field (write it as "" inside a quoted field)');
-      field = '';
-      quoted = true;
-      quoteLine = line;
-    } else if (ch === ',') endField();
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && source[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      start = line;
-    } else field += ch;
-  }
-  if (quoted) throw new CsvError(quoteLine, 'a quoted field is never closed');
-  endRecord();
-  const [header, ...records] = rows;
-  if (!header) return { header: [], records: [] };
-  return { header: header.cells, records };
-}
-
-/** The column that most likely holds the item ids: one named like an id, else the first. */
-export function defaultIdColumn(header: readonly string[]): string | null {
-  const named = header.find((h) => /^(id|item|item[ _-]?id|key|number|ref(erence)?)$/i.test(h.trim()));
-  return named ?? header.find((h) => /\bid\b/i.test(h)) ?? header[0] ?? null;
-}
-
-export interface Population {
-  ids: string[];
-  /** The line of each id, for messages. */
-  lines: number[];
-  /** Rows without an id. */
-  issues: Issue[];
-}
-
-/** The item ids in `column`, with the line each comes from. */
+/** The item ids in `column`, each problem at its line as the page shows it. */
 export function populationOf(csv: ParsedCsv, column: string): Population {
-  const index = csv.header.indexOf(column);
-  const population: Population = { ids: [], lines: [], issues: [] };
-  if (index === -1) return population;
-  for (const record of csv.records) {
-    const id = record.cells[index] ?? '';
-    if (id === '') population.issues.push({ location: `line ${record.line}`, message: `no ${column}` });
-    else {
-      population.ids.push(id);
-      population.lines.push(record.line);
-    }
-  }
-  return population;
+  return itemsInColumn(csv, column, (line) => `line ${line}`);
 }
 
 export type Selection = { ok: true; items: RankedItem[] } | { ok: false; title: string; issues: Issue[] };

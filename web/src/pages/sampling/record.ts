@@ -9,6 +9,7 @@
  */
 import { describeLoss, lostEvidence } from '@assay/domain/test-changes.js';
 import type { TestMethod } from '@assay/domain/engagement.js';
+import { sampleProblems } from '@assay/domain/sampling/integrity.js';
 import type { ControlTest, TestInput } from '../../api/controls.js';
 
 /** Starting over instead of adding: a replacement (a test without results) or a new test version. */
@@ -24,15 +25,15 @@ function plural(n: number, one: string): string {
   return `${n} ${one}${n === 1 ? '' : 's'}`;
 }
 
-function tooMany(selected: number, populationSize: number | null): string | null {
-  return populationSize !== null && selected > populationSize
-    ? `${plural(selected, 'sample')} cannot be tested from a recorded population of ${populationSize}.`
-    : null;
+/** Why a test of these samples and untested items would not fit its population, in the domain's words, or null. */
+function tooMany(test: { samples: ControlTest['samples']; untested: readonly string[] }, populationSize: number | null): string | null {
+  const broken = sampleProblems({ populationSize, samples: test.samples, untested: test.untested });
+  return broken.length > 0 ? broken.map((p) => p.message).join('; ') : null;
 }
 
 /** The test started over with the selection, as the person may record it, or null without a test to start over. */
 function startOver(test: ControlTest | null, selection: Omit<TestInput, 'version' | 'samples' | 'untested'>, items: readonly string[]): StartOver | null {
-  if (!test || tooMany(items.length, selection.populationSize ?? null)) return null;
+  if (!test || tooMany({ samples: [], untested: items }, selection.populationSize ?? null)) return null;
   const fresh = { ...selection, version: test.version, samples: [], untested: [...items] };
   if (test.samples.length === 0) {
     if (test.untested.length === 0) return null;
@@ -80,7 +81,7 @@ export function recordPlan(input: {
   const over = startOver(test, selection, items);
 
   if (!test) {
-    const refused = tooMany(items.length, evidence.populationSize);
+    const refused = tooMany({ samples: [], untested: items }, evidence.populationSize);
     if (refused) return { ok: false, reason: refused, startOver: null };
     return { ok: true, notes, startOver: null, test: { ...selection, samples: [], untested: [...items] } };
   }
@@ -89,7 +90,7 @@ export function recordPlan(input: {
   if (added.length === 0) {
     return { ok: false, reason: `Every selected item is in the test of ${test.control} already.`, startOver: over };
   }
-  const refused = tooMany(test.samples.length + test.untested.length + added.length, evidence.populationSize);
+  const refused = tooMany({ samples: test.samples, untested: [...test.untested, ...added] }, evidence.populationSize);
   if (refused) return { ok: false, reason: refused, startOver: over };
   const already = items.length - added.length;
   const kept = test.samples.length + test.untested.length;

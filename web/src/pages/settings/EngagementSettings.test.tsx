@@ -30,7 +30,7 @@ describe('engagement form validation', () => {
     const api = await openForm();
     fireEvent.change(field(/^Period start/), { target: { value: '2026-07-01' } });
     await save();
-    expect(await screen.findByText('The period must start on or before its end')).toBeInTheDocument();
+    expect(await screen.findByText(/^the period starts \(2026-07-01\) after it ends/)).toBeInTheDocument();
     expect(api.writes()).toEqual([]);
   });
 

@@ -5,10 +5,8 @@
 import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Role } from '../../api/types.js';
+import { MAX_EMAIL_LENGTH } from '@assay/contract/limits.js';
 import { ROLE_DESCRIPTIONS, ROLE_OPTIONS } from '../../labels.js';
-
-/** The server's limit (src/server/routes/invitations/schemas.ts). */
-const MAX_EMAIL_LENGTH = 320;
 
 export interface NewInvitation {
   email: string;

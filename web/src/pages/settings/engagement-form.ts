@@ -6,7 +6,7 @@ import type { Problem } from '../../api/client.js';
 import type { Engagement } from '../../api/programme.js';
 import type { EngagementChanges } from '../../api/settings.js';
 import { CATEGORIES, type Category } from '@assay/domain/criteria/catalogue.js';
-import { isRealDate } from '@assay/domain/dates.js';
+import { isRealDate, periodProblems } from '@assay/domain/dates.js';
 import { MAX_LIST_LENGTH as MAX_MISSTATEMENTS, MAX_NAME_LENGTH, MAX_PERVASIVE_SERIES as MAX_MIN_SERIES, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
 export { MAX_MISSTATEMENTS };
@@ -78,8 +78,7 @@ export const validateEngagement = {
     if (values.reportType === 'type1') return null;
     if (value === '') return 'A Type 2 report needs the first day of the period';
     if (!isRealDate(value)) return 'Enter a real date, YYYY-MM-DD';
-    if (isRealDate(values.periodEnd) && value > values.periodEnd) return 'The period must start on or before its end';
-    return null;
+    return periodProblems({ periodStart: value, periodEnd: values.periodEnd })[0]?.message ?? null;
   },
   periodEnd: (value: string, values: EngagementFormValues) => {
     if (value === '') return values.reportType === 'type2' ? 'Enter the last day of the period' : 'Enter the "as of" date';
