@@ -60,7 +60,7 @@ describeE2E('recorded results are evidence', (e2e) => {
     const dialog = page.getByRole('dialog', { name: `Record the result of ${item}` });
     await dialog.getByText(/^fail$/).click();
     await dialog.getByRole('button', { name: 'Record the result' }).click();
-    await dialog.getByText('Say what deviated: a failed sample needs a note').waitFor();
+    await dialog.getByText('a failed sample needs a note saying what deviated').waitFor();
     await dialog.getByRole('textbox', { name: 'Note' }).fill('Access removed 12 days after termination');
     const added = page.waitForResponse((response) => /\/controls\/AC-04\/test\/samples$/.test(response.url()));
     await dialog.getByRole('button', { name: 'Record the result' }).click();
