@@ -71,4 +71,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Dependencies point one way: workspace → monitoring → evidence → domain. Reading check files is the
+    // workspace's (they are part of its format); monitoring compiles and runs checks and reads no workspace.
+    files: ['src/monitoring/**/*.ts', 'src/evidence/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../workspace/*', '../store/*', '../services/*', '../reports/*', '../server/*', '../cli/*'], message: 'monitoring and evidence depend on the domain only (monitoring on evidence too): the workspace reads check files and calls monitoring.' },
+            { group: ['../monitoring/*'], message: 'evidence imports nothing of monitoring.' },
+          ],
+        },
+      ],
+    },
+  },
 );

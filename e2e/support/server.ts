@@ -14,7 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_WORKSPACE } from '../../src/cli/commands/demo.js';
 import type { WorkspaceContent } from '../../src/workspace/write.js';
 import { buildApp } from '../../src/server/app.js';
-import { OPERATOR } from '../../src/services/actor.js';
+import { OPERATOR } from '../../src/services/platform/actor.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { migrateToLatest, openDatabase, type Store } from '../../src/store/database.js';
 import { loadFindings } from '../../src/workspace/findings.js';

@@ -6,7 +6,7 @@
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { ValidationError } from '../domain/index.js';
-import { signerOf, type CheckpointSigner } from '../services/checkpoint-signature.js';
+import { signerOf, type CheckpointSigner } from '../services/audit-log/checkpoint-signature.js';
 import { envOf, type CliIO } from './io.js';
 
 export const CHECKPOINT_KEY_ENV = 'ASSAY_CHECKPOINT_KEY';

@@ -4,7 +4,7 @@
  * operator's log (stderr) for why a delivery failed, which callers are never told.
  */
 import { defaultServiceDependencies, type ServiceDependencies } from '../services/index.js';
-import { webhookPolicyFrom } from '../services/webhook-addresses.js';
+import { webhookPolicyFrom } from '../services/remediation/webhook-addresses.js';
 import { envOf, type CliIO } from './io.js';
 
 export function servicesWithWebhooks(io: CliIO): ServiceDependencies {

@@ -8,13 +8,28 @@ import { MAX_AUDIT_SUBJECT_LENGTH } from '../domain/limits.js';
 import { organizationParams } from './organizations.js';
 import { pageQuery, paged } from './paging.js';
 
+/**
+ * Who acted, whole: a person, a person's API token (its work is theirs), or the operator at the command line.
+ * Events recorded before the log kept the actor whole give what their words say: no person's id, and for the
+ * oldest tokens no e-mail either.
+ */
+export const auditActorSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('user'), userId: z.string().nullable(), email: z.string() }),
+    z.object({ kind: z.literal('token'), tokenId: z.string(), name: z.string(), userId: z.string().nullable(), email: z.string().nullable() }),
+    z.object({ kind: z.literal('operator') }),
+  ])
+  .meta({ id: 'AuditActor' });
+
 export const auditEventSchema = z
   .object({
     /** The event's place in the hash chain: later events have larger numbers. */
     seq: z.number().int(),
     occurredAt: z.string(),
-    /** Who did it: `user:<email>`, `user:<email> via token:<name> (<id>)` (older events: `token:<name> (<id>)`) or `operator:cli`. */
+    /** Who did it in words: `user:<email>`, `user:<email> via token:<name> (<id>)` (older events: `token:<name> (<id>)`) or `operator:cli`. */
     actor: z.string(),
+    /** Who did it, whole; null only for words of no known form. */
+    by: auditActorSchema.nullable(),
     type: z.string(),
     /** What it happened to: `<kind>:<id>`, e.g. `engagement:<id>`. */
     subject: z.string(),

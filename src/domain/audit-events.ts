@@ -1,3 +1,11 @@
+/**
+ * The audit log's catalogue: every kind of event, what each one keeps before and after the change, and who
+ * acted. The records an event keeps whole (a control, a finding, a membership) are the store's rows, so the
+ * catalogue names them by kind ({@link AuditRecords}) and the services say which row each kind is.
+ */
+import type { Classification, ClassificationOverride, CorrectiveAction, FindingStatus, Retest } from './findings/model.js';
+import type { ReminderOutcome } from './remediation/view.js';
+
 /** The kinds of event the audit log records: the API filters by them and the services write them. */
 export const AUDIT_EVENT_TYPES = [
   'organization.created',
@@ -57,3 +65,198 @@ export const AUDIT_EVENT_TYPES = [
   'management_response.approved',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+/** The kinds of record events keep whole, as the store holds them. */
+export interface AuditRecords {
+  organization: object;
+  user: object;
+  membership: object;
+  invitation: object;
+  token: object;
+  engagement: object;
+  /** A purged engagement with all it held. */
+  engagementRecord: object;
+  /** What an import replaced and added, counted. */
+  importCounts: object;
+  /** What opening the next period carried forward, counted. */
+  carriedCounts: object;
+  control: object;
+  /** A purged control with its test and samples. */
+  controlRecord: object;
+  test: object;
+  sample: object;
+  finding: object;
+  rootCause: object;
+  managementResponse: object;
+  remediationPlan: object;
+}
+
+/** What each step of a finding's work keeps beside the finding's status and version, before and after. */
+export interface FindingStepDetails<R extends AuditRecords> {
+  'finding.transitioned': { before: object; after: { reason: string | null; reasons: string[] } };
+  'finding.actions_updated': { before: object; after: { correctiveActions: CorrectiveAction[] } };
+  'finding.retested': { before: object; after: { retest: Pick<Retest, 'id' | 'control' | 'periodStart' | 'periodEnd' | 'conclusion'> } };
+  'finding.root_cause_set': {
+    before: { tracedTo: string | null; rootCause: R['rootCause'] | null };
+    after: { tracedTo: string; rootCause: R['rootCause'] };
+  };
+  'finding.overridden': {
+    before: object;
+    after: { forecast: Pick<Classification, 'severity' | 'pervasive'>; override: ClassificationOverride | null; replaced: ClassificationOverride | null };
+  };
+}
+export type FindingStepType = keyof FindingStepDetails<AuditRecords>;
+
+/** A finding's status and version around a step of its work, with what the step was about. */
+type FindingStep<Before, After> = {
+  before: { status: FindingStatus; version: number } & Before;
+  after: { status: FindingStatus; version: number } & After;
+};
+type FindingWork<R extends AuditRecords, T extends FindingStepType> = FindingStep<FindingStepDetails<R>[T]['before'], FindingStepDetails<R>[T]['after']>;
+
+/** A sample as the events of a test keep it: the control it belongs to, and the test's version after the change. */
+type RecordedSample<R extends AuditRecords> = R['sample'] & { control: string };
+
+/** For each kind of event, what it keeps: the state before the change, after it, or both (none for a sign-in). */
+export interface AuditPayloads<R extends AuditRecords> {
+  'organization.created': { after: R['organization'] };
+  'organization.updated': { before: R['organization']; after: R['organization'] };
+  'member.added': { after: R['membership'] };
+  'member.role_changed': { before: R['membership']; after: R['membership'] };
+  'member.removed': { before: R['membership'] };
+  'user.created': { after: R['user'] };
+  'user.password_changed': { after: { sessionsEnded: number } };
+  /** That a reset link exists and until when; never the link. */
+  'user.password_reset_issued': { after: { expiresAt: string } };
+  'user.password_reset': { after: { sessionsEnded: number } };
+  'user.deactivated': AccountChange<R>;
+  'user.reactivated': AccountChange<R>;
+  'user.instance_admin_changed': AccountChange<R>;
+  'invitation.created': { after: R['invitation'] };
+  'invitation.revoked': { before: R['invitation'] };
+  'invitation.accepted': { before: R['invitation'] };
+  'session.created': Record<never, never>;
+  'session.ended': Record<never, never>;
+  'session.ended_everywhere': { after: { sessionsEnded: number } };
+  'token.created': { after: R['token'] };
+  'token.revoked': { before: R['token']; after: R['token'] };
+  /** A new engagement; a next period also names the one it was carried from and what it carried. */
+  'engagement.created': { after: R['engagement'] | (R['engagement'] & { carriedFrom: string; carried: R['carriedCounts'] }) };
+  'engagement.updated': { before: R['engagement']; after: R['engagement'] };
+  'engagement.removed': { before: R['engagement'] };
+  'engagement.imported': { before: R['engagement'] | null; after: { engagement: R['engagement']; created: boolean } & R['importCounts'] };
+  'engagement.archived': { before: R['engagement']; after: R['engagement'] };
+  'engagement.restored': { before: R['engagement']; after: R['engagement'] };
+  'engagement.purged': { before: R['engagementRecord'] };
+  'control.created': { after: R['control'] };
+  'control.updated': { before: R['control']; after: R['control'] };
+  'control.removed': { before: R['control'] };
+  'control.archived': { before: R['control']; after: R['control'] };
+  'control.restored': { before: R['control']; after: R['control'] };
+  'control.purged': { before: R['controlRecord'] };
+  'test.recorded': { before: R['test'] | null; after: R['test'] };
+  'test.removed': { before: R['test'] };
+  /** A new test version: the previous test whole (its results and notes), the new one and why. */
+  'test.superseded': { before: R['test']; after: R['test'] & { reason: string | null } };
+  'population.recorded': { before: PopulationStatement; after: PopulationStatement };
+  'sample.added': { after: RecordedSample<R> & { testVersion: number } };
+  /** A sample's result or note changed; a changed result says why. */
+  'sample.recorded': { before: RecordedSample<R>; after: RecordedSample<R> & { testVersion: number; reason: string | null } };
+  'finding.created': { after: R['finding'] };
+  'finding.imported': { after: R['finding'] & { importedFrom: OscalSource } };
+  'finding.reopened': FindingStep<object, { reason: string | null }>;
+  'finding.forecast_updated': { before: { classification: Classification }; after: { classification: Classification } };
+  'finding.transitioned': FindingWork<R, 'finding.transitioned'>;
+  'finding.actions_updated': FindingWork<R, 'finding.actions_updated'>;
+  'finding.retested': FindingWork<R, 'finding.retested'>;
+  'finding.root_cause_set': FindingWork<R, 'finding.root_cause_set'>;
+  'finding.overridden': FindingWork<R, 'finding.overridden'>;
+  /** The document, how many findings it brought, the root causes' codes and the first warnings (with their count). */
+  'oscal.imported': { after: { source: OscalSource; findings: number; rootCauses: string[]; warnings: string[]; warningCount: number } };
+  /** The plan before and after, its webhook address masked. */
+  'remediation.plan_updated': { before: R['remediationPlan']; after: R['remediationPlan'] };
+  'remediation.reminders_sent': { after: ReminderOutcome & { today: string; webhook: string | null } };
+  'management_response.drafted': ResponseChange<R>;
+  'management_response.edited': ResponseChange<R>;
+  'management_response.approved': ResponseChange<R>;
+}
+
+/** An account changed by the operator: the account before, and after with how many of its sessions ended. */
+type AccountChange<R extends AuditRecords> = { before: R['user']; after: R['user'] & { sessionsEnded: number } };
+
+/** A management response: a first draft has none before it. */
+type ResponseChange<R extends AuditRecords> = { before?: R['managementResponse']; after: R['managementResponse'] };
+
+/** The OSCAL document findings were imported from. */
+interface OscalSource {
+  model: 'assessment-results' | 'plan-of-action-and-milestones';
+  documentUuid: string;
+  title: string;
+}
+
+/** A test's population as stated: its size, or why it could not be produced. */
+interface PopulationStatement {
+  control: string;
+  populationSize: number | null;
+  scopeLimitation: string | null;
+  version: number;
+}
+
+/** A step of a finding's work as a service records it, for a step known only as one of several. */
+export type FindingStepEventOf<R extends AuditRecords, T extends FindingStepType> = {
+  type: T;
+  organizationId: string | null;
+  subject: string;
+} & FindingWork<R, T>;
+
+/** One event as a service records it: its kind, where and what it happened to, and that kind's payload. */
+export type AuditEventOf<R extends AuditRecords, T extends AuditEventType = AuditEventType> = {
+  [K in T]: {
+    type: K;
+    organizationId: string | null;
+    /** What it happened to: `<kind>:<id>`, e.g. `control:3f1…`. */
+    subject: string;
+  } & AuditPayloads<R>[K];
+}[T];
+
+/**
+ * Who acted, as the audit log keeps it: a person signed in, a person's API token (its work is theirs, the token
+ * named), or the operator at the command line.
+ */
+export type AuditActor =
+  | { kind: 'user'; userId: string; email: string }
+  | { kind: 'token'; tokenId: string; name: string; userId: string; email: string }
+  | { kind: 'operator' };
+
+/**
+ * Who acted, as an event read back names it. Events recorded before the log kept the actor whole name it in
+ * words only (`user:<email>`, `user:<email> via token:<name> (<id>)`, older still `token:<name> (<id>)`,
+ * `operator:cli`): what the words do not say (the person's id) is null.
+ */
+export type RecordedActor =
+  | { kind: 'user'; userId: string | null; email: string }
+  | { kind: 'token'; tokenId: string; name: string; userId: string | null; email: string | null }
+  | { kind: 'operator' };
+
+/** The actor in words, as the log's `actor` text has always written it. */
+export function actorText(actor: AuditActor): string {
+  switch (actor.kind) {
+    case 'user':
+      return `user:${actor.email}`;
+    case 'token':
+      return `user:${actor.email} via token:${actor.name} (${actor.tokenId})`;
+    case 'operator':
+      return 'operator:cli';
+  }
+}
+
+/** The actor of an event recorded before the log kept it whole, read from its words; null for words of no known form. */
+export function actorFromText(text: string): RecordedActor | null {
+  const viaToken = /^user:(.+) via token:(.*) \(([^()]*)\)$/s.exec(text);
+  if (viaToken) return { kind: 'token', tokenId: viaToken[3] as string, name: viaToken[2] as string, userId: null, email: viaToken[1] as string };
+  const token = /^token:(.*) \(([^()]*)\)$/s.exec(text);
+  if (token) return { kind: 'token', tokenId: token[2] as string, name: token[1] as string, userId: null, email: null };
+  if (text.startsWith('user:') && text.length > 'user:'.length) return { kind: 'user', userId: null, email: text.slice('user:'.length) };
+  if (text === 'operator:cli') return { kind: 'operator' };
+  return null;
+}

@@ -6,7 +6,7 @@ import { IAM_HEADER } from '../evidence/testing.js';
 import { loadWorkspaceWithChecks } from '../workspace/load.js';
 import { VALID_ASSAY, VALID_CONTROL, writeWorkspace } from '../workspace/testing.js';
 import { runChecks, type RunOptions } from './run.js';
-import { checkDates } from './workspace-checks.js';
+import { checkDates } from '../workspace/checks.js';
 
 const HR = `employee_id,work_email,termination_date
 E1,Ada@acme.example ,2026-02-01

@@ -15,7 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { throttleAddress } from '../services/client-address.js';
+import { throttleAddress } from '../services/platform/client-address.js';
 import type { Services } from '../services/index.js';
 import { authentication, SESSION_COOKIE } from './authentication.js';
 import { loggerOptions, type LogOptions } from './logging.js';

@@ -5,9 +5,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ForbiddenError, NotFoundError, reachOf, requireAccess, UnauthenticatedError } from '../domain/index.js';
-import type { Access } from '../services/access.js';
-import type { Actor } from '../services/actor.js';
-import type { AuthService } from '../services/auth-service.js';
+import type { Access } from '../services/platform/access.js';
+import type { Actor } from '../services/platform/actor.js';
+import type { AuthService } from '../services/accounts/auth-service.js';
 import { isAction } from './permissions.js';
 import './types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshStore } from '../../test/support/engines.js';
-import { OPERATOR } from '../services/actor.js';
+import { OPERATOR } from '../services/platform/actor.js';
 import { createServices } from '../services/index.js';
 import { buildApp } from './app.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './authentication.js';

@@ -6,7 +6,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterEach, beforeEach } from 'vitest';
 import { freshStore, type TestEngine } from '../../test/support/engines.js';
 import type { Role } from '../domain/index.js';
-import { OPERATOR } from '../services/actor.js';
+import { OPERATOR } from '../services/platform/actor.js';
 import { createServices, defaultServiceDependencies, type ServiceDependencies, type Services } from '../services/index.js';
 import type { Store } from '../store/database.js';
 import { buildApp } from './app.js';

@@ -1,6 +1,6 @@
 /** What the server adds to Fastify's types: the caller on each request, and each route's declared permission. */
 import type { Action } from '../domain/index.js';
-import type { Actor } from '../services/actor.js';
+import type { Actor } from '../services/platform/actor.js';
 
 /**
  * What a route requires: `public` (anyone, e.g. login, health), `signed-in` (any authenticated caller, for

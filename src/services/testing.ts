@@ -8,9 +8,9 @@ import type { Control, Role } from '../domain/index.js';
 import { MAX_PAGE_SIZE } from '../domain/limits.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import type { Store } from '../store/database.js';
-import { OPERATOR, type Actor } from './actor.js';
+import { OPERATOR, type Actor } from './platform/actor.js';
 import { createServices } from './index.js';
-import type { InstanceSettings } from './signup-policy.js';
+import type { InstanceSettings } from './accounts/signup-policy.js';
 
 /**
  * An API token's actor as authentication builds it: of `organizationId`, with `role`, its creator holding

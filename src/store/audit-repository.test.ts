@@ -8,7 +8,8 @@ import type { Executor } from './values.js';
 function event(n: number, organizationId: string | null = 'org-1'): AuditEventInput {
   return {
     organizationId,
-    actor: 'user:ada',
+    actor: 'user:ada@acme.example',
+    actorDetail: { kind: 'user', userId: 'u-1', email: 'ada@acme.example' },
     type: n % 2 === 0 ? 'control.updated' : 'test.recorded',
     subject: `control:${n}`,
     before: n === 0 ? null : { version: n, title: `Title ${n}` },
@@ -30,7 +31,8 @@ for (const engine of ENGINES) {
     it('chains each event to the previous one with SHA-256 over canonical JSON, from 64 zeros', async () => {
       const [first, second] = await appendAll(store().db, [event(0), event(1)]);
       const payload =
-        '{"actor":"user:ada","after":{"criteria":["CC6.1"],"key":true,"title":"Title 1","version":1},"before":null,' +
+        '{"actor":"user:ada@acme.example","actorDetail":{"email":"ada@acme.example","kind":"user","userId":"u-1"},' +
+        '"after":{"criteria":["CC6.1"],"key":true,"title":"Title 1","version":1},"before":null,' +
         '"occurredAt":"2026-03-01T09:00:00.000Z","organizationId":"org-1","subject":"control:0","type":"control.updated"}';
       expect(first).toMatchObject({ prevHash: GENESIS_HASH, before: null, occurredAt: '2026-03-01T09:00:00.000Z' });
       expect(first?.hash).toBe(createHash('sha256').update(GENESIS_HASH + payload).digest('hex'));

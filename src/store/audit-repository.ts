@@ -2,7 +2,10 @@
  * The audit log: every mutation appends an event in the transaction of the change, and each event's hash
  * chains the previous one, so that altering, inserting or deleting an event in the middle shows:
  *
- *   hash = sha256_hex(prev_hash + canonicalJson({ organizationId, actor, type, subject, before, after, occurredAt }))
+ *   hash = sha256_hex(prev_hash + canonicalJson({ organizationId, actor, actorDetail, type, subject, before, after, occurredAt }))
+ *
+ * `actorDetail` (who acted, whole) is in the hashed object only when the event has one: events recorded before the
+ * log kept it have their words (`actor`) only, and their hashes stay as they were.
  *
  * The first event's prev_hash is 64 zeros. `seq` is not hashed (the database assigns it); the order of the
  * chain is the order of seq. One chain for the whole database, so a tenant's events cannot be dropped unseen.
@@ -11,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import { canonicalJson } from './canonical-json.js';
 import { engineOf } from './engine.js';
+import type { AuditActor } from '../domain/audit-events.js';
 import type { AuditEventsTable } from './schema.js';
 import {
   checkPage,
@@ -45,8 +49,10 @@ export const PAYLOAD_BUDGET = 16 * 1024 * 1024;
 
 export interface AuditEventInput {
   organizationId: string | null;
-  /** Who did it, e.g. `user:<id>`, `token:<id>`, `cli`. */
+  /** Who did it in words, e.g. `user:<email>`, `operator:cli`. */
   actor: string;
+  /** Who did it, whole. */
+  actorDetail: AuditActor;
   /** What happened, e.g. `control.updated`. */
   type: string;
   /** What it happened to, e.g. `control:<id>`. */
@@ -60,6 +66,8 @@ export interface AuditEvent {
   seq: number;
   organizationId: string | null;
   actor: string;
+  /** Who did it, whole; null for events recorded before the log kept it (their `actor` words say who). */
+  actorDetail: AuditActor | null;
   type: string;
   subject: string;
   before: unknown;
@@ -86,6 +94,7 @@ const columns = [
   'seq',
   'organization_id',
   'actor',
+  'actor_detail',
   'type',
   'subject',
   'before',
@@ -101,7 +110,7 @@ type AuditRow = Pick<Selectable<AuditEventsTable>, (typeof columns)[number]>;
  * Every column but the payload, with the payload's size in bytes: `octet_length` reads it from the row's header
  * (SQLite) or the value's TOAST header (PostgreSQL), without loading the text.
  */
-const headerColumns = ['seq', 'organization_id', 'actor', 'type', 'subject', 'occurred_at', 'prev_hash', 'hash'] as const;
+const headerColumns = ['seq', 'organization_id', 'actor', 'actor_detail', 'type', 'subject', 'occurred_at', 'prev_hash', 'hash'] as const;
 const payloadSize = sql<number>`coalesce(octet_length(${sql.ref('before')}), 0) + coalesce(octet_length(${sql.ref('after')}), 0)`.as('payload_size');
 
 /**
@@ -131,6 +140,7 @@ function toAuditEvent(row: AuditRow): AuditEvent {
     seq: Number(row.seq),
     organizationId: row.organization_id,
     actor: row.actor,
+    actorDetail: fromJsonOrNull<AuditActor>(row.actor_detail),
     type: row.type,
     subject: row.subject,
     before: fromJsonOrNull(row.before),
@@ -146,6 +156,7 @@ export function eventHash(prevHash: string, event: Omit<AuditEvent, 'seq' | 'pre
   const payload = canonicalJson({
     organizationId: event.organizationId,
     actor: event.actor,
+    ...(event.actorDetail !== null && { actorDetail: event.actorDetail }),
     type: event.type,
     subject: event.subject,
     before: event.before ?? null,
@@ -232,9 +243,11 @@ export function createAuditRepository(
       // Store the canonical text, and hash what that text reads back as: verification sees the same values.
       const before = event.before === undefined || event.before === null ? null : canonicalJson(event.before);
       const after = event.after === undefined || event.after === null ? null : canonicalJson(event.after);
+      const actorDetail = canonicalJson(event.actorDetail);
       const fields = {
         organizationId: event.organizationId,
         actor: event.actor,
+        actorDetail: fromJsonOrNull<AuditActor>(actorDetail),
         type: event.type,
         subject: event.subject,
         before: fromJsonOrNull(before),
@@ -246,6 +259,7 @@ export function createAuditRepository(
         .values({
           organization_id: fields.organizationId,
           actor: fields.actor,
+          actor_detail: actorDetail,
           type: fields.type,
           subject: fields.subject,
           before,

@@ -46,6 +46,7 @@ async function scenario(store: Store) {
     audit.append(trx, {
       organizationId: organization.id,
       actor: `user:${user.id}`,
+      actorDetail: { kind: 'user', userId: user.id, email: user.email },
       type: 'control.updated',
       subject: `control:${updated.rowId}`,
       before: firstControl,

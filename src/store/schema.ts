@@ -172,7 +172,10 @@ export interface AuditEventsTable {
   /** Assigned by the database (SQLite AUTOINCREMENT, PostgreSQL identity): never reused, never set by us. */
   seq: ColumnType<number, never, never>;
   organization_id: string | null;
+  /** Who acted, in words (`user:<email>`, `operator:cli`, …). */
   actor: string;
+  /** Who acted, whole (`AuditActor`); null in events recorded before the log kept it. */
+  actor_detail: JsonText | null;
   type: string;
   subject: string;
   before: JsonText | null;

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { ValidationError, type Examination } from '../domain/index.js';
 import type { CheckDefinition } from '../monitoring/definition.js';
-import { checkedTestIssues, createCheckLoader, standOnChecks } from '../monitoring/workspace-checks.js';
+import { checkedTestIssues, createCheckLoader, standOnChecks } from './checks.js';
 import { createWorkspaceValidator, sortIssues, type CheckedTestRef, type WorkspaceValidator } from './validate.js';
 import { parseYaml } from './yaml-source.js';
 

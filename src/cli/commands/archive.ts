@@ -5,8 +5,8 @@
  */
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/index.js';
-import { OPERATOR } from '../../services/actor.js';
-import type { Purged } from '../../services/archive-service.js';
+import { OPERATOR } from '../../services/platform/actor.js';
+import type { Purged } from '../../services/engagements/archive-service.js';
 import { createServices, type Services } from '../../services/index.js';
 import type { Organization } from '../../store/organizations-repository.js';
 import type { StoredEngagement } from '../../store/engagements-repository.js';

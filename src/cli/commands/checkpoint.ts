@@ -3,8 +3,8 @@
  * start and every hour). `init-key` makes the key file, `public-key` prints the key others verify with.
  */
 import type { Command } from 'commander';
-import { OPERATOR } from '../../services/actor.js';
-import { publicKeyText } from '../../services/checkpoint-signature.js';
+import { OPERATOR } from '../../services/platform/actor.js';
+import { publicKeyText } from '../../services/audit-log/checkpoint-signature.js';
 import { createServices } from '../../services/index.js';
 import { CHECKPOINT_KEY_OPTION_HELP, createCheckpointKey, readCheckpointKey, requireCheckpointKeyPath } from '../checkpoint-key.js';
 import { DATABASE_OPTION_HELP, resolveDatabaseUrl, withStore } from '../database.js';

@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { OPERATOR } from '../../services/actor.js';
-import { refuseUnlessDemo, type DemoPerson } from '../../services/demo-service.js';
+import { OPERATOR } from '../../services/platform/actor.js';
+import { refuseUnlessDemo, type DemoPerson } from '../../services/demo/demo-service.js';
 import { openDatabase } from '../../store/database.js';
 import { createInstanceRepository } from '../../store/instance-repository.js';
 import { loadFindings } from '../../workspace/findings.js';

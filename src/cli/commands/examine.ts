@@ -1,7 +1,7 @@
 /** `assay examine DIR`: the opinion forecast of a workspace. */
 import type { Command } from 'commander';
 import { OPINION_KINDS, examine, explainCheckedTests, type Examination, type ExaminationResult, type OpinionKind } from '../../domain/index.js';
-import { standOnChecks } from '../../monitoring/workspace-checks.js';
+import { standOnChecks } from '../../workspace/checks.js';
 import { renderExaminationMarkdown } from '../../reports/examination-markdown.js';
 import { assessmentResults } from '../../reports/oscal/assessment-results.js';
 import { planOfActionAndMilestones } from '../../reports/oscal/poam.js';

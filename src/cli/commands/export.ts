@@ -1,7 +1,7 @@
 /** `assay export DIR`: an engagement from the database, written back as a workspace folder. */
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/index.js';
-import { OPERATOR } from '../../services/actor.js';
+import { OPERATOR } from '../../services/platform/actor.js';
 import { createServices } from '../../services/index.js';
 import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';

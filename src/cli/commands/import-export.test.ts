@@ -6,7 +6,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ENGINES, skipEngine, type TestEngine } from '../../../test/support/engines.js';
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from '../../../test/support/pg-admin.js';
 import type { ExaminationResult } from '../../domain/index.js';
-import { OPERATOR } from '../../services/actor.js';
+import { OPERATOR } from '../../services/platform/actor.js';
 import { createServices } from '../../services/index.js';
 import { openDatabase } from '../../store/database.js';
 import { createManagementResponsesRepository } from '../../store/management-responses-repository.js';

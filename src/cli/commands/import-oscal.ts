@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ValidationError } from '../../domain/index.js';
-import { OPERATOR } from '../../services/actor.js';
+import { OPERATOR } from '../../services/platform/actor.js';
 import { createServices } from '../../services/index.js';
 import { DATABASE_OPTION_HELP, resolveDatabaseUrl, withStore } from '../database.js';
 import type { CliIO } from '../io.js';

@@ -1,8 +1,8 @@
 /** `assay import DIR`: a workspace into the database, all or nothing. */
 import type { Command } from 'commander';
-import { OPERATOR } from '../../services/actor.js';
+import { OPERATOR } from '../../services/platform/actor.js';
 import { createServices } from '../../services/index.js';
-import type { ImportResult } from '../../services/workspace-service.js';
+import type { ImportResult } from '../../services/engagements/workspace-service.js';
 import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { DATABASE_OPTION_HELP, describeDatabase, resolveDatabaseUrl, withStore } from '../database.js';

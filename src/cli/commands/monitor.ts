@@ -7,7 +7,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { BUILTIN_CHECKS, isRealDate, isoDate, ValidationError, type MonitoringReport } from '../../domain/index.js';
 import type { ProgressListener } from '../../monitoring/run.js';
 import { runChecks } from '../../monitoring/run.js';
-import { checkDates } from '../../monitoring/workspace-checks.js';
+import { checkDates } from '../../workspace/checks.js';
 import { renderMonitoringJunit } from '../../reports/monitoring-junit.js';
 import { loadWorkspaceWithChecks } from '../../workspace/load.js';
 import { EXIT_OK, EXIT_PROBLEMS_FOUND } from '../exit-codes.js';

@@ -4,9 +4,9 @@
  * only where the instance allows (ASSAY_WEBHOOK_ALLOW_PRIVATE, ASSAY_WEBHOOK_ALLOW); why one failed is on stderr.
  */
 import type { Command } from 'commander';
-import { OPERATOR } from '../../services/actor.js';
+import { OPERATOR } from '../../services/platform/actor.js';
 import { createServices } from '../../services/index.js';
-import type { EngagementReminder } from '../../services/remediation-service.js';
+import type { EngagementReminder } from '../../services/remediation/remediation-service.js';
 import { DATABASE_OPTION_HELP, resolveDatabaseUrl, withStore } from '../database.js';
 import { EXIT_OK, EXIT_PROBLEMS_FOUND } from '../exit-codes.js';
 import type { CliIO } from '../io.js';

@@ -7,9 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import { InvalidArgumentError, type Command } from 'commander';
 import { PASSWORD_RESET_PAGE, ROLES, isEmailAddress, oneTimeLink, type Role } from '../../domain/index.js';
-import { OPERATOR } from '../../services/actor.js';
+import { OPERATOR } from '../../services/platform/actor.js';
 import { createServices, type Services } from '../../services/index.js';
-import type { AccountChange } from '../../services/users-service.js';
+import type { AccountChange } from '../../services/accounts/users-service.js';
 import { DATABASE_OPTION_HELP, resolveDatabaseUrl, withStore } from '../database.js';
 import { envOf, type CliIO } from '../io.js';
 import { choice } from '../options.js';

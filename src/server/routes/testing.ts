@@ -3,7 +3,7 @@
  * test's own requests are the only ones it makes over HTTP). Every call makes new rows.
  */
 import type { Control } from '../../domain/index.js';
-import { OPERATOR } from '../../services/actor.js';
+import { OPERATOR } from '../../services/platform/actor.js';
 import { createAuditRepository } from '../../store/audit-repository.js';
 import type { ControlTestInput } from '../../store/controls-repository.js';
 import type { StoredEngagement } from '../../store/engagements-repository.js';

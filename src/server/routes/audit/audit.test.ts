@@ -2,8 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { engagementSettings } from '../../../../test/support/factories.js';
-import { OPERATOR } from '../../../services/actor.js';
-import { signerOf } from '../../../services/checkpoint-signature.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
+import { signerOf } from '../../../services/audit-log/checkpoint-signature.js';
 import { useTestApp } from '../../testing.js';
 import { auditEvents, base, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
 
@@ -41,7 +41,14 @@ for (const engine of ENGINES) {
         ['control.created', 'operator:cli'],
       ]);
       const [sample, control] = page.items;
-      expect(Object.keys(sample).sort()).toEqual(['actor', 'after', 'before', 'occurredAt', 'seq', 'subject', 'type']);
+      expect(Object.keys(sample).sort()).toEqual(['actor', 'after', 'before', 'by', 'occurredAt', 'seq', 'subject', 'type']);
+      // Who acted, whole: readers need not parse the words.
+      expect(page.items.map((e: { by: unknown }) => e.by)).toEqual([
+        { kind: 'user', userId: auditor.userId, email: auditor.email },
+        { kind: 'user', userId: compliance.userId, email: compliance.email },
+        { kind: 'operator' },
+        { kind: 'operator' },
+      ]);
       expect(sample).toMatchObject({
         subject: expect.stringMatching(/^test:/),
         before: { control: 'AC-04', item: 'T-0002', result: 'pass', note: null },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
-import { OPERATOR } from '../../../services/actor.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
 import { createServices } from '../../../services/index.js';
 import { buildApp } from '../../app.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../authentication.js';

@@ -4,7 +4,7 @@
  * (the server ends it sooner when idle).
  */
 import type { FastifyReply } from 'fastify';
-import type { SignedIn } from '../../../services/sessions.js';
+import type { SignedIn } from '../../../services/accounts/sessions.js';
 import { SESSION_COOKIE } from '../../authentication.js';
 
 function cookieOptions(secure: boolean) {

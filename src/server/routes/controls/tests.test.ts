@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
-import { OPERATOR } from '../../../services/actor.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
 import { useTestApp } from '../../testing.js';
 import { auditEvents, base, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { CRITERIA, examine } from '../../../domain/index.js';
-import { OPERATOR } from '../../../services/actor.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
 import { createControlsRepository } from '../../../store/controls-repository.js';
 import { createSnapshotsRepository } from '../../../store/snapshots-repository.js';
 import { useTestApp, type Caller, type TestApp } from '../../testing.js';

@@ -39,11 +39,13 @@ export async function examinationRoutes(fastify: FastifyInstance, options: ApiOp
     handler: async (request, reply) => {
       const { organizationId, engagementId } = request.params;
       const evaluation = await examination.get(actorOf(request), organizationId, engagementId);
-      // private: the answer depends on who asks; no-cache: revalidate (cheaply, by ETag) before each reuse.
-      reply.header('etag', evaluation.etag).header('cache-control', 'private, no-cache');
-      if (matchesEtag(request.headers['if-none-match'], evaluation.etag)) return reply.status(304).send(null);
+      // A strong entity tag: the hash of the bytes sent. private: the answer depends on who asks; no-cache:
+      // revalidate (cheaply, by ETag) before each reuse.
+      const etag = `"${evaluation.resultHash}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send(null);
       // Sent as it is, not through the response schema: the examination tests hold the two to each other.
-      return sendJson(reply, evaluation.body);
+      return sendJson(reply, evaluation.json);
     },
   });
 

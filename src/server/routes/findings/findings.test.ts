@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { buildFinding } from '../../../domain/findings/testing.js';
 import { MAX_PAGE_SIZE } from '../../../domain/limits.js';
-import { OPERATOR } from '../../../services/actor.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
 import { createFindingsRepository } from '../../../store/findings-repository.js';
 import type { Caller } from '../../testing.js';
 import { useTestApp } from '../../testing.js';

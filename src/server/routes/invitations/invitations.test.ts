@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
-import { OPERATOR } from '../../../services/actor.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
 import { createAuditRepository } from '../../../store/audit-repository.js';
 import { hashToken } from '../../../store/token-hash.js';
 import { SESSION_COOKIE } from '../../authentication.js';

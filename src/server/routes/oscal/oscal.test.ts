@@ -6,7 +6,7 @@ import { examine } from '../../../domain/index.js';
 import { assessmentResults } from '../../../reports/oscal/assessment-results.js';
 import { planOfActionAndMilestones } from '../../../reports/oscal/poam.js';
 import { ACME, NIST_AR, NIST_POAM, acmeWithOverride, generatedPoam, readJson, schemaErrors } from '../../../reports/oscal/testing.js';
-import { OPERATOR } from '../../../services/actor.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
 import { loadFindings } from '../../../workspace/findings.js';
 import { loadWorkspace } from '../../../workspace/load.js';
 import type { TestApp } from '../../testing.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { engagementSettings, unique } from '../../../../test/support/factories.js';
 import { buildFinding, buildRetest, doneAction } from '../../../domain/findings/testing.js';
-import { OPERATOR } from '../../../services/actor.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
 import { createFindingsRepository } from '../../../store/findings-repository.js';
 import { useTestApp } from '../../testing.js';
 import { auditEvents, base, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';

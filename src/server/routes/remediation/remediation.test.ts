@@ -7,7 +7,7 @@ import { addDays } from '../../../domain/dates.js';
 import { createFindingsRepository } from '../../../store/findings-repository.js';
 import { useTestApp } from '../../testing.js';
 import { auditEvents, base, seedEngagement } from '../testing.js';
-import { webhookPolicyFrom } from '../../../services/webhook-addresses.js';
+import { webhookPolicyFrom } from '../../../services/remediation/webhook-addresses.js';
 
 /** The server's clock is the real one: dates are set around today. */
 const today = new Date().toISOString().slice(0, 10);

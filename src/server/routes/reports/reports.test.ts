@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { examine } from '../../../domain/index.js';
 import { renderOtherInformationDocument } from '../../../reports/other-information.js';
-import { OPERATOR } from '../../../services/actor.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
 import { loadFindings } from '../../../workspace/findings.js';
 import { loadWorkspace } from '../../../workspace/load.js';
 import type { TestApp } from '../../testing.js';

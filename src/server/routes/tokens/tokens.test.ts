@@ -200,6 +200,8 @@ for (const engine of ENGINES) {
       expect(renamed.statusCode).toBe(200);
       const event = await t().store.db.selectFrom('audit_events').select('actor').where('type', '=', 'organization.updated').executeTakeFirstOrThrow();
       expect(event.actor).toBe(`user:${admin.email} via token:renamer (${token.id})`);
+      const listed = await admin.request({ method: 'GET', url: `/api/v1/organizations/${t().organizationId}/audit-events?type=organization.updated` });
+      expect(listed.json().items[0].by).toEqual({ kind: 'token', tokenId: token.id, name: 'renamer', userId: admin.userId, email: admin.email });
       const me = await t().anonymous.request({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(secret) });
       expect(me.json()).toMatchObject({ kind: 'token', user: { id: admin.userId, email: admin.email }, token: { id: token.id, role: 'admin' } });
     });

@@ -55,7 +55,7 @@ export function HistoryCard({ controlId, canRead }: { controlId: string; canRead
                       <Table.Td>
                         <time dateTime={event.occurredAt}>{when.format(new Date(event.occurredAt))}</time>
                       </Table.Td>
-                      <Table.Td>{actorLabel(event.actor)}</Table.Td>
+                      <Table.Td>{actorLabel(event)}</Table.Td>
                       <Table.Td>{eventLabel(event.type)}</Table.Td>
                       <Table.Td>
                         {describeChange(event).map((line) => (

@@ -130,9 +130,14 @@ describe("a control's history in words", () => {
       'title: Leavers removed → Terminated users are deprovisioned within one business day',
       'owner: none → it-ops@acme.example',
     ]);
-    expect(actorLabel('user:ada@acme.example')).toBe('ada@acme.example');
-    expect(actorLabel('user:ada@acme.example via token:ci (0f1e)')).toBe('ada@acme.example (API token ci)');
-    expect(actorLabel('operator:cli')).toBe('the command line');
+    expect(actorLabel({ actor: 'user:ada@acme.example', by: { kind: 'user', userId: 'u1', email: 'ada@acme.example' } })).toBe('ada@acme.example');
+    const token = { kind: 'token', tokenId: '0f1e', name: 'ci', userId: 'u1', email: 'ada@acme.example' } as const;
+    expect(actorLabel({ actor: 'user:ada@acme.example via token:ci (0f1e)', by: token })).toBe('ada@acme.example (API token ci)');
+    // The oldest tokens' events name no person.
+    expect(actorLabel({ actor: 'token:ci (0f1e)', by: { ...token, userId: null, email: null } })).toBe('API token ci');
+    expect(actorLabel({ actor: 'operator:cli', by: { kind: 'operator' } })).toBe('the command line');
+    // What the server could not name is shown as recorded, not guessed at.
+    expect(actorLabel({ actor: 'cron', by: null })).toBe('cron');
   });
 
   it('says so when the list left an event\'s states out for their size', () => {
@@ -145,7 +150,7 @@ describe("a control's history in words", () => {
   it('summarises a recorded test by its samples', () => {
     const before = fixtureTest();
     const after = { ...before, populationSize: 40, samples: before.samples.slice(0, 2) };
-    const event = { seq: 1, occurredAt: '2026-01-01T00:00:00.000Z', actor: 'operator:cli', subject: 'test:x' };
+    const event = { seq: 1, occurredAt: '2026-01-01T00:00:00.000Z', actor: 'operator:cli', by: { kind: 'operator' } as const, subject: 'test:x' };
     expect(describeChange({ ...event, type: 'test.recorded', before: null, after: before })).toEqual(['inspection, population 42, 5 samples (1 failed)']);
     expect(describeChange({ ...event, type: 'test.recorded', before, after })).toEqual([
       'population: 42 → 40',

@@ -23,16 +23,21 @@ export function eventLabel(type: string): string {
 }
 
 /**
- * `user:ada@example.com` → ada@example.com; a person's API token (`user:<email> via token:<name> (<id>)`), the
- * command line and tokens of older events (`token:<name> (<id>)`) in words.
+ * Who did it, in words: the person's e-mail, a person's API token (`ada@example.com (API token ci)`), the command
+ * line. An event whose actor the server could not name keeps its recorded words.
  */
-export function actorLabel(actor: string): string {
-  const viaToken = /^user:(.+) via token:(.+) \([^)]*\)$/.exec(actor);
-  if (viaToken) return `${viaToken[1]} (API token ${viaToken[2]})`;
-  if (actor.startsWith('user:')) return actor.slice('user:'.length);
-  if (actor.startsWith('token:')) return `API token ${actor.slice('token:'.length)}`;
-  if (actor.startsWith('operator:')) return 'the command line';
-  return actor;
+export function actorLabel(event: Pick<AuditEvent, 'actor' | 'by'>): string {
+  const { by } = event;
+  switch (by?.kind) {
+    case 'user':
+      return by.email;
+    case 'token':
+      return by.email === null ? `API token ${by.name}` : `${by.email} (API token ${by.name})`;
+    case 'operator':
+      return 'the command line';
+    default:
+      return event.actor;
+  }
 }
 
 type State = Record<string, unknown>;

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
+import { ConflictError } from '../../domain/index.js';
+import { loadWorkspace } from '../../workspace/load.js';
+import { OPERATOR } from '../platform/actor.js';
+import { createServices } from '../index.js';
+
+const ACME = join(import.meta.dirname, '../../../examples/acme');
+const PEOPLE = [{ email: 'admin@acme.example', role: 'admin', displayName: 'Ada' }] as const;
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: demo service`, () => {
+    const store = useFreshStore(engine);
+
+    it('seeds an empty database and seeds it again, but refuses one that holds anything else, writing nothing', async () => {
+      const examination = await loadWorkspace(ACME);
+      const seed = { organizationSlug: 'acme', examination, people: PEOPLE, password: 'the published password' };
+
+      const theirs = createServices(store());
+      const other = await theirs.organizations.create(OPERATOR, { slug: 'real-company', name: 'Real Company' });
+      const events = await theirs.auditEvents.list(OPERATOR, other.id, { limit: 10, offset: 0 });
+      await expect(theirs.demo.seed(OPERATOR, seed)).rejects.toThrow(ConflictError);
+      await expect(theirs.demo.seed(OPERATOR, seed)).rejects.toThrow(/holds data that is not the demo's/);
+      expect(await theirs.users.hasUsers(OPERATOR)).toBe(false);
+      expect(await store().db.selectFrom('organizations').select('slug').execute()).toEqual([{ slug: 'real-company' }]);
+      expect(await store().db.selectFrom('instance_settings').selectAll().execute()).toEqual([]);
+      expect(await theirs.auditEvents.list(OPERATOR, other.id, { limit: 10, offset: 0 })).toEqual(events);
+    });
+
+    it('seeds an empty database once, marks it as the demo, and leaves it as it is the next time', async () => {
+      const examination = await loadWorkspace(ACME);
+      const seed = { organizationSlug: 'acme', examination, people: PEOPLE, password: 'the published password' };
+      const services = createServices(store());
+      expect(await services.demo.seed(OPERATOR, seed)).toMatchObject({ imported: true, organization: { slug: 'acme' } });
+      expect(await services.demo.seed(OPERATOR, seed)).toMatchObject({ imported: false, people: [{ added: false }] });
+    });
+  });
+}

@@ -1,0 +1,214 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Role } from '../../domain/index.js';
+import { createAuditRepository } from '../../store/audit-repository.js';
+import { createControlsRepository } from '../../store/controls-repository.js';
+import { createEngagementsRepository } from '../../store/engagements-repository.js';
+import { createFindingsRepository } from '../../store/findings-repository.js';
+import { createManagementResponsesRepository } from '../../store/management-responses-repository.js';
+import { createMembershipsRepository } from '../../store/memberships-repository.js';
+import { createRemediationPlansRepository } from '../../store/remediation-plans-repository.js';
+import type { Store } from '../../store/database.js';
+import { loadFindings } from '../../workspace/findings.js';
+import { loadWorkspace } from '../../workspace/load.js';
+import type { WorkspaceContent } from '../../workspace/write.js';
+import { createAccess } from '../platform/access.js';
+import { OPERATOR, type Actor } from '../platform/actor.js';
+import { createArchiveService } from './archive-service.js';
+import { createAuditLog } from '../platform/audit.js';
+import { createServices } from '../index.js';
+import { createEngagementScope } from './engagement-scope.js';
+import { tokenActor } from '../testing.js';
+
+const ACME = join(import.meta.dirname, '../../../examples/acme');
+let acme: WorkspaceContent | undefined;
+
+async function acmeWorkspace(): Promise<WorkspaceContent> {
+  if (!acme) {
+    const examination = await loadWorkspace(ACME);
+    acme = { ...examination, ...(await loadFindings(ACME, examination)) };
+  }
+  return acme;
+}
+
+function as(role: Role, organizationId: string): Actor {
+  return tokenActor(organizationId, role);
+}
+
+/** Rejects with a ConflictError that says the thing is archived. */
+async function refusedAsArchived(attempt: Promise<unknown>): Promise<void> {
+  const error = await attempt.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConflictError);
+  expect((error as Error).message).toMatch(/is archived \(since \S+\): it is read-only until an admin restores it/);
+}
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: archive service`, () => {
+    const store = useFreshStore(engine);
+
+    async function imported(s: Store = store()) {
+      const services = createServices(s);
+      const { organization, engagement } = await services.workspace.importWorkspace(OPERATOR, await acmeWorkspace(), { organizationSlug: 'acme' });
+      const o = organization.id;
+      const e = engagement.id;
+      return { services, o, e, engagement, admin: as('admin', o), compliance: as('compliance', o) };
+    }
+
+    it('makes an archived engagement read-only everywhere, with a 409 saying why, and keeps it readable and exportable', async () => {
+      const { services, o, e, engagement, compliance } = await imported();
+      const exported = await services.workspace.exportWorkspace(OPERATOR, o, e);
+      const archived = await services.archive.archiveEngagement(compliance, o, e, engagement.version);
+      expect(archived).toMatchObject({ id: e, version: engagement.version + 1, archivedAt: expect.any(String) });
+
+      await refusedAsArchived(services.engagements.update(compliance, o, e, archived.version, { name: 'Renamed' }));
+      await refusedAsArchived(services.controls.create(compliance, o, e, { ...(await acmeWorkspace()).controls[0]!, id: 'NEW-1' }));
+      await refusedAsArchived(services.controls.update(compliance, o, e, 'AC-04', 1, { title: 'Changed' }));
+      await refusedAsArchived(services.tests.updateSample(as('auditor', o), o, e, 'AC-04', 'TERM-2026-002', { result: 'fail', note: 'late' }));
+      await refusedAsArchived(services.findings.syncFromExamination(compliance, o, e));
+      await refusedAsArchived(services.findings.transition(compliance, o, e, 'F-AC-04', 1, 'analysing'));
+      await refusedAsArchived(services.remediation.updatePlan(compliance, o, e, 0, { targetDate: '2026-12-31', webhookUrl: null, dueSoonDays: 14 }));
+      await refusedAsArchived(services.workspace.importWorkspace(OPERATOR, await acmeWorkspace(), { organizationSlug: 'acme', engagementName: engagement.name }));
+      await expect(services.archive.archiveEngagement(compliance, o, e, archived.version)).rejects.toThrow(/is archived/);
+
+      expect(await services.engagements.get(as('viewer', o), o, e)).toEqual(archived);
+      expect((await services.examination.get(as('viewer', o), o, e)).conclusions.size).toBe(exported.controls.length);
+      expect(await services.workspace.exportWorkspace(OPERATOR, o, e)).toEqual(exported);
+      const record = await services.archive.exportEngagement(as('auditor', o), o, e);
+      expect(record).toMatchObject({ format: 'assay-engagement-record/1', engagement: archived, workspace: exported, archivedControls: [] });
+
+      const names = async (archivedFilter?: 'include' | 'only') =>
+        (await services.engagements.list(compliance, o, { limit: 10, offset: 0, ...(archivedFilter && { archived: archivedFilter }) })).items.map((x) => x.id);
+      expect(await names()).toEqual([]);
+      expect(await names('include')).toEqual([e]);
+      expect(await names('only')).toEqual([e]);
+      const [event] = (await services.auditEvents.list(OPERATOR, o, { limit: 1, offset: 0, type: 'engagement.archived' })).items;
+      expect(event).toMatchObject({ actor: 'user:compliance@tokens.example via token:compliance (token-compliance)', before: { archivedAt: null }, after: { archivedAt: archived.archivedAt } });
+    });
+
+    it('restores an archived engagement for an admin only, and then it changes again', async () => {
+      const { services, o, e, engagement, admin, compliance } = await imported();
+      const archived = await services.archive.archiveEngagement(compliance, o, e, engagement.version);
+      await expect(services.archive.restoreEngagement(compliance, o, e, archived.version)).rejects.toThrow(ForbiddenError);
+      await expect(services.archive.restoreEngagement(admin, o, e, archived.version - 1)).rejects.toThrow(ConflictError);
+      const restored = await services.archive.restoreEngagement(admin, o, e, archived.version);
+      expect(restored).toMatchObject({ archivedAt: null, version: archived.version + 1 });
+      await expect(services.archive.restoreEngagement(admin, o, e, restored.version)).rejects.toThrow(/is not archived/);
+      expect(await services.engagements.update(compliance, o, e, restored.version, { name: 'Renamed' })).toMatchObject({ name: 'Renamed' });
+      expect((await services.auditEvents.list(OPERATOR, o, { limit: 5, offset: 0, type: 'engagement.restored' })).total).toBe(1);
+    });
+
+    it('purges only an archived engagement, an admin only, after writing its whole record into the audit event; the chain verifies', async () => {
+      const { services, o, e, engagement, admin, compliance } = await imported();
+      await expect(services.archive.purgeEngagement(admin, o, e, engagement.version)).rejects.toThrow(/is not archived/);
+      const control = await services.archive.archiveControl(compliance, o, e, 'AC-04', 1);
+      const before = await services.archive.exportEngagement(OPERATOR, o, e);
+      const archived = await services.archive.archiveEngagement(compliance, o, e, engagement.version);
+      await expect(services.archive.purgeEngagement(compliance, o, e, archived.version)).rejects.toThrow(ForbiddenError);
+      await expect(services.archive.purgeEngagement(admin, o, e, archived.version - 1)).rejects.toThrow(ConflictError);
+
+      const purged = await services.archive.purgeEngagement(admin, o, e, archived.version);
+      expect(purged).toEqual({ subject: `engagement:${e}`, recordBytes: expect.any(Number) });
+      await expect(services.engagements.get(admin, o, e)).rejects.toThrow(NotFoundError);
+      const [event] = (await services.auditEvents.list(OPERATOR, o, { limit: 1, offset: 0, type: 'engagement.purged' })).items;
+      expect(event).toMatchObject({ subject: `engagement:${e}`, actor: 'user:admin@tokens.example via token:admin (token-admin)', after: null });
+      expect(event!.before).toEqual({ ...before, engagement: archived });
+      expect(event!.before).toMatchObject({ archivedControls: [{ control: { id: 'AC-04', archivedAt: control.archivedAt }, test: { control: 'AC-04', populationSize: 8 } }] });
+      expect((event!.before as typeof before).workspace.findings.length).toBeGreaterThan(0);
+      expect(await services.integrity.verifyAuditChain(OPERATOR)).toMatchObject({ intact: true });
+      // What the engagement held went with it; its events stay.
+      for (const table of ['controls', 'findings', 'root_causes'] as const) {
+        expect(await store().db.selectFrom(table).select('engagement_id').where('engagement_id', '=', e).execute()).toEqual([]);
+      }
+      expect((await services.auditEvents.list(OPERATOR, o, { limit: 1, offset: 0, subject: `engagement:${e}` })).total).toBeGreaterThan(2);
+    });
+
+    it('refuses a purge whose record is larger than an audit event may hold, and deletes nothing', async () => {
+      const { o, e, engagement, admin, compliance } = await imported();
+      const db = store().db;
+      const repositories = { engagements: createEngagementsRepository(db), controls: createControlsRepository(db) };
+      const archive = createArchiveService({
+        ...repositories,
+        db,
+        findings: createFindingsRepository(db),
+        responses: createManagementResponsesRepository(db),
+        plans: createRemediationPlansRepository(db),
+        lookup: createEngagementScope(repositories),
+        access: createAccess({ memberships: createMembershipsRepository(db) }),
+        audit: createAuditLog({ audit: createAuditRepository(db) }),
+        clock: () => new Date(),
+        maxRecordBytes: 10_000,
+      });
+      const archived = await archive.archiveEngagement(compliance, o, e, engagement.version);
+      await expect(archive.purgeEngagement(admin, o, e, archived.version)).rejects.toThrow(
+        /^The engagement ".+" cannot be purged: its record is \d+\.\d MB, more than the 0\.0 MB an audit event holds; it stays archived \(and exportable\)$/,
+      );
+      expect(await repositories.engagements.findById(e)).toEqual(archived);
+      expect((await createAuditRepository(db).list({ limit: 1, offset: 0, type: 'engagement.purged' })).total).toBe(0);
+    });
+
+    it('takes an archived control out of the examination and the default list, keeps its test read-only, and restores it for an admin', async () => {
+      const { services, o, e, admin, compliance } = await imported();
+      const archived = await services.archive.archiveControl(compliance, o, e, 'AC-04', 1);
+      expect(archived).toMatchObject({ id: 'AC-04', version: 2, archivedAt: expect.any(String) });
+      expect([...(await services.examination.get(compliance, o, e)).conclusions.keys()]).not.toContain('AC-04');
+      const list = async (archivedFilter?: 'include' | 'only') =>
+        (await services.controls.list(compliance, o, e, { limit: 100, offset: 0, ...(archivedFilter && { archived: archivedFilter }) })).items.map((c) => c.id);
+      expect(await list()).not.toContain('AC-04');
+      expect(await list('only')).toEqual(['AC-04']);
+      expect(await list('include')).toContain('AC-04');
+      expect(await services.controls.get(compliance, o, e, 'AC-04')).toEqual(archived);
+      expect((await services.tests.get(as('auditor', o), o, e, 'AC-04')).samples).toHaveLength(8);
+
+      await refusedAsArchived(services.controls.update(compliance, o, e, 'AC-04', 2, { title: 'Changed' }));
+      await refusedAsArchived(services.tests.updateSample(as('auditor', o), o, e, 'AC-04', 'TERM-2026-002', { result: 'fail', note: 'late' }));
+      const control = (await acmeWorkspace()).controls.find((c) => c.id === 'AC-04')!;
+      await expect(services.controls.create(compliance, o, e, control)).rejects.toThrow(/already exists in this engagement \(archived: an admin can restore it\)/);
+      await expect(services.controls.create(compliance, o, e, { ...control, id: 'NEW-1', compensates: ['AC-04'] })).rejects.toThrow(/compensates "AC-04", which is archived: restore it first/);
+      // An import keeps the archived control, and refuses a workspace that reuses its id.
+      const reimport = services.workspace.importWorkspace(OPERATOR, await acmeWorkspace(), { organizationSlug: 'acme' });
+      await expect(reimport).rejects.toThrow(ValidationError);
+      await expect(reimport).rejects.toThrow(/the archived control AC-04 of this engagement has this id: restore it, or purge it, first/);
+
+      await expect(services.archive.restoreControl(compliance, o, e, 'AC-04', 2)).rejects.toThrow(ForbiddenError);
+      expect(await services.archive.restoreControl(admin, o, e, 'AC-04', 2)).toMatchObject({ archivedAt: null, version: 3 });
+      expect([...(await services.examination.get(compliance, o, e)).conclusions.keys()]).toContain('AC-04');
+      expect(await list('only')).toEqual([]);
+    });
+
+    it('keeps compensation links whole through archiving, restoring and purging, and purges a control with its samples', async () => {
+      const { services, o, e, admin, compliance } = await imported();
+      await expect(services.archive.archiveControl(compliance, o, e, 'AC-06', 1)).rejects.toThrow(/compensated by AC-07/);
+      const ac07 = await services.archive.archiveControl(compliance, o, e, 'AC-07', 1);
+      const ac06 = await services.archive.archiveControl(compliance, o, e, 'AC-06', 1);
+      await expect(services.archive.restoreControl(admin, o, e, 'AC-07', ac07.version)).rejects.toThrow(/compensates AC-06, which is not in use: restore it first/);
+      await expect(services.archive.purgeControl(admin, o, e, 'AC-06', ac06.version)).rejects.toThrow(/compensated by AC-07 \(archived\)/);
+      await expect(services.archive.purgeControl(admin, o, e, 'AC-04', 1)).rejects.toThrow(/is not archived/);
+      await expect(services.archive.purgeControl(compliance, o, e, 'AC-07', ac07.version)).rejects.toThrow(ForbiddenError);
+
+      const samples = (await services.tests.get(admin, o, e, 'AC-07')).samples;
+      const purged = await services.archive.purgeControl(admin, o, e, 'AC-07', ac07.version);
+      expect(purged.subject).toMatch(/^control:/);
+      await expect(services.controls.get(admin, o, e, 'AC-07')).rejects.toThrow(NotFoundError);
+      const [event] = (await services.auditEvents.list(OPERATOR, o, { limit: 1, offset: 0, type: 'control.purged' })).items;
+      expect(event).toMatchObject({
+        subject: purged.subject,
+        before: { format: 'assay-control-record/1', engagementId: e, control: { id: 'AC-07', compensates: ['AC-06'], archivedAt: ac07.archivedAt }, test: { control: 'AC-07', samples } },
+      });
+      await services.archive.purgeControl(admin, o, e, 'AC-06', ac06.version);
+      expect(await services.integrity.verifyAuditChain(OPERATOR)).toMatchObject({ intact: true });
+    });
+
+    it('sends no reminders for an archived engagement', async () => {
+      const { services, o, e, engagement, compliance } = await imported();
+      const plans = createRemediationPlansRepository(store().db);
+      await plans.save(e, 0, { targetDate: null, webhookUrl: 'https://hooks.example.test/assay', dueSoonDays: 14 });
+      expect((await plans.listWithWebhook()).map((p) => p.engagementId)).toEqual([e]);
+      await services.archive.archiveEngagement(compliance, o, e, engagement.version);
+      expect(await plans.listWithWebhook()).toEqual([]);
+    });
+  });
+}

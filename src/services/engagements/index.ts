@@ -1,0 +1,32 @@
+/**
+ * Engagements and what they hold: their settings and periods, controls, tests and samples, the examination of
+ * them, archiving, and the workspace import and export. The examination service caches evaluations per process,
+ * so it is built once here and shared by the controls service (conclusions in control lists).
+ */
+import type { Platform } from '../platform/index.js';
+import type { SignupPolicy } from '../accounts/signup-policy.js';
+import { createArchiveService } from './archive-service.js';
+import { createControlTestsService } from './control-tests-service.js';
+import { createControlsService } from './controls-service.js';
+import { createEngagementScope } from './engagement-scope.js';
+import { createEngagementsService } from './engagements-service.js';
+import { createExaminationService } from './examination-service.js';
+import { createPeriodsService } from './periods-service.js';
+import { createWorkspaceService } from './workspace-service.js';
+
+export function createEngagementServices(platform: Platform, accounts: { signup: SignupPolicy }) {
+  const { db, deps, clock, access, audit, repositories } = platform;
+  const common = { ...repositories, db, access, audit };
+  const lookup = createEngagementScope(repositories);
+  const examination = createExaminationService({ ...repositories, access });
+  return {
+    lookup,
+    engagements: createEngagementsService({ ...common, lookup }),
+    archive: createArchiveService({ ...common, lookup, clock }),
+    controls: createControlsService({ ...common, lookup, examination }),
+    tests: createControlTestsService({ ...common, lookup }),
+    examination,
+    periods: createPeriodsService({ ...common, lookup, store: deps }),
+    workspace: createWorkspaceService({ ...common, signup: accounts.signup, store: deps }),
+  };
+}

@@ -1,0 +1,245 @@
+/**
+ * Workspaces in and out of the database. An import is all-or-nothing: in one transaction it finds or creates
+ * the organisation, creates or updates the engagement's settings, replaces every control, test and sample, and
+ * every finding, root cause and management response, and records `engagement.imported`. An export reads the
+ * engagement back as the same `Examination` with its findings, root causes and management responses, so that
+ * import → export → load gives what was imported.
+ */
+import {
+  NotFoundError,
+  ValidationError,
+  recordedResponseIssues,
+  type Engagement,
+  type Issue,
+} from '../../domain/index.js';
+import { replaceExamination, type ReplaceCounts } from '../../store/controls-examination.js';
+import type { EngagementsRepository, StoredEngagement } from '../../store/engagements-repository.js';
+import { replaceFindings, type FindingsCounts } from '../../store/findings-replace.js';
+import type { FindingsRepository } from '../../store/findings-repository.js';
+import type { ManagementResponsesRepository } from '../../store/management-responses-repository.js';
+import type { MembershipsRepository } from '../../store/memberships-repository.js';
+import type { Organization, OrganizationsRepository } from '../../store/organizations-repository.js';
+import type { Executor, StoreDependencies } from '../../store/values.js';
+import type { WorkspaceContent } from '../../workspace/write.js';
+import type { Access } from '../platform/access.js';
+import type { Actor } from '../platform/actor.js';
+import type { AuditLog } from '../platform/audit.js';
+import { inOneSnapshot, readWorkspace } from './engagement-record.js';
+import { settingsOf } from './engagements-service.js';
+import { archivedConflict, at } from './engagement-scope.js';
+import type { SignupPolicy } from '../accounts/signup-policy.js';
+
+/** The slugs the API accepts: lower-case letters, digits and dashes, 2 to 63 characters. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+export interface ImportTarget {
+  /** The organisation to import into; default: derived from the workspace's organisation name. */
+  organizationSlug?: string;
+  /** The engagement to create or replace; default: {@link defaultEngagementName}. */
+  engagementName?: string;
+}
+
+export interface ImportResult {
+  organization: Organization;
+  organizationCreated: boolean;
+  engagement: StoredEngagement;
+  engagementCreated: boolean;
+  counts: ReplaceCounts & FindingsCounts;
+  /** Things the importer did not change but a person should know (e.g. the organisation's name differs). */
+  notes: string[];
+}
+
+export interface EngagementSelector {
+  organizationSlug: string;
+  /** The engagement's id or name; may be left out when the organisation has one engagement only. */
+  engagement?: string;
+}
+
+/** The name a report download is saved under: `acme-cloud-inc-soc2-2026-06-30-poam.json`. */
+export function reportFileName(organization: string, periodEnd: string, part: string): string {
+  return `${slugFor(organization)}-soc2-${periodEnd}-${part}`;
+}
+
+/** `Acme Cloud, Inc.` → `acme-cloud-inc`: letters without accents, digits and single dashes. */
+export function slugFor(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return slug.length >= 2 ? slug : `organization${slug ? `-${slug}` : ''}`;
+}
+
+/** The name an imported engagement gets unless one is given: the system and the period, so a new period is a new engagement. */
+export function defaultEngagementName(engagement: Pick<Engagement, 'system' | 'reportType' | 'periodStart' | 'periodEnd'>): string {
+  const period =
+    engagement.reportType === 'type2' && engagement.periodStart !== null
+      ? `${engagement.periodStart} to ${engagement.periodEnd}`
+      : `as of ${engagement.periodEnd}`;
+  return `${engagement.system}: SOC 2 ${engagement.reportType === 'type2' ? 'Type 2' : 'Type 1'}, ${period}`;
+}
+
+const PAGE = 1000;
+
+/**
+ * The loader checks a workspace's responses file by file; a workspace built another way is checked here: each
+ * response belongs to one finding of the workspace, one a finding, and stands in its status (four eyes).
+ */
+function responseIssues(workspace: WorkspaceContent): Issue[] {
+  const findings = new Set((workspace.findings ?? []).map((f) => f.code));
+  const seen = new Set<string>();
+  return (workspace.managementResponses ?? []).flatMap((response, i) => {
+    const issues: Issue[] = [];
+    if (!findings.has(response.finding)) issues.push({ location: at('managementResponses', i, 'finding'), message: `no finding "${response.finding}" in the workspace` });
+    else if (seen.has(response.finding)) issues.push({ location: at('managementResponses', i, 'finding'), message: `a second response to ${response.finding}: a finding has one` });
+    seen.add(response.finding);
+    for (const { field, message } of recordedResponseIssues(response)) issues.push({ location: at('managementResponses', i, field), message });
+    return issues;
+  });
+}
+
+export function createWorkspaceService(deps: {
+  db: Executor;
+  organizations: Pick<OrganizationsRepository, 'create' | 'findBySlug' | 'findById'>;
+  engagements: Pick<EngagementsRepository, 'create' | 'findById' | 'list' | 'update'>;
+  memberships: Pick<MembershipsRepository, 'add'>;
+  findings: Pick<FindingsRepository, 'list' | 'listRootCauses'>;
+  responses: Pick<ManagementResponsesRepository, 'list'>;
+  signup: SignupPolicy;
+  access: Access;
+  audit: AuditLog;
+  /** Ids and time for the rows the import writes. */
+  store: StoreDependencies;
+}) {
+  const { db, organizations, engagements, memberships, signup, access, audit } = deps;
+
+  /** Every engagement of the organisation with exactly this name, archived ones too (names are not unique in the store). */
+  async function engagementsNamed(organizationId: string, name: string, trx: Executor): Promise<StoredEngagement[]> {
+    const found: StoredEngagement[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await engagements.list(organizationId, { limit: PAGE, offset, search: name, archived: 'include' }, trx);
+      found.push(...page.items.filter((e) => e.name === name));
+      if (offset + PAGE >= page.total) return found;
+    }
+  }
+
+  async function organizationBySlug(actor: Actor, slug: string): Promise<Organization> {
+    const organization = await organizations.findBySlug(slug);
+    // A non-member learns nothing: an organisation it cannot see does not exist for it.
+    if (!organization || (await access.grantIn(actor, organization.id)) === null) {
+      throw new NotFoundError(`The organisation "${slug}"`);
+    }
+    return organization;
+  }
+
+  return {
+    /**
+     * The workspace's findings, root causes and management responses replace the engagement's; a workspace without
+     * any leaves it none. The responses are written as the workspace states them (who edited and approved them, and
+     * when): the import is the operator's act, and `engagement.imported` records it.
+     */
+    async importWorkspace(actor: Actor, examination: WorkspaceContent, target: ImportTarget = {}): Promise<ImportResult> {
+      const slug = target.organizationSlug ?? slugFor(examination.engagement.organization);
+      if (!SLUG_PATTERN.test(slug)) {
+        throw new ValidationError([{ location: 'organization', message: `"${slug}" is not a slug: lower-case letters, digits and dashes, 2 to 63 characters` }], 'Cannot import');
+      }
+      const name = target.engagementName ?? defaultEngagementName(examination.engagement);
+      if (name.trim() === '') throw new ValidationError([{ location: 'engagement', message: 'must not be empty' }], 'Cannot import');
+      const settings = settingsOf(examination.engagement, name);
+      const issues = responseIssues(examination);
+      if (issues.length > 0) throw new ValidationError(issues, 'The management responses are not valid');
+
+      return db.transaction().execute(async (trx) => {
+        const notes: string[] = [];
+        let organization = await organizations.findBySlug(slug, trx);
+        const organizationCreated = organization === null;
+        if (organization === null) {
+          await signup.requireMayCreateOrganization(actor, trx);
+          organization = await organizations.create({ slug, name: examination.engagement.organization }, trx);
+          if (actor.kind === 'user') await memberships.add({ organizationId: organization.id, userId: actor.userId, role: 'admin' }, trx);
+          await audit.record(trx, actor, { type: 'organization.created', organizationId: organization.id, subject: `organization:${organization.id}`, after: organization });
+        } else {
+          await access.require(actor, organization.id, 'engagement.manage', false, trx);
+          if (organization.name !== examination.engagement.organization) {
+            notes.push(`The organisation "${slug}" is named "${organization.name}"; the workspace says "${examination.engagement.organization}" (the name was kept).`);
+          }
+        }
+        const organizationId = organization.id;
+
+        const existing = await engagementsNamed(organizationId, name, trx);
+        if (existing.length > 1) {
+          throw new ValidationError(
+            [{ location: 'engagement', message: `${existing.length} engagements are named "${name}" (${existing.map((e) => e.id).join(', ')}); rename one first` }],
+            'Cannot import',
+          );
+        }
+        const before = existing[0] ?? null;
+        if (before?.archivedAt) throw archivedConflict(`The engagement "${name}"`, before.archivedAt);
+        const engagement = before
+          ? await engagements.update(before.id, before.version, settings, trx)
+          : await engagements.create({ ...settings, organizationId }, trx);
+        const counts = {
+          ...(await replaceExamination(trx, deps.store, engagement.id, examination)),
+          ...(await replaceFindings(trx, deps.store, engagement.id, {
+            findings: examination.findings ?? [],
+            rootCauses: examination.rootCauses ?? [],
+            managementResponses: examination.managementResponses ?? [],
+          })),
+        };
+        await audit.record(trx, actor, {
+          type: 'engagement.imported',
+          organizationId,
+          subject: `engagement:${engagement.id}`,
+          before,
+          after: { engagement, ...counts, created: before === null },
+        });
+        return { organization, organizationCreated, engagement, engagementCreated: before === null, counts, notes };
+      });
+    },
+
+    /**
+     * The engagement (archived or not) as an Examination with its findings, root causes and management responses,
+     * the shape a workspace holds. Archived controls are not in it: the API's export has them.
+     */
+    async exportWorkspace(actor: Actor, organizationId: string, engagementId: string): Promise<Required<WorkspaceContent>> {
+      await access.require(actor, organizationId, 'examination.read');
+      await access.require(actor, organizationId, 'finding.read');
+      const engagement = await engagements.findById(engagementId);
+      if (!engagement || engagement.organizationId !== organizationId) throw new NotFoundError('The engagement');
+      // One snapshot, so the findings are those of the examination read.
+      return inOneSnapshot(db, (trx) => readWorkspace(trx, deps, engagementId));
+    },
+
+    /** Finds an organisation by slug and one of its engagements by id or name (or its only one). */
+    async findEngagement(actor: Actor, selector: EngagementSelector): Promise<{ organization: Organization; engagement: StoredEngagement }> {
+      const organization = await organizationBySlug(actor, selector.organizationSlug);
+      await access.require(actor, organization.id, 'engagement.read');
+      const wanted = selector.engagement;
+      if (wanted !== undefined) {
+        const byId = await engagements.findById(wanted);
+        if (byId && byId.organizationId === organization.id) return { organization, engagement: byId };
+        const named = await engagementsNamed(organization.id, wanted, db);
+        if (named.length === 1) return { organization, engagement: named[0] as StoredEngagement };
+        if (named.length > 1) {
+          throw new ValidationError([{ location: 'engagement', message: `${named.length} engagements are named "${wanted}": give one of their ids (${named.map((e) => e.id).join(', ')})` }], 'Which engagement?');
+        }
+        throw new NotFoundError(`The engagement "${wanted}" of "${organization.slug}"`);
+      }
+      const all = await engagements.list(organization.id, { limit: 2, offset: 0 });
+      if (all.total === 1) return { organization, engagement: all.items[0] as StoredEngagement };
+      if (all.total === 0) throw new NotFoundError(`An engagement of "${organization.slug}"`);
+      const names = await engagements.list(organization.id, { limit: 20, offset: 0 });
+      throw new ValidationError(
+        names.items.map((e) => ({ location: 'engagement', message: `"${e.name}" (${e.id})` })),
+        `"${organization.slug}" has ${all.total} engagements: choose one with --engagement`,
+      );
+    },
+
+    organizationBySlug,
+  };
+}
+
+export type WorkspaceService = ReturnType<typeof createWorkspaceService>;

@@ -1,0 +1,95 @@
+/**
+ * The checks of a workspace (`checks/*.yaml`) beside its controls and tests: loaded with the workspace, judged
+ * against it (unique ids, known controls, tests that name a known check), and run as of the period end for the
+ * tests that stand on them (DESIGN §8).
+ */
+import {
+  checkedTest,
+  startOfDay,
+  type CheckDates,
+  type CheckedTestRun,
+  type Engagement,
+  type Examination,
+  type Issue,
+} from '../domain/index.js';
+import { claimId, type CheckedTestRef } from './validate.js';
+import type { YamlSource } from './yaml-source.js';
+import { readCheckFile } from './check-file.js';
+import type { CheckDefinition } from '../monitoring/definition.js';
+import { runChecks } from '../monitoring/run.js';
+
+export interface CheckLoader {
+  file(source: YamlSource): void;
+  /** The checks, and every problem found in their files. */
+  finish(): { checks: CheckDefinition[]; issues: Issue[] };
+}
+
+export function createCheckLoader(workspace: string): CheckLoader {
+  const checks: CheckDefinition[] = [];
+  const issues: Issue[] = [];
+  const idAt = new Map<string, string>();
+  return {
+    file(source) {
+      if (!claimId(idAt, source, source.value, 'check', issues)) return;
+      const check = readCheckFile(workspace, source, issues);
+      if (check) checks.push(check);
+    },
+    finish: () => ({ checks, issues }),
+  };
+}
+
+/** Checks and tests against each other: each test names a known check that tests its control. */
+export function checkedTestIssues(examination: Examination, checks: readonly CheckDefinition[], checkedTests: readonly CheckedTestRef[]): Issue[] {
+  const issues: Issue[] = [];
+  const controls = new Set(examination.controls.map((c) => c.id));
+  for (const check of checks) {
+    for (const control of check.controls) {
+      if (!controls.has(control)) issues.push({ location: check.location, message: `check ${check.id} names an unknown control "${control}"` });
+    }
+  }
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  for (const ref of checkedTests) {
+    const check = byId.get(ref.check);
+    if (!check) issues.push({ location: ref.location, message: `no check "${ref.check}" in checks/ (checks: ${[...byId.keys()].join(', ') || 'none'})` });
+    else if (check.controls.length > 0 && !check.controls.includes(ref.control)) {
+      issues.push({ location: ref.location, message: `check ${check.id} tests ${check.controls.join(', ')}, not ${ref.control}` });
+    }
+  }
+  return issues;
+}
+
+/** The dates a check runs against for an engagement, as of a date. */
+export function checkDates(engagement: Engagement, asOf: string): CheckDates {
+  return {
+    asOf: startOfDay(asOf),
+    periodStart: engagement.periodStart === null ? null : startOfDay(engagement.periodStart),
+    periodEnd: startOfDay(engagement.periodEnd),
+  };
+}
+
+/**
+ * Runs, as of the period end, each check a test stands on, and puts its outcome in place of the test: the
+ * examination then concludes on the check's whole population. Each check runs once however many tests name it.
+ */
+export async function standOnChecks(
+  examination: Examination,
+  checks: readonly CheckDefinition[],
+  checkedTests: readonly CheckedTestRef[],
+): Promise<{ examination: Examination; runs: CheckedTestRun[] }> {
+  if (checkedTests.length === 0) return { examination, runs: [] };
+  const asOf = examination.engagement.periodEnd;
+  const needed = checks.filter((c) => checkedTests.some((t) => t.check === c.id));
+  const outcomes = await runChecks(needed, { dates: checkDates(examination.engagement, asOf), keepItems: true });
+  const byId = new Map(outcomes.map((o) => [o.result.id, o]));
+  const runs: CheckedTestRun[] = [];
+  const tests = new Map(
+    checkedTests.map((ref) => {
+      const outcome = byId.get(ref.check);
+      if (!outcome) throw new Error(`check ${ref.check} was not run`);
+      const run = { control: ref.control, asOf, result: outcome.result };
+      runs.push(run);
+      return [ref.control, checkedTest(ref.control, run, outcome.items)];
+    }),
+  );
+  return { examination: { ...examination, tests: examination.tests.map((t) => tests.get(t.control) ?? t) }, runs };
+}
