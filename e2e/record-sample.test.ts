@@ -47,7 +47,7 @@ describeE2E('recording a failed sample', (e2e) => {
     const recorded = page.waitForResponse(
       (response) => /\/controls\/AC-04\/test/.test(response.url()) && response.request().method() !== 'GET',
     );
-    await setSampleResult(page, 'E1007', 'fail');
+    await setSampleResult(page, 'E1007', 'fail', { note: 'Access removed 9 days after termination', reason: 'Re-performed against the Okta log' });
     expect((await recorded).ok()).toBe(true);
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Dashboard' }).click();

@@ -72,15 +72,17 @@ export function sampleRow(page: Page, item: string): Locator {
 
 /**
  * Sets a sample's result with the row's control labelled "Result": a select (Mantine's combobox or a native
- * one) or a segmented control (radio buttons named pass / fail).
+ * one) or a segmented control (radio buttons named pass / fail). A recorded result changes only with a reason
+ * (and a fail with a note saying what deviated), typed into the dialog the change opens.
  */
-export async function setSampleResult(page: Page, item: string, result: 'pass' | 'fail'): Promise<void> {
+export async function setSampleResult(page: Page, item: string, result: 'pass' | 'fail', change: { note: string; reason: string }): Promise<void> {
   const row = sampleRow(page, item);
   await row.waitFor();
   const radio = row.getByRole('radio', { name: new RegExp(`^${result}$`, 'i') });
   if ((await radio.count()) > 0) {
     // A segmented control hides its radio inputs behind their labels: click the label.
     await row.getByText(new RegExp(`^${result}$`, 'i')).click();
+    await giveReason(page, item, result, change);
     return;
   }
   const control = row.getByLabel(/Result/i).first();
@@ -91,6 +93,21 @@ export async function setSampleResult(page: Page, item: string, result: 'pass' |
   }
   await control.click();
   await page.getByRole('option', { name: new RegExp(`^${result}$`, 'i') }).click();
+  await giveReason(page, item, result, change);
+}
+
+/** The dialog a changed result opens: its note and reason, then the change confirmed. */
+async function giveReason(page: Page, item: string, result: 'pass' | 'fail', change: { note: string; reason: string }): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: `Change the result of ${item}` });
+  await dialog.waitFor();
+  await dialog.getByRole('textbox', { name: /^Note/ }).fill(change.note);
+  await dialog.getByRole('textbox', { name: /^Reason for the change/ }).fill(change.reason);
+  await dialog.getByRole('button', { name: `Change to ${result}` }).click();
+}
+
+/** The control page's samples not yet tested: a table labelled "Samples not yet tested", one row per item. */
+export function untestedTable(page: Page): Locator {
+  return main(page).getByRole('table', { name: 'Samples not yet tested' });
 }
 
 /** How many of these elements a person could change (not disabled, not read-only). */

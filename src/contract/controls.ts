@@ -10,6 +10,7 @@ import {
   FREQUENCIES,
   NATURES,
   SAMPLE_RESULTS,
+  TEST_CHANGES,
   TEST_METHODS,
 } from '../domain/index.js';
 import {
@@ -116,7 +117,10 @@ export const testSchema = z
     method: z.enum(TEST_METHODS),
     populationSize: z.number().int().nullable(),
     scopeLimitation: z.string().nullable(),
+    /** The samples with a recorded result: the only ones counted as tested. */
     samples: z.array(sampleSchema),
+    /** Items selected for the test whose result is not recorded yet: not samples, never counted as tested. */
+    untested: z.array(z.string()),
     /** Send it back to replace or delete the test (a stale one gets 409); samples' changes bump it. */
     version: z.number().int(),
   })
@@ -149,6 +153,17 @@ export const putTestBody = z.strictObject({
     .array(z.strictObject({ ...sampleFields, note: sampleFields.note.default(null) }))
     .max(MAX_SAMPLES_PER_REQUEST)
     .default([]),
+  /** Items selected but not yet tested (their results are recorded later, one sample at a time). */
+  untested: z.array(text(MAX_SAMPLE_ITEM_LENGTH)).max(MAX_SAMPLES_PER_REQUEST).default([]),
+  /**
+   * How the test recorded over the control's current one: `keep` (default) keeps every recorded result and
+   * untested item, adding the new ones; `replace` replaces a test that holds no recorded result (409 when it
+   * holds any); `new-version` starts a new test version, with a `reason`, and keeps the current test in the
+   * control's history. A change that would lose evidence it does not allow gets 409 naming what would be lost.
+   */
+  change: z.enum(TEST_CHANGES).default('keep'),
+  /** Why a new test version is started (required with `new-version`). */
+  reason: text(MAX_TEXT_LENGTH).nullable().default(null),
 });
 
 /** The population alone, keeping the test's method and samples. */
@@ -162,6 +177,7 @@ export const addSampleBody = z.strictObject({
   /** When given, the sample is added only if the test is still at this version. */
   version: version.optional(),
   ...sampleFields,
+  /** What deviated: required when the result is fail. */
   note: sampleFields.note.default(null),
 });
 
@@ -169,7 +185,10 @@ export const updateSampleBody = z
   .strictObject({
     version: version.optional(),
     result: sampleFields.result.optional(),
+    /** What deviated: required while the result is fail. */
     note: sampleFields.note.optional(),
+    /** Why a recorded result changes (required then; 422 at `$.reason` without it): kept in the audit event. */
+    reason: text(MAX_TEXT_LENGTH).nullable().default(null),
   })
   .refine((body) => body.result !== undefined || body.note !== undefined, {
     message: 'give the result or the note to record',

@@ -44,6 +44,7 @@ export const AUDIT_EVENT_TYPES = [
   'control.purged',
   'test.recorded',
   'test.removed',
+  'test.superseded',
   'population.recorded',
   'sample.added',
   'sample.recorded',
@@ -155,9 +156,12 @@ export interface AuditPayloads<R extends AuditRecords> {
   'control.purged': { before: R['controlRecord'] };
   'test.recorded': { before: R['test'] | null; after: R['test'] };
   'test.removed': { before: R['test'] };
+  /** A new test version: the previous test whole (its results and notes), the new one and why. */
+  'test.superseded': { before: R['test']; after: R['test'] & { reason: string | null } };
   'population.recorded': { before: PopulationStatement; after: PopulationStatement };
   'sample.added': { after: RecordedSample<R> & { testVersion: number } };
-  'sample.recorded': { before: RecordedSample<R>; after: RecordedSample<R> & { testVersion: number } };
+  /** A sample's result or note changed; a changed result says why. */
+  'sample.recorded': { before: RecordedSample<R>; after: RecordedSample<R> & { testVersion: number; reason: string | null } };
   'finding.created': { after: R['finding'] };
   'finding.imported': { after: R['finding'] & { importedFrom: OscalSource } };
   'finding.reopened': FindingStep<object, { reason: string | null }>;

@@ -26,3 +26,4 @@ export * from './remediation/index.js';
 export * from './monitoring/index.js';
 export * from './archiving.js';
 export * from './audit-events.js';
+export * from './test-changes.js';

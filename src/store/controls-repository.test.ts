@@ -124,9 +124,15 @@ for (const engine of ENGINES) {
         rowId: expect.any(String),
         controlRowId: control.rowId,
         version: 1,
+        untested: [],
       });
       expect(await controls.findTest(control.rowId)).toEqual(test);
       expect(await controls.findTestById(test.rowId)).toEqual(test);
+      // Items selected but not yet tested are kept in order beside the samples, and never become samples by themselves.
+      const selected = await controls.updateTest(test.rowId, 1, { untested: ['N-2', 'N-1'] });
+      expect(selected).toMatchObject({ samples, untested: ['N-2', 'N-1'], version: 2 });
+      await controls.addSample(test.rowId, { item: 'N-1', result: 'fail', note: 'Late' });
+      expect(await controls.findTest(control.rowId)).toMatchObject({ samples: [...samples, { item: 'N-1', result: 'fail', note: 'Late' }], untested: ['N-2'], version: 3 });
       await expect(
         controls.createTest(control.rowId, { method: 'inquiry', populationSize: 1, samples: [], scopeLimitation: null }),
       ).rejects.toBeInstanceOf(ConflictError);

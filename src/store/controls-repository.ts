@@ -52,6 +52,7 @@ import {
   translateConstraintErrors,
   staleOrMissing,
   toCount,
+  toJson,
   type Executor,
   type Page,
   type Paged,
@@ -276,6 +277,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
                 method: test.method,
                 population_size: test.populationSize,
                 scope_limitation: test.scopeLimitation,
+                untested: toJson(test.untested ?? []),
               })
               .execute(),
           `Control ${controlRowId} already has a test`,

@@ -30,10 +30,15 @@ export interface StoredControlTest extends ControlTest {
   rowId: string;
   controlRowId: string;
   version: number;
+  /** Items selected for the test whose result is not recorded yet, in order: not samples, never counted as tested. */
+  untested: string[];
 }
 
-/** A test as written: the domain test less the control code, which the control row already gives. */
-export type ControlTestInput = Omit<ControlTest, 'control'>;
+/**
+ * A test as written: the domain test less the control code, which the control row already gives, and the items
+ * selected but not yet tested (none when left out).
+ */
+export type ControlTestInput = Omit<ControlTest, 'control'> & { untested?: string[] };
 
 export const controlColumns = [
   'id',
@@ -52,7 +57,7 @@ export const controlColumns = [
   'archived_at',
 ] as const;
 
-export const testColumns = ['id', 'control_id', 'method', 'population_size', 'scope_limitation', 'version'] as const;
+export const testColumns = ['id', 'control_id', 'method', 'population_size', 'scope_limitation', 'untested', 'version'] as const;
 
 export const sampleColumns = ['test_id', 'item', 'result', 'note'] as const;
 
@@ -94,7 +99,13 @@ export function toDomainTest(row: TestRow, controlCode: string, samples: Sample[
 }
 
 export function toStoredTest(row: TestRow, controlCode: string, samples: Sample[]): StoredControlTest {
-  return { ...toDomainTest(row, controlCode, samples), rowId: row.id, controlRowId: row.control_id, version: row.version };
+  return {
+    ...toDomainTest(row, controlCode, samples),
+    rowId: row.id,
+    controlRowId: row.control_id,
+    version: row.version,
+    untested: fromJson<string[]>(row.untested),
+  };
 }
 
 /** A control's stored columns, less the row's identity and place. */
@@ -132,6 +143,7 @@ export function testValues(test: Partial<ControlTestInput>) {
     ...(test.method !== undefined && { method: test.method }),
     ...(test.populationSize !== undefined && { population_size: test.populationSize }),
     ...(test.scopeLimitation !== undefined && { scope_limitation: test.scopeLimitation }),
+    ...(test.untested !== undefined && { untested: toJson(test.untested) }),
   };
 }
 

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { newSampleProblems } from '../domain/sampling/integrity.js';
 import { sampleColumns, toSample } from './controls-rows.js';
 import { bumpRevision } from './engagements-repository.js';
-import { staleOrMissing, toCount, translateConstraintErrors, type Executor, type StoreDependencies, type Trx } from './values.js';
+import { fromJson, staleOrMissing, toCount, toJson, translateConstraintErrors, type Executor, type StoreDependencies, type Trx } from './values.js';
 
 /** What a single sample's change needs to know of its test. */
 export interface TestOverview {
@@ -17,6 +17,8 @@ export interface TestOverview {
   populationSize: number | null;
   scopeLimitation: string | null;
   sampleCount: number;
+  /** Items selected but not yet tested: they hold a place in the population too. */
+  untested: string[];
 }
 
 export interface SamplePatch {
@@ -34,7 +36,7 @@ export interface SampleChange {
 export async function findTestOverview(executor: Executor, controlRowId: string): Promise<TestOverview | null> {
   const row = await executor
     .selectFrom('control_tests')
-    .select(['id', 'version', 'population_size', 'scope_limitation'])
+    .select(['id', 'version', 'population_size', 'scope_limitation', 'untested'])
     .select((eb) => eb.selectFrom('samples').select(eb.fn.countAll().as('n')).whereRef('samples.test_id', '=', 'control_tests.id').as('sample_count'))
     .where('control_id', '=', controlRowId)
     .executeTakeFirst();
@@ -45,6 +47,7 @@ export async function findTestOverview(executor: Executor, controlRowId: string)
     populationSize: row.population_size === null ? null : Number(row.population_size),
     scopeLimitation: row.scope_limitation,
     sampleCount: toCount(row.sample_count ?? 0),
+    untested: fromJson<string[]>(row.untested),
   };
 }
 
@@ -78,7 +81,8 @@ async function bumpTestVersion(trx: Trx, testRowId: string, expectedVersion: num
 /**
  * Adds a sample after the test's last one. A duplicate item, or a population sampled in full already, is a
  * ConflictError (callers check both first to explain them; this catches a concurrent addition: the count is
- * taken under the engagement's row lock, so two additions cannot both take the last place).
+ * taken under the engagement's row lock, so two additions cannot both take the last place). An item selected
+ * but not yet tested leaves the untested list as its result is recorded: it already held its place.
  */
 export async function addSample(
   trx: Trx,
@@ -89,14 +93,24 @@ export async function addSample(
 ): Promise<SampleChange> {
   await bumpRevision(trx, { testRowId });
   const testVersion = await bumpTestVersion(trx, testRowId, expectedVersion);
-  const test = await trx.selectFrom('control_tests').select('population_size').where('id', '=', testRowId).executeTakeFirstOrThrow();
+  const test = await trx.selectFrom('control_tests').select(['population_size', 'untested']).where('id', '=', testRowId).executeTakeFirstOrThrow();
   const sampled = await trx
     .selectFrom('samples')
     .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('position').as('last')])
     .where('test_id', '=', testRowId)
     .executeTakeFirstOrThrow();
-  const full = newSampleProblems({ populationSize: test.population_size === null ? null : Number(test.population_size), sampleCount: toCount(sampled.count) }, sample.item, false);
+  const untested = fromJson<string[]>(test.untested);
+  const populationSize = test.population_size === null ? null : Number(test.population_size);
+  const full = newSampleProblems({ populationSize, sampleCount: toCount(sampled.count), untested }, sample.item, false);
   if (full.length > 0) throw new ConflictError(`Sample ${sample.item} cannot be added: ${full.map((p) => p.message).join('; ')}`);
+  // An item selected but not yet tested becomes a sample: it leaves the untested list.
+  if (untested.includes(sample.item)) {
+    await trx
+      .updateTable('control_tests')
+      .set({ untested: toJson(untested.filter((item) => item !== sample.item)) })
+      .where('id', '=', testRowId)
+      .execute();
+  }
   const position = sampled.last === null || sampled.last === undefined ? 0 : Number(sampled.last) + 1;
   await translateConstraintErrors(
     () =>

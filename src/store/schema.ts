@@ -154,6 +154,8 @@ export interface ControlTestsTable {
   method: string;
   population_size: number | null;
   scope_limitation: string | null;
+  /** JSON array of the item ids selected but not yet tested (never counted as samples). */
+  untested: Generated<string>;
   version: Version;
 }
 

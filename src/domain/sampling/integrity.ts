@@ -15,6 +15,8 @@ export interface SampledPopulation {
   populationSize: number | null;
   /** An item that is undefined (not given, or not text) is left to the check of the shape. */
   samples: readonly { item: string | undefined }[];
+  /** Items selected but not yet tested (the database's, never the workspace's): they hold places in the population. */
+  untested?: readonly string[];
 }
 
 /** The test says how large its population is, or why it could not be produced. */
@@ -28,9 +30,11 @@ export function populationProblems(test: StatedPopulation): Problem[] {
 /** No more samples than the population (when its size is known), and no item twice. */
 export function sampleProblems(test: SampledPopulation): Problem[] {
   const problems: Problem[] = [];
-  const n = test.samples.length;
+  const untested = test.untested?.length ?? 0;
+  const n = test.samples.length + untested;
   if (test.populationSize !== null && n > test.populationSize) {
-    problems.push({ path: ['populationSize'], message: `${n} samples tested from a population of only ${test.populationSize}` });
+    const how = untested === 0 ? 'tested' : `selected (${untested} not yet tested)`;
+    problems.push({ path: ['populationSize'], message: `${n} samples ${how} from a population of only ${test.populationSize}` });
   }
   const items = test.samples.map((s) => s.item);
   for (const { index, first } of repeats(items)) {
@@ -50,16 +54,20 @@ export function testProblems(test: StatedPopulation & SampledPopulation): Proble
 
 /**
  * Adding `item` to a test whose samples are whole keeps them whole: the item is not sampled already and the
- * population has an item left. Said of the new sample's `item`, without reading the samples there are.
+ * population has an item left. Said of the new sample's `item`, without reading the samples there are. An item
+ * selected but not yet tested holds its place already: recording its result takes no new one.
  */
 export function newSampleProblems(
-  test: { populationSize: number | null; sampleCount: number },
+  test: { populationSize: number | null; sampleCount: number; untested?: readonly string[] },
   item: string,
   sampledAlready: boolean,
 ): Problem[] {
   if (sampledAlready) return [{ path: ['item'], message: `sample item "${item}" is already in the test` }];
-  if (test.populationSize !== null && test.sampleCount >= test.populationSize) {
-    return [{ path: ['item'], message: `the population has ${test.populationSize} items and ${test.sampleCount} are sampled already` }];
+  const untested = test.untested ?? [];
+  if (untested.includes(item)) return [];
+  const selected = test.sampleCount + untested.length;
+  if (test.populationSize !== null && selected >= test.populationSize) {
+    return [{ path: ['item'], message: `the population has ${test.populationSize} items and ${selected} are sampled already` }];
   }
   return [];
 }

@@ -7,9 +7,15 @@
  * The population is evidence the organisation provides, not test work: stating or changing it (its size or
  * the scope limitation) needs `evidence.manage` (the programme's managers, or the owner of the control),
  * whatever route it comes by. The auditor tests the population as it stands and cannot alter it (DESIGN §6).
+ *
+ * Recorded results are evidence (src/domain/test-changes.ts): recording the test again keeps them, replacing a
+ * test is refused while it holds any, and a new test version keeps the old one, whole, in its audit event.
  */
 import {
   can,
+  checkFailureNotes,
+  checkSampleRecord,
+  checkTestSamples,
   ConflictError,
   describeGrant,
   ForbiddenError,
@@ -20,7 +26,9 @@ import {
   newSampleProblems,
   testProblems,
   type Grant,
+  testChangeConflict,
   type Sample,
+  type TestChange,
 } from '../../domain/index.js';
 import type {
   ControlTestInput,
@@ -95,9 +103,11 @@ export function createControlTestsService(deps: {
     },
 
     /**
-     * Records the control's test, replacing the one it has: then `expectedVersion` must be that test's version
-     * (missing or stale: ConflictError, nothing changed). `created` says whether there was none. A new test
-     * states the population and a replacement may change it: then the actor also needs `evidence.manage`.
+     * Records the control's test over the one it has: then `expectedVersion` must be that test's version
+     * (missing or stale: ConflictError, nothing changed) and `change` says how (see TestChange: by default every
+     * recorded result and untested item is kept; a change that would lose evidence it does not allow is a
+     * ConflictError saying what would be lost). `created` says whether there was none. A new test states the
+     * population and a replacement may change it: then the actor also needs `evidence.manage`.
      */
     async put(
       actor: Actor,
@@ -106,9 +116,14 @@ export function createControlTestsService(deps: {
       controlId: string,
       input: ControlTestInput,
       expectedVersion?: number,
+      how: { change?: TestChange; reason?: string | null } = {},
     ): Promise<{ test: StoredControlTest; created: boolean }> {
       const grant = await access.require(actor, organizationId, 'test.record');
-      const issues = locateProblems(testProblems(input), jsonPath);
+      const change = how.change ?? 'keep';
+      const reason = how.reason?.trim() || null;
+      const untested = input.untested ?? [];
+      const problems = [...testProblems({ ...input, untested }), ...checkTestSamples({ samples: input.samples, untested, change, reason })];
+      const issues = locateProblems(problems, jsonPath);
       if (issues.length > 0) throw new ValidationError(issues, 'The test cannot be recorded');
       return db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
@@ -121,10 +136,24 @@ export function createControlTestsService(deps: {
         if (!before && expectedVersion !== undefined) {
           throw new ConflictError(`Control ${controlId} has no test any more (you had version ${expectedVersion}); reload and try again`);
         }
+        // A stale version is the first thing to say: what would be lost is then judged on a test the person has not seen.
+        if (before?.version === expectedVersion || !before) {
+          const failures = locateProblems(checkFailureNotes(input.samples, before?.samples), jsonPath);
+          if (failures.length > 0) throw new ValidationError(failures, 'The test cannot be recorded');
+        }
+        if (before && before.version === expectedVersion) {
+          const conflict = testChangeConflict(before, { samples: input.samples, untested }, change);
+          if (conflict) throw new ConflictError(`Control ${controlId}: ${conflict}`);
+        }
+        const written = { ...input, untested };
         const after = before
-          ? await controls.updateTest(before.rowId, expectedVersion as number, input, trx)
-          : await controls.createTest(control.rowId, input, trx);
-        await audit.record(trx, actor, { type: 'test.recorded', organizationId, subject: `test:${after.rowId}`, before, after });
+          ? await controls.updateTest(before.rowId, expectedVersion as number, written, trx)
+          : await controls.createTest(control.rowId, written, trx);
+        const subject = `test:${after.rowId}`;
+        if (before && change === 'new-version') {
+          // The superseded test, whole, with its results and notes: the control's history keeps it.
+          await audit.record(trx, actor, { type: 'test.superseded', organizationId, subject, before, after: { ...after, reason } });
+        } else await audit.record(trx, actor, { type: 'test.recorded', organizationId, subject, before, after });
         return { test: after, created: before === null };
       });
     },
@@ -181,7 +210,10 @@ export function createControlTestsService(deps: {
       });
     },
 
-    /** Adds a sample to the test; with `expectedVersion`, only if the test is still at that version. */
+    /**
+     * Adds a sample to the test, or records the result of an item selected but not yet tested; with
+     * `expectedVersion`, only if the test is still at that version.
+     */
     async addSample(
       actor: Actor,
       organizationId: string,
@@ -191,6 +223,8 @@ export function createControlTestsService(deps: {
       expectedVersion?: number,
     ): Promise<RecordedSample> {
       await access.require(actor, organizationId, 'test.record');
+      const refused = locateProblems(checkSampleRecord(null, sample, null), jsonPath);
+      if (refused.length > 0) throw new ValidationError(refused, 'The sample cannot be added');
       return db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
         const test = await overviewOf(control, trx);
@@ -206,7 +240,10 @@ export function createControlTestsService(deps: {
       });
     },
 
-    /** Records a sample's result or note; `expectedVersion` as for addSample. */
+    /**
+     * Records a sample's result or note; `expectedVersion` as for addSample. A fail keeps a note saying what
+     * deviated, and a changed result takes a `reason`, which the audit event keeps with the result before and after.
+     */
     async updateSample(
       actor: Actor,
       organizationId: string,
@@ -215,6 +252,7 @@ export function createControlTestsService(deps: {
       item: string,
       patch: SamplePatch,
       expectedVersion?: number,
+      reason: string | null = null,
     ): Promise<RecordedSample> {
       await access.require(actor, organizationId, 'test.record');
       return db.transaction().execute(async (trx) => {
@@ -222,6 +260,10 @@ export function createControlTestsService(deps: {
         const test = await overviewOf(control, trx);
         const before = await controls.findSample(test.rowId, item, trx);
         if (!before) throw new NotFoundError(`Sample ${item} of control ${controlId}`);
+        if (expectedVersion === undefined || expectedVersion === test.version) {
+          const issues = locateProblems(checkSampleRecord(before, { ...before, ...patch }, reason), jsonPath);
+          if (issues.length > 0) throw new ValidationError(issues, `The result of ${item} cannot be recorded`);
+        }
         const change = await controls.updateSample(test.rowId, item, patch, expectedVersion, trx);
         const recorded = { control: control.id, ...change.sample, testVersion: change.testVersion };
         await audit.record(trx, actor, {
@@ -229,7 +271,7 @@ export function createControlTestsService(deps: {
           organizationId,
           subject: `test:${test.rowId}`,
           before: { control: control.id, ...before },
-          after: recorded,
+          after: { ...recorded, reason: reason?.trim() || null },
         });
         return recorded;
       });

@@ -60,7 +60,7 @@ for (const engine of ENGINES) {
       expect(counter.count).toBe(1);
       expect(second).toBe(first);
 
-      await services.tests.addSample(OPERATOR, organizationId, engagementId, 'C-0002', { item: 'NEW', result: 'fail', note: null });
+      await services.tests.addSample(OPERATOR, organizationId, engagementId, 'C-0002', { item: 'NEW', result: 'fail', note: 'Late' });
       const third = await services.examination.get(OPERATOR, organizationId, engagementId);
       expect(third.resultHash).not.toBe(first.resultHash);
       expect(third.revision).toBeGreaterThan(first.revision);

@@ -15,6 +15,7 @@ import * as instanceSettings from './2026120101_instance_settings.js';
 import * as auditCheckpoints from './2026120102_audit_checkpoints.js';
 import * as archiving from './2026120103_archiving.js';
 import * as auditActor from './2026120401_audit_actor.js';
+import * as untestedSamples from './2026120401_untested_samples.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -29,4 +30,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026120102_audit_checkpoints': auditCheckpoints,
   '2026120103_archiving': archiving,
   '2026120401_audit_actor': auditActor,
+  '2026120401_untested_samples': untestedSamples,
 };

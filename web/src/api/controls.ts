@@ -26,7 +26,7 @@ import { keys } from './keys.js';
 import { withQuery, type EngagementApi } from './paths.js';
 import { useScope } from './programme.js';
 
-export type { AuditEvent, Control, ControlChanges, ControlInput, ControlTest, ListedControl, RecordedSample, Sample, SampleResult, TestEvidence, TestInput };
+export type { AuditEvent, Control, ControlChanges, ControlInput, ControlTest, ListedControl, RecordedSample, Sample, SampleChanges, SampleResult, TestEvidence, TestInput };
 
 /** How many of a control's latest events its page shows. */
 export const HISTORY_LIMIT = 100;
@@ -127,6 +127,8 @@ function applySample(client: QueryClient, testKey: QueryKey, recorded: RecordedS
       ...test,
       version: recorded.testVersion,
       samples: known ? test.samples.map((s) => (s.item === sample.item ? sample : s)) : [...test.samples, sample],
+      // An item not yet tested becomes a sample once its result is recorded.
+      untested: test.untested.filter((item) => item !== sample.item),
     };
   });
 }
@@ -150,8 +152,10 @@ export function useUpdateControl() {
 }
 
 /**
- * Records the control's test, replacing the one it has. Stating or changing the population needs
- * evidence.manage besides test.record: an auditor sends the population as it stands.
+ * Records the control's test over the one it has, keeping its recorded results unless the request says otherwise
+ * (`change`: a confirmed replacement of a test without results, or a new test version; 409 names what would be
+ * lost). Stating or changing the population needs evidence.manage besides test.record: an auditor sends the
+ * population as it stands.
  */
 export function usePutTest() {
   return useControlMutation((urls, { controlId, test }: { controlId: string; test: TestInput }) =>

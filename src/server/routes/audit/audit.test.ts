@@ -23,7 +23,7 @@ for (const engine of ENGINES) {
       const auditor = await t().member('auditor');
       const changed = await compliance.request({ method: 'PATCH', url: controlUrl, payload: { version: 1, title: 'Leavers lose access within a day' } });
       expect(changed.statusCode).toBe(200);
-      const recorded = await auditor.request({ method: 'PATCH', url: `${controlUrl}/test/samples/T-0002`, payload: { result: 'fail', note: 'Nine days late' } });
+      const recorded = await auditor.request({ method: 'PATCH', url: `${controlUrl}/test/samples/T-0002`, payload: { result: 'fail', note: 'Nine days late', reason: 'Re-inspected the ticket' } });
       expect(recorded.statusCode).toBe(200);
       return { engagement, controlUrl, compliance, auditor };
     }

@@ -39,6 +39,7 @@ for (const engine of ENGINES) {
           { item: 'T-0001', result: 'pass', note: null },
           { item: 'T-0002', result: 'fail', note: 'Access removed 9 days after termination' },
         ],
+        untested: [],
         version: 1,
       };
       expect(created.json()).toEqual(recorded);
@@ -46,16 +47,47 @@ for (const engine of ENGINES) {
 
       const withoutVersion = await auditor.request({ method: 'PUT', url, payload: { ...test, method: 'reperformance' } });
       expect(withoutVersion.statusCode).toBe(409);
-      const replaced = await auditor.request({ method: 'PUT', url, payload: { ...test, version: 1, method: 'reperformance', samples: [] } });
+      const replaced = await auditor.request({ method: 'PUT', url, payload: { ...test, version: 1, method: 'reperformance' } });
       expect(replaced.statusCode).toBe(200);
-      expect(replaced.json()).toMatchObject({ method: 'reperformance', samples: [], version: 2 });
+      expect(replaced.json()).toMatchObject({ method: 'reperformance', samples: recorded.samples, version: 2 });
       const stale = await auditor.request({ method: 'PUT', url, payload: { ...test, version: 1 } });
       expect(stale.statusCode).toBe(409);
-      expect((await auditor.request({ method: 'GET', url })).json()).toMatchObject({ method: 'reperformance', samples: [], version: 2 });
+      expect((await auditor.request({ method: 'GET', url })).json()).toMatchObject({ method: 'reperformance', samples: recorded.samples, version: 2 });
 
       const events = await auditEvents(t(), 'test.recorded');
       expect(events).toHaveLength(2);
       expect(events[0]).toMatchObject({ actor: `user:${auditor.email}`, before: { method: 'inspection' }, after: { method: 'reperformance' } });
+    });
+
+    it('keeps recorded results: refuses with 409 what would lose them, adds untested samples, and starts new versions', async () => {
+      const { engagement, url } = await seeded();
+      await seedTest(t(), engagement.id, 'AC-04', { populationSize: 20, samples: samplesOf('ppfpf') });
+      const compliance = await t().member('compliance');
+      const fivePasses = { ...test, populationSize: 20, samples: samplesOf('ppppp', 'N'), version: 1 };
+      for (const change of [undefined, 'replace']) {
+        const refused = await compliance.request({ method: 'PUT', url, payload: { ...fivePasses, ...(change && { change }) } });
+        expect(refused.statusCode, change).toBe(409);
+        expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+        expect(refused.json().detail).toMatch(/5 recorded results \(T-0001 pass, T-0002 pass, T-0003 fail, T-0004 pass, T-0005 fail\)|holds 5 recorded results \(2 failed\)/);
+      }
+      const current = (await compliance.request({ method: 'GET', url })).json();
+      expect(current).toMatchObject({ version: 1, untested: [] });
+      expect(current.samples.map((s: { result: string }) => s.result)).toEqual(['pass', 'pass', 'fail', 'pass', 'fail']);
+
+      const added = await compliance.request({ method: 'PUT', url, payload: { ...test, populationSize: 20, samples: current.samples, untested: ['N-1'], version: 1 } });
+      expect(added.statusCode).toBe(200);
+      expect(added.json()).toMatchObject({ samples: current.samples, untested: ['N-1'], version: 2 });
+
+      const noReason = await compliance.request({ method: 'PUT', url, payload: { ...fivePasses, version: 2, change: 'new-version' } });
+      expect(noReason.statusCode).toBe(422);
+      expect(noReason.json().issues).toEqual([{ location: '$.reason', message: expect.stringMatching(/say why/) }]);
+      const reason = 'Retest after the May redesign';
+      const retest = { ...test, populationSize: 20, samples: [], untested: ['N-1', 'N-2'], version: 2, change: 'new-version', reason };
+      const version3 = await compliance.request({ method: 'PUT', url, payload: retest });
+      expect(version3.statusCode).toBe(200);
+      expect(version3.json()).toMatchObject({ samples: [], untested: ['N-1', 'N-2'], version: 3 });
+      const [event] = await auditEvents(t(), 'test.superseded');
+      expect(event).toMatchObject({ actor: `user:${compliance.email}`, before: { samples: current.samples }, after: { reason } });
     });
 
     it('adds samples and records their results, bumping the test version', async () => {
@@ -69,7 +101,7 @@ for (const engine of ENGINES) {
       const recorded = await auditor.request({
         method: 'PATCH',
         url: `${url}/samples/T-0100`,
-        payload: { version: 2, result: 'fail', note: 'No approval on file' },
+        payload: { version: 2, result: 'fail', note: 'No approval on file', reason: 'The approval on file was for another change' },
       });
       expect(recorded.statusCode).toBe(200);
       expect(recorded.json()).toEqual({ control: 'AC-04', item: 'T-0100', result: 'fail', note: 'No approval on file', testVersion: 3 });
@@ -84,6 +116,31 @@ for (const engine of ENGINES) {
       expect(latest).toMatchObject({ before: { item: 'T-0001', note: null }, after: { item: 'T-0001', note: 'Checked twice' } });
     });
 
+    it("refuses a fail without its note and a changed result without a reason; the control's history says who changed which result when", async () => {
+      const { engagement, url } = await seeded();
+      await seedTest(t(), engagement.id, 'AC-04', { populationSize: 10, samples: samplesOf('ppppp') });
+      const auditor = await t().member('auditor');
+      const noNote = await auditor.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'N-1', result: 'fail' } });
+      expect(noNote.statusCode).toBe(422);
+      expect(noNote.json().issues).toEqual([{ location: '$.note', message: 'a failed sample needs a note saying what deviated' }]);
+      const noReason = await auditor.request({ method: 'PATCH', url: `${url}/samples/T-0003`, payload: { result: 'fail', note: 'Nine days late' } });
+      expect(noReason.statusCode).toBe(422);
+      expect(noReason.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(noReason.json().issues).toEqual([{ location: '$.reason', message: expect.stringMatching(/recorded as pass: say why it changes to fail/) }]);
+
+      const reason = 'The termination ticket was closed before the account was removed';
+      const changed = await auditor.request({ method: 'PATCH', url: `${url}/samples/T-0003`, payload: { result: 'fail', note: 'Nine days late', reason } });
+      expect(changed.statusCode).toBe(200);
+      const history = (await auditor.request({ method: 'GET', url: url.replace(/\/test$/, '/audit-events') })).json();
+      expect(history.items[0]).toMatchObject({
+        type: 'sample.recorded',
+        actor: `user:${auditor.email}`,
+        occurredAt: expect.any(String),
+        before: { item: 'T-0003', result: 'pass', note: null },
+        after: { item: 'T-0003', result: 'fail', note: 'Nine days late', reason },
+      });
+    });
+
     it('records a sample whose item is as long as an item may be, in any script, and refuses a longer one with 400', async () => {
       const { engagement, url } = await seeded();
       await seedTest(t(), engagement.id, 'AC-04', { populationSize: 10, samples: samplesOf('ppppp') });
@@ -91,7 +148,8 @@ for (const engine of ENGINES) {
       // 200 characters: plain, and each three bytes of UTF-8 (nine characters percent-encoded in the path).
       for (const item of ['I'.repeat(200), '€'.repeat(200)]) {
         expect((await auditor.request({ method: 'POST', url: `${url}/samples`, payload: { item, result: 'pass' } })).statusCode).toBe(201);
-        const recorded = await auditor.request({ method: 'PATCH', url: `${url}/samples/${encodeURIComponent(item)}`, payload: { result: 'fail' } });
+        const payload = { result: 'fail', note: 'Late', reason: 'Re-inspected' };
+        const recorded = await auditor.request({ method: 'PATCH', url: `${url}/samples/${encodeURIComponent(item)}`, payload });
         expect(recorded.statusCode).toBe(200);
         expect(recorded.json()).toMatchObject({ item, result: 'fail' });
       }
@@ -104,7 +162,7 @@ for (const engine of ENGINES) {
       const { engagement, url } = await seeded();
       await seedTest(t(), engagement.id, 'AC-04', { populationSize: 6, samples: samplesOf('ppppp') });
       const admin = await t().member('admin');
-      const duplicate = await admin.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'T-0001', result: 'fail' } });
+      const duplicate = await admin.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'T-0001', result: 'fail', note: 'Late' } });
       expect(duplicate.statusCode).toBe(422);
       expect(duplicate.json().issues).toEqual([{ location: '$.item', message: 'sample item "T-0001" is already in the test' }]);
       expect((await admin.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'T-0006', result: 'pass' } })).statusCode).toBe(201);
@@ -113,7 +171,7 @@ for (const engine of ENGINES) {
       expect(beyond.json().issues[0]).toMatchObject({ location: '$.item', message: expect.stringMatching(/population has 6 items/) });
       const stale = await admin.request({ method: 'POST', url: `${url}/samples`, payload: { version: 1, item: 'T-0008', result: 'pass' } });
       expect(stale.statusCode).toBe(409);
-      const staleUpdate = await admin.request({ method: 'PATCH', url: `${url}/samples/T-0001`, payload: { version: 1, result: 'fail' } });
+      const staleUpdate = await admin.request({ method: 'PATCH', url: `${url}/samples/T-0001`, payload: { version: 1, note: 'Stale' } });
       expect(staleUpdate.statusCode).toBe(409);
       expect((await admin.request({ method: 'PATCH', url: `${url}/samples/NOPE`, payload: { result: 'fail' } })).statusCode).toBe(404);
       const empty = await admin.request({ method: 'PATCH', url: `${url}/samples/T-0001`, payload: {} });
@@ -188,9 +246,10 @@ for (const engine of ENGINES) {
         expect((await member.request({ method: 'DELETE', url: `${url}?version=1` })).statusCode).toBe(403);
       }
       let version = 1;
+      const { samples } = (await (await t().member('viewer')).request({ method: 'GET', url })).json();
       for (const role of ['admin', 'compliance', 'auditor'] as const) {
         const member = await t().member(role);
-        const response = await member.request({ method: 'PUT', url, payload: { ...test, version } });
+        const response = await member.request({ method: 'PUT', url, payload: { ...test, samples, version } });
         expect(response.statusCode, role).toBe(200);
         version = response.json().version;
       }
@@ -217,7 +276,7 @@ for (const engine of ENGINES) {
       expect(await auditEvents(t(), 'test.recorded')).toHaveLength(1);
 
       // Test work on the population as it stands: method, samples and results.
-      const replaced = await auditor.request({ method: 'PUT', url, payload: { ...test, version: 1, method: 'reperformance' } });
+      const replaced = await auditor.request({ method: 'PUT', url, payload: { ...test, samples: current.samples, version: 1, method: 'reperformance' } });
       expect(replaced.statusCode).toBe(200);
       expect(replaced.json()).toMatchObject({ method: 'reperformance', populationSize: 42, version: 2 });
       const recorded = await auditor.request({ method: 'PATCH', url: `${url}/samples/T-0002`, payload: { result: 'pass', note: 'Re-checked' } });
@@ -272,7 +331,8 @@ for (const engine of ENGINES) {
       });
       expect(limited.statusCode).toBe(200);
       expect(limited.json()).toMatchObject({ populationSize: null, scopeLimitation: 'The HR system could not produce the terminations', version: 3 });
-      const replaced = await compliance.request({ method: 'PUT', url, payload: { ...test, version: 3, populationSize: 50 } });
+      const { samples } = limited.json();
+      const replaced = await compliance.request({ method: 'PUT', url, payload: { ...test, samples, version: 3, populationSize: 50 } });
       expect(replaced.statusCode).toBe(200);
       expect(replaced.json()).toMatchObject({ populationSize: 50, scopeLimitation: null, version: 4 });
     });

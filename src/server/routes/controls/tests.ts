@@ -27,16 +27,19 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
     schema: {
       tags,
       summary:
-        "Record the control's test, replacing the one it has (then `version` is required; 409 when stale). Stating or " +
-        'changing its population (size or scope limitation) also needs evidence.manage, which the auditor does not have',
+        "Record the control's test over the one it has (then `version` is required; 409 when stale). Recorded results " +
+        'are kept: `change` says whether to keep them and add samples (default), replace a test that holds none, or ' +
+        'start a new test version that keeps the current one in the history; 409 names what would otherwise be lost. ' +
+        'Stating or changing its population (size or scope limitation) also needs evidence.manage, which the auditor does not have',
       params: controlParams,
       body: putTestBody,
       response: { 200: testSchema, 201: testSchema },
     },
     handler: async (request, reply) => {
       const { organizationId, engagementId, controlId } = request.params;
-      const { version, ...test } = request.body;
-      const { test: recorded, created } = await tests.put(actorOf(request), organizationId, engagementId, controlId, test, version);
+      const { version, change, reason, ...test } = request.body;
+      const how = { change, reason };
+      const { test: recorded, created } = await tests.put(actorOf(request), organizationId, engagementId, controlId, test, version, how);
       return reply.status(created ? 201 : 200).send(recorded);
     },
   });
@@ -80,7 +83,9 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
     config: { permission: 'test.record' },
     schema: {
       tags,
-      summary: 'Add a sample to the test (no more than the population, no item twice)',
+      summary:
+        'Add a sample to the test, or record the result of an item not yet tested (no more than the population, no item ' +
+        'twice; a fail needs a note saying what deviated)',
       params: controlParams,
       body: addSampleBody,
       response: { 201: recordedSampleSchema },
@@ -97,15 +102,15 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
     config: { permission: 'test.record' },
     schema: {
       tags,
-      summary: "Record a sample's result or note",
+      summary: "Record a sample's result or note: a fail needs a note saying what deviated, and changing a recorded result a `reason` (422 naming the field without them), kept in the audit event",
       params: sampleParams,
       body: updateSampleBody,
       response: { 200: recordedSampleSchema },
     },
     handler: async (request) => {
       const { organizationId, engagementId, controlId, item } = request.params;
-      const { version, ...patch } = request.body;
-      return tests.updateSample(actorOf(request), organizationId, engagementId, controlId, item, patch, version);
+      const { version, reason, ...patch } = request.body;
+      return tests.updateSample(actorOf(request), organizationId, engagementId, controlId, item, patch, version, reason);
     },
   });
 }

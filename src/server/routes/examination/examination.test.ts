@@ -59,7 +59,7 @@ for (const engine of ENGINES) {
       const recorded = await auditor.request({
         method: 'PATCH',
         url: `${base(t())}/engagements/${engagement.id}/controls/AC-04/test/samples/T-0007`,
-        payload: { result: 'fail', note: 'Access removed 9 days after termination' },
+        payload: { result: 'fail', note: 'Access removed 9 days after termination', reason: 'Re-inspected the ticket' },
       });
       expect(recorded.statusCode).toBe(200);
       const after = (await auditor.request({ method: 'GET', url: url(engagement.id) })).json();
@@ -85,7 +85,7 @@ for (const engine of ENGINES) {
       expect(again.headers.etag).toBe(etag);
       const listed = await viewer.request({ method: 'GET', url: url(engagement.id), headers: { 'if-none-match': `"other", W/${etag}` } });
       expect(listed.statusCode).toBe(304);
-      await t().services.tests.updateSample(OPERATOR, t().organizationId, engagement.id, 'AC-04', 'T-0001', { result: 'fail' });
+      await t().services.tests.updateSample(OPERATOR, t().organizationId, engagement.id, 'AC-04', 'T-0001', { result: 'fail', note: 'Late' }, undefined, 'Re-inspected');
       const changed = await viewer.request({ method: 'GET', url: url(engagement.id), headers: { 'if-none-match': etag } });
       expect(changed.statusCode).toBe(200);
       expect(changed.headers.etag).not.toBe(etag);
@@ -101,8 +101,8 @@ for (const engine of ENGINES) {
         ['control created', (c) => c.request({ method: 'POST', url: `${e}/controls`, payload: controlInput({ id: 'NEW-1', criteria: ['CC1.1'] }) })],
         ['test recorded', (c) => c.request({ method: 'PUT', url: `${e}/controls/NEW-1/test`, payload: { method: 'inquiry', populationSize: 3 } })],
         ['sample added', (c) => c.request({ method: 'POST', url: `${e}/controls/NEW-1/test/samples`, payload: { item: 'S-1', result: 'pass' } })],
-        ['sample recorded', (c) => c.request({ method: 'PATCH', url: `${e}/controls/NEW-1/test/samples/S-1`, payload: { result: 'fail' } })],
-        ['test replaced', (c) => c.request({ method: 'PUT', url: `${e}/controls/NEW-1/test`, payload: { version: 3, method: 'inquiry', populationSize: 3, samples: [{ item: 'S-2', result: 'pass' }] } })],
+        ['sample recorded', (c) => c.request({ method: 'PATCH', url: `${e}/controls/NEW-1/test/samples/S-1`, payload: { result: 'fail', note: 'Late', reason: 'Re-inspected' } })],
+        ['test replaced', (c) => c.request({ method: 'PUT', url: `${e}/controls/NEW-1/test`, payload: { version: 3, method: 'inquiry', populationSize: 3, samples: [{ item: 'S-1', result: 'fail', note: 'Late' }, { item: 'S-2', result: 'pass' }] } })],
         ['test removed', (c) => c.request({ method: 'DELETE', url: `${e}/controls/NEW-1/test?version=4` })],
         ['control changed', (c) => c.request({ method: 'PATCH', url: `${e}/controls/NEW-1`, payload: { version: 1, design: 'deficient' } })],
         ['control removed', (c) => c.request({ method: 'DELETE', url: `${e}/controls/NEW-1?version=2` })],
@@ -142,7 +142,7 @@ for (const engine of ENGINES) {
       // A change the result does not show (the engagement's name) adds no point.
       await t().services.engagements.update(OPERATOR, t().organizationId, engagement.id, 1, { name: 'FY2026 (renamed)' });
       expect((await history()).total).toBe(1);
-      await t().services.tests.updateSample(OPERATOR, t().organizationId, engagement.id, 'AC-04', 'T-0001', { result: 'fail' });
+      await t().services.tests.updateSample(OPERATOR, t().organizationId, engagement.id, 'AC-04', 'T-0001', { result: 'fail', note: 'Late' }, undefined, 'Re-inspected');
       const second = await history();
       expect(second.total).toBe(2);
       expect(second.items.map((p: { opinion: string }) => p.opinion)).toEqual(['qualified', 'unmodified']);
@@ -174,7 +174,7 @@ for (const engine of ENGINES) {
         fullPeriod: false,
         comparison: null,
       });
-      await t().services.tests.updateSample(OPERATOR, t().organizationId, engagement.id, 'AC-04', 'T-0001', { result: 'fail' });
+      await t().services.tests.updateSample(OPERATOR, t().organizationId, engagement.id, 'AC-04', 'T-0001', { result: 'fail', note: 'Late' }, undefined, 'Re-inspected');
       const second = await changes('?sinceDays=1');
       expect(second.statusCode).toBe(200);
       const body = second.json();

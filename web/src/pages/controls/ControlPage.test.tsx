@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ControlPage } from './ControlPage.js';
-import { AC04_REASON, API, fixtureResult, OWNER_EMAIL, renderAt, ROOT, stubApi, type Answer } from './testing.js';
+import { AC04_REASON, API, fixtureResult, fixtureTest, OWNER_EMAIL, renderAt, ROOT, stubApi, type Answer } from './testing.js';
 import { keys } from '../../api/keys.js';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -84,15 +84,28 @@ describe('ControlPage', () => {
     expect(within(history).getByText(`owner: none → ${OWNER_EMAIL}`)).toBeInTheDocument();
   });
 
-  it("records a sample's result the moment the auditor picks it", async () => {
-    const recorded: Answer = { status: 200, body: { control: 'AC-04', item: 'T-0001', result: 'fail', note: null, testVersion: 5 } };
+  it('changes a recorded result only with a reason, and a fail only with a note saying what deviated', async () => {
+    const recorded: Answer = { status: 200, body: { control: 'AC-04', item: 'T-0001', result: 'fail', note: 'Nine days late', testVersion: 5 } };
     const calls = stubApi({ role: 'auditor', overrides: { [`PATCH ${API.replace('/api/v1', '')}/controls/AC-04/test/samples/T-0001`]: recorded } });
     const { client } = show();
     await loaded(client);
     const row = within(screen.getByRole('table', { name: 'Samples' })).getByRole('row', { name: /T-0001/ });
     await userEvent.click(within(row).getByRole('radio', { name: 'fail' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Change the result of T-0001' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Change to fail' }));
+    expect(within(dialog).getByText('Say what deviated: a failed sample needs a note')).toBeInTheDocument();
+    expect(within(dialog).getByText('Say why the recorded result changes: it goes into the control’s history')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'PATCH')).toEqual([]);
+
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Note/ }), 'Nine days late');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Reason for the change/ }), 'Ticket closed before removal');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Change to fail' }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toEqual([
-      { method: 'PATCH', url: `${API}/controls/AC-04/test/samples/T-0001`, body: { result: 'fail' } },
+      {
+        method: 'PATCH',
+        url: `${API}/controls/AC-04/test/samples/T-0001`,
+        body: { result: 'fail', note: 'Nine days late', reason: 'Ticket closed before removal' },
+      },
     ]));
     // The examination (and with it the dashboard's forecast) is fetched again.
     await waitFor(() => expect(calls.filter((c) => c.url === `${API}/examination`).length).toBeGreaterThan(1));
@@ -120,6 +133,27 @@ describe('ControlPage', () => {
       ]),
     );
     expect(await screen.findByText('Sample T-0100 added')).toBeInTheDocument();
+  });
+
+  it('lists the samples not yet tested apart from the tested ones, and records the result of one', async () => {
+    const added: Answer = { status: 201, body: { control: 'AC-04', item: 'N-2', result: 'fail', note: 'No ticket', testVersion: 5 } };
+    const test = { ...fixtureTest(), untested: ['N-1', 'N-2'] };
+    const calls = stubApi({ role: 'auditor', test, overrides: { [`POST ${API.replace('/api/v1', '')}/controls/AC-04/test/samples`]: added } });
+    const { client } = show();
+    await loaded(client);
+    expect(within(screen.getByRole('table', { name: 'Samples' })).queryByText('N-1')).not.toBeInTheDocument();
+    const untested = screen.getByRole('table', { name: 'Samples not yet tested' });
+    expect(within(untested).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['N-1', 'N-2']);
+    await userEvent.click(within(untested).getByRole('button', { name: 'Record the result of N-2' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Record the result of N-2' });
+    await userEvent.click(within(within(dialog).getByRole('radiogroup', { name: 'Result' })).getByRole('radio', { name: 'fail' }));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Note' }), 'No ticket');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Record the result' }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.method === 'POST')).toEqual([
+        { method: 'POST', url: `${API}/controls/AC-04/test/samples`, body: { item: 'N-2', result: 'fail', note: 'No ticket' } },
+      ]),
+    );
   });
 
   it("lets the control's owner edit it and state its population, not record results", async () => {

@@ -1,13 +1,15 @@
 /**
- * The samples of a control's test: item, result and note per row. Whoever records tests sets each result with
- * a pass/fail control labelled "Result" and edits the note in place (saved on Enter or on leaving the field);
- * everyone else reads them.
+ * The samples of a control's test: item, result and note per row. Whoever records tests changes a result with
+ * a pass/fail control labelled "Result", which asks for the reason (and a note for a fail) before anything is
+ * recorded, and edits the note in place (saved on Enter or on leaving the field; a fail's note cannot be
+ * emptied); everyone else reads them.
  */
 import { Group, Pagination, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { useUpdateSample, type ControlTest, type Sample, type SampleResult } from '../../api/controls.js';
+import { useUpdateSample, type ControlTest, type Sample, type SampleChanges, type SampleResult } from '../../api/controls.js';
 import { notifyError } from '../../components/notify.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { ChangeResultModal } from './ChangeResultModal.js';
 
 /** Rows on one page of the samples table. */
 export const SAMPLES_PER_PAGE = 100;
@@ -18,11 +20,12 @@ export const RESULT_OPTIONS = [
 ];
 
 /** The note being typed; saved when it differs from the recorded one. Remounted when the recorded one changes. */
-function NoteField(props: { item: string; note: string | null; onSave: (note: string | null) => void }) {
+function NoteField(props: { item: string; note: string | null; required: boolean; onSave: (note: string | null) => void }) {
   const [draft, setDraft] = useState(props.note ?? '');
+  const note = draft.trim() === '' ? null : draft.trim();
+  const missing = props.required && note === null;
   const save = () => {
-    const note = draft.trim() === '' ? null : draft.trim();
-    if (note !== props.note) props.onSave(note);
+    if (note !== props.note && !missing) props.onSave(note);
   };
   return (
     <TextInput
@@ -30,6 +33,7 @@ function NoteField(props: { item: string; note: string | null; onSave: (note: st
       aria-description={`Note on sample ${props.item}; saved on Enter or when you leave the field`}
       size="xs"
       value={draft}
+      error={missing ? 'A failed sample needs a note saying what deviated' : undefined}
       placeholder="No note"
       onChange={(event) => setDraft(event.currentTarget.value)}
       onBlur={save}
@@ -44,7 +48,8 @@ function NoteField(props: { item: string; note: string | null; onSave: (note: st
 function SampleRow(props: { position: number; sample: Sample; controlId: string; canRecord: boolean; reload: () => void }) {
   const { sample, controlId } = props;
   const update = useUpdateSample();
-  const record = (changes: Partial<Pick<Sample, 'result' | 'note'>>) =>
+  const [changing, setChanging] = useState<SampleResult | null>(null);
+  const record = (changes: SampleChanges) =>
     update.mutate({ controlId, item: sample.item, changes }, { onError: (error) => notifyError(error, props.reload) });
   // While the change is on its way, show what the person chose.
   const pending = update.isPending ? update.variables.changes.result : undefined;
@@ -63,7 +68,7 @@ function SampleRow(props: { position: number; sample: Sample; controlId: string;
             data={RESULT_OPTIONS}
             value={pending ?? sample.result}
             color={(pending ?? sample.result) === 'fail' ? 'red' : 'teal'}
-            onChange={(value) => value !== sample.result && record({ result: value as SampleResult })}
+            onChange={(value) => value !== sample.result && setChanging(value as SampleResult)}
           />
         ) : (
           <StatusBadge value={sample.result} />
@@ -71,9 +76,20 @@ function SampleRow(props: { position: number; sample: Sample; controlId: string;
       </Table.Td>
       <Table.Td>
         {props.canRecord ? (
-          <NoteField key={sample.note ?? ''} item={sample.item} note={sample.note} onSave={(note) => record({ note })} />
+          <NoteField key={sample.note ?? ''} item={sample.item} note={sample.note} required={sample.result === 'fail'} onSave={(note) => record({ note })} />
         ) : (
           (sample.note ?? <Text c="dimmed">—</Text>)
+        )}
+        {changing && (
+          <ChangeResultModal
+            sample={sample}
+            result={changing}
+            onCancel={() => setChanging(null)}
+            onSubmit={(changes) => {
+              setChanging(null);
+              record(changes);
+            }}
+          />
         )}
       </Table.Td>
     </Table.Tr>

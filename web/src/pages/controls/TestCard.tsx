@@ -4,7 +4,7 @@
  * evidence (`evidence.manage`): the auditor sees why it cannot change it.
  */
 import { Alert, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { requiredSampleSize } from '@assay/domain/sampling/frequency.js';
 import {
@@ -19,6 +19,7 @@ import { AddSampleForm } from './AddSampleForm.js';
 import { Facts } from './Facts.js';
 import { SamplesTable } from './SamplesTable.js';
 import { TestForm } from './TestForm.js';
+import { UntestedSamples } from './UntestedSamples.js';
 import { mayEditTest, testRequest, type TestPermissions } from './test-form.js';
 import { samplingPage } from '../../paths.js';
 import { frequencyLabel } from '../../labels.js';
@@ -40,8 +41,9 @@ export function TestCard(props: {
   reload: () => void;
 }) {
   const { control, test, can } = props;
-  const [editing, editor] = useDisclosure(false);
-  const [adding, adder] = useDisclosure(false);
+  const [editing, setEditing] = useState(false);
+  /** The item whose result is being recorded: '' for a new item, else one selected but not yet tested. */
+  const [adding, setAdding] = useState<string | null>(null);
   const putTest = usePutTest();
   const setPopulation = useSetPopulation();
   const addSample = useAddSample();
@@ -65,12 +67,12 @@ export function TestCard(props: {
               </Button>
             )}
             {test !== undefined && mayEditTest(test, can) && (
-              <Button size="xs" variant="light" onClick={editor.open}>
+              <Button size="xs" variant="light" onClick={() => setEditing(true)}>
                 {test ? 'Edit test' : 'Record test'}
               </Button>
             )}
             {test && can.record && (
-              <Button size="xs" onClick={adder.open}>
+              <Button size="xs" onClick={() => setAdding('')}>
                 Add sample
               </Button>
             )}
@@ -92,6 +94,7 @@ export function TestCard(props: {
                 ['Population size', test.populationSize ?? 'not produced'],
                 ['Required sample size', requiredSize(control, test)],
                 ['Samples tested', `${test.samples.length}${failed > 0 ? ` (${failed} failed)` : ''}`],
+                ...(test.untested.length > 0 ? [['Not yet tested', test.untested.length] as [string, number]] : []),
               ]}
             />
             {test.scopeLimitation && (
@@ -106,16 +109,17 @@ export function TestCard(props: {
               </Text>
             )}
             <SamplesTable test={test} controlId={control.id} canRecord={can.record} reload={props.reload} />
+            <UntestedSamples test={test} canRecord={can.record} onRecord={setAdding} />
           </>
         )}
       </Stack>
 
-      <Modal opened={editing} onClose={editor.close} title={test ? `Edit the test of ${control.id}` : `Record the test of ${control.id}`}>
+      <Modal opened={editing} onClose={() => setEditing(false)} title={test ? `Edit the test of ${control.id}` : `Record the test of ${control.id}`}>
         {test !== undefined && (
           <TestForm
             test={test}
             can={can}
-            onCancel={editor.close}
+            onCancel={() => setEditing(false)}
             onSubmit={async (values) => {
               const request = testRequest(test, values, can);
               if (request.kind === 'put') await putTest.mutateAsync({ controlId: control.id, test: request.test }).catch(fail);
@@ -124,21 +128,26 @@ export function TestCard(props: {
                 await setPopulation.mutateAsync({ controlId: control.id, version, evidence }).catch(fail);
               }
               if (request.kind !== 'none') notifySaved(`The test of ${control.id} is saved`);
-              editor.close();
+              setEditing(false);
             }}
           />
         )}
       </Modal>
 
-      <Modal opened={adding} onClose={adder.close} title={`Add a sample to ${control.id}`}>
-        {test && (
+      <Modal
+        opened={adding !== null}
+        onClose={() => setAdding(null)}
+        title={adding ? `Record the result of ${adding}` : `Add a sample to ${control.id}`}
+      >
+        {test && adding !== null && (
           <AddSampleForm
             test={test}
-            onCancel={adder.close}
+            item={adding}
+            onCancel={() => setAdding(null)}
             onSubmit={async (sample) => {
               await addSample.mutateAsync({ controlId: control.id, sample }).catch(fail);
-              notifySaved(`Sample ${sample.item} added`);
-              adder.close();
+              notifySaved(adding ? `The result of ${sample.item} is recorded` : `Sample ${sample.item} added`);
+              setAdding(null);
             }}
           />
         )}

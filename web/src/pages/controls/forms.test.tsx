@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.js';
 import type { Control } from '../../api/controls.js';
 import { changesFrom, fieldErrorsOf, newControlValues, ownerNote, toControlInput, validateControl, valuesOf } from './control-form.js';
+import { validateSample } from './AddSampleForm.js';
+import { validateResultChange } from './ChangeResultModal.js';
 import { actorLabel, describeChange } from './history.js';
 import { fixtureHistory, fixtureTest } from './testing.js';
 import { mayEditTest, testRequest, testValues, validateTest } from './test-form.js';
@@ -89,11 +91,11 @@ describe('the test form', () => {
     expect(mayEditTest(test, { record: false, evidence: false })).toBe(false);
   });
 
-  it('sends a changed method as the whole test, keeping the samples and the population the auditor may not touch', () => {
+  it('sends a changed method as the whole test, keeping the samples, those not yet tested and the population the auditor may not touch', () => {
     const values = { ...testValues(test), method: 'reperformance' as const, populationSize: 10 };
-    expect(testRequest(test, values, auditor)).toEqual({
+    expect(testRequest({ ...test, untested: ['N-1'] }, values, auditor)).toEqual({
       kind: 'put',
-      test: { version: 4, method: 'reperformance', populationSize: 42, scopeLimitation: null, samples: test.samples },
+      test: { version: 4, method: 'reperformance', populationSize: 42, scopeLimitation: null, samples: test.samples, untested: ['N-1'] },
     });
   });
 
@@ -140,6 +142,8 @@ describe("a control's history in words", () => {
 
   it('says so when the list left an event\'s states out for their size', () => {
     const [sample] = fixtureHistory();
+    const changed = { ...sample!, after: { ...(sample!.after as object), reason: 'Ticket closed before removal' } };
+    expect(describeChange(changed)).toEqual(['T-0003: result: pass → fail; note: none → Access removed 9 days late', 'reason: Ticket closed before removal']);
     expect(describeChange({ ...sample!, before: null, after: null, payloadOmitted: true })).toEqual(['(too large to show in the list: the audit log keeps it whole)']);
   });
 
@@ -152,9 +156,36 @@ describe("a control's history in words", () => {
       'population: 42 → 40',
       'samples: 5 samples (1 failed) → 2 samples',
     ]);
+    const superseded = { ...event, type: 'test.superseded', before, after: { ...after, samples: [], reason: 'Redesigned in May' } };
+    expect(describeChange(superseded)).toEqual([
+      'reason: Redesigned in May',
+      'the previous version had 5 samples (1 failed): T-0001 pass, T-0002 pass, T-0003 fail, T-0004 pass, T-0005 pass',
+    ]);
     expect(describeChange({ ...event, type: 'population.recorded', before: { populationSize: 42, scopeLimitation: null }, after: { populationSize: null, scopeLimitation: 'Not produced' } })).toEqual([
       'population: 42 → none',
       'scope limitation: none → Not produced',
     ]);
+  });
+});
+
+describe("a sample's result in the forms", () => {
+  const test = { ...fixtureTest(), populationSize: 6, untested: ['N-1'] };
+  it('never pre-marks a result, asks a fail for its note, and records the result of an item not yet tested within the population', () => {
+    expect(validateSample({ item: 'N-1', result: '', note: '' }, test)).toEqual({ result: 'Choose the result: pass or fail' });
+    expect(validateSample({ item: 'N-2', result: 'fail', note: ' ' }, test)).toEqual({
+      item: 'the population has 6 items and 6 are sampled already',
+      note: 'a failed sample needs a note saying what deviated',
+    });
+    expect(validateSample({ item: 'N-1', result: 'fail', note: 'Late' }, test)).toEqual({});
+    expect(validateSample({ item: 'N-2', result: 'pass', note: '' }, test)).toEqual({ item: 'the population has 6 items and 6 are sampled already' });
+  });
+
+  it('asks a changed result for its reason', () => {
+    const [passed] = fixtureTest().samples;
+    expect(validateResultChange(passed!, 'fail', { note: '', reason: '' })).toEqual({
+      note: 'Say what deviated: a failed sample needs a note',
+      reason: 'Say why the recorded result changes: it goes into the control’s history',
+    });
+    expect(validateResultChange(passed!, 'fail', { note: 'Late', reason: 'Re-inspected' })).toEqual({});
   });
 });

@@ -12,6 +12,7 @@ const EVENT_LABELS: Record<string, string> = {
   'control.restored': 'Control restored',
   'test.recorded': 'Test recorded',
   'test.removed': 'Test deleted',
+  'test.superseded': 'New test version started',
   'population.recorded': 'Population stated',
   'sample.added': 'Sample added',
   'sample.recorded': 'Sample recorded',
@@ -112,11 +113,17 @@ export function describeChange(event: AuditEvent): string[] {
     }
     case 'test.removed':
       return before ? [`had ${sampleCount(before)}`] : [];
+    case 'test.superseded': {
+      if (!before || !after) return [];
+      const kept = samplesOf(before).map((s) => `${s.item} ${s.result}`);
+      return [`reason: ${show(after.reason)}`, `the previous version had ${sampleCount(before)}${kept.length > 0 ? `: ${kept.join(', ')}` : ''}`];
+    }
     case 'sample.added':
       return after ? [`${show(after.item)}: ${show(after.result)}${after.note ? ` (${show(after.note)})` : ''}`] : [];
     case 'sample.recorded': {
       if (!before || !after) return [];
-      return [`${show(after.item)}: ${differences(before, after, ['result', 'note']).join('; ') || 'unchanged'}`];
+      const line = `${show(after.item)}: ${differences(before, after, ['result', 'note']).join('; ') || 'unchanged'}`;
+      return after.reason ? [line, `reason: ${show(after.reason)}`] : [line];
     }
     default:
       return [];

@@ -54,16 +54,18 @@ export type TestRequest =
   | { kind: 'none' };
 
 /**
- * The request that records the form: a new test, or a changed method, sends the whole test (its samples kept);
- * a changed population alone goes to the population route, which the control's owner may use. A part the
- * person may not change is sent as it stands.
+ * The request that records the form: a new test, or a changed method, sends the whole test (its samples and
+ * untested items kept); a changed population alone goes to the population route, which the control's owner may
+ * use. A part the person may not change is sent as it stands.
  */
 export function testRequest(test: ControlTest | null, values: TestFormValues, can: TestPermissions): TestRequest {
   const wanted = evidenceOf(values);
   const evidence = can.evidence || test === null ? wanted : { populationSize: test.populationSize, scopeLimitation: test.scopeLimitation };
   const method = can.record || test === null ? values.method : test.method;
   if (test === null) return { kind: 'put', test: { method, ...evidence, samples: [] } };
-  if (method !== test.method) return { kind: 'put', test: { version: test.version, method, ...evidence, samples: test.samples } };
+  if (method !== test.method) {
+    return { kind: 'put', test: { version: test.version, method, ...evidence, samples: test.samples, untested: test.untested } };
+  }
   if (evidence.populationSize !== test.populationSize || evidence.scopeLimitation !== test.scopeLimitation) {
     return { kind: 'population', version: test.version, evidence };
   }

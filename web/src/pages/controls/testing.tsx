@@ -108,6 +108,7 @@ export function fixtureTest(): ControlTest {
       { item: 'T-0004', result: 'pass', note: null },
       { item: 'T-0005', result: 'pass', note: null },
     ],
+    untested: [],
     version: 4,
   };
 }

@@ -72,15 +72,15 @@ describe('SamplingPage', () => {
     expect(screen.queryByRole('table', { name: 'Selected sample' })).not.toBeInTheDocument();
   });
 
-  it("records the selection as the control's test, keeping the population the auditor may not change", async () => {
+  it("adds the selection to the control's test as not yet tested, keeping its results and the population the auditor may not change", async () => {
     const put: Answer = { status: 200, body: { ...fixtureTest(), version: 5 } };
     const calls = stubApi({ role: 'auditor', overrides: { [`PUT ${API.replace('/api/v1', '')}/controls/AC-04/test`]: put } });
     show('?control=AC-04');
     await screen.findByRole('textbox', { name: /^Population \(CSV\)/ });
     await select(csvOf(IDS.slice(0, 42)), 's1');
     expect(await screen.findByText(/Your role cannot change the population.*keeps its population of 42\./)).toBeInTheDocument();
-    expect(screen.getByText('Recording replaces the 5 samples the test has now (1 failed), with their results and notes.')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: "Record as the control's test" }));
+    expect(screen.getByText('Adds 5 samples not yet tested; the 5 samples the test has now stay as they are, with their results and notes.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: "Add to the control's test" }));
     await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
     expect(calls.find((c) => c.method === 'PUT')).toEqual({
       method: 'PUT',
@@ -90,10 +90,39 @@ describe('SamplingPage', () => {
         method: 'inspection',
         populationSize: 42,
         scopeLimitation: null,
-        samples: publishedSelection(IDS.slice(0, 42), 's1', 5).map((item) => ({ item, result: 'pass', note: null })),
+        samples: fixtureTest().samples,
+        untested: publishedSelection(IDS.slice(0, 42), 's1', 5),
       },
     });
+    expect(await screen.findByText('5 samples added to the test of AC-04, not yet tested')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: /Record each sample’s result/ })).toHaveAttribute('href', `${ROOT}/controls/AC-04`);
+  });
+
+  it('offers a test with results only a new version, with a reason, saying what the history keeps', async () => {
+    const calls = stubApi({ role: 'compliance', overrides: { [`PUT ${API.replace('/api/v1', '')}/controls/AC-04/test`]: { status: 200, body: fixtureTest() } } });
+    show('?control=AC-04');
+    await screen.findByRole('textbox', { name: /^Population \(CSV\)/ });
+    await select(csvOf(IDS.slice(0, 42)), 's1');
+    expect(screen.queryByRole('button', { name: /^Replace/ })).not.toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('button', { name: 'Start a new test version…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Start a new test version of AC-04' });
+    expect(within(dialog).getByText(/current test, with its 5 recorded results \(1 failed\) and their notes, stays in the control’s history/)).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Start the new version' }));
+    expect(within(dialog).getByText(/Say why the test starts over/)).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Why a new test version/ }), 'Redesigned in May');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Start the new version' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      version: 4,
+      method: 'inspection',
+      populationSize: 42,
+      scopeLimitation: null,
+      samples: [],
+      untested: publishedSelection(IDS.slice(0, 42), 's1', 5),
+      change: 'new-version',
+      reason: 'Redesigned in May',
+    });
   });
 
   it('offers a viewer the selection but not the recording', async () => {
@@ -108,12 +137,33 @@ describe('SamplingPage', () => {
 
 describe('recordPlan', () => {
   const items = ['T-9', 'T-8'];
-  it('states the population as the file for whoever manages the evidence', () => {
+  it('states the population as the file for whoever manages the evidence, adding the selection as not yet tested', () => {
     const plan = recordPlan({ test: fixtureTest(), populationSize: 50, items, method: 'reperformance', canEvidence: true });
     expect(plan).toMatchObject({
       ok: true,
-      test: { version: 4, method: 'reperformance', populationSize: 50, scopeLimitation: null },
-      notes: ['The population changes from 42 to 50, the rows of your file.', expect.stringMatching(/replaces the 5 samples/)],
+      test: { version: 4, method: 'reperformance', populationSize: 50, scopeLimitation: null, samples: fixtureTest().samples, untested: items },
+      notes: ['The population changes from 42 to 50, the rows of your file.', expect.stringMatching(/^Adds 2 samples not yet tested; the 5 samples/)],
+      startOver: { kind: 'new-version', keeps: '5 recorded results (1 failed)', test: { samples: [], untested: items, change: 'new-version' } },
+    });
+  });
+
+  it('never marks a sample passed, and replaces a test without results only as a confirmed step naming what goes', () => {
+    expect(recordPlan({ test: null, populationSize: 50, items, method: 'inspection', canEvidence: true })).toMatchObject({
+      ok: true,
+      test: { populationSize: 50, samples: [], untested: items },
+      startOver: null,
+    });
+    const selected = { ...fixtureTest(), samples: [], untested: ['A', 'T-9'] };
+    expect(recordPlan({ test: selected, populationSize: 42, items, method: 'inspection', canEvidence: true })).toMatchObject({
+      ok: true,
+      test: { samples: [], untested: ['A', 'T-9', 'T-8'] },
+      notes: [expect.stringMatching(/^Adds 1 sample not yet tested \(1 of the selection is in the test already\)/)],
+      startOver: { kind: 'replace', loses: '1 sample not yet tested (A)', test: { samples: [], untested: items, change: 'replace' } },
+    });
+    expect(recordPlan({ test: { ...selected, untested: items }, populationSize: 42, items, method: 'inspection', canEvidence: true })).toEqual({
+      ok: false,
+      reason: 'Every selected item is in the test of AC-04 already.',
+      startOver: null,
     });
   });
 
@@ -122,17 +172,13 @@ describe('recordPlan', () => {
       ok: false,
       reason: expect.stringMatching(/no test yet.*compliance/),
     });
-    expect(recordPlan({ test: null, populationSize: 50, items, method: 'inspection', canEvidence: true })).toMatchObject({
-      ok: true,
-      test: { populationSize: 50, samples: [{ item: 'T-9', result: 'pass', note: null }, { item: 'T-8', result: 'pass', note: null }] },
-    });
   });
 
-  it('refuses more samples than the population the test keeps', () => {
-    const test = { ...fixtureTest(), populationSize: 1, samples: [] };
-    expect(recordPlan({ test, populationSize: 50, items, method: 'inspection', canEvidence: false })).toEqual({
+  it('refuses more samples than the population the test keeps, counting those not yet tested', () => {
+    const test = { ...fixtureTest(), populationSize: 3, samples: [], untested: ['A', 'B'] };
+    expect(recordPlan({ test, populationSize: 50, items, method: 'inspection', canEvidence: false })).toMatchObject({
       ok: false,
-      reason: '2 samples tested from a population of only 1',
+      reason: '4 samples selected (4 not yet tested) from a population of only 3',
     });
   });
 });

@@ -1,14 +1,49 @@
 /**
- * Recording a selection as the control's test: the samples are the selected items (each `pass` until its result
- * is recorded on the control page). The population is the organisation's evidence: a person with
+ * Recording a selection as the control's test. The selected items become samples not yet tested (never
+ * pre-marked pass: each result is recorded on the control page). A test's recorded results are evidence, so the
+ * selection is added to them; the whole test is replaced only while it holds no result, with a confirmation
+ * naming what goes, and a test that holds results is followed by a new test version instead, the current one
+ * staying in the control's history. The population is the organisation's evidence: a person with
  * `evidence.manage` states it as the file's size; anyone else keeps the test's recorded population, and without
  * a recorded test cannot record at all.
  */
+import { describeLoss, lostEvidence } from '@assay/domain/test-changes.js';
 import type { TestMethod } from '@assay/domain/engagement.js';
 import { sampleProblems } from '@assay/domain/sampling/integrity.js';
 import type { ControlTest, TestInput } from '../../api/controls.js';
 
-export type RecordPlan = { ok: true; test: TestInput; notes: string[] } | { ok: false; reason: string };
+/** Starting over instead of adding: a replacement (a test without results) or a new test version. */
+export type StartOver =
+  | { kind: 'replace'; test: TestInput; /** What the replacement loses, in words. */ loses: string }
+  | { kind: 'new-version'; test: TestInput; /** What the history keeps, in words. */ keeps: string };
+
+export type RecordPlan =
+  | { ok: true; test: TestInput; notes: string[]; startOver: StartOver | null }
+  | { ok: false; reason: string; startOver: StartOver | null };
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+/** Why a test of these samples and untested items would not fit its population, in the domain's words, or null. */
+function tooMany(test: { samples: ControlTest['samples']; untested: readonly string[] }, populationSize: number | null): string | null {
+  const broken = sampleProblems({ populationSize, samples: test.samples, untested: test.untested });
+  return broken.length > 0 ? broken.map((p) => p.message).join('; ') : null;
+}
+
+/** The test started over with the selection, as the person may record it, or null without a test to start over. */
+function startOver(test: ControlTest | null, selection: Omit<TestInput, 'version' | 'samples' | 'untested'>, items: readonly string[]): StartOver | null {
+  if (!test || tooMany({ samples: [], untested: items }, selection.populationSize ?? null)) return null;
+  const fresh = { ...selection, version: test.version, samples: [], untested: [...items] };
+  if (test.samples.length === 0) {
+    if (test.untested.length === 0) return null;
+    const loses = describeLoss(lostEvidence(test, fresh));
+    return loses === '' ? null : { kind: 'replace', test: { ...fresh, change: 'replace' }, loses };
+  }
+  const failed = test.samples.filter((s) => s.result === 'fail').length;
+  const keeps = `${plural(test.samples.length, 'recorded result')}${failed > 0 ? ` (${failed} failed)` : ''}`;
+  return { kind: 'new-version', test: { ...fresh, change: 'new-version' }, keeps };
+}
 
 export function recordPlan(input: {
   /** The control's test as recorded now, or null when it has none. */
@@ -25,14 +60,13 @@ export function recordPlan(input: {
   if (!test && !canEvidence) {
     return {
       ok: false,
+      startOver: null,
       reason:
         'This control has no test yet. Its population is evidence the organisation provides: compliance (or an admin) ' +
         'records the test with its population first; then you can record this selection.',
     };
   }
-  const evidence = canEvidence
-    ? { populationSize, scopeLimitation: null }
-    : { populationSize: (test as ControlTest).populationSize, scopeLimitation: (test as ControlTest).scopeLimitation };
+  const evidence = canEvidence || !test ? { populationSize, scopeLimitation: null } : { populationSize: test.populationSize, scopeLimitation: test.scopeLimitation };
   if (!canEvidence && test) {
     const kept = test.populationSize === null ? 'no population (a scope limitation)' : `its population of ${test.populationSize}`;
     notes.push(
@@ -43,22 +77,31 @@ export function recordPlan(input: {
   } else if (test && test.populationSize !== populationSize) {
     notes.push(`The population changes from ${test.populationSize ?? 'none'} to ${populationSize}, the rows of your file.`);
   }
-  const broken = sampleProblems({ populationSize: evidence.populationSize, samples: items.map((item) => ({ item })) });
-  if (broken.length > 0) return { ok: false, reason: broken.map((p) => p.message).join('; ') };
-  if (test && test.samples.length > 0) {
-    const failed = test.samples.filter((s) => s.result === 'fail').length;
-    notes.push(
-      `Recording replaces the ${test.samples.length} samples the test has now${failed > 0 ? ` (${failed} failed)` : ''}, with their results and notes.`,
-    );
+  const selection = { method: input.method, ...evidence };
+  const over = startOver(test, selection, items);
+
+  if (!test) {
+    const refused = tooMany({ samples: [], untested: items }, evidence.populationSize);
+    if (refused) return { ok: false, reason: refused, startOver: null };
+    return { ok: true, notes, startOver: null, test: { ...selection, samples: [], untested: [...items] } };
   }
+  const inTest = new Set([...test.samples.map((s) => s.item), ...test.untested]);
+  const added = items.filter((item) => !inTest.has(item));
+  if (added.length === 0) {
+    return { ok: false, reason: `Every selected item is in the test of ${test.control} already.`, startOver: over };
+  }
+  const refused = tooMany({ samples: test.samples, untested: [...test.untested, ...added] }, evidence.populationSize);
+  if (refused) return { ok: false, reason: refused, startOver: over };
+  const already = items.length - added.length;
+  const kept = test.samples.length + test.untested.length;
+  notes.push(
+    `Adds ${plural(added.length, 'sample')} not yet tested${already > 0 ? ` (${already} of the selection ${already === 1 ? 'is' : 'are'} in the test already)` : ''}` +
+      (kept > 0 ? `; the ${plural(kept, 'sample')} the test has now stay as they are, with their results and notes.` : '.'),
+  );
   return {
     ok: true,
     notes,
-    test: {
-      ...(test ? { version: test.version } : {}),
-      method: input.method,
-      ...evidence,
-      samples: items.map((item) => ({ item, result: 'pass', note: null })),
-    },
+    startOver: over,
+    test: { ...selection, version: test.version, samples: test.samples, untested: [...test.untested, ...added] },
   };
 }
