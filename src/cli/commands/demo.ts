@@ -36,7 +36,7 @@ export function registerDemo(program: Command, io: CliIO): void {
   program
     .command('demo')
     .description(`the seeded demo: examples/acme in the organisation "${DEMO_ORGANIZATION}", one account per role, served on localhost`)
-    .option('--port <n>', `port to listen on (default ${DEFAULT_PORT}; 0: any free port)`, port, DEFAULT_PORT)
+    .option('--port <n>', 'port to listen on (0: any free port)', port, DEFAULT_PORT)
     .option('--database <url>', `database (default ${DEMO_DATABASE}; $ASSAY_DATABASE_URL is not read: the demo's password is public)`)
     .action(async (options: { port: number; database?: string }) => {
       const examination = await loadWorkspace(DEMO_WORKSPACE);

@@ -104,8 +104,8 @@ export function registerServe(program: Command, io: CliIO): void {
   program
     .command('serve')
     .description('serve the REST API (docs at /api/docs, OpenAPI at /api/openapi.json); creates the first admin on a fresh database')
-    .option('--port <n>', `port to listen on (default ${DEFAULT_PORT}; 0: any free port)`, port, DEFAULT_PORT)
-    .option('--host <host>', `address to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)`, DEFAULT_HOST)
+    .option('--port <n>', 'port to listen on (0: any free port)', port, DEFAULT_PORT)
+    .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', DEFAULT_HOST)
     .option('--database <url>', DATABASE_OPTION_HELP)
     .option('--trust-proxy <proxies>', `believe X-Forwarded-For from these proxies: addresses, CIDR ranges, ${PROXY_NAMES.join(', ')}, or any (default: $${TRUST_PROXY_ENV}, else none)`, trustProxy)
     .option('--allow-signup', 'let any signed-in person create an organisation (default: instance administrators only)')
@@ -113,7 +113,7 @@ export function registerServe(program: Command, io: CliIO): void {
     .option('--public-url <url>', `${PUBLIC_URL_HELP}, else the address each request came to)`, publicUrl)
     .option('--log-level <level>', `request logs on standard output: ${LOG_LEVELS.join(' | ')} (default: $${LOG_LEVEL_ENV}, else info)`, choice(LOG_LEVELS))
     .option('--checkpoint-key <file>', `${CHECKPOINT_KEY_OPTION_HELP}: sign the audit chain's head on start and on a schedule`)
-    .option('--checkpoint-every <minutes>', `minutes between signed checkpoints (default ${DEFAULT_CHECKPOINT_MINUTES})`, positiveMinutes, DEFAULT_CHECKPOINT_MINUTES)
+    .option('--checkpoint-every <minutes>', 'minutes between signed checkpoints', positiveMinutes, DEFAULT_CHECKPOINT_MINUTES)
     .action(async (options: { port: number; host: string; database?: string; trustProxy?: TrustProxy; allowSignup?: boolean; insecureCookies?: boolean; publicUrl?: string; logLevel?: LogLevel; checkpointKey?: string; checkpointEvery: number }) => {
       if (options.insecureCookies && !isLoopbackHost(options.host)) {
         throw new ValidationError(
