@@ -1,5 +1,5 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { QueryCounter } from '../../test/support/query-counter.js';
 import type { Examination } from '../domain/engagement.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
@@ -8,17 +8,6 @@ import { createControlsRepository } from './controls-repository.js';
 import { createEngagementsRepository } from './engagements-repository.js';
 import type { Executor } from './values.js';
 
-/** Counts the statements a Kysely instance runs (BEGIN and COMMIT are not queries here). */
-class QueryCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count += 1;
-    return args.node;
-  }
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(args.result);
-  }
-}
 
 const handMade: Examination = {
   engagement: {

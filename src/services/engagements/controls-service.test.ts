@@ -1,5 +1,5 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { QueryCounter } from '../../../test/support/query-counter.js';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { controlFields, engagementSettings, generateExamination, unique } from '../../../test/support/factories.js';
 import { createControlsRepository } from '../../store/controls-repository.js';
@@ -8,16 +8,6 @@ import { OPERATOR, type Actor } from '../platform/actor.js';
 import { createServices } from '../index.js';
 import { ownsControl } from './engagement-scope.js';
 
-class QueryCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count += 1;
-    return args.node;
-  }
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(args.result);
-  }
-}
 
 async function seed(store: Store, controls: number) {
   const services = createServices(store);

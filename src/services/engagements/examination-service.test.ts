@@ -1,5 +1,5 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { QueryCounter } from '../../../test/support/query-counter.js';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { engagementSettings, generateExamination, unique } from '../../../test/support/factories.js';
 import { DAY_MS, comparePeriods, examine, type ExaminationResult } from '../../domain/index.js';
@@ -14,17 +14,6 @@ import { OPERATOR } from '../platform/actor.js';
 import { createExaminationService, summarize } from './examination-service.js';
 import { createServices, defaultServiceDependencies } from '../index.js';
 
-/** Counts the statements run through a Kysely instance (BEGIN and COMMIT are not counted). */
-class QueryCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count += 1;
-    return args.node;
-  }
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(args.result);
-  }
-}
 
 /** An organisation with one engagement of `controls` generated controls, made through the services. */
 async function seed(store: Store, controls = 12) {
