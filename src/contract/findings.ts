@@ -171,6 +171,8 @@ export const correctiveActionsBody = z.strictObject({
       }),
     )
     .max(MAX_LIST_LENGTH),
+  /** The person's reason for keeping a due date earlier than the finding's identification (else refused at that date). */
+  dueBeforeIdentifiedReason: text(MAX_TEXT_LENGTH).optional(),
 });
 
 export const retestBody = z.strictObject({

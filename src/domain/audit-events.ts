@@ -94,7 +94,7 @@ export interface AuditRecords {
 /** What each step of a finding's work keeps beside the finding's status and version, before and after. */
 export interface FindingStepDetails<R extends AuditRecords> {
   'finding.transitioned': { before: object; after: { reason: string | null; reasons: string[] } };
-  'finding.actions_updated': { before: object; after: { correctiveActions: CorrectiveAction[] } };
+  'finding.actions_updated': { before: object; after: { correctiveActions: CorrectiveAction[]; dueBeforeIdentifiedReason?: string } };
   'finding.retested': { before: object; after: { retest: Pick<Retest, 'id' | 'control' | 'periodStart' | 'periodEnd' | 'conclusion'> } };
   'finding.root_cause_set': {
     before: { tracedTo: string | null; rootCause: R['rootCause'] | null };

@@ -180,8 +180,24 @@ for (const engine of ENGINES) {
       });
       expect(bad.statusCode).toBe(422);
       expect(bad.json().issues[0].location).toBe('$.actions[0].completedOn');
-      expect((await step(compliance, url, 1, 'analysing')).statusCode).toBe(200);
-      const stale = await step(compliance, url, 1, 'open');
+      const outsiderOwner = await compliance.request({
+        method: 'PUT',
+        url: `${url}/F-AC-04/corrective-actions`,
+        payload: { version: 1, actions: [{ id: 'CA-1', title: 'Fix', owner: 'not-an-email', due: '1999-01-01', status: 'planned' }] },
+      });
+      expect(outsiderOwner.statusCode).toBe(422);
+      expect(outsiderOwner.json().issues).toEqual([
+        { location: '$.actions[0].owner', message: 'not-an-email is not a member of the organisation' },
+        { location: '$.actions[0].due', message: expect.stringContaining('before the finding was identified') },
+      ]);
+      const confirmed = await compliance.request({
+        method: 'PUT',
+        url: `${url}/F-AC-04/corrective-actions`,
+        payload: { version: 1, actions: [{ id: 'CA-1', title: 'Fix', owner: compliance.email, due: '1999-01-01', status: 'planned' }], dueBeforeIdentifiedReason: 'Carried over from the last examination' },
+      });
+      expect(confirmed.statusCode).toBe(200);
+      expect((await step(compliance, url, 2, 'analysing')).statusCode).toBe(200);
+      const stale = await step(compliance, url, 2, 'open');
       expect(stale.statusCode).toBe(409);
       expect(stale.json().detail).toContain('version');
     });

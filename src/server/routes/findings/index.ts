@@ -90,15 +90,18 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
     config: { permission: 'finding.remediate' },
     schema: {
       tags,
-      summary: 'Replace the corrective actions; an owner may do so only for findings on the controls it owns',
+      summary:
+        'Replace the corrective actions; an owner may do so only for findings on the controls it owns. 422 naming the field: an owner who is not a member, a completion date in the future, done without evidence, a due date before the finding was identified without dueBeforeIdentifiedReason',
       params: findingParams,
       body: correctiveActionsBody,
       response: { 200: findingSchema },
     },
     handler: async (request) => {
       const { findingCode } = request.params;
-      const { version, actions } = request.body;
-      return findings.updateCorrectiveActions(...inEngagement(request), findingCode, version, actions);
+      const { version, actions, dueBeforeIdentifiedReason } = request.body;
+      return findings.updateCorrectiveActions(...inEngagement(request), findingCode, version, actions, {
+        ...(dueBeforeIdentifiedReason !== undefined && { dueBeforeIdentifiedReason }),
+      });
     },
   });
 
