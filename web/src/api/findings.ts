@@ -104,8 +104,9 @@ export function useTransition() {
 
 /** Replaces the finding's corrective actions with the whole list. */
 export function useSaveCorrectiveActions() {
-  return useFindingMutation((urls, { findingCode, version, actions }: { findingCode: string; version: number; actions: CorrectiveAction[] }) =>
-    api<Finding>('PUT', urls.findingPart(findingCode, 'corrective-actions'), { version, actions }),
+  return useFindingMutation(
+    (urls, { findingCode, ...body }: { findingCode: string; version: number; actions: CorrectiveAction[]; dueBeforeIdentifiedReason?: string }) =>
+      api<Finding>('PUT', urls.findingPart(findingCode, 'corrective-actions'), body),
   );
 }
 

@@ -197,6 +197,43 @@ describe('FindingPage', () => {
     expect(within(adding).getByText('Give the date it is due')).toBeInTheDocument();
   });
 
+  it('takes an owner from the members, asks why a due date is before the finding, and shows the server’s refusal on its field', async () => {
+    const refusal: Answer = {
+      status: 422,
+      body: { title: 'The corrective actions cannot be saved', status: 422, issues: [{ location: '$.actions[0].evidence', message: 'CHG-9 is not a change of ours' }] },
+    };
+    const calls = stubFindingsApi({ role: 'compliance', overrides: { [`PUT ${PATH}/findings/F-AC-04/corrective-actions`]: refusal } });
+    await showLoaded();
+    await userEvent.click(within(section('Corrective actions')).getByRole('button', { name: 'Add an action' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a corrective action' });
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /^Title/ }), 'Automate deprovisioning');
+    await userEvent.type(within(dialog).getByRole('combobox', { name: /^Owner/ }), 'not-an-email');
+    // The finding was identified on 2026-06-30.
+    setDate(within(dialog).getByLabelText(/^Due/), '2026-06-01');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save the action' }));
+    expect(await within(dialog).findByText('not-an-email is not a member of the organisation')).toBeInTheDocument();
+    expect(within(dialog).getByText(/due 2026-06-01 is before the finding was identified \(2026-06-30\)/)).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'PUT')).toEqual([]);
+
+    await userEvent.clear(within(dialog).getByRole('combobox', { name: /^Owner/ }));
+    await userEvent.type(within(dialog).getByRole('combobox', { name: /^Owner/ }), OWNER_EMAIL);
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /^Why it is due before the finding/ }), 'Fix started before the examination');
+    await pick(dialog, 'Status', 'done');
+    setDate(within(dialog).getByLabelText('Completed on'), '2026-07-01');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save the action' }));
+    expect(await within(dialog).findByText(/needs its evidence of completion/)).toBeInTheDocument();
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /^Evidence of completion/ }), 'CHG-9');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save the action' }));
+    expect(await within(dialog).findByText('CHG-9 is not a change of ours')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([
+      {
+        version: 3,
+        actions: [expect.objectContaining({ owner: OWNER_EMAIL, due: '2026-06-01', status: 'done', completedOn: '2026-07-01', evidence: ['CHG-9'] })],
+        dueBeforeIdentifiedReason: 'Fix started before the examination',
+      },
+    ]);
+  });
+
   it('offers an owner nothing to plan on a finding of another control', async () => {
     stubFindingsApi({ role: 'owner', email: 'someone-else@acme.example' });
     await showLoaded();
