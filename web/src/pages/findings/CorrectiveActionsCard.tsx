@@ -7,7 +7,7 @@
 import { Autocomplete, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { useSaveCorrectiveActions, type CorrectiveAction, type Finding } from '../../api/findings.js';
+import { useSaveCorrectiveActions, type Finding } from '../../api/findings.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { ACTION_STATUSES, actionErrorsOf, actionValues, asksDueReason, toAction, validateAction, type ActionSetting, type ActionValues } from './action-form.js';
 import { isoDate } from '@assay/domain/dates.js';
