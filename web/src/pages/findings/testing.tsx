@@ -106,6 +106,7 @@ export function stubFindingsApi(options: { role: Role; email?: string; finding?:
       [`GET ${firstPage(`${PATH}/findings`)}`]: list(findings),
       [`GET ${firstPage(`${PATH}/findings?status=closed`)}`]: list(findings.filter((f) => f.status === 'closed')),
       [`GET ${PATH}/findings/${finding.code}`]: { status: 200, body: finding },
+      [`GET ${PATH}/findings/${finding.code}/management-response`]: { status: 200, body: null },
       [`GET ${firstPage(`${PATH}/root-causes`)}`]: { status: 200, body: onePage(fixtureRootCauses()) },
       [`GET /organizations/${ORG}/members?limit=${MAX_PAGE_SIZE}`]: { status: 200, body: onePage(fixtureMembers()) },
       ...options.overrides,
