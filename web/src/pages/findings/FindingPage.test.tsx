@@ -61,6 +61,18 @@ describe('FindingPage', () => {
     expect(within(lifecycle).getByRole('row', { name: /2026-07-01 open → analysing Root cause analysis started/ })).toBeInTheDocument();
   });
 
+  it('offers the step forward as the primary button, following the status: ready for retest while remediating', async () => {
+    stubFindingsApi({ role: 'compliance', finding: fixtureFinding({ status: 'remediating' }) });
+    await showLoaded();
+    const lifecycle = section('Lifecycle');
+    const primary = within(lifecycle)
+      .getAllByRole('button')
+      .filter((b) => b.getAttribute('data-variant') === 'filled')
+      .map((b) => b.textContent);
+    expect(primary).toEqual(['Ready for retest']);
+    expect(within(lifecycle).getByRole('button', { name: 'Start analysing' })).toHaveAttribute('data-variant', 'default');
+  });
+
   it("shows the server's reasons when a step is refused", async () => {
     const refused: Answer = {
       status: 409,

@@ -3,12 +3,13 @@
  * its status (lifecycle.ts TRANSITIONS), so the page never offers a step the server has no rule for. A step the
  * finding does not yet hold what it needs for (e.g. closing without a passing retest) is refused by the server
  * with the domain's reasons, shown here as they came. Accepting a risk needs its approver, reason and expiry; a
- * false positive its reason. Every step taken is in the history.
+ * false positive its reason. The step forward (lifecycle.ts forwardStep) is the primary button. Every step taken
+ * is in the history, with who took it.
  */
 import { Alert, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState, type ReactNode } from 'react';
-import { TRANSITIONS } from '@assay/domain/findings/lifecycle.js';
+import { TRANSITIONS, forwardStep } from '@assay/domain/findings/lifecycle.js';
 import type { FindingStatus } from '@assay/domain/findings/model.js';
 import { useTransition, type Finding, type TransitionInput } from '../../api/findings.js';
 import { notifySaved } from '../../components/notify.js';
@@ -93,6 +94,8 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
   };
 
   const next = TRANSITIONS[finding.status];
+  // The step forward is the primary button; steps back and the ways out are secondary.
+  const forward = forwardStep(finding.status);
   return (
     <SectionCard title="Lifecycle" padding="md" aside={<FindingStatusBadge status={finding.status} />}>
       {finding.riskAcceptance && (
@@ -109,7 +112,7 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
               <Button
                 key={to}
                 size="xs"
-                variant={NEEDS_DETAILS.has(to) ? 'default' : 'filled'}
+                variant={to === forward ? 'filled' : 'default'}
                 color={to === 'closed' ? 'teal' : undefined}
                 loading={step.isPending && step.variables.step.to === to}
                 onClick={() => (NEEDS_DETAILS.has(to) ? setPending(to) : void take(to))}
