@@ -29,6 +29,7 @@ import {
   MAX_SAMPLES_PER_REQUEST,
   MAX_TEXT_LENGTH,
 } from '../domain/limits.js';
+import { auditActorSchema } from './audit.js';
 import { sampleSchema } from './controls.js';
 import { engagementParams } from './engagements.js';
 import { date, text, version } from './fields.js';
@@ -129,6 +130,9 @@ export const findingSchema = z
   .meta({ id: 'Finding' });
 
 export const findingList = paged(findingSchema);
+
+/** The finding's lifecycle steps, oldest first, each with who took it (null: imported, or lapsed on its own). */
+export const findingStepsSchema = z.array(findingSchema.shape.history.element.extend({ by: auditActorSchema.nullable() })).meta({ id: 'FindingSteps' });
 
 export const syncResult = z.object({
   created: z.array(z.string()),
@@ -307,6 +311,7 @@ export const responseBody = z.strictObject({
 export const approveBody = z.strictObject({ version });
 
 export type Finding = z.infer<typeof findingSchema>;
+export type FindingStep = z.infer<typeof findingStepsSchema>[number];
 export type CorrectiveAction = Finding['correctiveActions'][number];
 export type Retest = Finding['retests'][number];
 export type SyncResult = z.infer<typeof syncResult>;

@@ -150,6 +150,22 @@ for (const engine of ENGINES) {
       ]);
     });
 
+    it('says who took each step of the lifecycle, from the audit log, to everyone who reads the finding', async () => {
+      const { services, organizationId, engagementId, member } = await findingsWorld(store());
+      const compliance = await member('compliance', 'lead@acme.example');
+      const auditor = await member('auditor', 'judge@firm.example');
+      await services.findings.create(compliance, organizationId, engagementId, { source: 'deficiency', control: 'AC-04' });
+      await services.findings.transition(auditor, organizationId, engagementId, 'F-AC-04', 1, 'analysing', { reason: 'Looking into it' });
+      await services.findings.transition(compliance, organizationId, engagementId, 'F-AC-04', 2, 'open');
+      const steps = await services.findings.steps(await member('viewer'), organizationId, engagementId, 'F-AC-04');
+      expect(steps.map((s) => [s.from, s.to, s.reason === 'Looking into it' ? s.reason : null, s.by])).toEqual([
+        [null, 'open', null, { kind: 'user', userId: expect.any(String), email: 'lead@acme.example' }],
+        ['open', 'analysing', 'Looking into it', { kind: 'user', userId: expect.any(String), email: 'judge@firm.example' }],
+        ['analysing', 'open', null, { kind: 'user', userId: expect.any(String), email: 'lead@acme.example' }],
+      ]);
+      await expect(services.findings.steps(compliance, organizationId, engagementId, 'F-NONE')).rejects.toThrow(/F-NONE was not found/);
+    });
+
     it('lists root causes with their findings, and ranks the systemic ones', async () => {
       const { services, organizationId, engagementId, member } = await findingsWorld(store());
       const compliance = await member('compliance');

@@ -35,6 +35,7 @@ import { normalizeEmail } from '../../store/users-repository.js';
 import { staleOrMissing, type Page, type Paged, type Trx } from '../../store/values.js';
 import type { Actor } from '../platform/actor.js';
 import { createFindingsAuthoring } from './authoring.js';
+import { createFindingSteps } from './steps.js';
 import { findingsWork, ownsFinding, type FindingsDependencies } from './work.js';
 import { at } from '../engagements/engagement-scope.js';
 
@@ -95,6 +96,7 @@ export function createFindingsService(deps: FindingsDependencies) {
 
   return {
     ...createFindingsAuthoring(deps, { current, forChange, save }),
+    ...createFindingSteps(deps, { current }),
 
     /** A page of the findings in code order; the status filter applies after expiry, so an expired acceptance is listed among the open. */
     async list(actor: Actor, organizationId: string, engagementId: string, query: FindingFilter & Page): Promise<Paged<StoredFinding>> {

@@ -4,6 +4,7 @@
  * finding takes (read it as it stands today, lock it at the caller's version, save it with its audit event).
  */
 import { NotFoundError, expireAcceptedRisk, isoDate, type Finding, type FindingStepDetails, type FindingStepType, type RetestContext } from '../../domain/index.js';
+import type { AuditRepository } from '../../store/audit-repository.js';
 import type { ControlsRepository } from '../../store/controls-repository.js';
 import type { FindingsRepository, StoredFinding } from '../../store/findings-repository.js';
 import type { MembershipsRepository } from '../../store/memberships-repository.js';
@@ -17,6 +18,8 @@ import { ownsControl, type EngagementScope } from '../engagements/engagement-sco
 export interface FindingsDependencies {
   db: Executor;
   memberships: Pick<MembershipsRepository, 'memberEmails'>;
+  /** The audit log as written, read for who took each step of a finding. */
+  auditEvents: Pick<AuditRepository, 'list'>;
   findings: Pick<FindingsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'page' | 'saveRootCause' | 'rewriteRootCause' | 'findRootCause' | 'listRootCauses' | 'pageRootCauses'>;
   controls: Pick<ControlsRepository, 'loadExamination'>;
   lookup: EngagementScope;

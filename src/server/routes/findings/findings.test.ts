@@ -120,6 +120,15 @@ for (const engine of ENGINES) {
       expect(reopened.correctiveActions[0].verification).toMatchObject({ result: 'ineffective' });
       expect(reopened.failedSamples).toEqual([{ item: 'T-0003', note: 'Deviation found in item 3' }]);
 
+      // Who took each step, for everyone who reads the finding; the reopening was the sync's, by compliance.
+      const steps = (await t().member('viewer').then((viewer) => viewer.request({ method: 'GET', url: `${url}/F-AC-04/steps` }))).json();
+      expect(steps.map((s: { to: string; by: { email?: string } | null }) => [s.to, s.by?.email])).toEqual([
+        ['analysing', compliance.email],
+        ['remediating', compliance.email],
+        ['ready_for_retest', compliance.email],
+        ['closed', compliance.email],
+        ['open', compliance.email],
+      ]);
       const transitions = await auditEvents(t(), 'finding.transitioned');
       expect(transitions[0]).toMatchObject({ actor: `user:${compliance.email}`, before: { status: 'ready_for_retest' }, after: { status: 'closed' } });
       expect(await auditEvents(t(), 'finding.reopened')).toHaveLength(1);

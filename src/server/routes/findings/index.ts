@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inEngagement } from '../../engagement-request.js';
-import { correctiveActionsBody, createFindingBody, engagementParams, findingList, findingParams, findingQuery, findingSchema, overrideBody, retestBody, rootCauseBody, syncResult, transitionBody, versionQuery } from '../../../contract/index.js';
+import { correctiveActionsBody, createFindingBody, engagementParams, findingList, findingParams, findingQuery, findingSchema, findingStepsSchema, overrideBody, retestBody, rootCauseBody, syncResult, transitionBody, versionQuery } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 
@@ -64,6 +64,17 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
     config: { permission: 'finding.read' },
     schema: { tags, summary: 'One finding', params: findingParams, response: { 200: findingSchema } },
     handler: async (request) => findings.get(...inEngagement(request), request.params.findingCode),
+  });
+
+  app.get(`${path}/:findingCode/steps`, {
+    config: { permission: 'finding.read' },
+    schema: {
+      tags,
+      summary: "The finding's lifecycle steps, oldest first, each with who took it from the audit log (null: imported, or an acceptance that lapsed)",
+      params: findingParams,
+      response: { 200: findingStepsSchema },
+    },
+    handler: async (request) => findings.steps(...inEngagement(request), request.params.findingCode),
   });
 
   app.post(`${path}/:findingCode/transitions`, {

@@ -11,7 +11,8 @@ import { useForm } from '@mantine/form';
 import { useState, type ReactNode } from 'react';
 import { TRANSITIONS, forwardStep } from '@assay/domain/findings/lifecycle.js';
 import type { FindingStatus } from '@assay/domain/findings/model.js';
-import { useTransition, type Finding, type TransitionInput } from '../../api/findings.js';
+import { useFindingSteps, useTransition, type Finding, type FindingStep, type TransitionInput } from '../../api/findings.js';
+import { actorLabel } from '../controls/history.js';
 import { notifySaved } from '../../components/notify.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
 import { STEP_LABELS, statusLabel } from '../../labels.js';
@@ -46,6 +47,11 @@ export function validateStep(to: FindingStatus, values: StepValues): Partial<Rec
   return errors;
 }
 
+/** Who took a step, in words; a step the log does not record (imported, or a lapsed acceptance) says so. */
+function whoTook(by: FindingStep['by']): string {
+  return by === null ? 'not recorded' : actorLabel({ actor: '', by });
+}
+
 /** The steps that need a form of their own before they are taken. */
 const NEEDS_DETAILS = new Set<FindingStatus>(['risk_accepted', 'false_positive']);
 
@@ -69,6 +75,9 @@ function StepDetails(props: { label: string; record: string; onRecord: () => voi
 export function LifecycleCard(props: { finding: Finding; canManage: boolean; reload: () => void }) {
   const { finding } = props;
   const step = useTransition();
+  const steps = useFindingSteps(finding.code);
+  // Who took each step, from the audit log; a history newer than the steps read waits for them.
+  const takers = steps.data?.length === finding.history.length ? steps.data.map((s) => s.by) : null;
   /** A step that needs details, its form open. */
   const [pending, setPending] = useState<FindingStatus | null>(null);
   const [refusal, setRefusal] = useState<{ to: FindingStatus; message: string } | null>(null);
@@ -163,6 +172,7 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
                   {statusLabel(change.to)}
                 </Table.Td>
                 <Table.Td>{change.reason ?? ''}</Table.Td>
+                <Table.Td>{takers === null ? '' : whoTook(takers[i] ?? null)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -78,6 +78,9 @@ export function fixtureRootCauses(): RootCauseWithFindings[] {
   ];
 }
 
+/** Who took the fixture finding's steps. */
+export const STEP_TAKER = 'lead@acme.example';
+
 /** The organisation's members, as the owner of a corrective action is picked from them. */
 export function fixtureMembers() {
   return [OWNER_EMAIL, 'compliance@acme.example'].map((email, i) => ({
@@ -107,6 +110,8 @@ export function stubFindingsApi(options: { role: Role; email?: string; finding?:
       [`GET ${firstPage(`${PATH}/findings?status=closed`)}`]: list(findings.filter((f) => f.status === 'closed')),
       [`GET ${PATH}/findings/${finding.code}`]: { status: 200, body: finding },
       [`GET ${PATH}/findings/${finding.code}/management-response`]: { status: 200, body: null },
+      // Every step taken by the programme's lead, as the audit log says.
+      [`GET ${PATH}/findings/${finding.code}/steps`]: { status: 200, body: finding.history.map((h) => ({ ...h, by: { kind: 'user', userId: 'u9', email: STEP_TAKER } })) },
       [`GET ${firstPage(`${PATH}/root-causes`)}`]: { status: 200, body: onePage(fixtureRootCauses()) },
       [`GET /organizations/${ORG}/members?limit=${MAX_PAGE_SIZE}`]: { status: 200, body: onePage(fixtureMembers()) },
       ...options.overrides,
