@@ -254,15 +254,19 @@ const rootCauseFields = {
   whys: z.array(z.string()),
 };
 
-export const rootCauseList = paged(
-  z.object({
-    ...rootCauseFields,
-    /** Send it back as `rootCauseVersion` to rewrite the cause. */
-    version: z.number().int(),
-    /** Codes of the findings traced to it. */
-    findings: z.array(z.string()),
-  }),
-);
+const rootCauseWithFindings = z.object({
+  ...rootCauseFields,
+  /** Send it back as `rootCauseVersion` to rewrite the cause. */
+  version: z.number().int(),
+  /** Codes of the findings traced to it. */
+  findings: z.array(z.string()),
+});
+
+export const rootCauseList = paged(rootCauseWithFindings);
+
+/** A root cause written on its own, for findings to be traced to later; its code defaults to the next RC-<n>. */
+export const createRootCauseBody = rootCauseBody.omit({ version: true, rootCauseVersion: true }).extend({ id: code.optional() });
+export const createdRootCause = rootCauseWithFindings;
 
 export const systemicCauseList = paged(
   z
@@ -322,6 +326,7 @@ export type TransitionInput = Omit<z.input<typeof transitionBody>, 'version'>;
 export type CorrectiveActionsInput = z.input<typeof correctiveActionsBody>;
 export type RetestInput = Omit<z.input<typeof retestBody>, 'version'>;
 export type RootCauseInput = Omit<z.input<typeof rootCauseBody>, 'version' | 'rootCauseVersion'>;
+export type NewRootCause = z.input<typeof createRootCauseBody>;
 export type OverrideInput = Omit<z.input<typeof overrideBody>, 'version'>;
 export type RootCauseWithFindings = z.infer<typeof rootCauseList>['items'][number];
 export type SystemicCause = z.infer<typeof systemicCauseList>['items'][number];

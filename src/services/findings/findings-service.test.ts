@@ -166,6 +166,27 @@ for (const engine of ENGINES) {
       await expect(services.findings.steps(compliance, organizationId, engagementId, 'F-NONE')).rejects.toThrow(/F-NONE was not found/);
     });
 
+    it('writes a root cause on its own with the next free code, refuses a code in use, and lets findings be traced to it', async () => {
+      const { services, organizationId, engagementId, member, events } = await findingsWorld(store());
+      const compliance = await member('compliance');
+      const cause = { title: 'Offboarding depends on a manual ticket', category: 'process' as const, whys: ['Access removed late'] };
+      expect(await services.findings.createRootCause(compliance, organizationId, engagementId, cause)).toMatchObject({ id: 'RC-1', version: 1, findings: [] });
+      expect(await services.findings.createRootCause(compliance, organizationId, engagementId, { ...cause, id: 'RC-HR' })).toMatchObject({ id: 'RC-HR' });
+      expect((await services.findings.createRootCause(compliance, organizationId, engagementId, cause)).id).toBe('RC-2');
+      await expect(services.findings.createRootCause(compliance, organizationId, engagementId, { ...cause, id: 'RC-1', title: 'Other text' })).rejects.toThrow(ConflictError);
+      await expect(services.findings.createRootCause(await member('owner'), organizationId, engagementId, cause)).rejects.toThrow(ForbiddenError);
+      expect((await events('root_cause.created')).map((e) => (e.after as { id: string }).id)).toEqual(['RC-2', 'RC-HR', 'RC-1']);
+
+      await services.findings.create(compliance, organizationId, engagementId, { source: 'deficiency', control: 'AC-04' });
+      await services.findings.setRootCause(compliance, organizationId, engagementId, 'F-AC-04', 1, { id: 'RC-1', ...cause });
+      const causes = await services.findings.rootCauses(compliance, organizationId, engagementId, WHOLE_PAGE);
+      expect(causes.items.map((c) => [c.id, c.title, c.findings])).toEqual([
+        ['RC-1', cause.title, ['F-AC-04']],
+        ['RC-2', cause.title, []],
+        ['RC-HR', cause.title, []],
+      ]);
+    });
+
     it('lists root causes with their findings, and ranks the systemic ones', async () => {
       const { services, organizationId, engagementId, member } = await findingsWorld(store());
       const compliance = await member('compliance');

@@ -263,6 +263,22 @@ for (const engine of ENGINES) {
       expect(await auditEvents(t(), 'finding.overridden')).toHaveLength(2);
     });
 
+    it('writes a root cause on its own: 201 with the next code, 409 for a code in use, 400 naming a missing why, 403 to a viewer', async () => {
+      const engagement = await seedEngagement(t());
+      const root = `${base(t())}/engagements/${engagement.id}/root-causes`;
+      const compliance = await t().member('compliance');
+      const cause = { title: 'Offboarding depends on a manual ticket', category: 'process', whys: ['Access removed late'] };
+      const created = await compliance.request({ method: 'POST', url: root, payload: cause });
+      expect(created.statusCode).toBe(201);
+      expect(created.json()).toEqual({ id: 'RC-1', ...cause, version: 1, findings: [] });
+      expect((await compliance.request({ method: 'POST', url: root, payload: { ...cause, id: 'RC-1' } })).statusCode).toBe(409);
+      const noWhy = await compliance.request({ method: 'POST', url: root, payload: { ...cause, whys: [] } });
+      expect(noWhy.statusCode).toBe(400);
+      expect(noWhy.json().issues[0].location).toBe('$.whys');
+      expect((await (await t().member('viewer')).request({ method: 'POST', url: root, payload: cause })).statusCode).toBe(403);
+      expect((await compliance.request({ method: 'GET', url: root })).json().items.map((c: { id: string }) => c.id)).toEqual(['RC-1']);
+    });
+
     it('lists the root causes with their findings and ranks the systemic ones', async () => {
       const engagement = await deficientEngagement();
       const url = findingsUrl(engagement.id);
