@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { PlannedAction } from '../../api/remediation.js';
 import { findingPage } from '../../paths.js';
 import { standingText } from './format.js';
+import { NO_WRAP } from '../findings/format.js';
 
 export function ActionsTable({ label, actions, root, empty }: { label: string; actions: PlannedAction[]; root: string; empty: string }) {
   if (actions.length === 0) {
@@ -31,14 +32,16 @@ export function ActionsTable({ label, actions, root, empty }: { label: string; a
               <Table.Td>
                 {a.action.title} <Text span c="dimmed" size="xs">({a.action.id})</Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={NO_WRAP}>
                 <Anchor component={Link} to={findingPage(root, a.finding)} title={a.findingTitle}>
                   {a.finding}
                 </Anchor>
               </Table.Td>
               <Table.Td>{a.action.owner ?? '—'}</Table.Td>
-              <Table.Td>{a.action.due ?? '—'}</Table.Td>
-              <Table.Td c={a.state === 'overdue' ? 'red' : undefined}>{standingText(a)}</Table.Td>
+              <Table.Td style={NO_WRAP}>{a.action.due ?? '—'}</Table.Td>
+              <Table.Td c={a.state === 'overdue' ? 'red' : undefined} style={NO_WRAP}>
+                {standingText(a)}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
