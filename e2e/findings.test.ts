@@ -81,7 +81,7 @@ describeE2E('working a finding', (e2e) => {
     await section(page, 'Corrective actions').getByRole('button', { name: 'Add an action' }).click();
     dialog = page.getByRole('dialog', { name: 'Add a corrective action' });
     await dialog.getByRole('textbox', { name: /^Title/ }).fill('Deprovision automatically from the HR system');
-    await dialog.getByRole('textbox', { name: /^Owner/ }).fill(PEOPLE.owner);
+    await dialog.getByRole('combobox', { name: /^Owner/ }).fill(PEOPLE.owner);
     await dialog.getByLabel(/^Due/).fill(DUE);
     await dialog.getByRole('button', { name: 'Save the action' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -29,6 +29,7 @@ import {
   MAX_SAMPLES_PER_REQUEST,
   MAX_TEXT_LENGTH,
 } from '../domain/limits.js';
+import { auditActorSchema } from './audit.js';
 import { sampleSchema } from './controls.js';
 import { engagementParams } from './engagements.js';
 import { date, text, version } from './fields.js';
@@ -130,6 +131,9 @@ export const findingSchema = z
 
 export const findingList = paged(findingSchema);
 
+/** The finding's lifecycle steps, oldest first, each with who took it (null: imported, or lapsed on its own). */
+export const findingStepsSchema = z.array(findingSchema.shape.history.element.extend({ by: auditActorSchema.nullable() })).meta({ id: 'FindingSteps' });
+
 export const syncResult = z.object({
   created: z.array(z.string()),
   reopened: z.array(z.string()),
@@ -171,6 +175,8 @@ export const correctiveActionsBody = z.strictObject({
       }),
     )
     .max(MAX_LIST_LENGTH),
+  /** The person's reason for keeping a due date earlier than the finding's identification (else refused at that date). */
+  dueBeforeIdentifiedReason: text(MAX_TEXT_LENGTH).optional(),
 });
 
 export const retestBody = z.strictObject({
@@ -248,15 +254,19 @@ const rootCauseFields = {
   whys: z.array(z.string()),
 };
 
-export const rootCauseList = paged(
-  z.object({
-    ...rootCauseFields,
-    /** Send it back as `rootCauseVersion` to rewrite the cause. */
-    version: z.number().int(),
-    /** Codes of the findings traced to it. */
-    findings: z.array(z.string()),
-  }),
-);
+const rootCauseWithFindings = z.object({
+  ...rootCauseFields,
+  /** Send it back as `rootCauseVersion` to rewrite the cause. */
+  version: z.number().int(),
+  /** Codes of the findings traced to it. */
+  findings: z.array(z.string()),
+});
+
+export const rootCauseList = paged(rootCauseWithFindings);
+
+/** A root cause written on its own, for findings to be traced to later; its code defaults to the next RC-<n>. */
+export const createRootCauseBody = rootCauseBody.omit({ version: true, rootCauseVersion: true }).extend({ id: code.optional() });
+export const createdRootCause = rootCauseWithFindings;
 
 export const systemicCauseList = paged(
   z
@@ -305,6 +315,7 @@ export const responseBody = z.strictObject({
 export const approveBody = z.strictObject({ version });
 
 export type Finding = z.infer<typeof findingSchema>;
+export type FindingStep = z.infer<typeof findingStepsSchema>[number];
 export type CorrectiveAction = Finding['correctiveActions'][number];
 export type Retest = Finding['retests'][number];
 export type SyncResult = z.infer<typeof syncResult>;
@@ -315,6 +326,7 @@ export type TransitionInput = Omit<z.input<typeof transitionBody>, 'version'>;
 export type CorrectiveActionsInput = z.input<typeof correctiveActionsBody>;
 export type RetestInput = Omit<z.input<typeof retestBody>, 'version'>;
 export type RootCauseInput = Omit<z.input<typeof rootCauseBody>, 'version' | 'rootCauseVersion'>;
+export type NewRootCause = z.input<typeof createRootCauseBody>;
 export type OverrideInput = Omit<z.input<typeof overrideBody>, 'version'>;
 export type RootCauseWithFindings = z.infer<typeof rootCauseList>['items'][number];
 export type SystemicCause = z.infer<typeof systemicCauseList>['items'][number];

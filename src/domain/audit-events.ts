@@ -63,6 +63,7 @@ export const AUDIT_EVENT_TYPES = [
   'management_response.drafted',
   'management_response.edited',
   'management_response.approved',
+  'root_cause.created',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -94,7 +95,7 @@ export interface AuditRecords {
 /** What each step of a finding's work keeps beside the finding's status and version, before and after. */
 export interface FindingStepDetails<R extends AuditRecords> {
   'finding.transitioned': { before: object; after: { reason: string | null; reasons: string[] } };
-  'finding.actions_updated': { before: object; after: { correctiveActions: CorrectiveAction[] } };
+  'finding.actions_updated': { before: object; after: { correctiveActions: CorrectiveAction[]; dueBeforeIdentifiedReason?: string } };
   'finding.retested': { before: object; after: { retest: Pick<Retest, 'id' | 'control' | 'periodStart' | 'periodEnd' | 'conclusion'> } };
   'finding.root_cause_set': {
     before: { tracedTo: string | null; rootCause: R['rootCause'] | null };
@@ -179,6 +180,8 @@ export interface AuditPayloads<R extends AuditRecords> {
   'management_response.drafted': ResponseChange<R>;
   'management_response.edited': ResponseChange<R>;
   'management_response.approved': ResponseChange<R>;
+  /** A root cause written on its own, before any finding is traced to it. */
+  'root_cause.created': { after: R['rootCause'] };
 }
 
 /** An account changed by the operator: the account before, and after with how many of its sessions ended. */

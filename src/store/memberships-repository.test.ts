@@ -54,6 +54,19 @@ for (const engine of ENGINES) {
       );
     });
 
+    it("tells which emails are the organisation's members, ignoring case and space, never another organisation's", async () => {
+      const memberships = createMembershipsRepository(store().db);
+      const organization = await buildOrganization(store().db);
+      const other = await buildOrganization(store().db);
+      const member = await buildUser(store().db, { email: 'ops@example.test' });
+      const elsewhere = await buildUser(store().db, { email: 'elsewhere@example.test' });
+      await memberships.add({ organizationId: organization.id, userId: member.id, role: 'owner' });
+      await memberships.add({ organizationId: other.id, userId: elsewhere.id, role: 'owner' });
+      const found = await memberships.memberEmails(organization.id, [' OPS@example.test', 'elsewhere@example.test', 'not-an-email']);
+      expect([...found]).toEqual(['ops@example.test']);
+      expect(await memberships.memberEmails(organization.id, [])).toEqual(new Set());
+    });
+
     it('changes a role at the expected version; a stale version changes nothing', async () => {
       const memberships = createMembershipsRepository(store().db);
       const organization = await buildOrganization(store().db);

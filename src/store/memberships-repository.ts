@@ -14,6 +14,7 @@ import {
   type StoreDependencies,
 } from './values.js';
 import type { Role } from '../domain/index.js';
+import { normalizeEmail } from './users-repository.js';
 
 
 export interface Membership {
@@ -119,6 +120,20 @@ export function createMembershipsRepository(db: Executor, deps: StoreDependencie
         (q) => q.select(memberColumns).orderBy('users.email'),
         (row) => ({ ...toMembership(row), email: row.email, displayName: row.display_name }),
       );
+    },
+
+    /** Which of these emails are members' (each normalised as users' emails are stored: trimmed, lower-cased). */
+    async memberEmails(organizationId: string, emails: readonly string[], trx?: Executor): Promise<Set<string>> {
+      const wanted = [...new Set(emails.map(normalizeEmail))];
+      if (wanted.length === 0) return new Set();
+      const rows = await (trx ?? db)
+        .selectFrom('memberships')
+        .innerJoin('users', 'users.id', 'memberships.user_id')
+        .select('users.email')
+        .where('memberships.organization_id', '=', organizationId)
+        .where('users.email', 'in', wanted)
+        .execute();
+      return new Set(rows.map((r) => r.email));
     },
 
     /** Every organisation a user belongs to (a person is in few, so no paging). */

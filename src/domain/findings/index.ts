@@ -8,3 +8,4 @@ export * from './systemic.js';
 export * from './authoring.js';
 export * from './management-response.js';
 export * from './action-rules.js';
+export * from './steps-taken.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canClose, concludeRetest, judgeRetest, withConclusion } from './closure.js';
-import { isAllowedStep, keepsFailedSamples, overrideClassification, statusRequirements, transition, TRANSITIONS } from './lifecycle.js';
+import { forwardStep, isAllowedStep, keepsFailedSamples, overrideClassification, statusRequirements, transition, TRANSITIONS } from './lifecycle.js';
 import { FINDING_STATUSES, effectivePervasive, effectiveSeverity, type Finding } from './model.js';
 import { RETESTED_CONTROL, buildAction, buildFinding, buildRetest, contextOf, doneAction } from './testing.js';
 
@@ -16,6 +16,22 @@ describe('the transition table', () => {
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...FINDING_STATUSES].sort());
     for (const targets of Object.values(TRANSITIONS)) {
       for (const t of targets) expect(FINDING_STATUSES).toContain(t);
+    }
+  });
+
+  it('moves forward one status along the way through, and nowhere from an end', () => {
+    expect(FINDING_STATUSES.map((s) => [s, forwardStep(s)])).toEqual([
+      ['open', 'analysing'],
+      ['analysing', 'remediating'],
+      ['remediating', 'ready_for_retest'],
+      ['ready_for_retest', 'closed'],
+      ['closed', null],
+      ['risk_accepted', null],
+      ['false_positive', null],
+    ]);
+    for (const s of FINDING_STATUSES) {
+      const forward = forwardStep(s);
+      if (forward !== null) expect(isAllowedStep(s, forward)).toBe(true);
     }
   });
 

@@ -21,6 +21,19 @@ export const TRANSITIONS: Readonly<Record<FindingStatus, readonly FindingStatus[
   false_positive: ['open'],
 };
 
+/** The way through, in order: each status's forward step is the next one here. */
+export const WAY_THROUGH = ['open', 'analysing', 'remediating', 'ready_for_retest', 'closed'] as const satisfies readonly FindingStatus[];
+
+/**
+ * The step that moves the finding on towards closure from where it stands (remediating: ready for retest), the
+ * one a page offers first; null at an end (closed, an accepted risk, a false positive), where every step goes back.
+ */
+export function forwardStep(from: FindingStatus): FindingStatus | null {
+  const at = (WAY_THROUGH as readonly FindingStatus[]).indexOf(from);
+  const next = at < 0 ? undefined : WAY_THROUGH[at + 1];
+  return next !== undefined && isAllowedStep(from, next) ? next : null;
+}
+
 export function isAllowedStep(from: FindingStatus, to: FindingStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

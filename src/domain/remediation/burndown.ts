@@ -30,7 +30,8 @@ export interface Burndown {
  *   the earliest completion, else today);
  * - target: the plan's target date, else the latest due date;
  * - the chart runs from the start to the target, and on past it to today while actions remain undone (or to
- *   the last completion after the target), so lateness shows;
+ *   the last completion after the target), so lateness shows; it never runs past both today and the target: a
+ *   completion dated in the future (kept from an import; the application refuses one) is drawn as of today;
  * - every action counts from the start, whenever it was planned: the line shows the work as now known.
  */
 export function burndown(findings: readonly Finding[], today: string, targetDate: string | null): Burndown {
@@ -43,7 +44,9 @@ export function burndown(findings: readonly Finding[], today: string, targetDate
     earliest(withActions.map((f) => f.identifiedOn)) ?? earliest(actions.map((a) => a.due)) ?? earliest(completions) ?? today;
   const target = targetDate ?? latest(actions.map((a) => a.due));
   const undone = completions.some((c) => c === null);
-  const end = latest([start, target, latest(completions), undone ? today : null]) as string;
+  const lastCompletion = latest(completions);
+  const completedBy = lastCompletion !== null && lastCompletion > today ? today : lastCompletion;
+  const end = latest([start, target, completedBy, undone ? today : null]) as string;
 
   const total = actions.length;
   const remainingOn = (date: string) => completions.filter((c) => c === null || c > date).length;

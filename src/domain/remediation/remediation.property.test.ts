@@ -72,6 +72,9 @@ describe('remediation laws', () => {
       expect(chart.points.length).toBeLessThanOrEqual(MAX_BURNDOWN_POINTS);
       if (chart.points.length === 0) return;
       expect(chart.points[0]?.date).toBe(chart.start);
+      // The axis ends no later than the latest of its start, today and the target: no other date stretches it.
+      const bound = [chart.start as string, day(today), chart.target ?? ''].sort().at(-1) as string;
+      expect((chart.points.at(-1)?.date ?? '') <= bound).toBe(true);
       const known = chart.points.filter((p) => p.remaining !== null).map((p) => p.remaining as number);
       for (let i = 1; i < chart.points.length; i++) {
         expect((chart.points[i] as { date: string }).date > (chart.points[i - 1] as { date: string }).date).toBe(true);

@@ -61,6 +61,13 @@ describe('burndown', () => {
     expect(chart.points.find((p) => p.date === '2026-08-31')).toMatchObject({ ideal: 0 });
   });
 
+  it('never stretches the axis past today and the target, whatever date a completion claims', () => {
+    const claimed = [buildFinding({ identifiedOn: '2026-07-01', correctiveActions: [doneAction('2031-01-01', 'CA-1'), buildAction({ id: 'CA-2', due: '2026-07-31' })] })];
+    const chart = burndown(claimed, '2026-08-10', '2026-07-31');
+    expect(chart.points.at(-1)).toEqual({ date: '2026-08-10', remaining: 2, ideal: 0 });
+    expect(burndown(claimed, '2026-07-20', '2026-07-31').points.at(-1)?.date).toBe('2026-07-31');
+  });
+
   it('starts at the earliest due date when no finding says when it was identified, and has no ideal without any date to aim at', () => {
     const undated = [buildFinding({ identifiedOn: null, correctiveActions: [buildAction({ due: '2026-08-20' })] })];
     expect(burndown(undated, TODAY, null).start).toBe('2026-08-20');

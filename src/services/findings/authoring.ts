@@ -14,6 +14,7 @@ import {
   examine,
   jsonPath,
   locateProblems,
+  nextCode,
   openedFromExamination,
   overrideClassification,
   systemicCauses,
@@ -21,6 +22,7 @@ import {
   type ClassificationOverride,
   type Finding,
   type ManualFindingInput,
+  type RootCause,
   type Severity,
   type SystemicCause,
 } from '../../domain/index.js';
@@ -129,6 +131,27 @@ export function createFindingsAuthoring(deps: FindingsDependencies, work: Pick<F
     },
 
     /** A page of the engagement's root causes in code order, each with the codes of the findings traced to it. */
+    /**
+     * A root cause written on its own, for findings to be traced to later (the root causes page); the code
+     * defaults to the next RC-<n>. A code in use is a ConflictError: rewriting a cause goes through a finding.
+     */
+    async createRootCause(
+      actor: Actor,
+      organizationId: string,
+      engagementId: string,
+      input: Omit<RootCause, 'id'> & { id?: string },
+    ): Promise<RootCauseWithFindings> {
+      await access.require(actor, organizationId, 'finding.manage');
+      return db.transaction().execute(async (trx) => {
+        await lookup.engagementForChange(organizationId, engagementId, trx);
+        const id = input.id ?? nextCode('RC', (await findings.listRootCauses(engagementId, trx)).map((c) => c.id));
+        if (await findings.findRootCause(engagementId, id, trx)) throw new ConflictError(`Root cause ${id} already exists`);
+        const saved = await findings.saveRootCause(engagementId, { id, title: input.title, category: input.category, whys: input.whys }, trx);
+        await audit.record(trx, actor, { type: 'root_cause.created', organizationId, subject: `root-cause:${engagementId}/${id}`, after: saved });
+        return { ...saved, findings: [] };
+      });
+    },
+
     async rootCauses(actor: Actor, organizationId: string, engagementId: string, page: Page): Promise<Paged<RootCauseWithFindings>> {
       await access.require(actor, organizationId, 'finding.read');
       await lookup.engagement(organizationId, engagementId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
-import { ConflictError, ForbiddenError, ValidationError } from '../../domain/index.js';
+import { ConflictError, ForbiddenError, ValidationError, addDays, isoDate } from '../../domain/index.js';
 import { OPERATOR } from '../platform/actor.js';
 import { findingsWorld, WHOLE_PAGE } from '../testing.js';
 
@@ -106,6 +106,85 @@ for (const engine of ENGINES) {
       // Newest first: the withdrawal, then the judgment.
       expect(audited[1]?.after).toMatchObject({ override: { severity: 'deficiency', by: 'judge@firm.example' }, replaced: null, forecast: { severity: forecast.severity } });
       expect(audited[0]?.after).toMatchObject({ override: null, replaced: { severity: 'deficiency' } });
+    });
+
+    it('refuses corrective actions that mean nothing: an outsider as owner, an early due date unconfirmed, a future completion, done without evidence', async () => {
+      const { services, organizationId, engagementId, member, events } = await findingsWorld(store());
+      const compliance = await member('compliance');
+      await member('owner', 'ops@acme.example');
+      await services.findings.create(compliance, organizationId, engagementId, { source: 'deficiency', control: 'AC-04' });
+      const save = (version: number, actions: object[], reason?: string) =>
+        services.findings.updateCorrectiveActions(
+          compliance,
+          organizationId,
+          engagementId,
+          'F-AC-04',
+          version,
+          actions.map((a) => ({ id: 'CA-1', title: 'Automate deprovisioning', owner: 'ops@acme.example', due: '2026-08-31', status: 'planned' as const, completedOn: null, evidence: [], verification: null, ...a })),
+          reason === undefined ? {} : { dueBeforeIdentifiedReason: reason },
+        );
+      const tomorrow = addDays(isoDate(new Date()), 1);
+      // The finding was identified at the end of the period, 2026-06-30.
+      await expect(save(1, [{ owner: 'not-an-email', due: '1999-01-01', status: 'done', completedOn: tomorrow, evidence: [] }])).rejects.toMatchObject({
+        issues: [
+          { location: '$.actions[0].owner', message: 'not-an-email is not a member of the organisation' },
+          { location: '$.actions[0].due', message: expect.stringContaining('before the finding was identified (2026-06-30)') },
+          { location: '$.actions[0].completedOn', message: expect.stringContaining('cannot be in the future') },
+          { location: '$.actions[0].evidence', message: expect.stringContaining('needs its evidence of completion') },
+        ],
+      });
+      await expect(save(1, [{ owner: null }])).rejects.toThrow(ValidationError);
+      expect(await events('finding.actions_updated')).toHaveLength(0);
+
+      // The member's email in any case; the early date kept with its reason, which the audit keeps too.
+      const planned = await save(1, [{ owner: ' OPS@acme.example', due: '2026-06-01' }], 'Fix started in June, before the examination found it');
+      expect(planned.correctiveActions).toMatchObject([{ id: 'CA-1', owner: ' OPS@acme.example', due: '2026-06-01' }]);
+      expect((await events('finding.actions_updated'))[0]?.after).toMatchObject({ dueBeforeIdentifiedReason: 'Fix started in June, before the examination found it' });
+
+      // An action accepted earlier is not judged again when another is added: the owner may leave, the date stands.
+      const done = { id: 'CA-2', status: 'done', completedOn: isoDate(new Date()), evidence: ['CHG-1042'] };
+      const both = await save(2, [{ owner: ' OPS@acme.example', due: '2026-06-01' }, done]);
+      expect(both.correctiveActions.map((a) => [a.id, a.status])).toEqual([
+        ['CA-1', 'planned'],
+        ['CA-2', 'done'],
+      ]);
+    });
+
+    it('says who took each step of the lifecycle, from the audit log, to everyone who reads the finding', async () => {
+      const { services, organizationId, engagementId, member } = await findingsWorld(store());
+      const compliance = await member('compliance', 'lead@acme.example');
+      const auditor = await member('auditor', 'judge@firm.example');
+      await services.findings.create(compliance, organizationId, engagementId, { source: 'deficiency', control: 'AC-04' });
+      await services.findings.transition(auditor, organizationId, engagementId, 'F-AC-04', 1, 'analysing', { reason: 'Looking into it' });
+      await services.findings.transition(compliance, organizationId, engagementId, 'F-AC-04', 2, 'open');
+      const steps = await services.findings.steps(await member('viewer'), organizationId, engagementId, 'F-AC-04');
+      expect(steps.map((s) => [s.from, s.to, s.reason === 'Looking into it' ? s.reason : null, s.by])).toEqual([
+        [null, 'open', null, { kind: 'user', userId: expect.any(String), email: 'lead@acme.example' }],
+        ['open', 'analysing', 'Looking into it', { kind: 'user', userId: expect.any(String), email: 'judge@firm.example' }],
+        ['analysing', 'open', null, { kind: 'user', userId: expect.any(String), email: 'lead@acme.example' }],
+      ]);
+      await expect(services.findings.steps(compliance, organizationId, engagementId, 'F-NONE')).rejects.toThrow(/F-NONE was not found/);
+    });
+
+    it('writes a root cause on its own with the next free code, refuses a code in use, and lets findings be traced to it', async () => {
+      const { services, organizationId, engagementId, member, events } = await findingsWorld(store());
+      const compliance = await member('compliance');
+      const cause = { title: 'Offboarding depends on a manual ticket', category: 'process' as const, whys: ['Access removed late'] };
+      expect(await services.findings.createRootCause(compliance, organizationId, engagementId, cause)).toMatchObject({ id: 'RC-1', version: 1, findings: [] });
+      expect(await services.findings.createRootCause(compliance, organizationId, engagementId, { ...cause, id: 'RC-HR' })).toMatchObject({ id: 'RC-HR' });
+      expect((await services.findings.createRootCause(compliance, organizationId, engagementId, cause)).id).toBe('RC-2');
+      await expect(services.findings.createRootCause(compliance, organizationId, engagementId, { ...cause, id: 'RC-1', title: 'Other text' })).rejects.toThrow(ConflictError);
+      await expect(services.findings.createRootCause(await member('owner'), organizationId, engagementId, cause)).rejects.toThrow(ForbiddenError);
+      expect((await events('root_cause.created')).map((e) => (e.after as { id: string }).id)).toEqual(['RC-2', 'RC-HR', 'RC-1']);
+
+      await services.findings.create(compliance, organizationId, engagementId, { source: 'deficiency', control: 'AC-04' });
+      await services.findings.setRootCause(compliance, organizationId, engagementId, 'F-AC-04', 1, { id: 'RC-1', ...cause });
+      const causes = await services.findings.rootCauses(compliance, organizationId, engagementId, WHOLE_PAGE);
+      expect(causes.items.map((c) => [c.id, c.title, c.findings])).toEqual([
+        ['RC-1', cause.title, ['F-AC-04']],
+        ['RC-2', cause.title, []],
+        ['RC-HR', cause.title, []],
+      ]);
     });
 
     it('lists root causes with their findings, and ranks the systemic ones', async () => {

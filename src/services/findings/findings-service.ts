@@ -10,6 +10,7 @@ import {
   NotFoundError,
   ValidationError,
   correctiveActionProblems,
+  writtenActionsProblems,
   deriveFindings,
   examine,
   jsonPath,
@@ -30,9 +31,11 @@ import {
   type RootCause,
 } from '../../domain/index.js';
 import type { FindingFilter, StoredFinding, StoredRootCause } from '../../store/findings-repository.js';
+import { normalizeEmail } from '../../store/users-repository.js';
 import { staleOrMissing, type Page, type Paged, type Trx } from '../../store/values.js';
 import type { Actor } from '../platform/actor.js';
 import { createFindingsAuthoring } from './authoring.js';
+import { createFindingSteps } from './steps.js';
 import { findingsWork, ownsFinding, type FindingsDependencies } from './work.js';
 import { at } from '../engagements/engagement-scope.js';
 
@@ -47,6 +50,14 @@ export interface TransitionDetails {
 /** A retest as recorded: the engine concludes on it; the id defaults to the next `RT-<n>` (nextCode), the control to the finding's. */
 export type RetestInput = Omit<Retest, 'id' | 'control' | 'conclusion' | 'reasons'> & { id?: string; control?: string };
 
+export interface CorrectiveActionsOptions {
+  /**
+   * Why a due date earlier than the finding's identification is right (e.g. the fix was already under way): the
+   * person's confirmation, kept in the audit event. Without it such a date is refused.
+   */
+  dueBeforeIdentifiedReason?: string;
+}
+
 export interface SyncOutcome {
   /** Codes of the findings created from new deficiencies. */
   created: string[];
@@ -56,7 +67,7 @@ export interface SyncOutcome {
 }
 
 export function createFindingsService(deps: FindingsDependencies) {
-  const { db, findings, controls, lookup, access, audit, clock } = deps;
+  const { db, findings, controls, memberships, lookup, access, audit, clock } = deps;
   const { current, retestContext, forChange, save } = findingsWork(deps);
 
   /**
@@ -85,6 +96,7 @@ export function createFindingsService(deps: FindingsDependencies) {
 
   return {
     ...createFindingsAuthoring(deps, { current, forChange, save }),
+    ...createFindingSteps(deps, { current }),
 
     /** A page of the findings in code order; the status filter applies after expiry, so an expired acceptance is listed among the open. */
     async list(actor: Actor, organizationId: string, engagementId: string, query: FindingFilter & Page): Promise<Paged<StoredFinding>> {
@@ -198,7 +210,9 @@ export function createFindingsService(deps: FindingsDependencies) {
 
     /**
      * Replaces the finding's corrective actions. An owner may do so only for findings on the controls it owns.
-     * An action is done exactly when it has its completion date; ids are unique.
+     * An action is done exactly when it has its completion date; ids are unique. What the change writes is
+     * judged as a person's word (`writtenActionsProblems`): owners who are members, no completion in the future,
+     * evidence for done, and a due date before the finding only with a reason.
      */
     async updateCorrectiveActions(
       actor: Actor,
@@ -207,15 +221,27 @@ export function createFindingsService(deps: FindingsDependencies) {
       code: string,
       version: number,
       actions: CorrectiveAction[],
+      options: CorrectiveActionsOptions = {},
     ): Promise<StoredFinding> {
       await access.require(actor, organizationId, 'finding.read');
-      const issues = locateProblems(within(['actions'], correctiveActionProblems(actions)), jsonPath);
+      const reason = options.dueBeforeIdentifiedReason?.trim() || undefined;
       return db.transaction().execute(async (trx) => {
         const before = await forChange(organizationId, engagementId, code, version, trx);
         await access.require(actor, organizationId, 'finding.remediate', await ownsFinding(lookup, actor, organizationId, engagementId, before, trx), trx);
-        if (issues.length > 0) throw new ValidationError(issues, 'The corrective actions cannot be saved');
+        const owners = await memberships.memberEmails(organizationId, actions.flatMap((a) => (a.owner === null ? [] : [a.owner])), trx);
+        const problems = [
+          ...correctiveActionProblems(actions),
+          ...writtenActionsProblems(actions, before.correctiveActions, {
+            today: isoDate(clock()),
+            identifiedOn: before.identifiedOn,
+            isMember: (owner) => owners.has(normalizeEmail(owner)),
+            dueBeforeIdentifiedConfirmed: reason !== undefined,
+          }),
+        ];
+        if (problems.length > 0) throw new ValidationError(locateProblems(within(['actions'], problems), jsonPath), 'The corrective actions cannot be saved');
         return save(trx, actor, organizationId, before, { ...before, correctiveActions: actions }, 'finding.actions_updated', {
           correctiveActions: actions,
+          ...(reason !== undefined && { dueBeforeIdentifiedReason: reason }),
         }, {});
       });
     },

@@ -6,7 +6,7 @@ import { createManagementResponsesService } from './management-responses-service
 
 export function createFindingsServices(platform: Platform, engagements: { lookup: EngagementScope }) {
   const { db, clock, access, audit, repositories } = platform;
-  const common = { ...repositories, db, access, audit, lookup: engagements.lookup, clock };
+  const common = { ...repositories, auditEvents: repositories.audit, db, access, audit, lookup: engagements.lookup, clock };
   return {
     findings: createFindingsService(common),
     managementResponses: createManagementResponsesService(common),

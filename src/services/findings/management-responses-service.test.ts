@@ -27,7 +27,8 @@ for (const engine of ENGINES) {
       const [organizationId, engagementId] = scope;
       const writer = await member('compliance', 'writer@acme.example');
       const approver = await member('admin', 'approver@acme.example');
-      await expect(responses.get(writer, ...scope, 'F-AC-04')).rejects.toThrow(NotFoundError);
+      expect(await responses.get(writer, ...scope, 'F-AC-04')).toBeNull();
+      await expect(responses.get(writer, ...scope, 'F-NONE')).rejects.toThrow(NotFoundError);
 
       await services.findings.setRootCause(writer, organizationId, engagementId, 'F-AC-04', 1, {
         id: 'RC-1',
@@ -88,7 +89,7 @@ for (const engine of ENGINES) {
       await expect(responses.approve(owner, ...scope, 'F-AC-04', 1)).rejects.toThrow(ForbiddenError);
       await expect(responses.approve(auditor, ...scope, 'F-AC-04', 1)).rejects.toThrow(ForbiddenError);
       // Everyone who reads findings reads the response.
-      expect((await responses.get(viewer, ...scope, 'F-AC-04')).version).toBe(1);
+      expect((await responses.get(viewer, ...scope, 'F-AC-04'))?.version).toBe(1);
       await expect(responses.edit(owner, ...scope, gap.code, 1, text)).rejects.toThrow(ForbiddenError);
       await expect(responses.draft(owner, ...scope, 'F-NONE')).rejects.toThrow(/Finding F-NONE was not found/);
     });

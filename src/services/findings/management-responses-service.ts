@@ -70,13 +70,12 @@ export function createManagementResponsesService(deps: {
   }
 
   return {
-    async get(actor: Actor, organizationId: string, engagementId: string, code: string): Promise<StoredManagementResponse> {
+    /** The finding's response; null while none is drafted (an unknown finding: NotFoundError). */
+    async get(actor: Actor, organizationId: string, engagementId: string, code: string): Promise<StoredManagementResponse | null> {
       await access.require(actor, organizationId, 'finding.read');
       await lookup.engagement(organizationId, engagementId);
       await findingOf(engagementId, code);
-      const response = await responses.find(engagementId, code);
-      if (!response) throw new NotFoundError(`The management response of ${code}`);
-      return response;
+      return responses.find(engagementId, code);
     },
 
     /**

@@ -4,17 +4,22 @@
  * finding takes (read it as it stands today, lock it at the caller's version, save it with its audit event).
  */
 import { NotFoundError, expireAcceptedRisk, isoDate, type Finding, type FindingStepDetails, type FindingStepType, type RetestContext } from '../../domain/index.js';
+import type { AuditRepository } from '../../store/audit-repository.js';
 import type { ControlsRepository } from '../../store/controls-repository.js';
 import type { FindingsRepository, StoredFinding } from '../../store/findings-repository.js';
+import type { MembershipsRepository } from '../../store/memberships-repository.js';
 import { staleOrMissing, type Executor, type Trx } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import { describeActor, personOf, type Actor } from '../platform/actor.js';
 import type { AuditLog, StoredRecords } from '../platform/audit.js';
 import { ownsControl, type EngagementScope } from '../engagements/engagement-scope.js';
 
-/** What the findings services need: the store, the engagement's controls, access, the audit log and the clock. */
+/** What the findings services need: the store, the engagement's controls, the members, access, the audit log and the clock. */
 export interface FindingsDependencies {
   db: Executor;
+  memberships: Pick<MembershipsRepository, 'memberEmails'>;
+  /** The audit log as written, read for who took each step of a finding. */
+  auditEvents: Pick<AuditRepository, 'list'>;
   findings: Pick<FindingsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'page' | 'saveRootCause' | 'rewriteRootCause' | 'findRootCause' | 'listRootCauses' | 'pageRootCauses'>;
   controls: Pick<ControlsRepository, 'loadExamination'>;
   lookup: EngagementScope;

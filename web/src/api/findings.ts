@@ -9,6 +9,7 @@
 import type {
   CorrectiveAction,
   Finding,
+  FindingStep,
   NewFinding,
   OverrideInput,
   Paged,
@@ -25,7 +26,7 @@ import { keys } from './keys.js';
 import { withQuery, type EngagementApi } from './paths.js';
 import { useScope } from './programme.js';
 
-export type { CorrectiveAction, Finding, FindingSource, FindingStatus, NewFinding, OverrideInput, Retest, RetestInput, TransitionInput };
+export type { CorrectiveAction, Finding, FindingSource, FindingStep, FindingStatus, NewFinding, OverrideInput, Retest, RetestInput, TransitionInput };
 
 /** Every finding of the engagement in code order (page after page), of one status when given. */
 export function useFindings(status: FindingStatus | null = null) {
@@ -51,6 +52,16 @@ export function useFinding(findingCode: string) {
   return useQuery({
     queryKey: keys.finding(organizationId, engagementId, findingCode),
     queryFn: () => api<Finding>('GET', urls.finding(findingCode)),
+    enabled: findingCode !== '',
+  });
+}
+
+/** The finding's lifecycle steps with who took each (fetched again with the findings after any change). */
+export function useFindingSteps(findingCode: string) {
+  const { organizationId, engagementId, urls } = useScope();
+  return useQuery({
+    queryKey: keys.findingSteps(organizationId, engagementId, findingCode),
+    queryFn: () => api<FindingStep[]>('GET', urls.findingPart(findingCode, 'steps')),
     enabled: findingCode !== '',
   });
 }
@@ -104,8 +115,9 @@ export function useTransition() {
 
 /** Replaces the finding's corrective actions with the whole list. */
 export function useSaveCorrectiveActions() {
-  return useFindingMutation((urls, { findingCode, version, actions }: { findingCode: string; version: number; actions: CorrectiveAction[] }) =>
-    api<Finding>('PUT', urls.findingPart(findingCode, 'corrective-actions'), { version, actions }),
+  return useFindingMutation(
+    (urls, { findingCode, ...body }: { findingCode: string; version: number; actions: CorrectiveAction[]; dueBeforeIdentifiedReason?: string }) =>
+      api<Finding>('PUT', urls.findingPart(findingCode, 'corrective-actions'), body),
   );
 }
 

@@ -59,6 +59,8 @@ export const keys = {
     [...findingsPart(organizationId, engagementId), 'control', controlId] as const,
   finding: (organizationId: string, engagementId: string, code: string) =>
     [...findingsPart(organizationId, engagementId), 'finding', code] as const,
+  findingSteps: (organizationId: string, engagementId: string, code: string) =>
+    [...findingsPart(organizationId, engagementId), 'steps', code] as const,
   managementResponse: (organizationId: string, engagementId: string, code: string) =>
     [...findingsPart(organizationId, engagementId), 'management-response', code] as const,
   otherInformation: (organizationId: string, engagementId: string) =>

@@ -4,7 +4,7 @@
  */
 import type { ManagementResponse, ResponseText } from '@assay/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from './client.js';
+import { api } from './client.js';
 import { keys } from './keys.js';
 import { useScope } from './programme.js';
 
@@ -15,14 +15,7 @@ export function useManagementResponse(finding: string) {
   const { organizationId, engagementId, urls } = useScope();
   return useQuery({
     queryKey: keys.managementResponse(organizationId, engagementId, finding),
-    queryFn: async (): Promise<ManagementResponse | null> => {
-      try {
-        return await api<ManagementResponse>('GET', urls.findingPart(finding, 'management-response'));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: () => api<ManagementResponse | null>('GET', urls.findingPart(finding, 'management-response')),
     enabled: finding !== '',
   });
 }

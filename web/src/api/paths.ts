@@ -50,7 +50,7 @@ export function organizationApi(organizationId: string) {
 }
 
 /** What a finding holds under its own address. */
-type FindingPart = 'transitions' | 'corrective-actions' | 'retests' | 'root-cause' | 'override' | 'management-response';
+type FindingPart = 'transitions' | 'corrective-actions' | 'retests' | 'root-cause' | 'override' | 'management-response' | 'steps';
 
 export function engagementApi(organizationId: string, engagementId: string) {
   const root = organizationApi(organizationId).engagement(engagementId);

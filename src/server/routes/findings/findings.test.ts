@@ -120,6 +120,15 @@ for (const engine of ENGINES) {
       expect(reopened.correctiveActions[0].verification).toMatchObject({ result: 'ineffective' });
       expect(reopened.failedSamples).toEqual([{ item: 'T-0003', note: 'Deviation found in item 3' }]);
 
+      // Who took each step, for everyone who reads the finding; the reopening was the sync's, by compliance.
+      const steps = (await t().member('viewer').then((viewer) => viewer.request({ method: 'GET', url: `${url}/F-AC-04/steps` }))).json();
+      expect(steps.map((s: { to: string; by: { email?: string } | null }) => [s.to, s.by?.email])).toEqual([
+        ['analysing', compliance.email],
+        ['remediating', compliance.email],
+        ['ready_for_retest', compliance.email],
+        ['closed', compliance.email],
+        ['open', compliance.email],
+      ]);
       const transitions = await auditEvents(t(), 'finding.transitioned');
       expect(transitions[0]).toMatchObject({ actor: `user:${compliance.email}`, before: { status: 'ready_for_retest' }, after: { status: 'closed' } });
       expect(await auditEvents(t(), 'finding.reopened')).toHaveLength(1);
@@ -180,8 +189,24 @@ for (const engine of ENGINES) {
       });
       expect(bad.statusCode).toBe(422);
       expect(bad.json().issues[0].location).toBe('$.actions[0].completedOn');
-      expect((await step(compliance, url, 1, 'analysing')).statusCode).toBe(200);
-      const stale = await step(compliance, url, 1, 'open');
+      const outsiderOwner = await compliance.request({
+        method: 'PUT',
+        url: `${url}/F-AC-04/corrective-actions`,
+        payload: { version: 1, actions: [{ id: 'CA-1', title: 'Fix', owner: 'not-an-email', due: '1999-01-01', status: 'planned' }] },
+      });
+      expect(outsiderOwner.statusCode).toBe(422);
+      expect(outsiderOwner.json().issues).toEqual([
+        { location: '$.actions[0].owner', message: 'not-an-email is not a member of the organisation' },
+        { location: '$.actions[0].due', message: expect.stringContaining('before the finding was identified') },
+      ]);
+      const confirmed = await compliance.request({
+        method: 'PUT',
+        url: `${url}/F-AC-04/corrective-actions`,
+        payload: { version: 1, actions: [{ id: 'CA-1', title: 'Fix', owner: compliance.email, due: '1999-01-01', status: 'planned' }], dueBeforeIdentifiedReason: 'Carried over from the last examination' },
+      });
+      expect(confirmed.statusCode).toBe(200);
+      expect((await step(compliance, url, 2, 'analysing')).statusCode).toBe(200);
+      const stale = await step(compliance, url, 2, 'open');
       expect(stale.statusCode).toBe(409);
       expect(stale.json().detail).toContain('version');
     });
@@ -236,6 +261,22 @@ for (const engine of ENGINES) {
       const withdrawn = await auditor.request({ method: 'DELETE', url: `${url}/F-AC-04/override?version=2` });
       expect(withdrawn.json()).toMatchObject({ version: 3, classification: { severity: forecast.severity, override: null } });
       expect(await auditEvents(t(), 'finding.overridden')).toHaveLength(2);
+    });
+
+    it('writes a root cause on its own: 201 with the next code, 409 for a code in use, 400 naming a missing why, 403 to a viewer', async () => {
+      const engagement = await seedEngagement(t());
+      const root = `${base(t())}/engagements/${engagement.id}/root-causes`;
+      const compliance = await t().member('compliance');
+      const cause = { title: 'Offboarding depends on a manual ticket', category: 'process', whys: ['Access removed late'] };
+      const created = await compliance.request({ method: 'POST', url: root, payload: cause });
+      expect(created.statusCode).toBe(201);
+      expect(created.json()).toEqual({ id: 'RC-1', ...cause, version: 1, findings: [] });
+      expect((await compliance.request({ method: 'POST', url: root, payload: { ...cause, id: 'RC-1' } })).statusCode).toBe(409);
+      const noWhy = await compliance.request({ method: 'POST', url: root, payload: { ...cause, whys: [] } });
+      expect(noWhy.statusCode).toBe(400);
+      expect(noWhy.json().issues[0].location).toBe('$.whys');
+      expect((await (await t().member('viewer')).request({ method: 'POST', url: root, payload: cause })).statusCode).toBe(403);
+      expect((await compliance.request({ method: 'GET', url: root })).json().items.map((c: { id: string }) => c.id)).toEqual(['RC-1']);
     });
 
     it('lists the root causes with their findings and ranks the systemic ones', async () => {

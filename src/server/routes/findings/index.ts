@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inEngagement } from '../../engagement-request.js';
-import { correctiveActionsBody, createFindingBody, engagementParams, findingList, findingParams, findingQuery, findingSchema, overrideBody, retestBody, rootCauseBody, syncResult, transitionBody, versionQuery } from '../../../contract/index.js';
+import { correctiveActionsBody, createFindingBody, engagementParams, findingList, findingParams, findingQuery, findingSchema, findingStepsSchema, overrideBody, retestBody, rootCauseBody, syncResult, transitionBody, versionQuery } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 
@@ -66,6 +66,17 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
     handler: async (request) => findings.get(...inEngagement(request), request.params.findingCode),
   });
 
+  app.get(`${path}/:findingCode/steps`, {
+    config: { permission: 'finding.read' },
+    schema: {
+      tags,
+      summary: "The finding's lifecycle steps, oldest first, each with who took it from the audit log (null: imported, or an acceptance that lapsed)",
+      params: findingParams,
+      response: { 200: findingStepsSchema },
+    },
+    handler: async (request) => findings.steps(...inEngagement(request), request.params.findingCode),
+  });
+
   app.post(`${path}/:findingCode/transitions`, {
     config: { permission: 'finding.manage' },
     schema: {
@@ -90,15 +101,18 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
     config: { permission: 'finding.remediate' },
     schema: {
       tags,
-      summary: 'Replace the corrective actions; an owner may do so only for findings on the controls it owns',
+      summary:
+        'Replace the corrective actions; an owner may do so only for findings on the controls it owns. 422 naming the field: an owner who is not a member, a completion date in the future, done without evidence, a due date before the finding was identified without dueBeforeIdentifiedReason',
       params: findingParams,
       body: correctiveActionsBody,
       response: { 200: findingSchema },
     },
     handler: async (request) => {
       const { findingCode } = request.params;
-      const { version, actions } = request.body;
-      return findings.updateCorrectiveActions(...inEngagement(request), findingCode, version, actions);
+      const { version, actions, dueBeforeIdentifiedReason } = request.body;
+      return findings.updateCorrectiveActions(...inEngagement(request), findingCode, version, actions, {
+        ...(dueBeforeIdentifiedReason !== undefined && { dueBeforeIdentifiedReason }),
+      });
     },
   });
 

@@ -17,7 +17,12 @@ export async function managementResponseRoutes(fastify: FastifyInstance, options
 
   app.get(path, {
     config: { permission: 'finding.read' },
-    schema: { tags, summary: "The finding's management response (404 when none is drafted yet)", params: findingParams, response: { 200: managementResponseSchema } },
+    schema: {
+      tags,
+      summary: "The finding's management response: null while none is drafted (404 only for an unknown finding)",
+      params: findingParams,
+      response: { 200: managementResponseSchema.nullable() },
+    },
     handler: async (request) => managementResponses.get(...inEngagement(request), request.params.findingCode),
   });
 

@@ -1,8 +1,8 @@
-/** Root causes of an engagement, with the findings traced to them, and the systemic ones ranked. */
+/** Root causes of an engagement, with the findings traced to them, and the systemic ones ranked; one written on its own. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inEngagement } from '../../engagement-request.js';
-import { engagementParams, pageQuery, rootCauseList, systemicCauseList } from '../../../contract/index.js';
+import { createdRootCause, createRootCauseBody, engagementParams, pageQuery, rootCauseList, systemicCauseList } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 
@@ -24,6 +24,22 @@ export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOpti
     },
     handler: async (request) => {
       return replyWithPage(request.query, (page) => findings.rootCauses(...inEngagement(request), page));
+    },
+  });
+
+  app.post(path, {
+    config: { permission: 'finding.manage' },
+    schema: {
+      tags,
+      summary: 'Write a root cause on its own, for findings to be traced to later; the code defaults to the next RC-<n> (409 when the code is in use)',
+      params: engagementParams,
+      body: createRootCauseBody,
+      response: { 201: createdRootCause },
+    },
+    handler: async (request, reply) => {
+      const { id, ...cause } = request.body;
+      const created = await findings.createRootCause(...inEngagement(request), { ...cause, ...(id !== undefined && { id }) });
+      return reply.code(201).send(created);
     },
   });
 

@@ -53,7 +53,7 @@ for (const engine of ENGINES) {
       const approved = await admin.request({
         method: 'POST',
         url: `${base(t())}/engagements/${engagement.id}/findings/F-AC-04/management-response/approve`,
-        payload: { version: draft.version },
+        payload: { version: draft?.version },
       });
       expect(approved.statusCode).toBe(200);
       expect((await viewer.request({ method: 'GET', url: `${url}/summary` })).json()).toMatchObject({ approved: ['F-AC-04', 'F-AC-06'], drafts: [] });

@@ -1,37 +1,64 @@
 /**
  * The corrective-action plan of the finding: each action with its owner, due date, status, completion date and
  * evidence, and the step that verifies the fix worked. The whole list is saved at once (PUT), at the finding's
- * version. The programme's managers plan every finding; a control's owner those on its controls.
+ * version; the form checks what the server checks (owners who are members, no completion in the future, evidence
+ * for done, a reason for a due date before the finding). The programme's managers plan every finding; a control's owner those on its controls.
  */
-import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { useSaveCorrectiveActions, type CorrectiveAction, type Finding } from '../../api/findings.js';
+import { useSaveCorrectiveActions, type Finding } from '../../api/findings.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import { ACTION_STATUSES, actionValues, toAction, validateAction, type ActionValues } from './action-form.js';
+import { ACTION_STATUSES, actionErrorsOf, actionValues, asksDueReason, toAction, validateAction, type ActionSetting, type ActionValues } from './action-form.js';
+import { isoDate } from '@assay/domain/dates.js';
+import { useScope } from '../../api/programme.js';
+import { useMembers } from '../../api/settings.js';
 import { nextCode } from '@assay/domain/codes.js';
 import { NO_WRAP } from './format.js';
 import { saving } from '../../components/saving.js';
-import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
 import { SectionAction, SectionCard } from '../../components/SectionCard.js';
 import { ListTable } from '../../components/ListTable.js';
 
 
-function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values: ActionValues) => Promise<void>; onCancel: () => void }) {
-  const form = useForm<ActionValues>({ mode: 'controlled', initialValues: actionValues(props.action), validate: validateAction });
+/**
+ * One action's form. The owner is picked from the organisation's members; a due date before the finding was
+ * identified asks why; the server's refusal is shown on the field it names.
+ */
+function ActionForm(props: { setting: ActionSetting; index: number; onSubmit: (values: ActionValues) => Promise<void>; onCancel: () => void }) {
+  const { setting } = props;
+  const form = useForm<ActionValues>({ mode: 'controlled', initialValues: actionValues(setting.before), validate: (values) => validateAction(values, setting) });
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await props.onSubmit(values);
+    } catch (error) {
+      form.setErrors(actionErrorsOf(error, props.index));
+    }
+  });
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(values)))}
-    >
+    <form noValidate onSubmit={submit}>
       <Stack>
         <TextInput label="Title" withAsterisk data-autofocus {...form.getInputProps('title')} />
         <Group grow align="flex-start">
-          <TextInput label="Owner" withAsterisk placeholder="e.g. it-ops@acme.example" {...form.getInputProps('owner')} />
+          <Autocomplete
+            label="Owner"
+            description="A member of the organisation"
+            withAsterisk
+            data={[...(setting.members ?? [])]}
+            placeholder="e.g. it-ops@acme.example"
+            {...form.getInputProps('owner')}
+          />
           <TextInput type="date" label="Due" withAsterisk {...form.getInputProps('due')} />
         </Group>
+        {asksDueReason(form.values, setting) && (
+          <TextInput
+            label="Why it is due before the finding was identified"
+            description={`The finding was identified on ${setting.identifiedOn ?? ''}; say why the earlier date is right, e.g. the fix was already under way`}
+            withAsterisk
+            {...form.getInputProps('dueReason')}
+          />
+        )}
         <Group grow align="flex-start">
           <Select
             label="Status"
@@ -39,9 +66,13 @@ function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values:
             data={optionsOf(ACTION_STATUSES)}
             {...form.getInputProps('status')}
           />
-          <TextInput type="date" label="Completed on" disabled={form.values.status !== 'done'} {...form.getInputProps('completedOn')} />
+          <TextInput type="date" label="Completed on" max={setting.today} disabled={form.values.status !== 'done'} {...form.getInputProps('completedOn')} />
         </Group>
-        <TextInput label="Evidence of completion" description="Tickets, changes or documents, separated by commas" {...form.getInputProps('evidence')} />
+        <TextInput
+          label="Evidence of completion"
+          description="Tickets, changes or documents, separated by commas; needed once the action is done"
+          {...form.getInputProps('evidence')}
+        />
         <TextInput
           label="Verification step"
           description="How the fix will be checked to have worked, e.g. reconcile a month of terminations with the IdP"
@@ -69,13 +100,27 @@ export function CorrectiveActionsCard(props: { finding: Finding; canPlan: boolea
   /** The action being edited: its id, or 'new'; null while the form is closed. */
   const [editing, setEditing] = useState<string | null>(null);
   const save = useSaveCorrectiveActions();
+  const { organizationId } = useScope();
+  const members = useMembers(organizationId);
   const before = actions.find((a) => a.id === editing) ?? null;
+  const index = before ? actions.indexOf(before) : actions.length;
+  const setting: ActionSetting = {
+    before,
+    today: isoDate(new Date()),
+    identifiedOn: finding.identifiedOn,
+    members: members.data ? new Set(members.data.map((m) => m.email)) : null,
+  };
 
   const submit = async (values: ActionValues) => {
     const id = before?.id ?? nextCode('CA', actions.map((a) => a.id));
     const action = toAction(id, values, before);
     const list = before ? actions.map((a) => (a.id === id ? action : a)) : [...actions, action];
-    await saving(save.mutateAsync({ findingCode: finding.code, version: finding.version, actions: list }), `Corrective action ${id} saved`, props.reload);
+    const reason = asksDueReason(values, setting) ? values.dueReason.trim() : '';
+    await saving(
+      save.mutateAsync({ findingCode: finding.code, version: finding.version, actions: list, ...(reason !== '' && { dueBeforeIdentifiedReason: reason }) }),
+      `Corrective action ${id} saved`,
+      props.reload,
+    );
     setEditing(null);
   };
 
@@ -128,7 +173,7 @@ export function CorrectiveActionsCard(props: { finding: Finding; canPlan: boolea
         </ListTable>
       )}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={before ? `Edit ${before.id}` : 'Add a corrective action'} size="lg">
-        {editing !== null && <ActionForm key={editing} action={before} onSubmit={submit} onCancel={() => setEditing(null)} />}
+        {editing !== null && <ActionForm key={editing} setting={setting} index={index} onSubmit={submit} onCancel={() => setEditing(null)} />}
       </Modal>
     </SectionCard>
   );

@@ -3,7 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildAction } from '@assay/domain/findings/testing.js';
 import { FindingPage } from './FindingPage.js';
-import { API, fixtureFinding, OWNER_EMAIL, PATH, pick, renderAt, ROOT, stubFindingsApi, type Answer } from './testing.js';
+import { API, fixtureFinding, OWNER_EMAIL, PATH, pick, renderAt, ROOT, STEP_TAKER, stubFindingsApi, type Answer } from './testing.js';
 import { keys } from '../../api/keys.js';
 import type { Role } from '../../api/types.js';
 
@@ -32,6 +32,8 @@ async function openRootCause(role: Role, rootCause: string) {
 }
 /** A date field: jsdom has no date picker to type into. */
 const setDate = (field: HTMLElement, value: string) => fireEvent.change(field, { target: { value } });
+/** A text field filled at once (typing key by key is slow and tells nothing more here). */
+const fill = setDate;
 
 describe('FindingPage', () => {
   it('shows the finding, its forecast, deviations and the steps the lifecycle allows from its status', async () => {
@@ -59,6 +61,20 @@ describe('FindingPage', () => {
       'Mark as false positive',
     ]);
     expect(within(lifecycle).getByRole('row', { name: /2026-07-01 open → analysing Root cause analysis started/ })).toBeInTheDocument();
+    // Who took the step, from the audit log.
+    expect(await within(lifecycle).findByRole('row', { name: `2026-07-01 open → analysing Root cause analysis started ${STEP_TAKER}` })).toBeInTheDocument();
+  });
+
+  it('offers the step forward as the primary button, following the status: ready for retest while remediating', async () => {
+    stubFindingsApi({ role: 'compliance', finding: fixtureFinding({ status: 'remediating' }) });
+    await showLoaded();
+    const lifecycle = section('Lifecycle');
+    const primary = within(lifecycle)
+      .getAllByRole('button')
+      .filter((b) => b.getAttribute('data-variant') === 'filled')
+      .map((b) => b.textContent);
+    expect(primary).toEqual(['Ready for retest']);
+    expect(within(lifecycle).getByRole('button', { name: 'Start analysing' })).toHaveAttribute('data-variant', 'default');
   });
 
   it("shows the server's reasons when a step is refused", async () => {
@@ -195,6 +211,42 @@ describe('FindingPage', () => {
     await userEvent.click(within(adding).getByRole('button', { name: 'Save the action' }));
     expect(await within(adding).findByText('Name who owns the action')).toBeInTheDocument();
     expect(within(adding).getByText('Give the date it is due')).toBeInTheDocument();
+  });
+
+  it('takes an owner from the members, asks why a due date is before the finding, and shows the server’s refusal on its field', async () => {
+    const refusal: Answer = {
+      status: 422,
+      body: { title: 'The corrective actions cannot be saved', status: 422, issues: [{ location: '$.actions[0].evidence', message: 'CHG-9 is not a change of ours' }] },
+    };
+    const calls = stubFindingsApi({ role: 'compliance', overrides: { [`PUT ${PATH}/findings/F-AC-04/corrective-actions`]: refusal } });
+    await showLoaded();
+    await userEvent.click(within(section('Corrective actions')).getByRole('button', { name: 'Add an action' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a corrective action' });
+    fill(within(dialog).getByRole('textbox', { name: /^Title/ }), 'Automate deprovisioning');
+    fill(within(dialog).getByRole('combobox', { name: /^Owner/ }), 'not-an-email');
+    // The finding was identified on 2026-06-30.
+    setDate(within(dialog).getByLabelText(/^Due/), '2026-06-01');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save the action' }));
+    expect(await within(dialog).findByText('not-an-email is not a member of the organisation')).toBeInTheDocument();
+    expect(within(dialog).getByText(/due 2026-06-01 is before the finding was identified \(2026-06-30\)/)).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'PUT')).toEqual([]);
+
+    fill(within(dialog).getByRole('combobox', { name: /^Owner/ }), OWNER_EMAIL);
+    fill(within(dialog).getByRole('textbox', { name: /^Why it is due before the finding/ }), 'Fix started before the examination');
+    await pick(dialog, 'Status', 'done');
+    setDate(within(dialog).getByLabelText('Completed on'), '2026-07-01');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save the action' }));
+    expect(await within(dialog).findByText(/needs its evidence of completion/)).toBeInTheDocument();
+    fill(within(dialog).getByRole('textbox', { name: /^Evidence of completion/ }), 'CHG-9');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save the action' }));
+    expect(await within(dialog).findByText('CHG-9 is not a change of ours')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([
+      {
+        version: 3,
+        actions: [expect.objectContaining({ owner: OWNER_EMAIL, due: '2026-06-01', status: 'done', completedOn: '2026-07-01', evidence: ['CHG-9'] })],
+        dueBeforeIdentifiedReason: 'Fix started before the examination',
+      },
+    ]);
   });
 
   it('offers an owner nothing to plan on a finding of another control', async () => {

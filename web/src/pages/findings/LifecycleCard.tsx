@@ -3,14 +3,16 @@
  * its status (lifecycle.ts TRANSITIONS), so the page never offers a step the server has no rule for. A step the
  * finding does not yet hold what it needs for (e.g. closing without a passing retest) is refused by the server
  * with the domain's reasons, shown here as they came. Accepting a risk needs its approver, reason and expiry; a
- * false positive its reason. Every step taken is in the history.
+ * false positive its reason. The step forward (lifecycle.ts forwardStep) is the primary button. Every step taken
+ * is in the history, with who took it.
  */
 import { Alert, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState, type ReactNode } from 'react';
-import { TRANSITIONS } from '@assay/domain/findings/lifecycle.js';
+import { TRANSITIONS, forwardStep } from '@assay/domain/findings/lifecycle.js';
 import type { FindingStatus } from '@assay/domain/findings/model.js';
-import { useTransition, type Finding, type TransitionInput } from '../../api/findings.js';
+import { useFindingSteps, useTransition, type Finding, type FindingStep, type TransitionInput } from '../../api/findings.js';
+import { actorLabel } from '../controls/history.js';
 import { notifySaved } from '../../components/notify.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
 import { STEP_LABELS, statusLabel } from '../../labels.js';
@@ -45,6 +47,11 @@ export function validateStep(to: FindingStatus, values: StepValues): Partial<Rec
   return errors;
 }
 
+/** Who took a step, in words; a step the log does not record (imported, or a lapsed acceptance) says so. */
+function whoTook(by: FindingStep['by']): string {
+  return by === null ? 'not recorded' : actorLabel({ actor: '', by });
+}
+
 /** The steps that need a form of their own before they are taken. */
 const NEEDS_DETAILS = new Set<FindingStatus>(['risk_accepted', 'false_positive']);
 
@@ -68,6 +75,9 @@ function StepDetails(props: { label: string; record: string; onRecord: () => voi
 export function LifecycleCard(props: { finding: Finding; canManage: boolean; reload: () => void }) {
   const { finding } = props;
   const step = useTransition();
+  const steps = useFindingSteps(finding.code);
+  // Who took each step, from the audit log; a history newer than the steps read waits for them.
+  const takers = steps.data?.length === finding.history.length ? steps.data.map((s) => s.by) : null;
   /** A step that needs details, its form open. */
   const [pending, setPending] = useState<FindingStatus | null>(null);
   const [refusal, setRefusal] = useState<{ to: FindingStatus; message: string } | null>(null);
@@ -93,6 +103,8 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
   };
 
   const next = TRANSITIONS[finding.status];
+  // The step forward is the primary button; steps back and the ways out are secondary.
+  const forward = forwardStep(finding.status);
   return (
     <SectionCard title="Lifecycle" padding="md" aside={<FindingStatusBadge status={finding.status} />}>
       {finding.riskAcceptance && (
@@ -109,7 +121,7 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
               <Button
                 key={to}
                 size="xs"
-                variant={NEEDS_DETAILS.has(to) ? 'default' : 'filled'}
+                variant={to === forward ? 'filled' : 'default'}
                 color={to === 'closed' ? 'teal' : undefined}
                 loading={step.isPending && step.variables.step.to === to}
                 onClick={() => (NEEDS_DETAILS.has(to) ? setPending(to) : void take(to))}
@@ -160,6 +172,7 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
                   {statusLabel(change.to)}
                 </Table.Td>
                 <Table.Td>{change.reason ?? ''}</Table.Td>
+                <Table.Td>{takers === null ? '' : whoTook(takers[i] ?? null)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

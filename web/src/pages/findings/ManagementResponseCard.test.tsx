@@ -32,7 +32,7 @@ function stub(role: Role, response: ManagementResponse | null, answers: Record<s
   return stubFetch({
     'GET /api/v1/auth/me': { status: 200, body: { kind: 'user', user: { id: 'u1', email: ME, displayName: 'Me' }, csrfToken: 't' } },
     'GET /api/v1/organizations': { status: 200, body: { items: [{ id: ORG, slug: 'acme', name: 'Acme', role, version: 1 }] } },
-    [`GET ${URL}`]: response ? { status: 200, body: response } : { status: 404, body: { title: 'Not Found', status: 404 } },
+    [`GET ${URL}`]: { status: 200, body: response },
     ...answers,
   });
 }
@@ -50,7 +50,7 @@ describe('ManagementResponseCard', () => {
   it('drafts the first response from the finding', async () => {
     const calls = stub('compliance', null, { [`POST ${URL}/draft`]: { status: 200, body: { ...drafted, editedBy: ME } } });
     await show();
-    expect(await within(card()).findByText(/No response yet/)).toBeInTheDocument();
+    expect(await within(card()).findByText(/No management response yet/)).toBeInTheDocument();
     await userEvent.click(within(card()).getByRole('button', { name: 'Draft from the finding' }));
     expect(await within(card()).findByText('Two leavers kept their access for a week.')).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'POST')).toMatchObject({ url: `${URL}/draft`, body: {} });

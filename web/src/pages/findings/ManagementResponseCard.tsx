@@ -138,7 +138,7 @@ export function ManagementResponseCard({ finding, owns = false }: { finding: str
           </Alert>
         ) : !response ? (
           <Text size="sm" c="dimmed">
-            No response yet. It is the organisation&apos;s explanation of the exception for the report&apos;s other information section.
+            No management response yet. It is the organisation&apos;s explanation of the exception for the report&apos;s other information section.
           </Text>
         ) : editing ? (
           <ResponseForm response={response} onSave={save} onCancel={() => setEditing(false)} />

@@ -50,6 +50,47 @@ export function toRootCause(values: RootCauseValues, causes: readonly RootCauseW
   return { id: values.id.trim(), title: values.title.trim(), category: values.category as RootCauseCategory, whys: values.whys.map((w) => w.trim()) };
 }
 
+/** The fields of a root cause written out: its code, category, title and the 5 whys (up to five). */
+type RootCauseFormFields = Pick<ReturnType<typeof useForm<RootCauseValues>>, 'values' | 'getInputProps' | 'insertListItem' | 'removeListItem'>;
+
+export function RootCauseFields({ form, codeDescription }: { form: RootCauseFormFields; codeDescription: string }) {
+  const whys = form.values.whys;
+  return (
+    <>
+      <Group grow align="flex-start">
+        <TextInput label="Code" withAsterisk description={codeDescription} {...form.getInputProps('id')} />
+        <Select label="Category" withAsterisk allowDeselect={false} data={optionsOf(ROOT_CAUSE_CATEGORIES)} {...form.getInputProps('category')} />
+      </Group>
+      <TextInput label="Title" withAsterisk {...form.getInputProps('title')} />
+      <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+        <Text component="legend" size="sm" fw={500}>
+          The 5 whys, from the symptom down to the cause
+        </Text>
+        {whys.map((_, i) => (
+          <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
+            <TextInput
+              style={{ flex: 1 }}
+              label={`Why ${i + 1}`}
+              placeholder={i === 0 ? 'Why did it happen? e.g. the account was deactivated only when IT worked a ticket' : 'And why was that?'}
+              {...form.getInputProps(`whys.${i}`)}
+            />
+            {whys.length > 1 && (
+              <ActionIcon variant="subtle" color="red" mt={26} aria-label={`Remove why ${i + 1}`} onClick={() => form.removeListItem('whys', i)}>
+                ×
+              </ActionIcon>
+            )}
+          </Group>
+        ))}
+        {whys.length < 5 && (
+          <Button variant="subtle" size="xs" w="fit-content" onClick={() => form.insertListItem('whys', '')}>
+            Add a why
+          </Button>
+        )}
+      </Stack>
+    </>
+  );
+}
+
 function RootCauseForm(props: {
   finding: Finding;
   causes: RootCauseWithFindings[];
@@ -65,7 +106,6 @@ function RootCauseForm(props: {
     validate: (values) => validateRootCause(values, props.causes),
   });
   const others = current ? current.findings.filter((f) => f !== props.finding.code) : [];
-  const whys = form.values.whys;
   return (
     <form
       noValidate
@@ -91,49 +131,10 @@ function RootCauseForm(props: {
             {...form.getInputProps('id')}
           />
         ) : (
-          <>
-            <Group grow align="flex-start">
-              <TextInput
-                label="Code"
-                withAsterisk
-                description={others.length > 0 ? `Shared with ${others.join(', ')}: a change shows there too` : 'Findings with the same code share the cause'}
-                {...form.getInputProps('id')}
-              />
-              <Select
-                label="Category"
-                withAsterisk
-                allowDeselect={false}
-                data={optionsOf(ROOT_CAUSE_CATEGORIES)}
-                {...form.getInputProps('category')}
-              />
-            </Group>
-            <TextInput label="Title" withAsterisk {...form.getInputProps('title')} />
-            <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-              <Text component="legend" size="sm" fw={500}>
-                The 5 whys, from the symptom down to the cause
-              </Text>
-              {whys.map((_, i) => (
-                <Group key={i} gap="xs" align="flex-start" wrap="nowrap">
-                  <TextInput
-                    style={{ flex: 1 }}
-                    label={`Why ${i + 1}`}
-                    placeholder={i === 0 ? 'Why did it happen? e.g. the account was deactivated only when IT worked a ticket' : 'And why was that?'}
-                    {...form.getInputProps(`whys.${i}`)}
-                  />
-                  {whys.length > 1 && (
-                    <ActionIcon variant="subtle" color="red" mt={26} aria-label={`Remove why ${i + 1}`} onClick={() => form.removeListItem('whys', i)}>
-                      ×
-                    </ActionIcon>
-                  )}
-                </Group>
-              ))}
-              {whys.length < 5 && (
-                <Button variant="subtle" size="xs" w="fit-content" onClick={() => form.insertListItem('whys', '')}>
-                  Add a why
-                </Button>
-              )}
-            </Stack>
-          </>
+          <RootCauseFields
+            form={form}
+            codeDescription={others.length > 0 ? `Shared with ${others.join(', ')}: a change shows there too` : 'Findings with the same code share the cause'}
+          />
         )}
         <FormActions submitLabel="Save the root cause" loading={form.submitting} onCancel={props.onCancel} />
       </Stack>

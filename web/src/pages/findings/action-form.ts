@@ -1,6 +1,7 @@
 /** The corrective-action form's values and rules: the checks the server makes, so a refusal is rare. */
-import { completionProblems } from '@assay/domain/findings/action-rules.js';
+import { completionProblems, writtenActionProblems } from '@assay/domain/findings/action-rules.js';
 import { ACTION_STATUSES, type ActionStatus, type CorrectiveAction, type VerificationResult } from '@assay/domain/findings/model.js';
+import { ApiError } from '../../api/client.js';
 
 export { ACTION_STATUSES };
 
@@ -9,6 +10,8 @@ export interface ActionValues {
   owner: string;
   /** YYYY-MM-DD, empty while none is typed. */
   due: string;
+  /** Why a due date before the finding was identified is right: the person's confirmation of it. */
+  dueReason: string;
   status: ActionStatus;
   completedOn: string;
   /** References to the evidence of completion, separated by commas. */
@@ -18,11 +21,26 @@ export interface ActionValues {
   verificationResult: VerificationResult | '';
 }
 
+export type ActionErrors = Partial<Record<keyof ActionValues, string>>;
+
+/** What the form judges an action against, beside its values. */
+export interface ActionSetting {
+  /** The action as it stood; null for a new one. */
+  before: CorrectiveAction | null;
+  /** Today's ISO date. */
+  today: string;
+  /** When the finding was identified. */
+  identifiedOn: string | null;
+  /** The members' emails (lower-cased); null while not known, when the server alone judges the owner. */
+  members: ReadonlySet<string> | null;
+}
+
 export function actionValues(action: CorrectiveAction | null): ActionValues {
   return {
     title: action?.title ?? '',
     owner: action?.owner ?? '',
     due: action?.due ?? '',
+    dueReason: '',
     status: action?.status ?? 'planned',
     completedOn: action?.completedOn ?? '',
     evidence: action?.evidence.join(', ') ?? '',
@@ -31,8 +49,14 @@ export function actionValues(action: CorrectiveAction | null): ActionValues {
   };
 }
 
-export function validateAction(values: ActionValues): Partial<Record<keyof ActionValues, string>> {
-  const errors: Partial<Record<keyof ActionValues, string>> = {};
+/** Whether the due date typed is earlier than the finding and new: the form then asks why (the server's rule). */
+export function asksDueReason(values: ActionValues, setting: ActionSetting): boolean {
+  const { before, identifiedOn } = setting;
+  return values.due !== '' && identifiedOn !== null && values.due < identifiedOn && before?.due !== values.due;
+}
+
+export function validateAction(values: ActionValues, setting: ActionSetting): ActionErrors {
+  const errors: ActionErrors = {};
   if (values.title.trim() === '') errors.title = 'Say what will be done';
   if (values.owner.trim() === '') errors.owner = 'Name who owns the action';
   if (values.due === '') errors.due = 'Give the date it is due';
@@ -40,6 +64,32 @@ export function validateAction(values: ActionValues): Partial<Record<keyof Actio
   const completion = completionProblems({ status: values.status, completedOn: values.status === 'done' ? values.completedOn : null })[0];
   if (completion) errors.completedOn = completion.message;
   if (values.verificationResult !== '' && values.verificationStep.trim() === '') errors.verificationStep = 'Say what the verification step was';
+  const { members } = setting;
+  const written = writtenActionProblems(toAction('', values, setting.before), setting.before, {
+    today: setting.today,
+    identifiedOn: setting.identifiedOn,
+    isMember: (owner) => members === null || members.has(owner.trim().toLowerCase()),
+    dueBeforeIdentifiedConfirmed: values.dueReason.trim() !== '',
+  });
+  for (const { path, message } of written) {
+    const field = path[0] as keyof ActionValues;
+    errors[field] ??= message;
+  }
+  return errors;
+}
+
+/**
+ * The server's refusal on the fields of the action at `index` in the list sent (`$.actions[2].owner` → owner);
+ * other issues are the notification's to tell.
+ */
+export function actionErrorsOf(error: unknown, index: number): ActionErrors {
+  const errors: ActionErrors = {};
+  if (!(error instanceof ApiError)) return errors;
+  const fields = new Set(Object.keys(actionValues(null)));
+  for (const issue of error.problem?.issues ?? []) {
+    const [, at, field] = /^\$\.actions\[(\d+)\]\.(\w+)/.exec(issue.location) ?? [];
+    if (Number(at) === index && field && fields.has(field)) errors[field as keyof ActionValues] ??= issue.message;
+  }
   return errors;
 }
 

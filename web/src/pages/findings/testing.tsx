@@ -9,7 +9,8 @@ import type { Finding } from '../../api/findings.js';
 import type { RootCauseWithFindings } from '../../api/root-causes.js';
 import type { Role } from '../../api/types.js';
 import { firstPage, onePage } from '../../testing.js';
-import { API, stubApi, type Answer, type Call } from '../controls/testing.js';
+import { API, ORG, OWNER_EMAIL, stubApi, type Answer, type Call } from '../controls/testing.js';
+import { MAX_PAGE_SIZE } from '@assay/domain/limits.js';
 
 export { API, ORG, ENG, ROOT, OWNER_EMAIL, renderAt, type Answer, type Call } from '../controls/testing.js';
 
@@ -77,6 +78,22 @@ export function fixtureRootCauses(): RootCauseWithFindings[] {
   ];
 }
 
+/** Who took the fixture finding's steps. */
+export const STEP_TAKER = 'lead@acme.example';
+
+/** The organisation's members, as the owner of a corrective action is picked from them. */
+export function fixtureMembers() {
+  return [OWNER_EMAIL, 'compliance@acme.example'].map((email, i) => ({
+    organizationId: ORG,
+    userId: `u${i + 1}`,
+    role: i === 0 ? 'owner' : 'compliance',
+    createdAt: '2026-01-01T09:00:00.000Z',
+    version: 1,
+    email,
+    displayName: email,
+  }));
+}
+
 /**
  * The controls pages' stub for a member of `role`, with the findings, one finding (F-AC-04, or `finding`) and
  * the root causes answered; `overrides` answers a `METHOD path` (after /api/v1) differently.
@@ -92,7 +109,11 @@ export function stubFindingsApi(options: { role: Role; email?: string; finding?:
       [`GET ${firstPage(`${PATH}/findings`)}`]: list(findings),
       [`GET ${firstPage(`${PATH}/findings?status=closed`)}`]: list(findings.filter((f) => f.status === 'closed')),
       [`GET ${PATH}/findings/${finding.code}`]: { status: 200, body: finding },
+      [`GET ${PATH}/findings/${finding.code}/management-response`]: { status: 200, body: null },
+      // Every step taken by the programme's lead, as the audit log says.
+      [`GET ${PATH}/findings/${finding.code}/steps`]: { status: 200, body: finding.history.map((h) => ({ ...h, by: { kind: 'user', userId: 'u9', email: STEP_TAKER } })) },
       [`GET ${firstPage(`${PATH}/root-causes`)}`]: { status: 200, body: onePage(fixtureRootCauses()) },
+      [`GET /organizations/${ORG}/members?limit=${MAX_PAGE_SIZE}`]: { status: 200, body: onePage(fixtureMembers()) },
       ...options.overrides,
     },
   });

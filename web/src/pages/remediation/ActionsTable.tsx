@@ -1,19 +1,21 @@
-/** A table of corrective actions: what, of which finding (linked), whose, when due, and how late or how soon. */
+/** A table of corrective actions: what, of which finding (linked), whose, when due, and where it stands today. */
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PlannedAction } from '../../api/remediation.js';
 import { findingPage } from '../../paths.js';
+import { standingText } from './format.js';
+import { NO_WRAP } from '../findings/format.js';
 
-export function ActionsTable({ label, actions, root, days }: { label: string; actions: PlannedAction[]; root: string; days: 'late' | 'left' }) {
+export function ActionsTable({ label, actions, root, empty }: { label: string; actions: PlannedAction[]; root: string; empty: string }) {
   if (actions.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        None.
+        {empty}
       </Text>
     );
   }
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={640}>
       <Table aria-label={label} striped>
         <Table.Thead>
           <Table.Tr>
@@ -21,7 +23,7 @@ export function ActionsTable({ label, actions, root, days }: { label: string; ac
             <Table.Th scope="col">Finding</Table.Th>
             <Table.Th scope="col">Owner</Table.Th>
             <Table.Th scope="col">Due</Table.Th>
-            <Table.Th scope="col">{days === 'late' ? 'Days late' : 'Days left'}</Table.Th>
+            <Table.Th scope="col">Standing</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -30,14 +32,16 @@ export function ActionsTable({ label, actions, root, days }: { label: string; ac
               <Table.Td>
                 {a.action.title} <Text span c="dimmed" size="xs">({a.action.id})</Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={NO_WRAP}>
                 <Anchor component={Link} to={findingPage(root, a.finding)} title={a.findingTitle}>
                   {a.finding}
                 </Anchor>
               </Table.Td>
               <Table.Td>{a.action.owner ?? '—'}</Table.Td>
-              <Table.Td>{a.action.due}</Table.Td>
-              <Table.Td>{days === 'late' ? a.daysLate : a.daysLeft}</Table.Td>
+              <Table.Td style={NO_WRAP}>{a.action.due ?? '—'}</Table.Td>
+              <Table.Td c={a.state === 'overdue' ? 'red' : undefined} style={NO_WRAP}>
+                {standingText(a)}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -4,7 +4,7 @@
  */
 import { Alert, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { MAX_DUE_SOON_DAYS, MIN_DUE_SOON_DAYS, webhookUrlProblem } from '@assay/domain/remediation/plan.js';
 import { ApiError } from '../../api/client.js';
 import { useSendReminders, useUpdatePlan, type ReminderOutcome, type VersionedPlan } from '../../api/remediation.js';
@@ -31,6 +31,17 @@ function validate(values: PlanValues) {
   };
 }
 
+/**
+ * Why the reminders cannot be sent now, or null when they can: no webhook saved, a change of the plan not saved
+ * yet (reminders go to the saved webhook), or nothing overdue or due soon to remind anyone of.
+ */
+export function reminderBlocker(plan: Pick<VersionedPlan, 'webhookUrl' | 'dueSoonDays'>, unsaved: boolean, due: number): string | null {
+  if (plan.webhookUrl === null) return 'Reminders need a webhook: set one and save the plan.';
+  if (unsaved) return 'Save the plan first: reminders go to the saved webhook.';
+  if (due === 0) return `Nothing is overdue or due within ${plan.dueSoonDays} days: there is nothing to remind anyone of.`;
+  return null;
+}
+
 /** What the reminder did, in a sentence (why a delivery failed is in the server's log, for its operator). */
 export function describeOutcome(outcome: ReminderOutcome): string {
   switch (outcome.delivery) {
@@ -43,7 +54,9 @@ export function describeOutcome(outcome: ReminderOutcome): string {
   }
 }
 
-export function PlanForm({ plan, reload }: { plan: VersionedPlan; reload: () => void }) {
+/** `due`: how many actions are overdue or due soon today. */
+export function PlanForm({ plan, due, reload }: { plan: VersionedPlan; due: number; reload: () => void }) {
+  const blockerId = useId();
   const editable = useCan('engagement.manage');
   const update = useUpdatePlan();
   const remind = useSendReminders();
@@ -78,6 +91,7 @@ export function PlanForm({ plan, reload }: { plan: VersionedPlan; reload: () => 
       onError: (error) => notifyError(error),
     });
 
+  const blocker = reminderBlocker(plan, form.isDirty(), due);
   return (
     <form onSubmit={form.onSubmit(submit)} aria-label="Corrective action plan" noValidate>
       <Stack gap="sm">
@@ -102,13 +116,18 @@ export function PlanForm({ plan, reload }: { plan: VersionedPlan; reload: () => 
             <Button type="submit" loading={update.isPending}>
               Save plan
             </Button>
-            <Button variant="light" onClick={sendNow} loading={remind.isPending} disabled={plan.webhookUrl === null || form.isDirty()}>
+            <Button variant="light" onClick={sendNow} loading={remind.isPending} disabled={blocker !== null} aria-describedby={blocker === null ? undefined : blockerId}>
               Send reminders now
             </Button>
           </Group>
         ) : (
           <Text size="sm" c="dimmed">
             An admin or the compliance lead sets the plan.
+          </Text>
+        )}
+        {editable && blocker !== null && (
+          <Text size="sm" c="dimmed" id={blockerId}>
+            {blocker}
           </Text>
         )}
         {outcome && (

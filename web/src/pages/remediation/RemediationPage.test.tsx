@@ -13,19 +13,32 @@ const show = () => renderAt(`${ROOT}/remediation`, <RemediationPage />, '/remedi
 const section = (name: string) => screen.findByRole('region', { name });
 
 describe('RemediationPage', () => {
-  it('lists the overdue and due-soon actions with their finding, owner, due date and days', async () => {
+  it('lists every corrective action with its finding, owner, due date and standing, and filters them', async () => {
     stubRemediation('viewer');
     show();
     expect(await screen.findByText(/1 of 3 corrective actions done · 1 overdue · 1 due within 14 days/)).toBeInTheDocument();
-    const overdue = within(await section('Overdue')).getByRole('table', { name: 'Overdue corrective actions' });
-    const [row] = within(overdue).getAllByRole('row').slice(1);
-    expect(within(row as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Action CA-1 (CA-1)', 'F-AC-04', 'it-ops@acme.example', '2026-08-01', '14']);
-    expect(within(overdue).getByRole('link', { name: 'F-AC-04' })).toHaveAttribute('href', `${ROOT}/findings/F-AC-04`);
-    const soon = within(await section('Due soon')).getByRole('table', { name: 'Corrective actions due soon' });
-    expect(within(soon).getByRole('columnheader', { name: 'Days left' })).toBeInTheDocument();
-    expect(within(soon).getByRole('link', { name: 'F-CM-01' })).toBeInTheDocument();
-    // The done action is in neither table.
-    expect(screen.queryByText('Action CA-3 (CA-3)')).not.toBeInTheDocument();
+    const card = await section('All corrective actions');
+    const rows = () => within(within(card).getByRole('table')).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    expect(rows()).toEqual([
+      ['Action CA-1 (CA-1)', 'F-AC-04', 'it-ops@acme.example', '2026-08-01', 'overdue by 14 days'],
+      ['Action CA-2 (CA-2)', 'F-CM-01', 'it-ops@acme.example', '2026-08-20', 'due in 5 days'],
+      ['Action CA-3 (CA-3)', 'F-AC-04', 'it-ops@acme.example', '2026-08-12', 'done on 2026-08-10'],
+    ]);
+    expect(within(card).getAllByRole('link', { name: 'F-AC-04' })[0]).toHaveAttribute('href', `${ROOT}/findings/F-AC-04`);
+    await userEvent.click(within(card).getByText('Overdue'));
+    expect(within(card).getByRole('table', { name: 'Overdue corrective actions' })).toBeInTheDocument();
+    expect(rows().map((r) => r[0])).toEqual(['Action CA-1 (CA-1)']);
+    await userEvent.click(within(card).getByText('Open'));
+    expect(rows().map((r) => r[0])).toEqual(['Action CA-1 (CA-1)', 'Action CA-2 (CA-2)']);
+    await userEvent.click(within(card).getByText('Done'));
+    expect(rows().map((r) => r[0])).toEqual(['Action CA-3 (CA-3)']);
+  });
+
+  it('opens on the filter a link asks for', async () => {
+    stubRemediation('viewer');
+    renderAt(`${ROOT}/remediation?show=done`, <RemediationPage />, '/remediation');
+    const card = await section('All corrective actions');
+    expect(within(card).getByRole('table', { name: 'Done corrective actions' })).toBeInTheDocument();
   });
 
   it('describes the burndown in words', async () => {
@@ -75,9 +88,27 @@ describe('RemediationPage', () => {
     expect(await screen.findByText('The reminder was not delivered. The instance operator can see why in the server log.')).toBeInTheDocument();
   });
 
-  it('offers no reminder without a webhook', async () => {
+  it('says why no reminder can be sent without a webhook', async () => {
     stubRemediation('admin');
     show();
-    expect(await screen.findByRole('button', { name: 'Send reminders now' })).toBeDisabled();
+    const button = await screen.findByRole('button', { name: 'Send reminders now' });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription('Reminders need a webhook: set one and save the plan.');
+  });
+
+  it('says nothing is due when nothing is overdue or due soon', async () => {
+    const view = fixtureView();
+    stubRemediation(
+      'admin',
+      fixtureView({
+        plan: { targetDate: null, webhookUrl: 'https://hooks.example.com/x', dueSoonDays: 14, version: 1 },
+        actions: view.actions.filter((a) => a.state === 'done'),
+        counts: { total: 1, done: 1, overdue: 0, dueSoon: 0 },
+      }),
+    );
+    show();
+    const button = await screen.findByRole('button', { name: 'Send reminders now' });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription('Nothing is overdue or due within 14 days: there is nothing to remind anyone of.');
   });
 });

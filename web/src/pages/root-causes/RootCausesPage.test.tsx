@@ -1,8 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RootCauseWithFindings, SystemicCause } from '../../api/root-causes.js';
 import { firstPage, onePage, renderAt, stubFetch } from '../../testing.js';
 import { RootCausesPage } from './RootCausesPage.js';
+import { stubApi } from '../controls/testing.js';
+import { pick } from '../findings/testing.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -56,5 +59,43 @@ describe('RootCausesPage', () => {
     stub([]);
     show();
     expect(await screen.findByText(/No finding is traced to a root cause yet/)).toBeInTheDocument();
+  });
+
+  it('writes a root cause on its own under the next free code, refusing a code in use, for the programme only', async () => {
+    const path = API.replace('/api/v1', '');
+    const created = { id: 'RC-4', title: 'Leavers are reported late', category: 'process', whys: ['HR tells IT at the end of the week'], version: 1, findings: [] };
+    const answers = {
+      [`GET ${firstPage(`${path}/systemic`)}`]: { status: 200, body: onePage(systemic) },
+      [`GET ${firstPage(path)}`]: { status: 200, body: onePage(all) },
+      [`POST ${path}`]: { status: 201, body: created },
+    };
+    const calls = stubApi({ role: 'compliance', overrides: answers });
+    show();
+    await userEvent.click(await screen.findByRole('button', { name: 'Write a root cause' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Write a root cause' });
+    const code = within(dialog).getByRole('textbox', { name: /^Code/ });
+    expect(code).toHaveValue('RC-4');
+    fireEvent.change(code, { target: { value: 'RC-1' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Title/ }), { target: { value: created.title } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Why 1/ }), { target: { value: created.whys[0] } });
+    await pick(dialog, /^Category/, 'process');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Write the root cause' }));
+    expect(await within(dialog).findByText('RC-1 is in use: give another code')).toBeInTheDocument();
+    fireEvent.change(code, { target: { value: 'RC-4' } });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Write the root cause' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([{ id: 'RC-4', title: created.title, category: 'process', whys: created.whys }]));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Write a root cause' })).not.toBeInTheDocument());
+  });
+
+  it('offers no writing to a viewer', async () => {
+    const path = API.replace('/api/v1', '');
+    stubApi({
+      role: 'viewer',
+      overrides: { [`GET ${firstPage(`${path}/systemic`)}`]: { status: 200, body: onePage(systemic) }, [`GET ${firstPage(path)}`]: { status: 200, body: onePage(all) } },
+    });
+    show();
+    await screen.findByRole('region', { name: /^1\. Offboarding/ });
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Not traced by any finding' })).toBeInTheDocument());
+    expect(screen.queryByRole('button', { name: 'Write a root cause' })).not.toBeInTheDocument();
   });
 });

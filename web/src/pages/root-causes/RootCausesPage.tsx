@@ -1,13 +1,21 @@
 /**
  * Root causes, ranked: the causes the engagement's findings are traced to, most findings first, then most
  * criteria. A cause shared by two or more findings is systemic (a recurring cause means the deviations are not
- * isolated), so fixing it fixes several findings at once.
+ * isolated), so fixing it fixes several findings at once. The programme and the auditor write a cause here on its
+ * own (e.g. found in a retrospective) and trace findings to it from their pages.
  */
-import { Anchor, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { Anchor, Badge, Button, Card, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import { nextCode } from '@assay/domain/codes.js';
 import { statusLabel } from '../../labels.js';
-import { useRootCauses, useSystemicCauses, type SystemicCause } from '../../api/root-causes.js';
+import { useCreateRootCause, useRootCauses, useSystemicCauses, type RootCauseWithFindings, type SystemicCause } from '../../api/root-causes.js';
+import { RootCauseFields, toRootCause, validateRootCause, type RootCauseValues } from '../findings/RootCauseCard.js';
+import { FormActions } from '../../components/FormActions.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
+import { saving } from '../../components/saving.js';
+import { useCan } from '../../components/useRole.js';
 import { criteriaHref } from '../criteria/filters.js';
 import { controlPage, findingPage, useEngagementRoot } from '../../paths.js';
 import { pageFallback } from '../../components/QueryFallback.js';
@@ -84,6 +92,35 @@ function CauseCard({ cause, rank, root }: { cause: SystemicCause; rank: number; 
   );
 }
 
+/** A root cause written on its own, under the next free code, for findings to be traced to from their pages. */
+function NewRootCauseForm({ causes, onDone }: { causes: readonly RootCauseWithFindings[]; onDone: () => void }) {
+  const create = useCreateRootCause();
+  const form = useForm<RootCauseValues>({
+    mode: 'controlled',
+    initialValues: { mode: 'new', id: nextCode('RC', causes.map((c) => c.id)), title: '', category: '', whys: [''] },
+    validate: (values) => {
+      const errors = validateRootCause(values, causes);
+      if (!errors.id && causes.some((c) => c.id === values.id.trim())) errors.id = `${values.id.trim()} is in use: give another code`;
+      return errors;
+    },
+  });
+  const submit = form.onSubmit((values) =>
+    keepOnRefusal(async () => {
+      const cause = toRootCause(values, []);
+      await saving(create.mutateAsync(cause), `Root cause ${cause.id} written`);
+      onDone();
+    }),
+  );
+  return (
+    <form noValidate onSubmit={submit}>
+      <Stack>
+        <RootCauseFields form={form} codeDescription="Findings traced to this code share the cause" />
+        <FormActions submitLabel="Write the root cause" loading={form.submitting} onCancel={onDone} />
+      </Stack>
+    </form>
+  );
+}
+
 export function RootCausesPage() {
   const root = useEngagementRoot();
   const systemic = useSystemicCauses();
@@ -91,13 +128,18 @@ export function RootCausesPage() {
   // Causes no finding is traced to (or only false positives): listed, not ranked.
   const ranked = new Set((systemic.data ?? []).map((c) => c.rootCause.id));
   const unranked = (all.data ?? []).filter((c) => !ranked.has(c.id));
+  const canWrite = useCan('finding.manage');
+  const [writing, setWriting] = useState(false);
 
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1} size="h2">
-          Root causes
-        </Title>
+        <Group justify="space-between" align="flex-start">
+          <Title order={1} size="h2">
+            Root causes
+          </Title>
+          {canWrite && all.isSuccess && <Button onClick={() => setWriting(true)}>Write a root cause</Button>}
+        </Group>
         <Text c="dimmed" size="sm">
           Ranked by the findings, then the criteria, each cause touches. A cause shared by more than one finding is systemic: the
           deviations behind it are not isolated.
@@ -106,7 +148,7 @@ export function RootCausesPage() {
       {!systemic.isSuccess ? (
         pageFallback(systemic, { loading: 'Loading root causes', failed: 'The root causes could not be loaded' })
       ) : systemic.data.length === 0 ? (
-        <Text>No finding is traced to a root cause yet. Write a finding&apos;s root cause on its page.</Text>
+        <Text>No finding is traced to a root cause yet. Write one here, or on a finding&apos;s page; trace findings to it from their pages.</Text>
       ) : (
         systemic.data.map((cause, i) => <CauseCard key={cause.rootCause.id} cause={cause} rank={i + 1} root={root} />)
       )}
@@ -124,6 +166,9 @@ export function RootCausesPage() {
           </List>
         </Card>
       )}
+      <Modal opened={writing} onClose={() => setWriting(false)} title="Write a root cause" size="lg">
+        {writing && <NewRootCauseForm causes={all.data ?? []} onDone={() => setWriting(false)} />}
+      </Modal>
     </Stack>
   );
 }
