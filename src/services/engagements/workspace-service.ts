@@ -6,6 +6,7 @@
  * import → export → load gives what was imported.
  */
 import {
+  ConflictError,
   NotFoundError,
   ValidationError,
   recordedResponseIssues,
@@ -37,6 +38,8 @@ export interface ImportTarget {
   organizationSlug?: string;
   /** The engagement to create or replace; default: {@link defaultEngagementName}. */
   engagementName?: string;
+  /** Refuse (409) rather than replace an engagement of the same name: an upload never overwrites recorded work. */
+  newEngagementOnly?: boolean;
 }
 
 export interface ImportResult {
@@ -177,6 +180,9 @@ export function createWorkspaceService(deps: {
           );
         }
         const before = existing[0] ?? null;
+        if (before && target.newEngagementOnly) {
+          throw new ConflictError(`The organisation already has an engagement named "${name}": an upload never replaces an engagement, so rename that one first`);
+        }
         if (before?.archivedAt) throw archivedConflict(`The engagement "${name}"`, before.archivedAt);
         const engagement = before
           ? await engagements.update(before.id, before.version, settings, trx)
