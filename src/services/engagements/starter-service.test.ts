@@ -38,7 +38,7 @@ for (const engine of ENGINES) {
     it('creates the engagement with the starter controls of its categories, every in-scope criterion addressed, each control audited', async () => {
       const { services, o, as, events } = await world();
       const settings = engagementSettings({ categories: ['availability', 'privacy'] });
-      const { engagement, controls } = await services.starter.createEngagement(as('compliance'), o, settings, ANSWERS);
+      const { engagement, controls } = await services.starter.createEngagement(as('compliance'), o, { engagement: settings, answers: ANSWERS });
       expect(engagement.categories).toEqual(['security', 'availability', 'privacy']);
       expect(controls.map((c) => c.id)).toEqual(starterControls(ANSWERS, engagement.categories).map((c) => c.id));
 
@@ -53,17 +53,17 @@ for (const engine of ENGINES) {
       const { services, o, as, engagementCount } = await world();
       const other = await services.organizations.create(OPERATOR, { slug: unique('other'), name: 'Other' });
       for (const role of ['owner', 'auditor', 'viewer'] as const) {
-        await expect(services.starter.createEngagement(as(role), o, engagementSettings(), ANSWERS)).rejects.toBeInstanceOf(ForbiddenError);
+        await expect(services.starter.createEngagement(as(role), o, { engagement: engagementSettings(), answers: ANSWERS })).rejects.toBeInstanceOf(ForbiddenError);
       }
-      await expect(services.starter.createEngagement(as('admin', other.id), o, engagementSettings(), ANSWERS)).rejects.toThrow();
+      await expect(services.starter.createEngagement(as('admin', other.id), o, { engagement: engagementSettings(), answers: ANSWERS })).rejects.toThrow();
       expect(await engagementCount()).toBe(0);
     });
 
     it('refuses bad settings at their JSON path, with nothing written', async () => {
       const { services, o, as, engagementCount } = await world();
-      const error = await services.starter.createEngagement(as('admin'), o, engagementSettings({ periodStart: null }), ANSWERS).catch((e: unknown) => e);
+      const error = await services.starter.createEngagement(as('admin'), o, { engagement: engagementSettings({ periodStart: null }), answers: ANSWERS }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).issues.map((i) => i.location)).toEqual(['$.periodStart']);
+      expect((error as ValidationError).issues.map((i) => i.location)).toEqual(['$.engagement.periodStart']);
       expect(await engagementCount()).toBe(0);
     });
 

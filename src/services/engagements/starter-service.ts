@@ -45,12 +45,13 @@ export function createStarterService(deps: {
   }
 
   return {
-    /** Creates the engagement and its starter controls, all or nothing. */
-    async createEngagement(actor: Actor, organizationId: string, input: EngagementSettings, answers: StarterAnswers): Promise<StartedEngagement> {
+    /** Creates the engagement and its starter controls, all or nothing; a problem is located under `$.engagement`. */
+    async createEngagement(actor: Actor, organizationId: string, input: { engagement: EngagementSettings; answers: StarterAnswers }): Promise<StartedEngagement> {
       await access.require(actor, organizationId, 'engagement.manage');
       await access.require(actor, organizationId, 'control.manage');
-      const settings = { ...input, categories: normalizeCategories(input.categories) };
-      const issues = checkEngagementSettings(settings);
+      const { answers } = input;
+      const settings = { ...input.engagement, categories: normalizeCategories(input.engagement.categories) };
+      const issues = checkEngagementSettings(settings).map((i) => ({ ...i, location: i.location.replace(/^\$/, '$.engagement') }));
       if (issues.length > 0) throw new ValidationError(issues, 'The engagement cannot be created');
       return db.transaction().execute(async (trx) => {
         const engagement = await engagements.create({ ...settings, organizationId }, trx);
