@@ -41,6 +41,15 @@ export const workspaceImportSchema = z
   })
   .meta({ id: 'WorkspaceImport' });
 
+/** What the setup page may offer the caller. */
+export const setupOptionsSchema = z
+  .object({
+    /** An instance administrator's, or anyone's under `assay serve --allow-signup`. */
+    mayCreateOrganizations: z.boolean(),
+  })
+  .meta({ id: 'SetupOptions' });
+
+export type SetupOptions = z.infer<typeof setupOptionsSchema>;
 export type StarterAnswersInput = z.input<typeof starterAnswers>;
 export type StartEngagementInput = z.input<typeof startEngagementBody>;
 export type StartedEngagement = z.infer<typeof startedEngagementSchema>;

@@ -31,6 +31,6 @@ export function createEngagementServices(platform: Platform, accounts: { signup:
     examination,
     periods: createPeriodsService({ ...common, lookup, store: deps }),
     workspace,
-    starter: createStarterService({ ...common, lookup, workspace }),
+    starter: createStarterService({ ...common, lookup, workspace, signup: accounts.signup }),
   };
 }

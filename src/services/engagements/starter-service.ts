@@ -3,7 +3,7 @@
  * categories), the starter controls added to an engagement that has none yet, and a workspace uploaded as a zip
  * imported as a new engagement. Each is one transaction with its audit events; bad input writes nothing.
  */
-import { ConflictError, ValidationError } from '../../domain/index.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../../domain/index.js';
 import { starterControls, type StarterAnswers } from '../../domain/starter/index.js';
 import type { ControlsRepository, StoredControl } from '../../store/controls-repository.js';
 import type { EngagementSettings, EngagementsRepository, StoredEngagement } from '../../store/engagements-repository.js';
@@ -13,6 +13,7 @@ import { readWorkspaceZip } from '../../workspace/zip.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
+import type { SignupPolicy } from '../accounts/signup-policy.js';
 import type { EngagementScope } from './engagement-scope.js';
 import { checkEngagementSettings, normalizeCategories } from './engagements-service.js';
 import type { ImportResult, WorkspaceService } from './workspace-service.js';
@@ -29,6 +30,7 @@ export function createStarterService(deps: {
   organizations: Pick<OrganizationsRepository, 'findById'>;
   lookup: EngagementScope;
   workspace: Pick<WorkspaceService, 'importWorkspace'>;
+  signup: SignupPolicy;
   access: Access;
   audit: AuditLog;
 }) {
@@ -45,6 +47,16 @@ export function createStarterService(deps: {
   }
 
   return {
+    /** What the setup page offers this person: creating an organisation, when the installation lets them. */
+    async setupOptions(actor: Actor): Promise<{ mayCreateOrganizations: boolean }> {
+      const refusal = await deps.signup.requireMayCreateOrganization(actor).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      if (refusal !== null && !(refusal instanceof ForbiddenError)) throw refusal;
+      return { mayCreateOrganizations: refusal === null };
+    },
+
     /** Creates the engagement and its starter controls, all or nothing; a problem is located under `$.engagement`. */
     async createEngagement(actor: Actor, organizationId: string, input: { engagement: EngagementSettings; answers: StarterAnswers }): Promise<StartedEngagement> {
       await access.require(actor, organizationId, 'engagement.manage');

@@ -9,7 +9,7 @@ import { MAX_WORKSPACE_UNZIPPED_BYTES, MAX_WORKSPACE_ZIP_BYTES, MAX_WORKSPACE_ZI
 import { actorOf } from '../../authentication.js';
 import { inEngagement } from '../../engagement-request.js';
 import type { ApiOptions } from '../index.js';
-import { addStarterControlsBody, engagementParams, organizationParams, startEngagementBody, startedEngagementSchema, workspaceImportSchema } from '../../../contract/index.js';
+import { addStarterControlsBody, engagementParams, organizationParams, setupOptionsSchema, startEngagementBody, startedEngagementSchema, workspaceImportSchema } from '../../../contract/index.js';
 
 const MB = 1024 * 1024;
 
@@ -20,6 +20,12 @@ export async function starterRoutes(fastify: FastifyInstance, options: ApiOption
 
   // The zip comes as it is; only the routes of this module read that type.
   app.addContentTypeParser('application/zip', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.get('/setup', {
+    config: { permission: 'signed-in' },
+    schema: { tags: ['organizations'], summary: 'What the setup page may offer the caller (creating an organisation)', response: { 200: setupOptionsSchema } },
+    handler: async (request) => starter.setupOptions(actorOf(request)),
+  });
 
   app.post('/organizations/:organizationId/engagements/starter', {
     config: { permission: 'engagement.manage' },

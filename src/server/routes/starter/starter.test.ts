@@ -5,6 +5,7 @@ import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { MAX_WORKSPACE_ZIP_BYTES } from '../../../domain/limits.js';
 import { starterControls } from '../../../domain/starter/index.js';
 import { VALID_ASSAY, VALID_CONTROL, zipFolder } from '../../../workspace/testing.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
 import { useTestApp } from '../../testing.js';
 import { base, seedEngagement } from '../testing.js';
 
@@ -78,6 +79,14 @@ for (const engine of ENGINES) {
       const json = await admin.request({ method: 'POST', url, payload: { not: 'a zip' } });
       expect(json.statusCode).toBe(422);
       expect(await engagementCount()).toBe(0);
+    });
+
+    it('tells the setup page whether the caller may create an organisation', async () => {
+      const member = await t().member('admin');
+      expect((await member.request({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ mayCreateOrganizations: false });
+      await t().services.users.setInstanceAdmin(OPERATOR, member.email as string, true);
+      expect((await member.request({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ mayCreateOrganizations: true });
+      expect((await t().anonymous.request({ method: 'GET', url: '/api/v1/setup' })).statusCode).toBe(401);
     });
 
     it('refuses an upload larger than its limit before reading it, and a caller without the right', async () => {
