@@ -1,6 +1,7 @@
 /** A first run over HTTP: an engagement from the starter set, the set added to an empty engagement, a zipped workspace. */
 import { z } from 'zod';
 import { createEngagementBody, engagementSchema } from './engagements.js';
+import { createOrganizationBody } from './organizations.js';
 
 /** The answers that tailor the starter set (docs/starter-sets.md); an answer left out is no. */
 export const starterAnswers = z.strictObject({
@@ -54,3 +55,4 @@ export type StarterAnswersInput = z.input<typeof starterAnswers>;
 export type StartEngagementInput = z.input<typeof startEngagementBody>;
 export type StartedEngagement = z.infer<typeof startedEngagementSchema>;
 export type WorkspaceImport = z.infer<typeof workspaceImportSchema>;
+export type CreateOrganizationInput = z.input<typeof createOrganizationBody>;
