@@ -3,6 +3,7 @@
 // starter controls. An engagement without controls says what to do first; sign-out is always reachable; a person
 // who belongs to no organisation is told how to join, not left on a blank page.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { engagementSettings } from '../test/support/factories.js';
 import { OPERATOR } from '../src/services/platform/actor.js';
 import { hashPassword } from '../src/services/platform/passwords.js';
 import { createUsersRepository } from '../src/store/users-repository.js';
@@ -57,18 +58,7 @@ describeE2E('first run', (e2e) => {
     const { services } = server();
     const organization = await services.organizations.create(OPERATOR, { slug: 'empty-co', name: 'Empty Co' });
     await services.users.add(OPERATOR, organization.id, { email: server().admin, role: 'admin', password: 'unused' });
-    const engagement = await services.engagements.create(OPERATOR, organization.id, {
-      name: 'Readiness',
-      system: 'Empty Platform',
-      reportType: 'type1',
-      periodStart: null,
-      periodEnd: '2026-06-30',
-      categories: ['security'],
-      notApplicable: [],
-      sampling: { confidence: 0.9, tolerableRate: 0.1 },
-      pervasiveness: { minSeries: 3, minShare: 0.25 },
-      misstatements: [],
-    });
+    const engagement = await services.engagements.create(OPERATOR, organization.id, engagementSettings({ name: 'Readiness', reportType: 'type1', periodStart: null }));
     const page = await browse();
     await signInThroughForm(page, server().admin);
     await page.waitForURL((url) => url.pathname !== '/login');

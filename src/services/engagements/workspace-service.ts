@@ -29,6 +29,9 @@ import { inOneSnapshot, readWorkspace } from './engagement-record.js';
 import { settingsOf } from './engagements-service.js';
 import { archivedConflict, at } from './engagement-scope.js';
 import type { SignupPolicy } from '../accounts/signup-policy.js';
+import { slugFor } from '../../domain/accounts/slug.js';
+
+export { slugFor };
 
 /** The slugs the API accepts: lower-case letters, digits and dashes, 2 to 63 characters. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -63,18 +66,6 @@ export function reportFileName(organization: string, periodEnd: string, part: st
   return `${slugFor(organization)}-soc2-${periodEnd}-${part}`;
 }
 
-/** `Acme Cloud, Inc.` → `acme-cloud-inc`: letters without accents, digits and single dashes. */
-export function slugFor(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
-  return slug.length >= 2 ? slug : `organization${slug ? `-${slug}` : ''}`;
-}
 
 /** The name an imported engagement gets unless one is given: the system and the period, so a new period is a new engagement. */
 export function defaultEngagementName(engagement: Pick<Engagement, 'system' | 'reportType' | 'periodStart' | 'periodEnd'>): string {

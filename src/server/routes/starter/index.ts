@@ -8,10 +8,14 @@ import { ValidationError } from '../../../domain/index.js';
 import { MAX_WORKSPACE_UNZIPPED_BYTES, MAX_WORKSPACE_ZIP_BYTES, MAX_WORKSPACE_ZIP_ENTRIES } from '../../../domain/limits.js';
 import { actorOf } from '../../authentication.js';
 import { inEngagement } from '../../engagement-request.js';
+import type { StartedEngagement } from '../../../services/engagements/starter-service.js';
 import type { ApiOptions } from '../index.js';
 import { addStarterControlsBody, engagementParams, organizationParams, setupOptionsSchema, startEngagementBody, startedEngagementSchema, workspaceImportSchema } from '../../../contract/index.js';
 
 const MB = 1024 * 1024;
+
+/** The engagement and the ids of the controls the starter set gave it. */
+const startedBody = (started: StartedEngagement) => ({ engagement: started.engagement, controls: started.controls.map((c) => c.id) });
 
 export async function starterRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -38,8 +42,7 @@ export async function starterRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 201: startedEngagementSchema },
     },
     handler: async (request, reply) => {
-      const started = await starter.createEngagement(actorOf(request), request.params.organizationId, request.body);
-      return reply.status(201).send({ engagement: started.engagement, controls: started.controls.map((c) => c.id) });
+      return reply.status(201).send(startedBody(await starter.createEngagement(actorOf(request), request.params.organizationId, request.body)));
     },
   });
 
@@ -53,8 +56,7 @@ export async function starterRoutes(fastify: FastifyInstance, options: ApiOption
       response: { 201: startedEngagementSchema },
     },
     handler: async (request, reply) => {
-      const started = await starter.addToEngagement(...inEngagement(request), request.body.answers);
-      return reply.status(201).send({ engagement: started.engagement, controls: started.controls.map((c) => c.id) });
+      return reply.status(201).send(startedBody(await starter.addToEngagement(...inEngagement(request), request.body.answers)));
     },
   });
 

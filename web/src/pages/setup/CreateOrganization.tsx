@@ -2,10 +2,10 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
+import { slugFor } from '@assay/domain/accounts/slug.js';
 import { ApiError } from '../../api/client.js';
 import { useCreateOrganization } from '../../api/setup.js';
 import { SectionCard } from '../../components/SectionCard.js';
-import { slugOf } from './setup-form.js';
 
 export function CreateOrganization({ onCreated }: { onCreated: (organizationId: string) => void }) {
   const create = useCreateOrganization();
@@ -39,7 +39,7 @@ export function CreateOrganization({ onCreated }: { onCreated: (organizationId: 
             onChange={(event) => {
               const name = event.currentTarget.value;
               // The short name follows the name until someone types their own.
-              if (form.values.slug === slugOf(form.values.name)) form.setFieldValue('slug', slugOf(name));
+              if (form.values.slug === '' || form.values.slug === slugFor(form.values.name)) form.setFieldValue('slug', slugFor(name));
               form.setFieldValue('name', name);
             }}
           />

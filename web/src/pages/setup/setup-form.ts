@@ -1,4 +1,4 @@
-/** The setup page without the screen: a new engagement's first values, the organisation's slug from its name. */
+/** The setup page without the screen: a new engagement's first values. */
 import { DEFAULT_PERVASIVENESS, DEFAULT_SAMPLING } from '@assay/domain/engagement.js';
 import type { StarterAnswers } from '@assay/domain/starter/index.js';
 import type { EngagementFormValues } from '../settings/engagement-form.js';
@@ -22,17 +22,4 @@ export function firstEngagementValues(today: Date): EngagementFormValues {
     minShare: DEFAULT_PERVASIVENESS.minShare,
     misstatements: [],
   };
-}
-
-/** `Acme Cloud, Inc.` → `acme-cloud-inc`: what the server accepts as a slug (2 to 63 letters, digits, dashes). */
-export function slugOf(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
-  return slug.length >= 2 ? slug : '';
 }
