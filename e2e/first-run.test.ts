@@ -40,7 +40,7 @@ describeE2E('first run', (e2e) => {
     await engagement.getByRole('checkbox', { name: 'Availability' }).check();
     await engagement.getByRole('switch', { name: 'Does the system run on a cloud provider?' }).check();
     await engagement.getByRole('switch', { name: 'Does the organisation develop its own software?' }).check();
-    await engagement.getByRole('button', { name: 'Create engagement with starter controls' }).click();
+    await engagement.getByRole('button', { name: 'Create engagement' }).click();
 
     await page.waitForURL((url) => /^\/o\/[^/]+\/e\/[^/]+$/.test(url.pathname));
     await opinionCard(page).waitFor();

@@ -66,7 +66,7 @@ function FromStarterSet({ organizationId }: { organizationId: string }) {
         {problem && <ProblemAlert title="The engagement was not created" problem={problem} />}
         <Group justify="flex-end">
           <Button type="submit" loading={start.isPending}>
-            Create engagement with starter controls
+            Create engagement
           </Button>
         </Group>
       </Stack>
