@@ -3,7 +3,7 @@
  * categories), the starter controls added to an engagement that has none yet, and a workspace uploaded as a zip
  * imported as a new engagement. Each is one transaction with its audit events; bad input writes nothing.
  */
-import { ConflictError, ForbiddenError, ValidationError } from '../../domain/index.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/index.js';
 import { starterControls, type StarterAnswers } from '../../domain/starter/index.js';
 import type { ControlsRepository, StoredControl } from '../../store/controls-repository.js';
 import type { EngagementSettings, EngagementsRepository, StoredEngagement } from '../../store/engagements-repository.js';
@@ -97,7 +97,7 @@ export function createStarterService(deps: {
       await access.require(actor, organizationId, 'engagement.manage');
       await access.require(actor, organizationId, 'control.manage');
       const organization = await deps.organizations.findById(organizationId);
-      if (organization === null) throw new ConflictError('The organisation is gone');
+      if (organization === null) throw new NotFoundError('The organisation');
       const content = await readWorkspaceZip(zip);
       return workspace.importWorkspace(actor, content, { organizationSlug: organization.slug, newEngagementOnly: true });
     },
