@@ -103,3 +103,45 @@ export async function startServer(): Promise<TestServer> {
     throw error;
   }
 }
+
+/** A fresh installation as `assay serve` leaves it on its first start: no organisation, one first admin (an instance administrator). */
+export interface EmptyServer {
+  url: string;
+  services: Services;
+  store: Store;
+  /** The first admin's e-mail; the password is {@link DEMO_PASSWORD}. */
+  admin: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmptyServer(): Promise<EmptyServer> {
+  if (!existsSync(join(WEB_BUILD, 'index.html'))) {
+    throw new Error(`No web build at ${WEB_BUILD}: run \`npm run build\` first (\`npm test\` does).`);
+  }
+  const folder = await mkdtemp(join(tmpdir(), 'assay-e2e-empty-'));
+  const store = await openDatabase(join(folder, 'assay.sqlite'));
+  try {
+    await migrateToLatest(store.db);
+    const services = createServices(store);
+    const admin = 'admin@localhost';
+    await services.users.createFirstAdmin(OPERATOR, { email: admin, password: DEMO_PASSWORD });
+    const app = await buildApp({ services, webRoot: WEB_BUILD, loginRateLimit: 1000, secureCookies: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      services,
+      store,
+      admin,
+      async stop() {
+        await app.close();
+        await store.close();
+        await rm(folder, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await store.close();
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+}

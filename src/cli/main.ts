@@ -8,6 +8,7 @@ import { registerExamine } from './commands/examine.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerImportOscal } from './commands/import-oscal.js';
+import { registerInit } from './commands/init.js';
 import { registerMonitor } from './commands/monitor.js';
 import { registerRemind } from './commands/remind.js';
 import { registerSample } from './commands/sample.js';
@@ -27,6 +28,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)');
   registerExamine(program, io, setExit);
+  registerInit(program, io);
   registerSample(program, io);
   registerImport(program, io);
   registerExport(program, io);

@@ -39,3 +39,7 @@ export const MAX_OSCAL_DOCUMENT_BYTES = 20 * 1024 * 1024;
 /** Passwords: long enough to resist guessing, short enough to hash quickly. */
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
+/** A workspace folder uploaded as a zip: the upload itself, what it unpacks to, and its files. */
+export const MAX_WORKSPACE_ZIP_BYTES = 20 * 1024 * 1024;
+export const MAX_WORKSPACE_UNZIPPED_BYTES = 100 * 1024 * 1024;
+export const MAX_WORKSPACE_ZIP_ENTRIES = 5000;

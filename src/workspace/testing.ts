@@ -38,3 +38,18 @@ export async function writeWorkspace(files: Record<string, string>): Promise<str
   }
   return dir;
 }
+
+/** A folder's files zipped as a person would zip it: under the folder's name unless `atTop`. */
+export async function zipFolder(dir: string, options: { atTop?: boolean } = {}): Promise<Uint8Array> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const { basename, relative } = await import('node:path');
+  const { zipSync } = await import('fflate');
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const prefix = options.atTop ? '' : `${basename(dir)}/`;
+  const files: Record<string, Uint8Array> = {};
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const path = join(entry.parentPath, entry.name);
+    files[`${prefix}${relative(dir, path).split('\\').join('/')}`] = await readFile(path);
+  }
+  return zipSync(files);
+}

@@ -15,6 +15,13 @@ export function homePage(organizationId?: string): string {
   return organizationId === undefined ? '/' : `/?organization=${seg(organizationId)}`;
 }
 
+/** Setting up: an organisation, its first engagement (or another, for `organizationId`). */
+export const SETUP_PAGE = '/setup';
+
+export function setupPage(organizationId?: string): string {
+  return organizationId === undefined ? SETUP_PAGE : `${SETUP_PAGE}?organization=${seg(organizationId)}`;
+}
+
 /** The pattern every engagement page lives under; the dashboard is at its root. */
 export const ENGAGEMENT_PAGES = '/o/:organizationId/e/:engagementId';
 

@@ -1,10 +1,10 @@
 /** The pages and the addresses they answer (built in paths.ts). Engagement pages live under ENGAGEMENT_PAGES. */
-import type { RouteObject } from 'react-router';
+import { Outlet, type RouteObject } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { RequireSession } from './components/RequireSession.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { LoginPage } from './pages/login/LoginPage.js';
-import { ENGAGEMENT_PAGES, INVITATION_PAGE, LOGIN_PAGE, PASSWORD_RESET_PAGE, SECTIONS } from './paths.js';
+import { ENGAGEMENT_PAGES, INVITATION_PAGE, LOGIN_PAGE, PASSWORD_RESET_PAGE, SECTIONS, SETUP_PAGE } from './paths.js';
 
 // Each page is its own chunk, loaded when first visited, so the dashboard does not wait for the others.
 const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
@@ -24,6 +24,7 @@ const rootCauses = page(() => import('./pages/root-causes/RootCausesPage.js').th
 const settings = page(() => import('./pages/settings/SettingsPage.js').then((m) => ({ Component: m.SettingsPage })));
 // Reached from a one-time link, signed in or not.
 const invitation = page(() => import('./pages/invitation/InvitationPage.js').then((m) => ({ Component: m.InvitationPage })));
+const setup = page(() => import('./pages/setup/SetupPage.js').then((m) => ({ Component: m.SetupPage })));
 const resetPassword = page(() => import('./pages/reset-password/ResetPasswordPage.js').then((m) => ({ Component: m.ResetPasswordPage })));
 
 export const routes: RouteObject[] = [
@@ -37,6 +38,15 @@ export const routes: RouteObject[] = [
         <HomePage />
       </RequireSession>
     ),
+  },
+  {
+    path: SETUP_PAGE,
+    element: (
+      <RequireSession>
+        <Outlet />
+      </RequireSession>
+    ),
+    children: [{ index: true, ...setup }],
   },
   {
     path: ENGAGEMENT_PAGES,

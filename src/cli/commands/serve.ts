@@ -157,7 +157,7 @@ async function firstAdmin(io: CliIO, services: Services): Promise<string[]> {
     'First start: created the admin account',
     `  email     ${created.user.email}`,
     given ? `  password  (the one in $${ADMIN_PASSWORD_ENV})` : `  password  ${password}   (shown this once: keep it, or change it after signing in)`,
-    admins.length > 0 ? `  admin of  ${admins.join(', ')}` : '  no organisation yet: create one (POST /api/v1/organizations) or `assay import` a workspace',
+    admins.length > 0 ? `  admin of  ${admins.join(', ')}` : '  no organisation yet: sign in, and the setup page creates one (or `assay import` a workspace)',
     '  an instance administrator: creates organisations and invites their admins',
   ];
 }

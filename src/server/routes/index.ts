@@ -18,6 +18,7 @@ import { oscalRoutes } from './oscal/index.js';
 import { periodRoutes } from './periods/index.js';
 import { remediationRoutes } from './remediation/index.js';
 import { reportRoutes } from './reports/index.js';
+import { starterRoutes } from './starter/index.js';
 import { tokenRoutes } from './tokens/index.js';
 
 export interface ApiOptions {
@@ -50,4 +51,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(periodRoutes, options);
   await app.register(auditRoutes, options);
   await app.register(reportRoutes, options);
+  await app.register(starterRoutes, options);
 }

@@ -1,7 +1,8 @@
 /**
  * Engagements and what they hold: their settings and periods, controls, tests and samples, the examination of
- * them, archiving, and the workspace import and export. The examination service caches evaluations per process,
- * so it is built once here and shared by the controls service (conclusions in control lists).
+ * them, archiving, the workspace import and export, and a first run (the starter set, a zipped workspace). The
+ * examination service caches evaluations per process, so it is built once here and shared by the controls
+ * service (conclusions in control lists).
  */
 import type { Platform } from '../platform/index.js';
 import type { SignupPolicy } from '../accounts/signup-policy.js';
@@ -12,6 +13,7 @@ import { createEngagementScope } from './engagement-scope.js';
 import { createEngagementsService } from './engagements-service.js';
 import { createExaminationService } from './examination-service.js';
 import { createPeriodsService } from './periods-service.js';
+import { createStarterService } from './starter-service.js';
 import { createWorkspaceService } from './workspace-service.js';
 
 export function createEngagementServices(platform: Platform, accounts: { signup: SignupPolicy }) {
@@ -19,6 +21,7 @@ export function createEngagementServices(platform: Platform, accounts: { signup:
   const common = { ...repositories, db, access, audit };
   const lookup = createEngagementScope(repositories);
   const examination = createExaminationService({ ...repositories, access });
+  const workspace = createWorkspaceService({ ...common, signup: accounts.signup, store: deps });
   return {
     lookup,
     engagements: createEngagementsService({ ...common, lookup }),
@@ -27,6 +30,7 @@ export function createEngagementServices(platform: Platform, accounts: { signup:
     tests: createControlTestsService({ ...common, lookup }),
     examination,
     periods: createPeriodsService({ ...common, lookup, store: deps }),
-    workspace: createWorkspaceService({ ...common, signup: accounts.signup, store: deps }),
+    workspace,
+    starter: createStarterService({ ...common, lookup, workspace, signup: accounts.signup }),
   };
 }

@@ -6,6 +6,7 @@
  * import → export → load gives what was imported.
  */
 import {
+  ConflictError,
   NotFoundError,
   ValidationError,
   recordedResponseIssues,
@@ -28,6 +29,9 @@ import { inOneSnapshot, readWorkspace } from './engagement-record.js';
 import { settingsOf } from './engagements-service.js';
 import { archivedConflict, at } from './engagement-scope.js';
 import type { SignupPolicy } from '../accounts/signup-policy.js';
+import { slugFor } from '../../domain/accounts/slug.js';
+
+export { slugFor };
 
 /** The slugs the API accepts: lower-case letters, digits and dashes, 2 to 63 characters. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -37,6 +41,8 @@ export interface ImportTarget {
   organizationSlug?: string;
   /** The engagement to create or replace; default: {@link defaultEngagementName}. */
   engagementName?: string;
+  /** Refuse (409) rather than replace an engagement of the same name: an upload never overwrites recorded work. */
+  newEngagementOnly?: boolean;
 }
 
 export interface ImportResult {
@@ -60,18 +66,6 @@ export function reportFileName(organization: string, periodEnd: string, part: st
   return `${slugFor(organization)}-soc2-${periodEnd}-${part}`;
 }
 
-/** `Acme Cloud, Inc.` → `acme-cloud-inc`: letters without accents, digits and single dashes. */
-export function slugFor(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
-  return slug.length >= 2 ? slug : `organization${slug ? `-${slug}` : ''}`;
-}
 
 /** The name an imported engagement gets unless one is given: the system and the period, so a new period is a new engagement. */
 export function defaultEngagementName(engagement: Pick<Engagement, 'system' | 'reportType' | 'periodStart' | 'periodEnd'>): string {
@@ -177,6 +171,9 @@ export function createWorkspaceService(deps: {
           );
         }
         const before = existing[0] ?? null;
+        if (before && target.newEngagementOnly) {
+          throw new ConflictError(`The organisation already has an engagement named "${name}": an upload never replaces an engagement, so rename that one first`);
+        }
         if (before?.archivedAt) throw archivedConflict(`The engagement "${name}"`, before.archivedAt);
         const engagement = before
           ? await engagements.update(before.id, before.version, settings, trx)

@@ -27,13 +27,15 @@ export function setCsrfToken(token: string | null): void {
 
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A file (a workspace zip) goes as it is, with its own type; anything else as JSON.
+  const file = body instanceof Blob ? body : null;
+  if (body !== undefined) headers['content-type'] = file ? file.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(`${API_PREFIX}${path}`, {
     method,
     headers,
     credentials: 'same-origin',
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(body !== undefined ? { body: file ?? JSON.stringify(body) } : {}),
   });
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -23,6 +23,8 @@ export const INVITATION_LINK_API = {
 } as const;
 
 export const ORGANIZATIONS_API = '/organizations';
+/** What the setup page may offer the caller. */
+export const SETUP_API = '/setup';
 
 /** `path` with a query string of the values given; undefined and null values are left out. */
 export function withQuery(path: string, query: Record<string, string | number | boolean | null | undefined>): string {
@@ -38,6 +40,9 @@ export function organizationApi(organizationId: string) {
   const root = `${ORGANIZATIONS_API}/${seg(organizationId)}`;
   return {
     engagements: `${root}/engagements`,
+    startEngagement: `${root}/engagements/starter`,
+    starterControls: (engagementId: string) => `${root}/engagements/${seg(engagementId)}/starter-controls`,
+    workspaceImport: `${root}/workspace-import`,
     engagement: (engagementId: string) => `${root}/engagements/${seg(engagementId)}`,
     restoreEngagement: (engagementId: string) => `${root}/engagements/${seg(engagementId)}/restore`,
     members: `${root}/members`,

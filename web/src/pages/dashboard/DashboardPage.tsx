@@ -11,6 +11,7 @@ import type { ExaminationResult } from '../../api/types.js';
 import { AfterRemediationCard } from './AfterRemediationCard.js';
 import { ChangesCard } from './ChangesCard.js';
 import { DeficienciesCard } from './DeficienciesCard.js';
+import { EmptyEngagement } from './EmptyEngagement.js';
 import { OpinionCard } from './OpinionCard.js';
 import { useEngagementRoot } from '../../paths.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -37,6 +38,7 @@ export function DashboardPage() {
 
   if (!examination.isSuccess) return pageFallback(examination, { loading: 'Loading the examination', failed: 'The examination could not be loaded' });
   const result = examination.data;
+  if (result.controls.length === 0) return <EmptyEngagement result={result} root={root} />;
 
   return (
     <Stack gap="lg">

@@ -1,9 +1,12 @@
-/** The start page: straight to the first engagement of the organisation asked for, or of the first one. */
-import { Center, Loader, Text } from '@mantine/core';
+/**
+ * The start page: straight to the first engagement of the organisation asked for, or of the first one; to the
+ * setup page when there is none to open (a fresh installation, or an organisation without an engagement).
+ */
+import { Center, Loader } from '@mantine/core';
 import { Navigate, useSearchParams } from 'react-router';
 import { useEngagements } from '../../api/programme.js';
 import { useOrganizations } from '../../api/session.js';
-import { engagementRoot } from '../../paths.js';
+import { engagementRoot, setupPage } from '../../paths.js';
 
 export function HomePage() {
   const organizations = useOrganizations();
@@ -19,12 +22,6 @@ export function HomePage() {
     );
   }
   const engagement = engagements.data?.[0];
-  if (!first || !engagement) {
-    return (
-      <Center mih="100vh">
-        <Text>You belong to no organisation with an engagement yet. Ask an administrator, or import a workspace with `assay import`.</Text>
-      </Center>
-    );
-  }
+  if (!first || !engagement) return <Navigate to={setupPage(first?.id)} replace />;
   return <Navigate to={engagementRoot(first.id, engagement.id)} replace />;
 }
