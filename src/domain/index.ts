@@ -27,3 +27,4 @@ export * from './monitoring/index.js';
 export * from './archiving.js';
 export * from './audit-events.js';
 export * from './test-changes.js';
+export * from './independence.js';
