@@ -286,7 +286,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           `Control ${controlRowId} already has a test`,
           `Control ${controlRowId}`,
         );
-        await insertSamples(t, deps, id, test.samples, () => test.recordedBy ?? null);
+        await insertSamples(t, deps, id, test.samples, () => test.recorder ?? null);
         return (await findTestBy(t, 'id', id)) as StoredControlTest;
       });
     },
@@ -319,7 +319,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           const kept = new Map(before.map((row) => [row.item, row]));
           const recorder = (sample: Sample) => {
             const same = kept.get(sample.item);
-            return same && same.result === sample.result && same.note === sample.note ? same.recorded_by : (patch.recordedBy ?? null);
+            return same && same.result === sample.result && same.note === sample.note ? same.recorded_by : (patch.recorder ?? null);
           };
           await t.deleteFrom('samples').where('test_id', '=', testRowId).execute();
           await insertSamples(t, deps, testRowId, patch.samples, recorder);

@@ -44,10 +44,10 @@ export interface RecordedSampleRow extends Sample {
 
 /**
  * A test as written: the domain test less the control code, which the control row already gives, and the items
- * selected but not yet tested (none when left out). `recordedBy` is the role recording it: the results it records
+ * selected but not yet tested (none when left out). `recorder` is the role recording it: the results it records
  * anew are kept as that role's (those already recorded just so keep their recorder).
  */
-export type ControlTestInput = Omit<ControlTest, 'control'> & { untested?: string[]; recordedBy?: Role | null };
+export type ControlTestInput = Omit<ControlTest, 'control'> & { untested?: string[]; recorder?: Role | null };
 
 export const controlColumns = [
   'id',

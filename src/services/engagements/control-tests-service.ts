@@ -147,7 +147,7 @@ export function createControlTestsService(deps: {
       how: { change?: TestChange; reason?: string | null } = {},
     ): Promise<{ test: StoredControlTest; created: boolean }> {
       const grant = await access.require(actor, organizationId, 'test.record');
-      const recordedBy: Role = shownRole(grant);
+      const recorder: Role = shownRole(grant);
       const change = how.change ?? 'keep';
       const reason = how.reason?.trim() || null;
       const untested = input.untested ?? [];
@@ -175,7 +175,7 @@ export function createControlTestsService(deps: {
           const conflict = testChangeConflict(before, { samples: input.samples, untested }, change);
           if (conflict) throw new ConflictError(`Control ${controlId}: ${conflict}`);
         }
-        const written = { ...input, untested, recordedBy };
+        const written = { ...input, untested, recorder };
         const after = before
           ? await controls.updateTest(before.rowId, expectedVersion as number, written, trx)
           : await controls.createTest(control.rowId, written, trx);
