@@ -22,3 +22,4 @@ export * from './findings.js';
 export * from './remediation.js';
 export * from './reports.js';
 export * from './oscal.js';
+export * from './not-applicable.js';

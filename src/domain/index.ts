@@ -7,6 +7,7 @@ export * from './dates.js';
 export * from './codes.js';
 export * from './criteria/catalogue.js';
 export * from './criteria/scope.js';
+export * from './criteria/exclusions.js';
 export * from './controls/rules.js';
 export * from './sampling/binomial.js';
 export * from './sampling/deviation-bound.js';

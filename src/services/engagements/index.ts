@@ -11,6 +11,8 @@ import { createControlsService } from './controls-service.js';
 import { createEngagementScope } from './engagement-scope.js';
 import { createEngagementsService } from './engagements-service.js';
 import { createExaminationService } from './examination-service.js';
+import { createNotApplicableService } from './not-applicable-service.js';
+import { createNotApplicableProposalsRepository } from '../../store/not-applicable-proposals-repository.js';
 import { createPeriodsService } from './periods-service.js';
 import { createWorkspaceService } from './workspace-service.js';
 
@@ -28,5 +30,6 @@ export function createEngagementServices(platform: Platform, accounts: { signup:
     examination,
     periods: createPeriodsService({ ...common, lookup, store: deps }),
     workspace: createWorkspaceService({ ...common, signup: accounts.signup, store: deps }),
+    notApplicable: createNotApplicableService({ ...common, lookup, proposals: createNotApplicableProposalsRepository(db, deps) }),
   };
 }
