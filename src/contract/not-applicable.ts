@@ -57,3 +57,6 @@ export const decideNotApplicableBody = z.strictObject({
   /** Why it is rejected (required then), or a note on the acceptance. */
   note: text(MAX_TEXT_LENGTH).nullable().optional(),
 });
+
+export type NotApplicableProposalBody = z.infer<typeof notApplicableProposalSchema>;
+export type NotApplicableProposalList = z.infer<typeof notApplicableProposalsSchema>;
