@@ -9,6 +9,7 @@ import {
   DESIGN_ASSESSMENTS,
   FREQUENCIES,
   NATURES,
+  ROLES,
   SAMPLE_RESULTS,
   TEST_CHANGES,
   TEST_METHODS,
@@ -121,6 +122,11 @@ export const testSchema = z
     samples: z.array(sampleSchema),
     /** Items selected for the test whose result is not recorded yet: not samples, never counted as tested. */
     untested: z.array(z.string()),
+    /**
+     * The role that recorded each sample's result, by item, where it is known: once the auditor has, only the
+     * auditor (or an admin, with a reason) may change it.
+     */
+    recordedBy: z.record(z.string(), z.enum(ROLES)),
     /** Send it back to replace or delete the test (a stale one gets 409); samples' changes bump it. */
     version: z.number().int(),
   })
@@ -132,6 +138,8 @@ export const recordedSampleSchema = z
     item: z.string(),
     result: z.enum(SAMPLE_RESULTS),
     note: z.string().nullable(),
+    /** The role that recorded the result (null when not known). */
+    recordedBy: z.enum(ROLES).nullable(),
     /** The test's version after the change. */
     testVersion: z.number().int(),
   })

@@ -23,3 +23,4 @@ export * from './remediation.js';
 export * from './reports.js';
 export * from './oscal.js';
 export * from './starter.js';
+export * from './not-applicable.js';

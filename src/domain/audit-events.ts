@@ -5,6 +5,7 @@
  */
 import type { Classification, ClassificationOverride, CorrectiveAction, FindingStatus, Retest } from './findings/model.js';
 import type { ReminderOutcome } from './remediation/view.js';
+import type { NotApplicableProposal } from './criteria/exclusions.js';
 
 /** The kinds of event the audit log records: the API filters by them and the services write them. */
 export const AUDIT_EVENT_TYPES = [
@@ -64,6 +65,9 @@ export const AUDIT_EVENT_TYPES = [
   'management_response.edited',
   'management_response.approved',
   'root_cause.created',
+  'criterion.exclusion_proposed',
+  'criterion.exclusion_accepted',
+  'criterion.exclusion_rejected',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -182,6 +186,11 @@ export interface AuditPayloads<R extends AuditRecords> {
   'management_response.approved': ResponseChange<R>;
   /** A root cause written on its own, before any finding is traced to it. */
   'root_cause.created': { after: R['rootCause'] };
+  /** Management's proposal that a criterion does not apply, with its reason: pending until the auditor decides. */
+  'criterion.exclusion_proposed': { after: NotApplicableProposal };
+  /** The auditor's (or, without one, an admin's) decision on a proposal: the proposal before and as decided. */
+  'criterion.exclusion_accepted': { before: NotApplicableProposal; after: NotApplicableProposal };
+  'criterion.exclusion_rejected': { before: NotApplicableProposal; after: NotApplicableProposal };
 }
 
 /** An account changed by the operator: the account before, and after with how many of its sessions ended. */

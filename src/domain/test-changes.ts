@@ -60,20 +60,22 @@ export function describeLoss(lost: LostEvidence): string {
   return parts.join(' and ');
 }
 
+/** Why a test holding `samples` (recorded results) cannot be replaced or deleted, and what to do instead. */
+function heldEvidence(samples: readonly Sample[], refused: 'replaced' | 'deleted'): string {
+  const failed = samples.filter((s) => s.result === 'fail').length;
+  return (
+    `The test holds ${plural(samples.length, 'recorded result')}${failed > 0 ? ` (${failed} failed)` : ''}, which are evidence: ` +
+    `it cannot be ${refused}. Start a new test version with the reason instead: the current test, with its results and notes, stays in the control’s history`
+  );
+}
+
 /**
  * Why recording `after` over the test `before` as `change` is refused (a conflict: nothing is recorded), or null
  * when it may go ahead.
  */
 export function testChangeConflict(before: TestSamples, after: TestSamples, change: TestChange): string | null {
   if (change === 'new-version') return null;
-  if (change === 'replace') {
-    if (before.samples.length === 0) return null;
-    const failed = before.samples.filter((s) => s.result === 'fail').length;
-    return (
-      `The test holds ${plural(before.samples.length, 'recorded result')}${failed > 0 ? ` (${failed} failed)` : ''}, which are evidence: ` +
-      'it cannot be replaced. Start a new test version instead: the current test, with its results and notes, stays in the control’s history'
-    );
-  }
+  if (change === 'replace') return before.samples.length === 0 ? null : heldEvidence(before.samples, 'replaced');
   const lost = lostEvidence(before, after);
   if (lost.results.length > 0) {
     return (
@@ -85,6 +87,15 @@ export function testChangeConflict(before: TestSamples, after: TestSamples, chan
     return `Recording this test would drop ${describeLoss(lost)}: confirm the replacement to go ahead`;
   }
   return null;
+}
+
+/**
+ * Why deleting the test `test` is refused (a conflict: nothing is deleted), or null when it may go: a test that
+ * holds recorded results is evidence and is never erased; a new test version retires it with a reason instead,
+ * keeping it in the control's history. A test with no result yet (only its population and selection) may go.
+ */
+export function testRemovalConflict(test: TestSamples): string | null {
+  return test.samples.length === 0 ? null : heldEvidence(test.samples, 'deleted');
 }
 
 /**

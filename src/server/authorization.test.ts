@@ -84,6 +84,7 @@ async function world() {
   });
 
   const { invitation } = await services.invitations.create(OPERATOR, org.id, { email: 'invitee@elsewhere.example', role: 'viewer' });
+  const proposal = await services.notApplicable.propose(OPERATOR, org.id, engagement.id, { criterion: 'CC6.4', reason: 'Facilities are carved out' });
 
   // An event of the organisation (a member added above), for the routes that read one event.
   const [event] = (await createAuditRepository(store.db).list({ limit: 1, offset: 0, organizationId: org.id })).items;
@@ -97,6 +98,7 @@ async function world() {
     tokenId: token.id,
     findingCode: 'F-AC-04',
     invitationId: invitation.id,
+    proposalId: proposal.id,
   };
   return { app, store, callers, params };
 }

@@ -230,33 +230,35 @@ export async function insertSamples(
   deps: StoreDependencies,
   testId: string,
   samples: readonly Sample[],
+  recorder: (sample: Sample) => string | null = () => null,
 ): Promise<number> {
   return insertSampleRows(
     trx,
     deps,
-    samples.map((sample, position) => ({ testId, sample, position })),
+    samples.map((sample, position) => ({ testId, sample, position, recordedBy: recorder(sample) })),
   );
 }
 
-/** id, test_id, item, result, note, position */
-const SAMPLE_ROW_COLUMNS = 6;
+/** id, test_id, item, result, note, position, recorded_by */
+const SAMPLE_ROW_COLUMNS = 7;
 
 async function insertSampleRows(
   trx: Executor,
   deps: StoreDependencies,
-  rows: readonly { testId: string; sample: Sample; position: number }[],
+  rows: readonly { testId: string; sample: Sample; position: number; recordedBy?: string | null }[],
 ): Promise<number> {
   for (const chunk of chunksFor(rows, SAMPLE_ROW_COLUMNS)) {
     await trx
       .insertInto('samples')
       .values(
-        chunk.map(({ testId, sample, position }) => ({
+        chunk.map(({ testId, sample, position, recordedBy }) => ({
           id: deps.newId(),
           test_id: testId,
           item: sample.item,
           result: sample.result,
           note: sample.note,
           position,
+          recorded_by: recordedBy ?? null,
         })),
       )
       .execute();

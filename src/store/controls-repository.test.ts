@@ -125,6 +125,7 @@ for (const engine of ENGINES) {
         controlRowId: control.rowId,
         version: 1,
         untested: [],
+        recordedBy: {},
       });
       expect(await controls.findTest(control.rowId)).toEqual(test);
       expect(await controls.findTestById(test.rowId)).toEqual(test);

@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { ArchivedFilter } from '../domain/archiving.js';
+import type { Role } from '../domain/access/permissions.js';
 import type { Control, Examination, Sample, SampleResult } from '../domain/engagement.js';
 import { ValidationError } from '../domain/errors.js';
 import { jsonPath, locateProblems } from '../domain/problems.js';
@@ -32,6 +33,7 @@ import {
 import {
   controlColumns,
   controlValues,
+  recordedSampleColumns,
   sampleColumns,
   testColumns,
   testValues,
@@ -39,6 +41,7 @@ import {
   toStoredControl,
   toStoredTest,
   type ControlTestInput,
+  type RecordedSampleRow,
   type StoredControl,
   type StoredControlTest,
 } from './controls-rows.js';
@@ -60,7 +63,7 @@ import {
   type Trx,
 } from './values.js';
 
-export type { ControlTestInput, StoredControl, StoredControlTest } from './controls-rows.js';
+export type { ControlTestInput, RecordedSampleRow, StoredControl, StoredControlTest } from './controls-rows.js';
 export type { ArchivedControl, KeyedExamination, ReplaceCounts } from './controls-examination.js';
 export type { SampleChange, SamplePatch, TestOverview } from './controls-samples.js';
 
@@ -93,11 +96,11 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
     if (!row) return null;
     const samples = await executor
       .selectFrom('samples')
-      .select(sampleColumns)
+      .select(recordedSampleColumns)
       .where('test_id', '=', row.id)
       .orderBy('position')
       .execute();
-    return toStoredTest(row, row.code, samples.map(toSample));
+    return toStoredTest(row, row.code, samples);
   }
 
   async function testVersion(executor: Executor, testRowId: string) {
@@ -283,7 +286,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           `Control ${controlRowId} already has a test`,
           `Control ${controlRowId}`,
         );
-        await insertSamples(t, deps, id, test.samples);
+        await insertSamples(t, deps, id, test.samples, () => test.recorder ?? null);
         return (await findTestBy(t, 'id', id)) as StoredControlTest;
       });
     },
@@ -311,8 +314,15 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           throw staleOrMissing(`Test ${testRowId}`, expectedVersion, await testVersion(t, testRowId));
         }
         if (patch.samples) {
+          // A result recorded just so before keeps its recorder; one recorded anew is the recording role's.
+          const before = await t.selectFrom('samples').select(recordedSampleColumns).where('test_id', '=', testRowId).execute();
+          const kept = new Map(before.map((row) => [row.item, row]));
+          const recorder = (sample: Sample) => {
+            const same = kept.get(sample.item);
+            return same && same.result === sample.result && same.note === sample.note ? same.recorded_by : (patch.recorder ?? null);
+          };
           await t.deleteFrom('samples').where('test_id', '=', testRowId).execute();
-          await insertSamples(t, deps, testRowId, patch.samples);
+          await insertSamples(t, deps, testRowId, patch.samples, recorder);
         }
         return (await findTestBy(t, 'id', testRowId)) as StoredControlTest;
       });
@@ -336,15 +346,15 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
       findTestOverview(trx ?? db, controlRowId),
 
     /** One sample of a test by its item, or null. */
-    findSample: (testRowId: string, item: string, trx?: Executor): Promise<Sample | null> =>
+    findSample: (testRowId: string, item: string, trx?: Executor): Promise<RecordedSampleRow | null> =>
       findSample(trx ?? db, testRowId, item),
 
     /**
      * Adds a sample after the test's last one (a duplicate item or a population sampled in full:
      * ConflictError). With `expectedVersion`, only if the test is still at that version.
      */
-    addSample: (testRowId: string, sample: Sample, expectedVersion?: number, trx?: Executor): Promise<SampleChange> =>
-      inTransaction(trx ?? db, (t) => addSample(t, deps, testRowId, sample, expectedVersion)),
+    addSample: (testRowId: string, sample: Sample, expectedVersion?: number, trx?: Executor, recordedBy: Role | null = null): Promise<SampleChange> =>
+      inTransaction(trx ?? db, (t) => addSample(t, deps, testRowId, sample, expectedVersion, recordedBy)),
 
     /** Records a sample's result or note (an unknown item: NotFoundError); `expectedVersion` as for addSample. */
     updateSample: (

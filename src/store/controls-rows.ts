@@ -13,6 +13,7 @@ import type {
   SampleResult,
   TestMethod,
 } from '../domain/engagement.js';
+import type { Role } from '../domain/access/permissions.js';
 import type { ControlsTable, ControlTestsTable, SamplesTable } from './schema.js';
 import { fromBooleanInt, fromJson, toBooleanInt, toJson } from './values.js';
 
@@ -32,13 +33,21 @@ export interface StoredControlTest extends ControlTest {
   version: number;
   /** Items selected for the test whose result is not recorded yet, in order: not samples, never counted as tested. */
   untested: string[];
+  /** The role that recorded each sample's result, by item, where it is known (not for a result imported from a workspace). */
+  recordedBy: Record<string, Role>;
+}
+
+/** A sample as stored, with the role of whoever recorded its result (null when imported or not known). */
+export interface RecordedSampleRow extends Sample {
+  recordedBy: Role | null;
 }
 
 /**
  * A test as written: the domain test less the control code, which the control row already gives, and the items
- * selected but not yet tested (none when left out).
+ * selected but not yet tested (none when left out). `recorder` is the role recording it: the results it records
+ * anew are kept as that role's (those already recorded just so keep their recorder).
  */
-export type ControlTestInput = Omit<ControlTest, 'control'> & { untested?: string[] };
+export type ControlTestInput = Omit<ControlTest, 'control'> & { untested?: string[]; recorder?: Role | null };
 
 export const controlColumns = [
   'id',
@@ -60,10 +69,12 @@ export const controlColumns = [
 export const testColumns = ['id', 'control_id', 'method', 'population_size', 'scope_limitation', 'untested', 'version'] as const;
 
 export const sampleColumns = ['test_id', 'item', 'result', 'note'] as const;
+export const recordedSampleColumns = [...sampleColumns, 'recorded_by'] as const;
 
 export type ControlRow = Pick<Selectable<ControlsTable>, (typeof controlColumns)[number]>;
 export type TestRow = Pick<Selectable<ControlTestsTable>, (typeof testColumns)[number]>;
 export type SampleRow = Pick<Selectable<SamplesTable>, (typeof sampleColumns)[number]>;
+export type RecordedSampleSelect = Pick<Selectable<SamplesTable>, (typeof recordedSampleColumns)[number]>;
 
 export function toDomainControl(row: ControlRow): Control {
   return {
@@ -87,6 +98,15 @@ export function toSample(row: SampleRow): Sample {
   return { item: row.item, result: row.result as SampleResult, note: row.note };
 }
 
+export function toRecordedSample(row: RecordedSampleSelect): RecordedSampleRow {
+  return { ...toSample(row), recordedBy: row.recorded_by as Role | null };
+}
+
+/** Who recorded each sample's result, by item, for the samples where it is known. */
+export function recordersOf(rows: readonly RecordedSampleSelect[]): Record<string, Role> {
+  return Object.fromEntries(rows.filter((row) => row.recorded_by !== null).map((row) => [row.item, row.recorded_by as Role]));
+}
+
 export function toDomainTest(row: TestRow, controlCode: string, samples: Sample[]): ControlTest {
   return {
     control: controlCode,
@@ -98,13 +118,14 @@ export function toDomainTest(row: TestRow, controlCode: string, samples: Sample[
   };
 }
 
-export function toStoredTest(row: TestRow, controlCode: string, samples: Sample[]): StoredControlTest {
+export function toStoredTest(row: TestRow, controlCode: string, samples: readonly RecordedSampleSelect[]): StoredControlTest {
   return {
-    ...toDomainTest(row, controlCode, samples),
+    ...toDomainTest(row, controlCode, samples.map(toSample)),
     rowId: row.id,
     controlRowId: row.control_id,
     version: row.version,
     untested: fromJson<string[]>(row.untested),
+    recordedBy: recordersOf(samples),
   };
 }
 

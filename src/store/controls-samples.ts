@@ -6,7 +6,8 @@
 import type { Sample, SampleResult } from '../domain/engagement.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { newSampleProblems } from '../domain/sampling/integrity.js';
-import { sampleColumns, toSample } from './controls-rows.js';
+import { recordedSampleColumns, toRecordedSample, type RecordedSampleRow } from './controls-rows.js';
+import type { Role } from '../domain/access/permissions.js';
 import { bumpRevision } from './engagements-repository.js';
 import { fromJson, staleOrMissing, toCount, toJson, translateConstraintErrors, type Executor, type StoreDependencies, type Trx } from './values.js';
 
@@ -24,11 +25,13 @@ export interface TestOverview {
 export interface SamplePatch {
   result?: SampleResult;
   note?: string | null;
+  /** The role recording the change (kept as the result's recorder). */
+  recordedBy?: Role | null;
 }
 
 /** The test's version after a change of one of its samples, with the sample as stored. */
 export interface SampleChange {
-  sample: Sample;
+  sample: RecordedSampleRow;
   testVersion: number;
 }
 
@@ -51,15 +54,15 @@ export async function findTestOverview(executor: Executor, controlRowId: string)
   };
 }
 
-/** The sample of `item` in the test, or null. */
-export async function findSample(executor: Executor, testRowId: string, item: string): Promise<Sample | null> {
+/** The sample of `item` in the test, with who recorded it, or null. */
+export async function findSample(executor: Executor, testRowId: string, item: string): Promise<RecordedSampleRow | null> {
   const row = await executor
     .selectFrom('samples')
-    .select(sampleColumns)
+    .select(recordedSampleColumns)
     .where('test_id', '=', testRowId)
     .where('item', '=', item)
     .executeTakeFirst();
-  return row ? toSample(row) : null;
+  return row ? toRecordedSample(row) : null;
 }
 
 /**
@@ -90,6 +93,7 @@ export async function addSample(
   testRowId: string,
   sample: Sample,
   expectedVersion?: number,
+  recordedBy: Role | null = null,
 ): Promise<SampleChange> {
   await bumpRevision(trx, { testRowId });
   const testVersion = await bumpTestVersion(trx, testRowId, expectedVersion);
@@ -116,12 +120,12 @@ export async function addSample(
     () =>
       trx
         .insertInto('samples')
-        .values({ id: deps.newId(), test_id: testRowId, item: sample.item, result: sample.result, note: sample.note, position })
+        .values({ id: deps.newId(), test_id: testRowId, item: sample.item, result: sample.result, note: sample.note, position, recorded_by: recordedBy })
         .execute(),
     `Sample ${sample.item} is already in the test`,
     `Test ${testRowId}`,
   );
-  return { sample, testVersion };
+  return { sample: { ...sample, recordedBy }, testVersion };
 }
 
 /** Records a sample's result or note; an unknown item is a NotFoundError. */
@@ -137,12 +141,13 @@ export async function updateSample(
   const values = {
     ...(patch.result !== undefined && { result: patch.result }),
     ...(patch.note !== undefined && { note: patch.note }),
+    ...(patch.recordedBy !== undefined && { recorded_by: patch.recordedBy }),
   };
   const query =
     Object.keys(values).length > 0
-      ? trx.updateTable('samples').set(values).where('test_id', '=', testRowId).where('item', '=', item).returning(sampleColumns)
-      : trx.selectFrom('samples').select(sampleColumns).where('test_id', '=', testRowId).where('item', '=', item);
+      ? trx.updateTable('samples').set(values).where('test_id', '=', testRowId).where('item', '=', item).returning(recordedSampleColumns)
+      : trx.selectFrom('samples').select(recordedSampleColumns).where('test_id', '=', testRowId).where('item', '=', item);
   const row = await query.executeTakeFirst();
   if (!row) throw new NotFoundError(`Sample ${item}`);
-  return { sample: toSample(row), testVersion };
+  return { sample: toRecordedSample(row), testVersion };
 }

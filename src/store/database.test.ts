@@ -24,6 +24,7 @@ const TABLES = [
   'invitations',
   'management_responses',
   'memberships',
+  'not_applicable_proposals',
   'organizations',
   'password_resets',
   'remediation_plans',

@@ -166,6 +166,25 @@ export interface SamplesTable {
   result: string;
   note: string | null;
   position: number;
+  /** The role of whoever recorded the result, at the time; null when imported or recorded before it was kept. */
+  recorded_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Management's proposal that a criterion does not apply, pending until the auditor decides; never deleted. */
+export interface NotApplicableProposalsTable {
+  id: string;
+  engagement_id: string;
+  criterion: string;
+  reason: string;
+  status: string;
+  /** Who proposed it, in words (as the audit log writes the actor). */
+  proposed_by: string;
+  proposed_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  /** Why it was rejected (or a note on its acceptance). */
+  decision_note: string | null;
+  version: Version;
 }
 
 export interface AuditEventsTable {
@@ -301,6 +320,7 @@ export interface DatabaseSchema {
   controls: ControlsTable;
   control_tests: ControlTestsTable;
   samples: SamplesTable;
+  not_applicable_proposals: NotApplicableProposalsTable;
   audit_events: AuditEventsTable;
   evaluation_snapshots: EvaluationSnapshotsTable;
   root_causes: RootCausesTable;

@@ -47,6 +47,11 @@ export const PERMISSIONS = {
    * auditor takes part: observations and the judgment beside the engine's forecast are the auditor's.
    */
   'finding.manage': { ...programme, auditor: 'all' },
+  /**
+   * Accepting the risk of a finding instead of remediating it: management's decision, never the auditor's, who
+   * reports on what management decided (independence).
+   */
+  'risk.accept': programme,
   /** The corrective actions of a finding: an owner plans and completes those of the findings on its controls. */
   'finding.remediate': { ...programme, owner: 'own' },
   /**
@@ -66,6 +71,18 @@ export const PERMISSIONS = {
   'archive.restore': { admin: 'all' },
   /** Deleting what is archived, after its whole record is written into the audit log: the admin's alone. */
   'archive.purge': { admin: 'all' },
+  /**
+   * Changing a sample's result or note once the auditor has recorded it, or retiring it with its test: the
+   * auditor's (independence); the admin's too, with a reason (src/domain/independence.ts).
+   */
+  'result.amend': { admin: 'all', auditor: 'all' },
+  /** Proposing that a criterion does not apply to the system: a management assertion, with its reason. */
+  'exclusion.propose': programme,
+  /**
+   * Accepting or rejecting a proposal that a criterion does not apply: the auditor's; the admin's only while the
+   * organisation has no auditor (src/domain/criteria/exclusions.ts).
+   */
+  'exclusion.decide': { admin: 'all', auditor: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

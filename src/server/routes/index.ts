@@ -5,6 +5,7 @@ import { auditRoutes } from './audit/index.js';
 import { authRoutes } from './auth/index.js';
 import { controlRoutes } from './controls/index.js';
 import { controlTestRoutes } from './controls/tests.js';
+import { notApplicableRoutes } from './criteria/not-applicable.js';
 import { engagementRoutes } from './engagements/index.js';
 import { examinationRoutes } from './examination/index.js';
 import { findingRoutes } from './findings/index.js';
@@ -52,4 +53,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(auditRoutes, options);
   await app.register(reportRoutes, options);
   await app.register(starterRoutes, options);
+  await app.register(notApplicableRoutes, options);
 }

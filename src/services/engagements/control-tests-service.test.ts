@@ -4,6 +4,7 @@ import { controlFields, engagementSettings, samplesOf, unique } from '../../../t
 import { OPERATOR } from '../platform/actor.js';
 import { createServices } from '../index.js';
 import { createAuditRepository } from '../../store/audit-repository.js';
+import { findingsWorld } from '../testing.js';
 
 const test = { method: 'inspection' as const, populationSize: 42, scopeLimitation: null, samples: samplesOf('ppfp') };
 
@@ -138,6 +139,87 @@ for (const engine of ENGINES) {
       });
       expect(JSON.stringify(superseded?.before)).toContain('Deviation found in item 2');
     });
+
+    it('never deletes a test holding recorded results, and deletes one holding none', async () => {
+      const { services, ids, recorded, conclusion, events } = await deviatedTest();
+      const refused = services.tests.remove(OPERATOR, ...ids, recorded.version);
+      await expect(refused).rejects.toMatchObject({ name: 'ConflictError' });
+      await expect(refused).rejects.toThrow(/holds 4 recorded results \(2 failed\), which are evidence: it cannot be deleted.*new test version/);
+      expect(await services.tests.get(OPERATOR, ...ids)).toEqual(recorded);
+      expect(await conclusion()).toBe('not_effective');
+      expect(await events('test.removed')).toHaveLength(0);
+      // Retired by a new version with its reason, the results stay in the history; the new test, still without results, may go.
+      const retest = { ...test, populationSize: 20, samples: [], untested: ['N-1'] };
+      const { test: version2 } = await services.tests.put(OPERATOR, ...ids, retest, recorded.version, { change: 'new-version', reason: 'Redesigned' });
+      await services.tests.remove(OPERATOR, ...ids, version2.version);
+      await expect(services.tests.get(OPERATOR, ...ids)).rejects.toMatchObject({ name: 'NotFoundError' });
+      expect(await events('test.removed')).toHaveLength(1);
+      expect(await events('test.superseded')).toHaveLength(1);
+    });
+  });
+}
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: independence of the auditor's recorded results`, () => {
+    const store = useFreshStore(engine);
+
+    /** AC-01 tested by the programme (five passes), then the auditor records T-0003 as a deviation and adds N-1. */
+    async function auditedTest() {
+      const world = await findingsWorld(store());
+      const { services, organizationId, engagementId, member } = world;
+      const ids = [organizationId, engagementId, 'AC-01'] as const;
+      const auditor = await member('auditor');
+      await services.tests.updateSample(auditor, ...ids, 'T-0003', { result: 'fail', note: 'No ticket' }, undefined, 'Reperformed: no ticket on file');
+      await services.tests.addSample(auditor, ...ids, { item: 'N-1', result: 'pass', note: null });
+      return { ...world, ids, auditor };
+    }
+
+    it('keeps who recorded each result, by role at the time', async () => {
+      const { services, ids, auditor } = await auditedTest();
+      const recorded = await services.tests.get(auditor, ...ids);
+      expect(recorded.recordedBy).toEqual({ 'T-0001': 'admin', 'T-0002': 'admin', 'T-0003': 'auditor', 'T-0004': 'admin', 'T-0005': 'admin', 'N-1': 'auditor' });
+      // Recording the test again, keeping its results, keeps their recorders.
+      const { test: again } = await services.tests.put(auditor, ...ids, { ...recorded, untested: ['N-2'] }, recorded.version);
+      expect(again.recordedBy).toEqual(recorded.recordedBy);
+    });
+
+    it("refuses the organisation's roles any change of the auditor's record, and changes nothing", async () => {
+      const { services, ids, member, events } = await auditedTest();
+      const before = await services.tests.get(OPERATOR, ...ids);
+      const compliance = await member('compliance');
+      const attempts = [
+        () => services.tests.updateSample(compliance, ...ids, 'T-0003', { result: 'pass', note: null }, undefined, 'The ticket was found'),
+        () => services.tests.updateSample(compliance, ...ids, 'T-0003', { note: 'A ticket, late' }),
+        () => services.tests.updateSample(compliance, ...ids, 'N-1', { result: 'fail', note: 'x' }, undefined, 'x'),
+        () => services.tests.put(compliance, ...ids, { ...before, samples: [], untested: [] }, before.version, { change: 'new-version', reason: 'Start over' }),
+      ];
+      for (const start of attempts) {
+        const attempt = start();
+        await expect(attempt).rejects.toMatchObject({ name: 'ForbiddenError' });
+        await expect(attempt).rejects.toThrow(/The auditor recorded the results? of (T-0003|N-1).*the compliance role cannot change it.*only the auditor, or an admin giving a reason/);
+      }
+      for (const role of ['owner', 'viewer'] as const) {
+        await expect(services.tests.updateSample(await member(role), ...ids, 'T-0003', { note: 'x' })).rejects.toMatchObject({ name: 'ForbiddenError' });
+      }
+      expect(await services.tests.get(OPERATOR, ...ids)).toEqual(before);
+      // A result the programme recorded stays the programme's to correct, with its reason.
+      const corrected = await services.tests.updateSample(compliance, ...ids, 'T-0001', { result: 'fail', note: 'Late' }, undefined, 'Seen late');
+      expect(corrected).toMatchObject({ result: 'fail', recordedBy: 'compliance' });
+      expect(await events('sample.recorded')).toHaveLength(2);
+    });
+
+    it('lets the auditor change its own record, and an admin only with a reason the history keeps', async () => {
+      const { services, ids, auditor, member, events } = await auditedTest();
+      await expect(services.tests.updateSample(auditor, ...ids, 'N-1', { note: 'Checked again' })).resolves.toMatchObject({ recordedBy: 'auditor' });
+      const admin = await member('admin');
+      await expect(services.tests.updateSample(admin, ...ids, 'N-1', { note: 'Seen' })).rejects.toMatchObject({
+        issues: [{ location: '$.reason', message: "the auditor recorded the result of N-1: say why you change it (the reason goes into the control's history)" }],
+      });
+      const changed = await services.tests.updateSample(admin, ...ids, 'N-1', { note: 'Seen' }, undefined, 'The auditor asked to record the ticket');
+      expect(changed).toMatchObject({ note: 'Seen', recordedBy: 'admin' });
+      const [latest] = await events('sample.recorded');
+      expect(latest).toMatchObject({ before: { item: 'N-1', recordedBy: 'auditor' }, after: { note: 'Seen', recordedBy: 'admin', reason: 'The auditor asked to record the ticket' } });
+    });
   });
 }
 
@@ -183,8 +265,8 @@ for (const engine of ENGINES) {
         ['operator:cli', expect.objectContaining({ item: 'T-0002', note: null }), expect.objectContaining({ item: 'T-0002', note: 'Checked the ticket', reason: null })],
         [
           'operator:cli',
-          { control: 'AC-04', item: 'T-0001', result: 'pass', note: null },
-          { control: 'AC-04', item: 'T-0001', result: 'fail', note: 'Access removed 9 days late', testVersion: 2, reason: 'The ticket was closed before the account was removed' },
+          { control: 'AC-04', item: 'T-0001', result: 'pass', note: null, recordedBy: 'admin' },
+          { control: 'AC-04', item: 'T-0001', result: 'fail', note: 'Access removed 9 days late', recordedBy: 'admin', testVersion: 2, reason: 'The ticket was closed before the account was removed' },
         ],
       ]);
     });

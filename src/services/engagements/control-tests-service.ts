@@ -27,6 +27,12 @@ import {
   testProblems,
   type Grant,
   testChangeConflict,
+  testRemovalConflict,
+  resultChangeProblems,
+  resultChangeRefusal,
+  shownRole,
+  type Problem,
+  type Role,
   type Sample,
   type TestChange,
 } from '../../domain/index.js';
@@ -34,6 +40,7 @@ import type {
   ControlTestInput,
   ControlsRepository,
   SamplePatch,
+  RecordedSampleRow,
   StoredControl,
   StoredControlTest,
 } from '../../store/controls-repository.js';
@@ -43,8 +50,8 @@ import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
 import { ownsControl, type EngagementScope } from './engagement-scope.js';
 
-/** A sample as changed, with its test's version after the change. */
-export interface RecordedSample extends Sample {
+/** A sample as changed, with who recorded it and its test's version after the change. */
+export interface RecordedSample extends RecordedSampleRow {
   control: string;
   testVersion: number;
 }
@@ -69,6 +76,27 @@ function requireEvidenceAccess(grant: Grant, actor: Actor, control: StoredContro
     `The population of control ${control.id} (its size, or a scope limitation saying it could not be produced) is ` +
       `evidence the organisation provides: ${describeGrant(grant)} tests it as it stands and cannot change it (${what} needs evidence.manage)`,
   );
+}
+
+/**
+ * Refuses retiring the auditor's recorded results (a new test version over them) to a grant that may not change
+ * them (src/domain/independence.ts).
+ */
+function requireLeaveToRetire(grant: Grant, control: StoredControl, test: StoredControlTest): void {
+  const auditors = test.samples.filter((s) => test.recordedBy[s.item] === 'auditor').map((s) => s.item);
+  const refusal = auditors.length === 0 ? null : resultChangeRefusal('auditor', grant, `the results of ${auditors.join(', ')}`);
+  if (refusal) throw new ForbiddenError(`Control ${control.id}: ${refusal}; a new test version would retire them`);
+}
+
+/**
+ * Problems with changing one recorded sample: its own (a fail's note, a changed result's reason) and, for the
+ * auditor's record, the reason anyone but the auditor gives; one problem at `reason` is enough.
+ */
+function sampleChangeProblems(grant: Grant, before: RecordedSampleRow, after: Sample, reason: string | null): Problem[] {
+  const own = checkSampleRecord(before, after, reason);
+  const changed = before.result !== after.result || before.note !== after.note;
+  const independence = changed ? resultChangeProblems(before.recordedBy, grant, `the result of ${before.item}`, reason) : [];
+  return [...own, ...independence.filter((p) => !own.some((o) => o.path[0] === p.path[0]))];
 }
 
 export function createControlTestsService(deps: {
@@ -119,6 +147,7 @@ export function createControlTestsService(deps: {
       how: { change?: TestChange; reason?: string | null } = {},
     ): Promise<{ test: StoredControlTest; created: boolean }> {
       const grant = await access.require(actor, organizationId, 'test.record');
+      const recorder: Role = shownRole(grant);
       const change = how.change ?? 'keep';
       const reason = how.reason?.trim() || null;
       const untested = input.untested ?? [];
@@ -142,10 +171,11 @@ export function createControlTestsService(deps: {
           if (failures.length > 0) throw new ValidationError(failures, 'The test cannot be recorded');
         }
         if (before && before.version === expectedVersion) {
+          if (change === 'new-version') requireLeaveToRetire(grant, control, before);
           const conflict = testChangeConflict(before, { samples: input.samples, untested }, change);
           if (conflict) throw new ConflictError(`Control ${controlId}: ${conflict}`);
         }
-        const written = { ...input, untested };
+        const written = { ...input, untested, recorder };
         const after = before
           ? await controls.updateTest(before.rowId, expectedVersion as number, written, trx)
           : await controls.createTest(control.rowId, written, trx);
@@ -158,13 +188,20 @@ export function createControlTestsService(deps: {
       });
     },
 
-    /** Deletes the test with its samples; its population goes with it, so this too needs `evidence.manage`. */
+    /**
+     * Deletes a test that holds no recorded result yet (its population and selection go with it, so this too needs
+     * `evidence.manage`). A test with results is evidence: ConflictError saying so, nothing deleted; a new test
+     * version retires it instead, with a reason, keeping it in the history.
+     */
     async remove(actor: Actor, organizationId: string, engagementId: string, controlId: string, expectedVersion: number) {
       const grant = await access.require(actor, organizationId, 'test.record');
       await db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
         requireEvidenceAccess(grant, actor, control, 'deleting the test with its population');
         const before = await testOf(control, trx);
+        // A stale version is said first: the refusal would be judged on a test the person has not seen.
+        const conflict = before.version === expectedVersion ? testRemovalConflict(before) : null;
+        if (conflict) throw new ConflictError(`Control ${controlId}: ${conflict}`);
         await controls.removeTest(before.rowId, expectedVersion, trx);
         await audit.record(trx, actor, { type: 'test.removed', organizationId, subject: `test:${before.rowId}`, before });
       });
@@ -222,7 +259,7 @@ export function createControlTestsService(deps: {
       sample: Sample,
       expectedVersion?: number,
     ): Promise<RecordedSample> {
-      await access.require(actor, organizationId, 'test.record');
+      const grant = await access.require(actor, organizationId, 'test.record');
       const refused = locateProblems(checkSampleRecord(null, sample, null), jsonPath);
       if (refused.length > 0) throw new ValidationError(refused, 'The sample cannot be added');
       return db.transaction().execute(async (trx) => {
@@ -233,7 +270,7 @@ export function createControlTestsService(deps: {
           const issues = locateProblems(newSampleProblems(test, sample.item, sampled), jsonPath);
           if (issues.length > 0) throw new ValidationError(issues, 'The sample cannot be added');
         }
-        const change = await controls.addSample(test.rowId, sample, expectedVersion, trx);
+        const change = await controls.addSample(test.rowId, sample, expectedVersion, trx, shownRole(grant));
         const recorded = { control: control.id, ...change.sample, testVersion: change.testVersion };
         await audit.record(trx, actor, { type: 'sample.added', organizationId, subject: `test:${test.rowId}`, after: recorded });
         return recorded;
@@ -254,17 +291,25 @@ export function createControlTestsService(deps: {
       expectedVersion?: number,
       reason: string | null = null,
     ): Promise<RecordedSample> {
-      await access.require(actor, organizationId, 'test.record');
+      const grant = await access.require(actor, organizationId, 'test.record');
       return db.transaction().execute(async (trx) => {
         const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
         const test = await overviewOf(control, trx);
         const before = await controls.findSample(test.rowId, item, trx);
         if (!before) throw new NotFoundError(`Sample ${item} of control ${controlId}`);
+        const after = { ...before, ...patch };
+        const changed = after.result !== before.result || after.note !== before.note;
         if (expectedVersion === undefined || expectedVersion === test.version) {
-          const issues = locateProblems(checkSampleRecord(before, { ...before, ...patch }, reason), jsonPath);
+          if (changed) {
+            const refusal = resultChangeRefusal(before.recordedBy, grant, `the result of ${item}`);
+            if (refusal) throw new ForbiddenError(`Control ${controlId}: ${refusal}`);
+          }
+          const issues = locateProblems(sampleChangeProblems(grant, before, after, reason), jsonPath);
           if (issues.length > 0) throw new ValidationError(issues, `The result of ${item} cannot be recorded`);
         }
-        const change = await controls.updateSample(test.rowId, item, patch, expectedVersion, trx);
+        // The result's recorder is whoever last changed it; an unchanged sample keeps its own.
+        const written = changed ? { ...patch, recordedBy: shownRole(grant) } : patch;
+        const change = await controls.updateSample(test.rowId, item, written, expectedVersion, trx);
         const recorded = { control: control.id, ...change.sample, testVersion: change.testVersion };
         await audit.record(trx, actor, {
           type: 'sample.recorded',

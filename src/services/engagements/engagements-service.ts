@@ -14,6 +14,7 @@ import {
   periodProblems,
   type Category,
   type Issue,
+  type NotApplicableCriterion,
   type PervasivenessThresholds,
   type SamplingSettings,
 } from '../../domain/index.js';
@@ -79,6 +80,21 @@ export function settingsOf(engagement: Omit<EngagementSettings, 'name'>, name: s
   return { name, system, reportType, periodStart, periodEnd, categories, notApplicable, sampling, pervasiveness, misstatements };
 }
 
+/**
+ * A criterion becomes not applicable only once the auditor accepts management's proposal (src/domain/criteria/
+ * exclusions.ts): a change of settings may withdraw exclusions, never add one or change its reason.
+ */
+function refuseUnacceptedExclusions(accepted: readonly NotApplicableCriterion[], changed: readonly NotApplicableCriterion[] | undefined): void {
+  if (changed === undefined) return;
+  const reasons = new Map(accepted.map((n) => [n.criterion, n.reason]));
+  const issues = changed.flatMap((n, i) =>
+    reasons.get(n.criterion) === n.reason
+      ? []
+      : [{ location: at('notApplicable', i), message: `${n.criterion} is not applicable only once the auditor accepts it: propose it with its reason instead` }],
+  );
+  if (issues.length > 0) throw new ValidationError(issues, 'The engagement cannot be changed');
+}
+
 function refuseInvalid(settings: EngagementSettings, summary: string): void {
   const issues = checkEngagementSettings(settings);
   if (issues.length > 0) throw new ValidationError(issues, summary);
@@ -139,7 +155,10 @@ export function createEngagementsService(deps: {
           ...(pervasiveness !== undefined && { pervasiveness: { ...before.pervasiveness, ...definedOnly(pervasiveness) } }),
         };
         // A stale caller hears of the conflict first: its view of the other fields may be what is wrong.
-        if (before.version === expectedVersion) refuseInvalid({ ...settingsOf(before, before.name), ...changes }, 'The engagement cannot be changed');
+        if (before.version === expectedVersion) {
+          refuseInvalid({ ...settingsOf(before, before.name), ...changes }, 'The engagement cannot be changed');
+          refuseUnacceptedExclusions(before.notApplicable, changes.notApplicable);
+        }
         const after = await engagements.update(engagementId, expectedVersion, changes, trx);
         await audit.record(trx, actor, {
           type: 'engagement.updated',

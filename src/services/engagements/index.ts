@@ -12,6 +12,8 @@ import { createControlsService } from './controls-service.js';
 import { createEngagementScope } from './engagement-scope.js';
 import { createEngagementsService } from './engagements-service.js';
 import { createExaminationService } from './examination-service.js';
+import { createNotApplicableService } from './not-applicable-service.js';
+import { createNotApplicableProposalsRepository } from '../../store/not-applicable-proposals-repository.js';
 import { createPeriodsService } from './periods-service.js';
 import { createStarterService } from './starter-service.js';
 import { createWorkspaceService } from './workspace-service.js';
@@ -32,5 +34,6 @@ export function createEngagementServices(platform: Platform, accounts: { signup:
     periods: createPeriodsService({ ...common, lookup, store: deps }),
     workspace,
     starter: createStarterService({ ...common, lookup, workspace, signup: accounts.signup }),
+    notApplicable: createNotApplicableService({ ...common, lookup, proposals: createNotApplicableProposalsRepository(db, deps) }),
   };
 }

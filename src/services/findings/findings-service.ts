@@ -185,7 +185,7 @@ export function createFindingsService(deps: FindingsDependencies) {
       to: FindingStatus,
       details: TransitionDetails = {},
     ): Promise<StoredFinding> {
-      await access.require(actor, organizationId, 'finding.manage');
+      await access.require(actor, organizationId, to === 'risk_accepted' ? 'risk.accept' : 'finding.manage');
       return db.transaction().execute(async (trx) => {
         const before = await forChange(organizationId, engagementId, code, version, trx);
         const on = isoDate(clock());

@@ -16,6 +16,7 @@ import * as auditCheckpoints from './2026120102_audit_checkpoints.js';
 import * as archiving from './2026120103_archiving.js';
 import * as auditActor from './2026120401_audit_actor.js';
 import * as untestedSamples from './2026120401_untested_samples.js';
+import * as independence from './2026120501_independence.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -31,4 +32,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026120103_archiving': archiving,
   '2026120401_audit_actor': auditActor,
   '2026120401_untested_samples': untestedSamples,
+  '2026120501_independence': independence,
 };

@@ -20,6 +20,10 @@ const ENGAGEMENT_CHANGES: ReadonlySet<Action> = new Set<Action>([
   'finding.judge',
   'response.write',
   'response.approve',
+  'risk.accept',
+  'result.amend',
+  'exclusion.propose',
+  'exclusion.decide',
 ]);
 
 export function useRole(): Role | null {

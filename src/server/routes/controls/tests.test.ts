@@ -40,6 +40,7 @@ for (const engine of ENGINES) {
           { item: 'T-0002', result: 'fail', note: 'Access removed 9 days after termination' },
         ],
         untested: [],
+        recordedBy: { 'T-0001': 'compliance', 'T-0002': 'compliance' },
         version: 1,
       };
       expect(created.json()).toEqual(recorded);
@@ -97,14 +98,14 @@ for (const engine of ENGINES) {
       const auditor = await t().member('auditor');
       const added = await auditor.request({ method: 'POST', url: `${url}/samples`, payload: { item: 'T-0100', result: 'pass' } });
       expect(added.statusCode).toBe(201);
-      expect(added.json()).toEqual({ control: 'AC-04', item: 'T-0100', result: 'pass', note: null, testVersion: 2 });
+      expect(added.json()).toEqual({ control: 'AC-04', item: 'T-0100', result: 'pass', note: null, recordedBy: 'auditor', testVersion: 2 });
       const recorded = await auditor.request({
         method: 'PATCH',
         url: `${url}/samples/T-0100`,
         payload: { version: 2, result: 'fail', note: 'No approval on file', reason: 'The approval on file was for another change' },
       });
       expect(recorded.statusCode).toBe(200);
-      expect(recorded.json()).toEqual({ control: 'AC-04', item: 'T-0100', result: 'fail', note: 'No approval on file', testVersion: 3 });
+      expect(recorded.json()).toEqual({ control: 'AC-04', item: 'T-0100', result: 'fail', note: 'No approval on file', recordedBy: 'auditor', testVersion: 3 });
       const noteOnly = await auditor.request({ method: 'PATCH', url: `${url}/samples/T-0001`, payload: { note: 'Checked twice' } });
       expect(noteOnly.json()).toMatchObject({ result: 'pass', note: 'Checked twice', testVersion: 4 });
       const read = (await auditor.request({ method: 'GET', url })).json();
@@ -223,15 +224,23 @@ for (const engine of ENGINES) {
       expect(await auditEvents(t(), 'test.recorded')).toHaveLength(0);
     });
 
-    it('deletes a test at its version and records it', async () => {
+    it('never deletes a test holding recorded results (409 saying why); deletes one without at its version and records it', async () => {
       const { engagement, url } = await seeded();
       await seedTest(t(), engagement.id, 'AC-04');
       const compliance = await t().member('compliance');
       expect((await compliance.request({ method: 'DELETE', url: `${url}?version=2` })).statusCode).toBe(409);
-      expect((await compliance.request({ method: 'DELETE', url: `${url}?version=1` })).statusCode).toBe(204);
+      const refused = await compliance.request({ method: 'DELETE', url: `${url}?version=1` });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.json().detail).toMatch(/holds \d+ recorded results.*cannot be deleted.*new test version/);
+      expect((await compliance.request({ method: 'GET', url })).json()).toMatchObject({ version: 1 });
+
+      const retest = { ...test, samples: [], untested: ['N-1'], version: 1, change: 'new-version', reason: 'Retested after the fix' };
+      expect((await compliance.request({ method: 'PUT', url, payload: retest })).statusCode).toBe(200);
+      expect((await compliance.request({ method: 'DELETE', url: `${url}?version=2` })).statusCode).toBe(204);
       expect((await compliance.request({ method: 'GET', url })).statusCode).toBe(404);
       const [event] = await auditEvents(t(), 'test.removed');
-      expect(event).toMatchObject({ actor: `user:${compliance.email}`, before: { control: 'AC-04', version: 1 } });
+      expect(event).toMatchObject({ actor: `user:${compliance.email}`, before: { control: 'AC-04', samples: [], untested: ['N-1'], version: 2 } });
     });
 
     it('lets admin, compliance and the auditor record tests; viewers and owners only read', async () => {

@@ -103,7 +103,9 @@ for (const engine of ENGINES) {
         ['sample added', (c) => c.request({ method: 'POST', url: `${e}/controls/NEW-1/test/samples`, payload: { item: 'S-1', result: 'pass' } })],
         ['sample recorded', (c) => c.request({ method: 'PATCH', url: `${e}/controls/NEW-1/test/samples/S-1`, payload: { result: 'fail', note: 'Late', reason: 'Re-inspected' } })],
         ['test replaced', (c) => c.request({ method: 'PUT', url: `${e}/controls/NEW-1/test`, payload: { version: 3, method: 'inquiry', populationSize: 3, samples: [{ item: 'S-1', result: 'fail', note: 'Late' }, { item: 'S-2', result: 'pass' }] } })],
-        ['test removed', (c) => c.request({ method: 'DELETE', url: `${e}/controls/NEW-1/test?version=4` })],
+        // A test with results is never deleted: a new version retires it, and the new one, without results, may go.
+        ['test superseded', (c) => c.request({ method: 'PUT', url: `${e}/controls/NEW-1/test`, payload: { version: 4, method: 'inquiry', populationSize: 3, untested: ['S-3'], change: 'new-version', reason: 'Redesigned' } })],
+        ['test removed', (c) => c.request({ method: 'DELETE', url: `${e}/controls/NEW-1/test?version=5` })],
         ['control changed', (c) => c.request({ method: 'PATCH', url: `${e}/controls/NEW-1`, payload: { version: 1, design: 'deficient' } })],
         ['control removed', (c) => c.request({ method: 'DELETE', url: `${e}/controls/NEW-1?version=2` })],
         ['organisation renamed', (c) => c.request({ method: 'PATCH', url: base(t()), payload: { version: 1, name: 'Acme Holdings' } })],

@@ -25,6 +25,8 @@ export function validateResultChange(sample: Sample, result: Sample['result'], v
 
 export function ChangeResultModal(props: {
   sample: Sample;
+  /** Whether the auditor recorded the result: then whoever else changes it answers for it in the history. */
+  byTheAuditor?: boolean;
   result: Sample['result'];
   onCancel: () => void;
   onSubmit: (changes: SampleChanges) => void;
@@ -46,7 +48,9 @@ export function ChangeResultModal(props: {
       >
         <Stack>
           <Text size="sm">
-            Recorded as {sample.result}; changing it to {result}. The change, its reason and who made it are kept in the control’s history.
+            Recorded as {sample.result}
+            {props.byTheAuditor ? ' by the auditor' : ''}; changing it to {result}. The change, its reason and who made it are kept in the
+            control’s history.
           </Text>
           <TextInput label="Note" withAsterisk={result === 'fail'} placeholder="What deviated, e.g. access removed 9 days late" {...form.getInputProps('note')} />
           <Textarea label="Reason for the change" withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />

@@ -111,6 +111,31 @@ describe('ControlPage', () => {
     await waitFor(() => expect(calls.filter((c) => c.url === `${API}/examination`).length).toBeGreaterThan(1));
   });
 
+  it("disables the change of a result the auditor recorded for compliance, saying why; an admin changes it only with a reason", async () => {
+    const test = { ...fixtureTest(), recordedBy: { 'T-0001': 'auditor' as const, 'T-0002': 'compliance' as const } };
+    stubApi({ role: 'compliance', test });
+    const { client, unmount } = show();
+    await loaded(client);
+    const rows = within(screen.getByRole('table', { name: 'Samples' }));
+    const audited = rows.getByRole('row', { name: /T-0001/ });
+    expect(within(audited).getByRole('radio', { name: 'fail' })).toBeDisabled();
+    expect(within(audited).getByText('Recorded by the auditor: only the auditor, or an admin with a reason, can change it.')).toBeInTheDocument();
+    expect(within(audited).queryByRole('textbox', { name: 'Note' })).not.toBeInTheDocument();
+    const own = rows.getByRole('row', { name: /T-0002/ });
+    expect(within(own).getByRole('radio', { name: 'fail' })).toBeEnabled();
+    expect(within(own).getByRole('textbox', { name: 'Note' })).toBeInTheDocument();
+    unmount();
+
+    stubApi({ role: 'admin', test });
+    const admin = show();
+    await loaded(admin.client);
+    const row = within(screen.getByRole('table', { name: 'Samples' })).getByRole('row', { name: /T-0001/ });
+    expect(within(row).queryByRole('textbox', { name: 'Note' })).not.toBeInTheDocument();
+    await userEvent.click(within(row).getByRole('radio', { name: 'fail' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Change the result of T-0001' });
+    expect(within(dialog).getByText(/Recorded as pass by the auditor; changing it to fail/)).toBeInTheDocument();
+  });
+
   it('adds a sample with the item, result and note typed', async () => {
     const added: Answer = { status: 201, body: { control: 'AC-04', item: 'T-0100', result: 'fail', note: 'No ticket', testVersion: 5 } };
     const calls = stubApi({ role: 'auditor', overrides: { [`POST ${API.replace('/api/v1', '')}/controls/AC-04/test/samples`]: added } });

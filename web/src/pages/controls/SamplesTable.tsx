@@ -2,13 +2,18 @@
  * The samples of a control's test: item, result and note per row. Whoever records tests changes a result with
  * a pass/fail control labelled "Result", which asks for the reason (and a note for a fail) before anything is
  * recorded, and edits the note in place (saved on Enter or on leaving the field; a fail's note cannot be
- * emptied); everyone else reads them.
+ * emptied); everyone else reads them. A result the auditor recorded is the auditor's (independence): for the
+ * organisation's roles its control is disabled and says why; an admin changes it only through the dialog, with a
+ * reason.
  */
 import { Group, Pagination, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { isAuditorsRecord, resultChangeRefusal } from '@assay/domain/independence.js';
 import { useUpdateSample, type ControlTest, type Sample, type SampleChanges, type SampleResult } from '../../api/controls.js';
+import type { Role } from '../../api/types.js';
 import { notifyError } from '../../components/notify.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { useRole } from '../../components/useRole.js';
 import { ChangeResultModal } from './ChangeResultModal.js';
 
 /** Rows on one page of the samples table. */
@@ -45,8 +50,19 @@ function NoteField(props: { item: string; note: string | null; required: boolean
   );
 }
 
-function SampleRow(props: { position: number; sample: Sample; controlId: string; canRecord: boolean; reload: () => void }) {
+function SampleRow(props: {
+  position: number;
+  sample: Sample;
+  recordedBy: Role | null;
+  role: Role | null;
+  controlId: string;
+  canRecord: boolean;
+  reload: () => void;
+}) {
   const { sample, controlId } = props;
+  const refusal = props.canRecord && props.role ? resultChangeRefusal(props.recordedBy, props.role, `the result of ${sample.item}`) : null;
+  // The auditor's record changes only with a reason: through the dialog, never by editing the note in place.
+  const inPlace = props.canRecord && refusal === null && (!isAuditorsRecord(props.recordedBy) || props.role === 'auditor');
   const update = useUpdateSample();
   const [changing, setChanging] = useState<SampleResult | null>(null);
   const record = (changes: SampleChanges) =>
@@ -62,20 +78,29 @@ function SampleRow(props: { position: number; sample: Sample; controlId: string;
       </Table.Th>
       <Table.Td>
         {props.canRecord ? (
-          <SegmentedControl
-            aria-label="Result"
-            size="xs"
-            data={RESULT_OPTIONS}
-            value={pending ?? sample.result}
-            color={(pending ?? sample.result) === 'fail' ? 'red' : 'teal'}
-            onChange={(value) => value !== sample.result && setChanging(value as SampleResult)}
-          />
+          <Stack gap={2}>
+            <SegmentedControl
+              aria-label="Result"
+              aria-description={refusal ?? undefined}
+              size="xs"
+              data={RESULT_OPTIONS}
+              value={pending ?? sample.result}
+              disabled={refusal !== null}
+              color={(pending ?? sample.result) === 'fail' ? 'red' : 'teal'}
+              onChange={(value) => value !== sample.result && setChanging(value as SampleResult)}
+            />
+            {refusal && (
+              <Text size="xs" c="dimmed">
+                Recorded by the auditor: only the auditor, or an admin with a reason, can change it.
+              </Text>
+            )}
+          </Stack>
         ) : (
           <StatusBadge value={sample.result} />
         )}
       </Table.Td>
       <Table.Td>
-        {props.canRecord ? (
+        {inPlace ? (
           <NoteField key={sample.note ?? ''} item={sample.item} note={sample.note} required={sample.result === 'fail'} onSave={(note) => record({ note })} />
         ) : (
           (sample.note ?? <Text c="dimmed">—</Text>)
@@ -83,6 +108,7 @@ function SampleRow(props: { position: number; sample: Sample; controlId: string;
         {changing && (
           <ChangeResultModal
             sample={sample}
+            byTheAuditor={isAuditorsRecord(props.recordedBy)}
             result={changing}
             onCancel={() => setChanging(null)}
             onSubmit={(changes) => {
@@ -97,7 +123,8 @@ function SampleRow(props: { position: number; sample: Sample; controlId: string;
 }
 
 export function SamplesTable(props: { test: ControlTest; controlId: string; canRecord: boolean; reload: () => void }) {
-  const { samples } = props.test;
+  const { samples, recordedBy } = props.test;
+  const role = useRole();
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(samples.length / SAMPLES_PER_PAGE));
   const current = Math.min(page, pages);
@@ -122,6 +149,8 @@ export function SamplesTable(props: { test: ControlTest; controlId: string; canR
                 key={sample.item}
                 position={first + i + 1}
                 sample={sample}
+                recordedBy={recordedBy[sample.item] ?? null}
+                role={role}
                 controlId={props.controlId}
                 canRecord={props.canRecord}
                 reload={props.reload}

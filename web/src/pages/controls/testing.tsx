@@ -109,6 +109,7 @@ export function fixtureTest(): ControlTest {
       { item: 'T-0005', result: 'pass', note: null },
     ],
     untested: [],
+    recordedBy: {},
     version: 4,
   };
 }

@@ -7,6 +7,20 @@ import { keys } from '../../api/keys.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
+const PROPOSALS = '/organizations/org-1/engagements/eng-1/not-applicable-proposals';
+/** A pending proposal of management, as the server lists it. */
+const proposal = (criterion: string) => ({
+  id: `p-${criterion}`,
+  criterion,
+  reason: 'Not in this system',
+  status: 'pending',
+  proposedBy: 'user:lead@acme.example',
+  proposedAt: '2026-03-01T09:00:00.000Z',
+  decidedBy: null,
+  decidedAt: null,
+  decisionNote: null,
+  version: 1,
+});
 const show = (search = '') => renderAt(`${ROOT}/criteria${search}`, <CriteriaPage />, '/criteria');
 /** The criteria shown, by the ID at the start of each row's heading. */
 const rowIds = async () => {
@@ -74,39 +88,63 @@ describe('CriteriaPage', () => {
     // The role is known once the organisations are loaded: only then is an absent button really absent.
     await waitFor(() => expect(client.getQueryState(keys.organizations)?.status).toBe('success'));
     await waitFor(() => expect(client.getQueryState(keys.settings('org-1', 'eng-1'))?.status).toBe('success'));
-    expect(screen.queryByRole('button', { name: /Mark not applicable/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Propose not applicable/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Make applicable/ })).not.toBeInTheDocument();
   });
 
-  it('marks a criterion not applicable with the reason and the version read', async () => {
-    const calls = stubApi({ role: 'compliance' });
+  it('proposes a criterion not applicable with the reason, which changes nothing until the auditor accepts it', async () => {
+    const calls = stubApi({ role: 'compliance', overrides: { [`POST ${PROPOSALS}`]: { status: 201, body: proposal('CC6.2') } } });
     show();
-    await userEvent.click(await screen.findByRole('button', { name: 'Mark not applicable: CC6.2' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Mark CC6.2 not applicable' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Propose not applicable: CC6.2' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Propose CC6.2 not applicable' });
     // The reason is required: nothing is sent without one.
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Mark not applicable' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Propose not applicable' }));
     expect(await within(dialog).findByText('Give the reason the criterion does not apply to this system')).toBeInTheDocument();
-    expect(calls.some((call) => call.method === 'PATCH')).toBe(false);
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
 
     await userEvent.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'No user accounts in this system');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Mark not applicable' }));
-    await waitFor(() => expect(calls.filter((call) => call.method === 'PATCH')).toHaveLength(1));
-    expect(calls.find((call) => call.method === 'PATCH')).toEqual({
-      method: 'PATCH',
-      url: `/api/v1/organizations/org-1/engagements/eng-1`,
-      body: {
-        version: 7,
-        notApplicable: [
-          { criterion: 'CC9.2', reason: 'No vendors' },
-          { criterion: 'CC6.2', reason: 'No user accounts in this system' },
-        ],
-      },
-    });
-    // The engagement and the examination are fetched again.
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Propose not applicable' }));
     await waitFor(() =>
-      expect(calls.filter((call) => call.method === 'GET' && call.url.endsWith('/engagements/eng-1/examination'))).toHaveLength(2),
+      expect(calls.filter((call) => call.method === 'POST')).toEqual([
+        { method: 'POST', url: `/api/v1${PROPOSALS}`, body: { criterion: 'CC6.2', reason: 'No user accounts in this system' } },
+      ]),
     );
-    expect(await screen.findByText('CC6.2 is marked not applicable')).toBeInTheDocument();
+    expect(await screen.findByText('CC6.2 is proposed not applicable: it counts once the auditor accepts it')).toBeInTheDocument();
+    // The engagement's settings are not touched.
+    expect(calls.some((call) => call.method === 'PATCH')).toBe(false);
+  });
+
+  it('shows a pending proposal with both outcomes, and lets the auditor accept it or reject it with a reason', async () => {
+    const pending = { proposals: [proposal('CC6.2')], forecasts: [{ criterion: 'CC6.2', status: 'not_met', opinion: 'adverse', opinionIfAccepted: 'qualified' }], hasAuditor: true };
+    const decision = `${PROPOSALS}/p-CC6.2/decision`;
+    const calls = stubApi({ role: 'auditor', overrides: { [`GET ${PROPOSALS}`]: { status: 200, body: pending }, [`POST ${decision}`]: { status: 200, body: proposal('CC6.2') } } });
+    show();
+    const table = await screen.findByRole('table', { name: 'Proposed not applicable' });
+    expect(within(table).getByText('Not in this system')).toBeInTheDocument();
+    expect(within(table).getByText(/Now not met; the opinion is adverse as it is, qualified if accepted\./)).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /CC6\.2 .*Not applicable: pending/ })).toBeInTheDocument();
+
+    await userEvent.click(within(table).getByRole('button', { name: 'Reject: CC6.2 not applicable' }));
+    await userEvent.click(within(table).getByRole('button', { name: 'Reject the proposal' }));
+    expect(within(table).getByText('Say why the criterion applies: management reads it')).toBeInTheDocument();
+    await userEvent.type(within(table).getByRole('textbox', { name: 'Why CC6.2 applies' }), 'Users sign in to it');
+    await userEvent.click(within(table).getByRole('button', { name: 'Reject the proposal' }));
+    await waitFor(() =>
+      expect(calls.filter((call) => call.method === 'POST')).toEqual([
+        { method: 'POST', url: `/api/v1${decision}`, body: { version: 1, decision: 'reject', note: 'Users sign in to it' } },
+      ]),
+    );
+  });
+
+  it('tells management who decides a pending proposal, and offers it no decision', async () => {
+    const pending = { proposals: [proposal('CC6.2')], forecasts: [{ criterion: 'CC6.2', status: 'not_met', opinion: 'adverse', opinionIfAccepted: 'adverse' }], hasAuditor: true };
+    stubApi({ role: 'admin', overrides: { [`GET ${PROPOSALS}`]: { status: 200, body: pending } } });
+    show();
+    const table = await screen.findByRole('table', { name: 'Proposed not applicable' });
+    expect(within(table).getByText('Pending: the auditor decides')).toBeInTheDocument();
+    expect(within(table).getByText(/Now not met; the opinion is adverse, and stays so if accepted\./)).toBeInTheDocument();
+    expect(within(table).queryByRole('button', { name: /Accept/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Propose not applicable: CC6.2' })).not.toBeInTheDocument();
   });
 
   it('makes a criterion applicable again', async () => {
@@ -120,13 +158,13 @@ describe('CriteriaPage', () => {
   it('tells of a conflict and offers to reload', async () => {
     stubApi({
       role: 'compliance',
-      overrides: { 'PATCH /organizations/org-1/engagements/eng-1': { status: 409, body: { title: 'Conflict', status: 409 } } },
+      overrides: { [`POST ${PROPOSALS}`]: { status: 409, body: { title: 'Conflict', status: 409 } } },
     });
     show();
-    await userEvent.click(await screen.findByRole('button', { name: 'Mark not applicable: CC7.2' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Propose not applicable: CC7.2' }));
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Monitoring is out of scope');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Mark not applicable' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Propose not applicable' }));
     expect(await screen.findByText('Changed by someone else')).toBeInTheDocument();
     expect(screen.getByText(/Reload to see their change/)).toBeInTheDocument();
   });

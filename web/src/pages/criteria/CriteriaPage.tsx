@@ -1,7 +1,9 @@
 /**
  * The criteria matrix: every criterion of the engagement's categories against the controls that address it,
- * coloured by status and conclusion, filtered by what the address asks for (`?status=not_met`). Those who
- * manage the engagement mark a criterion not applicable here, with the reason the report will state.
+ * coloured by status and conclusion, filtered by what the address asks for (`?status=not_met`). Management
+ * proposes a criterion not applicable here, with the reason the report will state; the proposal is pending, and
+ * counts for nothing, until the auditor (or, without one, an admin) accepts it. Those who manage the engagement
+ * may make an accepted one applicable again.
  */
 import { Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,7 +13,10 @@ import { reloadEngagement, useUpdateNotApplicable } from '../../api/dashboard.js
 import { useEngagement, useExamination, useScope } from '../../api/programme.js';
 import type { CriterionResult } from '../../api/types.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
-import { useCan } from '../../components/useRole.js';
+import { useCan, useRole } from '../../components/useRole.js';
+import { decisionRefusal } from '@assay/domain/criteria/exclusions.js';
+import { useDecideNotApplicable, useNotApplicableProposals, useProposeNotApplicable, type NotApplicableProposal } from '../../api/not-applicable.js';
+import { PendingProposals } from './PendingProposals.js';
 import { ApiError } from '../../api/client.js';
 import { CriteriaFiltersBar } from './CriteriaFilters.js';
 import { CriteriaTable } from './CriteriaTable.js';
@@ -28,7 +33,17 @@ export function CriteriaPage() {
   const { organizationId, engagementId } = useScope();
   const client = useQueryClient();
   const canManage = useCan('engagement.manage');
+  const canPropose = useCan('exclusion.propose');
+  const role = useRole();
   const update = useUpdateNotApplicable();
+  const proposals = useNotApplicableProposals();
+  const propose = useProposeNotApplicable();
+  const decide = useDecideNotApplicable();
+  const mayDecide = useCan('exclusion.decide') && role !== null && proposals.data !== undefined && decisionRefusal(role, proposals.data.hasAuditor) === null;
+  const proposed = useMemo(
+    () => new Set((proposals.data?.proposals ?? []).filter((p) => p.status === 'pending').map((p) => p.criterion)),
+    [proposals.data],
+  );
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
@@ -81,9 +96,23 @@ export function CriteriaPage() {
   const list = engagement.data?.notApplicable ?? [];
   const mark = (reason: string) =>
     marking &&
-    save(
-      [...list.filter((item) => item.criterion !== marking.id), { criterion: marking.id, reason }],
-      `${marking.id} is marked not applicable`,
+    propose.mutate(
+      { criterion: marking.id, reason },
+      {
+        onSuccess: () => {
+          notifySaved(`${marking.id} is proposed not applicable: it counts once the auditor accepts it`);
+          setMarking(null);
+        },
+        onError: (error) => notifyError(error, reload),
+      },
+    );
+  const onDecide = (proposal: NotApplicableProposal, decision: 'accept' | 'reject', note: string | null) =>
+    decide.mutate(
+      { proposal, decision, note },
+      {
+        onSuccess: () => notifySaved(decision === 'accept' ? `${proposal.criterion} is not applicable` : `${proposal.criterion} stays in scope`),
+        onError: (error) => notifyError(error, reload),
+      },
     );
   const undo = (criterion: CriterionResult) =>
     save(
@@ -99,6 +128,7 @@ export function CriteriaPage() {
         Every criterion of the engagement&apos;s categories and the controls that address it. Open a row for the reasons
         behind its status; a control&apos;s badge leads to the control.
       </PageHeading>
+      {proposals.data && <PendingProposals data={proposals.data} mayDecide={mayDecide} onDecide={onDecide} pending={decide.isPending} />}
       <CriteriaFiltersBar criteria={criteria} filters={filters} onChange={setFilters} />
       <Text size="sm" c="dimmed" role="status">
         Showing {rows.length} of {criteria.length} criteria
@@ -113,14 +143,13 @@ export function CriteriaPage() {
           expanded={expanded}
           onToggle={toggle}
           notApplicableReasons={reasons}
-          {...(canManage && {
-            actions: { onMark: setMarking, onUndo: undo, disabled: !engagement.data || update.isPending },
+          proposed={proposed}
+          {...((canManage || canPropose) && {
+            actions: { canPropose, canUndo: canManage, onMark: setMarking, onUndo: undo, disabled: !engagement.data || update.isPending },
           })}
         />
       )}
-      {canManage && (
-        <NotApplicableModal criterion={marking} onClose={() => setMarking(null)} onSubmit={mark} pending={update.isPending} />
-      )}
+      {canPropose && <NotApplicableModal criterion={marking} onClose={() => setMarking(null)} onSubmit={mark} pending={propose.isPending} />}
     </Stack>
   );
 }

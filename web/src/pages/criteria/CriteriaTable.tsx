@@ -18,8 +18,12 @@ export interface CriteriaTableProps {
   onToggle: (criterionId: string) => void;
   /** The reasons given for criteria not applicable, by criterion. */
   notApplicableReasons: ReadonlyMap<string, string>;
-  /** Offered only to those who may manage the engagement; absent otherwise. */
+  /** Criteria proposed not applicable, pending the auditor's decision: still in scope. */
+  proposed: ReadonlySet<string>;
+  /** Offered only to those who may propose (management) or undo (who manages the engagement); absent otherwise. */
   actions?: {
+    canPropose: boolean;
+    canUndo: boolean;
     onMark: (criterion: CriterionResult) => void;
     onUndo: (criterion: CriterionResult) => void;
     disabled: boolean;
@@ -47,9 +51,10 @@ function ControlBadge({ id, control, failing, root }: { id: string; control: Con
   );
 }
 
-/** Marking the criterion not applicable, or undoing it: quiet, since most rows never need it. */
+/** Proposing the criterion not applicable, or undoing an accepted one: quiet, since most rows never need it. */
 function ApplicabilityAction({ criterion, actions }: { criterion: CriterionResult; actions: NonNullable<CriteriaTableProps['actions']> }) {
   const undo = criterion.status === 'not_applicable';
+  if (undo ? !actions.canUndo : !actions.canPropose) return null;
   return (
     <Button
       size="compact-xs"
@@ -58,9 +63,9 @@ function ApplicabilityAction({ criterion, actions }: { criterion: CriterionResul
       disabled={actions.disabled}
       onClick={() => (undo ? actions.onUndo(criterion) : actions.onMark(criterion))}
       // The visible words first, so a person who says them to speech input finds the button.
-      aria-label={undo ? `Make applicable: ${criterion.id}` : `Mark not applicable: ${criterion.id}`}
+      aria-label={undo ? `Make applicable: ${criterion.id}` : `Propose not applicable: ${criterion.id}`}
     >
-      {undo ? 'Make applicable' : 'Mark not applicable'}
+      {undo ? 'Make applicable' : 'Propose not applicable'}
     </Button>
   );
 }
@@ -94,7 +99,7 @@ function Details({ criterion, naReason }: { criterion: CriterionResult; naReason
   );
 }
 
-export function CriteriaTable({ criteria, controls, root, expanded, onToggle, notApplicableReasons, actions }: CriteriaTableProps) {
+export function CriteriaTable({ criteria, controls, root, expanded, onToggle, notApplicableReasons, proposed, actions }: CriteriaTableProps) {
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing="xs" highlightOnHover>
@@ -136,7 +141,13 @@ export function CriteriaTable({ criteria, controls, root, expanded, onToggle, no
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Stack gap={4} align="flex-start">
                       <StatusBadge value={criterion.status} />
-                      {actions && <ApplicabilityAction criterion={criterion} actions={actions} />}
+                      {proposed.has(criterion.id) ? (
+                        <Badge color="gray" variant="outline" tt="none">
+                          Not applicable: pending
+                        </Badge>
+                      ) : (
+                        actions && <ApplicabilityAction criterion={criterion} actions={actions} />
+                      )}
                     </Stack>
                   </Table.Td>
                   <Table.Td>

@@ -1,4 +1,7 @@
-/** Marking a criterion not applicable: the reason is required, since the report states it. */
+/**
+ * Proposing a criterion not applicable: the reason is required, since the report states it; the proposal counts
+ * only once the auditor accepts it.
+ */
 import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { CriterionResult } from '../../api/types.js';
@@ -31,7 +34,7 @@ function ReasonForm({ onSubmit, onCancel, pending }: { onSubmit: (reason: string
           data-autofocus
           {...form.getInputProps('reason')}
         />
-        <FormActions submitLabel="Mark not applicable" loading={pending} lockCancel onCancel={onCancel} />
+        <FormActions submitLabel="Propose not applicable" loading={pending} lockCancel onCancel={onCancel} />
       </Stack>
     </form>
   );
@@ -49,12 +52,13 @@ export function NotApplicableModal({
   pending: boolean;
 }) {
   return (
-    <Modal opened={criterion !== null} onClose={onClose} title={criterion ? `Mark ${criterion.id} not applicable` : ''} size="lg">
+    <Modal opened={criterion !== null} onClose={onClose} title={criterion ? `Propose ${criterion.id} not applicable` : ''} size="lg">
       {criterion && (
         <Stack gap="sm">
           <Text size="sm">
-            {criterion.id}: {criterion.title}. A criterion not applicable is left out of the examination and the opinion
-            forecast; the report states the reason.
+            {criterion.id}: {criterion.title}. Not applicable is management&apos;s assertion, which the auditor accepts:
+            until then the criterion stays in the examination and the opinion forecast. Once accepted it is left out, and
+            the report states the reason.
           </Text>
           {/* Keyed by the criterion, so each opening starts with an empty reason. */}
           <ReasonForm key={criterion.id} onSubmit={onSubmit} onCancel={onClose} pending={pending} />

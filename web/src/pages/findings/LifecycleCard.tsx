@@ -17,6 +17,7 @@ import { notifySaved } from '../../components/notify.js';
 import { FindingStatusBadge } from './FindingStatusBadge.js';
 import { STEP_LABELS, statusLabel } from '../../labels.js';
 import { SectionCard } from '../../components/SectionCard.js';
+import { useCan } from '../../components/useRole.js';
 
 interface StepValues {
   reason: string;
@@ -102,7 +103,9 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
     }
   };
 
-  const next = TRANSITIONS[finding.status];
+  // Accepting a risk is management's decision: not offered to the auditor (the server refuses it too).
+  const mayAcceptRisk = useCan('risk.accept');
+  const next = TRANSITIONS[finding.status].filter((to) => to !== 'risk_accepted' || mayAcceptRisk);
   // The step forward is the primary button; steps back and the ways out are secondary.
   const forward = forwardStep(finding.status);
   return (
