@@ -1,11 +1,12 @@
 /** Providers and routes. Every page is two clicks from the dashboard: the navigation bar is one. */
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client.js';
 import { meQuery } from './api/session.js';
 import { routes } from './routes.js';
+import { theme } from './theme.js';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -19,8 +20,6 @@ const queryClient = new QueryClient({
 
 // The session check starts with the page, not after the first render.
 void queryClient.prefetchQuery(meQuery);
-
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
 
 export function App() {
   return (
