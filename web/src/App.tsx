@@ -1,14 +1,17 @@
 /** Providers and routes. Every page is two clicks from the dashboard: the navigation bar is one. */
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client.js';
 import { meQuery } from './api/session.js';
+import { clearErrors } from './components/notify.js';
 import { routes } from './routes.js';
 import { theme } from './theme.js';
 
 const queryClient = new QueryClient({
+  // Whichever change succeeds, the errors of earlier attempts are stale: the retry worked.
+  mutationCache: new MutationCache({ onSuccess: clearErrors }),
   defaultOptions: {
     queries: {
       // Authorization and missing objects do not get better by asking again.

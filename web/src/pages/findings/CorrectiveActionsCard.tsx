@@ -24,7 +24,7 @@ function ActionForm(props: { action: CorrectiveAction | null; onSubmit: (values:
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(values)))}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(values), form))}
     >
       <Stack>
         <TextInput label="Title" withAsterisk data-autofocus {...form.getInputProps('title')} />
