@@ -10,6 +10,7 @@ import { useUpdateSample, type ControlTest, type Sample, type SampleChanges, typ
 import { notifyError } from '../../components/notify.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { ChangeResultModal } from './ChangeResultModal.js';
+import { Id } from '../../components/Id.js';
 
 /** Rows on one page of the samples table. */
 export const SAMPLES_PER_PAGE = 100;
@@ -58,7 +59,7 @@ function SampleRow(props: { position: number; sample: Sample; controlId: string;
     <Table.Tr>
       <Table.Td c="dimmed">{props.position}</Table.Td>
       <Table.Th scope="row" fw={500}>
-        {sample.item}
+        <Id>{sample.item}</Id>
       </Table.Th>
       <Table.Td>
         {props.canRecord ? (

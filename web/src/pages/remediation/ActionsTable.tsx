@@ -3,6 +3,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PlannedAction } from '../../api/remediation.js';
 import { findingPage } from '../../paths.js';
+import { Id } from '../../components/Id.js';
 
 export function ActionsTable({ label, actions, root, days }: { label: string; actions: PlannedAction[]; root: string; days: 'late' | 'left' }) {
   if (actions.length === 0) {
@@ -28,11 +29,11 @@ export function ActionsTable({ label, actions, root, days }: { label: string; ac
           {actions.map((a) => (
             <Table.Tr key={`${a.finding}/${a.action.id}`}>
               <Table.Td>
-                {a.action.title} <Text span c="dimmed" size="xs">({a.action.id})</Text>
+                {a.action.title} <Text span c="dimmed" size="xs">(<Id>{a.action.id}</Id>)</Text>
               </Table.Td>
               <Table.Td>
                 <Anchor component={Link} to={findingPage(root, a.finding)} title={a.findingTitle}>
-                  {a.finding}
+                  <Id>{a.finding}</Id>
                 </Anchor>
               </Table.Td>
               <Table.Td>{a.action.owner ?? '—'}</Table.Td>
