@@ -3,16 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client.js';
 import { keepOnRefusal } from './keep-on-refusal.js';
 
-const refused = new ApiError(400, {
-  type: 'https://assay.dev/problems/400',
-  title: 'Bad Request',
-  status: 400,
-  detail: 'The request body is not valid',
-  issues: [
-    { location: '$.item', message: 'Too big: expected string to have <=200 characters' },
-    { location: '$.version', message: 'stale' },
-  ],
-});
+const issues = [
+  { location: '$.item', message: 'Too big: expected string to have <=200 characters' },
+  { location: '$.version', message: 'stale' },
+];
+const refused = new ApiError(400, { type: 'https://assay.dev/problems/400', title: 'Bad Request', status: 400, detail: 'Not valid', issues });
 
 describe('keepOnRefusal', () => {
   it('puts the server’s issues on the form’s own fields, and does not throw', async () => {
