@@ -133,6 +133,15 @@ describeE2E('load time and screenshots', (e2e) => {
     });
   }
 
+  it('saves a screenshot of the navigation opened on a phone, with the switchers', async () => {
+    const { page } = await e2e().signIn(PEOPLE.compliance, { viewport: WIDTHS.phone });
+    await page.goto(e2e().server.demo.root);
+    await overallOpinion(page).waitFor();
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).waitFor();
+    await shoot(page, 'phone-navigation');
+  });
+
   it('saves a screenshot of the dashboard in dark mode', async () => {
     // The app follows the system's colour scheme until a person picks one.
     const { page } = await e2e().signIn(PEOPLE.compliance, { colorScheme: 'dark' });

@@ -1,5 +1,5 @@
-/** The look every page shares, and the size rules that keep words whole (badges, identifiers). */
-import { Badge, createTheme } from '@mantine/core';
+/** The look every page shares, and the size rules that keep words whole (badges, identifiers) and fields inside a phone. */
+import { Badge, createTheme, InputWrapper } from '@mantine/core';
 import classes from './theme.module.css';
 
 export const theme = createTheme({
@@ -7,6 +7,7 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   components: {
     Badge: Badge.extend({ classNames: { root: classes.badge, label: classes.badgeLabel } }),
+    InputWrapper: InputWrapper.extend({ classNames: { root: classes.field } }),
   },
 });
 

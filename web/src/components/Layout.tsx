@@ -103,8 +103,8 @@ export function Layout() {
 }
 
 /**
- * Which organisation and engagement the pages show. The engagement's full name is never cut: the list wraps long
- * names and the field, which cannot, tells it on hover.
+ * Which organisation and engagement the pages show. The engagement's full name is never cut: the field grows
+ * with it, the list wraps long names, and a name longer than the field's room is told on hover.
  */
 function Switchers({ archived }: { archived: Engagement | null }) {
   const { organizationId, engagementId } = useScope();
@@ -129,7 +129,8 @@ function Switchers({ archived }: { archived: Engagement | null }) {
         <Select
           aria-label="Engagement"
           size="xs"
-          w={{ base: '100%', sm: 260 }}
+          // As wide as the name (up to 40% of the screen), so the header shows it whole; a longer one has the tooltip.
+          w={{ base: '100%', sm: `clamp(260px, ${name.length + 6}ch, 40vw)` }}
           data={choices}
           value={engagementId}
           onChange={(id) => id && navigate(engagementRoot(organizationId, id))}

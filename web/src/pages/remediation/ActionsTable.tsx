@@ -36,8 +36,10 @@ export function ActionsTable({ label, actions, root, days }: { label: string; ac
                   <Id>{a.finding}</Id>
                 </Anchor>
               </Table.Td>
-              <Table.Td>{a.action.owner ?? '—'}</Table.Td>
-              <Table.Td>{a.action.due}</Table.Td>
+              <Table.Td>{a.action.owner ? <Id>{a.action.owner}</Id> : '—'}</Table.Td>
+              <Table.Td>
+                <Id>{a.action.due}</Id>
+              </Table.Td>
               <Table.Td>{days === 'late' ? a.daysLate : a.daysLeft}</Table.Td>
             </Table.Tr>
           ))}
