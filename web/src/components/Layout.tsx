@@ -2,7 +2,25 @@
  * The frame of every engagement page: where you are, where you can go, who you are. An archived engagement
  * (reached from Settings › Archived) says so above every page: it is read-only.
  */
-import { ActionIcon, Alert, AppShell, Burger, Group, NavLink, Select, Stack, Text, Tooltip, useComputedColorScheme, useMantineColorScheme, useMantineTheme } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  AppShell,
+  Burger,
+  Combobox,
+  Group,
+  Input,
+  InputBase,
+  NavLink,
+  Select,
+  Stack,
+  Text,
+  Tooltip,
+  useCombobox,
+  useComputedColorScheme,
+  useMantineColorScheme,
+  useMantineTheme,
+} from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -103,8 +121,7 @@ export function Layout() {
 }
 
 /**
- * Which organisation and engagement the pages show. The engagement's full name is never cut: the field grows
- * with it, the list wraps long names, and a name longer than the field's room is told on hover.
+ * Which organisation and engagement the pages show; the engagement's full name is never cut.
  */
 function Switchers({ archived }: { archived: Engagement | null }) {
   const { organizationId, engagementId } = useScope();
@@ -112,7 +129,6 @@ function Switchers({ archived }: { archived: Engagement | null }) {
   const organizations = useOrganizations();
   const engagements = useEngagements(organizationId);
   const choices = switcherChoices(engagements.data ?? [], archived);
-  const name = choices.find((c) => c.value === engagementId)?.label ?? '';
   return (
     <>
       <Select
@@ -125,20 +141,56 @@ function Switchers({ archived }: { archived: Engagement | null }) {
         allowDeselect={false}
         comboboxProps={LIST_AS_WIDE_AS_NAMES}
       />
-      <Tooltip label={name} disabled={name === ''} multiline maw={400}>
-        <Select
+      <EngagementSwitcher choices={choices} current={engagementId} onChoose={(id) => navigate(engagementRoot(organizationId, id))} />
+    </>
+  );
+}
+
+/**
+ * The engagement switcher: a button (not a text field, which cannot wrap) showing the engagement's whole name,
+ * over several lines where the room is narrow, and the list of the organisation's engagements under it.
+ */
+function EngagementSwitcher({ choices, current, onChoose }: { choices: { value: string; label: string }[]; current: string; onChoose: (id: string) => void }) {
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const name = choices.find((c) => c.value === current)?.label;
+  return (
+    <Combobox
+      store={combobox}
+      onOptionSubmit={(id) => {
+        combobox.closeDropdown();
+        if (id !== current) onChoose(id);
+      }}
+      {...LIST_AS_WIDE_AS_NAMES}
+    >
+      <Combobox.Target targetType="button">
+        <InputBase
+          component="button"
+          type="button"
           aria-label="Engagement"
           size="xs"
-          // As wide as the name (up to 40% of the screen), so the header shows it whole; a longer one has the tooltip.
-          w={{ base: '100%', sm: `clamp(260px, ${name.length + 6}ch, 40vw)` }}
-          data={choices}
-          value={engagementId}
-          onChange={(id) => id && navigate(engagementRoot(organizationId, id))}
-          allowDeselect={false}
-          comboboxProps={LIST_AS_WIDE_AS_NAMES}
-        />
-      </Tooltip>
-    </>
+          // As wide as the name, up to 40% of a wide screen; a longer name takes a second line.
+          w={{ base: '100%', sm: 'auto' }}
+          miw={{ sm: 260 }}
+          maw={{ base: '100%', sm: '40vw' }}
+          pointer
+          rightSection={<Combobox.Chevron />}
+          rightSectionPointerEvents="none"
+          onClick={() => combobox.toggleDropdown()}
+          styles={{ input: { height: 'auto', minHeight: 30, whiteSpace: 'normal', textAlign: 'start', lineHeight: 1.3, paddingBlock: 5 } }}
+        >
+          {name ?? <Input.Placeholder>Choose an engagement</Input.Placeholder>}
+        </InputBase>
+      </Combobox.Target>
+      <Combobox.Dropdown>
+        <Combobox.Options>
+          {choices.map((choice) => (
+            <Combobox.Option key={choice.value} value={choice.value} active={choice.value === current}>
+              {choice.label}
+            </Combobox.Option>
+          ))}
+        </Combobox.Options>
+      </Combobox.Dropdown>
+    </Combobox>
   );
 }
 
