@@ -52,10 +52,10 @@ describeE2E('comparing periods and the reports', (e2e) => {
     const seeded = await seedDemo(e2e(), 'acme-periods');
     const { page } = await e2e().signIn(PEOPLE.compliance);
 
-    // The demo's engagement was not opened from another: nothing to compare with yet.
+    // The organisation's only period: nothing to compare with yet, and the next period offered.
     await page.goto(`${seeded.root}/periods`);
     await main(page).getByRole('heading', { name: 'Compare periods' }).waitFor();
-    await main(page).getByText('No previous period').waitFor();
+    await main(page).getByText('This is the only period').waitFor();
     expect(await main(page).getByRole('region', { name: 'Earlier period' }).count()).toBe(0);
 
     const form = main(page).getByRole('form', { name: 'Open the next period' });

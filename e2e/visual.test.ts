@@ -1,15 +1,39 @@
 // The first dashboard load of the demo organisation, timed with the browser's Navigation Timing and printed
-// (never asserted: a timing depends on the machine), and screenshots of the main pages at 1280×800, light and
-// dark, saved for a person to look at (test-results/ is git-ignored).
+// (never asserted: a timing depends on the machine), and screenshots of every page at 1280×800 and 390×844 (and
+// the dashboard in dark mode), saved for a person to look at (test-results/ is git-ignored); while they are
+// taken, no request fails and the console stays quiet.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { beforeAll, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { main, opinionCard, overallOpinion, samplesTable } from './support/pages.js';
 import { PEOPLE, ROOT } from './support/server.js';
 import { describeE2E } from './support/suite.js';
 
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+
+/** The widths every page is looked at: a laptop and a phone. */
+const WIDTHS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+
+/** Every page of an engagement, by its address under the engagement's root and what shows once its data is there. */
+const PAGES: { name: string; path: string; ready: (page: Page) => Locator }[] = [
+  { name: 'dashboard', path: '', ready: (page) => overallOpinion(page) },
+  { name: 'criteria', path: '/criteria', ready: (page) => main(page).getByRole('table').first().getByText('CC6.2') },
+  { name: 'controls', path: '/controls', ready: (page) => main(page).getByText('AC-04', { exact: false }) },
+  { name: 'control-AC-04', path: '/controls/AC-04', ready: (page) => samplesTable(page) },
+  { name: 'sampling', path: '/sampling', ready: (page) => main(page).getByRole('heading', { level: 1 }) },
+  { name: 'findings', path: '/findings', ready: (page) => main(page).getByRole('link', { name: 'F-AC-04' }) },
+  {
+    name: 'finding-F-AC-04',
+    path: '/findings/F-AC-04',
+    ready: (page) => main(page).getByRole('region', { name: 'Corrective actions' }).getByText('CA-2', { exact: false }),
+  },
+  { name: 'root-causes', path: '/root-causes', ready: (page) => main(page).getByText('RC-01', { exact: false }) },
+  { name: 'remediation', path: '/remediation', ready: (page) => main(page).getByText('CA-1', { exact: false }) },
+  { name: 'reports', path: '/reports', ready: (page) => main(page).getByRole('heading', { name: 'Reports' }) },
+  { name: 'periods', path: '/periods', ready: (page) => main(page).getByRole('heading', { level: 1 }) },
+  { name: 'settings', path: '/settings', ready: (page) => main(page).getByLabel(/^Engagement name/) },
+];
 
 /**
  * The browser APIs the in-page functions below use. This code is type-checked without the DOM library (it runs
@@ -38,7 +62,7 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(1200);
 }
 
-/** The viewport (1280×800) as `<name>.png`; with `fullPage`, also the whole page as `<name>-full.png`. */
+/** The viewport as `<name>.png`; with `fullPage`, also the whole page as `<name>-full.png`. */
 async function shoot(page: Page, name: string, { fullPage = false } = {}): Promise<void> {
   await settle(page);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
@@ -93,46 +117,39 @@ describeE2E('load time and screenshots', (e2e) => {
     );
   });
 
-  it('saves screenshots of the dashboard, the criteria matrix, a control page and the settings', async () => {
-    const { page } = await e2e().signIn(PEOPLE.compliance);
-    const { root } = e2e().server.demo;
+  for (const [width, viewport] of Object.entries(WIDTHS)) {
+    it(`saves a screenshot of every page at ${width} width (${viewport.width}×${viewport.height})`, async () => {
+      const { root } = e2e().server.demo;
+      const login = await (await e2e().newContext({ viewport })).newPage();
+      await login.goto('/login');
+      await login.getByRole('button', { name: 'Sign in' }).waitFor();
+      await shoot(login, `${width}-login`);
 
-    await page.goto(root);
+      const { page } = await e2e().signIn(PEOPLE.compliance, { viewport });
+      // Nothing a page asks for is missing (a favicon, a comparison with no previous period), and the console is quiet.
+      const complaints: string[] = [];
+      page.on('response', (response) => {
+        if (response.status() >= 400) complaints.push(`${response.status()} ${response.url()}`);
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') complaints.push(message.text());
+      });
+      for (const { name, path, ready } of PAGES) {
+        await page.goto(`${root}${path}`);
+        await ready(page).first().waitFor();
+        await shoot(page, `${width}-${name}`, { fullPage: true });
+      }
+      expect(complaints).toEqual([]);
+    });
+  }
+
+  it('saves a screenshot of the navigation opened on a phone, with the switchers', async () => {
+    const { page } = await e2e().signIn(PEOPLE.compliance, { viewport: WIDTHS.phone });
+    await page.goto(e2e().server.demo.root);
     await overallOpinion(page).waitFor();
-    await shoot(page, 'dashboard', { fullPage: true });
-
-    await page.goto(`${root}/criteria`);
-    await main(page).getByRole('table').first().getByText('CC6.2').first().waitFor();
-    await shoot(page, 'criteria');
-
-    await page.goto(`${root}/controls/AC-04`);
-    await samplesTable(page).waitFor();
-    await shoot(page, 'control-AC-04', { fullPage: true });
-
-    await page.goto(`${root}/settings`);
-    await main(page).getByLabel(/^Engagement name/).waitFor();
-    await shoot(page, 'settings');
-  });
-
-  it('saves screenshots of the findings, a finding, the root causes and the corrective actions of the demo', async () => {
-    const { page } = await e2e().signIn(PEOPLE.compliance);
-    const { root } = e2e().server.demo;
-
-    await page.goto(`${root}/findings`);
-    await main(page).getByRole('link', { name: 'F-AC-04' }).first().waitFor();
-    await shoot(page, 'findings');
-
-    await page.goto(`${root}/findings/F-AC-04`);
-    await main(page).getByRole('region', { name: 'Corrective actions' }).getByText('CA-2', { exact: false }).first().waitFor();
-    await shoot(page, 'finding-F-AC-04', { fullPage: true });
-
-    await page.goto(`${root}/root-causes`);
-    await main(page).getByText('RC-01', { exact: false }).first().waitFor();
-    await shoot(page, 'root-causes');
-
-    await page.goto(`${root}/remediation`);
-    await main(page).getByText('CA-1', { exact: false }).first().waitFor();
-    await shoot(page, 'remediation', { fullPage: true });
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).waitFor();
+    await shoot(page, 'phone-navigation');
   });
 
   it('saves a screenshot of the dashboard in dark mode', async () => {

@@ -104,7 +104,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The docs page lives under the app's own policy (set by helmet above): Swagger UI loads its scripts from files
+  // (no inline script to allow) and styles elements inline, which the policy allows for styles only.
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (webRoot) await serveWebApp(app, webRoot);

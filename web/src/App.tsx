@@ -1,13 +1,17 @@
 /** Providers and routes. Every page is two clicks from the dashboard: the navigation bar is one. */
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client.js';
 import { meQuery } from './api/session.js';
+import { clearErrors } from './components/notify.js';
 import { routes } from './routes.js';
+import { theme } from './theme.js';
 
 const queryClient = new QueryClient({
+  // Whichever change succeeds, the errors of earlier attempts are stale: the retry worked.
+  mutationCache: new MutationCache({ onSuccess: clearErrors }),
   defaultOptions: {
     queries: {
       // Authorization and missing objects do not get better by asking again.
@@ -19,8 +23,6 @@ const queryClient = new QueryClient({
 
 // The session check starts with the page, not after the first render.
 void queryClient.prefetchQuery(meQuery);
-
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
 
 export function App() {
   return (

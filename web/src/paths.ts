@@ -9,6 +9,8 @@ const seg = encodeURIComponent;
 
 export { INVITATION_PAGE, PASSWORD_RESET_PAGE };
 export const LOGIN_PAGE = '/login';
+/** The API's documentation (Swagger UI over the OpenAPI document), served by the server beside the app. */
+export const API_DOCS = '/api/docs';
 
 /** The home page, which opens an organisation's first engagement (that of `organizationId` when given). */
 export function homePage(organizationId?: string): string {

@@ -1,13 +1,18 @@
 /** The pages and the addresses they answer (built in paths.ts). Engagement pages live under ENGAGEMENT_PAGES. */
 import { Outlet, type RouteObject } from 'react-router';
 import { Layout } from './components/Layout.js';
+import { PageLoader } from './components/QueryFallback.js';
 import { RequireSession } from './components/RequireSession.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { LoginPage } from './pages/login/LoginPage.js';
 import { ENGAGEMENT_PAGES, INVITATION_PAGE, LOGIN_PAGE, PASSWORD_RESET_PAGE, SECTIONS, SETUP_PAGE } from './paths.js';
 
-// Each page is its own chunk, loaded when first visited, so the dashboard does not wait for the others.
-const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load });
+// Each page is its own chunk, loaded when first visited, so the dashboard does not wait for the others. While the
+// first page's chunk loads, the frame (header, navigation) shows with a loader where the page will be.
+const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load, HydrateFallback: LoadingPage });
+function LoadingPage() {
+  return <PageLoader label="Loading the page" />;
+}
 // The dashboard is where people land: its code starts loading at once, beside the session check.
 const dashboardCode = import('./pages/dashboard/DashboardPage.js');
 const dashboard = page(() => dashboardCode.then((m) => ({ Component: m.DashboardPage })));

@@ -49,5 +49,15 @@ for (const engine of ENGINES) {
         expect(await admins(w)).toBe(1);
       }
     });
+
+    it('refuses an admin removing themselves, and another admin may remove them', async () => {
+      const { w, ada, bea } = await twoAdmins();
+      await expect(w.services.members.remove(ada, w.organizationId, ada.userId)).rejects.toEqual(
+        new ConflictError('You cannot remove yourself from the organisation; another admin can remove you'),
+      );
+      expect(await admins(w)).toBe(2);
+      await w.services.members.remove(bea, w.organizationId, ada.userId);
+      expect(await admins(w)).toBe(1);
+    });
   });
 }

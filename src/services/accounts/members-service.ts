@@ -1,6 +1,6 @@
 /**
  * Members of an organisation and their roles. The last admin cannot be removed or demoted, even by two
- * admins demoting each other at once. People join by invitation (invitations-service); adding an account
+ * admins demoting each other at once; nobody removes themselves. People join by invitation (invitations-service); adding an account
  * directly is the operator's, whose word on who may sign in is the installation's own.
  */
 import { ConflictError, NotFoundError, type Role } from '../../domain/index.js';
@@ -85,6 +85,10 @@ export function createMembersService(deps: {
 
     async remove(actor: Actor, organizationId: string, userId: string): Promise<void> {
       await access.require(actor, organizationId, 'member.manage');
+      // Leaving by mistake locks a person out of the work they were doing; another admin removes them if meant.
+      if (actor.kind !== 'operator' && actor.userId === userId) {
+        throw new ConflictError('You cannot remove yourself from the organisation; another admin can remove you');
+      }
       await db.transaction().execute(async (trx) => {
         const before = await lockMember(organizationId, userId, trx);
         if (before.role === 'admin' && (await admins(organizationId, trx)) === 1) {

@@ -9,7 +9,7 @@ describe('describeProblem', () => {
     expect(describeProblem(409, { type: 'https://assay.dev/problems/409', title: 'Conflict', status: 409, detail: 'The organisation needs at least one admin' })).toBe('The organisation needs at least one admin');
   });
 
-  it('lists where a validation problem is', () => {
+  it('lists where a validation problem is, without the raw JSON path', () => {
     const text = describeProblem(400, {
       type: 'https://assay.dev/problems/400',
       title: 'Bad request',
@@ -17,7 +17,7 @@ describe('describeProblem', () => {
       detail: 'The request body is not valid',
       issues: [{ location: '$.populationSize', message: 'must be at least 0' }],
     });
-    expect(text).toBe('The request body is not valid — $.populationSize: must be at least 0');
+    expect(text).toBe('The request body is not valid — populationSize: must be at least 0');
   });
 
   it('hides server details', () => {

@@ -5,6 +5,7 @@
 import type { Paged, Problem } from '@assay/contract';
 import { MAX_PAGE_SIZE } from '@assay/contract/limits.js';
 import { API_PREFIX, withQuery } from './paths.js';
+import { describeIssue } from './problem.js';
 
 export type { Problem };
 
@@ -86,6 +87,6 @@ export function describeProblem(status: number, problem: Problem | null): string
       return 'Too many attempts. Wait a minute and try again.';
   }
   if (status >= 500) return 'The server ran into a problem. Try again; if it persists, tell your administrator.';
-  const issues = problem?.issues?.map((i) => `${i.location}: ${i.message}`).join('; ');
+  const issues = problem?.issues?.map(describeIssue).join('; ');
   return [problem?.detail ?? problem?.title ?? 'The request was not accepted.', issues].filter(Boolean).join(' — ');
 }

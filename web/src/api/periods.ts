@@ -15,13 +15,17 @@ export type RemediatedControl = AfterRemediation['controls'][number];
 export type PeriodSummary = Comparison['before'];
 export type { PeriodChange } from '@assay/domain';
 
-/** This period against `other` (an engagement id of the organisation), or against its previous period. */
-export function useComparison(other: string | null) {
+/**
+ * This period against `other` (an engagement id of the organisation), or against its previous period. Not asked
+ * while there is nothing to compare with (`comparable` false: no period chosen and no previous one), where the
+ * server's answer would be a 404.
+ */
+export function useComparison(other: string | null, comparable: boolean) {
   const { organizationId, engagementId, urls } = useScope();
   return useQuery({
     queryKey: keys.comparison(organizationId, engagementId, other),
     queryFn: () => api<Comparison>('GET', withQuery(urls.comparison, { with: other })),
-    enabled: Boolean(organizationId && engagementId),
+    enabled: Boolean(organizationId && engagementId) && comparable,
   });
 }
 

@@ -30,6 +30,14 @@ async function changePassword(current: string) {
 }
 
 describe('AccountMenu', () => {
+  it('links the API documentation, opened beside the app', async () => {
+    open({});
+    await user.click(await screen.findByRole('button', { name: 'Account of ann@acme.example' }));
+    const docs = await screen.findByRole('menuitem', { name: 'API documentation' });
+    expect(docs).toHaveAttribute('href', '/api/docs');
+    expect(docs).toHaveAttribute('target', '_blank');
+  });
+
   it('changes the password with the current one, and says how many other sessions ended', async () => {
     const writes = open({ 'POST /auth/password': { status: 200, body: { sessionsEnded: 2 } } });
     await changePassword('my old password');

@@ -1,5 +1,8 @@
-/** Who is signed in, and what they do with their own account: change the password, sign out here or everywhere. */
-import { Button, Menu, Modal } from '@mantine/core';
+/**
+ * Who is signed in, and what they do with their own account: change the password, read the API's documentation
+ * (for scripts and API tokens), sign out here or everywhere.
+ */
+import { Box, Button, Menu, Modal } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSignOutEverywhere } from '../api/account.js';
@@ -8,7 +11,7 @@ import { ChangePasswordForm } from '../pages/account/ChangePasswordForm.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { notifyError } from './notify.js';
 import { useRole } from './useRole.js';
-import { LOGIN_PAGE } from '../paths.js';
+import { API_DOCS, LOGIN_PAGE } from '../paths.js';
 
 export function AccountMenu() {
   const me = useMe();
@@ -19,18 +22,29 @@ export function AccountMenu() {
   const [changing, setChanging] = useState(false);
   const [endingAll, setEndingAll] = useState(false);
   const email = me.data?.user?.email ?? '';
+  const who = `${email}${role ? ` · ${role}` : ''}`;
 
   return (
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           <Button variant="subtle" size="compact-sm" aria-label={`Account of ${email}`}>
-            {email}
-            {role ? ` · ${role}` : ''}
+            {/* A phone's header has room for a word, not an email address: the menu then says who is signed in. */}
+            <Box component="span" visibleFrom="md">
+              {who}
+            </Box>
+            <Box component="span" hiddenFrom="md">
+              Account
+            </Box>
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Label hiddenFrom="md">{who}</Menu.Label>
           <Menu.Item onClick={() => setChanging(true)}>Change password</Menu.Item>
+          <Menu.Item component="a" href={API_DOCS} target="_blank" rel="noopener">
+            API documentation
+          </Menu.Item>
+          <Menu.Divider />
           <Menu.Item onClick={() => setEndingAll(true)}>Sign out everywhere</Menu.Item>
           <Menu.Item onClick={() => logout.mutate(undefined, { onSettled: () => navigate(LOGIN_PAGE) })}>Sign out</Menu.Item>
         </Menu.Dropdown>

@@ -1,5 +1,6 @@
 /** The frame of the engagement pages for an archived engagement: said on every page, and kept in the switcher once. */
 import { screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildEngagement, renderAt, stubFetch } from '../testing.js';
 import { Layout } from './Layout.js';
@@ -20,6 +21,10 @@ describe('Layout of an archived engagement', () => {
     renderAt('/o/org-1/e/eng-1', <Layout />, '');
     expect(await screen.findByText('This engagement is archived')).toBeInTheDocument();
     expect(screen.getByText(/it is read-only: its work is kept and can be read and\s+exported/)).toBeInTheDocument();
-    expect(await screen.findByDisplayValue('Acme 2026 (archived)')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Engagement' })).toHaveTextContent('Acme 2026 (archived)');
+    await userEvent.click(screen.getByRole('button', { name: 'Engagement' }));
+    // The organisation switcher's options (Acme) are in the page too.
+    const engagements = (await screen.findAllByRole('option', { hidden: true })).map((o) => o.textContent).filter((t) => t?.startsWith('Acme 2026'));
+    expect(engagements).toEqual(['Acme 2026 (archived)']);
   });
 });

@@ -2,8 +2,27 @@
  * The frame of every engagement page: where you are, where you can go, who you are. An archived engagement
  * (reached from Settings › Archived) says so above every page: it is read-only.
  */
-import { ActionIcon, Alert, AppShell, Burger, Group, NavLink, Select, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import {
+  ActionIcon,
+  Alert,
+  AppShell,
+  Burger,
+  Combobox,
+  Group,
+  Input,
+  InputBase,
+  NavLink,
+  Select,
+  Stack,
+  Text,
+  Tooltip,
+  useCombobox,
+  useComputedColorScheme,
+  useMantineColorScheme,
+  useMantineTheme,
+} from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useEngagement, useEngagements, useExamination, useScope, type Engagement } from '../api/programme.js';
 import { useOrganizations } from '../api/session.js';
@@ -26,13 +45,13 @@ const NAVIGATION: { section: Section | null; label: string }[] = [
 ];
 
 export function Layout() {
-  const [opened, { toggle }] = useDisclosure();
+  const [opened, { toggle, close }] = useDisclosure();
+  const wide = useMediaQuery(`(min-width: ${useMantineTheme().breakpoints.sm})`, undefined, { getInitialValueInEffect: false });
   const { organizationId, engagementId } = useScope();
   const root = engagementRoot(organizationId, engagementId);
   const location = useLocation();
-  const navigate = useNavigate();
-  const organizations = useOrganizations();
-  const engagements = useEngagements(organizationId);
+  // On a phone the navigation covers the page: it closes once a link or a switcher has taken the person somewhere.
+  useEffect(close, [location.pathname, close]);
   const current = useEngagement().data;
   const archived = current?.archivedAt ? current : null;
   // Most pages show the examination: asking for it here, beside the page's own code, saves a round trip.
@@ -44,29 +63,12 @@ export function Layout() {
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group wrap="nowrap">
+          <Group wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open navigation" />
             <Text fw={700} size="lg" component="span">
               Assay
             </Text>
-            <Select
-              aria-label="Organisation"
-              size="xs"
-              w={180}
-              data={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-              value={organizationId}
-              onChange={(id) => id && id !== organizationId && navigate(homePage(id))}
-              allowDeselect={false}
-            />
-            <Select
-              aria-label="Engagement"
-              size="xs"
-              w={260}
-              data={switcherChoices(engagements.data ?? [], archived)}
-              value={engagementId}
-              onChange={(id) => id && navigate(engagementRoot(organizationId, id))}
-              allowDeselect={false}
-            />
+            {wide && <Switchers archived={archived} />}
           </Group>
           <Group wrap="nowrap" gap="sm">
             <Tooltip label={scheme === 'dark' ? 'Light mode' : 'Dark mode'}>
@@ -83,6 +85,12 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Sections">
+        {/* On a phone the header has no room for the switchers: they open with the navigation. */}
+        {!wide && (
+          <Stack gap="xs" mb="sm">
+            <Switchers archived={archived} />
+          </Stack>
+        )}
         {NAVIGATION.map(({ section, label }) => {
           const to = section === null ? root : sectionPage(root, section);
           return (
@@ -111,6 +119,83 @@ export function Layout() {
     </AppShell>
   );
 }
+
+/**
+ * Which organisation and engagement the pages show; the engagement's full name is never cut.
+ */
+function Switchers({ archived }: { archived: Engagement | null }) {
+  const { organizationId, engagementId } = useScope();
+  const navigate = useNavigate();
+  const organizations = useOrganizations();
+  const engagements = useEngagements(organizationId);
+  const choices = switcherChoices(engagements.data ?? [], archived);
+  return (
+    <>
+      <Select
+        aria-label="Organisation"
+        size="xs"
+        w={{ base: '100%', sm: 180 }}
+        data={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+        value={organizationId}
+        onChange={(id) => id && id !== organizationId && navigate(homePage(id))}
+        allowDeselect={false}
+        comboboxProps={LIST_AS_WIDE_AS_NAMES}
+      />
+      <EngagementSwitcher choices={choices} current={engagementId} onChoose={(id) => navigate(engagementRoot(organizationId, id))} />
+    </>
+  );
+}
+
+/**
+ * The engagement switcher: a button (not a text field, which cannot wrap) showing the engagement's whole name,
+ * over several lines where the room is narrow, and the list of the organisation's engagements under it.
+ */
+function EngagementSwitcher({ choices, current, onChoose }: { choices: { value: string; label: string }[]; current: string; onChoose: (id: string) => void }) {
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const name = choices.find((c) => c.value === current)?.label;
+  return (
+    <Combobox
+      store={combobox}
+      onOptionSubmit={(id) => {
+        combobox.closeDropdown();
+        if (id !== current) onChoose(id);
+      }}
+      {...LIST_AS_WIDE_AS_NAMES}
+    >
+      <Combobox.Target targetType="button">
+        <InputBase
+          component="button"
+          type="button"
+          aria-label="Engagement"
+          size="xs"
+          // As wide as the name, up to 40% of a wide screen; a longer name takes a second line.
+          w={{ base: '100%', sm: 'auto' }}
+          miw={{ sm: 260 }}
+          maw={{ base: '100%', sm: '40vw' }}
+          pointer
+          rightSection={<Combobox.Chevron />}
+          rightSectionPointerEvents="none"
+          onClick={() => combobox.toggleDropdown()}
+          styles={{ input: { height: 'auto', minHeight: 30, whiteSpace: 'normal', textAlign: 'start', lineHeight: 1.3, paddingBlock: 5 } }}
+        >
+          {name ?? <Input.Placeholder>Choose an engagement</Input.Placeholder>}
+        </InputBase>
+      </Combobox.Target>
+      <Combobox.Dropdown>
+        <Combobox.Options>
+          {choices.map((choice) => (
+            <Combobox.Option key={choice.value} value={choice.value} active={choice.value === current}>
+              {choice.label}
+            </Combobox.Option>
+          ))}
+        </Combobox.Options>
+      </Combobox.Dropdown>
+    </Combobox>
+  );
+}
+
+/** A switcher's list is at least as wide as its field and grows to show a long name whole, up to most of a phone. */
+const LIST_AS_WIDE_AS_NAMES = { width: 'max-content', position: 'bottom-start', styles: { dropdown: { minWidth: 180, maxWidth: 'min(480px, 92vw)' } } } as const;
 
 /**
  * The engagements in use, and the archived one on screen, marked so: once, whether or not the list (read before

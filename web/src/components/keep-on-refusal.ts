@@ -1,11 +1,21 @@
 /**
  * Sends a form's values. A refusal is the caller's to tell the person of (it has, by the time this returns), so
- * it is not thrown on: the form stays open with what the person typed, for them to correct and send again.
+ * it is not thrown on: the form stays open with what the person typed, for them to correct and send again. Given
+ * the form, the server's issues are shown on the fields they name.
  */
-export async function keepOnRefusal(send: () => Promise<void>): Promise<void> {
+import { refusalOf } from '../api/problem.js';
+
+/** What of a Mantine form this needs: its values (whose keys are its fields) and where its errors go. */
+interface FormWithErrors {
+  values: object;
+  setErrors(errors: Record<string, string>): void;
+}
+
+export async function keepOnRefusal(send: () => Promise<void>, form?: FormWithErrors): Promise<void> {
   try {
     await send();
-  } catch {
+  } catch (error) {
     // Told by the caller; nothing is lost.
+    if (form) form.setErrors(refusalOf(error, Object.keys(form.values)).errors);
   }
 }

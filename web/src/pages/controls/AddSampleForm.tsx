@@ -6,11 +6,13 @@
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useId } from 'react';
 import { useForm } from '@mantine/form';
+import { MAX_SAMPLE_ITEM_LENGTH, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 import { byField } from '@assay/domain/problems.js';
 import { newSampleProblems } from '@assay/domain/sampling/integrity.js';
 import { checkSampleRecord } from '@assay/domain/test-changes.js';
 import type { ControlTest, Sample, SampleResult } from '../../api/controls.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
+import { textLimit } from '../../components/text-limit.js';
 import { RESULT_OPTIONS } from './SamplesTable.js';
 
 interface Values {
@@ -50,11 +52,11 @@ export function AddSampleForm(props: {
       noValidate
       onSubmit={form.onSubmit((values) => {
         const note = values.note.trim();
-        return keepOnRefusal(() => props.onSubmit({ item: values.item.trim(), result: values.result as SampleResult, note: note === '' ? null : note }));
+        return keepOnRefusal(() => props.onSubmit({ item: values.item.trim(), result: values.result as SampleResult, note: note === '' ? null : note }), form);
       })}
     >
       <Stack>
-        <TextInput label="Item id" withAsterisk data-autofocus readOnly={Boolean(props.item)} {...form.getInputProps('item')} />
+        <TextInput label="Item id" withAsterisk data-autofocus readOnly={Boolean(props.item)} {...form.getInputProps('item')} {...textLimit(form.values.item, MAX_SAMPLE_ITEM_LENGTH)} />
         <Stack gap={4}>
           <Text size="sm" fw={500} id={resultLabel}>
             Result
@@ -66,7 +68,7 @@ export function AddSampleForm(props: {
             </Text>
           )}
         </Stack>
-        <TextInput label="Note" placeholder="What was found, e.g. access removed 9 days late" {...form.getInputProps('note')} />
+        <TextInput label="Note" placeholder="What was found, e.g. access removed 9 days late" {...form.getInputProps('note')} {...textLimit(form.values.note, MAX_TEXT_LENGTH)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>
             Cancel

@@ -5,6 +5,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import type { ControlRow, Sort, SortKey } from './table.js';
 import { controlPage } from '../../paths.js';
 import { frequencyLabel } from '../../labels.js';
+import { Id } from '../../components/Id.js';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'id', label: 'Id' },
@@ -52,7 +53,7 @@ export function ControlsTable(props: { rows: ControlRow[]; root: string; sort: S
             <Table.Tr key={row.id}>
               <Table.Th scope="row" fw={500}>
                 <Anchor component={Link} to={controlPage(props.root, row.id)}>
-                  {row.id}
+                  <Id>{row.id}</Id>
                 </Anchor>
               </Table.Th>
               <Table.Td miw={260}>{row.title}</Table.Td>

@@ -15,6 +15,7 @@ import { notifyError } from '../../components/notify.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useRole } from '../../components/useRole.js';
 import { ChangeResultModal } from './ChangeResultModal.js';
+import { Id } from '../../components/Id.js';
 
 /** Rows on one page of the samples table. */
 export const SAMPLES_PER_PAGE = 100;
@@ -74,7 +75,7 @@ function SampleRow(props: {
     <Table.Tr>
       <Table.Td c="dimmed">{props.position}</Table.Td>
       <Table.Th scope="row" fw={500}>
-        {sample.item}
+        <Id>{sample.item}</Id>
       </Table.Th>
       <Table.Td>
         {props.canRecord ? (

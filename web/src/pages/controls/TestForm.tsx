@@ -28,7 +28,7 @@ export function TestForm(props: {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(values)))}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(values), form))}
     >
       <Stack>
         <Select

@@ -4,6 +4,7 @@
  */
 import { Button, Table, Text } from '@mantine/core';
 import type { ControlTest } from '../../api/controls.js';
+import { Id } from '../../components/Id.js';
 
 export function UntestedSamples(props: { test: ControlTest; canRecord: boolean; onRecord: (item: string) => void }) {
   const { untested } = props.test;
@@ -21,7 +22,7 @@ export function UntestedSamples(props: { test: ControlTest; canRecord: boolean; 
           {untested.map((item) => (
             <Table.Tr key={item}>
               <Table.Th scope="row" fw={500}>
-                {item}
+                <Id>{item}</Id>
               </Table.Th>
               <Table.Td>
                 {props.canRecord ? (

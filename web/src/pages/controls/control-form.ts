@@ -7,7 +7,7 @@ import { compensationProblems, criteriaProblems } from '@assay/domain/controls/r
 import type { DesignAssessment, Frequency, Nature } from '@assay/domain/engagement.js';
 import { MAX_CONTROL_ID_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 import { byField } from '@assay/domain/problems.js';
-import { ApiError } from '../../api/client.js';
+import { refusalOf } from '../../api/problem.js';
 import type { Control, ControlChanges, ControlInput } from '../../api/controls.js';
 
 export interface ControlFormValues {
@@ -94,10 +94,10 @@ export function changesFrom(control: Control, values: ControlFormValues): Contro
 /** The server's refusal (422 or 400), by field: `$.criteria[1]` → criteria. */
 export function fieldErrorsOf(error: unknown): ControlFormErrors {
   const errors: ControlFormErrors = {};
-  if (!(error instanceof ApiError)) return errors;
-  for (const issue of error.problem?.issues ?? []) {
-    const field = /^\$\.(\w+)/.exec(issue.location)?.[1];
-    if (field && field in newControlValues() && !(field in errors)) errors[field as keyof ControlFormValues] = issue.message;
+  // A list (the criteria) is one field of the form: an issue with one of its entries is shown on the list.
+  for (const [path, message] of Object.entries(refusalOf(error, Object.keys(newControlValues())).errors)) {
+    const field = path.split('.')[0] as keyof ControlFormValues;
+    errors[field] ??= message;
   }
   return errors;
 }

@@ -9,6 +9,7 @@ import type { ControlResult, CriterionResult } from '../../api/types.js';
 import { StatusBadge, statusColour } from '../../components/StatusBadge.js';
 import { controlPage } from '../../paths.js';
 import { categoryLabel, statusLabel } from '../../labels.js';
+import { Id } from '../../components/Id.js';
 
 export interface CriteriaTableProps {
   criteria: CriterionResult[];
@@ -45,7 +46,7 @@ function ControlBadge({ id, control, failing, root }: { id: string; control: Con
       styles={{ root: { cursor: 'pointer', maxWidth: '100%' }, label: { whiteSpace: 'normal', overflow: 'visible' } }}
       title={control ? `${control.title}${control.key ? ' (key control)' : ''}` : undefined}
     >
-      {id} · {statusLabel(conclusion)}
+      <Id>{id}</Id> · {statusLabel(conclusion)}
       {control?.key ? ' · key' : ''}
     </Badge>
   );

@@ -55,7 +55,7 @@ function OverrideForm(props: { finding: Finding; onSubmit: (override: OverrideIn
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toOverride(values))))}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toOverride(values)), form))}
     >
       <Stack>
         <Select

@@ -9,6 +9,7 @@ import { FindingStatusBadge } from './FindingStatusBadge.js';
 import { NO_WRAP, nextActionDue, severityText } from './format.js';
 import { controlPage, findingPage } from '../../paths.js';
 import { ListTable } from '../../components/ListTable.js';
+import { Id } from '../../components/Id.js';
 
 export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCauseWithFindings[]; root: string }) {
   const causes = new Map(props.rootCauses.map((c) => [c.id, c]));
@@ -30,7 +31,7 @@ export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCaus
                 <Text c="dimmed">none</Text>
               ) : (
                 <Anchor component={Link} to={controlPage(props.root, finding.control)}>
-                  {finding.control}
+                  <Id>{finding.control}</Id>
                 </Anchor>
               )}
             </Table.Td>

@@ -62,7 +62,7 @@ export function NewFindingForm(props: {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toNewFinding(values))))}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toNewFinding(values)), form))}
     >
       <Stack>
         <Select label="Source" allowDeselect={false} data={optionsOf(FINDING_SOURCES.filter((s) => s !== 'deficiency'))} {...form.getInputProps('source')} />

@@ -109,7 +109,7 @@ function RootCauseForm(props: {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toRootCause(values, props.causes))))}
+      onSubmit={form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(toRootCause(values, props.causes)), form))}
     >
       <Stack>
         {props.causes.length > 0 && (

@@ -4,14 +4,15 @@
  */
 import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../api/client.js';
 import { useOpenNextPeriod } from '../../api/periods.js';
+import { refusalOf } from '../../api/problem.js';
 import type { Engagement } from '../../api/programme.js';
 import { notifySaved } from '../../components/notify.js';
 import { ProblemAlert, type FormProblem } from '../../components/ProblemAlert.js';
-import { placeIssues } from '../settings/engagement-form.js';
+import { textLimit } from '../../components/text-limit.js';
 import { nextPeriodValues, validateNextPeriod, type NextPeriodValues } from './next-period.js';
 import { engagementRoot } from '../../paths.js';
 
@@ -32,9 +33,9 @@ export function NextPeriodForm({ current }: { current: Engagement }) {
           navigate(engagementRoot(next.organizationId, next.id));
         },
         onError: (error) => {
-          const placed = error instanceof ApiError ? placeIssues(error.problem, Object.keys(values)) : { errors: {}, other: [] };
-          form.setErrors(placed.errors);
-          setProblem({ message: error.message, details: placed.other });
+          const refusal = refusalOf(error, Object.keys(values));
+          form.setErrors(refusal.errors);
+          setProblem({ message: refusal.message, details: refusal.other });
         },
       },
     );
@@ -54,7 +55,7 @@ export function NextPeriodForm({ current }: { current: Engagement }) {
           </Text>
           {problem && <ProblemAlert title="Not opened" problem={problem} />}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="Name of the new engagement" withAsterisk {...form.getInputProps('name')} />
+            <TextInput label="Name of the new engagement" withAsterisk {...form.getInputProps('name')} {...textLimit(form.values.name, MAX_NAME_LENGTH)} />
             <TextInput type="date" label="Period start" withAsterisk {...form.getInputProps('periodStart')} />
             <TextInput type="date" label="Period end" withAsterisk {...form.getInputProps('periodEnd')} />
           </SimpleGrid>

@@ -34,6 +34,7 @@ function stub(role: Role, overrides: Parameters<typeof stubApi>[0]['overrides'] 
   return stubApi({
     role,
     overrides: {
+      [`GET ${E}`]: { status: 200, body: { ...fixtureEngagement(), previousEngagementId: PREVIOUS.id } },
       [`GET /organizations/${ORG}/engagements?limit=100`]: { status: 200, body: { items: [fixtureEngagement(), PREVIOUS, OLDER], total: 3, limit: 100, offset: 0 } },
       [`GET ${E}/comparison`]: { status: 200, body: comparison() },
       ...overrides,
@@ -94,11 +95,31 @@ describe('PeriodsPage', () => {
     expect(calls.map((c) => c.url)).toContain(`/api/v1${E}/comparison?with=eng-old`);
   });
 
-  it('says so when the engagement has no previous period', async () => {
-    stub('auditor', { [`GET ${E}/comparison`]: { status: 404, body: { title: 'Not Found', status: 404, detail: 'A previous period of engagement Acme 2025 was not found' } } });
+  it('says so when the engagement has no previous period, without asking for a comparison', async () => {
+    const calls = stub('auditor', { [`GET ${E}`]: { status: 200, body: fixtureEngagement() } });
     show();
     expect(await screen.findByText(/This engagement was not opened from a previous period/)).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.url.includes('/comparison'))).toEqual([]);
+  });
+
+  it('says the organisation has one period and offers to open the next, without asking for a comparison', async () => {
+    const calls = stub('compliance', {
+      [`GET ${E}`]: { status: 200, body: fixtureEngagement() },
+      [`GET /organizations/${ORG}/engagements?limit=100`]: { status: 200, body: { items: [fixtureEngagement()], total: 1, limit: 100, offset: 0 } },
+    });
+    show();
+    expect(await screen.findByText('This is the only period')).toBeInTheDocument();
+    expect(screen.getByText(/Open the next period below/)).toBeInTheDocument();
+    expect(screen.getByRole('form', { name: 'Open the next period' })).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Compare with' })).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.url.includes('/comparison'))).toEqual([]);
+  });
+
+  it('says so when the previous period can no longer be read', async () => {
+    stub('auditor', { [`GET ${E}/comparison`]: { status: 404, body: { title: 'Not Found', status: 404, detail: 'A previous period of engagement Acme 2025 was not found' } } });
+    show();
+    expect(await screen.findByText(/This engagement was not opened from a previous period/)).toBeInTheDocument();
   });
 
   it('opens the next period for the compliance lead and goes to its dashboard', async () => {

@@ -21,42 +21,52 @@ const dates = (p: Pick<PeriodSummary, 'periodStart' | 'periodEnd'>) => (p.period
 export function PeriodsPage() {
   const { organizationId, engagementId } = useScope();
   const [other, setOther] = useState<string | null>(null);
-  const comparison = useComparison(other);
   const engagements = useEngagements(organizationId);
   const engagement = useEngagement();
+  const others = (engagements.data ?? []).filter((e) => e.id !== engagementId);
+  const comparable = other !== null || Boolean(engagement.data?.previousEngagementId);
+  const comparison = useComparison(other, comparable);
   const manages = useCan('engagement.manage');
   const shown = comparison.data ? [comparison.data.before, comparison.data.after].find((p) => p.engagementId !== engagementId) : undefined;
-  const noPrevious = other === null && comparison.error instanceof ApiError && comparison.error.status === 404;
+  // Known once the engagement and the organisation's list are read; a previous period since removed answers 404.
+  const nothingToCompare = (engagement.data && engagements.data && !comparable) || (other === null && comparison.error instanceof ApiError && comparison.error.status === 404);
+  const onlyPeriod = engagements.data !== undefined && others.length === 0;
 
   return (
     <Stack gap="lg">
       <PageHeading title="Compare periods">
         Each period is examined on its own evidence; a later period never changes an earlier one.
       </PageHeading>
-      <Select
-        label="Compare with"
-        description="By default, the period this engagement follows."
-        placeholder="Choose a period"
-        maw={420}
-        data={(engagements.data ?? [])
-          .filter((e) => e.id !== engagementId)
-          .map((e) => ({ value: e.id, label: `${e.name} (${dates(e)})` }))}
-        value={other ?? shown?.engagementId ?? null}
-        onChange={(id) => id && setOther(id)}
-        allowDeselect={false}
-      />
-      {comparison.isPending && (
+      {!onlyPeriod && (
+        <Select
+          label="Compare with"
+          description="By default, the period this engagement follows."
+          placeholder="Choose a period"
+          maw={420}
+          data={others.map((e) => ({ value: e.id, label: `${e.name} (${dates(e)})` }))}
+          value={other ?? shown?.engagementId ?? null}
+          onChange={(id) => id && setOther(id)}
+          allowDeselect={false}
+        />
+      )}
+      {comparable && comparison.isPending && (
         <Center mih={120}>
           <Loader aria-label="Loading the comparison" />
         </Center>
       )}
-      {noPrevious && (
+      {nothingToCompare && onlyPeriod && (
+        <Alert color="gray" title="This is the only period">
+          The organisation has one period so far, so there is nothing to compare it with yet.{' '}
+          {manages ? 'Open the next period below; once it has its own evidence, compare the two here.' : 'Someone who manages engagements can open the next period.'}
+        </Alert>
+      )}
+      {nothingToCompare && !onlyPeriod && (
         <Alert color="gray" title="No previous period">
           This engagement was not opened from a previous period. Choose another period to compare with
           {manages ? ', or open the next period below' : ''}.
         </Alert>
       )}
-      {comparison.isError && !noPrevious && (
+      {comparison.isError && !nothingToCompare && (
         <Alert color="red" title="The comparison could not be loaded">
           {comparison.error.message}
         </Alert>

@@ -5,6 +5,7 @@ import type { PlannedAction } from '../../api/remediation.js';
 import { findingPage } from '../../paths.js';
 import { standingText } from './format.js';
 import { NO_WRAP } from '../findings/format.js';
+import { Id } from '../../components/Id.js';
 
 export function ActionsTable({ label, actions, root, empty }: { label: string; actions: PlannedAction[]; root: string; empty: string }) {
   if (actions.length === 0) {
@@ -30,15 +31,15 @@ export function ActionsTable({ label, actions, root, empty }: { label: string; a
           {actions.map((a) => (
             <Table.Tr key={`${a.finding}/${a.action.id}`}>
               <Table.Td>
-                {a.action.title} <Text span c="dimmed" size="xs">({a.action.id})</Text>
+                {a.action.title} <Text span c="dimmed" size="xs">(<Id>{a.action.id}</Id>)</Text>
               </Table.Td>
               <Table.Td style={NO_WRAP}>
                 <Anchor component={Link} to={findingPage(root, a.finding)} title={a.findingTitle}>
-                  {a.finding}
+                  <Id>{a.finding}</Id>
                 </Anchor>
               </Table.Td>
-              <Table.Td>{a.action.owner ?? '—'}</Table.Td>
-              <Table.Td style={NO_WRAP}>{a.action.due ?? '—'}</Table.Td>
+              <Table.Td>{a.action.owner ? <Id>{a.action.owner}</Id> : '—'}</Table.Td>
+              <Table.Td>{a.action.due ? <Id>{a.action.due}</Id> : '—'}</Table.Td>
               <Table.Td c={a.state === 'overdue' ? 'red' : undefined} style={NO_WRAP}>
                 {standingText(a)}
               </Table.Td>

@@ -6,7 +6,7 @@ import { Alert, Button, Group, NumberInput, Stack, Text, TextInput } from '@mant
 import { useForm } from '@mantine/form';
 import { useId, useState } from 'react';
 import { MAX_DUE_SOON_DAYS, MIN_DUE_SOON_DAYS, webhookUrlProblem } from '@assay/domain/remediation/plan.js';
-import { ApiError } from '../../api/client.js';
+import { refusalOf } from '../../api/problem.js';
 import { useSendReminders, useUpdatePlan, type ReminderOutcome, type VersionedPlan } from '../../api/remediation.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
@@ -74,11 +74,7 @@ export function PlanForm({ plan, due, reload }: { plan: VersionedPlan; due: numb
         onSuccess: () => notifySaved('Corrective action plan saved.'),
         onError: (error) => {
           // The server's issues name a field by its JSON path ($.webhookUrl): shown beside that field.
-          const issues = error instanceof ApiError ? (error.problem?.issues ?? []) : [];
-          for (const issue of issues) {
-            const field = FIELDS.find((f) => issue.location === `$.${f}`);
-            if (field) form.setFieldError(field, issue.message);
-          }
+          form.setErrors(refusalOf(error, FIELDS).errors);
           notifyError(error, reload);
         },
       },

@@ -2,7 +2,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EngagementSettings } from './EngagementSettings.js';
-import { changesOf, placeIssues, valuesOf } from './engagement-form.js';
+import { placeIssues } from '../../api/problem.js';
+import { changesOf, ENGAGEMENT_FIELD_ALIASES, valuesOf } from './engagement-form.js';
 import { ENGAGEMENT, engagement, fakeApi, ORG, renderAt, type Routes, user } from './test-support.js';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -137,7 +138,7 @@ describe('engagement form saving', () => {
     });
     await save();
     expect(await screen.findByText('the period starts (2026-06-01) after it ends (2026-05-01)')).toBeInTheDocument();
-    expect(screen.getByText('$.notApplicable[0].criterion: criterion "P1.1" is not in the chosen categories')).toBeInTheDocument();
+    expect(screen.getByText('notApplicable › 1 › criterion: criterion "P1.1" is not in the chosen categories')).toBeInTheDocument();
     expect(field(/^Period start/)).toHaveAttribute('aria-invalid', 'true');
   });
 });
@@ -160,6 +161,7 @@ describe('engagement form values', () => {
         ],
       },
       ['confidence', 'misstatements'],
+      ENGAGEMENT_FIELD_ALIASES,
     );
     expect(placed).toEqual({ errors: { confidence: 'Too big', 'misstatements.1.text': 'must not be empty' }, other: [] });
   });

@@ -114,4 +114,10 @@ describe('MembersPanel for an admin', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Remove member' }));
     await waitFor(() => expect(api.writes()).toEqual([{ method: 'DELETE', path: `${MEMBERS_URL}/u-aud`, body: undefined }]));
   });
+
+  it('offers no way to remove yourself', async () => {
+    await openPanel();
+    expect(screen.getByRole('button', { name: 'Remove auditor@acme.example' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Remove admin@acme.example' })).not.toBeInTheDocument();
+  });
 });

@@ -1,4 +1,4 @@
-/** The organisation's members: name, email, role (a picker for admins) and since when; admins may remove them. */
+/** The organisation's members: name, email, role (a picker for admins) and since when; admins may remove them (not themselves). */
 import { Badge, Select, Table } from '@mantine/core';
 import type { Role } from '@assay/domain';
 import type { Member } from '../../api/settings.js';
@@ -49,9 +49,12 @@ export function MembersTable(props: {
               <Table.Td>{formatInstant(member.createdAt)}</Table.Td>
               {manage && (
                 <Table.Td>
-                  <RemoveButton label={`Remove ${member.email}`} onClick={() => props.onRemove(member)}>
-                    Remove
-                  </RemoveButton>
+                  {/* The server refuses it too: another admin removes you. */}
+                  {you !== member.userId && (
+                    <RemoveButton label={`Remove ${member.email}`} onClick={() => props.onRemove(member)}>
+                      Remove
+                    </RemoveButton>
+                  )}
                 </Table.Td>
               )}
             </Table.Tr>

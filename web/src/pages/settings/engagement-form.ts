@@ -2,7 +2,6 @@
  * The engagement settings form without the screen: values from an engagement, the checks (the server's own,
  * so a person hears of a problem before sending), the PATCH body, and server issues placed on their fields.
  */
-import type { Problem } from '../../api/client.js';
 import type { Engagement } from '../../api/programme.js';
 import type { EngagementChanges } from '../../api/settings.js';
 import { CATEGORIES, type Category } from '@assay/domain/criteria/catalogue.js';
@@ -113,26 +112,11 @@ export function changesOf(values: EngagementFormValues): EngagementChanges {
   };
 }
 
-const FIELD_OF: Record<string, string> = {
+/** The server's paths of the fields the form shows under other names (`$.sampling.confidence` → confidence). */
+export const ENGAGEMENT_FIELD_ALIASES: Readonly<Record<string, string>> = {
   'sampling.confidence': 'confidence',
   'sampling.tolerableRate': 'tolerableRate',
   'pervasiveness.minSeries': 'minSeries',
   'pervasiveness.minShare': 'minShare',
 };
 
-/**
- * The server's issues (`$.sampling.confidence`, `$.misstatements[0].text`) as form errors by field path, and
- * those that name no field of the form (e.g. a not-applicable criterion left outside the new categories).
- */
-export function placeIssues(problem: Problem | null, fields: readonly string[]): { errors: Record<string, string>; other: string[] } {
-  const errors: Record<string, string> = {};
-  const other: string[] = [];
-  for (const issue of problem?.issues ?? []) {
-    const path = issue.location.replace(/^\$\.?/, '').replace(/\[(\d+)\]/g, '.$1');
-    const field = FIELD_OF[path] ?? path;
-    const root = field.split('.')[0] ?? field;
-    if (fields.includes(root)) errors[field] = errors[field] ? `${errors[field]}; ${issue.message}` : issue.message;
-    else other.push(`${issue.location}: ${issue.message}`);
-  }
-  return { errors, other };
-}

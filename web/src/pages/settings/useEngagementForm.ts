@@ -2,12 +2,13 @@
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.js';
+import { refusalOf } from '../../api/problem.js';
 import { useScope, type Engagement } from '../../api/programme.js';
 import { useUpdateEngagement } from '../../api/settings.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import type { FormProblem } from '../../components/ProblemAlert.js';
 import { useCan } from '../../components/useRole.js';
-import { changesOf, placeIssues, validateEngagement, valuesOf, type EngagementFormValues } from './engagement-form.js';
+import { changesOf, ENGAGEMENT_FIELD_ALIASES, validateEngagement, valuesOf, type EngagementFormValues } from './engagement-form.js';
 
 /** Why the last save failed, and whether it was someone else's change. */
 export interface SaveProblem extends FormProblem {
@@ -30,9 +31,9 @@ export function useEngagementForm(engagement: Engagement, reload: () => void) {
         onError: (error) => {
           const conflict = error instanceof ApiError && error.status === 409;
           if (conflict) notifyError(error, reload);
-          const placed = error instanceof ApiError ? placeIssues(error.problem, Object.keys(values)) : { errors: {}, other: [] };
-          form.setErrors(placed.errors);
-          setProblem({ message: error.message, details: placed.other, conflict });
+          const refusal = refusalOf(error, Object.keys(values), ENGAGEMENT_FIELD_ALIASES);
+          form.setErrors(refusal.errors);
+          setProblem({ message: refusal.message, details: refusal.other, conflict });
         },
       },
     );

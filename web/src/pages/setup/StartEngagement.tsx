@@ -12,7 +12,8 @@ import { useImportWorkspaceZip, useStartEngagement } from '../../api/setup.js';
 import { ProblemAlert, type FormProblem } from '../../components/ProblemAlert.js';
 import { SectionCard } from '../../components/SectionCard.js';
 import { engagementRoot } from '../../paths.js';
-import { changesOf, placeIssues, validateEngagement, type EngagementFormValues } from '../settings/engagement-form.js';
+import { placeIssues } from '../../api/problem.js';
+import { changesOf, ENGAGEMENT_FIELD_ALIASES, validateEngagement, type EngagementFormValues } from '../settings/engagement-form.js';
 import { EngagementFieldset } from '../settings/EngagementSections.js';
 import { firstEngagementValues, NO_ANSWERS } from './setup-form.js';
 import { StarterQuestions } from './StarterQuestions.js';
@@ -43,7 +44,7 @@ function FromStarterSet({ organizationId }: { organizationId: string }) {
       {
         onSuccess: (started) => navigate(engagementRoot(organizationId, started.engagement.id)),
         onError: (error) => {
-          const placed = error instanceof ApiError ? placeIssues(settingsProblem(error.problem), Object.keys(values)) : { errors: {}, other: [] };
+          const placed = error instanceof ApiError ? placeIssues(settingsProblem(error.problem), Object.keys(values), ENGAGEMENT_FIELD_ALIASES) : { errors: {}, other: [] };
           form.setErrors(placed.errors);
           setProblem(problemOf(error, placed.other));
         },
