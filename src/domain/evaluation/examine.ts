@@ -11,12 +11,24 @@ import { formOpinion } from './opinion.js';
 import type { ControlResult, ExaminationResult } from './result.js';
 
 export function examine(examination: Examination): ExaminationResult {
-  const { engagement } = examination;
-  const testByControl = new Map<string, ControlTest>(examination.tests.map((t) => [t.control, t]));
-  const controls = [...examination.controls]
-    .sort((a, b) => compareIds(a.id, b.id))
-    .map((c) => concludeControl(c, testByControl.get(c.id), engagement));
+  return examineConcluded(examination, concludeControls(examination));
+}
 
+/** Each control's conclusion (rule by rule, from its test), in natural id order: the engine's first step. */
+export function concludeControls(examination: Examination): ControlResult[] {
+  const testByControl = new Map<string, ControlTest>(examination.tests.map((t) => [t.control, t]));
+  return [...examination.controls]
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((c) => concludeControl(c, testByControl.get(c.id), examination.engagement));
+}
+
+/**
+ * The rest of the engine from the controls' conclusions (one per control of the examination, as
+ * `concludeControls` gives them): criterion statuses, deficiencies and the opinion. Split out so a what-if can
+ * conclude again only the control it changes.
+ */
+export function examineConcluded(examination: Examination, controls: ControlResult[]): ExaminationResult {
+  const { engagement } = examination;
   const byId = new Map(controls.map((c) => [c.id, c]));
   const addressing = new Map<string, ControlResult[]>();
   const compensators = new Map<string, ControlResult[]>();
