@@ -5,10 +5,22 @@
 import { ROLES, type Role } from '@assay/domain/access/permissions.js';
 import type { FindingStatus } from '@assay/domain/findings/model.js';
 import { CATEGORY_NAMES, FREQUENCY_NAMES, ROLE_NAMES, words } from '@assay/domain/format.js';
+import type { OpinionKind } from '@assay/domain/evaluation/result.js';
+import { withArticle } from './words.js';
 
 /** A status, conclusion, severity or other enumerated value: `effective_with_exceptions` → `effective with exceptions`. */
 export function statusLabel(value: string): string {
   return words(value);
+}
+
+/** The opinion as the words after "the opinion becomes" name it: unmodified, qualified, adverse, a disclaimer. */
+export function opinionPhrase(kind: OpinionKind): string {
+  return kind === 'disclaimer' ? 'a disclaimer' : statusLabel(kind);
+}
+
+/** The opinion with its article and noun: "an unmodified opinion", "an adverse opinion", "a disclaimer of opinion". */
+export function anOpinion(kind: OpinionKind): string {
+  return kind === 'disclaimer' ? 'a disclaimer of opinion' : withArticle(`${statusLabel(kind)} opinion`);
 }
 
 /** `processing-integrity` → `Processing integrity` (an unknown category as it is written). */
