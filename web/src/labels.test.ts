@@ -25,7 +25,7 @@ const NAMED: Record<string, (value: string) => string> = {
 };
 
 /** Every exported list of string values in the domain: its enumerations. */
-const enumerations = Object.entries(domain).filter(
+const enumerations = (Object.entries(domain) as [string, unknown][]).filter(
   (entry): entry is [string, readonly string[]] =>
     /^[A-Z_]+$/.test(entry[0]) && Array.isArray(entry[1]) && entry[1].length > 0 && entry[1].every((v) => typeof v === 'string'),
 );

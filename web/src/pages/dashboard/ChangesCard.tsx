@@ -14,9 +14,9 @@ import { criteriaHref } from '../criteria/filters.js';
 import { compareSnapshots, type CountChange, type SnapshotChanges } from './history.js';
 import { controlPage } from '../../paths.js';
 import { statusLabel } from '../../labels.js';
+import { formatDate } from '../../dates.js';
 
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const when = (point: HistoryPoint) => day.format(new Date(point.takenAt));
+const when = (point: HistoryPoint) => formatDate(point.takenAt);
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
 const ago = (days: number) => (days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`);
 
