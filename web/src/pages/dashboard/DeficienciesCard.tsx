@@ -13,6 +13,7 @@ import { useWhatIf, type FixRanking } from '../../api/dashboard.js';
 import { countBySeverity, fixAction, opinionEffect, seriousDeficiencies, stillUntested } from './deficiencies.js';
 import { controlPage } from '../../paths.js';
 import { counted } from '../../words.js';
+import { statusLabel } from '../../labels.js';
 
 /** How many serious deficiencies to list before offering the rest. */
 const SHOWN = 8;
@@ -50,7 +51,7 @@ function DeficiencyItem({ deficiency, root }: { deficiency: Deficiency; root: st
       )}
       <Text span size="sm">
         {' '}
-        ({deficiency.kind}): {notMet ? 'leaves ' : 'affects '}
+        ({statusLabel(deficiency.kind)}): {notMet ? 'leaves ' : 'affects '}
       </Text>
       <CriterionLinks ids={notMet ? deficiency.criteriaNotMet : deficiency.criteria} root={root} />
       {notMet && (

@@ -6,6 +6,7 @@ import { FindingPage } from './FindingPage.js';
 import { API, fixtureFinding, OWNER_EMAIL, PATH, pick, renderAt, ROOT, stubFindingsApi, type Answer } from './testing.js';
 import { keys } from '../../api/keys.js';
 import type { Role } from '../../api/types.js';
+import { formatDate } from '../../dates.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -58,7 +59,7 @@ describe('FindingPage', () => {
       'Accept the risk',
       'Mark as false positive',
     ]);
-    expect(within(lifecycle).getByRole('row', { name: /2026-07-01 open → analysing Root cause analysis started/ })).toBeInTheDocument();
+    expect(within(lifecycle).getByRole('row', { name: `${formatDate('2026-07-01')} open → analysing Root cause analysis started` })).toBeInTheDocument();
   });
 
   it("shows the server's reasons when a step is refused", async () => {

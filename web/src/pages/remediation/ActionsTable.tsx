@@ -3,6 +3,7 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { PlannedAction } from '../../api/remediation.js';
 import { findingPage } from '../../paths.js';
+import { formatDate } from '../../dates.js';
 
 export function ActionsTable({ label, actions, root, days }: { label: string; actions: PlannedAction[]; root: string; days: 'late' | 'left' }) {
   if (actions.length === 0) {
@@ -36,7 +37,7 @@ export function ActionsTable({ label, actions, root, days }: { label: string; ac
                 </Anchor>
               </Table.Td>
               <Table.Td>{a.action.owner ?? '—'}</Table.Td>
-              <Table.Td>{a.action.due}</Table.Td>
+              <Table.Td>{formatDate(a.action.due)}</Table.Td>
               <Table.Td>{days === 'late' ? a.daysLate : a.daysLeft}</Table.Td>
             </Table.Tr>
           ))}

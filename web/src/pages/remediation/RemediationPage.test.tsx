@@ -5,6 +5,7 @@ import { renderAt } from '../../testing.js';
 import { quietCharts } from '../dashboard/testing.js';
 import { RemediationPage } from './RemediationPage.js';
 import { API, fixtureView, ROOT, stubRemediation } from './testing.js';
+import { formatDate } from '../../dates.js';
 
 beforeEach(() => quietCharts());
 afterEach(() => vi.unstubAllGlobals());
@@ -19,7 +20,7 @@ describe('RemediationPage', () => {
     expect(await screen.findByText(/1 of 3 corrective actions done · 1 overdue · 1 due within 14 days/)).toBeInTheDocument();
     const overdue = within(await section('Overdue')).getByRole('table', { name: 'Overdue corrective actions' });
     const [row] = within(overdue).getAllByRole('row').slice(1);
-    expect(within(row as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Action CA-1 (CA-1)', 'F-AC-04', 'it-ops@acme.example', '2026-08-01', '14']);
+    expect(within(row as HTMLElement).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Action CA-1 (CA-1)', 'F-AC-04', 'it-ops@acme.example', formatDate('2026-08-01'), '14']);
     expect(within(overdue).getByRole('link', { name: 'F-AC-04' })).toHaveAttribute('href', `${ROOT}/findings/F-AC-04`);
     const soon = within(await section('Due soon')).getByRole('table', { name: 'Corrective actions due soon' });
     expect(within(soon).getByRole('columnheader', { name: 'Days left' })).toBeInTheDocument();
