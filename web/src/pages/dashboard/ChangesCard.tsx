@@ -15,6 +15,7 @@ import { compareSnapshots, type CountChange, type SnapshotChanges } from './hist
 import { controlPage } from '../../paths.js';
 import { statusLabel } from '../../labels.js';
 import { formatDate } from '../../dates.js';
+import { pluralOf } from '../../words.js';
 
 const when = (point: HistoryPoint) => formatDate(point.takenAt);
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
@@ -26,7 +27,7 @@ export const CHANGES_LISTED = 8;
 function CountLine({ change }: { change: CountChange<string> }) {
   return (
     <List.Item>
-      {statusLabel(change.key)}: {change.from} → {change.to} ({signed(change.delta)})
+      {`${pluralOf(statusLabel(change.key))}: from ${change.from} to ${change.to} (${signed(change.delta)})`}
     </List.Item>
   );
 }

@@ -166,7 +166,7 @@ describe('DashboardPage', () => {
     // The counts stay as a summary line.
     expect(within(card).getByRole('link', { name: '2 more criteria not met' })).toHaveAttribute('href', `${ROOT}/criteria?status=not_met`);
     expect(within(card).getByText(/Deficiencies: 2 added, 0 removed/)).toBeInTheDocument();
-    expect(within(card).getByText('material weakness: 0 → 2 (+2)')).toBeInTheDocument();
+    expect(within(card).getByText('material weaknesses: from 0 to 2 (+2)')).toBeInTheDocument();
     await userEvent.click(within(card).getByRole('link', { name: 'AC-04' }));
     expect(screen.getByTestId('location')).toHaveTextContent(`${ROOT}/controls/AC-04`);
   });
