@@ -153,5 +153,6 @@ export async function callApi(
 
 /** A calendar date (`2026-06-30`) as the app writes it (web/src/dates.ts): medium style, in the page's own locale. */
 export async function appDate(page: Page, iso: string): Promise<string> {
-  return page.evaluate((day) => new Intl.DateTimeFormat(navigator.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(day)), iso);
+  const locale = await page.evaluate(() => (globalThis as { navigator?: { language: string } }).navigator?.language);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 }
