@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DEMO_WORKSPACE } from '../src/cli/commands/demo.js';
 import { loadWorkspace } from '../src/workspace/load.js';
-import { main, readConclusion, readOpinion } from './support/pages.js';
+import { appDate, main, readConclusion, readOpinion } from './support/pages.js';
 import { PEOPLE, ROOT } from './support/server.js';
 import { describeE2E } from './support/suite.js';
 
@@ -92,7 +92,7 @@ describeE2E('working a finding', (e2e) => {
     await dialog.getByRole('textbox', { name: /^Evidence of completion/ }).fill('CHG-2291');
     await dialog.getByRole('button', { name: 'Save the action' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await section(page, 'Corrective actions').getByRole('cell', { name: COMPLETED_ON }).waitFor();
+    await section(page, 'Corrective actions').getByRole('cell', { name: await appDate(page, COMPLETED_ON) }).waitFor();
 
     // Through the lifecycle to the retest.
     await step(page, 'Start analysing', 'analysing');

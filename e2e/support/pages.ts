@@ -150,3 +150,9 @@ export async function callApi(
   const text = await response.text();
   return { status: response.status(), body: text ? (JSON.parse(text) as unknown) : null };
 }
+
+/** A calendar date (`2026-06-30`) as the app writes it (web/src/dates.ts): medium style, in the page's own locale. */
+export async function appDate(page: Page, iso: string): Promise<string> {
+  const locale = await page.evaluate(() => (globalThis as { navigator?: { language: string } }).navigator?.language);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+}

@@ -13,6 +13,7 @@ import {
   type BoundBasis,
   type ExaminationResult as EngineResult,
   type FailureKind,
+  type FixRanking as EngineFixRanking,
 } from '../domain/index.js';
 import { paged } from './paging.js';
 
@@ -121,9 +122,34 @@ export const historyPointSchema = z
 
 export const historyList = paged(historyPointSchema);
 
+export const fixRankingSchema = z
+  .object({
+    /** The overall opinion forecast as things stand. */
+    opinion: opinionKind,
+    /** One per deficient control, best first: the opinion it gives, then the criteria it restores, then severity. */
+    fixes: z.array(
+      z.object({
+        control: z.string(),
+        /** Its conclusion now. */
+        conclusion: z.enum(CONTROL_CONCLUSIONS),
+        /** The severity of its deficiency now. */
+        severity: z.enum(SEVERITIES),
+        /** The overall opinion forecast with the control effective (its failed samples retested clean). */
+        opinion: opinionKind,
+        /** The criteria not met or unable to conclude now that would be met. */
+        restores: ids,
+        /** Every criterion whose status would change. */
+        criteria: z.array(z.object({ id: z.string(), before: z.enum(CRITERION_STATUSES), after: z.enum(CRITERION_STATUSES) })),
+      }),
+    ),
+  })
+  .meta({ id: 'FixRanking' });
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fails to compile when the schema and the engine's `ExaminationResult` drift apart. */
 export const SCHEMA_IS_THE_RESULT: Same<z.output<typeof examinationResultSchema>, EngineResult> = true;
+/** Fails to compile when the schema and the engine's `FixRanking` drift apart. */
+export const SCHEMA_IS_THE_RANKING: Same<z.output<typeof fixRankingSchema>, EngineFixRanking> = true;
 
 export type ControlResult = z.infer<typeof controlResultSchema>;
 export type CriterionResult = z.infer<typeof criterionResultSchema>;
@@ -131,3 +157,4 @@ export type Deficiency = z.infer<typeof deficiencySchema>;
 export type Opinion = z.infer<typeof opinionSchema>;
 export type ExaminationResult = z.infer<typeof examinationResultSchema>;
 export type HistoryPoint = z.infer<typeof historyPointSchema>;
+export type FixRanking = z.infer<typeof fixRankingSchema>;

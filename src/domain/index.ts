@@ -19,6 +19,7 @@ export * from './evaluation/result.js';
 export * from './evaluation/examine.js';
 export * from './evaluation/opinion.js';
 export * from './evaluation/history.js';
+export * from './evaluation/what-if.js';
 export * from './access/permissions.js';
 export * from './accounts/index.js';
 export * from './findings/index.js';

@@ -1,14 +1,102 @@
 /**
- * Enumerated values in words, in one place for the web: the domain's (`words`, category, frequency and role
- * names, which the server's renderers use too) and the web's own (what each role may do, the lifecycle's steps).
+ * Enumerated values in words, in one place for the web: every value the API sends (conclusions, statuses,
+ * severities, sources, methods …) with its words here, the domain's category, frequency and role names (which the
+ * server's renderers use too), and the web's own (what each role may do, the lifecycle's steps). A test holds
+ * every enumeration of the domain to having its words here.
  */
 import { ROLES, type Role } from '@assay/domain/access/permissions.js';
-import type { FindingStatus } from '@assay/domain/findings/model.js';
+import type { InvitationStatus } from '@assay/domain/accounts/invitation.js';
+import type { DesignAssessment, Nature, ReportType, SampleResult, TestMethod } from '@assay/domain/engagement.js';
+import type { ControlConclusion, CriterionStatus, FailureKind, OpinionKind, Severity } from '@assay/domain/evaluation/result.js';
+import type { ResponseStatus } from '@assay/domain/findings/management-response.js';
+import type { ActionStatus, FindingSource, FindingStatus, RootCauseCategory, VerificationResult } from '@assay/domain/findings/model.js';
+import type { CheckStatus } from '@assay/domain/monitoring/model.js';
+import type { ALERT_SEVERITIES } from '@assay/domain/monitoring/vulnerability-sla.js';
+import type { PeriodChange } from '@assay/domain/periods/compare.js';
+import type { ActionState } from '@assay/domain/remediation/actions.js';
+import type { ReminderDelivery } from '@assay/domain/remediation/view.js';
 import { CATEGORY_NAMES, FREQUENCY_NAMES, ROLE_NAMES, words } from '@assay/domain/format.js';
+import { withArticle } from './words.js';
 
-/** A status, conclusion, severity or other enumerated value: `effective_with_exceptions` → `effective with exceptions`. */
+/** Each enumeration's words, lower case as they read inside a sentence; badges set their own case. */
+const ENUMERATIONS = {
+  conclusion: {
+    effective: 'effective',
+    effective_with_exceptions: 'effective with exceptions',
+    not_effective: 'not effective',
+    design_deficiency: 'design deficiency',
+    not_tested: 'not tested',
+  } satisfies Record<ControlConclusion, string>,
+  criterionStatus: {
+    met: 'met',
+    met_with_exceptions: 'met with exceptions',
+    unable_to_conclude: 'unable to conclude',
+    not_met: 'not met',
+    not_applicable: 'not applicable',
+  } satisfies Record<CriterionStatus, string>,
+  severity: {
+    deficiency: 'deficiency',
+    significant_deficiency: 'significant deficiency',
+    material_weakness: 'material weakness',
+  } satisfies Record<Severity, string>,
+  opinion: { unmodified: 'unmodified', qualified: 'qualified', adverse: 'adverse', disclaimer: 'disclaimer' } satisfies Record<OpinionKind, string>,
+  failureKind: { design: 'design', operating: 'operating' } satisfies Record<FailureKind, string>,
+  reportType: { type1: 'Type 1', type2: 'Type 2' } satisfies Record<ReportType, string>,
+  nature: { manual: 'manual', automated: 'automated' } satisfies Record<Nature, string>,
+  design: { effective: 'effective', deficient: 'deficient' } satisfies Record<DesignAssessment, string>,
+  method: { inquiry: 'inquiry', observation: 'observation', inspection: 'inspection', reperformance: 'reperformance' } satisfies Record<TestMethod, string>,
+  sampleResult: { pass: 'pass', fail: 'fail' } satisfies Record<SampleResult, string>,
+  findingSource: {
+    deficiency: 'deficiency',
+    readiness_gap: 'readiness gap',
+    auditor_observation: 'auditor observation',
+    self_identified: 'self-identified',
+    monitoring: 'monitoring',
+  } satisfies Record<FindingSource, string>,
+  findingStatus: {
+    open: 'open',
+    analysing: 'analysing',
+    remediating: 'remediating',
+    ready_for_retest: 'ready for retest',
+    closed: 'closed',
+    risk_accepted: 'risk accepted',
+    false_positive: 'false positive',
+  } satisfies Record<FindingStatus, string>,
+  rootCause: {
+    people: 'people',
+    process: 'process',
+    technology: 'technology',
+    third_party: 'third party',
+    design_gap: 'design gap',
+    monitoring_gap: 'monitoring gap',
+  } satisfies Record<RootCauseCategory, string>,
+  actionStatus: { planned: 'planned', in_progress: 'in progress', done: 'done' } satisfies Record<ActionStatus, string>,
+  verification: { effective: 'effective', ineffective: 'ineffective' } satisfies Record<VerificationResult, string>,
+  actionState: { overdue: 'overdue', due_soon: 'due soon', on_track: 'on track', done: 'done', undated: 'no due date' } satisfies Record<ActionState, string>,
+  reminder: { delivered: 'delivered', failed: 'failed', nothing_to_send: 'nothing to send' } satisfies Record<ReminderDelivery, string>,
+  responseStatus: { draft: 'draft', approved: 'approved' } satisfies Record<ResponseStatus, string>,
+  invitation: { pending: 'pending', accepted: 'accepted', revoked: 'revoked', expired: 'expired' } satisfies Record<InvitationStatus, string>,
+  periodChange: { better: 'better', worse: 'worse', same: 'same', added: 'added', removed: 'removed' } satisfies Record<PeriodChange, string>,
+  checkStatus: { pass: 'pass', fail: 'fail', empty: 'empty', error: 'error' } satisfies Record<CheckStatus, string>,
+  alertSeverity: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' } satisfies Record<(typeof ALERT_SEVERITIES)[number], string>,
+} as const;
+
+/** Every enumerated value's words by value; a value in several enumerations reads the same in each. */
+export const LABELS: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ENUMERATIONS));
+
+/** A status, conclusion, severity or other enumerated value in words: `self_identified` → `self-identified`. */
 export function statusLabel(value: string): string {
-  return words(value);
+  return LABELS[value] ?? words(value);
+}
+
+/** The opinion as the words after "the opinion becomes" name it: unmodified, qualified, adverse, a disclaimer. */
+export function opinionPhrase(kind: OpinionKind): string {
+  return kind === 'disclaimer' ? 'a disclaimer' : statusLabel(kind);
+}
+
+/** The opinion with its article and noun: "an unmodified opinion", "an adverse opinion", "a disclaimer of opinion". */
+export function anOpinion(kind: OpinionKind): string {
+  return kind === 'disclaimer' ? 'a disclaimer of opinion' : withArticle(`${statusLabel(kind)} opinion`);
 }
 
 /** `processing-integrity` → `Processing integrity` (an unknown category as it is written). */

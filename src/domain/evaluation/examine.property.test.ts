@@ -14,63 +14,11 @@ import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { Examination } from '../engagement.js';
 import { arbExamination, buildControl, buildSamples } from '../testing/builders.js';
+import { CONTROL_ORDER, STATUS_ORDER, expectNotBetter, expectNotWorse, expectOpinion, kindChanges, opinionRank } from '../testing/laws.js';
 import { examine } from './examine.js';
-import { OPINION_KINDS, type CriterionResult, type ExaminationResult, type OpinionKind } from './result.js';
 
 /** ASSAY_PROPERTY_RUNS=20000 for a long search (with --testTimeout). */
 const RUNS = Number(process.env['ASSAY_PROPERTY_RUNS'] ?? 200);
-
-/** Worse is higher. Conclusions outside the order (design deficiency, not tested) must not change at all. */
-const CONTROL_ORDER: Record<string, number> = { effective: 0, effective_with_exceptions: 1, not_effective: 2 };
-const STATUS_ORDER: Record<string, number> = { met: 0, met_with_exceptions: 1, unable_to_conclude: 2, not_met: 3 };
-const opinionRank = (kind: OpinionKind | null) => (kind === null ? -1 : OPINION_KINDS.indexOf(kind));
-
-/** `after` is `before` or worse in `order`; a value outside the order must stay as it is. */
-function expectNotBetter(what: string, before: string, after: string, order: Record<string, number>): void {
-  const from = order[before];
-  if (from === undefined) {
-    expect(after, what).toBe(before);
-    return;
-  }
-  const to = order[after];
-  expect(to, `${what}: ${before} → ${after}`).toBeDefined();
-  expect(to as number, `${what}: ${before} → ${after}`).toBeGreaterThanOrEqual(from);
-}
-
-function expectNotWorse(what: string, before: string, after: string, order: Record<string, number>): void {
-  expectNotBetter(what, after, before, order);
-}
-
-function opinionKinds(result: ExaminationResult): [subject: string, kind: OpinionKind | null][] {
-  const { overall, subjects } = result.opinion;
-  return [
-    ['overall', overall],
-    ['description', subjects.description],
-    ['design', subjects.design],
-    ['operating effectiveness', subjects.operatingEffectiveness],
-  ];
-}
-
-/** The criteria that move between the scope set and a not-met set: `id: S → not met`, or back. */
-function kindChanges(before: ExaminationResult, after: ExaminationResult): string[] {
-  return before.criteria.flatMap((b, i) => {
-    const a = after.criteria[i] as CriterionResult;
-    const moved =
-      (b.status === 'unable_to_conclude' && a.status === 'not_met') ||
-      (b.status === 'not_met' && a.status === 'unable_to_conclude');
-    return moved ? [`${b.id}: ${b.status} → ${a.status}`] : [];
-  });
-}
-
-function expectOpinion(before: ExaminationResult, after: ExaminationResult, direction: 'not better' | 'not worse'): void {
-  const afterKinds = opinionKinds(after);
-  opinionKinds(before).forEach(([subject, kind], i) => {
-    const next = afterKinds[i]?.[1] ?? null;
-    const message = `${subject}: ${kind} → ${next}`;
-    if (direction === 'not better') expect(opinionRank(next), message).toBeGreaterThanOrEqual(opinionRank(kind));
-    else expect(opinionRank(next), message).toBeLessThanOrEqual(opinionRank(kind));
-  });
-}
 
 /** One more failed sample in `controlId`'s test; the population grows by one if the sample would exceed it. */
 function withOneMoreFailure(examination: Examination, controlId: string): Examination {

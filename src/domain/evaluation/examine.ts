@@ -11,21 +11,32 @@ import { formOpinion } from './opinion.js';
 import type { ControlResult, ExaminationResult } from './result.js';
 
 export function examine(examination: Examination): ExaminationResult {
-  const { engagement } = examination;
-  const testByControl = new Map<string, ControlTest>(examination.tests.map((t) => [t.control, t]));
-  const controls = [...examination.controls]
-    .sort((a, b) => compareIds(a.id, b.id))
-    .map((c) => concludeControl(c, testByControl.get(c.id), engagement));
+  return examineConcluded(examination, concludeControls(examination));
+}
 
-  const byId = new Map(controls.map((c) => [c.id, c]));
+/** Each control's conclusion (rule by rule, from its test), in natural id order: the engine's first step. */
+export function concludeControls(examination: Examination): ControlResult[] {
+  const testByControl = new Map<string, ControlTest>(examination.tests.map((t) => [t.control, t]));
+  return [...examination.controls]
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((c) => concludeControl(c, testByControl.get(c.id), examination.engagement));
+}
+
+/**
+ * The rest of the engine from the controls' conclusions (one per control of the examination, in id order, as
+ * `concludeControls` gives them): criterion statuses, deficiencies and the opinion. Split out so a what-if can
+ * conclude again only the control it changes.
+ */
+export function examineConcluded(examination: Examination, controls: ControlResult[]): ExaminationResult {
+  const { engagement } = examination;
+  const compensatesOf = new Map(examination.controls.map((c) => [c.id, c.compensates]));
+  // The results are in id order, so each criterion's list of addressing controls is too.
   const addressing = new Map<string, ControlResult[]>();
   const compensators = new Map<string, ControlResult[]>();
-  for (const control of examination.controls) {
-    const result = byId.get(control.id) as ControlResult;
-    for (const criterion of control.criteria) push(addressing, criterion, result);
-    for (const compensated of control.compensates) push(compensators, compensated, result);
+  for (const result of controls) {
+    for (const criterion of result.criteria) push(addressing, criterion, result);
+    for (const compensated of compensatesOf.get(result.id) ?? []) push(compensators, compensated, result);
   }
-  for (const list of addressing.values()) list.sort((a, b) => compareIds(a.id, b.id));
 
   const notApplicable = new Map(engagement.notApplicable.map((n) => [n.criterion, n.reason]));
   const criteria = criteriaOfCategories(engagement.categories).map((criterion) =>
@@ -50,9 +61,12 @@ export function examine(examination: Examination): ExaminationResult {
   };
 }
 
+/** One collator for every comparison: `localeCompare` with options builds one per call, the engine's hot spot. */
+const NATURAL_ORDER = new Intl.Collator('en', { numeric: true });
+
 /** Natural order for ids: AC-2 before AC-10. */
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return NATURAL_ORDER.compare(a, b);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QueryCounter } from '../../../test/support/query-counter.js';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { engagementSettings, generateExamination, unique } from '../../../test/support/factories.js';
-import { DAY_MS, comparePeriods, examine, type ExaminationResult } from '../../domain/index.js';
+import { DAY_MS, comparePeriods, examine, rankFixes, type ExaminationResult } from '../../domain/index.js';
 import { buildExamination } from '../../domain/testing/builders.js';
 import { createControlsRepository } from '../../store/controls-repository.js';
 import type { Store } from '../../store/database.js';
@@ -183,12 +183,37 @@ for (const engine of ENGINES) {
       await expect(yearBack).resolves.toMatchObject({ baseline: null });
     });
 
+    it('ranks what to fix first as the engine does, once per state, and again after a change', async () => {
+      const { organizationId, engagementId } = await seed(store());
+      const services = createServices(store());
+      await services.controls.update(OPERATOR, organizationId, engagementId, 'C-0003', 1, { design: 'deficient' });
+      const loadExamination = () => createControlsRepository(store().db).loadExamination(engagementId);
+
+      const first = await services.examination.whatIf(OPERATOR, organizationId, engagementId);
+      expect(first).toEqual(rankFixes(await loadExamination()));
+      expect(first.fixes.find((f) => f.control === 'C-0003')).toMatchObject({ conclusion: 'design_deficiency', severity: 'material_weakness' });
+
+      const counter = new QueryCounter();
+      const counted = createServices({ ...store(), db: store().db.withPlugin(counter) });
+      await counted.examination.whatIf(OPERATOR, organizationId, engagementId);
+      counter.count = 0;
+      expect(await counted.examination.whatIf(OPERATOR, organizationId, engagementId)).toEqual(first);
+      // The key only (and the actor's access, none for the operator): the ranking is kept for the state.
+      expect(counter.count).toBe(1);
+
+      await counted.controls.update(OPERATOR, organizationId, engagementId, 'C-0005', 1, { design: 'deficient' });
+      const after = await counted.examination.whatIf(OPERATOR, organizationId, engagementId);
+      expect(after).toEqual(rankFixes(await loadExamination()));
+      expect(after.fixes.map((f) => f.control)).toEqual(expect.arrayContaining(['C-0003', 'C-0005']));
+    });
+
     it('refuses an engagement of another organisation as not found', async () => {
       const a = await seed(store(), 1);
       const b = await seed(store(), 1);
       const services = createServices(store());
       await expect(services.examination.get(OPERATOR, a.organizationId, b.engagementId)).rejects.toThrow(/not found/);
       await expect(services.examination.current(a.organizationId, b.engagementId)).rejects.toThrow(/not found/);
+      await expect(services.examination.whatIf(OPERATOR, a.organizationId, b.engagementId)).rejects.toThrow(/not found/);
     });
   });
 }

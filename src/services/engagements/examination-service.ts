@@ -21,9 +21,11 @@ import {
   comparePeriods,
   examine,
   pickComparison,
+  rankFixes,
   type ControlConclusion,
   type CriterionStatus,
   type ExaminationResult,
+  type FixRanking,
   type OpinionKind,
   type PeriodComparison,
   type Severity,
@@ -87,7 +89,9 @@ export function summarize(result: Pick<ExaminationResult, 'criteria' | 'deficien
   return { criteria, deficiencies };
 }
 
-const isCurrent = (evaluation: Evaluation, key: ExaminationKey) =>
+type State = Pick<ExaminationKey, 'revision' | 'organizationVersion'>;
+
+const isCurrent = (evaluation: State, key: State) =>
   evaluation.revision === key.revision && evaluation.organizationVersion === key.organizationVersion;
 
 /** Whether `a` is of a later state than `b` (revisions and versions only grow). */
@@ -103,6 +107,8 @@ export function createExaminationService(deps: {
 }) {
   const { engagements, controls, snapshots, access } = deps;
   const cache = new LruCache<Evaluation>(deps.cacheSize ?? DEFAULT_CACHE_SIZE);
+  /** What to fix first, kept per engagement with the state it was ranked at: one engine pass per deficient control. */
+  const rankings = new LruCache<State & { ranking: FixRanking }>(deps.cacheSize ?? DEFAULT_CACHE_SIZE);
   /** Evaluations under way, so that concurrent requests for one new state examine it once. */
   const pending = new Map<string, Promise<Evaluation>>();
 
@@ -212,6 +218,21 @@ export function createExaminationService(deps: {
      */
     async current(organizationId: string, engagementId: string): Promise<Evaluation> {
       return evaluate(engagementId, await keyIn(organizationId, engagementId));
+    },
+
+    /**
+     * What to fix first: each deficient control assumed effective (its failed samples retested clean), the
+     * opinion the engine then forecasts and the criteria it restores, ranked best first (`rankFixes`).
+     */
+    async whatIf(actor: Actor, organizationId: string, engagementId: string): Promise<FixRanking> {
+      await access.require(actor, organizationId, 'examination.read');
+      const key = await keyIn(organizationId, engagementId);
+      const kept = rankings.get(engagementId);
+      if (kept && isCurrent(kept, key)) return kept.ranking;
+      const loaded = await controls.loadKeyedExamination(engagementId);
+      const ranking = rankFixes(loaded.examination);
+      rankings.set(engagementId, { revision: loaded.key.revision, organizationVersion: loaded.key.organizationVersion, ranking });
+      return ranking;
     },
 
     /** The results kept over time, newest first; the current state is evaluated (and kept) first. */

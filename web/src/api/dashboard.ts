@@ -1,8 +1,8 @@
 /**
  * Server state for the dashboard and the criteria matrix: the examination's history (the trend line), what
- * changed in it since last week, and marking criteria not applicable.
+ * changed in it since last week, what to fix first, and marking criteria not applicable.
  */
-import type { Engagement, ExaminationChanges, HistoryPoint, Paged } from '@assay/contract';
+import type { Engagement, ExaminationChanges, FixRanking, HistoryPoint, Paged } from '@assay/contract';
 import { MAX_PAGE_SIZE } from '@assay/contract/limits.js';
 import { DEFAULT_SINCE_DAYS } from '@assay/domain/evaluation/history.js';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
@@ -11,7 +11,7 @@ import { keys } from './keys.js';
 import { withQuery } from './paths.js';
 import { useScope } from './programme.js';
 
-export type { ExaminationChanges, HistoryPoint };
+export type { ExaminationChanges, FixRanking, HistoryPoint };
 
 /**
  * The examination's history, newest first: the most points one request may ask for (the server's page limit).
@@ -36,6 +36,15 @@ export function useExaminationChanges() {
   return useQuery({
     queryKey: keys.changes(organizationId, engagementId, DEFAULT_SINCE_DAYS),
     queryFn: () => api<ExaminationChanges>('GET', withQuery(urls.examinationChanges, { sinceDays: DEFAULT_SINCE_DAYS })),
+  });
+}
+
+/** What to fix first: the engine's what-if for each deficient control, best first. Under the examination's key. */
+export function useWhatIf() {
+  const { organizationId, engagementId, urls } = useScope();
+  return useQuery({
+    queryKey: keys.whatIf(organizationId, engagementId),
+    queryFn: () => api<FixRanking>('GET', urls.whatIf),
   });
 }
 

@@ -18,9 +18,9 @@ describe('query keys', () => {
     }
   });
 
-  test.prop([id, id, id])('a change the engine reads reaches the history, the changes and the comparison', (o, e, other) => {
+  test.prop([id, id, id])('a change the engine reads reaches the history, the changes, the what-if and the comparison', (o, e, other) => {
     const examination = keys.examination(o, e);
-    for (const key of [keys.history(o, e), keys.changes(o, e, 7), keys.comparison(o, e, other), keys.comparison(o, e, null)]) {
+    for (const key of [keys.history(o, e), keys.changes(o, e, 7), keys.whatIf(o, e), keys.comparison(o, e, other), keys.comparison(o, e, null)]) {
       expect(reaches(examination, key)).toBe(true);
     }
     expect(reaches(examination, keys.findingsPart(o, e))).toBe(false);

@@ -38,6 +38,8 @@ export const keys = {
   history: (organizationId: string, engagementId: string) => [...examination(organizationId, engagementId), 'history'] as const,
   changes: (organizationId: string, engagementId: string, sinceDays: number) =>
     [...examination(organizationId, engagementId), 'changes', sinceDays] as const,
+  /** What to fix first: each deficient control assumed effective. */
+  whatIf: (organizationId: string, engagementId: string) => [...examination(organizationId, engagementId), 'what-if'] as const,
   /** This period against another (null: its previous period). */
   comparison: (organizationId: string, engagementId: string, other: string | null) =>
     [...examination(organizationId, engagementId), 'comparison', other ?? 'previous'] as const,

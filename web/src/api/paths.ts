@@ -67,6 +67,7 @@ export function engagementApi(organizationId: string, engagementId: string) {
     examination: `${root}/examination`,
     examinationHistory: `${root}/examination/history`,
     examinationChanges: `${root}/examination/changes`,
+    whatIf: `${root}/examination/what-if`,
     afterRemediation: `${root}/examination/after-remediation`,
     comparison: `${root}/comparison`,
     reExamination: `${root}/re-examination`,

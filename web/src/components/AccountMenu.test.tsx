@@ -41,7 +41,7 @@ describe('AccountMenu', () => {
   it('changes the password with the current one, and says how many other sessions ended', async () => {
     const writes = open({ 'POST /auth/password': { status: 200, body: { sessionsEnded: 2 } } });
     await changePassword('my old password');
-    expect(await screen.findByText('Your password is changed; 2 other session(s) signed out.')).toBeInTheDocument();
+    expect(await screen.findByText('Your password is changed; 2 other sessions signed out.')).toBeInTheDocument();
     expect(writes()).toEqual([{ method: 'POST', url: '/api/v1/auth/password', body: { currentPassword: 'my old password', newPassword: 'my brand new password' } }]);
   });
 

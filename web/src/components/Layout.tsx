@@ -27,6 +27,7 @@ import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-r
 import { useEngagement, useEngagements, useExamination, useScope, type Engagement } from '../api/programme.js';
 import { useOrganizations } from '../api/session.js';
 import { AccountMenu } from './AccountMenu.js';
+import { formatDate } from '../dates.js';
 import { OverdueBadge } from '../pages/remediation/OverdueBadge.js';
 import { engagementRoot, homePage, sectionPage, type Section } from '../paths.js';
 
@@ -110,7 +111,7 @@ export function Layout() {
       <AppShell.Main>
         {archived && (
           <Alert color="gray" title="This engagement is archived" mb="md">
-            Since {new Date(archived.archivedAt as string).toLocaleDateString()} it is read-only: its work is kept and can be read and
+            Since {formatDate(archived.archivedAt)} it is read-only: its work is kept and can be read and
             exported, but nothing in it can be changed. An admin can restore it in Settings › Archived.
           </Alert>
         )}

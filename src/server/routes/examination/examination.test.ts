@@ -6,7 +6,7 @@ import { createControlsRepository } from '../../../store/controls-repository.js'
 import { createSnapshotsRepository } from '../../../store/snapshots-repository.js';
 import { useTestApp, type Caller, type TestApp } from '../../testing.js';
 import { base, controlInput, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
-import { changesSchema, examinationResultSchema } from '../../../contract/index.js';
+import { changesSchema, examinationResultSchema, fixRankingSchema } from '../../../contract/index.js';
 
 /**
  * A security-only Type 2 engagement where every criterion is met: ALL addresses every criterion but CC6.2,
@@ -71,6 +71,34 @@ for (const engine of ENGINES) {
       });
       expect(after.criteria.find((c: { id: string }) => c.id === 'CC6.2')).toMatchObject({ status: 'not_met', failure: 'operating' });
       expect(after.opinion).toMatchObject({ overall: 'qualified', subjects: { operatingEffectiveness: 'qualified' } });
+    });
+
+    it('says which fix makes the opinion unmodified: AC-04 retested clean restores CC6.2', async () => {
+      const engagement = await cleanEngagement(t());
+      const auditor = await t().member('auditor');
+      const whatIf = async () => (await auditor.request({ method: 'GET', url: `${url(engagement.id)}/what-if` })).json();
+      expect(await whatIf()).toEqual({ opinion: 'unmodified', fixes: [] });
+      const recorded = await auditor.request({
+        method: 'PATCH',
+        url: `${base(t())}/engagements/${engagement.id}/controls/AC-04/test/samples/T-0007`,
+        payload: { result: 'fail', note: 'Access removed 9 days after termination', reason: 'Re-inspected the ticket' },
+      });
+      expect(recorded.statusCode).toBe(200);
+      const ranking = await whatIf();
+      expect(fixRankingSchema.parse(ranking)).toEqual(ranking);
+      expect(ranking).toEqual({
+        opinion: 'qualified',
+        fixes: [
+          {
+            control: 'AC-04',
+            conclusion: 'not_effective',
+            severity: 'material_weakness',
+            opinion: 'unmodified',
+            restores: ['CC6.2'],
+            criteria: [{ id: 'CC6.2', before: 'not_met', after: 'met' }],
+          },
+        ],
+      });
     });
 
     it('answers 304 to a client that has the current result, and 200 again once it changes', async () => {

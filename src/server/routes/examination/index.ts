@@ -1,6 +1,6 @@
 /**
- * The examination of an engagement: the engine's result, its history for the trend line, and what changed in
- * it since a week (or any number of days) ago.
+ * The examination of an engagement: the engine's result, its history for the trend line, what changed in
+ * it since a week (or any number of days) ago, and what to fix first.
  *
  * The result is served as the JSON the examination service keeps (never serialized again here) with a strong
  * ETag, so a client that has it already gets 304 Not Modified.
@@ -9,7 +9,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
-import { changesQuery, changesSchema, engagementParams, examinationResultSchema, historyList, pageQuery } from '../../../contract/index.js';
+import {
+  changesQuery,
+  changesSchema,
+  engagementParams,
+  examinationResultSchema,
+  fixRankingSchema,
+  historyList,
+  pageQuery,
+} from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
 import { sendJson } from './json-body.js';
 
@@ -81,6 +89,23 @@ export async function examinationRoutes(fastify: FastifyInstance, options: ApiOp
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
       return examination.changes(actorOf(request), organizationId, engagementId, { sinceDays: request.query.sinceDays });
+    },
+  });
+
+  app.get(`${EXAMINATION_URL}/what-if`, {
+    config: { permission: 'examination.read' },
+    schema: {
+      tags,
+      summary: 'What to fix first: each deficient control assumed effective, the opinion forecast it would give and the criteria it would restore',
+      description:
+        'The engine examines the engagement again with one control assumed effective (designed effectively, its failed samples retested clean), ' +
+        'once per control with a deficiency. Ranked by the opinion it gives, then the criteria it restores, then the severity of the deficiency.',
+      params: engagementParams,
+      response: { 200: fixRankingSchema },
+    },
+    handler: async (request) => {
+      const { organizationId, engagementId } = request.params;
+      return examination.whatIf(actorOf(request), organizationId, engagementId);
     },
   });
 }

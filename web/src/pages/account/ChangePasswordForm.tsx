@@ -5,6 +5,7 @@ import { useChangePassword } from '../../api/account.js';
 import { notifySaved } from '../../components/notify.js';
 import { NewPasswordInputs, newPasswordRules, type NewPasswordValues } from './new-password.js';
 import { FormActions } from '../../components/FormActions.js';
+import { counted } from '../../words.js';
 
 export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const change = useChangePassword();
@@ -21,7 +22,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
           { currentPassword: values.currentPassword, newPassword: values.password },
           {
             onSuccess: ({ sessionsEnded }) => {
-              notifySaved(`Your password is changed${sessionsEnded > 0 ? `; ${sessionsEnded} other session(s) signed out` : ''}.`);
+              notifySaved(`Your password is changed${sessionsEnded > 0 ? `; ${counted(sessionsEnded, 'other session')} signed out` : ''}.`);
               onDone();
             },
           },

@@ -8,6 +8,7 @@ import { useArchiveControl, useRestoreControl, type Control } from '../../api/co
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
+import { formatDate } from '../../dates.js';
 
 /** The archive button, or (archived) what that means with the restore button; nothing while the engagement is archived. */
 export function ArchiveControl({ control, engagementArchived, reload }: { control: Control; engagementArchived: boolean; reload: () => void }) {
@@ -24,7 +25,7 @@ export function ArchiveControl({ control, engagementArchived, reload }: { contro
       <Alert color="gray" title="Archived control">
         <Group justify="space-between">
           <Text size="sm">
-            Archived on {new Date(control.archivedAt).toLocaleDateString()}: out of the examination, its test and samples kept,
+            Archived on {formatDate(control.archivedAt)}: out of the examination, its test and samples kept,
             read-only.{!canRestore && ' An admin can restore it.'}
           </Text>
           {canRestore && !engagementArchived && (

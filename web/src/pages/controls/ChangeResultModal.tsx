@@ -6,6 +6,7 @@ import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine
 import { useForm } from '@mantine/form';
 import type { Sample, SampleChanges } from '../../api/controls.js';
 import { checkSampleRecord } from '@assay/domain/test-changes.js';
+import { statusLabel } from '../../labels.js';
 
 interface Values {
   note: string;
@@ -48,9 +49,9 @@ export function ChangeResultModal(props: {
       >
         <Stack>
           <Text size="sm">
-            Recorded as {sample.result}
-            {props.byTheAuditor ? ' by the auditor' : ''}; changing it to {result}. The change, its reason and who made it are kept in the
-            control’s history.
+            Recorded as {statusLabel(sample.result)}
+            {props.byTheAuditor ? ' by the auditor' : ''}; changing it to {statusLabel(result)}. The change, its reason and who made it are kept in
+            the control’s history.
           </Text>
           <TextInput label="Note" withAsterisk={result === 'fail'} placeholder="What deviated, e.g. access removed 9 days late" {...form.getInputProps('note')} />
           <Textarea label="Reason for the change" withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />

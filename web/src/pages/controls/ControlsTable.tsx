@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import type { ControlRow, Sort, SortKey } from './table.js';
 import { controlPage } from '../../paths.js';
-import { frequencyLabel } from '../../labels.js';
+import { frequencyLabel, statusLabel } from '../../labels.js';
 import { Id } from '../../components/Id.js';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -60,7 +60,7 @@ export function ControlsTable(props: { rows: ControlRow[]; root: string; sort: S
               <Table.Td>{row.criteria.join(', ')}</Table.Td>
               <Table.Td>{row.owner ?? <Text c="dimmed">none</Text>}</Table.Td>
               <Table.Td>{frequencyLabel(row.frequency)}</Table.Td>
-              <Table.Td>{row.nature}</Table.Td>
+              <Table.Td>{statusLabel(row.nature)}</Table.Td>
               <Table.Td>{row.key ? 'Key' : <Text c="dimmed">no</Text>}</Table.Td>
               <Table.Td>
                 {row.conclusion ? (

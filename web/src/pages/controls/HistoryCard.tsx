@@ -6,6 +6,7 @@ import { Alert, Card, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { can, ROLES } from '@assay/domain/access/permissions.js';
 import { useControlHistory } from '../../api/controls.js';
 import { actorLabel, describeChange, eventLabel } from './history.js';
+import { formatDateTime } from '../../dates.js';
 
 /** The roles that may read the audit log, from the one permission table. */
 export const HISTORY_READERS = ROLES.filter((role) => can(role, 'audit.read'));
@@ -14,8 +15,6 @@ function readersInWords(): string {
   const names = [...HISTORY_READERS];
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function HistoryCard({ controlId, canRead }: { controlId: string; canRead: boolean }) {
   const history = useControlHistory(controlId, canRead);
@@ -53,7 +52,7 @@ export function HistoryCard({ controlId, canRead }: { controlId: string; canRead
                   {history.data.items.map((event) => (
                     <Table.Tr key={event.seq}>
                       <Table.Td>
-                        <time dateTime={event.occurredAt}>{when.format(new Date(event.occurredAt))}</time>
+                        <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
                       </Table.Td>
                       <Table.Td>{actorLabel(event)}</Table.Td>
                       <Table.Td>{eventLabel(event.type)}</Table.Td>

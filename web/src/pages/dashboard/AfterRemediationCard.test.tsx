@@ -51,7 +51,7 @@ describe('AfterRemediationCard', () => {
   it('counts retested controls that conclude as they did', async () => {
     stubFetch({ [URL]: { status: 200, body: forecast({ controls: [{ control: 'GOV-01', finding: 'F-3', retest: 'RT-2', before: 'effective', after: 'effective' }] }) } });
     show();
-    expect(await within(await card()).findByText('1 control(s) retested after a closed finding conclude as they did in the period.')).toBeInTheDocument();
+    expect(await within(await card()).findByText('1 control retested after a closed finding concludes as in the period.')).toBeInTheDocument();
   });
 
   it('says why when the forecast cannot be loaded', async () => {

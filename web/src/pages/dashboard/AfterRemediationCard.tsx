@@ -10,6 +10,7 @@ import { useAfterRemediation, type RemediatedControl } from '../../api/periods.j
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { controlPage, findingPage } from '../../paths.js';
 import { statusLabel } from '../../labels.js';
+import { counted } from '../../words.js';
 
 export function AfterRemediationCard({ root }: { root: string }) {
   const headingId = useId();
@@ -52,7 +53,7 @@ function RetestedControls({ controls, root }: { controls: RemediatedControl[]; r
       <Text size="sm" c="dimmed">
         {controls.length === 0
           ? "No finding is closed on a passing retest yet, so the forecast after remediation is the period's own."
-          : `${controls.length} control(s) retested after a closed finding conclude as they did in the period.`}
+          : `${counted(controls.length, 'control')} retested after a closed finding ${controls.length === 1 ? 'concludes' : 'conclude'} as in the period.`}
       </Text>
     );
   }

@@ -14,9 +14,10 @@ import { criteriaHref } from '../criteria/filters.js';
 import { compareSnapshots, type CountChange, type SnapshotChanges } from './history.js';
 import { controlPage } from '../../paths.js';
 import { statusLabel } from '../../labels.js';
+import { formatDate } from '../../dates.js';
+import { pluralOf } from '../../words.js';
 
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const when = (point: HistoryPoint) => day.format(new Date(point.takenAt));
+const when = (point: HistoryPoint) => formatDate(point.takenAt);
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
 const ago = (days: number) => (days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`);
 
@@ -26,7 +27,7 @@ export const CHANGES_LISTED = 8;
 function CountLine({ change }: { change: CountChange<string> }) {
   return (
     <List.Item>
-      {statusLabel(change.key)}: {change.from} → {change.to} ({signed(change.delta)})
+      {`${pluralOf(statusLabel(change.key))}: from ${change.from} to ${change.to} (${signed(change.delta)})`}
     </List.Item>
   );
 }

@@ -61,7 +61,7 @@ describe('DashboardPage', () => {
   });
 
   it('counts deficiencies by severity and links the serious ones to their controls', async () => {
-    stubApi({ role: 'viewer' });
+    stubApi({ role: 'viewer', whatIf: { opinion: 'qualified', fixes: [] } });
     show();
     const card = await section('Deficiencies');
     const counts = within(card).getByRole('list', { name: 'Deficiencies by severity' });
@@ -79,6 +79,53 @@ describe('DashboardPage', () => {
     expect(within(card).getByRole('link', { name: 'A1.3' })).toHaveAttribute('href', `${ROOT}/criteria?q=A1.3`);
     // A plain deficiency is counted, not listed.
     expect(within(card).queryByRole('link', { name: 'AC-01' })).not.toBeInTheDocument();
+  });
+
+  it('ranks what to fix first with the opinion the engine then forecasts and the criteria each fix restores', async () => {
+    stubApi({ role: 'viewer' });
+    show();
+    const card = await section('Deficiencies');
+    const fixes = await within(card).findByRole('list', { name: 'Fixes ranked by their effect on the opinion' });
+    expect(within(fixes).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Fix AC-04 (retest clean) and the opinion stays qualified; it restores CC6.2.',
+      'Fix AC-01 (retest clean) and the opinion stays qualified; it restores no criterion on its own.',
+    ]);
+    expect(within(fixes).getByRole('link', { name: 'AC-04' })).toHaveAttribute('href', `${ROOT}/controls/AC-04`);
+    expect(within(fixes).getByRole('link', { name: 'CC6.2' })).toHaveAttribute('href', `${ROOT}/criteria?q=CC6.2`);
+  });
+
+  it('says when a fix makes the opinion unmodified, and which criteria it would leave to test', async () => {
+    stubApi({
+      role: 'viewer',
+      whatIf: {
+        opinion: 'adverse',
+        fixes: [
+          {
+            control: 'AC-04',
+            conclusion: 'design_deficiency',
+            severity: 'material_weakness',
+            opinion: 'unmodified',
+            restores: ['CC6.2', 'CC6.3'],
+            criteria: [],
+          },
+          {
+            control: 'AC-09',
+            conclusion: 'not_effective',
+            severity: 'material_weakness',
+            opinion: 'disclaimer',
+            restores: [],
+            criteria: [{ id: 'CC7.2', before: 'not_met', after: 'unable_to_conclude' }],
+          },
+        ],
+      },
+    });
+    show();
+    const card = await section('Deficiencies');
+    const fixes = await within(card).findByRole('list', { name: 'Fixes ranked by their effect on the opinion' });
+    expect(within(fixes).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Fix AC-04 (redesign it) and the opinion becomes unmodified; it restores CC6.2, CC6.3.',
+      'Fix AC-09 (retest clean) and the opinion becomes a disclaimer; it restores no criterion on its own. CC7.2 would then be unable to conclude: another key control needs a test.',
+    ]);
   });
 
   it('names what changed since the week-old result: the opinion, the criteria worse and better, the controls', async () => {
@@ -119,7 +166,7 @@ describe('DashboardPage', () => {
     // The counts stay as a summary line.
     expect(within(card).getByRole('link', { name: '2 more criteria not met' })).toHaveAttribute('href', `${ROOT}/criteria?status=not_met`);
     expect(within(card).getByText(/Deficiencies: 2 added, 0 removed/)).toBeInTheDocument();
-    expect(within(card).getByText('material weakness: 0 → 2 (+2)')).toBeInTheDocument();
+    expect(within(card).getByText('material weaknesses: from 0 to 2 (+2)')).toBeInTheDocument();
     await userEvent.click(within(card).getByRole('link', { name: 'AC-04' }));
     expect(screen.getByTestId('location')).toHaveTextContent(`${ROOT}/controls/AC-04`);
   });

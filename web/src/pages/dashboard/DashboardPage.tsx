@@ -16,6 +16,7 @@ import { OpinionCard } from './OpinionCard.js';
 import { useEngagementRoot } from '../../paths.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { pageFallback } from '../../components/QueryFallback.js';
+import { formatPeriod } from '../../dates.js';
 
 // The charts library is most of the page's code: the cards with charts load after the opinion is on screen.
 const ReadinessCard = lazy(() => import('./ReadinessCard.js').then((m) => ({ default: m.ReadinessCard })));
@@ -25,8 +26,8 @@ const chartPlaceholder = <Skeleton height={320} aria-label="Loading the chart" /
 
 function period(result: ExaminationResult): string {
   return result.reportType === 'type1'
-    ? `Type 1 report as of ${result.periodEnd}`
-    : `Type 2 report for ${result.periodStart ?? '…'} to ${result.periodEnd}`;
+    ? `Type 1 report ${formatPeriod(null, result.periodEnd)}`
+    : `Type 2 report for ${formatPeriod(result.periodStart, result.periodEnd)}`;
 }
 
 export function DashboardPage() {

@@ -1,16 +1,24 @@
-/** Deficiencies by severity, and the material weaknesses and significant deficiencies with their controls. */
-import { Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+/**
+ * Deficiencies by severity, what to fix first (each deficient control's fix ranked by the opinion the engine then
+ * forecasts), and the material weaknesses and significant deficiencies with their controls.
+ */
+import { Anchor, Button, Card, Group, List, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { SEVERITIES, type Severity } from '@assay/domain/evaluation/result.js';
 import type { Deficiency, ExaminationResult } from '../../api/types.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { criteriaHref } from '../criteria/filters.js';
-import { countBySeverity, seriousDeficiencies } from './deficiencies.js';
+import { useWhatIf, type FixRanking } from '../../api/dashboard.js';
+import { countBySeverity, fixAction, opinionEffect, seriousDeficiencies, stillUntested } from './deficiencies.js';
 import { controlPage } from '../../paths.js';
+import { counted } from '../../words.js';
+import { statusLabel } from '../../labels.js';
 
 /** How many serious deficiencies to list before offering the rest. */
 const SHOWN = 8;
+/** How many fixes to list before offering the rest: the first few are what to do next. */
+const FIXES_SHOWN = 3;
 
 const HEADINGS: Partial<Record<Severity, string>> = {
   material_weakness: 'Material weaknesses',
@@ -43,7 +51,7 @@ function DeficiencyItem({ deficiency, root }: { deficiency: Deficiency; root: st
       )}
       <Text span size="sm">
         {' '}
-        ({deficiency.kind}): {notMet ? 'leaves ' : 'affects '}
+        ({statusLabel(deficiency.kind)}): {notMet ? 'leaves ' : 'affects '}
       </Text>
       <CriterionLinks ids={notMet ? deficiency.criteriaNotMet : deficiency.criteria} root={root} />
       {notMet && (
@@ -53,6 +61,64 @@ function DeficiencyItem({ deficiency, root }: { deficiency: Deficiency; root: st
         </Text>
       )}
     </List.Item>
+  );
+}
+
+function FixItem({ fix, current, root }: { fix: FixRanking['fixes'][number]; current: FixRanking['opinion']; root: string }) {
+  const untested = stillUntested(fix);
+  return (
+    <List.Item>
+      <Text span size="sm">
+        {'Fix '}
+        <Anchor component={Link} to={controlPage(root, fix.control)} size="sm" fw={600}>
+          {fix.control}
+        </Anchor>
+        {` (${fixAction(fix)}) and ${opinionEffect(current, fix.opinion)}`}
+        {fix.restores.length > 0 ? (
+          <>
+            {'; it restores '}
+            <CriterionLinks ids={fix.restores} root={root} />.
+          </>
+        ) : (
+          '; it restores no criterion on its own.'
+        )}
+        {untested.length > 0 && ` ${untested.join(', ')} would then be unable to conclude: another key control needs a test.`}
+      </Text>
+    </List.Item>
+  );
+}
+
+/** The engine's what-if for each deficient control, best first; the first few, and the rest on request. */
+function WhatToFixFirst({ root }: { root: string }) {
+  const whatIf = useWhatIf();
+  const [showAll, setShowAll] = useState(false);
+  if (whatIf.isPending) return <Skeleton height={48} aria-label="Loading what to fix first" />;
+  if (whatIf.isError) {
+    return (
+      <Text size="sm" c="red">
+        What to fix first could not be worked out: {whatIf.error.message}
+      </Text>
+    );
+  }
+  const { opinion, fixes } = whatIf.data;
+  if (fixes.length === 0) return null;
+  const shown = showAll ? fixes : fixes.slice(0, FIXES_SHOWN);
+  return (
+    <Stack gap={4}>
+      <Title order={3} size="h5">
+        What to fix first
+      </Title>
+      <List type="ordered" size="sm" spacing={4} aria-label="Fixes ranked by their effect on the opinion">
+        {shown.map((fix) => (
+          <FixItem key={fix.control} fix={fix} current={opinion} root={root} />
+        ))}
+      </List>
+      {fixes.length > FIXES_SHOWN && (
+        <Button variant="subtle" size="xs" onClick={() => setShowAll((all) => !all)} aria-expanded={showAll}>
+          {showAll ? 'Show fewer fixes' : `Show all ${counted(fixes.length, 'fix')}`}
+        </Button>
+      )}
+    </Stack>
   );
 }
 
@@ -80,6 +146,7 @@ export function DeficienciesCard({ result, root }: { result: ExaminationResult; 
             </Group>
           ))}
         </Stack>
+        <WhatToFixFirst root={root} />
         {serious.length === 0 ? (
           <Text size="sm" c="dimmed">
             No material weakness or significant deficiency.

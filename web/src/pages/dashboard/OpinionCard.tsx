@@ -7,6 +7,7 @@ import type { ExaminationResult, OpinionKind } from '../../api/types.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { criteriaHref } from '../criteria/filters.js';
 import { statusLabel } from '../../labels.js';
+import { articleFor } from '../../words.js';
 
 /** The statuses behind a modified opinion, most telling first. */
 const BEHIND: CriterionStatus[] = ['not_met', 'unable_to_conclude', 'met_with_exceptions'];
@@ -51,7 +52,7 @@ export function OpinionCard({ result, root }: { result: ExaminationResult; root:
         </Group>
         <Text size="sm">
           If the examination ended today, an auditor applying the engine&apos;s defaults would likely give{' '}
-          {opinion.overall === 'unmodified' ? 'an' : 'a'} <strong>{statusLabel(opinion.overall)}</strong> opinion.{' '}
+          {articleFor(statusLabel(opinion.overall))} <strong>{statusLabel(opinion.overall)}</strong> {opinion.overall === 'disclaimer' ? 'of opinion' : 'opinion'}.{' '}
           {SENTENCE[opinion.overall]}
         </Text>
 

@@ -7,9 +7,8 @@ import type { HistoryPoint } from '../../api/dashboard.js';
 import { statusColour } from '../../components/StatusBadge.js';
 import { trendPoints, type TrendPoint } from './history.js';
 import { statusLabel } from '../../labels.js';
+import { formatDate, formatShortMoment } from '../../dates.js';
 
-const moment = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 const opinionName = (rank: number) => statusLabel(OPINION_KINDS[rank] ?? '');
 
@@ -18,7 +17,7 @@ function describe(points: TrendPoint[]): string {
   const last = points.at(-1);
   if (!first || !last) return '';
   return (
-    `Line chart of ${points.length} results from ${day.format(new Date(first.takenAt))} to ${day.format(new Date(last.takenAt))}. ` +
+    `Line chart of ${points.length} results from ${formatDate(first.takenAt)} to ${formatDate(last.takenAt)}. ` +
     `The forecast opinion went from ${statusLabel(first.opinionName)} to ${statusLabel(last.opinionName)}; ` +
     `criteria not met from ${first.notMet} to ${last.notMet}; material weaknesses from ${first.materialWeaknesses} to ${last.materialWeaknesses}.`
   );
@@ -27,7 +26,7 @@ function describe(points: TrendPoint[]): string {
 export function TrendCard({ history, error }: { history: HistoryPoint[] | undefined; error: Error | null }) {
   const headingId = useId();
   const points = useMemo(() => trendPoints(history ?? []), [history]);
-  const data = points.map((point) => ({ ...point, at: moment.format(new Date(point.takenAt)) }));
+  const data = points.map((point) => ({ ...point, at: formatShortMoment(point.takenAt) }));
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby={headingId}>

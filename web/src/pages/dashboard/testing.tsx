@@ -3,7 +3,7 @@
  * stub that answers the API's URLs with them, and a render inside the app's providers at an engagement route.
  */
 import { findCriterion } from '@assay/domain/criteria/catalogue.js';
-import type { ExaminationChanges, HistoryPoint } from '../../api/dashboard.js';
+import type { ExaminationChanges, FixRanking, HistoryPoint } from '../../api/dashboard.js';
 import { buildControlResult } from '@assay/domain/testing/builders.js';
 import type { Engagement } from '../../api/programme.js';
 import { vi } from 'vitest';
@@ -96,6 +96,27 @@ export function fixtureEngagement(): Engagement {
   });
 }
 
+/**
+ * What to fix first in the fixture: AC-04 retested clean restores CC6.2, but A1.3 (nothing addresses it) keeps
+ * the opinion qualified; AC-01's exceptions change nothing.
+ */
+export function fixtureWhatIf(): FixRanking {
+  return {
+    opinion: 'qualified',
+    fixes: [
+      {
+        control: 'AC-04',
+        conclusion: 'not_effective',
+        severity: 'material_weakness',
+        opinion: 'qualified',
+        restores: ['CC6.2'],
+        criteria: [{ id: 'CC6.2', before: 'not_met', after: 'met' }],
+      },
+      { control: 'AC-01', conclusion: 'effective_with_exceptions', severity: 'deficiency', opinion: 'qualified', restores: [], criteria: [] },
+    ],
+  };
+}
+
 /** A history point: `notMet` criteria not met and `weaknesses` material weaknesses, the rest met. */
 export function point(takenAt: string, opinion: HistoryPoint['opinion'], notMet = 0, weaknesses = 0, met = 10): HistoryPoint {
   return {
@@ -115,6 +136,7 @@ export function stubApi(options: {
   role: Role;
   history?: HistoryPoint[];
   changes?: ExaminationChanges;
+  whatIf?: FixRanking;
   overrides?: Record<string, Answer>;
 }): Call[] {
   const answers: Record<string, Answer> = {
@@ -130,6 +152,7 @@ export function stubApi(options: {
       status: 200,
       body: options.changes ?? { latest: point('2025-03-20T10:00:00.000Z', 'qualified'), baseline: null, fullPeriod: false, comparison: null },
     },
+    [`GET ${API}/examination/what-if`]: { status: 200, body: options.whatIf ?? fixtureWhatIf() },
     [`PATCH ${API}`]: { status: 200, body: { ...fixtureEngagement(), version: 8 } },
   };
   return stubFetch(answers, options.overrides);

@@ -17,6 +17,7 @@ import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf, statusLabel } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
 import { SectionCard } from '../../components/SectionCard.js';
+import { formatDate } from '../../dates.js';
 
 interface OverrideValues {
   /** Empty: the forecast severity stands. */
@@ -124,7 +125,7 @@ export function ClassificationCard(props: { finding: Finding; canJudge: boolean;
             <Text size="sm">Reason: {override.reason}</Text>
             {(override.by || override.on) && (
               <Text size="sm" c="dimmed">
-                {[override.by, override.on].filter(Boolean).join(' · ')}
+                {[override.by, override.on && formatDate(override.on)].filter(Boolean).join(' · ')}
               </Text>
             )}
           </Stack>

@@ -20,6 +20,7 @@ import { optionsOf } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
 import { SectionAction, SectionCard } from '../../components/SectionCard.js';
 import { ListTable } from '../../components/ListTable.js';
+import { formatDate } from '../../dates.js';
 
 
 /**
@@ -140,11 +141,11 @@ export function CorrectiveActionsCard(props: { finding: Finding; canPlan: boolea
                 {action.id} · {action.title}
               </Table.Th>
               <Table.Td>{action.owner ?? <Text c="dimmed">none</Text>}</Table.Td>
-              <Table.Td style={NO_WRAP}>{action.due ?? <Text c="dimmed">undated</Text>}</Table.Td>
+              <Table.Td style={NO_WRAP}>{action.due ? formatDate(action.due) : <Text c="dimmed">undated</Text>}</Table.Td>
               <Table.Td>
                 <StatusBadge value={action.status} miw="max-content" />
               </Table.Td>
-              <Table.Td style={NO_WRAP}>{action.completedOn ?? <Text c="dimmed">—</Text>}</Table.Td>
+              <Table.Td style={NO_WRAP}>{action.completedOn ? formatDate(action.completedOn) : <Text c="dimmed">—</Text>}</Table.Td>
               <Table.Td>{action.evidence.length > 0 ? action.evidence.join(', ') : <Text c="dimmed">—</Text>}</Table.Td>
               <Table.Td>
                 {action.verification ? (

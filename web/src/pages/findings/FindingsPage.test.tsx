@@ -5,6 +5,7 @@ import { FindingsPage } from './FindingsPage.js';
 import { API, fixtureFinding, PATH, pick, renderAt, ROOT, stubFindingsApi } from './testing.js';
 import { firstPage } from '../../testing.js';
 import { keys } from '../../api/keys.js';
+import { formatDate } from '../../dates.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -29,7 +30,7 @@ describe('FindingsPage', () => {
     expect(within(first).getByLabelText('Status: analysing')).toBeInTheDocument();
     expect(await within(first).findByText('RC-1 · Offboarding depends on a manual ticket from HR')).toBeInTheDocument();
     // CA-3 is done; of the others, CA-2 is due first.
-    expect(within(first).getByText('2026-08-15')).toBeInTheDocument();
+    expect(within(first).getByText(formatDate('2026-08-15'))).toBeInTheDocument();
 
     const second = within(table).getByRole('row', { name: /F-AC-06/ });
     expect(within(second).getByText('significant deficiency (auditor)')).toBeInTheDocument();
@@ -56,7 +57,7 @@ describe('FindingsPage', () => {
     const { client } = show();
     await loaded(client);
     await userEvent.click(await screen.findByRole('button', { name: 'Create findings from the examination' }));
-    expect(await screen.findByText('2 finding(s) created')).toBeInTheDocument();
+    expect(await screen.findByText('2 findings created')).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([`${API}/findings/sync`]);
     // The list is fetched again.
     await waitFor(() => expect(calls.filter((c) => c.url === firstPage(`${API}/findings`)).length).toBeGreaterThan(1));

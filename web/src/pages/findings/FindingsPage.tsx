@@ -18,6 +18,7 @@ import { saving } from '../../components/saving.js';
 import { engagementRoot, findingPage } from '../../paths.js';
 import { optionsOf, statusLabel } from '../../labels.js';
 import { pageFallback } from '../../components/QueryFallback.js';
+import { counted } from '../../words.js';
 
 function statusOf(params: URLSearchParams): FindingStatus | null {
   const status = params.get('status');
@@ -45,7 +46,7 @@ export function FindingsPage() {
         notifySaved(
           created.length + reopened.length === 0
             ? 'Every deficiency of the examination has its finding already'
-            : [created.length > 0 && `${created.length} finding(s) created`, reopened.length > 0 && `${reopened.length} reopened`].filter(Boolean).join(', '),
+            : [created.length > 0 && `${counted(created.length, 'finding')} created`, reopened.length > 0 && `${reopened.length} reopened`].filter(Boolean).join(', '),
         ),
       onError: (error) => notifyError(error),
     });

@@ -10,6 +10,7 @@ import { NO_WRAP, nextActionDue, severityText } from './format.js';
 import { controlPage, findingPage } from '../../paths.js';
 import { ListTable } from '../../components/ListTable.js';
 import { Id } from '../../components/Id.js';
+import { formatDate } from '../../dates.js';
 
 export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCauseWithFindings[]; root: string }) {
   const causes = new Map(props.rootCauses.map((c) => [c.id, c]));
@@ -47,7 +48,7 @@ export function FindingsTable(props: { findings: Finding[]; rootCauses: RootCaus
             <Table.Td>
               {finding.rootCause === null ? <Text c="dimmed">not traced yet</Text> : cause ? `${cause.id} · ${cause.title}` : finding.rootCause}
             </Table.Td>
-            <Table.Td style={NO_WRAP}>{next ? (next.due ?? <Text c="dimmed">undated</Text>) : <Text c="dimmed">—</Text>}</Table.Td>
+            <Table.Td style={NO_WRAP}>{next ? (next.due ? formatDate(next.due) : <Text c="dimmed">undated</Text>) : <Text c="dimmed">—</Text>}</Table.Td>
           </Table.Tr>
         );
       })}

@@ -18,6 +18,7 @@ import { FindingStatusBadge } from './FindingStatusBadge.js';
 import { STEP_LABELS, statusLabel } from '../../labels.js';
 import { SectionCard } from '../../components/SectionCard.js';
 import { useCan } from '../../components/useRole.js';
+import { formatDate } from '../../dates.js';
 
 interface StepValues {
   reason: string;
@@ -112,7 +113,7 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
     <SectionCard title="Lifecycle" padding="md" aside={<FindingStatusBadge status={finding.status} />}>
       {finding.riskAcceptance && (
         <Text size="sm">
-          Risk accepted by {finding.riskAcceptance.approver} until {finding.riskAcceptance.expires}: {finding.riskAcceptance.reason}
+          Risk accepted by {finding.riskAcceptance.approver} until {formatDate(finding.riskAcceptance.expires)}: {finding.riskAcceptance.reason}
         </Text>
       )}
       {finding.falsePositiveReason && <Text size="sm">Not a finding: {finding.falsePositiveReason}</Text>}
@@ -169,7 +170,7 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
           <Table.Tbody>
             {finding.history.map((change, i) => (
               <Table.Tr key={i}>
-                <Table.Td w={110}>{change.on}</Table.Td>
+                <Table.Td w={110}>{formatDate(change.on)}</Table.Td>
                 <Table.Td>
                   {change.from ? `${statusLabel(change.from)} → ` : ''}
                   {statusLabel(change.to)}

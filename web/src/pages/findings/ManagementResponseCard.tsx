@@ -22,6 +22,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { FormActions } from '../../components/FormActions.js';
+import { statusLabel } from '../../labels.js';
 
 const FIELDS = [
   { name: 'whatHappened', label: 'What happened' },
@@ -125,8 +126,8 @@ export function ManagementResponseCard({ finding, owns = false }: { finding: str
             Management response
           </Title>
           {response && (
-            <Badge variant="light" color={response.status === 'approved' ? 'teal' : 'yellow'} aria-label={`Status: ${response.status}`}>
-              {response.status}
+            <Badge variant="light" color={response.status === 'approved' ? 'teal' : 'yellow'} aria-label={`Status: ${statusLabel(response.status)}`}>
+              {statusLabel(response.status)}
             </Badge>
           )}
         </Group>

@@ -17,6 +17,8 @@ import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { statusLabel } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
 import { SectionAction, SectionCard } from '../../components/SectionCard.js';
+import { formatDate, formatPeriod } from '../../dates.js';
+import { counted } from '../../words.js';
 
 function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestInput) => Promise<void>; onCancel: () => void }) {
   const form = useForm<RetestValues>({ mode: 'controlled', initialValues: emptyRetest(), validate: (values) => validateRetest(values, props.fixedOn) });
@@ -102,12 +104,12 @@ export function RetestsCard(props: { finding: Finding; canRecord: boolean; reloa
           <Stack key={retest.id} gap={4} component="article" aria-label={`Retest ${retest.id}`}>
             <Group gap="sm">
               <Text fw={500}>
-                {retest.id} · {retest.control} · {retest.periodStart} to {retest.periodEnd}
+                {retest.id} · {retest.control} · {formatPeriod(retest.periodStart, retest.periodEnd)}
               </Text>
               {retest.conclusion && <StatusBadge value={retest.conclusion} aria-label={`Retest conclusion: ${statusLabel(retest.conclusion)}`} />}
             </Group>
             <Text size="sm" c="dimmed">
-              Performed on {retest.date} by {retest.method}; {retest.samples.length} sample(s)
+              Performed on {formatDate(retest.date)} by {statusLabel(retest.method)}; {counted(retest.samples.length, 'sample')}
               {retest.populationSize !== null && ` of a population of ${retest.populationSize}`},{' '}
               {retest.samples.filter((s) => s.result === 'fail').length} failed
             </Text>

@@ -16,6 +16,7 @@ import { optionsOf, statusLabel } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
 import { SectionAction, SectionCard } from '../../components/SectionCard.js';
 import { Labelled } from '../../components/Labelled.js';
+import { counted } from '../../words.js';
 
 export interface RootCauseValues {
   mode: 'existing' | 'new';
@@ -127,7 +128,7 @@ function RootCauseForm(props: {
             label="Root cause"
             withAsterisk
             searchable
-            data={props.causes.map((c) => ({ value: c.id, label: `${c.id} · ${c.title} (${c.findings.length} finding(s))` }))}
+            data={props.causes.map((c) => ({ value: c.id, label: `${c.id} · ${c.title} (${counted(c.findings.length, 'finding')})` }))}
             {...form.getInputProps('id')}
           />
         ) : (

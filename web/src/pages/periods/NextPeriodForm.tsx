@@ -15,6 +15,7 @@ import { ProblemAlert, type FormProblem } from '../../components/ProblemAlert.js
 import { textLimit } from '../../components/text-limit.js';
 import { nextPeriodValues, validateNextPeriod, type NextPeriodValues } from './next-period.js';
 import { engagementRoot } from '../../paths.js';
+import { formatDate } from '../../dates.js';
 
 export function NextPeriodForm({ current }: { current: Engagement }) {
   const headingId = useId();
@@ -49,7 +50,7 @@ export function NextPeriodForm({ current }: { current: Engagement }) {
             Open the next period
           </Title>
           <Text size="sm" c="dimmed">
-            A new engagement for the period after {current.periodEnd}: the system, its controls and how each is tested
+            A new engagement for the period after {formatDate(current.periodEnd)}: the system, its controls and how each is tested
             are carried forward; no sample or population is, since a new period needs new evidence. This period stays
             as it is.
           </Text>

@@ -5,6 +5,7 @@ import type { Comparison } from '../../api/periods.js';
 import type { Role } from '../../api/types.js';
 import { ENG, fixtureEngagement, fixtureResult, ORG, renderAt, ROOT, stubApi } from '../dashboard/testing.js';
 import { PeriodsPage } from './PeriodsPage.js';
+import { formatPeriod } from '../../dates.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -87,10 +88,10 @@ describe('PeriodsPage', () => {
     show();
     await screen.findByRole('region', { name: 'Earlier period' });
     const picker = screen.getByRole('combobox', { name: 'Compare with' });
-    expect(picker).toHaveValue('Acme 2024 H2 (2024-07-01 to 2024-12-31)');
+    expect(picker).toHaveValue(`Acme 2024 H2 (${formatPeriod('2024-07-01', '2024-12-31')})`);
     await userEvent.click(picker);
     // The shared render has Mantine's transitions on: the list is in the page, still hidden, when clicked.
-    await userEvent.click(await screen.findByRole('option', { name: 'Acme 2024 H1 (2024-01-01 to 2024-06-30)', hidden: true }));
+    await userEvent.click(await screen.findByRole('option', { name: `Acme 2024 H1 (${formatPeriod('2024-01-01', '2024-06-30')})`, hidden: true }));
     await waitFor(() => expect(within(screen.getByRole('region', { name: 'Earlier period' })).getByText('Acme 2024 H1')).toBeInTheDocument());
     expect(calls.map((c) => c.url)).toContain(`/api/v1${E}/comparison?with=eng-old`);
   });

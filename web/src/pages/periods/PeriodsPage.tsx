@@ -15,8 +15,9 @@ import { ChangeBadge, ComparedTable } from './ComparedTable.js';
 import { NextPeriodForm } from './NextPeriodForm.js';
 import { controlPage, useEngagementRoot } from '../../paths.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { formatPeriod } from '../../dates.js';
 
-const dates = (p: Pick<PeriodSummary, 'periodStart' | 'periodEnd'>) => (p.periodStart === null ? `as of ${p.periodEnd}` : `${p.periodStart} to ${p.periodEnd}`);
+const dates = (p: Pick<PeriodSummary, 'periodStart' | 'periodEnd'>) => formatPeriod(p.periodStart, p.periodEnd);
 
 export function PeriodsPage() {
   const { organizationId, engagementId } = useScope();

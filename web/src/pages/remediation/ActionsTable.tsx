@@ -6,6 +6,7 @@ import { findingPage } from '../../paths.js';
 import { standingText } from './format.js';
 import { NO_WRAP } from '../findings/format.js';
 import { Id } from '../../components/Id.js';
+import { formatDate } from '../../dates.js';
 
 export function ActionsTable({ label, actions, root, empty }: { label: string; actions: PlannedAction[]; root: string; empty: string }) {
   if (actions.length === 0) {
@@ -39,7 +40,9 @@ export function ActionsTable({ label, actions, root, empty }: { label: string; a
                 </Anchor>
               </Table.Td>
               <Table.Td>{a.action.owner ? <Id>{a.action.owner}</Id> : '—'}</Table.Td>
-              <Table.Td>{a.action.due ? <Id>{a.action.due}</Id> : '—'}</Table.Td>
+              <Table.Td>
+                <Id>{formatDate(a.action.due)}</Id>
+              </Table.Td>
               <Table.Td c={a.state === 'overdue' ? 'red' : undefined} style={NO_WRAP}>
                 {standingText(a)}
               </Table.Td>

@@ -2,9 +2,9 @@
 import { LineChart } from '@mantine/charts';
 import { Box, Text } from '@mantine/core';
 import type { Burndown } from '../../api/remediation.js';
+import { formatDate } from '../../dates.js';
 
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-const dateOf = (iso: string) => day.format(new Date(`${iso}T00:00:00Z`));
+const dateOf = formatDate;
 const actions = (n: number) => `${n} corrective action${n === 1 ? '' : 's'}`;
 
 /** The chart in words, for screen readers (and anyone who prefers a sentence). */

@@ -5,6 +5,7 @@ import { renderAt } from '../../testing.js';
 import { quietCharts } from '../dashboard/testing.js';
 import { RemediationPage } from './RemediationPage.js';
 import { API, fixtureView, ROOT, stubRemediation } from './testing.js';
+import { formatDate } from '../../dates.js';
 
 beforeEach(() => quietCharts());
 afterEach(() => vi.unstubAllGlobals());
@@ -20,9 +21,9 @@ describe('RemediationPage', () => {
     const card = await section('All corrective actions');
     const rows = () => within(within(card).getByRole('table')).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
     expect(rows()).toEqual([
-      ['Action CA-1 (CA-1)', 'F-AC-04', 'it-ops@acme.example', '2026-08-01', 'overdue by 14 days'],
-      ['Action CA-2 (CA-2)', 'F-CM-01', 'it-ops@acme.example', '2026-08-20', 'due in 5 days'],
-      ['Action CA-3 (CA-3)', 'F-AC-04', 'it-ops@acme.example', '2026-08-12', 'done on 2026-08-10'],
+      ['Action CA-1 (CA-1)', 'F-AC-04', 'it-ops@acme.example', formatDate('2026-08-01'), 'overdue by 14 days'],
+      ['Action CA-2 (CA-2)', 'F-CM-01', 'it-ops@acme.example', formatDate('2026-08-20'), 'due in 5 days'],
+      ['Action CA-3 (CA-3)', 'F-AC-04', 'it-ops@acme.example', formatDate('2026-08-12'), `done on ${formatDate('2026-08-10')}`],
     ]);
     expect(within(card).getAllByRole('link', { name: 'F-AC-04' })[0]).toHaveAttribute('href', `${ROOT}/findings/F-AC-04`);
     await userEvent.click(within(card).getByText('Overdue'));

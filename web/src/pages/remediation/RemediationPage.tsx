@@ -14,6 +14,7 @@ import { useEngagementRoot } from '../../paths.js';
 import { SectionCard } from '../../components/SectionCard.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { pageFallback } from '../../components/QueryFallback.js';
+import { formatDate } from '../../dates.js';
 
 export function RemediationPage() {
   const remediation = useRemediation();
@@ -26,7 +27,7 @@ export function RemediationPage() {
   return (
     <Stack gap="lg">
       <PageHeading title="Corrective actions">
-        {doneSentence(counts)} · {counts.overdue} overdue · {counts.dueSoon} due within {plan.dueSoonDays} days · today is {today}
+        {doneSentence(counts)} · {counts.overdue} overdue · {counts.dueSoon} due within {plan.dueSoonDays} days · today is {formatDate(today)}
       </PageHeading>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>

@@ -1,5 +1,7 @@
 /** Wording shared by the corrective actions page and the dashboard's card, and the page's filter. */
 import type { PlannedAction } from '../../api/remediation.js';
+import { formatDate } from '../../dates.js';
+import { counted } from '../../words.js';
 
 /** "1 of 3 corrective actions done" (always this wording: the browser tests read it). */
 export function doneSentence(counts: { done: number; total: number }): string {
@@ -30,18 +32,16 @@ export function filterActions(actions: readonly PlannedAction[], filter: ActionF
   }
 }
 
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
-
-/** Where an action stands, in words: "overdue by 14 days", "due in 5 days", "done on 2026-08-10". */
+/** Where an action stands, in words: "overdue by 14 days", "due in 5 days", "done on Aug 10, 2026". */
 export function standingText(a: Pick<PlannedAction, 'state' | 'daysLate' | 'daysLeft'> & { action: { completedOn: string | null } }): string {
   switch (a.state) {
     case 'overdue':
-      return `overdue by ${days(a.daysLate ?? 0)}`;
+      return `overdue by ${counted(a.daysLate ?? 0, 'day')}`;
     case 'due_soon':
     case 'on_track':
-      return a.daysLeft === 0 ? 'due today' : `due in ${days(a.daysLeft ?? 0)}`;
+      return a.daysLeft === 0 ? 'due today' : `due in ${counted(a.daysLeft ?? 0, 'day')}`;
     case 'done':
-      return a.action.completedOn === null ? 'done' : `done on ${a.action.completedOn}`;
+      return a.action.completedOn === null ? 'done' : `done on ${formatDate(a.action.completedOn)}`;
     case 'undated':
       return 'no due date';
   }

@@ -7,6 +7,7 @@ import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { formatInstant } from './format.js';
 import { engagementRoot } from '../../paths.js';
+import { formatDate } from '../../dates.js';
 
 export function ArchivedPanel() {
   const { organizationId } = useScope();
@@ -41,7 +42,7 @@ export function ArchivedPanel() {
                 {engagement.name}
               </Anchor>
             </Table.Td>
-            <Table.Td>{engagement.periodEnd}</Table.Td>
+            <Table.Td>{formatDate(engagement.periodEnd)}</Table.Td>
             <Table.Td>{formatInstant(engagement.archivedAt)}</Table.Td>
             {canRestore && (
               <Table.Td>
