@@ -16,18 +16,7 @@ import { canonicalJson } from './canonical-json.js';
 import { engineOf } from './engine.js';
 import type { AuditActor } from '../domain/audit-events.js';
 import type { AuditEventsTable } from './schema.js';
-import {
-  checkPage,
-  defaultDependencies,
-  fromJsonOrNull,
-  toCount,
-  toTimestamp,
-  type Executor,
-  type Page,
-  type Paged,
-  type StoreDependencies,
-  type Trx,
-} from './values.js';
+import { checkPage, defaultDependencies, fromJsonOrNull, toCount, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

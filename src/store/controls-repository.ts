@@ -9,56 +9,11 @@ import type { Control, Examination, Sample, SampleResult } from '../domain/engag
 import { ValidationError } from '../domain/errors.js';
 import { jsonPath, locateProblems } from '../domain/problems.js';
 import { sampleProblems } from '../domain/sampling/integrity.js';
-import {
-  insertControls,
-  insertSamples,
-  loadArchivedControls,
-  loadExamination,
-  loadKeyedExamination,
-  replaceExamination,
-  type ArchivedControl,
-  type KeyedExamination,
-  type ReplaceCounts,
-} from './controls-examination.js';
-import {
-  addSample,
-  findSample,
-  findTestOverview,
-  updateSample,
-  type SampleChange,
-  type SamplePatch,
-  type TestOverview,
-} from './controls-samples.js';
-import {
-  controlColumns,
-  controlValues,
-  sampleColumns,
-  testColumns,
-  testValues,
-  toSample,
-  toStoredControl,
-  toStoredTest,
-  type ControlTestInput,
-  type StoredControl,
-  type StoredControlTest,
-} from './controls-rows.js';
+import { insertControls, insertSamples, loadArchivedControls, loadExamination, loadKeyedExamination, replaceExamination, type ArchivedControl, type KeyedExamination, type ReplaceCounts } from './controls-examination.js';
+import { addSample, findSample, findTestOverview, updateSample, type SampleChange, type SamplePatch, type TestOverview } from './controls-samples.js';
+import { controlColumns, controlValues, sampleColumns, testColumns, testValues, toSample, toStoredControl, toStoredTest, type ControlTestInput, type StoredControl, type StoredControlTest } from './controls-rows.js';
 import { bumpRevision } from './engagements-repository.js';
-import {
-  checkPage,
-  containsPattern,
-  defaultDependencies,
-  inList,
-  inTransaction,
-  translateConstraintErrors,
-  staleOrMissing,
-  toCount,
-  toJson,
-  type Executor,
-  type Page,
-  type Paged,
-  type StoreDependencies,
-  type Trx,
-} from './values.js';
+import { checkPage, containsPattern, defaultDependencies, inList, inTransaction, translateConstraintErrors, staleOrMissing, toCount, toJson, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
 
 export type { ControlTestInput, StoredControl, StoredControlTest } from './controls-rows.js';
 export type { ArchivedControl, KeyedExamination, ReplaceCounts } from './controls-examination.js';

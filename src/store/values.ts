@@ -3,17 +3,7 @@
  * repository shares: injected ids and time, pages, transactions, constraint errors.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type RawBuilder,
-  type SelectQueryBuilder,
-  type SqlBool,
-  type StringReference,
-  type Transaction,
-} from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, type StringReference, type Transaction } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { MAX_PAGE_SIZE } from '../domain/limits.js';
 import { engineOf } from './engine.js';
