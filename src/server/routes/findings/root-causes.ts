@@ -5,37 +5,26 @@ import { inEngagement } from '../../engagement-request.js';
 import { engagementParams, pageQuery, rootCauseList, systemicCauseList } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/root-causes';
 
 export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('findings');
   const { findings } = options.services;
-  const tags = ['findings'];
 
   app.get(path, {
-    config: { permission: 'finding.read' },
-    schema: {
-      tags,
-      summary: 'A page of the root causes in code order, each with the findings traced to it',
-      params: engagementParams,
-      querystring: pageQuery,
-      response: { 200: rootCauseList },
-    },
+    ...route('finding.read', 'A page of the root causes in code order, each with the findings traced to it',
+      { params: engagementParams, querystring: pageQuery, response: { 200: rootCauseList } }),
     handler: async (request) => {
       return replyWithPage(request.query, (page) => findings.rootCauses(...inEngagement(request), page));
     },
   });
 
   app.get(`${path}/systemic`, {
-    config: { permission: 'finding.read' },
-    schema: {
-      tags,
-      summary: 'A page of the root causes ranked by the findings, then the criteria, they touch (false positives left out); shared ones are systemic',
-      params: engagementParams,
-      querystring: pageQuery,
-      response: { 200: systemicCauseList },
-    },
+    ...route('finding.read', 'A page of the root causes ranked by the findings, then the criteria, they touch (false positives left out); shared ones are systemic',
+      { params: engagementParams, querystring: pageQuery, response: { 200: systemicCauseList } }),
     handler: async (request) => {
       return replyWithPage(request.query, (page) => findings.systemicCauses(...inEngagement(request), page));
     },
