@@ -36,8 +36,9 @@ import type {
   SamplePatch,
   StoredControl,
   StoredControlTest,
+  TestOverview,
 } from '../../store/controls-repository.js';
-import type { Executor } from '../../store/values.js';
+import type { Executor, Trx } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
@@ -89,11 +90,20 @@ export function createControlTestsService(deps: {
     return test;
   };
 
-  const overviewOf = async (control: StoredControl, trx: Executor) => {
-    const overview = await controls.findTestOverview(control.rowId, trx);
-    if (!overview) throw new NotFoundError(`The test of control ${control.id} (record the test first)`);
-    return overview;
-  };
+  /**
+   * Runs a change of one sample in one transaction, on the control (refused when archived) and an overview of its
+   * test (none: NotFoundError).
+   */
+  const changeSample = <T>(
+    scope: { organizationId: string; engagementId: string; controlId: string },
+    change: (trx: Trx, control: StoredControl, test: TestOverview) => Promise<T>,
+  ): Promise<T> =>
+    db.transaction().execute(async (trx) => {
+      const control = await lookup.controlForChange(scope.organizationId, scope.engagementId, scope.controlId, trx);
+      const test = await controls.findTestOverview(control.rowId, trx);
+      if (!test) throw new NotFoundError(`The test of control ${control.id} (record the test first)`);
+      return change(trx, control, test);
+    });
 
   return {
     async get(actor: Actor, organizationId: string, engagementId: string, controlId: string): Promise<StoredControlTest> {
@@ -225,9 +235,7 @@ export function createControlTestsService(deps: {
       await access.require(actor, organizationId, 'test.record');
       const refused = locateProblems(checkSampleRecord(null, sample, null), jsonPath);
       if (refused.length > 0) throw new ValidationError(refused, 'The sample cannot be added');
-      return db.transaction().execute(async (trx) => {
-        const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
-        const test = await overviewOf(control, trx);
+      return changeSample({ organizationId, engagementId, controlId }, async (trx, control, test) => {
         if (expectedVersion === undefined || expectedVersion === test.version) {
           const sampled = (await controls.findSample(test.rowId, sample.item, trx)) !== null;
           const issues = locateProblems(newSampleProblems(test, sample.item, sampled), jsonPath);
@@ -255,9 +263,7 @@ export function createControlTestsService(deps: {
       reason: string | null = null,
     ): Promise<RecordedSample> {
       await access.require(actor, organizationId, 'test.record');
-      return db.transaction().execute(async (trx) => {
-        const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
-        const test = await overviewOf(control, trx);
+      return changeSample({ organizationId, engagementId, controlId }, async (trx, control, test) => {
         const before = await controls.findSample(test.rowId, item, trx);
         if (!before) throw new NotFoundError(`Sample ${item} of control ${controlId}`);
         if (expectedVersion === undefined || expectedVersion === test.version) {
