@@ -13,7 +13,7 @@ import { insertControls, insertSamples, loadArchivedControls, loadExamination, l
 import { addSample, findSample, findTestOverview, updateSample, type SampleChange, type SamplePatch, type TestOverview } from './controls-samples.js';
 import { controlColumns, controlValues, sampleColumns, testColumns, testValues, toSample, toStoredControl, toStoredTest, type ControlTestInput, type StoredControl, type StoredControlTest } from './controls-rows.js';
 import { bumpRevision } from './engagements-repository.js';
-import { checkPage, containsPattern, defaultDependencies, inList, inTransaction, translateConstraintErrors, staleOrMissing, toCount, toJson, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
+import { containsPattern, defaultDependencies, inList, inTransaction, pageOf, selectPage, translateConstraintErrors, staleOrMissingRow, toJson, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
 
 export type { ControlTestInput, StoredControl, StoredControlTest } from './controls-rows.js';
 export type { ArchivedControl, KeyedExamination, ReplaceCounts } from './controls-examination.js';
@@ -53,16 +53,6 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
       .orderBy('position')
       .execute();
     return toStoredTest(row, row.code, samples.map(toSample));
-  }
-
-  async function testVersion(executor: Executor, testRowId: string) {
-    const row = await executor.selectFrom('control_tests').select('version').where('id', '=', testRowId).executeTakeFirst();
-    return row?.version;
-  }
-
-  async function controlVersion(executor: Executor, rowId: string) {
-    const row = await executor.selectFrom('controls').select('version').where('id', '=', rowId).executeTakeFirst();
-    return row?.version;
   }
 
   /** The domain's sample integrity, checked up front so that a repeated item is not a constraint error. */
@@ -118,8 +108,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
       page: Page & ControlFilters,
       trx?: Executor,
     ): Promise<Paged<StoredControl>> {
-      const { limit, offset } = checkPage(page);
-      if (page.codes !== undefined && page.codes.length === 0) return { items: [], total: 0 };
+      if (page.codes !== undefined && page.codes.length === 0) return pageOf([], page);
       const archived = page.archived ?? 'exclude';
       let query = (trx ?? db)
         .selectFrom('controls')
@@ -148,11 +137,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           ]),
         );
       }
-      const [rows, count] = await Promise.all([
-        query.select(controlColumns).orderBy('position').orderBy('code').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toStoredControl), total: toCount(count.total) };
+      return selectPage(query, page, (q) => q.select(controlColumns).orderBy('position').orderBy('code'), toStoredControl);
     },
 
     /** Changes a control if `expectedVersion` is still current; else ConflictError and no change. */
@@ -172,7 +157,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           'Control',
         );
         if (row) return toStoredControl(row);
-        throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(t, rowId));
+        throw await staleOrMissingRow(t, 'controls', rowId, `Control ${rowId}`, expectedVersion);
       });
     },
 
@@ -191,7 +176,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           .returning(controlColumns)
           .executeTakeFirst();
         if (row) return toStoredControl(row);
-        throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(t, rowId));
+        throw await staleOrMissingRow(t, 'controls', rowId, `Control ${rowId}`, expectedVersion);
       });
     },
 
@@ -205,7 +190,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           .where('version', '=', expectedVersion)
           .executeTakeFirst();
         if (result.numDeletedRows > 0n) return;
-        throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(t, rowId));
+        throw await staleOrMissingRow(t, 'controls', rowId, `Control ${rowId}`, expectedVersion);
       });
     },
 
@@ -263,7 +248,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           .where('version', '=', expectedVersion)
           .executeTakeFirst();
         if (updated.numUpdatedRows === 0n) {
-          throw staleOrMissing(`Test ${testRowId}`, expectedVersion, await testVersion(t, testRowId));
+          throw await staleOrMissingRow(t, 'control_tests', testRowId, `Test ${testRowId}`, expectedVersion);
         }
         if (patch.samples) {
           await t.deleteFrom('samples').where('test_id', '=', testRowId).execute();
@@ -282,7 +267,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           .where('version', '=', expectedVersion)
           .executeTakeFirst();
         if (result.numDeletedRows > 0n) return;
-        throw staleOrMissing(`Test ${testRowId}`, expectedVersion, await testVersion(t, testRowId));
+        throw await staleOrMissingRow(t, 'control_tests', testRowId, `Test ${testRowId}`, expectedVersion);
       });
     },
 
@@ -316,14 +301,9 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
       page: Page & { result?: SampleResult },
       trx?: Executor,
     ): Promise<Paged<Sample>> {
-      const { limit, offset } = checkPage(page);
       let query = (trx ?? db).selectFrom('samples').where('test_id', '=', testRowId);
       if (page.result) query = query.where('result', '=', page.result);
-      const [rows, count] = await Promise.all([
-        query.select(sampleColumns).orderBy('position').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toSample), total: toCount(count.total) };
+      return selectPage(query, page, (q) => q.select(sampleColumns).orderBy('position'), toSample);
     },
 
     /** The engagement's `Examination` for the engine, in four queries whatever its size. */

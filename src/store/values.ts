@@ -182,7 +182,7 @@ export function staleOrMissing(what: string, expected: number, current: number |
 }
 
 /** Tables whose rows are named by `id` and changed only at the version the writer read. */
-type VersionedTable = 'organizations' | 'users' | 'engagements';
+type VersionedTable = 'organizations' | 'users' | 'engagements' | 'controls' | 'control_tests';
 
 /**
  * {@link staleOrMissing} for row `id` of `table`, reading the version the row is at now (none when it is gone).
