@@ -4,27 +4,8 @@
  * the population, no item twice) are the services'.
  */
 import { z } from 'zod';
-import {
-  CONTROL_CONCLUSIONS,
-  DESIGN_ASSESSMENTS,
-  FREQUENCIES,
-  NATURES,
-  ROLES,
-  SAMPLE_RESULTS,
-  TEST_CHANGES,
-  TEST_METHODS,
-} from '../domain/index.js';
-import {
-  MAX_CONTROL_ID_LENGTH,
-  MAX_CRITERION_ID_LENGTH,
-  MAX_LIST_LENGTH,
-  MAX_NAME_LENGTH,
-  MAX_OWNER_LENGTH,
-  MAX_POPULATION_SIZE,
-  MAX_SAMPLE_ITEM_LENGTH,
-  MAX_SAMPLES_PER_REQUEST,
-  MAX_TEXT_LENGTH,
-} from '../domain/limits.js';
+import { CONTROL_CONCLUSIONS, DESIGN_ASSESSMENTS, FREQUENCIES, NATURES, ROLES, SAMPLE_RESULTS, TEST_CHANGES, TEST_METHODS } from '../domain/index.js';
+import { MAX_CONTROL_ID_LENGTH, MAX_CRITERION_ID_LENGTH, MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_OWNER_LENGTH, MAX_POPULATION_SIZE, MAX_SAMPLE_ITEM_LENGTH, MAX_SAMPLES_PER_REQUEST, MAX_TEXT_LENGTH } from '../domain/limits.js';
 import { archivedQuery, engagementParams } from './engagements.js';
 import { text, version } from './fields.js';
 import { pageQuery, paged } from './paging.js';

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { freshStore } from '../../test/support/engines.js';
+import { buildEngagement } from '../../test/support/factories.js';
 import { buildFinding } from '../domain/findings/testing.js';
 import { ROLES, reachOf, type Role } from '../domain/index.js';
 import { OPERATOR } from '../services/platform/actor.js';
@@ -13,7 +14,6 @@ import { hashPassword } from '../services/platform/passwords.js';
 import { createApiTokensRepository } from '../store/api-tokens-repository.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import { replaceExamination } from '../store/controls-examination.js';
-import { createEngagementsRepository } from '../store/engagements-repository.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
 import { createSessionsRepository } from '../store/sessions-repository.js';
 import { createUsersRepository } from '../store/users-repository.js';
@@ -51,19 +51,7 @@ async function world() {
   for (const role of ROLES) callers.set(role, await session(role === 'owner' ? OWNER_EMAIL : `${role}@acme.example`, org.id, role));
   const bystander = await session('bystander@acme.example', org.id, 'viewer');
 
-  const engagement = await createEngagementsRepository(store.db).create({
-    organizationId: org.id,
-    name: 'FY2026',
-    system: 'Platform',
-    reportType: 'type2',
-    periodStart: '2026-01-01',
-    periodEnd: '2026-06-30',
-    categories: ['security'],
-    notApplicable: [],
-    sampling: { confidence: 0.9, tolerableRate: 0.1 },
-    pervasiveness: { minSeries: 3, minShare: 0.25 },
-    misstatements: [],
-  });
+  const engagement = await buildEngagement(store.db, { organizationId: org.id, name: 'FY2026', system: 'Platform', categories: ['security'], notApplicable: [] });
   await store.db.transaction().execute((trx) =>
     replaceExamination(trx, defaultDependencies, engagement.id, {
       controls: [

@@ -6,16 +6,7 @@ import type { Selectable } from 'kysely';
 import type { Role } from '../domain/index.js';
 import type { ApiTokensTable } from './schema.js';
 import { hashToken } from './token-hash.js';
-import {
-  defaultDependencies,
-  translateConstraintErrors,
-  selectPage,
-  toTimestamp,
-  type Executor,
-  type Page,
-  type Paged,
-  type StoreDependencies,
-} from './values.js';
+import { defaultDependencies, translateConstraintErrors, selectPage, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies } from './values.js';
 
 export interface ApiToken {
   id: string;

@@ -16,18 +16,7 @@ import { canonicalJson } from './canonical-json.js';
 import { engineOf } from './engine.js';
 import type { AuditActor } from '../domain/audit-events.js';
 import type { AuditEventsTable } from './schema.js';
-import {
-  checkPage,
-  defaultDependencies,
-  fromJsonOrNull,
-  toCount,
-  toTimestamp,
-  type Executor,
-  type Page,
-  type Paged,
-  type StoreDependencies,
-  type Trx,
-} from './values.js';
+import { defaultDependencies, fromJsonOrNull, pageOf, selectPage, toCount, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -281,17 +270,13 @@ export function createAuditRepository(
       page: Page & { organizationId?: string; type?: string; subject?: string | readonly string[] },
       trx?: Executor,
     ): Promise<Paged<AuditEvent>> {
-      const { limit, offset } = checkPage(page);
-      if (Array.isArray(page.subject) && page.subject.length === 0) return { items: [], total: 0 };
+      if (Array.isArray(page.subject) && page.subject.length === 0) return pageOf([], page);
       let query = (trx ?? db).selectFrom('audit_events');
       if (page.organizationId !== undefined) query = query.where('organization_id', '=', page.organizationId);
       if (page.type !== undefined) query = query.where('type', '=', page.type);
       if (typeof page.subject === 'string') query = query.where('subject', '=', page.subject);
       else if (page.subject !== undefined) query = query.where('subject', 'in', page.subject);
-      const [headers, count] = await Promise.all([
-        query.select([...headerColumns, payloadSize]).orderBy('seq', 'desc').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
+      const { items: headers, total } = await selectPage(query, page, (q) => q.select([...headerColumns, payloadSize]).orderBy('seq', 'desc'), (header) => header);
       // The rows that fit are the newest of the page: the filtered rows between their first and last seq.
       const wanted = seqsWithin(headers, payloadBudget);
       const payloads =
@@ -302,7 +287,7 @@ export function createAuditRepository(
         const payload = payloads.get(Number(header.seq));
         return payload ? toAuditEvent({ ...header, ...payload }) : { ...toAuditEvent({ ...header, before: null, after: null }), payloadOmitted: true };
       });
-      return { items, total: toCount(count.total) };
+      return { items, total };
     },
 
     /** One event by its place in the chain, as stored now (for naming a break). */

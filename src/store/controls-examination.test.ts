@@ -3,37 +3,16 @@ import { QueryCounter } from '../../test/support/query-counter.js';
 import type { Examination } from '../domain/engagement.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
-import { buildOrganization, engagementSettings, generateExamination, samplesOf } from '../../test/support/factories.js';
+import { buildOrganization, controlFields, engagementSettings, examinedEngagement, generateExamination, samplesOf } from '../../test/support/factories.js';
 import { createControlsRepository } from './controls-repository.js';
 import { createEngagementsRepository } from './engagements-repository.js';
 import type { Executor } from './values.js';
 
 
 const handMade: Examination = {
-  engagement: {
-    organization: 'Acme Cloud, Inc.',
-    system: 'Acme Analytics Platform',
-    reportType: 'type2',
-    periodStart: '2026-01-01',
-    periodEnd: '2026-06-30',
-    categories: ['security', 'availability'],
-    notApplicable: [{ criterion: 'CC6.4', reason: 'Facilities belong to a carved-out subservice organisation' }],
-    sampling: { confidence: 0.9, tolerableRate: 0.1 },
-    pervasiveness: { minSeries: 3, minShare: 0.25 },
-    misstatements: [{ text: 'A significant incident in March is not disclosed', pervasive: false }],
-  },
+  engagement: examinedEngagement({ misstatements: [{ text: 'A significant incident in March is not disclosed', pervasive: false }] }),
   controls: [
-    {
-      id: 'AC-04',
-      title: 'Terminated users are deprovisioned within one business day',
-      criteria: ['CC6.2', 'CC6.3'],
-      frequency: 'event',
-      nature: 'manual',
-      key: true,
-      design: 'effective',
-      compensates: [],
-      owner: 'it-ops@acme.example',
-    },
+    controlFields({ id: 'AC-04' }),
     {
       id: 'AC-01',
       title: 'Access reviews',

@@ -7,26 +7,9 @@ import type { Control, ControlTest, Examination, Sample } from '../domain/engage
 import { NotFoundError, ValidationError, type Issue } from '../domain/errors.js';
 import { jsonPath, locateProblems, repeats, within, type Problem } from '../domain/problems.js';
 import { sampleProblems } from '../domain/sampling/integrity.js';
-import {
-  chunksFor,
-  controlColumns,
-  controlRow,
-  sampleColumns,
-  testColumns,
-  toDomainControl,
-  toDomainTest,
-  toSample,
-  toStoredControl,
-  type StoredControl,
-} from './controls-rows.js';
+import { chunksFor, controlColumns, controlRow, sampleColumns, testColumns, toDomainControl, toDomainTest, toSample, toStoredControl, type StoredControl } from './controls-rows.js';
 import { engineOf } from './engine.js';
-import {
-  bumpRevision,
-  engagementColumns,
-  toDomainEngagement,
-  toStoredEngagement,
-  type ExaminationKey,
-} from './engagements-repository.js';
+import { bumpRevision, engagementColumns, toDomainEngagement, toStoredEngagement, type ExaminationKey } from './engagements-repository.js';
 import type { Executor, StoreDependencies, Trx } from './values.js';
 
 /**

@@ -10,58 +10,11 @@ import type { Control, Examination, Sample, SampleResult } from '../domain/engag
 import { ValidationError } from '../domain/errors.js';
 import { jsonPath, locateProblems } from '../domain/problems.js';
 import { sampleProblems } from '../domain/sampling/integrity.js';
-import {
-  insertControls,
-  insertSamples,
-  loadArchivedControls,
-  loadExamination,
-  loadKeyedExamination,
-  replaceExamination,
-  type ArchivedControl,
-  type KeyedExamination,
-  type ReplaceCounts,
-} from './controls-examination.js';
-import {
-  addSample,
-  findSample,
-  findTestOverview,
-  updateSample,
-  type SampleChange,
-  type SamplePatch,
-  type TestOverview,
-} from './controls-samples.js';
-import {
-  controlColumns,
-  controlValues,
-  recordedSampleColumns,
-  sampleColumns,
-  testColumns,
-  testValues,
-  toSample,
-  toStoredControl,
-  toStoredTest,
-  type ControlTestInput,
-  type RecordedSampleRow,
-  type StoredControl,
-  type StoredControlTest,
-} from './controls-rows.js';
+import { insertControls, insertSamples, loadArchivedControls, loadExamination, loadKeyedExamination, replaceExamination, type ArchivedControl, type KeyedExamination, type ReplaceCounts } from './controls-examination.js';
+import { addSample, findSample, findTestOverview, updateSample, type SampleChange, type SamplePatch, type TestOverview } from './controls-samples.js';
+import { controlColumns, controlValues, recordedSampleColumns, sampleColumns, testColumns, testValues, toSample, toStoredControl, toStoredTest, type ControlTestInput, type RecordedSampleRow, type StoredControl, type StoredControlTest } from './controls-rows.js';
 import { bumpRevision } from './engagements-repository.js';
-import {
-  checkPage,
-  containsPattern,
-  defaultDependencies,
-  inList,
-  inTransaction,
-  translateConstraintErrors,
-  staleOrMissing,
-  toCount,
-  toJson,
-  type Executor,
-  type Page,
-  type Paged,
-  type StoreDependencies,
-  type Trx,
-} from './values.js';
+import { containsPattern, defaultDependencies, inList, inTransaction, pageOf, selectPage, translateConstraintErrors, staleOrMissingRow, toJson, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
 
 export type { ControlTestInput, RecordedSampleRow, StoredControl, StoredControlTest } from './controls-rows.js';
 export type { ArchivedControl, KeyedExamination, ReplaceCounts } from './controls-examination.js';
@@ -101,16 +54,6 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
       .orderBy('position')
       .execute();
     return toStoredTest(row, row.code, samples);
-  }
-
-  async function testVersion(executor: Executor, testRowId: string) {
-    const row = await executor.selectFrom('control_tests').select('version').where('id', '=', testRowId).executeTakeFirst();
-    return row?.version;
-  }
-
-  async function controlVersion(executor: Executor, rowId: string) {
-    const row = await executor.selectFrom('controls').select('version').where('id', '=', rowId).executeTakeFirst();
-    return row?.version;
   }
 
   /** The domain's sample integrity, checked up front so that a repeated item is not a constraint error. */
@@ -166,8 +109,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
       page: Page & ControlFilters,
       trx?: Executor,
     ): Promise<Paged<StoredControl>> {
-      const { limit, offset } = checkPage(page);
-      if (page.codes !== undefined && page.codes.length === 0) return { items: [], total: 0 };
+      if (page.codes !== undefined && page.codes.length === 0) return pageOf([], page);
       const archived = page.archived ?? 'exclude';
       let query = (trx ?? db)
         .selectFrom('controls')
@@ -196,11 +138,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           ]),
         );
       }
-      const [rows, count] = await Promise.all([
-        query.select(controlColumns).orderBy('position').orderBy('code').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toStoredControl), total: toCount(count.total) };
+      return selectPage(query, page, (q) => q.select(controlColumns).orderBy('position').orderBy('code'), toStoredControl);
     },
 
     /** Changes a control if `expectedVersion` is still current; else ConflictError and no change. */
@@ -220,7 +158,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           'Control',
         );
         if (row) return toStoredControl(row);
-        throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(t, rowId));
+        throw await staleOrMissingRow(t, 'controls', rowId, `Control ${rowId}`, expectedVersion);
       });
     },
 
@@ -239,7 +177,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           .returning(controlColumns)
           .executeTakeFirst();
         if (row) return toStoredControl(row);
-        throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(t, rowId));
+        throw await staleOrMissingRow(t, 'controls', rowId, `Control ${rowId}`, expectedVersion);
       });
     },
 
@@ -253,7 +191,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           .where('version', '=', expectedVersion)
           .executeTakeFirst();
         if (result.numDeletedRows > 0n) return;
-        throw staleOrMissing(`Control ${rowId}`, expectedVersion, await controlVersion(t, rowId));
+        throw await staleOrMissingRow(t, 'controls', rowId, `Control ${rowId}`, expectedVersion);
       });
     },
 
@@ -311,7 +249,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           .where('version', '=', expectedVersion)
           .executeTakeFirst();
         if (updated.numUpdatedRows === 0n) {
-          throw staleOrMissing(`Test ${testRowId}`, expectedVersion, await testVersion(t, testRowId));
+          throw await staleOrMissingRow(t, 'control_tests', testRowId, `Test ${testRowId}`, expectedVersion);
         }
         if (patch.samples) {
           // A result recorded just so before keeps its recorder; one recorded anew is the recording role's.
@@ -337,7 +275,7 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
           .where('version', '=', expectedVersion)
           .executeTakeFirst();
         if (result.numDeletedRows > 0n) return;
-        throw staleOrMissing(`Test ${testRowId}`, expectedVersion, await testVersion(t, testRowId));
+        throw await staleOrMissingRow(t, 'control_tests', testRowId, `Test ${testRowId}`, expectedVersion);
       });
     },
 
@@ -371,14 +309,9 @@ export function createControlsRepository(db: Executor, deps: StoreDependencies =
       page: Page & { result?: SampleResult },
       trx?: Executor,
     ): Promise<Paged<Sample>> {
-      const { limit, offset } = checkPage(page);
       let query = (trx ?? db).selectFrom('samples').where('test_id', '=', testRowId);
       if (page.result) query = query.where('result', '=', page.result);
-      const [rows, count] = await Promise.all([
-        query.select(sampleColumns).orderBy('position').limit(limit).offset(offset).execute(),
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-      ]);
-      return { items: rows.map(toSample), total: toCount(count.total) };
+      return selectPage(query, page, (q) => q.select(sampleColumns).orderBy('position'), toSample);
     },
 
     /** The engagement's `Examination` for the engine, in four queries whatever its size. */

@@ -3,16 +3,7 @@
  * domain's `Control`, `ControlTest` and `Sample`.
  */
 import type { Selectable } from 'kysely';
-import type {
-  Control,
-  ControlTest,
-  DesignAssessment,
-  Frequency,
-  Nature,
-  Sample,
-  SampleResult,
-  TestMethod,
-} from '../domain/engagement.js';
+import type { Control, ControlTest, DesignAssessment, Frequency, Nature, Sample, SampleResult, TestMethod } from '../domain/engagement.js';
 import type { Role } from '../domain/access/permissions.js';
 import type { ControlsTable, ControlTestsTable, SamplesTable } from './schema.js';
 import { fromBooleanInt, fromJson, toBooleanInt, toJson } from './values.js';

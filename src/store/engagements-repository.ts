@@ -9,21 +9,7 @@ import type { Category } from '../domain/criteria/catalogue.js';
 import type { Engagement, Misstatement, NotApplicableCriterion, ReportType } from '../domain/engagement.js';
 import { engineOf } from './engine.js';
 import type { EngagementsTable } from './schema.js';
-import {
-  containsIgnoringCase,
-  defaultDependencies,
-  fromJson,
-  translateConstraintErrors,
-  staleOrMissingRow,
-  selectPage,
-  toJson,
-  toTimestamp,
-  type Executor,
-  type Page,
-  type Paged,
-  type StoreDependencies,
-  type Trx,
-} from './values.js';
+import { containsIgnoringCase, defaultDependencies, fromJson, translateConstraintErrors, staleOrMissingRow, selectPage, toJson, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
 
 /** What an engagement holds besides its identity: the domain `Engagement` less the organisation's name. */
 export interface EngagementSettings extends Omit<Engagement, 'organization'> {

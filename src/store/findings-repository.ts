@@ -5,39 +5,11 @@
  * change (optimistic concurrency).
  */
 import { sql, type Selectable } from 'kysely';
-import type {
-  Classification,
-  CorrectiveAction,
-  FailedSample,
-  Finding,
-  FindingSource,
-  FindingStatus,
-  Retest,
-  RiskAcceptance,
-  RootCause,
-  RootCauseCategory,
-  StatusChange,
-} from '../domain/findings/index.js';
+import type { Classification, CorrectiveAction, FailedSample, Finding, FindingSource, FindingStatus, Retest, RiskAcceptance, RootCause, RootCauseCategory, StatusChange } from '../domain/findings/index.js';
 import { chunksFor } from './controls-rows.js';
 import { engineOf } from './engine.js';
 import type { FindingsTable, RootCausesTable } from './schema.js';
-import {
-  defaultDependencies,
-  inList,
-  fromJson,
-  fromJsonOrNull,
-  staleOrMissing,
-  toJson,
-  toJsonOrNull,
-  selectPage,
-  toTimestamp,
-  translateConstraintErrors,
-  type Executor,
-  type Page,
-  type Paged,
-  type StoreDependencies,
-  type Trx,
-} from './values.js';
+import { defaultDependencies, inList, fromJson, fromJsonOrNull, staleOrMissing, toJson, toJsonOrNull, selectPage, toTimestamp, translateConstraintErrors, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
 
 export interface StoredFinding extends Finding {
   engagementId: string;

@@ -8,16 +8,7 @@ import type { Role } from '../domain/index.js';
 import type { InvitationsTable } from './schema.js';
 import { hashToken } from './token-hash.js';
 import { normalizeEmail } from './users-repository.js';
-import {
-  defaultDependencies,
-  translateConstraintErrors,
-  selectPage,
-  toTimestamp,
-  type Executor,
-  type Page,
-  type Paged,
-  type StoreDependencies,
-} from './values.js';
+import { defaultDependencies, translateConstraintErrors, selectPage, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies } from './values.js';
 
 export interface Invitation {
   id: string;

@@ -2,17 +2,7 @@
 import type { Selectable } from 'kysely';
 import { NotFoundError } from '../domain/errors.js';
 import type { MembershipsTable } from './schema.js';
-import {
-  defaultDependencies,
-  translateConstraintErrors,
-  staleOrMissing,
-  selectPage,
-  toTimestamp,
-  type Executor,
-  type Page,
-  type Paged,
-  type StoreDependencies,
-} from './values.js';
+import { defaultDependencies, translateConstraintErrors, staleOrMissing, selectPage, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies } from './values.js';
 import type { Role } from '../domain/index.js';
 import { normalizeEmail } from './users-repository.js';
 

@@ -2,20 +2,7 @@
 import type { Selectable } from 'kysely';
 import { ConflictError } from '../domain/errors.js';
 import type { OrganizationsTable } from './schema.js';
-import {
-  containsIgnoringCase,
-  defaultDependencies,
-  translateConstraintErrors,
-  staleOrMissingRow,
-  selectPage,
-  toTimestamp,
-  type Executor,
-  type Page,
-  type Paged,
-  type StoreDependencies,
-  type Trx,
-  isForeignKeyViolation,
-} from './values.js';
+import { containsIgnoringCase, defaultDependencies, translateConstraintErrors, staleOrMissingRow, selectPage, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies, type Trx, isForeignKeyViolation } from './values.js';
 import { engineOf } from './engine.js';
 
 export interface Organization {

@@ -4,14 +4,7 @@
  * they read, like every other change (a stale one is a ConflictError with nothing written).
  */
 import { DEFAULT_PLAN, type RemediationPlan, type VersionedPlan } from '../domain/remediation/index.js';
-import {
-  defaultDependencies,
-  staleOrMissing,
-  toTimestamp,
-  translateConstraintErrors,
-  type Executor,
-  type StoreDependencies,
-} from './values.js';
+import { defaultDependencies, staleOrMissing, toTimestamp, translateConstraintErrors, type Executor, type StoreDependencies } from './values.js';
 
 /** An engagement whose plan sends reminders to a webhook. */
 export interface PlanWithWebhook extends VersionedPlan {

@@ -5,13 +5,7 @@
 import type { DeleteResult, Selectable } from 'kysely';
 import type { SessionsTable } from './schema.js';
 import { hashToken } from './token-hash.js';
-import {
-  defaultDependencies,
-  translateConstraintErrors,
-  toTimestamp,
-  type Executor,
-  type StoreDependencies,
-} from './values.js';
+import { defaultDependencies, translateConstraintErrors, toTimestamp, type Executor, type StoreDependencies } from './values.js';
 
 export interface Session {
   /** The token's hash, not the token. */

@@ -7,20 +7,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { EvaluationSnapshotsTable } from './schema.js';
-import {
-  defaultDependencies,
-  fromJson,
-  fromJsonOrNull,
-  translateConstraintErrors,
-  selectPage,
-  toJson,
-  toJsonOrNull,
-  toTimestamp,
-  type Executor,
-  type Page,
-  type Paged,
-  type StoreDependencies,
-} from './values.js';
+import { defaultDependencies, fromJson, fromJsonOrNull, translateConstraintErrors, selectPage, toJson, toJsonOrNull, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies } from './values.js';
 
 export interface SnapshotSummary<Summary = unknown> {
   id: string;

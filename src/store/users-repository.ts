@@ -4,20 +4,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { UsersTable } from './schema.js';
-import {
-  containsIgnoringCase,
-  defaultDependencies,
-  fromBooleanInt,
-  toBooleanInt,
-  translateConstraintErrors,
-  staleOrMissingRow,
-  selectPage,
-  toTimestamp,
-  type Executor,
-  type Page,
-  type Paged,
-  type StoreDependencies,
-} from './values.js';
+import { containsIgnoringCase, defaultDependencies, fromBooleanInt, toBooleanInt, translateConstraintErrors, staleOrMissingRow, selectPage, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies } from './values.js';
 
 export interface User {
   id: string;

@@ -3,17 +3,7 @@
  * repository shares: injected ids and time, pages, transactions, constraint errors.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type RawBuilder,
-  type SelectQueryBuilder,
-  type SqlBool,
-  type StringReference,
-  type Transaction,
-} from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, type StringReference, type Transaction } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { MAX_PAGE_SIZE } from '../domain/limits.js';
 import { engineOf } from './engine.js';
@@ -192,7 +182,7 @@ export function staleOrMissing(what: string, expected: number, current: number |
 }
 
 /** Tables whose rows are named by `id` and changed only at the version the writer read. */
-type VersionedTable = 'organizations' | 'users' | 'engagements';
+type VersionedTable = 'organizations' | 'users' | 'engagements' | 'controls' | 'control_tests';
 
 /**
  * {@link staleOrMissing} for row `id` of `table`, reading the version the row is at now (none when it is gone).

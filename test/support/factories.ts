@@ -4,7 +4,7 @@
  * test depends on data another made.
  */
 import { randomBytes } from 'node:crypto';
-import type { Control, ControlTest, Examination, Sample } from '../../src/domain/engagement.js';
+import type { Control, ControlTest, Engagement, Examination, Sample } from '../../src/domain/engagement.js';
 import { createControlsRepository, type ControlTestInput, type StoredControl, type StoredControlTest } from '../../src/store/controls-repository.js';
 import {
   createEngagementsRepository,
@@ -61,20 +61,26 @@ export async function buildUser(db: Executor, overrides: Partial<UserInput> = {}
   });
 }
 
+/** What every engagement of these factories is examined on: the period, the scope, sampling and pervasiveness. */
+const examinedOn: Omit<Engagement, 'organization'> = {
+  system: 'Acme Analytics Platform',
+  reportType: 'type2',
+  periodStart: '2026-01-01',
+  periodEnd: '2026-06-30',
+  categories: ['security', 'availability'],
+  notApplicable: [{ criterion: 'CC6.4', reason: 'Facilities belong to a carved-out subservice organisation' }],
+  sampling: { confidence: 0.9, tolerableRate: 0.1 },
+  pervasiveness: { minSeries: 3, minShare: 0.25 },
+  misstatements: [],
+};
+
 export function engagementSettings(overrides: Partial<EngagementSettings> = {}): EngagementSettings {
-  return {
-    name: 'FY2026 SOC 2 Type 2',
-    system: 'Acme Analytics Platform',
-    reportType: 'type2',
-    periodStart: '2026-01-01',
-    periodEnd: '2026-06-30',
-    categories: ['security', 'availability'],
-    notApplicable: [{ criterion: 'CC6.4', reason: 'Facilities belong to a carved-out subservice organisation' }],
-    sampling: { confidence: 0.9, tolerableRate: 0.1 },
-    pervasiveness: { minSeries: 3, minShare: 0.25 },
-    misstatements: [],
-    ...overrides,
-  };
+  return { name: 'FY2026 SOC 2 Type 2', ...examinedOn, ...overrides };
+}
+
+/** The same engagement as the domain's examination holds it: with its organisation's name rather than its own. */
+export function examinedEngagement(overrides: Partial<Engagement> = {}): Engagement {
+  return { organization: 'Acme Cloud, Inc.', ...examinedOn, ...overrides };
 }
 
 export async function buildEngagement(

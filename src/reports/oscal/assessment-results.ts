@@ -3,42 +3,8 @@
  * observation per control tested and per deviation, a finding per in-scope criterion (satisfied or not), and a
  * risk per deficiency characterised by likelihood, impact and severity.
  */
-import {
-  findingCodeOf,
-  forecastOf,
-  type ControlResult,
-  type CriterionResult,
-  type Deficiency,
-  type Examination,
-  type ExaminationResult,
-  type Finding,
-  type PervasivenessThresholds,
-} from '../../domain/index.js';
-import {
-  OSCAL_METHODS,
-  OSCAL_VERSION,
-  RISK_STATUS,
-  assayComponent,
-  criterionTarget,
-  deviationObservations,
-  deviationUuid,
-  endOfDay,
-    organizationParty,
-  prop,
-  riskStatement,
-  severityCharacterization,
-  startOfDay,
-  testsByControl,
-  toolOrigin,
-  uuidsFor,
-  type BackMatter,
-  type Component,
-  type Metadata,
-  type Observation,
-  type OscalFinding,
-  type Risk,
-  type Uuids,
-} from './common.js';
+import { findingCodeOf, forecastOf, type ControlResult, type CriterionResult, type Deficiency, type Examination, type ExaminationResult, type Finding, type PervasivenessThresholds } from '../../domain/index.js';
+import { OSCAL_METHODS, OSCAL_VERSION, RISK_STATUS, assayComponent, criterionTarget, deviationObservations, deviationUuid, endOfDay, organizationParty, prop, riskStatement, severityCharacterization, startOfDay, testsByControl, toolOrigin, uuidsFor, type BackMatter, type Component, type Metadata, type Observation, type OscalFinding, type Risk, type Uuids } from './common.js';
 import { words } from '../../domain/index.js';
 
 export interface AssessmentResultsDocument {

@@ -6,43 +6,8 @@
  * The items are the workspace's findings plus one open finding for each deficiency of the examination that has
  * none yet (deriveFindings): every deficiency needs a plan, even before anyone has written one.
  */
-import {
-  deriveFindings,
-  effectiveSeverity,
-  mergeDerivedFindings,
-  type ControlResult,
-  type Examination,
-  type ExaminationResult,
-  type Finding,
-  type Retest,
-  type RootCause,
-} from '../../domain/index.js';
-import {
-  OSCAL_METHODS,
-  OSCAL_VERSION,
-  RISK_STATUS,
-  assayComponent,
-  criterionTarget,
-  deviationObservations,
-  endOfDay,
-    oneLine,
-  organizationParty,
-  prop,
-  riskStatement,
-  severityCharacterization,
-  startOfDay,
-  testsByControl,
-  toolOrigin,
-  uuidsFor,
-  type Component,
-  type Metadata,
-  type Observation,
-  type OscalFinding,
-  type Prop,
-  type Response,
-  type Risk,
-  type Uuids,
-} from './common.js';
+import { deriveFindings, effectiveSeverity, mergeDerivedFindings, type ControlResult, type Examination, type ExaminationResult, type Finding, type Retest, type RootCause } from '../../domain/index.js';
+import { OSCAL_METHODS, OSCAL_VERSION, RISK_STATUS, assayComponent, criterionTarget, deviationObservations, endOfDay, oneLine, organizationParty, prop, riskStatement, severityCharacterization, startOfDay, testsByControl, toolOrigin, uuidsFor, type Component, type Metadata, type Observation, type OscalFinding, type Prop, type Response, type Risk, type Uuids } from './common.js';
 import type { OscalExportOptions } from './assessment-results.js';
 import { words } from '../../domain/index.js';
 

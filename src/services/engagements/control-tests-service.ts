@@ -11,40 +11,9 @@
  * Recorded results are evidence (src/domain/test-changes.ts): recording the test again keeps them, replacing a
  * test is refused while it holds any, and a new test version keeps the old one, whole, in its audit event.
  */
-import {
-  can,
-  checkFailureNotes,
-  checkSampleRecord,
-  checkTestSamples,
-  ConflictError,
-  describeGrant,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  jsonPath,
-  locateProblems,
-  newSampleProblems,
-  testProblems,
-  type Grant,
-  testChangeConflict,
-  testRemovalConflict,
-  resultChangeProblems,
-  resultChangeRefusal,
-  shownRole,
-  type Problem,
-  type Role,
-  type Sample,
-  type TestChange,
-} from '../../domain/index.js';
-import type {
-  ControlTestInput,
-  ControlsRepository,
-  SamplePatch,
-  RecordedSampleRow,
-  StoredControl,
-  StoredControlTest,
-} from '../../store/controls-repository.js';
-import type { Executor } from '../../store/values.js';
+import { can, checkFailureNotes, checkSampleRecord, checkTestSamples, ConflictError, describeGrant, ForbiddenError, NotFoundError, ValidationError, jsonPath, locateProblems, newSampleProblems, testProblems, type Grant, testChangeConflict, testRemovalConflict, resultChangeProblems, resultChangeRefusal, shownRole, type Problem, type Role, type Sample, type TestChange } from '../../domain/index.js';
+import type { ControlTestInput, ControlsRepository, SamplePatch, RecordedSampleRow, StoredControl, StoredControlTest, TestOverview } from '../../store/controls-repository.js';
+import type { Executor, Trx } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
@@ -117,11 +86,20 @@ export function createControlTestsService(deps: {
     return test;
   };
 
-  const overviewOf = async (control: StoredControl, trx: Executor) => {
-    const overview = await controls.findTestOverview(control.rowId, trx);
-    if (!overview) throw new NotFoundError(`The test of control ${control.id} (record the test first)`);
-    return overview;
-  };
+  /**
+   * Runs a change of one sample in one transaction, on the control (refused when archived) and an overview of its
+   * test (none: NotFoundError).
+   */
+  const changeSample = <T>(
+    scope: { organizationId: string; engagementId: string; controlId: string },
+    change: (trx: Trx, control: StoredControl, test: TestOverview) => Promise<T>,
+  ): Promise<T> =>
+    db.transaction().execute(async (trx) => {
+      const control = await lookup.controlForChange(scope.organizationId, scope.engagementId, scope.controlId, trx);
+      const test = await controls.findTestOverview(control.rowId, trx);
+      if (!test) throw new NotFoundError(`The test of control ${control.id} (record the test first)`);
+      return change(trx, control, test);
+    });
 
   return {
     async get(actor: Actor, organizationId: string, engagementId: string, controlId: string): Promise<StoredControlTest> {
@@ -262,9 +240,7 @@ export function createControlTestsService(deps: {
       const grant = await access.require(actor, organizationId, 'test.record');
       const refused = locateProblems(checkSampleRecord(null, sample, null), jsonPath);
       if (refused.length > 0) throw new ValidationError(refused, 'The sample cannot be added');
-      return db.transaction().execute(async (trx) => {
-        const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
-        const test = await overviewOf(control, trx);
+      return changeSample({ organizationId, engagementId, controlId }, async (trx, control, test) => {
         if (expectedVersion === undefined || expectedVersion === test.version) {
           const sampled = (await controls.findSample(test.rowId, sample.item, trx)) !== null;
           const issues = locateProblems(newSampleProblems(test, sample.item, sampled), jsonPath);
@@ -292,9 +268,7 @@ export function createControlTestsService(deps: {
       reason: string | null = null,
     ): Promise<RecordedSample> {
       const grant = await access.require(actor, organizationId, 'test.record');
-      return db.transaction().execute(async (trx) => {
-        const control = await lookup.controlForChange(organizationId, engagementId, controlId, trx);
-        const test = await overviewOf(control, trx);
+      return changeSample({ organizationId, engagementId, controlId }, async (trx, control, test) => {
         const before = await controls.findSample(test.rowId, item, trx);
         if (!before) throw new NotFoundError(`Sample ${item} of control ${controlId}`);
         const after = { ...before, ...patch };

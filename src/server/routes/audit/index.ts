@@ -4,21 +4,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { auditEventList, auditEventParams, auditEventSchema, auditHeadSchema, auditQuery, controlHistoryQuery, controlParams, organizationParams } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 
 export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('audit');
   const { auditEvents, integrity } = options.services;
-  const tags = ['audit'];
 
   app.get('/organizations/:organizationId/audit-events', {
-    config: { permission: 'audit.read' },
-    schema: {
-      tags,
-      summary: "The organisation's audit events, newest first, by type or subject",
-      params: organizationParams,
-      querystring: auditQuery,
-      response: { 200: auditEventList },
-    },
+    ...route('audit.read', "The organisation's audit events, newest first, by type or subject",
+      { params: organizationParams, querystring: auditQuery, response: { 200: auditEventList } }),
     handler: async (request) => {
       const { limit, offset, type, subject } = request.query;
       const page = await auditEvents.list(actorOf(request), request.params.organizationId, {
@@ -32,38 +27,21 @@ export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions)
   });
 
   app.get('/organizations/:organizationId/audit-events/:seq', {
-    config: { permission: 'audit.read' },
-    schema: {
-      tags,
-      summary: 'One event of the organisation, whole (a list leaves out payloads past its size budget)',
-      params: auditEventParams,
-      response: { 200: auditEventSchema },
-    },
+    ...route('audit.read', 'One event of the organisation, whole (a list leaves out payloads past its size budget)',
+      { params: auditEventParams, response: { 200: auditEventSchema } }),
     handler: async (request) => auditEvents.get(actorOf(request), request.params.organizationId, request.params.seq),
   });
 
   app.get('/organizations/:organizationId/audit/head', {
-    config: { permission: 'audit.read' },
-    schema: {
-      tags,
-      summary: "The audit chain's head and latest signed checkpoint, to note outside the system",
-      description:
-        'The chain is one for the whole installation, so these are its numbers, not this organisation\'s: a later `assay verify --expect-head SEQ:HASH` proves that no event up to SEQ was changed or deleted since.',
-      params: organizationParams,
-      response: { 200: auditHeadSchema },
-    },
+    ...route('audit.read', "The audit chain's head and latest signed checkpoint, to note outside the system", {
+      description: 'The chain is one for the whole installation, so these are its numbers, not this organisation\'s: a later `assay verify --expect-head SEQ:HASH` proves that no event up to SEQ was changed or deleted since.', params: organizationParams, response: { 200: auditHeadSchema },
+    }),
     handler: async (request) => integrity.head(actorOf(request), request.params.organizationId),
   });
 
   app.get('/organizations/:organizationId/engagements/:engagementId/controls/:controlId/audit-events', {
-    config: { permission: 'audit.read' },
-    schema: {
-      tags,
-      summary: "A control's history: its own events and those of its test and samples, newest first",
-      params: controlParams,
-      querystring: controlHistoryQuery,
-      response: { 200: auditEventList },
-    },
+    ...route('audit.read', "A control's history: its own events and those of its test and samples, newest first",
+      { params: controlParams, querystring: controlHistoryQuery, response: { 200: auditEventList } }),
     handler: async (request) => {
       const { organizationId, engagementId, controlId } = request.params;
       const { limit, offset, type } = request.query;

@@ -8,24 +8,20 @@ import { z } from 'zod';
 import { TooManyAttemptsError, UnauthenticatedError } from '../../../domain/index.js';
 import { actorOf, SESSION_COOKIE } from '../../authentication.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 import { clearSessionCookie, setSessionCookie, signedInBody } from './cookie.js';
 import { changePasswordBody, endedSchema, loginBody, meSchema, resetPasswordBody, problemSchema, signedInSchema } from '../../../contract/index.js';
 
 export async function authRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('auth');
   const { auth, passwords } = options.services;
-  const tags = ['auth'];
   // A flood guard per process and client address, in front of the throttle the database keeps.
   const rateLimit = { max: options.loginRateLimit, timeWindow: '1 minute' };
 
   app.post('/auth/login', {
-    config: { permission: 'public', rateLimit },
-    schema: {
-      tags,
-      summary: 'Sign in with email and password; sets the session cookie (429 with Retry-After while the account or address is locked)',
-      body: loginBody,
-      response: { 200: signedInSchema, 401: problemSchema, 429: problemSchema },
-    },
+    ...route('public', 'Sign in with email and password; sets the session cookie (429 with Retry-After while the account or address is locked)',
+      { body: loginBody, response: { 200: signedInSchema, 401: problemSchema, 429: problemSchema } }, { rateLimit }),
     handler: async (request, reply) => {
       const { email, password } = request.body;
       try {
@@ -42,8 +38,7 @@ export async function authRoutes(fastify: FastifyInstance, options: ApiOptions):
   });
 
   app.post('/auth/logout', {
-    config: { permission: 'signed-in' },
-    schema: { tags, summary: 'Sign out: ends this session', response: { 204: z.null() } },
+    ...route('signed-in', 'Sign out: ends this session', { response: { 204: z.null() } }),
     handler: async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await auth.logout(actorOf(request), token);
@@ -53,8 +48,7 @@ export async function authRoutes(fastify: FastifyInstance, options: ApiOptions):
   });
 
   app.post('/auth/sessions/end-all', {
-    config: { permission: 'signed-in' },
-    schema: { tags, summary: 'Sign out everywhere: ends every session of the caller, this one too', response: { 200: endedSchema } },
+    ...route('signed-in', 'Sign out everywhere: ends every session of the caller, this one too', { response: { 200: endedSchema } }),
     handler: async (request, reply) => {
       const sessionsEnded = await auth.endAllSessions(actorOf(request));
       clearSessionCookie(reply, options.secureCookies);
@@ -63,8 +57,7 @@ export async function authRoutes(fastify: FastifyInstance, options: ApiOptions):
   });
 
   app.get('/auth/me', {
-    config: { permission: 'signed-in' },
-    schema: { tags, summary: 'Who is calling', response: { 200: meSchema } },
+    ...route('signed-in', 'Who is calling', { response: { 200: meSchema } }),
     handler: async (request) => {
       const actor = actorOf(request);
       return {
@@ -78,13 +71,8 @@ export async function authRoutes(fastify: FastifyInstance, options: ApiOptions):
   });
 
   app.post('/auth/password', {
-    config: { permission: 'signed-in' },
-    schema: {
-      tags,
-      summary: 'Change your password (the current one required); every other session of yours ends',
-      body: changePasswordBody,
-      response: { 200: endedSchema, 422: problemSchema, 429: problemSchema },
-    },
+    ...route('signed-in', 'Change your password (the current one required); every other session of yours ends',
+      { body: changePasswordBody, response: { 200: endedSchema, 422: problemSchema, 429: problemSchema } }),
     handler: async (request) => {
       const sessionsEnded = await passwords.change(actorOf(request), { ...request.body, keepSession: request.cookies[SESSION_COOKIE] ?? null });
       return { sessionsEnded };
@@ -92,13 +80,8 @@ export async function authRoutes(fastify: FastifyInstance, options: ApiOptions):
   });
 
   app.post('/auth/password-reset', {
-    config: { permission: 'public', rateLimit },
-    schema: {
-      tags,
-      summary: 'Set a new password from a one-time reset link (`assay user reset-password`); every session of the person ends',
-      body: resetPasswordBody,
-      response: { 204: z.null(), 422: problemSchema },
-    },
+    ...route('public', 'Set a new password from a one-time reset link (`assay user reset-password`); every session of the person ends',
+      { body: resetPasswordBody, response: { 204: z.null(), 422: problemSchema } }, { rateLimit }),
     handler: async (request, reply) => {
       await passwords.reset(request.body.token, request.body.newPassword);
       return reply.status(204).send(null);

@@ -8,24 +8,19 @@ import { inEngagement } from '../../engagement-request.js';
 import { controlList, controlParams, controlQuery, controlSchema, createControlBody, engagementParams, purgedSchema, updateControlBody, versionBody, versionQuery } from '../../../contract/index.js';
 import { sendJson, serializedOnce } from '../examination/json-body.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 
 const CONTROL_URL = '/organizations/:organizationId/engagements/:engagementId/controls/:controlId';
 
 export async function controlRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('controls');
   const { controls, archive } = options.services;
   const serializedPage = serializedOnce(controlList);
-  const tags = ['controls'];
 
   app.get('/organizations/:organizationId/engagements/:engagementId/controls', {
-    config: { permission: 'control.read' },
-    schema: {
-      tags,
-      summary: 'Controls in use (or archived ones, `archived=include|only`) in their order, each with its conclusion; by criterion, owner, text or conclusion',
-      params: engagementParams,
-      querystring: controlQuery,
-      response: { 200: controlList },
-    },
+    ...route('control.read', 'Controls in use (or archived ones, `archived=include|only`) in their order, each with its conclusion; by criterion, owner, text or conclusion',
+      { params: engagementParams, querystring: controlQuery, response: { 200: controlList } }),
     handler: async (request, reply) => {
       const { limit, offset, criterion, owner, q, conclusion, archived } = request.query;
       const page = await controls.list(...inEngagement(request), {
@@ -44,34 +39,21 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
   });
 
   app.post('/organizations/:organizationId/engagements/:engagementId/controls', {
-    config: { permission: 'control.manage' },
-    schema: {
-      tags,
-      summary: 'Add a control after the last one',
-      params: engagementParams,
-      body: createControlBody,
-      response: { 201: controlSchema },
-    },
+    ...route('control.manage', 'Add a control after the last one',
+      { params: engagementParams, body: createControlBody, response: { 201: controlSchema } }),
     handler: async (request, reply) => {
       return reply.status(201).send(await controls.create(...inEngagement(request), request.body));
     },
   });
 
   app.get(CONTROL_URL, {
-    config: { permission: 'control.read' },
-    schema: { tags, summary: 'One control', params: controlParams, response: { 200: controlSchema } },
+    ...route('control.read', 'One control', { params: controlParams, response: { 200: controlSchema } }),
     handler: async (request) => controls.get(...inEngagement(request), request.params.controlId),
   });
 
   app.patch(CONTROL_URL, {
-    config: { permission: 'control.update' },
-    schema: {
-      tags,
-      summary: 'Change a control (409 when `version` is stale or it is archived); an owner may change only the controls it owns',
-      params: controlParams,
-      body: updateControlBody,
-      response: { 200: controlSchema },
-    },
+    ...route('control.update', 'Change a control (409 when `version` is stale or it is archived); an owner may change only the controls it owns',
+      { params: controlParams, body: updateControlBody, response: { 200: controlSchema } }),
     handler: async (request) => {
       const { controlId } = request.params;
       const { version, ...patch } = request.body;
@@ -80,39 +62,24 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
   });
 
   app.delete(CONTROL_URL, {
-    config: { permission: 'control.manage' },
-    schema: {
-      tags,
-      summary: 'Archive a control: out of the examination, its test kept read-only (409 when `version` is stale or another control compensates it)',
-      params: controlParams,
-      querystring: versionQuery,
-      response: { 200: controlSchema },
-    },
+    ...route('control.manage', 'Archive a control: out of the examination, its test kept read-only (409 when `version` is stale or another control compensates it)',
+      { params: controlParams, querystring: versionQuery, response: { 200: controlSchema } }),
     handler: async (request) => archive.archiveControl(...inEngagement(request), request.params.controlId, request.query.version),
   });
 
   app.post(`${CONTROL_URL}/restore`, {
-    config: { permission: 'archive.restore' },
-    schema: {
-      tags,
-      summary: 'Restore an archived control (409 when `version` is stale, it is not archived, or a control it compensates is not in use)',
-      params: controlParams,
-      body: versionBody,
-      response: { 200: controlSchema },
-    },
+    ...route('archive.restore', 'Restore an archived control (409 when `version` is stale, it is not archived, or a control it compensates is not in use)',
+      { params: controlParams, body: versionBody, response: { 200: controlSchema } }),
     handler: async (request) => archive.restoreControl(...inEngagement(request), request.params.controlId, request.body.version),
   });
 
   app.post(`${CONTROL_URL}/purge`, {
-    config: { permission: 'archive.purge' },
-    schema: {
-      tags,
-      summary: 'Delete an archived control, after writing it with its test and samples into the audit event `control.purged`',
+    ...route('archive.purge', 'Delete an archived control, after writing it with its test and samples into the audit event `control.purged`', {
       description: '409 when `version` is stale, the control is not archived, another control compensates it, or its record is larger than an audit event holds (8 MB).',
       params: controlParams,
       body: versionBody,
       response: { 200: purgedSchema },
-    },
+    }),
     handler: async (request) => archive.purgeControl(...inEngagement(request), request.params.controlId, request.body.version),
   });
 }

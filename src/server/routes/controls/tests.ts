@@ -5,17 +5,17 @@ import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
 import { addSampleBody, controlParams, putPopulationBody, putTestBody, recordedSampleSchema, sampleParams, testSchema, updateSampleBody, versionQuery } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 
 const TEST_URL = '/organizations/:organizationId/engagements/:engagementId/controls/:controlId/test';
 
 export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('tests');
   const { tests } = options.services;
-  const tags = ['tests'];
 
   app.get(TEST_URL, {
-    config: { permission: 'control.read' },
-    schema: { tags, summary: "The control's test with its samples", params: controlParams, response: { 200: testSchema } },
+    ...route('control.read', "The control's test with its samples", { params: controlParams, response: { 200: testSchema } }),
     handler: async (request) => {
       const { organizationId, engagementId, controlId } = request.params;
       return tests.get(actorOf(request), organizationId, engagementId, controlId);
@@ -23,18 +23,14 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
   });
 
   app.put(TEST_URL, {
-    config: { permission: 'test.record' },
-    schema: {
-      tags,
-      summary:
-        "Record the control's test over the one it has (then `version` is required; 409 when stale). Recorded results " +
+    ...route(
+      'test.record',
+      "Record the control's test over the one it has (then `version` is required; 409 when stale). Recorded results " +
         'are kept: `change` says whether to keep them and add samples (default), replace a test that holds none, or ' +
         'start a new test version that keeps the current one in the history; 409 names what would otherwise be lost. ' +
         'Stating or changing its population (size or scope limitation) also needs evidence.manage, which the auditor does not have',
-      params: controlParams,
-      body: putTestBody,
-      response: { 200: testSchema, 201: testSchema },
-    },
+      { params: controlParams, body: putTestBody, response: { 200: testSchema, 201: testSchema } },
+    ),
     handler: async (request, reply) => {
       const { organizationId, engagementId, controlId } = request.params;
       const { version, change, reason, ...test } = request.body;
@@ -45,14 +41,8 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
   });
 
   app.delete(TEST_URL, {
-    config: { permission: 'test.record' },
-    schema: {
-      tags,
-      summary: "Delete the control's test with its samples and population (409 when `version` is stale; needs evidence.manage too)",
-      params: controlParams,
-      querystring: versionQuery,
-      response: { 204: z.null() },
-    },
+    ...route('test.record', "Delete the control's test with its samples and population (409 when `version` is stale; needs evidence.manage too)",
+      { params: controlParams, querystring: versionQuery, response: { 204: z.null() } }),
     handler: async (request, reply) => {
       const { organizationId, engagementId, controlId } = request.params;
       await tests.remove(actorOf(request), organizationId, engagementId, controlId, request.query.version);
@@ -62,16 +52,12 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
 
   app.put(`${TEST_URL}/population`, {
     // The organisation's evidence, not test work: the control's owner may state it, the auditor may not.
-    config: { permission: 'evidence.manage' },
-    schema: {
-      tags,
-      summary:
-        "State the test's population (its size, or a scope limitation saying why it could not be produced), keeping " +
+    ...route(
+      'evidence.manage',
+      "State the test's population (its size, or a scope limitation saying why it could not be produced), keeping " +
         'its method and samples (409 when `version` is stale); an owner may do so only for the controls it owns',
-      params: controlParams,
-      body: putPopulationBody,
-      response: { 200: testSchema },
-    },
+      { params: controlParams, body: putPopulationBody, response: { 200: testSchema } },
+    ),
     handler: async (request) => {
       const { organizationId, engagementId, controlId } = request.params;
       const { version, ...evidence } = request.body;
@@ -80,16 +66,12 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
   });
 
   app.post(`${TEST_URL}/samples`, {
-    config: { permission: 'test.record' },
-    schema: {
-      tags,
-      summary:
-        'Add a sample to the test, or record the result of an item not yet tested (no more than the population, no item ' +
+    ...route(
+      'test.record',
+      'Add a sample to the test, or record the result of an item not yet tested (no more than the population, no item ' +
         'twice; a fail needs a note saying what deviated)',
-      params: controlParams,
-      body: addSampleBody,
-      response: { 201: recordedSampleSchema },
-    },
+      { params: controlParams, body: addSampleBody, response: { 201: recordedSampleSchema } },
+    ),
     handler: async (request, reply) => {
       const { organizationId, engagementId, controlId } = request.params;
       const { version, ...sample } = request.body;
@@ -99,14 +81,8 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
   });
 
   app.patch(`${TEST_URL}/samples/:item`, {
-    config: { permission: 'test.record' },
-    schema: {
-      tags,
-      summary: "Record a sample's result or note: a fail needs a note saying what deviated, and changing a recorded result a `reason` (422 naming the field without them), kept in the audit event",
-      params: sampleParams,
-      body: updateSampleBody,
-      response: { 200: recordedSampleSchema },
-    },
+    ...route('test.record', "Record a sample's result or note: a fail needs a note saying what deviated, and changing a recorded result a `reason` (422 naming the field without them), kept in the audit event",
+      { params: sampleParams, body: updateSampleBody, response: { 200: recordedSampleSchema } }),
     handler: async (request) => {
       const { organizationId, engagementId, controlId, item } = request.params;
       const { version, reason, ...patch } = request.body;

@@ -6,60 +6,43 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inEngagement } from '../../engagement-request.js';
 import type { ApiOptions } from '../index.js';
-import {
-  decideNotApplicableBody,
-  engagementParams,
-  notApplicableProposalSchema,
-  notApplicableProposalsSchema,
-  proposalParams,
-  proposeNotApplicableBody,
-} from '../../../contract/index.js';
+import { routeDeclarer } from '../route.js';
+import { decideNotApplicableBody, engagementParams, notApplicableProposalSchema, notApplicableProposalsSchema, proposalParams, proposeNotApplicableBody } from '../../../contract/index.js';
 
 const PROPOSALS_URL = '/organizations/:organizationId/engagements/:engagementId/not-applicable-proposals';
 
 export async function notApplicableRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { notApplicable } = options.services;
-  const tags = ['criteria'];
+  const route = routeDeclarer('criteria');
 
   app.get(PROPOSALS_URL, {
-    config: { permission: 'engagement.read' },
-    schema: {
-      tags,
-      summary:
-        'Proposals that a criterion does not apply, pending first; for each pending one, the criterion’s status and the ' +
+    ...route(
+      'engagement.read',
+      'Proposals that a criterion does not apply, pending first; for each pending one, the criterion’s status and the ' +
         'opinion as they are and the opinion if it were accepted',
-      params: engagementParams,
-      response: { 200: notApplicableProposalsSchema },
-    },
+      { params: engagementParams, response: { 200: notApplicableProposalsSchema } },
+    ),
     handler: async (request) => notApplicable.list(...inEngagement(request)),
   });
 
   app.post(PROPOSALS_URL, {
-    config: { permission: 'exclusion.propose' },
-    schema: {
-      tags,
-      summary:
-        'Propose that a criterion in scope does not apply, with the reason (422 naming the field when it is not in scope, ' +
+    ...route(
+      'exclusion.propose',
+      'Propose that a criterion in scope does not apply, with the reason (422 naming the field when it is not in scope, ' +
         'not applicable already or proposed already); it counts only once the auditor accepts it',
-      params: engagementParams,
-      body: proposeNotApplicableBody,
-      response: { 201: notApplicableProposalSchema },
-    },
+      { params: engagementParams, body: proposeNotApplicableBody, response: { 201: notApplicableProposalSchema } },
+    ),
     handler: async (request, reply) => reply.status(201).send(await notApplicable.propose(...inEngagement(request), request.body)),
   });
 
   app.post(`${PROPOSALS_URL}/:proposalId/decision`, {
-    config: { permission: 'exclusion.decide' },
-    schema: {
-      tags,
-      summary:
-        'Accept or reject a pending proposal (the auditor; an admin only where the organisation has no auditor, else 403); ' +
+    ...route(
+      'exclusion.decide',
+      'Accept or reject a pending proposal (the auditor; an admin only where the organisation has no auditor, else 403); ' +
         'a rejection says why; an accepted criterion becomes not applicable (409 when `version` is stale or it is decided already)',
-      params: proposalParams,
-      body: decideNotApplicableBody,
-      response: { 200: notApplicableProposalSchema },
-    },
+      { params: proposalParams, body: decideNotApplicableBody, response: { 200: notApplicableProposalSchema } },
+    ),
     handler: async (request) => {
       const { version, ...decision } = request.body;
       return notApplicable.decide(...inEngagement(request), request.params.proposalId, version, decision);

@@ -10,24 +10,19 @@ import { inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 import { createEngagementBody, engagementList, engagementParams, engagementQuery, engagementRecordSchema, engagementSchema, organizationParams, purgedSchema, updateEngagementBody, versionBody, versionQuery } from '../../../contract/index.js';
 
 const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
 
 export async function engagementRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('engagements');
   const { engagements, archive } = options.services;
-  const tags = ['engagements'];
 
   app.get('/organizations/:organizationId/engagements', {
-    config: { permission: 'engagement.read' },
-    schema: {
-      tags,
-      summary: 'Engagements in use (or archived ones, `archived=include|only`), newest period first, by report type or text in the name or system',
-      params: organizationParams,
-      querystring: engagementQuery,
-      response: { 200: engagementList },
-    },
+    ...route('engagement.read', 'Engagements in use (or archived ones, `archived=include|only`), newest period first, by report type or text in the name or system',
+      { params: organizationParams, querystring: engagementQuery, response: { 200: engagementList } }),
     handler: async (request) => {
       const { reportType, q, archived } = request.query;
       return replyWithPage(request.query, (page) =>
@@ -42,33 +37,20 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
   });
 
   app.post('/organizations/:organizationId/engagements', {
-    config: { permission: 'engagement.manage' },
-    schema: {
-      tags,
-      summary: 'Create an engagement',
-      params: organizationParams,
-      body: createEngagementBody,
-      response: { 201: engagementSchema },
-    },
+    ...route('engagement.manage', 'Create an engagement',
+      { params: organizationParams, body: createEngagementBody, response: { 201: engagementSchema } }),
     handler: async (request, reply) =>
       reply.status(201).send(await engagements.create(actorOf(request), request.params.organizationId, request.body)),
   });
 
   app.get(ENGAGEMENT_URL, {
-    config: { permission: 'engagement.read' },
-    schema: { tags, summary: 'One engagement', params: engagementParams, response: { 200: engagementSchema } },
+    ...route('engagement.read', 'One engagement', { params: engagementParams, response: { 200: engagementSchema } }),
     handler: async (request) => engagements.get(actorOf(request), request.params.organizationId, request.params.engagementId),
   });
 
   app.patch(ENGAGEMENT_URL, {
-    config: { permission: 'engagement.manage' },
-    schema: {
-      tags,
-      summary: "Change an engagement's settings (409 when `version` is stale or the engagement is archived)",
-      params: engagementParams,
-      body: updateEngagementBody,
-      response: { 200: engagementSchema },
-    },
+    ...route('engagement.manage', "Change an engagement's settings (409 when `version` is stale or the engagement is archived)",
+      { params: engagementParams, body: updateEngagementBody, response: { 200: engagementSchema } }),
     handler: async (request) => {
       const { version, ...patch } = request.body;
       return engagements.update(...inEngagement(request), version, patch);
@@ -76,53 +58,37 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
   });
 
   app.delete(ENGAGEMENT_URL, {
-    config: { permission: 'engagement.manage' },
-    schema: {
-      tags,
-      summary: 'Archive an engagement: its work is kept, read-only, out of the default list (409 when `version` is stale)',
+    ...route('engagement.manage', 'Archive an engagement: its work is kept, read-only, out of the default list (409 when `version` is stale)', {
       description: 'Nothing is deleted: an admin restores it (`POST …/restore`) or purges it (`POST …/purge`).',
       params: engagementParams,
       querystring: versionQuery,
       response: { 200: engagementSchema },
-    },
+    }),
     handler: async (request) => archive.archiveEngagement(...inEngagement(request), request.query.version),
   });
 
   app.post(`${ENGAGEMENT_URL}/restore`, {
-    config: { permission: 'archive.restore' },
-    schema: {
-      tags,
-      summary: 'Restore an archived engagement (409 when `version` is stale or it is not archived)',
-      params: engagementParams,
-      body: versionBody,
-      response: { 200: engagementSchema },
-    },
+    ...route('archive.restore', 'Restore an archived engagement (409 when `version` is stale or it is not archived)',
+      { params: engagementParams, body: versionBody, response: { 200: engagementSchema } }),
     handler: async (request) => archive.restoreEngagement(...inEngagement(request), request.body.version),
   });
 
   app.post(`${ENGAGEMENT_URL}/purge`, {
-    config: { permission: 'archive.purge' },
-    schema: {
-      tags,
-      summary: 'Delete an archived engagement, after writing its whole record into the audit event `engagement.purged`',
-      description:
-        '409 when `version` is stale, the engagement is not archived, or its record is larger than an audit event holds (8 MB): then nothing is deleted.',
+    ...route('archive.purge', 'Delete an archived engagement, after writing its whole record into the audit event `engagement.purged`', {
+      description: '409 when `version` is stale, the engagement is not archived, or its record is larger than an audit event holds (8 MB): then nothing is deleted.',
       params: engagementParams,
       body: versionBody,
       response: { 200: purgedSchema },
-    },
+    }),
     handler: async (request) => archive.purgeEngagement(...inEngagement(request), request.body.version),
   });
 
   app.get(`${ENGAGEMENT_URL}/export`, {
-    config: { permission: 'examination.read' },
-    schema: {
-      tags,
-      summary: "An engagement's whole record, archived or not, as a purge keeps it (a JSON download)",
+    ...route('examination.read', "An engagement's whole record, archived or not, as a purge keeps it (a JSON download)", {
       description: 'Its settings, the workspace (examination, findings, root causes, management responses), its archived controls and its corrective action plan.',
       params: engagementParams,
       response: { 200: engagementRecordSchema },
-    },
+    }),
     handler: async (request, reply) => {
       const record = await archive.exportEngagement(...inEngagement(request));
       return asAttachment(reply, `engagement-${record.engagement.id}-record.json`).send(record);

@@ -9,16 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
-import {
-  changesQuery,
-  changesSchema,
-  engagementParams,
-  examinationResultSchema,
-  fixRankingSchema,
-  historyList,
-  pageQuery,
-} from '../../../contract/index.js';
+import { changesQuery, changesSchema, engagementParams, examinationResultSchema, fixRankingSchema, historyList, pageQuery } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 import { sendJson } from './json-body.js';
 
 const EXAMINATION_URL = '/organizations/:organizationId/engagements/:engagementId/examination';
@@ -32,18 +25,15 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 
 export async function examinationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('examination');
   const { examination } = options.services;
-  const tags = ['examination'];
 
   app.get(EXAMINATION_URL, {
-    config: { permission: 'examination.read' },
-    schema: {
-      tags,
-      summary: 'The examination: conclusions, criteria, deficiencies and the opinion forecast (as `assay examine --format json`)',
+    ...route('examination.read', 'The examination: conclusions, criteria, deficiencies and the opinion forecast (as `assay examine --format json`)', {
       description: 'Sends an ETag; with a matching If-None-Match the answer is 304 Not Modified.',
       params: engagementParams,
       response: { 200: examinationResultSchema, 304: z.null().describe('Not modified: the result is the one you have') },
-    },
+    }),
     handler: async (request, reply) => {
       const { organizationId, engagementId } = request.params;
       const evaluation = await examination.get(actorOf(request), organizationId, engagementId);
@@ -58,14 +48,8 @@ export async function examinationRoutes(fastify: FastifyInstance, options: ApiOp
   });
 
   app.get(`${EXAMINATION_URL}/history`, {
-    config: { permission: 'examination.read' },
-    schema: {
-      tags,
-      summary: 'The results kept over time, newest first: opinion, criteria per status, deficiencies per severity',
-      params: engagementParams,
-      querystring: pageQuery,
-      response: { 200: historyList },
-    },
+    ...route('examination.read', 'The results kept over time, newest first: opinion, criteria per status, deficiencies per severity',
+      { params: engagementParams, querystring: pageQuery, response: { 200: historyList } }),
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
       const { limit, offset } = request.query;
@@ -75,17 +59,14 @@ export async function examinationRoutes(fastify: FastifyInstance, options: ApiOp
   });
 
   app.get(`${EXAMINATION_URL}/changes`, {
-    config: { permission: 'examination.read' },
-    schema: {
-      tags,
-      summary: 'What changed since sinceDays ago (default 7): the criteria, controls and opinion of the latest result against an older one',
+    ...route('examination.read', 'What changed since sinceDays ago (default 7): the criteria, controls and opinion of the latest result against an older one', {
       description:
         'The baseline is the newest result kept at least sinceDays before the latest, else the oldest kept (fullPeriod false). ' +
         'Only the criteria and controls whose status or conclusion changed are listed.',
       params: engagementParams,
       querystring: changesQuery,
       response: { 200: changesSchema },
-    },
+    }),
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
       return examination.changes(actorOf(request), organizationId, engagementId, { sinceDays: request.query.sinceDays });
@@ -93,16 +74,8 @@ export async function examinationRoutes(fastify: FastifyInstance, options: ApiOp
   });
 
   app.get(`${EXAMINATION_URL}/what-if`, {
-    config: { permission: 'examination.read' },
-    schema: {
-      tags,
-      summary: 'What to fix first: each deficient control assumed effective, the opinion forecast it would give and the criteria it would restore',
-      description:
-        'The engine examines the engagement again with one control assumed effective (designed effectively, its failed samples retested clean), ' +
-        'once per control with a deficiency. Ranked by the opinion it gives, then the criteria it restores, then the severity of the deficiency.',
-      params: engagementParams,
-      response: { 200: fixRankingSchema },
-    },
+    ...route('examination.read', 'What to fix first: each deficient control assumed effective, the opinion forecast it would give and the criteria it would restore',
+      { description: 'The engine examines the engagement again with one control assumed effective (designed effectively, its failed samples retested clean), ' + 'once per control with a deficiency. Ranked by the opinion it gives, then the criteria it restores, then the severity of the deficiency.', params: engagementParams, response: { 200: fixRankingSchema } }),
     handler: async (request) => {
       const { organizationId, engagementId } = request.params;
       return examination.whatIf(actorOf(request), organizationId, engagementId);

@@ -5,23 +5,18 @@ import { inEngagement } from '../../engagement-request.js';
 import { correctiveActionsBody, createFindingBody, engagementParams, findingList, findingParams, findingQuery, findingSchema, findingStepsSchema, overrideBody, retestBody, rootCauseBody, syncResult, transitionBody, versionQuery } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/findings';
 
 export async function findingRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('findings');
   const { findings } = options.services;
-  const tags = ['findings'];
 
   app.get(path, {
-    config: { permission: 'finding.read' },
-    schema: {
-      tags,
-      summary: 'A page of the findings in code order, by status and control (an accepted risk past its expiry is open)',
-      params: engagementParams,
-      querystring: findingQuery,
-      response: { 200: findingList },
-    },
+    ...route('finding.read', 'A page of the findings in code order, by status and control (an accepted risk past its expiry is open)',
+      { params: engagementParams, querystring: findingQuery, response: { 200: findingList } }),
     handler: async (request) => {
       const { status, control } = request.query;
       return replyWithPage(request.query, (page) =>
@@ -35,14 +30,8 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
   });
 
   app.post(path, {
-    config: { permission: 'finding.manage' },
-    schema: {
-      tags,
-      summary: "Create a finding: from a control's deficiency in the current examination (409 when it has none or its finding exists), or recorded by hand",
-      params: engagementParams,
-      body: createFindingBody,
-      response: { 201: findingSchema },
-    },
+    ...route('finding.manage', "Create a finding: from a control's deficiency in the current examination (409 when it has none or its finding exists), or recorded by hand",
+      { params: engagementParams, body: createFindingBody, response: { 201: findingSchema } }),
     handler: async (request, reply) => {
       const created = await findings.create(...inEngagement(request), request.body);
       return reply.code(201).send(created);
@@ -50,42 +39,25 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
   });
 
   app.post(`${path}/sync`, {
-    config: { permission: 'finding.manage' },
-    schema: {
-      tags,
-      summary: 'One finding per deficiency of the current examination (idempotent); closed findings whose deficiency returned are reopened',
-      params: engagementParams,
-      response: { 200: syncResult },
-    },
+    ...route('finding.manage', 'One finding per deficiency of the current examination (idempotent); closed findings whose deficiency returned are reopened',
+      { params: engagementParams, response: { 200: syncResult } }),
     handler: async (request) => findings.syncFromExamination(...inEngagement(request)),
   });
 
   app.get(`${path}/:findingCode`, {
-    config: { permission: 'finding.read' },
-    schema: { tags, summary: 'One finding', params: findingParams, response: { 200: findingSchema } },
+    ...route('finding.read', 'One finding', { params: findingParams, response: { 200: findingSchema } }),
     handler: async (request) => findings.get(...inEngagement(request), request.params.findingCode),
   });
 
   app.get(`${path}/:findingCode/steps`, {
-    config: { permission: 'finding.read' },
-    schema: {
-      tags,
-      summary: "The finding's lifecycle steps, oldest first, each with who took it from the audit log (null: imported, or an acceptance that lapsed)",
-      params: findingParams,
-      response: { 200: findingStepsSchema },
-    },
+    ...route('finding.read', "The finding's lifecycle steps, oldest first, each with who took it from the audit log (null: imported, or an acceptance that lapsed)",
+      { params: findingParams, response: { 200: findingStepsSchema } }),
     handler: async (request) => findings.steps(...inEngagement(request), request.params.findingCode),
   });
 
   app.post(`${path}/:findingCode/transitions`, {
-    config: { permission: 'finding.manage' },
-    schema: {
-      tags,
-      summary: 'One step of the lifecycle (409 with the reasons when the step is not allowed, e.g. closing without a passing retest)',
-      params: findingParams,
-      body: transitionBody,
-      response: { 200: findingSchema },
-    },
+    ...route('finding.manage', 'One step of the lifecycle (409 with the reasons when the step is not allowed, e.g. closing without a passing retest)',
+      { params: findingParams, body: transitionBody, response: { 200: findingSchema } }),
     handler: async (request) => {
       const { findingCode } = request.params;
       const { version, to, reason, riskAcceptance, falsePositiveReason } = request.body;
@@ -98,15 +70,11 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
   });
 
   app.put(`${path}/:findingCode/corrective-actions`, {
-    config: { permission: 'finding.remediate' },
-    schema: {
-      tags,
-      summary:
-        'Replace the corrective actions; an owner may do so only for findings on the controls it owns. 422 naming the field: an owner who is not a member, a completion date in the future, done without evidence, a due date before the finding was identified without dueBeforeIdentifiedReason',
-      params: findingParams,
-      body: correctiveActionsBody,
-      response: { 200: findingSchema },
-    },
+    ...route(
+      'finding.remediate',
+      'Replace the corrective actions; an owner may do so only for findings on the controls it owns. 422 naming the field: an owner who is not a member, a completion date in the future, done without evidence, a due date before the finding was identified without dueBeforeIdentifiedReason',
+      { params: findingParams, body: correctiveActionsBody, response: { 200: findingSchema } },
+    ),
     handler: async (request) => {
       const { findingCode } = request.params;
       const { version, actions, dueBeforeIdentifiedReason } = request.body;
@@ -117,14 +85,8 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
   });
 
   app.post(`${path}/:findingCode/retests`, {
-    config: { permission: 'finding.manage' },
-    schema: {
-      tags,
-      summary: "Record a retest of the control after the fix, with the engine's conclusion on its samples",
-      params: findingParams,
-      body: retestBody,
-      response: { 200: findingSchema },
-    },
+    ...route('finding.manage', "Record a retest of the control after the fix, with the engine's conclusion on its samples",
+      { params: findingParams, body: retestBody, response: { 200: findingSchema } }),
     handler: async (request) => {
       const { findingCode } = request.params;
       const { version, id, control, ...retest } = request.body;
@@ -137,15 +99,8 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
   });
 
   app.put(`${path}/:findingCode/root-cause`, {
-    config: { permission: 'finding.manage' },
-    schema: {
-      tags,
-      summary:
-        'Trace the finding to a root cause of the engagement (written under its code, shared by findings naming it); rewriting an existing code needs its rootCauseVersion (409 when missing or stale)',
-      params: findingParams,
-      body: rootCauseBody,
-      response: { 200: findingSchema },
-    },
+    ...route('finding.manage', 'Trace the finding to a root cause of the engagement (written under its code, shared by findings naming it); rewriting an existing code needs its rootCauseVersion (409 when missing or stale)',
+      { params: findingParams, body: rootCauseBody, response: { 200: findingSchema } }),
     handler: async (request) => {
       const { findingCode } = request.params;
       const { version, rootCauseVersion, ...rootCause } = request.body;
@@ -154,14 +109,8 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
   });
 
   app.put(`${path}/:findingCode/override`, {
-    config: { permission: 'finding.judge' },
-    schema: {
-      tags,
-      summary: "Record the auditor's judgment (severity and/or pervasiveness, with the reason) beside the engine's forecast",
-      params: findingParams,
-      body: overrideBody,
-      response: { 200: findingSchema },
-    },
+    ...route('finding.judge', "Record the auditor's judgment (severity and/or pervasiveness, with the reason) beside the engine's forecast",
+      { params: findingParams, body: overrideBody, response: { 200: findingSchema } }),
     handler: async (request) => {
       const { findingCode } = request.params;
       const { version, ...override } = request.body;
@@ -170,14 +119,8 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
   });
 
   app.delete(`${path}/:findingCode/override`, {
-    config: { permission: 'finding.judge' },
-    schema: {
-      tags,
-      summary: "Withdraw the auditor's override: the engine's forecast stands alone",
-      params: findingParams,
-      querystring: versionQuery,
-      response: { 200: findingSchema },
-    },
+    ...route('finding.judge', "Withdraw the auditor's override: the engine's forecast stands alone",
+      { params: findingParams, querystring: versionQuery, response: { 200: findingSchema } }),
     handler: async (request) => findings.withdrawOverride(...inEngagement(request), request.params.findingCode, request.query.version),
   });
 }

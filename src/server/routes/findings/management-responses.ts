@@ -6,47 +6,31 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inEngagement } from '../../engagement-request.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 import { approveBody, draftBody, findingParams, managementResponseSchema, responseBody } from '../../../contract/index.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/findings/:findingCode/management-response';
 
 export async function managementResponseRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('findings');
   const { managementResponses } = options.services;
-  const tags = ['findings'];
 
   app.get(path, {
-    config: { permission: 'finding.read' },
-    schema: {
-      tags,
-      summary: "The finding's management response: null while none is drafted (404 only for an unknown finding)",
-      params: findingParams,
-      response: { 200: managementResponseSchema.nullable() },
-    },
+    ...route('finding.read', "The finding's management response: null while none is drafted (404 only for an unknown finding)",
+      { params: findingParams, response: { 200: managementResponseSchema.nullable() } }),
     handler: async (request) => managementResponses.get(...inEngagement(request), request.params.findingCode),
   });
 
   app.post(`${path}/draft`, {
-    config: { permission: 'response.write' },
-    schema: {
-      tags,
-      summary: "Draft the response from the finding's data; redrafting one that exists (at its version) replaces its text and returns it to draft",
-      params: findingParams,
-      body: draftBody,
-      response: { 200: managementResponseSchema },
-    },
+    ...route('response.write', "Draft the response from the finding's data; redrafting one that exists (at its version) replaces its text and returns it to draft",
+      { params: findingParams, body: draftBody, response: { 200: managementResponseSchema } }),
     handler: async (request) => managementResponses.draft(...inEngagement(request), request.params.findingCode, request.body.version),
   });
 
   app.put(path, {
-    config: { permission: 'response.write' },
-    schema: {
-      tags,
-      summary: 'Edit the four texts; an approved response edited is a draft again',
-      params: findingParams,
-      body: responseBody,
-      response: { 200: managementResponseSchema },
-    },
+    ...route('response.write', 'Edit the four texts; an approved response edited is a draft again',
+      { params: findingParams, body: responseBody, response: { 200: managementResponseSchema } }),
     handler: async (request) => {
       const { findingCode } = request.params;
       const { version, ...text } = request.body;
@@ -55,14 +39,8 @@ export async function managementResponseRoutes(fastify: FastifyInstance, options
   });
 
   app.post(`${path}/approve`, {
-    config: { permission: 'response.approve' },
-    schema: {
-      tags,
-      summary: 'Approve the response (409 for the person who last edited it: four eyes)',
-      params: findingParams,
-      body: approveBody,
-      response: { 200: managementResponseSchema },
-    },
+    ...route('response.approve', 'Approve the response (409 for the person who last edited it: four eyes)',
+      { params: findingParams, body: approveBody, response: { 200: managementResponseSchema } }),
     handler: async (request) => managementResponses.approve(...inEngagement(request), request.params.findingCode, request.body.version),
   });
 }

@@ -5,37 +5,26 @@ import { inEngagement } from '../../engagement-request.js';
 import { createdRootCause, createRootCauseBody, engagementParams, pageQuery, rootCauseList, systemicCauseList } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/root-causes';
 
 export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('findings');
   const { findings } = options.services;
-  const tags = ['findings'];
 
   app.get(path, {
-    config: { permission: 'finding.read' },
-    schema: {
-      tags,
-      summary: 'A page of the root causes in code order, each with the findings traced to it',
-      params: engagementParams,
-      querystring: pageQuery,
-      response: { 200: rootCauseList },
-    },
+    ...route('finding.read', 'A page of the root causes in code order, each with the findings traced to it',
+      { params: engagementParams, querystring: pageQuery, response: { 200: rootCauseList } }),
     handler: async (request) => {
       return replyWithPage(request.query, (page) => findings.rootCauses(...inEngagement(request), page));
     },
   });
 
   app.post(path, {
-    config: { permission: 'finding.manage' },
-    schema: {
-      tags,
-      summary: 'Write a root cause on its own, for findings to be traced to later; the code defaults to the next RC-<n> (409 when the code is in use)',
-      params: engagementParams,
-      body: createRootCauseBody,
-      response: { 201: createdRootCause },
-    },
+    ...route('finding.manage', 'Write a root cause on its own, for findings to be traced to later; the code defaults to the next RC-<n> (409 when the code is in use)',
+      { params: engagementParams, body: createRootCauseBody, response: { 201: createdRootCause } }),
     handler: async (request, reply) => {
       const { id, ...cause } = request.body;
       const created = await findings.createRootCause(...inEngagement(request), { ...cause, ...(id !== undefined && { id }) });
@@ -44,14 +33,8 @@ export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOpti
   });
 
   app.get(`${path}/systemic`, {
-    config: { permission: 'finding.read' },
-    schema: {
-      tags,
-      summary: 'A page of the root causes ranked by the findings, then the criteria, they touch (false positives left out); shared ones are systemic',
-      params: engagementParams,
-      querystring: pageQuery,
-      response: { 200: systemicCauseList },
-    },
+    ...route('finding.read', 'A page of the root causes ranked by the findings, then the criteria, they touch (false positives left out); shared ones are systemic',
+      { params: engagementParams, querystring: pageQuery, response: { 200: systemicCauseList } }),
     handler: async (request) => {
       return replyWithPage(request.query, (page) => findings.systemicCauses(...inEngagement(request), page));
     },

@@ -13,29 +13,24 @@ import { setSessionCookie, signedInBody } from '../auth/cookie.js';
 import { acceptedSchema, createdInvitationSchema, createInvitationBody, invitationList, invitationParams, invitationPreviewSchema, invitationQuery, invitationTokenBody, organizationParams, problemSchema, signedInSchema, signUpBody } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 
 export async function invitationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('invitations');
   const { invitations } = options.services;
-  const tags = ['invitations'];
   const rateLimit = { max: options.loginRateLimit, timeWindow: '1 minute' };
 
   app.get('/organizations/:organizationId/invitations', {
-    config: { permission: 'member.manage' },
-    schema: { tags, summary: 'Pending invitations, newest first (never their links)', params: organizationParams, querystring: invitationQuery, response: { 200: invitationList } },
+    ...route('member.manage', 'Pending invitations, newest first (never their links)',
+      { params: organizationParams, querystring: invitationQuery, response: { 200: invitationList } }),
     handler: async (request) =>
       replyWithPage(request.query, () => invitations.list(actorOf(request), request.params.organizationId, request.query)),
   });
 
   app.post('/organizations/:organizationId/invitations', {
-    config: { permission: 'member.manage' },
-    schema: {
-      tags,
-      summary: 'Invite an email in a role: the single-use link (7 days) is in this response only; a pending invitation of the same email is replaced',
-      params: organizationParams,
-      body: createInvitationBody,
-      response: { 201: createdInvitationSchema },
-    },
+    ...route('member.manage', 'Invite an email in a role: the single-use link (7 days) is in this response only; a pending invitation of the same email is replaced',
+      { params: organizationParams, body: createInvitationBody, response: { 201: createdInvitationSchema } }),
     handler: async (request, reply) => {
       const { invitation, secret } = await invitations.create(actorOf(request), request.params.organizationId, request.body);
       const link = oneTimeLink(publicBaseUrl(request, options.publicUrl), INVITATION_PAGE, secret);
@@ -44,8 +39,7 @@ export async function invitationRoutes(fastify: FastifyInstance, options: ApiOpt
   });
 
   app.delete('/organizations/:organizationId/invitations/:invitationId', {
-    config: { permission: 'member.manage' },
-    schema: { tags, summary: 'Revoke a pending invitation: its link stops working', params: invitationParams, response: { 204: z.null() } },
+    ...route('member.manage', 'Revoke a pending invitation: its link stops working', { params: invitationParams, response: { 204: z.null() } }),
     handler: async (request, reply) => {
       await invitations.revoke(actorOf(request), request.params.organizationId, request.params.invitationId);
       return reply.status(204).send(null);
@@ -53,35 +47,20 @@ export async function invitationRoutes(fastify: FastifyInstance, options: ApiOpt
   });
 
   app.post('/invitations/preview', {
-    config: { permission: 'public', rateLimit },
-    schema: {
-      tags,
-      summary: 'What an invitation link invites to: the organisation, the email and the role (409 once accepted, revoked or expired)',
-      body: invitationTokenBody,
-      response: { 200: invitationPreviewSchema, 404: problemSchema, 409: problemSchema },
-    },
+    ...route('public', 'What an invitation link invites to: the organisation, the email and the role (409 once accepted, revoked or expired)',
+      { body: invitationTokenBody, response: { 200: invitationPreviewSchema, 404: problemSchema, 409: problemSchema } }, { rateLimit }),
     handler: async (request) => invitations.preview(request.body.token),
   });
 
   app.post('/invitations/accept', {
-    config: { permission: 'signed-in' },
-    schema: {
-      tags,
-      summary: 'Accept an invitation with your account: it must be made out to your email',
-      body: invitationTokenBody,
-      response: { 200: acceptedSchema, 403: problemSchema, 409: problemSchema },
-    },
+    ...route('signed-in', 'Accept an invitation with your account: it must be made out to your email',
+      { body: invitationTokenBody, response: { 200: acceptedSchema, 403: problemSchema, 409: problemSchema } }),
     handler: async (request) => invitations.accept(actorOf(request), request.body.token),
   });
 
   app.post('/invitations/sign-up', {
-    config: { permission: 'public', rateLimit },
-    schema: {
-      tags,
-      summary: 'Accept an invitation as a new person: creates your account with your name and password, and signs you in',
-      body: signUpBody,
-      response: { 200: signedInSchema, 409: problemSchema, 422: problemSchema },
-    },
+    ...route('public', 'Accept an invitation as a new person: creates your account with your name and password, and signs you in',
+      { body: signUpBody, response: { 200: signedInSchema, 409: problemSchema, 422: problemSchema } }, { rateLimit }),
     handler: async (request, reply) => {
       const signedIn = await invitations.signUp(request.body.token, { displayName: request.body.displayName, password: request.body.password });
       setSessionCookie(reply, signedIn, options.secureCookies);

@@ -4,34 +4,33 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 import { createOrganizationBody, organizationParams, organizationSchema, updateOrganizationBody } from '../../../contract/index.js';
 
 export async function organizationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('organizations');
   const { organizations } = options.services;
-  const tags = ['organizations'];
 
   app.get('/organizations', {
-    config: { permission: 'signed-in' },
-    schema: { tags, summary: 'The organisations the caller belongs to', response: { 200: z.object({ items: z.array(organizationSchema) }) } },
+    ...route('signed-in', 'The organisations the caller belongs to', { response: { 200: z.object({ items: z.array(organizationSchema) }) } }),
     handler: async (request) => ({ items: await organizations.listMine(actorOf(request)) }),
   });
 
   app.post('/organizations', {
-    config: { permission: 'signed-in' },
-    schema: { tags, summary: 'Create an organisation; its creator becomes admin', body: createOrganizationBody, response: { 201: organizationSchema } },
+    ...route('signed-in', 'Create an organisation; its creator becomes admin',
+      { body: createOrganizationBody, response: { 201: organizationSchema } }),
     handler: async (request, reply) => reply.status(201).send(await organizations.create(actorOf(request), request.body)),
   });
 
   app.get('/organizations/:organizationId', {
-    config: { permission: 'organization.read' },
-    schema: { tags, summary: 'One organisation', params: organizationParams, response: { 200: organizationSchema } },
+    ...route('organization.read', 'One organisation', { params: organizationParams, response: { 200: organizationSchema } }),
     handler: async (request) => organizations.get(actorOf(request), request.params.organizationId),
   });
 
   app.patch('/organizations/:organizationId', {
-    config: { permission: 'organization.update' },
-    schema: { tags, summary: 'Rename an organisation (409 when `version` is stale)', params: organizationParams, body: updateOrganizationBody, response: { 200: organizationSchema } },
+    ...route('organization.update', 'Rename an organisation (409 when `version` is stale)',
+      { params: organizationParams, body: updateOrganizationBody, response: { 200: organizationSchema } }),
     handler: async (request) => {
       const { version, ...patch } = request.body;
       return organizations.update(actorOf(request), request.params.organizationId, version, patch);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { MAX_OSCAL_DOCUMENT_BYTES } from '../../../domain/limits.js';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
+import { engagementSettings } from '../../../../test/support/factories.js';
 import { examine } from '../../../domain/index.js';
 import { assessmentResults } from '../../../reports/oscal/assessment-results.js';
 import { planOfActionAndMilestones } from '../../../reports/oscal/poam.js';
@@ -105,18 +106,7 @@ for (const engine of ENGINES) {
       const examination = await loadWorkspace(ACME);
       const { findings, rootCauses } = await loadFindings(ACME, examination);
       const poam = planOfActionAndMilestones({ examination, result: examine(examination), findings, rootCauses });
-      const empty = await t().services.engagements.create(OPERATOR, t().organizationId, {
-        name: 'Empty',
-        system: 'Acme Analytics Platform',
-        reportType: 'type2',
-        periodStart: '2026-01-01',
-        periodEnd: '2026-06-30',
-        categories: ['security'],
-        notApplicable: [],
-        sampling: { confidence: 0.9, tolerableRate: 0.1 },
-        pervasiveness: { minSeries: 3, minShare: 0.25 },
-        misstatements: [],
-      });
+      const empty = await t().services.engagements.create(OPERATOR, t().organizationId, engagementSettings({ name: 'Empty', categories: ['security'], notApplicable: [] }));
       const misfit = await compliance.request({ method: 'POST', url: `${base(t())}/engagements/${empty.id}/findings/import-oscal`, payload: JSON.parse(JSON.stringify(poam)) as object });
       expect(misfit.statusCode).toBe(422);
       expect(misfit.json().issues).toEqual(expect.arrayContaining([{ location: 'finding F-AC-04', message: 'unknown control "AC-04" in this engagement' }]));

@@ -5,38 +5,26 @@ import { inEngagement } from '../../engagement-request.js';
 import { engagementParams, pageQuery, planBody, planSchema, remediationView, reminderOutcome, remindersBody } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 
 const path = '/organizations/:organizationId/engagements/:engagementId/remediation';
 
 export async function remediationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('remediation');
   const { remediation } = options.services;
-  const tags = ['remediation'];
 
   app.get(path, {
-    config: { permission: 'finding.read' },
-    schema: {
-      tags,
-      summary:
-        'The corrective action plan: a page of the actions of the findings (false positives left out) with their standing today, and the counts and the burndown over all of them',
-      params: engagementParams,
-      querystring: pageQuery,
-      response: { 200: remediationView },
-    },
+    ...route('finding.read', 'The corrective action plan: a page of the actions of the findings (false positives left out) with their standing today, and the counts and the burndown over all of them',
+      { params: engagementParams, querystring: pageQuery, response: { 200: remediationView } }),
     handler: async (request) => {
       return replyWithPage(request.query, (page) => remediation.view(...inEngagement(request), page));
     },
   });
 
   app.put(`${path}/plan`, {
-    config: { permission: 'engagement.manage' },
-    schema: {
-      tags,
-      summary: "Set the plan's target date, reminder webhook (http or https) and due-soon window, at its version (0 the first time)",
-      params: engagementParams,
-      body: planBody,
-      response: { 200: planSchema },
-    },
+    ...route('engagement.manage', "Set the plan's target date, reminder webhook (http or https) and due-soon window, at its version (0 the first time)",
+      { params: engagementParams, body: planBody, response: { 200: planSchema } }),
     handler: async (request) => {
       const { version, ...plan } = request.body;
       return remediation.updatePlan(...inEngagement(request), version, plan);
@@ -44,14 +32,8 @@ export async function remediationRoutes(fastify: FastifyInstance, options: ApiOp
   });
 
   app.post(`${path}/reminders`, {
-    config: { permission: 'engagement.manage' },
-    schema: {
-      tags,
-      summary: "POST the reminder of overdue and due-soon actions to the plan's webhook now (422 when none is set): delivered or failed",
-      params: engagementParams,
-      body: remindersBody,
-      response: { 200: reminderOutcome },
-    },
+    ...route('engagement.manage', "POST the reminder of overdue and due-soon actions to the plan's webhook now (422 when none is set): delivered or failed",
+      { params: engagementParams, body: remindersBody, response: { 200: reminderOutcome } }),
     handler: async (request) => remediation.sendReminders(...inEngagement(request)),
   });
 }

@@ -8,23 +8,21 @@ import { inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
 import { engagementParams, otherInformationDocument, otherInformationSummary } from '../../../contract/index.js';
 import type { ApiOptions } from '../index.js';
+import { routeDeclarer } from '../route.js';
 
 const REPORTS_URL = '/organizations/:organizationId/engagements/:engagementId/reports';
 
 export async function reportRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const route = routeDeclarer('reports');
   const { reports } = options.services;
-  const tags = ['reports'];
 
   app.get(`${REPORTS_URL}/other-information`, {
-    config: { permission: 'finding.read' },
-    schema: {
-      tags,
-      summary: "The report's other information: management's responses to exceptions (a Markdown download)",
+    ...route('finding.read', "The report's other information: management's responses to exceptions (a Markdown download)", {
       description: 'As `assay examine DIR --format markdown` appends it: each finding with an approved response, its control and criteria, then what happened, the root cause, the corrective action and the date remediated.',
       params: engagementParams,
       response: { 200: otherInformationDocument },
-    },
+    }),
     handler: async (request, reply) => {
       const report = await reports.otherInformation(...inEngagement(request));
       // Text of a type other than JSON goes out as it is: the document, not a JSON string.
@@ -33,13 +31,8 @@ export async function reportRoutes(fastify: FastifyInstance, options: ApiOptions
   });
 
   app.get(`${REPORTS_URL}/other-information/summary`, {
-    config: { permission: 'finding.read' },
-    schema: {
-      tags,
-      summary: 'Which management responses the other-information section gives (approved) and leaves out (drafts)',
-      params: engagementParams,
-      response: { 200: otherInformationSummary },
-    },
+    ...route('finding.read', 'Which management responses the other-information section gives (approved) and leaves out (drafts)',
+      { params: engagementParams, response: { 200: otherInformationSummary } }),
     handler: async (request) => {
       const { approved, drafts, fileName } = await reports.otherInformation(...inEngagement(request));
       return { approved, drafts, fileName };
