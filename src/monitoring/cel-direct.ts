@@ -13,8 +13,8 @@
 /** The direct evaluation cannot tell: evaluate with cel-js. */
 export const UNDECIDED: unique symbol = Symbol('undecided');
 
-export type DirectValue = unknown;
-export type DirectEvaluation = (variables: Readonly<Record<string, unknown>>) => DirectValue;
+/** The expression's value, or UNDECIDED. */
+export type DirectEvaluation = (variables: Readonly<Record<string, unknown>>) => unknown;
 
 interface AstNode {
   op: string;
@@ -31,8 +31,9 @@ const ORDERINGS: Record<string, (a: never, b: never) => boolean> = {
 };
 
 /**
- * The direct evaluation of an expression, or null where its top is nothing this evaluates (then cel-js always
- * runs). `isVariable` says which names the environment declares: any other identifier is left to cel-js.
+ * The direct evaluation of an expression, or null where any part of it is a construct this does not evaluate
+ * (then cel-js always runs). `isVariable` says which names the environment declares; any other identifier is
+ * left to cel-js.
  */
 export function compileDirect(root: unknown, isVariable: (name: string) => boolean): DirectEvaluation | null {
   const compiled = node(root, isVariable);
@@ -65,42 +66,36 @@ function node(ast: unknown, isVariable: (name: string) => boolean): DirectEvalua
     }
     case '==':
     case '!=': {
-      const [left, right] = operands(args, isVariable);
-      if (left === null || right === null) return null;
       const negate = ast.op === '!=';
-      return (vars) => {
+      return binary(args, isVariable, (left, right) => (vars) => {
         const equal = equality(left(vars), right(vars));
         return equal === UNDECIDED ? UNDECIDED : equal !== negate;
-      };
+      });
     }
     case '<':
     case '<=':
     case '>':
     case '>=': {
-      const [left, right] = operands(args, isVariable);
       const compare = ORDERINGS[ast.op] as (a: unknown, b: unknown) => boolean;
-      if (left === null || right === null) return null;
-      return (vars) => {
+      return binary(args, isVariable, (left, right) => (vars) => {
         const a = left(vars);
         const b = right(vars);
         const kind = scalarKind(a);
         // Same kinds only (not null, which has no order); a timestamp compares by its instant, as cel-js does.
         return kind === null || kind === 'null' || kind !== scalarKind(b) ? UNDECIDED : compare(a, b);
-      };
+      });
     }
     case '&&':
     case '||': {
-      const [left, right] = operands(args, isVariable);
-      if (left === null || right === null) return null;
       // cel-js absorbs an error on either side when the other decides; an undecided left is left to it whole.
       const decides = ast.op === '||';
-      return (vars) => {
+      return binary(args, isVariable, (left, right) => (vars) => {
         const a = left(vars);
         if (typeof a !== 'boolean') return UNDECIDED;
         if (a === decides) return a;
         const b = right(vars);
         return typeof b === 'boolean' ? b : UNDECIDED;
-      };
+      });
     }
     case '!_': {
       const operand = node(args, isVariable);
@@ -123,9 +118,14 @@ function node(ast: unknown, isVariable: (name: string) => boolean): DirectEvalua
   }
 }
 
-function operands(args: unknown, isVariable: (name: string) => boolean): [DirectEvaluation | null, DirectEvaluation | null] {
-  const [left, right] = Array.isArray(args) ? (args as unknown[]) : [];
-  return [node(left, isVariable), node(right, isVariable)];
+/** An operator of two operands, or null where either is a construct this does not evaluate. */
+function binary(
+  args: unknown,
+  isVariable: (name: string) => boolean,
+  operator: (left: DirectEvaluation, right: DirectEvaluation) => DirectEvaluation,
+): DirectEvaluation | null {
+  const [left, right] = (Array.isArray(args) ? (args as unknown[]) : []).map((a) => node(a, isVariable));
+  return left && right ? operator(left, right) : null;
 }
 
 /** A field of a map as cel-js reads it, its value as celValue would make it (a whole number an int). */
