@@ -10,6 +10,7 @@
  * first row over the time limit, and refuses an item or key longer than the size limit.
  */
 import { Environment } from '@marcbachmann/cel-js';
+import { compileDirect, type DirectEvaluation } from './cel-direct.js';
 
 export const CEL_LIMITS = {
   /** Characters in one expression. */
@@ -36,7 +37,10 @@ export type CelExpectation = 'bool' | 'string' | 'key';
 export interface CompiledCel {
   /** The expression as written. */
   text: string;
+  /** cel-js's evaluation, on CEL values (see celValue). */
   evaluate(variables: Readonly<Record<string, unknown>>): unknown;
+  /** The direct evaluation on rows as read (see cel-direct.ts), or null where only cel-js evaluates the expression. */
+  direct: DirectEvaluation | null;
   /** The top-level fields the expression reads of a variable, or 'all' where it uses the variable otherwise. */
   fieldsOf(variable: string): ReadonlySet<string> | 'all';
 }
@@ -80,7 +84,12 @@ export function compileCel(env: Environment, text: string, expect: CelExpectatio
   const type = checked.type as string;
   const wrong = expect === 'bool' ? !['bool', 'dyn'].includes(type) : expect === 'string' ? !['string', 'dyn'].includes(type) : /^(list|map)/.test(type);
   if (wrong) return `the expression gives ${type} where ${expect === 'key' ? 'a value to compare' : `a ${expect}`} is needed`;
-  return { text, evaluate: (variables) => compiled(variables), fieldsOf: (variable) => fieldsRead(compiled.ast as unknown, variable) };
+  return {
+    text,
+    evaluate: (variables) => compiled(variables),
+    direct: compileDirect(compiled.ast as unknown, (name) => env.hasVariable(name)),
+    fieldsOf: (variable) => fieldsRead(compiled.ast as unknown, variable),
+  };
 }
 
 /**

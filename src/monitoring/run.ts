@@ -19,9 +19,11 @@ import {
   type Issue,
   type ItemOutcome,
   type Row,
+  type RowIndex,
 } from '../domain/index.js';
 import { MalformedExportError, readEvidence } from '../evidence/index.js';
 import { CEL_LIMITS, celValue, messageOf, type CompiledCel } from './cel.js';
+import { UNDECIDED } from './cel-direct.js';
 import type { CelCheckDefinition, CheckDefinition, SourceDefinition } from './definition.js';
 
 /** Told how far the reading has got, for a progress bar. */
@@ -115,35 +117,64 @@ async function runCel(check: CelCheckDefinition, options: RunOptions, record: (o
   const params = celValue(structuredClone(check.params));
   // One object of variables, its row (and lookups) replaced for each row: building one per row costs more than evaluating.
   const variables: Record<string, unknown> = { asOf: dates.asOf, periodStart: dates.periodStart, periodEnd: dates.periodEnd, params, row: null };
-  const indexes = new Map<string, Map<string, Row>>();
+  const indexes = new Map<string, RowIndex>();
   for (const lookup of check.lookups) {
     const source = sourceOf(check, lookup.source);
-    const convert = celConverter([lookup.key], 'row');
-    const project = keeper(check, lookup.name);
-    const key = (row: Row, n: number) => {
-      variables.row = convert(row);
-      return keyOf(evaluate(lookup.key, variables, source, n, `lookup ${lookup.name} key`), source, n, `lookup ${lookup.name} key`);
-    };
-    indexes.set(lookup.name, await buildIndex(source, options, key, (row) => celValue(project(row)) as Row, true));
+    const on = rowEvaluation(variables, celConverter([lookup.key], 'row'));
+    const index = lookupIndex(check, lookup.name);
+    const what = `lookup ${lookup.name} key`;
+    await eachRow(source, options, (row, n) => {
+      const started = performance.now();
+      on.row(row);
+      index.add(keyOf(on.value(lookup.key, source, n, what), source, n, what), row);
+      withinTime(started, source, n, options);
+    });
+    indexes.set(lookup.name, index);
   }
   const population = sourceOf(check, check.population);
-  const convert = celConverter([check.item, check.where, check.assert, ...check.lookups.map((l) => l.equals)], 'row');
+  const on = rowEvaluation(variables, celConverter([check.item, check.where, check.assert, ...check.lookups.map((l) => l.equals)], 'row'));
   await eachRow(population, options, (raw, n) => {
     const started = performance.now();
-    variables.row = convert(raw);
+    on.row(raw);
     for (const lookup of check.lookups) {
-      const key = keyOf(evaluate(lookup.equals, variables, population, n, `lookup ${lookup.name} equals`), population, n, `lookup ${lookup.name} equals`);
+      const what = `lookup ${lookup.name} equals`;
+      const key = keyOf(on.value(lookup.equals, population, n, what), population, n, what);
       variables[lookup.name] = (key === null ? undefined : indexes.get(lookup.name)?.get(key)) ?? null;
     }
-    if (check.where === null || expectBoolean(evaluate(check.where, variables, population, n, 'where'), population, n, 'where')) {
-      const item = evaluate(check.item, variables, population, n, 'item');
+    if (check.where === null || expectBoolean(on.value(check.where, population, n, 'where'), population, n, 'where')) {
+      const item = on.value(check.item, population, n, 'item');
       if (typeof item !== 'string') throw new RowFailure(`${population.file}: row ${n}: item gave ${describe(item)}, not a string`);
       if (item.length > CEL_LIMITS.valueLength) throw new RowFailure(`${population.file}: row ${n}: item is ${item.length} characters long; the limit is ${CEL_LIMITS.valueLength}`);
-      const passes = expectBoolean(evaluate(check.assert, variables, population, n, 'assert'), population, n, 'assert');
+      const passes = expectBoolean(on.value(check.assert, population, n, 'assert'), population, n, 'assert');
       record({ item, failure: passes ? null : `assert is false: ${check.assert.text}` });
     }
     withinTime(started, population, n, options);
   });
+}
+
+/**
+ * A check's expressions on one row at a time: each evaluated directly on the row as read where that decides
+ * (cel-direct.ts), else by cel-js on the row converted to CEL values, converted once and only then.
+ */
+function rowEvaluation(variables: Record<string, unknown>, convert: (row: Row) => Row) {
+  let unconverted: Row | null = null;
+  return {
+    row(row: Row): void {
+      variables.row = row;
+      unconverted = row;
+    },
+    value(expression: CompiledCel, source: SourceDefinition, n: number, what: string): unknown {
+      if (expression.direct !== null) {
+        const decided = expression.direct(variables);
+        if (decided !== UNDECIDED) return decided;
+      }
+      if (unconverted !== null) {
+        variables.row = convert(unconverted);
+        unconverted = null;
+      }
+      return evaluate(expression, variables, source, n, what);
+    },
+  };
 }
 
 /** The fields a set of expressions read of a variable, all of them where one uses it whole. */
@@ -167,33 +198,23 @@ function celConverter(expressions: readonly (CompiledCel | null)[], variable: st
   };
 }
 
-/** What a lookup's index keeps of a row: the fields the check's expressions read of it, so a large source fits. */
-function keeper(check: CelCheckDefinition, variable: string): (row: Row) => Row {
+/**
+ * A lookup's index: it keeps, in columns, only the fields the check's expressions read of the lookup, so a
+ * million-row source fits in memory and costs the garbage collector little; the whole row where one uses it whole.
+ */
+function lookupIndex(check: CelCheckDefinition, variable: string): RowIndex {
   const fields = fieldsRead([check.item, check.where, check.assert, ...check.lookups.map((l) => l.equals)], variable);
-  if (fields === 'all') return (row) => row;
-  return (row) => {
-    const kept: Row = {};
-    for (const field of fields) if (field in row) kept[field] = row[field];
-    return kept;
-  };
-}
-
-/** Reads a source into a hash index by key; the first row in file order wins a key. */
-async function buildIndex(
-  source: SourceDefinition,
-  options: RunOptions,
-  keyOf: (row: Row, n: number) => string | null,
-  keep: (row: Row) => Row,
-  timed = false,
-): Promise<Map<string, Row>> {
-  const index = new Map<string, Row>();
-  await eachRow(source, options, (row, n) => {
-    const started = timed ? performance.now() : 0;
-    const key = keyOf(row, n);
-    if (key !== null && !index.has(key)) index.set(key, keep(row));
-    if (timed) withinTime(started, source, n, options);
-  });
-  return index;
+  if (fields === 'all') {
+    const rows = new Map<string, Row>();
+    return {
+      add: (key, row) => void (key !== null && !rows.has(key) && rows.set(key, celValue(row) as Row)),
+      get: (key) => (key === null ? undefined : rows.get(key)),
+      get size() {
+        return rows.size;
+      },
+    };
+  }
+  return createRowIndex([...fields].map((name) => ({ name, kind: 'value', read: (row) => (Object.hasOwn(row, name) ? celValue(row[name]) : undefined) })));
 }
 
 async function eachRow(source: SourceDefinition, options: RunOptions, visit: (row: Row, n: number) => void): Promise<void> {

@@ -33,4 +33,25 @@ describe('row index', () => {
       for (const [key, row] of reference) expect(index.get(key)).toEqual(row);
     },
   );
+
+  const anyValue = fc.oneof(fc.constantFrom(undefined, null, true, false, 'x', 3n, 2.5), fc.date({ noInvalidDate: true }), fc.array(fc.string(), { maxLength: 2 }), fc.record({ a: fc.string() }));
+  prop.prop([fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), anyValue, anyValue), { maxLength: 3000 })])(
+    'keeps any value in a value column as it was, a field the row does not have absent',
+    (rows) => {
+      const read = (name: string) => (row: Record<string, unknown>) => (Object.hasOwn(row, name) ? row[name] : undefined);
+      const index = createRowIndex([
+        { name: 'a', kind: 'value', read: read('a') },
+        { name: 'b', kind: 'value', read: read('b') },
+      ]);
+      const reference = new Map<string, object>();
+      for (const [key, a, b] of rows) {
+        // undefined stands for a field the row does not have.
+        const row = { ...(a !== undefined && { a }), ...(b !== undefined && { b }) };
+        index.add(String(key), row);
+        if (!reference.has(String(key))) reference.set(String(key), row);
+      }
+      expect(index.size).toBe(reference.size);
+      for (const [key, row] of reference) expect(index.get(key)).toStrictEqual(row);
+    },
+  );
 });

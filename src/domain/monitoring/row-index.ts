@@ -2,25 +2,33 @@
  * A hash index of a source's rows by key that keeps only the fields a rule reads, in columns: a text column as
  * codes into a dictionary, a date as milliseconds in a Float64Array, a boolean in a byte. A million indexed rows
  * are then a million keys and a few typed arrays, not millions of objects for the garbage collector to walk.
+ * A `value` column holds whatever a field holds (a CEL check's lookup can read any field): dates, booleans and
+ * null unboxed in typed arrays, anything else as it is, and a field the row does not have stays absent.
  * The first row in file order wins a key (DESIGN §8).
  */
 import type { Row } from './model.js';
 
 export interface IndexedField {
   name: string;
-  kind: 'text' | 'date' | 'boolean';
+  kind: 'text' | 'date' | 'boolean' | 'value';
+  /** The field's value in a row; for a `value` column, undefined where the row does not have the field. */
   read(row: Row): unknown;
 }
 
 export interface RowIndex {
   add(key: string | null, row: Row): void;
-  /** The kept fields of the row indexed under `key` (null values as null), or undefined. */
+  /** The kept fields of the row indexed under `key` (null values as null, absent `value` fields absent), or undefined. */
   get(key: string | null): Row | undefined;
   readonly size: number;
 }
 
 const NULL_CODE = -1;
 const BOOLEAN_NULL = 2;
+/** What a `value` column gives for a field the row did not have. */
+const ABSENT: unique symbol = Symbol('absent');
+/** What a `value` column holds of a row, a byte each; Other is kept as it is, in the column's array. */
+const Tag = { Absent: 0, Null: 1, True: 2, False: 3, Date: 4, Other: 5 } as const;
+type Tag = (typeof Tag)[keyof typeof Tag];
 
 interface Column {
   push(slot: number, value: unknown): void;
@@ -47,7 +55,10 @@ export function createRowIndex(fields: readonly IndexedField[]): RowIndex {
       const slot = key === null ? undefined : slots.get(key);
       if (slot === undefined) return undefined;
       const row: Row = {};
-      fields.forEach((f, i) => (row[f.name] = columns[i]?.value(slot)));
+      for (let i = 0; i < fields.length; i++) {
+        const value = (columns[i] as Column).value(slot);
+        if (value !== ABSENT) row[(fields[i] as IndexedField).name] = value;
+      }
       return row;
     },
     get size() {
@@ -74,6 +85,40 @@ function columnOf(kind: IndexedField['kind'], capacity: number): Column {
         grow: (size) => (values = grown(values, new Uint8Array(size))),
       };
     }
+    case 'value': {
+      let tags = new Uint8Array(capacity);
+      let times = new Float64Array(capacity);
+      // One entry a row (undefined unless the tag is Other): slots come in order, so the array stays dense.
+      const others: unknown[] = [];
+      return {
+        push(slot, value) {
+          const tag = valueTag(value);
+          tags[slot] = tag;
+          if (tag === Tag.Date) times[slot] = (value as Date).getTime();
+          others.push(tag === Tag.Other ? value : undefined);
+        },
+        value(slot) {
+          switch (tags[slot] as Tag) {
+            case Tag.Absent:
+              return ABSENT;
+            case Tag.Null:
+              return null;
+            case Tag.True:
+              return true;
+            case Tag.False:
+              return false;
+            case Tag.Date:
+              return new Date(times[slot] as number);
+            case Tag.Other:
+              return others[slot];
+          }
+        },
+        grow(size) {
+          tags = grown(tags, new Uint8Array(size));
+          times = grown(times, new Float64Array(size));
+        },
+      };
+    }
     case 'text': {
       // Values such as a status repeat: each distinct text is kept once.
       const dictionary = new Map<string, number>();
@@ -98,6 +143,14 @@ function columnOf(kind: IndexedField['kind'], capacity: number): Column {
       };
     }
   }
+}
+
+function valueTag(value: unknown): Tag {
+  if (value === undefined) return Tag.Absent;
+  if (value === null) return Tag.Null;
+  if (value === true) return Tag.True;
+  if (value === false) return Tag.False;
+  return value instanceof Date ? Tag.Date : Tag.Other;
 }
 
 function grown<T extends Float64Array | Uint8Array | Int32Array>(from: T, to: T): T {
