@@ -6,6 +6,7 @@
  */
 import { ROLES, type Role } from '@assay/domain/access/permissions.js';
 import type { InvitationStatus } from '@assay/domain/accounts/invitation.js';
+import type { ProposalDecision, ProposalStatus } from '@assay/domain/criteria/exclusions.js';
 import type { DesignAssessment, Nature, ReportType, SampleResult, TestMethod } from '@assay/domain/engagement.js';
 import type { ControlConclusion, CriterionStatus, FailureKind, OpinionKind, Severity } from '@assay/domain/evaluation/result.js';
 import type { ResponseStatus } from '@assay/domain/findings/management-response.js';
@@ -16,7 +17,7 @@ import type { PeriodChange } from '@assay/domain/periods/compare.js';
 import type { ActionState } from '@assay/domain/remediation/actions.js';
 import type { ReminderDelivery } from '@assay/domain/remediation/view.js';
 import { CATEGORY_NAMES, FREQUENCY_NAMES, ROLE_NAMES, words } from '@assay/domain/format.js';
-import { withArticle } from './words.js';
+import { withArticle } from '@assay/domain/words.js';
 
 /** Each enumeration's words, lower case as they read inside a sentence; badges set their own case. */
 const ENUMERATIONS = {
@@ -78,6 +79,8 @@ const ENUMERATIONS = {
   invitation: { pending: 'pending', accepted: 'accepted', revoked: 'revoked', expired: 'expired' } satisfies Record<InvitationStatus, string>,
   periodChange: { better: 'better', worse: 'worse', same: 'same', added: 'added', removed: 'removed' } satisfies Record<PeriodChange, string>,
   checkStatus: { pass: 'pass', fail: 'fail', empty: 'empty', error: 'error' } satisfies Record<CheckStatus, string>,
+  proposal: { pending: 'pending', accepted: 'accepted', rejected: 'rejected' } satisfies Record<ProposalStatus, string>,
+  proposalDecision: { accept: 'accept', reject: 'reject' } satisfies Record<ProposalDecision, string>,
   alertSeverity: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' } satisfies Record<(typeof ALERT_SEVERITIES)[number], string>,
 } as const;
 

@@ -78,9 +78,9 @@ describe('assay monitor run', () => {
   it('prints a table for a person, without colour when not on a terminal', async () => {
     const { code, stdout } = await runCli('monitor', 'run', ACME, '--as-of', '2026-06-30');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Monitoring as of 2026-06-30: 6 check\(s\) · 5 pass · 1 fail · 0 empty · 0 error\n/);
+    expect(stdout).toMatch(/^Monitoring as of 2026-06-30: 6 checks · 5 pass · 1 fail · 0 empty · 0 error\n/);
     expect(stdout).toMatch(/│ MON-AC-04\s+│ fail\s+│ 8\s+│ 2\s+│/);
-    expect(stdout).toContain('MON-AC-04: 2 of 8 item(s) fail\n  ✗ E1007: terminated 2026-02-13');
+    expect(stdout).toContain('MON-AC-04: 2 of 8 items fail\n  ✗ E1007: terminated 2026-02-13');
     expect(stdout.includes('\u001b[')).toBe(false);
   });
 
@@ -144,6 +144,6 @@ describe('assay examine with a test that stands on a check', () => {
     await rm(join(dir, 'checks'), { recursive: true });
     const result = JSON.parse((await runCli('examine', dir, '--format', 'json')).stdout) as ExaminationResult;
     expect(result.controls.find((c) => c.id === 'AC-04')).toMatchObject({ conclusion: 'not_effective', sampleSize: 5, deviations: 2, deviationRate: 0.4 });
-    expect(result.controls.find((c) => c.id === 'AC-04')?.reasons[0]).toMatch(/^AC-04: 2 of 5 sample\(s\) deviated/);
+    expect(result.controls.find((c) => c.id === 'AC-04')?.reasons[0]).toMatch(/^AC-04: 2 of 5 samples deviated/);
   });
 });

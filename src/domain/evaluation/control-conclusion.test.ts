@@ -67,7 +67,7 @@ describe('concludeControl (DESIGN §5, control conclusion)', () => {
         sampleSizeToConclude: null,
         failedSamples: [],
       });
-      expect(result.reasons.join(' ')).toMatch(/AC-04: no deviation in 25 sample\(s\).*8\.8%.*rule 4/);
+      expect(result.reasons.join(' ')).toMatch(/AC-04: no deviation in 25 samples.*8\.8%.*rule 4/);
     });
   });
 
@@ -89,7 +89,7 @@ describe('concludeControl (DESIGN §5, control conclusion)', () => {
       expect(result.conclusion).toBe('not_effective');
       expect(result.upperDeviationLimit).toBeCloseTo(4 / 30, 4);
       expect(result.sampleSizeToConclude).toBeNull();
-      expect(result.reasons.join(' ')).toMatch(/No larger sample.*4 deviation\(s\).*population of 30 \(rule 7\)/);
+      expect(result.reasons.join(' ')).toMatch(/No larger sample.*4 deviations.*population of 30 \(rule 7\)/);
     });
 
     test('a sample: the UDL within tolerance gives effective with exceptions (n = 38, k = 1 → 9.9%)', () => {
@@ -98,7 +98,7 @@ describe('concludeControl (DESIGN §5, control conclusion)', () => {
       expect(result.upperDeviationLimit).toBe(0.0985);
       expect(result.failedSamples).toEqual(['AC-04-38']);
       expect(result.sampleSizeToConclude).toBeNull();
-      expect(result.reasons.join(' ')).toMatch(/1 of 38 sample\(s\) deviated \(AC-04-38\).*9\.9%, within the tolerable rate of 10% \(rule 5\)/);
+      expect(result.reasons.join(' ')).toMatch(/1 of 38 samples deviated \(AC-04-38\).*9\.9%, within the tolerable rate of 10% \(rule 5\)/);
     });
 
     test('a sample: the UDL above tolerance gives not effective (n = 25, k = 1 → 14.7%)', () => {
@@ -106,7 +106,7 @@ describe('concludeControl (DESIGN §5, control conclusion)', () => {
       expect(result.conclusion).toBe('not_effective');
       expect(result.deviationRate).toBe(0.04);
       expect(result.upperDeviationLimit).toBe(0.1469);
-      expect(result.reasons.join(' ')).toMatch(/AC-04: 1 of 25 sample\(s\) deviated \(AC-04-25\).*14\.7%, above the tolerable rate of 10% \(rule 5\)/);
+      expect(result.reasons.join(' ')).toMatch(/AC-04: 1 of 25 samples deviated \(AC-04-25\).*14\.7%, above the tolerable rate of 10% \(rule 5\)/);
     });
 
     test('a high sample rate is judged on the bound, not on k / n alone', () => {
@@ -130,7 +130,7 @@ describe('concludeControl (DESIGN §5, control conclusion)', () => {
       const result = concludeControl(control, testOf('AC-04', 10, 0, 250), type2);
       expect(result.conclusion).toBe('effective');
       expect(result.requiredSampleSize).toBe(25);
-      expect(result.warnings).toEqual(['10 sample(s) tested where the daily frequency table asks for 25 (rule 6).']);
+      expect(result.warnings).toEqual(['10 samples tested where the daily frequency table asks for 25 (rule 6).']);
     });
 
     test('no warning when the sample is large enough', () => {
@@ -148,7 +148,7 @@ describe('concludeControl (DESIGN §5, control conclusion)', () => {
       const event = buildControl({ id: 'HR-02', frequency: 'event' });
       const result = concludeControl(event, testOf('HR-02', 10, 0, 120), type2);
       expect(result.requiredSampleSize).toBe(12);
-      expect(result.warnings[0]).toMatch(/10 sample\(s\).*event frequency table asks for 12 \(rule 6\)/);
+      expect(result.warnings[0]).toMatch(/10 samples.*event frequency table asks for 12 \(rule 6\)/);
       expect(concludeControl(event, testOf('HR-02', 10, 0, null), type2).requiredSampleSize).toBeNull();
     });
 

@@ -4,6 +4,7 @@ import { list, percent, roundRate } from '../format.js';
 import { deviationBound, sampleSizeToConclude, withinTolerance } from '../sampling/deviation-bound.js';
 import { requiredSampleSize } from '../sampling/frequency.js';
 import type { ControlResult } from './result.js';
+import { counted } from '../words.js';
 
 export function concludeControl(
   control: Control,
@@ -75,17 +76,17 @@ export function concludeControl(
 
   if (result.requiredSampleSize !== null && n < result.requiredSampleSize) {
     result.warnings.push(
-      `${n} sample(s) tested where the ${control.frequency} frequency table asks for ${result.requiredSampleSize} (rule 6).`,
+      `${counted(n, 'sample')} tested where the ${control.frequency} frequency table asks for ${result.requiredSampleSize} (rule 6).`,
     );
   }
 
   const boundText = describeBound(bound.basis, bound.rate, confidence, test.populationSize);
   if (k === 0) {
-    result.reasons.push(`${control.id}: no deviation in ${n} sample(s) tested; ${boundText} (rule 4).`);
+    result.reasons.push(`${control.id}: no deviation in ${counted(n, 'sample')} tested; ${boundText} (rule 4).`);
     return result;
   }
 
-  const deviated = `${k} of ${n} sample(s) deviated (${list(result.failedSamples)})`;
+  const deviated = `${k} of ${counted(n, 'sample')} deviated (${list(result.failedSamples)})`;
   if (withinTolerance(bound.rate, tolerableRate)) {
     result.conclusion = 'effective_with_exceptions';
     result.reasons.push(
@@ -101,7 +102,7 @@ export function concludeControl(
   result.sampleSizeToConclude = sampleSizeToConclude(k, test.populationSize, engagement.sampling);
   result.reasons.push(
     result.sampleSizeToConclude === null
-      ? `No larger sample can bring the bound within tolerance: ${k} deviation(s) already exceed ${percent(tolerableRate)} of the population of ${test.populationSize} (rule 7).`
+      ? `No larger sample can bring the bound within tolerance: ${counted(k, 'deviation')} already exceed ${percent(tolerableRate)} of the population of ${test.populationSize} (rule 7).`
       : `A sample of ${result.sampleSizeToConclude} with no further deviation would bring the bound within ${percent(tolerableRate)} (rule 7).`,
   );
   return result;

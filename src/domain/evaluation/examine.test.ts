@@ -56,7 +56,7 @@ describe('examine', () => {
     );
     const ac04 = result.controls.find((c) => c.id === 'AC-04');
     expect(ac04).toMatchObject({ conclusion: 'not_effective', deviations: 2, failedSamples: ['AC-04-24', 'AC-04-25'] });
-    expect(ac04?.reasons[0]).toMatch(/^AC-04: 2 of 25 sample\(s\) deviated \(AC-04-24, AC-04-25\).*\(rule 5\)\.$/);
+    expect(ac04?.reasons[0]).toMatch(/^AC-04: 2 of 25 samples deviated \(AC-04-24, AC-04-25\).*\(rule 5\)\.$/);
     expect(ac04?.reasons[1]).toMatch(/\(rule 7\)\.$/);
 
     const cc62 = result.criteria.find((c) => c.id === 'CC6.2');

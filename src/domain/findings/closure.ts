@@ -9,6 +9,7 @@ import type { ControlResult } from '../evaluation/result.js';
 import { periodProblems } from '../dates.js';
 import type { Decision, Finding, Retest } from './model.js';
 import { words } from '../format.js';
+import { counted } from '../words.js';
 
 /** What the closing rules need to know beyond the finding: the controls as examined, and the sampling settings. */
 export interface RetestContext {
@@ -62,7 +63,7 @@ export function judgeRetest(retest: Retest, context: RetestContext): Decision & 
       ok: false,
       result,
       reasons: [
-        `Retest ${retest.id} tested ${result.sampleSize} sample(s) where the ${control.frequency} frequency table asks for ${result.requiredSampleSize}.`,
+        `Retest ${retest.id} tested ${counted(result.sampleSize ?? 0, 'sample')} where the ${control.frequency} frequency table asks for ${result.requiredSampleSize}.`,
         ...reasons,
       ],
     };

@@ -129,7 +129,7 @@ describe('closing only after a passing retest', () => {
 
   it('is refused when the retest samples fewer than the frequency table asks for', () => {
     const small = ready({ retests: [buildRetest({ passed: 2 })] });
-    expect(canClose(small, context).reasons[0]).toBe('Retest RT-1 tested 2 sample(s) where the event frequency table asks for 5.');
+    expect(canClose(small, context).reasons[0]).toBe('Retest RT-1 tested 2 samples where the event frequency table asks for 5.');
   });
 
   it('is refused for a retest of another control, or of an unknown one', () => {

@@ -6,6 +6,7 @@
 import { findingCodeOf, forecastOf, type ControlResult, type CriterionResult, type Deficiency, type Examination, type ExaminationResult, type Finding, type PervasivenessThresholds } from '../../domain/index.js';
 import { OSCAL_METHODS, OSCAL_VERSION, RISK_STATUS, assayComponent, criterionTarget, deviationObservations, deviationUuid, endOfDay, organizationParty, prop, riskStatement, severityCharacterization, startOfDay, testsByControl, toolOrigin, uuidsFor, type BackMatter, type Component, type Metadata, type Observation, type OscalFinding, type Risk, type Uuids } from './common.js';
 import { words } from '../../domain/index.js';
+import { counted } from '../../domain/words.js';
 
 export interface AssessmentResultsDocument {
   'assessment-results': {
@@ -153,9 +154,9 @@ function conclusionObservation(
   if (method === null && control.conclusion !== 'design_deficiency' && result.reportType === 'type2') return null;
   const evidence =
     control.sampleSize !== null
-      ? `${control.sampleSize} sample(s) tested${control.populationSize !== null ? ` from a population of ${control.populationSize}` : ''}` +
+      ? `${counted(control.sampleSize, 'sample')} tested${control.populationSize !== null ? ` from a population of ${control.populationSize}` : ''}` +
         `${control.requiredSampleSize !== null ? ` (the frequency table asks for ${control.requiredSampleSize})` : ''}` +
-        `; ${control.deviations ?? 0} deviation(s).`
+        `; ${counted(control.deviations ?? 0, 'deviation')}.`
       : control.conclusion === 'design_deficiency'
         ? `The design of ${control.id} was assessed as deficient.`
         : `The design and implementation of ${control.id} were assessed.`;

@@ -152,8 +152,9 @@ describe('import within the importer’s rights', () => {
     expect(done.length).toBeGreaterThan(0);
     for (const finding of limited.findings) expect(finding.correctiveActions.every((a) => a.status !== 'done'), finding.code).toBe(true);
     for (const finding of done) {
-      const ids = finding.correctiveActions.filter((a) => a.status === 'done').map((a) => a.id).join(', ');
-      expect(limited.warnings).toContain(`${finding.code}: corrective action(s) ${ids} marked done are not imported: completing one needs the finding.remediate permission.`);
+      const ids = finding.correctiveActions.filter((a) => a.status === 'done').map((a) => a.id);
+      const [actions, are] = ids.length === 1 ? ['corrective action', 'is'] : ['corrective actions', 'are'];
+      expect(limited.warnings).toContain(`${finding.code}: ${actions} ${ids.join(', ')} marked done ${are} not imported: completing one needs the finding.remediate permission.`);
     }
     // What was planned is the document's plan, and stays.
     const planned = (f: { correctiveActions: { status: string }[] }) => f.correctiveActions.filter((a) => a.status !== 'done').length;

@@ -37,6 +37,7 @@ import { ASSAY_NS, type Observation, type OscalFinding, type Prop, type Response
 import type { PoamItem } from './poam.js';
 import { validateOscal } from './schema.js';
 import { UniqueNames, words } from '../../domain/index.js';
+import { nounFor } from '../../domain/words.js';
 
 /** Warnings kept of one import: enough to act on, never a copy of the document. */
 export const MAX_IMPORT_WARNINGS = 100;
@@ -200,7 +201,7 @@ function withinRights(finding: Finding, rights: ImportRights, warnings: Warnings
   }
   const done = finding.correctiveActions.filter((a) => a.status === 'done');
   if (done.length > 0 && !rights.completedActions) {
-    warnings.push(`${finding.code}: corrective action(s) ${done.map((a) => a.id).join(', ')} marked done are not imported: completing one needs the finding.remediate permission.`);
+    warnings.push(`${finding.code}: ${nounFor(done.length, 'corrective action')} ${done.map((a) => a.id).join(', ')} marked done ${done.length === 1 ? 'is' : 'are'} not imported: completing one needs the finding.remediate permission.`);
     kept = { ...kept, correctiveActions: kept.correctiveActions.filter((a) => a.status !== 'done') };
   }
   return kept;

@@ -10,6 +10,7 @@ import { deriveFindings, effectiveSeverity, mergeDerivedFindings, type ControlRe
 import { OSCAL_METHODS, OSCAL_VERSION, RISK_STATUS, assayComponent, criterionTarget, deviationObservations, endOfDay, oneLine, organizationParty, prop, riskStatement, severityCharacterization, startOfDay, testsByControl, toolOrigin, uuidsFor, type Component, type Metadata, type Observation, type OscalFinding, type Prop, type Response, type Risk, type Uuids } from './common.js';
 import type { OscalExportOptions } from './assessment-results.js';
 import { words } from '../../domain/index.js';
+import { counted } from '../../domain/words.js';
 
 export interface PoamItem {
   uuid: string;
@@ -168,7 +169,7 @@ function retestObservation(uuids: Uuids, finding: Finding, retest: Retest): Obse
     types: ['mitigation'],
     'relevant-evidence': [
       {
-        description: `${retest.samples.length} sample(s) from a population of ${retest.populationSize ?? 'unknown size'} over ${retest.periodStart} to ${retest.periodEnd}, after the fix; ${failed} deviation(s).`,
+        description: `${counted(retest.samples.length, 'sample')} from a population of ${retest.populationSize ?? 'unknown size'} over ${retest.periodStart} to ${retest.periodEnd}, after the fix; ${counted(failed, 'deviation')}.`,
       },
     ],
     collected: endOfDay(retest.date),

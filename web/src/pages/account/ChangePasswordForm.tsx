@@ -5,7 +5,7 @@ import { useChangePassword } from '../../api/account.js';
 import { notifySaved } from '../../components/notify.js';
 import { NewPasswordInputs, newPasswordRules, type NewPasswordValues } from './new-password.js';
 import { FormActions } from '../../components/FormActions.js';
-import { counted } from '../../words.js';
+import { counted } from '@assay/domain/words.js';
 
 export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const change = useChangePassword();

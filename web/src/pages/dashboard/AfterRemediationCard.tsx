@@ -10,7 +10,7 @@ import { useAfterRemediation, type RemediatedControl } from '../../api/periods.j
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { controlPage, findingPage } from '../../paths.js';
 import { statusLabel } from '../../labels.js';
-import { counted } from '../../words.js';
+import { counted } from '@assay/domain/words.js';
 
 export function AfterRemediationCard({ root }: { root: string }) {
   const headingId = useId();

@@ -15,7 +15,7 @@ import { compareSnapshots, type CountChange, type SnapshotChanges } from './hist
 import { controlPage } from '../../paths.js';
 import { statusLabel } from '../../labels.js';
 import { formatDate } from '../../dates.js';
-import { pluralOf } from '../../words.js';
+import { pluralOf } from '@assay/domain/words.js';
 
 const when = (point: HistoryPoint) => formatDate(point.takenAt);
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);

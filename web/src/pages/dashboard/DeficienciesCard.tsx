@@ -12,7 +12,7 @@ import { criteriaHref } from '../criteria/filters.js';
 import { useWhatIf, type FixRanking } from '../../api/dashboard.js';
 import { countBySeverity, fixAction, opinionEffect, seriousDeficiencies, stillUntested } from './deficiencies.js';
 import { controlPage } from '../../paths.js';
-import { counted } from '../../words.js';
+import { counted } from '@assay/domain/words.js';
 import { statusLabel } from '../../labels.js';
 
 /** How many serious deficiencies to list before offering the rest. */

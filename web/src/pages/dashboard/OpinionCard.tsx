@@ -7,7 +7,7 @@ import type { ExaminationResult, OpinionKind } from '../../api/types.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { criteriaHref } from '../criteria/filters.js';
 import { statusLabel } from '../../labels.js';
-import { articleFor } from '../../words.js';
+import { articleFor } from '@assay/domain/words.js';
 
 /** The statuses behind a modified opinion, most telling first. */
 const BEHIND: CriterionStatus[] = ['not_met', 'unable_to_conclude', 'met_with_exceptions'];

@@ -18,7 +18,7 @@ import { saving } from '../../components/saving.js';
 import { engagementRoot, findingPage } from '../../paths.js';
 import { optionsOf, statusLabel } from '../../labels.js';
 import { pageFallback } from '../../components/QueryFallback.js';
-import { counted } from '../../words.js';
+import { counted } from '@assay/domain/words.js';
 
 function statusOf(params: URLSearchParams): FindingStatus | null {
   const status = params.get('status');

@@ -18,7 +18,7 @@ import { statusLabel } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
 import { SectionAction, SectionCard } from '../../components/SectionCard.js';
 import { formatDate, formatPeriod } from '../../dates.js';
-import { counted } from '../../words.js';
+import { counted } from '@assay/domain/words.js';
 
 function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestInput) => Promise<void>; onCancel: () => void }) {
   const form = useForm<RetestValues>({ mode: 'controlled', initialValues: emptyRetest(), validate: (values) => validateRetest(values, props.fixedOn) });

@@ -16,7 +16,7 @@ import { optionsOf, statusLabel } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
 import { SectionAction, SectionCard } from '../../components/SectionCard.js';
 import { Labelled } from '../../components/Labelled.js';
-import { counted } from '../../words.js';
+import { counted } from '@assay/domain/words.js';
 
 export interface RootCauseValues {
   mode: 'existing' | 'new';

@@ -1,7 +1,7 @@
 /** Wording shared by the corrective actions page and the dashboard's card, and the page's filter. */
 import type { PlannedAction } from '../../api/remediation.js';
 import { formatDate } from '../../dates.js';
-import { counted } from '../../words.js';
+import { counted } from '@assay/domain/words.js';
 
 /** "1 of 3 corrective actions done" (always this wording: the browser tests read it). */
 export function doneSentence(counts: { done: number; total: number }): string {
