@@ -6,6 +6,7 @@ import { FindingStatusBadge } from './FindingStatusBadge.js';
 import { controlPage } from '../../paths.js';
 import { criteriaHref } from '../criteria/filters.js';
 import { statusLabel } from '../../labels.js';
+import { formatDate } from '../../dates.js';
 import { Labelled } from '../../components/Labelled.js';
 import { SectionTrail } from '../../components/SectionTrail.js';
 
@@ -44,7 +45,7 @@ export function FindingHeader({ finding, root }: { finding: Finding; root: strin
         </Labelled>
         {finding.identifiedOn && (
           <Labelled label="Identified on">
-            {finding.identifiedOn}
+            {formatDate(finding.identifiedOn)}
           </Labelled>
         )}
       </Group>

@@ -6,6 +6,7 @@ import type { Role } from '../../api/types.js';
 import { renderAt, stubFetch, type Answer } from '../../testing.js';
 import { ManagementResponseCard } from './ManagementResponseCard.js';
 import { keys } from '../../api/keys.js';
+import { formatDate } from '../../dates.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -112,7 +113,7 @@ describe('ManagementResponseCard', () => {
     await show();
     await userEvent.click(await within(card()).findByRole('button', { name: 'Approve' }));
     expect(await within(card()).findByLabelText('Status: approved')).toBeInTheDocument();
-    expect(within(card()).getByText(/approved by me@acme.example on 2026-09-02/)).toBeInTheDocument();
+    expect(within(card()).getByText(new RegExp(`approved by me@acme.example on ${formatDate('2026-09-02T08:00:00.000Z')}`))).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'POST')).toMatchObject({ url: `${URL}/approve`, body: { version: 1 } });
     expect(within(card()).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
   });

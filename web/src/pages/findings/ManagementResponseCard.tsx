@@ -23,6 +23,7 @@ import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { FormActions } from '../../components/FormActions.js';
 import { statusLabel } from '../../labels.js';
+import { formatDate } from '../../dates.js';
 
 const FIELDS = [
   { name: 'whatHappened', label: 'What happened' },
@@ -162,8 +163,8 @@ export function ManagementResponseCard({ finding, owns = false }: { finding: str
               <Text size="sm">{response.remediatedOn ?? 'Not remediated yet'}</Text>
             </div>
             <Text size="xs" c="dimmed">
-              Last edited by {response.editedBy ?? 'unknown'} on {response.editedOn.slice(0, 10)}
-              {response.approvedBy && ` · approved by ${response.approvedBy} on ${(response.approvedOn ?? '').slice(0, 10)}`}
+              Last edited by {response.editedBy ?? 'unknown'} on {formatDate(response.editedOn)}
+              {response.approvedBy && ` · approved by ${response.approvedBy} on ${formatDate(response.approvedOn)}`}
             </Text>
           </Stack>
         )}
