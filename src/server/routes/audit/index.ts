@@ -1,16 +1,9 @@
 /** The audit log: an organisation's events, and one control's history. */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { auditEventList, auditEventParams, auditEventSchema, auditHeadSchema, auditQuery, controlHistoryQuery, controlParams, organizationParams } from '../../../contract/index.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 
-export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('audit');
-  const { auditEvents, integrity } = options.services;
-
+export const auditRoutes = routeModule('audit', (app, route, { auditEvents, integrity }) => {
   app.get('/organizations/:organizationId/audit-events', {
     ...route('audit.read', "The organisation's audit events, newest first, by type or subject",
       { params: organizationParams, querystring: auditQuery, response: { 200: auditEventList } }),
@@ -53,4 +46,4 @@ export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions)
       return { ...page, limit, offset };
     },
   });
-}
+});

@@ -2,20 +2,14 @@
  * Controls of an engagement, by their id in it (e.g. AC-04, URL-encoded). DELETE archives: the control leaves
  * the examination but its work is kept, read-only; an admin restores or purges it.
  */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inEngagement } from '../../engagement-request.js';
 import { controlList, controlParams, controlQuery, controlSchema, createControlBody, engagementParams, purgedSchema, updateControlBody, versionBody, versionQuery } from '../../../contract/index.js';
 import { sendJson, serializedOnce } from '../examination/json-body.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 
 const CONTROL_URL = '/organizations/:organizationId/engagements/:engagementId/controls/:controlId';
 
-export async function controlRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('controls');
-  const { controls, archive } = options.services;
+export const controlRoutes = routeModule('controls', (app, route, { controls, archive }) => {
   const serializedPage = serializedOnce(controlList);
 
   app.get('/organizations/:organizationId/engagements/:engagementId/controls', {
@@ -82,4 +76,4 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
     }),
     handler: async (request) => archive.purgeControl(...inEngagement(request), request.params.controlId, request.body.version),
   });
-}
+});

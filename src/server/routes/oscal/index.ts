@@ -2,15 +2,13 @@
  * OSCAL of an engagement: its assessment results and POA&M as downloads (the documents the CLI makes from a
  * workspace, made from the database), and findings imported from an OSCAL document.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { MAX_IMPORTED_FINDINGS, MAX_OSCAL_DOCUMENT_BYTES } from '../../../domain/limits.js';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
 import { assessmentResultsDocument, engagementParams, oscalImportBody, oscalImportResult, poamDocument } from '../../../contract/index.js';
 import { sendJson } from '../examination/json-body.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 
 const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
 
@@ -19,11 +17,7 @@ function sendDownload(reply: FastifyReply, exported: { document: unknown; fileNa
   return sendJson(asAttachment(reply, exported.fileName), Buffer.from(`${JSON.stringify(exported.document, null, 2)}\n`, 'utf8'));
 }
 
-export async function oscalRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('oscal');
-  const { oscal } = options.services;
-
+export const oscalRoutes = routeModule('oscal', (app, route, { oscal }) => {
   app.get(`${ENGAGEMENT_URL}/oscal/assessment-results`, {
     ...route('examination.read', 'The examination as OSCAL 1.1.3 assessment results (a download)', {
       description: 'Observations for conclusions and deviations, a finding per in-scope criterion, a risk per deficiency with severity facets.',
@@ -62,4 +56,4 @@ export async function oscalRoutes(fastify: FastifyInstance, options: ApiOptions)
       return reply.status(201).send(outcome);
     },
   });
-}
+});
