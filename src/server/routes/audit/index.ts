@@ -1,6 +1,7 @@
 /** The audit log: an organisation's events, and one control's history. */
 import { actorOf } from '../../authentication.js';
 import { auditEventList, auditEventParams, auditEventSchema, auditHeadSchema, auditQuery, controlHistoryQuery, controlParams, organizationParams } from '../../../contract/index.js';
+import { ENGAGEMENT_URL } from '../../engagement-request.js';
 import { routeModule } from '../route.js';
 
 export const auditRoutes = routeModule('audit', (app, route, { auditEvents, integrity }) => {
@@ -32,7 +33,7 @@ export const auditRoutes = routeModule('audit', (app, route, { auditEvents, inte
     handler: async (request) => integrity.head(actorOf(request), request.params.organizationId),
   });
 
-  app.get('/organizations/:organizationId/engagements/:engagementId/controls/:controlId/audit-events', {
+  app.get(`${ENGAGEMENT_URL}/controls/:controlId/audit-events`, {
     ...route('audit.read', "A control's history: its own events and those of its test and samples, newest first",
       { params: controlParams, querystring: controlHistoryQuery, response: { 200: auditEventList } }),
     handler: async (request) => {

@@ -2,11 +2,11 @@
  * Criteria not applicable: management proposes one with its reason (pending, counted for nothing yet), the
  * auditor accepts or rejects it (an admin where the organisation has no auditor).
  */
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { routeModule } from '../route.js';
 import { decideNotApplicableBody, engagementParams, notApplicableProposalSchema, notApplicableProposalsSchema, proposalParams, proposeNotApplicableBody } from '../../../contract/index.js';
 
-const PROPOSALS_URL = '/organizations/:organizationId/engagements/:engagementId/not-applicable-proposals';
+const PROPOSALS_URL = `${ENGAGEMENT_URL}/not-applicable-proposals`;
 
 export const notApplicableRoutes = routeModule('criteria', (app, route, { notApplicable }) => {
   app.get(PROPOSALS_URL, {

@@ -4,13 +4,11 @@
  * written into the audit log.
  */
 import { actorOf } from '../../authentication.js';
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
 import { replyWithPage } from '../../paging.js';
 import { routeModule } from '../route.js';
 import { createEngagementBody, engagementList, engagementParams, engagementQuery, engagementRecordSchema, engagementSchema, organizationParams, purgedSchema, updateEngagementBody, versionBody, versionQuery } from '../../../contract/index.js';
-
-const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
 
 export const engagementRoutes = routeModule('engagements', (app, route, { engagements, archive }) => {
   app.get('/organizations/:organizationId/engagements', {

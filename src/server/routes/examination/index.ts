@@ -8,10 +8,11 @@
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
 import { changesQuery, changesSchema, engagementParams, examinationResultSchema, fixRankingSchema, historyList, pageQuery } from '../../../contract/index.js';
+import { ENGAGEMENT_URL } from '../../engagement-request.js';
 import { routeModule } from '../route.js';
 import { sendJson } from './json-body.js';
 
-const EXAMINATION_URL = '/organizations/:organizationId/engagements/:engagementId/examination';
+const EXAMINATION_URL = `${ENGAGEMENT_URL}/examination`;
 
 /** Whether an If-None-Match header names the entity tag (weak comparison, as RFC 9110 asks for GET). */
 export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {

@@ -1,10 +1,10 @@
 /** Findings of an engagement, by their code in it (e.g. F-AC-04, URL-encoded). */
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { correctiveActionsBody, createFindingBody, engagementParams, findingList, findingParams, findingQuery, findingSchema, findingStepsSchema, overrideBody, retestBody, rootCauseBody, syncResult, transitionBody, versionQuery } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import { routeModule } from '../route.js';
 
-const path = '/organizations/:organizationId/engagements/:engagementId/findings';
+const path = `${ENGAGEMENT_URL}/findings`;
 
 export const findingRoutes = routeModule('findings', (app, route, { findings }) => {
   app.get(path, {

@@ -2,11 +2,11 @@
  * Management's response to a finding, for the report's "other information" section: drafted from the finding,
  * edited by the organisation, approved by a second person (four eyes). One per finding.
  */
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { routeModule } from '../route.js';
 import { approveBody, draftBody, findingParams, managementResponseSchema, responseBody } from '../../../contract/index.js';
 
-const path = '/organizations/:organizationId/engagements/:engagementId/findings/:findingCode/management-response';
+const path = `${ENGAGEMENT_URL}/findings/:findingCode/management-response`;
 
 export const managementResponseRoutes = routeModule('findings', (app, route, { managementResponses }) => {
   app.get(path, {

@@ -1,10 +1,10 @@
 /** Root causes of an engagement, with the findings traced to them, and the systemic ones ranked; one written on its own. */
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { createdRootCause, createRootCauseBody, engagementParams, pageQuery, rootCauseList, systemicCauseList } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import { routeModule } from '../route.js';
 
-const path = '/organizations/:organizationId/engagements/:engagementId/root-causes';
+const path = `${ENGAGEMENT_URL}/root-causes`;
 
 export const rootCauseRoutes = routeModule('findings', (app, route, { findings }) => {
   app.get(path, {

@@ -4,13 +4,11 @@
  */
 import type { FastifyReply } from 'fastify';
 import { MAX_IMPORTED_FINDINGS, MAX_OSCAL_DOCUMENT_BYTES } from '../../../domain/limits.js';
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
 import { assessmentResultsDocument, engagementParams, oscalImportBody, oscalImportResult, poamDocument } from '../../../contract/index.js';
 import { sendJson } from '../examination/json-body.js';
 import { routeModule } from '../route.js';
-
-const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
 
 /** The document as a download, written once (the exporter's own key order, as the CLI prints it). */
 function sendDownload(reply: FastifyReply, exported: { document: unknown; fileName: string }): FastifyReply {

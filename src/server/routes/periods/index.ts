@@ -1,9 +1,7 @@
 /** Periods of an engagement: the next one, two side by side, and the forecast after remediation. */
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { afterRemediationSchema, comparisonQuery, comparisonSchema, engagementParams, engagementSchema, reExaminationBody } from '../../../contract/index.js';
 import { routeModule } from '../route.js';
-
-const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
 
 export const periodRoutes = routeModule('periods', (app, route, { periods }) => {
   app.post(`${ENGAGEMENT_URL}/re-examination`, {

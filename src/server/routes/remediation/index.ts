@@ -1,10 +1,10 @@
 /** The corrective action plan of an engagement: where every action stands, the burndown, and reminders. */
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { engagementParams, pageQuery, planBody, planSchema, remediationView, reminderOutcome, remindersBody } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
 import { routeModule } from '../route.js';
 
-const path = '/organizations/:organizationId/engagements/:engagementId/remediation';
+const path = `${ENGAGEMENT_URL}/remediation`;
 
 export const remediationRoutes = routeModule('remediation', (app, route, { remediation }) => {
   app.get(path, {

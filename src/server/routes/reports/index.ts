@@ -2,12 +2,12 @@
  * Report sections of an engagement: the "other information" section (management's approved responses to the
  * exceptions) as a Markdown download, and a summary of what it holds for the Reports page.
  */
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
 import { engagementParams, otherInformationDocument, otherInformationSummary } from '../../../contract/index.js';
 import { routeModule } from '../route.js';
 
-const REPORTS_URL = '/organizations/:organizationId/engagements/:engagementId/reports';
+const REPORTS_URL = `${ENGAGEMENT_URL}/reports`;
 
 export const reportRoutes = routeModule('reports', (app, route, { reports }) => {
   app.get(`${REPORTS_URL}/other-information`, {

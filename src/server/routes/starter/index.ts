@@ -5,7 +5,7 @@
 import { ValidationError } from '../../../domain/index.js';
 import { MAX_WORKSPACE_UNZIPPED_BYTES, MAX_WORKSPACE_ZIP_BYTES, MAX_WORKSPACE_ZIP_ENTRIES } from '../../../domain/limits.js';
 import { actorOf } from '../../authentication.js';
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import type { StartedEngagement } from '../../../services/engagements/starter-service.js';
 import { routeModule } from '../route.js';
 import { addStarterControlsBody, engagementParams, organizationParams, setupOptionsSchema, startEngagementBody, startedEngagementSchema, workspaceImportSchema } from '../../../contract/index.js';
@@ -32,7 +32,7 @@ export const starterRoutes = routeModule('engagements', (app, route, { starter }
     },
   });
 
-  app.post('/organizations/:organizationId/engagements/:engagementId/starter-controls', {
+  app.post(`${ENGAGEMENT_URL}/starter-controls`, {
     ...route('control.manage', 'Add the starter control set to an engagement that has no controls yet (409 when it has some)',
       { params: engagementParams, body: addStarterControlsBody, response: { 201: startedEngagementSchema } }),
     handler: async (request, reply) => {
