@@ -1,8 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from './authentication.js';
 
+/** Where every engagement's routes live. */
+export const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
+
 /**
- * Who asks, and about which engagement, for a route under `/organizations/:organizationId/engagements/:engagementId`:
+ * Who asks, and about which engagement, for a route under {@link ENGAGEMENT_URL}:
  * the first three arguments of every engagement service call.
  */
 export function inEngagement(

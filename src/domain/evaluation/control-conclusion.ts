@@ -3,20 +3,17 @@ import type { Control, ControlTest, Engagement } from '../engagement.js';
 import { list, percent, roundRate } from '../format.js';
 import { deviationBound, sampleSizeToConclude, withinTolerance } from '../sampling/deviation-bound.js';
 import { requiredSampleSize } from '../sampling/frequency.js';
-import type { ControlResult } from './result.js';
+import type { ControlConclusion, ControlResult } from './result.js';
 import { counted } from '../words.js';
 
-export function concludeControl(
-  control: Control,
-  test: ControlTest | undefined,
-  engagement: Pick<Engagement, 'reportType' | 'sampling'>,
-): ControlResult {
-  const result: ControlResult = {
+/** The result of a control before anything is measured: the conclusion given, no sample counted, no reason yet. */
+export function unmeasuredResult(control: Pick<Control, 'id' | 'title' | 'criteria' | 'key'>, conclusion: ControlConclusion): ControlResult {
+  return {
     id: control.id,
     title: control.title,
     criteria: control.criteria,
     key: control.key,
-    conclusion: 'effective',
+    conclusion,
     populationSize: null,
     sampleSize: null,
     requiredSampleSize: null,
@@ -29,6 +26,14 @@ export function concludeControl(
     warnings: [],
     reasons: [],
   };
+}
+
+export function concludeControl(
+  control: Control,
+  test: ControlTest | undefined,
+  engagement: Pick<Engagement, 'reportType' | 'sampling'>,
+): ControlResult {
+  const result = unmeasuredResult(control, 'effective');
 
   // Rule 1: a control that would not meet its objective even if operated is deficient in design.
   if (control.design === 'deficient') {

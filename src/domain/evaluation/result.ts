@@ -1,6 +1,6 @@
 /** The shape of an examination's result: what `assay examine --format json` prints (DESIGN §5). */
 import type { Category } from '../criteria/catalogue.js';
-import type { ReportType } from '../engagement.js';
+import type { Engagement } from '../engagement.js';
 import type { BoundBasis } from '../sampling/deviation-bound.js';
 
 export const CONTROL_CONCLUSIONS = [
@@ -88,13 +88,7 @@ export interface Opinion {
   };
 }
 
-export interface ExaminationResult {
-  organization: string;
-  system: string;
-  reportType: ReportType;
-  periodStart: string | null;
-  periodEnd: string;
-  categories: Category[];
+export interface ExaminationResult extends Pick<Engagement, 'organization' | 'system' | 'reportType' | 'periodStart' | 'periodEnd' | 'categories'> {
   opinion: Opinion;
   controls: ControlResult[];
   criteria: CriterionResult[];

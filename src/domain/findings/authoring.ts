@@ -9,7 +9,7 @@ import type { FailureKind, Severity } from '../evaluation/result.js';
 import { nextCode } from '../codes.js';
 import { words } from '../format.js';
 import { repeats, within, type Problem } from '../problems.js';
-import type { FailedSample, Finding, FindingSource } from './model.js';
+import { noFollowUp, type FailedSample, type Finding, type FindingSource } from './model.js';
 
 /** The sources a person records; `deficiency` findings come from the examination (deriveFindings). */
 export const MANUAL_FINDING_SOURCES = ['readiness_gap', 'auditor_observation', 'self_identified', 'monitoring'] as const satisfies readonly FindingSource[];
@@ -86,11 +86,7 @@ export function buildManualFinding(input: ManualFindingInput, taken: Iterable<st
       status: 'open',
       identifiedOn: input.identifiedOn ?? context.on,
       failedSamples: input.failedSamples ?? [],
-      rootCause: null,
-      correctiveActions: [],
-      retests: [],
-      riskAcceptance: null,
-      falsePositiveReason: null,
+      ...noFollowUp(),
       history: [{ on: context.on, from: null, to: 'open', reason: recorded }],
     },
   };

@@ -6,7 +6,7 @@ import { DEFAULT_PERVASIVENESS, type Examination, type PervasivenessThresholds }
 import { list, words } from '../format.js';
 import { isPervasive } from '../evaluation/opinion.js';
 import type { ControlResult, Deficiency, ExaminationResult } from '../evaluation/result.js';
-import type { Classification, FailedSample, Finding } from './model.js';
+import { noFollowUp, type Classification, type FailedSample, type Finding } from './model.js';
 
 /** `F-AC-04` for a control's deficiency; `F-GAP-CC6.4` for a criterion no control addresses. */
 export function findingCodeOf(deficiency: Pick<Deficiency, 'control' | 'criteria'>): string {
@@ -66,12 +66,7 @@ export function deriveFindings(result: ExaminationResult, examination?: Pick<Exa
       status: 'open',
       identifiedOn: result.periodEnd,
       failedSamples,
-      rootCause: null,
-      correctiveActions: [],
-      retests: [],
-      riskAcceptance: null,
-      falsePositiveReason: null,
-      history: [],
+      ...noFollowUp(),
     };
   });
 }

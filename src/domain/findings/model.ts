@@ -164,6 +164,11 @@ export interface Finding {
   history: StatusChange[];
 }
 
+/** A finding's follow-up when it is identified: no root cause, action, retest, acceptance or history yet. */
+export function noFollowUp(): Pick<Finding, 'rootCause' | 'correctiveActions' | 'retests' | 'riskAcceptance' | 'falsePositiveReason' | 'history'> {
+  return { rootCause: null, correctiveActions: [], retests: [], riskAcceptance: null, falsePositiveReason: null, history: [] };
+}
+
 /** What a rule decided, with its reasons either way. */
 export type Decision = { ok: true; reasons: string[] } | { ok: false; reasons: string[] };
 

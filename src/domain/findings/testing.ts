@@ -2,7 +2,7 @@
 import { DEFAULT_SAMPLING, type Control } from '../engagement.js';
 import { buildControl, buildSamples } from '../testing/builders.js';
 import type { RetestContext } from './closure.js';
-import type { CorrectiveAction, Finding, Retest, RootCause } from './model.js';
+import { noFollowUp, type CorrectiveAction, type Finding, type Retest, type RootCause } from './model.js';
 
 /** An event-driven control over CC6.2, like AC-04 of the demo: a retest of 5 passing samples of 14 concludes. */
 export const RETESTED_CONTROL: Control = buildControl({ id: 'AC-04', criteria: ['CC6.2'], frequency: 'event', key: true });
@@ -28,12 +28,7 @@ export function buildFinding(overrides: Partial<Finding> = {}): Finding {
       { item: 'T-7', note: 'Deactivated 7 business days late' },
       { item: 'T-11', note: 'Deactivated 8 business days late' },
     ],
-    rootCause: null,
-    correctiveActions: [],
-    retests: [],
-    riskAcceptance: null,
-    falsePositiveReason: null,
-    history: [],
+    ...noFollowUp(),
     ...overrides,
   };
 }

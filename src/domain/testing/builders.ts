@@ -15,6 +15,7 @@ import {
   type Misstatement,
   type Sample,
 } from '../engagement.js';
+import { unmeasuredResult } from '../evaluation/control-conclusion.js';
 import type { ControlConclusion, ControlResult, CriterionResult } from '../evaluation/result.js';
 
 export function buildEngagement(overrides: Partial<Engagement> = {}): Engagement {
@@ -87,24 +88,7 @@ export function buildExamination(
 /** A control result as the criterion rules see it, for tests of those rules alone. */
 export function buildControlResult(overrides: Partial<ControlResult> & { conclusion: ControlConclusion }): ControlResult {
   const id = overrides.id ?? 'CTL-1';
-  return {
-    id,
-    title: `Control ${id}`,
-    criteria: ['CC1.1'],
-    key: false,
-    populationSize: null,
-    sampleSize: null,
-    requiredSampleSize: null,
-    deviations: null,
-    deviationRate: null,
-    upperDeviationLimit: null,
-    boundBasis: null,
-    sampleSizeToConclude: null,
-    failedSamples: [],
-    warnings: [],
-    reasons: [],
-    ...overrides,
-  };
+  return { ...unmeasuredResult({ id, title: `Control ${id}`, criteria: ['CC1.1'], key: false }, overrides.conclusion), ...overrides };
 }
 
 export function buildCriterionResult(overrides: Partial<CriterionResult> & { id: string }): CriterionResult {

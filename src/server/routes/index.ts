@@ -34,7 +34,7 @@ export interface ApiOptions {
 export async function apiRoutes(app: FastifyInstance, { services, secureCookies, loginRateLimit, publicUrl }: ApiOptions): Promise<void> {
   // Only these options go down: Fastify would read a `prefix` among them as a second prefix.
   const options: ApiOptions = { services, secureCookies, loginRateLimit, publicUrl };
-  await app.register(healthRoutes);
+  await app.register(healthRoutes, options);
   await app.register(authRoutes, options);
   await app.register(organizationRoutes, options);
   await app.register(memberRoutes, options);

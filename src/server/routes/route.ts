@@ -1,6 +1,9 @@
 /** What every route declares besides its handler, written once so that a route module states only what differs. */
-import type { FastifyContextConfig, FastifySchema } from 'fastify';
+import type { FastifyBaseLogger, FastifyContextConfig, FastifyInstance, FastifySchema, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Services } from '../../services/index.js';
 import type { RoutePermission } from '../types.js';
+import type { ApiOptions } from './index.js';
 
 /** A route's schemas (params, querystring, body, every response) and, where the summary is not enough, a description. */
 export type RouteSchema = FastifySchema & { description?: string; tags?: string[] };
@@ -21,4 +24,21 @@ export function routeDeclarer(tag: string) {
     config: { ...config, permission },
     schema: { tags: [tag], summary, ...schema },
   });
+}
+
+/** The application as a route module sees it: request and reply typed from the routes' zod schemas. */
+export type RouteApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/**
+ * A route module to register under the API prefix: `routes` declares its routes on the zod-typed app, with the
+ * declarer of the module's `tag`, the services, and the other API options where a module needs them (cookies,
+ * rate limits, the public address).
+ */
+export function routeModule(
+  tag: string,
+  routes: (app: RouteApp, route: ReturnType<typeof routeDeclarer>, services: Services, options: ApiOptions) => void,
+) {
+  return async (fastify: FastifyInstance, options: ApiOptions): Promise<void> => {
+    routes(fastify.withTypeProvider<ZodTypeProvider>(), routeDeclarer(tag), options.services, options);
+  };
 }

@@ -22,7 +22,9 @@ describe('checkpoint signatures', () => {
     expect(signedByOneOf([publicKey], { ...statement, createdAt: '2026-07-01T12:00:00.000Z' }, signature)).toBe(false);
     expect(signedByOneOf([other], statement, signature)).toBe(false);
     expect(signedByOneOf([other, publicKey], statement, signature)).toBe(true);
-    expect(signedByOneOf([publicKey], statement, `A${signature.slice(1)}`)).toBe(false);
+    // A damaged signature: its first character changed (to one it is not already).
+    const damaged = `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    expect(signedByOneOf([publicKey], statement, damaged)).toBe(false);
     expect(signedByOneOf([publicKey], statement, '')).toBe(false);
   });
 

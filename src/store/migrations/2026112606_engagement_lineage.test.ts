@@ -1,7 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { ENGINES, freshStore, skipEngine } from '../../../test/support/engines.js';
+import { expect } from 'vitest';
 import { buildOrganization, unique } from '../../../test/support/factories.js';
-import { createMigrator } from '../database.js';
+import { testMigration } from '../../../test/support/migrations.js';
 import type { Executor } from '../values.js';
 import { insertInitialEngagement } from './testing.js';
 
@@ -13,33 +12,22 @@ async function insertEngagement(db: Executor, organizationId: string) {
   return { id: row.id, previousEngagementId: row.previous_engagement_id };
 }
 
-for (const engine of ENGINES) {
-  describe.skipIf(skipEngine(engine))(`${engine}: migration 2026112606_engagement_lineage`, () => {
-    it('links an engagement to its previous period, unlinks it when that one goes, and goes back down keeping both', async () => {
-      const store = await freshStore(engine, { migrated: false });
-      try {
-        const { db } = store;
-        expect((await createMigrator(db).migrateTo('2026112606_engagement_lineage')).error).toBeUndefined();
-        const organization = await buildOrganization(db);
-        const previous = await insertEngagement(db, organization.id);
-        const next = await insertEngagement(db, organization.id);
-        // An existing engagement has no previous period.
-        expect(next.previousEngagementId).toBeNull();
-        await db.updateTable('engagements').set({ previous_engagement_id: previous.id }).where('id', '=', next.id).execute();
-        await expect(db.updateTable('engagements').set({ previous_engagement_id: 'missing' }).where('id', '=', next.id).execute()).rejects.toThrow();
+testMigration('2026112606_engagement_lineage', 'links an engagement to its previous period, unlinks it when that one goes, and goes back down keeping both', async ({ db, migrateTo }) => {
+  await migrateTo('2026112606_engagement_lineage');
+  const organization = await buildOrganization(db);
+  const previous = await insertEngagement(db, organization.id);
+  const next = await insertEngagement(db, organization.id);
+  // An existing engagement has no previous period.
+  expect(next.previousEngagementId).toBeNull();
+  await db.updateTable('engagements').set({ previous_engagement_id: previous.id }).where('id', '=', next.id).execute();
+  await expect(db.updateTable('engagements').set({ previous_engagement_id: 'missing' }).where('id', '=', next.id).execute()).rejects.toThrow();
 
-        const down = await createMigrator(db).migrateTo('2026112605_remediation_plans');
-        expect(down.error).toBeUndefined();
-        expect(down.results?.map((r) => r.migrationName)).toEqual(['2026112606_engagement_lineage']);
-        expect((await db.selectFrom('engagements').select('id').execute()).map((r) => r.id).sort()).toEqual([previous.id, next.id].sort());
+  const down = await migrateTo('2026112605_remediation_plans');
+  expect(down.results?.map((r) => r.migrationName)).toEqual(['2026112606_engagement_lineage']);
+  expect((await db.selectFrom('engagements').select('id').execute()).map((r) => r.id).sort()).toEqual([previous.id, next.id].sort());
 
-        expect((await createMigrator(db).migrateTo('2026112606_engagement_lineage')).error).toBeUndefined();
-        await db.updateTable('engagements').set({ previous_engagement_id: previous.id }).where('id', '=', next.id).execute();
-        await db.deleteFrom('engagements').where('id', '=', previous.id).execute();
-        expect(await db.selectFrom('engagements').select(['id', 'previous_engagement_id']).execute()).toEqual([{ id: next.id, previous_engagement_id: null }]);
-      } finally {
-        await store.close();
-      }
-    });
-  });
-}
+  await migrateTo('2026112606_engagement_lineage');
+  await db.updateTable('engagements').set({ previous_engagement_id: previous.id }).where('id', '=', next.id).execute();
+  await db.deleteFrom('engagements').where('id', '=', previous.id).execute();
+  expect(await db.selectFrom('engagements').select(['id', 'previous_engagement_id']).execute()).toEqual([{ id: next.id, previous_engagement_id: null }]);
+});

@@ -1,16 +1,10 @@
 /** The audit log: an organisation's events, and one control's history. */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
 import { auditEventList, auditEventParams, auditEventSchema, auditHeadSchema, auditQuery, controlHistoryQuery, controlParams, organizationParams } from '../../../contract/index.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { ENGAGEMENT_URL } from '../../engagement-request.js';
+import { routeModule } from '../route.js';
 
-export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('audit');
-  const { auditEvents, integrity } = options.services;
-
+export const auditRoutes = routeModule('audit', (app, route, { auditEvents, integrity }) => {
   app.get('/organizations/:organizationId/audit-events', {
     ...route('audit.read', "The organisation's audit events, newest first, by type or subject",
       { params: organizationParams, querystring: auditQuery, response: { 200: auditEventList } }),
@@ -39,7 +33,7 @@ export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions)
     handler: async (request) => integrity.head(actorOf(request), request.params.organizationId),
   });
 
-  app.get('/organizations/:organizationId/engagements/:engagementId/controls/:controlId/audit-events', {
+  app.get(`${ENGAGEMENT_URL}/controls/:controlId/audit-events`, {
     ...route('audit.read', "A control's history: its own events and those of its test and samples, newest first",
       { params: controlParams, querystring: controlHistoryQuery, response: { 200: auditEventList } }),
     handler: async (request) => {
@@ -53,4 +47,4 @@ export async function auditRoutes(fastify: FastifyInstance, options: ApiOptions)
       return { ...page, limit, offset };
     },
   });
-}
+});

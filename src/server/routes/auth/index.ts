@@ -2,20 +2,14 @@
  * Sign in (throttled), sign out (here or everywhere), who am I, and one's password: changed with the current
  * one, or set from a one-time reset link.
  */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TooManyAttemptsError, UnauthenticatedError } from '../../../domain/index.js';
 import { actorOf, SESSION_COOKIE } from '../../authentication.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 import { clearSessionCookie, setSessionCookie, signedInBody } from './cookie.js';
 import { changePasswordBody, endedSchema, loginBody, meSchema, resetPasswordBody, problemSchema, signedInSchema } from '../../../contract/index.js';
 
-export async function authRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('auth');
-  const { auth, passwords } = options.services;
+export const authRoutes = routeModule('auth', (app, route, { auth, passwords }, options) => {
   // A flood guard per process and client address, in front of the throttle the database keeps.
   const rateLimit = { max: options.loginRateLimit, timeWindow: '1 minute' };
 
@@ -87,4 +81,4 @@ export async function authRoutes(fastify: FastifyInstance, options: ApiOptions):
       return reply.status(204).send(null);
     },
   });
-}
+});

@@ -2,23 +2,17 @@
  * Controls of an engagement, by their id in it (e.g. AC-04, URL-encoded). DELETE archives: the control leaves
  * the examination but its work is kept, read-only; an admin restores or purges it.
  */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { controlList, controlParams, controlQuery, controlSchema, createControlBody, engagementParams, purgedSchema, updateControlBody, versionBody, versionQuery } from '../../../contract/index.js';
 import { sendJson, serializedOnce } from '../examination/json-body.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 
-const CONTROL_URL = '/organizations/:organizationId/engagements/:engagementId/controls/:controlId';
+const CONTROL_URL = `${ENGAGEMENT_URL}/controls/:controlId`;
 
-export async function controlRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('controls');
-  const { controls, archive } = options.services;
+export const controlRoutes = routeModule('controls', (app, route, { controls, archive }) => {
   const serializedPage = serializedOnce(controlList);
 
-  app.get('/organizations/:organizationId/engagements/:engagementId/controls', {
+  app.get(`${ENGAGEMENT_URL}/controls`, {
     ...route('control.read', 'Controls in use (or archived ones, `archived=include|only`) in their order, each with its conclusion; by criterion, owner, text or conclusion',
       { params: engagementParams, querystring: controlQuery, response: { 200: controlList } }),
     handler: async (request, reply) => {
@@ -38,7 +32,7 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
     },
   });
 
-  app.post('/organizations/:organizationId/engagements/:engagementId/controls', {
+  app.post(`${ENGAGEMENT_URL}/controls`, {
     ...route('control.manage', 'Add a control after the last one',
       { params: engagementParams, body: createControlBody, response: { 201: controlSchema } }),
     handler: async (request, reply) => {
@@ -82,4 +76,4 @@ export async function controlRoutes(fastify: FastifyInstance, options: ApiOption
     }),
     handler: async (request) => archive.purgeControl(...inEngagement(request), request.params.controlId, request.body.version),
   });
-}
+});

@@ -1,19 +1,12 @@
 /** The test of a control's operating effectiveness and its samples. */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
 import { addSampleBody, controlParams, putPopulationBody, putTestBody, recordedSampleSchema, sampleParams, testSchema, updateSampleBody, versionQuery } from '../../../contract/index.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 
 const TEST_URL = '/organizations/:organizationId/engagements/:engagementId/controls/:controlId/test';
 
-export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('tests');
-  const { tests } = options.services;
-
+export const controlTestRoutes = routeModule('tests', (app, route, { tests }) => {
   app.get(TEST_URL, {
     ...route('control.read', "The control's test with its samples", { params: controlParams, response: { 200: testSchema } }),
     handler: async (request) => {
@@ -89,4 +82,4 @@ export async function controlTestRoutes(fastify: FastifyInstance, options: ApiOp
       return tests.updateSample(actorOf(request), organizationId, engagementId, controlId, item, patch, version, reason);
     },
   });
-}
+});

@@ -2,20 +2,13 @@
  * Criteria not applicable: management proposes one with its reason (pending, counted for nothing yet), the
  * auditor accepts or rejects it (an admin where the organisation has no auditor).
  */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-request.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
+import { routeModule } from '../route.js';
 import { decideNotApplicableBody, engagementParams, notApplicableProposalSchema, notApplicableProposalsSchema, proposalParams, proposeNotApplicableBody } from '../../../contract/index.js';
 
-const PROPOSALS_URL = '/organizations/:organizationId/engagements/:engagementId/not-applicable-proposals';
+const PROPOSALS_URL = `${ENGAGEMENT_URL}/not-applicable-proposals`;
 
-export async function notApplicableRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { notApplicable } = options.services;
-  const route = routeDeclarer('criteria');
-
+export const notApplicableRoutes = routeModule('criteria', (app, route, { notApplicable }) => {
   app.get(PROPOSALS_URL, {
     ...route(
       'engagement.read',
@@ -48,4 +41,4 @@ export async function notApplicableRoutes(fastify: FastifyInstance, options: Api
       return notApplicable.decide(...inEngagement(request), request.params.proposalId, version, decision);
     },
   });
-}
+});

@@ -3,23 +3,14 @@
  * archives (the work is evidence: it is kept, read-only); an admin restores, or purges after the whole record is
  * written into the audit log.
  */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../authentication.js';
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
 import { replyWithPage } from '../../paging.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 import { createEngagementBody, engagementList, engagementParams, engagementQuery, engagementRecordSchema, engagementSchema, organizationParams, purgedSchema, updateEngagementBody, versionBody, versionQuery } from '../../../contract/index.js';
 
-const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
-
-export async function engagementRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('engagements');
-  const { engagements, archive } = options.services;
-
+export const engagementRoutes = routeModule('engagements', (app, route, { engagements, archive }) => {
   app.get('/organizations/:organizationId/engagements', {
     ...route('engagement.read', 'Engagements in use (or archived ones, `archived=include|only`), newest period first, by report type or text in the name or system',
       { params: organizationParams, querystring: engagementQuery, response: { 200: engagementList } }),
@@ -94,4 +85,4 @@ export async function engagementRoutes(fastify: FastifyInstance, options: ApiOpt
       return asAttachment(reply, `engagement-${record.engagement.id}-record.json`).send(record);
     },
   });
-}
+});

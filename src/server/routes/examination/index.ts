@@ -5,16 +5,14 @@
  * The result is served as the JSON the examination service keeps (never serialized again here) with a strong
  * ETag, so a client that has it already gets 304 Not Modified.
  */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
 import { changesQuery, changesSchema, engagementParams, examinationResultSchema, fixRankingSchema, historyList, pageQuery } from '../../../contract/index.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { ENGAGEMENT_URL } from '../../engagement-request.js';
+import { routeModule } from '../route.js';
 import { sendJson } from './json-body.js';
 
-const EXAMINATION_URL = '/organizations/:organizationId/engagements/:engagementId/examination';
+const EXAMINATION_URL = `${ENGAGEMENT_URL}/examination`;
 
 /** Whether an If-None-Match header names the entity tag (weak comparison, as RFC 9110 asks for GET). */
 export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -23,11 +21,7 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
-export async function examinationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('examination');
-  const { examination } = options.services;
-
+export const examinationRoutes = routeModule('examination', (app, route, { examination }) => {
   app.get(EXAMINATION_URL, {
     ...route('examination.read', 'The examination: conclusions, criteria, deficiencies and the opinion forecast (as `assay examine --format json`)', {
       description: 'Sends an ETag; with a matching If-None-Match the answer is 304 Not Modified.',
@@ -81,4 +75,4 @@ export async function examinationRoutes(fastify: FastifyInstance, options: ApiOp
       return examination.whatIf(actorOf(request), organizationId, engagementId);
     },
   });
-}
+});

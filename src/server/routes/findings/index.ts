@@ -1,19 +1,12 @@
 /** Findings of an engagement, by their code in it (e.g. F-AC-04, URL-encoded). */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { correctiveActionsBody, createFindingBody, engagementParams, findingList, findingParams, findingQuery, findingSchema, findingStepsSchema, overrideBody, retestBody, rootCauseBody, syncResult, transitionBody, versionQuery } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 
-const path = '/organizations/:organizationId/engagements/:engagementId/findings';
+const path = `${ENGAGEMENT_URL}/findings`;
 
-export async function findingRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('findings');
-  const { findings } = options.services;
-
+export const findingRoutes = routeModule('findings', (app, route, { findings }) => {
   app.get(path, {
     ...route('finding.read', 'A page of the findings in code order, by status and control (an accepted risk past its expiry is open)',
       { params: engagementParams, querystring: findingQuery, response: { 200: findingList } }),
@@ -123,4 +116,4 @@ export async function findingRoutes(fastify: FastifyInstance, options: ApiOption
       { params: findingParams, querystring: versionQuery, response: { 200: findingSchema } }),
     handler: async (request) => findings.withdrawOverride(...inEngagement(request), request.params.findingCode, request.query.version),
   });
-}
+});

@@ -2,20 +2,13 @@
  * Management's response to a finding, for the report's "other information" section: drafted from the finding,
  * edited by the organisation, approved by a second person (four eyes). One per finding.
  */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-request.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
+import { routeModule } from '../route.js';
 import { approveBody, draftBody, findingParams, managementResponseSchema, responseBody } from '../../../contract/index.js';
 
-const path = '/organizations/:organizationId/engagements/:engagementId/findings/:findingCode/management-response';
+const path = `${ENGAGEMENT_URL}/findings/:findingCode/management-response`;
 
-export async function managementResponseRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('findings');
-  const { managementResponses } = options.services;
-
+export const managementResponseRoutes = routeModule('findings', (app, route, { managementResponses }) => {
   app.get(path, {
     ...route('finding.read', "The finding's management response: null while none is drafted (404 only for an unknown finding)",
       { params: findingParams, response: { 200: managementResponseSchema.nullable() } }),
@@ -43,4 +36,4 @@ export async function managementResponseRoutes(fastify: FastifyInstance, options
       { params: findingParams, body: approveBody, response: { 200: managementResponseSchema } }),
     handler: async (request) => managementResponses.approve(...inEngagement(request), request.params.findingCode, request.body.version),
   });
-}
+});

@@ -1,19 +1,12 @@
 /** Root causes of an engagement, with the findings traced to them, and the systemic ones ranked; one written on its own. */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { createdRootCause, createRootCauseBody, engagementParams, pageQuery, rootCauseList, systemicCauseList } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 
-const path = '/organizations/:organizationId/engagements/:engagementId/root-causes';
+const path = `${ENGAGEMENT_URL}/root-causes`;
 
-export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('findings');
-  const { findings } = options.services;
-
+export const rootCauseRoutes = routeModule('findings', (app, route, { findings }) => {
   app.get(path, {
     ...route('finding.read', 'A page of the root causes in code order, each with the findings traced to it',
       { params: engagementParams, querystring: pageQuery, response: { 200: rootCauseList } }),
@@ -39,4 +32,4 @@ export async function rootCauseRoutes(fastify: FastifyInstance, options: ApiOpti
       return replyWithPage(request.query, (page) => findings.systemicCauses(...inEngagement(request), page));
     },
   });
-}
+});

@@ -3,8 +3,6 @@
  * signed in, or signs up with it (a new account with their own password, signed in at once). The link's secret
  * travels in request bodies, never in a URL.
  */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INVITATION_PAGE, oneTimeLink } from '../../../domain/index.js';
 import { actorOf } from '../../authentication.js';
@@ -12,13 +10,9 @@ import { publicBaseUrl } from '../../public-url.js';
 import { setSessionCookie, signedInBody } from '../auth/cookie.js';
 import { acceptedSchema, createdInvitationSchema, createInvitationBody, invitationList, invitationParams, invitationPreviewSchema, invitationQuery, invitationTokenBody, organizationParams, problemSchema, signedInSchema, signUpBody } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 
-export async function invitationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('invitations');
-  const { invitations } = options.services;
+export const invitationRoutes = routeModule('invitations', (app, route, { invitations }, options) => {
   const rateLimit = { max: options.loginRateLimit, timeWindow: '1 minute' };
 
   app.get('/organizations/:organizationId/invitations', {
@@ -67,4 +61,4 @@ export async function invitationRoutes(fastify: FastifyInstance, options: ApiOpt
       return signedInBody(signedIn);
     },
   });
-}
+});

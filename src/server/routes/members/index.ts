@@ -1,18 +1,11 @@
 /** Members of an organisation and their roles. People join by invitation (../invitations). */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
 import { replyWithPage } from '../../paging.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 import { changeRoleBody, memberList, memberParams, memberQuery, memberSchema, organizationParams } from '../../../contract/index.js';
 
-export async function memberRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('members');
-  const { members } = options.services;
-
+export const memberRoutes = routeModule('members', (app, route, { members }) => {
   app.get('/organizations/:organizationId/members', {
     ...route('member.read', 'Members, by email', { params: organizationParams, querystring: memberQuery, response: { 200: memberList } }),
     handler: async (request) =>
@@ -33,4 +26,4 @@ export async function memberRoutes(fastify: FastifyInstance, options: ApiOptions
       return reply.status(204).send(null);
     },
   });
-}
+});

@@ -1,17 +1,10 @@
 /** Organisations (tenants). */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 import { createOrganizationBody, organizationParams, organizationSchema, updateOrganizationBody } from '../../../contract/index.js';
 
-export async function organizationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('organizations');
-  const { organizations } = options.services;
-
+export const organizationRoutes = routeModule('organizations', (app, route, { organizations }) => {
   app.get('/organizations', {
     ...route('signed-in', 'The organisations the caller belongs to', { response: { 200: z.object({ items: z.array(organizationSchema) }) } }),
     handler: async (request) => ({ items: await organizations.listMine(actorOf(request)) }),
@@ -36,4 +29,4 @@ export async function organizationRoutes(fastify: FastifyInstance, options: ApiO
       return organizations.update(actorOf(request), request.params.organizationId, version, patch);
     },
   });
-}
+});

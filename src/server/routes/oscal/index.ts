@@ -2,28 +2,20 @@
  * OSCAL of an engagement: its assessment results and POA&M as downloads (the documents the CLI makes from a
  * workspace, made from the database), and findings imported from an OSCAL document.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { MAX_IMPORTED_FINDINGS, MAX_OSCAL_DOCUMENT_BYTES } from '../../../domain/limits.js';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
 import { assessmentResultsDocument, engagementParams, oscalImportBody, oscalImportResult, poamDocument } from '../../../contract/index.js';
 import { sendJson } from '../examination/json-body.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
-
-const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
+import { routeModule } from '../route.js';
 
 /** The document as a download, written once (the exporter's own key order, as the CLI prints it). */
 function sendDownload(reply: FastifyReply, exported: { document: unknown; fileName: string }): FastifyReply {
   return sendJson(asAttachment(reply, exported.fileName), Buffer.from(`${JSON.stringify(exported.document, null, 2)}\n`, 'utf8'));
 }
 
-export async function oscalRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('oscal');
-  const { oscal } = options.services;
-
+export const oscalRoutes = routeModule('oscal', (app, route, { oscal }) => {
   app.get(`${ENGAGEMENT_URL}/oscal/assessment-results`, {
     ...route('examination.read', 'The examination as OSCAL 1.1.3 assessment results (a download)', {
       description: 'Observations for conclusions and deviations, a finding per in-scope criterion, a risk per deficiency with severity facets.',
@@ -62,4 +54,4 @@ export async function oscalRoutes(fastify: FastifyInstance, options: ApiOptions)
       return reply.status(201).send(outcome);
     },
   });
-}
+});

@@ -1,18 +1,9 @@
 /** Periods of an engagement: the next one, two side by side, and the forecast after remediation. */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { afterRemediationSchema, comparisonQuery, comparisonSchema, engagementParams, engagementSchema, reExaminationBody } from '../../../contract/index.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 
-const ENGAGEMENT_URL = '/organizations/:organizationId/engagements/:engagementId';
-
-export async function periodRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('periods');
-  const { periods } = options.services;
-
+export const periodRoutes = routeModule('periods', (app, route, { periods }) => {
   app.post(`${ENGAGEMENT_URL}/re-examination`, {
     ...route('engagement.manage', 'Open the next period: a new engagement with the controls and test methods carried forward, no evidence', {
       description: 'The new period must start after this one ends (422 naming $.periodStart otherwise).',
@@ -36,4 +27,4 @@ export async function periodRoutes(fastify: FastifyInstance, options: ApiOptions
       { params: engagementParams, response: { 200: afterRemediationSchema } }),
     handler: async (request) => periods.afterRemediation(...inEngagement(request)),
   });
-}
+});

@@ -1,19 +1,12 @@
 /** The corrective action plan of an engagement: where every action stands, the burndown, and reminders. */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { engagementParams, pageQuery, planBody, planSchema, remediationView, reminderOutcome, remindersBody } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 
-const path = '/organizations/:organizationId/engagements/:engagementId/remediation';
+const path = `${ENGAGEMENT_URL}/remediation`;
 
-export async function remediationRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('remediation');
-  const { remediation } = options.services;
-
+export const remediationRoutes = routeModule('remediation', (app, route, { remediation }) => {
   app.get(path, {
     ...route('finding.read', 'The corrective action plan: a page of the actions of the findings (false positives left out) with their standing today, and the counts and the burndown over all of them',
       { params: engagementParams, querystring: pageQuery, response: { 200: remediationView } }),
@@ -36,4 +29,4 @@ export async function remediationRoutes(fastify: FastifyInstance, options: ApiOp
       { params: engagementParams, body: remindersBody, response: { 200: reminderOutcome } }),
     handler: async (request) => remediation.sendReminders(...inEngagement(request)),
   });
-}
+});

@@ -2,21 +2,14 @@
  * Report sections of an engagement: the "other information" section (management's approved responses to the
  * exceptions) as a Markdown download, and a summary of what it holds for the Reports page.
  */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { asAttachment } from '../../download.js';
 import { engagementParams, otherInformationDocument, otherInformationSummary } from '../../../contract/index.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 
-const REPORTS_URL = '/organizations/:organizationId/engagements/:engagementId/reports';
+const REPORTS_URL = `${ENGAGEMENT_URL}/reports`;
 
-export async function reportRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('reports');
-  const { reports } = options.services;
-
+export const reportRoutes = routeModule('reports', (app, route, { reports }) => {
   app.get(`${REPORTS_URL}/other-information`, {
     ...route('finding.read', "The report's other information: management's responses to exceptions (a Markdown download)", {
       description: 'As `assay examine DIR --format markdown` appends it: each finding with an approved response, its control and criteria, then what happened, the root cause, the corrective action and the date remediated.',
@@ -38,4 +31,4 @@ export async function reportRoutes(fastify: FastifyInstance, options: ApiOptions
       return { approved, drafts, fileName };
     },
   });
-}
+});

@@ -2,27 +2,20 @@
  * A first run: an engagement created from the starter control set, the set added to an engagement without
  * controls, and a workspace folder uploaded as a zip (`application/zip`) imported as a new engagement.
  */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ValidationError } from '../../../domain/index.js';
 import { MAX_WORKSPACE_UNZIPPED_BYTES, MAX_WORKSPACE_ZIP_BYTES, MAX_WORKSPACE_ZIP_ENTRIES } from '../../../domain/limits.js';
 import { actorOf } from '../../authentication.js';
-import { inEngagement } from '../../engagement-request.js';
+import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import type { StartedEngagement } from '../../../services/engagements/starter-service.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 import { addStarterControlsBody, engagementParams, organizationParams, setupOptionsSchema, startEngagementBody, startedEngagementSchema, workspaceImportSchema } from '../../../contract/index.js';
 
 const MB = 1024 * 1024;
-const route = routeDeclarer('engagements');
 
 /** The engagement and the ids of the controls the starter set gave it. */
 const startedBody = (started: StartedEngagement) => ({ engagement: started.engagement, controls: started.controls.map((c) => c.id) });
 
-export async function starterRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { starter } = options.services;
-
+export const starterRoutes = routeModule('engagements', (app, route, { starter }) => {
   // The zip comes as it is; only the routes of this module read that type.
   app.addContentTypeParser('application/zip', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
@@ -39,7 +32,7 @@ export async function starterRoutes(fastify: FastifyInstance, options: ApiOption
     },
   });
 
-  app.post('/organizations/:organizationId/engagements/:engagementId/starter-controls', {
+  app.post(`${ENGAGEMENT_URL}/starter-controls`, {
     ...route('control.manage', 'Add the starter control set to an engagement that has no controls yet (409 when it has some)',
       { params: engagementParams, body: addStarterControlsBody, response: { 201: startedEngagementSchema } }),
     handler: async (request, reply) => {
@@ -62,4 +55,4 @@ export async function starterRoutes(fastify: FastifyInstance, options: ApiOption
       return reply.status(201).send({ engagement: imported.engagement, counts: imported.counts, notes: imported.notes });
     },
   });
-}
+});

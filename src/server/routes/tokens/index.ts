@@ -1,18 +1,11 @@
 /** API tokens of an organisation: for scripts and CI, each with one role; the secret is shown once. */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../authentication.js';
 import { replyWithPage } from '../../paging.js';
-import type { ApiOptions } from '../index.js';
-import { routeDeclarer } from '../route.js';
+import { routeModule } from '../route.js';
 import { createdTokenSchema, createTokenBody, organizationParams, tokenList, tokenParams, tokenQuery } from '../../../contract/index.js';
 
-export async function tokenRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const route = routeDeclarer('tokens');
-  const { tokens } = options.services;
-
+export const tokenRoutes = routeModule('tokens', (app, route, { tokens }) => {
   app.get('/organizations/:organizationId/tokens', {
     ...route('token.manage', 'API tokens, newest first (never their secrets)',
       { params: organizationParams, querystring: tokenQuery, response: { 200: tokenList } }),
@@ -33,4 +26,4 @@ export async function tokenRoutes(fastify: FastifyInstance, options: ApiOptions)
       return reply.status(204).send(null);
     },
   });
-}
+});

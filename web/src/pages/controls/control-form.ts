@@ -4,21 +4,13 @@
  */
 import { isEmailAddress } from '@assay/domain/accounts/invitation.js';
 import { compensationProblems, criteriaProblems } from '@assay/domain/controls/rules.js';
-import type { DesignAssessment, Frequency, Nature } from '@assay/domain/engagement.js';
+import type { Control as ControlDefinition } from '@assay/domain/engagement.js';
 import { MAX_CONTROL_ID_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 import { byField } from '@assay/domain/problems.js';
 import { refusalOf } from '../../api/problem.js';
 import type { Control, ControlChanges, ControlInput } from '../../api/controls.js';
 
-export interface ControlFormValues {
-  id: string;
-  title: string;
-  criteria: string[];
-  frequency: Frequency;
-  nature: Nature;
-  key: boolean;
-  design: DesignAssessment;
-  compensates: string[];
+export interface ControlFormValues extends Omit<ControlDefinition, 'owner'> {
   /** Who owns the control, ideally their sign-in email; empty for none. */
   owner: string;
 }

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.js';
-import type { Control } from '../../api/controls.js';
 import { changesFrom, fieldErrorsOf, newControlValues, ownerNote, toControlInput, validateControl, valuesOf } from './control-form.js';
 import { validateSample } from './AddSampleForm.js';
 import { validateResultChange } from './ChangeResultModal.js';
 import { actorLabel, describeChange } from './history.js';
-import { fixtureHistory, fixtureTest } from './testing.js';
+import { fixtureControl, fixtureHistory, fixtureTest, OWNER_EMAIL } from './testing.js';
 import { mayEditTest, testRequest, testValues, validateTest } from './test-form.js';
 
-const control: Control = {
-  id: 'AC-04',
-  title: 'Leavers removed',
-  criteria: ['CC6.2'],
-  frequency: 'event',
-  nature: 'manual',
-  key: true,
-  design: 'effective',
-  compensates: [],
-  owner: 'it-ops@acme.example',
-  version: 3,
-  archivedAt: null,
-};
+const control = fixtureControl('AC-04', { title: 'Leavers removed', criteria: ['CC6.2'], frequency: 'event', owner: OWNER_EMAIL, version: 3 });
 
 describe('the control form', () => {
   it('checks what the server checks, before sending', () => {

@@ -3,7 +3,7 @@
  * a history; a `fetch` stub answering the API's URLs with them (and recording what was sent); and a render
  * inside the app's providers at an engagement route.
  */
-import type { AuditEvent, ControlTest, ListedControl } from '../../api/controls.js';
+import type { AuditEvent, Control, ControlTest, ListedControl } from '../../api/controls.js';
 import { buildControlResult } from '@assay/domain/testing/builders.js';
 import type { Engagement } from '../../api/programme.js';
 import { buildEngagement, firstPage, onePage, stubFetch, type Answer, type Call } from '../../testing.js';
@@ -17,7 +17,8 @@ export const ROOT = `/o/${ORG}/e/${ENG}`;
 export const API = `/api/v1/organizations/${ORG}/engagements/${ENG}`;
 export const OWNER_EMAIL = 'it-ops@acme.example';
 
-function listed(id: string, changes: Partial<ListedControl>): ListedControl {
+/** A control as the API returns it, with what a test is about changed. */
+export function fixtureControl(id: string, changes: Partial<Control> = {}): Control {
   return {
     id,
     title: `Control ${id}`,
@@ -30,9 +31,12 @@ function listed(id: string, changes: Partial<ListedControl>): ListedControl {
     owner: null,
     version: 1,
     archivedAt: null,
-    conclusion: 'effective',
     ...changes,
   };
+}
+
+function listed(id: string, changes: Partial<ListedControl>): ListedControl {
+  return { ...fixtureControl(id), conclusion: 'effective', ...changes };
 }
 
 export function fixtureControls(): ListedControl[] {
