@@ -9,7 +9,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useSaveCorrectiveActions, type Finding } from '../../api/findings.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import { ACTION_STATUSES, actionErrorsOf, actionValues, asksDueReason, toAction, validateAction, type ActionSetting, type ActionValues } from './action-form.js';
+import { ACTION_STATUSES, actionFieldAliases, actionValues, asksDueReason, toAction, validateAction, type ActionSetting, type ActionValues } from './action-form.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { isoDate } from '@assay/domain/dates.js';
 import { useScope } from '../../api/programme.js';
 import { useMembers } from '../../api/settings.js';
@@ -30,13 +31,7 @@ import { formatDate } from '../../dates.js';
 function ActionForm(props: { setting: ActionSetting; index: number; onSubmit: (values: ActionValues) => Promise<void>; onCancel: () => void }) {
   const { setting } = props;
   const form = useForm<ActionValues>({ mode: 'controlled', initialValues: actionValues(setting.before), validate: (values) => validateAction(values, setting) });
-  const submit = form.onSubmit(async (values) => {
-    try {
-      await props.onSubmit(values);
-    } catch (error) {
-      form.setErrors(actionErrorsOf(error, props.index));
-    }
-  });
+  const submit = form.onSubmit((values) => keepOnRefusal(() => props.onSubmit(values), form, actionFieldAliases(props.index)));
   return (
     <form noValidate onSubmit={submit}>
       <Stack>

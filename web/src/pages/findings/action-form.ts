@@ -1,7 +1,6 @@
 /** The corrective-action form's values and rules: the checks the server makes, so a refusal is rare. */
 import { completionProblems, writtenActionProblems } from '@assay/domain/findings/action-rules.js';
 import { ACTION_STATUSES, type ActionStatus, type CorrectiveAction, type VerificationResult } from '@assay/domain/findings/model.js';
-import { ApiError } from '../../api/client.js';
 
 export { ACTION_STATUSES };
 
@@ -79,18 +78,11 @@ export function validateAction(values: ActionValues, setting: ActionSetting): Ac
 }
 
 /**
- * The server's refusal on the fields of the action at `index` in the list sent (`$.actions[2].owner` → owner);
- * other issues are the notification's to tell.
+ * Where the server names the fields of the action at `index` in the list sent (`$.actions[2].owner`), as the
+ * form's fields (owner): the aliases `keepOnRefusal` places the refusal's issues by.
  */
-export function actionErrorsOf(error: unknown, index: number): ActionErrors {
-  const errors: ActionErrors = {};
-  if (!(error instanceof ApiError)) return errors;
-  const fields = new Set(Object.keys(actionValues(null)));
-  for (const issue of error.problem?.issues ?? []) {
-    const [, at, field] = /^\$\.actions\[(\d+)\]\.(\w+)/.exec(issue.location) ?? [];
-    if (Number(at) === index && field && fields.has(field)) errors[field as keyof ActionValues] ??= issue.message;
-  }
-  return errors;
+export function actionFieldAliases(index: number): Record<string, string> {
+  return Object.fromEntries(Object.keys(actionValues(null)).map((field) => [`actions.${index}.${field}`, field]));
 }
 
 /**
