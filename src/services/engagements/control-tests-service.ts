@@ -51,10 +51,10 @@ function requireEvidenceAccess(grant: Grant, actor: Actor, control: StoredContro
  * Refuses retiring the auditor's recorded results (a new test version over them) to a grant that may not change
  * them (src/domain/independence.ts).
  */
-function requireLeaveToRetire(grant: Grant, control: StoredControl, test: StoredControlTest): void {
+export function requireLeaveToRetire(grant: Grant, test: StoredControlTest): void {
   const auditors = test.samples.filter((s) => test.recordedBy[s.item] === 'auditor').map((s) => s.item);
   const refusal = auditors.length === 0 ? null : resultChangeRefusal('auditor', grant, `the results of ${auditors.join(', ')}`);
-  if (refusal) throw new ForbiddenError(`Control ${control.id}: ${refusal}; a new test version would retire them`);
+  if (refusal) throw new ForbiddenError(`Control ${test.control}: ${refusal}; a new test version would retire them`);
 }
 
 /**
@@ -149,7 +149,7 @@ export function createControlTestsService(deps: {
           if (failures.length > 0) throw new ValidationError(failures, 'The test cannot be recorded');
         }
         if (before && before.version === expectedVersion) {
-          if (change === 'new-version') requireLeaveToRetire(grant, control, before);
+          if (change === 'new-version') requireLeaveToRetire(grant, before);
           const conflict = testChangeConflict(before, { samples: input.samples, untested }, change);
           if (conflict) throw new ConflictError(`Control ${controlId}: ${conflict}`);
         }
