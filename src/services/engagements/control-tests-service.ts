@@ -11,7 +11,7 @@
  * Recorded results are evidence (src/domain/test-changes.ts): recording the test again keeps them, replacing a
  * test is refused while it holds any, and a new test version keeps the old one, whole, in its audit event.
  */
-import { can, checkFailureNotes, checkSampleRecord, checkTestSamples, ConflictError, describeGrant, ForbiddenError, NotFoundError, ValidationError, jsonPath, locateProblems, newSampleProblems, testProblems, type Grant, testChangeConflict, testRemovalConflict, resultChangeProblems, resultChangeRefusal, shownRole, type Problem, type Role, type Sample, type TestChange } from '../../domain/index.js';
+import { can, checkFailureNotes, checkSampleRecord, checkTestSamples, ConflictError, describeGrant, ForbiddenError, NotFoundError, ValidationError, jsonPath, locateProblems, newSampleProblems, testProblems, type Grant, testChangeConflict, testRemovalConflict, resultChangeProblems, resultChangeRefusal, retireRefusal, shownRole, type Problem, type Role, type Sample, type TestChange } from '../../domain/index.js';
 import type { ControlTestInput, ControlsRepository, SamplePatch, RecordedSampleRow, StoredControl, StoredControlTest, TestOverview } from '../../store/controls-repository.js';
 import type { Executor, Trx } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
@@ -52,9 +52,8 @@ function requireEvidenceAccess(grant: Grant, actor: Actor, control: StoredContro
  * them (src/domain/independence.ts).
  */
 export function requireLeaveToRetire(grant: Grant, test: StoredControlTest): void {
-  const auditors = test.samples.filter((s) => test.recordedBy[s.item] === 'auditor').map((s) => s.item);
-  const refusal = auditors.length === 0 ? null : resultChangeRefusal('auditor', grant, `the results of ${auditors.join(', ')}`);
-  if (refusal) throw new ForbiddenError(`Control ${test.control}: ${refusal}; a new test version would retire them`);
+  const refusal = retireRefusal(grant, test);
+  if (refusal) throw new ForbiddenError(`Control ${test.control}: ${refusal}`);
 }
 
 /**
