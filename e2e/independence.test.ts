@@ -3,7 +3,7 @@
 // the forecast until the auditor accepts it.
 import { expect, it } from 'vitest';
 import type { ExaminationResult } from '../src/domain/index.js';
-import { callApi, main, sampleRow, samplesTable, setSampleResult } from './support/pages.js';
+import { callApi, main, opinionCard, sampleRow, samplesTable, setSampleResult } from './support/pages.js';
 import { PEOPLE } from './support/server.js';
 import { describeE2E } from './support/suite.js';
 
@@ -97,8 +97,10 @@ describeE2E('independence', (e2e) => {
     const proposals = main(compliance.page).getByRole('table', { name: 'Proposed not applicable' });
     await proposals.getByText('Pending: the auditor decides').waitFor();
     await proposals.getByText(/Now not met; the opinion is/).waitFor();
-    // Pending, it counts for nothing: the examination is what it was.
+    // Pending, it counts for nothing: the examination is what it was, and the dashboard says the opinion both ways.
     expect(await examination()).toEqual(before);
+    await compliance.page.goto(root);
+    await opinionCard(compliance.page).getByText(/^If the auditor accepts the proposal for CC6\.2: an? [a-z ]+ opinion; if not: an? [a-z ]+ opinion\.$/).waitFor();
 
     const auditor = await e2e().signIn(PEOPLE.auditor);
     await auditor.page.goto(`${root}/criteria`);
