@@ -145,8 +145,8 @@ export interface ReplaceCounts {
 /**
  * Replaces every control in use, with its test and samples, by those of `examination` (the engagement's
  * own settings are the engagements repository's `update`, in the same transaction). A control the examination
- * keeps keeps its row (its history), its fields and place updated; one it no longer lists is deleted with its
- * test. A test the same as the stored one (src/domain/reimport.ts) stays as it is; any other is replaced, each
+ * keeps keeps its row (its history), its fields and place updated where they change (then its version too); one it
+ * no longer lists is deleted with its test. A test the same as the stored one (src/domain/reimport.ts) stays as it is; any other is replaced, each
  * result it keeps keeping its recorder. Which recorded results may go is the caller's rule (the workspace
  * service's). Archived controls stay as they are: they are evidence, only purged on purpose. Bad input — a control
  * id twice or taken by an archived control, a test of an unknown control, two tests of one control, samples that
@@ -161,7 +161,7 @@ export async function replaceExamination(
 ): Promise<ReplaceCounts> {
   const engagement = await trx.selectFrom('engagements').select('id').where('id', '=', engagementId).executeTakeFirst();
   if (!engagement) throw new NotFoundError(`Engagement ${engagementId}`);
-  const existing = await trx.selectFrom('controls').select(['id', 'code', 'archived_at']).where('engagement_id', '=', engagementId).execute();
+  const existing = await trx.selectFrom('controls').select(controlColumns).where('engagement_id', '=', engagementId).execute();
   const archivedCodes = new Set(existing.filter((row) => row.archived_at !== null).map((row) => row.code));
   const issues = checkExamination(examination);
   examination.controls.forEach((control, i) => {
@@ -172,26 +172,29 @@ export async function replaceExamination(
   if (issues.length > 0) throw new ValidationError(issues, 'The examination cannot be stored');
   await bumpRevision(trx, { engagementId });
 
-  const inUse = new Map(existing.filter((row) => row.archived_at === null).map((row) => [row.code, row.id]));
+  const inUse = new Map(existing.filter((row) => row.archived_at === null).map((row) => [row.code, row]));
   const listed = new Set(examination.controls.map((c) => c.id));
   // Tests and samples go with their controls (on delete cascade).
-  const dropped = [...inUse].filter(([code]) => !listed.has(code)).map(([, id]) => id);
+  const dropped = [...inUse].filter(([code]) => !listed.has(code)).map(([, row]) => row.id);
   for (const chunk of chunksFor(dropped, 1)) await trx.deleteFrom('controls').where('id', 'in', chunk).execute();
   const controlRowIds = new Map<string, string>();
   const added: { id: string; control: Control; position: number }[] = [];
   for (const [position, control] of examination.controls.entries()) {
-    const rowId = inUse.get(control.id);
-    if (rowId === undefined) {
+    const row = inUse.get(control.id);
+    if (row === undefined) {
       const id = deps.newId();
       controlRowIds.set(control.id, id);
       added.push({ id, control, position });
       continue;
     }
-    controlRowIds.set(control.id, rowId);
+    controlRowIds.set(control.id, row.id);
+    // A control the import leaves as it was stays at its version.
+    const same = row.position === position && JSON.stringify(controlRow(toDomainControl(row))) === JSON.stringify(controlRow(control));
+    if (same) continue;
     await trx
       .updateTable('controls')
       .set((eb) => ({ ...controlRow(control), position, version: eb('version', '+', 1) }))
-      .where('id', '=', rowId)
+      .where('id', '=', row.id)
       .execute();
   }
   const newRows = added.map(({ id, control, position }) => ({ ...controlRow(control), id, engagement_id: engagementId, position }));

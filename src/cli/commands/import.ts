@@ -15,7 +15,9 @@ const FORMATS = ['text', 'json'] as const;
 export function registerImport(program: Command, io: CliIO): void {
   program
     .command('import')
-    .description('import a workspace into the database: creates or finds the organisation, creates or replaces the engagement with all its controls, tests, samples, findings, root causes and management responses, in one transaction')
+    .description(
+      'import a workspace into the database: creates or finds the organisation, creates or replaces the engagement with all its controls, tests, samples, findings, root causes and management responses, in one transaction; a recorded sample result is never erased (see --new-test-versions)',
+    )
     .argument('<dir>', 'workspace folder (assay.yaml, controls/, tests/, findings/, root-causes/)')
     .option('--database <url>', DATABASE_OPTION_HELP)
     .option('--organization <slug>', 'the organisation to import into (default: derived from the workspace\'s organisation name)')

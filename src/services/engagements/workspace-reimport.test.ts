@@ -59,9 +59,16 @@ for (const engine of ENGINES) {
       const after = await snapshot();
       expect(after.tests).toEqual(before.tests);
       expect(after.samples).toEqual(before.samples);
-      // Controls keep their rows (and so their history); the import is a change to each.
-      expect(after.controls).toEqual(before.controls.map((c) => ({ ...c, version: c.version + 1 })));
+      // Controls keep their rows (and so their history), and the unchanged ones their versions.
+      expect(after.controls).toEqual(before.controls);
       expect(await test('AC-01')).toMatchObject({ recordedBy: { 'app:jira': 'auditor' }, untested: ['app:zoom'] });
+
+      // A control the workspace changes is updated in place, at its next version.
+      const [first] = exported.controls;
+      const renamed = { ...exported, controls: exported.controls.map((c) => (c === first ? { ...c, title: 'Renamed' } : c)) };
+      await services.workspace.importWorkspace(OPERATOR, renamed, { organizationSlug: 'acme' });
+      const changed = (await snapshot()).controls;
+      expect(changed).toEqual(before.controls.map((c) => (c.code === first?.id ? { ...c, version: c.version + 1 } : c)));
     });
 
     it('keeps each recorder when the workspace only adds to a test', async () => {
