@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NotApplicableProposals } from '../../services/engagements/not-applicable-service.js';
-import { runCli } from '../testing.js';
+import { runCli, runCliWith } from '../testing.js';
 
 const ACME = join(import.meta.dirname, '../../../examples/acme');
 const PASSWORD = 'correct horse battery staple';
@@ -15,8 +15,11 @@ async function acme() {
   const addMember = async (email: string, role: string) =>
     expect((await runCli('user', 'add', '--email', email, '--role', role, '--organization', 'acme', '--password', PASSWORD, '--database', database)).code).toBe(0);
   await addMember('lead@acme.example', 'compliance');
-  const na = (...args: string[]) => runCli('not-applicable', ...args, '--organization', 'acme', '--database', database);
-  return { database, addMember, na };
+  // A member is acted as with their password, which the console is given in $ASSAY_PASSWORD.
+  const naWith = (password: string | undefined, ...args: string[]) =>
+    runCliWith({ env: { ASSAY_PASSWORD: password } }, 'not-applicable', ...args, '--organization', 'acme', '--database', database);
+  const na = (...args: string[]) => naWith(PASSWORD, ...args);
+  return { database, addMember, na, naWith };
 }
 
 describe('assay not-applicable', () => {
@@ -63,7 +66,7 @@ describe('assay not-applicable', () => {
       [['propose', '--reason', 'x'], '--criterion: name the criterion'],
       [['propose', '--criterion', 'CC7.1'], '--reason: say why the criterion does not apply'],
       [['propose', '--criterion', 'ZZ9.9', '--reason', 'x'], '$.criterion: unknown criterion "ZZ9.9"'],
-      [['propose', '--criterion', 'CC7.1', '--reason', 'x', '--as', 'nobody@acme.example'], '--as: no active account "nobody@acme.example"'],
+      [['propose', '--criterion', 'CC7.1', '--reason', 'x', '--as', 'nobody@acme.example'], '--as: no active account nobody@acme.example'],
       [['accept', '--criterion', 'CC7.1'], '--criterion: no pending proposal that CC7.1 does not apply'],
     ] as const) {
       const refused = await na(...args);
@@ -71,5 +74,17 @@ describe('assay not-applicable', () => {
       expect(refused.stderr).toContain(message);
     }
     expect(JSON.parse((await na('list', '--format', 'json')).stdout)).toMatchObject({ proposals: [] });
+  });
+
+  it('acts as a member only with their password: the console cannot decide in the auditor’s name', async () => {
+    const { addMember, na, naWith } = await acme();
+    await addMember('auditor@acme.example', 'auditor');
+    expect((await na('propose', '--criterion', 'CC7.1', '--reason', 'Monitoring is the parent company’s')).code).toBe(0);
+    const accept = ['accept', '--criterion', 'CC7.1', '--as', 'auditor@acme.example'];
+    const withoutPassword = await naWith(undefined, ...accept);
+    expect(withoutPassword).toMatchObject({ code: 2, stderr: expect.stringContaining('--as: give the password of auditor@acme.example in $ASSAY_PASSWORD') });
+    const wrongPassword = await naWith('not the auditor’s password', ...accept);
+    expect(wrongPassword).toMatchObject({ code: 2, stderr: expect.stringContaining('--as: no active account auditor@acme.example with the password in $ASSAY_PASSWORD') });
+    expect(JSON.parse((await na('list', '--format', 'json')).stdout)).toMatchObject({ proposals: [{ criterion: 'CC7.1', status: 'pending' }] });
   });
 });

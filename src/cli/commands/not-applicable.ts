@@ -38,7 +38,7 @@ export function registerNotApplicable(program: Command, io: CliIO): void {
 
   sub('list', 'the proposals, pending first, with the forecast both ways for each pending one', (c) => c, async (options) => {
     const listed = await withStore(resolveDatabaseUrl(options.database, io), { mustExist: true }, async (store) => {
-      const { services, actor, organization, engagement } = await actingOn(store, options);
+      const { services, actor, organization, engagement } = await actingOn(store, io, options);
       return services.notApplicable.list(actor, organization.id, engagement.id);
     });
     io.out(options.format === 'json' ? `${JSON.stringify(listed, null, 2)}\n` : listText(listed));
@@ -52,7 +52,7 @@ export function registerNotApplicable(program: Command, io: CliIO): void {
       const criterion = required(options.criterion, '--criterion', 'name the criterion, e.g. CC9.2');
       const reason = required(options.reason, '--reason', 'say why the criterion does not apply to the system (the report states it)');
       const proposal = await withStore(resolveDatabaseUrl(options.database, io), { mustExist: true }, async (store) => {
-        const { services, actor, organization, engagement } = await actingOn(store, options);
+        const { services, actor, organization, engagement } = await actingOn(store, io, options);
         return services.notApplicable.propose(actor, organization.id, engagement.id, { criterion, reason });
       });
       io.out(options.format === 'json' ? `${JSON.stringify(proposal, null, 2)}\n` : `Proposed ${criterion} not applicable: pending until the auditor decides\n`);
@@ -70,7 +70,7 @@ export function registerNotApplicable(program: Command, io: CliIO): void {
         const criterion = required(options.criterion, '--criterion', 'name the criterion whose pending proposal is decided');
         if (decision === 'reject') required(options.note, '--note', 'say why the criterion applies after all (management reads it)');
         const decided = await withStore(resolveDatabaseUrl(options.database, io), { mustExist: true }, async (store) => {
-          const { services, actor, organization, engagement } = await actingOn(store, options);
+          const { services, actor, organization, engagement } = await actingOn(store, io, options);
           const { proposals } = await services.notApplicable.list(actor, organization.id, engagement.id);
           const pending = proposals.find((p) => p.criterion === criterion && p.status === 'pending');
           if (!pending) throw new ValidationError([{ location: '--criterion', message: `no pending proposal that ${criterion} does not apply` }], 'Nothing to decide');

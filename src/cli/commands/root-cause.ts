@@ -50,7 +50,7 @@ export function registerRootCause(program: Command, io: CliIO): void {
       const issues = textIssues(options, whys);
       if (issues.length > 0) throw new ValidationError(issues, 'The root cause cannot be written');
       const created = await withStore(resolveDatabaseUrl(options.database, io), { mustExist: true }, async (store) => {
-        const { services, actor, organization, engagement } = await actingOn(store, options);
+        const { services, actor, organization, engagement } = await actingOn(store, io, options);
         return services.findings.createRootCause(actor, organization.id, engagement.id, {
           title: options.title.trim(),
           category: options.category,
