@@ -32,6 +32,7 @@ for (const engine of ENGINES) {
         tests: await store().db.selectFrom('control_tests').select(['id', 'control_id', 'version', 'untested']).orderBy('id').execute(),
         samples: await store().db.selectFrom('samples').select(['test_id', 'item', 'result', 'note', 'recorded_by']).orderBy('test_id').orderBy('position').execute(),
         controls: await store().db.selectFrom('controls').select(['id', 'code', 'version']).orderBy('code').execute(),
+        engagements: await store().db.selectFrom('engagements').select(['id', 'version', 'revision']).execute(),
         events: (await store().db.selectFrom('audit_events').select('seq').execute()).length,
       });
       return { services, acme, organization, engagement, member, auditor, test, snapshot };
