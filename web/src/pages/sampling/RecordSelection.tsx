@@ -82,10 +82,11 @@ function StartOverModal(props: {
 function WithReason(props: { reason: string | null; children: (describedBy: string | undefined) => ReactNode }) {
   const id = useId();
   return (
-    <Group gap="sm" wrap="nowrap" align="flex-start">
+    <Group gap="sm" align="flex-start">
       {props.children(props.reason ? id : undefined)}
+      {/* Beside the button where there is room for a readable line, under it on a phone. */}
       {props.reason && (
-        <Text id={id} size="sm" c="dimmed" style={{ flex: 1, minWidth: 0 }}>
+        <Text id={id} size="sm" c="dimmed" style={{ flex: '1 1 14rem' }}>
           {props.reason}
         </Text>
       )}
