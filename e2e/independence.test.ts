@@ -3,7 +3,7 @@
 // the forecast until the auditor accepts it.
 import { expect, it } from 'vitest';
 import type { ExaminationResult } from '../src/domain/index.js';
-import { callApi, main, sampleRow, samplesTable, setSampleResult } from './support/pages.js';
+import { callApi, main, opinionCard, sampleRow, samplesTable, setSampleResult } from './support/pages.js';
 import { PEOPLE } from './support/server.js';
 import { describeE2E } from './support/suite.js';
 
@@ -41,6 +41,45 @@ describeE2E('independence', (e2e) => {
     expect((await callApi(owner.context.request, owner.csrfToken, 'PATCH', api(`/controls/AC-04/test/samples/${item}`), change)).status).toBe(403);
   });
 
+  it('offers a test holding the auditor’s results only a new version on Sampling, each disabled action with its reason beside it', async () => {
+    const root = e2e().server.demo.root;
+    const auditor = await e2e().signIn(PEOPLE.auditor);
+    const added = await callApi(auditor.context.request, auditor.csrfToken, 'POST', api('/controls/AC-01/test/samples'), { item: 'app:e2e-independence', result: 'pass' });
+    expect(added.status).toBe(201);
+
+    const compliance = await e2e().signIn(PEOPLE.compliance);
+    await compliance.page.goto(`${root}/sampling?control=AC-01`);
+    const population = ['id', ...Array.from({ length: 42 }, (_, i) => `app:${i + 1}`)].join('\n');
+    await main(compliance.page).getByRole('textbox', { name: /^Population/ }).fill(population);
+    await main(compliance.page).getByRole('textbox', { name: /^Seed/ }).fill('independence');
+    await main(compliance.page).getByRole('button', { name: 'Select sample', exact: true }).click();
+    await main(compliance.page).getByRole('heading', { name: 'Add to the test of AC-01' }).waitFor();
+    expect(await main(compliance.page).getByRole('button', { name: "Record as the control's test" }).count()).toBe(0);
+    const replace = main(compliance.page).getByRole('button', { name: 'Replace the test' });
+    expect(await replace.isDisabled()).toBe(true);
+    await expect.poll(() => replace.getAttribute('aria-describedby')).not.toBeNull();
+    const replaceReason = compliance.page.locator(`[id="${await replace.getAttribute('aria-describedby')}"]`);
+    expect(await replaceReason.innerText()).toMatch(/which are evidence: it cannot be replaced/);
+    const newVersion = main(compliance.page).getByRole('button', { name: 'Start a new test version…' });
+    expect(await newVersion.isDisabled()).toBe(true);
+    const newVersionReason = compliance.page.locator(`[id="${await newVersion.getAttribute('aria-describedby')}"]`);
+    expect(await newVersionReason.innerText()).toMatch(/The auditor recorded the results of app:e2e-independence: the compliance role cannot change it/);
+
+    // The API says the same: a replacement is a 409, the new version over the auditor's results a 403.
+    const test = (await callApi(compliance.context.request, compliance.csrfToken, 'GET', api('/controls/AC-01/test'))).body as { version: number; method: string; populationSize: number };
+    const over = { version: test.version, method: test.method, populationSize: test.populationSize, scopeLimitation: null, samples: [], untested: ['app:1'] };
+    expect((await callApi(compliance.context.request, compliance.csrfToken, 'PUT', api('/controls/AC-01/test'), { ...over, change: 'replace' })).status).toBe(409);
+    expect((await callApi(compliance.context.request, compliance.csrfToken, 'PUT', api('/controls/AC-01/test'), { ...over, change: 'new-version', reason: 'Again' })).status).toBe(403);
+
+    // The auditor may retire its own results: the new version is offered.
+    await auditor.page.goto(`${root}/sampling?control=AC-01`);
+    await main(auditor.page).getByRole('textbox', { name: /^Population/ }).fill(population);
+    await main(auditor.page).getByRole('textbox', { name: /^Seed/ }).fill('independence');
+    await main(auditor.page).getByRole('button', { name: 'Select sample', exact: true }).click();
+    await main(auditor.page).getByRole('button', { name: 'Start a new test version…' }).waitFor();
+    expect(await main(auditor.page).getByRole('button', { name: 'Start a new test version…' }).isDisabled()).toBe(false);
+  });
+
   it('keeps a criterion proposed not applicable pending, and in the forecast, until the auditor accepts it', async () => {
     const root = e2e().server.demo.root;
     const compliance = await e2e().signIn(PEOPLE.compliance);
@@ -58,8 +97,10 @@ describeE2E('independence', (e2e) => {
     const proposals = main(compliance.page).getByRole('table', { name: 'Proposed not applicable' });
     await proposals.getByText('Pending: the auditor decides').waitFor();
     await proposals.getByText(/Now not met; the opinion is/).waitFor();
-    // Pending, it counts for nothing: the examination is what it was.
+    // Pending, it counts for nothing: the examination is what it was, and the dashboard says the opinion both ways.
     expect(await examination()).toEqual(before);
+    await compliance.page.goto(root);
+    await opinionCard(compliance.page).getByText(/^If the auditor accepts the proposal for CC6\.2: an? [a-z ]+ opinion; if not: an? [a-z ]+ opinion\.$/).waitFor();
 
     const auditor = await e2e().signIn(PEOPLE.auditor);
     await auditor.page.goto(`${root}/criteria`);

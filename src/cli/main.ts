@@ -10,11 +10,14 @@ import { registerImport } from './commands/import.js';
 import { registerImportOscal } from './commands/import-oscal.js';
 import { registerInit } from './commands/init.js';
 import { registerMonitor } from './commands/monitor.js';
+import { registerNotApplicable } from './commands/not-applicable.js';
+import { registerRootCause } from './commands/root-cause.js';
 import { registerRemind } from './commands/remind.js';
 import { registerSample } from './commands/sample.js';
 import { registerServe } from './commands/serve.js';
 import { registerUser } from './commands/user.js';
 import { registerVerify } from './commands/verify.js';
+import { registerWhatIf } from './commands/what-if.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 
@@ -41,6 +44,9 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
   registerDemo(program, io);
   registerRemind(program, io, setExit);
   registerMonitor(program, io, setExit);
+  registerWhatIf(program, io);
+  registerNotApplicable(program, io);
+  registerRootCause(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -35,3 +35,13 @@ export function resultChangeProblems(recordedBy: Role | null, grant: Grant, what
   if (!isAuditorsRecord(recordedBy) || shownRole(grant) === recordedBy || (reason ?? '').trim() !== '') return [];
   return [{ path: ['reason'], message: `the auditor recorded ${what}: say why you change it (the reason goes into the control's history)` }];
 }
+
+/**
+ * Why `grant` may not retire a test's results by starting a new test version over them (the auditor's among them),
+ * or null when it may. `recordedBy` is who recorded each sample's result, by item.
+ */
+export function retireRefusal(grant: Grant, test: { samples: readonly { item: string }[]; recordedBy: Readonly<Record<string, Role>> }): string | null {
+  const auditors = test.samples.filter((s) => isAuditorsRecord(test.recordedBy[s.item] ?? null)).map((s) => s.item);
+  const refusal = auditors.length === 0 ? null : resultChangeRefusal('auditor', grant, `the results of ${auditors.join(', ')}`);
+  return refusal && `${refusal}; a new test version would retire them`;
+}

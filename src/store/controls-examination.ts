@@ -7,7 +7,8 @@ import type { Control, ControlTest, Examination, Sample } from '../domain/engage
 import { NotFoundError, ValidationError, type Issue } from '../domain/errors.js';
 import { jsonPath, locateProblems, repeats, within, type Problem } from '../domain/problems.js';
 import { sampleProblems } from '../domain/sampling/integrity.js';
-import { chunksFor, controlColumns, controlRow, sampleColumns, testColumns, toDomainControl, toDomainTest, toSample, toStoredControl, type StoredControl } from './controls-rows.js';
+import { chunksFor, controlColumns, controlRow, recordedSampleColumns, testColumns, toDomainControl, toDomainTest, toSample, toStoredControl, toStoredTest, type RecordedSampleSelect, type StoredControl, type StoredControlTest } from './controls-rows.js';
+import { sameTest } from '../domain/reimport.js';
 import { engineOf } from './engine.js';
 import { bumpRevision, engagementColumns, toDomainEngagement, toStoredEngagement, type ExaminationKey } from './engagements-repository.js';
 import type { Executor, StoreDependencies, Trx } from './values.js';
@@ -83,6 +84,17 @@ export async function loadArchivedControls(trx: Executor, engagementId: string):
  * the same order and each test's samples in theirs: three queries whatever the size.
  */
 async function readControls(trx: Executor, engagementId: string, which: 'in use' | 'archived') {
+  const { controls, testRows, samplesByTest } = await readControlRows(trx, engagementId, which);
+  return { controls, tests: testRows.map((row) => toDomainTest(row, row.code, (samplesByTest.get(row.id) ?? []).map(toSample))) };
+}
+
+/** The stored tests of the engagement's controls in use, in the controls' order, with who recorded each result. */
+export async function loadStoredTests(trx: Executor, engagementId: string): Promise<StoredControlTest[]> {
+  const { testRows, samplesByTest } = await readControlRows(trx, engagementId, 'in use');
+  return testRows.map((row) => toStoredTest(row, row.code, samplesByTest.get(row.id) ?? []));
+}
+
+async function readControlRows(trx: Executor, engagementId: string, which: 'in use' | 'archived') {
   const archived = which === 'in use' ? 'is' : 'is not';
   const controls = await trx
     .selectFrom('controls')
@@ -108,20 +120,20 @@ async function readControls(trx: Executor, engagementId: string, which: 'in use'
     .selectFrom('samples')
     .innerJoin('control_tests', 'control_tests.id', 'samples.test_id')
     .innerJoin('controls', 'controls.id', 'control_tests.control_id')
-    .select(sampleColumns.map((c) => `samples.${c}` as const))
+    .select(recordedSampleColumns.map((c) => `samples.${c}` as const))
     .where('controls.engagement_id', '=', engagementId)
     .where('controls.archived_at', archived, null)
     .orderBy('samples.test_id')
     .orderBy('samples.position')
     .execute();
 
-  const samplesByTest = new Map<string, Sample[]>();
+  const samplesByTest = new Map<string, RecordedSampleSelect[]>();
   for (const row of sampleRows) {
     let samples = samplesByTest.get(row.test_id);
     if (!samples) samplesByTest.set(row.test_id, (samples = []));
-    samples.push(toSample(row));
+    samples.push(row);
   }
-  return { controls, tests: testRows.map((row) => toDomainTest(row, row.code, samplesByTest.get(row.id) ?? [])) };
+  return { controls, testRows, samplesByTest };
 }
 
 export interface ReplaceCounts {
@@ -132,21 +144,25 @@ export interface ReplaceCounts {
 
 /**
  * Replaces every control in use, with its test and samples, by those of `examination` (the engagement's
- * own settings are the engagements repository's `update`, in the same transaction). Archived controls stay as
- * they are: they are evidence, only purged on purpose. Bad input — a control id twice or taken by an archived
- * control, a test of an unknown control, two tests of one control, samples that break the domain's sample
- * integrity — is refused as a whole with every issue found, before anything is written.
+ * own settings are the engagements repository's `update`, in the same transaction). A control the examination
+ * keeps keeps its row (its history), its fields and place updated where they change (then its version too); one it
+ * no longer lists is deleted with its test. A test the same as the stored one (src/domain/reimport.ts) stays as it is; any other is replaced, each
+ * result it keeps keeping its recorder. Which recorded results may go is the caller's rule (the workspace
+ * service's). Archived controls stay as they are: they are evidence, only purged on purpose. Bad input — a control
+ * id twice or taken by an archived control, a test of an unknown control, two tests of one control, samples that
+ * break the domain's sample integrity — is refused as a whole with every issue found, before anything is written.
  */
 export async function replaceExamination(
   trx: Trx,
   deps: StoreDependencies,
   engagementId: string,
   examination: Pick<Examination, 'controls' | 'tests'>,
+  stored?: readonly StoredControlTest[],
 ): Promise<ReplaceCounts> {
   const engagement = await trx.selectFrom('engagements').select('id').where('id', '=', engagementId).executeTakeFirst();
   if (!engagement) throw new NotFoundError(`Engagement ${engagementId}`);
-  const archived = await trx.selectFrom('controls').select('code').where('engagement_id', '=', engagementId).where('archived_at', 'is not', null).execute();
-  const archivedCodes = new Set(archived.map((row) => row.code));
+  const existing = await trx.selectFrom('controls').select(controlColumns).where('engagement_id', '=', engagementId).execute();
+  const archivedCodes = new Set(existing.filter((row) => row.archived_at !== null).map((row) => row.code));
   const issues = checkExamination(examination);
   examination.controls.forEach((control, i) => {
     if (archivedCodes.has(control.id)) {
@@ -156,11 +172,45 @@ export async function replaceExamination(
   if (issues.length > 0) throw new ValidationError(issues, 'The examination cannot be stored');
   await bumpRevision(trx, { engagementId });
 
+  const inUse = new Map(existing.filter((row) => row.archived_at === null).map((row) => [row.code, row]));
+  const listed = new Set(examination.controls.map((c) => c.id));
   // Tests and samples go with their controls (on delete cascade).
-  await trx.deleteFrom('controls').where('engagement_id', '=', engagementId).where('archived_at', 'is', null).execute();
+  const dropped = [...inUse].filter(([code]) => !listed.has(code)).map(([, row]) => row.id);
+  for (const chunk of chunksFor(dropped, 1)) await trx.deleteFrom('controls').where('id', 'in', chunk).execute();
+  const controlRowIds = new Map<string, string>();
+  const added: { id: string; control: Control; position: number }[] = [];
+  for (const [position, control] of examination.controls.entries()) {
+    const row = inUse.get(control.id);
+    if (row === undefined) {
+      const id = deps.newId();
+      controlRowIds.set(control.id, id);
+      added.push({ id, control, position });
+      continue;
+    }
+    controlRowIds.set(control.id, row.id);
+    // A control the import leaves as it was stays at its version.
+    const same = row.position === position && JSON.stringify(controlRow(toDomainControl(row))) === JSON.stringify(controlRow(control));
+    if (same) continue;
+    await trx
+      .updateTable('controls')
+      .set((eb) => ({ ...controlRow(control), position, version: eb('version', '+', 1) }))
+      .where('id', '=', row.id)
+      .execute();
+  }
+  const newRows = added.map(({ id, control, position }) => ({ ...controlRow(control), id, engagement_id: engagementId, position }));
+  for (const chunk of chunksFor(newRows, controlColumns.length)) await trx.insertInto('controls').values(chunk).execute();
 
-  const controlRowIds = await insertControls(trx, deps, engagementId, examination.controls, 0);
-  const testRows = examination.tests.map((test) => ({ id: deps.newId(), test }));
+  const before = new Map((stored ?? (await loadStoredTests(trx, engagementId))).map((t) => [t.control, t]));
+  const written = examination.tests.filter((test) => {
+    const same = before.get(test.control);
+    return !same || !sameTest(same, test);
+  });
+  const replaced = written.flatMap((test) => before.get(test.control)?.rowId ?? []);
+  const emptied = [...before.values()].filter((t) => listed.has(t.control) && !examination.tests.some((test) => test.control === t.control));
+  const removed = [...replaced, ...emptied.map((t) => t.rowId)];
+  for (const chunk of chunksFor(removed, 1)) await trx.deleteFrom('control_tests').where('id', 'in', chunk).execute();
+
+  const testRows = written.map((test) => ({ id: deps.newId(), test }));
   for (const chunk of chunksFor(testRows, testColumns.length)) {
     await trx
       .insertInto('control_tests')
@@ -175,11 +225,21 @@ export async function replaceExamination(
       )
       .execute();
   }
-  const sampleRows = testRows.flatMap(({ id, test }) =>
-    test.samples.map((sample, position) => ({ testId: id, sample, position })),
-  );
-  const samples = await insertSampleRows(trx, deps, sampleRows);
-  return { controls: examination.controls.length, tests: testRows.length, samples };
+  const sampleRows = testRows.flatMap(({ id, test }) => {
+    const previous = before.get(test.control);
+    // A result kept as it was keeps whoever recorded it: an import never launders the auditor's record.
+    const recorderOf = (sample: Sample) => {
+      const kept = previous?.samples.find((s) => s.item === sample.item && s.result === sample.result && s.note === sample.note);
+      return kept ? (previous?.recordedBy[sample.item] ?? null) : null;
+    };
+    return test.samples.map((sample, position) => ({ testId: id, sample, position, recordedBy: recorderOf(sample) }));
+  });
+  await insertSampleRows(trx, deps, sampleRows);
+  return {
+    controls: examination.controls.length,
+    tests: examination.tests.length,
+    samples: examination.tests.reduce((n, test) => n + test.samples.length, 0),
+  };
 }
 
 /** Inserts controls from `firstPosition` on; returns the row id of each control code. */

@@ -113,6 +113,25 @@ describe('assay import', () => {
     expect(await snapshot(database)).toEqual(before);
   });
 
+  it('refuses a workspace that would change recorded results, naming the control, unless asked for new test versions', async () => {
+    const database = await tempPath('versions.sqlite');
+    const files = { 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': VALID_CONTROL, 'tests/ac-04.yaml': VALID_TEST };
+    expect((await runCli('import', await writeFiles(files), '--database', database, '--organization', 'acme')).code).toBe(0);
+    const before = await snapshot(database);
+    // The deviation on T-5 is gone in this copy of the workspace.
+    const cleaner = await writeFiles({ ...files, 'tests/ac-04.yaml': VALID_TEST.replace('result: fail, note: Removed 9 days late', 'result: pass') });
+    const refused = await runCli('import', cleaner, '--database', database, '--organization', 'acme');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('AC-04: 1 of its 5 recorded results would be dropped or changed (T-5 fail)');
+    expect(await snapshot(database)).toEqual(before);
+
+    const versioned = await runCli('import', cleaner, '--database', database, '--organization', 'acme', '--new-test-versions');
+    expect(versioned.code).toBe(0);
+    expect(versioned.stdout).toContain("AC-04: a new test version; the previous one, with its 5 recorded results (1 dropped or changed by the workspace), is kept in the control's history");
+    expect((await snapshot(database)).events).toBe(before.events + 2);
+  });
+
   it('refuses an organisation slug the API would not accept', async () => {
     const { code, stderr } = await runCli('import', ACME, '--database', await tempPath('x.sqlite'), '--organization', 'Acme Inc');
     expect(code).toBe(2);

@@ -36,12 +36,20 @@ export interface NotApplicableProposal {
 }
 
 /**
+ * How many times a criterion's proposal may be rejected in one engagement before no further one is taken. Every
+ * proposal is kept (it is the record of management's assertion and the auditor's answer), so the history is
+ * bounded by refusing the next proposal, never by dropping an old one.
+ */
+export const MAX_REJECTED_PROPOSALS = 3;
+
+/**
  * Problems with proposing `criterion`, at `criterion`: it is the catalogue's and in scope, not already accepted
- * as not applicable, and not already pending; and the reason, at `reason`, is given.
+ * as not applicable, not already pending, and not rejected {@link MAX_REJECTED_PROPOSALS} times already
+ * (`rejected`: how many times each criterion was); and the reason, at `reason`, is given.
  */
 export function proposalProblems(
   proposal: { criterion: string; reason: string },
-  context: { inScope: ReadonlySet<string>; accepted: ReadonlySet<string>; pending: ReadonlySet<string> },
+  context: { inScope: ReadonlySet<string>; accepted: ReadonlySet<string>; pending: ReadonlySet<string>; rejected: ReadonlyMap<string, number> },
 ): Problem[] {
   const { criterion } = proposal;
   const problems: Problem[] = criterionProblems([criterion], context.inScope).map((p) => ({ ...p, path: ['criterion'] }));
@@ -50,6 +58,13 @@ export function proposalProblems(
   }
   if (problems.length === 0 && context.pending.has(criterion)) {
     problems.push({ path: ['criterion'], message: `criterion "${criterion}" is proposed already: the proposal awaits the auditor's decision` });
+  }
+  const rejections = context.rejected.get(criterion) ?? 0;
+  if (problems.length === 0 && rejections >= MAX_REJECTED_PROPOSALS) {
+    problems.push({
+      path: ['criterion'],
+      message: `the auditor has rejected ${rejections} proposals that criterion "${criterion}" does not apply in this engagement: no further one is taken (their reasons are in the criterion's proposals); settle it with the auditor`,
+    });
   }
   if (proposal.reason.trim() === '') problems.push({ path: ['reason'], message: 'say why the criterion does not apply to the system (the report states it)' });
   return problems;

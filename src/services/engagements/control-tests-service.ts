@@ -11,7 +11,7 @@
  * Recorded results are evidence (src/domain/test-changes.ts): recording the test again keeps them, replacing a
  * test is refused while it holds any, and a new test version keeps the old one, whole, in its audit event.
  */
-import { can, checkFailureNotes, checkSampleRecord, checkTestSamples, ConflictError, describeGrant, ForbiddenError, NotFoundError, ValidationError, jsonPath, locateProblems, newSampleProblems, testProblems, type Grant, testChangeConflict, testRemovalConflict, resultChangeProblems, resultChangeRefusal, shownRole, type Problem, type Role, type Sample, type TestChange } from '../../domain/index.js';
+import { can, checkFailureNotes, checkSampleRecord, checkTestSamples, ConflictError, describeGrant, ForbiddenError, NotFoundError, ValidationError, jsonPath, locateProblems, newSampleProblems, testProblems, type Grant, testChangeConflict, testRemovalConflict, resultChangeProblems, resultChangeRefusal, retireRefusal, shownRole, type Problem, type Role, type Sample, type TestChange } from '../../domain/index.js';
 import type { ControlTestInput, ControlsRepository, SamplePatch, RecordedSampleRow, StoredControl, StoredControlTest, TestOverview } from '../../store/controls-repository.js';
 import type { Executor, Trx } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
@@ -51,10 +51,9 @@ function requireEvidenceAccess(grant: Grant, actor: Actor, control: StoredContro
  * Refuses retiring the auditor's recorded results (a new test version over them) to a grant that may not change
  * them (src/domain/independence.ts).
  */
-function requireLeaveToRetire(grant: Grant, control: StoredControl, test: StoredControlTest): void {
-  const auditors = test.samples.filter((s) => test.recordedBy[s.item] === 'auditor').map((s) => s.item);
-  const refusal = auditors.length === 0 ? null : resultChangeRefusal('auditor', grant, `the results of ${auditors.join(', ')}`);
-  if (refusal) throw new ForbiddenError(`Control ${control.id}: ${refusal}; a new test version would retire them`);
+export function requireLeaveToRetire(grant: Grant, test: StoredControlTest): void {
+  const refusal = retireRefusal(grant, test);
+  if (refusal) throw new ForbiddenError(`Control ${test.control}: ${refusal}`);
 }
 
 /**
@@ -149,7 +148,7 @@ export function createControlTestsService(deps: {
           if (failures.length > 0) throw new ValidationError(failures, 'The test cannot be recorded');
         }
         if (before && before.version === expectedVersion) {
-          if (change === 'new-version') requireLeaveToRetire(grant, control, before);
+          if (change === 'new-version') requireLeaveToRetire(grant, before);
           const conflict = testChangeConflict(before, { samples: input.samples, untested }, change);
           if (conflict) throw new ConflictError(`Control ${controlId}: ${conflict}`);
         }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
-import type { ExaminationResult } from '../../domain/index.js';
+import { MAX_REJECTED_PROPOSALS, type ExaminationResult } from '../../domain/index.js';
 import { OPERATOR, type Actor } from '../platform/actor.js';
 import { findingsWorld } from '../testing.js';
 
@@ -92,6 +92,24 @@ for (const engine of ENGINES) {
       expect(listed.hasAuditor).toBe(true);
       expect(await events('criterion.exclusion_accepted')).toEqual([expect.objectContaining({ before: cc81, after: accepted })]);
       expect(await events('criterion.exclusion_rejected')).toHaveLength(1);
+    });
+
+    it('takes no further proposal of a criterion the auditor has rejected three times, and writes nothing', async () => {
+      const { services, organizationId, engagementId, compliance, member, propose, decide, events } = await world();
+      const auditor = await member('auditor');
+      for (let i = 0; i < MAX_REJECTED_PROPOSALS; i += 1) {
+        const proposal = await propose(compliance, 'CC7.1', `Monitoring is the parent company’s (${i + 1})`);
+        await decide(auditor, proposal.id, 1, 'reject', 'Monitoring is in the system’s boundary');
+      }
+      const refused = propose(compliance, 'CC7.1');
+      await expect(refused).rejects.toMatchObject({
+        name: 'ValidationError',
+        issues: [{ location: '$.criterion', message: expect.stringMatching(/^the auditor has rejected 3 proposals that criterion "CC7.1" does not apply in this engagement/) }],
+      });
+      expect((await services.notApplicable.list(auditor, organizationId, engagementId)).proposals).toHaveLength(MAX_REJECTED_PROPOSALS);
+      expect(await events('criterion.exclusion_proposed')).toHaveLength(MAX_REJECTED_PROPOSALS);
+      // Another criterion is not held back by it.
+      await expect(propose(compliance, 'CC8.1')).resolves.toMatchObject({ status: 'pending' });
     });
 
     it('lets an admin decide where the organisation has no auditor', async () => {

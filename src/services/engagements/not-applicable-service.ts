@@ -69,13 +69,16 @@ export function createNotApplicableService(deps: {
       const reason = input.reason.trim();
       return db.transaction().execute(async (trx) => {
         const engagement = await lookup.engagementForChange(organizationId, engagementId, trx);
-        const pending = (await proposals.list(engagementId, trx)).filter((p) => p.status === 'pending');
+        const all = await proposals.list(engagementId, trx);
+        const rejected = new Map<string, number>();
+        for (const p of all) if (p.status === 'rejected') rejected.set(p.criterion, (rejected.get(p.criterion) ?? 0) + 1);
         const problems = proposalProblems(
           { criterion: input.criterion, reason },
           {
             inScope: new Set(criteriaOfCategories(engagement.categories).map((c) => c.id)),
             accepted: new Set(engagement.notApplicable.map((n) => n.criterion)),
-            pending: new Set(pending.map((p) => p.criterion)),
+            pending: new Set(all.filter((p) => p.status === 'pending').map((p) => p.criterion)),
+            rejected,
           },
         );
         const issues = locateProblems(problems, jsonPath);

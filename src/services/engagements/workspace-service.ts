@@ -1,7 +1,9 @@
 /**
  * Workspaces in and out of the database. An import is all-or-nothing: in one transaction it finds or creates
  * the organisation, creates or updates the engagement's settings, replaces every control, test and sample, and
- * every finding, root cause and management response, and records `engagement.imported`. An export reads the
+ * every finding, root cause and management response, and records `engagement.imported`. Over an engagement that
+ * exists, recorded sample results are never erased (src/domain/reimport.ts): a test the import would change
+ * that holds results is refused, or, asked for, kept whole in the control's history as a new test version starts. An export reads the
  * engagement back as the same `Examination` with its findings, root causes and management responses, so that
  * import → export → load gives what was imported.
  */
@@ -11,20 +13,25 @@ import {
   ValidationError,
   recordedResponseIssues,
   type Engagement,
+  type Grant,
   type Issue,
 } from '../../domain/index.js';
-import { replaceExamination, type ReplaceCounts } from '../../store/controls-examination.js';
+import { counted } from '../../domain/words.js';
+import { planReimport, reimportRefusal, type ReimportPlan } from '../../domain/reimport.js';
+import { loadStoredTests, replaceExamination, type ReplaceCounts } from '../../store/controls-examination.js';
+import type { StoredControlTest } from '../../store/controls-repository.js';
 import type { EngagementsRepository, StoredEngagement } from '../../store/engagements-repository.js';
 import { replaceFindings, type FindingsCounts } from '../../store/findings-replace.js';
 import type { FindingsRepository } from '../../store/findings-repository.js';
 import type { ManagementResponsesRepository } from '../../store/management-responses-repository.js';
 import type { MembershipsRepository } from '../../store/memberships-repository.js';
 import type { Organization, OrganizationsRepository } from '../../store/organizations-repository.js';
-import type { Executor, StoreDependencies } from '../../store/values.js';
+import type { Executor, StoreDependencies, Trx } from '../../store/values.js';
 import type { WorkspaceContent } from '../../workspace/write.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
+import { requireLeaveToRetire } from './control-tests-service.js';
 import { inOneSnapshot, readWorkspace } from './engagement-record.js';
 import { settingsOf } from './engagements-service.js';
 import { archivedConflict, at } from './engagement-scope.js';
@@ -43,6 +50,20 @@ export interface ImportTarget {
   engagementName?: string;
   /** Refuse (409) rather than replace an engagement of the same name: an upload never overwrites recorded work. */
   newEngagementOnly?: boolean;
+  /**
+   * Where the workspace would drop or change a test's recorded results, start a new test version from the
+   * workspace and keep the stored test, whole, in the control's history (`test.superseded`); without it, such an
+   * import is refused (409) naming each control.
+   */
+  newTestVersions?: boolean;
+}
+
+/** A stored test the import retired for a new version from the workspace: its control and how many results it held. */
+export interface SupersededTest {
+  control: string;
+  results: number;
+  /** Of those, the results the workspace dropped or changed. */
+  changed: number;
 }
 
 export interface ImportResult {
@@ -51,6 +72,8 @@ export interface ImportResult {
   engagement: StoredEngagement;
   engagementCreated: boolean;
   counts: ReplaceCounts & FindingsCounts;
+  /** Tests kept in their controls' history as the workspace started new versions (only with `newTestVersions`). */
+  superseded: SupersededTest[];
   /** Things the importer did not change but a person should know (e.g. the organisation's name differs). */
   notes: string[];
 }
@@ -129,6 +152,24 @@ export function createWorkspaceService(deps: {
     return organization;
   }
 
+  /**
+   * Each retired test, whole, in a `test.superseded` event on the test the workspace started (the control's history
+   * reads it there), the reason saying it was an import and what it changed.
+   */
+  async function recordSuperseded(trx: Trx, actor: Actor, organizationId: string, engagementId: string, retired: StoredControlTest[], plan: ReimportPlan) {
+    if (retired.length === 0) return [];
+    const now = new Map((await loadStoredTests(trx, engagementId)).map((t) => [t.control, t]));
+    const superseded: SupersededTest[] = [];
+    for (const before of retired) {
+      const after = now.get(before.control) as StoredControlTest;
+      const changed = plan.atStake.find((t) => t.control === before.control)?.results.length ?? 0;
+      const reason = `Imported from a workspace that drops or changes ${counted(changed, 'recorded result')} of ${counted(before.samples.length, 'recorded result')}`;
+      await audit.record(trx, actor, { type: 'test.superseded', organizationId, subject: `test:${after.rowId}`, before, after: { ...after, reason } });
+      superseded.push({ control: before.control, results: before.samples.length, changed });
+    }
+    return superseded;
+  }
+
   return {
     /**
      * The workspace's findings, root causes and management responses replace the engagement's; a workspace without
@@ -150,13 +191,14 @@ export function createWorkspaceService(deps: {
         const notes: string[] = [];
         let organization = await organizations.findBySlug(slug, trx);
         const organizationCreated = organization === null;
+        let grant: Grant = 'admin';
         if (organization === null) {
           await signup.requireMayCreateOrganization(actor, trx);
           organization = await organizations.create({ slug, name: examination.engagement.organization }, trx);
           if (actor.kind === 'user') await memberships.add({ organizationId: organization.id, userId: actor.userId, role: 'admin' }, trx);
           await audit.record(trx, actor, { type: 'organization.created', organizationId: organization.id, subject: `organization:${organization.id}`, after: organization });
         } else {
-          await access.require(actor, organization.id, 'engagement.manage', false, trx);
+          grant = await access.require(actor, organization.id, 'engagement.manage', false, trx);
           if (organization.name !== examination.engagement.organization) {
             notes.push(`The organisation "${slug}" is named "${organization.name}"; the workspace says "${examination.engagement.organization}" (the name was kept).`);
           }
@@ -178,8 +220,14 @@ export function createWorkspaceService(deps: {
         const engagement = before
           ? await engagements.update(before.id, before.version, settings, trx)
           : await engagements.create({ ...settings, organizationId }, trx);
+        const stored = before ? await loadStoredTests(trx, engagement.id) : [];
+        const plan = planReimport(stored, examination);
+        const refusal = reimportRefusal(plan, target.newTestVersions === true);
+        if (refusal) throw new ConflictError(refusal);
+        const retired = stored.filter((test) => plan.atStake.some((t) => t.control === test.control));
+        for (const test of retired) requireLeaveToRetire(grant, test);
         const counts = {
-          ...(await replaceExamination(trx, deps.store, engagement.id, examination)),
+          ...(await replaceExamination(trx, deps.store, engagement.id, examination, stored)),
           ...(await replaceFindings(trx, deps.store, engagement.id, {
             findings: examination.findings ?? [],
             rootCauses: examination.rootCauses ?? [],
@@ -193,7 +241,8 @@ export function createWorkspaceService(deps: {
           before,
           after: { engagement, ...counts, created: before === null },
         });
-        return { organization, organizationCreated, engagement, engagementCreated: before === null, counts, notes };
+        const superseded = await recordSuperseded(trx, actor, organizationId, engagement.id, retired, plan);
+        return { organization, organizationCreated, engagement, engagementCreated: before === null, counts, superseded, notes };
       });
     },
 

@@ -34,6 +34,28 @@ describe('DashboardPage', () => {
     expect(within(card).getByText(/No: the matters are confined/)).toBeInTheDocument();
   });
 
+  it('gives the opinion both ways for each criterion proposed not applicable, pending the auditor', async () => {
+    const pending = { id: 'p1', criterion: 'CC9.2', reason: 'No vendors', status: 'pending' as const, proposedBy: 'user:lead@acme.example', proposedAt: '2025-03-01T00:00:00.000Z', decidedBy: null, decidedAt: null, decisionNote: null, version: 1 };
+    stubApi({
+      role: 'viewer',
+      proposals: { proposals: [pending], forecasts: [{ criterion: 'CC9.2', status: 'not_met', opinion: 'qualified', opinionIfAccepted: 'unmodified' }], hasAuditor: true },
+    });
+    show();
+    const card = await section('Opinion forecast');
+    const list = await within(card).findByRole('list', { name: 'The opinion with each pending proposal' });
+    expect(list).toHaveTextContent('If the auditor accepts the proposal for CC9.2: an unmodified opinion; if not: a qualified opinion.');
+    expect(within(list).getByRole('link', { name: 'CC9.2' })).toHaveAttribute('href', expect.stringContaining(`${ROOT}/criteria`));
+    expect(within(card).getByText('A criterion proposed not applicable counts in the forecast only once the auditor accepts it.')).toBeInTheDocument();
+  });
+
+  it('says nothing of proposals when none is pending', async () => {
+    const calls = stubApi({ role: 'viewer' });
+    show();
+    const card = await section('Opinion forecast');
+    await waitFor(() => expect(calls.some((c) => c.url.endsWith('/not-applicable-proposals'))).toBe(true));
+    expect(within(card).queryByText('Pending not applicable')).not.toBeInTheDocument();
+  });
+
   it('links to the criteria behind the opinion, filtered by status', async () => {
     stubApi({ role: 'viewer' });
     show();

@@ -8,6 +8,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { criteriaHref } from '../criteria/filters.js';
 import { statusLabel } from '../../labels.js';
 import { articleFor } from '@assay/domain/words.js';
+import { PendingExclusions } from './PendingExclusions.js';
 
 /** The statuses behind a modified opinion, most telling first. */
 const BEHIND: CriterionStatus[] = ['not_met', 'unable_to_conclude', 'met_with_exceptions'];
@@ -97,6 +98,8 @@ export function OpinionCard({ result, root }: { result: ExaminationResult; root:
             </List>
           )}
         </Stack>
+
+        <PendingExclusions root={root} />
 
         <Stack gap="xs">
           <Title order={3} size="h5">

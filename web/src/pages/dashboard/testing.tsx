@@ -6,6 +6,7 @@ import { findCriterion } from '@assay/domain/criteria/catalogue.js';
 import type { ExaminationChanges, FixRanking, HistoryPoint } from '../../api/dashboard.js';
 import { buildControlResult } from '@assay/domain/testing/builders.js';
 import type { Engagement } from '../../api/programme.js';
+import type { NotApplicableProposals } from '../../api/not-applicable.js';
 import { vi } from 'vitest';
 import { buildEngagement, stubFetch, type Answer, type Call } from '../../testing.js';
 
@@ -137,6 +138,7 @@ export function stubApi(options: {
   history?: HistoryPoint[];
   changes?: ExaminationChanges;
   whatIf?: FixRanking;
+  proposals?: NotApplicableProposals;
   overrides?: Record<string, Answer>;
 }): Call[] {
   const answers: Record<string, Answer> = {
@@ -153,6 +155,7 @@ export function stubApi(options: {
       body: options.changes ?? { latest: point('2025-03-20T10:00:00.000Z', 'qualified'), baseline: null, fullPeriod: false, comparison: null },
     },
     [`GET ${API}/examination/what-if`]: { status: 200, body: options.whatIf ?? fixtureWhatIf() },
+    [`GET ${API}/not-applicable-proposals`]: { status: 200, body: options.proposals ?? { proposals: [], forecasts: [], hasAuditor: true } },
     [`PATCH ${API}`]: { status: 200, body: { ...fixtureEngagement(), version: 8 } },
   };
   return stubFetch(answers, options.overrides);

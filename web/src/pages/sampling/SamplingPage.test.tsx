@@ -103,7 +103,12 @@ describe('SamplingPage', () => {
     show('?control=AC-04');
     await screen.findByRole('textbox', { name: /^Population \(CSV\)/ });
     await select(csvOf(IDS.slice(0, 42)), 's1');
-    expect(screen.queryByRole('button', { name: /^Replace/ })).not.toBeInTheDocument();
+    // Never offered as replaced or recorded anew: the replacement is disabled with the API's own reason beside it.
+    expect(screen.getByRole('heading', { name: 'Add to the test of AC-04' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: "Record as the control's test" })).not.toBeInTheDocument();
+    const replace = screen.getByRole('button', { name: 'Replace the test' });
+    expect(replace).toBeDisabled();
+    expect(replace).toHaveAccessibleDescription(/^The test holds 5 recorded results \(1 failed\), which are evidence: it cannot be replaced/);
     await userEvent.click(await screen.findByRole('button', { name: 'Start a new test version…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Start a new test version of AC-04' });
     expect(within(dialog).getByText(/current test, with its 5 recorded results \(1 failed\) and their notes, stays in the control’s history/)).toBeInTheDocument();
@@ -125,6 +130,22 @@ describe('SamplingPage', () => {
     });
   });
 
+  it('shows beside each disabled action why, and the API’s refusal beside the actions', async () => {
+    const audited = { ...fixtureTest(), recordedBy: { 'T-0003': 'auditor' as const } };
+    const refusal: Answer = { status: 409, body: { type: 'about:blank', title: 'Conflict', status: 409, detail: 'Control AC-04: Recording this test would drop or change 1 recorded result (T-0003 fail).' } };
+    stubApi({ role: 'compliance', test: audited, overrides: { [`PUT ${API.replace('/api/v1', '')}/controls/AC-04/test`]: refusal } });
+    show('?control=AC-04');
+    await screen.findByRole('textbox', { name: /^Population \(CSV\)/ });
+    await select(csvOf(IDS.slice(0, 42)), 's1');
+    const newVersion = await screen.findByRole('button', { name: 'Start a new test version…' });
+    expect(newVersion).toBeDisabled();
+    expect(newVersion).toHaveAccessibleDescription(/^The auditor recorded the results of T-0003: the compliance role cannot change it/);
+    await userEvent.click(screen.getByRole('button', { name: "Add to the control's test" }));
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').some((alert) => /^Not recorded.*Recording this test would drop or change 1 recorded result \(T-0003 fail\)/.test(alert.textContent ?? ''))).toBe(true),
+    );
+  });
+
   it('offers a viewer the selection but not the recording', async () => {
     stubApi({ role: 'viewer' });
     const { client } = show('?control=AC-04');
@@ -138,29 +159,44 @@ describe('SamplingPage', () => {
 describe('recordPlan', () => {
   const items = ['T-9', 'T-8'];
   it('states the population as the file for whoever manages the evidence, adding the selection as not yet tested', () => {
-    const plan = recordPlan({ test: fixtureTest(), populationSize: 50, items, method: 'reperformance', canEvidence: true });
+    const plan = recordPlan({ test: fixtureTest(), populationSize: 50, items, method: 'reperformance', canEvidence: true, role: 'compliance' });
     expect(plan).toMatchObject({
       ok: true,
       test: { version: 4, method: 'reperformance', populationSize: 50, scopeLimitation: null, samples: fixtureTest().samples, untested: items },
       notes: ['The population changes from 42 to 50, the rows of your file.', expect.stringMatching(/^Adds 2 samples not yet tested; the 5 samples/)],
-      startOver: { kind: 'new-version', keeps: '5 recorded results (1 failed)', test: { samples: [], untested: items, change: 'new-version' } },
+      startOver: {
+        kind: 'new-version',
+        keeps: '5 recorded results (1 failed)',
+        test: { samples: [], untested: items, change: 'new-version' },
+        replaceRefused: expect.stringMatching(/^The test holds 5 recorded results \(1 failed\), which are evidence: it cannot be replaced\. Start a new test version/),
+        refusal: null,
+      },
     });
   });
 
+  it('refuses the new version, saying why, to a role that may not retire the auditor’s results, or for a selection that does not fit', () => {
+    const audited = { ...fixtureTest(), recordedBy: { 'T-0003': 'auditor' as const } };
+    const byCompliance = recordPlan({ test: audited, populationSize: 42, items, method: 'inspection', canEvidence: true, role: 'compliance' });
+    expect(byCompliance.startOver).toMatchObject({ kind: 'new-version', refusal: expect.stringMatching(/^The auditor recorded the results of T-0003: .*a new test version would retire them$/) });
+    expect(recordPlan({ test: audited, populationSize: 42, items, method: 'inspection', canEvidence: true, role: 'auditor' }).startOver).toMatchObject({ refusal: null });
+    const crowded = recordPlan({ test: { ...fixtureTest(), populationSize: 1 }, populationSize: 1, items, method: 'inspection', canEvidence: false, role: 'auditor' });
+    expect(crowded.startOver).toMatchObject({ kind: 'new-version', refusal: '2 samples selected (2 not yet tested) from a population of only 1' });
+  });
+
   it('never marks a sample passed, and replaces a test without results only as a confirmed step naming what goes', () => {
-    expect(recordPlan({ test: null, populationSize: 50, items, method: 'inspection', canEvidence: true })).toMatchObject({
+    expect(recordPlan({ test: null, populationSize: 50, items, method: 'inspection', canEvidence: true, role: 'compliance' })).toMatchObject({
       ok: true,
       test: { populationSize: 50, samples: [], untested: items },
       startOver: null,
     });
     const selected = { ...fixtureTest(), samples: [], untested: ['A', 'T-9'] };
-    expect(recordPlan({ test: selected, populationSize: 42, items, method: 'inspection', canEvidence: true })).toMatchObject({
+    expect(recordPlan({ test: selected, populationSize: 42, items, method: 'inspection', canEvidence: true, role: 'compliance' })).toMatchObject({
       ok: true,
       test: { samples: [], untested: ['A', 'T-9', 'T-8'] },
       notes: [expect.stringMatching(/^Adds 1 sample not yet tested \(1 of the selection is in the test already\)/)],
       startOver: { kind: 'replace', loses: '1 sample not yet tested (A)', test: { samples: [], untested: items, change: 'replace' } },
     });
-    expect(recordPlan({ test: { ...selected, untested: items }, populationSize: 42, items, method: 'inspection', canEvidence: true })).toEqual({
+    expect(recordPlan({ test: { ...selected, untested: items }, populationSize: 42, items, method: 'inspection', canEvidence: true, role: 'compliance' })).toEqual({
       ok: false,
       reason: 'Every selected item is in the test of AC-04 already.',
       startOver: null,
@@ -168,7 +204,7 @@ describe('recordPlan', () => {
   });
 
   it('refuses without a test when the person may not state the population', () => {
-    expect(recordPlan({ test: null, populationSize: 50, items, method: 'inspection', canEvidence: false })).toMatchObject({
+    expect(recordPlan({ test: null, populationSize: 50, items, method: 'inspection', canEvidence: false, role: 'compliance' })).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/no test yet.*compliance/),
     });
@@ -176,7 +212,7 @@ describe('recordPlan', () => {
 
   it('refuses more samples than the population the test keeps, counting those not yet tested', () => {
     const test = { ...fixtureTest(), populationSize: 3, samples: [], untested: ['A', 'B'] };
-    expect(recordPlan({ test, populationSize: 50, items, method: 'inspection', canEvidence: false })).toMatchObject({
+    expect(recordPlan({ test, populationSize: 50, items, method: 'inspection', canEvidence: false, role: 'compliance' })).toMatchObject({
       ok: false,
       reason: '4 samples selected (4 not yet tested) from a population of only 3',
     });

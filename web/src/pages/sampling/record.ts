@@ -7,15 +7,29 @@
  * `evidence.manage` states it as the file's size; anyone else keeps the test's recorded population, and without
  * a recorded test cannot record at all.
  */
-import { describeLoss, lostEvidence } from '@assay/domain/test-changes.js';
+import { describeLoss, lostEvidence, testChangeConflict } from '@assay/domain/test-changes.js';
 import type { TestMethod } from '@assay/domain/engagement.js';
+import type { Role } from '@assay/domain/access/permissions.js';
+import { retireRefusal } from '@assay/domain/independence.js';
 import { sampleProblems } from '@assay/domain/sampling/integrity.js';
 import type { ControlTest, TestInput } from '../../api/controls.js';
 
-/** Starting over instead of adding: a replacement (a test without results) or a new test version. */
+/**
+ * Starting over instead of adding: a replacement (a test without results) or, for a test that holds results, a new
+ * test version, with why a replacement is refused (the API's own reason) and why this person may not start one, if so.
+ */
 export type StartOver =
   | { kind: 'replace'; test: TestInput; /** What the replacement loses, in words. */ loses: string }
-  | { kind: 'new-version'; test: TestInput; /** What the history keeps, in words. */ keeps: string };
+  | {
+      kind: 'new-version';
+      test: TestInput;
+      /** What the history keeps, in words. */
+      keeps: string;
+      /** Why the test cannot be replaced: the API's refusal of a replacement, word for word. */
+      replaceRefused: string;
+      /** Why this person cannot start a new version (the selection does not fit, or the auditor's results), or null. */
+      refusal: string | null;
+    };
 
 export type RecordPlan =
   | { ok: true; test: TestInput; notes: string[]; startOver: StartOver | null }
@@ -31,18 +45,24 @@ function tooMany(test: { samples: ControlTest['samples']; untested: readonly str
   return broken.length > 0 ? broken.map((p) => p.message).join('; ') : null;
 }
 
-/** The test started over with the selection, as the person may record it, or null without a test to start over. */
-function startOver(test: ControlTest | null, selection: Omit<TestInput, 'version' | 'samples' | 'untested'>, items: readonly string[]): StartOver | null {
-  if (!test || tooMany({ samples: [], untested: items }, selection.populationSize ?? null)) return null;
+/**
+ * The test started over with the selection, as the person (`role`) may record it, or null without a test to start
+ * over. A test that holds results always has its new version, refused with the reason where it may not start.
+ */
+function startOver(test: ControlTest | null, selection: Omit<TestInput, 'version' | 'samples' | 'untested'>, items: readonly string[], role: Role | null): StartOver | null {
+  if (!test) return null;
+  const fits = tooMany({ samples: [], untested: items }, selection.populationSize ?? null);
   const fresh = { ...selection, version: test.version, samples: [], untested: [...items] };
   if (test.samples.length === 0) {
-    if (test.untested.length === 0) return null;
+    if (test.untested.length === 0 || fits) return null;
     const loses = describeLoss(lostEvidence(test, fresh));
     return loses === '' ? null : { kind: 'replace', test: { ...fresh, change: 'replace' }, loses };
   }
   const failed = test.samples.filter((s) => s.result === 'fail').length;
   const keeps = `${plural(test.samples.length, 'recorded result')}${failed > 0 ? ` (${failed} failed)` : ''}`;
-  return { kind: 'new-version', test: { ...fresh, change: 'new-version' }, keeps };
+  const replaceRefused = testChangeConflict(test, fresh, 'replace') ?? '';
+  const refusal = fits ?? (role === null ? null : retireRefusal(role, test));
+  return { kind: 'new-version', test: { ...fresh, change: 'new-version' }, keeps, replaceRefused, refusal };
 }
 
 export function recordPlan(input: {
@@ -54,6 +74,8 @@ export function recordPlan(input: {
   method: TestMethod;
   /** Whether the person may state the population (evidence.manage on this control). */
   canEvidence: boolean;
+  /** The person's role, which decides whether it may retire the auditor's results. */
+  role: Role | null;
 }): RecordPlan {
   const { test, populationSize, items, canEvidence } = input;
   const notes: string[] = [];
@@ -78,7 +100,7 @@ export function recordPlan(input: {
     notes.push(`The population changes from ${test.populationSize ?? 'none'} to ${populationSize}, the rows of your file.`);
   }
   const selection = { method: input.method, ...evidence };
-  const over = startOver(test, selection, items);
+  const over = startOver(test, selection, items, input.role);
 
   if (!test) {
     const refused = tooMany({ samples: [], untested: items }, evidence.populationSize);
