@@ -155,8 +155,8 @@ async function runCel(check: CelCheckDefinition, options: RunOptions, record: (o
  * (cel-direct.ts), else by cel-js on the row converted to CEL values, converted once and only then.
  *
  * Only cel-js's part of a row is timed against the limit: the direct evaluation takes a step per node of the
- * expression (no loops, no calls), so it cannot run long, and reading the clock twice a row costs about as much
- * as deciding the row. The clock starts when cel-js is first needed on the row and stops when the row is done.
+ * expression (no loops, no calls), so it cannot run long, and reading the clock twice a row costs a good part of
+ * what deciding the row does. The clock starts when cel-js is first needed on the row and stops when the row is done.
  */
 function rowEvaluation(variables: Record<string, unknown>, convert: (row: Row) => Row, options: RunOptions) {
   const limit = options.rowMilliseconds ?? CEL_LIMITS.rowMilliseconds;
