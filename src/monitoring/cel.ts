@@ -22,7 +22,7 @@ export const CEL_LIMITS = {
   callArguments: 16,
   /** An item's id or a lookup key longer than this stops the check (the index would hold it for every row). */
   valueLength: 1024,
-  /** One row's evaluation (every expression of the check) taking longer than this stops the check. */
+  /** cel-js taking longer than this on one row (every expression it evaluates there) stops the check. */
   rowMilliseconds: 1000,
 } as const;
 

@@ -39,7 +39,7 @@ export interface RunOptions {
   progress?: ProgressListener;
   /** Keep every item's outcome, passing ones too (a test standing on the check needs them as its samples). */
   keepItems?: boolean;
-  /** The time one row's evaluation may take (default CEL_LIMITS.rowMilliseconds). */
+  /** The time cel-js may take on one row (default CEL_LIMITS.rowMilliseconds). */
   rowMilliseconds?: number;
 }
 
@@ -120,21 +120,19 @@ async function runCel(check: CelCheckDefinition, options: RunOptions, record: (o
   const indexes = new Map<string, RowIndex>();
   for (const lookup of check.lookups) {
     const source = sourceOf(check, lookup.source);
-    const on = rowEvaluation(variables, celConverter([lookup.key], 'row'));
+    const on = rowEvaluation(variables, celConverter([lookup.key], 'row'), options);
     const index = lookupIndex(check, lookup.name);
     const what = `lookup ${lookup.name} key`;
     await eachRow(source, options, (row, n) => {
-      const started = performance.now();
       on.row(row);
       index.add(keyOf(on.value(lookup.key, source, n, what), source, n, what), row);
-      withinTime(started, source, n, options);
+      on.withinTime(source, n);
     });
     indexes.set(lookup.name, index);
   }
   const population = sourceOf(check, check.population);
-  const on = rowEvaluation(variables, celConverter([check.item, check.where, check.assert, ...check.lookups.map((l) => l.equals)], 'row'));
+  const on = rowEvaluation(variables, celConverter([check.item, check.where, check.assert, ...check.lookups.map((l) => l.equals)], 'row'), options);
   await eachRow(population, options, (raw, n) => {
-    const started = performance.now();
     on.row(raw);
     for (const lookup of check.lookups) {
       const what = `lookup ${lookup.name} equals`;
@@ -148,31 +146,45 @@ async function runCel(check: CelCheckDefinition, options: RunOptions, record: (o
       const passes = expectBoolean(on.value(check.assert, population, n, 'assert'), population, n, 'assert');
       record({ item, failure: passes ? null : `assert is false: ${check.assert.text}` });
     }
-    withinTime(started, population, n, options);
+    on.withinTime(population, n);
   });
 }
 
 /**
  * A check's expressions on one row at a time: each evaluated directly on the row as read where that decides
  * (cel-direct.ts), else by cel-js on the row converted to CEL values, converted once and only then.
+ *
+ * Only cel-js's part of a row is timed against the limit: the direct evaluation takes a step per node of the
+ * expression (no loops, no calls), so it cannot run long, and reading the clock twice a row costs a good part of
+ * what deciding the row does. The clock starts when cel-js is first needed on the row and stops when the row is done.
  */
-function rowEvaluation(variables: Record<string, unknown>, convert: (row: Row) => Row) {
+function rowEvaluation(variables: Record<string, unknown>, convert: (row: Row) => Row, options: RunOptions) {
+  const limit = options.rowMilliseconds ?? CEL_LIMITS.rowMilliseconds;
   let unconverted: Row | null = null;
+  let started: number | null = null;
   return {
     row(row: Row): void {
       variables.row = row;
       unconverted = row;
+      started = null;
     },
     value(expression: CompiledCel, source: SourceDefinition, n: number, what: string): unknown {
       if (expression.direct !== null) {
         const decided = expression.direct(variables);
         if (decided !== UNDECIDED) return decided;
       }
+      started ??= performance.now();
       if (unconverted !== null) {
         variables.row = convert(unconverted);
         unconverted = null;
       }
       return evaluate(expression, variables, source, n, what);
+    },
+    /** Stops the check when cel-js took longer than the limit on this row. */
+    withinTime(source: SourceDefinition, n: number): void {
+      if (started === null) return;
+      const took = performance.now() - started;
+      if (took > limit) throw new RowFailure(`${source.file}: row ${n}: evaluation took ${took.toFixed(1)} ms, over the limit of ${limit} ms per row`);
     },
   };
 }
@@ -242,12 +254,6 @@ function keyOf(value: unknown, source: SourceDefinition, n: number, what: string
   const key = lookupKey(value);
   if (key !== null && key.length > CEL_LIMITS.valueLength) throw new RowFailure(`${source.file}: row ${n}: ${what} is ${key.length} characters long; the limit is ${CEL_LIMITS.valueLength}`);
   return key;
-}
-
-function withinTime(started: number, source: SourceDefinition, n: number, options: RunOptions): void {
-  const took = performance.now() - started;
-  const limit = options.rowMilliseconds ?? CEL_LIMITS.rowMilliseconds;
-  if (took > limit) throw new RowFailure(`${source.file}: row ${n}: evaluation took ${took.toFixed(1)} ms, over the limit of ${limit} ms per row`);
 }
 
 function describe(value: unknown): string {

@@ -34,6 +34,18 @@ describe('row index', () => {
     },
   );
 
+  prop.prop([fc.array(fc.string({ unit: 'grapheme', maxLength: 6 }), { maxLength: 3000 })])('finds every key it was given, any text, and no other', (keys) => {
+    const index = createRowIndex([{ name: 'n', kind: 'value', read: (row) => row.n }]);
+    const first = new Map<string, number>();
+    keys.forEach((key, n) => {
+      index.add(key, { n });
+      if (!first.has(key)) first.set(key, n);
+    });
+    expect(index.size).toBe(first.size);
+    for (const [key, n] of first) expect(index.get(key)).toEqual({ n });
+    for (const key of keys) expect(index.get(`${key}\u0000`)).toBeUndefined();
+  });
+
   const anyValue = fc.oneof(fc.constantFrom(undefined, null, true, false, 'x', 3n, 2.5), fc.date({ noInvalidDate: true }), fc.array(fc.string(), { maxLength: 2 }), fc.record({ a: fc.string() }));
   prop.prop([fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), anyValue, anyValue), { maxLength: 3000 })])(
     'keeps any value in a value column as it was, a field the row does not have absent',

@@ -4,7 +4,8 @@
  * are then a million keys and a few typed arrays, not millions of objects for the garbage collector to walk.
  * A `value` column holds whatever a field holds (a CEL check's lookup can read any field): dates, booleans and
  * null unboxed in typed arrays, anything else as it is, and a field the row does not have stays absent.
- * The first row in file order wins a key (DESIGN §8).
+ * The first row in file order wins a key (DESIGN §8). Keys find their rows through a table of their own (keySlots),
+ * not a Map: a check looks a million keys up, and a Map's chained buckets cost it about twice the time.
  */
 import type { Row } from './model.js';
 
@@ -37,23 +38,23 @@ interface Column {
 }
 
 export function createRowIndex(fields: readonly IndexedField[]): RowIndex {
-  const slots = new Map<string, number>();
+  const slots = keySlots();
   let capacity = 1024;
   const columns = fields.map((f) => columnOf(f.kind, capacity));
   return {
     add(key, row) {
-      if (key === null || slots.has(key)) return;
-      const slot = slots.size;
+      if (key === null) return;
+      const slot = slots.add(key);
+      if (slot === NOT_FOUND) return;
       if (slot === capacity) {
         capacity *= 2;
         for (const column of columns) column.grow(capacity);
       }
-      slots.set(key, slot);
-      fields.forEach((f, i) => columns[i]?.push(slot, f.read(row)));
+      for (let i = 0; i < fields.length; i++) (columns[i] as Column).push(slot, (fields[i] as IndexedField).read(row));
     },
     get(key) {
-      const slot = key === null ? undefined : slots.get(key);
-      if (slot === undefined) return undefined;
+      const slot = key === null ? NOT_FOUND : slots.find(key);
+      if (slot === NOT_FOUND) return undefined;
       const row: Row = {};
       for (let i = 0; i < fields.length; i++) {
         const value = (columns[i] as Column).value(slot);
@@ -63,6 +64,71 @@ export function createRowIndex(fields: readonly IndexedField[]): RowIndex {
     },
     get size() {
       return slots.size;
+    },
+  };
+}
+
+const NOT_FOUND = -1;
+
+/**
+ * Keys numbered 0, 1, 2… in the order first added, found by open addressing in typed arrays kept at most half
+ * full. Each table draws its own seed for the hash, so no file can be written to make its keys collide (and every
+ * look-up crawl) without knowing it.
+ */
+function keySlots() {
+  const seed = Math.floor(Math.random() * 0x1_0000_0000) | 0;
+  const keys: string[] = [];
+  let mask = 1023;
+  // Per position: the key's number plus one (0 is empty), and its hash, compared before the text.
+  let numbers = new Int32Array(mask + 1);
+  let hashes = new Int32Array(mask + 1);
+  const hashOf = (key: string): number => {
+    let h = seed;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    // A final mix, so the low bits the position is taken from depend on every character.
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  };
+  /** The key's number, or where it would go as -2 - position. */
+  const probe = (key: string, hash: number): number => {
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const number = numbers[at] as number;
+      if (number === 0) return -2 - at;
+      if (hashes[at] === hash && keys[number - 1] === key) return number - 1;
+    }
+  };
+  const grow = () => {
+    const [oldNumbers, oldHashes] = [numbers, hashes];
+    mask = mask * 2 + 1;
+    numbers = new Int32Array(mask + 1);
+    hashes = new Int32Array(mask + 1);
+    for (let from = 0; from < oldNumbers.length; from++) {
+      if (oldNumbers[from] === 0) continue;
+      let at = (oldHashes[from] as number) & mask;
+      while (numbers[at] !== 0) at = (at + 1) & mask;
+      numbers[at] = oldNumbers[from] as number;
+      hashes[at] = oldHashes[from] as number;
+    }
+  };
+  return {
+    /** The new key's number, or NOT_FOUND when the key was there already. */
+    add(key: string): number {
+      if (2 * (keys.length + 1) > mask) grow();
+      const hash = hashOf(key);
+      const found = probe(key, hash);
+      if (found >= 0) return NOT_FOUND;
+      const at = -2 - found;
+      numbers[at] = keys.push(key);
+      hashes[at] = hash;
+      return keys.length - 1;
+    },
+    find(key: string): number {
+      const found = probe(key, hashOf(key));
+      return found >= 0 ? found : NOT_FOUND;
+    },
+    get size() {
+      return keys.length;
     },
   };
 }
