@@ -27,6 +27,7 @@ import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-r
 import { useEngagement, useEngagements, useExamination, useScope, type Engagement } from '../api/programme.js';
 import { useOrganizations } from '../api/session.js';
 import { AccountMenu } from './AccountMenu.js';
+import { useDateLocale } from './useDateLocale.js';
 import { formatDate } from '../dates.js';
 import { OverdueBadge } from '../pages/remediation/OverdueBadge.js';
 import { engagementRoot, homePage, sectionPage, type Section } from '../paths.js';
@@ -57,6 +58,7 @@ export function Layout() {
   const archived = current?.archivedAt ? current : null;
   // Most pages show the examination: asking for it here, beside the page's own code, saves a round trip.
   useExamination();
+  const locale = useDateLocale();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
 
@@ -115,7 +117,7 @@ export function Layout() {
             exported, but nothing in it can be changed. An admin can restore it in Settings › Archived.
           </Alert>
         )}
-        <Outlet />
+        <Outlet key={locale} />
       </AppShell.Main>
     </AppShell>
   );

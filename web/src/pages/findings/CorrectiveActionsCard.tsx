@@ -22,6 +22,7 @@ import { FormActions } from '../../components/FormActions.js';
 import { SectionAction, SectionCard } from '../../components/SectionCard.js';
 import { ListTable } from '../../components/ListTable.js';
 import { formatDate } from '../../dates.js';
+import { DateField } from '../../components/DateField.js';
 
 
 /**
@@ -45,12 +46,12 @@ function ActionForm(props: { setting: ActionSetting; index: number; onSubmit: (v
             placeholder="e.g. it-ops@acme.example"
             {...form.getInputProps('owner')}
           />
-          <TextInput type="date" label="Due" withAsterisk {...form.getInputProps('due')} />
+          <DateField label="Due" withAsterisk {...form.getInputProps('due')} />
         </Group>
         {asksDueReason(form.values, setting) && (
           <TextInput
             label="Why it is due before the finding was identified"
-            description={`The finding was identified on ${setting.identifiedOn ?? ''}; say why the earlier date is right, e.g. the fix was already under way`}
+            description={`The finding was identified on ${formatDate(setting.identifiedOn)}; say why the earlier date is right, e.g. the fix was already under way`}
             withAsterisk
             {...form.getInputProps('dueReason')}
           />
@@ -62,7 +63,7 @@ function ActionForm(props: { setting: ActionSetting; index: number; onSubmit: (v
             data={optionsOf(ACTION_STATUSES)}
             {...form.getInputProps('status')}
           />
-          <TextInput type="date" label="Completed on" max={setting.today} disabled={form.values.status !== 'done'} {...form.getInputProps('completedOn')} />
+          <DateField label="Completed on" disabled={form.values.status !== 'done'} {...form.getInputProps('completedOn')} />
         </Group>
         <TextInput
           label="Evidence of completion"

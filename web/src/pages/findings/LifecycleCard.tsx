@@ -19,6 +19,7 @@ import { STEP_LABELS, statusLabel } from '../../labels.js';
 import { SectionCard } from '../../components/SectionCard.js';
 import { useCan } from '../../components/useRole.js';
 import { formatDate } from '../../dates.js';
+import { DateField } from '../../components/DateField.js';
 
 interface StepValues {
   reason: string;
@@ -138,7 +139,7 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
             <StepDetails label="Risk acceptance" record="Record the acceptance" onRecord={() => void take('risk_accepted')} onCancel={() => setPending(null)}>
               <TextInput label="Approver" withAsterisk {...form.getInputProps('approver')} />
               <Textarea label="Why the risk is accepted" withAsterisk rows={2} {...form.getInputProps('acceptanceReason')} />
-              <TextInput type="date" label="Expires" withAsterisk description="The finding is open again the day after" {...form.getInputProps('expires')} />
+              <DateField label="Expires" withAsterisk description="The finding is open again the day after" {...form.getInputProps('expires')} />
             </StepDetails>
           )}
           {pending === 'false_positive' && (

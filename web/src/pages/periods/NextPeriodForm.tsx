@@ -16,6 +16,7 @@ import { textLimit } from '../../components/text-limit.js';
 import { nextPeriodValues, validateNextPeriod, type NextPeriodValues } from './next-period.js';
 import { engagementRoot } from '../../paths.js';
 import { formatDate } from '../../dates.js';
+import { DateField } from '../../components/DateField.js';
 
 export function NextPeriodForm({ current }: { current: Engagement }) {
   const headingId = useId();
@@ -57,8 +58,8 @@ export function NextPeriodForm({ current }: { current: Engagement }) {
           {problem && <ProblemAlert title="Not opened" problem={problem} />}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label="Name of the new engagement" withAsterisk {...form.getInputProps('name')} {...textLimit(form.values.name, MAX_NAME_LENGTH)} />
-            <TextInput type="date" label="Period start" withAsterisk {...form.getInputProps('periodStart')} />
-            <TextInput type="date" label="Period end" withAsterisk {...form.getInputProps('periodEnd')} />
+            <DateField label="Period start" withAsterisk {...form.getInputProps('periodStart')} />
+            <DateField label="Period end" withAsterisk {...form.getInputProps('periodEnd')} />
           </SimpleGrid>
           <Group>
             <Button type="submit" loading={open.isPending}>

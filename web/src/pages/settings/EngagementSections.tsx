@@ -4,6 +4,7 @@ import { MAX_PERVASIVE_SERIES } from '@assay/contract/limits.js';
 import { categoryLabel } from '../../labels.js';
 import { CATEGORIES, MAX_MISSTATEMENTS, withSecurity, type EngagementFormValues } from './engagement-form.js';
 import type { EngagementForm } from './useEngagementForm.js';
+import { DateField } from '../../components/DateField.js';
 
 interface Part {
   form: EngagementForm;
@@ -26,8 +27,8 @@ export function EngagementFieldset({ form, editable }: Part) {
         </Group>
       </Radio.Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }} mt="md">
-        {type2 && <TextInput type="date" label="Period start" withAsterisk={editable} {...form.getInputProps('periodStart')} />}
-        <TextInput type="date" label={type2 ? 'Period end' : 'As of'} withAsterisk={editable} {...form.getInputProps('periodEnd')} />
+        {type2 && <DateField label="Period start" withAsterisk={editable} {...form.getInputProps('periodStart')} />}
+        <DateField label={type2 ? 'Period end' : 'As of'} withAsterisk={editable} {...form.getInputProps('periodEnd')} />
       </SimpleGrid>
       <Checkbox.Group
         label="Categories"
