@@ -172,10 +172,7 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
             {finding.history.map((change, i) => (
               <Table.Tr key={i}>
                 <Table.Td w={110}>{formatDate(change.on)}</Table.Td>
-                <Table.Td>
-                  {change.from ? `${statusLabel(change.from)} → ` : ''}
-                  {statusLabel(change.to)}
-                </Table.Td>
+                <Table.Td>{stepWords(change.from, change.to)}</Table.Td>
                 <Table.Td>{change.reason ?? ''}</Table.Td>
                 <Table.Td>{takers === null ? '' : whoTook(takers[i] ?? null)}</Table.Td>
               </Table.Tr>
@@ -185,4 +182,9 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
       )}
     </SectionCard>
   );
+}
+
+/** A step of the lifecycle in words: "Opened", "From open to analysing". */
+function stepWords(from: FindingStatus | null, to: FindingStatus): string {
+  return from === null ? `Opened as ${statusLabel(to)}` : `From ${statusLabel(from)} to ${statusLabel(to)}`;
 }
