@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, ROLES } from '../domain/index.js';
-import { MAX_NAME_LENGTH } from '../domain/limits.js';
+import { MAX_NAME_LENGTH, MAX_SLUG_LENGTH } from '../domain/limits.js';
 import { version } from './fields.js';
 
 export const organizationParams = z.strictObject({ organizationId: z.string().min(1) });
@@ -19,7 +19,10 @@ export const organizationSchema = z
   })
   .meta({ id: 'Organization' });
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes, 2 to 63 characters');
+const slug = z
+  .string()
+  .max(MAX_SLUG_LENGTH)
+  .regex(/^[a-z0-9][a-z0-9-]+$/, `lower-case letters, digits and dashes, 2 to ${MAX_SLUG_LENGTH} characters`);
 const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 
 export const createOrganizationBody = z.strictObject({ slug, name });

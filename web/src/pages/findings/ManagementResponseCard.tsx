@@ -23,9 +23,9 @@ import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { FormActions } from '../../components/FormActions.js';
 import { statusLabel } from '../../labels.js';
-import { formatDate } from '../../dates.js';
+import { formatDate, notARealDate } from '../../dates.js';
 import { DateField } from '../../components/DateField.js';
-import { notARealDate } from '../../dates.js';
+import { limitedText } from '../../components/text-limit.js';
 
 const FIELDS = [
   { name: 'whatHappened', label: 'What happened' },
@@ -71,7 +71,7 @@ function ResponseForm({ response, onSave, onCancel }: { response: ManagementResp
     >
       <Stack>
         {FIELDS.map(({ name, label }) => (
-          <Textarea key={name} label={label} autosize minRows={2} {...form.getInputProps(name)} />
+          <Textarea key={name} label={label} autosize minRows={2} {...limitedText(form, name, MAX_RESPONSE_TEXT_LENGTH)} />
         ))}
         <DateField label="Date remediated" description="Empty while it is not remediated" {...form.getInputProps('remediatedOn')} />
         <FormActions submitLabel="Save response" onCancel={onCancel} />

@@ -9,6 +9,7 @@ import { RoleSelect } from './RoleSelect.js';
 import { FormActions } from '../../components/FormActions.js';
 import { DateField } from '../../components/DateField.js';
 import { notARealDate } from '../../dates.js';
+import { limitedText } from '../../components/text-limit.js';
 
 
 interface Values {
@@ -51,7 +52,7 @@ export function CreateTokenForm(props: {
             {props.error}
           </Alert>
         )}
-        <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <TextInput label="Name" withAsterisk data-autofocus {...limitedText(form, 'name', MAX_NAME_LENGTH)} />
         <RoleSelect unchosen="Give it the least a script needs." {...form.getInputProps('role')} />
         <DateField
           label="Expires on"
