@@ -9,6 +9,7 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { sameEmail } from '@assay/domain/accounts/invitation.js';
 import { MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH } from '@assay/contract/limits.js';
 import { limitedText } from '../../components/text-limit.js';
+import { Id } from '../../components/Id.js';
 import { useAcceptInvitation, useInvitationPreview, useSignUp, type InvitationPreview } from '../../api/invitations.js';
 import { useLogin, useLogout, useMe } from '../../api/session.js';
 import { formatInstant } from '../settings/format.js';
@@ -76,7 +77,13 @@ function SignInToAccept({ invitation }: { invitation: InvitationPreview }) {
             {login.error.message}
           </Alert>
         )}
-        <PasswordInput label={`Password of ${invitation.email}`} autoComplete="current-password" {...limitedText(form, 'password', MAX_PASSWORD_LENGTH)} />
+        <PasswordInput
+          // The address is one word: never broken at a hyphen in it.
+          label={
+            <>
+              Password of <Id>{invitation.email}</Id>
+            </>
+          } autoComplete="current-password" {...limitedText(form, 'password', MAX_PASSWORD_LENGTH)} />
         <Button type="submit" variant="light" loading={login.isPending}>
           Sign in
         </Button>
