@@ -92,7 +92,7 @@ describeE2E('working a finding', (e2e) => {
     await dialog.getByRole('textbox', { name: /^Evidence of completion/ }).fill('CHG-2291');
     await dialog.getByRole('button', { name: 'Save the action' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await section(page, 'Corrective actions').getByRole('cell', { name: await appDate(page, COMPLETED_ON) }).waitFor();
+    await section(page, 'Corrective actions').getByRole('cell', { name: appDate(COMPLETED_ON) }).waitFor();
 
     // Through the lifecycle to the retest.
     await step(page, 'Start analysing', 'analysing');

@@ -79,11 +79,11 @@ describeE2E('comparing periods and the reports', (e2e) => {
     await earlier.waitFor();
     // The period it follows, examined on its own evidence: qualified (AC-04's late deprovisionings).
     await earlier.getByRole('heading', { name: 'Acme Analytics Platform: SOC 2 Type 2, 2026-01-01 to 2026-06-30', exact: true }).waitFor();
-    await earlier.getByText(`${await appDate(page, '2026-01-01')} to ${await appDate(page, '2026-06-30')}`, { exact: true }).waitFor();
+    await earlier.getByText(`${appDate('2026-01-01')} to ${appDate('2026-06-30')}`, { exact: true }).waitFor();
     expect(await opinionOf(earlier)).toBe('qualified');
     // The new period: its controls carried forward and nothing tested, so no conclusion to give an opinion on.
     await later.getByRole('heading', { name: `${NEXT.name} (this engagement)` }).waitFor();
-    await later.getByText(`${await appDate(page, NEXT.periodStart)} to ${await appDate(page, NEXT.periodEnd)}`, { exact: true }).waitFor();
+    await later.getByText(`${appDate(NEXT.periodStart)} to ${appDate(NEXT.periodEnd)}`, { exact: true }).waitFor();
     expect(await opinionOf(later)).toBe('disclaimer');
 
     // From one judged opinion to none: worse.

@@ -1,27 +1,13 @@
 // A phone (390×844): the dashboard, a control and signing out, each reachable without the page growing wider
 // than the screen; the header keeps dark mode and the account menu, the navigation holds the switchers, and a
-// wide table scrolls inside its card.
+// wide table scrolls inside its card. Every page of an engagement fits the screen's width.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { main, overallOpinion, samplesTable } from './support/pages.js';
+import { cutWords, ENGAGEMENT_PAGES, main, overallOpinion, overflowX, samplesTable } from './support/pages.js';
 import { PEOPLE } from './support/server.js';
 import { describeE2E } from './support/suite.js';
 
 const PHONE = { width: 390, height: 844 };
-
-/** The browser APIs the in-page function below reads (this file is type-checked without the DOM library). */
-interface InPage {
-  document: { documentElement: { scrollWidth: number } };
-  innerWidth: number;
-}
-
-/** How far the page is wider than the screen, in CSS pixels (0: nothing sticks out sideways). */
-async function overflow(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const { document, innerWidth } = globalThis as unknown as InPage;
-    return Math.max(0, document.documentElement.scrollWidth - innerWidth);
-  });
-}
 
 /** Whether the element is inside the screen's width. */
 async function onScreen(page: Page, name: string | RegExp, role: 'button' | 'combobox' | 'link' = 'button'): Promise<boolean> {
@@ -36,7 +22,7 @@ describeE2E('on a phone', (e2e) => {
 
     await page.goto(root);
     await overallOpinion(page).waitFor();
-    expect(await overflow(page)).toBe(0);
+    expect(await overflowX(page)).toBe(0);
     expect(await onScreen(page, /^Account of /)).toBe(true);
     expect(await onScreen(page, 'Switch to dark mode')).toBe(true);
 
@@ -52,11 +38,11 @@ describeE2E('on a phone', (e2e) => {
     await page.waitForURL(`**${root}/controls`);
     await main(page).getByRole('link', { name: 'AC-04' }).first().click();
     await samplesTable(page).waitFor();
-    expect(await overflow(page)).toBe(0);
+    expect(await overflowX(page)).toBe(0);
     // The samples table is wider than a phone: it scrolls sideways inside its card, its last column reachable.
     const note = samplesTable(page).getByRole('columnheader', { name: 'Note' });
     await note.scrollIntoViewIfNeeded();
-    expect(await overflow(page)).toBe(0);
+    expect(await overflowX(page)).toBe(0);
     const noteBox = await note.boundingBox();
     expect(noteBox !== null && noteBox.x + noteBox.width <= PHONE.width).toBe(true);
 
@@ -67,5 +53,19 @@ describeE2E('on a phone', (e2e) => {
     await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
     await page.waitForURL('**/login');
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
+
+  it('fits every page of an engagement to the screen: nothing sticks out sideways and no heading or badge cuts a word', async () => {
+    const { page } = await e2e().signIn(PEOPLE.compliance, { viewport: PHONE, isMobile: true, hasTouch: true });
+    const { root } = e2e().server.demo;
+    const wider: string[] = [];
+    for (const { name, path, ready } of ENGAGEMENT_PAGES) {
+      await page.goto(`${root}${path}`);
+      await ready(page).first().waitFor();
+      const by = await overflowX(page);
+      if (by > 0) wider.push(`${name}: ${by}px`);
+      wider.push(...(await cutWords(page)).map((words) => `${name}: ${words}`));
+    }
+    expect(wider).toEqual([]);
   });
 });

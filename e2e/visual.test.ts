@@ -1,39 +1,20 @@
 // The first dashboard load of the demo organisation, timed with the browser's Navigation Timing and printed
 // (never asserted: a timing depends on the machine), and screenshots of every page at 1280×800 and 390×844 (and
-// the dashboard in dark mode), saved for a person to look at (test-results/ is git-ignored); while they are
-// taken, no request fails and the console stays quiet.
+// the dashboard in dark mode), saved for a person to look at (test-results/ is git-ignored): the engagement's
+// pages and settings tabs, the sign-in, the invitation, the account's password dialog and a fresh instance's
+// setup. While they are taken, no request fails, the console stays quiet and no heading or badge cuts a word.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { main, opinionCard, overallOpinion, samplesTable } from './support/pages.js';
-import { PEOPLE, ROOT } from './support/server.js';
+import { callApi, cutWords, ENGAGEMENT_PAGES, opinionCard, overallOpinion, signInThroughForm } from './support/pages.js';
+import { PEOPLE, ROOT, startEmptyServer } from './support/server.js';
 import { describeE2E } from './support/suite.js';
 
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 
 /** The widths every page is looked at: a laptop and a phone. */
 const WIDTHS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
-
-/** Every page of an engagement, by its address under the engagement's root and what shows once its data is there. */
-const PAGES: { name: string; path: string; ready: (page: Page) => Locator }[] = [
-  { name: 'dashboard', path: '', ready: (page) => overallOpinion(page) },
-  { name: 'criteria', path: '/criteria', ready: (page) => main(page).getByRole('table').first().getByText('CC6.2') },
-  { name: 'controls', path: '/controls', ready: (page) => main(page).getByText('AC-04', { exact: false }) },
-  { name: 'control-AC-04', path: '/controls/AC-04', ready: (page) => samplesTable(page) },
-  { name: 'sampling', path: '/sampling', ready: (page) => main(page).getByRole('heading', { level: 1 }) },
-  { name: 'findings', path: '/findings', ready: (page) => main(page).getByRole('link', { name: 'F-AC-04' }) },
-  {
-    name: 'finding-F-AC-04',
-    path: '/findings/F-AC-04',
-    ready: (page) => main(page).getByRole('region', { name: 'Corrective actions' }).getByText('CA-2', { exact: false }),
-  },
-  { name: 'root-causes', path: '/root-causes', ready: (page) => main(page).getByText('RC-01', { exact: false }) },
-  { name: 'remediation', path: '/remediation', ready: (page) => main(page).getByText('CA-1', { exact: false }) },
-  { name: 'reports', path: '/reports', ready: (page) => main(page).getByRole('heading', { name: 'Reports' }) },
-  { name: 'periods', path: '/periods', ready: (page) => main(page).getByRole('heading', { level: 1 }) },
-  { name: 'settings', path: '/settings', ready: (page) => main(page).getByLabel(/^Engagement name/) },
-];
 
 /**
  * The browser APIs the in-page functions below use. This code is type-checked without the DOM library (it runs
@@ -134,12 +115,45 @@ describeE2E('load time and screenshots', (e2e) => {
       page.on('console', (message) => {
         if (message.type() === 'error' || message.type() === 'warning') complaints.push(message.text());
       });
-      for (const { name, path, ready } of PAGES) {
+      const cut: string[] = [];
+      for (const { name, path, ready } of ENGAGEMENT_PAGES) {
         await page.goto(`${root}${path}`);
         await ready(page).first().waitFor();
         await shoot(page, `${width}-${name}`, { fullPage: true });
+        cut.push(...(await cutWords(page)).map((words) => `${name}: ${words}`));
       }
+      await page.getByRole('button', { name: /^Account of / }).click();
+      await page.getByRole('menuitem', { name: 'Change password' }).click();
+      await page.getByRole('dialog').getByLabel(/^Current password/).waitFor();
+      await shoot(page, `${width}-account-password`);
       expect(complaints).toEqual([]);
+      expect(cut).toEqual([]);
+    });
+
+    it(`saves a screenshot of the invitation and of a fresh instance's setup at ${width} width`, async () => {
+      const admin = await e2e().signIn(PEOPLE.admin);
+      const organizationId = e2e().server.demo.root.split('/')[2];
+      const invited = await callApi(admin.context.request, admin.csrfToken, 'POST', e2e().url(`/api/v1/organizations/${organizationId}/invitations`), {
+        email: `screens-${width}@acme.example`,
+        role: 'auditor',
+      });
+      expect(invited.status).toBe(201);
+      const invitee = await (await e2e().newContext({ viewport })).newPage();
+      await invitee.goto((invited.body as { link: string }).link);
+      await invitee.getByRole('heading', { name: /^Join / }).waitFor();
+      await shoot(invitee, `${width}-invitation`);
+      expect(await cutWords(invitee)).toEqual([]);
+
+      const fresh = await startEmptyServer();
+      try {
+        const setup = await (await e2e().newContext({ viewport, baseURL: fresh.url })).newPage();
+        await signInThroughForm(setup, fresh.admin);
+        await setup.getByRole('heading', { name: 'Set up Assay' }).waitFor();
+        await shoot(setup, `${width}-setup`, { fullPage: true });
+        expect(await cutWords(setup)).toEqual([]);
+      } finally {
+        await fresh.stop();
+      }
     });
   }
 

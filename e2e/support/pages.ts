@@ -4,6 +4,7 @@
  */
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './server.js';
+import { DEFAULT_LOCALE } from '../../src/domain/locales.js';
 
 /** Buttons that change something; a viewer's pages have none of them. */
 export const EDIT_BUTTON = /^(add|edit|save|delete|remove|revoke|create|record|mark|make|change|upload|import|new|discard)\b/i;
@@ -151,8 +152,70 @@ export async function callApi(
   return { status: response.status(), body: text ? (JSON.parse(text) as unknown) : null };
 }
 
-/** A calendar date (`2026-06-30`) as the app writes it (web/src/dates.ts): medium style, in the page's own locale. */
-export async function appDate(page: Page, iso: string): Promise<string> {
-  const locale = await page.evaluate(() => (globalThis as { navigator?: { language: string } }).navigator?.language);
+/**
+ * A calendar date (`2026-06-30`) as the app writes it (web/src/dates.ts): medium style, in the organisation's
+ * locale, whatever the browser's (the demo organisation keeps the default).
+ */
+export function appDate(iso: string, locale: string = DEFAULT_LOCALE): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+}
+
+/** Every page of an engagement, by its address under the engagement's root and what shows once its data is there. */
+export const ENGAGEMENT_PAGES: { name: string; path: string; ready: (page: Page) => Locator }[] = [
+  { name: 'dashboard', path: '', ready: (page) => overallOpinion(page) },
+  { name: 'criteria', path: '/criteria', ready: (page) => main(page).getByRole('table').first().getByText('CC6.2') },
+  { name: 'controls', path: '/controls', ready: (page) => main(page).getByText('AC-04', { exact: false }) },
+  { name: 'control-AC-04', path: '/controls/AC-04', ready: (page) => samplesTable(page) },
+  { name: 'sampling', path: '/sampling', ready: (page) => main(page).getByRole('heading', { level: 1 }) },
+  { name: 'findings', path: '/findings', ready: (page) => main(page).getByRole('link', { name: 'F-AC-04' }) },
+  {
+    name: 'finding-F-AC-04',
+    path: '/findings/F-AC-04',
+    ready: (page) => main(page).getByRole('region', { name: 'Corrective actions' }).getByText('CA-2', { exact: false }),
+  },
+  { name: 'root-causes', path: '/root-causes', ready: (page) => main(page).getByText('RC-01', { exact: false }) },
+  { name: 'remediation', path: '/remediation', ready: (page) => main(page).getByText('CA-1', { exact: false }) },
+  { name: 'reports', path: '/reports', ready: (page) => main(page).getByRole('heading', { name: 'Reports' }) },
+  { name: 'periods', path: '/periods', ready: (page) => main(page).getByRole('heading', { level: 1 }) },
+  { name: 'settings', path: '/settings', ready: (page) => main(page).getByLabel(/^Engagement name/) },
+  { name: 'settings-members', path: '/settings?tab=members', ready: (page) => main(page).getByRole('table').first() },
+  { name: 'settings-tokens', path: '/settings?tab=tokens', ready: (page) => main(page).getByRole('heading', { level: 1 }) },
+  { name: 'settings-archived', path: '/settings?tab=archived', ready: (page) => main(page).getByRole('tabpanel') },
+  { name: 'settings-organisation', path: '/settings?tab=organization', ready: (page) => main(page).getByLabel(/^Dates/) },
+];
+
+/** The browser APIs the in-page functions below read (e2e code is type-checked without the DOM library). */
+interface InPageElement {
+  scrollWidth: number;
+  clientWidth: number;
+  textContent: string | null;
+  tagName: string;
+}
+interface InPageDocument {
+  documentElement: { scrollWidth: number };
+  querySelectorAll(selector: string): Iterable<InPageElement>;
+}
+
+/** How far the page is wider than the screen, in CSS pixels (0: nothing sticks out sideways). */
+export async function overflowX(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const { document, innerWidth } = globalThis as unknown as { document: InPageDocument; innerWidth: number };
+    return Math.max(0, document.documentElement.scrollWidth - innerWidth);
+  });
+}
+
+/**
+ * Words cut on screen: a heading, a badge's label or a switcher whose text is wider than its box (an ellipsis, or
+ * text clipped by `overflow: hidden`), each as its text. Empty when every word shows whole.
+ */
+export async function cutWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const { document } = globalThis as unknown as { document: InPageDocument };
+    const cut: string[] = [];
+    for (const element of document.querySelectorAll('h1, h2, h3, h4, .mantine-Badge-label, .mantine-Badge-root, button[aria-label="Engagement"], th')) {
+      // An inline element has no box of its own (clientWidth 0): its block holds the text.
+      if (element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1) cut.push(`${element.tagName}: ${(element.textContent ?? '').trim()}`);
+    }
+    return cut;
+  });
 }

@@ -30,3 +30,4 @@ export * from './archiving.js';
 export * from './audit-events.js';
 export * from './test-changes.js';
 export * from './independence.js';
+export * from './locales.js';

@@ -2,6 +2,8 @@
 
 /** Names: engagements, controls' ids, members, API tokens. */
 export const MAX_NAME_LENGTH = 200;
+/** An organisation's short name, in addresses and commands (`acme-cloud`). */
+export const MAX_SLUG_LENGTH = 63;
 /** An id in an address: an engagement's, a finding's code (a longer one names nothing). */
 export const MAX_ID_LENGTH = 200;
 /** Ids written by people: a control's, a finding's, a root cause's or a corrective action's code. */

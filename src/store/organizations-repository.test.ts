@@ -17,6 +17,7 @@ for (const engine of ENGINES) {
         name: 'Acme Cloud, Inc.',
         createdAt: '2026-03-01T09:00:00.000Z',
         version: 1,
+        locale: 'en-GB',
       });
       expect(await organizations.findById(created.id)).toEqual(created);
       expect(await organizations.findBySlug('acme')).toEqual(created);
@@ -62,6 +63,15 @@ for (const engine of ENGINES) {
       await expect(organizations.update(created.id, 1, { name: 'Lost update' })).rejects.toBeInstanceOf(ConflictError);
       expect(await organizations.findById(created.id)).toEqual(renamed);
       await expect(organizations.update('missing', 1, { name: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('keeps the locale its admin chose, and reads one written outside the app as the default', async () => {
+      const organizations = createOrganizationsRepository(store().db);
+      const created = await buildOrganization(store().db, { slug: 'acme', name: 'Acme' });
+      expect(await organizations.update(created.id, 1, { locale: 'de-DE' })).toMatchObject({ locale: 'de-DE', name: 'Acme', version: 2 });
+      expect((await organizations.findById(created.id))?.locale).toBe('de-DE');
+      await store().db.updateTable('organizations').set({ locale: 'xx-YY' }).where('id', '=', created.id).execute();
+      expect((await organizations.findById(created.id))?.locale).toBe('en-GB');
     });
 
     it('removes at the expected version, and not while engagements belong to it', async () => {

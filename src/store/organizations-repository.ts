@@ -1,6 +1,7 @@
 /** Organisations: the tenant every engagement, membership and API token belongs to. */
 import type { Selectable } from 'kysely';
 import { ConflictError } from '../domain/errors.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../domain/locales.js';
 import type { OrganizationsTable } from './schema.js';
 import { containsIgnoringCase, defaultDependencies, translateConstraintErrors, staleOrMissingRow, selectPage, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies, type Trx, isForeignKeyViolation } from './values.js';
 import { engineOf } from './engine.js';
@@ -11,6 +12,8 @@ export interface Organization {
   name: string;
   createdAt: string;
   version: number;
+  /** How the app writes and reads its dates. */
+  locale: Locale;
 }
 
 export interface OrganizationInput {
@@ -18,10 +21,15 @@ export interface OrganizationInput {
   name: string;
 }
 
-const columns = ['id', 'slug', 'name', 'created_at', 'version'] as const;
+/** What its admin may change: the name and slug given at creation, and the locale. */
+export type OrganizationChanges = Partial<OrganizationInput> & { locale?: Locale };
+
+const columns = ['id', 'slug', 'name', 'created_at', 'version', 'locale'] as const;
 
 function toOrganization(row: Pick<Selectable<OrganizationsTable>, (typeof columns)[number]>): Organization {
-  return { id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at, version: row.version };
+  // A value written outside the app (by hand in the database) reads as the default rather than failing every page.
+  const locale = isLocale(row.locale) ? row.locale : DEFAULT_LOCALE;
+  return { id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at, version: row.version, locale };
 }
 
 /**
@@ -62,11 +70,11 @@ export function createOrganizationsRepository(db: Executor, deps: StoreDependenc
       return selectPage(query, page, (q) => q.select(columns).orderBy('name').orderBy('id'), toOrganization);
     },
 
-    /** Changes the name or slug if `expectedVersion` is still current; else ConflictError and no change. */
+    /** Changes the name, slug or locale if `expectedVersion` is still current; else ConflictError and no change. */
     async update(
       id: string,
       expectedVersion: number,
-      patch: Partial<OrganizationInput>,
+      patch: OrganizationChanges,
       trx?: Executor,
     ): Promise<Organization> {
       const executor = trx ?? db;

@@ -19,6 +19,8 @@ export interface OrganizationsTable {
   name: string;
   created_at: Timestamp;
   version: Version;
+  /** How the app writes its dates (a `Locale`); the default, en-GB, until its admin chooses. */
+  locale: Generated<string>;
 }
 
 export interface UsersTable {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as domain from '@assay/domain/index.js';
+import { LOCALE_NAMES, type Locale } from '@assay/domain/locales.js';
 import { LABELS, anOpinion, categoryLabel, frequencyLabel, opinionPhrase, ROLE_LABELS, statusLabel } from './labels.js';
 
 /**
@@ -22,6 +23,7 @@ const NAMED: Record<string, (value: string) => string> = {
   CATEGORIES: categoryLabel,
   FREQUENCIES: frequencyLabel,
   ROLES: (role) => ROLE_LABELS[role as keyof typeof ROLE_LABELS],
+  LOCALES: (locale) => LOCALE_NAMES[locale as Locale],
 };
 
 /** Every exported list of string values in the domain: its enumerations. */

@@ -18,6 +18,7 @@ import type { ActionState } from '@assay/domain/remediation/actions.js';
 import type { ReminderDelivery } from '@assay/domain/remediation/view.js';
 import { CATEGORY_NAMES, FREQUENCY_NAMES, ROLE_NAMES, words } from '@assay/domain/format.js';
 import { withArticle } from '@assay/domain/words.js';
+import { LOCALE_NAMES, LOCALES, type Locale } from '@assay/domain/locales.js';
 
 /** Each enumeration's words, lower case as they read inside a sentence; badges set their own case. */
 const ENUMERATIONS = {
@@ -139,3 +140,10 @@ export function optionsOf<T extends string>(values: readonly T[], label: (value:
 }
 
 export const ROLE_OPTIONS = optionsOf(ROLES, (role) => ROLE_LABELS[role]);
+
+/** A locale by its language and country: `de-DE` → "German (Germany)". */
+export function localeLabel(locale: string): string {
+  return LOCALE_NAMES[locale as Locale] ?? locale;
+}
+
+export const LOCALE_OPTIONS = optionsOf(LOCALES, localeLabel);

@@ -1,7 +1,7 @@
-/** Organisations (tenants): create one (its creator becomes admin), list one's own, rename. */
+/** Organisations (tenants): create one (its creator becomes admin), list one's own, rename, choose the locale of dates. */
 import { NotFoundError, shownRole, type Role } from '../../domain/index.js';
 import type { MembershipsRepository } from '../../store/memberships-repository.js';
-import type { Organization, OrganizationsRepository } from '../../store/organizations-repository.js';
+import type { Organization, OrganizationChanges, OrganizationsRepository } from '../../store/organizations-repository.js';
 import type { Executor } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
@@ -57,7 +57,7 @@ export function createOrganizationsService(deps: {
       });
     },
 
-    async update(actor: Actor, organizationId: string, expectedVersion: number, patch: { slug?: string; name?: string }) {
+    async update(actor: Actor, organizationId: string, expectedVersion: number, patch: OrganizationChanges) {
       const role = shownRole(await access.require(actor, organizationId, 'organization.update'));
       return db.transaction().execute(async (trx) => {
         const before = await organizations.findById(organizationId, trx);

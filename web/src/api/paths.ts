@@ -39,6 +39,7 @@ export function withQuery(path: string, query: Record<string, string | number | 
 export function organizationApi(organizationId: string) {
   const root = `${ORGANIZATIONS_API}/${seg(organizationId)}`;
   return {
+    root,
     engagements: `${root}/engagements`,
     startEngagement: `${root}/engagements/starter`,
     starterControls: (engagementId: string) => `${root}/engagements/${seg(engagementId)}/starter-controls`,

@@ -2,7 +2,8 @@
  * Engagement settings, members and API tokens: the server state of the settings page (invitations in
  * ./invitations.ts). An organisation's members and tokens fit in one page.
  */
-import type { ApiToken, CreatedToken, Engagement, EngagementChanges, Member, NewToken, Paged } from '@assay/contract';
+import type { ApiToken, CreatedToken, Engagement, EngagementChanges, Member, NewToken, Organization, Paged } from '@assay/contract';
+import type { Locale } from '@assay/domain/locales.js';
 import { MAX_PAGE_SIZE } from '@assay/contract/limits.js';
 import type { Role } from '@assay/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -102,5 +103,15 @@ export function useRevokeToken(organizationId: string) {
   return useMutation({
     mutationFn: (tokenId: string) => api<void>('DELETE', organizationApi(organizationId).token(tokenId)),
     onSettled: () => client.invalidateQueries({ queryKey: keys.tokens(organizationId) }),
+  });
+}
+
+/** Changes the organisation's locale at the version the page read; every page writes its dates in it from then on. */
+export function useUpdateOrganization(organizationId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, locale }: { version: number; locale: Locale }) =>
+      api<Organization>('PATCH', organizationApi(organizationId).root, { version, locale }),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.organizations }),
   });
 }

@@ -22,11 +22,13 @@ import {
   useMantineTheme,
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useEngagement, useEngagements, useExamination, useScope, type Engagement } from '../api/programme.js';
 import { useOrganizations } from '../api/session.js';
 import { AccountMenu } from './AccountMenu.js';
+import { ID_CLASS } from '../theme.js';
+import { useDateLocale } from './useDateLocale.js';
 import { formatDate } from '../dates.js';
 import { OverdueBadge } from '../pages/remediation/OverdueBadge.js';
 import { engagementRoot, homePage, sectionPage, type Section } from '../paths.js';
@@ -57,6 +59,7 @@ export function Layout() {
   const archived = current?.archivedAt ? current : null;
   // Most pages show the examination: asking for it here, beside the page's own code, saves a round trip.
   useExamination();
+  const locale = useDateLocale();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
 
@@ -115,7 +118,7 @@ export function Layout() {
             exported, but nothing in it can be changed. An admin can restore it in Settings › Archived.
           </Alert>
         )}
-        <Outlet />
+        <Outlet key={locale} />
       </AppShell.Main>
     </AppShell>
   );
@@ -179,7 +182,7 @@ function EngagementSwitcher({ choices, current, onChoose }: { choices: { value: 
           onClick={() => combobox.toggleDropdown()}
           styles={{ input: { height: 'auto', minHeight: 30, whiteSpace: 'normal', textAlign: 'start', lineHeight: 1.3, paddingBlock: 5 } }}
         >
-          {name ?? <Input.Placeholder>Choose an engagement</Input.Placeholder>}
+          {name ? <WholeWords text={name} /> : <Input.Placeholder>Choose an engagement</Input.Placeholder>}
         </InputBase>
       </Combobox.Target>
       <Combobox.Dropdown>
@@ -193,6 +196,16 @@ function EngagementSwitcher({ choices, current, onChoose }: { choices: { value: 
       </Combobox.Dropdown>
     </Combobox>
   );
+}
+
+/** A name that wraps only between its words, never at a hyphen inside one ("Acme-Cloud" stays whole). */
+function WholeWords({ text }: { text: string }) {
+  return text.split(' ').map((word, i) => (
+    <Fragment key={i}>
+      {i > 0 && ' '}
+      <span className={ID_CLASS}>{word}</span>
+    </Fragment>
+  ));
 }
 
 /** A switcher's list is at least as wide as its field and grows to show a long name whole, up to most of a phone. */

@@ -22,7 +22,7 @@ export const organizationRoutes = routeModule('organizations', (app, route, { or
   });
 
   app.patch('/organizations/:organizationId', {
-    ...route('organization.update', 'Rename an organisation (409 when `version` is stale)',
+    ...route('organization.update', 'Rename an organisation or choose the locale of its dates (409 when `version` is stale)',
       { params: organizationParams, body: updateOrganizationBody, response: { 200: organizationSchema } }),
     handler: async (request) => {
       const { version, ...patch } = request.body;

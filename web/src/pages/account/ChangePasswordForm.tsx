@@ -6,6 +6,8 @@ import { notifySaved } from '../../components/notify.js';
 import { NewPasswordInputs, newPasswordRules, type NewPasswordValues } from './new-password.js';
 import { FormActions } from '../../components/FormActions.js';
 import { counted } from '@assay/domain/words.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_PASSWORD_LENGTH } from '@assay/contract/limits.js';
 
 export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const change = useChangePassword();
@@ -35,8 +37,8 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
             {change.error.message}
           </Alert>
         )}
-        <PasswordInput label="Current password" withAsterisk autoComplete="current-password" data-autofocus {...form.getInputProps('currentPassword')} />
-        <NewPasswordInputs password={form.getInputProps('password')} confirmation={form.getInputProps('confirmation')} />
+        <PasswordInput label="Current password" withAsterisk autoComplete="current-password" data-autofocus {...limitedText(form, 'currentPassword', MAX_PASSWORD_LENGTH)} />
+        <NewPasswordInputs password={limitedText(form, 'password', MAX_PASSWORD_LENGTH)} confirmation={limitedText(form, 'confirmation', MAX_PASSWORD_LENGTH)} />
         <FormActions submitLabel="Change password" loading={change.isPending} onCancel={onDone} />
       </Stack>
     </form>

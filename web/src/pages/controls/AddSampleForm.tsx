@@ -12,7 +12,7 @@ import { newSampleProblems } from '@assay/domain/sampling/integrity.js';
 import { checkSampleRecord } from '@assay/domain/test-changes.js';
 import type { ControlTest, Sample, SampleResult } from '../../api/controls.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
-import { textLimit } from '../../components/text-limit.js';
+import { limitedText } from '../../components/text-limit.js';
 import { RESULT_OPTIONS } from './SamplesTable.js';
 
 interface Values {
@@ -56,7 +56,7 @@ export function AddSampleForm(props: {
       })}
     >
       <Stack>
-        <TextInput label="Item id" withAsterisk data-autofocus readOnly={Boolean(props.item)} {...form.getInputProps('item')} {...textLimit(form.values.item, MAX_SAMPLE_ITEM_LENGTH)} />
+        <TextInput label="Item id" withAsterisk data-autofocus readOnly={Boolean(props.item)} {...limitedText(form, 'item', MAX_SAMPLE_ITEM_LENGTH)} />
         <Stack gap={4}>
           <Text size="sm" fw={500} id={resultLabel}>
             Result
@@ -68,7 +68,7 @@ export function AddSampleForm(props: {
             </Text>
           )}
         </Stack>
-        <TextInput label="Note" placeholder="What was found, e.g. access removed 9 days late" {...form.getInputProps('note')} {...textLimit(form.values.note, MAX_TEXT_LENGTH)} />
+        <TextInput label="Note" placeholder="What was found, e.g. access removed 9 days late" {...limitedText(form, 'note', MAX_TEXT_LENGTH)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>
             Cancel

@@ -7,6 +7,8 @@ import { useForm } from '@mantine/form';
 import type { Sample, SampleChanges } from '../../api/controls.js';
 import { checkSampleRecord } from '@assay/domain/test-changes.js';
 import { statusLabel } from '../../labels.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
 interface Values {
   note: string;
@@ -53,8 +55,8 @@ export function ChangeResultModal(props: {
             {props.byTheAuditor ? ' by the auditor' : ''}; changing it to {statusLabel(result)}. The change, its reason and who made it are kept in
             the control’s history.
           </Text>
-          <TextInput label="Note" withAsterisk={result === 'fail'} placeholder="What deviated, e.g. access removed 9 days late" {...form.getInputProps('note')} />
-          <Textarea label="Reason for the change" withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />
+          <TextInput label="Note" withAsterisk={result === 'fail'} placeholder="What deviated, e.g. access removed 9 days late" {...limitedText(form, 'note', MAX_TEXT_LENGTH)} />
+          <Textarea label="Reason for the change" withAsterisk autosize minRows={2} data-autofocus {...limitedText(form, 'reason', MAX_TEXT_LENGTH)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onCancel}>
               Cancel

@@ -5,6 +5,8 @@ import { criteriaOfCategories, findCriterion, type Category } from '@assay/domai
 import { DESIGN_ASSESSMENTS, FREQUENCIES, NATURES } from '@assay/domain/engagement.js';
 import { fieldErrorsOf, ownerNote, validateControl, type ControlFormValues } from './control-form.js';
 import { frequencyLabel, optionsOf } from '../../labels.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_CONTROL_ID_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
 /** The engagement's criteria grouped by series, plus any the control has outside them (so none disappears). */
 function criterionOptions(categories: readonly string[], selected: readonly string[]) {
@@ -55,9 +57,9 @@ export function ControlForm(props: {
           description={editing ? 'The id stays: tests and other controls refer to it' : 'Unique in the engagement, e.g. AC-04'}
           withAsterisk={!editing}
           disabled={Boolean(editing)}
-          {...form.getInputProps('id')}
+          {...limitedText(form, 'id', MAX_CONTROL_ID_LENGTH)}
         />
-        <TextInput label="Title" description="What the control does" withAsterisk {...form.getInputProps('title')} />
+        <TextInput label="Title" description="What the control does" withAsterisk {...limitedText(form, 'title', MAX_TEXT_LENGTH)} />
         <MultiSelect
           label="Criteria"
           description="The criteria the control addresses"
@@ -73,8 +75,8 @@ export function ControlForm(props: {
             data={optionsOf(FREQUENCIES, frequencyLabel)}
             {...form.getInputProps('frequency')}
           />
-          <Select label="Nature" allowDeselect={false} data={[...NATURES]} {...form.getInputProps('nature')} />
-          <Select label="Design" allowDeselect={false} data={[...DESIGN_ASSESSMENTS]} {...form.getInputProps('design')} />
+          <Select label="Nature" allowDeselect={false} data={optionsOf(NATURES)} {...form.getInputProps('nature')} />
+          <Select label="Design" allowDeselect={false} data={optionsOf(DESIGN_ASSESSMENTS)} {...form.getInputProps('design')} />
         </Group>
         <Switch
           label="Key control"
@@ -92,7 +94,7 @@ export function ControlForm(props: {
           label="Owner"
           description={ownerNote(form.values.owner)}
           placeholder="it-ops@example.com"
-          {...form.getInputProps('owner')}
+          {...limitedText(form, 'owner', MAX_OWNER_LENGTH)}
         />
         {Object.keys(form.errors).length > 0 && (
           <Text size="sm" c="red" role="status">

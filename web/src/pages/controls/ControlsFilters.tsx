@@ -3,12 +3,14 @@ import { Button, Group, Select, TextInput } from '@mantine/core';
 import { optionsOf } from '../../labels.js';
 import { CONCLUSION_ORDER, criteriaOf, NO_FILTERS, ownersOf, type ControlFilters } from './table.js';
 import type { ControlsTableState } from './useControlsTable.js';
+import { textLimit } from '../../components/text-limit.js';
+import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
 
 export function ControlsFilters({ table }: { table: ControlsTableState }) {
   const { filters, setFilters, all } = table;
   return (
     <Group align="flex-end" role="search" aria-label="Filter the controls">
-      <TextInput label="Search" placeholder="Id or title" value={filters.q} onChange={(event) => setFilters({ q: event.currentTarget.value })} w={220} />
+      <TextInput label="Search" placeholder="Id or title" value={filters.q} onChange={(event) => setFilters({ q: event.currentTarget.value })} w={220} {...textLimit(filters.q, MAX_NAME_LENGTH)} />
       <Select
         label="Criterion"
         placeholder="Any"

@@ -6,7 +6,7 @@
  * organisation's roles its control is disabled and says why; an admin changes it only through the dialog, with a
  * reason.
  */
-import { Group, Pagination, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Group, Pagination, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { isAuditorsRecord, resultChangeRefusal } from '@assay/domain/independence.js';
 import { useUpdateSample, type ControlTest, type Sample, type SampleChanges, type SampleResult } from '../../api/controls.js';
@@ -16,6 +16,8 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { useRole } from '../../components/useRole.js';
 import { ChangeResultModal } from './ChangeResultModal.js';
 import { Id } from '../../components/Id.js';
+import { textLimit } from '../../components/text-limit.js';
+import { MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
 /** Rows on one page of the samples table. */
 export const SAMPLES_PER_PAGE = 100;
@@ -25,7 +27,10 @@ export const RESULT_OPTIONS = [
   { value: 'fail', label: 'fail' },
 ];
 
-/** The note being typed; saved when it differs from the recorded one. Remounted when the recorded one changes. */
+/**
+ * The note being typed; saved when it differs from the recorded one. Remounted when the recorded one changes.
+ * It grows with its text, so a long note is read whole, on a phone too; Enter saves, Shift+Enter starts a line.
+ */
 function NoteField(props: { item: string; note: string | null; required: boolean; onSave: (note: string | null) => void }) {
   const [draft, setDraft] = useState(props.note ?? '');
   const note = draft.trim() === '' ? null : draft.trim();
@@ -34,17 +39,23 @@ function NoteField(props: { item: string; note: string | null; required: boolean
     if (note !== props.note && !missing) props.onSave(note);
   };
   return (
-    <TextInput
+    <Textarea
       aria-label="Note"
       aria-description={`Note on sample ${props.item}; saved on Enter or when you leave the field`}
       size="xs"
+      autosize
+      minRows={1}
       value={draft}
       error={missing ? 'A failed sample needs a note saying what deviated' : undefined}
       placeholder="No note"
       onChange={(event) => setDraft(event.currentTarget.value)}
+      {...textLimit(draft, MAX_TEXT_LENGTH)}
       onBlur={save}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') save();
+        if (event.key === 'Enter' && !event.shiftKey) {
+          event.preventDefault();
+          save();
+        }
         if (event.key === 'Escape') setDraft(props.note ?? '');
       }}
     />

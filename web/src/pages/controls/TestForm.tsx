@@ -8,6 +8,9 @@ import { TEST_METHODS } from '@assay/domain/engagement.js';
 import type { ControlTest } from '../../api/controls.js';
 import { testValues, validateTest, type TestFormValues, type TestPermissions } from './test-form.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
+import { optionsOf } from '../../labels.js';
 
 export function TestForm(props: {
   test: ControlTest | null;
@@ -34,7 +37,7 @@ export function TestForm(props: {
         <Select
           label="Method"
           allowDeselect={false}
-          data={[...TEST_METHODS]}
+          data={optionsOf(TEST_METHODS)}
           disabled={!can.record}
           description={can.record ? 'How the auditor tests each sample' : 'Test work: the auditor or compliance records it'}
           {...form.getInputProps('method')}
@@ -54,7 +57,7 @@ export function TestForm(props: {
           rows={3}
           resize="vertical"
           disabled={!can.evidence}
-          {...form.getInputProps('scopeLimitation')}
+          {...limitedText(form, 'scopeLimitation', MAX_TEXT_LENGTH)}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>

@@ -127,6 +127,14 @@ describe("a control's history in words", () => {
     expect(actorLabel({ actor: 'cron', by: null })).toBe('cron');
   });
 
+  it('writes enumerated values in their words and counts samples in words', () => {
+    const [, change] = fixtureHistory();
+    const frequency = { ...change!, before: { id: 'AC-04', frequency: 'quarterly', design: 'effective' }, after: { id: 'AC-04', frequency: 'semiannual', design: 'deficient' } };
+    expect(describeChange(frequency)).toEqual(['frequency: Quarterly → Semiannual', 'design: effective → deficient']);
+    const removed = { ...change!, type: 'test.removed', before: { method: 'inspection', samples: [{ item: 'T-1', result: 'fail' }] }, after: null };
+    expect(describeChange(removed)).toEqual(['had 1 sample (1 failed)']);
+  });
+
   it('says so when the list left an event\'s states out for their size', () => {
     const [sample] = fixtureHistory();
     const changed = { ...sample!, after: { ...(sample!.after as object), reason: 'Ticket closed before removal' } };

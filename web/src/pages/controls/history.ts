@@ -2,7 +2,9 @@
  * A control's history in words: what each audit event did (which fields changed, from what to what), who did
  * it. The events carry the states before and after as the services recorded them.
  */
+import { counted } from '@assay/domain/words.js';
 import type { AuditEvent } from '../../api/controls.js';
+import { frequencyLabel, statusLabel } from '../../labels.js';
 
 const EVENT_LABELS: Record<string, string> = {
   'control.created': 'Control created',
@@ -46,11 +48,20 @@ function asState(value: unknown): State | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as State) : null;
 }
 
-function show(value: unknown): string {
+/** The fields whose values are enumerated, in their words (`frequency: quarterly` reads "Quarterly"). */
+const ENUMERATED: Record<string, (value: string) => string> = {
+  frequency: frequencyLabel,
+  nature: statusLabel,
+  design: statusLabel,
+  method: statusLabel,
+  result: statusLabel,
+};
+
+function show(value: unknown, field?: string): string {
   if (value === null || value === undefined || value === '') return 'none';
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(show).join(', ');
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((v) => show(v, field)).join(', ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return field !== undefined && ENUMERATED[field] ? ENUMERATED[field](value) : value;
   return JSON.stringify(value);
 }
 
@@ -75,7 +86,7 @@ const TEST_FIELDS = ['method', 'populationSize', 'scopeLimitation'];
 function differences(before: State, after: State, fields: readonly string[]): string[] {
   return fields
     .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
-    .map((f) => `${FIELD_LABELS[f] ?? f}: ${show(before[f])} → ${show(after[f])}`);
+    .map((f) => `${FIELD_LABELS[f] ?? f}: ${show(before[f], f)} → ${show(after[f], f)}`);
 }
 
 function samplesOf(state: State | null): { item: string; result: string }[] {
@@ -85,7 +96,7 @@ function samplesOf(state: State | null): { item: string; result: string }[] {
 function sampleCount(state: State): string {
   const samples = samplesOf(state);
   const failed = samples.filter((s) => s.result === 'fail').length;
-  return `${samples.length} sample${samples.length === 1 ? '' : 's'}${failed > 0 ? ` (${failed} failed)` : ''}`;
+  return `${counted(samples.length, 'sample')}${failed > 0 ? ` (${failed} failed)` : ''}`;
 }
 
 /** What the event changed, one line per change. */
@@ -103,7 +114,7 @@ export function describeChange(event: AuditEvent): string[] {
       if (!after) return [];
       if (!before) {
         const population = after.populationSize === null ? `scope limitation: ${show(after.scopeLimitation)}` : `population ${show(after.populationSize)}`;
-        return [`${show(after.method)}, ${population}, ${sampleCount(after)}`];
+        return [`${show(after.method, 'method')}, ${population}, ${sampleCount(after)}`];
       }
       const changes = differences(before, after, TEST_FIELDS);
       if (JSON.stringify(samplesOf(before)) !== JSON.stringify(samplesOf(after))) {
@@ -115,11 +126,11 @@ export function describeChange(event: AuditEvent): string[] {
       return before ? [`had ${sampleCount(before)}`] : [];
     case 'test.superseded': {
       if (!before || !after) return [];
-      const kept = samplesOf(before).map((s) => `${s.item} ${s.result}`);
+      const kept = samplesOf(before).map((s) => `${s.item} ${statusLabel(s.result)}`);
       return [`reason: ${show(after.reason)}`, `the previous version had ${sampleCount(before)}${kept.length > 0 ? `: ${kept.join(', ')}` : ''}`];
     }
     case 'sample.added':
-      return after ? [`${show(after.item)}: ${show(after.result)}${after.note ? ` (${show(after.note)})` : ''}`] : [];
+      return after ? [`${show(after.item)}: ${show(after.result, 'result')}${after.note ? ` (${show(after.note)})` : ''}`] : [];
     case 'sample.recorded': {
       if (!before || !after) return [];
       const line = `${show(after.item)}: ${differences(before, after, ['result', 'note']).join('; ') || 'unchanged'}`;

@@ -7,6 +7,7 @@ import { useForm } from '@mantine/form';
 import type { CriterionResult } from '../../api/types.js';
 import { MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 import { FormActions } from '../../components/FormActions.js';
+import { limitedText } from '../../components/text-limit.js';
 
 
 function ReasonForm({ onSubmit, onCancel, pending }: { onSubmit: (reason: string) => void; onCancel: () => void; pending: boolean }) {
@@ -30,9 +31,8 @@ function ReasonForm({ onSubmit, onCancel, pending }: { onSubmit: (reason: string
           description="Why the criterion does not apply to the system; the report states it."
           required
           rows={4}
-          maxLength={MAX_TEXT_LENGTH}
           data-autofocus
-          {...form.getInputProps('reason')}
+          {...limitedText(form, 'reason', MAX_TEXT_LENGTH)}
         />
         <FormActions submitLabel="Propose not applicable" loading={pending} lockCancel onCancel={onCancel} />
       </Stack>

@@ -10,6 +10,8 @@ import type { NotApplicableProposal, NotApplicableProposals } from '../../api/no
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { SectionCard } from '../../components/SectionCard.js';
 import { statusLabel } from '../../labels.js';
+import { textLimit } from '../../components/text-limit.js';
+import { MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
 export interface Decide {
   (proposal: NotApplicableProposal, decision: 'accept' | 'reject', note: string | null): void;
@@ -40,6 +42,7 @@ function Decision(props: { proposal: NotApplicableProposal; onDecide: Decide; pe
           value={note}
           error={error}
           onChange={(event) => setNote(event.currentTarget.value)}
+          {...textLimit(note, MAX_TEXT_LENGTH)}
         />
         <Group gap="xs">
           <Button

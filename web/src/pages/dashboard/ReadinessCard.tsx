@@ -24,6 +24,13 @@ const HEADINGS: Record<CriterionStatus, string> = {
   not_applicable: 'N/A',
 };
 
+/**
+ * Columns a phone leaves out so the table fits without scrolling sideways; the total still counts them, and the
+ * chart above and the criteria page show them.
+ */
+const SECONDARY: ReadonlySet<CriterionStatus> = new Set(['unable_to_conclude', 'not_applicable']);
+const column = (status: CriterionStatus) => (SECONDARY.has(status) ? ({ visibleFrom: 'sm' } as const) : {});
+
 /** The bars, in the order they stack (met at the base), coloured as StatusBadge colours each status. */
 const SERIES = CRITERION_STATUSES.map((status) => ({ name: status, label: statusLabel(status), color: `${statusColour(status)}.6` }));
 
@@ -82,14 +89,14 @@ export function ReadinessCard({ result, root }: { result: ExaminationResult; roo
             yAxisProps={{ allowDecimals: false }}
           />
         </Box>
-        <Table.ScrollContainer minWidth={460}>
+        <Table.ScrollContainer minWidth={300}>
           <Table striped verticalSpacing={4} fz="sm">
             <Table.Caption>Criteria per {grouping === 'series' ? 'series' : 'category'} and status</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{grouping === 'series' ? 'Series' : 'Category'}</Table.Th>
                 {CRITERION_STATUSES.map((status) => (
-                  <Table.Th key={status} scope="col" ta="right">
+                  <Table.Th key={status} scope="col" ta="right" {...column(status)}>
                     {HEADINGS[status]}
                   </Table.Th>
                 ))}
@@ -107,7 +114,7 @@ export function ReadinessCard({ result, root }: { result: ExaminationResult; roo
                     </Anchor>
                   </Table.Th>
                   {CRITERION_STATUSES.map((status) => (
-                    <Table.Td key={status} ta="right">
+                    <Table.Td key={status} ta="right" {...column(status)}>
                       {row[status]}
                     </Table.Td>
                   ))}
@@ -119,7 +126,7 @@ export function ReadinessCard({ result, root }: { result: ExaminationResult; roo
               <Table.Tr>
                 <Table.Th scope="row">All</Table.Th>
                 {CRITERION_STATUSES.map((status) => (
-                  <Table.Td key={status} ta="right" fw={600}>
+                  <Table.Td key={status} ta="right" fw={600} {...column(status)}>
                     {total[status]}
                   </Table.Td>
                 ))}
@@ -130,6 +137,9 @@ export function ReadinessCard({ result, root }: { result: ExaminationResult; roo
             </Table.Tfoot>
           </Table>
         </Table.ScrollContainer>
+        <Text size="xs" c="dimmed" hiddenFrom="sm">
+          The total counts the criteria unable to conclude and not applicable too.
+        </Text>
       </Stack>
     </Card>
   );

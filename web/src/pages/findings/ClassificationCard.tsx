@@ -18,6 +18,8 @@ import { optionsOf, statusLabel } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
 import { SectionCard } from '../../components/SectionCard.js';
 import { formatDate } from '../../dates.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
 interface OverrideValues {
   /** Empty: the forecast severity stands. */
@@ -75,7 +77,7 @@ function OverrideForm(props: { finding: Finding; onSubmit: (override: OverrideIn
           ]}
           {...form.getInputProps('pervasive')}
         />
-        <Textarea label="Reason" withAsterisk rows={3} resize="vertical" {...form.getInputProps('reason')} />
+        <Textarea label="Reason" withAsterisk rows={3} resize="vertical" {...limitedText(form, 'reason', MAX_TEXT_LENGTH)} />
         <FormActions submitLabel="Save the judgment" loading={form.submitting} onCancel={props.onCancel} />
       </Stack>
     </form>

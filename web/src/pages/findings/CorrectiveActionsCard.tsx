@@ -22,6 +22,9 @@ import { FormActions } from '../../components/FormActions.js';
 import { SectionAction, SectionCard } from '../../components/SectionCard.js';
 import { ListTable } from '../../components/ListTable.js';
 import { formatDate } from '../../dates.js';
+import { DateField } from '../../components/DateField.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
 
 /**
@@ -35,7 +38,7 @@ function ActionForm(props: { setting: ActionSetting; index: number; onSubmit: (v
   return (
     <form noValidate onSubmit={submit}>
       <Stack>
-        <TextInput label="Title" withAsterisk data-autofocus {...form.getInputProps('title')} />
+        <TextInput label="Title" withAsterisk data-autofocus {...limitedText(form, 'title', MAX_TEXT_LENGTH)} />
         <Group grow align="flex-start">
           <Autocomplete
             label="Owner"
@@ -43,16 +46,16 @@ function ActionForm(props: { setting: ActionSetting; index: number; onSubmit: (v
             withAsterisk
             data={[...(setting.members ?? [])]}
             placeholder="e.g. it-ops@acme.example"
-            {...form.getInputProps('owner')}
+            {...limitedText(form, 'owner', MAX_OWNER_LENGTH)}
           />
-          <TextInput type="date" label="Due" withAsterisk {...form.getInputProps('due')} />
+          <DateField label="Due" withAsterisk {...form.getInputProps('due')} />
         </Group>
         {asksDueReason(form.values, setting) && (
           <TextInput
             label="Why it is due before the finding was identified"
-            description={`The finding was identified on ${setting.identifiedOn ?? ''}; say why the earlier date is right, e.g. the fix was already under way`}
+            description={`The finding was identified on ${formatDate(setting.identifiedOn)}; say why the earlier date is right, e.g. the fix was already under way`}
             withAsterisk
-            {...form.getInputProps('dueReason')}
+            {...limitedText(form, 'dueReason', MAX_TEXT_LENGTH)}
           />
         )}
         <Group grow align="flex-start">
@@ -62,7 +65,7 @@ function ActionForm(props: { setting: ActionSetting; index: number; onSubmit: (v
             data={optionsOf(ACTION_STATUSES)}
             {...form.getInputProps('status')}
           />
-          <TextInput type="date" label="Completed on" max={setting.today} disabled={form.values.status !== 'done'} {...form.getInputProps('completedOn')} />
+          <DateField label="Completed on" disabled={form.values.status !== 'done'} {...form.getInputProps('completedOn')} />
         </Group>
         <TextInput
           label="Evidence of completion"
@@ -72,7 +75,7 @@ function ActionForm(props: { setting: ActionSetting; index: number; onSubmit: (v
         <TextInput
           label="Verification step"
           description="How the fix will be checked to have worked, e.g. reconcile a month of terminations with the IdP"
-          {...form.getInputProps('verificationStep')}
+          {...limitedText(form, 'verificationStep', MAX_TEXT_LENGTH)}
         />
         <Select
           label="Verification result"

@@ -62,7 +62,7 @@ describe('FindingPage', () => {
       'Mark as false positive',
     ]);
     // Who took the step, from the audit log.
-    expect(await within(lifecycle).findByRole('row', { name: `${formatDate('2026-07-01')} open → analysing Root cause analysis started ${STEP_TAKER}` })).toBeInTheDocument();
+    expect(await within(lifecycle).findByRole('row', { name: `${formatDate('2026-07-01')} From open to analysing Root cause analysis started ${STEP_TAKER}` })).toBeInTheDocument();
   });
 
   it('offers the step forward as the primary button, following the status: ready for retest while remediating', async () => {

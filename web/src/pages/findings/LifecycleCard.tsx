@@ -19,6 +19,9 @@ import { STEP_LABELS, statusLabel } from '../../labels.js';
 import { SectionCard } from '../../components/SectionCard.js';
 import { useCan } from '../../components/useRole.js';
 import { formatDate } from '../../dates.js';
+import { DateField } from '../../components/DateField.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
 interface StepValues {
   reason: string;
@@ -119,7 +122,7 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
       {finding.falsePositiveReason && <Text size="sm">Not a finding: {finding.falsePositiveReason}</Text>}
       {props.canManage && (
         <>
-          <TextInput label="Reason for the step" placeholder="Optional, kept in the history" {...form.getInputProps('reason')} />
+          <TextInput label="Reason for the step" placeholder="Optional, kept in the history" {...limitedText(form, 'reason', MAX_TEXT_LENGTH)} />
           <Group gap="xs">
             {next.map((to) => (
               <Button
@@ -136,14 +139,14 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
           </Group>
           {pending === 'risk_accepted' && (
             <StepDetails label="Risk acceptance" record="Record the acceptance" onRecord={() => void take('risk_accepted')} onCancel={() => setPending(null)}>
-              <TextInput label="Approver" withAsterisk {...form.getInputProps('approver')} />
-              <Textarea label="Why the risk is accepted" withAsterisk rows={2} {...form.getInputProps('acceptanceReason')} />
-              <TextInput type="date" label="Expires" withAsterisk description="The finding is open again the day after" {...form.getInputProps('expires')} />
+              <TextInput label="Approver" withAsterisk {...limitedText(form, 'approver', MAX_OWNER_LENGTH)} />
+              <Textarea label="Why the risk is accepted" withAsterisk rows={2} {...limitedText(form, 'acceptanceReason', MAX_TEXT_LENGTH)} />
+              <DateField label="Expires" withAsterisk description="The finding is open again the day after" {...form.getInputProps('expires')} />
             </StepDetails>
           )}
           {pending === 'false_positive' && (
             <StepDetails label="False positive" record="Record the false positive" onRecord={() => void take('false_positive')} onCancel={() => setPending(null)}>
-              <Textarea label="Why it is not a finding" withAsterisk rows={2} {...form.getInputProps('falsePositiveReason')} />
+              <Textarea label="Why it is not a finding" withAsterisk rows={2} {...limitedText(form, 'falsePositiveReason', MAX_TEXT_LENGTH)} />
             </StepDetails>
           )}
         </>
@@ -171,10 +174,7 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
             {finding.history.map((change, i) => (
               <Table.Tr key={i}>
                 <Table.Td w={110}>{formatDate(change.on)}</Table.Td>
-                <Table.Td>
-                  {change.from ? `${statusLabel(change.from)} → ` : ''}
-                  {statusLabel(change.to)}
-                </Table.Td>
+                <Table.Td>{stepWords(change.from, change.to)}</Table.Td>
                 <Table.Td>{change.reason ?? ''}</Table.Td>
                 <Table.Td>{takers === null ? '' : whoTook(takers[i] ?? null)}</Table.Td>
               </Table.Tr>
@@ -184,4 +184,9 @@ export function LifecycleCard(props: { finding: Finding; canManage: boolean; rel
       )}
     </SectionCard>
   );
+}
+
+/** A step of the lifecycle in words: "Opened", "From open to analysing". */
+function stepWords(from: FindingStatus | null, to: FindingStatus): string {
+  return from === null ? `Opened as ${statusLabel(to)}` : `From ${statusLabel(from)} to ${statusLabel(to)}`;
 }

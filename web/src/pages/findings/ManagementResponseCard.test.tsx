@@ -73,7 +73,7 @@ describe('ManagementResponseCard', () => {
     await userEvent.clear(date);
     await userEvent.type(date, '2026-13-45');
     await userEvent.click(within(form).getByRole('button', { name: 'Save response' }));
-    expect(await within(form).findByText(/A date written YYYY-MM-DD/)).toBeInTheDocument();
+    expect(await within(form).findByText(/Write the date as dd\/mm\/yyyy/)).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'PUT')).toEqual([]);
 
     await userEvent.clear(date);

@@ -4,7 +4,7 @@
  * organisation, approved by a second person: the one who last edited it cannot approve it (four eyes). The
  * auditor reads it but never writes it (independence).
  */
-import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useId, useState } from 'react';
 import { isRealDate } from '@assay/domain/dates.js';
@@ -23,7 +23,9 @@ import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
 import { FormActions } from '../../components/FormActions.js';
 import { statusLabel } from '../../labels.js';
-import { formatDate } from '../../dates.js';
+import { formatDate, notARealDate } from '../../dates.js';
+import { DateField } from '../../components/DateField.js';
+import { limitedText } from '../../components/text-limit.js';
 
 const FIELDS = [
   { name: 'whatHappened', label: 'What happened' },
@@ -40,7 +42,7 @@ function validate(values: FormValues): Partial<Record<keyof FormValues, string>>
     else if (values[name].length > MAX_RESPONSE_TEXT_LENGTH) errors[name] = `At most ${MAX_RESPONSE_TEXT_LENGTH} characters`;
   }
   const date = values.remediatedOn.trim();
-  if (date !== '' && !isRealDate(date)) errors.remediatedOn = 'A date written YYYY-MM-DD, or empty while not remediated';
+  if (date !== '' && !isRealDate(date)) errors.remediatedOn = `${notARealDate()}, or leave it empty while not remediated`;
   return errors;
 }
 
@@ -69,9 +71,9 @@ function ResponseForm({ response, onSave, onCancel }: { response: ManagementResp
     >
       <Stack>
         {FIELDS.map(({ name, label }) => (
-          <Textarea key={name} label={label} autosize minRows={2} {...form.getInputProps(name)} />
+          <Textarea key={name} label={label} autosize minRows={2} {...limitedText(form, name, MAX_RESPONSE_TEXT_LENGTH)} />
         ))}
-        <TextInput label="Date remediated" placeholder="YYYY-MM-DD" description="Empty while it is not remediated" {...form.getInputProps('remediatedOn')} />
+        <DateField label="Date remediated" description="Empty while it is not remediated" {...form.getInputProps('remediatedOn')} />
         <FormActions submitLabel="Save response" onCancel={onCancel} />
       </Stack>
     </form>

@@ -11,6 +11,8 @@ import type { NewFinding } from '../../api/findings.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
 import { optionsOf } from '../../labels.js';
 import { FormActions } from '../../components/FormActions.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
 type ManualSource = Exclude<NewFinding['source'], 'deficiency'>;
 
@@ -66,8 +68,8 @@ export function NewFindingForm(props: {
     >
       <Stack>
         <Select label="Source" allowDeselect={false} data={optionsOf(FINDING_SOURCES.filter((s) => s !== 'deficiency'))} {...form.getInputProps('source')} />
-        <TextInput label="Title" withAsterisk data-autofocus {...form.getInputProps('title')} />
-        <Textarea label="Description" rows={3} resize="vertical" {...form.getInputProps('description')} />
+        <TextInput label="Title" withAsterisk data-autofocus {...limitedText(form, 'title', MAX_TEXT_LENGTH)} />
+        <Textarea label="Description" rows={3} resize="vertical" {...limitedText(form, 'description', MAX_TEXT_LENGTH)} />
         <Select
           label="Control"
           placeholder="None"

@@ -14,7 +14,10 @@ import { RESULT_OPTIONS } from '../controls/SamplesTable.js';
 import { emptyRetest, toRetest, validateRetest, type RetestValues } from './retest-form.js';
 import { saving } from '../../components/saving.js';
 import { keepOnRefusal } from '../../components/keep-on-refusal.js';
-import { statusLabel } from '../../labels.js';
+import { optionsOf, statusLabel } from '../../labels.js';
+import { DateField } from '../../components/DateField.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_SAMPLE_ITEM_LENGTH, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 import { FormActions } from '../../components/FormActions.js';
 import { SectionAction, SectionCard } from '../../components/SectionCard.js';
 import { formatDate, formatPeriod } from '../../dates.js';
@@ -30,18 +33,17 @@ function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestIn
     >
       <Stack>
         <Group grow align="flex-start">
-          <TextInput type="date" label="Performed on" withAsterisk {...form.getInputProps('date')} />
-          <Select label="Method" allowDeselect={false} data={[...TEST_METHODS]} {...form.getInputProps('method')} />
+          <DateField label="Performed on" withAsterisk {...form.getInputProps('date')} />
+          <Select label="Method" allowDeselect={false} data={optionsOf(TEST_METHODS)} {...form.getInputProps('method')} />
         </Group>
         <Group grow align="flex-start">
-          <TextInput
-            type="date"
+          <DateField
             label="Period start"
             withAsterisk
-            description={props.fixedOn ? `After ${props.fixedOn}, when the fix was completed` : undefined}
+            description={props.fixedOn ? `After ${formatDate(props.fixedOn)}, when the fix was completed` : undefined}
             {...form.getInputProps('periodStart')}
           />
-          <TextInput type="date" label="Period end" withAsterisk {...form.getInputProps('periodEnd')} />
+          <DateField label="Period end" withAsterisk {...form.getInputProps('periodEnd')} />
         </Group>
         <NumberInput
           label="Population size"
@@ -57,14 +59,14 @@ function RetestForm(props: { fixedOn: string | null; onSubmit: (retest: RetestIn
           </Text>
           {samples.map((sample, i) => (
             <Group key={i} gap="xs" align="flex-end" wrap="nowrap" role="group" aria-label={`Sample ${i + 1}`}>
-              <TextInput style={{ flex: 1 }} label="Item" {...form.getInputProps(`samples.${i}.item`)} />
+              <TextInput style={{ flex: 1 }} label="Item" {...limitedText(form, `samples.${i}.item`, MAX_SAMPLE_ITEM_LENGTH)} />
               <SegmentedControl
                 aria-label="Result"
                 data={RESULT_OPTIONS}
                 color={sample.result === 'fail' ? 'red' : 'teal'}
                 {...form.getInputProps(`samples.${i}.result`)}
               />
-              <TextInput style={{ flex: 2 }} label="Note" {...form.getInputProps(`samples.${i}.note`)} />
+              <TextInput style={{ flex: 2 }} label="Note" {...limitedText(form, `samples.${i}.note`, MAX_TEXT_LENGTH)} />
               {samples.length > 1 && (
                 <ActionIcon variant="subtle" color="red" mb={6} aria-label={`Remove sample ${i + 1}`} onClick={() => form.removeListItem('samples', i)}>
                   ×

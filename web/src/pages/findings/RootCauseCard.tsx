@@ -17,6 +17,8 @@ import { FormActions } from '../../components/FormActions.js';
 import { SectionAction, SectionCard } from '../../components/SectionCard.js';
 import { Labelled } from '../../components/Labelled.js';
 import { counted } from '@assay/domain/words.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_CONTROL_ID_LENGTH, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
 export interface RootCauseValues {
   mode: 'existing' | 'new';
@@ -59,10 +61,10 @@ export function RootCauseFields({ form, codeDescription }: { form: RootCauseForm
   return (
     <>
       <Group grow align="flex-start">
-        <TextInput label="Code" withAsterisk description={codeDescription} {...form.getInputProps('id')} />
+        <TextInput label="Code" withAsterisk description={codeDescription} {...limitedText(form, 'id', MAX_CONTROL_ID_LENGTH)} />
         <Select label="Category" withAsterisk allowDeselect={false} data={optionsOf(ROOT_CAUSE_CATEGORIES)} {...form.getInputProps('category')} />
       </Group>
-      <TextInput label="Title" withAsterisk {...form.getInputProps('title')} />
+      <TextInput label="Title" withAsterisk {...limitedText(form, 'title', MAX_TEXT_LENGTH)} />
       <Stack gap={6} component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
         <Text component="legend" size="sm" fw={500}>
           The 5 whys, from the symptom down to the cause
@@ -73,7 +75,7 @@ export function RootCauseFields({ form, codeDescription }: { form: RootCauseForm
               style={{ flex: 1 }}
               label={`Why ${i + 1}`}
               placeholder={i === 0 ? 'Why did it happen? e.g. the account was deactivated only when IT worked a ticket' : 'And why was that?'}
-              {...form.getInputProps(`whys.${i}`)}
+              {...limitedText(form, `whys.${i}`, MAX_TEXT_LENGTH)}
             />
             {whys.length > 1 && (
               <ActionIcon variant="subtle" color="red" mt={26} aria-label={`Remove why ${i + 1}`} onClick={() => form.removeListItem('whys', i)}>

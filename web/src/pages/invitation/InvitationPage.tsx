@@ -7,7 +7,9 @@ import { Alert, Anchor, Button, Center, Divider, Loader, Paper, PasswordInput, S
 import { useForm } from '@mantine/form';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { sameEmail } from '@assay/domain/accounts/invitation.js';
-import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
+import { MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH } from '@assay/contract/limits.js';
+import { limitedText } from '../../components/text-limit.js';
+import { Id } from '../../components/Id.js';
 import { useAcceptInvitation, useInvitationPreview, useSignUp, type InvitationPreview } from '../../api/invitations.js';
 import { useLogin, useLogout, useMe } from '../../api/session.js';
 import { formatInstant } from '../settings/format.js';
@@ -51,8 +53,8 @@ function SignUpForm({ token, invitation, signUp }: { token: string; invitation: 
           </Alert>
         )}
         <TextInput label="Email" value={invitation.email} readOnly />
-        <TextInput label="Your name" withAsterisk autoComplete="name" {...form.getInputProps('displayName')} />
-        <NewPasswordInputs label="Password" password={form.getInputProps('password')} confirmation={form.getInputProps('confirmation')} />
+        <TextInput label="Your name" withAsterisk autoComplete="name" {...limitedText(form, 'displayName', MAX_NAME_LENGTH)} />
+        <NewPasswordInputs label="Password" password={limitedText(form, 'password', MAX_PASSWORD_LENGTH)} confirmation={limitedText(form, 'confirmation', MAX_PASSWORD_LENGTH)} />
         <Button type="submit" loading={signUp.isPending}>
           Create my account and join
         </Button>
@@ -75,7 +77,13 @@ function SignInToAccept({ invitation }: { invitation: InvitationPreview }) {
             {login.error.message}
           </Alert>
         )}
-        <PasswordInput label={`Password of ${invitation.email}`} autoComplete="current-password" {...form.getInputProps('password')} />
+        <PasswordInput
+          // The address is one word: never broken at a hyphen in it.
+          label={
+            <>
+              Password of <Id>{invitation.email}</Id>
+            </>
+          } autoComplete="current-password" {...limitedText(form, 'password', MAX_PASSWORD_LENGTH)} />
         <Button type="submit" variant="light" loading={login.isPending}>
           Sign in
         </Button>

@@ -4,6 +4,8 @@ import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import { useLogin } from '../../api/session.js';
 import { homePage } from '../../paths.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH } from '@assay/contract/limits.js';
 
 export function LoginPage() {
   const login = useLogin();
@@ -28,8 +30,8 @@ export function LoginPage() {
                 {login.error.message}
               </Alert>
             )}
-            <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
-            <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
+            <TextInput label="Email" type="email" autoComplete="username" required {...limitedText(form, 'email', MAX_EMAIL_LENGTH)} />
+            <PasswordInput label="Password" autoComplete="current-password" required {...limitedText(form, 'password', MAX_PASSWORD_LENGTH)} />
             <Button type="submit" loading={login.isPending}>
               Sign in
             </Button>

@@ -12,10 +12,11 @@ import { refusalOf } from '../../api/problem.js';
 import type { Engagement } from '../../api/programme.js';
 import { notifySaved } from '../../components/notify.js';
 import { ProblemAlert, type FormProblem } from '../../components/ProblemAlert.js';
-import { textLimit } from '../../components/text-limit.js';
+import { limitedText } from '../../components/text-limit.js';
 import { nextPeriodValues, validateNextPeriod, type NextPeriodValues } from './next-period.js';
 import { engagementRoot } from '../../paths.js';
 import { formatDate } from '../../dates.js';
+import { DateField } from '../../components/DateField.js';
 
 export function NextPeriodForm({ current }: { current: Engagement }) {
   const headingId = useId();
@@ -56,9 +57,9 @@ export function NextPeriodForm({ current }: { current: Engagement }) {
           </Text>
           {problem && <ProblemAlert title="Not opened" problem={problem} />}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="Name of the new engagement" withAsterisk {...form.getInputProps('name')} {...textLimit(form.values.name, MAX_NAME_LENGTH)} />
-            <TextInput type="date" label="Period start" withAsterisk {...form.getInputProps('periodStart')} />
-            <TextInput type="date" label="Period end" withAsterisk {...form.getInputProps('periodEnd')} />
+            <TextInput label="Name of the new engagement" withAsterisk {...limitedText(form, 'name', MAX_NAME_LENGTH)} />
+            <DateField label="Period start" withAsterisk {...form.getInputProps('periodStart')} />
+            <DateField label="Period end" withAsterisk {...form.getInputProps('periodEnd')} />
           </SimpleGrid>
           <Group>
             <Button type="submit" loading={open.isPending}>

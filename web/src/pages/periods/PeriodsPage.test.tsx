@@ -128,8 +128,8 @@ describe('PeriodsPage', () => {
     const calls = stub('compliance', { [`POST ${E}/re-examination`]: { status: 201, body: next } });
     show();
     const form = await screen.findByRole('form', { name: 'Open the next period' });
-    expect(within(form).getByLabelText(/Period start/)).toHaveValue('2025-07-01');
-    expect(within(form).getByLabelText(/Period end/)).toHaveValue('2025-12-31');
+    expect(within(form).getByLabelText(/Period start/)).toHaveValue('01/07/2025');
+    expect(within(form).getByLabelText(/Period end/)).toHaveValue('31/12/2025');
 
     await userEvent.click(within(form).getByRole('button', { name: 'Open the next period' }));
     expect(await within(form).findByText('Enter a name for the new engagement')).toBeInTheDocument();

@@ -6,6 +6,7 @@ import { nextPeriodProblem } from '@assay/domain/periods/carry-forward.js';
 import { addDays, daysBetween, isRealDate, isoDate, periodProblems } from '@assay/domain/dates.js';
 import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
 import type { Engagement } from '../../api/programme.js';
+import { notARealDate } from '../../dates.js';
 
 export interface NextPeriodValues {
   name: string;
@@ -45,11 +46,11 @@ export function validateNextPeriod(current: Pick<Engagement, 'periodEnd'>) {
     name: (value: string) =>
       value.trim() === '' ? 'Enter a name for the new engagement' : value.trim().length > MAX_NAME_LENGTH ? `At most ${MAX_NAME_LENGTH} characters` : null,
     periodStart: (value: string, values: NextPeriodValues) => {
-      if (!isRealDate(value)) return 'Enter a real date, YYYY-MM-DD';
+      if (!isRealDate(value)) return notARealDate();
       const problem = nextPeriodProblem(current, { periodStart: value });
       if (problem !== null) return `${problem.charAt(0).toUpperCase()}${problem.slice(1)}`;
       return periodProblems({ periodStart: value, periodEnd: values.periodEnd })[0]?.message ?? null;
     },
-    periodEnd: (value: string) => (isRealDate(value) ? null : 'Enter a real date, YYYY-MM-DD'),
+    periodEnd: (value: string) => (isRealDate(value) ? null : notARealDate()),
   };
 }

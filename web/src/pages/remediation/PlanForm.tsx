@@ -5,11 +5,13 @@
 import { Alert, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useId, useState } from 'react';
-import { MAX_DUE_SOON_DAYS, MIN_DUE_SOON_DAYS, webhookUrlProblem } from '@assay/domain/remediation/plan.js';
+import { MAX_DUE_SOON_DAYS, MAX_WEBHOOK_URL_LENGTH, MIN_DUE_SOON_DAYS, webhookUrlProblem } from '@assay/domain/remediation/plan.js';
 import { refusalOf } from '../../api/problem.js';
 import { useSendReminders, useUpdatePlan, type ReminderOutcome, type VersionedPlan } from '../../api/remediation.js';
 import { notifyError, notifySaved } from '../../components/notify.js';
 import { useCan } from '../../components/useRole.js';
+import { limitedText } from '../../components/text-limit.js';
+import { DateField } from '../../components/DateField.js';
 
 interface PlanValues {
   targetDate: string;
@@ -91,13 +93,13 @@ export function PlanForm({ plan, due, reload }: { plan: VersionedPlan; due: numb
   return (
     <form onSubmit={form.onSubmit(submit)} aria-label="Corrective action plan" noValidate>
       <Stack gap="sm">
-        <TextInput type="date" label="Target date" description="When every corrective action should be done; empty: the latest due date" readOnly={!editable} {...form.getInputProps('targetDate')} />
+        <DateField label="Target date" description="When every corrective action should be done; empty: the latest due date" readOnly={!editable} {...form.getInputProps('targetDate')} />
         <TextInput
           label="Reminder webhook"
           description="Reminders of overdue and due-soon actions are POSTed here as JSON (http or https)"
           placeholder="https://hooks.example.com/…"
           readOnly={!editable}
-          {...form.getInputProps('webhookUrl')}
+          {...limitedText(form, 'webhookUrl', MAX_WEBHOOK_URL_LENGTH)}
         />
         <NumberInput
           label="Due soon within (days)"

@@ -8,6 +8,8 @@ import { Link, useLocation } from 'react-router';
 import { useResetPassword } from '../../api/account.js';
 import { NewPasswordInputs, newPasswordRules, type NewPasswordValues } from '../account/new-password.js';
 import { LOGIN_PAGE } from '../../paths.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_PASSWORD_LENGTH } from '@assay/contract/limits.js';
 
 export function ResetPasswordPage() {
   const token = useLocation().hash.replace(/^#/, '');
@@ -42,7 +44,7 @@ export function ResetPasswordPage() {
                     {reset.error.message}
                   </Alert>
                 )}
-                <NewPasswordInputs password={form.getInputProps('password')} confirmation={form.getInputProps('confirmation')} />
+                <NewPasswordInputs password={limitedText(form, 'password', MAX_PASSWORD_LENGTH)} confirmation={limitedText(form, 'confirmation', MAX_PASSWORD_LENGTH)} />
                 <Button type="submit" loading={reset.isPending}>
                   Set password
                 </Button>

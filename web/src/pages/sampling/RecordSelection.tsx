@@ -15,6 +15,9 @@ import { useCan, useRole } from '../../components/useRole.js';
 import { ApiError } from '../../api/client.js';
 import { recordPlan, type StartOver } from './record.js';
 import { controlPage } from '../../paths.js';
+import { textLimit } from '../../components/text-limit.js';
+import { MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
+import { optionsOf } from '../../labels.js';
 
 /** The confirmation of starting over: what a replacement drops, or what the history keeps and why a new version. */
 function StartOverModal(props: {
@@ -54,6 +57,7 @@ function StartOverModal(props: {
                 setReason(event.currentTarget.value);
                 setMissing(false);
               }}
+              {...textLimit(reason, MAX_TEXT_LENGTH)}
             />
           </>
         )}
@@ -155,7 +159,7 @@ export function RecordSelection(props: {
         <Select
           label="Test method"
           allowDeselect={false}
-          data={[...TEST_METHODS]}
+          data={optionsOf(TEST_METHODS)}
           value={chosenMethod}
           onChange={(value) => value && setMethod(value as TestMethod)}
           w={220}

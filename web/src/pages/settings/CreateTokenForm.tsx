@@ -7,6 +7,9 @@ import { isRealDate } from '@assay/domain/dates.js';
 import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
 import { RoleSelect } from './RoleSelect.js';
 import { FormActions } from '../../components/FormActions.js';
+import { DateField } from '../../components/DateField.js';
+import { notARealDate } from '../../dates.js';
+import { limitedText } from '../../components/text-limit.js';
 
 
 interface Values {
@@ -38,7 +41,7 @@ export function CreateTokenForm(props: {
     validate: {
       name: (v) => (v.trim() === '' ? 'Name the token after what uses it, e.g. "CI evidence upload"' : v.trim().length > MAX_NAME_LENGTH ? `At most ${MAX_NAME_LENGTH} characters` : null),
       role: (v) => (v ? null : 'Choose the role the token acts with'),
-      expiresOn: (v) => (v === '' ? null : !isRealDate(v) ? 'Enter a real date, YYYY-MM-DD' : v < props.today ? 'Choose today or a later day' : null),
+      expiresOn: (v) => (v === '' ? null : !isRealDate(v) ? notARealDate() : v < props.today ? 'Choose today or a later day' : null),
     },
   });
   return (
@@ -49,10 +52,9 @@ export function CreateTokenForm(props: {
             {props.error}
           </Alert>
         )}
-        <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <TextInput label="Name" withAsterisk data-autofocus {...limitedText(form, 'name', MAX_NAME_LENGTH)} />
         <RoleSelect unchosen="Give it the least a script needs." {...form.getInputProps('role')} />
-        <TextInput
-          type="date"
+        <DateField
           label="Expires on"
           description="Optional: it stops working at the end of this day (UTC). Leave empty for a token that works until revoked."
           {...form.getInputProps('expiresOn')}

@@ -4,6 +4,9 @@ import { MAX_PERVASIVE_SERIES } from '@assay/contract/limits.js';
 import { categoryLabel } from '../../labels.js';
 import { CATEGORIES, MAX_MISSTATEMENTS, withSecurity, type EngagementFormValues } from './engagement-form.js';
 import type { EngagementForm } from './useEngagementForm.js';
+import { DateField } from '../../components/DateField.js';
+import { limitedText } from '../../components/text-limit.js';
+import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 
 interface Part {
   form: EngagementForm;
@@ -16,8 +19,8 @@ export function EngagementFieldset({ form, editable }: Part) {
   return (
     <Fieldset legend="Engagement" disabled={!editable}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label="Engagement name" withAsterisk={editable} {...form.getInputProps('name')} />
-        <TextInput label="System" withAsterisk={editable} {...form.getInputProps('system')} />
+        <TextInput label="Engagement name" withAsterisk={editable} {...limitedText(form, 'name', MAX_NAME_LENGTH)} />
+        <TextInput label="System" withAsterisk={editable} {...limitedText(form, 'system', MAX_NAME_LENGTH)} />
       </SimpleGrid>
       <Radio.Group label="Report type" mt="md" {...form.getInputProps('reportType')}>
         <Group mt="xs">
@@ -26,8 +29,8 @@ export function EngagementFieldset({ form, editable }: Part) {
         </Group>
       </Radio.Group>
       <SimpleGrid cols={{ base: 1, sm: 2 }} mt="md">
-        {type2 && <TextInput type="date" label="Period start" withAsterisk={editable} {...form.getInputProps('periodStart')} />}
-        <TextInput type="date" label={type2 ? 'Period end' : 'As of'} withAsterisk={editable} {...form.getInputProps('periodEnd')} />
+        {type2 && <DateField label="Period start" withAsterisk={editable} {...form.getInputProps('periodStart')} />}
+        <DateField label={type2 ? 'Period end' : 'As of'} withAsterisk={editable} {...form.getInputProps('periodEnd')} />
       </SimpleGrid>
       <Checkbox.Group
         label="Categories"
@@ -90,7 +93,7 @@ export function MisstatementsFieldset({ form, editable }: Part) {
         )}
         {form.values.misstatements.map((_, index) => (
           <Group key={index} align="flex-start" wrap="nowrap">
-            <Textarea label={`Misstatement ${index + 1}`} rows={2} style={{ flex: 1 }} {...form.getInputProps(`misstatements.${index}.text`)} />
+            <Textarea label={`Misstatement ${index + 1}`} rows={2} style={{ flex: 1 }} {...limitedText(form, `misstatements.${index}.text`, MAX_TEXT_LENGTH)} />
             <Checkbox label="Pervasive" mt={30} {...form.getInputProps(`misstatements.${index}.pervasive`, { type: 'checkbox' })} />
             {editable && (
               <ActionIcon

@@ -44,7 +44,7 @@ describe('engagement form validation', () => {
 
     await user.click(screen.getByRole('radio', { name: /Type 1/ }));
     expect(screen.queryByLabelText(/^Period start/)).not.toBeInTheDocument();
-    expect(field(/^As of/)).toHaveValue('2026-06-30');
+    expect(field(/^As of/)).toHaveValue('30/06/2026');
   });
 
   it('keeps rates strictly between 0 and 1', async () => {

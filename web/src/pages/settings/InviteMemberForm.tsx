@@ -8,6 +8,7 @@ import type { Role } from '../../api/types.js';
 import { MAX_EMAIL_LENGTH } from '@assay/contract/limits.js';
 import { RoleSelect } from './RoleSelect.js';
 import { FormActions } from '../../components/FormActions.js';
+import { limitedText } from '../../components/text-limit.js';
 
 export interface NewInvitation {
   email: string;
@@ -35,7 +36,7 @@ export function InviteMemberForm(props: { onSubmit: (invitation: NewInvitation) 
             {props.error}
           </Alert>
         )}
-        <TextInput label="Email" type="email" withAsterisk data-autofocus {...form.getInputProps('email')} />
+        <TextInput label="Email" type="email" withAsterisk data-autofocus {...limitedText(form, 'email', MAX_EMAIL_LENGTH)} />
         <RoleSelect {...form.getInputProps('role')} />
         <FormActions submitLabel="Create invitation" loading={props.loading} onCancel={props.onCancel} />
       </Stack>

@@ -1,8 +1,8 @@
 /** Who may change what on the settings page: the permission table decides, the page only offers what it allows. */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsPage } from './SettingsPage.js';
-import { fakeApi, renderAt, user } from './test-support.js';
+import { fakeApi, ORG, renderAt, user } from './test-support.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -69,5 +69,24 @@ describe('SettingsPage by role', () => {
     await user.click(screen.getByRole('tab', { name: 'API tokens' }));
     expect(await screen.findByRole('table', { name: 'API tokens' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'API tokens' })).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('lets an admin choose the locale of the organisation’s dates, at the version read', async () => {
+    const api = fakeApi('admin', {
+      [`PATCH /organizations/${ORG}`]: () => ({ status: 200, body: { id: ORG, slug: 'acme', name: 'Acme Cloud, Inc.', role: 'admin', version: 2, locale: 'en-US' } }),
+    });
+    renderAt(<SettingsPage />, 'organization');
+    const dates = await screen.findByRole('combobox', { name: /^Dates/ });
+    expect(dates).toHaveValue('English (United Kingdom): 31/12/2026');
+    await user.click(dates);
+    await user.click(await screen.findByRole('option', { name: 'English (United States): 12/31/2026' }));
+    await waitFor(() => expect(api.writes()).toEqual([{ method: 'PATCH', path: `/organizations/${ORG}`, body: { version: 1, locale: 'en-US' } }]));
+  });
+
+  it('shows the others which locale it is, without a choice', async () => {
+    fakeApi('compliance');
+    renderAt(<SettingsPage />, 'organization');
+    expect(await screen.findByRole('combobox', { name: /^Dates/ })).toBeDisabled();
+    expect(screen.getByText('An admin chooses how dates are written.')).toBeInTheDocument();
   });
 });

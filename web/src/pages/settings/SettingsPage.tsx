@@ -1,5 +1,5 @@
 /**
- * Engagement settings, members, API tokens and the archived engagements, one tab each (the tab is in the
+ * Engagement settings, members, API tokens, the archived engagements and the organisation's own (its dates), one tab each (the tab is in the
  * address, `?tab=members`, so a link or a reload lands on it). Each tab is editable only for the roles the
  * permission table allows.
  */
@@ -9,6 +9,7 @@ import { useOrganizations } from '../../api/session.js';
 import { ArchivedPanel } from './ArchivedPanel.js';
 import { EngagementSettings } from './EngagementSettings.js';
 import { MembersPanel } from './MembersPanel.js';
+import { OrganizationPanel } from './OrganizationPanel.js';
 import { TokensPanel } from './TokensPanel.js';
 
 const TABS = [
@@ -16,6 +17,7 @@ const TABS = [
   { value: 'members', label: 'Members and roles', Panel: MembersPanel },
   { value: 'tokens', label: 'API tokens', Panel: TokensPanel },
   { value: 'archived', label: 'Archived', Panel: ArchivedPanel },
+  { value: 'organization', label: 'Organisation', Panel: OrganizationPanel },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
 

@@ -7,6 +7,7 @@ import type { EngagementChanges } from '../../api/settings.js';
 import { CATEGORIES, type Category } from '@assay/domain/criteria/catalogue.js';
 import { isRealDate, periodProblems } from '@assay/domain/dates.js';
 import { MAX_LIST_LENGTH as MAX_MISSTATEMENTS, MAX_NAME_LENGTH, MAX_PERVASIVE_SERIES as MAX_MIN_SERIES, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
+import { notARealDate } from '../../dates.js';
 
 export { MAX_MISSTATEMENTS };
 
@@ -76,12 +77,12 @@ export const validateEngagement = {
   periodStart: (value: string, values: EngagementFormValues) => {
     if (values.reportType === 'type1') return null;
     if (value === '') return 'A Type 2 report needs the first day of the period';
-    if (!isRealDate(value)) return 'Enter a real date, YYYY-MM-DD';
+    if (!isRealDate(value)) return notARealDate();
     return periodProblems({ periodStart: value, periodEnd: values.periodEnd })[0]?.message ?? null;
   },
   periodEnd: (value: string, values: EngagementFormValues) => {
     if (value === '') return values.reportType === 'type2' ? 'Enter the last day of the period' : 'Enter the "as of" date';
-    return isRealDate(value) ? null : 'Enter a real date, YYYY-MM-DD';
+    return isRealDate(value) ? null : notARealDate();
   },
   confidence: rate,
   tolerableRate: rate,

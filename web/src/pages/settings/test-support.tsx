@@ -78,7 +78,7 @@ export function fakeApi(role: Role, routes: Routes = {}) {
   const sent: Sent[] = [];
   const all: Routes = {
     'GET /auth/me': () => ({ status: 200, body: { kind: 'user', user: ME, token: null, csrfToken: 'csrf-1' } }),
-    'GET /organizations': () => ({ status: 200, body: { items: [{ id: ORG, slug: 'acme', name: 'Acme Cloud, Inc.', role, version: 1 }] } }),
+    'GET /organizations': () => ({ status: 200, body: { items: [{ id: ORG, slug: 'acme', name: 'Acme Cloud, Inc.', role, version: 1, locale: 'en-GB' }] } }),
     [`GET /organizations/${ORG}/engagements?limit=100`]: () => ({ status: 200, body: paged([engagement()]) }),
     [`GET /organizations/${ORG}/engagements/${ENGAGEMENT}`]: () => ({ status: 200, body: engagement() }),
     [`GET /organizations/${ORG}/members`]: () => ({ status: 200, body: paged(MEMBERS) }),

@@ -1,11 +1,12 @@
 /** The first step of a fresh installation: the organisation whose systems are examined; its creator becomes its admin. */
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { MAX_NAME_LENGTH } from '@assay/contract/limits.js';
+import { MAX_NAME_LENGTH, MAX_SLUG_LENGTH } from '@assay/contract/limits.js';
 import { slugFor } from '@assay/domain/accounts/slug.js';
 import { ApiError } from '../../api/client.js';
 import { useCreateOrganization } from '../../api/setup.js';
 import { SectionCard } from '../../components/SectionCard.js';
+import { limitedText } from '../../components/text-limit.js';
 
 export function CreateOrganization({ onCreated }: { onCreated: (organizationId: string) => void }) {
   const create = useCreateOrganization();
@@ -35,7 +36,7 @@ export function CreateOrganization({ onCreated }: { onCreated: (organizationId: 
           <TextInput
             label="Organisation name"
             withAsterisk
-            {...form.getInputProps('name')}
+            {...limitedText(form, 'name', MAX_NAME_LENGTH)}
             onChange={(event) => {
               const name = event.currentTarget.value;
               // The short name follows the name until someone types their own.
@@ -43,7 +44,7 @@ export function CreateOrganization({ onCreated }: { onCreated: (organizationId: 
               form.setFieldValue('name', name);
             }}
           />
-          <TextInput label="Short name" description="Used in addresses and by the command line (assay export --organization)" withAsterisk {...form.getInputProps('slug')} />
+          <TextInput label="Short name" description="Used in addresses and by the command line (assay export --organization)" withAsterisk {...limitedText(form, 'slug', MAX_SLUG_LENGTH)} />
           <Group justify="flex-end">
             <Button type="submit" loading={create.isPending}>
               Create organisation

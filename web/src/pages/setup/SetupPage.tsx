@@ -15,6 +15,7 @@ import { SectionCard } from '../../components/SectionCard.js';
 import { engagementRoot, setupPage } from '../../paths.js';
 import { CreateOrganization } from './CreateOrganization.js';
 import { StartEngagement } from './StartEngagement.js';
+import { useDateLocale } from '../../components/useDateLocale.js';
 
 function Waiting() {
   return (
@@ -73,6 +74,7 @@ function SetupSteps() {
 }
 
 export function SetupPage() {
+  useDateLocale();
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
