@@ -18,7 +18,9 @@ interface Compiled<Row> {
 
 /**
  * A query over `arity` string arguments: `build` receives placeholders in their place and must bind each as a
- * value (never as an identifier or inside a larger text). Compiled once per engine; resolves to the rows.
+ * value (never as an identifier or inside a larger text). Compiled once per engine, by the first executor to
+ * run it (plugins that rewrite queries are applied as they were then; those that read results, at every run);
+ * resolves to the rows.
  */
 export function preparedQuery<Args extends string[], Row>(
   arity: Args['length'],
