@@ -4,6 +4,7 @@ import { createApiTokensRepository } from '../../src/store/api-tokens-repository
 import { replaceExamination } from '../../src/store/controls-examination.js';
 import { migrateToLatest, openDatabase } from '../../src/store/database.js';
 import { createEngagementsRepository } from '../../src/store/engagements-repository.js';
+import { createMembershipsRepository } from '../../src/store/memberships-repository.js';
 import { createOrganizationsRepository } from '../../src/store/organizations-repository.js';
 import { createUsersRepository } from '../../src/store/users-repository.js';
 import { defaultDependencies } from '../../src/store/values.js';
@@ -25,6 +26,8 @@ export async function seed(databaseUrl: string, controls: number, samplesPerCont
     return await store.db.transaction().execute(async (trx) => {
       const org = await createOrganizationsRepository(trx).create({ slug: 'bench', name: 'Bench Corp' });
       const user = await createUsersRepository(trx).create({ email: 'bench@bench.example', displayName: 'Bench', passwordHash: 'unused' });
+      // A token acts as its creator, within the creator's role today: the creator must be a member.
+      await createMembershipsRepository(trx).add({ organizationId: org.id, userId: user.id, role: 'viewer' });
       const engagement = await createEngagementsRepository(trx).create({
         ...examination.engagement,
         organizationId: org.id,

@@ -3,7 +3,6 @@
  * errors, authentication, and the REST API under /api/v1. Built from services, so tests inject their own.
  */
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -19,6 +18,7 @@ import { throttleAddress } from '../services/platform/client-address.js';
 import type { Services } from '../services/index.js';
 import { authentication, SESSION_COOKIE } from './authentication.js';
 import { loggerOptions, type LogOptions } from './logging.js';
+import { securityHeaders } from './security-headers.js';
 import { declarePermissions } from './permissions.js';
 import { handleError, problem } from './problem.js';
 import { MAX_SAMPLE_ITEM_LENGTH } from '../domain/limits.js';
@@ -76,7 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(JSON.stringify({ ...problem(404, `No route ${request.method} ${request.url}`), instance: request.url }));
   });
 
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -104,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  // The docs page lives under the app's own policy (set by helmet above): Swagger UI loads its scripts from files
+  // The docs page lives under the app's own policy (set by the security headers above): Swagger UI loads its scripts from files
   // (no inline script to allow) and styles elements inline, which the policy allows for styles only.
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

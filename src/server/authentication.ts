@@ -24,7 +24,10 @@ export const authentication = fp(async (app: FastifyInstance, options: { auth: A
     if (permission === undefined) return; // not an API route (docs, static files)
     const bearer = bearerToken(request);
     const cookie = request.cookies[SESSION_COOKIE];
-    const found = bearer !== null ? await options.auth.fromApiToken(bearer) : cookie ? await options.auth.fromSession(cookie) : null;
+    const organizationId = (request.params as { organizationId?: string }).organizationId;
+    // A session's lookup also reads the person's role in the organisation the route names: one query.
+    const found =
+      bearer !== null ? await options.auth.fromApiToken(bearer) : cookie ? await options.auth.fromSession(cookie, organizationId) : null;
     if (bearer !== null && !found) throw new UnauthenticatedError('The API token is unknown, revoked or expired');
     if (found) {
       request.actor = found.actor;
@@ -37,7 +40,6 @@ export const authentication = fp(async (app: FastifyInstance, options: { auth: A
     if (found.csrfToken !== null && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
       throw new ForbiddenError(`Missing or wrong ${CSRF_HEADER} header for a write with the session cookie`);
     }
-    const organizationId = (request.params as { organizationId?: string }).organizationId;
     if (isAction(permission) && organizationId !== undefined) {
       const grant = await options.access.grantIn(found.actor, organizationId);
       if (grant === null) throw new NotFoundError('The organisation');

@@ -5,6 +5,7 @@
 import type { Selectable } from 'kysely';
 import type { Role } from '../domain/index.js';
 import type { ApiTokensTable } from './schema.js';
+import { preparedQuery } from './prepared-query.js';
 import { hashToken } from './token-hash.js';
 import { defaultDependencies, translateConstraintErrors, selectPage, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies } from './values.js';
 
@@ -63,6 +64,22 @@ function toApiToken(row: Pick<Selectable<ApiTokensTable>, (typeof columns)[numbe
   };
 }
 
+/** The token of a hash, usable at `now`, with its creator's email and current role (see `findActive`). */
+const findActiveToken = preparedQuery(2, (executor, tokenHash: string, now: string) =>
+  executor
+    .selectFrom('api_tokens')
+    .innerJoin('memberships', (join) =>
+      join.onRef('memberships.organization_id', '=', 'api_tokens.organization_id').onRef('memberships.user_id', '=', 'api_tokens.created_by'),
+    )
+    .innerJoin('users', 'users.id', 'api_tokens.created_by')
+    .select(columns.map((column) => `api_tokens.${column}` as const))
+    .select(['users.email as creator_email', 'memberships.role as creator_role'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
+    .where('users.deactivated_at', 'is', null),
+);
+
 export type ApiTokensRepository = ReturnType<typeof createApiTokensRepository>;
 
 export function createApiTokensRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
@@ -101,20 +118,7 @@ export function createApiTokensRepository(db: Executor, deps: StoreDependencies 
      * token falls with its creator's rights at the next request, with nothing cached in between.
      */
     async findActive(token: string, trx?: Executor): Promise<ActiveApiToken | null> {
-      const now = toTimestamp(deps.clock());
-      const row = await (trx ?? db)
-        .selectFrom('api_tokens')
-        .innerJoin('memberships', (join) =>
-          join.onRef('memberships.organization_id', '=', 'api_tokens.organization_id').onRef('memberships.user_id', '=', 'api_tokens.created_by'),
-        )
-        .innerJoin('users', 'users.id', 'api_tokens.created_by')
-        .select(columns.map((column) => `api_tokens.${column}` as const))
-        .select(['users.email as creator_email', 'memberships.role as creator_role'])
-        .where('api_tokens.token_hash', '=', hashToken(token))
-        .where('api_tokens.revoked_at', 'is', null)
-        .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
-        .where('users.deactivated_at', 'is', null)
-        .executeTakeFirst();
+      const [row] = await findActiveToken(trx ?? db, hashToken(token), toTimestamp(deps.clock()));
       return row ? { ...toApiToken(row), creatorEmail: row.creator_email, creatorRole: row.creator_role as Role } : null;
     },
 

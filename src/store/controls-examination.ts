@@ -32,10 +32,11 @@ export interface KeyedExamination {
 export async function loadKeyedExamination(executor: Executor, engagementId: string): Promise<KeyedExamination> {
   if (executor.isTransaction) return readExamination(executor, engagementId);
   // Four reads must see one state of the database, not an import half-way between them. A SQLite
-  // transaction reads one snapshot anyway; PostgreSQL needs repeatable read for that.
+  // transaction reads one snapshot anyway; PostgreSQL needs repeatable read for that, read only (it writes
+  // nothing; both are said in the one `start transaction`, no extra round trip).
   const transaction =
     engineOf(executor) === 'postgres'
-      ? executor.transaction().setIsolationLevel('repeatable read')
+      ? executor.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
       : executor.transaction();
   return transaction.execute((trx) => readExamination(trx, engagementId));
 }

@@ -8,6 +8,7 @@ import type { ArchivedFilter } from '../domain/archiving.js';
 import type { Category } from '../domain/criteria/catalogue.js';
 import type { Engagement, Misstatement, NotApplicableCriterion, ReportType } from '../domain/engagement.js';
 import { engineOf } from './engine.js';
+import { preparedQuery } from './prepared-query.js';
 import type { EngagementsTable } from './schema.js';
 import { containsIgnoringCase, defaultDependencies, fromJson, translateConstraintErrors, staleOrMissingRow, selectPage, toJson, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
 
@@ -156,6 +157,15 @@ export async function bumpRevision(trx: Executor, target: RevisionTarget): Promi
 
 export type EngagementsRepository = ReturnType<typeof createEngagementsRepository>;
 
+/** The examination's key of an engagement (see `examinationKey`). */
+const findExaminationKey = preparedQuery(1, (executor, id: string) =>
+  executor
+    .selectFrom('engagements')
+    .innerJoin('organizations', 'organizations.id', 'engagements.organization_id')
+    .select(['engagements.organization_id', 'engagements.revision', 'organizations.version'])
+    .where('engagements.id', '=', id),
+);
+
 export function createEngagementsRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
   return {
     async create(input: EngagementInput, trx?: Executor): Promise<StoredEngagement> {
@@ -211,12 +221,7 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
      * examination endpoint); null when the engagement does not exist.
      */
     async examinationKey(id: string, trx?: Executor): Promise<ExaminationKey | null> {
-      const row = await (trx ?? db)
-        .selectFrom('engagements')
-        .innerJoin('organizations', 'organizations.id', 'engagements.organization_id')
-        .select(['engagements.organization_id', 'engagements.revision', 'organizations.version'])
-        .where('engagements.id', '=', id)
-        .executeTakeFirst();
+      const [row] = await findExaminationKey(trx ?? db, id);
       return row
         ? { organizationId: row.organization_id, revision: Number(row.revision), organizationVersion: Number(row.version) }
         : null;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
-import { buildUser } from '../../test/support/factories.js';
+import { buildOrganization, buildUser } from '../../test/support/factories.js';
+import { createMembershipsRepository } from './memberships-repository.js';
 import { createSessionsRepository } from './sessions-repository.js';
 import { hashToken } from './token-hash.js';
+import { createUsersRepository } from './users-repository.js';
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: sessions repository`, () => {
@@ -31,8 +33,27 @@ for (const engine of ENGINES) {
       expect(created.id).toMatch(/^[0-9a-f]{64}$/);
       const stored = await store().db.selectFrom('sessions').select('id').execute();
       expect(JSON.stringify(stored)).not.toContain('tok-abc');
-      expect(await sessions.findActive('tok-abc')).toEqual(created);
+      expect(await sessions.findActive('tok-abc')).toEqual({ ...created, email: user.email });
       expect(await sessions.findActive(created.id)).toBeNull();
+    });
+
+    it('reads the person’s role in the organisation a request names with the session, and nothing for a deactivated account', async () => {
+      now = new Date('2026-03-01T09:00:00.000Z');
+      const sessions = createSessionsRepository(store().db, { clock });
+      const user = await buildUser(store().db);
+      const member = await buildOrganization(store().db);
+      const other = await buildOrganization(store().db);
+      await createMembershipsRepository(store().db).add({ organizationId: member.id, userId: user.id, role: 'auditor' });
+      await sessions.create({ token: 'tok', userId: user.id, expiresAt: new Date(now.getTime() + hour), csrfSecret: 's' });
+      expect(await sessions.findActive('tok', member.id)).toMatchObject({ userId: user.id, email: user.email, role: 'auditor' });
+      expect(await sessions.findActive('tok', other.id)).toMatchObject({ userId: user.id, role: null });
+      expect(await sessions.findActive('tok', 'no-such-organisation')).toMatchObject({ userId: user.id, role: null });
+      expect(await sessions.findActive('tok')).not.toHaveProperty('role');
+      await createMembershipsRepository(store().db).remove(member.id, user.id);
+      expect(await sessions.findActive('tok', member.id)).toMatchObject({ role: null });
+      await createUsersRepository(store().db).setDeactivatedAt(user.id, now);
+      expect(await sessions.findActive('tok', member.id)).toBeNull();
+      expect(await sessions.findActive('tok')).toBeNull();
     });
 
     it('does not find an expired session, and extends or removes sessions', async () => {

@@ -3,7 +3,9 @@
  * but keeps only their hashes, so a copy of the database opens no session.
  */
 import type { DeleteResult, Selectable } from 'kysely';
+import type { Role } from '../domain/index.js';
 import type { SessionsTable } from './schema.js';
+import { preparedQuery } from './prepared-query.js';
 import { hashToken } from './token-hash.js';
 import { defaultDependencies, translateConstraintErrors, toTimestamp, type Executor, type StoreDependencies } from './values.js';
 
@@ -14,6 +16,16 @@ export interface Session {
   createdAt: string;
   expiresAt: string;
   csrfSecret: string;
+}
+
+/** A session that authenticates, with its person as they stand now. */
+export interface ActiveSession extends Session {
+  email: string;
+  /**
+   * The person's role now in the organisation the request names (null when not a member); undefined when the
+   * lookup named none.
+   */
+  role?: Role | null;
 }
 
 export interface SessionInput {
@@ -41,6 +53,28 @@ async function countEnded(remove: { executeTakeFirst(): Promise<DeleteResult> })
   return Number((await remove.executeTakeFirst()).numDeletedRows);
 }
 
+/** A session by its hash, unexpired at `now`, with its person's email, their account active. */
+const sessionQuery = (executor: Executor, tokenHash: string, now: string) =>
+  executor
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(columns.map((column) => `sessions.${column}` as const))
+    .select('users.email')
+    .where('sessions.id', '=', tokenHash)
+    .where('sessions.expires_at', '>', now)
+    .where('users.deactivated_at', 'is', null);
+
+const findSession = preparedQuery(2, sessionQuery);
+
+/** The same, with the person's role in an organisation (null when not a member). */
+const findSessionAndRole = preparedQuery(3, (executor, tokenHash: string, now: string, organizationId: string) =>
+  sessionQuery(executor, tokenHash, now)
+    .leftJoin('memberships', (join) =>
+      join.onRef('memberships.user_id', '=', 'sessions.user_id').on('memberships.organization_id', '=', organizationId),
+    )
+    .select('memberships.role'),
+);
+
 export type SessionsRepository = ReturnType<typeof createSessionsRepository>;
 
 export function createSessionsRepository(db: Executor, deps: Pick<StoreDependencies, 'clock'> = defaultDependencies) {
@@ -65,15 +99,20 @@ export function createSessionsRepository(db: Executor, deps: Pick<StoreDependenc
       return toSession(row);
     },
 
-    /** The session of `token` if it has not expired (at the injected clock's now). */
-    async findActive(token: string, trx?: Executor): Promise<Session | null> {
-      const row = await (trx ?? db)
-        .selectFrom('sessions')
-        .select(columns)
-        .where('id', '=', hashToken(token))
-        .where('expires_at', '>', toTimestamp(deps.clock()))
-        .executeTakeFirst();
-      return row ? toSession(row) : null;
+    /**
+     * The session of `token` if it has not expired (at the injected clock's now) and its person's account is
+     * active, with their role in `organizationId` when one is named: one query for everything a request's
+     * authentication and its organisation's membership check need, so nothing is kept between requests.
+     */
+    async findActive(token: string, organizationId?: string, trx?: Executor): Promise<ActiveSession | null> {
+      const tokenHash = hashToken(token);
+      const now = toTimestamp(deps.clock());
+      if (organizationId === undefined) {
+        const [row] = await findSession(trx ?? db, tokenHash, now);
+        return row ? { ...toSession(row), email: row.email } : null;
+      }
+      const [row] = await findSessionAndRole(trx ?? db, tokenHash, now, organizationId);
+      return row ? { ...toSession(row), email: row.email, role: (row.role as Role | null) ?? null } : null;
     },
 
     /** Moves the expiry (sliding sessions); false when the session is gone. */

@@ -102,15 +102,19 @@ export function createAuthService(deps: {
       return users.findById(userId);
     },
 
-    /** The user behind a session token, or null when it is unknown, expired, or its account deactivated. */
-    async fromSession(token: string): Promise<Authenticated | null> {
-      const session = await sessions.findActive(token);
+    /**
+     * The user behind a session token, or null when it is unknown, expired, or its account deactivated. With
+     * `organizationId` (the organisation a request names), the actor also carries their role there, read in
+     * the same query.
+     */
+    async fromSession(token: string, organizationId?: string): Promise<Authenticated | null> {
+      const session = await sessions.findActive(token, organizationId);
       if (!session) return null;
-      const user = await users.findById(session.userId);
-      if (!user || user.deactivatedAt !== null) return null;
       const next = sessionExpiry(new Date(session.createdAt), clock(), lifetime);
       if (next.getTime() - Date.parse(session.expiresAt) > SESSION_REFRESH_MS) await sessions.extend(token, next);
-      return { actor: { kind: 'user', userId: user.id, email: user.email }, csrfToken: session.csrfSecret };
+      const actor: Actor = { kind: 'user', userId: session.userId, email: session.email };
+      if (organizationId !== undefined && session.role !== undefined) actor.memberOf = { organizationId, role: session.role };
+      return { actor, csrfToken: session.csrfSecret };
     },
 
     /**

@@ -89,6 +89,74 @@ for (const engine of ENGINES) {
       expect((await createSnapshotsRepository(store().db).list(engagementId, { limit: 10, offset: 0 })).total).toBe(1);
     });
 
+    it('serves requests for states newer than the examination under way from the next one, shared by all who wait', async () => {
+      const { organizationId, engagementId } = await seed(store());
+      const services = createServices(store());
+      const controls = createControlsRepository(store().db);
+      let loads = 0;
+      let firstLoaded!: () => void;
+      const loaded = new Promise<void>((resolve) => (firstLoaded = resolve));
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const examination = createExaminationService({
+        engagements: createEngagementsRepository(store().db),
+        controls: {
+          loadKeyedExamination: async (id) => {
+            loads += 1;
+            const state = await controls.loadKeyedExamination(id);
+            if (loads === 1) {
+              firstLoaded();
+              await gate;
+            }
+            return state;
+          },
+        },
+        snapshots: createSnapshotsRepository(store().db),
+        access: createAccess({ memberships: createMembershipsRepository(store().db) }),
+      });
+      const get = () => examination.get(OPERATOR, organizationId, engagementId);
+      const early = get();
+      await loaded;
+      // Writes acknowledged while the first examination is under way (its state read before them), each followed
+      // by requests that have seen it.
+      const late = [];
+      for (const item of ['NEW-1', 'NEW-2']) {
+        await services.tests.addSample(OPERATOR, organizationId, engagementId, 'C-0002', { item, result: 'fail', note: 'Late' });
+        late.push(get(), get());
+      }
+      const written = (await createEngagementsRepository(store().db).examinationKey(engagementId))!.revision;
+      release();
+      expect((await early).revision).toBeLessThan(written);
+      const after = await Promise.all(late);
+      for (const evaluation of after) {
+        expect(evaluation.revision).toBe(written);
+        expect(evaluation).toBe(after[0]);
+      }
+      expect(JSON.parse(after[0]!.json.toString('utf8'))).toEqual(await freshResult(store(), engagementId));
+      // One examination at a time: the first, then one for every request that came during it.
+      expect(loads).toBe(2);
+    });
+
+    it('never answers a reader with a result older than a write it saw acknowledged, under concurrent writes', async () => {
+      const { organizationId, engagementId } = await seed(store(), 6);
+      const services = createServices(store());
+      const engagements = createEngagementsRepository(store().db);
+      const items = (await services.tests.get(OPERATOR, organizationId, engagementId, 'C-0001')).samples.map((sample) => sample.item);
+      const client = async (n: number) => {
+        for (let round = 0; round < 4; round++) {
+          await services.tests.updateSample(OPERATOR, organizationId, engagementId, 'C-0001', items[n % items.length]!, { note: `Note ${n}.${round}` });
+          // The state this client knows to be acknowledged: its write's, or a later one.
+          const acknowledged = (await engagements.examinationKey(engagementId))!.revision;
+          const seen = await services.examination.get(OPERATOR, organizationId, engagementId);
+          expect(seen.revision).toBeGreaterThanOrEqual(acknowledged);
+        }
+      };
+      await Promise.all(Array.from({ length: 6 }, (_, n) => client(n)));
+      const last = await services.examination.get(OPERATOR, organizationId, engagementId);
+      expect(last.revision).toBe((await engagements.examinationKey(engagementId))!.revision);
+      expect(JSON.parse(last.json.toString('utf8'))).toEqual(await freshResult(store(), engagementId));
+    });
+
     it('forgets the least recently used engagement beyond its size', async () => {
       const a = await seed(store(), 3);
       const b = await seed(store(), 3);

@@ -94,6 +94,10 @@ type State = Pick<ExaminationKey, 'revision' | 'organizationVersion'>;
 const isCurrent = (evaluation: State, key: State) =>
   evaluation.revision === key.revision && evaluation.organizationVersion === key.organizationVersion;
 
+/** Whether an evaluation shows the state `key` names or a later one (it holds every change the key holds). */
+const isAtLeast = (evaluation: State, key: State) =>
+  evaluation.revision >= key.revision && evaluation.organizationVersion >= key.organizationVersion;
+
 /** Whether `a` is of a later state than `b` (revisions and versions only grow). */
 const isNewer = (a: Evaluation, b: Evaluation) =>
   a.revision > b.revision || (a.revision === b.revision && a.organizationVersion > b.organizationVersion);
@@ -109,8 +113,11 @@ export function createExaminationService(deps: {
   const cache = new LruCache<Evaluation>(deps.cacheSize ?? DEFAULT_CACHE_SIZE);
   /** What to fix first, kept per engagement with the state it was ranked at: one engine pass per deficient control. */
   const rankings = new LruCache<State & { ranking: FixRanking }>(deps.cacheSize ?? DEFAULT_CACHE_SIZE);
-  /** Evaluations under way, so that concurrent requests for one new state examine it once. */
-  const pending = new Map<string, Promise<Evaluation>>();
+  /**
+   * The evaluation under way per engagement: at most one at a time, whatever the number of requests and of
+   * revisions they ask for (see `evaluate`).
+   */
+  const inFlight = new Map<string, Promise<Evaluation>>();
 
   async function compute(engagementId: string): Promise<Evaluation> {
     // The examination and its key come from one snapshot of the database: the key never names a later state
@@ -150,17 +157,32 @@ export function createExaminationService(deps: {
     }
   }
 
-  /** The evaluation of the engagement at `key` or later, from the cache when the key still matches. */
+  /** Starts evaluating the engagement as it is now; the evaluation is the one under way until it ends. */
+  function start(engagementId: string): Promise<Evaluation> {
+    const evaluation: Promise<Evaluation> = compute(engagementId).finally(() => {
+      if (inFlight.get(engagementId) === evaluation) inFlight.delete(engagementId);
+    });
+    inFlight.set(engagementId, evaluation);
+    return evaluation;
+  }
+
+  /**
+   * The evaluation of the engagement at `key` or later (`key` was read from the database by this request).
+   * Fresh enough is a result holding every change the key holds: the cached one, or one that began loading
+   * after the key was read, since it then reads a state at least as new. Requests never examine side by side:
+   * while an evaluation is under way they wait for it, and those it is too old for share the next one, which
+   * begins after it ends, so after their keys were read. However fast writes come, an engagement is examined
+   * at most once at a time, each time at its newest state.
+   */
   async function evaluate(engagementId: string, key: ExaminationKey): Promise<Evaluation> {
     const cached = cache.get(engagementId);
-    if (cached && isCurrent(cached, key)) return cached;
-    const pendingKey = `${engagementId}@${key.revision}.${key.organizationVersion}`;
-    let evaluation = pending.get(pendingKey);
-    if (!evaluation) {
-      evaluation = compute(engagementId).finally(() => pending.delete(pendingKey));
-      pending.set(pendingKey, evaluation);
-    }
-    return evaluation;
+    if (cached && isAtLeast(cached, key)) return cached;
+    const running = inFlight.get(engagementId);
+    if (!running) return start(engagementId);
+    const evaluation = await running;
+    if (isAtLeast(evaluation, key)) return evaluation;
+    // The one under way began before this key was read; whichever is under way now began after it ended.
+    return inFlight.get(engagementId) ?? start(engagementId);
   }
 
   /** A kept result as the history shows it; one kept without a summary is summarised from its result. */

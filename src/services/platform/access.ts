@@ -35,6 +35,8 @@ export function createAccess(deps: { memberships: Pick<MembershipsRepository, 'f
         return creatorRole === null ? null : tokenGrant(actor.role, creatorRole);
       }
       case 'user': {
+        // Authentication read the role in the organisation the request names; a transaction reads it again.
+        if (trx === undefined && actor.memberOf?.organizationId === organizationId) return actor.memberOf.role;
         const grants = known.get(actor) ?? new Map<string, Grant | null>();
         if (trx === undefined && grants.has(organizationId)) return grants.get(organizationId) ?? null;
         const role = await memberRole(actor.userId, organizationId, trx);

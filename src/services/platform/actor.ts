@@ -6,7 +6,16 @@
 import { actorText, ForbiddenError, type AuditActor, type Role } from '../../domain/index.js';
 
 export type Actor =
-  | { kind: 'user'; userId: string; email: string }
+  | {
+      kind: 'user';
+      userId: string;
+      email: string;
+      /**
+       * The person's role (null: not a member) in the organisation a request names, read with their session
+       * for that request only, so a removed member is refused at the next request.
+       */
+      memberOf?: { organizationId: string; role: Role | null };
+    }
   /**
    * An API token acts as the person who created it (`userId`, `email`): what it does is theirs, and it may do
    * only what both its own `role` and `creatorRole` (their role in its organisation as of this request) allow.

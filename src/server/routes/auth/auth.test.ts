@@ -38,6 +38,24 @@ for (const engine of ENGINES) {
       expect(response.statusCode).toBe(401);
     });
 
+    it('holds a signed-in person to their membership as it stands at each request: demoted, removed, deactivated', async () => {
+      const person = await t().member('compliance');
+      const organizationId = t().organizationId;
+      const read = (path: string) => person.request({ method: 'GET', url: `/api/v1/organizations/${organizationId}${path}` });
+      expect((await read('/audit-events')).statusCode).toBe(200);
+      const membership = await t().services.members.list(OPERATOR, organizationId, { limit: 100, offset: 0 });
+      const version = membership.items.find((m) => m.userId === person.userId)?.version as number;
+      await t().services.members.changeRole(OPERATOR, organizationId, person.userId as string, version, 'viewer');
+      expect((await read('/audit-events')).statusCode).toBe(403);
+      expect((await read('')).json()).toMatchObject({ role: 'viewer' });
+      await t().services.members.remove(OPERATOR, organizationId, person.userId as string);
+      expect((await read('')).statusCode).toBe(404);
+      await t().services.members.add(OPERATOR, organizationId, { email: person.email as string, role: 'auditor', displayName: 'back', password: TEST_PASSWORD });
+      expect((await read('/audit-events')).statusCode).toBe(200);
+      await t().services.users.deactivate(OPERATOR, person.email as string);
+      expect((await read('')).statusCode).toBe(401);
+    });
+
     it('refuses a cookie-authenticated write without the CSRF header, and accepts it with the header', async () => {
       const admin = await t().member('admin');
       const url = `/api/v1/organizations/${t().organizationId}/invitations`;

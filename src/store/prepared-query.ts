@@ -1,0 +1,49 @@
+/**
+ * Queries of the per-request hot path (who is calling, the examination's key), compiled once and run again with
+ * new values. Kysely builds and compiles a query on every call, which costs several times what SQLite takes to
+ * run one of these on its primary key; their SQL never changes, only the values bound to it.
+ */
+import type { Compilable, CompiledQuery } from 'kysely';
+import { engineOf, type Engine } from './engine.js';
+import type { Executor } from './values.js';
+
+/** Stands for the value of an argument while the query is compiled; NUL never occurs in the values bound. */
+const placeholder = (index: number) => `\u0000argument ${index}\u0000`;
+
+interface Compiled<Row> {
+  query: CompiledQuery<Row>;
+  /** For each bound parameter, the argument it takes, or -1 for a constant of the query itself. */
+  slots: number[];
+}
+
+/**
+ * A query over `arity` string arguments: `build` receives placeholders in their place and must bind each as a
+ * value (never as an identifier or inside a larger text). Compiled once per engine, by the first executor to
+ * run it (plugins that rewrite queries are applied as they were then; those that read results, at every run);
+ * resolves to the rows.
+ */
+export function preparedQuery<Args extends string[], Row>(
+  arity: Args['length'],
+  build: (executor: Executor, ...args: Args) => Compilable<Row>,
+): (executor: Executor, ...args: Args) => Promise<Row[]> {
+  const compiled = new Map<Engine, Compiled<Row>>();
+  const placeholders = Array.from({ length: arity }, (_, i) => placeholder(i)) as Args;
+  const compile = (executor: Executor): Compiled<Row> => {
+    const query = build(executor, ...placeholders).compile();
+    const slots = query.parameters.map((value) => placeholders.indexOf(value as string));
+    const missing = placeholders.findIndex((_, i) => !slots.includes(i));
+    if (missing !== -1) throw new Error(`Prepared query: argument ${missing} is not bound as a value in ${query.sql}`);
+    return { query, slots };
+  };
+  return async (executor, ...args) => {
+    const engine = engineOf(executor);
+    let kept = compiled.get(engine);
+    if (!kept) {
+      kept = compile(executor);
+      compiled.set(engine, kept);
+    }
+    const { query, slots } = kept;
+    const parameters = query.parameters.map((value, i) => (slots[i] === -1 ? value : args[slots[i] as number]));
+    return (await executor.executeQuery<Row>({ ...query, parameters })).rows;
+  };
+}
