@@ -3,6 +3,7 @@
  * storage conventions of src/store/README.md (the repositories turn them into plain camelCase values).
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { CheckJobsTable, CheckRunsTable, CheckSourcesTable, ChecksTable } from './checks-schema.js';
 
 /** JSON kept as text. */
 export type JsonText = string;
@@ -329,4 +330,8 @@ export interface DatabaseSchema {
   management_responses: ManagementResponsesTable;
   instance_settings: InstanceSettingsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  checks: ChecksTable;
+  check_sources: CheckSourcesTable;
+  check_runs: CheckRunsTable;
+  check_jobs: CheckJobsTable;
 }
