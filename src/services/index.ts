@@ -15,12 +15,15 @@ import { createPlatform } from './platform/index.js';
 import { createRemediationServices } from './remediation/index.js';
 import type { WebhookSettings } from './remediation/remediation-service.js';
 import { createReportServices } from './reports/index.js';
+import { createMonitoringServices, NO_EXPORT_STORE, type ExportStore } from './monitoring/index.js';
 
 export interface ServiceDependencies {
   clock: () => Date;
   newId: () => string;
   /** Where reminder webhooks may go: public addresses only when not given (the CLI reads the instance's settings). */
   webhooks?: WebhookSettings;
+  /** Where monitoring keeps the exports its checks read (default: the evidence store). */
+  exports?: ExportStore;
 }
 
 export const defaultServiceDependencies: ServiceDependencies = { clock: () => new Date(), newId: randomUUID };
@@ -30,7 +33,7 @@ export function createServices(
   deps: ServiceDependencies = defaultServiceDependencies,
   settings: InstanceSettings = DEFAULT_INSTANCE_SETTINGS,
 ) {
-  const { webhooks, ...storeDeps } = deps;
+  const { webhooks, exports, ...storeDeps } = deps;
   const platform = createPlatform(store, storeDeps);
   const { signup, ...accounts } = createAccountsServices(platform, settings);
   const { lookup, ...engagements } = createEngagementServices(platform, { signup });
@@ -42,6 +45,7 @@ export function createServices(
     ...createRemediationServices(platform, { lookup, ...(webhooks && { webhooks }) }),
     ...createReportServices(platform, { lookup }),
     ...createAuditLogServices(platform, { lookup }),
+    ...createMonitoringServices(platform, { lookup, exports: exports ?? NO_EXPORT_STORE }),
     ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users }),
   };
 }

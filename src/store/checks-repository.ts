@@ -228,11 +228,14 @@ export function createChecksRepository(db: Executor, deps: StoreDependencies = d
 
     async attachSource(checkRowId: string, attachment: Omit<SourceAttachment, 'attachedAt'>, trx?: Executor): Promise<SourceAttachment> {
       const attachedAt = now();
-      await (trx ?? db)
+      const executor = trx ?? db;
+      const last = await executor.selectFrom('check_sources').select((eb) => eb.fn.max('seq').as('seq')).where('check_row_id', '=', checkRowId).executeTakeFirst();
+      await executor
         .insertInto('check_sources')
         .values({
           id: deps.newId(),
           check_row_id: checkRowId,
+          seq: Number(last?.seq ?? 0) + 1,
           source_name: attachment.sourceName,
           evidence_id: attachment.evidenceId,
           sha256: attachment.sha256,
@@ -250,8 +253,7 @@ export function createChecksRepository(db: Executor, deps: StoreDependencies = d
         .selectFrom('check_sources')
         .select(['source_name', 'evidence_id', 'sha256', 'file_name', 'attached_at', 'attached_by'])
         .where('check_row_id', '=', checkRowId)
-        .orderBy('attached_at')
-        .orderBy('id')
+        .orderBy('seq')
         .execute();
       const current = new Map<string, SourceAttachment>();
       for (const r of rows) {
@@ -260,15 +262,17 @@ export function createChecksRepository(db: Executor, deps: StoreDependencies = d
       return current;
     },
 
-    async addRun(checkRowId: string, run: CheckRunInput, trx?: Executor): Promise<string> {
-      const id = deps.newId();
+    newRunId: (): string => deps.newId(),
+
+    async addRun(checkRowId: string, checkId: string, id: string, run: CheckRunInput, trx?: Executor): Promise<StoredCheckRun> {
+      const ranAt = now();
       await (trx ?? db)
         .insertInto('check_runs')
         .values({
           id,
           check_row_id: checkRowId,
           as_of: run.asOf,
-          ran_at: now(),
+          ran_at: ranAt,
           trigger: run.trigger,
           status: run.status,
           population: run.population,
@@ -279,7 +283,7 @@ export function createChecksRepository(db: Executor, deps: StoreDependencies = d
           finding_code: run.findingCode,
         })
         .execute();
-      return id;
+      return { ...run, id, checkId, ranAt };
     },
 
     /** A page of a check's runs, the latest first. */

@@ -21,6 +21,8 @@ export interface CheckSourcesTable {
   id: string;
   check_row_id: string;
   source_name: string;
+  /** 1, 2, … per check, in the order attached: the latest per source is the one read. */
+  seq: number;
   evidence_id: string;
   sha256: string;
   file_name: string;

@@ -2,8 +2,8 @@
  * Monitoring in the server (docs/monitoring-server.md):
  * - `checks`: an engagement's checks, each kept as the check file's text (DESIGN §8) so an export writes back
  *   what was imported; a check the workspace no longer has is retired, never deleted (its runs are evidence).
- * - `check_sources`: the evidence export attached to each of a check's sources; a new attachment is a new row,
- *   the latest one per source is what the check reads, the earlier ones stay.
+ * - `check_sources`: the evidence export attached to each of a check's sources; a new attachment is a new row
+ *   (`seq` counts them per check), the latest one per source is what the check reads, the earlier ones stay.
  * - `check_runs`: every run with its counts and failing items, and the finding it opened or updated.
  * - `check_jobs`: the durable schedule: one row per scheduled check with the moment its next run is due. A
  *   server claims a due row by moving `next_due_at` forward in one conditional update, so a run missed while
@@ -34,13 +34,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('check_row_id', 'text', (c) => c.notNull().references('checks.id').onDelete('cascade'))
     .addColumn('source_name', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('evidence_id', 'text', (c) => c.notNull())
     .addColumn('sha256', 'text', (c) => c.notNull())
     .addColumn('file_name', 'text', (c) => c.notNull())
     .addColumn('attached_at', 'text', (c) => c.notNull())
     .addColumn('attached_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('check_sources_check_idx').on('check_sources').columns(['check_row_id', 'source_name', 'attached_at']).execute();
+  await db.schema.createIndex('check_sources_check_idx').on('check_sources').columns(['check_row_id', 'seq']).execute();
   await db.schema
     .createTable('check_runs')
     .addColumn('id', 'text', (c) => c.primaryKey())
