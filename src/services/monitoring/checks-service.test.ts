@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
+import { steppingClock } from '../../../test/support/factories.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/index.js';
 import { OPERATOR } from '../platform/actor.js';
 import { WHOLE_PAGE } from '../testing.js';
@@ -27,7 +28,7 @@ for (const engine of ENGINES) {
 
     async function world() {
       // Today is 10 July: the fix is completed on 1 July, and the passing run is as of 2 July.
-      const w = await monitoringWorld(store(), { clock: () => new Date(TODAY) });
+      const w = await monitoringWorld(store(), { clock: steppingClock(TODAY) });
       const run = (asOf = AS_OF) => w.services.checks.run(OPERATOR, w.organizationId, w.engagementId, 'MON-AC-04', { asOf });
       const finding = () => w.services.findings.get(OPERATOR, w.organizationId, w.engagementId, 'F-MON-AC-04');
       return { ...w, run, finding };
@@ -42,7 +43,7 @@ for (const engine of ENGINES) {
         expect((refused as ValidationError).issues[0]?.location).toBe('hr.csv: row 3, field termination_date');
         // A JSON export where a CSV is read: refused too.
         await expect(w.attach(OPERATOR, 'hr', 'hr.csv', bothRemoved)).rejects.toThrow(ValidationError);
-        expect(w.exports.stored()).toBe(0);
+        expect(await w.stored()).toBe(0);
         const [check] = await w.services.checks.list(OPERATOR, w.organizationId, w.engagementId);
         expect(check?.sources.map((s) => s.attached)).toEqual([null, null]);
         expect(await w.events('check.source_attached')).toEqual([]);
@@ -126,7 +127,7 @@ for (const engine of ENGINES) {
         } finally {
           await other.close();
         }
-        expect(w.exports.stored()).toBe(0);
+        expect(await w.stored()).toBe(0);
       } finally {
         await w.close();
       }

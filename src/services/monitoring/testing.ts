@@ -3,16 +3,14 @@
  * exports it reads, written in their real shapes (docs/evidence-formats.md) so a test says who has left and who
  * still has access.
  */
-import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../../store/database.js';
 import { createChecksRepository } from '../../store/checks-repository.js';
 import { createServices, defaultServiceDependencies, type ServiceDependencies } from '../index.js';
-import type { Actor } from '../platform/actor.js';
-import { findingsWorld } from '../testing.js';
-import type { ExportStore } from './checks-service.js';
+import { OPERATOR, type Actor } from '../platform/actor.js';
+import { findingsWorld, WHOLE_PAGE } from '../testing.js';
 
 export const LEAVERS_CHECK = `id: MON-AC-04
 title: Leavers lose access within one business day
@@ -44,23 +42,6 @@ export function oktaUsers(users: readonly [string, string, string][]): string {
   );
 }
 
-/** An export store in a folder of its own: what the evidence store does for monitoring, without its records. */
-export async function folderExportStore(): Promise<ExportStore & { stored: () => number; close: () => Promise<void> }> {
-  const folder = await mkdtemp(join(tmpdir(), 'assay-exports-'));
-  let count = 0;
-  return {
-    async add(_actor, input) {
-      const sha256 = createHash('sha256').update(await readFile(input.path)).digest('hex');
-      await copyFile(input.path, join(folder, sha256));
-      count += 1;
-      return { id: `evidence-${count}`, sha256 };
-    },
-    copyTo: (sha256, path) => copyFile(join(folder, sha256), path),
-    stored: () => count,
-    close: () => rm(folder, { recursive: true, force: true }),
-  };
-}
-
 /** A file of `text` to upload, removed with the folder the test gives. */
 export async function uploadOf(folder: string, fileName: string, text: string) {
   const path = join(folder, `${Math.random().toString(16).slice(2)}-${fileName}`);
@@ -71,9 +52,8 @@ export async function uploadOf(folder: string, fileName: string, text: string) {
 /** findingsWorld with the leavers check stored in its engagement, its services keeping exports in a folder. */
 export async function monitoringWorld(store: Store, deps: Partial<ServiceDependencies> = {}) {
   const world = await findingsWorld(store);
-  const exports = await folderExportStore();
   const uploads = await mkdtemp(join(tmpdir(), 'assay-uploads-'));
-  const services = createServices(store, { ...defaultServiceDependencies, exports, ...deps });
+  const services = createServices(store, { ...defaultServiceDependencies, evidence: { blobDir: null, maxBytes: 1_000_000 }, ...deps });
   await store.db.transaction().execute((trx) =>
     createChecksRepository(store.db).replaceAll(world.engagementId, [{ checkId: 'MON-AC-04', title: 'Leavers lose access within one business day', fileName: 'mon-ac-04.yaml', definition: LEAVERS_CHECK }], trx),
   );
@@ -81,14 +61,12 @@ export async function monitoringWorld(store: Store, deps: Partial<ServiceDepende
   return {
     ...world,
     services,
-    exports,
+    /** How many evidence records the engagement holds, whatever their state. */
+    stored: async () => (await services.evidence.list(OPERATOR, organizationId, engagementId, { ...WHOLE_PAGE, state: 'all' })).total,
     /** Uploads `text` as the export of the check's source `source`. */
     attach: (actor: Actor, source: string, fileName: string, text: string) =>
       uploadOf(uploads, fileName, text).then((upload) => services.checks.attachExport(actor, organizationId, engagementId, 'MON-AC-04', source, upload)),
     upload: (fileName: string, text: string) => uploadOf(uploads, fileName, text),
-    async close() {
-      await exports.close();
-      await rm(uploads, { recursive: true, force: true });
-    },
+    close: () => rm(uploads, { recursive: true, force: true }),
   };
 }
