@@ -4,7 +4,8 @@
  * deviation), and one after the finding was closed reopens it as a regression (`reopenAsRegression`, the same
  * step an examination takes).
  */
-import type { CheckResult } from '../monitoring/model.js';
+// Through the domain's index: the lint reads a `../monitoring/` path as the engine's folder.
+import type { CheckResult } from '../index.js';
 import { list } from '../format.js';
 import { counted } from '../words.js';
 import { reopenAsRegression, closedOn } from './events.js';

@@ -64,6 +64,9 @@ for (const engine of ENGINES) {
         expect(failing).toMatchObject({ status: 'fail', population: 2, failures: 1, findingCode: 'F-MON-AC-04', trigger: 'on_demand', asOf: AS_OF });
         expect(failing.failing.map((f) => f.item)).toEqual(['E2']);
         expect(failing.sources.map((s) => s.fileName)).toEqual(['hr.csv', 'okta.json']);
+        // Each export is evidence of the check's control, with source `export`.
+        const kept = await w.services.evidence.list(OPERATOR, w.organizationId, w.engagementId, { ...WHOLE_PAGE, state: 'all' });
+        expect(kept.items.map((e) => [e.fileName, e.source, e.controls])).toEqual(expect.arrayContaining([['okta.json', 'export', ['AC-04']], ['hr.csv', 'export', ['AC-04']]]));
         const opened = await w.finding();
         expect(opened).toMatchObject({ source: 'monitoring', status: 'open', control: 'AC-04', criteria: ['CC6.2', 'A1.2'] });
         expect(opened.failedSamples.map((s) => s.item)).toEqual(['E2']);
@@ -83,6 +86,7 @@ for (const engine of ENGINES) {
         ]);
         f = await findings.transition(OPERATOR, w.organizationId, w.engagementId, code, f.version, 'remediating');
         f = await findings.transition(OPERATOR, w.organizationId, w.engagementId, code, f.version, 'ready_for_retest');
+        expect(f.status).toBe('ready_for_retest');
         await w.attach(OPERATOR, 'idp', 'okta.json', bothRemoved);
         const passing = await w.run('2026-07-02');
         expect(passing).toMatchObject({ status: 'pass', failures: 0, findingCode: 'F-MON-AC-04' });

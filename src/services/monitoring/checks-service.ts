@@ -22,10 +22,9 @@ import { runChecks } from '../../monitoring/run.js';
 import type { CheckJob, ChecksRepository, SourceAttachment, StoredCheck, StoredCheckRun } from '../../store/checks-repository.js';
 import type { StoredEngagement } from '../../store/engagements-repository.js';
 import type { Executor, Page, Paged } from '../../store/values.js';
-import type { EngagementScope } from '../engagements/engagement-scope.js';
 import type { Access } from '../platform/access.js';
 import { describeActor, type Actor } from '../platform/actor.js';
-import type { AuditLog } from '../platform/audit.js';
+import { ownsControl } from '../engagements/engagement-scope.js';
 import { definitionOf, withExports, type ExportBytes } from './check-definition.js';
 import { applyRunToFindings, type RunFindingsDependencies } from './run-findings.js';
 
@@ -117,6 +116,18 @@ export function createChecksService(deps: ChecksDependencies) {
     };
   }
 
+  /** An owner provides the evidence of its own controls: a check's exports when it owns a control the check tests. */
+  async function ownsOneOf(actor: Actor, organizationId: string, engagementId: string, controls: readonly string[]): Promise<boolean> {
+    for (const id of controls) {
+      const control = await lookup.control(organizationId, engagementId, id).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      });
+      if (control !== null && ownsControl(actor, control)) return true;
+    }
+    return false;
+  }
+
   function datesOf(engagement: StoredEngagement, asOf: string): CheckDates {
     return {
       asOf: startOfDay(asOf),
@@ -190,11 +201,12 @@ export function createChecksService(deps: ChecksDependencies) {
      * source `export` and attached, the earlier attachment staying on record.
      */
     async attachExport(actor: Actor, organizationId: string, engagementId: string, checkId: string, sourceName: string, upload: UploadedExport): Promise<SourceAttachment> {
-      await access.require(actor, organizationId, 'evidence.manage');
+      await access.require(actor, organizationId, 'examination.read');
       // An archived engagement is refused before any evidence is stored.
       await db.transaction().execute((trx) => lookup.engagementForChange(organizationId, engagementId, trx));
       const check = await requireCheck(engagementId, checkId);
       const read = definition(check);
+      await access.require(actor, organizationId, 'evidence.manage', await ownsOneOf(actor, organizationId, engagementId, read.controls));
       const source = read.sources.find((s) => s.name === sourceName);
       if (!source) {
         throw new NotFoundError(`Source "${sourceName}" of check ${checkId} (its sources: ${read.sources.map((s) => s.name).join(', ')})`);
