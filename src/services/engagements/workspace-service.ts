@@ -14,6 +14,7 @@ import {
   type Issue,
 } from '../../domain/index.js';
 import { replaceExamination, type ReplaceCounts } from '../../store/controls-examination.js';
+import type { ChecksRepository } from '../../store/checks-repository.js';
 import type { EngagementsRepository, StoredEngagement } from '../../store/engagements-repository.js';
 import { replaceFindings, type FindingsCounts } from '../../store/findings-replace.js';
 import type { FindingsRepository } from '../../store/findings-repository.js';
@@ -102,6 +103,7 @@ export function createWorkspaceService(deps: {
   memberships: Pick<MembershipsRepository, 'add'>;
   findings: Pick<FindingsRepository, 'list' | 'listRootCauses'>;
   responses: Pick<ManagementResponsesRepository, 'list'>;
+  checks: Pick<ChecksRepository, 'list' | 'replaceAll'>;
   signup: SignupPolicy;
   access: Access;
   audit: AuditLog;
@@ -186,6 +188,10 @@ export function createWorkspaceService(deps: {
             managementResponses: examination.managementResponses ?? [],
           })),
         };
+        if (examination.checkFiles !== undefined) {
+          const checks = await deps.checks.replaceAll(engagement.id, examination.checkFiles, trx);
+          await audit.record(trx, actor, { type: 'checks.replaced', organizationId, subject: `engagement:${engagement.id}`, after: checks });
+        }
         await audit.record(trx, actor, {
           type: 'engagement.imported',
           organizationId,
