@@ -2,6 +2,8 @@
  * An engagement's monitoring checks, the exports attached to their sources, their runs and their schedule
  * (migration 2026120550_checks). Runs and attachments are only ever added: they are evidence.
  */
+import type { Selectable } from 'kysely';
+import type { ChecksTable } from './checks-schema.js';
 import type { CheckRunTrigger, CheckStatus, FailingItem } from '../domain/index.js';
 import { defaultDependencies, fromJson, selectPage, toCount, toJson, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies } from './values.js';
 
@@ -107,18 +109,7 @@ const runColumns = [
 
 const jobColumns = ['check_jobs.check_row_id', 'check_jobs.schedule', 'check_jobs.next_due_at', 'check_jobs.last_claimed_at', 'check_jobs.last_claimed_by'] as const;
 
-type CheckRow = {
-  id: string;
-  engagement_id: string;
-  check_id: string;
-  title: string;
-  file_name: string;
-  definition: string;
-  created_at: string;
-  updated_at: string;
-  retired_at: string | null;
-  version: number;
-};
+type CheckRow = Selectable<ChecksTable>;
 
 const toCheck = (row: CheckRow): StoredCheck => ({
   id: row.id,

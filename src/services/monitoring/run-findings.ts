@@ -20,7 +20,7 @@ import type { Trx } from '../../store/values.js';
 import type { EngagementScope } from '../engagements/engagement-scope.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
-import { retestContextOf } from '../findings/work.js';
+import { retestContextOf, saveReopened } from '../findings/work.js';
 
 export interface RunFindingsDependencies {
   findings: Pick<FindingsRepository, 'create' | 'findByCode' | 'update'>;
@@ -53,14 +53,7 @@ export async function applyRunToFindings(deps: RunFindingsDependencies, trx: Trx
     }
     const after = recordFailingRun(before, run.result, run.asOf);
     if (after.status !== before.status) {
-      const saved = await findings.update(engagementId, before.version, after, trx);
-      await audit.record(trx, actor, {
-        type: 'finding.reopened',
-        organizationId,
-        subject,
-        before: { status: before.status, version: before.version },
-        after: { status: saved.status, version: saved.version, reason: saved.history.at(-1)?.reason ?? null },
-      });
+      await saveReopened(deps, trx, actor, organizationId, before, after);
     } else if (after.failedSamples.length !== before.failedSamples.length) {
       await findings.update(engagementId, before.version, after, trx);
       const items = after.failedSamples.slice(before.failedSamples.length).map((s) => s.item);
