@@ -68,6 +68,19 @@ export const AUDIT_EVENT_TYPES = [
   'criterion.exclusion_proposed',
   'criterion.exclusion_accepted',
   'criterion.exclusion_rejected',
+  'evidence.added',
+  'evidence.superseded',
+  'evidence.removed',
+  'evidence_request.created',
+  'evidence_request.imported',
+  'evidence_request.answered',
+  'evidence_request.accepted',
+  'evidence_request.returned',
+  'checks.replaced',
+  'check.source_attached',
+  'check.scheduled',
+  'check.ran',
+  'finding.items_added',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -94,6 +107,8 @@ export interface AuditRecords {
   rootCause: object;
   managementResponse: object;
   remediationPlan: object;
+  evidence: object;
+  evidenceRequest: object;
 }
 
 /** What each step of a finding's work keeps beside the finding's status and version, before and after. */
@@ -191,6 +206,26 @@ export interface AuditPayloads<R extends AuditRecords> {
   /** The auditor's (or, without one, an admin's) decision on a proposal: the proposal before and as decided. */
   'criterion.exclusion_accepted': { before: NotApplicableProposal; after: NotApplicableProposal };
   'criterion.exclusion_rejected': { before: NotApplicableProposal; after: NotApplicableProposal };
+  'evidence.added': { after: R['evidence'] };
+  /** The record replaced (before it was marked) and the one replacing it. */
+  'evidence.superseded': { before: R['evidence']; after: R['evidence'] };
+  /** A deletion keeps the record whole, its hash with it, and why. */
+  'evidence.removed': { before: R['evidence']; after: { sha256: string; reason: string | null } };
+  'evidence_request.created': { after: R['evidenceRequest'] };
+  /** Requests brought in from the auditor's list: their ids, those created and those it changed. */
+  'evidence_request.imported': { after: { created: string[]; updated: string[] } };
+  'evidence_request.answered': { before: R['evidenceRequest']; after: R['evidenceRequest'] };
+  'evidence_request.accepted': { before: R['evidenceRequest']; after: R['evidenceRequest'] };
+  'evidence_request.returned': { before: R['evidenceRequest']; after: R['evidenceRequest'] };
+  /** An import's checks: how many were added, rewritten and retired (a retired check keeps its runs). */
+  'checks.replaced': { after: { added: number; updated: number; retired: number } };
+  /** An export attached to a check's source: the evidence record and the bytes' hash. */
+  'check.source_attached': { after: { check: string; source: string; evidenceId: string; sha256: string; fileName: string } };
+  'check.scheduled': { before: { schedule: string | null }; after: { schedule: string | null; nextDueAt: string | null } };
+  /** A run kept: its outcome, what it read, and the finding it opened, updated or retested. */
+  'check.ran': { after: { check: string; run: string; trigger: string; asOf: string; status: string; population: number; failures: number; finding: string | null } };
+  /** A failing check's items the finding did not hold yet, added to its deviations. */
+  'finding.items_added': { after: { check: string; run: string; items: string[] } };
 }
 
 /** An account changed by the operator: the account before, and after with how many of its sessions ended. */

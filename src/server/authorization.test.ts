@@ -13,6 +13,8 @@ import { createServices } from '../services/index.js';
 import { hashPassword } from '../services/platform/passwords.js';
 import { createApiTokensRepository } from '../store/api-tokens-repository.js';
 import { createAuditRepository } from '../store/audit-repository.js';
+import { createChecksRepository } from '../store/checks-repository.js';
+import { LEAVERS_CHECK } from '../services/monitoring/testing.js';
 import { replaceExamination } from '../store/controls-examination.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
 import { createSessionsRepository } from '../store/sessions-repository.js';
@@ -62,6 +64,9 @@ async function world() {
   );
   // A finding on the owner's control, so the owner's 'own' grant on its corrective actions is exercised.
   await createFindingsRepository(store.db).create(engagement.id, buildFinding({ code: 'F-AC-04', control: 'AC-04' }));
+  await store.db.transaction().execute((trx) =>
+    createChecksRepository(store.db).replaceAll(engagement.id, [{ checkId: 'MON-AC-04', title: 'Leavers', fileName: 'mon-ac-04.yaml', definition: LEAVERS_CHECK }], trx),
+  );
   const token = await createApiTokensRepository(store.db).create({
     organizationId: org.id,
     name: 'ci',
@@ -87,6 +92,8 @@ async function world() {
     findingCode: 'F-AC-04',
     invitationId: invitation.id,
     proposalId: proposal.id,
+    checkId: 'MON-AC-04',
+    source: 'hr',
   };
   return { app, store, callers, params };
 }

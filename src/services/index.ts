@@ -10,17 +10,23 @@ import { DEFAULT_INSTANCE_SETTINGS, type InstanceSettings } from './accounts/sig
 import { createAuditLogServices } from './audit-log/index.js';
 import { createDemoServices } from './demo/index.js';
 import { createEngagementServices } from './engagements/index.js';
+import { createEvidenceServices, type EvidenceSettings } from './evidence/index.js';
 import { createFindingsServices } from './findings/index.js';
 import { createPlatform } from './platform/index.js';
 import { createRemediationServices } from './remediation/index.js';
 import type { WebhookSettings } from './remediation/remediation-service.js';
 import { createReportServices } from './reports/index.js';
+import { createMonitoringServices, evidenceExports, type ExportStore } from './monitoring/index.js';
 
 export interface ServiceDependencies {
   clock: () => Date;
   newId: () => string;
   /** Where reminder webhooks may go: public addresses only when not given (the CLI reads the instance's settings). */
   webhooks?: WebhookSettings;
+  /** Where evidence bytes go and how large a file may be: from the environment when not given. */
+  evidence?: EvidenceSettings;
+  /** Where monitoring keeps the exports its checks read (default: the evidence store). */
+  exports?: ExportStore;
 }
 
 export const defaultServiceDependencies: ServiceDependencies = { clock: () => new Date(), newId: randomUUID };
@@ -30,10 +36,11 @@ export function createServices(
   deps: ServiceDependencies = defaultServiceDependencies,
   settings: InstanceSettings = DEFAULT_INSTANCE_SETTINGS,
 ) {
-  const { webhooks, ...storeDeps } = deps;
+  const { webhooks, evidence, exports, ...storeDeps } = deps;
   const platform = createPlatform(store, storeDeps);
   const { signup, ...accounts } = createAccountsServices(platform, settings);
   const { lookup, ...engagements } = createEngagementServices(platform, { signup });
+  const evidenceServices = createEvidenceServices(platform, { lookup, ...(evidence && { settings: evidence }) });
   return {
     access: platform.access,
     ...accounts,
@@ -42,8 +49,11 @@ export function createServices(
     ...createRemediationServices(platform, { lookup, ...(webhooks && { webhooks }) }),
     ...createReportServices(platform, { lookup }),
     ...createAuditLogServices(platform, { lookup }),
+    ...evidenceServices,
+    ...createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) }),
     ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users }),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
+export type * from './evidence/index.js';

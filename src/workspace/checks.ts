@@ -13,10 +13,34 @@ import {
   type Issue,
 } from '../domain/index.js';
 import { claimId, type CheckedTestRef } from './validate.js';
-import type { YamlSource } from './yaml-source.js';
+import { parseYaml, type YamlSource } from './yaml-source.js';
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { listYamlTree } from './load.js';
 import { readCheckFile } from './check-file.js';
 import type { CheckDefinition } from '../monitoring/definition.js';
 import { runChecks } from '../monitoring/run.js';
+
+/** A check file as the workspace holds it: kept as written, so an import and an export give back the same file. */
+export interface WorkspaceCheckFile {
+  /** Its path under `checks/`, with `/` separators. */
+  fileName: string;
+  checkId: string;
+  title: string;
+  definition: string;
+}
+
+/** The texts of the workspace's check files (validated by loading the workspace first), in file order. */
+export async function readCheckFiles(dir: string): Promise<WorkspaceCheckFile[]> {
+  const root = join(dir, 'checks');
+  return Promise.all(
+    (await listYamlTree(dir, 'checks')).map(async (path) => {
+      const definition = await readFile(path, 'utf8');
+      const value = parseYaml(path, definition).value as { id?: unknown; title?: unknown } | null;
+      return { fileName: relative(root, path).split(sep).join('/'), checkId: String(value?.id ?? ''), title: String(value?.title ?? ''), definition };
+    }),
+  );
+}
 
 export interface CheckLoader {
   file(source: YamlSource): void;

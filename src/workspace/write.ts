@@ -23,13 +23,17 @@ import {
 } from '../domain/index.js';
 import type { WorkspaceFindings } from './findings.js';
 import { renderFindings } from './write-findings.js';
+import type { WorkspaceCheckFile } from './checks.js';
 import { FileNames, flow, map, samplesNode, yamlText, type Fields } from './yaml-write.js';
 
 /** The parts of a folder that are the workspace; `overwrite` replaces these and leaves anything else alone. */
 export const WORKSPACE_PARTS = ['assay.yaml', 'controls', 'tests', 'root-causes', 'findings'] as const;
 
 /** What a workspace folder holds: the examination, and its findings, root causes and management responses when there are any. */
-export type WorkspaceContent = Examination & Partial<WorkspaceFindings>;
+export type WorkspaceContent = Examination & Partial<WorkspaceFindings> & {
+  /** Its monitoring checks, each file as written; absent: the workspace says nothing of checks. */
+  checkFiles?: WorkspaceCheckFile[];
+};
 
 export interface WriteOptions {
   /**
@@ -62,6 +66,7 @@ export function renderWorkspace(examination: WorkspaceContent): WorkspaceText[] 
     files.push({ path: `tests/${name}.yaml`, text: yamlText(testDocument(test)) });
   }
   files.push(...renderFindings(examination, examination.findings ?? [], examination.rootCauses ?? [], examination.managementResponses ?? []));
+  for (const check of examination.checkFiles ?? []) files.push({ path: `checks/${check.fileName}`, text: check.definition });
   return files;
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../domain/index.js';
 import { loadFindings } from './findings.js';
+import { readCheckFiles } from './checks.js';
 import { loadWorkspace } from './load.js';
 import { VALID_ASSAY, VALID_CONTROL, zipFolder } from './testing.js';
 import { readWorkspaceZip, unzipEntries } from './zip.js';
@@ -18,7 +19,7 @@ async function refusal(attempt: Promise<unknown> | (() => unknown)): Promise<Val
 describe('workspace zip', () => {
   it('reads a zipped folder exactly as the folder is read, whether the folder or its contents were zipped', async () => {
     const examination = await loadWorkspace(ACME);
-    const folder = { ...examination, ...(await loadFindings(ACME, examination)) };
+    const folder = { ...examination, ...(await loadFindings(ACME, examination)), checkFiles: await readCheckFiles(ACME) };
     expect(await readWorkspaceZip(await zipFolder(ACME))).toEqual(folder);
     expect(await readWorkspaceZip(await zipFolder(ACME, { atTop: true }))).toEqual(folder);
   });

@@ -12,6 +12,7 @@ import { dirname, join, sep } from 'node:path';
 import { ValidationError, type Issue } from '../domain/index.js';
 import { MAX_WORKSPACE_UNZIPPED_BYTES, MAX_WORKSPACE_ZIP_ENTRIES } from '../domain/limits.js';
 import { loadFindings } from './findings.js';
+import { readCheckFiles } from './checks.js';
 import { loadWorkspace } from './load.js';
 import type { WorkspaceContent } from './write.js';
 
@@ -104,7 +105,7 @@ export async function readWorkspaceZip(zip: Uint8Array, limits: ZipLimits = DEFA
       await writeFile(path, bytes);
     }
     const examination = await loadWorkspace(dir);
-    return { ...examination, ...(await loadFindings(dir, examination)) };
+    return { ...examination, ...(await loadFindings(dir, examination)), checkFiles: await readCheckFiles(dir) };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const inZip = (text: string) => text.split(dir + sep).join(root).split(dir).join(root || '.');

@@ -7,11 +7,13 @@
 import { ROLES, type Role } from '@assay/domain/access/permissions.js';
 import type { InvitationStatus } from '@assay/domain/accounts/invitation.js';
 import type { ProposalDecision, ProposalStatus } from '@assay/domain/criteria/exclusions.js';
+import type { EvidenceSource, EvidenceState, RequestStatus } from '@assay/domain/evidence/index.js';
 import type { DesignAssessment, Nature, ReportType, SampleResult, TestMethod } from '@assay/domain/engagement.js';
 import type { ControlConclusion, CriterionStatus, FailureKind, OpinionKind, Severity } from '@assay/domain/evaluation/result.js';
 import type { ResponseStatus } from '@assay/domain/findings/management-response.js';
 import type { ActionStatus, FindingSource, FindingStatus, RootCauseCategory, VerificationResult } from '@assay/domain/findings/model.js';
 import type { CheckStatus } from '@assay/domain/monitoring/model.js';
+import type { CheckRunTrigger } from '@assay/domain/monitoring/schedule.js';
 import type { ALERT_SEVERITIES } from '@assay/domain/monitoring/vulnerability-sla.js';
 import type { PeriodChange } from '@assay/domain/periods/compare.js';
 import type { ActionState } from '@assay/domain/remediation/actions.js';
@@ -80,9 +82,13 @@ const ENUMERATIONS = {
   invitation: { pending: 'pending', accepted: 'accepted', revoked: 'revoked', expired: 'expired' } satisfies Record<InvitationStatus, string>,
   periodChange: { better: 'better', worse: 'worse', same: 'same', added: 'added', removed: 'removed' } satisfies Record<PeriodChange, string>,
   checkStatus: { pass: 'pass', fail: 'fail', empty: 'empty', error: 'error' } satisfies Record<CheckStatus, string>,
+  checkRunTrigger: { on_demand: 'on demand', schedule: 'scheduled' } satisfies Record<CheckRunTrigger, string>,
   proposal: { pending: 'pending', accepted: 'accepted', rejected: 'rejected' } satisfies Record<ProposalStatus, string>,
   proposalDecision: { accept: 'accept', reject: 'reject' } satisfies Record<ProposalDecision, string>,
   alertSeverity: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' } satisfies Record<(typeof ALERT_SEVERITIES)[number], string>,
+  evidenceSource: { upload: 'uploaded', export: 'exported', 'check-run': 'check run' } satisfies Record<EvidenceSource, string>,
+  evidenceState: { current: 'current', superseded: 'superseded', deleted: 'deleted' } satisfies Record<EvidenceState, string>,
+  requestStatus: { open: 'open', answered: 'answered', accepted: 'accepted', returned: 'returned' } satisfies Record<RequestStatus, string>,
 } as const;
 
 /** Every enumerated value's words by value; a value in several enumerations reads the same in each. */

@@ -35,6 +35,7 @@ export const SECTIONS = {
   findings: 'findings',
   rootCauses: 'root-causes',
   remediation: 'remediation',
+  checks: 'checks',
   reports: 'reports',
   periods: 'periods',
   settings: 'settings',

@@ -22,6 +22,7 @@ const control = page(() => import('./pages/controls/ControlPage.js').then((m) =>
 const sampling = page(() => import('./pages/sampling/SamplingPage.js').then((m) => ({ Component: m.SamplingPage })));
 const findings = page(() => import('./pages/findings/FindingsPage.js').then((m) => ({ Component: m.FindingsPage })));
 const finding = page(() => import('./pages/findings/FindingPage.js').then((m) => ({ Component: m.FindingPage })));
+const checks = page(() => import('./pages/checks/ChecksPage.js').then((m) => ({ Component: m.ChecksPage })));
 const remediation = page(() => import('./pages/remediation/RemediationPage.js').then((m) => ({ Component: m.RemediationPage })));
 const reports = page(() => import('./pages/reports/ReportsPage.js').then((m) => ({ Component: m.ReportsPage })));
 const periods = page(() => import('./pages/periods/PeriodsPage.js').then((m) => ({ Component: m.PeriodsPage })));
@@ -69,6 +70,7 @@ export const routes: RouteObject[] = [
       { path: SECTIONS.findings, ...findings },
       { path: `${SECTIONS.findings}/:findingCode`, ...finding },
       { path: SECTIONS.remediation, ...remediation },
+      { path: SECTIONS.checks, ...checks },
       { path: SECTIONS.reports, ...reports },
       { path: SECTIONS.periods, ...periods },
       { path: SECTIONS.rootCauses, ...rootCauses },

@@ -10,6 +10,7 @@ import { refuseUnlessDemo, type DemoPerson } from '../../services/demo/demo-serv
 import { openDatabase } from '../../store/database.js';
 import { createInstanceRepository } from '../../store/instance-repository.js';
 import { loadFindings } from '../../workspace/findings.js';
+import { readCheckFiles } from '../../workspace/checks.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { describeDatabase, isPostgresUrl, resolveDatabaseUrl } from '../database.js';
 import type { CliIO } from '../io.js';
@@ -56,7 +57,7 @@ export function registerDemo(program: Command, io: CliIO): void {
         prepare: async (services) => {
           const seeded = await services.demo.seed(OPERATOR, {
             organizationSlug: DEMO_ORGANIZATION,
-            examination: { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)) },
+            examination: { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)), checkFiles: await readCheckFiles(DEMO_WORKSPACE) },
             people: DEMO_PEOPLE,
             password: DEMO_PASSWORD,
           });

@@ -5,6 +5,7 @@ import { createServices } from '../../services/index.js';
 import type { ImportResult } from '../../services/engagements/workspace-service.js';
 import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
+import { readCheckFiles } from '../../workspace/checks.js';
 import { DATABASE_OPTION_HELP, describeDatabase, resolveDatabaseUrl, withStore } from '../database.js';
 import type { CliIO } from '../io.js';
 import { choice } from '../options.js';
@@ -31,9 +32,10 @@ export function registerImport(program: Command, io: CliIO): void {
       // Validated as a whole before the database is even opened: bad input writes nothing.
       const examination = await loadWorkspace(dir);
       const findings = await loadFindings(dir, examination);
+      const checkFiles = await readCheckFiles(dir);
       const url = resolveDatabaseUrl(options.database, io);
       const result = await withStore(url, {}, (store) =>
-        createServices(store).workspace.importWorkspace(OPERATOR, { ...examination, ...findings }, {
+        createServices(store).workspace.importWorkspace(OPERATOR, { ...examination, ...findings, checkFiles }, {
           ...(options.organization !== undefined && { organizationSlug: options.organization }),
           ...(options.engagement !== undefined && { engagementName: options.engagement }),
           newTestVersions: options.newTestVersions === true,

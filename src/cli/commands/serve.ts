@@ -4,6 +4,7 @@
  * administrator) and prints the login once. Its settings for what is in front of it (a proxy, TLS), who may
  * create organisations and what it logs are listed in docs/security.md.
  */
+import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { FastifyInstance } from 'fastify';
@@ -168,6 +169,7 @@ export async function runServer(io: CliIO, options: ServerOptions): Promise<void
   const store = await openStore(options.databaseUrl);
   let app: FastifyInstance | undefined;
   let stopCheckpoints: (() => Promise<void>) | undefined;
+  let stopChecks: (() => Promise<void>) | undefined;
   try {
     const services = createServices(store, servicesWithWebhooks(io), { allowSignup: options.allowSignup });
     const lines = options.prepare ? await options.prepare(services) : [];
@@ -195,15 +197,21 @@ export async function runServer(io: CliIO, options: ServerOptions): Promise<void
         schedule
           ? `  audit checkpoints  signed with key ${schedule.signer.keyId} now and every ${schedule.everyMinutes} minutes`
           : `  audit checkpoints  off (create a key with \`assay checkpoint init-key\`, then give --checkpoint-key or $${CHECKPOINT_KEY_ENV})`,
+        '  scheduled checks  run inside this server when due (and what fell due while it was down, once)',
         ...lines,
         'Stop with Ctrl-C.',
         '',
       ].join('\n'),
     );
     stopCheckpoints = schedule ? await startCheckpoints(io, services, schedule) : undefined;
+    // Another server on the same database may claim a due check first: each runs once (docs/monitoring-server.md).
+    stopChecks = await services
+      .checkScheduler(`${hostname()}:${process.pid}`, (check, error) => io.err(`scheduled check ${check} did NOT run: ${error instanceof Error ? error.message : String(error)}\n`))
+      .start();
     await aborted(stop.signal);
     io.err('Stopping…\n');
   } finally {
+    await stopChecks?.();
     await stopCheckpoints?.();
     stop.dispose();
     await app?.close();

@@ -83,6 +83,10 @@ export const PERMISSIONS = {
    * organisation has no auditor (src/domain/criteria/exclusions.ts).
    */
   'exclusion.decide': { admin: 'all', auditor: 'all' },
+  /** Running a monitoring check now: the programme, and the auditor, who reperforms it over the same exports. */
+  'check.run': { ...programme, auditor: 'all' },
+  /** When a check runs by itself (its schedule): the programme's. */
+  'check.schedule': programme,
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

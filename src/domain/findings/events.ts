@@ -46,20 +46,29 @@ export function reopenOnRegression(finding: Finding, result: ExaminationResult):
     `${what} is deficient again (${words(deficiency.severity)}) in the examination of ${period}` +
     (failed.length > 0 ? `, deviations ${list(failed)}` : '') +
     `, after the finding was closed${closed ? ` on ${closed}` : ''}: its corrective actions did not prevent it.`;
+  return reopenAsRegression(finding, result.periodEnd, reason, 'The deficiency does not return in a later examination.');
+}
+
+/**
+ * A closed finding whose failure is back: open again, each corrective action's verification marked ineffective
+ * with the reason (its step kept, else `defaultStep`), and the step in its history. The one way a regression
+ * reopens a finding, whether an examination or a monitoring check found it.
+ */
+export function reopenAsRegression(finding: Finding, on: string, reason: string, defaultStep: string): Finding {
   return {
     ...finding,
     status: 'open',
     correctiveActions: finding.correctiveActions.map((action) => ({
       ...action,
       verification: {
-        step: action.verification?.step ?? 'The deficiency does not return in a later examination.',
+        step: action.verification?.step ?? defaultStep,
         by: action.verification?.by ?? null,
-        on: result.periodEnd,
+        on,
         result: 'ineffective',
         note: reason,
       },
     })),
-    history: [...finding.history, { on: result.periodEnd, from: 'closed', to: 'open', reason }],
+    history: [...finding.history, { on, from: 'closed', to: 'open', reason }],
   };
 }
 

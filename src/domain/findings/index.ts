@@ -9,3 +9,4 @@ export * from './authoring.js';
 export * from './management-response.js';
 export * from './action-rules.js';
 export * from './steps-taken.js';
+export * from './monitoring.js';

@@ -7,3 +7,4 @@ export * from './row-index.js';
 export * from './catalogue.js';
 export { ALERT_SEVERITIES, DEFAULT_SLA_DAYS } from './vulnerability-sla.js';
 export * from './examination.js';
+export * from './schedule.js';

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { auditRoutes } from './audit/index.js';
+import { checkRoutes } from './checks/index.js';
 import { authRoutes } from './auth/index.js';
 import { controlRoutes } from './controls/index.js';
 import { controlTestRoutes } from './controls/tests.js';
@@ -54,4 +55,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(reportRoutes, options);
   await app.register(starterRoutes, options);
   await app.register(notApplicableRoutes, options);
+  await app.register(checkRoutes, options);
 }

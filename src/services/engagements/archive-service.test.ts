@@ -4,6 +4,7 @@ import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engine
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Role } from '../../domain/index.js';
 import { createAuditRepository } from '../../store/audit-repository.js';
 import { createControlsRepository } from '../../store/controls-repository.js';
+import { createChecksRepository } from '../../store/checks-repository.js';
 import { createEngagementsRepository } from '../../store/engagements-repository.js';
 import { createFindingsRepository } from '../../store/findings-repository.js';
 import { createManagementResponsesRepository } from '../../store/management-responses-repository.js';
@@ -136,6 +137,7 @@ for (const engine of ENGINES) {
         findings: createFindingsRepository(db),
         responses: createManagementResponsesRepository(db),
         plans: createRemediationPlansRepository(db),
+        checks: createChecksRepository(db),
         lookup: createEngagementScope(repositories),
         access: createAccess({ memberships: createMembershipsRepository(db) }),
         audit: createAuditLog({ audit: createAuditRepository(db) }),

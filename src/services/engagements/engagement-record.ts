@@ -12,6 +12,7 @@ import { engineOf } from '../../store/engine.js';
 import type { StoredEngagement } from '../../store/engagements-repository.js';
 import type { FindingsRepository, StoredFinding, StoredRootCause } from '../../store/findings-repository.js';
 import type { ManagementResponsesRepository, StoredManagementResponse } from '../../store/management-responses-repository.js';
+import type { ChecksRepository } from '../../store/checks-repository.js';
 import type { RemediationPlansRepository } from '../../store/remediation-plans-repository.js';
 import type { Executor } from '../../store/values.js';
 import type { WorkspaceContent } from '../../workspace/write.js';
@@ -37,6 +38,7 @@ export interface EngagementRecord {
 export interface RecordSources {
   findings: Pick<FindingsRepository, 'list' | 'listRootCauses'>;
   responses: Pick<ManagementResponsesRepository, 'list'>;
+  checks: Pick<ChecksRepository, 'list'>;
 }
 
 /** The domain's finding, without what the store keeps beside it. */
@@ -70,6 +72,7 @@ export async function readWorkspace(trx: Executor, sources: RecordSources, engag
     findings: (await sources.findings.list(engagementId, {}, trx)).map(domainFinding),
     rootCauses: (await sources.findings.listRootCauses(engagementId, trx)).map(domainRootCause),
     managementResponses: (await sources.responses.list(engagementId, trx)).map(recordedResponse),
+    checkFiles: (await sources.checks.list(engagementId, {}, trx)).map(({ fileName, checkId, title, definition }) => ({ fileName, checkId, title, definition })),
   };
 }
 

@@ -53,7 +53,7 @@ for (const engine of ENGINES) {
       });
 
       const exported = await services.workspace.exportWorkspace(OPERATOR, result.organization.id, result.engagement.id);
-      expect(exported).toEqual({ ...acme, findings: [], rootCauses: [], managementResponses: [] });
+      expect(exported).toEqual({ ...acme, findings: [], rootCauses: [], managementResponses: [], checkFiles: [] });
       const dir = await writeWorkspace(join(await mkdtemp(join(tmpdir(), 'assay-export-')), 'acme'), exported);
       const reloaded = await loadWorkspace(dir);
       expect(reloaded).toEqual(acme);
@@ -82,7 +82,7 @@ for (const engine of ENGINES) {
       expect(second.engagement.id).toBe(first.engagement.id);
       expect(second.notes).toEqual(['The organisation "acme" is named "Acme Cloud, Inc."; the workspace says "ACME (renamed)" (the name was kept).']);
       const exported = await services.workspace.exportWorkspace(OPERATOR, first.organization.id, first.engagement.id);
-      expect(exported).toEqual({ ...smaller, engagement: { ...smaller.engagement, organization: 'Acme Cloud, Inc.' }, findings: [], rootCauses: [], managementResponses: [] });
+      expect(exported).toEqual({ ...smaller, engagement: { ...smaller.engagement, organization: 'Acme Cloud, Inc.' }, findings: [], rootCauses: [], managementResponses: [], checkFiles: [] });
 
       // Another name is another engagement of the same organisation.
       const other = await services.workspace.importWorkspace(OPERATOR, acme, { organizationSlug: 'acme', engagementName: 'FY2027' });
@@ -102,7 +102,7 @@ for (const engine of ENGINES) {
         ['F-AC-06', 'closed', 'RC-02'],
         ['F-MON-01', 'analysing', 'RC-01'],
       ]);
-      expect(await services.workspace.exportWorkspace(OPERATOR, result.organization.id, result.engagement.id)).toEqual(workspace);
+      expect(await services.workspace.exportWorkspace(OPERATOR, result.organization.id, result.engagement.id)).toEqual({ ...workspace, checkFiles: [] });
 
       // Importing again rewrites each finding in place (its row, and what is stored beside it, stays).
       const rowIds = () => store().db.selectFrom('findings').select(['id', 'code', 'version']).orderBy('code').execute();

@@ -20,6 +20,7 @@ import { counted } from '../../domain/words.js';
 import { planReimport, reimportRefusal, type ReimportPlan } from '../../domain/reimport.js';
 import { loadStoredTests, replaceExamination, type ReplaceCounts } from '../../store/controls-examination.js';
 import type { StoredControlTest } from '../../store/controls-repository.js';
+import type { ChecksRepository } from '../../store/checks-repository.js';
 import type { EngagementsRepository, StoredEngagement } from '../../store/engagements-repository.js';
 import { replaceFindings, type FindingsCounts } from '../../store/findings-replace.js';
 import type { FindingsRepository } from '../../store/findings-repository.js';
@@ -125,6 +126,7 @@ export function createWorkspaceService(deps: {
   memberships: Pick<MembershipsRepository, 'add'>;
   findings: Pick<FindingsRepository, 'list' | 'listRootCauses'>;
   responses: Pick<ManagementResponsesRepository, 'list'>;
+  checks: Pick<ChecksRepository, 'list' | 'replaceAll'>;
   signup: SignupPolicy;
   access: Access;
   audit: AuditLog;
@@ -234,6 +236,10 @@ export function createWorkspaceService(deps: {
             managementResponses: examination.managementResponses ?? [],
           })),
         };
+        if (examination.checkFiles !== undefined) {
+          const checks = await deps.checks.replaceAll(engagement.id, examination.checkFiles, trx);
+          await audit.record(trx, actor, { type: 'checks.replaced', organizationId, subject: `engagement:${engagement.id}`, after: checks });
+        }
         await audit.record(trx, actor, {
           type: 'engagement.imported',
           organizationId,

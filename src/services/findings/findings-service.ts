@@ -36,7 +36,7 @@ import { staleOrMissing, type Page, type Paged, type Trx } from '../../store/val
 import type { Actor } from '../platform/actor.js';
 import { createFindingsAuthoring } from './authoring.js';
 import { createFindingSteps } from './steps.js';
-import { findingsWork, ownsFinding, type FindingsDependencies } from './work.js';
+import { findingsWork, ownsFinding, saveReopened, type FindingsDependencies } from './work.js';
 import { at } from '../engagements/engagement-scope.js';
 
 export interface TransitionDetails {
@@ -144,14 +144,7 @@ export function createFindingsService(deps: FindingsDependencies) {
           }
           const after = reopenOnRegression(finding, result);
           if (after.status !== before.status) {
-            const saved = await findings.update(engagementId, before.version, after, trx);
-            await audit.record(trx, actor, {
-              type: 'finding.reopened',
-              organizationId,
-              subject,
-              before: { status: before.status, version: before.version },
-              after: { status: saved.status, version: saved.version, reason: saved.history.at(-1)?.reason ?? null },
-            });
+            const saved = await saveReopened(deps, trx, actor, organizationId, before, after);
             outcome.reopened.push(finding.code);
             outcome.findings.push(saved);
           } else if (JSON.stringify(after.classification) !== JSON.stringify(before.classification)) {

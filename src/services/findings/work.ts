@@ -56,17 +56,42 @@ export async function ownsFinding(
   return control !== null && ownsControl(actor, control);
 }
 
+/** What the closing rules need: the engagement's controls as examined, and its sampling settings. */
+export async function retestContextOf(controls: Pick<ControlsRepository, 'loadExamination'>, engagementId: string, trx: Executor): Promise<RetestContext> {
+  const examination = await controls.loadExamination(engagementId, trx);
+  const byId = new Map(examination.controls.map((c) => [c.id, c]));
+  return { control: (id) => byId.get(id), sampling: examination.engagement.sampling };
+}
+
+/**
+ * A closed finding opened again because its failure is back (an examination's deficiency or a failing check):
+ * saved at the version read, with `finding.reopened` giving the reason, in the caller's transaction.
+ */
+export async function saveReopened(
+  deps: { findings: Pick<FindingsRepository, 'update'>; audit: AuditLog },
+  trx: Trx,
+  actor: Actor,
+  organizationId: string,
+  before: StoredFinding,
+  after: Finding,
+): Promise<StoredFinding> {
+  const saved = await deps.findings.update(before.engagementId, before.version, after, trx);
+  await deps.audit.record(trx, actor, {
+    type: 'finding.reopened',
+    organizationId,
+    subject: `finding:${before.engagementId}/${before.code}`,
+    before: { status: before.status, version: before.version },
+    after: { status: saved.status, version: saved.version, reason: saved.history.at(-1)?.reason ?? null },
+  });
+  return saved;
+}
+
 /** The steps every change of a finding shares: read it as it stands today, lock it at a version, save and audit. */
 export function findingsWork({ findings, controls, lookup, audit, clock }: FindingsDependencies) {
   /** An accepted risk past its expiry is open again, whether or not anyone has touched it since (read-time rule). */
   const current = (finding: StoredFinding, today: string): StoredFinding => ({ ...finding, ...expireAcceptedRisk(finding, today) });
 
-  /** What the closing rules need: the engagement's controls as examined, and its sampling settings. */
-  async function retestContext(engagementId: string, trx: Executor): Promise<RetestContext> {
-    const examination = await controls.loadExamination(engagementId, trx);
-    const byId = new Map(examination.controls.map((c) => [c.id, c]));
-    return { control: (id) => byId.get(id), sampling: examination.engagement.sampling };
-  }
+  const retestContext = (engagementId: string, trx: Executor) => retestContextOf(controls, engagementId, trx);
 
   /** The finding to change, locked with its engagement, at the caller's version (stale: ConflictError). */
   async function forChange(organizationId: string, engagementId: string, code: string, version: number, trx: Trx) {

@@ -4,6 +4,7 @@
  * in that capability's `index.ts`.
  */
 import { createAuditRepository } from '../../store/audit-repository.js';
+import { createChecksRepository } from '../../store/checks-repository.js';
 import { createControlsRepository } from '../../store/controls-repository.js';
 import type { Store } from '../../store/database.js';
 import { createEngagementsRepository } from '../../store/engagements-repository.js';
@@ -29,6 +30,8 @@ export function createPlatform(store: Store, deps: StoreDependencies) {
     findings: createFindingsRepository(db, deps),
     responses: createManagementResponsesRepository(db, deps),
     plans: createRemediationPlansRepository(db, deps),
+    /** Read by monitoring and by the workspace import and export. */
+    checks: createChecksRepository(db, deps),
   };
   return {
     db,

@@ -18,6 +18,8 @@ import * as auditActor from './2026120401_audit_actor.js';
 import * as untestedSamples from './2026120401_untested_samples.js';
 import * as independence from './2026120501_independence.js';
 import * as organizationLocale from './2026120520_organization_locale.js';
+import * as evidence from './2026120530_evidence.js';
+import * as checks from './2026120550_checks.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -35,4 +37,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026120401_untested_samples': untestedSamples,
   '2026120501_independence': independence,
   '2026120520_organization_locale': organizationLocale,
+  '2026120530_evidence': evidence,
+  '2026120550_checks': checks,
 };

@@ -28,9 +28,9 @@ export function setCsrfToken(token: string | null): void {
 
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  // A file (a workspace zip) goes as it is, with its own type; anything else as JSON.
-  const file = body instanceof Blob ? body : null;
-  if (body !== undefined) headers['content-type'] = file ? file.type || 'application/octet-stream' : 'application/json';
+  // A file (a workspace zip) goes as it is, with its own type; a form (an upload) with the boundary the browser sets; anything else as JSON.
+  const file = body instanceof Blob || body instanceof FormData ? body : null;
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = body instanceof Blob ? body.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(`${API_PREFIX}${path}`, {
     method,

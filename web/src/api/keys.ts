@@ -71,6 +71,9 @@ export const keys = {
   systemicCauses: (organizationId: string, engagementId: string) =>
     [...findingsPart(organizationId, engagementId), 'root-causes', 'systemic'] as const,
   remediation: (organizationId: string, engagementId: string) => [...findingsPart(organizationId, engagementId), 'remediation'] as const,
+  /** Monitoring's checks: under the findings' part, as a run opens, retests or reopens a finding. */
+  checks: (organizationId: string, engagementId: string) => [...findingsPart(organizationId, engagementId), 'checks'] as const,
+  checkRuns: (organizationId: string, engagementId: string, checkId: string) => [...findingsPart(organizationId, engagementId), 'checks', checkId, 'runs'] as const,
   afterRemediation: (organizationId: string, engagementId: string) =>
     [...findingsPart(organizationId, engagementId), 'after-remediation'] as const,
 };

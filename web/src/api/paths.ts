@@ -63,6 +63,7 @@ export function engagementApi(organizationId: string, engagementId: string) {
   const control = (controlId: string) => `${root}/controls/${seg(controlId)}`;
   const test = (controlId: string) => `${control(controlId)}/test`;
   const finding = (code: string) => `${root}/findings/${seg(code)}`;
+  const check = (checkId: string) => `${root}/checks/${seg(checkId)}`;
   return {
     root,
     examination: `${root}/examination`,
@@ -94,6 +95,11 @@ export function engagementApi(organizationId: string, engagementId: string) {
     otherInformationSummary: `${root}/reports/other-information/summary`,
     assessmentResults: `${root}/oscal/assessment-results`,
     poam: `${root}/oscal/poam`,
+    checks: `${root}/checks`,
+    check,
+    checkRuns: (checkId: string) => `${check(checkId)}/runs`,
+    checkSchedule: (checkId: string) => `${check(checkId)}/schedule`,
+    checkExport: (checkId: string, source: string) => `${check(checkId)}/sources/${seg(source)}/export`,
   };
 }
 

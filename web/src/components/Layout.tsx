@@ -42,6 +42,7 @@ const NAVIGATION: { section: Section | null; label: string }[] = [
   { section: 'findings', label: 'Findings' },
   { section: 'rootCauses', label: 'Root causes' },
   { section: 'remediation', label: 'Corrective actions' },
+  { section: 'checks', label: 'Monitoring' },
   { section: 'reports', label: 'Reports' },
   { section: 'periods', label: 'Compare periods' },
   { section: 'settings', label: 'Settings' },

@@ -13,6 +13,7 @@ import { ChangesCard } from './ChangesCard.js';
 import { DeficienciesCard } from './DeficienciesCard.js';
 import { EmptyEngagement } from './EmptyEngagement.js';
 import { OpinionCard } from './OpinionCard.js';
+import { MonitoringHealthCard } from './MonitoringHealthCard.js';
 import { useEngagementRoot } from '../../paths.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { pageFallback } from '../../components/QueryFallback.js';
@@ -52,6 +53,9 @@ export function DashboardPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <ChangesCard changes={changes.data} error={changes.error} root={root} />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <MonitoringHealthCard root={root} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Suspense fallback={chartPlaceholder}>
