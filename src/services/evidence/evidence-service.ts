@@ -119,6 +119,9 @@ export function createEvidenceService(deps: EvidenceServiceDependencies) {
   }
 
   return {
+    /** The most bytes one file may hold. */
+    maxBytes,
+
     /**
      * Stores several files and their records, all or none. Files come one after another (a multipart upload as it
      * arrives): each is checked, its bytes streamed into the blob store within the limit, then every record is
