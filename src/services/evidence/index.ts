@@ -38,4 +38,4 @@ export function createEvidenceServices(platform: Platform, options: { lookup: En
 
 export type { BlobStore, BlobCondition, Content, StoredBlob } from '../../store/blobs.js';
 export type { EvidenceFilters, StoredEvidence } from '../../store/evidence-repository.js';
-export type { EvidenceFile, EvidenceService, Replacement } from './evidence-service.js';
+export type { BlobProblem, BlobReport, EvidenceFile, EvidenceService, Replacement } from './evidence-service.js';
