@@ -3,10 +3,10 @@
  * list's filters, and what an upload states beside its files (multipart form fields, sent before the files).
  */
 import { z } from 'zod';
-import { EVIDENCE_SOURCES, EVIDENCE_STATES } from '../domain/index.js';
-import { MAX_CONTROL_ID_LENGTH, MAX_TEXT_LENGTH } from '../domain/limits.js';
+import { EVIDENCE_SOURCES, EVIDENCE_STATES, REQUEST_STATUSES } from '../domain/index.js';
+import { MAX_CONTROL_ID_LENGTH, MAX_LIST_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '../domain/limits.js';
 import { engagementParams } from './engagements.js';
-import { date, idParam, text } from './fields.js';
+import { date, idParam, text, version } from './fields.js';
 import { pageQuery, paged } from './paging.js';
 
 export const evidenceParams = engagementParams.extend({ evidenceId: idParam });
@@ -67,3 +67,65 @@ export const EVIDENCE_UPLOAD_FIELDS = ['controls', 'coversFrom', 'coversTo', 've
 
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type EvidenceQuery = z.input<typeof evidenceQuery>;
+
+export const requestParams = engagementParams.extend({ requestId: idParam });
+
+export const evidenceRequestSchema = z
+  .object({
+    id: z.string(),
+    /** The request's id in the auditor's list, e.g. `PBC-12`. */
+    code: z.string(),
+    item: z.string(),
+    control: z.string().nullable(),
+    dueOn: z.string(),
+    owner: z.string().nullable(),
+    status: z.enum(REQUEST_STATUSES),
+    comment: z.string().nullable(),
+    returnReason: z.string().nullable(),
+    /** The evidence records the answer gives. */
+    evidence: z.array(z.string()),
+    requestedBy: z.string(),
+    requestedAt: z.string(),
+    answeredBy: z.string().nullable(),
+    answeredAt: z.string().nullable(),
+    decidedBy: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'EvidenceRequest' });
+
+export const requestBoardSchema = z.object({ today: z.string(), requests: z.array(evidenceRequestSchema) }).meta({ id: 'EvidenceRequestBoard' });
+
+export const askRequestBody = z.strictObject({
+  code: z.string().trim().min(1).max(MAX_CONTROL_ID_LENGTH),
+  item: text(MAX_TEXT_LENGTH),
+  control: z.string().trim().max(MAX_CONTROL_ID_LENGTH).nullable().optional(),
+  /** Today or later. */
+  dueOn: date,
+  owner: z.string().trim().max(MAX_OWNER_LENGTH).nullable().optional(),
+});
+
+export const answerRequestBody = z.strictObject({
+  version,
+  /** Ids of standing evidence records of the engagement. */
+  evidence: z.array(idParam).max(MAX_LIST_LENGTH),
+  comment: z.string().max(MAX_TEXT_LENGTH).nullable().optional(),
+});
+
+export const decideRequestBody = z.strictObject({
+  version,
+  decision: z.enum(['accept', 'return']),
+  /** Why the answer is returned (required then). */
+  reason: z.string().max(MAX_TEXT_LENGTH).nullable().optional(),
+});
+
+export const requestsImported = z.object({ created: z.array(z.string()), updated: z.array(z.string()) });
+
+export const requestsCsvDocument = {
+  description: 'The request list as CSV: ID, Request, Control, Due date, Owner, Status, Comment',
+  content: { 'text/csv': { schema: z.string() } },
+};
+
+export type EvidenceRequestBody = z.infer<typeof evidenceRequestSchema>;
+export type RequestBoardBody = z.infer<typeof requestBoardSchema>;
+export type AskRequestInput = z.input<typeof askRequestBody>;

@@ -81,6 +81,7 @@ async function world() {
     controls: ['AC-04'],
     source: 'upload',
   });
+  const request = await services.evidenceRequests.ask(OPERATOR, org.id, engagement.id, { code: 'PBC-1', item: 'Access reviews', control: 'AC-04', dueOn: '2099-12-31', owner: OWNER_EMAIL });
 
   // An event of the organisation (a member added above), for the routes that read one event.
   const [event] = (await createAuditRepository(store.db).list({ limit: 1, offset: 0, organizationId: org.id })).items;
@@ -96,6 +97,7 @@ async function world() {
     invitationId: invitation.id,
     proposalId: proposal.id,
     evidenceId: evidence.id,
+    requestId: request.id,
   };
   return { app, store, callers, params };
 }

@@ -12,6 +12,7 @@ import { ENGAGEMENT_URL, inEngagement } from '../../engagement-request.js';
 import { replyWithPage } from '../../paging.js';
 import type { ApiOptions } from '../index.js';
 import { routeModule } from '../route.js';
+import { evidenceRequestRoutes } from './requests.js';
 import { EVIDENCE_UPLOAD_FIELDS, engagementParams, evidenceAdded, evidenceContent, evidenceDeletionQuery, evidenceList, evidenceParams, evidenceQuery, evidenceSchema } from '../../../contract/index.js';
 
 const EVIDENCE_URL = `${ENGAGEMENT_URL}/evidence`;
@@ -143,4 +144,5 @@ export async function evidenceRoutes(fastify: FastifyInstance, options: ApiOptio
   // Multipart bodies are read by this module's routes alone, as streams (never buffered whole).
   await fastify.register(multipart);
   await routes(fastify, options);
+  await evidenceRequestRoutes(fastify, options);
 }
