@@ -37,6 +37,8 @@ export const SECTIONS = {
   remediation: 'remediation',
   reports: 'reports',
   periods: 'periods',
+  evidence: 'evidence',
+  requests: 'evidence-requests',
   settings: 'settings',
 } as const;
 export type Section = keyof typeof SECTIONS;

@@ -93,6 +93,10 @@ export function engagementApi(organizationId: string, engagementId: string) {
     otherInformationSummary: `${root}/reports/other-information/summary`,
     assessmentResults: `${root}/oscal/assessment-results`,
     poam: `${root}/oscal/poam`,
+    evidence: `${root}/evidence`,
+    evidenceRecord: (id: string) => `${root}/evidence/${seg(id)}`,
+    evidenceRequests: `${root}/evidence-requests`,
+    evidenceRequest: (id: string) => `${root}/evidence-requests/${seg(id)}`,
   };
 }
 
