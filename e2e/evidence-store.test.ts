@@ -11,7 +11,7 @@ describeE2E('the evidence store and evidence requests', (e2e) => {
     const root = e2e().server.demo.root;
     const { page, context, csrfToken } = await e2e().signIn(PEOPLE.owner);
     await page.goto(`${root}/evidence`);
-    await main(page).getByRole('textbox', { name: 'Controls' }).click();
+    await main(page).getByRole('region', { name: 'Add evidence' }).getByLabel('Controls').click();
     await page.getByRole('option', { name: 'AC-04' }).click();
     await page.keyboard.press('Escape');
     // Whether the progress bar showed, however quickly the upload ends (page scripts as text: the tests have no DOM types).
@@ -48,7 +48,8 @@ describeE2E('the evidence store and evidence requests', (e2e) => {
 
     await page.goto(`${root}/evidence-requests`);
     const card = main(page).getByTestId('request-PBC-7');
-    await card.getByRole('textbox', { name: 'Evidence' }).click();
+    await card.waitFor();
+    await card.getByLabel('Evidence').click();
     await page.getByRole('option', { name: 'q1-access-review.csv' }).click();
     await page.keyboard.press('Escape');
     await card.getByRole('textbox', { name: 'Comment' }).fill('The Q1 review, signed off');

@@ -49,7 +49,7 @@ function AnswerForm({ request }: { request: EvidenceRequest }) {
   const [comment, setComment] = useState('');
   return (
     <Stack gap="xs">
-      <MultiSelect label="Evidence" data={(evidence.data?.items ?? []).map((e) => ({ value: e.id, label: e.fileName }))} value={chosen} onChange={setChosen} />
+      <MultiSelect label="Evidence" data={(evidence.data?.items ?? []).map((e) => ({ value: e.id, label: e.fileName }))} value={chosen} onChange={setChosen} searchable />
       <Textarea label="Comment" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize />
       <Button size="xs" loading={answer.isPending} onClick={() => answer.mutate({ request, evidence: chosen, comment: comment || null })}>
         Answer
