@@ -25,3 +25,4 @@ export * from './oscal.js';
 export * from './starter.js';
 export * from './not-applicable.js';
 export * from './checks.js';
+export * from './evidence.js';

@@ -38,6 +38,8 @@ export const SECTIONS = {
   checks: 'checks',
   reports: 'reports',
   periods: 'periods',
+  evidence: 'evidence',
+  requests: 'evidence-requests',
   settings: 'settings',
 } as const;
 export type Section = keyof typeof SECTIONS;

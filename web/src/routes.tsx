@@ -27,6 +27,8 @@ const remediation = page(() => import('./pages/remediation/RemediationPage.js').
 const reports = page(() => import('./pages/reports/ReportsPage.js').then((m) => ({ Component: m.ReportsPage })));
 const periods = page(() => import('./pages/periods/PeriodsPage.js').then((m) => ({ Component: m.PeriodsPage })));
 const rootCauses = page(() => import('./pages/root-causes/RootCausesPage.js').then((m) => ({ Component: m.RootCausesPage })));
+const evidence = page(() => import('./pages/evidence/EvidencePage.js').then((m) => ({ Component: m.EvidencePage })));
+const requests = page(() => import('./pages/evidence/RequestsPage.js').then((m) => ({ Component: m.RequestsPage })));
 const settings = page(() => import('./pages/settings/SettingsPage.js').then((m) => ({ Component: m.SettingsPage })));
 // Reached from a one-time link, signed in or not.
 const invitation = page(() => import('./pages/invitation/InvitationPage.js').then((m) => ({ Component: m.InvitationPage })));
@@ -74,6 +76,8 @@ export const routes: RouteObject[] = [
       { path: SECTIONS.reports, ...reports },
       { path: SECTIONS.periods, ...periods },
       { path: SECTIONS.rootCauses, ...rootCauses },
+      { path: SECTIONS.evidence, ...evidence },
+      { path: SECTIONS.requests, ...requests },
       { path: SECTIONS.settings, ...settings },
     ],
   },

@@ -87,6 +87,13 @@ export const PERMISSIONS = {
   'check.run': { ...programme, auditor: 'all' },
   /** When a check runs by itself (its schedule): the programme's. */
   'check.schedule': programme,
+  /**
+   * Asking the organisation for evidence (the auditor's request list, its CSV import) and accepting or returning
+   * what it provides: the auditor's, who never provides the evidence it tests (independence).
+   */
+  'request.ask': { admin: 'all', auditor: 'all' },
+  /** Answering a request with evidence or a comment: the organisation's; an owner those it is named on or whose control it owns. */
+  'request.answer': { ...programme, owner: 'own' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

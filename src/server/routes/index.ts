@@ -8,6 +8,7 @@ import { controlRoutes } from './controls/index.js';
 import { controlTestRoutes } from './controls/tests.js';
 import { notApplicableRoutes } from './criteria/not-applicable.js';
 import { engagementRoutes } from './engagements/index.js';
+import { evidenceRoutes } from './evidence/index.js';
 import { examinationRoutes } from './examination/index.js';
 import { findingRoutes } from './findings/index.js';
 import { managementResponseRoutes } from './findings/management-responses.js';
@@ -56,4 +57,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(starterRoutes, options);
   await app.register(notApplicableRoutes, options);
   await app.register(checkRoutes, options);
+  await app.register(evidenceRoutes, options);
 }

@@ -26,6 +26,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The token a write sends, for the one request that does not go through `api` (an upload with its progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   // A file (a workspace zip) goes as it is, with its own type; a form (an upload) with the boundary the browser sets; anything else as JSON.

@@ -27,6 +27,8 @@ export const keys = {
   invitations: (organizationId: string) => [...organization(organizationId), 'invitations'] as const,
   /** The audit log's events of the organisation, a control's history among them. */
   audit,
+  /** The engagement's evidence records and the requests answered with them. */
+  evidence: (organizationId: string, engagementId: string) => [...engagement(organizationId, engagementId), 'evidence'] as const,
   controlHistory: (organizationId: string, engagementId: string, controlId: string) =>
     [...audit(organizationId), 'control', engagementId, controlId] as const,
 

@@ -100,6 +100,10 @@ export function engagementApi(organizationId: string, engagementId: string) {
     checkRuns: (checkId: string) => `${check(checkId)}/runs`,
     checkSchedule: (checkId: string) => `${check(checkId)}/schedule`,
     checkExport: (checkId: string, source: string) => `${check(checkId)}/sources/${seg(source)}/export`,
+    evidence: `${root}/evidence`,
+    evidenceRecord: (id: string) => `${root}/evidence/${seg(id)}`,
+    evidenceRequests: `${root}/evidence-requests`,
+    evidenceRequest: (id: string) => `${root}/evidence-requests/${seg(id)}`,
   };
 }
 

@@ -39,6 +39,8 @@ const NAVIGATION: { section: Section | null; label: string }[] = [
   { section: 'criteria', label: 'Criteria' },
   { section: 'controls', label: 'Controls' },
   { section: 'sampling', label: 'Sampling' },
+  { section: 'evidence', label: 'Evidence' },
+  { section: 'requests', label: 'Evidence requests' },
   { section: 'findings', label: 'Findings' },
   { section: 'rootCauses', label: 'Root causes' },
   { section: 'remediation', label: 'Corrective actions' },

@@ -24,6 +24,8 @@ const ENGAGEMENT_CHANGES: ReadonlySet<Action> = new Set<Action>([
   'result.amend',
   'exclusion.propose',
   'exclusion.decide',
+  'request.ask',
+  'request.answer',
 ]);
 
 export function useRole(): Role | null {
