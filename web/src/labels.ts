@@ -12,6 +12,7 @@ import type { ControlConclusion, CriterionStatus, FailureKind, OpinionKind, Seve
 import type { ResponseStatus } from '@assay/domain/findings/management-response.js';
 import type { ActionStatus, FindingSource, FindingStatus, RootCauseCategory, VerificationResult } from '@assay/domain/findings/model.js';
 import type { CheckStatus } from '@assay/domain/monitoring/model.js';
+import type { OccurrenceStatus } from '@assay/domain/coverage/coverage.js';
 import type { ALERT_SEVERITIES } from '@assay/domain/monitoring/vulnerability-sla.js';
 import type { PeriodChange } from '@assay/domain/periods/compare.js';
 import type { ActionState } from '@assay/domain/remediation/actions.js';
@@ -81,6 +82,7 @@ const ENUMERATIONS = {
   checkStatus: { pass: 'pass', fail: 'fail', empty: 'empty', error: 'error' } satisfies Record<CheckStatus, string>,
   proposal: { pending: 'pending', accepted: 'accepted', rejected: 'rejected' } satisfies Record<ProposalStatus, string>,
   proposalDecision: { accept: 'accept', reject: 'reject' } satisfies Record<ProposalDecision, string>,
+  occurrence: { evidenced: 'evidenced', missing: 'missing', not_tracked: 'not tracked' } satisfies Record<OccurrenceStatus, string>,
   alertSeverity: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' } satisfies Record<(typeof ALERT_SEVERITIES)[number], string>,
 } as const;
 
