@@ -24,3 +24,4 @@ export * from './reports.js';
 export * from './oscal.js';
 export * from './starter.js';
 export * from './not-applicable.js';
+export * from './coverage.js';

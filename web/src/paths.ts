@@ -37,6 +37,7 @@ export const SECTIONS = {
   remediation: 'remediation',
   reports: 'reports',
   periods: 'periods',
+  coverage: 'coverage',
   settings: 'settings',
 } as const;
 export type Section = keyof typeof SECTIONS;
@@ -62,6 +63,11 @@ export function controlPage(root: string, controlId: string): string {
 
 export function findingPage(root: string, code: string): string {
   return `${sectionPage(root, 'findings')}/${seg(code)}`;
+}
+
+/** Period coverage: the whole engagement's calendar, or one control's. */
+export function coveragePage(root: string, controlId?: string): string {
+  return `${sectionPage(root, 'coverage')}${controlId === undefined ? '' : `/${seg(controlId)}`}`;
 }
 
 /** The criteria matrix, filtered by `search` (a query string without its `?`; see criteria/filters.ts). */

@@ -25,6 +25,8 @@ const finding = page(() => import('./pages/findings/FindingPage.js').then((m) =>
 const remediation = page(() => import('./pages/remediation/RemediationPage.js').then((m) => ({ Component: m.RemediationPage })));
 const reports = page(() => import('./pages/reports/ReportsPage.js').then((m) => ({ Component: m.ReportsPage })));
 const periods = page(() => import('./pages/periods/PeriodsPage.js').then((m) => ({ Component: m.PeriodsPage })));
+const coverage = page(() => import('./pages/coverage/CoveragePage.js').then((m) => ({ Component: m.CoveragePage })));
+const controlCoverage = page(() => import('./pages/coverage/ControlCoveragePage.js').then((m) => ({ Component: m.ControlCoveragePage })));
 const rootCauses = page(() => import('./pages/root-causes/RootCausesPage.js').then((m) => ({ Component: m.RootCausesPage })));
 const settings = page(() => import('./pages/settings/SettingsPage.js').then((m) => ({ Component: m.SettingsPage })));
 // Reached from a one-time link, signed in or not.
@@ -71,6 +73,8 @@ export const routes: RouteObject[] = [
       { path: SECTIONS.remediation, ...remediation },
       { path: SECTIONS.reports, ...reports },
       { path: SECTIONS.periods, ...periods },
+      { path: SECTIONS.coverage, ...coverage },
+      { path: `${SECTIONS.coverage}/:controlId`, ...controlCoverage },
       { path: SECTIONS.rootCauses, ...rootCauses },
       { path: SECTIONS.settings, ...settings },
     ],

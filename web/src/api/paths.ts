@@ -70,6 +70,8 @@ export function engagementApi(organizationId: string, engagementId: string) {
     whatIf: `${root}/examination/what-if`,
     afterRemediation: `${root}/examination/after-remediation`,
     comparison: `${root}/comparison`,
+    coverage: `${root}/coverage`,
+    controlCoverage: (controlId: string) => `${control(controlId)}/coverage`,
     reExamination: `${root}/re-examination`,
     controls: `${root}/controls`,
     control,

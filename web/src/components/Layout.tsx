@@ -37,6 +37,7 @@ const NAVIGATION: { section: Section | null; label: string }[] = [
   { section: 'criteria', label: 'Criteria' },
   { section: 'controls', label: 'Controls' },
   { section: 'sampling', label: 'Sampling' },
+  { section: 'coverage', label: 'Coverage' },
   { section: 'findings', label: 'Findings' },
   { section: 'rootCauses', label: 'Root causes' },
   { section: 'remediation', label: 'Corrective actions' },
