@@ -68,6 +68,14 @@ export const AUDIT_EVENT_TYPES = [
   'criterion.exclusion_proposed',
   'criterion.exclusion_accepted',
   'criterion.exclusion_rejected',
+  'evidence.added',
+  'evidence.superseded',
+  'evidence.removed',
+  'evidence_request.created',
+  'evidence_request.imported',
+  'evidence_request.answered',
+  'evidence_request.accepted',
+  'evidence_request.returned',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -94,6 +102,8 @@ export interface AuditRecords {
   rootCause: object;
   managementResponse: object;
   remediationPlan: object;
+  evidence: object;
+  evidenceRequest: object;
 }
 
 /** What each step of a finding's work keeps beside the finding's status and version, before and after. */
@@ -191,6 +201,17 @@ export interface AuditPayloads<R extends AuditRecords> {
   /** The auditor's (or, without one, an admin's) decision on a proposal: the proposal before and as decided. */
   'criterion.exclusion_accepted': { before: NotApplicableProposal; after: NotApplicableProposal };
   'criterion.exclusion_rejected': { before: NotApplicableProposal; after: NotApplicableProposal };
+  'evidence.added': { after: R['evidence'] };
+  /** The record replaced (before it was marked) and the one replacing it. */
+  'evidence.superseded': { before: R['evidence']; after: R['evidence'] };
+  /** A deletion keeps the record whole, its hash with it, and why. */
+  'evidence.removed': { before: R['evidence']; after: { sha256: string; reason: string | null } };
+  'evidence_request.created': { after: R['evidenceRequest'] };
+  /** Requests brought in from the auditor's list: their ids, those created and those it changed. */
+  'evidence_request.imported': { after: { created: string[]; updated: string[] } };
+  'evidence_request.answered': { before: R['evidenceRequest']; after: R['evidenceRequest'] };
+  'evidence_request.accepted': { before: R['evidenceRequest']; after: R['evidenceRequest'] };
+  'evidence_request.returned': { before: R['evidenceRequest']; after: R['evidenceRequest'] };
 }
 
 /** An account changed by the operator: the account before, and after with how many of its sessions ended. */

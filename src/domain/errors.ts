@@ -60,3 +60,13 @@ export class TooManyAttemptsError extends Error {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+/** Content larger than a limit allows (a file upload): nothing of it was kept. */
+export class TooLargeError extends Error {
+  readonly limitBytes: number;
+  constructor(what: string, limitBytes: number) {
+    super(`${what} is larger than the ${limitBytes} bytes allowed`);
+    this.name = 'TooLargeError';
+    this.limitBytes = limitBytes;
+  }
+}

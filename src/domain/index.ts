@@ -27,6 +27,7 @@ export * from './periods/index.js';
 export * from './coverage/index.js';
 export * from './remediation/index.js';
 export * from './monitoring/index.js';
+export * from './evidence/index.js';
 export * from './archiving.js';
 export * from './audit-events.js';
 export * from './test-changes.js';

@@ -43,3 +43,11 @@ export const MAX_PASSWORD_LENGTH = 256;
 export const MAX_WORKSPACE_ZIP_BYTES = 20 * 1024 * 1024;
 export const MAX_WORKSPACE_UNZIPPED_BYTES = 100 * 1024 * 1024;
 export const MAX_WORKSPACE_ZIP_ENTRIES = 5000;
+/** One evidence file, when `ASSAY_EVIDENCE_MAX_BYTES` does not say (413 above, nothing stored). */
+export const DEFAULT_MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
+/** Files in one evidence upload. */
+export const MAX_EVIDENCE_FILES_PER_UPLOAD = 20;
+/** An evidence file's name (most file systems' limit). */
+export const MAX_EVIDENCE_FILE_NAME_LENGTH = 255;
+/** A media type (RFC 6838 allows 127 characters on each side of the slash). */
+export const MAX_MEDIA_TYPE_LENGTH = 255;

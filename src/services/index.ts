@@ -10,6 +10,7 @@ import { DEFAULT_INSTANCE_SETTINGS, type InstanceSettings } from './accounts/sig
 import { createAuditLogServices } from './audit-log/index.js';
 import { createDemoServices } from './demo/index.js';
 import { createEngagementServices } from './engagements/index.js';
+import { createEvidenceServices, type EvidenceSettings } from './evidence/index.js';
 import { createFindingsServices } from './findings/index.js';
 import { createPlatform } from './platform/index.js';
 import { createRemediationServices } from './remediation/index.js';
@@ -21,6 +22,8 @@ export interface ServiceDependencies {
   newId: () => string;
   /** Where reminder webhooks may go: public addresses only when not given (the CLI reads the instance's settings). */
   webhooks?: WebhookSettings;
+  /** Where evidence bytes go and how large a file may be: from the environment when not given. */
+  evidence?: EvidenceSettings;
 }
 
 export const defaultServiceDependencies: ServiceDependencies = { clock: () => new Date(), newId: randomUUID };
@@ -30,7 +33,7 @@ export function createServices(
   deps: ServiceDependencies = defaultServiceDependencies,
   settings: InstanceSettings = DEFAULT_INSTANCE_SETTINGS,
 ) {
-  const { webhooks, ...storeDeps } = deps;
+  const { webhooks, evidence, ...storeDeps } = deps;
   const platform = createPlatform(store, storeDeps);
   const { signup, ...accounts } = createAccountsServices(platform, settings);
   const { lookup, ...engagements } = createEngagementServices(platform, { signup });
@@ -42,8 +45,10 @@ export function createServices(
     ...createRemediationServices(platform, { lookup, ...(webhooks && { webhooks }) }),
     ...createReportServices(platform, { lookup }),
     ...createAuditLogServices(platform, { lookup }),
+    ...createEvidenceServices(platform, { lookup, ...(evidence && { settings: evidence }) }),
     ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users }),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
+export type * from './evidence/index.js';

@@ -307,6 +307,72 @@ export interface InstanceSettingsTable {
   value: string;
 }
 
+/** File contents by SHA-256 (hex): identical bytes stored once; empty when a folder holds them (`ASSAY_BLOB_DIR`). */
+export interface EvidenceBlobsTable {
+  sha256: string;
+  size: number;
+  content: Uint8Array;
+  created_at: Timestamp;
+}
+
+/** A file provided as evidence for an engagement; never edited: superseded by a newer record, or marked deleted. */
+export interface EvidenceTable {
+  id: string;
+  organization_id: string;
+  engagement_id: string;
+  sha256: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  /** The period the evidence covers (`YYYY-MM-DD`), null where not stated. */
+  covers_from: string | null;
+  covers_to: string | null;
+  collected_at: Timestamp;
+  /** Who collected it, in words (as the audit log writes the actor). */
+  collected_by: string;
+  collected_by_user_id: string | null;
+  /** upload | export | check-run */
+  source: string;
+  superseded_by: string | null;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+  deletion_reason: string | null;
+  version: Version;
+}
+
+export interface EvidenceControlsTable {
+  evidence_id: string;
+  control_id: string;
+}
+
+/** A request of the auditor's "provided by client" list. */
+export interface EvidenceRequestsTable {
+  id: string;
+  engagement_id: string;
+  /** The request's id in the auditor's list, e.g. `PBC-12`; unique within the engagement. */
+  code: string;
+  item: string;
+  control_id: string | null;
+  due_on: string;
+  owner: string | null;
+  /** open | answered | accepted | returned */
+  status: string;
+  comment: string | null;
+  return_reason: string | null;
+  requested_by: string;
+  requested_at: Timestamp;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  version: Version;
+}
+
+export interface EvidenceRequestAnswersTable {
+  request_id: string;
+  evidence_id: string;
+}
+
 export interface DatabaseSchema {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -329,4 +395,9 @@ export interface DatabaseSchema {
   management_responses: ManagementResponsesTable;
   instance_settings: InstanceSettingsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  evidence_blobs: EvidenceBlobsTable;
+  evidence: EvidenceTable;
+  evidence_controls: EvidenceControlsTable;
+  evidence_requests: EvidenceRequestsTable;
+  evidence_request_answers: EvidenceRequestAnswersTable;
 }

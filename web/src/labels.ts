@@ -7,6 +7,7 @@
 import { ROLES, type Role } from '@assay/domain/access/permissions.js';
 import type { InvitationStatus } from '@assay/domain/accounts/invitation.js';
 import type { ProposalDecision, ProposalStatus } from '@assay/domain/criteria/exclusions.js';
+import type { EvidenceSource, EvidenceState, RequestStatus } from '@assay/domain/evidence/index.js';
 import type { DesignAssessment, Nature, ReportType, SampleResult, TestMethod } from '@assay/domain/engagement.js';
 import type { ControlConclusion, CriterionStatus, FailureKind, OpinionKind, Severity } from '@assay/domain/evaluation/result.js';
 import type { ResponseStatus } from '@assay/domain/findings/management-response.js';
@@ -84,6 +85,9 @@ const ENUMERATIONS = {
   proposalDecision: { accept: 'accept', reject: 'reject' } satisfies Record<ProposalDecision, string>,
   occurrence: { evidenced: 'evidenced', missing: 'missing', not_tracked: 'not tracked' } satisfies Record<OccurrenceStatus, string>,
   alertSeverity: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' } satisfies Record<(typeof ALERT_SEVERITIES)[number], string>,
+  evidenceSource: { upload: 'uploaded', export: 'exported', 'check-run': 'check run' } satisfies Record<EvidenceSource, string>,
+  evidenceState: { current: 'current', superseded: 'superseded', deleted: 'deleted' } satisfies Record<EvidenceState, string>,
+  requestStatus: { open: 'open', answered: 'answered', accepted: 'accepted', returned: 'returned' } satisfies Record<RequestStatus, string>,
 } as const;
 
 /** Every enumerated value's words by value; a value in several enumerations reads the same in each. */

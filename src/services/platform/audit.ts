@@ -3,11 +3,13 @@
  * The store chains their hashes; `assay verify` recomputes the chain.
  */
 import type { AuditEventOf, AuditEventType, FindingStepEventOf, FindingStepType } from '../../domain/audit-events.js';
+import type { EvidenceRequest } from '../../domain/evidence/index.js';
 import type { VersionedPlan } from '../../domain/remediation/index.js';
 import type { ApiToken } from '../../store/api-tokens-repository.js';
 import type { AuditRepository } from '../../store/audit-repository.js';
 import type { ReplaceCounts, SampleChange, StoredControl, StoredControlTest } from '../../store/controls-repository.js';
 import type { StoredEngagement } from '../../store/engagements-repository.js';
+import type { StoredEvidence } from '../../store/evidence-repository.js';
 import type { StoredFinding, StoredRootCause } from '../../store/findings-repository.js';
 import type { FindingsCounts } from '../../store/findings-replace.js';
 import type { Invitation } from '../../store/invitations-repository.js';
@@ -42,6 +44,8 @@ export interface StoredRecords {
   managementResponse: StoredManagementResponse;
   /** Its webhook address masked. */
   remediationPlan: VersionedPlan;
+  evidence: StoredEvidence;
+  evidenceRequest: EvidenceRequest;
 }
 
 /** An event as the services record it: its type decides its payload (src/domain/audit-events.ts). */

@@ -17,6 +17,7 @@ import * as archiving from './2026120103_archiving.js';
 import * as auditActor from './2026120401_audit_actor.js';
 import * as untestedSamples from './2026120401_untested_samples.js';
 import * as independence from './2026120501_independence.js';
+import * as evidence from './2026120530_evidence.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -33,4 +34,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026120401_audit_actor': auditActor,
   '2026120401_untested_samples': untestedSamples,
   '2026120501_independence': independence,
+  '2026120530_evidence': evidence,
 };
