@@ -8,6 +8,7 @@ import type { Store } from '../store/database.js';
 import { createAccountsServices } from './accounts/index.js';
 import { DEFAULT_INSTANCE_SETTINGS, type InstanceSettings } from './accounts/signup-policy.js';
 import { createAuditLogServices } from './audit-log/index.js';
+import { createCoverageServices } from './coverage/index.js';
 import { createDemoServices } from './demo/index.js';
 import { createEngagementServices } from './engagements/index.js';
 import { createEvidenceServices, type EvidenceSettings } from './evidence/index.js';
@@ -44,6 +45,7 @@ export function createServices(
     ...createFindingsServices(platform, { lookup }),
     ...createRemediationServices(platform, { lookup, ...(webhooks && { webhooks }) }),
     ...createReportServices(platform, { lookup }),
+    ...createCoverageServices(platform, { lookup }),
     ...createAuditLogServices(platform, { lookup }),
     ...createEvidenceServices(platform, { lookup, ...(evidence && { settings: evidence }) }),
     ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users }),

@@ -6,6 +6,7 @@ import { authRoutes } from './auth/index.js';
 import { controlRoutes } from './controls/index.js';
 import { controlTestRoutes } from './controls/tests.js';
 import { notApplicableRoutes } from './criteria/not-applicable.js';
+import { coverageRoutes } from './coverage/index.js';
 import { engagementRoutes } from './engagements/index.js';
 import { examinationRoutes } from './examination/index.js';
 import { findingRoutes } from './findings/index.js';
@@ -54,4 +55,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(reportRoutes, options);
   await app.register(starterRoutes, options);
   await app.register(notApplicableRoutes, options);
+  await app.register(coverageRoutes, options);
 }
