@@ -6,6 +6,7 @@ import type { ControlCoverageView, EngagementCoverage } from '@assay/contract';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.js';
 import { keys } from './keys.js';
+import { API_PREFIX } from './paths.js';
 import { useScope } from './programme.js';
 
 export type { ControlCoverageView, EngagementCoverage };
@@ -28,4 +29,10 @@ export function useControlCoverage(controlId: string) {
     queryFn: () => api<ControlCoverageView>('GET', urls.controlCoverage(controlId)),
     enabled: Boolean(organizationId && engagementId && controlId),
   });
+}
+
+/** The address of an evidence file's download, under the API like every request the app makes. */
+export function useEvidenceDownload(): (evidenceId: string) => string {
+  const { urls } = useScope();
+  return (evidenceId) => `${API_PREFIX}${urls.evidenceContent(evidenceId)}`;
 }

@@ -72,6 +72,7 @@ export function engagementApi(organizationId: string, engagementId: string) {
     comparison: `${root}/comparison`,
     coverage: `${root}/coverage`,
     controlCoverage: (controlId: string) => `${control(controlId)}/coverage`,
+    evidenceContent: (evidenceId: string) => `${root}/evidence/${seg(evidenceId)}/content`,
     reExamination: `${root}/re-examination`,
     controls: `${root}/controls`,
     control,

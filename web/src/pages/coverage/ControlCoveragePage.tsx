@@ -4,7 +4,7 @@
  */
 import { Alert, Anchor, Card, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { useControlCoverage, type ControlCoverageView, type OccurrenceView } from '../../api/coverage.js';
+import { useControlCoverage, useEvidenceDownload, type ControlCoverageView, type OccurrenceView } from '../../api/coverage.js';
 import { Id } from '../../components/Id.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { pageFallback } from '../../components/QueryFallback.js';
@@ -74,6 +74,7 @@ function Explanation({ coverage }: { coverage: ControlCoverageView }) {
 
 function OccurrenceCard({ occurrence, records }: { occurrence: OccurrenceView; records: ControlCoverageView['evidenceRecords'] }) {
   const covering = records.filter((r) => occurrence.evidence.includes(r.id));
+  const download = useEvidenceDownload();
   return (
     <Card withBorder padding="sm" component="article" aria-label={`Occurrence ${occurrence.label}`} data-status={occurrence.status}>
       <Stack gap={4}>
@@ -89,7 +90,11 @@ function OccurrenceCard({ occurrence, records }: { occurrence: OccurrenceView; r
         {covering.length > 0 && (
           <List size="sm" spacing={2}>
             {covering.map((r) => (
-              <List.Item key={r.id}>{r.fileName}</List.Item>
+              <List.Item key={r.id}>
+                <Anchor href={download(r.id)} download={r.fileName} size="sm">
+                  {r.fileName}
+                </Anchor>
+              </List.Item>
             ))}
           </List>
         )}

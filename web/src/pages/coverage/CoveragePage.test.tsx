@@ -83,7 +83,7 @@ describe('ControlCoveragePage', () => {
     renderAt(`${ROOT}/coverage/AC-01`, <ControlCoveragePage />, '/coverage/:controlId');
     const q1 = await screen.findByRole('article', { name: 'Occurrence 2026-Q1' });
     expect(within(q1).getByText('evidenced')).toBeInTheDocument();
-    expect(within(q1).getByText('q1-access-review.pdf')).toBeInTheDocument();
+    expect(within(q1).getByRole('link', { name: 'q1-access-review.pdf' })).toHaveAttribute('href', `/api/v1${E}/evidence/ev-1/content`);
     const q2 = screen.getByRole('article', { name: 'Occurrence 2026-Q2' });
     expect(within(q2).getByText('missing')).toBeInTheDocument();
     expect(within(q2).queryByRole('listitem')).toBeNull();
