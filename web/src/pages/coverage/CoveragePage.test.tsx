@@ -36,9 +36,10 @@ const CHANGES = { control: 'CM-01', title: 'Changes approved', frequency: 'event
 const ENGAGEMENT: EngagementCoverage = { ...period, controls: [BACKUPS, CHANGES, REVIEW] };
 
 describe('calendar words', () => {
-  it('puts the controls short of evidence first and the ones that owe nothing apart', () => {
-    const rows = calendarRows(ENGAGEMENT.controls);
-    expect(rows.periodic.map((r) => r.control)).toEqual(['AC-01', 'OPS-02']);
+  it('puts the controls short of evidence first, the untracked last, and the ones that owe nothing apart', () => {
+    const complete = { ...REVIEW, control: 'AC-02', occurrences: REVIEW.occurrences.map((o) => ({ ...o, status: 'evidenced' as const })), missing: [] };
+    const rows = calendarRows([BACKUPS, CHANGES, complete, REVIEW]);
+    expect(rows.periodic.map((r) => r.control)).toEqual(['AC-01', 'AC-02', 'OPS-02']);
     expect(rows.other.map((r) => r.control)).toEqual(['CM-01']);
   });
 
@@ -58,10 +59,29 @@ describe('CoveragePage', () => {
     expect(within(review).getByRole('listitem', { name: /^2026-Q1, .*: evidenced$/ })).toBeInTheDocument();
     expect(within(review).getByRole('link', { name: /AC-01/ })).toHaveAttribute('href', `${ROOT}/coverage/AC-01`);
     expect(screen.getByText('1 missing occurrence across the controls tracked by evidence.')).toBeInTheDocument();
-    expect(within(screen.getByRole('region', { name: 'OPS-02 coverage' })).getByRole('listitem', { name: /not tracked$/ })).toBeInTheDocument();
+    const untracked = screen.getByRole('region', { name: 'OPS-02 coverage' });
+    expect(within(untracked).getByText(/1 occurrence owed; not tracked by evidence yet/)).toBeInTheDocument();
+    expect(within(untracked).queryByRole('listitem')).toBeNull();
     expect(screen.getByText(/no occurrences owed: CM-01\./)).toBeInTheDocument();
     // The control short of evidence comes first.
     expect(screen.getAllByRole('region').map((r) => r.getAttribute('aria-label'))).toEqual(['AC-01 coverage', 'OPS-02 coverage']);
+  });
+
+  it('shows a daily control’s many windows as named squares rather than labels', async () => {
+    const days = Array.from({ length: 30 }, (_, i) => `2026-04-${String(i + 1).padStart(2, '0')}`);
+    const daily = {
+      ...REVIEW,
+      control: 'OPS-09',
+      frequency: 'daily' as const,
+      occurrences: days.map((d, i) => q(d, d, d, i === 4 ? 'missing' : 'evidenced', i === 4 ? [] : [`ev-${i}`])),
+      missing: ['2026-04-05'],
+    };
+    stubFetch({}, { [`GET ${E}/coverage`]: { status: 200, body: { ...period, controls: [daily] } } });
+    renderAt(`${ROOT}/coverage`, <CoveragePage />, '/coverage');
+    const row = await screen.findByRole('region', { name: 'OPS-09 coverage' });
+    expect(within(row).getAllByRole('listitem')).toHaveLength(30);
+    expect(within(row).queryByText('2026-04-05')).toBeNull();
+    expect(within(row).getByRole('listitem', { name: /^2026-04-05, .*: missing$/ })).toHaveAttribute('data-status', 'missing');
   });
 
   it('says a Type 1 report owes no occurrence', async () => {

@@ -62,7 +62,8 @@ function ControlRow({ row, href }: { row: CoverageRow; href: string }) {
             {frequencyLabel(row.frequency)} · {coverageSummary(row)}
           </Text>
         </Group>
-        <OccurrenceCells occurrences={row.occurrences} />
+        {/* Untracked, every window reads the same: the summary says it once. */}
+        {row.tracked && <OccurrenceCells occurrences={row.occurrences} />}
       </Stack>
     </Card>
   );

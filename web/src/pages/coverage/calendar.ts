@@ -23,9 +23,13 @@ export function occurrenceDescription(occurrence: OccurrenceView): string {
   return `${occurrence.label}, ${occurrenceDates(occurrence)}: ${statusLabel(occurrence.status)}`;
 }
 
-/** The engagement's rows split: periodic controls (those short of evidence first, then in order), and the others. */
+/** The engagement's rows split: periodic controls (short of evidence first, then tracked, then untracked, each in order), and the others. */
 export function calendarRows(rows: readonly CoverageRow[]): { periodic: CoverageRow[]; other: CoverageRow[] } {
   const periodic = rows.filter((r) => r.periodic);
-  const short = periodic.filter((r) => r.missing.length > 0);
-  return { periodic: [...short, ...periodic.filter((r) => r.missing.length === 0)], other: rows.filter((r) => !r.periodic) };
+  const rank = (r: CoverageRow) => (r.missing.length > 0 ? 0 : r.tracked ? 1 : 2);
+  // Array.prototype.sort is stable: the engagement's order holds within each rank.
+  return { periodic: [...periodic].sort((a, b) => rank(a) - rank(b)), other: rows.filter((r) => !r.periodic) };
 }
+
+/** Beyond this many windows (weekly and daily controls) a row shows its windows as unlabelled squares. */
+export const LABELLED_CELLS = 24;

@@ -1,0 +1,94 @@
+// Period coverage on a phone (390×844): the demo's quarterly board review (GOV-01) evidenced for the first quarter
+// only shows the second quarter missing, on the engagement's calendar and on the control's, and the control
+// concluded not effective; the second quarter's evidence then fills the window and the deviation goes.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { DEMO_WORKSPACE } from '../src/cli/commands/demo.js';
+import { OPERATOR } from '../src/services/platform/actor.js';
+import { loadWorkspace } from '../src/workspace/load.js';
+import { main, readConclusion } from './support/pages.js';
+import { PEOPLE, ROOT } from './support/server.js';
+import { describeE2E } from './support/suite.js';
+
+const PHONE = { width: 390, height: 844 };
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+
+/** The whole page, for a person to look at. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/** The browser APIs the in-page function below reads (this file is type-checked without the DOM library). */
+interface InPage {
+  document: { documentElement: { scrollWidth: number } };
+  innerWidth: number;
+}
+
+/** How far the page is wider than the screen, in CSS pixels. */
+async function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const { document, innerWidth } = globalThis as unknown as InPage;
+    return Math.max(0, document.documentElement.scrollWidth - innerWidth);
+  });
+}
+
+/** An occurrence cell of a control's row on the engagement's calendar, by its label. */
+const cell = (page: Page, control: string, label: string) =>
+  main(page).getByRole('region', { name: `${control} coverage` }).getByRole('listitem', { name: new RegExp(`^${label}, `) });
+
+describeE2E('period coverage', (e2e) => {
+  it('sees a missing quarter, then the evidence filling it', async () => {
+    const seeded = await e2e().server.seedOrganization('acme-coverage', await loadWorkspace(DEMO_WORKSPACE));
+    const { services } = e2e().server;
+    const addEvidence = (fileName: string, day: string) =>
+      services.evidence.add(OPERATOR, seeded.organizationId, seeded.engagementId, {
+        content: Readable.from([Buffer.from(`Board minutes ${day}`)]),
+        fileName,
+        mediaType: 'text/plain',
+        controls: ['GOV-01'],
+        coversFrom: day,
+        coversTo: day,
+        source: 'upload',
+      });
+    await addEvidence('board-minutes-2026-03-19.txt', '2026-03-19');
+
+    const { page } = await e2e().signIn(PEOPLE.auditor, { viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.goto(`${seeded.root}/coverage`);
+    await main(page).getByRole('heading', { name: 'Period coverage' }).waitFor();
+    await expect.poll(() => cell(page, 'GOV-01', '2026-Q2').getAttribute('data-status')).toBe('missing');
+    expect(await cell(page, 'GOV-01', '2026-Q1').getAttribute('data-status')).toBe('evidenced');
+    // A control with no evidence stating a period is not tracked: nothing missing.
+    await main(page).getByRole('region', { name: 'GOV-02 coverage' }).getByText(/not tracked by evidence yet/).waitFor();
+    await main(page).getByText('1 missing occurrence across the controls tracked by evidence.').waitFor();
+    expect(await overflow(page)).toBe(0);
+    await screenshot(page, 'coverage-engagement-phone');
+
+    // The control's calendar: the first quarter with its evidence, the second missing.
+    await main(page).getByRole('region', { name: 'GOV-01 coverage' }).getByRole('link', { name: /GOV-01/ }).click();
+    await page.waitForURL(`**${seeded.root}/coverage/GOV-01`);
+    const q1 = main(page).getByRole('article', { name: 'Occurrence 2026-Q1' });
+    await q1.getByRole('link', { name: 'board-minutes-2026-03-19.txt' }).waitFor();
+    expect(await main(page).getByRole('article', { name: 'Occurrence 2026-Q2' }).getAttribute('data-status')).toBe('missing');
+    await main(page).getByText(/No evidence covers 2026-Q2/).waitFor();
+    expect(await overflow(page)).toBe(0);
+    await screenshot(page, 'coverage-control-phone');
+
+    // The examination sees the missing quarter as a deviation.
+    await main(page).getByRole('link', { name: 'The control, its test and conclusion' }).click();
+    await page.waitForURL(`**${seeded.root}/controls/GOV-01`);
+    expect(await readConclusion(page)).toBe('not effective');
+
+    // The second quarter's minutes come in: the window is evidenced and the deviation is gone.
+    await addEvidence('board-minutes-2026-06-18.txt', '2026-06-18');
+    await page.goto(`${seeded.root}/coverage/GOV-01`);
+    await expect.poll(() => main(page).getByRole('article', { name: 'Occurrence 2026-Q2' }).getAttribute('data-status')).toBe('evidenced');
+    await main(page).getByRole('article', { name: 'Occurrence 2026-Q2' }).getByRole('link', { name: 'board-minutes-2026-06-18.txt' }).waitFor();
+    await page.goto(`${seeded.root}/controls/GOV-01`);
+    expect(await readConclusion(page)).toBe('effective');
+  });
+});
