@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import { DEMO_WORKSPACE } from '../src/cli/commands/demo.js';
 import { OPERATOR } from '../src/services/platform/actor.js';
 import { loadWorkspace } from '../src/workspace/load.js';
-import { main, readConclusion } from './support/pages.js';
+import { main, overflow, readConclusion } from './support/pages.js';
 import { PEOPLE, ROOT } from './support/server.js';
 import { describeE2E } from './support/suite.js';
 
@@ -21,20 +21,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
-}
-
-/** The browser APIs the in-page function below reads (this file is type-checked without the DOM library). */
-interface InPage {
-  document: { documentElement: { scrollWidth: number } };
-  innerWidth: number;
-}
-
-/** How far the page is wider than the screen, in CSS pixels. */
-async function overflow(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const { document, innerWidth } = globalThis as unknown as InPage;
-    return Math.max(0, document.documentElement.scrollWidth - innerWidth);
-  });
 }
 
 /** An occurrence cell of a control's row on the engagement's calendar, by its label. */

@@ -3,25 +3,11 @@
 // wide table scrolls inside its card.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { main, overallOpinion, samplesTable } from './support/pages.js';
+import { main, overallOpinion, overflow, samplesTable } from './support/pages.js';
 import { PEOPLE } from './support/server.js';
 import { describeE2E } from './support/suite.js';
 
 const PHONE = { width: 390, height: 844 };
-
-/** The browser APIs the in-page function below reads (this file is type-checked without the DOM library). */
-interface InPage {
-  document: { documentElement: { scrollWidth: number } };
-  innerWidth: number;
-}
-
-/** How far the page is wider than the screen, in CSS pixels (0: nothing sticks out sideways). */
-async function overflow(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const { document, innerWidth } = globalThis as unknown as InPage;
-    return Math.max(0, document.documentElement.scrollWidth - innerWidth);
-  });
-}
 
 /** Whether the element is inside the screen's width. */
 async function onScreen(page: Page, name: string | RegExp, role: 'button' | 'combobox' | 'link' = 'button'): Promise<boolean> {

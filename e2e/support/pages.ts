@@ -156,3 +156,17 @@ export async function appDate(page: Page, iso: string): Promise<string> {
   const locale = await page.evaluate(() => (globalThis as { navigator?: { language: string } }).navigator?.language);
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
 }
+
+/** The browser APIs `overflow` reads in the page (the tests are type-checked without the DOM library). */
+interface InPage {
+  document: { documentElement: { scrollWidth: number } };
+  innerWidth: number;
+}
+
+/** How far the page is wider than the screen, in CSS pixels (0: nothing sticks out sideways). */
+export async function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const { document, innerWidth } = globalThis as unknown as InPage;
+    return Math.max(0, document.documentElement.scrollWidth - innerWidth);
+  });
+}
