@@ -44,7 +44,11 @@ function testWithMissing(coverage: ControlCoverage, test: ControlTest | undefine
 
 /** The engine's result with period coverage: {@link withCoverage} examined, each short control's reasons naming its missing occurrences. */
 export function examineWithCoverage(examination: Examination, evidence: readonly CoverageEvidence[]): ExaminationResult {
-  const covered = withCoverage(examination, evidence);
+  return examineCovered(withCoverage(examination, evidence));
+}
+
+/** {@link examineWithCoverage} of an examination {@link withCoverage} gave, for a caller that reads that examination too. */
+export function examineCovered(covered: CoveredExamination): ExaminationResult {
   const result = examine(covered.examination);
   const missing = new Map(covered.coverage.filter((c) => c.missing.length > 0).map((c) => [c.control, c]));
   for (const control of result.controls) {

@@ -70,6 +70,13 @@ for (const engine of ENGINES) {
       expect((await ofControl('AC-06')).occurrences[1]?.evidence).toEqual([q2.id]);
     });
 
+    it('raises a finding for the control a missing quarter leaves not effective when findings are synchronised', async () => {
+      const { services, organizationId, engagementId, add } = await world();
+      await add(evidence('q1-review.pdf', ['AC-06'], '2026-03-28'));
+      const { findings } = await services.findings.syncFromExamination(OPERATOR, organizationId, engagementId);
+      expect(findings.find((f) => f.control === 'AC-06')).toMatchObject({ source: 'deficiency', status: 'open' });
+    });
+
     it('counts only the records in force: a deleted one evidences nothing', async () => {
       const { add, services, organizationId, engagementId, ofControl, control } = await world();
       await add(evidence('q1-review.pdf', ['AC-06'], '2026-02-01'));
