@@ -1,9 +1,10 @@
 /** The `assay` command line: wires the commands and maps errors to exit codes and located messages. */
 import { Command, CommanderError } from 'commander';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../domain/index.js';
+import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, UnauthenticatedError, ValidationError } from '../domain/index.js';
 import { registerArchive } from './commands/archive.js';
 import { registerCheckpoint } from './commands/checkpoint.js';
 import { registerDemo } from './commands/demo.js';
+import { registerEvidence } from './commands/evidence.js';
 import { registerExamine } from './commands/examine.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -41,6 +42,7 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
   registerDemo(program, io);
   registerRemind(program, io, setExit);
   registerMonitor(program, io, setExit);
+  registerEvidence(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -60,7 +62,7 @@ function reportError(error: unknown, io: CliIO): number {
     return EXIT_BAD_INPUT;
   }
   // What the user named does not exist, clashes, or is not theirs: their input, said plainly.
-  if (error instanceof NotFoundError || error instanceof ConflictError || error instanceof ForbiddenError || error instanceof UnauthenticatedError) {
+  if (error instanceof NotFoundError || error instanceof ConflictError || error instanceof ForbiddenError || error instanceof UnauthenticatedError || error instanceof TooLargeError) {
     io.err(`assay: ${error.message}\n`);
     return EXIT_BAD_INPUT;
   }

@@ -24,4 +24,5 @@ export * from './reports.js';
 export * from './oscal.js';
 export * from './starter.js';
 export * from './not-applicable.js';
+export * from './evidence.js';
 export * from './coverage.js';

@@ -3,6 +3,7 @@
  * of another organisation) gets exactly what the route's declared permission and the permission table say.
  * A new route is covered as soon as it exists; one whose path needs a fixture this file lacks fails here.
  */
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { freshStore } from '../../test/support/engines.js';
 import { buildEngagement } from '../../test/support/factories.js';
@@ -73,6 +74,14 @@ async function world() {
 
   const { invitation } = await services.invitations.create(OPERATOR, org.id, { email: 'invitee@elsewhere.example', role: 'viewer' });
   const proposal = await services.notApplicable.propose(OPERATOR, org.id, engagement.id, { criterion: 'CC6.4', reason: 'Facilities are carved out' });
+  const evidence = await services.evidence.add(OPERATOR, org.id, engagement.id, {
+    content: Readable.from([Buffer.from('user,reviewed\n')]),
+    fileName: 'access-review.csv',
+    mediaType: 'text/csv',
+    controls: ['AC-04'],
+    source: 'upload',
+  });
+  const request = await services.evidenceRequests.ask(OPERATOR, org.id, engagement.id, { code: 'PBC-1', item: 'Access reviews', control: 'AC-04', dueOn: '2099-12-31', owner: OWNER_EMAIL });
 
   // An event of the organisation (a member added above), for the routes that read one event.
   const [event] = (await createAuditRepository(store.db).list({ limit: 1, offset: 0, organizationId: org.id })).items;
@@ -87,6 +96,8 @@ async function world() {
     findingCode: 'F-AC-04',
     invitationId: invitation.id,
     proposalId: proposal.id,
+    evidenceId: evidence.id,
+    requestId: request.id,
   };
   return { app, store, callers, params };
 }

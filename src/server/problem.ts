@@ -9,6 +9,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  TooLargeError,
   TooManyAttemptsError,
   UnauthenticatedError,
   ValidationError,
@@ -55,6 +56,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (error instanceof ForbiddenError) return send(problem(403, error.message));
   if (error instanceof NotFoundError) return send(problem(404, error.message));
   if (error instanceof ConflictError) return send(problem(409, error.message));
+  if (error instanceof TooLargeError) return send(problem(413, error.message));
   if (error instanceof TooManyAttemptsError) {
     reply.header('retry-after', String(error.retryAfterSeconds));
     return send(problem(429, error.message));

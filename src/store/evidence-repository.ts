@@ -224,6 +224,18 @@ export function createEvidenceRepository(db: Executor, deps: StoreDependencies =
       return (await (trx ?? db).selectFrom('evidence').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined;
     },
 
+    /** The records that name these bytes, any engagement's: who to tell when the bytes are damaged. */
+    async namedBy(sha256: string, trx?: Executor): Promise<{ id: string; organizationId: string; engagementId: string; fileName: string }[]> {
+      const rows = await (trx ?? db)
+        .selectFrom('evidence')
+        .select(['id', 'organization_id', 'engagement_id', 'file_name'])
+        .where('sha256', '=', sha256)
+        .orderBy('collected_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({ id: r.id, organizationId: r.organization_id, engagementId: r.engagement_id, fileName: r.file_name }));
+    },
+
     /** Every blob address evidence names, deleted records' too (their bytes are kept), in order. */
     async addresses(trx?: Executor): Promise<string[]> {
       const rows = await (trx ?? db).selectFrom('evidence').select('sha256').distinct().orderBy('sha256').execute();

@@ -16,6 +16,7 @@ const IDENTIFIERS = new Set([
   'ARCHIVED_FILTERS',
   'TEST_CHANGES',
   'CONCLUSION_ORDER',
+  'REQUEST_CSV_COLUMNS',
 ]);
 /** Enumerations with their own name tables (which the server's renderers share). */
 const NAMED: Record<string, (value: string) => string> = {

@@ -69,7 +69,7 @@ describe('assay verify', () => {
     const intact = await runCli('verify', '--database', database);
     // organization.created, engagement.imported, user.created, member.added
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toMatch(/^audit log intact: 4 events\n {2}head: event 4 [0-9a-f]{64} {3}\(note it: assay verify --expect-head 4:[0-9a-f]{64}\)\n {2}checkpoints: none\n$/);
+    expect(intact.stdout).toMatch(/^audit log intact: 4 events\n {2}head: event 4 [0-9a-f]{64} {3}\(note it: assay verify --expect-head 4:[0-9a-f]{64}\)\n {2}checkpoints: none\nevidence intact: 0 files in the database, each matches its SHA-256\n$/);
 
     const store = await openDatabase(database);
     const target = await store.db.selectFrom('audit_events').select(['seq', 'subject']).where('type', '=', 'engagement.imported').executeTakeFirstOrThrow();

@@ -1,21 +1,23 @@
 /**
  * `assay verify`: recomputes the audit log's hash chain, prints its head, and checks it against a head noted
  * earlier (`--expect-head SEQ:HASH`) and against the signed checkpoints (with `--public-key` or the key file);
- * exit 1 naming each problem.
+ * then reads every evidence file back and checks it against its SHA-256; exit 1 naming each problem.
  */
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { KeyObject } from 'node:crypto';
 import { ValidationError } from '../../domain/index.js';
+import { counted } from '../../domain/words.js';
 import { OPERATOR } from '../../services/platform/actor.js';
 import { parsePublicKey } from '../../services/audit-log/checkpoint-signature.js';
-import { createServices } from '../../services/index.js';
+import { createServices, defaultServiceDependencies } from '../../services/index.js';
+import { evidenceSettingsFrom, type BlobReport } from '../../services/evidence/index.js';
 import type { ChainReport } from '../../services/audit-log/integrity-service.js';
 import type { ChainPoint } from '../../store/audit-repository.js';
 import { CHECKPOINT_KEY_OPTION_HELP, checkpointKeyPath, readCheckpointKey } from '../checkpoint-key.js';
 import { DATABASE_OPTION_HELP, resolveDatabaseUrl, withStore } from '../database.js';
 import { EXIT_OK, EXIT_PROBLEMS_FOUND } from '../exit-codes.js';
-import type { CliIO } from '../io.js';
+import { envOf, type CliIO } from '../io.js';
 import { choice } from '../options.js';
 
 const FORMATS = ['text', 'json'] as const;
@@ -44,7 +46,7 @@ export function registerVerify(program: Command, io: CliIO, setExit: (code: numb
   program
     .command('verify')
     .description(
-      "recompute the audit log's hash chain and print its head; name each event altered, inserted or deleted, and each break of a noted head or a signed checkpoint (exit 1)",
+      "recompute the audit log's hash chain and print its head; name each event altered, inserted or deleted, and each break of a noted head or a signed checkpoint; check every evidence file against its SHA-256 (exit 1 on any problem)",
     )
     .option('--expect-head <seq:hash>', 'a head noted earlier: the chain must still pass through it (proves that nothing up to it changed)', chainPoint)
     .option('--public-key <key>', 'check the checkpoints\' signatures with this key ("ed25519:…" or a file); repeat for keys used before', collect)
@@ -57,14 +59,16 @@ export function registerVerify(program: Command, io: CliIO, setExit: (code: numb
         const keyFile = checkpointKeyPath(options.checkpointKey, io);
         if (keyFile !== undefined) keys.push((await readCheckpointKey(keyFile, io)).publicKey);
         const url = resolveDatabaseUrl(options.database, io);
-        const report = await withStore(url, { mustExist: true }, (store) =>
-          createServices(store).integrity.verifyAuditChain(OPERATOR, {
+        const { report, evidence } = await withStore(url, { mustExist: true }, async (store) => {
+          const services = createServices(store, { ...defaultServiceDependencies, evidence: evidenceSettingsFrom(envOf(io)) });
+          const chain = await services.integrity.verifyAuditChain(OPERATOR, {
             ...(options.expectHead && { expectedHead: options.expectHead }),
             ...(keys.length > 0 && { publicKeys: keys }),
-          }),
-        );
-        setExit(report.intact ? EXIT_OK : EXIT_PROBLEMS_FOUND);
-        io.out(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : render(report));
+          });
+          return { report: chain, evidence: await services.evidence.verifyBlobs(OPERATOR) };
+        });
+        setExit(report.intact && evidence.problems.length === 0 ? EXIT_OK : EXIT_PROBLEMS_FOUND);
+        io.out(options.format === 'json' ? `${JSON.stringify({ ...report, evidence }, null, 2)}\n` : render(report) + renderEvidence(evidence));
       },
     );
 }
@@ -97,6 +101,18 @@ function render(report: ChainReport): string {
     ...problems.map((p) => `  ${p}`),
     `  ${report.events} events in the log, ${headLine}`,
     "  check the database's backups and access logs for what changed",
+    '',
+  ].join('\n');
+}
+
+function renderEvidence(report: BlobReport): string {
+  const where = report.location === 'database' ? 'in the database' : `in ${report.location}`;
+  if (report.problems.length === 0) return `evidence intact: ${counted(report.checked, 'file')} ${where}, each matches its SHA-256\n`;
+  return [
+    `evidence ALTERED: ${report.problems.length} of ${counted(report.checked, 'file')} ${where}`,
+    ...report.problems.map(
+      (p) => `  ${p.sha256}: ${p.condition === 'missing' ? 'missing' : 'its bytes no longer match the hash'}; named by ${p.records.map((r) => `${r.fileName} (evidence ${r.id} of engagement ${r.engagementId})`).join(', ')}`,
+    ),
     '',
   ].join('\n');
 }

@@ -83,6 +83,13 @@ export const PERMISSIONS = {
    * organisation has no auditor (src/domain/criteria/exclusions.ts).
    */
   'exclusion.decide': { admin: 'all', auditor: 'all' },
+  /**
+   * Asking the organisation for evidence (the auditor's request list, its CSV import) and accepting or returning
+   * what it provides: the auditor's, who never provides the evidence it tests (independence).
+   */
+  'request.ask': { admin: 'all', auditor: 'all' },
+  /** Answering a request with evidence or a comment: the organisation's; an owner those it is named on or whose control it owns. */
+  'request.answer': { ...programme, owner: 'own' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

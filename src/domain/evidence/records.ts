@@ -103,3 +103,32 @@ export function evidenceState(record: { supersededBy: string | null; deletedAt: 
   if (record.deletedAt !== null) return 'deleted';
   return record.supersededBy === null ? 'current' : 'superseded';
 }
+
+/** Media types of the files evidence usually is, by extension; anything else is plain bytes. */
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  csv: 'text/csv',
+  txt: 'text/plain',
+  log: 'text/plain',
+  md: 'text/markdown',
+  json: 'application/json',
+  yaml: 'application/yaml',
+  yml: 'application/yaml',
+  xml: 'application/xml',
+  html: 'text/html',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  zip: 'application/zip',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  eml: 'message/rfc822',
+};
+
+/** The media type a file's name suggests (for files read from disk, which carry none). */
+export function mediaTypeOf(fileName: string): string {
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  return MEDIA_TYPES[extension] ?? 'application/octet-stream';
+}

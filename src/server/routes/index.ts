@@ -8,6 +8,7 @@ import { controlTestRoutes } from './controls/tests.js';
 import { notApplicableRoutes } from './criteria/not-applicable.js';
 import { coverageRoutes } from './coverage/index.js';
 import { engagementRoutes } from './engagements/index.js';
+import { evidenceRoutes } from './evidence/index.js';
 import { examinationRoutes } from './examination/index.js';
 import { findingRoutes } from './findings/index.js';
 import { managementResponseRoutes } from './findings/management-responses.js';
@@ -55,5 +56,6 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(reportRoutes, options);
   await app.register(starterRoutes, options);
   await app.register(notApplicableRoutes, options);
+  await app.register(evidenceRoutes, options);
   await app.register(coverageRoutes, options);
 }

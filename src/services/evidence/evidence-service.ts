@@ -17,14 +17,14 @@ import {
   type EvidenceDescription,
   type Problem,
 } from '../../domain/index.js';
-import type { Content, BlobStore, StoredBlob } from '../../store/blobs.js';
+import type { BlobCondition, BlobStore, Content, StoredBlob } from '../../store/blobs.js';
 import type { ControlsRepository, StoredControl } from '../../store/controls-repository.js';
 import type { EvidenceFilters, EvidenceRepository, StoredEvidence } from '../../store/evidence-repository.js';
 import type { Executor, Page, Paged } from '../../store/values.js';
 import type { EngagementScope } from '../engagements/engagement-scope.js';
 import { ownsControl } from '../engagements/engagement-scope.js';
 import type { Access } from '../platform/access.js';
-import { describeActor, personOf, type Actor } from '../platform/actor.js';
+import { describeActor, personOf, requireOperator, type Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
 
 /** A file to store: its bytes as they arrive, and what describes it. */
@@ -34,6 +34,20 @@ export interface EvidenceFile extends EvidenceDescription {
 
 /** A replacement: what is not said is taken from the record it supersedes. */
 export type Replacement = { content: Content; fileName: string } & Partial<Omit<EvidenceDescription, 'fileName'>>;
+
+/** Bytes that are not what their address says, and the records that name them. */
+export interface BlobProblem {
+  sha256: string;
+  condition: Exclude<BlobCondition, 'intact'>;
+  records: { id: string; organizationId: string; engagementId: string; fileName: string }[];
+}
+
+export interface BlobReport {
+  /** Where the bytes live: `database` or the folder. */
+  location: string;
+  checked: number;
+  problems: BlobProblem[];
+}
 
 export interface EvidenceServiceDependencies {
   db: Executor;
@@ -119,6 +133,9 @@ export function createEvidenceService(deps: EvidenceServiceDependencies) {
   }
 
   return {
+    /** The most bytes one file may hold. */
+    maxBytes,
+
     /**
      * Stores several files and their records, all or none. Files come one after another (a multipart upload as it
      * arrives): each is checked, its bytes streamed into the blob store within the limit, then every record is
@@ -230,6 +247,21 @@ export function createEvidenceService(deps: EvidenceServiceDependencies) {
         await audit.record(trx, actor, { type: 'evidence.removed', organizationId, subject: `evidence:${id}`, before, after: { sha256: before.sha256, reason: after.deletionReason } });
         return after;
       });
+    },
+
+    /**
+     * Reads every blob evidence names back and hashes it again (the operator's, for `assay verify`): a blob missing
+     * or altered is named with the records that point to it. Deleted records' bytes are kept, so they are checked too.
+     */
+    async verifyBlobs(actor: Actor): Promise<BlobReport> {
+      requireOperator(actor, 'checks every evidence file');
+      const addresses = await evidence.addresses();
+      const problems: BlobProblem[] = [];
+      for (const sha256 of addresses) {
+        const condition = await blobs.verify(sha256);
+        if (condition !== 'intact') problems.push({ sha256, condition, records: await evidence.namedBy(sha256) });
+      }
+      return { location: blobs.location, checked: addresses.length, problems };
     },
   };
 }

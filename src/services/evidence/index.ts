@@ -9,6 +9,8 @@ import { createEvidenceRepository } from '../../store/evidence-repository.js';
 import type { EngagementScope } from '../engagements/engagement-scope.js';
 import type { Platform } from '../platform/index.js';
 import { createEvidenceService } from './evidence-service.js';
+import { createRequestsService } from './requests-service.js';
+import { createEvidenceRequestsRepository } from '../../store/evidence-requests-repository.js';
 
 export interface EvidenceSettings {
   /** A folder for the bytes; the database holds them when null. */
@@ -26,16 +28,18 @@ export function evidenceSettingsFrom(env: NodeJS.ProcessEnv): EvidenceSettings {
 }
 
 export function createEvidenceServices(platform: Platform, options: { lookup: EngagementScope; settings?: EvidenceSettings }) {
-  const { db, deps, access, audit, repositories } = platform;
+  const { db, deps, clock, access, audit, repositories } = platform;
   const settings = options.settings ?? evidenceSettingsFrom(process.env);
   const blobs = createBlobStore(db, deps, settings.blobDir);
   const evidence = createEvidenceRepository(db, deps);
   return {
     blobs,
     evidence: createEvidenceService({ db, evidence, controls: repositories.controls, blobs, lookup: options.lookup, access, audit, maxBytes: settings.maxBytes }),
+    evidenceRequests: createRequestsService({ db, requests: createEvidenceRequestsRepository(db, deps), evidence, controls: repositories.controls, lookup: options.lookup, access, audit, clock }),
   };
 }
 
 export type { BlobStore, BlobCondition, Content, StoredBlob } from '../../store/blobs.js';
 export type { EvidenceFilters, StoredEvidence } from '../../store/evidence-repository.js';
-export type { EvidenceFile, EvidenceService, Replacement } from './evidence-service.js';
+export type { RequestBoard, RequestsService } from './requests-service.js';
+export type { BlobProblem, BlobReport, EvidenceFile, EvidenceService, Replacement } from './evidence-service.js';
