@@ -1,12 +1,13 @@
 // Period coverage on a phone (390×844): the demo's quarterly board review (GOV-01) evidenced for the first quarter
 // only shows the second quarter missing, on the engagement's calendar and on the control's, and the control
-// concluded not effective; the second quarter's evidence then fills the window and the deviation goes.
+// concluded not effective; the second quarter's minutes, uploaded, then fill the window and the deviation goes.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DEMO_WORKSPACE } from '../src/cli/commands/demo.js';
+import { CSRF_HEADER } from '../src/server/authentication.js';
 import { OPERATOR } from '../src/services/platform/actor.js';
 import { loadWorkspace } from '../src/workspace/load.js';
 import { main, overflow, readConclusion } from './support/pages.js';
@@ -30,18 +31,16 @@ const cell = (page: Page, control: string, label: string) =>
 describeE2E('period coverage', (e2e) => {
   it('sees a missing quarter, then the evidence filling it', async () => {
     const seeded = await e2e().server.seedOrganization('acme-coverage', await loadWorkspace(DEMO_WORKSPACE));
-    const { services } = e2e().server;
-    const addEvidence = (fileName: string, day: string) =>
-      services.evidence.add(OPERATOR, seeded.organizationId, seeded.engagementId, {
-        content: Readable.from([Buffer.from(`Board minutes ${day}`)]),
-        fileName,
-        mediaType: 'text/plain',
-        controls: ['GOV-01'],
-        coversFrom: day,
-        coversTo: day,
-        source: 'upload',
-      });
-    await addEvidence('board-minutes-2026-03-19.txt', '2026-03-19');
+    // The first quarter's minutes, seeded as a record of the store.
+    await e2e().server.services.evidence.add(OPERATOR, seeded.organizationId, seeded.engagementId, {
+      content: Readable.from([Buffer.from('Board minutes 2026-03-19')]),
+      fileName: 'board-minutes-2026-03-19.txt',
+      mediaType: 'text/plain',
+      controls: ['GOV-01'],
+      coversFrom: '2026-03-19',
+      coversTo: '2026-03-19',
+      source: 'upload',
+    });
 
     const { page } = await e2e().signIn(PEOPLE.auditor, { viewport: PHONE, isMobile: true, hasTouch: true });
     await page.goto(`${seeded.root}/coverage`);
@@ -69,8 +68,18 @@ describeE2E('period coverage', (e2e) => {
     await page.waitForURL(`**${seeded.root}/controls/GOV-01`);
     expect(await readConclusion(page)).toBe('not effective');
 
-    // The second quarter's minutes come in: the window is evidenced and the deviation is gone.
-    await addEvidence('board-minutes-2026-06-18.txt', '2026-06-18');
+    // The compliance lead uploads the second quarter's minutes: the window is evidenced and the deviation is gone.
+    const lead = await e2e().signIn(PEOPLE.compliance);
+    const upload = await lead.context.request.post(`/api/v1/organizations/${seeded.organizationId}/engagements/${seeded.engagementId}/evidence`, {
+      headers: { [CSRF_HEADER]: lead.csrfToken },
+      multipart: {
+        controls: 'GOV-01',
+        coversFrom: '2026-06-18',
+        coversTo: '2026-06-18',
+        file: { name: 'board-minutes-2026-06-18.txt', mimeType: 'text/plain', buffer: Buffer.from('Board minutes 2026-06-18') },
+      },
+    });
+    expect(upload.status()).toBe(201);
     await page.goto(`${seeded.root}/coverage/GOV-01`);
     await expect.poll(() => main(page).getByRole('article', { name: 'Occurrence 2026-Q2' }).getAttribute('data-status')).toBe('evidenced');
     await main(page).getByRole('article', { name: 'Occurrence 2026-Q2' }).getByRole('link', { name: 'board-minutes-2026-06-18.txt' }).waitFor();
