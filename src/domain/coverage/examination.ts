@@ -36,10 +36,11 @@ function testWithMissing(coverage: ControlCoverage, test: ControlTest | undefine
     .filter((o) => o.status === 'missing' && !sampled.has(o.label))
     .map((o) => ({ item: o.label, result: 'fail', note: `No evidence covers ${o.from} to ${o.to}` }));
   const samples = [...(test?.samples ?? []), ...failed];
-  const populationSize = Math.max(test?.populationSize ?? coverage.occurrences.length, samples.length);
-  return test
-    ? { ...test, samples, populationSize }
-    : { control: coverage.control, method: 'inspection', populationSize, samples, scopeLimitation: null };
+  if (!test) return { control: coverage.control, method: 'inspection', populationSize: coverage.occurrences.length, samples, scopeLimitation: null };
+  // A population of unknown size stays unknown (stating it would turn the bound exact, and could improve it); a
+  // stated one grows only as far as the samples need, as one more failed sample does anywhere in the engine.
+  const populationSize = test.populationSize === null ? null : Math.max(test.populationSize, samples.length);
+  return { ...test, samples, populationSize };
 }
 
 /** The engine's result with period coverage: {@link withCoverage} examined, each short control's reasons naming its missing occurrences. */
