@@ -26,3 +26,4 @@ export * from './starter.js';
 export * from './not-applicable.js';
 export * from './checks.js';
 export * from './evidence.js';
+export * from './coverage.js';

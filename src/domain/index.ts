@@ -24,6 +24,7 @@ export * from './access/permissions.js';
 export * from './accounts/index.js';
 export * from './findings/index.js';
 export * from './periods/index.js';
+export * from './coverage/index.js';
 export * from './remediation/index.js';
 export * from './monitoring/index.js';
 export * from './evidence/index.js';

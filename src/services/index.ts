@@ -8,6 +8,7 @@ import type { Store } from '../store/database.js';
 import { createAccountsServices } from './accounts/index.js';
 import { DEFAULT_INSTANCE_SETTINGS, type InstanceSettings } from './accounts/signup-policy.js';
 import { createAuditLogServices } from './audit-log/index.js';
+import { createCoverageServices } from './coverage/index.js';
 import { createDemoServices } from './demo/index.js';
 import { createEngagementServices } from './engagements/index.js';
 import { createEvidenceServices, type EvidenceSettings } from './evidence/index.js';
@@ -48,6 +49,7 @@ export function createServices(
     ...createFindingsServices(platform, { lookup }),
     ...createRemediationServices(platform, { lookup, ...(webhooks && { webhooks }) }),
     ...createReportServices(platform, { lookup }),
+    ...createCoverageServices(platform, { lookup }),
     ...createAuditLogServices(platform, { lookup }),
     ...evidenceServices,
     ...createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) }),

@@ -9,6 +9,7 @@ import { jsonPath, locateProblems, repeats, within, type Problem } from '../doma
 import { sampleProblems } from '../domain/sampling/integrity.js';
 import { chunksFor, controlColumns, controlRow, recordedSampleColumns, testColumns, toDomainControl, toDomainTest, toSample, toStoredControl, toStoredTest, type RecordedSampleSelect, type StoredControl, type StoredControlTest } from './controls-rows.js';
 import { sameTest } from '../domain/reimport.js';
+import { readCoverageEvidence, type CoveringEvidence } from './coverage-evidence.js';
 import { engineOf } from './engine.js';
 import { bumpRevision, engagementColumns, toDomainEngagement, toStoredEngagement, type ExaminationKey } from './engagements-repository.js';
 import type { Executor, StoreDependencies, Trx } from './values.js';
@@ -19,29 +20,39 @@ import type { Executor, StoreDependencies, Trx } from './values.js';
  * in their stored order, tests in the order of their controls, samples in their stored order.
  */
 export async function loadExamination(executor: Executor, engagementId: string): Promise<Examination> {
-  return (await loadKeyedExamination(executor, engagementId)).examination;
+  return (await inOneSnapshot(executor, (trx) => readExamination(trx, engagementId))).examination;
 }
 
 /** An examination with what its evaluation is keyed on, read in the same snapshot as the examination. */
 export interface KeyedExamination {
   examination: Examination;
   key: ExaminationKey;
+  /** The evidence whose covered periods the examination's period coverage reads (docs/coverage.md). */
+  evidence: CoveringEvidence[];
 }
 
-/** {@link loadExamination}, with the engagement's revision and its organisation's version of that state. */
+/** {@link loadExamination}, with the engagement's revision, its organisation's version and its evidence of that state. */
 export async function loadKeyedExamination(executor: Executor, engagementId: string): Promise<KeyedExamination> {
-  if (executor.isTransaction) return readExamination(executor, engagementId);
-  // Four reads must see one state of the database, not an import half-way between them. A SQLite
+  return inOneSnapshot(executor, async (trx) => ({
+    ...(await readExamination(trx, engagementId)),
+    evidence: await readCoverageEvidence(trx, engagementId),
+  }));
+}
+
+/** Runs `read` in a transaction of its own unless `executor` is one already. */
+async function inOneSnapshot<T>(executor: Executor, read: (trx: Executor) => Promise<T>): Promise<T> {
+  if (executor.isTransaction) return read(executor);
+  // The reads must see one state of the database, not an import half-way between them. A SQLite
   // transaction reads one snapshot anyway; PostgreSQL needs repeatable read for that, read only (it writes
   // nothing; both are said in the one `start transaction`, no extra round trip).
   const transaction =
     engineOf(executor) === 'postgres'
       ? executor.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
       : executor.transaction();
-  return transaction.execute((trx) => readExamination(trx, engagementId));
+  return transaction.execute(read);
 }
 
-async function readExamination(trx: Executor, engagementId: string): Promise<KeyedExamination> {
+async function readExamination(trx: Executor, engagementId: string): Promise<Omit<KeyedExamination, 'evidence'>> {
   const engagement = await trx
     .selectFrom('engagements')
     .innerJoin('organizations', 'organizations.id', 'engagements.organization_id')

@@ -5,6 +5,7 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { evidenceState, outsidePeriod, type EvidenceRecord, type EvidenceSource, type EvidenceState } from '../domain/evidence/index.js';
+import { bumpRevision } from './engagements-repository.js';
 import type { DatabaseSchema, EvidenceTable } from './schema.js';
 import { defaultDependencies, selectPage, staleOrMissing, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies } from './values.js';
 
@@ -138,8 +139,10 @@ export function createEvidenceRepository(db: Executor, deps: StoreDependencies =
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     const current = await findById(engagementId, id, executor);
-    if (Number(updated.numUpdatedRows) === 1 && current) return current;
-    throw staleOrMissing(`Evidence ${id}`, expectedVersion, current?.version);
+    if (Number(updated.numUpdatedRows) !== 1 || !current) throw staleOrMissing(`Evidence ${id}`, expectedVersion, current?.version);
+    // The examination reads the records in force (period coverage, docs/coverage.md): its cached result moves on.
+    await bumpRevision(executor, { engagementId });
+    return current;
   }
 
   return {
@@ -172,6 +175,8 @@ export function createEvidenceRepository(db: Executor, deps: StoreDependencies =
           .values(input.controlRowIds.map((controlId) => ({ evidence_id: id, control_id: controlId })))
           .execute();
       }
+      // The examination reads evidence (period coverage, docs/coverage.md): its cached result moves on.
+      await bumpRevision(executor, { engagementId: input.engagementId });
       const created = await findById(input.engagementId, id, executor);
       if (!created) throw new Error(`Evidence ${id} was not written`);
       return created;

@@ -14,6 +14,7 @@ import type { ResponseStatus } from '@assay/domain/findings/management-response.
 import type { ActionStatus, FindingSource, FindingStatus, RootCauseCategory, VerificationResult } from '@assay/domain/findings/model.js';
 import type { CheckStatus } from '@assay/domain/monitoring/model.js';
 import type { CheckRunTrigger } from '@assay/domain/monitoring/schedule.js';
+import type { OccurrenceStatus } from '@assay/domain/coverage/coverage.js';
 import type { ALERT_SEVERITIES } from '@assay/domain/monitoring/vulnerability-sla.js';
 import type { PeriodChange } from '@assay/domain/periods/compare.js';
 import type { ActionState } from '@assay/domain/remediation/actions.js';
@@ -85,6 +86,7 @@ const ENUMERATIONS = {
   checkRunTrigger: { on_demand: 'on demand', schedule: 'scheduled' } satisfies Record<CheckRunTrigger, string>,
   proposal: { pending: 'pending', accepted: 'accepted', rejected: 'rejected' } satisfies Record<ProposalStatus, string>,
   proposalDecision: { accept: 'accept', reject: 'reject' } satisfies Record<ProposalDecision, string>,
+  occurrence: { evidenced: 'evidenced', missing: 'missing', not_tracked: 'not tracked' } satisfies Record<OccurrenceStatus, string>,
   alertSeverity: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' } satisfies Record<(typeof ALERT_SEVERITIES)[number], string>,
   evidenceSource: { upload: 'uploaded', export: 'exported', 'check-run': 'check run' } satisfies Record<EvidenceSource, string>,
   evidenceState: { current: 'current', superseded: 'superseded', deleted: 'deleted' } satisfies Record<EvidenceState, string>,

@@ -40,6 +40,7 @@ export const SECTIONS = {
   periods: 'periods',
   evidence: 'evidence',
   requests: 'evidence-requests',
+  coverage: 'coverage',
   settings: 'settings',
 } as const;
 export type Section = keyof typeof SECTIONS;
@@ -65,6 +66,11 @@ export function controlPage(root: string, controlId: string): string {
 
 export function findingPage(root: string, code: string): string {
   return `${sectionPage(root, 'findings')}/${seg(code)}`;
+}
+
+/** Period coverage: the whole engagement's calendar, or one control's. */
+export function coveragePage(root: string, controlId?: string): string {
+  return `${sectionPage(root, 'coverage')}${controlId === undefined ? '' : `/${seg(controlId)}`}`;
 }
 
 /** The criteria matrix, filtered by `search` (a query string without its `?`; see criteria/filters.ts). */

@@ -26,6 +26,8 @@ const checks = page(() => import('./pages/checks/ChecksPage.js').then((m) => ({ 
 const remediation = page(() => import('./pages/remediation/RemediationPage.js').then((m) => ({ Component: m.RemediationPage })));
 const reports = page(() => import('./pages/reports/ReportsPage.js').then((m) => ({ Component: m.ReportsPage })));
 const periods = page(() => import('./pages/periods/PeriodsPage.js').then((m) => ({ Component: m.PeriodsPage })));
+const coverage = page(() => import('./pages/coverage/CoveragePage.js').then((m) => ({ Component: m.CoveragePage })));
+const controlCoverage = page(() => import('./pages/coverage/ControlCoveragePage.js').then((m) => ({ Component: m.ControlCoveragePage })));
 const rootCauses = page(() => import('./pages/root-causes/RootCausesPage.js').then((m) => ({ Component: m.RootCausesPage })));
 const evidence = page(() => import('./pages/evidence/EvidencePage.js').then((m) => ({ Component: m.EvidencePage })));
 const requests = page(() => import('./pages/evidence/RequestsPage.js').then((m) => ({ Component: m.RequestsPage })));
@@ -75,6 +77,8 @@ export const routes: RouteObject[] = [
       { path: SECTIONS.checks, ...checks },
       { path: SECTIONS.reports, ...reports },
       { path: SECTIONS.periods, ...periods },
+      { path: SECTIONS.coverage, ...coverage },
+      { path: `${SECTIONS.coverage}/:controlId`, ...controlCoverage },
       { path: SECTIONS.rootCauses, ...rootCauses },
       { path: SECTIONS.evidence, ...evidence },
       { path: SECTIONS.requests, ...requests },

@@ -7,6 +7,7 @@ import { authRoutes } from './auth/index.js';
 import { controlRoutes } from './controls/index.js';
 import { controlTestRoutes } from './controls/tests.js';
 import { notApplicableRoutes } from './criteria/not-applicable.js';
+import { coverageRoutes } from './coverage/index.js';
 import { engagementRoutes } from './engagements/index.js';
 import { evidenceRoutes } from './evidence/index.js';
 import { examinationRoutes } from './examination/index.js';
@@ -58,4 +59,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(notApplicableRoutes, options);
   await app.register(checkRoutes, options);
   await app.register(evidenceRoutes, options);
+  await app.register(coverageRoutes, options);
 }

@@ -318,7 +318,7 @@ describe('changes over a long history', () => {
     const examination = createExaminationService({
       engagements: { examinationKey: async () => ({ organizationId: 'o1', revision: 2500, organizationVersion: 1 }) },
       controls: {
-        loadKeyedExamination: async () => ({ examination: buildExamination(), key: { organizationId: 'o1', revision: 2500, organizationVersion: 1 } }),
+        loadKeyedExamination: async () => ({ examination: buildExamination(), key: { organizationId: 'o1', revision: 2500, organizationVersion: 1 }, evidence: [] }),
       },
       snapshots: {
         createForRevision: async () => false,

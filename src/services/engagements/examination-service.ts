@@ -19,9 +19,10 @@ import {
   SEVERITIES,
   ValidationError,
   comparePeriods,
-  examine,
+  examineWithCoverage,
   pickComparison,
   rankFixes,
+  withCoverage,
   type ControlConclusion,
   type CriterionStatus,
   type ExaminationResult,
@@ -122,8 +123,9 @@ export function createExaminationService(deps: {
   async function compute(engagementId: string): Promise<Evaluation> {
     // The examination and its key come from one snapshot of the database: the key never names a later state
     // than the one examined.
-    const { examination, key } = await controls.loadKeyedExamination(engagementId);
-    const result = examine(examination);
+    const { examination, key, evidence } = await controls.loadKeyedExamination(engagementId);
+    // Period coverage: a missing occurrence of a control tracked by evidence is a deviation (docs/coverage.md).
+    const result = examineWithCoverage(examination, evidence);
     const json = JSON.stringify(result);
     const hash = createHash('sha256').update(json, 'utf8').digest('hex');
     const evaluation: Evaluation = {
@@ -252,7 +254,7 @@ export function createExaminationService(deps: {
       const kept = rankings.get(engagementId);
       if (kept && isCurrent(kept, key)) return kept.ranking;
       const loaded = await controls.loadKeyedExamination(engagementId);
-      const ranking = rankFixes(loaded.examination);
+      const ranking = rankFixes(withCoverage(loaded.examination, loaded.evidence).examination);
       rankings.set(engagementId, { revision: loaded.key.revision, organizationVersion: loaded.key.organizationVersion, ranking });
       return ranking;
     },

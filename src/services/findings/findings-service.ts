@@ -12,7 +12,7 @@ import {
   correctiveActionProblems,
   writtenActionsProblems,
   deriveFindings,
-  examine,
+  examineCovered,
   jsonPath,
   locateProblems,
   mergeDerivedFindings,
@@ -22,6 +22,7 @@ import {
   sampleProblems,
   transition,
   withConclusion,
+  withCoverage,
   within,
   type CorrectiveAction,
   type FindingStatus,
@@ -126,10 +127,12 @@ export function createFindingsService(deps: FindingsDependencies) {
       await access.require(actor, organizationId, 'finding.manage');
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
-        const examination = await controls.loadExamination(engagementId, trx);
-        const result = examine(examination);
+        // As the examination service examines it: a tracked control's missing occurrences are deviations.
+        const loaded = await controls.loadKeyedExamination(engagementId, trx);
+        const covered = withCoverage(loaded.examination, loaded.evidence);
+        const result = examineCovered(covered);
         const existing = await findings.list(engagementId, {}, trx);
-        const merged = mergeDerivedFindings(existing, deriveFindings(result, examination));
+        const merged = mergeDerivedFindings(existing, deriveFindings(result, covered.examination));
         const byCode = new Map(existing.map((f) => [f.code, f]));
         const outcome: SyncOutcome = { created: [], reopened: [], findings: [] };
         for (const finding of merged) {

@@ -21,7 +21,7 @@ export interface FindingsDependencies {
   /** The audit log as written, read for who took each step of a finding. */
   auditEvents: Pick<AuditRepository, 'list'>;
   findings: Pick<FindingsRepository, 'create' | 'findByCode' | 'list' | 'update' | 'page' | 'saveRootCause' | 'rewriteRootCause' | 'findRootCause' | 'listRootCauses' | 'pageRootCauses'>;
-  controls: Pick<ControlsRepository, 'loadExamination'>;
+  controls: Pick<ControlsRepository, 'loadExamination' | 'loadKeyedExamination'>;
   lookup: EngagementScope;
   access: Access;
   audit: AuditLog;

@@ -45,6 +45,10 @@ export const keys = {
   /** This period against another (null: its previous period). */
   comparison: (organizationId: string, engagementId: string, other: string | null) =>
     [...examination(organizationId, engagementId), 'comparison', other ?? 'previous'] as const,
+  /** Period coverage, read from the evidence the examination reads too. */
+  coverage: (organizationId: string, engagementId: string) => [...examination(organizationId, engagementId), 'coverage'] as const,
+  controlCoverage: (organizationId: string, engagementId: string, controlId: string) =>
+    [...examination(organizationId, engagementId), 'coverage', controlId] as const,
   /** The engagement's controls: in use, or only the archived ones (without `archived`: both lists). */
   controls: (organizationId: string, engagementId: string, archived?: boolean) =>
     archived === undefined

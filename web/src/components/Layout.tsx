@@ -41,6 +41,7 @@ const NAVIGATION: { section: Section | null; label: string }[] = [
   { section: 'sampling', label: 'Sampling' },
   { section: 'evidence', label: 'Evidence' },
   { section: 'requests', label: 'Evidence requests' },
+  { section: 'coverage', label: 'Coverage' },
   { section: 'findings', label: 'Findings' },
   { section: 'rootCauses', label: 'Root causes' },
   { section: 'remediation', label: 'Corrective actions' },

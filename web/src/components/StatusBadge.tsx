@@ -27,6 +27,9 @@ const COLOURS: Record<string, string> = {
   // sample results
   pass: 'teal',
   fail: 'red',
+  // occurrences over the period (not tracked: gray)
+  evidenced: 'teal',
+  missing: 'red',
 };
 
 export function statusColour(value: string): string {
