@@ -238,7 +238,10 @@ export function createWorkspaceService(deps: {
         };
         if (examination.checkFiles !== undefined) {
           const checks = await deps.checks.replaceAll(engagement.id, examination.checkFiles, trx);
-          await audit.record(trx, actor, { type: 'checks.replaced', organizationId, subject: `engagement:${engagement.id}`, after: checks });
+          // A re-import that leaves every check as it was changes nothing the log should hold.
+          if (checks.added + checks.updated + checks.retired > 0) {
+            await audit.record(trx, actor, { type: 'checks.replaced', organizationId, subject: `engagement:${engagement.id}`, after: checks });
+          }
         }
         await audit.record(trx, actor, {
           type: 'engagement.imported',

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import { buildOrganization, unique } from '../../../test/support/factories.js';
+import { unique } from '../../../test/support/factories.js';
 import { testMigration } from '../../../test/support/migrations.js';
 import type { Executor } from '../values.js';
-import { insertInitialEngagement } from './testing.js';
+import { insertInitialEngagement, insertInitialOrganization } from './testing.js';
 
 /** An engagement as this migration's schema holds it (the repository reads columns later migrations add). */
 async function insertEngagement(db: Executor, organizationId: string) {
@@ -14,9 +14,9 @@ async function insertEngagement(db: Executor, organizationId: string) {
 
 testMigration('2026112606_engagement_lineage', 'links an engagement to its previous period, unlinks it when that one goes, and goes back down keeping both', async ({ db, migrateTo }) => {
   await migrateTo('2026112606_engagement_lineage');
-  const organization = await buildOrganization(db);
-  const previous = await insertEngagement(db, organization.id);
-  const next = await insertEngagement(db, organization.id);
+  const organizationId = await insertInitialOrganization(db, { id: unique('organization'), slug: unique('org') });
+  const previous = await insertEngagement(db, organizationId);
+  const next = await insertEngagement(db, organizationId);
   // An existing engagement has no previous period.
   expect(next.previousEngagementId).toBeNull();
   await db.updateTable('engagements').set({ previous_engagement_id: previous.id }).where('id', '=', next.id).execute();

@@ -4,6 +4,12 @@
  */
 import type { Executor } from '../values.js';
 
+/** An organisation with every column of the initial schema; its id. */
+export async function insertInitialOrganization(db: Executor, row: { id: string; slug: string }): Promise<string> {
+  await db.insertInto('organizations').values({ id: row.id, slug: row.slug, name: row.slug, created_at: '2026-01-01T00:00:00.000Z' }).execute();
+  return row.id;
+}
+
 /** A type 1 engagement with every column of the initial schema. */
 export async function insertInitialEngagement(db: Executor, row: { id: string; organizationId: string; createdAt: string }): Promise<void> {
   await db

@@ -2,12 +2,13 @@
  * The engagement's evidence: uploads by drag and drop (several files, a progress bar), the records filtered by
  * control and period, each flagged when it reaches outside the period, with its download and supersede.
  */
-import { Badge, Button, FileButton, Group, MultiSelect, Progress, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, FileButton, Group, MultiSelect, Progress, Select, Stack, Table, Text } from '@mantine/core';
 import { useState, type DragEvent } from 'react';
 import { useEvidence, useSupersedeEvidence, useUploadEvidence, type Evidence, type EvidenceFilters } from '../../api/evidence.js';
 import { useControls } from '../../api/controls.js';
 import { API_PREFIX } from '../../api/paths.js';
 import { useScope } from '../../api/programme.js';
+import { DateField } from '../../components/DateField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { SectionCard } from '../../components/SectionCard.js';
 import { useCan } from '../../components/useRole.js';
@@ -36,8 +37,8 @@ function Upload({ controls }: { controls: string[] }) {
       <Stack>
         <Group grow align="flex-end">
           <MultiSelect label="Controls" data={controls} value={chosen} onChange={setChosen} searchable />
-          <TextInput type="date" label="Covers from" value={coversFrom} onChange={(e) => setCoversFrom(e.currentTarget.value)} />
-          <TextInput type="date" label="Covers to" value={coversTo} onChange={(e) => setCoversTo(e.currentTarget.value)} />
+          <DateField label="Covers from" value={coversFrom} onChange={setCoversFrom} />
+          <DateField label="Covers to" value={coversTo} onChange={setCoversTo} />
         </Group>
         <div
           data-testid="evidence-dropzone"
@@ -129,8 +130,8 @@ export function EvidencePage() {
         <Stack>
           <Group grow align="flex-end">
             <Select label="Control" data={controls} value={filters.control ?? null} onChange={(v) => set({ control: v ?? undefined })} clearable searchable />
-            <TextInput type="date" label="From" value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || undefined })} />
-            <TextInput type="date" label="To" value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || undefined })} />
+            <DateField label="From" value={filters.from ?? ''} onChange={(from) => set({ from: isCalendarDate(from) ? from : undefined })} />
+            <DateField label="To" value={filters.to ?? ''} onChange={(to) => set({ to: isCalendarDate(to) ? to : undefined })} />
             <Select
               label="Records"
               data={[
@@ -168,4 +169,9 @@ export function EvidencePage() {
       </SectionCard>
     </Stack>
   );
+}
+
+/** A filter takes a day once the field holds one; while the text is not yet a date, the list stays unfiltered. */
+function isCalendarDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
 }

@@ -3,13 +3,16 @@
  * organisation answers with evidence of the store and a comment. The list goes out as CSV for the auditor's files.
  */
 import { Badge, Button, Card, Group, MultiSelect, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { MAX_CONTROL_ID_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '@assay/contract/limits.js';
 import { REQUEST_STATUSES, isOverdue } from '@assay/domain/evidence/requests.js';
 import { useState } from 'react';
 import { useAnswerRequest, useAskRequest, useDecideRequest, useEvidence, useRequestBoard, type EvidenceRequest } from '../../api/evidence.js';
 import { API_PREFIX } from '../../api/paths.js';
 import { useScope } from '../../api/programme.js';
+import { DateField } from '../../components/DateField.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { SectionCard } from '../../components/SectionCard.js';
+import { textLimit } from '../../components/text-limit.js';
 import { useCan } from '../../components/useRole.js';
 import { formatDate } from '../../dates.js';
 import { statusLabel } from '../../labels.js';
@@ -17,7 +20,11 @@ import { statusLabel } from '../../labels.js';
 function AskForm() {
   const ask = useAskRequest();
   const [form, setForm] = useState({ code: '', item: '', control: '', dueOn: '', owner: '' });
-  const field = (name: keyof typeof form) => ({ value: form[name], onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value }) });
+  const field = (name: keyof typeof form, max: number) => ({
+    value: form[name],
+    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value }),
+    ...textLimit(form[name], max),
+  });
   return (
     <SectionCard title="Ask for evidence">
       <form
@@ -27,11 +34,11 @@ function AskForm() {
         }}
       >
         <Group grow align="flex-end">
-          <TextInput label="ID" required {...field('code')} />
-          <TextInput label="Request" required {...field('item')} />
-          <TextInput label="Control" {...field('control')} />
-          <TextInput label="Due date" type="date" required {...field('dueOn')} />
-          <TextInput label="Owner" {...field('owner')} />
+          <TextInput label="ID" required {...field('code', MAX_CONTROL_ID_LENGTH)} />
+          <TextInput label="Request" required {...field('item', MAX_TEXT_LENGTH)} />
+          <TextInput label="Control" {...field('control', MAX_CONTROL_ID_LENGTH)} />
+          <DateField label="Due date" required value={form.dueOn} onChange={(dueOn) => setForm({ ...form, dueOn })} />
+          <TextInput label="Owner" {...field('owner', MAX_OWNER_LENGTH)} />
           <Button type="submit" loading={ask.isPending}>
             Ask
           </Button>
@@ -50,7 +57,7 @@ function AnswerForm({ request }: { request: EvidenceRequest }) {
   return (
     <Stack gap="xs">
       <MultiSelect label="Evidence" data={(evidence.data?.items ?? []).map((e) => ({ value: e.id, label: e.fileName }))} value={chosen} onChange={setChosen} searchable />
-      <Textarea label="Comment" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize />
+      <Textarea label="Comment" value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize {...textLimit(comment, MAX_TEXT_LENGTH)} />
       <Button size="xs" loading={answer.isPending} onClick={() => answer.mutate({ request, evidence: chosen, comment: comment || null })}>
         Answer
       </Button>
@@ -64,7 +71,7 @@ function Decision({ request }: { request: EvidenceRequest }) {
   const [reason, setReason] = useState('');
   return (
     <Stack gap="xs">
-      <Textarea label="Reason to return it" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize />
+      <Textarea label="Reason to return it" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize {...textLimit(reason, MAX_TEXT_LENGTH)} />
       <Group>
         <Button size="xs" onClick={() => decide.mutate({ request, decision: 'accept', reason: null })}>
           Accept

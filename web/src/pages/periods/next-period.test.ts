@@ -21,8 +21,8 @@ describe('validateNextPeriod', () => {
     expect([rules.name(values.name), rules.periodStart(values.periodStart, values), rules.periodEnd(values.periodEnd)]).toEqual([null, null, null]);
     expect(rules.name('  ')).toBe('Enter a name for the new engagement');
     expect(rules.periodStart('2025-06-30', values)).toBe('The next period must start after the previous one ends (2025-06-30): on 2025-07-01 or later');
-    expect(rules.periodStart('2025-02-30', values)).toBe('Enter a real date, YYYY-MM-DD');
-    expect(rules.periodEnd('2025-02-30')).toBe('Enter a real date, YYYY-MM-DD');
+    expect(rules.periodStart('2025-02-30', values)).toBe('Enter a real date, dd/mm/yyyy');
+    expect(rules.periodEnd('2025-02-30')).toBe('Enter a real date, dd/mm/yyyy');
     expect(rules.periodStart(values.periodStart, { ...values, periodEnd: '2025-06-30' })).toBe('the period starts (2025-07-01) after it ends (2025-06-30)');
   });
 });
