@@ -229,7 +229,7 @@ describe('the fast reading of a YAML file', () => {
     ['block scalars at the end of the file', 'a: |', 'a: >-\n  x', '|-\n.nan\n', '|1-\n x\n', 'a: |2\n   x\n'],
     ['quoted scalars across lines', 'a: "x\n  y"\nb: \'p\n\n  q\'\nc: "l\\\n  \n  m"\nd: "\\x41\\u00e9\\N\\_\\L\\P"\n'],
     ['text after a closing quote', '- "a"b: c\n', 'a: "x"#c\n', 'a: \'x\' y\n'],
-    ['empty values', 'owner:\ntitle: x\nnote: # none\n', '- \n- x\n', '{a: , b}\n', '{a:\n}\n', '[a, , b]\n', ': x\n', '? a\n: b\n'],
+    ['empty values', '[:]\n', '{:}\n', '[a, :]\n', 'owner:\ntitle: x\nnote: # none\n', '- \n- x\n', '{a: , b}\n', '{a:\n}\n', '[a, , b]\n', ': x\n', '? a\n: b\n'],
     ['complex keys', '? [a, b]\n: c\n', '{[a]: b}\n', '? { a: 1 }\n: x\n'],
     ['comments in flow collections', '{\n  "k": ~\n#  }\n}\n', '- {\n   a: 1\n# c\n  }\n', 'k: [a,\n# c\n  b]\n', '{a: 1,\n# c\n}\n'],
     ['flow collections across lines', 'k: {a: 1,\n  b: 2}\n', 'k: [a,\nb]\n', '[a,\nb]\n', 'k: [\n  a\n]\n'],

@@ -57,12 +57,12 @@ const OUTSIDE_AGREED_SET: readonly (readonly [(text: string) => boolean, RegExp]
   // Tabs (whether they indent), a byte order mark, a carriage return not followed by a line feed.
   [has('\t', '\ufeff', '\r'), /[\t\ufeff]|\r(?!\n)/],
   // Explicit keys (`? x`) and keys that are collections (`[a]: x`, `{a: 1}: x`).
-  [has('?', ']', '}'), /^[ -]*\?(?:\s|$)|[\]}][ ]*:(?:\s|$)/m],
-  // Keys that are null (`~: x`, `null: x`, `: x`), and null in a flow mapping (`{null}`): a null key is "" to one
+  [has('?', ']', '}'), /^[ -]*\?(?:\s|$)|[\]}][ ]*:(?:[\s,\]}]|$)/m],
+  // Keys that are null (`~: x`, `null: x`, `: x`, `[:]`), and null in a flow mapping (`{null}`): a null key is "" to one
   // parser, "null" to the other.
   [
     (text) => text.startsWith(':') || has(' :', '\n:', '[:', '{:', ',:', '-:', '~', 'null', 'Null', 'NULL')(text),
-    /(?:^|[\s[{,-])(?:~|null|Null|NULL)?[ ]*:(?:\s|$)/m,
+    /(?:^|[\s[{,-])(?:~|null|Null|NULL)?[ ]*:(?:[\s,\]}]|$)/m,
   ],
   [has('{'), /~|null|Null|NULL/],
   // An empty sequence entry (`- - ` then `- x`: js-yaml puts `x` in the inner sequence).
