@@ -56,8 +56,8 @@ const OUTSIDE_AGREED_SET: readonly (readonly [(text: string) => boolean, RegExp]
   [has('%', '---', '...'), /^(?:%|[ ]*---(?:\s|$)|[ ]*\.\.\.(?:\s|$))/m],
   // Tabs (whether they indent), a byte order mark, a carriage return not followed by a line feed.
   [has('\t', '\ufeff', '\r'), /[\t\ufeff]|\r(?!\n)/],
-  // Explicit keys (`? x`) and keys that are collections (`[a]: x`, `{a: 1}: x`).
-  [has('?', ']', '}'), /^[ -]*\?(?:\s|$)|[\]}][ ]*:(?:[\s,\]}]|$)/m],
+  // Explicit keys (`? x`, `[? ]`) and keys that are collections (`[a]: x`, `{a: 1}: x`).
+  [has('?', ']', '}'), /(?:^|[\s[{,])\?(?:[\s,\]}]|$)|[\]}][ ]*:(?:[\s,\]}]|$)/m],
   // Keys that are null (`~: x`, `null: x`, `: x`, `[:]`), and null in a flow mapping (`{null}`): a null key is "" to one
   // parser, "null" to the other.
   [
