@@ -49,36 +49,52 @@ const CORE = new Schema({
  * Text where the two parsers may part, found without parsing: each is a quick look for a character, then a pattern
  * that may match more than it must (a `&` after a space in prose), which only costs that file the slower reading.
  */
-const OUTSIDE_AGREED_SET: readonly (readonly [(text: string) => boolean, RegExp])[] = [
+const OUTSIDE_AGREED_SET: readonly ((text: string) => boolean)[] = [
   // Node properties: an anchor (`&a`, and so any alias) or a tag (`!!str`, `!x`), where a node can start.
-  [has('&', '!'), /(?:^|[\s[{,:])[&!]/m],
+  look(has('&', '!'), /(?:^|[\s[{,:])[&!]/m),
   // Directives (`%YAML 1.1` changes the schema), document markers (a second document, `---` indented as text).
-  [has('%', '---', '...'), /^(?:%|[ ]*---(?:\s|$)|[ ]*\.\.\.(?:\s|$))/m],
+  look(has('%', '---', '...'), /^(?:%|[ ]*---(?:\s|$)|[ ]*\.\.\.(?:\s|$))/m),
   // Tabs (whether they indent), a byte order mark, a carriage return not followed by a line feed.
-  [has('\t', '\ufeff', '\r'), /[\t\ufeff]|\r(?!\n)/],
+  look(has('\t', '\ufeff', '\r'), /[\t\ufeff]|\r(?!\n)/),
   // Explicit keys (`? x`, `[? ]`) and keys that are collections (`[a]: x`, `{a: 1}: x`).
-  [has('?', ']', '}'), /(?:^|[\s[{,])\?(?:[\s,\]}]|$)|[\]}][ ]*:(?:[\s,\]}]|$)/m],
+  look(has('?', ']', '}'), /(?:^|[\s[{,])\?(?:[\s,\]}]|$)|[\]}][ ]*:(?:[\s,\]}]|$)/m),
   // Keys that are null (`~: x`, `null: x`, `: x`, `[:]`), and null in a flow mapping (`{null}`): a null key is "" to one
   // parser, "null" to the other.
-  [
+  look(
     (text) => text.startsWith(':') || has(' :', '\n:', '[:', '{:', ',:', '-:', '~', 'null', 'Null', 'NULL')(text),
     /(?:^|[\s[{,-])(?:~|null|Null|NULL)?[ ]*:(?:[\s,\]}]|$)/m,
-  ],
-  [has('{'), /~|null|Null|NULL/],
-  // An empty sequence entry (`- - ` then `- x`: js-yaml puts `x` in the inner sequence).
-  [(text) => /-[ ]*(?:\r?\n|$)/.test(text), /^[ -]*-[ ]*$/m],
+  ),
+  look(has('{'), /~|null|Null|NULL/),
+  emptySequenceEntry,
   // Block scalars with an explicit indentation (`|2`) or keeping trailing lines (`|+`): counted differently.
-  [has('|', '>'), /[|>][-+]?[1-9]|[|>][1-9]?\+/],
+  look(has('|', '>'), /[|>][-+]?[1-9]|[|>][1-9]?\+/),
   // An escaped line break in double quotes.
-  [has('\\'), /\\\r?\n/],
+  look(has('\\'), /\\\r?\n/),
 ];
+
+/** An empty sequence entry (`- - ` then `- x`: js-yaml puts `x` in the inner sequence). */
+function emptySequenceEntry(text: string): boolean {
+  return /-[ ]*(?:\r?\n|$)/.test(text) && /^[ -]*-[ ]*$/m.test(text);
+}
+
+/** A quick look for a mark, then the pattern (most texts have none of the marks). */
+function look(maybe: (text: string) => boolean, pattern: RegExp): (text: string) => boolean {
+  return (text) => maybe(text) && pattern.test(text);
+}
 
 function has(...marks: string[]): (text: string) => boolean {
   return (text) => marks.some((mark) => text.includes(mark));
 }
 
+/**
+ * Every character or word a look above starts from, in one pass: a text with none of them (most workspace files)
+ * skips the looks, but for an empty sequence entry, which starts from a `-` that every list has.
+ */
+const ANY_MARK = /[&!%\t\ufeff\r?\]}{~|>\\]|---|\.\.\.|null|Null|NULL|(?:^|[\s[{,-]):/;
+
 function outsideAgreedSet(text: string): boolean {
-  return OUTSIDE_AGREED_SET.some(([maybe, pattern]) => maybe(text) && pattern.test(text));
+  if (!ANY_MARK.test(text)) return emptySequenceEntry(text);
+  return OUTSIDE_AGREED_SET.some((found) => found(text));
 }
 
 /**
@@ -120,6 +136,8 @@ export function readYamlFast(text: string): unknown {
   if (outsideAgreedSet(text)) return undefined;
   try {
     // An empty document is null to the positional parser, nothing (undefined) to js-yaml: it goes to the former.
+    // Without quotes or brackets there is nothing to watch (most workspace files): js-yaml runs unobserved.
+    if (!/["'[{]/.test(text)) return load(text, { schema: CORE });
     const watch = leniencyWatch(text);
     const value = load(text, { schema: CORE, listener: watch.listener });
     return watch.agreed() ? value : undefined;
