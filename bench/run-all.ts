@@ -45,7 +45,7 @@ for (const script of scripts) {
   if (code !== 0 || figures.length === 0) {
     const why = code !== 0 ? `failed (exit ${code})` : 'ended without figures';
     const lastWords = (stderr.trim() || stdout.trim()).split('\n').pop() ?? '';
-    rows.push({ bench: script, figure: why, baseline: '', value: '', aim: '', met: lastWords.slice(0, 160) });
+    rows.push({ bench: script, figure: `${why}: ${lastWords.slice(0, 160)}`, baseline: '', value: '', aim: '', met: 'no' });
   } else {
     rows.push(...figures.map((f) => row(script, f)));
   }
