@@ -44,8 +44,8 @@ export interface WorkspaceWithChecks {
 const READ_AHEAD = 64;
 
 /**
- * The callback `readFile`, promised: one request to the thread pool per file, where the promise API's opens, stats,
- * reads and closes each come back to the main thread, which parses meanwhile (a third of the load's time).
+ * The callback `readFile`, promised: one request to the thread pool per file, where the promise API's open, stat,
+ * read and close each come back to the main thread, which is busy parsing (they showed in its profile).
  */
 const readText = promisify(readFileCallback);
 

@@ -52,14 +52,21 @@ function fastSource(file: string, text: string, value: unknown): YamlSource {
   };
 }
 
-/** Per key: the lines that may start it (`key:`), the value's first character captured when on the same line. */
+/**
+ * Per key: the lines that may start it (`key:`), the value's first character captured when on the same line. Only
+ * the first few keys asked are kept (the validator asks the same few of every file; unknown fields are the user's).
+ */
 const keyLinePatterns = new Map<string, RegExp>();
+const KEPT_KEY_PATTERNS = 32;
 
 function topLevelKeyLine(text: string, value: unknown, key: PathSegment): number | null {
   if (typeof key !== 'string' || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(key)) return null;
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, key)) return null;
   let pattern = keyLinePatterns.get(key);
-  if (!pattern) keyLinePatterns.set(key, (pattern = new RegExp(`^${key}[ ]*:(?:[ ]+([^ \\r\\n#|>]))?`, 'gm')));
+  if (!pattern) {
+    pattern = new RegExp(`^${key}[ ]*:(?:[ ]+([^ \\r\\n#|>]))?`, 'gm');
+    if (keyLinePatterns.size < KEPT_KEY_PATTERNS) keyLinePatterns.set(key, pattern);
+  }
   const starts = [...text.matchAll(pattern)];
   if (starts.length !== 1 || (starts[0] as RegExpExecArray)[1] === undefined) return null;
   return lineOfOffset(text, (starts[0] as RegExpExecArray).index);
