@@ -1,26 +1,36 @@
 /** The `assay` command line: wires the commands and maps errors to exit codes and located messages. */
 import { Command, CommanderError } from 'commander';
 import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, UnauthenticatedError, ValidationError } from '../domain/index.js';
-import { registerArchive } from './commands/archive.js';
-import { registerCheckpoint } from './commands/checkpoint.js';
-import { registerDemo } from './commands/demo.js';
-import { registerEvidence } from './commands/evidence.js';
-import { registerExamine } from './commands/examine.js';
-import { registerExport } from './commands/export.js';
-import { registerImport } from './commands/import.js';
-import { registerImportOscal } from './commands/import-oscal.js';
-import { registerInit } from './commands/init.js';
-import { registerMonitor } from './commands/monitor.js';
-import { registerNotApplicable } from './commands/not-applicable.js';
-import { registerRootCause } from './commands/root-cause.js';
-import { registerRemind } from './commands/remind.js';
-import { registerSample } from './commands/sample.js';
-import { registerServe } from './commands/serve.js';
-import { registerUser } from './commands/user.js';
-import { registerVerify } from './commands/verify.js';
-import { registerWhatIf } from './commands/what-if.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
+
+type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
+
+/**
+ * Each command's module by the top-level names it registers, in the order help lists them. A command line that
+ * names one loads only that module (`assay examine` does not load the server, its database drivers or its
+ * services); anything else (help, a misspelt command) loads them all, so commander can list and suggest.
+ */
+const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promise<Register>])[] = [
+  [['examine'], async () => (await import('./commands/examine.js')).registerExamine],
+  [['init'], async () => (await import('./commands/init.js')).registerInit],
+  [['sample', 'sample-size'], async () => (await import('./commands/sample.js')).registerSample],
+  [['import'], async () => (await import('./commands/import.js')).registerImport],
+  [['export'], async () => (await import('./commands/export.js')).registerExport],
+  [['import-oscal'], async () => (await import('./commands/import-oscal.js')).registerImportOscal],
+  [['user'], async () => (await import('./commands/user.js')).registerUser],
+  [['verify'], async () => (await import('./commands/verify.js')).registerVerify],
+  [['checkpoint'], async () => (await import('./commands/checkpoint.js')).registerCheckpoint],
+  [['engagement', 'control'], async () => (await import('./commands/archive.js')).registerArchive],
+  [['serve'], async () => (await import('./commands/serve.js')).registerServe],
+  [['demo'], async () => (await import('./commands/demo.js')).registerDemo],
+  [['remind'], async () => (await import('./commands/remind.js')).registerRemind],
+  [['monitor'], async () => (await import('./commands/monitor.js')).registerMonitor],
+  [['what-if'], async () => (await import('./commands/what-if.js')).registerWhatIf],
+  [['not-applicable'], async () => (await import('./commands/not-applicable.js')).registerNotApplicable],
+  [['root-cause'], async () => (await import('./commands/root-cause.js')).registerRootCause],
+  [['evidence'], async () => (await import('./commands/evidence.js')).registerEvidence],
+];
 
 /** Runs one command line and resolves to its exit code; never exits the process itself. */
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
@@ -31,24 +41,9 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)');
-  registerExamine(program, io, setExit);
-  registerInit(program, io);
-  registerSample(program, io);
-  registerImport(program, io);
-  registerExport(program, io);
-  registerImportOscal(program, io);
-  registerUser(program, io);
-  registerVerify(program, io, setExit);
-  registerCheckpoint(program, io);
-  registerArchive(program, io);
-  registerServe(program, io);
-  registerDemo(program, io);
-  registerRemind(program, io, setExit);
-  registerMonitor(program, io, setExit);
-  registerWhatIf(program, io);
-  registerNotApplicable(program, io);
-  registerRootCause(program, io);
-  registerEvidence(program, io);
+  const named = COMMANDS.filter(([names]) => names.includes(argv[0] ?? ''));
+  const registers = await Promise.all((named.length > 0 ? named : COMMANDS).map(([, load]) => load()));
+  for (const register of registers) register(program, io, setExit);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

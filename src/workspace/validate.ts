@@ -31,6 +31,7 @@ import {
   unrunCheckedTest,
 } from '../domain/index.js';
 import { assayFileSchema, controlFileSchema, testFileSchema } from './schema.js';
+import { fastTestFile } from './schema-fast.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
 type Raw = Record<string, unknown>;
@@ -68,7 +69,7 @@ export function createWorkspaceValidator(): WorkspaceValidator {
   const tests: ControlTest[] = [];
   /** Where each control id is defined, and the links it makes to other controls. */
   const controlAt = new Map<string, string>();
-  const compensations: { control: string | undefined; targets: (string | undefined)[]; lines: string[] }[] = [];
+  const compensations: { control: string | undefined; targets: (string | undefined)[]; lineOf: (index: number) => string }[] = [];
   const testAt = new Map<string, string>();
   const checkedTests: CheckedTestRef[] = [];
   let compensationsChecked = false;
@@ -76,10 +77,11 @@ export function createWorkspaceValidator(): WorkspaceValidator {
   const checkCompensations = () => {
     if (compensationsChecked) return;
     compensationsChecked = true;
-    for (const { control, targets, lines } of compensations) {
+    for (const { control, targets, lineOf } of compensations) {
       const problems = compensationProblems(control, targets, (id) => (controlAt.has(id) ? 'in use' : undefined));
-      issues.push(...locateProblems(problems, (path) => lines[path[1] as number] as string));
+      issues.push(...locateProblems(problems, (path) => lineOf(path[1] as number)));
     }
+    compensations.length = 0;
   };
 
   return {
@@ -100,13 +102,16 @@ export function createWorkspaceValidator(): WorkspaceValidator {
       if (!raw) return;
       claimId(controlAt, source, raw, 'control', issues);
       issues.push(...inFile(source, criteriaProblems(textsOf(raw.criteria))));
-      // Links may point at controls in files read later: checked once all ids are known, at the lines kept now.
+      // Links may point at controls in files read later: checked once all ids are known (at the first test). Only
+      // a file with links is kept until then, and located only if a link is wrong.
       const targets = textsOf(raw.compensates);
-      compensations.push({
-        control: typeof raw.id === 'string' ? raw.id : undefined,
-        targets,
-        lines: targets.map((_, i) => source.locate(['compensates', i])),
-      });
+      if (targets.length > 0) {
+        compensations.push({
+          control: typeof raw.id === 'string' ? raw.id : undefined,
+          targets,
+          lineOf: (index) => source.locate(['compensates', index]),
+        });
+      }
       const file = check(source, raw, controlFileSchema, issues);
       if (file) {
         controls.push({
@@ -123,7 +128,8 @@ export function createWorkspaceValidator(): WorkspaceValidator {
       const raw = rawMapping(source, issues);
       if (!raw) return;
       checkTest(source, raw, controlAt, testAt, at, issues);
-      const file = check(source, raw, testFileSchema, issues);
+      // Zod only for a file the fast judge refuses: it alone words the problems.
+      const file = fastTestFile(raw) ?? check(source, raw, testFileSchema, issues);
       if (file?.check !== undefined) {
         checkedTests.push({ control: file.control, check: file.check, location: source.locate(['check']) });
         tests.push(unrunCheckedTest(file.control, file.check));
