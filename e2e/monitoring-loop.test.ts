@@ -9,7 +9,7 @@ import { addDays, isoDate } from '../src/domain/dates.js';
 import { hrRoster, oktaUsers } from '../src/services/monitoring/testing.js';
 import { readCheckFiles } from '../src/workspace/checks.js';
 import { loadWorkspace } from '../src/workspace/load.js';
-import { main } from './support/pages.js';
+import { addDoneAction, main, readFindingStatus, takeFindingStep } from './support/pages.js';
 import { PEOPLE } from './support/server.js';
 import { describeE2E } from './support/suite.js';
 
@@ -48,17 +48,6 @@ async function runNow(page: Page, result: 'pass' | 'fail', runs: number): Promis
   await card(page).getByLabel(`Latest result: ${result}`).waitFor();
 }
 
-async function readStatus(page: Page): Promise<string> {
-  const badge = main(page).getByLabel(/^Status: /).first();
-  await badge.waitFor();
-  return ((await badge.getAttribute('aria-label')) ?? '').replace(/^Status: /, '');
-}
-
-async function step(page: Page, button: string, status: string): Promise<void> {
-  await section(page, 'Lifecycle').getByRole('button', { name: button }).click();
-  await expect.poll(() => readStatus(page), { timeout: 15_000, interval: 200 }).toBe(status);
-}
-
 describeE2E('the monitoring loop', (e2e) => {
   it('opens a finding from a failing check, closes it on a passing run, and reopens it as a regression', async () => {
     const examination = { ...(await loadWorkspace(DEMO_WORKSPACE)), checkFiles: await readCheckFiles(DEMO_WORKSPACE) };
@@ -76,36 +65,22 @@ describeE2E('the monitoring loop', (e2e) => {
     expect(await failing.getByRole('row').filter({ hasText: 'E1' }).count()).toBe(0);
     await failing.getByRole('link', { name: 'F-MON-AC-04' }).click();
     await page.waitForURL(`**${seeded.root}/findings/F-MON-AC-04`);
-    expect(await readStatus(page)).toBe('open');
+    expect(await readFindingStatus(page)).toBe('open');
     await section(page, 'Deviations').getByRole('table', { name: 'Deviations' }).getByText('E2', { exact: true }).waitFor();
 
     // Worked to ready for retest: a root cause, and the fix done yesterday.
     await section(page, 'Root cause').getByRole('button', { name: 'Write the root cause' }).click();
-    let dialog = page.getByRole('dialog', { name: 'Root cause of F-MON-AC-04' });
+    const dialog = page.getByRole('dialog', { name: 'Root cause of F-MON-AC-04' });
     await dialog.getByRole('textbox', { name: /^Title/ }).fill('Leavers were removed from Okta by hand');
     await dialog.getByRole('combobox', { name: /^Category/ }).click();
     await page.getByRole('option', { name: 'process', exact: true }).click();
     await dialog.getByRole('textbox', { name: 'Why 1' }).fill('No feed from the HR system to the identity provider');
     await dialog.getByRole('button', { name: 'Save the root cause' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await section(page, 'Corrective actions').getByRole('button', { name: 'Add an action' }).click();
-    dialog = page.getByRole('dialog', { name: 'Add a corrective action' });
-    await dialog.getByRole('textbox', { name: /^Title/ }).fill('Deprovision leavers from the HR feed');
-    await dialog.getByRole('combobox', { name: /^Owner/ }).fill(PEOPLE.owner);
-    await dialog.getByLabel(/^Due/).fill(TODAY);
-    await dialog.getByRole('button', { name: 'Save the action' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await section(page, 'Corrective actions').getByRole('button', { name: 'Edit CA-1' }).click();
-    dialog = page.getByRole('dialog', { name: 'Edit CA-1' });
-    await dialog.getByRole('combobox', { name: /^Status/ }).click();
-    await page.getByRole('option', { name: 'done', exact: true }).click();
-    await dialog.getByLabel(/^Completed on/).fill(addDays(TODAY, -1));
-    await dialog.getByRole('textbox', { name: /^Evidence of completion/ }).fill('CHG-3107');
-    await dialog.getByRole('button', { name: 'Save the action' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await step(page, 'Start analysing', 'analysing');
-    await step(page, 'Start remediating', 'remediating');
-    await step(page, 'Ready for retest', 'ready for retest');
+    await addDoneAction(page, { id: 'CA-1', title: 'Deprovision leavers from the HR feed', owner: PEOPLE.owner, due: TODAY, completedOn: addDays(TODAY, -1), evidence: 'CHG-3107' });
+    await takeFindingStep(page, 'Start analysing', 'analysing');
+    await takeFindingStep(page, 'Start remediating', 'remediating');
+    await takeFindingStep(page, 'Ready for retest', 'ready for retest');
 
     // The corrected export: the check passes, the run is the finding's retest, and the finding closes.
     await page.goto(`${seeded.root}/checks`);
@@ -114,7 +89,7 @@ describeE2E('the monitoring loop', (e2e) => {
     expect(await card(page).getByRole('table', { name: 'Failing items of MON-AC-04' }).count()).toBe(0);
     await page.goto(`${seeded.root}/findings/F-MON-AC-04`);
     await section(page, 'Retests').getByLabel('Retest conclusion: effective').waitFor();
-    await step(page, 'Close the finding', 'closed');
+    await takeFindingStep(page, 'Close the finding', 'closed');
 
     // E2 active again in a new export: the check fails and the closed finding reopens as a regression.
     await page.goto(`${seeded.root}/checks`);
@@ -122,7 +97,7 @@ describeE2E('the monitoring loop', (e2e) => {
     await runNow(page, 'fail', 3);
     await card(page).getByRole('table', { name: 'Failing items of MON-AC-04' }).getByRole('link', { name: 'F-MON-AC-04' }).click();
     await page.waitForURL(`**${seeded.root}/findings/F-MON-AC-04`);
-    expect(await readStatus(page)).toBe('open');
+    expect(await readFindingStatus(page)).toBe('open');
     await section(page, 'Lifecycle').getByText(`Check MON-AC-04 fails again as of ${TODAY}`, { exact: false }).waitFor();
   });
 });

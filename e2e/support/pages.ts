@@ -3,6 +3,7 @@
  * hears), in one place: when a page changes its words, this file changes, not every test.
  */
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD } from './server.js';
 import { DEFAULT_LOCALE } from '../../src/domain/locales.js';
 
@@ -104,6 +105,45 @@ async function giveReason(page: Page, item: string, result: 'pass' | 'fail', cha
   await dialog.getByRole('textbox', { name: /^Note/ }).fill(change.note);
   await dialog.getByRole('textbox', { name: /^Reason for the change/ }).fill(change.reason);
   await dialog.getByRole('button', { name: `Change to ${result}` }).click();
+}
+
+/** The finding's status as its header badge says it ("Status: closed" → "closed"). */
+export async function readFindingStatus(page: Page): Promise<string> {
+  const badge = main(page).getByLabel(/^Status: /).first();
+  await badge.waitFor();
+  return ((await badge.getAttribute('aria-label')) ?? '').replace(/^Status: /, '');
+}
+
+/** Takes a finding's lifecycle step with its button, and waits until the finding reads the new status. */
+export async function takeFindingStep(page: Page, button: string, status: string): Promise<void> {
+  await main(page).getByRole('region', { name: 'Lifecycle' }).getByRole('button', { name: button }).click();
+  await expect.poll(() => readFindingStatus(page), { timeout: 15_000, interval: 200 }).toBe(status);
+}
+
+/**
+ * On a finding's page: adds a corrective action with its owner and due date ("Add an action"), then marks it done
+ * on the day given with its evidence ("Edit CA-n"), each through its dialog.
+ */
+export async function addDoneAction(
+  page: Page,
+  action: { id: string; title: string; owner: string; due: string; completedOn: string; evidence: string },
+): Promise<void> {
+  const actions = main(page).getByRole('region', { name: 'Corrective actions' });
+  await actions.getByRole('button', { name: 'Add an action' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Add a corrective action' });
+  await dialog.getByRole('textbox', { name: /^Title/ }).fill(action.title);
+  await dialog.getByRole('combobox', { name: /^Owner/ }).fill(action.owner);
+  await dialog.getByLabel(/^Due/).fill(action.due);
+  await dialog.getByRole('button', { name: 'Save the action' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await actions.getByRole('button', { name: `Edit ${action.id}` }).click();
+  dialog = page.getByRole('dialog', { name: `Edit ${action.id}` });
+  await dialog.getByRole('combobox', { name: /^Status/ }).click();
+  await page.getByRole('option', { name: 'done', exact: true }).click();
+  await dialog.getByLabel(/^Completed on/).fill(action.completedOn);
+  await dialog.getByRole('textbox', { name: /^Evidence of completion/ }).fill(action.evidence);
+  await dialog.getByRole('button', { name: 'Save the action' }).click();
+  await dialog.waitFor({ state: 'hidden' });
 }
 
 /** The control page's samples not yet tested: a table labelled "Samples not yet tested", one row per item. */
