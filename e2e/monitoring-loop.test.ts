@@ -2,6 +2,8 @@
 // (MON-AC-04) fails on an Okta export where a leaver keeps access and opens its finding; the finding is worked
 // to ready for retest, a corrected export makes the check pass (the run is the retest) and the finding closes;
 // then a new export with the leaver active again fails the check and the finding reopens as a regression.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DEMO_WORKSPACE } from '../src/cli/commands/demo.js';
@@ -10,7 +12,7 @@ import { hrRoster, oktaUsers } from '../src/services/monitoring/testing.js';
 import { readCheckFiles } from '../src/workspace/checks.js';
 import { loadWorkspace } from '../src/workspace/load.js';
 import { addDoneAction, main, readFindingStatus, takeFindingStep } from './support/pages.js';
-import { PEOPLE } from './support/server.js';
+import { PEOPLE, ROOT } from './support/server.js';
 import { describeE2E } from './support/suite.js';
 
 // Runs on demand are as of today: the leavers left last month, and the fix is done before today's retest.
@@ -29,6 +31,8 @@ const BOTH_REMOVED = oktaUsers([
   ['E1', 'DEPROVISIONED', REMOVED],
   ['E2', 'DEPROVISIONED', REMOVED],
 ]);
+
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 
 const card = (page: Page) => main(page).getByRole('region', { name: /^MON-AC-04: / });
 const section = (page: Page, name: string) => main(page).getByRole('region', { name });
@@ -99,5 +103,12 @@ describeE2E('the monitoring loop', (e2e) => {
     await page.waitForURL(`**${seeded.root}/findings/F-MON-AC-04`);
     expect(await readFindingStatus(page)).toBe('open');
     await section(page, 'Lifecycle').getByText(`Check MON-AC-04 fails again as of ${TODAY}`, { exact: false }).waitFor();
+
+    // The Monitoring page after the loop (failing items, trend and run history), for a person to look at.
+    await page.goto(`${seeded.root}/checks`);
+    await card(page).getByRole('table', { name: 'Runs of MON-AC-04' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await card(page).screenshot({ path: join(SCREENSHOTS, 'monitoring-loop.png'), animations: 'disabled' });
   });
 });
