@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DEMO_WORKSPACE } from '../src/cli/commands/demo.js';
 import { loadWorkspace } from '../src/workspace/load.js';
-import { appDate, main, readConclusion, readOpinion } from './support/pages.js';
+import { addDoneAction, appDate, main, readConclusion, readFindingStatus, readOpinion, takeFindingStep } from './support/pages.js';
 import { PEOPLE, ROOT } from './support/server.js';
 import { describeE2E } from './support/suite.js';
 
@@ -28,20 +28,7 @@ async function pick(scope: Locator, page: Page, label: RegExp, option: string): 
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** The finding's status as its header badge says it ("Status: closed" → "closed"). */
-async function readStatus(page: Page): Promise<string> {
-  const badge = main(page).getByLabel(/^Status: /).first();
-  await badge.waitFor();
-  return ((await badge.getAttribute('aria-label')) ?? '').replace(/^Status: /, '');
-}
-
 const section = (page: Page, name: string) => main(page).getByRole('region', { name });
-
-/** Takes a lifecycle step with its button, and waits until the finding reads the new status. */
-async function step(page: Page, button: string, status: string): Promise<void> {
-  await section(page, 'Lifecycle').getByRole('button', { name: button }).click();
-  await expect.poll(() => readStatus(page), { timeout: 15_000, interval: 200 }).toBe(status);
-}
 
 describeE2E('working a finding', (e2e) => {
   it('raises, traces, fixes, retests and closes a finding; the dashboard forecasts the report after remediation', async () => {
@@ -60,7 +47,7 @@ describeE2E('working a finding', (e2e) => {
     expect(await readConclusion(page)).toBe('not effective');
     await section(page, 'Conclusion').getByRole('button', { name: 'Raise a finding' }).click();
     await page.waitForURL(`**${seeded.root}/findings/F-AC-04`);
-    expect(await readStatus(page)).toBe('open');
+    expect(await readFindingStatus(page)).toBe('open');
     // The deviations as found: the two late deprovisionings of the period.
     const deviations = section(page, 'Deviations').getByRole('table', { name: 'Deviations' });
     await expect.poll(() => deviations.getByRole('row').count()).toBe(3);
@@ -78,26 +65,13 @@ describeE2E('working a finding', (e2e) => {
     await section(page, 'Root cause').getByText('RC-1 · Offboarding tickets went to a queue nobody watched').waitFor();
 
     // A corrective action: planned with its owner and due date, then done with its completion date.
-    await section(page, 'Corrective actions').getByRole('button', { name: 'Add an action' }).click();
-    dialog = page.getByRole('dialog', { name: 'Add a corrective action' });
-    await dialog.getByRole('textbox', { name: /^Title/ }).fill('Deprovision automatically from the HR system');
-    await dialog.getByRole('combobox', { name: /^Owner/ }).fill(PEOPLE.owner);
-    await dialog.getByLabel(/^Due/).fill(DUE);
-    await dialog.getByRole('button', { name: 'Save the action' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await section(page, 'Corrective actions').getByRole('button', { name: 'Edit CA-1' }).click();
-    dialog = page.getByRole('dialog', { name: 'Edit CA-1' });
-    await pick(dialog, page, /^Status/, 'done');
-    await dialog.getByLabel(/^Completed on/).fill(COMPLETED_ON);
-    await dialog.getByRole('textbox', { name: /^Evidence of completion/ }).fill('CHG-2291');
-    await dialog.getByRole('button', { name: 'Save the action' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await addDoneAction(page, { id: 'CA-1', title: 'Deprovision automatically from the HR system', owner: PEOPLE.owner, due: DUE, completedOn: COMPLETED_ON, evidence: 'CHG-2291' });
     await section(page, 'Corrective actions').getByRole('cell', { name: appDate(COMPLETED_ON) }).waitFor();
 
     // Through the lifecycle to the retest.
-    await step(page, 'Start analysing', 'analysing');
-    await step(page, 'Start remediating', 'remediating');
-    await step(page, 'Ready for retest', 'ready for retest');
+    await takeFindingStep(page, 'Start analysing', 'analysing');
+    await takeFindingStep(page, 'Start remediating', 'remediating');
+    await takeFindingStep(page, 'Ready for retest', 'ready for retest');
 
     // A retest over a period after the fix: one passing sample of a population of one.
     await section(page, 'Retests').getByRole('button', { name: 'Record a retest' }).click();
@@ -111,7 +85,7 @@ describeE2E('working a finding', (e2e) => {
     await dialog.waitFor({ state: 'hidden' });
     await section(page, 'Retests').getByLabel('Retest conclusion: effective').waitFor();
 
-    await step(page, 'Close the finding', 'closed');
+    await takeFindingStep(page, 'Close the finding', 'closed');
     // The finding page for a person to look at, once the notifications of the steps have gone.
     await expect.poll(() => page.getByRole('alert').count(), { timeout: 20_000, interval: 250 }).toBe(0);
     await mkdir(SCREENSHOTS, { recursive: true });

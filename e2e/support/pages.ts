@@ -3,6 +3,7 @@
  * hears), in one place: when a page changes its words, this file changes, not every test.
  */
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD } from './server.js';
 import { DEFAULT_LOCALE } from '../../src/domain/locales.js';
 
@@ -106,6 +107,45 @@ async function giveReason(page: Page, item: string, result: 'pass' | 'fail', cha
   await dialog.getByRole('button', { name: `Change to ${result}` }).click();
 }
 
+/** The finding's status as its header badge says it ("Status: closed" → "closed"). */
+export async function readFindingStatus(page: Page): Promise<string> {
+  const badge = main(page).getByLabel(/^Status: /).first();
+  await badge.waitFor();
+  return ((await badge.getAttribute('aria-label')) ?? '').replace(/^Status: /, '');
+}
+
+/** Takes a finding's lifecycle step with its button, and waits until the finding reads the new status. */
+export async function takeFindingStep(page: Page, button: string, status: string): Promise<void> {
+  await main(page).getByRole('region', { name: 'Lifecycle' }).getByRole('button', { name: button }).click();
+  await expect.poll(() => readFindingStatus(page), { timeout: 15_000, interval: 200 }).toBe(status);
+}
+
+/**
+ * On a finding's page: adds a corrective action with its owner and due date ("Add an action"), then marks it done
+ * on the day given with its evidence ("Edit CA-n"), each through its dialog.
+ */
+export async function addDoneAction(
+  page: Page,
+  action: { id: string; title: string; owner: string; due: string; completedOn: string; evidence: string },
+): Promise<void> {
+  const actions = main(page).getByRole('region', { name: 'Corrective actions' });
+  await actions.getByRole('button', { name: 'Add an action' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Add a corrective action' });
+  await dialog.getByRole('textbox', { name: /^Title/ }).fill(action.title);
+  await dialog.getByRole('combobox', { name: /^Owner/ }).fill(action.owner);
+  await dialog.getByLabel(/^Due/).fill(action.due);
+  await dialog.getByRole('button', { name: 'Save the action' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await actions.getByRole('button', { name: `Edit ${action.id}` }).click();
+  dialog = page.getByRole('dialog', { name: `Edit ${action.id}` });
+  await dialog.getByRole('combobox', { name: /^Status/ }).click();
+  await page.getByRole('option', { name: 'done', exact: true }).click();
+  await dialog.getByLabel(/^Completed on/).fill(action.completedOn);
+  await dialog.getByRole('textbox', { name: /^Evidence of completion/ }).fill(action.evidence);
+  await dialog.getByRole('button', { name: 'Save the action' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 /** The control page's samples not yet tested: a table labelled "Samples not yet tested", one row per item. */
 export function untestedTable(page: Page): Locator {
   return main(page).getByRole('table', { name: 'Samples not yet tested' });
@@ -175,6 +215,11 @@ export const ENGAGEMENT_PAGES: { name: string; path: string; ready: (page: Page)
   },
   { name: 'root-causes', path: '/root-causes', ready: (page) => main(page).getByText('RC-01', { exact: false }) },
   { name: 'remediation', path: '/remediation', ready: (page) => main(page).getByText('CA-1', { exact: false }) },
+  { name: 'monitoring', path: '/checks', ready: (page) => main(page).getByRole('region', { name: /^MON-AC-04: / }) },
+  { name: 'evidence', path: '/evidence', ready: (page) => main(page).getByRole('region', { name: 'Evidence files' }) },
+  { name: 'evidence-requests', path: '/evidence-requests', ready: (page) => main(page).getByRole('heading', { name: 'Evidence requests' }) },
+  { name: 'coverage', path: '/coverage', ready: (page) => main(page).getByRole('region', { name: 'GOV-01 coverage' }) },
+  { name: 'coverage-GOV-01', path: '/coverage/GOV-01', ready: (page) => main(page).getByRole('article', { name: 'Occurrence 2026-Q1' }) },
   { name: 'reports', path: '/reports', ready: (page) => main(page).getByRole('heading', { name: 'Reports' }) },
   { name: 'periods', path: '/periods', ready: (page) => main(page).getByRole('heading', { level: 1 }) },
   { name: 'settings', path: '/settings', ready: (page) => main(page).getByLabel(/^Engagement name/) },

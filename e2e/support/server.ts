@@ -17,6 +17,7 @@ import { buildApp } from '../../src/server/app.js';
 import { OPERATOR } from '../../src/services/platform/actor.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { migrateToLatest, openDatabase, type Store } from '../../src/store/database.js';
+import { readCheckFiles } from '../../src/workspace/checks.js';
 import { loadFindings } from '../../src/workspace/findings.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 
@@ -76,9 +77,9 @@ export async function startServer(): Promise<TestServer> {
       return { organizationId, engagementId, root: `/o/${organizationId}/e/${engagementId}` };
     };
 
-    // The demo as `assay demo` seeds it, findings included; a test that raises findings seeds an organisation of its own.
+    // The demo as `assay demo` seeds it, findings and checks included; a test that raises findings seeds an organisation of its own.
     const examination = await loadWorkspace(DEMO_WORKSPACE);
-    const demo = await seed(DEMO_ORGANIZATION, { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)) });
+    const demo = await seed(DEMO_ORGANIZATION, { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)), checkFiles: await readCheckFiles(DEMO_WORKSPACE) });
     // Every test signs in a few times; the login rate limit is not what these tests are about.
     // Plain HTTP on a loopback address, as `assay demo` serves it: the session cookie is not marked Secure.
     app = await buildApp({ services, webRoot: WEB_BUILD, loginRateLimit: 1000, secureCookies: false });

@@ -77,7 +77,7 @@ export function CheckCard({ check, root }: { check: Check; root: string }) {
           {check.controls.length > 0 ? ` Tests ${check.controls.join(', ')}.` : ''}
           {check.schedule ? ` Runs by itself (${check.schedule.schedule}, UTC), next ${formatDateTime(check.schedule.nextDueAt)}.` : ''}
         </Text>
-        <ListTable label={`Sources of ${check.id}`} minWidth={480} columns={['Source', 'Export read', '']}>
+        <ListTable label={`Sources of ${check.id}`} minWidth={300} columns={['Source', 'Export read', '']}>
           {check.sources.map((s) => (
             <SourceRow key={s.name} check={check} source={s} />
           ))}
