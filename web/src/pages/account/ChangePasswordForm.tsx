@@ -5,6 +5,8 @@ import { useChangePassword } from '../../api/account.js';
 import { notifySaved } from '../../components/notify.js';
 import { NewPasswordInputs, newPasswordRules, type NewPasswordValues } from './new-password.js';
 import { FormActions } from '../../components/FormActions.js';
+import { keepOnRefusal } from '../../components/keep-on-refusal.js';
+import { refusalOf } from '../../api/problem.js';
 import { counted } from '@assay/domain/words.js';
 import { limitedText } from '../../components/text-limit.js';
 import { MAX_PASSWORD_LENGTH } from '@assay/contract/limits.js';
@@ -20,21 +22,21 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       aria-label="Change your password"
       noValidate
       onSubmit={form.onSubmit((values) =>
-        change.mutate(
-          { currentPassword: values.currentPassword, newPassword: values.password },
-          {
-            onSuccess: ({ sessionsEnded }) => {
-              notifySaved(`Your password is changed${sessionsEnded > 0 ? `; ${counted(sessionsEnded, 'other session')} signed out` : ''}.`);
-              onDone();
-            },
+        keepOnRefusal(
+          async () => {
+            const { sessionsEnded } = await change.mutateAsync({ currentPassword: values.currentPassword, newPassword: values.password });
+            notifySaved(`Your password is changed${sessionsEnded > 0 ? `; ${counted(sessionsEnded, 'other session')} signed out` : ''}.`);
+            onDone();
           },
+          form,
+          { newPassword: 'password' },
         ),
       )}
     >
       <Stack>
         {change.error && (
           <Alert color="red" role="alert">
-            {change.error.message}
+            {refusalOf(change.error, Object.keys(form.values), { newPassword: 'password' }).message}
           </Alert>
         )}
         <PasswordInput label="Current password" withAsterisk autoComplete="current-password" data-autofocus {...limitedText(form, 'currentPassword', MAX_PASSWORD_LENGTH)} />
