@@ -128,7 +128,7 @@ export function RequestsPage() {
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         {REQUEST_STATUSES.map((status) => (
           <Stack key={status} gap="xs" data-testid={`column-${status}`}>
-            <Title order={2} size="h4">
+            <Title order={2} size="h4" tt="capitalize">
               {statusLabel(status)} ({requests.filter((r) => r.status === status).length})
             </Title>
             {requests
