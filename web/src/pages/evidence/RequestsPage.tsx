@@ -20,11 +20,7 @@ import { statusLabel } from '../../labels.js';
 function AskForm() {
   const ask = useAskRequest();
   const [form, setForm] = useState({ code: '', item: '', control: '', dueOn: '', owner: '' });
-  const field = (name: keyof typeof form, max: number) => ({
-    value: form[name],
-    onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value }),
-    ...textLimit(form[name], max),
-  });
+  const field = (name: keyof typeof form) => ({ value: form[name], onChange: (e: { currentTarget: { value: string } }) => setForm({ ...form, [name]: e.currentTarget.value }) });
   return (
     <SectionCard title="Ask for evidence">
       <form
@@ -34,11 +30,11 @@ function AskForm() {
         }}
       >
         <Group grow align="flex-end">
-          <TextInput label="ID" required {...field('code', MAX_CONTROL_ID_LENGTH)} />
-          <TextInput label="Request" required {...field('item', MAX_TEXT_LENGTH)} />
-          <TextInput label="Control" {...field('control', MAX_CONTROL_ID_LENGTH)} />
+          <TextInput label="ID" required {...field('code')} {...textLimit(form.code, MAX_CONTROL_ID_LENGTH)} />
+          <TextInput label="Request" required {...field('item')} {...textLimit(form.item, MAX_TEXT_LENGTH)} />
+          <TextInput label="Control" {...field('control')} {...textLimit(form.control, MAX_CONTROL_ID_LENGTH)} />
           <DateField label="Due date" required value={form.dueOn} onChange={(dueOn) => setForm({ ...form, dueOn })} />
-          <TextInput label="Owner" {...field('owner', MAX_OWNER_LENGTH)} />
+          <TextInput label="Owner" {...field('owner')} {...textLimit(form.owner, MAX_OWNER_LENGTH)} />
           <Button type="submit" loading={ask.isPending}>
             Ask
           </Button>
