@@ -12,7 +12,6 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { TooLargeError, ValidationError } from '../../../domain/errors.js';
-import { DEFAULT_MAX_EVIDENCE_BYTES } from '../../../domain/limits.js';
 import {
   checkJobSchema,
   checkParams,
@@ -35,23 +34,26 @@ import { routeModule } from '../route.js';
 const CHECKS_URL = `${ENGAGEMENT_URL}/checks`;
 const CHECK_URL = `${CHECKS_URL}/:checkId`;
 
-/** Writes the one file of a multipart upload into a folder of its own, handing its path to `use`; the folder goes after. */
-async function withUploadedFile<T>(request: FastifyRequest, use: (upload: { path: string; fileName: string; mediaType: string }) => Promise<T>): Promise<T> {
-  const file = await request.file({ limits: { fileSize: DEFAULT_MAX_EVIDENCE_BYTES, files: 1, fields: 0 } });
+/**
+ * Writes the one file of a multipart upload into a folder of its own, handing its path to `use`; the folder goes
+ * after. An export is evidence, so it is held to the evidence store's limit (`ASSAY_EVIDENCE_MAX_BYTES`).
+ */
+async function withUploadedFile<T>(request: FastifyRequest, maxBytes: number, use: (upload: { path: string; fileName: string; mediaType: string }) => Promise<T>): Promise<T> {
+  const file = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 0 } });
   if (!file) throw new ValidationError([{ location: 'form.file', message: 'send the export as the file of a multipart form' }], 'No file was sent');
   const folder = await mkdtemp(join(tmpdir(), 'assay-export-'));
   try {
     const fileName = basename(file.filename || 'export');
     const path = join(folder, 'upload');
     await pipeline(file.file, createWriteStream(path));
-    if (file.file.truncated) throw new TooLargeError(`The export ${fileName}`, DEFAULT_MAX_EVIDENCE_BYTES);
+    if (file.file.truncated) throw new TooLargeError(`The export ${fileName}`, maxBytes);
     return await use({ path, fileName, mediaType: file.mimetype || 'application/octet-stream' });
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
 }
 
-const routes = routeModule('checks', (app, route, { checks }) => {
+const routes = routeModule('checks', (app, route, { checks, evidence }) => {
   app.get(CHECKS_URL, {
     ...route('examination.read', "The engagement's checks, each with its sources (the export attached to each), latest run and schedule", {
       params: engagementParams,
@@ -99,13 +101,13 @@ const routes = routeModule('checks', (app, route, { checks }) => {
 
   app.post(`${CHECK_URL}/sources/:source/export`, {
     ...route('evidence.manage', "Upload an export for one of the check's sources (multipart, one file): kept as evidence with source `export`", {
-      description: `At most ${DEFAULT_MAX_EVIDENCE_BYTES / (1024 * 1024)} MB (413 above). The file is read whole against the source's format first: 422 naming the row and field of the first problem, and nothing is kept.`,
+      description: `At most ${evidence.maxBytes / (1024 * 1024)} MB (413 above). The file is read whole against the source's format first: 422 naming the row and field of the first problem, and nothing is kept.`,
       params: checkSourceParams,
       response: { 201: sourceAttachmentSchema },
     }),
     handler: async (request, reply) => {
       const { checkId, source } = request.params;
-      const attached = await withUploadedFile(request, (upload) => checks.attachExport(...inEngagement(request), checkId, source, upload));
+      const attached = await withUploadedFile(request, evidence.maxBytes, (upload) => checks.attachExport(...inEngagement(request), checkId, source, upload));
       return reply.status(201).send(attached);
     },
   });
