@@ -3,6 +3,7 @@
  * control and period, each flagged when it reaches outside the period, with its download and supersede.
  */
 import { Badge, Button, FileButton, Group, MultiSelect, Progress, Select, Stack, Table, Text } from '@mantine/core';
+import { isRealDate } from '@assay/domain/dates.js';
 import { useState, type DragEvent } from 'react';
 import { useEvidence, useSupersedeEvidence, useUploadEvidence, type Evidence, type EvidenceFilters } from '../../api/evidence.js';
 import { useControls } from '../../api/controls.js';
@@ -130,8 +131,8 @@ export function EvidencePage() {
         <Stack>
           <Group grow align="flex-end">
             <Select label="Control" data={controls} value={filters.control ?? null} onChange={(v) => set({ control: v ?? undefined })} clearable searchable />
-            <DateField label="From" value={filters.from ?? ''} onChange={(from) => set({ from: isCalendarDate(from) ? from : undefined })} />
-            <DateField label="To" value={filters.to ?? ''} onChange={(to) => set({ to: isCalendarDate(to) ? to : undefined })} />
+            <DateField label="From" value={filters.from ?? ''} onChange={(from) => set({ from: isRealDate(from) ? from : undefined })} />
+            <DateField label="To" value={filters.to ?? ''} onChange={(to) => set({ to: isRealDate(to) ? to : undefined })} />
             <Select
               label="Records"
               data={[
@@ -169,9 +170,4 @@ export function EvidencePage() {
       </SectionCard>
     </Stack>
   );
-}
-
-/** A filter takes a day once the field holds one; while the text is not yet a date, the list stays unfiltered. */
-function isCalendarDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
