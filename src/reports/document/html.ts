@@ -10,9 +10,12 @@ import type { Block, ReportDocument } from './model.js';
 
 const escapeHtml = escapeXml;
 
-/** A CSS string literal: quotes, backslashes and line ends as escapes, so a text can't close the string. */
+/**
+ * A CSS string literal: quotes, backslashes and line ends as escapes, so a text can't close the string, and angle
+ * brackets too, so it can't close the style element either.
+ */
 function cssString(text: string): string {
-  return `"${text.replace(/["\\\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+  return `"${text.replace(/["\\\n\r<>]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
 function style(document: ReportDocument): string {
