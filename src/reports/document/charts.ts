@@ -4,7 +4,7 @@
  * CSS pixels (HTML) and the drawing scales with it.
  */
 import { formatValue, SERIES_COLOURS, TONE_COLOURS } from './common.js';
-import type { BarChart, Chart, LineChart } from './model.js';
+import type { BarChart, Chart, LineChart, Tone } from './model.js';
 
 const FONT = 'Roboto, Helvetica, Arial, sans-serif';
 const TEXT_SIZE = 9;
@@ -19,13 +19,21 @@ function fitted(label: string, characters: number): string {
   return label.length <= characters ? label : `${label.slice(0, Math.max(1, characters - 1))}…`;
 }
 
-function text(x: number, y: number, content: string, anchor: 'start' | 'middle' | 'end', fill = '#263238'): string {
-  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="${FONT}" font-size="${TEXT_SIZE}" text-anchor="${anchor}" fill="${fill}">${escapeXml(content)}</text>`;
+/** A text in the drawing's font (set once on the root: every element the PDF's SVG reader builds costs time). */
+function text(x: number, y: number, content: string, anchor: 'start' | 'middle' | 'end'): string {
+  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="${anchor}">${escapeXml(content)}</text>`;
+}
+
+/** One path of rectangles of one colour: one element however many bars. */
+function rectangles(boxes: { x: number; y: number; width: number; height: number }[], fill: string): string {
+  if (boxes.length === 0) return '';
+  const d = boxes.map((b) => `M${b.x.toFixed(1)} ${b.y.toFixed(1)}h${b.width.toFixed(1)}v${b.height.toFixed(1)}h${(-b.width).toFixed(1)}z`).join('');
+  return `<path d="${d}" fill="${fill}"/>`;
 }
 
 function svg(width: number, height: number, title: string, body: string[]): string {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width.toFixed(1)}" height="${height.toFixed(1)}" viewBox="0 0 ${width.toFixed(1)} ${height.toFixed(1)}" role="img">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width.toFixed(1)}" height="${height.toFixed(1)}" viewBox="0 0 ${width.toFixed(1)} ${height.toFixed(1)}" role="img" font-family="${FONT}" font-size="${TEXT_SIZE}" fill="#263238">`,
     `<title>${escapeXml(title)}</title>`,
     ...body,
     '</svg>',
@@ -44,15 +52,19 @@ function barChart(chart: BarChart, width: number, locale: string): string {
   const valueWidth = 48;
   const barWidth = Math.max(10, width - labelWidth - valueWidth - 8);
   const max = axisMax(chart.max, chart.bars.map((b) => b.value));
-  const body = chart.bars.flatMap((bar, i) => {
-    const y = i * row;
-    const length = (Math.min(Math.max(bar.value, 0), max) / max) * barWidth;
-    return [
+  const bars = chart.bars.map((bar, i) => ({ bar, y: i * row, length: (Math.min(Math.max(bar.value, 0), max) / max) * barWidth }));
+  const body = [
+    ...(Object.keys(TONE_COLOURS) as Tone[]).map((tone) =>
+      rectangles(
+        bars.filter(({ bar }) => bar.tone === tone).map(({ y, length }) => ({ x: labelWidth, y: y + 3, width: length, height: row - 6 })),
+        TONE_COLOURS[tone],
+      ),
+    ),
+    ...bars.flatMap(({ bar, y, length }) => [
       text(labelWidth - 4, y + 12, fitted(bar.label, Math.floor(labelWidth / 5)), 'end'),
-      `<rect x="${labelWidth.toFixed(1)}" y="${(y + 3).toFixed(1)}" width="${length.toFixed(1)}" height="${row - 6}" fill="${TONE_COLOURS[bar.tone]}"/>`,
       text(labelWidth + length + 4, y + 12, formatValue(bar.value, chart.unit, locale), 'start'),
-    ];
-  });
+    ]),
+  ];
   return svg(width, Math.max(1, chart.bars.length) * row, chart.title, body);
 }
 
@@ -66,12 +78,11 @@ function lineChart(chart: LineChart, width: number, locale: string): string {
   const step = chart.labels.length > 1 ? (plot.right - plot.left) / (chart.labels.length - 1) : 0;
   const x = (i: number) => (chart.labels.length > 1 ? plot.left + i * step : (plot.left + plot.right) / 2);
   const y = (v: number) => plot.bottom - (v / max) * (plot.bottom - plot.top);
-  const body: string[] = [];
-  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-    const at = y(tick * max);
-    body.push(`<line x1="${plot.left}" y1="${at.toFixed(1)}" x2="${plot.right.toFixed(1)}" y2="${at.toFixed(1)}" stroke="#cfd8dc" stroke-width="0.5"/>`);
-    body.push(text(plot.left - 4, at + 3, formatValue(tick * max, chart.unit, locale), 'end'));
-  }
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((tick) => ({ value: tick * max, at: y(tick * max) }));
+  const body: string[] = [
+    `<path d="${ticks.map(({ at }) => `M${plot.left} ${at.toFixed(1)}H${plot.right.toFixed(1)}`).join('')}" stroke="#cfd8dc" stroke-width="0.5" fill="none"/>`,
+    ...ticks.map(({ value, at }) => text(plot.left - 4, at + 3, formatValue(value, chart.unit, locale), 'end')),
+  ];
   // As many x labels as fit without overlapping, evenly spread, the last always shown.
   const every = Math.max(1, Math.ceil(chart.labels.length / Math.max(1, Math.floor((plot.right - plot.left) / 60))));
   chart.labels.forEach((label, i) => {
@@ -79,18 +90,17 @@ function lineChart(chart: LineChart, width: number, locale: string): string {
   });
   chart.series.forEach((series, s) => {
     const colour = SERIES_COLOURS[s % SERIES_COLOURS.length] as string;
-    // A null value breaks the line: each run of known values is its own polyline.
-    let run: string[] = [];
+    // A null value breaks the line: each run of known values is a part of one path, a lone value a dot.
+    const parts: string[] = [];
+    let run: [number, number][] = [];
     const flush = () => {
-      if (run.length > 1) body.push(`<polyline points="${run.join(' ')}" fill="none" stroke="${colour}" stroke-width="1.5"/>`);
+      if (run.length === 1) body.push(`<circle cx="${run[0]![0].toFixed(1)}" cy="${run[0]![1].toFixed(1)}" r="2" fill="${colour}"/>`);
+      if (run.length > 1) parts.push(`M${run.map(([px, py]) => `${px.toFixed(1)} ${py.toFixed(1)}`).join('L')}`);
       run = [];
     };
-    series.values.forEach((value, i) => {
-      if (value === null) return flush();
-      run.push(`${x(i).toFixed(1)},${y(value).toFixed(1)}`);
-      body.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(value).toFixed(1)}" r="2" fill="${colour}"/>`);
-    });
+    series.values.forEach((value, i) => (value === null ? flush() : run.push([x(i), y(value)])));
     flush();
+    if (parts.length > 0) body.push(`<path d="${parts.join('')}" fill="none" stroke="${colour}" stroke-width="1.5"/>`);
     const legendY = legendTop + s * legendRow;
     body.push(`<rect x="${plot.left}" y="${legendY + 2}" width="10" height="3" fill="${colour}"/>`);
     body.push(text(plot.left + 14, legendY + 7, fitted(series.name, LABEL_CHARACTERS), 'start'));

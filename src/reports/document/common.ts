@@ -26,9 +26,17 @@ export function generatedOn(meta: DocumentMeta): string {
   return new Intl.DateTimeFormat(usableLocale(meta.locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
+/** One number format per locale: making one costs far more than using it, and a chart formats every value. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** A chart value in the document's locale, with its unit ("87.5%", "12"). */
 export function formatValue(value: number, unit: string | null, locale: string): string {
-  const number = new Intl.NumberFormat(usableLocale(locale), { maximumFractionDigits: 1 }).format(value);
+  let format = numberFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(usableLocale(locale), { maximumFractionDigits: 1 });
+    numberFormats.set(locale, format);
+  }
+  const number = format.format(value);
   return unit === null ? number : `${number}${unit}`;
 }
 

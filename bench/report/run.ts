@@ -1,0 +1,160 @@
+/**
+ * Benchmark of the PDF renderer on the SOC 2 report draft of a 1,000-control Type 2 engagement (100 samples per
+ * control, one control in 25 with deviations), beside a floor measured in the same run: a plain pdfmake document
+ * of the same text (every string of the document as a plain paragraph, same font, page and margins), which is
+ * the least pdfmake itself spends on that much text. Each is timed from the document model to the PDF's bytes
+ * (the run of least CPU time of --runs, alternating, after one warm-up of each).
+ *
+ *   npm run bench:report [-- --controls 1000 --runs 3 --document soc2-draft|synthetic]
+ *
+ * `--document synthetic` renders a made-up document of the same number of table rows instead of the draft (the
+ * renderers' own test document: every block kind), for measuring the renderer apart from any builder.
+ * Profile with `node --cpu-prof --import tsx bench/report/run.ts`.
+ */
+import { parseArgs } from 'node:util';
+import { PDFDocument } from 'pdf-lib';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { deriveFindings, examine } from '../../src/domain/index.js';
+import { buildAction, doneAction, ROOT_CAUSE } from '../../src/domain/findings/testing.js';
+import { printPdf } from '../../src/reports/document/fonts.js';
+import type { Block, ReportDocument } from '../../src/reports/document/model.js';
+import { pdfDefinition } from '../../src/reports/document/pdf.js';
+import { renderPdf } from '../../src/reports/document/render.js';
+import { sampleDocument } from '../../src/reports/document/testing.js';
+import { buildDocument, type ReportData } from '../../src/reports/documents/index.js';
+import { syntheticExamination } from '../support/synthetic.js';
+
+const { values } = parseArgs({
+  options: {
+    controls: { type: 'string', default: '1000' },
+    'samples-per-control': { type: 'string', default: '100' },
+    runs: { type: 'string', default: '3' },
+    document: { type: 'string', default: 'soc2-draft' },
+  },
+});
+const controls = Number(values.controls);
+const runs = Number(values.runs);
+if (values.document !== 'soc2-draft' && values.document !== 'synthetic') throw new Error(`--document: soc2-draft or synthetic, not ${values.document}`);
+
+/** The engagement's data as the CLI would hand it to a builder: findings followed up, their responses approved. */
+function reportData(): ReportData {
+  const examination = syntheticExamination(controls, Number(values['samples-per-control']));
+  const result = examine(examination);
+  const findings = deriveFindings(result, examination).map((finding, i) => ({
+    ...finding,
+    rootCause: ROOT_CAUSE.id,
+    correctiveActions: i % 2 === 0 ? [doneAction('2027-02-15')] : [buildAction({ id: `CA-${i + 1}`, due: '2027-03-31' })],
+  }));
+  return {
+    examination,
+    result,
+    coverage: [],
+    findings,
+    rootCauses: [ROOT_CAUSE],
+    responses: findings.map((finding) => ({
+      finding: finding.code,
+      status: 'approved' as const,
+      whatHappened: `Samples of ${finding.control} lacked evidence of approval.`,
+      rootCause: 'The approver was absent and no deputy was named.',
+      correctiveAction: 'A deputy approver is named for every absence.',
+      remediatedOn: '2027-02-15',
+      editedBy: 'compliance@bench.example',
+      editedOn: '2027-02-16',
+      approvedBy: 'cfo@bench.example',
+      approvedOn: '2027-02-17',
+    })),
+    monitoring: [],
+    changes: [],
+    history: [],
+    publishedNames: [],
+    locale: 'en-GB',
+    generatedAt: '2027-02-20T10:00:00.000Z',
+  };
+}
+
+/** Every string a block shows, in order. */
+function blockStrings(block: Block): string[] {
+  switch (block.kind) {
+    case 'heading':
+    case 'paragraph':
+      return [block.text];
+    case 'list':
+      return block.items;
+    case 'facts':
+      return block.items.flatMap((f) => [f.label, f.value]);
+    case 'table':
+      return [...(block.title === null ? [] : [block.title]), ...block.columns, ...block.rows.flat()];
+    case 'chart':
+      return block.chart.type === 'bar'
+        ? [block.chart.title, ...block.chart.bars.flatMap((b) => [b.label, String(b.value)])]
+        : [block.chart.title, ...block.chart.labels, ...block.chart.series.flatMap((s) => [s.name, ...s.values.map(String)])];
+  }
+}
+
+function documentStrings(document: ReportDocument): string[] {
+  const { meta } = document;
+  return [
+    ...[meta.title, meta.subtitle, meta.organization, meta.system, meta.period, meta.draftNotice, meta.generatedAt].filter((s): s is string => s !== null),
+    ...document.sections.flatMap((section) => [section.title, ...section.blocks.flatMap(blockStrings)]),
+  ];
+}
+
+/** The floor: the document's every string as a plain paragraph, in the renderer's font, size, page and margins. */
+function floorDefinition(document: ReportDocument): TDocumentDefinitions {
+  const styled = pdfDefinition(document, { watermark: null });
+  return { pageSize: styled.pageSize, pageMargins: styled.pageMargins, defaultStyle: styled.defaultStyle, content: documentStrings(document).map((text): Content => ({ text })) };
+}
+
+/** Wall time, and the process's CPU time (all its threads), which other work on a shared machine disturbs less. */
+async function time(fn: () => Promise<Buffer>): Promise<{ ms: number; cpuMs: number; pdf: Buffer }> {
+  const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  const pdf = await fn();
+  const { user, system } = process.cpuUsage(cpu);
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: (user + system) / 1000, pdf };
+}
+
+const built = process.hrtime.bigint();
+const document =
+  values.document === 'synthetic' ? sampleDocument({ sections: 10, rows: Math.ceil(controls / 10) }) : buildDocument('soc2-draft', reportData(), { bridgeTo: null });
+const buildMs = Number(process.hrtime.bigint() - built) / 1e6;
+if (document.sections.length === 0) {
+  console.error(`the ${values.document} document has no sections: its builder writes nothing yet (measure the renderer with --document synthetic)`);
+  process.exit(1);
+}
+const blocks = document.sections.reduce((n, s) => n + s.blocks.length, 0);
+const characters = documentStrings(document).reduce((n, text) => n + text.length, 0);
+
+const render = () => renderPdf(document, { watermark: null });
+const floor = () => printPdf(floorDefinition(document));
+// One warm-up of each, so neither pays for the compiler or the first read of the fonts.
+await render();
+await floor();
+interface Timing {
+  ms: number;
+  cpuMs: number;
+  pdf: Buffer;
+}
+let rendered: Timing | null = null;
+let plain: Timing | null = null;
+const best = (a: Timing | null, b: Timing) => (a === null || b.cpuMs < a.cpuMs ? b : a);
+for (let i = 0; i < runs; i++) {
+  rendered = best(rendered, await time(render));
+  plain = best(plain, await time(floor));
+}
+if (rendered === null || plain === null) throw new Error('--runs: at least 1');
+const pages = async (pdf: Buffer) => (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+const row = (name: string, timing: Timing, note: string) =>
+  console.log(`${name.padEnd(24)} ${timing.cpuMs.toFixed(0).padStart(7)} ms CPU ${timing.ms.toFixed(0).padStart(7)} ms wall  ${note}`);
+
+console.log(
+  `report benchmark: ${values.document} of ${controls} controls: ${document.sections.length} sections, ${blocks} blocks, ${(characters / 1e6).toFixed(2)} M characters; best of ${runs} runs`,
+);
+console.log(`${'build the document'.padEnd(24)} ${buildMs.toFixed(0).padStart(7)} ms wall  the content builder, once`);
+row('floor: plain pdfmake', plain, `${await pages(plain.pdf)} pages, ${(plain.pdf.length / 1e6).toFixed(1)} MB`);
+row('renderPdf', rendered, `${await pages(rendered.pdf)} pages, ${(rendered.pdf.length / 1e6).toFixed(1)} MB`);
+console.log(`wall-time ratio to floor: ${(rendered.ms / plain.ms).toFixed(2)}`);
+console.log(`pages: ${await pages(rendered.pdf)}`);
+// The last line, plain, for `npm run bench` (bench/run-all.ts) to read; its aim: at most 1.5. CPU time: the
+// machine is shared, and other work stretches wall time far more than the work's own.
+console.log(`ratio to floor: ${(rendered.cpuMs / plain.cpuMs).toFixed(2)}`);
