@@ -22,6 +22,7 @@ import { pdfDefinition } from '../../src/reports/document/pdf.js';
 import { renderPdf } from '../../src/reports/document/render.js';
 import { sampleDocument } from '../../src/reports/document/testing.js';
 import { buildDocument, type ReportData } from '../../src/reports/documents/index.js';
+import { scenarioData } from '../../src/reports/documents/testing.js';
 import { syntheticExamination } from '../support/synthetic.js';
 
 const { values } = parseArgs({
@@ -36,7 +37,10 @@ const controls = Number(values.controls);
 const runs = Number(values.runs);
 if (values.document !== 'soc2-draft' && values.document !== 'synthetic') throw new Error(`--document: soc2-draft or synthetic, not ${values.document}`);
 
-/** The engagement's data as the CLI would hand it to a builder: findings followed up, their responses approved. */
+/**
+ * The engagement's data as the CLI would hand it to a builder: findings followed up, each with an approved
+ * response (the documents' content tests' own, one per finding); the rest as those tests give it.
+ */
 function reportData(): ReportData {
   const examination = syntheticExamination(controls, Number(values['samples-per-control']));
   const result = examine(examination);
@@ -45,29 +49,15 @@ function reportData(): ReportData {
     rootCause: ROOT_CAUSE.id,
     correctiveActions: i % 2 === 0 ? [doneAction('2027-02-15')] : [buildAction({ id: `CA-${i + 1}`, due: '2027-03-31' })],
   }));
+  const scenario = scenarioData('qualified');
+  const response = scenario.responses[0];
+  if (response === undefined) throw new Error('the qualified scenario has no management response to copy');
   return {
+    ...scenario,
     examination,
     result,
-    coverage: [],
     findings,
-    rootCauses: [ROOT_CAUSE],
-    responses: findings.map((finding) => ({
-      finding: finding.code,
-      status: 'approved' as const,
-      whatHappened: `Samples of ${finding.control} lacked evidence of approval.`,
-      rootCause: 'The approver was absent and no deputy was named.',
-      correctiveAction: 'A deputy approver is named for every absence.',
-      remediatedOn: '2027-02-15',
-      editedBy: 'compliance@bench.example',
-      editedOn: '2027-02-16',
-      approvedBy: 'cfo@bench.example',
-      approvedOn: '2027-02-17',
-    })),
-    monitoring: [],
-    changes: [],
-    history: [],
-    publishedNames: [],
-    locale: 'en-GB',
+    responses: findings.map((finding) => ({ ...response, finding: finding.code })),
     generatedAt: '2027-02-20T10:00:00.000Z',
   };
 }
