@@ -39,6 +39,13 @@ describe('renderHtml', () => {
     expect(footer).not.toMatch(/<script/i);
   });
 
+  it("writes the generated date in the document's locale, in English when the locale is unknown", () => {
+    const dated = (locale: string) => renderHtml({ ...documentOf([]), meta: { ...documentOf([]).meta, locale } });
+    expect(dated('en-US')).toContain('<dd>September 15, 2026</dd>');
+    expect(dated('de-DE')).toContain('<dd>15. September 2026</dd>');
+    expect(dated('not a locale')).toContain('<dd>15 September 2026</dd>');
+  });
+
   it('renders every block kind', () => {
     for (const needle of ['<h2>', '<p class="tone-bad">', '<ul><li>', '<dl class="facts"><dt>', '<thead><tr><th>Control</th>', '<svg ', '<nav><h1>Contents</h1>']) expect(html).toContain(needle);
     expect(renderHtml(documentOf([{ kind: 'list', items: ['one'], ordered: true }]))).toContain('<ol><li>one</li></ol>');
@@ -133,6 +140,21 @@ describe('renderPdf', () => {
     const { text } = await pdfPages(await renderPdf(document, { watermark: null }));
     expect(text.join('\n')).not.toContain('Draft');
     expect(text.join('\n')).not.toContain('@');
+  });
+
+  it('renders a document with no sections, and blocks with nothing in them, in every format', async () => {
+    const empty: Block[] = [
+      { kind: 'list', items: [], ordered: false },
+      { kind: 'facts', items: [] },
+      { kind: 'table', title: null, columns: [], rows: [] },
+      { kind: 'chart', chart: { type: 'bar', title: 'No bars', unit: null, max: null, bars: [] } },
+      { kind: 'chart', chart: { type: 'line', title: 'No series', unit: null, labels: [], series: [] } },
+    ];
+    expect((await pdfPages(await renderPdf(sampleDocument({ sections: 0, rows: 0 }), { watermark: null }))).pages).toBe(2);
+    const { text } = await pdfPages(await renderPdf(documentOf(empty), { watermark: null }));
+    expect(text.join('\n')).toContain('No series');
+    expect(renderHtml(documentOf(empty))).toContain('No bars');
+    expect(renderMarkdown(documentOf(empty))).toContain('#### No series');
   });
 
   it('counts a page with only its footer as blank (the page check can fail)', async () => {
