@@ -129,7 +129,7 @@ export function periodWords(data: ReportData): string {
     : longDate(engagement.periodEnd, data.locale);
 }
 
-/** "SOC 2 Type 2 report on Acme Analytics Platform for 1 January 2026 to 30 June 2026" (Type 1: "as of"). */
+/** "SOC 2 Type 2 report on Acme Analytics Platform for 1 January 2026 to 30 June 2026" (Type 1: "as of …"). */
 export function reportWords(data: ReportData): string {
   const { engagement } = data.examination;
   const type = engagement.reportType === 'type2' ? 'Type 2' : 'Type 1';
