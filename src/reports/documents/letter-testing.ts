@@ -68,7 +68,8 @@ export const SELF_IDENTIFIED: Finding = {
 function forecastHistory(data: ReportData): ForecastPoint[] {
   const inScope = data.result.criteria.filter((c) => c.status !== 'not_applicable').length;
   const notMetNow = data.result.criteria.filter((c) => c.status === 'not_met').length;
-  const open = data.findings.filter((f) => f.status !== 'closed').length;
+  const exceptions = data.findings.filter((f) => f.source === 'deficiency');
+  const open = exceptions.filter((f) => f.status !== 'closed').length;
   const dates = ['2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31', '2026-08-31', '2026-09-15'];
   return dates.map((date, i) => {
     // Unmet criteria appear in May and stand until the end; the first finding closes in September.
@@ -79,7 +80,7 @@ function forecastHistory(data: ReportData): ForecastPoint[] {
       criteriaMet: inScope - notMet,
       criteriaNotMet: notMet,
       criteriaInScope: inScope,
-      openFindings: i < 2 ? 0 : i === dates.length - 1 ? open : data.findings.length,
+      openFindings: i < 2 ? 0 : i === dates.length - 1 ? open : exceptions.length,
     };
   });
 }
