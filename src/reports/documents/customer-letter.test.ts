@@ -3,6 +3,8 @@ import type { Block, ReportDocument } from '../document/model.js';
 import { customerLetter } from './customer-letter.js';
 import type { ReportData } from './data.js';
 import { documentText, letterScenarioData } from './letter-testing.js';
+import { deriveFindings, examine } from '../../domain/index.js';
+import { scenarioData, scenarioExamination } from './testing.js';
 
 const blocks = (document: ReportDocument): Block[] => document.sections.flatMap((s) => s.blocks);
 const table = (document: ReportDocument, title: string) => {
@@ -53,7 +55,7 @@ describe('customer letter', () => {
     ]);
     expect(text).toContain('Automate deprovisioning from the HR system | Planned, overdue | Due 31 August 2026');
     expect(text).toContain('The deployment pipeline let a change through without its approval. The cause lies in technology: a system or tool did not work as intended.');
-    expect(text.match(/The control has not been retested yet\./g)).toHaveLength(2);
+    expect(text.match(/No retest has been performed yet\./g)).toHaveLength(2);
     // A weakness found after the period is not one of the report's exceptions.
     expect(text).not.toContain('intrusion detection');
   });
@@ -66,6 +68,23 @@ describe('customer letter', () => {
     expect(rows.map((r) => r[0])).toEqual(['1. The CC7 key control operates as designed', '2. The CC8 key control operates as designed']);
     expect(second!.code).toBe('F-CC7-01');
     expect(rows[0]![3]).toBe('follow-up not recorded yet');
+  });
+
+  it('tells a control deficient in design and criteria no control addressed, without a sample count', () => {
+    const base = scenarioExamination('clean');
+    const examination = {
+      ...base,
+      controls: base.controls.filter((c) => c.id !== 'CC9-01').map((c) => (c.id === 'CC8-01' ? { ...c, design: 'deficient' as const } : c)),
+      tests: base.tests.filter((t) => t.control !== 'CC9-01'),
+    };
+    const result = examine(examination);
+    const text = documentText(customerLetter({ ...scenarioData('clean'), examination, result, findings: deriveFindings(result, examination) }));
+    expect(text).toContain('1. The CC8 key control operates as designed');
+    expect(text).toContain('As designed, the control could not meet its objective, whether or not it operated.');
+    expect(text).toContain('2. No control addressed CC9.1');
+    expect(text).toContain('No control addressed criteria CC9.2 during the period.');
+    expect(text).toContain('Corrective actions are being planned.');
+    expect(text).toContain('Why it happened: The cause is still being analysed.');
   });
 
   describe('names no internal person', () => {

@@ -188,7 +188,7 @@ function exceptionBlocks(e: ReportedException, n: number, data: ReportData, guar
   const retests = finding?.retests ?? [];
   blocks.push(
     retests.length === 0
-      ? { kind: 'paragraph', text: 'The control has not been retested yet.', tone: null }
+      ? { kind: 'paragraph', text: 'No retest has been performed yet.', tone: null }
       : { kind: 'list', items: retests.map((r) => retestSentence(r, frequency, data.locale)), ordered: false },
   );
   if (finding?.status === 'risk_accepted' && finding.riskAcceptance) {

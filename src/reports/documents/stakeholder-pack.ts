@@ -43,6 +43,14 @@ function shortDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
 }
 
+/** A line chart of counts over days: one series per name, one value per day. */
+function countsOverTime(title: string, labels: string[], series: Record<string, number[]>): Block {
+  return {
+    kind: 'chart',
+    chart: { type: 'line', title, unit: null, labels, series: Object.entries(series).map(([name, values]) => ({ name, values })) },
+  };
+}
+
 export function stakeholderPack(data: ReportData): ReportDocument {
   const guard = nameGuard(data);
   const today = data.generatedAt.slice(0, 10);
@@ -100,20 +108,11 @@ function trendBlocks(history: ForecastPoint[], locale: string): Block[] {
   const drawn = spread(history, MAX_BURNDOWN_POINTS);
   const listed = spread(history, MAX_TREND_ROWS);
   return [
-    {
-      kind: 'chart',
-      chart: {
-        type: 'line',
-        title: 'Criteria forecast as met and not met, and open findings',
-        unit: null,
-        labels: drawn.map((p) => shortDate(p.at, locale)),
-        series: [
-          { name: 'Criteria met', values: drawn.map((p) => p.criteriaMet) },
-          { name: 'Criteria not met', values: drawn.map((p) => p.criteriaNotMet) },
-          { name: 'Open findings', values: drawn.map((p) => p.openFindings) },
-        ],
-      },
-    },
+    countsOverTime('Criteria forecast as met and not met, and open findings', drawn.map((p) => shortDate(p.at, locale)), {
+      'Criteria met': drawn.map((p) => p.criteriaMet),
+      'Criteria not met': drawn.map((p) => p.criteriaNotMet),
+      'Open findings': drawn.map((p) => p.openFindings),
+    }),
     {
       kind: 'table',
       title: listed.length < history.length ? `${listed.length} of the ${history.length} snapshots, evenly spread` : null,
@@ -140,19 +139,10 @@ function burndownBlocks(points: ReturnType<typeof findingsBurndown>, locale: str
       text: `${counted(last.unresolved, 'finding')} unresolved on ${longDate(last.date, locale)}, of ${last.identified} identified; the most unresolved at once was ${peak.unresolved}, on ${longDate(peak.date, locale)}.`,
       tone: last.unresolved === 0 ? 'good' : null,
     },
-    {
-      kind: 'chart',
-      chart: {
-        type: 'line',
-        title: 'Findings unresolved and closed',
-        unit: null,
-        labels: points.map((p) => shortDate(p.date, locale)),
-        series: [
-          { name: 'Unresolved', values: points.map((p) => p.unresolved) },
-          { name: 'Closed', values: points.map((p) => p.closed) },
-        ],
-      },
-    },
+    countsOverTime('Findings unresolved and closed', points.map((p) => shortDate(p.date, locale)), {
+      Unresolved: points.map((p) => p.unresolved),
+      Closed: points.map((p) => p.closed),
+    }),
   ];
 }
 
