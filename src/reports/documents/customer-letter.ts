@@ -57,7 +57,7 @@ export function customerLetter(data: ReportData): ReportDocument {
     {
       kind: 'paragraph',
       text: `${organization} has received its ${reportWords(data)}. ${OPINION_WORDS[data.result.opinion.overall]}`,
-      tone: data.result.opinion.overall === 'unmodified' ? 'good' : 'bad',
+      tone: null,
     },
   ];
   const closing: Block[] = [
