@@ -58,6 +58,13 @@ describe('bridge letter', () => {
     expect(text).toContain('No finding was closed.');
   });
 
+  it('speaks of a Type 1 report as of its date', () => {
+    const data = letterScenarioData('clean');
+    const engagement = { ...data.examination.engagement, reportType: 'type1' as const, periodStart: null };
+    const text = documentText(bridgeLetter({ ...data, examination: { ...data.examination, engagement } }, '2026-07-31'));
+    expect(text).toContain('Our most recent SOC 2 report is the SOC 2 Type 1 report on Acme Analytics Platform as of 30 June 2026. This letter covers the time after it, from 1 July 2026 to 31 July 2026 (31 days)');
+  });
+
   it('warns when it covers more than the usual three months', () => {
     const data = { ...letterScenarioData('clean'), generatedAt: '2026-12-31T10:00:00.000Z' };
     expect(documentText(bridgeLetter(data, '2026-09-30'))).not.toContain('usually cover up to three months');
