@@ -87,6 +87,23 @@ describe('customer letter', () => {
     expect(text).toContain('Why it happened: The cause is still being analysed.');
   });
 
+  it('tells the matters behind a modified opinion that are no exception of a test', () => {
+    const base = scenarioExamination('clean');
+    const examination = {
+      ...base,
+      engagement: { ...base.engagement, misstatements: [{ text: 'An incident in March is not disclosed', pervasive: false }] },
+      tests: base.tests.map((t) => (t.control === 'CC9-01' ? { ...t, scopeLimitation: 'The vendor list could not be produced' } : t)),
+    };
+    const result = examine(examination);
+    const letter = customerLetter({ ...scenarioData('clean'), examination, result, findings: [] });
+    const text = documentText(letter);
+    expect(text).toContain("The service auditor's opinion is qualified");
+    expect(text).toContain('Besides any exception in the tests of controls, the opinion rests on these matters:');
+    expect(text).toContain('The description of the system was misstated: An incident in March is not disclosed.');
+    expect(text).toContain('The service auditor could not conclude on criteria CC9.1, CC9.2, because the evidence needed was not available.');
+    expect(text).toContain('The report carries no exceptions');
+  });
+
   describe('names no internal person', () => {
     const leaky = (): ReportData => {
       const data = letterScenarioData('adverse');

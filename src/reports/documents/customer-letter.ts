@@ -60,6 +60,13 @@ export function customerLetter(data: ReportData): ReportDocument {
       tone: null,
     },
   ];
+  const matters = otherMatters(data, guard);
+  if (matters.length > 0) {
+    opening.push(
+      { kind: 'paragraph', text: 'Besides any exception in the tests of controls, the opinion rests on these matters:', tone: null },
+      { kind: 'list', items: matters, ordered: false },
+    );
+  }
   const closing: Block[] = [
     { kind: 'paragraph', text: 'If you have questions about this letter or the report, please contact us through your usual contact.', tone: null },
     { kind: 'paragraph', text: `Management of ${organization}, ${longDate(today, data.locale)}`, tone: null },
@@ -111,6 +118,19 @@ export function customerLetter(data: ReportData): ReportDocument {
     meta: documentMeta(data, 'Letter to customers', { subtitle: `On the ${counted(exceptions.length, 'exception')} in the report` }),
     sections: [letter, detail],
   };
+}
+
+/**
+ * What modifies the opinion without being an exception of a test: a misstated description, and criteria the
+ * auditor could not conclude on for want of evidence (no deficiency stands for those).
+ */
+function otherMatters(data: ReportData, guard: (text: string) => string): string[] {
+  const misstated = data.examination.engagement.misstatements.map((m) => `The description of the system was misstated: ${guard(m.text.trim().replace(/\.$/, ''))}.`);
+  const unable = data.result.criteria.filter((c) => c.status === 'unable_to_conclude').map((c) => c.id);
+  return [
+    ...misstated,
+    ...(unable.length > 0 ? [`The service auditor could not conclude on ${unable.length === 1 ? 'criterion' : 'criteria'} ${unable.join(', ')}, because the evidence needed was not available.`] : []),
+  ];
 }
 
 function controlOf(e: ReportedException, data: ReportData): ControlResult | undefined {
