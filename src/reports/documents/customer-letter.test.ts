@@ -3,7 +3,7 @@ import type { Block, ReportDocument } from '../document/model.js';
 import { customerLetter } from './customer-letter.js';
 import type { ReportData } from './data.js';
 import { documentText, letterScenarioData } from './letter-testing.js';
-import { deriveFindings, examine } from '../../domain/index.js';
+import { deriveFindings, examine, type Examination } from '../../domain/index.js';
 import { scenarioData, scenarioExamination } from './testing.js';
 
 const blocks = (document: ReportDocument): Block[] => document.sections.flatMap((s) => s.blocks);
@@ -12,6 +12,13 @@ const table = (document: ReportDocument, title: string) => {
   if (!found) throw new Error(`no table "${title}"`);
   return found;
 };
+
+/** The letter's text on the clean engagement changed by `change`, examined again, its findings derived afresh. */
+function letterOn(change: (examination: Examination) => Examination): string {
+  const examination = change(scenarioExamination('clean'));
+  const result = examine(examination);
+  return documentText(customerLetter({ ...scenarioData('clean'), examination, result, findings: deriveFindings(result, examination) }));
+}
 
 describe('customer letter', () => {
   it('tells a clean engagement in a short letter that the report carries no exceptions', () => {
@@ -71,37 +78,32 @@ describe('customer letter', () => {
   });
 
   it('tells a control deficient in design and criteria no control addressed, without a sample count', () => {
-    const base = scenarioExamination('clean');
-    const examination = {
+    const text = letterOn((base) => ({
       ...base,
       controls: base.controls.filter((c) => c.id !== 'CC9-01').map((c) => (c.id === 'CC8-01' ? { ...c, design: 'deficient' as const } : c)),
       tests: base.tests.filter((t) => t.control !== 'CC9-01'),
-    };
-    const result = examine(examination);
-    const text = documentText(customerLetter({ ...scenarioData('clean'), examination, result, findings: deriveFindings(result, examination) }));
-    expect(text).toContain('1. The CC8 key control operates as designed');
-    expect(text).toContain('As designed, the control could not meet its objective, whether or not it operated.');
-    expect(text).toContain('2. No control addressed CC9.1');
-    expect(text).toContain('No control addressed criteria CC9.2 during the period.');
-    expect(text).toContain('Corrective actions are being planned.');
-    expect(text).toContain('Why it happened: The cause is still being analysed.');
+    }));
+    for (const statement of [
+      '1. The CC8 key control operates as designed',
+      'As designed, the control could not meet its objective, whether or not it operated.',
+      '2. No control addressed CC9.1',
+      'No control addressed criteria CC9.2 during the period.',
+      'Corrective actions are being planned.',
+      'Why it happened: The cause is still being analysed.',
+    ]) {
+      expect(text).toContain(statement);
+    }
   });
 
   it('tells the matters behind a modified opinion that are no exception of a test', () => {
-    const base = scenarioExamination('clean');
-    const examination = {
+    const text = letterOn((base) => ({
       ...base,
       engagement: { ...base.engagement, misstatements: [{ text: 'An incident in March is not disclosed', pervasive: false }] },
       tests: base.tests.map((t) => (t.control === 'CC9-01' ? { ...t, scopeLimitation: 'The vendor list could not be produced' } : t)),
-    };
-    const result = examine(examination);
-    const letter = customerLetter({ ...scenarioData('clean'), examination, result, findings: [] });
-    const text = documentText(letter);
-    expect(text).toContain("The service auditor's opinion is qualified");
-    expect(text).toContain('Besides any exception in the tests of controls, the opinion rests on these matters:');
-    expect(text).toContain('The description of the system was misstated: An incident in March is not disclosed.');
-    expect(text).toContain('The service auditor could not conclude on criteria CC9.1, CC9.2, because the evidence needed was not available.');
-    expect(text).toContain('The report carries no exceptions');
+    }));
+    expect(text).toMatch(
+      /The service auditor's opinion is qualified[^]*the opinion rests on these matters:\nThe description of the system was misstated: An incident in March is not disclosed\.\nThe service auditor could not conclude on criteria CC9\.1, CC9\.2, because the evidence needed was not available\.[^]*The report carries no exceptions/,
+    );
   });
 
   describe('names no internal person', () => {
