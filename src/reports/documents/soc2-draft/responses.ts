@@ -1,0 +1,46 @@
+/**
+ * Other information: management's responses to the exceptions. The same rule as the Markdown report's section
+ * (`responsesByStatus`): only approved responses are quoted, and drafts are counted, not shown.
+ */
+import { responsesByStatus } from '../../other-information.js';
+import type { Block, Section } from '../../document/model.js';
+import type { ReportData } from '../data.js';
+import { counted, dateText, listText, oneLine } from '../words.js';
+
+export function managementResponses(data: ReportData): Section {
+  const input = { findings: data.findings, responses: data.responses };
+  const { approved, drafts } = responsesByStatus(input);
+  const findings = new Map(data.findings.map((f) => [f.code, f]));
+  const responses = new Map(data.responses.map((r) => [r.finding, r]));
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      tone: null,
+      text: "Management's own account of each exception, its cause and what was done about it. The service auditor's opinion does not cover this section.",
+    },
+  ];
+  if (approved.length === 0) blocks.push({ kind: 'paragraph', tone: null, text: 'No management response has been approved yet.' });
+  for (const code of approved) {
+    const finding = findings.get(code);
+    const response = responses.get(code);
+    if (!finding || !response) continue;
+    const control = finding.control === null ? 'No control addresses it' : `Control ${finding.control}`;
+    blocks.push(
+      { kind: 'heading', text: `${finding.code}: ${oneLine(finding.title)}` },
+      { kind: 'paragraph', tone: null, text: `${control}; ${finding.criteria.length === 0 ? 'no criterion named' : `criteria ${listText(finding.criteria)}`}.` },
+      {
+        kind: 'facts',
+        items: [
+          { label: 'What happened', value: response.whatHappened.trim() },
+          { label: 'Root cause', value: response.rootCause.trim() },
+          { label: 'Corrective action', value: response.correctiveAction.trim() },
+          { label: 'Date remediated', value: response.remediatedOn === null ? 'Not remediated yet.' : dateText(response.remediatedOn, data.locale) },
+        ],
+      },
+    );
+  }
+  if (drafts.length > 0) {
+    blocks.push({ kind: 'paragraph', tone: 'neutral', text: `${counted(drafts.length, 'response')} awaiting approval, not included: ${listText(drafts)}.` });
+  }
+  return { title: "Other information: management's responses to exceptions", blocks };
+}
