@@ -117,7 +117,7 @@ export function auditorReport(data: ReportData): Section {
         `The examination covers ${engagement.organization}'s description of ${engagement.system} ${periodPhrase(engagement, data.locale)} and ` +
         (result.reportType === 'type2'
           ? 'the suitability of the design and the operating effectiveness of the controls stated in it.'
-          : 'the suitability of the design of the controls stated in it. Their operation over a period was not examined.'),
+          : 'the suitability of the design of the controls stated in it.'),
     },
   ];
   if (kind !== 'unmodified') {
