@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { controlCoverage, examine, readinessPlan, type Examination } from '../../domain/index.js';
+import { examine, readinessPlan, type Examination } from '../../domain/index.js';
 import type { Block, ReportDocument, Section } from '../document/model.js';
 import type { ReportData } from './data.js';
 import { sectionText } from './document-text.js';
 import { actionText, readinessAssessment } from './readiness.js';
+import { monthlyCoverageData } from './coverage-testing.js';
 import { scenarioData, type Scenario } from './testing.js';
 
 function changed(scenario: Scenario, change: (examination: Examination) => Examination): ReportData {
@@ -105,21 +106,19 @@ describe('the readiness assessment', () => {
     expect(listed).toContain('Test control CC7-01 (not tested)');
   });
 
-  it('counts the evidence occurrences missing per control from the period’s coverage', () => {
-    const data = changed('clean', (examination) => ({
-      ...examination,
-      // Two monthly controls owe an occurrence a month; the others are automated and owe none.
-      controls: examination.controls.map((c) => ({ ...c, frequency: c.id === 'CC1-01' || c.id === 'CC2-01' ? ('monthly' as const) : ('automated' as const) })),
-    }));
-    const { engagement } = data.examination;
-    const coverage = data.examination.controls.map((control) =>
-      controlCoverage(control, engagement, control.id === 'CC1-01' ? [{ id: 'EV-1', control: 'CC1-01', coversFrom: '2026-01-01', coversTo: '2026-03-31' }] : []),
-    );
-    const document = readinessAssessment({ ...data, coverage });
+  it('counts the evidence occurrences missing per control, and plans from the result they make', () => {
+    const data = monthlyCoverageData();
+    const document = readinessAssessment(data);
     const [row] = tableRows(section(document, 'Evidence occurrences missing'));
     expect(row).toEqual(['CC1-01', '3', '2026-04, 2026-05 and 2026-06']);
     expect(sectionText(section(document, 'Evidence occurrences missing'))).toContain('Not tracked yet (no evidence states its period): 1 control, CC2-01.');
-    expect(sectionText(section(document, 'Summary'))).toContain('Evidence occurrences missing: 3');
+    const summary = sectionText(section(document, 'Summary'));
+    expect(summary).toContain('Evidence occurrences missing: 3');
+    // The data's examination is the one before coverage; the missing occurrences still count, as in the result.
+    expect(data.result.controls.find((c) => c.id === 'CC1-01')?.conclusion).toBe('not_effective');
+    expect(data.result.opinion.overall).toBe('qualified');
+    expect(summary).toContain('the forecast would be a qualified opinion');
+    expect(actions(document)[0]).toBe('1. Remediate and retest control CC1-01 (not effective) → unmodified');
   });
 
   it('says no occurrence is counted missing while no evidence states its period', () => {

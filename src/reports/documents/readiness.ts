@@ -6,6 +6,7 @@
 import { findCriterion, readinessBySeries, readinessPlan, words, type ReadinessAction, type ReadinessActionKind } from '../../domain/index.js';
 import type { Block, ReportDocument, Section } from '../document/model.js';
 import type { ReportData } from './data.js';
+import { examinedWithCoverage } from './examined.js';
 import { documentMeta } from './meta.js';
 import { seriesChart } from './series-chart.js';
 import { anOpinion, counted, listText, oneLine, shareText } from './words.js';
@@ -18,7 +19,8 @@ const ACTION_VERBS: Record<ReadinessActionKind, string> = {
 };
 
 export function readinessAssessment(data: ReportData): ReportDocument {
-  const plan = readinessPlan(data.examination);
+  // The what-ifs start from the examination the result was formed from, missing evidence occurrences included.
+  const plan = readinessPlan(examinedWithCoverage(data));
   return {
     meta: documentMeta(data, 'Readiness assessment', { subtitle: `Forecast today: ${anOpinion(plan.opinion)}` }),
     sections: [summary(data, plan.actions), bySeries(data), actionList(data, plan.actions), criteria(data), controlGaps(data), evidenceGaps(data)],

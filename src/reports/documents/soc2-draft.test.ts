@@ -3,6 +3,7 @@ import { deriveFindings, examine, type Examination } from '../../domain/index.js
 import type { Block, ReportDocument, Section } from '../document/model.js';
 import type { ReportData } from './data.js';
 import { documentText, sectionText } from './document-text.js';
+import { monthlyCoverageData } from './coverage-testing.js';
 import { DRAFT_NOTICE, soc2Draft } from './soc2-draft.js';
 import { scenarioData, type Scenario } from './testing.js';
 
@@ -169,6 +170,15 @@ describe('the SOC 2 report draft', () => {
     expect(data.result.controls.find((c) => c.id === 'CC1-01')?.conclusion).toBe('effective_with_exceptions');
     const [row] = table(section(soc2Draft(data), /tests of controls/), 'Tests of controls and results').rows;
     expect(row?.[3]).toBe('1 of 25 samples deviated: CC1-01-1. The deviation rate is within the tolerable rate: the control is effective with exceptions.');
+  });
+
+  it('states the evidence occurrences missing in the period as deviations, as the result counts them', () => {
+    const rows = table(section(soc2Draft(monthlyCoverageData()), /tests of controls/), 'Tests of controls and results').rows;
+    expect(rows[0]?.[2]).toBe('Inspection of a sample of 28 items from a population of 250.');
+    expect(rows[0]?.[3]).toBe(
+      '3 of 28 samples deviated: 2026-04 (No evidence covers 2026-04-01 to 2026-04-30); 2026-05 (No evidence covers 2026-05-01 to 2026-05-31); 2026-06 (No evidence covers 2026-06-01 to 2026-06-30). The deviation rate exceeds the tolerable rate: the control did not operate effectively.',
+    );
+    expect(rows[1]?.[3]).toBe('No exceptions noted.');
   });
 
   it('shows the criteria met per series as a chart, the failing series in bad tone', () => {

@@ -6,6 +6,7 @@
  */
 import type { ReportDocument } from '../document/model.js';
 import type { ReportData } from './data.js';
+import { examinedWithCoverage } from './examined.js';
 import { documentMeta } from './meta.js';
 import { systemDescription } from './soc2-draft/description.js';
 import { auditorReport, managementAssertion } from './soc2-draft/opinion.js';
@@ -15,7 +16,9 @@ import { anOpinion } from './words.js';
 
 export const DRAFT_NOTICE = 'Draft for the service auditor';
 
-export function soc2Draft(data: ReportData): ReportDocument {
+export function soc2Draft(given: ReportData): ReportDocument {
+  // Deviations are read from the samples the result was formed from, missing evidence occurrences included.
+  const data = { ...given, examination: examinedWithCoverage(given) };
   const type = data.examination.engagement.reportType === 'type2' ? 'Type 2' : 'Type 1';
   return {
     meta: documentMeta(data, `SOC 2 ${type} report (draft)`, {
