@@ -4,10 +4,9 @@
  * follow the locale, as the web app writes them.
  */
 import type { Engagement, OpinionKind, Sample } from '../../domain/index.js';
-import { words } from '../../domain/index.js';
 import { counted, withArticle } from '../../domain/words.js';
 
-export { counted, withArticle };
+export { counted };
 
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
@@ -41,9 +40,6 @@ export function listText(items: readonly string[]): string {
   if (items.length === 1) return items[0] as string;
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] as string}`;
 }
-
-/** An enumerated value as a sentence reads it: `not_met` → "not met". */
-export const enumText = words;
 
 /** The opinion with its article: "an unmodified opinion", "a qualified opinion", "a disclaimer of opinion". */
 export function anOpinion(kind: OpinionKind): string {
