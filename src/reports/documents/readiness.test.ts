@@ -121,6 +121,20 @@ describe('the readiness assessment', () => {
     expect(actions(document)[0]).toBe('1. Remediate and retest control CC1-01 (not effective) → unmodified');
   });
 
+  it('for a Type 1 report plans redesigns only and speaks of no test or occurrence over a period', () => {
+    const data = changed('qualified', (examination) => ({
+      ...examination,
+      engagement: { ...examination.engagement, reportType: 'type1', periodStart: null },
+      controls: examination.controls.map((c) => (c.id === 'CC8-01' ? { ...c, design: 'deficient' as const } : c)),
+    }));
+    const document = readinessAssessment(data);
+    expect(actions(document)).toEqual(['1. Redesign control CC8-01 (design deficiency) → unmodified']);
+    const text = document.sections.map(sectionText).join('\n');
+    expect(text).not.toMatch(/untested|not tested|been tested|occurrences missing:/i);
+    expect(document.sections.map((s) => s.title)).toContain('Controls missing or failing');
+    expect(sectionText(section(document, 'Evidence occurrences missing'))).toContain('A Type 1 report is as of a date: no occurrence over a period is owed.');
+  });
+
   it('says no occurrence is counted missing while no evidence states its period', () => {
     const document = readinessAssessment(scenarioData('qualified'));
     expect(sectionText(section(document, 'Evidence occurrences missing'))).toContain('No evidence states the period it covers yet');

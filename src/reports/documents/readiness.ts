@@ -56,8 +56,13 @@ function summary(data: ReportData, actions: readonly ReadinessAction[]): Section
         { label: 'Controls effective', value: String(controls('effective')) },
         { label: 'Controls with exceptions', value: String(controls('effective_with_exceptions')) },
         { label: 'Controls failing', value: String(controls('not_effective') + controls('design_deficiency')) },
-        { label: 'Controls not tested', value: String(controls('not_tested')) },
-        { label: 'Evidence occurrences missing', value: String(missing) },
+        // A Type 1 report tests no operation and owes no occurrence over a period.
+        ...(result.reportType === 'type2'
+          ? [
+              { label: 'Controls not tested', value: String(controls('not_tested')) },
+              { label: 'Evidence occurrences missing', value: String(missing) },
+            ]
+          : []),
       ],
     },
     { kind: 'list', ordered: false, items: result.opinion.basis },
@@ -135,10 +140,14 @@ function controlGaps(data: ReportData): Section {
     unaddressed.length === 0
       ? { kind: 'paragraph', tone: 'good', text: 'Every criterion in scope is addressed by a control.' }
       : { kind: 'list', ordered: false, items: unaddressed.map((c) => `${c.id} (${c.title}): no control addresses it.`) },
-    { kind: 'heading', text: 'Controls not tested' },
-    untested.length === 0
-      ? { kind: 'paragraph', tone: 'good', text: 'Every control has been tested.' }
-      : { kind: 'list', ordered: false, items: untested.map((c) => `${c.id} (${oneLine(c.title)}): ${c.reasons.map(oneLine).join(' ')}`) },
+    ...(result.reportType === 'type1'
+      ? []
+      : [
+          { kind: 'heading', text: 'Controls not tested' } as const,
+          untested.length === 0
+            ? ({ kind: 'paragraph', tone: 'good', text: 'Every control has been tested.' } as const)
+            : ({ kind: 'list', ordered: false, items: untested.map((c) => `${c.id} (${oneLine(c.title)}): ${c.reasons.map(oneLine).join(' ')}`) } as const),
+        ]),
     { kind: 'heading', text: 'Controls failing or with exceptions' },
     failing.length === 0
       ? { kind: 'paragraph', tone: 'good', text: 'No control failed or showed an exception.' }
@@ -149,10 +158,16 @@ function controlGaps(data: ReportData): Section {
           rows: failing.map((c) => [`${c.id}: ${oneLine(c.title)}`, words(c.conclusion), c.reasons.map(oneLine).join(' ')]),
         },
   ];
-  return { title: 'Controls missing, untested or failing', blocks };
+  return { title: result.reportType === 'type1' ? 'Controls missing or failing' : 'Controls missing, untested or failing', blocks };
 }
 
 function evidenceGaps(data: ReportData): Section {
+  if (data.result.reportType === 'type1') {
+    return {
+      title: 'Evidence occurrences missing',
+      blocks: [{ kind: 'paragraph', tone: 'neutral', text: 'A Type 1 report is as of a date: no occurrence over a period is owed.' }],
+    };
+  }
   const gaps = data.coverage.filter((c) => c.missing.length > 0);
   const tracked = data.coverage.some((c) => c.tracked);
   const blocks: Block[] = [];
