@@ -115,6 +115,20 @@ describe('the SOC 2 report draft', () => {
     expect(assertionMatters(document)).toEqual(basisMatters(document));
   });
 
+  it('beside an adverse opinion, states a subject qualified on its own except for its matters', () => {
+    const data = changed('adverse', (examination) => ({
+      ...examination,
+      engagement: { ...examination.engagement, misstatements: [{ text: 'A security incident in April is not described', pervasive: false }] },
+    }));
+    expect(data.result.opinion.subjects.description).toBe('qualified');
+    const document = soc2Draft(data);
+    const [opinion] = under(section(document, /auditor's report/), 'Adverse opinion');
+    expect(opinion).toContain('(a) except for the matters described that concern it, the description presents Acme Analytics Platform');
+    expect(opinion).toContain('(c) the controls stated in the description did not operate effectively');
+    expect(basisMatters(document)[0]).toBe('The description is misstated: A security incident in April is not described.');
+    expect(sectionText(section(document, /assertion/))).toContain('(a) except for the matters described that concern it, the description presents');
+  });
+
   it('disclaims an opinion when the untested controls leave criteria it cannot conclude on, naming the scope limitation', () => {
     const data = changed('clean', (examination) => ({
       ...examination,

@@ -89,10 +89,17 @@ function statement(subject: Subject, data: ReportData, affirmed: boolean): strin
   }
 }
 
-/** The subjects as one lettered list, "(a) …; (b) …; and (c) …", each denied where its own opinion is adverse. */
-function statements(data: ReportData, denyAdverse: boolean): string {
+/**
+ * The subjects as one lettered list, "(a) …; (b) …; and (c) …". Beside an adverse opinion (`adverse`), each subject
+ * is stated by its own forecast: denied where adverse, affirmed except for its matters where qualified.
+ */
+function statements(data: ReportData, adverse: boolean): string {
   const { subjects } = data.result.opinion;
-  const lettered = subjectsOf(data.result).map((s, i) => `(${'abc'.charAt(i)}) ${statement(s, data, !(denyAdverse && subjects[s] === 'adverse'))}`);
+  const stated = (s: Subject) => {
+    if (!adverse || subjects[s] === 'unmodified') return statement(s, data, true);
+    return subjects[s] === 'adverse' ? statement(s, data, false) : `except for the matters described that concern it, ${statement(s, data, true)}`;
+  };
+  const lettered = subjectsOf(data.result).map((s, i) => `(${'abc'.charAt(i)}) ${stated(s)}`);
   return `${lettered.slice(0, -1).join('; ')}; and ${lettered[lettered.length - 1] ?? ''}`;
 }
 
