@@ -1,8 +1,8 @@
 /**
- * Other information: management's responses to the exceptions. The same rule as the Markdown report's section
- * (`responsesByStatus`): only approved responses are quoted, and drafts are counted, not shown.
+ * Other information: management's responses to the exceptions. The same rules and words as the Markdown report's
+ * section (`other-information.ts`): only approved responses are quoted, and drafts are counted, not shown.
  */
-import { responsesByStatus } from '../../other-information.js';
+import { findingSubject, OTHER_INFORMATION_INTRO, responsesByStatus } from '../../other-information.js';
 import type { Block, Section } from '../../document/model.js';
 import type { ReportData } from '../data.js';
 import { counted, dateText, listText, oneLine } from '../words.js';
@@ -13,21 +13,16 @@ export function managementResponses(data: ReportData): Section {
   const findings = new Map(data.findings.map((f) => [f.code, f]));
   const responses = new Map(data.responses.map((r) => [r.finding, r]));
   const blocks: Block[] = [
-    {
-      kind: 'paragraph',
-      tone: null,
-      text: "Management's own account of each exception, its cause and what was done about it. The service auditor's opinion does not cover this section.",
-    },
+    { kind: 'paragraph', tone: null, text: OTHER_INFORMATION_INTRO },
   ];
   if (approved.length === 0) blocks.push({ kind: 'paragraph', tone: null, text: 'No management response has been approved yet.' });
   for (const code of approved) {
     const finding = findings.get(code);
     const response = responses.get(code);
     if (!finding || !response) continue;
-    const control = finding.control === null ? 'No control addresses it' : `Control ${finding.control}`;
     blocks.push(
       { kind: 'heading', text: `${finding.code}: ${oneLine(finding.title)}` },
-      { kind: 'paragraph', tone: null, text: `${control}; ${finding.criteria.length === 0 ? 'no criterion named' : `criteria ${listText(finding.criteria)}`}.` },
+      { kind: 'paragraph', tone: null, text: findingSubject(finding) },
       {
         kind: 'facts',
         items: [
