@@ -242,6 +242,12 @@ describe('the SOC 2 report draft', () => {
     expect(text).not.toContain('Four daily reviews');
   });
 
+  it('says no exception calls for a response in a clean engagement', () => {
+    const text = sectionText(section(soc2Draft(scenarioData('clean')), /Other information/));
+    expect(text).toContain('No exception calls for a response.');
+    expect(text).not.toContain('approved');
+  });
+
   it('in a Type 1 report says nothing of operating effectiveness, tests or samples, only of design', () => {
     const data = changed('qualified', (examination) => ({
       ...asType1(examination),

@@ -15,7 +15,9 @@ export function managementResponses(data: ReportData): Section {
   const blocks: Block[] = [
     { kind: 'paragraph', tone: null, text: OTHER_INFORMATION_INTRO },
   ];
-  if (approved.length === 0) blocks.push({ kind: 'paragraph', tone: null, text: 'No management response has been approved yet.' });
+  const exceptions = data.findings.filter((f) => f.status !== 'false_positive').length;
+  if (exceptions === 0) blocks.push({ kind: 'paragraph', tone: null, text: 'No exception calls for a response.' });
+  else if (approved.length === 0) blocks.push({ kind: 'paragraph', tone: null, text: 'No management response has been approved yet.' });
   for (const code of approved) {
     const finding = findings.get(code);
     const response = responses.get(code);
