@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../domain/index.js';
 import type { Block, ReportDocument } from '../document/model.js';
 import { bridgeLetter, bridgeRecords } from './bridge-letter.js';
-import { documentText, letterScenarioData } from './letter-testing.js';
+import { documentText } from './document-text.js';
+import { letterScenarioData } from './letter-testing.js';
 
 const tables = (document: ReportDocument) =>
   document.sections.flatMap((s) => s.blocks).filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Block, ReportDocument } from '../document/model.js';
 import { customerLetter } from './customer-letter.js';
 import type { ReportData } from './data.js';
-import { documentText, letterScenarioData } from './letter-testing.js';
+import { documentText } from './document-text.js';
+import { letterScenarioData } from './letter-testing.js';
 import { deriveFindings, examine, type Examination } from '../../domain/index.js';
 import { scenarioData, scenarioExamination } from './testing.js';
 

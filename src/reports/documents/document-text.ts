@@ -13,7 +13,7 @@ function blockLines(block: Block): string[] {
     case 'facts':
       return block.items.map((item) => `${item.label}: ${item.value}`);
     case 'chart':
-      return [block.chart.title];
+      return [block.chart.title, ...(block.chart.type === 'bar' ? block.chart.bars.map((b) => b.label) : [...block.chart.labels, ...block.chart.series.map((s) => s.name)])];
   }
 }
 

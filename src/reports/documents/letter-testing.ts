@@ -6,7 +6,6 @@
  */
 import type { Finding, RootCause, StatusChange } from '../../domain/index.js';
 import { buildSamples } from '../../domain/testing/builders.js';
-import type { Block, ReportDocument } from '../document/model.js';
 import type { ForecastPoint, ReportData } from './data.js';
 import { scenarioData, type Scenario } from './testing.js';
 
@@ -122,26 +121,3 @@ export function letterScenarioData(scenario: Scenario): ReportData {
   return { ...data, history: forecastHistory(data) };
 }
 
-/** Every piece of text a document carries, in order, one a line: what a reader of any format can see. */
-export function documentText(document: ReportDocument): string {
-  const { meta } = document;
-  const lines = [meta.title, meta.subtitle ?? '', meta.organization, meta.system, meta.period, meta.draftNotice ?? ''];
-  for (const section of document.sections) lines.push(section.title, ...section.blocks.flatMap(blockText));
-  return lines.join('\n');
-}
-
-function blockText(block: Block): string[] {
-  switch (block.kind) {
-    case 'heading':
-    case 'paragraph':
-      return [block.text];
-    case 'list':
-      return block.items;
-    case 'table':
-      return [block.title ?? '', block.columns.join(' | '), ...block.rows.map((row) => row.join(' | '))];
-    case 'facts':
-      return block.items.map((item) => `${item.label}: ${item.value}`);
-    case 'chart':
-      return [block.chart.title, ...(block.chart.type === 'bar' ? block.chart.bars.map((b) => b.label) : [...block.chart.labels, ...block.chart.series.map((s) => s.name)])];
-  }
-}

@@ -1,7 +1,8 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { Block, Chart, ReportDocument } from '../document/model.js';
-import { documentText, letterScenarioData } from './letter-testing.js';
+import { documentText } from './document-text.js';
+import { letterScenarioData } from './letter-testing.js';
 import { spread, stakeholderPack } from './stakeholder-pack.js';
 
 const sectionBlocks = (document: ReportDocument, title: string): Block[] => {
