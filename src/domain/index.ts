@@ -20,6 +20,7 @@ export * from './evaluation/examine.js';
 export * from './evaluation/opinion.js';
 export * from './evaluation/history.js';
 export * from './evaluation/what-if.js';
+export * from './readiness/index.js';
 export * from './access/permissions.js';
 export * from './accounts/index.js';
 export * from './findings/index.js';
