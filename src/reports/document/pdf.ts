@@ -68,6 +68,13 @@ export function columnWidths(columns: string[], rows: string[][], width: number)
   return raw.map((w) => Math.floor(w * scale * 10) / 10);
 }
 
+/** A list of facts: labels as wide as the longest needs (up to 40% of the page), values the rest. */
+function factWidths(labels: string[]): [number, number] {
+  const available = CONTENT_WIDTH - 4 * CELL_PADDING;
+  const label = Math.min(available * 0.4, Math.max(60, ...labels.map((l) => l.length * 5.2)));
+  return [label, available - label];
+}
+
 function blockContent(block: Block, locale: string): Content[] {
   switch (block.kind) {
     case 'heading':
@@ -82,7 +89,7 @@ function blockContent(block: Block, locale: string): Content[] {
         ? []
         : [
             {
-              table: { widths: columnWidths(['', ''], block.items.map((f) => [f.label, f.value]), CONTENT_WIDTH), body: block.items.map((f) => [{ text: f.label, bold: true }, f.value]) },
+              table: { widths: factWidths(block.items.map((f) => f.label)), body: block.items.map((f) => [{ text: f.label, bold: true }, f.value]) },
               layout: 'noBorders',
               ...STYLE.p,
             },
@@ -124,7 +131,7 @@ function cover(document: ReportDocument): Content[] {
     ...(meta.subtitle === null ? [] : [{ text: meta.subtitle, ...STYLE.subtitle }]),
     ...(meta.draftNotice === null ? [] : [{ text: meta.draftNotice, ...STYLE.draft, margin: [0, 16, 0, 0] as [number, number, number, number] }]),
     {
-      table: { widths: [90, CONTENT_WIDTH - 90 - 4 * CELL_PADDING], body: coverFacts(meta).map((f) => [{ text: f.label, bold: true }, f.value]) },
+      table: { widths: factWidths(coverFacts(meta).map((f) => f.label)), body: coverFacts(meta).map((f) => [{ text: f.label, bold: true }, f.value]) },
       layout: 'noBorders',
       margin: [0, 32, 0, 0],
     },
