@@ -1,8 +1,8 @@
 /**
  * Benchmark of the PDF renderer on the SOC 2 report draft of a 1,000-control Type 2 engagement (100 samples per
  * control, one control in 25 with deviations), beside a floor measured in the same run: a plain pdfmake document
- * of the same text (every string of the document as a plain paragraph, same font, page and margins), which is
- * the least pdfmake itself spends on that much text. Each is timed from the document model to the PDF's bytes
+ * of the same text (every line of the document's text as the content tests read it, each a plain paragraph in the
+ * same font, page and margins), which is the least pdfmake itself spends on that much text. Each is timed from the document model to the PDF's bytes
  * (the run of least CPU time of --runs, alternating, after one warm-up of each).
  *
  *   npm run bench:report [-- --controls 1000 --runs 3 --document soc2-draft|synthetic]
@@ -17,10 +17,11 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { deriveFindings, examine } from '../../src/domain/index.js';
 import { buildAction, doneAction, ROOT_CAUSE } from '../../src/domain/findings/testing.js';
 import { printPdf } from '../../src/reports/document/fonts.js';
-import type { Block, ReportDocument } from '../../src/reports/document/model.js';
+import type { ReportDocument } from '../../src/reports/document/model.js';
 import { pdfDefinition } from '../../src/reports/document/pdf.js';
 import { renderPdf } from '../../src/reports/document/render.js';
 import { sampleDocument } from '../../src/reports/document/testing.js';
+import { documentText } from '../../src/reports/documents/document-text.js';
 import { buildDocument, type ReportData } from '../../src/reports/documents/index.js';
 import { scenarioData } from '../../src/reports/documents/testing.js';
 import { syntheticExamination } from '../support/synthetic.js';
@@ -62,31 +63,9 @@ function reportData(): ReportData {
   };
 }
 
-/** Every string a block shows, in order. */
-function blockStrings(block: Block): string[] {
-  switch (block.kind) {
-    case 'heading':
-    case 'paragraph':
-      return [block.text];
-    case 'list':
-      return block.items;
-    case 'facts':
-      return block.items.flatMap((f) => [f.label, f.value]);
-    case 'table':
-      return [...(block.title === null ? [] : [block.title]), ...block.columns, ...block.rows.flat()];
-    case 'chart':
-      return block.chart.type === 'bar'
-        ? [block.chart.title, ...block.chart.bars.flatMap((b) => [b.label, String(b.value)])]
-        : [block.chart.title, ...block.chart.labels, ...block.chart.series.flatMap((s) => [s.name, ...s.values.map(String)])];
-  }
-}
-
+/** Every line a reader reads (a table's row is one line), as the documents' content tests read them. */
 function documentStrings(document: ReportDocument): string[] {
-  const { meta } = document;
-  return [
-    ...[meta.title, meta.subtitle, meta.organization, meta.system, meta.period, meta.draftNotice, meta.generatedAt].filter((s): s is string => s !== null),
-    ...document.sections.flatMap((section) => [section.title, ...section.blocks.flatMap(blockStrings)]),
-  ];
+  return documentText(document).split('\n').filter((line) => line !== '');
 }
 
 /** The floor: the document's every string as a plain paragraph, in the renderer's font, size, page and margins. */
