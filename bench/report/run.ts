@@ -2,8 +2,8 @@
  * Benchmark of the PDF renderer on the SOC 2 report draft of a 1,000-control Type 2 engagement (100 samples per
  * control, one control in 25 with deviations), beside a floor measured in the same run: a plain pdfmake document
  * of the same text (every line of the document's text as the content tests read it, each a plain paragraph in the
- * same font, page and margins), which is the least pdfmake itself spends on that much text. Each is timed from the document model to the PDF's bytes
- * (the run of least CPU time of --runs, alternating, after one warm-up of each).
+ * same font, page and margins), which is the least pdfmake itself spends on that much text. Each is timed from the
+ * document model to the PDF's bytes (the run of least CPU time of --runs, alternating, after one warm-up of each).
  *
  *   npm run bench:report [-- --controls 1000 --runs 3 --document soc2-draft|synthetic]
  *
@@ -64,14 +64,14 @@ function reportData(): ReportData {
 }
 
 /** Every line a reader reads (a table's row is one line), as the documents' content tests read them. */
-function documentStrings(document: ReportDocument): string[] {
+function documentLines(document: ReportDocument): string[] {
   return documentText(document).split('\n').filter((line) => line !== '');
 }
 
-/** The floor: the document's every string as a plain paragraph, in the renderer's font, size, page and margins. */
+/** The floor: every line of the document as a plain paragraph, in the renderer's font, size, page and margins. */
 function floorDefinition(document: ReportDocument): TDocumentDefinitions {
   const styled = pdfDefinition(document, { watermark: null });
-  return { pageSize: styled.pageSize, pageMargins: styled.pageMargins, defaultStyle: styled.defaultStyle, content: documentStrings(document).map((text): Content => ({ text })) };
+  return { pageSize: styled.pageSize, pageMargins: styled.pageMargins, defaultStyle: styled.defaultStyle, content: documentLines(document).map((text): Content => ({ text })) };
 }
 
 /** Wall time, and the process's CPU time (all its threads), which other work on a shared machine disturbs less. */
@@ -92,7 +92,7 @@ if (document.sections.length === 0) {
   process.exit(1);
 }
 const blocks = document.sections.reduce((n, s) => n + s.blocks.length, 0);
-const characters = documentStrings(document).reduce((n, text) => n + text.length, 0);
+const characters = documentLines(document).reduce((n, text) => n + text.length, 0);
 
 const render = () => renderPdf(document, { watermark: null });
 const floor = () => printPdf(floorDefinition(document));
