@@ -81,6 +81,7 @@ export const AUDIT_EVENT_TYPES = [
   'check.scheduled',
   'check.ran',
   'finding.items_added',
+  'report.generated',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -226,6 +227,8 @@ export interface AuditPayloads<R extends AuditRecords> {
   'check.ran': { after: { check: string; run: string; trigger: string; asOf: string; status: string; population: number; failures: number; finding: string | null } };
   /** A failing check's items the finding did not hold yet, added to its deviations. */
   'finding.items_added': { after: { check: string; run: string; items: string[] } };
+  /** A document asked for: the job rendering it, which document, in which format, and the bridge letter's end. */
+  'report.generated': { after: { job: string; type: string; format: string; bridgeTo: string | null } };
 }
 
 /** An account changed by the operator: the account before, and after with how many of its sessions ended. */

@@ -94,6 +94,11 @@ export const PERMISSIONS = {
   'request.ask': { admin: 'all', auditor: 'all' },
   /** Answering a request with evidence or a comment: the organisation's; an owner those it is named on or whose control it owns. */
   'request.answer': { ...programme, owner: 'own' },
+  /**
+   * Generating the engagement's documents (the report draft, letters, workpapers) and downloading them: everyone
+   * who reads the engagement, since a document states only what its reader may read already.
+   */
+  'report.generate': everyone,
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;
