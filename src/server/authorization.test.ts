@@ -18,6 +18,7 @@ import { createChecksRepository } from '../store/checks-repository.js';
 import { LEAVERS_CHECK } from '../services/monitoring/testing.js';
 import { replaceExamination } from '../store/controls-examination.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
+import { createReportJobsRepository } from '../store/report-jobs-repository.js';
 import { createSessionsRepository } from '../store/sessions-repository.js';
 import { createUsersRepository } from '../store/users-repository.js';
 import { defaultDependencies } from '../store/values.js';
@@ -88,6 +89,7 @@ async function world() {
   });
   const request = await services.evidenceRequests.ask(OPERATOR, org.id, engagement.id, { code: 'PBC-1', item: 'Access reviews', control: 'AC-04', dueOn: '2099-12-31', owner: OWNER_EMAIL });
 
+  const reportJob = await createReportJobsRepository(store.db).create('report-job-1', { organizationId: org.id, engagementId: engagement.id, type: 'readiness', format: 'md', bridgeTo: null, requestedBy: 'operator' });
   // An event of the organisation (a member added above), for the routes that read one event.
   const [event] = (await createAuditRepository(store.db).list({ limit: 1, offset: 0, organizationId: org.id })).items;
   const params: Record<string, string> = {
@@ -105,6 +107,7 @@ async function world() {
     source: 'hr',
     evidenceId: evidence.id,
     requestId: request.id,
+    jobId: reportJob.id,
   };
   return { app, store, callers, params };
 }

@@ -1,14 +1,13 @@
 /** Report jobs: a document asked for, its progress while the serving process renders it, then its bytes or why it failed. */
+import type { DocumentFormat, DocumentType, ReportJobStatus } from '../domain/reports/documents.js';
 import { defaultDependencies, toCount, toTimestamp, type Executor, type StoreDependencies } from './values.js';
 
-export const REPORT_JOB_STATUSES = ['running', 'done', 'failed'] as const;
-export type ReportJobStatus = (typeof REPORT_JOB_STATUSES)[number];
 
 export interface ReportJobInput {
   organizationId: string;
   engagementId: string;
-  type: string;
-  format: string;
+  type: DocumentType;
+  format: DocumentFormat;
   bridgeTo: string | null;
   requestedBy: string;
 }
@@ -71,8 +70,9 @@ function toJob(row: Row): StoredReportJob {
     id: row.id,
     organizationId: row.organization_id,
     engagementId: row.engagement_id,
-    type: row.type,
-    format: row.format,
+    // Written only from the enumerations, and held to them by the service's request schema.
+    type: row.type as DocumentType,
+    format: row.format as DocumentFormat,
     bridgeTo: row.bridge_to,
     status: row.status as ReportJobStatus,
     progress: row.progress / PROGRESS_SCALE,

@@ -38,8 +38,8 @@ export interface ReportRequest {
 
 export interface ReportJobView {
   id: string;
-  type: string;
-  format: string;
+  type: DocumentType;
+  format: DocumentFormat;
   bridgeTo: string | null;
   status: StoredReportJob['status'];
   progress: number;
@@ -115,7 +115,7 @@ export function createReportJobsService(deps: {
     heartbeat.unref();
     try {
       const data = await loader.load(job.organizationId, job.engagementId);
-      const bytes = await renderReport(job.type as DocumentType, job.format as DocumentFormat, data, {
+      const bytes = await renderReport(job.type, job.format, data, {
         bridgeTo: job.bridgeTo,
         watermark: null,
         onProgress: (share) => {
@@ -194,7 +194,7 @@ export function createReportJobsService(deps: {
       const job = view(await find(organizationId, engagementId, jobId));
       const content = job.status === 'done' ? await jobs.content(organizationId, engagementId, jobId) : null;
       if (content === null || job.fileName === null) throw new ConflictError(`Report job ${jobId} has no document: it is ${job.status}`);
-      return { fileName: job.fileName, contentType: CONTENT_TYPES[job.format as DocumentFormat], content: Buffer.from(content) };
+      return { fileName: job.fileName, contentType: CONTENT_TYPES[job.format], content: Buffer.from(content) };
     },
 
     /** Resolves once every job this process is running has ended (a server closing, a test reading the outcome). */
