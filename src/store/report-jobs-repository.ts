@@ -1,7 +1,8 @@
 /** Report jobs: a document asked for, its progress while the serving process renders it, then its bytes or why it failed. */
+import type { Selectable } from 'kysely';
 import type { DocumentFormat, DocumentType, ReportJobStatus } from '../domain/reports/documents.js';
+import type { ReportJobsTable } from './report-jobs-schema.js';
 import { defaultDependencies, toCount, toTimestamp, type Executor, type StoreDependencies } from './values.js';
-
 
 export interface ReportJobInput {
   organizationId: string;
@@ -47,23 +48,7 @@ const columns = [
   'finished_at',
 ] as const;
 
-type Row = {
-  id: string;
-  organization_id: string;
-  engagement_id: string;
-  type: string;
-  format: string;
-  bridge_to: string | null;
-  status: string;
-  progress: number;
-  error: string | null;
-  file_name: string | null;
-  size: number | string | null;
-  requested_by: string;
-  requested_at: string;
-  touched_at: string;
-  finished_at: string | null;
-};
+type Row = Pick<Selectable<ReportJobsTable>, (typeof columns)[number]>;
 
 function toJob(row: Row): StoredReportJob {
   return {

@@ -99,6 +99,9 @@ for (const engine of ENGINES) {
       expect(data?.result.controls.map((c) => c.conclusion)).toEqual(['effective', 'not_effective', 'design_deficiency']);
       expect(data?.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['F-AC-04', 'F-CM-01']));
       expect(data?.locale).toBe('en-GB');
+      // Every change here was recorded after the period ended: listed oldest first, in words.
+      expect(data?.changes.map((c) => c.summary)).toEqual(expect.arrayContaining(['Control AC-01: created', 'Finding F-AC-04: created']));
+      expect(data?.changes.map((c) => c.at)).toEqual([...(data?.changes.map((c) => c.at) ?? [])].sort());
       expect(data?.history).toHaveLength(1);
       expect(data?.history[0]).toMatchObject({ opinion: data?.result.opinion.overall, openFindings: data?.findings.length });
       expect((await w.jobs.get(OPERATOR, w.organizationId, w.engagementId, job.id)).bridgeTo).toBe('2026-09-30');
@@ -164,14 +167,14 @@ for (const engine of ENGINES) {
       const w = await jobsWorld(store());
       w.hold();
       const job = await w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'stakeholder', format: 'pdf' });
-      await expect(w.jobs.file(OPERATOR, w.organizationId, w.engagementId, job.id)).rejects.toThrow('it is running');
+      await expect(w.jobs.file(OPERATOR, w.organizationId, w.engagementId, job.id)).rejects.toThrow('it is still running');
       w.refuse(new Error('connection reset by the database'));
       await w.jobs.settled();
       const failed = await w.jobs.get(OPERATOR, w.organizationId, w.engagementId, job.id);
       expect(failed).toMatchObject({ status: 'failed', fileName: null });
       expect(failed.error).not.toContain('connection reset');
       expect(w.errors).toEqual([new Error('connection reset by the database')]);
-      await expect(w.jobs.file(OPERATOR, w.organizationId, w.engagementId, job.id)).rejects.toThrow('it is failed');
+      await expect(w.jobs.file(OPERATOR, w.organizationId, w.engagementId, job.id)).rejects.toThrow('it failed');
     });
   });
 }

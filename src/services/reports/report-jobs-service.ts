@@ -193,7 +193,7 @@ export function createReportJobsService(deps: {
       await access.require(actor, organizationId, 'report.generate');
       const job = view(await find(organizationId, engagementId, jobId));
       const content = job.status === 'done' ? await jobs.content(organizationId, engagementId, jobId) : null;
-      if (content === null || job.fileName === null) throw new ConflictError(`Report job ${jobId} has no document: it is ${job.status}`);
+      if (content === null || job.fileName === null) throw new ConflictError(`Report job ${jobId} has no document: it ${job.status === 'running' ? 'is still running' : 'failed'}`);
       return { fileName: job.fileName, contentType: CONTENT_TYPES[job.format], content: Buffer.from(content) };
     },
 
