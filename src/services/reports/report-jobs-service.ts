@@ -136,7 +136,8 @@ export function createReportJobsService(deps: {
       // The data of a deleted engagement, or input the documents refuse, is said as it is; anything else is ours.
       const said = error instanceof ValidationError || error instanceof NotFoundError;
       if (!said) deps.onError?.(job.id, error);
-      await jobs.fail(job.id, said ? error.message : UNEXPECTED);
+      // Runs after the answer, awaited by no request: it must never reject.
+      await jobs.fail(job.id, said ? error.message : UNEXPECTED).catch((failure: unknown) => deps.onError?.(job.id, failure));
     }
   }
 

@@ -72,6 +72,18 @@ for (const engine of ENGINES) {
       expect((await admin.request({ method: 'GET', url: `${url}/${ids[0]}/file` })).statusCode).toBe(409);
     });
 
+    it('documents the operations in the OpenAPI document: the start as 202, none of them public', async () => {
+      const doc = (await t().anonymous.request({ method: 'GET', url: '/api/openapi.json' })).json() as {
+        paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+      };
+      const path = '/api/v1/organizations/{organizationId}/engagements/{engagementId}/reports/documents';
+      expect(Object.keys(doc.paths[path]?.post?.responses ?? {})).toContain('202');
+      for (const operation of [doc.paths[path]?.post, doc.paths[path]?.get, doc.paths[`${path}/{jobId}`]?.get, doc.paths[`${path}/{jobId}/file`]?.get]) {
+        expect(operation).toBeDefined();
+        expect(operation?.security).not.toEqual([]);
+      }
+    });
+
     it("finds no job through another engagement, nor another organisation's, and refuses an anonymous caller", async () => {
       const first = await engagementOf(t());
       const second = await engagementOf(t());
