@@ -2,7 +2,10 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatRefusal } from '../../reports/render-report.js';
+import { formatRefusal, renderReport } from '../../reports/render-report.js';
+import type { CliIO } from '../io.js';
+import { run } from '../main.js';
+import { workspaceReportData } from '../report-data.js';
 import { runCli } from '../testing.js';
 
 const ACME = join(import.meta.dirname, '../../../examples/acme');
@@ -42,6 +45,22 @@ describe('assay report', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(formatRefusal('workpapers', 'pdf'));
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('pipes a binary format to stdout as bytes, but refuses it to a terminal', async () => {
+    const written: Uint8Array[] = [];
+    let stderr = '';
+    const io = (isTTY: boolean): CliIO => ({ out: () => undefined, outBytes: (bytes) => void written.push(bytes), err: (t) => void (stderr += t), isTTY, env: {} });
+    expect(await run(['report', ACME, '--type', 'soc2-draft', '--format', 'pdf'], io(false))).toBe(0);
+    const data = await workspaceReportData(ACME, new Date());
+    const expected = await renderReport('soc2-draft', 'pdf', data, { bridgeTo: null, watermark: null });
+    // The document is dated when written, so its bytes are compared by what they open with.
+    expect(Buffer.concat(written).byteLength).toBeGreaterThan(0);
+    expect(Buffer.concat(written).subarray(0, 8)).toEqual(expected.subarray(0, 8));
+    written.length = 0;
+    expect(await run(['report', ACME, '--type', 'soc2-draft', '--format', 'pdf'], io(true))).toBe(2);
+    expect(written).toEqual([]);
+    expect(stderr).toContain('a pdf document is not written to a terminal');
   });
 
   it('refuses a binary format with nowhere to write its bytes, --to on any document but the bridge letter, and an extension naming no format', async () => {
