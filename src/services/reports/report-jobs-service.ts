@@ -74,6 +74,7 @@ export function createReportJobsService(deps: {
   limits?: Partial<typeof REPORT_JOB_LIMITS>;
 }) {
   const { db, jobs, loader, lookup, access, audit, clock, newId } = deps;
+  let onError = deps.onError;
   const limits = { ...REPORT_JOB_LIMITS, ...deps.limits };
   /** This process's jobs under way: never reported stopped, whatever their last touch. */
   const underWay = new Map<string, Promise<void>>();
@@ -110,7 +111,7 @@ export function createReportJobsService(deps: {
     let lastWritten = 0;
     // Writes go one after another, so a late progress never lands after the job ended.
     let writes: Promise<void> = Promise.resolve();
-    const touch = () => (writes = writes.then(() => jobs.progress(job.id, done)).catch((error: unknown) => deps.onError?.(job.id, error)));
+    const touch = () => (writes = writes.then(() => jobs.progress(job.id, done)).catch((error: unknown) => onError?.(job.id, error)));
     const heartbeat = setInterval(touch, limits.heartbeatEveryMs);
     heartbeat.unref();
     try {
@@ -135,9 +136,9 @@ export function createReportJobsService(deps: {
       await writes;
       // The data of a deleted engagement, or input the documents refuse, is said as it is; anything else is ours.
       const said = error instanceof ValidationError || error instanceof NotFoundError;
-      if (!said) deps.onError?.(job.id, error);
+      if (!said) onError?.(job.id, error);
       // Runs after the answer, awaited by no request: it must never reject.
-      await jobs.fail(job.id, said ? error.message : UNEXPECTED).catch((failure: unknown) => deps.onError?.(job.id, failure));
+      await jobs.fail(job.id, said ? error.message : UNEXPECTED).catch((failure: unknown) => onError?.(job.id, failure));
     }
   }
 
@@ -196,6 +197,11 @@ export function createReportJobsService(deps: {
       const content = job.status === 'done' ? await jobs.content(organizationId, engagementId, jobId) : null;
       if (content === null || job.fileName === null) throw new ConflictError(`Report job ${jobId} has no document: it ${job.status === 'running' ? 'is still running' : 'failed'}`);
       return { fileName: job.fileName, contentType: CONTENT_TYPES[job.format], content: Buffer.from(content) };
+    },
+
+    /** Where errors no user caused go from now on (the server's log): a job runs after its request has been answered. */
+    logErrorsTo(listener: (jobId: string, error: unknown) => void): void {
+      onError = listener;
     },
 
     /** Resolves once every job this process is running has ended (a server closing, a test reading the outcome). */

@@ -43,6 +43,7 @@ export const reportRoutes = routeModule('reports', (app, route, { reports, repor
   });
 
   const DOCUMENTS_URL = `${REPORTS_URL}/documents`;
+  reportJobs.logErrorsTo((jobId, error) => app.log.error({ err: error, reportJob: jobId }, 'a report job failed'));
   // A server closing lets the documents under way finish (they are seconds), rather than leave them to be reported stopped.
   app.addHook('onClose', () => reportJobs.settled());
 
