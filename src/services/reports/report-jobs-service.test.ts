@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain/index.js';
 import { formatRefusal, renderReport } from '../../reports/render-report.js';
@@ -16,10 +16,10 @@ import { createReportDataLoader } from './report-data.js';
 import { createReportJobsService, REPORT_JOB_LIMITS, STOPPED_JOB } from './report-jobs-service.js';
 
 /** The world's services, and a report jobs service whose data loads only when the test lets it. */
-async function jobsWorld(store: Store) {
+async function jobsWorld(store: Store, options: { render?: typeof renderReport; clock?: () => Date } = {}) {
   const world = await findingsWorld(store);
   const { db } = store;
-  const clock = () => new Date();
+  const clock = options.clock ?? (() => new Date());
   const { repositories } = createPlatform(store, { clock, newId: randomUUID });
   const loader = createReportDataLoader({ ...repositories, clock });
   let release: () => void = () => undefined;
@@ -35,9 +35,10 @@ async function jobsWorld(store: Store) {
       return data;
     },
   };
+  const repository = createReportJobsRepository(db);
   const jobs = createReportJobsService({
     db,
-    jobs: createReportJobsRepository(db),
+    jobs: repository,
     loader: gated,
     lookup: createEngagementScope(repositories),
     access: createAccess(repositories),
@@ -45,10 +46,12 @@ async function jobsWorld(store: Store) {
     clock,
     newId: randomUUID,
     onError: (_job, error) => errors.push(error),
+    ...(options.render && { render: options.render }),
   });
   return {
     ...world,
     jobs,
+    repository,
     loaded,
     errors,
     /** Holds every job's data until `release()`, or fails it with `refuse(error)`. */
@@ -105,6 +108,42 @@ for (const engine of ENGINES) {
       expect(data?.history).toHaveLength(1);
       expect(data?.history[0]).toMatchObject({ opinion: data?.result.opinion.overall, openFindings: data?.findings.length });
       expect((await w.jobs.get(OPERATOR, w.organizationId, w.engagementId, job.id)).bridgeTo).toBe('2026-09-30');
+    });
+
+    it('writes the progress the renderer reports while it runs, at most four times a second', async () => {
+      let now = Date.parse('2026-09-15T10:00:00Z');
+      let resume: () => void = () => undefined;
+      const paused = new Promise<void>((resolve) => (resume = resolve));
+      let reached: () => void = () => undefined;
+      const halfway = new Promise<void>((resolve) => (reached = resolve));
+      const calls: number[] = [];
+      // Ten reports of progress 100 ms apart, pausing at the half, then the document.
+      const render: typeof renderReport = async (_type, _format, _data, options) => {
+        for (let step = 1; step <= 10; step += 1) {
+          now += 100;
+          calls.push(step / 10);
+          options.onProgress?.(step / 10);
+          if (step === 5) {
+            reached();
+            await paused;
+          }
+        }
+        return Buffer.from('the document');
+      };
+      const w = await jobsWorld(store(), { render, clock: () => new Date(now) });
+      const writes = vi.spyOn(w.repository, 'progress');
+      const job = await w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'soc2-draft', format: 'pdf' });
+      await halfway;
+      // Each write takes the share reached when it runs: by the pause, the half.
+      await expect.poll(async () => (await w.jobs.get(OPERATOR, w.organizationId, w.engagementId, job.id)).progress).toBe(0.5);
+      expect((await w.jobs.get(OPERATOR, w.organizationId, w.engagementId, job.id)).status).toBe('running');
+      resume();
+      await w.jobs.settled();
+      expect(calls).toHaveLength(10);
+      // A second of reports every 100 ms: written at the first, then 300 ms apart (at least 250 ms).
+      expect(writes).toHaveBeenCalledTimes(4);
+      const done = await w.jobs.get(OPERATOR, w.organizationId, w.engagementId, job.id);
+      expect(done).toMatchObject({ status: 'done', progress: 1, size: 'the document'.length });
     });
 
     it('refuses the workpapers but as a workbook, and a date on any document but the bridge letter, naming the field; nothing is written', async () => {
