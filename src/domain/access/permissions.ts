@@ -95,10 +95,10 @@ export const PERMISSIONS = {
   /** Answering a request with evidence or a comment: the organisation's; an owner those it is named on or whose control it owns. */
   'request.answer': { ...programme, owner: 'own' },
   /**
-   * Generating the engagement's documents (the report draft, letters, workpapers) and downloading them: everyone
-   * who reads the engagement, since a document states only what its reader may read already.
+   * The engagement's documents (the report draft, letters, workpapers): generating one and downloading it. A
+   * reading: a document states only what its reader may read already, so everyone who reads the engagement may.
    */
-  'report.generate': everyone,
+  'report.read': everyone,
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -151,7 +151,7 @@ export function createReportJobsService(deps: {
      * event are written together. Refused: a combination no document takes (422), more running than the limit (429).
      */
     async start(actor: Actor, organizationId: string, engagementId: string, request: ReportRequest): Promise<ReportJobView> {
-      await access.require(actor, organizationId, 'report.generate');
+      await access.require(actor, organizationId, 'report.read');
       const bridgeTo = request.to ?? null;
       const issues: Issue[] = [];
       const refusal = formatRefusal(request.type, request.format);
@@ -182,20 +182,20 @@ export function createReportJobsService(deps: {
     },
 
     async get(actor: Actor, organizationId: string, engagementId: string, jobId: string): Promise<ReportJobView> {
-      await access.require(actor, organizationId, 'report.generate');
+      await access.require(actor, organizationId, 'report.read');
       return view(await find(organizationId, engagementId, jobId));
     },
 
     /** The engagement's latest jobs, newest first. */
     async list(actor: Actor, organizationId: string, engagementId: string): Promise<ReportJobView[]> {
-      await access.require(actor, organizationId, 'report.generate');
+      await access.require(actor, organizationId, 'report.read');
       await lookup.engagement(organizationId, engagementId);
       return (await jobs.recent(engagementId, limits.recent)).map(view);
     },
 
     /** A done job's document; one still running or failed has none (409). */
     async file(actor: Actor, organizationId: string, engagementId: string, jobId: string): Promise<ReportFile> {
-      await access.require(actor, organizationId, 'report.generate');
+      await access.require(actor, organizationId, 'report.read');
       const job = view(await find(organizationId, engagementId, jobId));
       const content = job.status === 'done' ? await jobs.content(organizationId, engagementId, jobId) : null;
       if (content === null || job.fileName === null) throw new ConflictError(`Report job ${jobId} has no document: it ${job.status === 'running' ? 'is still running' : 'failed'}`);

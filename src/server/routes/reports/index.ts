@@ -48,7 +48,7 @@ export const reportRoutes = routeModule('reports', (app, route, { reports, repor
   app.addHook('onClose', () => reportJobs.settled());
 
   app.post(DOCUMENTS_URL, {
-    ...route('report.generate', 'Generate a document of the engagement: answers 202 with the job, which renders after the answer', {
+    ...route('report.read', 'Generate a document of the engagement: answers 202 with the job, which renders after the answer', {
       description:
         'The SOC 2 report draft, readiness assessment, customer letter, bridge letter (up to `to`), stakeholder pack or workpapers, in PDF, HTML, Markdown or XLSX. ' +
         'A combination no document takes is refused (422, naming `$.format`); an organisation already generating the most reports at once gets 429 with Retry-After.',
@@ -63,17 +63,17 @@ export const reportRoutes = routeModule('reports', (app, route, { reports, repor
   });
 
   app.get(DOCUMENTS_URL, {
-    ...route('report.generate', "The engagement's latest report jobs, newest first", { params: engagementParams, response: { 200: reportJobList } }),
+    ...route('report.read', "The engagement's latest report jobs, newest first", { params: engagementParams, response: { 200: reportJobList } }),
     handler: async (request) => ({ items: await reportJobs.list(...inEngagement(request)) }),
   });
 
   app.get(`${DOCUMENTS_URL}/:jobId`, {
-    ...route('report.generate', 'A report job: its status, progress (0 to 1), error and file name', { params: reportJobParams, response: { 200: reportJobSchema } }),
+    ...route('report.read', 'A report job: its status, progress (0 to 1), error and file name', { params: reportJobParams, response: { 200: reportJobSchema } }),
     handler: async (request) => reportJobs.get(...inEngagement(request), request.params.jobId),
   });
 
   app.get(`${DOCUMENTS_URL}/:jobId/file`, {
-    ...route('report.generate', "A done job's document, as a download (409 while it runs or once it failed)", { params: reportJobParams, response: { 200: reportJobFile } }),
+    ...route('report.read', "A done job's document, as a download (409 while it runs or once it failed)", { params: reportJobParams, response: { 200: reportJobFile } }),
     handler: async (request, reply) => {
       const file = await reportJobs.file(...inEngagement(request), request.params.jobId);
       return asAttachment(reply, file.fileName)
