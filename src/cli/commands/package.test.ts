@@ -1,0 +1,32 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../testing.js';
+
+const ACME = join(import.meta.dirname, '../../../examples/acme');
+
+describe('assay package', () => {
+  it("writes the auditor's package of an engagement, which assay verify --package finds intact", async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'assay-package-'));
+    const database = join(folder, 'assay.sqlite');
+    expect((await runCli('import', ACME, '--database', database, '--organization', 'acme')).code).toBe(0);
+    const evidence = join(folder, 'leavers.csv');
+    await writeFile(evidence, 'user,removed\nana,2026-03-02\n');
+    expect((await runCli('evidence', 'add', evidence, '--organization', 'acme', '--control', 'AC-04', '--database', database)).code).toBe(0);
+
+    const out = join(folder, 'package.zip');
+    const written = await runCli('package', '--organization', 'acme', '--out', out, '--database', database);
+    expect(written).toMatchObject({ code: 0, stdout: expect.stringContaining(`Wrote ${out}: the workpapers, the examination and 1 evidence file; audit log head `) });
+    expect(await runCli('verify', '--package', out)).toMatchObject({ code: 0, stdout: expect.stringContaining('package intact: 3 files') });
+  });
+
+  it('writes nothing for an organisation that is not there', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'assay-package-'));
+    const database = join(folder, 'assay.sqlite');
+    expect((await runCli('import', ACME, '--database', database, '--organization', 'acme')).code).toBe(0);
+    const run = await runCli('package', '--organization', 'nobody', '--out', join(folder, 'package.zip'), '--database', database);
+    expect(run.code).toBe(2);
+    expect((await readdir(folder)).filter((name) => name.includes('package'))).toEqual([]);
+  });
+});
