@@ -110,6 +110,20 @@ describe('checking a package against its manifest', () => {
     expect(result.altered.map((a) => a.path)).toEqual(['workpapers.xlsx']);
   });
 
+  it('names a file whose compressed bytes were damaged as altered', async () => {
+    const text = strToU8('user,removed\n'.repeat(2000));
+    const manifest = { format: 'assay-auditor-package/1', ...header, files: [{ path: 'a.csv', size: text.length, sha256: sha256Of(text) }] };
+    // a.csv first, so the first occurrence of its name is its local header; its deflated bytes follow the name.
+    const zip = zipSync({ 'a.csv': text, [MANIFEST_PATH]: strToU8(JSON.stringify(manifest)) });
+    const name = Buffer.from(zip).indexOf('a.csv');
+    const damaged = new Uint8Array(zip);
+    const at = name + 'a.csv'.length + 20;
+    damaged[at] = (damaged[at] as number) ^ 0xff;
+    const result = await check(damaged);
+    expect(result.altered.map((a) => a.path)).toEqual(['a.csv']);
+    expect(result.intact).toEqual([]);
+  });
+
   it('refuses a file that is not a zip, a zip without a manifest, and a manifest that is not one, naming where', async () => {
     await expect(check(strToU8('PDF-1.7 not a zip'))).rejects.toThrow(ValidationError);
     await expect(check(new Uint8Array(0))).rejects.toMatchObject({ issues: [{ location: 'zip', message: 'is not a zip file' }] });
