@@ -91,6 +91,7 @@ export function createPackageService(deps: {
       }
       if (evidenceBytes > MAX_PACKAGE_BYTES) throw new TooLargeError(`The engagement's evidence (${evidenceBytes} bytes)`, MAX_PACKAGE_BYTES);
 
+      // What the workpapers read: the examination, its result, the findings and their root causes (and responses).
       const data: ReportData = {
         examination,
         result: examineWithCoverage(examination, read.keyed.evidence),

@@ -48,5 +48,14 @@ for (const engine of ENGINES) {
       expect((await t().anonymous.request({ method: 'GET', url })).statusCode).toBe(401);
       expect((await (await t().outsider()).request({ method: 'GET', url })).statusCode).toBe(404);
     });
+
+    it('is declared in the OpenAPI document as a zip, for signed-in callers', async () => {
+      const doc = (await t().anonymous.request({ method: 'GET', url: '/api/openapi.json' })).json() as {
+        paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { content?: Record<string, unknown> }> }>>;
+      };
+      const operation = doc.paths['/api/v1/organizations/{organizationId}/engagements/{engagementId}/reports/package']?.get;
+      expect(Object.keys(operation?.responses['200']?.content ?? {})).toEqual(['application/zip']);
+      expect(operation?.security).not.toEqual([]);
+    });
   });
 }
