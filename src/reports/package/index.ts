@@ -50,5 +50,5 @@ export function assemblePackage(header: PackageHeader, parts: PackageParts): { m
 }
 
 export { MANIFEST_PATH, PACKAGE_FORMAT, parseManifest, type Manifest, type ManifestFile, type PackageHeader } from './manifest.js';
-export { packageBytes, writePackage, type PackageFile } from './write.js';
+export { AlteredFileError, packageBytes, writePackage, type PackageFile } from './write.js';
 export { bufferSource, packageIntact, verifyPackage, PACKAGE_LIMITS, type AlteredFile, type PackageCheck, type PackageLimits, type ZipSource } from './verify.js';

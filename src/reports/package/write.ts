@@ -13,6 +13,18 @@ export interface PackageFile extends ManifestFile {
   open(): Promise<AsyncIterable<Uint8Array>> | AsyncIterable<Uint8Array>;
 }
 
+/** A file whose bytes, read to be written, are not the ones the manifest states: the package stops. */
+export class AlteredFileError extends Error {
+  constructor(
+    readonly path: string,
+    found: { size: number; sha256: string },
+    expected: { size: number; sha256: string },
+  ) {
+    super(`${path}: its bytes (${found.size} bytes, SHA-256 ${found.sha256}) are not the ones recorded (${expected.size} bytes, ${expected.sha256}): run \`assay verify\` to find what changed in the evidence store`);
+    this.name = 'AlteredFileError';
+  }
+}
+
 /** A file whose bytes are already in memory (the workpapers, the examination). */
 export function fileInMemory(path: string, bytes: Uint8Array): PackageFile {
   return {
@@ -62,9 +74,7 @@ export async function* writePackage(manifest: Manifest, files: readonly PackageF
       yield* drain();
     }
     const sha256 = hash.digest('hex');
-    if (sha256 !== file.sha256 || size !== file.size) {
-      throw new Error(`${file.path}: its bytes (${size} bytes, SHA-256 ${sha256}) are not the ones recorded (${file.size} bytes, ${file.sha256}): run \`assay verify\` to find what changed in the evidence store`);
-    }
+    if (sha256 !== file.sha256 || size !== file.size) throw new AlteredFileError(file.path, { size, sha256 }, file);
     deflate.push(new Uint8Array(0), true);
     yield* drain();
   }

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { ForbiddenError, NotFoundError } from '../../domain/index.js';
-import { MANIFEST_PATH, bufferSource, packageIntact, parseManifest, verifyPackage } from '../../reports/package/index.js';
+import { AlteredFileError, MANIFEST_PATH, bufferSource, packageIntact, parseManifest, verifyPackage } from '../../reports/package/index.js';
 import { sha256Of } from '../../reports/package/manifest.js';
 import { createAuditRepository } from '../../store/audit-repository.js';
 import type { EvidenceFile } from '../evidence/evidence-service.js';
@@ -73,6 +73,14 @@ for (const engine of ENGINES) {
         seq: before!.seq + 1,
         after: { manifestSha256: sha256Of(unzipSync(zip)[MANIFEST_PATH]!), auditLogHead: pkg.manifest.auditLogHead, files: 5, evidenceFiles: 3 },
       });
+    });
+
+    it('stops rather than ship evidence whose bytes in the store are no longer those its record names', async () => {
+      const { exported, standing } = await world();
+      await store().db.updateTable('evidence_blobs').set({ content: Buffer.from('user,removed\nana,2026-03-01\n') }).where('sha256', '=', standing[0]!.sha256).execute();
+      const pkg = await exported();
+      await expect(bytesOf(pkg.content)).rejects.toThrow(AlteredFileError);
+      await expect(bytesOf((await exported()).content)).rejects.toThrow(`evidence/${standing[0]!.id}/access-review.csv: its bytes`);
     });
 
     it('is for the auditor and the programme: an owner or a viewer is refused, another organisation finds nothing', async () => {
