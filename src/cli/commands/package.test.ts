@@ -7,14 +7,20 @@ import { runCli } from '../testing.js';
 
 const ACME = join(import.meta.dirname, '../../../examples/acme');
 
-describe('assay package', () => {
-  it("writes the auditor's package of an engagement, which assay verify --package finds intact", async () => {
+/** examples/acme imported into a fresh database, with one evidence file for AC-04. */
+async function acmeWithEvidence(): Promise<{ folder: string; database: string }> {
     const folder = await mkdtemp(join(tmpdir(), 'assay-package-'));
     const database = join(folder, 'assay.sqlite');
     expect((await runCli('import', ACME, '--database', database, '--organization', 'acme')).code).toBe(0);
     const evidence = join(folder, 'leavers.csv');
     await writeFile(evidence, 'user,removed\nana,2026-03-02\n');
     expect((await runCli('evidence', 'add', evidence, '--organization', 'acme', '--control', 'AC-04', '--database', database)).code).toBe(0);
+  return { folder, database };
+}
+
+describe('assay package', () => {
+  it("writes the auditor's package of an engagement, which assay verify --package finds intact", async () => {
+    const { folder, database } = await acmeWithEvidence();
 
     const out = join(folder, 'package.zip');
     const written = await runCli('package', '--organization', 'acme', '--out', out, '--database', database);
@@ -23,12 +29,7 @@ describe('assay package', () => {
   });
 
   it('exits 1 and writes nothing when an evidence file was altered in the store', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'assay-package-'));
-    const database = join(folder, 'assay.sqlite');
-    expect((await runCli('import', ACME, '--database', database, '--organization', 'acme')).code).toBe(0);
-    const evidence = join(folder, 'leavers.csv');
-    await writeFile(evidence, 'user,removed\nana,2026-03-02\n');
-    expect((await runCli('evidence', 'add', evidence, '--organization', 'acme', '--control', 'AC-04', '--database', database)).code).toBe(0);
+    const { folder, database } = await acmeWithEvidence();
     const store = await openDatabase(database);
     try {
       await store.db.updateTable('evidence_blobs').set({ content: Buffer.from('user,removed\nana,2026-03-09\n') }).execute();
