@@ -8,6 +8,14 @@ import type { SheetSpec } from './sheets.js';
 /** Excel's longest sheet name. */
 export const MAX_SHEET_NAME = 31;
 
+/** At most `length` characters, cut between words where a word boundary leaves at least half of them. */
+function cut(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const head = text.slice(0, length);
+  const space = head.lastIndexOf(' ');
+  return (space >= length / 2 ? head.slice(0, space) : head).trimEnd();
+}
+
 /**
  * A sheet name Excel accepts, unique among `taken` (compared without case, as Excel does): none of `[]:*?/\`, no
  * apostrophe at either end, at most 31 characters, never the reserved "History"; a repeated name gets " (2)", " (3)".
@@ -15,11 +23,11 @@ export const MAX_SHEET_NAME = 31;
 export function sheetName(wanted: string, taken: Set<string>): string {
   let base = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
   if (base === '' || base.toLowerCase() === 'history') base = base === '' ? 'Table' : `${base} table`;
-  base = base.slice(0, MAX_SHEET_NAME).trim();
+  base = cut(base, MAX_SHEET_NAME);
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n += 1) {
     const suffix = ` (${n})`;
-    name = `${base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
+    name = `${cut(base, MAX_SHEET_NAME - suffix.length)}${suffix}`;
   }
   taken.add(name.toLowerCase());
   return name;
