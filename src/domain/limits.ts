@@ -61,3 +61,5 @@ export const MAX_MEDIA_TYPE_LENGTH = 255;
 export const MAX_PACKAGE_FILES = 10_000;
 export const MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024;
 export const MAX_PACKAGE_MANIFEST_BYTES = 16 * 1024 * 1024;
+/** Auditor's packages one client address may have made in a minute (each renders the workpapers and reads all the evidence). */
+export const MAX_PACKAGES_PER_MINUTE = 10;

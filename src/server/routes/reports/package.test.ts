@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
+import { MAX_PACKAGES_PER_MINUTE } from '../../../domain/limits.js';
 import { bufferSource, MANIFEST_PATH, packageIntact, verifyPackage } from '../../../reports/package/index.js';
 import { OPERATOR } from '../../../services/platform/actor.js';
 import { loadWorkspace } from '../../../workspace/load.js';
@@ -47,6 +48,16 @@ for (const engine of ENGINES) {
       expect((await (await t().member('compliance')).request({ method: 'GET', url })).statusCode).toBe(200);
       expect((await t().anonymous.request({ method: 'GET', url })).statusCode).toBe(401);
       expect((await (await t().outsider()).request({ method: 'GET', url })).statusCode).toBe(404);
+    });
+
+    it('refuses a client past the packages a minute allows with 429, before making one', async () => {
+      const url = await engagementWithEvidence(t());
+      const auditor = await t().member('auditor');
+      const statuses: number[] = [];
+      for (let i = 0; i <= MAX_PACKAGES_PER_MINUTE; i++) statuses.push((await auditor.request({ method: 'GET', url })).statusCode);
+      expect(statuses).toEqual([...Array<number>(MAX_PACKAGES_PER_MINUTE).fill(200), 429]);
+      const exported = await t().store.db.selectFrom('audit_events').select('seq').where('type', '=', 'package.exported').execute();
+      expect(exported).toHaveLength(MAX_PACKAGES_PER_MINUTE);
     });
 
     it('is declared in the OpenAPI document as a zip, for signed-in callers', async () => {
