@@ -21,6 +21,7 @@ export * from './periods.js';
 export * from './findings.js';
 export * from './remediation.js';
 export * from './reports.js';
+export * from './package.js';
 export * from './oscal.js';
 export * from './starter.js';
 export * from './not-applicable.js';

@@ -78,6 +78,7 @@ export const AUDIT_EVENT_TYPES = [
   'evidence_request.returned',
   'checks.replaced',
   'check.source_attached',
+  'package.exported',
   'check.scheduled',
   'check.ran',
   'finding.items_added',
@@ -221,6 +222,8 @@ export interface AuditPayloads<R extends AuditRecords> {
   'checks.replaced': { after: { added: number; updated: number; retired: number } };
   /** An export attached to a check's source: the evidence record and the bytes' hash. */
   'check.source_attached': { after: { check: string; source: string; evidenceId: string; sha256: string; fileName: string } };
+  /** An auditor's package handed out: its manifest's SHA-256 (which vouches for every file in it), and what it holds. */
+  'package.exported': { after: { manifestSha256: string; generatedAt: string; auditLogHead: string | null; files: number; evidenceFiles: number; bytes: number } };
   'check.scheduled': { before: { schedule: string | null }; after: { schedule: string | null; nextDueAt: string | null } };
   /** A run kept: its outcome, what it read, and the finding it opened, updated or retested. */
   'check.ran': { after: { check: string; run: string; trigger: string; asOf: string; status: string; population: number; failures: number; finding: string | null } };

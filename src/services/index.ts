@@ -16,7 +16,7 @@ import { createFindingsServices } from './findings/index.js';
 import { createPlatform } from './platform/index.js';
 import { createRemediationServices } from './remediation/index.js';
 import type { WebhookSettings } from './remediation/remediation-service.js';
-import { createReportServices } from './reports/index.js';
+import { createPackageServices, createReportServices } from './reports/index.js';
 import { createMonitoringServices, evidenceExports, type ExportStore } from './monitoring/index.js';
 
 export interface ServiceDependencies {
@@ -52,6 +52,7 @@ export function createServices(
     ...createCoverageServices(platform, { lookup }),
     ...createAuditLogServices(platform, { lookup }),
     ...evidenceServices,
+    ...createPackageServices(platform, { lookup, blobs: evidenceServices.blobs }),
     ...createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) }),
     ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users }),
   };

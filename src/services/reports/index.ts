@@ -1,6 +1,9 @@
 /** Reports made from the database: report sections, and OSCAL documents out and findings in. */
 import type { EngagementScope } from '../engagements/engagement-scope.js';
 import type { Platform } from '../platform/index.js';
+import type { BlobStore } from '../../store/blobs.js';
+import { createEvidenceRepository } from '../../store/evidence-repository.js';
+import { createPackageService } from './package-service.js';
 import { createOscalService } from './oscal-service.js';
 import { createReportService } from './report-service.js';
 
@@ -10,5 +13,13 @@ export function createReportServices(platform: Platform, engagements: { lookup: 
   return {
     reports: createReportService(common),
     oscal: createOscalService({ ...common, audit, clock }),
+  };
+}
+
+/** The auditor's package: the evidence records read here, their bytes from the evidence store's blobs. */
+export function createPackageServices(platform: Platform, options: { lookup: EngagementScope; blobs: BlobStore }) {
+  const { db, deps, clock, access, audit, repositories } = platform;
+  return {
+    packages: createPackageService({ ...repositories, db, clock, access, auditLog: audit, evidence: createEvidenceRepository(db, deps), blobs: options.blobs, lookup: options.lookup }),
   };
 }
