@@ -53,3 +53,7 @@ export const MAX_EVIDENCE_FILES_PER_UPLOAD = 20;
 export const MAX_EVIDENCE_FILE_NAME_LENGTH = 255;
 /** A media type (RFC 6838 allows 127 characters on each side of the slash). */
 export const MAX_MEDIA_TYPE_LENGTH = 255;
+/** The trust page's NDA text: a few pages of terms. */
+export const MAX_NDA_TEXT_LENGTH = 50_000;
+/** Subprocessors listed on the trust page. */
+export const MAX_SUBPROCESSORS = 100;

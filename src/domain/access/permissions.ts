@@ -94,6 +94,8 @@ export const PERMISSIONS = {
   'request.ask': { admin: 'all', auditor: 'all' },
   /** Answering a request with evidence or a comment: the organisation's; an owner those it is named on or whose control it owns. */
   'request.answer': { ...programme, owner: 'own' },
+  /** What the public trust page shows, the report and NDA behind it, and who may download it: the admin's. */
+  'trust.manage': { admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;
