@@ -24,6 +24,7 @@ import { remediationRoutes } from './remediation/index.js';
 import { reportRoutes } from './reports/index.js';
 import { starterRoutes } from './starter/index.js';
 import { tokenRoutes } from './tokens/index.js';
+import { trustRoutes } from './trust/index.js';
 
 export interface ApiOptions {
   services: Services;
@@ -60,4 +61,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(checkRoutes, options);
   await app.register(evidenceRoutes, options);
   await app.register(coverageRoutes, options);
+  await app.register(trustRoutes, options);
 }
