@@ -148,8 +148,9 @@ const routes = routeModule('trust', (app, route, { trust }, options) => {
       response: { 202: z.object({ received: z.literal(true) }), 404: problemSchema, 409: problemSchema, 429: problemSchema },
     }, { rateLimit }),
     handler: async (request, reply) => {
-      const { acceptNda: _accepted, ...input } = request.body;
-      await trust.ask(request.params.organizationSlug, input, request.ip);
+      // `acceptNda` is true by the schema: the click-wrap was ticked.
+      const { name, company, email, ndaVersion } = request.body;
+      await trust.ask(request.params.organizationSlug, { name, company, email, ndaVersion }, request.ip);
       return reply.status(202).send({ received: true });
     },
   });
