@@ -34,7 +34,7 @@ function ReportAndNda({ changes, engagementId, overview }: { changes: Changes; e
         Report and NDA
       </Title>
       <Text size="sm">
-        {overview.report ? `Report uploaded: ${overview.report.fileName} (${formatDateTime(overview.report.uploadedAt)})` : 'No report uploaded yet.'}{' '}
+        {overview.report ? `Report uploaded: ${overview.report.fileName} (${formatDateTime(overview.report.uploadedAt)}).` : 'No report uploaded yet.'}{' '}
         {overview.nda ? `NDA in force: version ${overview.nda.version}.` : 'No NDA yet.'}
       </Text>
       <Group align="end">
