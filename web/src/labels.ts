@@ -6,6 +6,7 @@
  */
 import { ROLES, type Role } from '@assay/domain/access/permissions.js';
 import type { InvitationStatus } from '@assay/domain/accounts/invitation.js';
+import type { TrustRequestStatus } from '@assay/domain/trust/index.js';
 import type { ProposalDecision, ProposalStatus } from '@assay/domain/criteria/exclusions.js';
 import type { EvidenceSource, EvidenceState, RequestStatus } from '@assay/domain/evidence/index.js';
 import type { DesignAssessment, Nature, ReportType, SampleResult, TestMethod } from '@assay/domain/engagement.js';
@@ -19,7 +20,6 @@ import type { ALERT_SEVERITIES } from '@assay/domain/monitoring/vulnerability-sl
 import type { PeriodChange } from '@assay/domain/periods/compare.js';
 import type { ActionState } from '@assay/domain/remediation/actions.js';
 import type { ReminderDelivery } from '@assay/domain/remediation/view.js';
-import type { TrustRequestStatus } from '@assay/domain/trust/index.js';
 import { CATEGORY_NAMES, FREQUENCY_NAMES, ROLE_NAMES, words } from '@assay/domain/format.js';
 import { withArticle } from '@assay/domain/words.js';
 import { LOCALE_NAMES, LOCALES, type Locale } from '@assay/domain/locales.js';
@@ -82,6 +82,7 @@ const ENUMERATIONS = {
   reminder: { delivered: 'delivered', failed: 'failed', nothing_to_send: 'nothing to send' } satisfies Record<ReminderDelivery, string>,
   responseStatus: { draft: 'draft', approved: 'approved' } satisfies Record<ResponseStatus, string>,
   invitation: { pending: 'pending', accepted: 'accepted', revoked: 'revoked', expired: 'expired' } satisfies Record<InvitationStatus, string>,
+  trustRequest: { pending: 'pending', approved: 'approved', rejected: 'rejected', revoked: 'revoked' } satisfies Record<TrustRequestStatus, string>,
   periodChange: { better: 'better', worse: 'worse', same: 'same', added: 'added', removed: 'removed' } satisfies Record<PeriodChange, string>,
   checkStatus: { pass: 'pass', fail: 'fail', empty: 'empty', error: 'error' } satisfies Record<CheckStatus, string>,
   checkRunTrigger: { on_demand: 'on demand', schedule: 'scheduled' } satisfies Record<CheckRunTrigger, string>,
@@ -92,7 +93,6 @@ const ENUMERATIONS = {
   evidenceSource: { upload: 'uploaded', export: 'exported', 'check-run': 'check run' } satisfies Record<EvidenceSource, string>,
   evidenceState: { current: 'current', superseded: 'superseded', deleted: 'deleted' } satisfies Record<EvidenceState, string>,
   requestStatus: { open: 'open', answered: 'answered', accepted: 'accepted', returned: 'returned' } satisfies Record<RequestStatus, string>,
-  trustRequest: { pending: 'pending', approved: 'approved', rejected: 'rejected', revoked: 'revoked' } satisfies Record<TrustRequestStatus, string>,
 } as const;
 
 /** Every enumerated value's words by value; a value in several enumerations reads the same in each. */
