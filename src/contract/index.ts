@@ -28,3 +28,4 @@ export * from './not-applicable.js';
 export * from './checks.js';
 export * from './evidence.js';
 export * from './coverage.js';
+export * from './trust.js';

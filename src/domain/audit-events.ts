@@ -6,6 +6,7 @@
 import type { Classification, ClassificationOverride, CorrectiveAction, FindingStatus, Retest } from './findings/model.js';
 import type { ReminderOutcome } from './remediation/view.js';
 import type { NotApplicableProposal } from './criteria/exclusions.js';
+import type { TrustRequestRecord, TrustSnapshot } from './trust/index.js';
 
 /** The kinds of event the audit log records: the API filters by them and the services write them. */
 export const AUDIT_EVENT_TYPES = [
@@ -82,6 +83,13 @@ export const AUDIT_EVENT_TYPES = [
   'check.scheduled',
   'check.ran',
   'finding.items_added',
+  'trust.published',
+  'trust.unpublished',
+  'trust.report_uploaded',
+  'trust.nda_versioned',
+  'trust_request.approved',
+  'trust_request.rejected',
+  'trust_request.revoked',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -229,6 +237,14 @@ export interface AuditPayloads<R extends AuditRecords> {
   'check.ran': { after: { check: string; run: string; trigger: string; asOf: string; status: string; population: number; failures: number; finding: string | null } };
   /** A failing check's items the finding did not hold yet, added to its deviations. */
   'finding.items_added': { after: { check: string; run: string; items: string[] } };
+  /** The trust page's snapshot as the public now sees it, and the one it replaced. */
+  'trust.published': { before: TrustSnapshot | null; after: TrustSnapshot };
+  'trust.unpublished': { before: TrustSnapshot };
+  'trust.report_uploaded': { after: { reportId: string; sha256: string; fileName: string; size: number; engagementId: string } };
+  'trust.nda_versioned': { after: { version: number; sha256: string } };
+  'trust_request.approved': { before: TrustRequestRecord; after: TrustRequestRecord };
+  'trust_request.rejected': { before: TrustRequestRecord; after: TrustRequestRecord };
+  'trust_request.revoked': { before: TrustRequestRecord; after: TrustRequestRecord };
 }
 
 /** An account changed by the operator: the account before, and after with how many of its sessions ended. */

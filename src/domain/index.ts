@@ -34,3 +34,4 @@ export * from './audit-events.js';
 export * from './test-changes.js';
 export * from './independence.js';
 export * from './locales.js';
+export * from './trust/index.js';

@@ -63,3 +63,7 @@ export const MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024;
 export const MAX_PACKAGE_MANIFEST_BYTES = 16 * 1024 * 1024;
 /** Auditor's packages one client address may have made in a minute (each renders the workpapers and reads all the evidence). */
 export const MAX_PACKAGES_PER_MINUTE = 10;
+/** The trust page's NDA text: a few pages of terms. */
+export const MAX_NDA_TEXT_LENGTH = 50_000;
+/** Subprocessors listed on the trust page. */
+export const MAX_SUBPROCESSORS = 100;

@@ -25,6 +25,7 @@ import { reportRoutes } from './reports/index.js';
 import { packageRoutes } from './reports/package.js';
 import { starterRoutes } from './starter/index.js';
 import { tokenRoutes } from './tokens/index.js';
+import { trustRoutes } from './trust/index.js';
 
 export interface ApiOptions {
   services: Services;
@@ -62,4 +63,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(checkRoutes, options);
   await app.register(evidenceRoutes, options);
   await app.register(coverageRoutes, options);
+  await app.register(trustRoutes, options);
 }
