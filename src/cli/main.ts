@@ -31,6 +31,7 @@ const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promis
   [['root-cause'], async () => (await import('./commands/root-cause.js')).registerRootCause],
   [['evidence'], async () => (await import('./commands/evidence.js')).registerEvidence],
   [['report'], async () => (await import('./commands/report.js')).registerReport],
+  [['package'], async () => (await import('./commands/package.js')).registerPackage],
 ];
 
 /** Runs one command line and resolves to its exit code; never exits the process itself. */

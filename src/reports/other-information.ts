@@ -23,20 +23,29 @@ export function responsesByStatus(input: OtherInformation): { approved: string[]
   return { approved: codes('approved'), drafts: codes('draft') };
 }
 
+/** What the section says it is, before any response. */
+export const OTHER_INFORMATION_INTRO =
+  "Management's own account of each exception, its cause and what was done about it; the service auditor's opinion does not cover it.";
+
+/** The control and criteria a response is about: "Control AC-04; criteria CC6.1, CC6.2." */
+export function findingSubject(finding: Pick<Finding, 'control' | 'criteria'>): string {
+  const control = finding.control === null ? 'No control addresses it' : `Control ${finding.control}`;
+  return `${control}; ${finding.criteria.length === 0 ? 'no criterion named' : `criteria ${list(finding.criteria)}`}.`;
+}
+
 /** The section, a `##` heading and one `###` subsection per exception with an approved response. */
 export function renderOtherInformation(input: OtherInformation): string {
   const responseOf = new Map(input.responses.map((r) => [r.finding, r]));
   const { approved, drafts } = responsesByStatus(input);
   const lines = ["## Other information: management's responses to exceptions", ''];
-  lines.push("Management's own account of each exception, its cause and what was done about it; the service auditor's opinion does not cover it.", '');
+  lines.push(OTHER_INFORMATION_INTRO, '');
   if (approved.length === 0) lines.push('No management response has been approved yet.', '');
   const included = new Set(approved);
   for (const finding of input.findings) {
     const response = responseOf.get(finding.code);
     if (!response || !included.has(finding.code)) continue;
     lines.push(`### ${finding.code}: ${oneLine(finding.title)}`, '');
-    const control = finding.control === null ? 'No control addresses it' : `Control ${finding.control}`;
-    lines.push(`${control}; ${finding.criteria.length === 0 ? 'no criterion named' : `criteria ${list(finding.criteria)}`}.`, '');
+    lines.push(findingSubject(finding), '');
     lines.push(part('What happened', response.whatHappened), part('Root cause', response.rootCause), part('Corrective action', response.correctiveAction));
     lines.push(`**Date remediated.** ${response.remediatedOn ?? 'Not remediated yet.'}`, '');
   }

@@ -42,6 +42,12 @@ const TABLES = [
   'samples',
   'sessions',
   'sign_in_throttle',
+  'trust_downloads',
+  'trust_nda_acceptances',
+  'trust_ndas',
+  'trust_pages',
+  'trust_reports',
+  'trust_requests',
   'users',
 ];
 

@@ -5,10 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, NO_MIGRATIONS, PostgresDialect, SqliteDialect, sql, type MigrationResult, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, NO_MIGRATIONS, SqliteDialect, sql, type MigrationResult, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Engine } from './engine.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { RoutedPostgresDialect } from './postgres-pools.js';
 import type { DatabaseSchema } from './schema.js';
 
 export type { Engine } from './engine.js';
@@ -20,7 +21,10 @@ export interface Store {
 }
 
 export interface OpenOptions {
-  /** PostgreSQL: the most connections this process opens (default 10). */
+  /**
+   * PostgreSQL: the most connections this process opens for reading (default 10); read-write transactions take
+   * theirs from a pool of a third of that (at least 2) beside it (see postgres-pools.ts).
+   */
   poolSize?: number;
   /**
    * Only read, and change nothing while opening: SQLite opens the file as it is (it must exist; no switch to WAL),
@@ -87,20 +91,23 @@ function withStatementCache(database: SQLite.Database): SqliteDatabase {
 const INT8_OID = 20;
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.poolSize ?? 10,
-    ...(options.readOnly && { options: '-c default_transaction_read_only=on' }),
-    types: {
-      // count(*) and sums are int8, which pg returns as strings to be safe beyond 2^53; Assay's counts never
-      // get there, and callers must see numbers on both engines. Set per pool, not on pg's global registry.
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
-  });
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const readers = options.poolSize ?? 10;
+  const pool = (max: number) =>
+    new pg.Pool({
+      connectionString: url,
+      max,
+      ...(options.readOnly && { options: '-c default_transaction_read_only=on' }),
+      types: {
+        // count(*) and sums are int8, which pg returns as strings to be safe beyond 2^53; Assay's counts never
+        // get there, and callers must see numbers on both engines. Set per pool, not on pg's global registry.
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+  const pools = { readers: pool(readers), changes: pool(Math.max(2, Math.ceil(readers / 3))) };
+  const db = new Kysely<DatabaseSchema>({ dialect: new RoutedPostgresDialect(pools) });
   try {
-    // Fail here, with the server's message, rather than at the first query. Through Kysely, not the pool:
+    // Fail here, with the server's message, rather than at the first query. Through Kysely, not the pools:
     // Kysely sets its driver up on first use, and destroy() ends only a driver that was set up.
     await sql`select 1`.execute(db);
   } catch (error) {

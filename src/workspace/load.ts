@@ -116,10 +116,15 @@ async function listWorkspace(dir: string): Promise<WorkspacePaths> {
 export async function listYamlTree(dir: string, sub: string): Promise<string[]> {
   const root = join(dir, sub);
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  // Each file's place in the folder is worked out once, not at every comparison of the sort.
   return entries
     .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .sort((a, b) => (relative(root, a) < relative(root, b) ? -1 : 1));
+    .map((e) => {
+      const file = join(e.parentPath, e.name);
+      return { file, place: relative(root, file) };
+    })
+    .sort((a, b) => (a.place < b.place ? -1 : 1))
+    .map((e) => e.file);
 }
 
 /** The files' texts in order, reading up to READ_AHEAD of them ahead of the consumer. */

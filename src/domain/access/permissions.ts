@@ -99,6 +99,13 @@ export const PERMISSIONS = {
    * reading: a document states only what its reader may read already, so everyone who reads the engagement may.
    */
   'report.read': everyone,
+  /**
+   * The auditor's package: every evidence file of the engagement in one download, with the workpapers. The auditor
+   * it is for and the programme that hands it over; an owner or a viewer reads each piece, not the whole set at once.
+   */
+  'package.export': { ...programme, auditor: 'all' },
+  /** What the public trust page shows, the report and NDA behind it, and who may download it: the admin's. */
+  'trust.manage': { admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -10,7 +10,7 @@ import { examine } from '../evaluation/examine.js';
 import { arbExamination, buildControl, buildEngagement } from '../testing/builders.js';
 import { CONTROL_ORDER } from '../testing/laws.js';
 import { controlCoverage, type CoverageEvidence } from './coverage.js';
-import { examineWithCoverage } from './examination.js';
+import { applyCoverage, examineWithCoverage, withCoverage } from './examination.js';
 import { addMonths, isPeriodic, requiredOccurrences } from './occurrences.js';
 
 const RUNS = Number(process.env['ASSAY_PROPERTY_RUNS'] ?? 200);
@@ -130,6 +130,13 @@ describe('coverage in the examination', () => {
     if (was !== undefined && is !== undefined) expect(is).toBeGreaterThanOrEqual(was);
     if (before.conclusion === 'design_deficiency') expect(after.conclusion).toBe('design_deficiency');
     if (after.conclusion === 'effective') expect(before.conclusion).toBe('effective');
+  });
+
+  prop.prop([arbExamination, fc.nat()], { numRuns: RUNS })('applying the coverage to an examination it was applied to already changes nothing', (examination, pick) => {
+    if (examination.engagement.periodStart === null) return;
+    const control = examination.controls[pick % examination.controls.length]!;
+    const covered = withCoverage(examination, [{ id: 'E-1', control: control.id, coversFrom: examination.engagement.periodStart, coversTo: null }]);
+    expect(applyCoverage(covered.examination, covered.coverage)).toEqual(covered.examination);
   });
 });
 

@@ -23,11 +23,19 @@ export interface CoveredExamination {
 /** The examination with every missing occurrence of a tracked control added to its test as a failed sample. */
 export function withCoverage(examination: Examination, evidence: readonly CoverageEvidence[]): CoveredExamination {
   const coverage = engagementCoverage(examination, evidence);
+  return { examination: applyCoverage(examination, coverage), coverage };
+}
+
+/**
+ * The examination with the missing occurrences of coverage already worked out added as failed samples. Applying it
+ * again changes nothing: an occurrence already sampled stands.
+ */
+export function applyCoverage(examination: Examination, coverage: readonly ControlCoverage[]): Examination {
   const short = coverage.filter((c) => c.missing.length > 0);
-  if (short.length === 0) return { examination, coverage };
+  if (short.length === 0) return examination;
   const tests = new Map(examination.tests.map((t) => [t.control, t]));
   for (const c of short) tests.set(c.control, testWithMissing(c, tests.get(c.control)));
-  return { examination: { ...examination, tests: [...tests.values()] }, coverage };
+  return { ...examination, tests: [...tests.values()] };
 }
 
 function testWithMissing(coverage: ControlCoverage, test: ControlTest | undefined): ControlTest {

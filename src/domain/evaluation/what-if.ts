@@ -100,7 +100,29 @@ export function whatIfEffective(examination: Examination, concluded: readonly Co
   return examineConcluded(assumed, concluded.map((c) => (c.id === controlId ? again : c)));
 }
 
+/** What a change does: the opinion forecast after it, the criteria it restores and every criterion it moves. */
+export type Effect = Pick<Fix, 'opinion' | 'restores' | 'criteria'>;
+
+/** The effect of going from one result to another of the same engagement (criteria in the catalogue's order in both). */
+export function effectOf(before: ExaminationResult, after: ExaminationResult): Effect {
+  const criteria = before.criteria.flatMap((was, i): CriterionChange[] => {
+    const now = after.criteria[i]?.status ?? was.status;
+    return now === was.status ? [] : [{ id: was.id, before: was.status, after: now }];
+  });
+  return {
+    opinion: after.opinion.overall,
+    restores: criteria.filter((c) => !MET.has(c.before) && MET.has(c.after)).map((c) => c.id),
+    criteria,
+  };
+}
+
 const opinionRank = (kind: OpinionKind) => OPINION_KINDS.indexOf(kind);
+
+/** Better effects first: the least severe opinion forecast after the change, then the most criteria restored. */
+export function compareEffects(a: Effect, b: Effect): number {
+  return opinionRank(a.opinion) - opinionRank(b.opinion) || b.restores.length - a.restores.length;
+}
+
 const severityRank = (severity: Severity) => SEVERITIES.indexOf(severity);
 
 /**
@@ -115,19 +137,12 @@ export function rankFixes(examination: Examination): FixRanking {
   const fixes = current.deficiencies.flatMap((deficiency): Fix[] => {
     const controlId = deficiency.control;
     if (controlId === null) return [];
-    const result = whatIfEffective(examination, concluded, controlId);
-    const criteria = current.criteria.flatMap((before, i): CriterionChange[] => {
-      const after = result.criteria[i]?.status ?? before.status;
-      return after === before.status ? [] : [{ id: before.id, before: before.status, after }];
-    });
     return [
       {
         control: controlId,
         conclusion: conclusions.get(controlId) ?? 'effective',
         severity: deficiency.severity,
-        opinion: result.opinion.overall,
-        restores: criteria.filter((c) => !MET.has(c.before) && MET.has(c.after)).map((c) => c.id),
-        criteria,
+        ...effectOf(current, whatIfEffective(examination, concluded, controlId)),
       },
     ];
   });
@@ -135,8 +150,7 @@ export function rankFixes(examination: Examination): FixRanking {
     .map((fix, order) => ({ fix, order }))
     .sort(
       (a, b) =>
-        opinionRank(a.fix.opinion) - opinionRank(b.fix.opinion) ||
-        b.fix.restores.length - a.fix.restores.length ||
+        compareEffects(a.fix, b.fix) ||
         severityRank(b.fix.severity) - severityRank(a.fix.severity) ||
         a.order - b.order,
     )

@@ -10,3 +10,4 @@ export * from './management-response.js';
 export * from './action-rules.js';
 export * from './steps-taken.js';
 export * from './monitoring.js';
+export * from './over-time.js';

@@ -2,6 +2,9 @@
 import { createReportJobsRepository } from '../../store/report-jobs-repository.js';
 import type { EngagementScope } from '../engagements/engagement-scope.js';
 import type { Platform } from '../platform/index.js';
+import type { BlobStore } from '../../store/blobs.js';
+import { createEvidenceRepository } from '../../store/evidence-repository.js';
+import { createPackageService } from './package-service.js';
 import { createOscalService } from './oscal-service.js';
 import { createReportDataLoader } from './report-data.js';
 import { createReportJobsService } from './report-jobs-service.js';
@@ -23,5 +26,13 @@ export function createReportServices(platform: Platform, engagements: { lookup: 
       clock,
       newId: platform.deps.newId,
     }),
+  };
+}
+
+/** The auditor's package: the evidence records read here, their bytes from the evidence store's blobs. */
+export function createPackageServices(platform: Platform, options: { lookup: EngagementScope; blobs: BlobStore }) {
+  const { db, deps, clock, access, audit, repositories } = platform;
+  return {
+    packages: createPackageService({ ...repositories, db, clock, access, auditLog: audit, evidence: createEvidenceRepository(db, deps), blobs: options.blobs, lookup: options.lookup }),
   };
 }

@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshStore, skipEngine } from '../../test/support/engines.js';
+import type { Store } from './database.js';
+
+/** A promise and the function that settles it, for holding a transaction open until a test lets it go. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+describe.skipIf(skipEngine('postgres'))('PostgreSQL pools', () => {
+  let store: Store;
+  // Three readers' connections; read-write transactions share max(2, ceil(3 / 3)) = 2 of their own.
+  beforeAll(async () => (store = await freshStore('postgres', { poolSize: 3 })));
+  afterAll(() => store.close());
+
+  it('answers readers while more changes wait than there are connections for them', async () => {
+    const held = gate();
+    const started: number[] = [];
+    const changes = [1, 2, 3].map((n) =>
+      store.db.transaction().execute(async (trx) => {
+        started.push(n);
+        await sql`select 1`.execute(trx);
+        await held.opened;
+        return n;
+      }),
+    );
+    await expect.poll(() => started.length).toBe(2);
+
+    // With one pool of three, the third change would have taken the last connection and these would wait.
+    const reads = await Promise.all([1, 2, 3, 4].map(() => sql<{ one: number }>`select 1 as one`.execute(store.db)));
+    expect(reads.map((r) => r.rows[0]?.one)).toEqual([1, 1, 1, 1]);
+    const snapshot = await store.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute((trx) => sql<{ transaction_read_only: string }>`show transaction_read_only`.execute(trx));
+    expect(snapshot.rows[0]).toEqual({ transaction_read_only: 'on' });
+    expect(started).toHaveLength(2);
+
+    held.open();
+    expect(await Promise.all(changes)).toEqual([1, 2, 3]);
+  });
+
+  it('rolls a failed change back and gives its connection to the next', async () => {
+    await sql`create table pool_probe (n integer)`.execute(store.db);
+    const failing = store.db.transaction().execute(async (trx) => {
+      await sql`insert into pool_probe values (1)`.execute(trx);
+      throw new Error('refused');
+    });
+    await expect(failing).rejects.toThrow('refused');
+    await Promise.all([2, 3, 4].map((n) => store.db.transaction().execute((trx) => sql`insert into pool_probe values (${n})`.execute(trx))));
+    const rows = await sql<{ n: number }>`select n from pool_probe order by n`.execute(store.db);
+    expect(rows.rows.map((r) => r.n)).toEqual([2, 3, 4]);
+  });
+});

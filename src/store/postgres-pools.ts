@@ -1,0 +1,129 @@
+/**
+ * PostgreSQL behind two pools: read-write transactions take a connection from a small pool of their own, and
+ * everything else (single queries, read-only transactions such as the examination's snapshot) from the readers'
+ * pool. Changes to one engagement queue on its row lock and every change on the audit chain's lock, so a writer
+ * holds its connection mostly waiting; with one pool, 40 waiting writers took every connection and the readers
+ * waited behind them. With two, a writer waits for a change connection without holding any, and readers keep
+ * theirs. Which pool a connection comes from is decided when it is first used (the transaction's access mode is
+ * known only then), so the driver hands Kysely a connection that binds itself lazily.
+ */
+import {
+  PostgresDialect,
+  PostgresDriver,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryCompiler,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
+import type pg from 'pg';
+
+interface Bound {
+  driver: PostgresDriver;
+  /** What Kysely's driver hands out and takes back (its declared return type is the wider interface). */
+  connection: Parameters<PostgresDriver['releaseConnection']>[0];
+}
+
+/** A connection that takes a real one from a pool at its first use and keeps it until released. */
+class RoutedConnection implements DatabaseConnection {
+  bound: Bound | null = null;
+
+  constructor(private readonly readers: PostgresDriver) {}
+
+  async bind(driver: PostgresDriver): Promise<Bound> {
+    if (this.bound === null) this.bound = { driver, connection: (await driver.acquireConnection()) as Bound['connection'] };
+    return this.bound;
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const { connection } = await this.bind(this.readers);
+    return connection.executeQuery<R>(query);
+  }
+
+  async *streamQuery<R>(query: CompiledQuery, chunkSize: number): AsyncIterableIterator<QueryResult<R>> {
+    const { connection } = await this.bind(this.readers);
+    yield* connection.streamQuery<R>(query, chunkSize);
+  }
+}
+
+class RoutedDriver implements Driver {
+  private readonly readers: PostgresDriver;
+  private readonly changes: PostgresDriver;
+
+  constructor(pools: { readers: pg.Pool; changes: pg.Pool }) {
+    this.readers = new PostgresDriver({ pool: pools.readers });
+    this.changes = new PostgresDriver({ pool: pools.changes });
+  }
+
+  async init(): Promise<void> {
+    await Promise.all([this.readers.init(), this.changes.init()]);
+  }
+
+  acquireConnection(): Promise<DatabaseConnection> {
+    return Promise.resolve(new RoutedConnection(this.readers));
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const { driver, connection: real } = await routed(connection).bind(settings.accessMode === 'read only' ? this.readers : this.changes);
+    await driver.beginTransaction(real, settings);
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const { driver, connection: real } = bound(connection);
+    await driver.commitTransaction(real);
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const { driver, connection: real } = bound(connection);
+    await driver.rollbackTransaction(real);
+  }
+
+  async savepoint(connection: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
+    const { driver, connection: real } = bound(connection);
+    await driver.savepoint(real, name, compileQuery);
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
+    const { driver, connection: real } = bound(connection);
+    await driver.rollbackToSavepoint(real, name, compileQuery);
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
+    const { driver, connection: real } = bound(connection);
+    await driver.releaseSavepoint(real, name, compileQuery);
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const routedConnection = routed(connection);
+    const { bound: taken } = routedConnection;
+    routedConnection.bound = null;
+    if (taken !== null) await taken.driver.releaseConnection(taken.connection);
+  }
+
+  async destroy(): Promise<void> {
+    await Promise.all([this.readers.destroy(), this.changes.destroy()]);
+  }
+}
+
+function routed(connection: DatabaseConnection): RoutedConnection {
+  if (!(connection instanceof RoutedConnection)) throw new Error('A connection of another driver was handed to the PostgreSQL pools');
+  return connection;
+}
+
+function bound(connection: DatabaseConnection): Bound {
+  const { bound: taken } = routed(connection);
+  if (taken === null) throw new Error('A transaction ended on a connection that never began one');
+  return taken;
+}
+
+/** The PostgreSQL dialect over the two pools. */
+export class RoutedPostgresDialect extends PostgresDialect {
+  constructor(private readonly pools: { readers: pg.Pool; changes: pg.Pool }) {
+    super({ pool: pools.readers });
+  }
+
+  override createDriver(): Driver {
+    return new RoutedDriver(this.pools);
+  }
+}
