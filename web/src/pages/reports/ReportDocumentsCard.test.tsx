@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatRefusal } from '@assay/domain/reports/documents.js';
+import { keys } from '../../api/keys.js';
 import type { ReportJob } from '../../api/reports.js';
 import { API, renderAt, ROOT, stubApi, type Answer } from '../controls/testing.js';
 import { ReportDocumentsCard } from './ReportDocumentsCard.js';
@@ -27,9 +28,9 @@ const job = (changes: Partial<ReportJob> = {}): ReportJob => ({
 });
 
 /** The API with the engagement's jobs listed as `listed`, the job `job-1` as `current`, and a start answered with `started`. */
-function stubDocuments(options: { listed?: ReportJob[]; current?: ReportJob; started?: Answer }) {
+function stubDocuments(options: { listed?: ReportJob[]; current?: ReportJob; started?: Answer; role?: Parameters<typeof stubApi>[0]['role'] }) {
   return stubApi({
-    role: 'viewer',
+    role: options.role ?? 'viewer',
     overrides: {
       [`GET ${DOCUMENTS}`]: { status: 200, body: { items: options.listed ?? [] } },
       [`GET ${DOCUMENTS}/job-1`]: { status: 200, body: options.current ?? job() },
@@ -89,8 +90,8 @@ describe('ReportDocumentsCard', () => {
     expect(await screen.findByText('The report could not be written because of an unexpected error on the server.')).toBeInTheDocument();
   });
 
-  it("lists the engagement's latest documents with a download for each one done, and links the auditor's package", async () => {
-    stubDocuments({ listed: [job({ id: 'job-2', type: 'readiness', format: 'html', status: 'done', progress: 1, fileName: 'r.html' }), job({ status: 'failed' })] });
+  it("lists the engagement's latest documents with a download for each one done, and links the auditor's package for the auditor", async () => {
+    stubDocuments({ role: 'auditor', listed: [job({ id: 'job-2', type: 'readiness', format: 'html', status: 'done', progress: 1, fileName: 'r.html' }), job({ status: 'failed' })] });
     show();
     const table = await screen.findByRole('table', { name: 'Recent documents' });
     const rows = within(table).getAllByRole('row').slice(1);
@@ -100,6 +101,14 @@ describe('ReportDocumentsCard', () => {
     ]);
     expect(within(rows[0] as HTMLElement).getByRole('link', { name: 'Download' })).toHaveAttribute('href', `${API}/reports/documents/job-2/file`);
     expect(within(rows[1] as HTMLElement).queryByRole('link')).not.toBeInTheDocument();
-    expect(screen.getByRole('link', { name: "Download the auditor's package" })).toHaveAttribute('href', `${API}/reports/package`);
+    expect(await screen.findByRole('link', { name: "Download the auditor's package" })).toHaveAttribute('href', `${API}/reports/package`);
+  });
+
+  it("offers a viewer no auditor's package, which is not theirs to export", async () => {
+    stubDocuments({ listed: [job({ status: 'done', fileName: 'd.pdf' })] });
+    const { client } = show();
+    await screen.findByRole('table', { name: 'Recent documents' });
+    await waitFor(() => expect(client.getQueryData(keys.organizations)).toBeDefined());
+    expect(screen.queryByRole('link', { name: "Download the auditor's package" })).not.toBeInTheDocument();
   });
 });

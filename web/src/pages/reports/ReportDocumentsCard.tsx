@@ -1,7 +1,7 @@
 /**
  * The engagement's documents: choose one and its format (only the combinations a document takes, refused in the
  * words the CLI and the API use), the bridge letter's end date, start it, follow its progress, download it; the
- * latest jobs listed below; and the auditor's package.
+ * latest jobs listed below; and, for those who may export it, the auditor's package.
  */
 import { Alert, Anchor, Button, Card, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { refusalOf } from '../../api/problem.js';
 import { useReportDownloads, useReportJob, useReportJobs, useStartReport, type ReportJob } from '../../api/reports.js';
 import { DateField } from '../../components/DateField.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { useCan } from '../../components/useRole.js';
 import { formatDateTime } from '../../dates.js';
 import { statusLabel } from '../../labels.js';
 
@@ -29,6 +30,8 @@ const allowedFormat = (type: DocumentType, format: DocumentFormat) =>
 export function ReportDocumentsCard() {
   const start = useStartReport();
   const downloads = useReportDownloads();
+  // The whole evidence set at once is the auditor's and the programme's (an owner or a viewer reads each piece).
+  const canExportPackage = useCan('package.export');
   const [type, setType] = useState<DocumentType>('soc2-draft');
   const [format, setFormat] = useState<DocumentFormat>('pdf');
   const [to, setTo] = useState('');
@@ -81,14 +84,16 @@ export function ReportDocumentsCard() {
         )}
         {job.data && <JobProgress job={job.data} file={downloads.file(job.data.id)} />}
         <RecentJobs file={downloads.file} />
-        <Group>
-          <Anchor href={downloads.auditorsPackage} download>
-            Download the auditor&apos;s package
-          </Anchor>
-          <Text size="sm" c="dimmed">
-            The workpapers, every evidence file the tests rely on and a SHA-256 manifest, in one zip frozen to the period.
-          </Text>
-        </Group>
+        {canExportPackage && (
+          <Group>
+            <Anchor href={downloads.auditorsPackage} download>
+              Download the auditor&apos;s package
+            </Anchor>
+            <Text size="sm" c="dimmed">
+              The workpapers, every evidence file the tests rely on and a SHA-256 manifest, in one zip frozen to the period.
+            </Text>
+          </Group>
+        )}
       </Stack>
     </Card>
   );
