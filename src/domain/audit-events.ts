@@ -83,6 +83,7 @@ export const AUDIT_EVENT_TYPES = [
   'check.scheduled',
   'check.ran',
   'finding.items_added',
+  'report.generated',
   'trust.published',
   'trust.unpublished',
   'trust.report_uploaded',
@@ -237,6 +238,8 @@ export interface AuditPayloads<R extends AuditRecords> {
   'check.ran': { after: { check: string; run: string; trigger: string; asOf: string; status: string; population: number; failures: number; finding: string | null } };
   /** A failing check's items the finding did not hold yet, added to its deviations. */
   'finding.items_added': { after: { check: string; run: string; items: string[] } };
+  /** A document asked for: the job rendering it, which document, in which format, and the bridge letter's end. */
+  'report.generated': { after: { job: string; type: string; format: string; bridgeTo: string | null } };
   /** The trust page's snapshot as the public now sees it, and the one it replaced. */
   'trust.published': { before: TrustSnapshot | null; after: TrustSnapshot };
   'trust.unpublished': { before: TrustSnapshot };

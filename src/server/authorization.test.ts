@@ -19,6 +19,7 @@ import { LEAVERS_CHECK } from '../services/monitoring/testing.js';
 import { samplePdf } from '../services/trust/testing.js';
 import { replaceExamination } from '../store/controls-examination.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
+import { createReportJobsRepository } from '../store/report-jobs-repository.js';
 import { createSessionsRepository } from '../store/sessions-repository.js';
 import { createUsersRepository } from '../store/users-repository.js';
 import { defaultDependencies } from '../store/values.js';
@@ -90,6 +91,7 @@ async function world() {
   const trustRequestId = await trustRequestFixture(services, org.id, engagement.id);
   const request = await services.evidenceRequests.ask(OPERATOR, org.id, engagement.id, { code: 'PBC-1', item: 'Access reviews', control: 'AC-04', dueOn: '2099-12-31', owner: OWNER_EMAIL });
 
+  const reportJob = await createReportJobsRepository(store.db).create('report-job-1', { organizationId: org.id, engagementId: engagement.id, type: 'readiness', format: 'md', bridgeTo: null, requestedBy: 'operator' });
   // An event of the organisation (a member added above), for the routes that read one event.
   const [event] = (await createAuditRepository(store.db).list({ limit: 1, offset: 0, organizationId: org.id })).items;
   const params: Record<string, string> = {
@@ -107,6 +109,7 @@ async function world() {
     source: 'hr',
     evidenceId: evidence.id,
     requestId: request.id,
+    jobId: reportJob.id,
     trustRequestId,
     organizationSlug: 'acme',
   };

@@ -37,6 +37,7 @@ const TABLES = [
   'organizations',
   'password_resets',
   'remediation_plans',
+  'report_jobs',
   'root_causes',
   'samples',
   'sessions',

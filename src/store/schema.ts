@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { CheckJobsTable, CheckRunsTable, CheckSourcesTable, ChecksTable } from './checks-schema.js';
+import type { ReportJobsTable } from './report-jobs-schema.js';
 import type { TrustDownloadsTable, TrustNdaAcceptancesTable, TrustNdasTable, TrustPagesTable, TrustReportsTable, TrustRequestsTable } from './trust-schema.js';
 
 /** JSON kept as text. */
@@ -408,6 +409,7 @@ export interface DatabaseSchema {
   check_sources: CheckSourcesTable;
   check_runs: CheckRunsTable;
   check_jobs: CheckJobsTable;
+  report_jobs: ReportJobsTable;
   trust_pages: TrustPagesTable;
   trust_reports: TrustReportsTable;
   trust_ndas: TrustNdasTable;

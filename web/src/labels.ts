@@ -18,6 +18,7 @@ import type { CheckRunTrigger } from '@assay/domain/monitoring/schedule.js';
 import type { OccurrenceStatus } from '@assay/domain/coverage/coverage.js';
 import type { ALERT_SEVERITIES } from '@assay/domain/monitoring/vulnerability-sla.js';
 import type { PeriodChange } from '@assay/domain/periods/compare.js';
+import type { DocumentFormat, DocumentType, ReportJobStatus } from '@assay/domain/reports/documents.js';
 import type { ReadinessActionKind } from '@assay/domain/readiness/actions.js';
 import type { ActionState } from '@assay/domain/remediation/actions.js';
 import type { ReminderDelivery } from '@assay/domain/remediation/view.js';
@@ -94,6 +95,16 @@ const ENUMERATIONS = {
   evidenceSource: { upload: 'uploaded', export: 'exported', 'check-run': 'check run' } satisfies Record<EvidenceSource, string>,
   evidenceState: { current: 'current', superseded: 'superseded', deleted: 'deleted' } satisfies Record<EvidenceState, string>,
   requestStatus: { open: 'open', answered: 'answered', accepted: 'accepted', returned: 'returned' } satisfies Record<RequestStatus, string>,
+  documentType: {
+    'soc2-draft': 'SOC 2 report draft',
+    readiness: 'readiness assessment',
+    'customer-letter': 'customer letter',
+    'bridge-letter': 'bridge letter',
+    stakeholder: 'stakeholder pack',
+    workpapers: 'workpapers',
+  } satisfies Record<DocumentType, string>,
+  documentFormat: { pdf: 'PDF', html: 'HTML', md: 'Markdown', xlsx: 'Excel workbook (XLSX)' } satisfies Record<DocumentFormat, string>,
+  reportJobStatus: { running: 'running', done: 'done', failed: 'failed' } satisfies Record<ReportJobStatus, string>,
   readinessAction: {
     add_control: 'add a control',
     redesign_control: 'redesign the control',

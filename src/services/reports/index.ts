@@ -1,10 +1,13 @@
-/** Reports made from the database: report sections, and OSCAL documents out and findings in. */
+/** Reports made from the database: report sections, the documents (as jobs), and OSCAL documents out and findings in. */
+import { createReportJobsRepository } from '../../store/report-jobs-repository.js';
 import type { EngagementScope } from '../engagements/engagement-scope.js';
 import type { Platform } from '../platform/index.js';
 import type { BlobStore } from '../../store/blobs.js';
 import { createEvidenceRepository } from '../../store/evidence-repository.js';
 import { createPackageService } from './package-service.js';
 import { createOscalService } from './oscal-service.js';
+import { createReportDataLoader } from './report-data.js';
+import { createReportJobsService } from './report-jobs-service.js';
 import { createReportService } from './report-service.js';
 
 export function createReportServices(platform: Platform, engagements: { lookup: EngagementScope }) {
@@ -13,6 +16,16 @@ export function createReportServices(platform: Platform, engagements: { lookup: 
   return {
     reports: createReportService(common),
     oscal: createOscalService({ ...common, audit, clock }),
+    reportJobs: createReportJobsService({
+      db,
+      jobs: createReportJobsRepository(db, platform.deps),
+      loader: createReportDataLoader({ ...repositories, clock }),
+      lookup: engagements.lookup,
+      access,
+      audit,
+      clock,
+      newId: platform.deps.newId,
+    }),
   };
 }
 

@@ -31,6 +31,9 @@ export const keys = {
   publicTrust: (slug: string) => ['public-trust', slug] as const,
   /** The audit log's events of the organisation, a control's history among them. */
   audit,
+  /** The engagement's report jobs, and one job as it renders. */
+  reportJobs: (organizationId: string, engagementId: string) => [...engagement(organizationId, engagementId), 'report-jobs'] as const,
+  reportJob: (organizationId: string, engagementId: string, jobId: string) => [...engagement(organizationId, engagementId), 'report-jobs', jobId] as const,
   /** The engagement's evidence records and the requests answered with them. */
   evidence: (organizationId: string, engagementId: string) => [...engagement(organizationId, engagementId), 'evidence'] as const,
   controlHistory: (organizationId: string, engagementId: string, controlId: string) =>
