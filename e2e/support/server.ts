@@ -5,6 +5,7 @@
  * loopback port. In-process rather than a child process: no output to parse for the port, nothing left running
  * if a test run is killed, and the test can seed more data through the same services.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,8 @@ export interface TestServer {
   demo: SeededEngagement;
   /** Seeds another organisation with this workspace (findings only if it has them) and the demo's people as its members. */
   seedOrganization(slug: string, examination: WorkspaceContent): Promise<SeededEngagement>;
+  /** Moves the server's clock forward: what expires by it (download links, sessions) has then expired. */
+  travel(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -61,7 +64,9 @@ export async function startServer(): Promise<TestServer> {
   try {
     store = await openDatabase(join(folder, 'assay.sqlite'));
     await migrateToLatest(store.db);
-    const services = createServices(store);
+    // The server's clock runs with the wall clock, moved forward by `travel` (links and sessions expire by it).
+    let ahead = 0;
+    const services = createServices(store, { clock: () => new Date(Date.now() + ahead), newId: randomUUID });
 
     const seed = async (slug: string, examination: WorkspaceContent): Promise<SeededEngagement> => {
       const seeded = await services.demo.seed(OPERATOR, {
@@ -91,6 +96,9 @@ export async function startServer(): Promise<TestServer> {
       services,
       demo,
       seedOrganization: seed,
+      travel: (ms) => {
+        ahead += ms;
+      },
       async stop() {
         await running.app.close();
         await running.store.close();

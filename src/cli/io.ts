@@ -2,6 +2,8 @@
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** Bytes to stdout as they are (a PDF piped on); a command that has none to write refuses to write binary. */
+  outBytes?(bytes: Uint8Array): void;
   /** Colour and progress bars only on a terminal. */
   isTTY: boolean;
   /** Progress bars go to stderr, so they need stderr to be a terminal. */
@@ -14,6 +16,7 @@ export interface CliIO {
 
 export const processIO: CliIO = {
   out: (text) => process.stdout.write(text),
+  outBytes: (bytes) => process.stdout.write(bytes),
   err: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
   errIsTTY: Boolean(process.stderr.isTTY),

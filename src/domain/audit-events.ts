@@ -6,6 +6,7 @@
 import type { Classification, ClassificationOverride, CorrectiveAction, FindingStatus, Retest } from './findings/model.js';
 import type { ReminderOutcome } from './remediation/view.js';
 import type { NotApplicableProposal } from './criteria/exclusions.js';
+import type { TrustRequestRecord, TrustSnapshot } from './trust/index.js';
 
 /** The kinds of event the audit log records: the API filters by them and the services write them. */
 export const AUDIT_EVENT_TYPES = [
@@ -78,9 +79,18 @@ export const AUDIT_EVENT_TYPES = [
   'evidence_request.returned',
   'checks.replaced',
   'check.source_attached',
+  'package.exported',
   'check.scheduled',
   'check.ran',
   'finding.items_added',
+  'report.generated',
+  'trust.published',
+  'trust.unpublished',
+  'trust.report_uploaded',
+  'trust.nda_versioned',
+  'trust_request.approved',
+  'trust_request.rejected',
+  'trust_request.revoked',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -221,11 +231,23 @@ export interface AuditPayloads<R extends AuditRecords> {
   'checks.replaced': { after: { added: number; updated: number; retired: number } };
   /** An export attached to a check's source: the evidence record and the bytes' hash. */
   'check.source_attached': { after: { check: string; source: string; evidenceId: string; sha256: string; fileName: string } };
+  /** An auditor's package handed out: its manifest's SHA-256 (which vouches for every file in it), and what it holds. */
+  'package.exported': { after: { manifestSha256: string; generatedAt: string; auditLogHead: string | null; files: number; evidenceFiles: number; bytes: number } };
   'check.scheduled': { before: { schedule: string | null }; after: { schedule: string | null; nextDueAt: string | null } };
   /** A run kept: its outcome, what it read, and the finding it opened, updated or retested. */
   'check.ran': { after: { check: string; run: string; trigger: string; asOf: string; status: string; population: number; failures: number; finding: string | null } };
   /** A failing check's items the finding did not hold yet, added to its deviations. */
   'finding.items_added': { after: { check: string; run: string; items: string[] } };
+  /** A document asked for: the job rendering it, which document, in which format, and the bridge letter's end. */
+  'report.generated': { after: { job: string; type: string; format: string; bridgeTo: string | null } };
+  /** The trust page's snapshot as the public now sees it, and the one it replaced. */
+  'trust.published': { before: TrustSnapshot | null; after: TrustSnapshot };
+  'trust.unpublished': { before: TrustSnapshot };
+  'trust.report_uploaded': { after: { reportId: string; sha256: string; fileName: string; size: number; engagementId: string } };
+  'trust.nda_versioned': { after: { version: number; sha256: string } };
+  'trust_request.approved': { before: TrustRequestRecord; after: TrustRequestRecord };
+  'trust_request.rejected': { before: TrustRequestRecord; after: TrustRequestRecord };
+  'trust_request.revoked': { before: TrustRequestRecord; after: TrustRequestRecord };
 }
 
 /** An account changed by the operator: the account before, and after with how many of its sessions ended. */

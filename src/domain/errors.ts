@@ -51,11 +51,11 @@ export class UnauthenticatedError extends Error {
   }
 }
 
-/** Too many failed attempts from this account or address: try again after `retryAfterSeconds`. */
+/** Too many attempts (failed sign-ins from this account or address, reports under way): try again after `retryAfterSeconds`. */
 export class TooManyAttemptsError extends Error {
   readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
-    super(`Too many failed sign-ins; try again in ${retryAfterSeconds} seconds`);
+  constructor(retryAfterSeconds: number, message = `Too many failed sign-ins; try again in ${retryAfterSeconds} seconds`) {
+    super(message);
     this.name = 'TooManyAttemptsError';
     this.retryAfterSeconds = retryAfterSeconds;
   }

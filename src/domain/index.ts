@@ -34,3 +34,5 @@ export * from './audit-events.js';
 export * from './test-changes.js';
 export * from './independence.js';
 export * from './locales.js';
+export * from './reports/documents.js';
+export * from './trust/index.js';

@@ -53,3 +53,17 @@ export const MAX_EVIDENCE_FILES_PER_UPLOAD = 20;
 export const MAX_EVIDENCE_FILE_NAME_LENGTH = 255;
 /** A media type (RFC 6838 allows 127 characters on each side of the slash). */
 export const MAX_MEDIA_TYPE_LENGTH = 255;
+/**
+ * The auditor's package (one zip of the workpapers, the examination and the evidence): its files and the bytes they
+ * hold together, below the 4 GiB a zip without ZIP64 can address; `assay verify --package` reads no more than these,
+ * and its manifest no more than its own limit.
+ */
+export const MAX_PACKAGE_FILES = 10_000;
+export const MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024;
+export const MAX_PACKAGE_MANIFEST_BYTES = 16 * 1024 * 1024;
+/** Auditor's packages one client address may have made in a minute (each renders the workpapers and reads all the evidence). */
+export const MAX_PACKAGES_PER_MINUTE = 10;
+/** The trust page's NDA text: a few pages of terms. */
+export const MAX_NDA_TEXT_LENGTH = 50_000;
+/** Subprocessors listed on the trust page. */
+export const MAX_SUBPROCESSORS = 100;

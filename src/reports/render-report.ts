@@ -1,16 +1,14 @@
 /**
  * The one entry the CLI and the API render reports through: a type and a format in, bytes out. Which format a type
- * may take is decided here, so both refuse the same combinations with the same words.
+ * may take is decided in the domain (src/domain/reports/documents.ts), so the CLI, the API and the web page refuse
+ * the same combinations with the same words.
  */
+import { formatRefusal, type DocumentFormat, type DocumentType } from '../domain/reports/documents.js';
 import { renderHtml, renderMarkdown, renderPdf } from './document/render.js';
-import { buildDocument, WRITTEN_DOCUMENT_TYPES, type DocumentOptions, type ReportData, type WrittenDocumentType } from './documents/index.js';
+import { buildDocument, type DocumentOptions, type ReportData, type WrittenDocumentType } from './documents/index.js';
 import { renderDocumentWorkbook, renderWorkpapers } from './workbook/index.js';
 
-export const DOCUMENT_TYPES = [...WRITTEN_DOCUMENT_TYPES, 'workpapers'] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-
-export const DOCUMENT_FORMATS = ['pdf', 'html', 'md', 'xlsx'] as const;
-export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+export { DOCUMENT_FORMATS, DOCUMENT_TYPES, formatRefusal, type DocumentFormat, type DocumentType } from '../domain/reports/documents.js';
 
 export const CONTENT_TYPES: Record<DocumentFormat, string> = {
   pdf: 'application/pdf',
@@ -18,11 +16,6 @@ export const CONTENT_TYPES: Record<DocumentFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
-
-/** Why a type cannot be had in a format, or null when it can. */
-export function formatRefusal(type: DocumentType, format: DocumentFormat): string | null {
-  return type === 'workpapers' && format !== 'xlsx' ? 'the workpapers are a workbook: use the format xlsx' : null;
-}
 
 export interface ReportOptions extends DocumentOptions {
   watermark: string | null;

@@ -16,8 +16,10 @@ import { createApiTokensRepository } from '../store/api-tokens-repository.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import { createChecksRepository } from '../store/checks-repository.js';
 import { LEAVERS_CHECK } from '../services/monitoring/testing.js';
+import { samplePdf } from '../services/trust/testing.js';
 import { replaceExamination } from '../store/controls-examination.js';
 import { createFindingsRepository } from '../store/findings-repository.js';
+import { createReportJobsRepository } from '../store/report-jobs-repository.js';
 import { createSessionsRepository } from '../store/sessions-repository.js';
 import { createUsersRepository } from '../store/users-repository.js';
 import { defaultDependencies } from '../store/values.js';
@@ -86,8 +88,10 @@ async function world() {
     controls: ['AC-04'],
     source: 'upload',
   });
+  const trustRequestId = await trustRequestFixture(services, org.id, engagement.id);
   const request = await services.evidenceRequests.ask(OPERATOR, org.id, engagement.id, { code: 'PBC-1', item: 'Access reviews', control: 'AC-04', dueOn: '2099-12-31', owner: OWNER_EMAIL });
 
+  const reportJob = await createReportJobsRepository(store.db).create('report-job-1', { organizationId: org.id, engagementId: engagement.id, type: 'readiness', format: 'md', bridgeTo: null, requestedBy: 'operator' });
   // An event of the organisation (a member added above), for the routes that read one event.
   const [event] = (await createAuditRepository(store.db).list({ limit: 1, offset: 0, organizationId: org.id })).items;
   const params: Record<string, string> = {
@@ -105,8 +109,22 @@ async function world() {
     source: 'hr',
     evidenceId: evidence.id,
     requestId: request.id,
+    jobId: reportJob.id,
+    trustRequestId,
+    organizationSlug: 'acme',
   };
   return { app, store, callers, params };
+}
+
+/** A published trust page offering a report, and a request for it: the id of the request. */
+async function trustRequestFixture(services: ReturnType<typeof createServices>, organizationId: string, engagementId: string): Promise<string> {
+  await services.trust.uploadReport(OPERATOR, organizationId, engagementId, 'soc2.pdf', await samplePdf(1));
+  await services.trust.versionNda(OPERATOR, organizationId, 'Keep it confidential.');
+  await services.trust.publish(OPERATOR, organizationId, { engagementId, series: [], subprocessors: [], contact: 'trust@acme.example', offerReport: true });
+  await services.trust.ask('acme', { name: 'Bea', company: 'Customer', email: 'bea@customer.example', ndaVersion: 1 }, '192.0.2.1');
+  const [request] = (await services.trust.requests(OPERATOR, organizationId, { limit: 1, offset: 0 })).items;
+  if (!request) throw new Error('no trust request');
+  return request.id;
 }
 
 function expected(route: DeclaredRoute, caller: Caller): 'allowed' | 401 | 403 | 404 {
@@ -143,7 +161,10 @@ describe('authorization table', () => {
       'POST /api/v1/auth/password-reset',
       'POST /api/v1/invitations/preview',
       'POST /api/v1/invitations/sign-up',
-    ]);
+      'GET /api/v1/public/trust/:organizationSlug',
+      'POST /api/v1/public/trust/:organizationSlug/report',
+      'POST /api/v1/public/trust/:organizationSlug/requests',
+    ].sort());
     expect(mismatches).toEqual([]);
     await app.close();
     await store.close();

@@ -16,8 +16,9 @@ import { createFindingsServices } from './findings/index.js';
 import { createPlatform } from './platform/index.js';
 import { createRemediationServices } from './remediation/index.js';
 import type { WebhookSettings } from './remediation/remediation-service.js';
-import { createReportServices } from './reports/index.js';
+import { createPackageServices, createReportServices } from './reports/index.js';
 import { createMonitoringServices, evidenceExports, type ExportStore } from './monitoring/index.js';
+import { createTrustServices, type Mailer } from './trust/index.js';
 
 export interface ServiceDependencies {
   clock: () => Date;
@@ -28,6 +29,8 @@ export interface ServiceDependencies {
   evidence?: EvidenceSettings;
   /** Where monitoring keeps the exports its checks read (default: the evidence store). */
   exports?: ExportStore;
+  /** How the trust page mails its links: SMTP from the environment when not given; null sends nothing. */
+  mailer?: Mailer | null;
 }
 
 export const defaultServiceDependencies: ServiceDependencies = { clock: () => new Date(), newId: randomUUID };
@@ -37,7 +40,7 @@ export function createServices(
   deps: ServiceDependencies = defaultServiceDependencies,
   settings: InstanceSettings = DEFAULT_INSTANCE_SETTINGS,
 ) {
-  const { webhooks, evidence, exports, ...storeDeps } = deps;
+  const { webhooks, evidence, exports, mailer, ...storeDeps } = deps;
   const platform = createPlatform(store, storeDeps);
   const { signup, ...accounts } = createAccountsServices(platform, settings);
   const { lookup, ...engagements } = createEngagementServices(platform, { signup });
@@ -52,7 +55,9 @@ export function createServices(
     ...createCoverageServices(platform, { lookup }),
     ...createAuditLogServices(platform, { lookup }),
     ...evidenceServices,
+    ...createPackageServices(platform, { lookup, blobs: evidenceServices.blobs }),
     ...createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) }),
+    ...createTrustServices(platform, { lookup, examination: engagements.examination, blobs: evidenceServices.blobs, maxBytes: evidenceServices.evidence.maxBytes, ...(mailer !== undefined && { mailer }) }),
     ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users }),
   };
 }

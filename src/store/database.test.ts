@@ -37,10 +37,17 @@ const TABLES = [
   'organizations',
   'password_resets',
   'remediation_plans',
+  'report_jobs',
   'root_causes',
   'samples',
   'sessions',
   'sign_in_throttle',
+  'trust_downloads',
+  'trust_nda_acceptances',
+  'trust_ndas',
+  'trust_pages',
+  'trust_reports',
+  'trust_requests',
   'users',
 ];
 

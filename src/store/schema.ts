@@ -4,6 +4,8 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { CheckJobsTable, CheckRunsTable, CheckSourcesTable, ChecksTable } from './checks-schema.js';
+import type { ReportJobsTable } from './report-jobs-schema.js';
+import type { TrustDownloadsTable, TrustNdaAcceptancesTable, TrustNdasTable, TrustPagesTable, TrustReportsTable, TrustRequestsTable } from './trust-schema.js';
 
 /** JSON kept as text. */
 export type JsonText = string;
@@ -407,4 +409,11 @@ export interface DatabaseSchema {
   check_sources: CheckSourcesTable;
   check_runs: CheckRunsTable;
   check_jobs: CheckJobsTable;
+  report_jobs: ReportJobsTable;
+  trust_pages: TrustPagesTable;
+  trust_reports: TrustReportsTable;
+  trust_ndas: TrustNdasTable;
+  trust_requests: TrustRequestsTable;
+  trust_nda_acceptances: TrustNdaAcceptancesTable;
+  trust_downloads: TrustDownloadsTable;
 }

@@ -6,6 +6,7 @@
  */
 import { ROLES, type Role } from '@assay/domain/access/permissions.js';
 import type { InvitationStatus } from '@assay/domain/accounts/invitation.js';
+import type { TrustRequestStatus } from '@assay/domain/trust/index.js';
 import type { ProposalDecision, ProposalStatus } from '@assay/domain/criteria/exclusions.js';
 import type { EvidenceSource, EvidenceState, RequestStatus } from '@assay/domain/evidence/index.js';
 import type { DesignAssessment, Nature, ReportType, SampleResult, TestMethod } from '@assay/domain/engagement.js';
@@ -17,6 +18,7 @@ import type { CheckRunTrigger } from '@assay/domain/monitoring/schedule.js';
 import type { OccurrenceStatus } from '@assay/domain/coverage/coverage.js';
 import type { ALERT_SEVERITIES } from '@assay/domain/monitoring/vulnerability-sla.js';
 import type { PeriodChange } from '@assay/domain/periods/compare.js';
+import type { DocumentFormat, DocumentType, ReportJobStatus } from '@assay/domain/reports/documents.js';
 import type { ReadinessActionKind } from '@assay/domain/readiness/actions.js';
 import type { ActionState } from '@assay/domain/remediation/actions.js';
 import type { ReminderDelivery } from '@assay/domain/remediation/view.js';
@@ -82,6 +84,7 @@ const ENUMERATIONS = {
   reminder: { delivered: 'delivered', failed: 'failed', nothing_to_send: 'nothing to send' } satisfies Record<ReminderDelivery, string>,
   responseStatus: { draft: 'draft', approved: 'approved' } satisfies Record<ResponseStatus, string>,
   invitation: { pending: 'pending', accepted: 'accepted', revoked: 'revoked', expired: 'expired' } satisfies Record<InvitationStatus, string>,
+  trustRequest: { pending: 'pending', approved: 'approved', rejected: 'rejected', revoked: 'revoked' } satisfies Record<TrustRequestStatus, string>,
   periodChange: { better: 'better', worse: 'worse', same: 'same', added: 'added', removed: 'removed' } satisfies Record<PeriodChange, string>,
   checkStatus: { pass: 'pass', fail: 'fail', empty: 'empty', error: 'error' } satisfies Record<CheckStatus, string>,
   checkRunTrigger: { on_demand: 'on demand', schedule: 'scheduled' } satisfies Record<CheckRunTrigger, string>,
@@ -92,6 +95,16 @@ const ENUMERATIONS = {
   evidenceSource: { upload: 'uploaded', export: 'exported', 'check-run': 'check run' } satisfies Record<EvidenceSource, string>,
   evidenceState: { current: 'current', superseded: 'superseded', deleted: 'deleted' } satisfies Record<EvidenceState, string>,
   requestStatus: { open: 'open', answered: 'answered', accepted: 'accepted', returned: 'returned' } satisfies Record<RequestStatus, string>,
+  documentType: {
+    'soc2-draft': 'SOC 2 report draft',
+    readiness: 'readiness assessment',
+    'customer-letter': 'customer letter',
+    'bridge-letter': 'bridge letter',
+    stakeholder: 'stakeholder pack',
+    workpapers: 'workpapers',
+  } satisfies Record<DocumentType, string>,
+  documentFormat: { pdf: 'PDF', html: 'HTML', md: 'Markdown', xlsx: 'Excel workbook (XLSX)' } satisfies Record<DocumentFormat, string>,
+  reportJobStatus: { running: 'running', done: 'done', failed: 'failed' } satisfies Record<ReportJobStatus, string>,
   readinessAction: {
     add_control: 'add a control',
     redesign_control: 'redesign the control',

@@ -19,6 +19,10 @@ export function homePage(organizationId?: string): string {
 
 /** Setting up: an organisation, its first engagement (or another, for `organizationId`). */
 export const SETUP_PAGE = '/setup';
+/** An organisation's public trust page, and the page its download links open (`…/download#<secret>`). */
+export const TRUST_PAGE = '/trust/:slug';
+export const TRUST_DOWNLOAD_PAGE = '/trust/:slug/download';
+export const trustPage = (slug: string) => `/trust/${encodeURIComponent(slug)}`;
 
 export function setupPage(organizationId?: string): string {
   return organizationId === undefined ? SETUP_PAGE : `${SETUP_PAGE}?organization=${seg(organizationId)}`;

@@ -1,6 +1,6 @@
 /** `assay examine DIR`: the opinion forecast of a workspace. */
 import type { Command } from 'commander';
-import { OPINION_KINDS, examine, explainCheckedTests, type Examination, type ExaminationResult, type OpinionKind } from '../../domain/index.js';
+import { OPINION_KINDS, examine, explainCheckedTests, type CheckedTestRun, type Examination, type ExaminationResult, type OpinionKind } from '../../domain/index.js';
 import { standOnChecks } from '../../workspace/checks.js';
 import { renderExaminationMarkdown } from '../../reports/examination-markdown.js';
 import { assessmentResults } from '../../reports/oscal/assessment-results.js';
@@ -19,10 +19,10 @@ import { renderExaminationText } from '../render-examination.js';
 const FORMATS = ['text', 'json', 'markdown', 'oscal-ar', 'oscal-poam'] as const;
 
 /** The forecast of a workspace folder; a test that stands on a check concludes on its run as of the period end, its reasons saying so. */
-export async function examineWorkspace(dir: string): Promise<{ examination: Examination; result: ExaminationResult }> {
+export async function examineWorkspace(dir: string): Promise<{ examination: Examination; result: ExaminationResult; runs: CheckedTestRun[] }> {
   const workspace = await loadWorkspaceWithChecks(dir);
   const { examination, runs } = await standOnChecks(workspace.examination, workspace.checks, workspace.checkedTests);
-  return { examination, result: explainCheckedTests(examine(examination), runs) };
+  return { examination, result: explainCheckedTests(examine(examination), runs), runs };
 }
 
 export function registerExamine(program: Command, io: CliIO, setExit: (code: number) => void): void {

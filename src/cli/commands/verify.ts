@@ -1,7 +1,8 @@
 /**
  * `assay verify`: recomputes the audit log's hash chain, prints its head, and checks it against a head noted
  * earlier (`--expect-head SEQ:HASH`) and against the signed checkpoints (with `--public-key` or the key file);
- * then reads every evidence file back and checks it against its SHA-256; exit 1 naming each problem.
+ * then reads every evidence file back and checks it against its SHA-256; exit 1 naming each problem. With
+ * `--package FILE` it checks an auditor's package instead, on its own (verify-package.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -19,6 +20,7 @@ import { DATABASE_OPTION_HELP, resolveDatabaseUrl, withStore } from '../database
 import { EXIT_OK, EXIT_PROBLEMS_FOUND } from '../exit-codes.js';
 import { envOf, type CliIO } from '../io.js';
 import { choice } from '../options.js';
+import { verifyPackageFile } from './verify-package.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -52,9 +54,18 @@ export function registerVerify(program: Command, io: CliIO, setExit: (code: numb
     .option('--public-key <key>', 'check the checkpoints\' signatures with this key ("ed25519:…" or a file); repeat for keys used before', collect)
     .option('--checkpoint-key <file>', `${CHECKPOINT_KEY_OPTION_HELP}: check the signatures with its public key`)
     .option('--database <url>', DATABASE_OPTION_HELP)
+    .option('--package <file>', "check an auditor's package (a zip) against its manifest instead, without a database: exit 1 naming each file missing, extra or altered")
     .option('--format <format>', `output: ${FORMATS.join(' | ')}`, choice(FORMATS), 'text')
     .action(
-      async (options: { expectHead?: ChainPoint; publicKey?: string[]; checkpointKey?: string; database?: string; format: (typeof FORMATS)[number] }) => {
+      async (options: { expectHead?: ChainPoint; publicKey?: string[]; checkpointKey?: string; database?: string; package?: string; format: (typeof FORMATS)[number] }) => {
+        if (options.package !== undefined) {
+          const databaseOptions = (['expectHead', 'publicKey', 'checkpointKey', 'database'] as const).filter((name) => options[name] !== undefined);
+          if (databaseOptions.length > 0) {
+            throw new ValidationError(databaseOptions.map((name) => ({ location: `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, message: 'checks the database, not a package: give it without --package' })), 'Cannot check a package and the database at once');
+          }
+          setExit(await verifyPackageFile(options.package, options.format, io));
+          return;
+        }
         const keys = await Promise.all((options.publicKey ?? []).map(publicKeyFrom));
         const keyFile = checkpointKeyPath(options.checkpointKey, io);
         if (keyFile !== undefined) keys.push((await readCheckpointKey(keyFile, io)).publicKey);

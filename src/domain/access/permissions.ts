@@ -94,6 +94,18 @@ export const PERMISSIONS = {
   'request.ask': { admin: 'all', auditor: 'all' },
   /** Answering a request with evidence or a comment: the organisation's; an owner those it is named on or whose control it owns. */
   'request.answer': { ...programme, owner: 'own' },
+  /**
+   * The engagement's documents (the report draft, letters, workpapers): generating one and downloading it. A
+   * reading: a document states only what its reader may read already, so everyone who reads the engagement may.
+   */
+  'report.read': everyone,
+  /**
+   * The auditor's package: every evidence file of the engagement in one download, with the workpapers. The auditor
+   * it is for and the programme that hands it over; an owner or a viewer reads each piece, not the whole set at once.
+   */
+  'package.export': { ...programme, auditor: 'all' },
+  /** What the public trust page shows, the report and NDA behind it, and who may download it: the admin's. */
+  'trust.manage': { admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -22,8 +22,10 @@ import { oscalRoutes } from './oscal/index.js';
 import { periodRoutes } from './periods/index.js';
 import { remediationRoutes } from './remediation/index.js';
 import { reportRoutes } from './reports/index.js';
+import { packageRoutes } from './reports/package.js';
 import { starterRoutes } from './starter/index.js';
 import { tokenRoutes } from './tokens/index.js';
+import { trustRoutes } from './trust/index.js';
 
 export interface ApiOptions {
   services: Services;
@@ -55,9 +57,11 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(periodRoutes, options);
   await app.register(auditRoutes, options);
   await app.register(reportRoutes, options);
+  await app.register(packageRoutes, options);
   await app.register(starterRoutes, options);
   await app.register(notApplicableRoutes, options);
   await app.register(checkRoutes, options);
   await app.register(evidenceRoutes, options);
   await app.register(coverageRoutes, options);
+  await app.register(trustRoutes, options);
 }

@@ -1,7 +1,13 @@
-/** Reports made from the database: report sections, and OSCAL documents out and findings in. */
+/** Reports made from the database: report sections, the documents (as jobs), and OSCAL documents out and findings in. */
+import { createReportJobsRepository } from '../../store/report-jobs-repository.js';
 import type { EngagementScope } from '../engagements/engagement-scope.js';
 import type { Platform } from '../platform/index.js';
+import type { BlobStore } from '../../store/blobs.js';
+import { createEvidenceRepository } from '../../store/evidence-repository.js';
+import { createPackageService } from './package-service.js';
 import { createOscalService } from './oscal-service.js';
+import { createReportDataLoader } from './report-data.js';
+import { createReportJobsService } from './report-jobs-service.js';
 import { createReportService } from './report-service.js';
 
 export function createReportServices(platform: Platform, engagements: { lookup: EngagementScope }) {
@@ -10,5 +16,23 @@ export function createReportServices(platform: Platform, engagements: { lookup: 
   return {
     reports: createReportService(common),
     oscal: createOscalService({ ...common, audit, clock }),
+    reportJobs: createReportJobsService({
+      db,
+      jobs: createReportJobsRepository(db, platform.deps),
+      loader: createReportDataLoader({ ...repositories, clock }),
+      lookup: engagements.lookup,
+      access,
+      audit,
+      clock,
+      newId: platform.deps.newId,
+    }),
+  };
+}
+
+/** The auditor's package: the evidence records read here, their bytes from the evidence store's blobs. */
+export function createPackageServices(platform: Platform, options: { lookup: EngagementScope; blobs: BlobStore }) {
+  const { db, deps, clock, access, audit, repositories } = platform;
+  return {
+    packages: createPackageService({ ...repositories, db, clock, access, auditLog: audit, evidence: createEvidenceRepository(db, deps), blobs: options.blobs, lookup: options.lookup }),
   };
 }

@@ -25,8 +25,15 @@ export const keys = {
   members: (organizationId: string) => [...organization(organizationId), 'members'] as const,
   tokens: (organizationId: string) => [...organization(organizationId), 'tokens'] as const,
   invitations: (organizationId: string) => [...organization(organizationId), 'invitations'] as const,
+  /** The trust page as its admin sees it, its requests among it. */
+  trust: (organizationId: string) => [...organization(organizationId), 'trust'] as const,
+  /** A published trust page, as anyone sees it. */
+  publicTrust: (slug: string) => ['public-trust', slug] as const,
   /** The audit log's events of the organisation, a control's history among them. */
   audit,
+  /** The engagement's report jobs, and one job as it renders. */
+  reportJobs: (organizationId: string, engagementId: string) => [...engagement(organizationId, engagementId), 'report-jobs'] as const,
+  reportJob: (organizationId: string, engagementId: string, jobId: string) => [...engagement(organizationId, engagementId), 'report-jobs', jobId] as const,
   /** The engagement's evidence records and the requests answered with them. */
   evidence: (organizationId: string, engagementId: string) => [...engagement(organizationId, engagementId), 'evidence'] as const,
   controlHistory: (organizationId: string, engagementId: string, controlId: string) =>

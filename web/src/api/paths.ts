@@ -52,7 +52,15 @@ export function organizationApi(organizationId: string) {
     invitation: (invitationId: string) => `${root}/invitations/${seg(invitationId)}`,
     tokens: `${root}/tokens`,
     token: (tokenId: string) => `${root}/tokens/${seg(tokenId)}`,
+    trust: `${root}/trust`,
+    trustRequest: (requestId: string) => `${root}/trust/requests/${seg(requestId)}`,
   };
+}
+
+/** An organisation's public trust page, read and used without signing in. */
+export function publicTrustApi(slug: string) {
+  const root = `/public/trust/${seg(slug)}`;
+  return { root, requests: `${root}/requests`, report: `${root}/report` };
 }
 
 /** What a finding holds under its own address. */
@@ -96,6 +104,9 @@ export function engagementApi(organizationId: string, engagementId: string) {
     reminders: `${root}/remediation/reminders`,
     otherInformation: `${root}/reports/other-information`,
     otherInformationSummary: `${root}/reports/other-information/summary`,
+    reportDocuments: `${root}/reports/documents`,
+    reportDocument: (jobId: string) => `${root}/reports/documents/${seg(jobId)}`,
+    auditorsPackage: `${root}/reports/package`,
     assessmentResults: `${root}/oscal/assessment-results`,
     poam: `${root}/oscal/poam`,
     checks: `${root}/checks`,

@@ -14,7 +14,11 @@ const SUMMARY = `GET ${API.replace('/api/v1', '')}/reports/other-information/sum
 function stubApi(options: Parameters<typeof stubControlsApi>[0]) {
   return stubControlsApi({
     ...options,
-    overrides: { [SUMMARY]: { status: 200, body: { approved: ['F-AC-06'], drafts: ['F-AC-04'], fileName: 'acme-soc2-2026-06-30-other-information.md' } }, ...options.overrides },
+    overrides: {
+      [SUMMARY]: { status: 200, body: { approved: ['F-AC-06'], drafts: ['F-AC-04'], fileName: 'acme-soc2-2026-06-30-other-information.md' } },
+      [`GET ${API.replace('/api/v1', '')}/reports/documents`]: { status: 200, body: { items: [] } },
+      ...options.overrides,
+    },
   });
 }
 

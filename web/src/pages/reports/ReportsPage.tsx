@@ -1,5 +1,5 @@
 /**
- * Reports of the engagement: the report's "other information" section (management's approved responses, a Markdown
+ * Reports of the engagement: its documents (the report draft, letters, workpapers …) generated as jobs, the report's "other information" section (management's approved responses, a Markdown
  * download), the examination as OSCAL assessment results and the findings as an OSCAL POA&M (downloads), and
  * findings imported from another tool's OSCAL (or NIST's examples).
  */
@@ -13,6 +13,7 @@ import { useScope } from '../../api/programme.js';
 import { useOtherInformationDownload, useOtherInformationSummary } from '../../api/reports.js';
 import { useCan } from '../../components/useRole.js';
 import { engagementRoot, findingPage } from '../../paths.js';
+import { ReportDocumentsCard } from './ReportDocumentsCard.js';
 
 type Outcome =
   | { kind: 'created'; outcome: OscalImportOutcome }
@@ -55,6 +56,7 @@ export function ReportsPage() {
   return (
     <Stack>
       <Title order={2}>Reports</Title>
+      <ReportDocumentsCard />
       <OtherInformationCard />
       <Card withBorder>
         <Stack gap="xs">

@@ -11,6 +11,7 @@ import { EngagementSettings } from './EngagementSettings.js';
 import { MembersPanel } from './MembersPanel.js';
 import { OrganizationPanel } from './OrganizationPanel.js';
 import { TokensPanel } from './TokensPanel.js';
+import { TrustPanel } from '../trust/TrustPanel.js';
 
 const TABS = [
   { value: 'engagement', label: 'Engagement', Panel: EngagementSettings },
@@ -18,6 +19,7 @@ const TABS = [
   { value: 'tokens', label: 'API tokens', Panel: TokensPanel },
   { value: 'archived', label: 'Archived', Panel: ArchivedPanel },
   { value: 'organization', label: 'Organisation', Panel: OrganizationPanel },
+  { value: 'trust', label: 'Trust page', Panel: TrustPanel },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
 

@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './testing.js';
+import { workspaceReportData } from './report-data.js';
+
+const ACME = join(import.meta.dirname, '../../examples/acme');
+
+describe('a report’s data from a workspace', () => {
+  it('holds the forecast `assay examine` prints, the workspace’s findings and the runs of the checks its tests stand on', async () => {
+    const data = await workspaceReportData(ACME, new Date('2026-09-15T10:00:00Z'));
+    const examined = JSON.parse((await runCli('examine', ACME, '--format', 'json')).stdout) as unknown;
+    expect(data.result).toEqual(examined);
+    expect(data.findings.length).toBeGreaterThan(0);
+    expect(data.rootCauses.length).toBeGreaterThan(0);
+    expect(data.monitoring.map((m) => [m.check, m.control, m.ranAt])).toContainEqual(['MON-AC-04', 'AC-04', '2026-06-30T00:00:00.000Z']);
+    expect(data.monitoring.find((m) => m.check === 'MON-AC-04')).toMatchObject({ tested: 8, failing: 2 });
+    expect(data.responses.map((r) => r.editedOn)).toContain('2026-07-28T14:00:00.000Z');
+    expect(data).toMatchObject({ generatedAt: '2026-09-15T10:00:00.000Z', history: [], changes: [], publishedNames: [] });
+  });
+});

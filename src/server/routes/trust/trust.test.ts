@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
+import { controlFields, engagementSettings } from '../../../../test/support/factories.js';
+import { createServices, defaultServiceDependencies } from '../../../services/index.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
+import { pdfText, samplePdf, secretOf } from '../../../services/trust/testing.js';
+import { buildApp } from '../../app.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../authentication.js';
+import { TEST_PASSWORD, useTestApp, type Caller, type TestApp } from '../../testing.js';
+
+const NDA = 'Keep the report confidential.';
+/** What the public may see: the snapshot's fields and the NDA in force, nothing else. */
+const PUBLISHED_KEYS = ['controlAreas', 'categories', 'contact', 'organizationName', 'publishedAt', 'report', 'subprocessors'];
+
+/** Everything a public response could leak if it were not the snapshot: none of it is published. */
+const SECRETS = ['FY2026', 'Analytics Platform', 'AC-04', 'CC1', 'buyer@customer.example', 'Bea Buyer', 'soc2.pdf', 'Old NDA'];
+
+async function publishedWorld(t: TestApp) {
+  const { services, organizationId } = t;
+  const admin = await t.member('admin');
+  const slug = (await services.organizations.get(OPERATOR, organizationId)).slug;
+  const engagement = await services.engagements.create(OPERATOR, organizationId, engagementSettings({ name: 'FY2026', system: 'Analytics Platform' }));
+  await services.controls.create(OPERATOR, organizationId, engagement.id, controlFields({ id: 'AC-04', criteria: ['CC6.2'] }));
+  const upload = await admin.request({
+    method: 'PUT',
+    url: `/api/v1/organizations/${organizationId}/trust/report?engagementId=${engagement.id}&fileName=soc2.pdf`,
+    headers: { 'content-type': 'application/pdf' },
+    payload: await samplePdf(1),
+  });
+  expect(upload.statusCode).toBe(201);
+  for (const text of ['Old NDA', NDA]) {
+    expect((await admin.request({ method: 'POST', url: `/api/v1/organizations/${organizationId}/trust/nda`, payload: { text } })).statusCode).toBe(201);
+  }
+  const publish = await admin.request({
+    method: 'PUT',
+    url: `/api/v1/organizations/${organizationId}/trust/publication`,
+    payload: { engagementId: engagement.id, series: ['CC6'], subprocessors: [{ name: 'Cloud Host', purpose: 'hosting', location: 'EU' }], contact: 'trust@acme.example', offerReport: true },
+  });
+  expect(publish.statusCode).toBe(200);
+  const ask = (caller: Caller = t.anonymous, overrides: Record<string, unknown> = {}) =>
+    caller.request({ method: 'POST', url: `/api/v1/public/trust/${slug}/requests`, payload: { name: 'Bea Buyer', company: 'Customer Ltd', email: 'buyer@customer.example', ndaVersion: 2, acceptNda: true, ...overrides } });
+  const requests = async () => (await admin.request({ method: 'GET', url: `/api/v1/organizations/${organizationId}/trust/requests` })).json() as { items: { id: string; status: string }[] };
+  return { admin, slug, engagement, ask, requests };
+}
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: the trust page over HTTP`, () => {
+    const t = useTestApp(engine, { mailer: null });
+
+    it('gives the public, through every public route, the published fields only; unknown and unpublished slugs the same 404', async () => {
+      const { admin, slug, ask, requests } = await publishedWorld(t());
+      expect((await ask()).statusCode).toBe(202);
+      const [request] = (await requests()).items;
+      const approval = await admin.request({ method: 'POST', url: `/api/v1/organizations/${t().organizationId}/trust/requests/${request?.id}/approve`, payload: { days: 7 } });
+      const token = secretOf((approval.json() as { link: string }).link);
+
+      const publicRoutes = t().app.declaredRoutes.filter((r) => r.permission === 'public' && r.url.includes('/public/trust/'));
+      const bodies: Record<string, Record<string, unknown>> = {
+        [`POST /api/v1/public/trust/:organizationSlug/requests`]: { name: 'Ann', company: 'Other', email: 'ann@other.example', ndaVersion: 2, acceptNda: true },
+        [`POST /api/v1/public/trust/:organizationSlug/report`]: { token },
+      };
+      expect(publicRoutes.map((r) => `${r.method} ${r.url}`).sort()).toEqual(['GET /api/v1/public/trust/:organizationSlug', ...Object.keys(bodies)].sort());
+      for (const route of publicRoutes) {
+        const key = `${route.method} ${route.url}`;
+        const response = await t().anonymous.request({ method: route.method as 'GET', url: route.url.replace(':organizationSlug', slug), ...(bodies[key] && { payload: bodies[key] }) });
+        expect(response.statusCode, key).toBeLessThan(300);
+        const pdf = String(response.headers['content-type']).startsWith('application/pdf');
+        const body = pdf ? (await pdfText(response.rawPayload)).join('\n') : response.body;
+        // The report is the published one, marked for the link's holder: their own address is on it, nothing else.
+        for (const secret of SECRETS.filter((s) => !(pdf && s === 'buyer@customer.example'))) expect(body, `${key} leaks ${secret}`).not.toContain(secret);
+      }
+      const page = (await t().anonymous.request({ method: 'GET', url: `/api/v1/public/trust/${slug}` })).json() as { snapshot: Record<string, unknown>; nda: unknown };
+      expect(Object.keys(page.snapshot).sort()).toEqual(PUBLISHED_KEYS.sort());
+      expect(page.snapshot['controlAreas']).toEqual([{ series: 'CC6', status: expect.any(String) }]);
+      expect(page.nda).toEqual({ version: 2, text: NDA, sha256: expect.any(String) });
+
+      const unknown = await t().anonymous.request({ method: 'GET', url: '/api/v1/public/trust/nobody-here' });
+      expect((await t().anonymous.request({ method: 'DELETE', url: '/api/v1/organizations/x/trust/publication' })).statusCode).toBe(401);
+      expect((await admin.request({ method: 'DELETE', url: `/api/v1/organizations/${t().organizationId}/trust/publication` })).statusCode).toBe(204);
+      for (const route of publicRoutes) {
+        const key = `${route.method} ${route.url}`;
+        const response = await t().anonymous.request({ method: route.method as 'GET', url: route.url.replace(':organizationSlug', slug), ...(bodies[key] && { payload: bodies[key] }) });
+        expect(response.statusCode, key).toBe(404);
+        expect(response.json().detail, key).toBe(unknown.json().detail);
+      }
+    });
+
+    it('keeps the requester’s address, refuses a request without the NDA ticked, and downloads the watermarked report', async () => {
+      const { admin, slug, ask, requests } = await publishedWorld(t());
+      expect((await ask(t().anonymous, { acceptNda: false })).statusCode).toBe(400);
+      expect((await ask(t().anonymous, { ndaVersion: 1 })).statusCode).toBe(409);
+      expect((await ask(t().anonymous, { email: 'not an address' })).json()).toMatchObject({ issues: [{ location: '$.email' }] });
+      expect((await t().anonymous.request({ method: 'POST', url: `/api/v1/public/trust/${slug}/requests`, payload: { name: 'x'.repeat(9000) } })).statusCode).toBe(413);
+      expect((await ask()).statusCode).toBe(202);
+      const [request] = (await requests()).items;
+      const url = `/api/v1/organizations/${t().organizationId}/trust/requests/${request?.id}`;
+      const { link } = (await admin.request({ method: 'POST', url: `${url}/approve`, payload: { days: 3 } })).json() as { link: string };
+      const download = await t().anonymous.request({ method: 'POST', url: `/api/v1/public/trust/${slug}/report`, payload: { token: secretOf(link) } });
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-disposition']).toBe('attachment; filename="soc2.pdf"');
+      expect((await pdfText(download.rawPayload))[0]).toMatch(/Provided to buyer@customer\.example on \d{4}-\d{2}-\d{2}/);
+      const detail = (await admin.request({ method: 'GET', url })).json() as { acceptances: { address: string }[]; downloads: { address: string }[] };
+      expect(detail.acceptances.map((a) => a.address)).toEqual(['127.0.0.1']);
+      expect(detail.downloads.map((d) => d.address)).toEqual(['127.0.0.1']);
+
+      expect((await admin.request({ method: 'POST', url: `${url}/revoke` })).json()).toMatchObject({ status: 'revoked' });
+      const refused = await t().anonymous.request({ method: 'POST', url: `/api/v1/public/trust/${slug}/report`, payload: { token: secretOf(link) } });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().detail).toMatch(/revoked/);
+    });
+
+    it('refuses a report that is not a PDF, and one above the evidence limit', async () => {
+      const engagement = await t().services.engagements.create(OPERATOR, t().organizationId, engagementSettings());
+      const admin = await t().member('admin');
+      const url = `/api/v1/organizations/${t().organizationId}/trust/report?engagementId=${engagement.id}&fileName=r.pdf`;
+      const notPdf = await admin.request({ method: 'PUT', url, headers: { 'content-type': 'application/pdf' }, payload: Buffer.from('hello') });
+      expect(notPdf.statusCode).toBe(422);
+      expect(notPdf.json()).toMatchObject({ issues: [{ location: 'body' }] });
+      const small = createServices(t().store, { ...defaultServiceDependencies, evidence: { blobDir: null, maxBytes: 100 }, mailer: null });
+      const app = await buildApp({ services: small, loginRateLimit: 1000 });
+      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: admin.email, password: TEST_PASSWORD } });
+      const session = { cookies: { [SESSION_COOKIE]: login.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '' }, headers: { [CSRF_HEADER]: (login.json() as { csrfToken: string }).csrfToken } };
+      const tooLarge = await app.inject({ method: 'PUT', url, ...session, headers: { ...session.headers, 'content-type': 'application/pdf' }, payload: await samplePdf(1) });
+      expect(tooLarge.statusCode).toBe(413);
+      expect((await small.trust.overview(OPERATOR, t().organizationId)).report).toBeNull();
+      await app.close();
+    });
+
+    it('answers 404 for another organisation’s request, and 429 past the rate limit', async () => {
+      const { ask, requests, slug } = await publishedWorld(t());
+      await ask();
+      const [request] = (await requests()).items;
+      const outsider = await t().outsider();
+      const theirs = await outsider.request({ method: 'GET', url: `/api/v1/organizations/${t().organizationId}/trust/requests/${request?.id}` });
+      expect(theirs.statusCode).toBe(404);
+
+      const limited = await buildApp({ services: t().services, loginRateLimit: 2 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1) statuses.push((await limited.inject({ method: 'GET', url: `/api/v1/public/trust/${slug}` })).statusCode);
+      expect(statuses).toEqual([200, 200, 429]);
+      await limited.close();
+    });
+  });
+}

@@ -1,0 +1,217 @@
+/**
+ * Report jobs (docs/report-delivery.md): a document of an engagement asked for through the API is rendered by the
+ * serving process after the request is answered, its progress written to the job's row a few times a second, its
+ * bytes kept in the row when done. An organisation runs only a few at once (the rest are refused with a time to
+ * retry), so documents cannot take the server from everyone else; a job whose process died is reported failed.
+ */
+import { ConflictError, NotFoundError, TooManyAttemptsError, ValidationError, type Issue } from '../../domain/index.js';
+import { CONTENT_TYPES, formatRefusal, renderReport, type DocumentFormat, type DocumentType } from '../../reports/render-report.js';
+import type { ReportJobsRepository, StoredReportJob } from '../../store/report-jobs-repository.js';
+import { toTimestamp, type Executor } from '../../store/values.js';
+import type { EngagementScope } from '../engagements/engagement-scope.js';
+import { reportFileName } from '../engagements/workspace-service.js';
+import type { Access } from '../platform/access.js';
+import { describeActor, type Actor } from '../platform/actor.js';
+import type { AuditLog } from '../platform/audit.js';
+import type { ReportDataLoader } from './report-data.js';
+
+export const REPORT_JOB_LIMITS = {
+  /** Jobs an organisation may have running at once; one more is refused (429) until one ends. */
+  runningPerOrganization: 3,
+  /** What a refused request is told to wait, in seconds: about how long a document takes. */
+  retryAfterSeconds: 10,
+  /** A running job not touched for this long was left by a process that stopped: it is reported failed. */
+  staleAfterMs: 5 * 60_000,
+  /** Progress is written at most this often (and touched this often while nothing progresses). */
+  progressEveryMs: 250,
+  heartbeatEveryMs: 30_000,
+  /** Jobs the engagement's list shows, newest first. */
+  recent: 20,
+} as const;
+
+export interface ReportRequest {
+  type: DocumentType;
+  format: DocumentFormat;
+  /** The bridge letter's end, YYYY-MM-DD; only for the bridge letter. */
+  to?: string | null;
+}
+
+export interface ReportJobView {
+  id: string;
+  type: DocumentType;
+  format: DocumentFormat;
+  bridgeTo: string | null;
+  status: StoredReportJob['status'];
+  progress: number;
+  error: string | null;
+  fileName: string | null;
+  size: number | null;
+  requestedBy: string;
+  requestedAt: string;
+  finishedAt: string | null;
+}
+
+export interface ReportFile {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export const STOPPED_JOB = 'The server generating this report stopped before it finished: start it again.';
+const UNEXPECTED = 'The report could not be written because of an unexpected error on the server.';
+
+export function createReportJobsService(deps: {
+  db: Executor;
+  jobs: ReportJobsRepository;
+  loader: ReportDataLoader;
+  lookup: EngagementScope;
+  access: Access;
+  audit: AuditLog;
+  clock: () => Date;
+  newId: () => string;
+  /** The one entry documents are rendered through (replaced in tests to render slowly). */
+  render?: typeof renderReport;
+  /** Told of an error no user caused, for the server's log. */
+  onError?: (jobId: string, error: unknown) => void;
+  limits?: Partial<typeof REPORT_JOB_LIMITS>;
+}) {
+  const { db, jobs, loader, lookup, access, audit, clock, newId } = deps;
+  let onError = deps.onError;
+  const render = deps.render ?? renderReport;
+  const limits = { ...REPORT_JOB_LIMITS, ...deps.limits };
+  /** This process's jobs under way: never reported stopped, whatever their last touch. */
+  const underWay = new Map<string, Promise<void>>();
+  const staleBefore = () => toTimestamp(new Date(clock().getTime() - limits.staleAfterMs));
+
+  function view(job: StoredReportJob): ReportJobView {
+    const stopped = job.status === 'running' && !underWay.has(job.id) && job.touchedAt < staleBefore();
+    return {
+      id: job.id,
+      type: job.type,
+      format: job.format,
+      bridgeTo: job.bridgeTo,
+      status: stopped ? 'failed' : job.status,
+      progress: job.progress,
+      error: stopped ? STOPPED_JOB : job.error,
+      fileName: job.fileName,
+      size: job.size,
+      requestedBy: job.requestedBy,
+      requestedAt: job.requestedAt,
+      finishedAt: job.finishedAt,
+    };
+  }
+
+  async function find(organizationId: string, engagementId: string, jobId: string): Promise<StoredReportJob> {
+    await lookup.engagement(organizationId, engagementId);
+    const job = await jobs.find(organizationId, engagementId, jobId);
+    if (!job) throw new NotFoundError(`Report job ${jobId}`);
+    return job;
+  }
+
+  /** Renders the job's document and keeps it, or keeps why it could not be. */
+  async function run(job: StoredReportJob): Promise<void> {
+    let done = 0;
+    let lastWritten = 0;
+    // Writes go one after another, so a late progress never lands after the job ended.
+    let writes: Promise<void> = Promise.resolve();
+    const touch = () => (writes = writes.then(() => jobs.progress(job.id, done)).catch((error: unknown) => onError?.(job.id, error)));
+    const heartbeat = setInterval(touch, limits.heartbeatEveryMs);
+    heartbeat.unref();
+    try {
+      const data = await loader.load(job.organizationId, job.engagementId);
+      const bytes = await render(job.type, job.format, data, {
+        bridgeTo: job.bridgeTo,
+        watermark: null,
+        onProgress: (share) => {
+          done = Math.min(Math.max(share, 0), 1);
+          const now = clock().getTime();
+          if (now - lastWritten < limits.progressEveryMs) return;
+          lastWritten = now;
+          touch();
+        },
+      });
+      clearInterval(heartbeat);
+      await writes;
+      const { engagement } = data.examination;
+      await jobs.finish(job.id, { fileName: reportFileName(engagement.organization, engagement.periodEnd, `${job.type}.${job.format}`), content: bytes });
+    } catch (error) {
+      clearInterval(heartbeat);
+      await writes;
+      // The data of a deleted engagement, or input the documents refuse, is said as it is; anything else is ours.
+      const said = error instanceof ValidationError || error instanceof NotFoundError;
+      if (!said) onError?.(job.id, error);
+      // Runs after the answer, awaited by no request: it must never reject.
+      await jobs.fail(job.id, said ? error.message : UNEXPECTED).catch((failure: unknown) => onError?.(job.id, failure));
+    }
+  }
+
+  return {
+    /**
+     * Starts rendering a document of the engagement and answers at once with its job; the job row and the audit
+     * event are written together. Refused: a combination no document takes (422), more running than the limit (429).
+     */
+    async start(actor: Actor, organizationId: string, engagementId: string, request: ReportRequest): Promise<ReportJobView> {
+      await access.require(actor, organizationId, 'report.read');
+      const bridgeTo = request.to ?? null;
+      const issues: Issue[] = [];
+      const refusal = formatRefusal(request.type, request.format);
+      if (refusal !== null) issues.push({ location: '$.format', message: refusal });
+      if (bridgeTo !== null && request.type !== 'bridge-letter') issues.push({ location: '$.to', message: "is the bridge letter's end date: only the bridge-letter takes it" });
+      if (issues.length > 0) throw new ValidationError(issues, 'This report cannot be generated');
+
+      const job = await db.transaction().execute(async (trx) => {
+        await lookup.engagement(organizationId, engagementId, trx);
+        const running = await jobs.countRunning(organizationId, staleBefore(), trx);
+        if (running >= limits.runningPerOrganization) {
+          throw new TooManyAttemptsError(
+            limits.retryAfterSeconds,
+            `${running} reports of the organisation are being generated, the most at once; try again in ${limits.retryAfterSeconds} seconds`,
+          );
+        }
+        const created = await jobs.create(newId(), { organizationId, engagementId, type: request.type, format: request.format, bridgeTo, requestedBy: describeActor(actor) }, trx);
+        await audit.record(trx, actor, {
+          type: 'report.generated',
+          organizationId,
+          subject: `engagement:${engagementId}`,
+          after: { job: created.id, type: created.type, format: created.format, bridgeTo },
+        });
+        return created;
+      });
+      underWay.set(job.id, run(job).finally(() => underWay.delete(job.id)));
+      return view(job);
+    },
+
+    async get(actor: Actor, organizationId: string, engagementId: string, jobId: string): Promise<ReportJobView> {
+      await access.require(actor, organizationId, 'report.read');
+      return view(await find(organizationId, engagementId, jobId));
+    },
+
+    /** The engagement's latest jobs, newest first. */
+    async list(actor: Actor, organizationId: string, engagementId: string): Promise<ReportJobView[]> {
+      await access.require(actor, organizationId, 'report.read');
+      await lookup.engagement(organizationId, engagementId);
+      return (await jobs.recent(engagementId, limits.recent)).map(view);
+    },
+
+    /** A done job's document; one still running or failed has none (409). */
+    async file(actor: Actor, organizationId: string, engagementId: string, jobId: string): Promise<ReportFile> {
+      await access.require(actor, organizationId, 'report.read');
+      const job = view(await find(organizationId, engagementId, jobId));
+      const content = job.status === 'done' ? await jobs.content(organizationId, engagementId, jobId) : null;
+      if (content === null || job.fileName === null) throw new ConflictError(`Report job ${jobId} has no document: it ${job.status === 'running' ? 'is still running' : 'failed'}`);
+      return { fileName: job.fileName, contentType: CONTENT_TYPES[job.format], content: Buffer.from(content) };
+    },
+
+    /** Where errors no user caused go from now on (the server's log): a job runs after its request has been answered. */
+    logErrorsTo(listener: (jobId: string, error: unknown) => void): void {
+      onError = listener;
+    },
+
+    /** Resolves once every job this process is running has ended (a server closing, a test reading the outcome). */
+    async settled(): Promise<void> {
+      while (underWay.size > 0) await Promise.all(underWay.values());
+    },
+  };
+}
+
+export type ReportJobsService = ReturnType<typeof createReportJobsService>;
