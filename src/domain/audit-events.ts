@@ -81,6 +81,8 @@ export const AUDIT_EVENT_TYPES = [
   'check.scheduled',
   'check.ran',
   'finding.items_added',
+  'description.updated',
+  'finding.incident_marked',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -109,6 +111,8 @@ export interface AuditRecords {
   remediationPlan: object;
   evidence: object;
   evidenceRequest: object;
+  /** An engagement's system description with its version. */
+  description: object;
 }
 
 /** What each step of a finding's work keeps beside the finding's status and version, before and after. */
@@ -226,6 +230,10 @@ export interface AuditPayloads<R extends AuditRecords> {
   'check.ran': { after: { check: string; run: string; trigger: string; asOf: string; status: string; population: number; failures: number; finding: string | null } };
   /** A failing check's items the finding did not hold yet, added to its deviations. */
   'finding.items_added': { after: { check: string; run: string; items: string[] } };
+  /** The system description as it was (null: the first) and as edited. */
+  'description.updated': { before: R['description'] | null; after: R['description'] };
+  /** A finding marked, or no longer marked, a significant incident the description must disclose. */
+  'finding.incident_marked': { before: { significantIncident: boolean; version: number }; after: { significantIncident: boolean; version: number } };
 }
 
 /** An account changed by the operator: the account before, and after with how many of its sessions ended. */

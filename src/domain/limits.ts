@@ -53,3 +53,5 @@ export const MAX_EVIDENCE_FILES_PER_UPLOAD = 20;
 export const MAX_EVIDENCE_FILE_NAME_LENGTH = 255;
 /** A media type (RFC 6838 allows 127 characters on each side of the slash). */
 export const MAX_MEDIA_TYPE_LENGTH = 255;
+/** A section of the system description written as prose (the services, a component of the system). */
+export const MAX_DESCRIPTION_SECTION_LENGTH = 20_000;

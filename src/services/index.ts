@@ -10,6 +10,7 @@ import { DEFAULT_INSTANCE_SETTINGS, type InstanceSettings } from './accounts/sig
 import { createAuditLogServices } from './audit-log/index.js';
 import { createCoverageServices } from './coverage/index.js';
 import { createDemoServices } from './demo/index.js';
+import { createDescriptionServices } from './description/index.js';
 import { createEngagementServices } from './engagements/index.js';
 import { createEvidenceServices, type EvidenceSettings } from './evidence/index.js';
 import { createFindingsServices } from './findings/index.js';
@@ -50,6 +51,7 @@ export function createServices(
     ...createRemediationServices(platform, { lookup, ...(webhooks && { webhooks }) }),
     ...createReportServices(platform, { lookup }),
     ...createCoverageServices(platform, { lookup }),
+    ...createDescriptionServices(platform, { lookup }),
     ...createAuditLogServices(platform, { lookup }),
     ...evidenceServices,
     ...createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) }),

@@ -94,6 +94,12 @@ export const PERMISSIONS = {
   'request.ask': { admin: 'all', auditor: 'all' },
   /** Answering a request with evidence or a comment: the organisation's; an owner those it is named on or whose control it owns. */
   'request.answer': { ...programme, owner: 'own' },
+  'description.read': everyone,
+  /**
+   * The system description and which findings are significant incidents it must disclose: management's
+   * assertion, never the auditor's, who reports on whether it is fairly presented (independence).
+   */
+  'description.edit': programme,
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

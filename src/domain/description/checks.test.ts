@@ -5,7 +5,9 @@ import { buildControl, buildExamination } from '../testing/builders.js';
 import { buildFinding } from '../findings/testing.js';
 import { descriptionMisstatements, descriptionWarnings, significantIncidents, type IncidentCandidate } from './checks.js';
 import { withDescription } from './examination.js';
-import { emptyDescription } from './model.js';
+import { descriptionProblems } from './validation.js';
+import { jsonPath } from '../problems.js';
+import { emptyDescription, type DisclosedIncident, type SystemDescription } from './model.js';
 import { buildDescription } from './testing.js';
 
 const RUNS = Number(process.env['ASSAY_PROPERTY_RUNS'] ?? 200);
@@ -115,22 +117,22 @@ describe('the description opinion', () => {
 
 const arbText = fc.oneof(fc.constant(''), fc.constant(' '), fc.string({ minLength: 1, maxLength: 8 }));
 const arbCodes = fc.uniqueArray(fc.integer({ min: 1, max: 30 }).map((n) => `F-${n}`), { maxLength: 8 });
-const arbDescription = fc.record({
+const arbDescription: fc.Arbitrary<SystemDescription> = fc.record({
   services: arbText,
   commitments: fc.array(arbText, { maxLength: 3 }),
   components: fc.record({ infrastructure: arbText, software: arbText, people: arbText, procedures: arbText, data: arbText }),
-  incidents: fc.constant([]),
+  incidents: fc.constant<DisclosedIncident[]>([]),
   changes: fc.array(arbText, { maxLength: 3 }),
   subserviceOrganizations: fc.uniqueArray(
     fc.record({
       name: fc.string({ minLength: 1, maxLength: 6 }),
       services: arbText,
       method: fc.constantFrom('carve_out' as const, 'inclusive' as const),
-      csocs: fc.array(fc.record({ text: arbText, criteria: fc.constant(['CC6.4']) }), { maxLength: 2 }),
+      csocs: fc.array(fc.record({ text: arbText, criteria: fc.constant<string[]>(['CC6.4']) }), { maxLength: 2 }),
     }),
     { selector: (o) => o.name, maxLength: 4 },
   ),
-  userEntityControls: fc.array(fc.record({ text: arbText, criteria: fc.constant(['CC6.2']) }), { maxLength: 3 }),
+  userEntityControls: fc.array(fc.record({ text: arbText, criteria: fc.constant<string[]>(['CC6.2']) }), { maxLength: 3 }),
 });
 const arbNotApplicable = fc.uniqueArray(fc.record({ criterion: fc.constantFrom('CC6.4', 'CC6.5', 'A1.2'), reason: arbText }), { selector: (n) => n.criterion });
 
@@ -160,4 +162,38 @@ describe('laws of the completeness checks', () => {
       );
     },
   );
+});
+
+describe('a description to record', () => {
+  const inScope = new Set(['CC6.2', 'CC6.4']);
+  it('names each criterion outside the scope, each repeated organisation and each unknown or repeated finding where it stands', () => {
+    const problems = descriptionProblems(
+      buildDescription({
+        subserviceOrganizations: [
+          { name: 'AWS', services: 'Hosting', method: 'carve_out', csocs: [{ text: 'Physical access', criteria: ['CC6.4', 'A1.2'] }] },
+          { name: 'AWS ', services: 'Backups', method: 'inclusive', csocs: [] },
+        ],
+        userEntityControls: [{ text: 'Leavers', criteria: ['CC99'] }],
+        incidents: [
+          { finding: 'F-1', date: null, text: 'Outage' },
+          { finding: 'F-1', date: null, text: 'Again' },
+          { finding: 'F-9', date: null, text: 'Unknown' },
+          { finding: null, date: null, text: 'Not a finding' },
+        ],
+      }),
+      inScope,
+      new Set(['F-1']),
+    );
+    expect(problems.map((p) => [jsonPath(p.path), p.message])).toEqual([
+      ['$.subserviceOrganizations[0].csocs[0].criteria[1]', 'criterion "A1.2" is not in the chosen categories'],
+      ['$.subserviceOrganizations[1].name', 'this subservice organisation is already described'],
+      ['$.userEntityControls[0].criteria[0]', 'unknown criterion "CC99"'],
+      ['$.incidents[2].finding', 'no finding F-9 in this engagement'],
+      ['$.incidents[1].finding', 'this finding is already disclosed'],
+    ]);
+  });
+
+  it('finds nothing wrong with a complete description', () => {
+    expect(descriptionProblems(buildDescription(), inScope, new Set())).toEqual([]);
+  });
 });

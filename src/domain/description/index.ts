@@ -2,3 +2,4 @@
 export * from './model.js';
 export * from './checks.js';
 export * from './examination.js';
+export * from './validation.js';
