@@ -42,6 +42,7 @@ export function createServices(
   const platform = createPlatform(store, storeDeps);
   const { signup, ...accounts } = createAccountsServices(platform, settings);
   const { lookup, ...engagements } = createEngagementServices(platform, { signup });
+  const descriptionServices = createDescriptionServices(platform, { lookup });
   const evidenceServices = createEvidenceServices(platform, { lookup, ...(evidence && { settings: evidence }) });
   return {
     access: platform.access,
@@ -51,11 +52,11 @@ export function createServices(
     ...createRemediationServices(platform, { lookup, ...(webhooks && { webhooks }) }),
     ...createReportServices(platform, { lookup }),
     ...createCoverageServices(platform, { lookup }),
-    ...createDescriptionServices(platform, { lookup }),
+    ...descriptionServices,
     ...createAuditLogServices(platform, { lookup }),
     ...evidenceServices,
     ...createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) }),
-    ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users }),
+    ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users, description: descriptionServices.description }),
   };
 }
 
