@@ -19,7 +19,7 @@ import { textLimit } from '../../components/text-limit.js';
 import { useCan } from '../../components/useRole.js';
 import { statusLabel } from '../../labels.js';
 import { criteriaPage, findingPage, useEngagementRoot } from '../../paths.js';
-import { descriptionOf, draftOf, type DescriptionDraft } from './draft.js';
+import { descriptionOf, draftOf, withItem, type DescriptionDraft } from './draft.js';
 
 const anchor = (section: string) => `description-${section}`;
 const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
@@ -96,7 +96,7 @@ function DescriptionForm({ view }: { view: DescriptionView }) {
         <div id={anchor('incidents')} />
         {draft.incidents.length === 0 && <Text size="sm">None disclosed.</Text>}
         {draft.incidents.map((incident, i) => {
-          const change = (patch: Partial<typeof incident>) => set({ incidents: draft.incidents.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+          const change = (patch: Partial<typeof incident>) => set({ incidents: withItem(draft.incidents, i, patch) });
           return (
             <Group key={i} align="flex-end" wrap="wrap">
               <TextInput label="Finding" w={140} readOnly={!canEdit} value={incident.finding} onChange={(e) => change({ finding: e.currentTarget.value })} {...textLimit(incident.finding, MAX_NAME_LENGTH)} />
@@ -127,7 +127,7 @@ function DescriptionForm({ view }: { view: DescriptionView }) {
       <SectionCard title="Subservice organisations and CSOCs (DC7)">
         <div id={anchor('subservice_organizations')} />
         {draft.organizations.map((org, i) => {
-          const change = (patch: Partial<typeof org>) => set({ organizations: draft.organizations.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+          const change = (patch: Partial<typeof org>) => set({ organizations: withItem(draft.organizations, i, patch) });
           return (
             <Stack key={i} gap="xs">
               <Group align="flex-end">

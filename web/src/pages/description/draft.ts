@@ -48,3 +48,8 @@ export function descriptionOf(draft: DescriptionDraft): SystemDescriptionInput {
     userEntityControls: complementaryOf(draft.userEntityControls),
   };
 }
+
+/** The list with its item at `index` changed by `patch`, the others as they are. */
+export function withItem<T>(items: readonly T[], index: number, patch: Partial<T>): T[] {
+  return items.map((item, i) => (i === index ? { ...item, ...patch } : item));
+}
