@@ -85,6 +85,24 @@ describe('description.yaml', () => {
     ]);
   });
 
+  it('counts a monitoring regression of a key control as a significant incident', async () => {
+    const regression = `id: F-MON-1
+title: Leavers kept access again
+source: monitoring
+control: AC-04
+criteria: [CC6.2]
+classification: { kind: operating, severity: deficiency }
+status: open
+history:
+  - { on: 2026-03-01, to: open }
+  - { on: 2026-03-20, from: open, to: closed }
+  - { on: 2026-05-02, from: closed, to: open, reason: The check fails again }
+`;
+    const result = await examined(await workspace({ 'description.yaml': DESCRIPTION, 'findings/f-mon-1.yaml': regression }));
+    expect(result.descriptionWarnings).toEqual([expect.objectContaining({ kind: 'undisclosed_incident', item: 'F-MON-1' })]);
+    expect(result.opinion.subjects.description).toBe('qualified');
+  });
+
   it('refuses bad input with every problem at file:line and exit code 2', async () => {
     const dir = await workspace({
       'description.yaml': `${DESCRIPTION}incidents:\n  - { finding: F-404, text: Unknown }\nchanges: [""]\nextra: 1\n`.replace('method: carve_out', 'method: carved').replace('[CC6.2]', '[CC6.99]'),

@@ -19,11 +19,13 @@ import {
   withDescription,
   type DescribedExamination,
   type Examination,
-  type Finding,
+  type FindingSource,
+  type FindingStatus,
+  type IncidentCandidate,
   type Issue,
   type SystemDescription,
 } from '../domain/index.js';
-import { loadFindings } from './findings.js';
+import { listYamlTree } from './load.js';
 import { isoDate } from './schema.js';
 import { check, inFile, rawMapping, sortIssues } from './validate.js';
 import { parseYaml } from './yaml-source.js';
@@ -71,15 +73,40 @@ export function parseDescription(file: string, textOfFile: string, examination: 
 }
 
 /** The workspace's description, judged against its examination and findings; null when it has no `description.yaml`. */
-export async function loadDescription(dir: string, examination: Examination): Promise<{ description: SystemDescription; findings: Finding[] } | null> {
+export async function loadDescription(dir: string, examination: Examination): Promise<{ description: SystemDescription; findings: IncidentCandidate[] } | null> {
   const file = join(dir, DESCRIPTION_FILE);
   const textOfFile = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
   });
   if (textOfFile === null) return null;
-  const { findings } = await loadFindings(dir, examination);
+  const findings = await incidentCandidates(dir);
   return { description: parseDescription(file, textOfFile, examination, new Set(findings.map((f) => f.code))), findings };
+}
+
+/**
+ * What the significant-incident rule reads of each finding file: its code, title, source, control, status, history
+ * and mark. The findings are judged against the examination by their own loader (docs/findings.md), which the
+ * forecast does not need: a finding the engine no longer derives is still an incident once marked.
+ */
+async function incidentCandidates(dir: string): Promise<IncidentCandidate[]> {
+  const files = await listYamlTree(dir, 'findings');
+  const candidates: IncidentCandidate[] = [];
+  for (const file of files) {
+    const raw = parseYaml(file, await readFile(file, 'utf8')).value as Record<string, unknown> | null;
+    if (raw === null || typeof raw !== 'object' || typeof raw['id'] !== 'string') continue;
+    const history = Array.isArray(raw['history']) ? (raw['history'] as Record<string, unknown>[]) : [];
+    candidates.push({
+      code: raw['id'],
+      title: typeof raw['title'] === 'string' ? raw['title'] : raw['id'],
+      source: (typeof raw['source'] === 'string' ? raw['source'] : 'self_identified') as FindingSource,
+      control: typeof raw['control'] === 'string' ? raw['control'] : null,
+      status: (typeof raw['status'] === 'string' ? raw['status'] : 'open') as FindingStatus,
+      history: history.map((h) => ({ on: String(h['on'] ?? ''), from: (h['from'] ?? null) as FindingStatus | null, to: h['to'] as FindingStatus, reason: null })),
+      significantIncident: raw['significantIncident'] === true,
+    });
+  }
+  return candidates;
 }
 
 /** The examination with the workspace's description: its warnings, and its undisclosed significant incidents as misstatements. */
