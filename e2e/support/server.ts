@@ -19,6 +19,8 @@ import { OPERATOR } from '../../src/services/platform/actor.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { migrateToLatest, openDatabase, type Store } from '../../src/store/database.js';
 import { readCheckFiles } from '../../src/workspace/checks.js';
+import type { SystemDescription } from '../../src/domain/index.js';
+import { loadDescription } from '../../src/workspace/description.js';
 import { loadFindings } from '../../src/workspace/findings.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 
@@ -48,7 +50,7 @@ export interface TestServer {
   services: Services;
   demo: SeededEngagement;
   /** Seeds another organisation with this workspace (findings only if it has them) and the demo's people as its members. */
-  seedOrganization(slug: string, examination: WorkspaceContent): Promise<SeededEngagement>;
+  seedOrganization(slug: string, examination: WorkspaceContent, description?: SystemDescription): Promise<SeededEngagement>;
   /** Moves the server's clock forward: what expires by it (download links, sessions) has then expired. */
   travel(ms: number): void;
   stop(): Promise<void>;
@@ -68,12 +70,13 @@ export async function startServer(): Promise<TestServer> {
     let ahead = 0;
     const services = createServices(store, { clock: () => new Date(Date.now() + ahead), newId: randomUUID });
 
-    const seed = async (slug: string, examination: WorkspaceContent): Promise<SeededEngagement> => {
+    const seed = async (slug: string, examination: WorkspaceContent, description?: SystemDescription): Promise<SeededEngagement> => {
       const seeded = await services.demo.seed(OPERATOR, {
         organizationSlug: slug,
         examination,
         people: DEMO_PEOPLE,
         password: DEMO_PASSWORD,
+        ...(description && { description }),
       });
       const organizationId = seeded.organization.id;
       const engagements = await services.engagements.list(OPERATOR, organizationId, { limit: 2, offset: 0 });
@@ -84,7 +87,11 @@ export async function startServer(): Promise<TestServer> {
 
     // The demo as `assay demo` seeds it, findings and checks included; a test that raises findings seeds an organisation of its own.
     const examination = await loadWorkspace(DEMO_WORKSPACE);
-    const demo = await seed(DEMO_ORGANIZATION, { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)), checkFiles: await readCheckFiles(DEMO_WORKSPACE) });
+    const demo = await seed(
+      DEMO_ORGANIZATION,
+      { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)), checkFiles: await readCheckFiles(DEMO_WORKSPACE) },
+      (await loadDescription(DEMO_WORKSPACE, examination))?.description,
+    );
     // Every test signs in a few times; the login rate limit is not what these tests are about.
     // Plain HTTP on a loopback address, as `assay demo` serves it: the session cookie is not marked Secure.
     app = await buildApp({ services, webRoot: WEB_BUILD, loginRateLimit: 1000, secureCookies: false });

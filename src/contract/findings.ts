@@ -99,6 +99,8 @@ export const findingSchema = z
     history: z.array(
       z.object({ on: z.string(), from: z.enum(FINDING_STATUSES).nullable(), to: z.enum(FINDING_STATUSES), reason: z.string().nullable() }),
     ),
+    /** Marked a significant incident the system description must disclose; absent when not marked. */
+    significantIncident: z.boolean().optional(),
     createdAt: z.string(),
     /** Send it back to change the finding (a stale one gets 409). */
     version: z.number().int(),

@@ -29,3 +29,4 @@ export * from './checks.js';
 export * from './evidence.js';
 export * from './coverage.js';
 export * from './trust.js';
+export * from './description.js';

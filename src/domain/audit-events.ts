@@ -91,6 +91,8 @@ export const AUDIT_EVENT_TYPES = [
   'trust_request.approved',
   'trust_request.rejected',
   'trust_request.revoked',
+  'description.updated',
+  'finding.incident_marked',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -119,6 +121,8 @@ export interface AuditRecords {
   remediationPlan: object;
   evidence: object;
   evidenceRequest: object;
+  /** An engagement's system description with its version. */
+  description: object;
 }
 
 /** What each step of a finding's work keeps beside the finding's status and version, before and after. */
@@ -248,6 +252,10 @@ export interface AuditPayloads<R extends AuditRecords> {
   'trust_request.approved': { before: TrustRequestRecord; after: TrustRequestRecord };
   'trust_request.rejected': { before: TrustRequestRecord; after: TrustRequestRecord };
   'trust_request.revoked': { before: TrustRequestRecord; after: TrustRequestRecord };
+  /** The system description as it was (null: the first) and as edited. */
+  'description.updated': { before: R['description'] | null; after: R['description'] };
+  /** A finding marked, or no longer marked, a significant incident the description must disclose. */
+  'finding.incident_marked': { before: { significantIncident: boolean; version: number }; after: { significantIncident: boolean; version: number } };
 }
 
 /** An account changed by the operator: the account before, and after with how many of its sessions ended. */

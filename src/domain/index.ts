@@ -24,6 +24,7 @@ export * from './readiness/index.js';
 export * from './access/permissions.js';
 export * from './accounts/index.js';
 export * from './findings/index.js';
+export * from './description/index.js';
 export * from './periods/index.js';
 export * from './coverage/index.js';
 export * from './remediation/index.js';

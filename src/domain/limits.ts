@@ -67,3 +67,5 @@ export const MAX_PACKAGES_PER_MINUTE = 10;
 export const MAX_NDA_TEXT_LENGTH = 50_000;
 /** Subprocessors listed on the trust page. */
 export const MAX_SUBPROCESSORS = 100;
+/** A section of the system description written as prose (the services, a component of the system). */
+export const MAX_DESCRIPTION_SECTION_LENGTH = 20_000;

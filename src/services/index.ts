@@ -10,6 +10,7 @@ import { DEFAULT_INSTANCE_SETTINGS, type InstanceSettings } from './accounts/sig
 import { createAuditLogServices } from './audit-log/index.js';
 import { createCoverageServices } from './coverage/index.js';
 import { createDemoServices } from './demo/index.js';
+import { createDescriptionServices } from './description/index.js';
 import { createEngagementServices } from './engagements/index.js';
 import { createEvidenceServices, type EvidenceSettings } from './evidence/index.js';
 import { createFindingsServices } from './findings/index.js';
@@ -44,6 +45,7 @@ export function createServices(
   const platform = createPlatform(store, storeDeps);
   const { signup, ...accounts } = createAccountsServices(platform, settings);
   const { lookup, ...engagements } = createEngagementServices(platform, { signup });
+  const descriptionServices = createDescriptionServices(platform, { lookup });
   const evidenceServices = createEvidenceServices(platform, { lookup, ...(evidence && { settings: evidence }) });
   return {
     access: platform.access,
@@ -53,12 +55,13 @@ export function createServices(
     ...createRemediationServices(platform, { lookup, ...(webhooks && { webhooks }) }),
     ...createReportServices(platform, { lookup }),
     ...createCoverageServices(platform, { lookup }),
+    ...descriptionServices,
     ...createAuditLogServices(platform, { lookup }),
     ...evidenceServices,
     ...createPackageServices(platform, { lookup, blobs: evidenceServices.blobs }),
     ...createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) }),
     ...createTrustServices(platform, { lookup, examination: engagements.examination, blobs: evidenceServices.blobs, maxBytes: evidenceServices.evidence.maxBytes, ...(mailer !== undefined && { mailer }) }),
-    ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users }),
+    ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users, description: descriptionServices.description }),
   };
 }
 

@@ -9,6 +9,7 @@ import { jsonPath, locateProblems, repeats, within, type Problem } from '../doma
 import { sampleProblems } from '../domain/sampling/integrity.js';
 import { chunksFor, controlColumns, controlRow, recordedSampleColumns, testColumns, toDomainControl, toDomainTest, toSample, toStoredControl, toStoredTest, type RecordedSampleSelect, type StoredControl, type StoredControlTest } from './controls-rows.js';
 import { sameTest } from '../domain/reimport.js';
+import { readDescribedExamination } from './description-repository.js';
 import { readCoverageEvidence, type CoveringEvidence } from './coverage-evidence.js';
 import { engineOf } from './engine.js';
 import { bumpRevision, engagementColumns, toDomainEngagement, toStoredEngagement, type ExaminationKey } from './engagements-repository.js';
@@ -31,12 +32,15 @@ export interface KeyedExamination {
   evidence: CoveringEvidence[];
 }
 
-/** {@link loadExamination}, with the engagement's revision, its organisation's version and its evidence of that state. */
+/** {@link loadExamination} with its description's misstatements, the engagement's revision, its organisation's version and its evidence of that state. */
 export async function loadKeyedExamination(executor: Executor, engagementId: string): Promise<KeyedExamination> {
-  return inOneSnapshot(executor, async (trx) => ({
-    ...(await readExamination(trx, engagementId)),
-    evidence: await readCoverageEvidence(trx, engagementId),
-  }));
+  return inOneSnapshot(executor, async (trx) => {
+    const { examination, key } = await readExamination(trx, engagementId);
+    // The evaluation's examination: the description's undisclosed significant incidents are misstatements of it
+    // (docs/system-description.md). `loadExamination` stays as stored, for what carries or exports it.
+    const described = await readDescribedExamination(trx, engagementId, examination);
+    return { examination: described.examination, key, evidence: await readCoverageEvidence(trx, engagementId) };
+  });
 }
 
 /** Runs `read` in a transaction of its own unless `executor` is one already. */

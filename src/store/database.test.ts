@@ -21,6 +21,7 @@ const TABLES = [
   'checks',
   'control_tests',
   'controls',
+  'descriptions',
   'engagements',
   'evaluation_snapshots',
   'evidence',

@@ -8,8 +8,9 @@ import { sql, type Selectable } from 'kysely';
 import type { Classification, CorrectiveAction, FailedSample, Finding, FindingSource, FindingStatus, Retest, RiskAcceptance, RootCause, RootCauseCategory, StatusChange } from '../domain/findings/index.js';
 import { chunksFor } from './controls-rows.js';
 import { engineOf } from './engine.js';
+import { bumpRevision } from './engagements-repository.js';
 import type { FindingsTable, RootCausesTable } from './schema.js';
-import { defaultDependencies, inList, fromJson, fromJsonOrNull, staleOrMissing, toJson, toJsonOrNull, selectPage, toTimestamp, translateConstraintErrors, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
+import { defaultDependencies, fromBooleanInt, inList, fromJson, toBooleanInt, fromJsonOrNull, staleOrMissing, toJson, toJsonOrNull, selectPage, toTimestamp, translateConstraintErrors, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
 
 export interface StoredFinding extends Finding {
   engagementId: string;
@@ -50,6 +51,7 @@ const findingColumns = [
   'findings.risk_acceptance',
   'findings.false_positive_reason',
   'findings.history',
+  'findings.significant_incident',
   'findings.created_at',
   'findings.version',
 ] as const;
@@ -77,6 +79,8 @@ function toStoredFinding(row: FindingRow): StoredFinding {
     riskAcceptance: fromJsonOrNull<RiskAcceptance>(row.risk_acceptance),
     falsePositiveReason: row.false_positive_reason,
     history: fromJson<StatusChange[]>(row.history),
+    // Only a marked finding says so: the domain's findings leave the flag out when it is not set.
+    ...(fromBooleanInt(row.significant_incident) && { significantIncident: true }),
     createdAt: row.created_at,
     version: Number(row.version),
   };
@@ -110,6 +114,7 @@ function mutableValues(finding: Finding) {
     risk_acceptance: toJsonOrNull(finding.riskAcceptance),
     false_positive_reason: finding.falsePositiveReason,
     history: toJson(finding.history),
+    significant_incident: toBooleanInt(finding.significantIncident === true),
   };
 }
 
@@ -136,8 +141,8 @@ function statusAsOf(executor: Executor, status: FindingStatus, today: string) {
   return sql<boolean>`findings.status = ${status}`;
 }
 
-/** The parameters an inserted finding binds: 18 values, and 2 in its root cause's subquery. */
-const FINDING_ROW_PARAMETERS = 20;
+/** The parameters an inserted finding binds: 19 values, and 2 in its root cause's subquery. */
+const FINDING_ROW_PARAMETERS = 21;
 
 export type FindingsRepository = ReturnType<typeof createFindingsRepository>;
 
@@ -273,6 +278,9 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
      */
     async update(engagementId: string, expectedVersion: number, finding: Finding, trx?: Executor): Promise<StoredFinding> {
       const executor = trx ?? db;
+      // A monitoring finding reopened is a regression, which the system description must disclose: the engine
+      // reads it (docs/system-description.md), so the engagement's cached evaluation is of an earlier state.
+      if (finding.source === 'monitoring') await bumpRevision(executor, { engagementId });
       const result = await executor
         .updateTable('findings')
         .set((eb) => ({

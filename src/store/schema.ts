@@ -248,6 +248,20 @@ export interface FindingsTable {
   history: JsonText;
   created_at: Timestamp;
   version: Version;
+  /** Marked a significant incident the system description must disclose (0 or 1). */
+  significant_incident: Generated<BooleanInt>;
+}
+
+/** An engagement's system description (DC1–DC9), kept whole. */
+export interface DescriptionsTable {
+  id: string;
+  engagement_id: string;
+  /** The domain's `SystemDescription` as JSON text. */
+  document: JsonText;
+  updated_at: Timestamp;
+  /** Who last edited it, as the audit log names the actor. */
+  updated_by: string;
+  version: Version;
 }
 
 /** Management's response to a finding, one per finding. */
@@ -416,4 +430,5 @@ export interface DatabaseSchema {
   trust_requests: TrustRequestsTable;
   trust_nda_acceptances: TrustNdaAcceptancesTable;
   trust_downloads: TrustDownloadsTable;
+  descriptions: DescriptionsTable;
 }

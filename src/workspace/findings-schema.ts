@@ -134,6 +134,8 @@ export const findingFileSchema = z.strictObject({
     })
     .optional(),
   falsePositiveReason: text.optional(),
+  /** A significant incident the system description must disclose (docs/system-description.md). */
+  significantIncident: z.boolean().optional(),
   history: z
     .array(
       z.strictObject({

@@ -268,6 +268,7 @@ function toFinding(source: YamlSource, file: FindingFile, known: Known, at: At):
     riskAcceptance: file.riskAcceptance ? { ...file.riskAcceptance, acceptedOn: file.riskAcceptance.acceptedOn ?? null } : null,
     falsePositiveReason: file.falsePositiveReason ?? null,
     history: file.history.map((h) => ({ on: h.on, from: h.from ?? null, to: h.to, reason: h.reason ?? null })),
+    ...(file.significantIncident === true && { significantIncident: true }),
   };
 }
 

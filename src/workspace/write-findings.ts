@@ -97,6 +97,7 @@ function findingDocument(finding: Finding, response: RecordedResponse | null, co
     fields.push(['riskAcceptance', map(doc, [['approver', approver], ['reason', reason], ['expires', expires], ...optional('acceptedOn', acceptedOn)])]);
   }
   fields.push(...optional('falsePositiveReason', finding.falsePositiveReason));
+  if (finding.significantIncident === true) fields.push(['significantIncident', true]);
   if (finding.history.length > 0) {
     const steps = finding.history.map((h) => oneLine(doc, [['on', h.on], ...optional('from', h.from), ['to', h.to], ...optional('reason', h.reason)]));
     fields.push(['history', doc.createNode(steps)]);

@@ -175,6 +175,16 @@ describe('writing findings and root causes', () => {
     expect(monitoring).not.toContain('managementResponse');
   });
 
+  it('writes the mark of a significant incident, and reads it back', async () => {
+    const examination = await loadWorkspace(ACME);
+    const loaded = await loadFindings(ACME, examination);
+    const findings = loaded.findings.map((f) => (f.code === 'F-MON-01' ? { ...f, significantIncident: true } : f));
+    const dir = await writeWorkspace(join(await emptyFolder(), 'acme'), { ...examination, ...loaded, findings });
+    expect(await readFile(join(dir, 'findings/f-mon-01.yaml'), 'utf8')).toContain('\nsignificantIncident: true\n');
+    expect(await readFile(join(dir, 'findings/f-ac-06.yaml'), 'utf8')).not.toContain('significantIncident');
+    expect((await loadFindings(dir, examination)).findings).toEqual(findings);
+  });
+
   it('writes an override, an accepted risk and what another tool left out (owner, due date, population)', async () => {
     const examination = await loadWorkspace(ACME);
     const { findings, rootCauses } = await loadFindings(ACME, examination);

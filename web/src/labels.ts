@@ -11,6 +11,7 @@ import type { ProposalDecision, ProposalStatus } from '@assay/domain/criteria/ex
 import type { EvidenceSource, EvidenceState, RequestStatus } from '@assay/domain/evidence/index.js';
 import type { DesignAssessment, Nature, ReportType, SampleResult, TestMethod } from '@assay/domain/engagement.js';
 import type { ControlConclusion, CriterionStatus, FailureKind, OpinionKind, Severity } from '@assay/domain/evaluation/result.js';
+import type { ComponentKind, DescriptionSection, DescriptionWarningKind, SubserviceMethod } from '@assay/domain/description/index.js';
 import type { ResponseStatus } from '@assay/domain/findings/management-response.js';
 import type { ActionStatus, FindingSource, FindingStatus, RootCauseCategory, VerificationResult } from '@assay/domain/findings/model.js';
 import type { CheckStatus } from '@assay/domain/monitoring/model.js';
@@ -111,6 +112,24 @@ const ENUMERATIONS = {
     remediate_control: 'remediate and retest the control',
     test_control: 'test the control',
   } satisfies Record<ReadinessActionKind, string>,
+  subserviceMethod: { carve_out: 'carve-out', inclusive: 'inclusive' } satisfies Record<SubserviceMethod, string>,
+  component: { infrastructure: 'infrastructure', software: 'software', people: 'people', procedures: 'procedures', data: 'data' } satisfies Record<ComponentKind, string>,
+  descriptionSection: {
+    services: 'services provided',
+    commitments: 'service commitments and system requirements',
+    components: 'components of the system',
+    incidents: 'significant incidents',
+    changes: 'significant changes',
+    subservice_organizations: 'subservice organisations',
+    user_entity_controls: 'complementary user entity controls',
+    not_applicable: 'criteria not applicable',
+  } satisfies Record<DescriptionSection, string>,
+  descriptionWarning: {
+    empty_section: 'empty section',
+    carve_out_without_csocs: 'carve-out without CSOCs',
+    not_applicable_without_reason: 'not applicable without a reason',
+    undisclosed_incident: 'undisclosed significant incident',
+  } satisfies Record<DescriptionWarningKind, string>,
 } as const;
 
 /** Every enumerated value's words by value; a value in several enumerations reads the same in each. */

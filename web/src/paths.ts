@@ -45,6 +45,7 @@ export const SECTIONS = {
   evidence: 'evidence',
   requests: 'evidence-requests',
   coverage: 'coverage',
+  description: 'description',
   settings: 'settings',
 } as const;
 export type Section = keyof typeof SECTIONS;

@@ -26,6 +26,7 @@ const checks = page(() => import('./pages/checks/ChecksPage.js').then((m) => ({ 
 const remediation = page(() => import('./pages/remediation/RemediationPage.js').then((m) => ({ Component: m.RemediationPage })));
 const reports = page(() => import('./pages/reports/ReportsPage.js').then((m) => ({ Component: m.ReportsPage })));
 const periods = page(() => import('./pages/periods/PeriodsPage.js').then((m) => ({ Component: m.PeriodsPage })));
+const description = page(() => import('./pages/description/DescriptionPage.js').then((m) => ({ Component: m.DescriptionPage })));
 const coverage = page(() => import('./pages/coverage/CoveragePage.js').then((m) => ({ Component: m.CoveragePage })));
 const controlCoverage = page(() => import('./pages/coverage/ControlCoveragePage.js').then((m) => ({ Component: m.ControlCoveragePage })));
 const rootCauses = page(() => import('./pages/root-causes/RootCausesPage.js').then((m) => ({ Component: m.RootCausesPage })));
@@ -83,6 +84,7 @@ export const routes: RouteObject[] = [
       { path: SECTIONS.reports, ...reports },
       { path: SECTIONS.periods, ...periods },
       { path: SECTIONS.coverage, ...coverage },
+      { path: SECTIONS.description, ...description },
       { path: `${SECTIONS.coverage}/:controlId`, ...controlCoverage },
       { path: SECTIONS.rootCauses, ...rootCauses },
       { path: SECTIONS.evidence, ...evidence },

@@ -11,6 +11,7 @@ import { openDatabase } from '../../store/database.js';
 import { createInstanceRepository } from '../../store/instance-repository.js';
 import { loadFindings } from '../../workspace/findings.js';
 import { readCheckFiles } from '../../workspace/checks.js';
+import { loadDescription } from '../../workspace/description.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { describeDatabase, isPostgresUrl, resolveDatabaseUrl } from '../database.js';
 import type { CliIO } from '../io.js';
@@ -41,6 +42,7 @@ export function registerDemo(program: Command, io: CliIO): void {
     .option('--database <url>', `database (default ${DEMO_DATABASE}; $ASSAY_DATABASE_URL is not read: the demo's password is public)`)
     .action(async (options: { port: number; database?: string }) => {
       const examination = await loadWorkspace(DEMO_WORKSPACE);
+      const description = await loadDescription(DEMO_WORKSPACE, examination);
       const databaseUrl = resolveDatabaseUrl(options.database, io, { fallback: DEMO_DATABASE, useEnvironment: false });
       await refuseUnlessDemoDatabase(databaseUrl);
       await runServer(io, {
@@ -60,6 +62,7 @@ export function registerDemo(program: Command, io: CliIO): void {
             examination: { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)), checkFiles: await readCheckFiles(DEMO_WORKSPACE) },
             people: DEMO_PEOPLE,
             password: DEMO_PASSWORD,
+            ...(description && { description: description.description }),
           });
           const owned = examination.controls.filter((c) => c.owner === 'it-ops@acme.example').map((c) => c.id);
           return [

@@ -1,10 +1,12 @@
 /** `assay examine DIR`: the opinion forecast of a workspace. */
 import type { Command } from 'commander';
-import { OPINION_KINDS, examine, explainCheckedTests, type CheckedTestRun, type Examination, type ExaminationResult, type OpinionKind } from '../../domain/index.js';
+import { OPINION_KINDS, examine, explainCheckedTests, words, type CheckedTestRun, type DescriptionWarning, type Examination, type ExaminationResult, type OpinionKind } from '../../domain/index.js';
 import { standOnChecks } from '../../workspace/checks.js';
 import { renderExaminationMarkdown } from '../../reports/examination-markdown.js';
 import { assessmentResults } from '../../reports/oscal/assessment-results.js';
 import { planOfActionAndMilestones } from '../../reports/oscal/poam.js';
+import { counted } from '../../domain/words.js';
+import { DESCRIPTION_FILE, describeWorkspace } from '../../workspace/description.js';
 import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspaceWithChecks } from '../../workspace/load.js';
 import { EXIT_OK, EXIT_PROBLEMS_FOUND } from '../exit-codes.js';
@@ -19,10 +21,28 @@ import { renderExaminationText } from '../render-examination.js';
 const FORMATS = ['text', 'json', 'markdown', 'oscal-ar', 'oscal-poam'] as const;
 
 /** The forecast of a workspace folder; a test that stands on a check concludes on its run as of the period end, its reasons saying so. */
-export async function examineWorkspace(dir: string): Promise<{ examination: Examination; result: ExaminationResult; runs: CheckedTestRun[] }> {
+export async function examineWorkspace(
+  dir: string,
+): Promise<{ examination: Examination; result: ExaminationResult; runs: CheckedTestRun[]; description: WorkspaceDescription }> {
   const workspace = await loadWorkspaceWithChecks(dir);
-  const { examination, runs } = await standOnChecks(workspace.examination, workspace.checks, workspace.checkedTests);
-  return { examination, result: explainCheckedTests(examine(examination), runs), runs };
+  const checked = await standOnChecks(workspace.examination, workspace.checks, workspace.checkedTests);
+  // The description's undisclosed significant incidents are misstatements of it (docs/system-description.md).
+  const { examination, warnings, described } = await describeWorkspace(dir, checked.examination);
+  return { examination, result: explainCheckedTests(examine(examination), checked.runs), runs: checked.runs, description: { described, warnings } };
+}
+
+/** Whether the workspace has a description (`description.yaml`), and its completeness warnings. */
+interface WorkspaceDescription {
+  described: boolean;
+  warnings: DescriptionWarning[];
+}
+
+/** The description's warnings for people, each with the section to fix; nothing without a description. */
+function renderDescriptionWarnings({ described, warnings }: WorkspaceDescription): string {
+  if (!described) return '';
+  if (warnings.length === 0) return '\nSystem description: complete, no warning.\n';
+  const lines = warnings.map((w) => `  - [${words(w.section)}] ${w.message}`);
+  return `\nSystem description: ${counted(warnings.length, 'warning')} (${DESCRIPTION_FILE})\n${lines.join('\n')}\n`;
 }
 
 export function registerExamine(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -33,8 +53,9 @@ export function registerExamine(program: Command, io: CliIO, setExit: (code: num
     .option('--format <format>', `output: ${FORMATS.join(' | ')}`, choice(FORMATS), 'text')
     .option('--fail-on <opinion>', `exit 1 when the forecast is at least this: ${OPINION_KINDS.slice(1).join(' | ')}`, choice(OPINION_KINDS))
     .action(async (dir: string, options: { format: (typeof FORMATS)[number]; failOn?: OpinionKind }) => {
-      const { examination, result } = await examineWorkspace(dir);
-      if (options.format === 'json') io.out(`${JSON.stringify(result, null, 2)}\n`);
+      const { examination, result, description } = await examineWorkspace(dir);
+      // DESIGN §5's names stay as they are; the description's warnings are one key more, with a description only.
+      if (options.format === 'json') io.out(`${JSON.stringify(description.described ? { ...result, descriptionWarnings: description.warnings } : result, null, 2)}\n`);
       else if (options.format === 'markdown') {
         // The findings' approved management responses are the report's "other information" section.
         const { findings, managementResponses } = await loadFindings(dir, examination);
@@ -47,7 +68,7 @@ export function registerExamine(program: Command, io: CliIO, setExit: (code: num
             ? assessmentResults(examination, result, findings)
             : planOfActionAndMilestones({ examination, result, findings, rootCauses });
         io.out(`${JSON.stringify(document, null, 2)}\n`);
-      } else io.out(renderExaminationText(result, io.isTTY));
+      } else io.out(renderExaminationText(result, io.isTTY) + renderDescriptionWarnings(description));
       const failed =
         options.failOn !== undefined && OPINION_KINDS.indexOf(result.opinion.overall) >= OPINION_KINDS.indexOf(options.failOn);
       setExit(failed ? EXIT_PROBLEMS_FOUND : EXIT_OK);

@@ -106,6 +106,12 @@ export const PERMISSIONS = {
   'package.export': { ...programme, auditor: 'all' },
   /** What the public trust page shows, the report and NDA behind it, and who may download it: the admin's. */
   'trust.manage': { admin: 'all' },
+  'description.read': everyone,
+  /**
+   * The system description and which findings are significant incidents it must disclose: management's
+   * assertion, never the auditor's, who reports on whether it is fairly presented (independence).
+   */
+  'description.edit': programme,
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

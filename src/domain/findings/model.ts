@@ -162,6 +162,11 @@ export interface Finding {
   riskAcceptance: RiskAcceptance | null;
   falsePositiveReason: string | null;
   history: StatusChange[];
+  /**
+   * Marked by a person as a significant incident the system description must disclose (DC4); absent means not
+   * marked. An undisclosed one misstates the description (src/domain/description).
+   */
+  significantIncident?: boolean;
 }
 
 /** A finding's follow-up when it is identified: no root cause, action, retest, acceptance or history yet. */

@@ -3,7 +3,7 @@
  * database. Builders are pure functions of this, so a document states the same from either source. A field with
  * nothing to give is empty, never missing: a workspace has no monitoring history, a new engagement no snapshots.
  */
-import type { ControlCoverage, Examination, ExaminationResult, Finding, ManagementResponse, RootCause } from '../../domain/index.js';
+import type { ControlCoverage, DescriptionWarning, Examination, ExaminationResult, Finding, ManagementResponse, RootCause, SystemDescription } from '../../domain/index.js';
 
 /** One check's latest run, as monitoring recorded it. */
 export interface MonitoringSummary {
@@ -56,4 +56,9 @@ export interface ReportData {
   locale: string;
   /** ISO date-time "now": documents never read the clock themselves. */
   generatedAt: string;
+  /**
+   * Management's system description (DC1–DC9) with its completeness warnings; absent or null where none is
+   * recorded (the report then has no description section to write from).
+   */
+  description?: { description: SystemDescription; warnings: DescriptionWarning[] } | null;
 }

@@ -8,6 +8,7 @@ import { controlRoutes } from './controls/index.js';
 import { controlTestRoutes } from './controls/tests.js';
 import { notApplicableRoutes } from './criteria/not-applicable.js';
 import { coverageRoutes } from './coverage/index.js';
+import { descriptionRoutes } from './description/index.js';
 import { engagementRoutes } from './engagements/index.js';
 import { evidenceRoutes } from './evidence/index.js';
 import { examinationRoutes } from './examination/index.js';
@@ -64,4 +65,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(evidenceRoutes, options);
   await app.register(coverageRoutes, options);
   await app.register(trustRoutes, options);
+  await app.register(descriptionRoutes, options);
 }

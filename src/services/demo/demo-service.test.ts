@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { ConflictError } from '../../domain/index.js';
+import { loadDescription } from '../../workspace/description.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { OPERATOR } from '../platform/actor.js';
 import { createServices } from '../index.js';
@@ -34,6 +35,20 @@ for (const engine of ENGINES) {
       const services = createServices(store());
       expect(await services.demo.seed(OPERATOR, seed)).toMatchObject({ imported: true, organization: { slug: 'acme' } });
       expect(await services.demo.seed(OPERATOR, seed)).toMatchObject({ imported: false, people: [{ added: false }] });
+    });
+
+    it('records the demo’s system description: AWS carved out with its CSOCs, CUECs, and nothing to warn of', async () => {
+      const examination = await loadWorkspace(ACME);
+      const description = (await loadDescription(ACME, examination))?.description;
+      const services = createServices(store());
+      const seeded = await services.demo.seed(OPERATOR, { organizationSlug: 'acme', examination, people: PEOPLE, password: 'the published password', ...(description && { description }) });
+      const engagement = (await services.engagements.list(OPERATOR, seeded.organization.id, { limit: 1, offset: 0 })).items[0];
+      const view = await services.description.get(OPERATOR, seeded.organization.id, engagement?.id ?? '');
+      expect(view).toMatchObject({ recorded: true, version: 1, warnings: [], opinion: 'unmodified' });
+      expect(view.description.subserviceOrganizations).toEqual([
+        expect.objectContaining({ name: 'Amazon Web Services', method: 'carve_out', csocs: expect.arrayContaining([expect.objectContaining({ criteria: ['CC6.4'] })]) }),
+      ]);
+      expect(view.description.userEntityControls.length).toBeGreaterThanOrEqual(3);
     });
   });
 }

@@ -5,7 +5,8 @@
  * The demo's accounts have a published password, so it seeds only an empty database, which it marks as its own,
  * or one it marked before: never a database that holds anything else.
  */
-import { ConflictError, ForbiddenError, type Role } from '../../domain/index.js';
+import { ConflictError, ForbiddenError, type Role, type SystemDescription } from '../../domain/index.js';
+import type { DescriptionService } from '../description/description-service.js';
 import type { DatabaseStanding, InstanceRepository } from '../../store/instance-repository.js';
 import type { Organization, OrganizationsRepository } from '../../store/organizations-repository.js';
 import type { Actor } from '../platform/actor.js';
@@ -26,6 +27,8 @@ export interface DemoSeed {
   people: readonly DemoPerson[];
   /** The password of every demo account created now (accounts that exist keep theirs). */
   password: string;
+  /** The system description recorded with the engagement when it is imported, if the workspace has one. */
+  description?: SystemDescription;
 }
 
 export interface SeededDemo {
@@ -48,8 +51,9 @@ export function createDemoService(deps: {
   instance: Pick<InstanceRepository, 'standing' | 'markDemo'>;
   workspace: Pick<WorkspaceService, 'importWorkspace'>;
   users: Pick<UsersService, 'ensureMember'>;
+  description: Pick<DescriptionService, 'update'>;
 }) {
-  const { organizations, instance, workspace, users } = deps;
+  const { organizations, instance, workspace, users, description } = deps;
   return {
     async seed(actor: Actor, seed: DemoSeed): Promise<SeededDemo> {
       if (actor.kind !== 'operator') throw new ForbiddenError('Only the operator of the installation seeds the demo');
@@ -57,8 +61,12 @@ export function createDemoService(deps: {
       refuseUnlessDemo(standing, 'The database');
       if (standing.kind === 'empty') await instance.markDemo();
       const existing = await organizations.findBySlug(seed.organizationSlug);
-      const organization =
-        existing ?? (await workspace.importWorkspace(actor, seed.examination, { organizationSlug: seed.organizationSlug })).organization;
+      let organization = existing;
+      if (organization === null) {
+        const imported = await workspace.importWorkspace(actor, seed.examination, { organizationSlug: seed.organizationSlug });
+        organization = imported.organization;
+        if (seed.description) await description.update(actor, organization.id, imported.engagement.id, 0, seed.description);
+      }
       const people = [];
       for (const person of seed.people) {
         const result = await users.ensureMember(actor, organization.id, { ...person, password: seed.password });

@@ -8,6 +8,7 @@ import type { VersionedPlan } from '../../domain/remediation/index.js';
 import type { ApiToken } from '../../store/api-tokens-repository.js';
 import type { AuditRepository } from '../../store/audit-repository.js';
 import type { ReplaceCounts, SampleChange, StoredControl, StoredControlTest } from '../../store/controls-repository.js';
+import type { StoredDescription } from '../../store/description-repository.js';
 import type { StoredEngagement } from '../../store/engagements-repository.js';
 import type { StoredEvidence } from '../../store/evidence-repository.js';
 import type { StoredFinding, StoredRootCause } from '../../store/findings-repository.js';
@@ -46,6 +47,7 @@ export interface StoredRecords {
   remediationPlan: VersionedPlan;
   evidence: StoredEvidence;
   evidenceRequest: EvidenceRequest;
+  description: StoredDescription;
 }
 
 /** An event as the services record it: its type decides its payload (src/domain/audit-events.ts). */

@@ -22,6 +22,7 @@ import * as evidence from './2026120530_evidence.js';
 import * as checks from './2026120550_checks.js';
 import * as reportJobs from './2026120610_report_jobs.js';
 import * as trustPage from './2026120620_trust_page.js';
+import * as description from './2026120640_description.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -43,4 +44,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026120550_checks': checks,
   '2026120610_report_jobs': reportJobs,
   '2026120620_trust_page': trustPage,
+  '2026120640_description': description,
 };

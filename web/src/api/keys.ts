@@ -45,6 +45,8 @@ export const keys = {
   /** The engine's result and what is derived from it: a change of anything the engine reads invalidates them all. */
   examination,
   history: (organizationId: string, engagementId: string) => [...examination(organizationId, engagementId), 'history'] as const,
+  /** The system description with its warnings: under the examination, as the findings' incidents and the opinion move it. */
+  description: (organizationId: string, engagementId: string) => [...examination(organizationId, engagementId), 'description'] as const,
   changes: (organizationId: string, engagementId: string, sinceDays: number) =>
     [...examination(organizationId, engagementId), 'changes', sinceDays] as const,
   /** What to fix first: each deficient control assumed effective. */

@@ -64,7 +64,7 @@ export function publicTrustApi(slug: string) {
 }
 
 /** What a finding holds under its own address. */
-type FindingPart = 'transitions' | 'corrective-actions' | 'retests' | 'root-cause' | 'override' | 'management-response' | 'steps';
+type FindingPart = 'significant-incident' | 'transitions' | 'corrective-actions' | 'retests' | 'root-cause' | 'override' | 'management-response' | 'steps';
 
 export function engagementApi(organizationId: string, engagementId: string) {
   const root = organizationApi(organizationId).engagement(engagementId);
@@ -81,6 +81,7 @@ export function engagementApi(organizationId: string, engagementId: string) {
     afterRemediation: `${root}/examination/after-remediation`,
     comparison: `${root}/comparison`,
     coverage: `${root}/coverage`,
+    description: `${root}/description`,
     controlCoverage: (controlId: string) => `${control(controlId)}/coverage`,
     evidenceContent: (evidenceId: string) => `${root}/evidence/${seg(evidenceId)}/content`,
     reExamination: `${root}/re-examination`,

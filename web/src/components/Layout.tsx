@@ -36,6 +36,7 @@ import { engagementRoot, homePage, sectionPage, type Section } from '../paths.js
 /** The navigation, in order: the dashboard (null: the engagement's root), then each section. */
 const NAVIGATION: { section: Section | null; label: string }[] = [
   { section: null, label: 'Dashboard' },
+  { section: 'description', label: 'System description' },
   { section: 'criteria', label: 'Criteria' },
   { section: 'controls', label: 'Controls' },
   { section: 'sampling', label: 'Sampling' },

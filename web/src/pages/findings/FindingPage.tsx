@@ -21,6 +21,7 @@ import { LifecycleCard } from './LifecycleCard.js';
 import { ManagementResponseCard } from './ManagementResponseCard.js';
 import { RetestsCard } from './RetestsCard.js';
 import { RootCauseCard } from './RootCauseCard.js';
+import { SignificantIncidentCard } from './SignificantIncidentCard.js';
 import { engagementRoot } from '../../paths.js';
 import { PageLoader } from '../../components/QueryFallback.js';
 import { SectionTrail } from '../../components/SectionTrail.js';
@@ -59,6 +60,7 @@ export function FindingPage() {
   return (
     <Stack>
       <FindingHeader finding={current} root={root} />
+      <SignificantIncidentCard finding={current} root={root} reload={reload} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <ClassificationCard finding={current} canJudge={canJudge} reload={reload} />
         <DeviationsCard finding={current} />

@@ -1,0 +1,117 @@
+/**
+ * The system description of an engagement (docs/system-description.md): read with its completeness warnings, the
+ * significant incidents found in the findings and the description opinion they lead to; edited whole at the
+ * version read; and the mark that makes a finding a significant incident. Every change is audited in its
+ * transaction and marks the engagement's examination as changed, so the forecast reads it at once.
+ */
+import {
+  ValidationError,
+  criteriaOfCategories,
+  descriptionProblems,
+  descriptionWarnings,
+  emptyDescription,
+  formOpinion,
+  jsonPath,
+  locateProblems,
+  significantIncidents,
+  withDescription,
+  type Examination,
+  type IncidentCandidate,
+  type SystemDescription,
+} from '../../domain/index.js';
+import type { DescriptionView, IncidentMark } from '../../contract/description.js';
+import type { ControlsRepository } from '../../store/controls-repository.js';
+import type { DescriptionRepository, StoredDescription } from '../../store/description-repository.js';
+import type { Executor } from '../../store/values.js';
+import type { Access } from '../platform/access.js';
+import { describeActor, type Actor } from '../platform/actor.js';
+import type { AuditLog } from '../platform/audit.js';
+import type { EngagementScope } from '../engagements/engagement-scope.js';
+
+export function createDescriptionService(deps: {
+  db: Executor;
+  descriptions: DescriptionRepository;
+  controls: Pick<ControlsRepository, 'loadExamination'>;
+  lookup: EngagementScope;
+  access: Access;
+  audit: AuditLog;
+}) {
+  const { db, descriptions, controls, lookup, access, audit } = deps;
+
+  function viewOf(examination: Examination, stored: StoredDescription | null, findings: readonly IncidentCandidate[]): DescriptionView {
+    const description = stored?.description ?? emptyDescription();
+    const incidents = significantIncidents(findings, examination.controls);
+    const { engagement } = withDescription(examination, stored && description, findings).examination;
+    return {
+      recorded: stored !== null,
+      version: stored?.version ?? 0,
+      updatedAt: stored?.updatedAt ?? null,
+      updatedBy: stored?.updatedBy ?? null,
+      description,
+      notApplicable: examination.engagement.notApplicable,
+      incidents,
+      // An unrecorded description warns as an empty one would: the warnings say what to write.
+      warnings: descriptionWarnings(description, examination.engagement.notApplicable, incidents),
+      opinion: formOpinion(engagement, []).subjects.description,
+    };
+  }
+
+  async function read(engagementId: string, trx: Executor): Promise<DescriptionView> {
+    const [examination, stored, findings] = await Promise.all([
+      controls.loadExamination(engagementId, trx),
+      descriptions.find(engagementId, trx),
+      descriptions.incidentCandidates(engagementId, trx),
+    ]);
+    return viewOf(examination, stored, findings);
+  }
+
+  return {
+    /** The description with its warnings, the significant incidents found and the description opinion. */
+    async get(actor: Actor, organizationId: string, engagementId: string): Promise<DescriptionView> {
+      await access.require(actor, organizationId, 'description.read');
+      await lookup.engagement(organizationId, engagementId);
+      return db.transaction().execute((trx) => read(engagementId, trx));
+    },
+
+    /**
+     * Writes the whole description at the version read (0: the first). Refused with every problem at its JSON
+     * path (a criterion out of scope, an organisation twice, an unknown finding); a stale version is a conflict.
+     */
+    async update(actor: Actor, organizationId: string, engagementId: string, version: number, description: SystemDescription): Promise<DescriptionView> {
+      await access.require(actor, organizationId, 'description.edit');
+      return db.transaction().execute(async (trx) => {
+        await lookup.engagementForChange(organizationId, engagementId, trx);
+        const [examination, findings] = await Promise.all([controls.loadExamination(engagementId, trx), descriptions.incidentCandidates(engagementId, trx)]);
+        const inScope = new Set(criteriaOfCategories(examination.engagement.categories).map((c) => c.id));
+        const problems = descriptionProblems(description, inScope, new Set(findings.map((f) => f.code)));
+        if (problems.length > 0) {
+          throw new ValidationError(locateProblems(problems, (path) => jsonPath(['description', ...path])), 'The system description cannot be recorded');
+        }
+        const before = await descriptions.find(engagementId, trx);
+        const saved = await descriptions.save(engagementId, version, description, describeActor(actor), trx);
+        await audit.record(trx, actor, { type: 'description.updated', organizationId, subject: `description:${engagementId}`, before, after: saved });
+        return viewOf(examination, saved, findings);
+      });
+    },
+
+    /** Marks a finding a significant incident the description must disclose, or takes the mark off, at the finding's version. */
+    async markIncident(actor: Actor, organizationId: string, engagementId: string, code: string, version: number, significantIncident: boolean): Promise<IncidentMark> {
+      await access.require(actor, organizationId, 'description.edit');
+      return db.transaction().execute(async (trx) => {
+        await lookup.engagementForChange(organizationId, engagementId, trx);
+        const before = (await descriptions.incidentCandidates(engagementId, trx)).find((f) => f.code === code);
+        const next = await descriptions.markSignificantIncident(engagementId, code, version, significantIncident, trx);
+        await audit.record(trx, actor, {
+          type: 'finding.incident_marked',
+          organizationId,
+          subject: `finding:${engagementId}/${code}`,
+          before: { significantIncident: before?.significantIncident === true, version },
+          after: { significantIncident, version: next },
+        });
+        return { finding: code, significantIncident, version: next };
+      });
+    },
+  };
+}
+
+export type DescriptionService = ReturnType<typeof createDescriptionService>;

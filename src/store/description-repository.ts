@@ -1,0 +1,110 @@
+/**
+ * An engagement's system description, kept whole as JSON text at a version (optimistic concurrency), and what the
+ * examination reads of it: the description and the findings that may be significant incidents, from which the
+ * domain derives the description's warnings and misstatements (`withDescription`).
+ */
+import { withDescription, type DescribedExamination, type IncidentCandidate, type SystemDescription } from '../domain/description/index.js';
+import type { Examination } from '../domain/engagement.js';
+import type { FindingSource, FindingStatus, StatusChange } from '../domain/findings/index.js';
+import { bumpRevision } from './engagements-repository.js';
+import { defaultDependencies, fromBooleanInt, fromJson, staleOrMissing, toBooleanInt, toJson, toTimestamp, type Executor, type StoreDependencies } from './values.js';
+
+export interface StoredDescription {
+  engagementId: string;
+  description: SystemDescription;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
+}
+
+const descriptionColumns = ['engagement_id', 'document', 'updated_at', 'updated_by', 'version'] as const;
+
+async function findDescription(executor: Executor, engagementId: string): Promise<StoredDescription | null> {
+  const row = await executor.selectFrom('descriptions').select(descriptionColumns).where('engagement_id', '=', engagementId).executeTakeFirst();
+  if (!row) return null;
+  return {
+    engagementId: row.engagement_id,
+    description: fromJson<SystemDescription>(row.document),
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+    version: Number(row.version),
+  };
+}
+
+/** The findings of the engagement as the significant-incident rule reads them, in code order. */
+async function incidentCandidates(executor: Executor, engagementId: string): Promise<IncidentCandidate[]> {
+  const rows = await executor
+    .selectFrom('findings')
+    .select(['code', 'title', 'source', 'control_code', 'status', 'history', 'significant_incident'])
+    .where('engagement_id', '=', engagementId)
+    .orderBy('code')
+    .execute();
+  return rows.map((row) => ({
+    code: row.code,
+    title: row.title,
+    source: row.source as FindingSource,
+    control: row.control_code,
+    status: row.status as FindingStatus,
+    history: fromJson<StatusChange[]>(row.history),
+    significantIncident: fromBooleanInt(row.significant_incident),
+  }));
+}
+
+/**
+ * The examination with its description's misstatements and the description's warnings, read in the caller's
+ * snapshot (the examination's loaders call it in theirs).
+ */
+export async function readDescribedExamination(executor: Executor, engagementId: string, examination: Examination): Promise<DescribedExamination> {
+  const stored = await findDescription(executor, engagementId);
+  if (stored === null) return { examination, warnings: [] };
+  return withDescription(examination, stored.description, await incidentCandidates(executor, engagementId));
+}
+
+export type DescriptionRepository = ReturnType<typeof createDescriptionRepository>;
+
+export function createDescriptionRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
+  return {
+    find: (engagementId: string, trx?: Executor) => findDescription(trx ?? db, engagementId),
+
+    /**
+     * Writes the description at the version the writer read (0: there is none yet), and marks the change to what
+     * the engine reads. A stale version is a ConflictError; nothing is written.
+     */
+    async save(engagementId: string, expectedVersion: number, description: SystemDescription, by: string, trx: Executor): Promise<StoredDescription> {
+      await bumpRevision(trx, { engagementId });
+      const values = { document: toJson(description), updated_at: toTimestamp(deps.clock()), updated_by: by };
+      const current = await findDescription(trx, engagementId);
+      if ((current?.version ?? 0) !== expectedVersion) throw staleOrMissing('The system description', expectedVersion, current?.version ?? 0);
+      if (current === null) {
+        await trx.insertInto('descriptions').values({ id: deps.newId(), engagement_id: engagementId, ...values }).execute();
+      } else {
+        await trx
+          .updateTable('descriptions')
+          .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+          .where('engagement_id', '=', engagementId)
+          .where('version', '=', expectedVersion)
+          .execute();
+      }
+      return (await findDescription(trx, engagementId)) as StoredDescription;
+    },
+
+    /** Marks a finding as a significant incident or not, at the finding's version; returns its new version (null: no such finding). */
+    async markSignificantIncident(engagementId: string, code: string, expectedVersion: number, significant: boolean, trx: Executor): Promise<number> {
+      await bumpRevision(trx, { engagementId });
+      const result = await trx
+        .updateTable('findings')
+        .set((eb) => ({ significant_incident: toBooleanInt(significant), version: eb('version', '+', 1) }))
+        .where('engagement_id', '=', engagementId)
+        .where('code', '=', code)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) {
+        const row = await trx.selectFrom('findings').select('version').where('engagement_id', '=', engagementId).where('code', '=', code).executeTakeFirst();
+        throw staleOrMissing(`Finding ${code}`, expectedVersion, row?.version);
+      }
+      return expectedVersion + 1;
+    },
+
+    incidentCandidates: (engagementId: string, trx?: Executor) => incidentCandidates(trx ?? db, engagementId),
+  };
+}

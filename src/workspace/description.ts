@@ -1,0 +1,117 @@
+/**
+ * `description.yaml`: the system description of a workspace (docs/system-description.md), read and judged with
+ * `file:line` errors, and the examination it describes with the description's warnings and misstatements. A
+ * workspace without the file has no description: it examines exactly as DESIGN §5 says, and nothing warns.
+ *
+ * The misstatements are added where the examination is forecast (`describeWorkspace`), not where it is loaded
+ * for import or export: the stored engagement keeps only the misstatements its `assay.yaml` states, and the
+ * server derives the others from the description it stores in the same way.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  COMPONENT_KINDS,
+  SUBSERVICE_METHODS,
+  ValidationError,
+  criteriaOfCategories,
+  descriptionProblems,
+  withDescription,
+  type DescribedExamination,
+  type Examination,
+  type FindingSource,
+  type FindingStatus,
+  type IncidentCandidate,
+  type Issue,
+  type SystemDescription,
+} from '../domain/index.js';
+import { listYamlTree } from './load.js';
+import { isoDate } from './schema.js';
+import { check, inFile, rawMapping, sortIssues } from './validate.js';
+import { parseYaml } from './yaml-source.js';
+
+export const DESCRIPTION_FILE = 'description.yaml';
+
+const text = z.string().trim().min(1, { message: 'must not be empty' });
+// Prose sections may be left empty: the completeness warnings say so, they are not an error.
+const prose = z.string().trim().default('');
+const criteria = z.array(text).default([]);
+const complementary = z.strictObject({ text, criteria });
+
+const descriptionFileSchema = z.strictObject({
+  services: prose,
+  commitments: z.array(text).default([]),
+  components: z.strictObject(Object.fromEntries(COMPONENT_KINDS.map((kind) => [kind, prose]))).default({}),
+  incidents: z.array(z.strictObject({ finding: text.optional(), date: isoDate.optional(), text })).default([]),
+  changes: z.array(text).default([]),
+  subserviceOrganizations: z
+    .array(z.strictObject({ name: text, services: text, method: z.enum(SUBSERVICE_METHODS), csocs: z.array(complementary).default([]) }))
+    .default([]),
+  userEntityControls: z.array(complementary).default([]),
+});
+
+/**
+ * The workspace's description, judged against its examination (criteria in scope) and the codes of its findings
+ * (an incident disclosed names one of them); null without the file. Throws ValidationError with every problem.
+ */
+export function parseDescription(file: string, textOfFile: string, examination: Examination, findingCodes: ReadonlySet<string>): SystemDescription {
+  const source = parseYaml(file, textOfFile);
+  const issues: Issue[] = [];
+  const raw = rawMapping(source, issues);
+  const parsed = raw && check(source, raw, descriptionFileSchema, issues);
+  if (parsed) {
+    const description: SystemDescription = {
+      ...parsed,
+      components: Object.fromEntries(COMPONENT_KINDS.map((kind) => [kind, parsed.components[kind] ?? ''])) as SystemDescription['components'],
+      incidents: parsed.incidents.map((i) => ({ finding: i.finding ?? null, date: i.date ?? null, text: i.text })),
+    };
+    const inScope = new Set(criteriaOfCategories(examination.engagement.categories).map((c) => c.id));
+    issues.push(...inFile(source, descriptionProblems(description, inScope, findingCodes)));
+    if (issues.length === 0) return description;
+  }
+  throw new ValidationError(sortIssues(issues), 'The system description is not valid');
+}
+
+/** The workspace's description, judged against its examination and findings; null when it has no `description.yaml`. */
+export async function loadDescription(dir: string, examination: Examination): Promise<{ description: SystemDescription; findings: IncidentCandidate[] } | null> {
+  const file = join(dir, DESCRIPTION_FILE);
+  const textOfFile = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (textOfFile === null) return null;
+  const findings = await incidentCandidates(dir);
+  return { description: parseDescription(file, textOfFile, examination, new Set(findings.map((f) => f.code))), findings };
+}
+
+/**
+ * What the significant-incident rule reads of each finding file: its code, title, source, control, status, history
+ * and mark. The findings are judged against the examination by their own loader (docs/findings.md), which the
+ * forecast does not need: a finding the engine no longer derives is still an incident once marked.
+ */
+async function incidentCandidates(dir: string): Promise<IncidentCandidate[]> {
+  const files = await listYamlTree(dir, 'findings');
+  const candidates: IncidentCandidate[] = [];
+  for (const file of files) {
+    const raw = parseYaml(file, await readFile(file, 'utf8')).value as Record<string, unknown> | null;
+    if (raw === null || typeof raw !== 'object' || typeof raw['id'] !== 'string') continue;
+    const history = Array.isArray(raw['history']) ? (raw['history'] as Record<string, unknown>[]) : [];
+    candidates.push({
+      code: raw['id'],
+      title: typeof raw['title'] === 'string' ? raw['title'] : raw['id'],
+      source: (typeof raw['source'] === 'string' ? raw['source'] : 'self_identified') as FindingSource,
+      control: typeof raw['control'] === 'string' ? raw['control'] : null,
+      status: (typeof raw['status'] === 'string' ? raw['status'] : 'open') as FindingStatus,
+      history: history.map((h) => ({ on: String(h['on'] ?? ''), from: (h['from'] ?? null) as FindingStatus | null, to: h['to'] as FindingStatus, reason: null })),
+      significantIncident: raw['significantIncident'] === true,
+    });
+  }
+  return candidates;
+}
+
+/** The examination with the workspace's description: its warnings, and its undisclosed significant incidents as misstatements. */
+export async function describeWorkspace(dir: string, examination: Examination): Promise<DescribedExamination & { described: boolean }> {
+  const loaded = await loadDescription(dir, examination);
+  if (loaded === null) return { examination, warnings: [], described: false };
+  return { ...withDescription(examination, loaded.description, loaded.findings), described: true };
+}
