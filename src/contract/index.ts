@@ -27,3 +27,4 @@ export * from './not-applicable.js';
 export * from './checks.js';
 export * from './evidence.js';
 export * from './coverage.js';
+export * from './risks.js';

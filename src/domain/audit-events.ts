@@ -81,6 +81,8 @@ export const AUDIT_EVENT_TYPES = [
   'check.scheduled',
   'check.ran',
   'finding.items_added',
+  'risk.created',
+  'risk.updated',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -109,6 +111,7 @@ export interface AuditRecords {
   remediationPlan: object;
   evidence: object;
   evidenceRequest: object;
+  risk: object;
 }
 
 /** What each step of a finding's work keeps beside the finding's status and version, before and after. */
@@ -226,6 +229,8 @@ export interface AuditPayloads<R extends AuditRecords> {
   'check.ran': { after: { check: string; run: string; trigger: string; asOf: string; status: string; population: number; failures: number; finding: string | null } };
   /** A failing check's items the finding did not hold yet, added to its deviations. */
   'finding.items_added': { after: { check: string; run: string; items: string[] } };
+  'risk.created': { after: R['risk'] };
+  'risk.updated': { before: R['risk']; after: R['risk'] };
 }
 
 /** An account changed by the operator: the account before, and after with how many of its sessions ended. */

@@ -33,3 +33,4 @@ export * from './audit-events.js';
 export * from './test-changes.js';
 export * from './independence.js';
 export * from './locales.js';
+export * from './risks/index.js';

@@ -86,6 +86,21 @@ async function world() {
     controls: ['AC-04'],
     source: 'upload',
   });
+  const risk = await services.risks.create(OPERATOR, org.id, engagement.id, {
+    title: 'Leavers keep access',
+    scenario: 'A leaver signs in after leaving',
+    owner: OWNER_EMAIL,
+    category: 'Access',
+    likelihood: 3,
+    impact: 4,
+    treatment: 'mitigate',
+    controls: ['AC-04'],
+    criteria: ['CC6.2'],
+    findings: ['F-AC-04'],
+    acceptance: null,
+    lastReviewedOn: null,
+    nextReviewOn: null,
+  });
   const request = await services.evidenceRequests.ask(OPERATOR, org.id, engagement.id, { code: 'PBC-1', item: 'Access reviews', control: 'AC-04', dueOn: '2099-12-31', owner: OWNER_EMAIL });
 
   // An event of the organisation (a member added above), for the routes that read one event.
@@ -105,6 +120,7 @@ async function world() {
     source: 'hr',
     evidenceId: evidence.id,
     requestId: request.id,
+    riskCode: risk.code,
   };
   return { app, store, callers, params };
 }

@@ -15,6 +15,7 @@ import { createEvidenceServices, type EvidenceSettings } from './evidence/index.
 import { createFindingsServices } from './findings/index.js';
 import { createPlatform } from './platform/index.js';
 import { createRemediationServices } from './remediation/index.js';
+import { createRiskServices } from './risks/index.js';
 import type { WebhookSettings } from './remediation/remediation-service.js';
 import { createReportServices } from './reports/index.js';
 import { createMonitoringServices, evidenceExports, type ExportStore } from './monitoring/index.js';
@@ -42,6 +43,7 @@ export function createServices(
   const { signup, ...accounts } = createAccountsServices(platform, settings);
   const { lookup, ...engagements } = createEngagementServices(platform, { signup });
   const evidenceServices = createEvidenceServices(platform, { lookup, ...(evidence && { settings: evidence }) });
+  const monitoring = createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) });
   return {
     access: platform.access,
     ...accounts,
@@ -52,7 +54,8 @@ export function createServices(
     ...createCoverageServices(platform, { lookup }),
     ...createAuditLogServices(platform, { lookup }),
     ...evidenceServices,
-    ...createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) }),
+    ...monitoring,
+    ...createRiskServices(platform, { lookup, examination: engagements.examination, checks: monitoring.checks }),
     ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users }),
   };
 }

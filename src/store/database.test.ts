@@ -37,6 +37,7 @@ const TABLES = [
   'organizations',
   'password_resets',
   'remediation_plans',
+  'risks',
   'root_causes',
   'samples',
   'sessions',

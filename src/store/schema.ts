@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { CheckJobsTable, CheckRunsTable, CheckSourcesTable, ChecksTable } from './checks-schema.js';
+import type { RisksTable } from './risks-schema.js';
 
 /** JSON kept as text. */
 export type JsonText = string;
@@ -407,4 +408,5 @@ export interface DatabaseSchema {
   check_sources: CheckSourcesTable;
   check_runs: CheckRunsTable;
   check_jobs: CheckJobsTable;
+  risks: RisksTable;
 }

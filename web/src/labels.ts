@@ -19,6 +19,7 @@ import type { ALERT_SEVERITIES } from '@assay/domain/monitoring/vulnerability-sl
 import type { PeriodChange } from '@assay/domain/periods/compare.js';
 import type { ActionState } from '@assay/domain/remediation/actions.js';
 import type { ReminderDelivery } from '@assay/domain/remediation/view.js';
+import type { RiskFlag, RiskLevel, RiskTreatment } from '@assay/domain/risks/index.js';
 import { CATEGORY_NAMES, FREQUENCY_NAMES, ROLE_NAMES, words } from '@assay/domain/format.js';
 import { withArticle } from '@assay/domain/words.js';
 import { LOCALE_NAMES, LOCALES, type Locale } from '@assay/domain/locales.js';
@@ -91,6 +92,13 @@ const ENUMERATIONS = {
   evidenceSource: { upload: 'uploaded', export: 'exported', 'check-run': 'check run' } satisfies Record<EvidenceSource, string>,
   evidenceState: { current: 'current', superseded: 'superseded', deleted: 'deleted' } satisfies Record<EvidenceState, string>,
   requestStatus: { open: 'open', answered: 'answered', accepted: 'accepted', returned: 'returned' } satisfies Record<RequestStatus, string>,
+  riskTreatment: { mitigate: 'mitigate', accept: 'accept', transfer: 'transfer', avoid: 'avoid' } satisfies Record<RiskTreatment, string>,
+  riskLevel: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' } satisfies Record<RiskLevel, string>,
+  riskFlag: {
+    acceptance_expired: 'acceptance expired',
+    acceptance_missing: 'acceptance missing',
+    review_overdue: 'review overdue',
+  } satisfies Record<RiskFlag, string>,
 } as const;
 
 /** Every enumerated value's words by value; a value in several enumerations reads the same in each. */

@@ -94,6 +94,9 @@ export const PERMISSIONS = {
   'request.ask': { admin: 'all', auditor: 'all' },
   /** Answering a request with evidence or a comment: the organisation's; an owner those it is named on or whose control it owns. */
   'request.answer': { ...programme, owner: 'own' },
+  /** The risk register: read by everyone; written (risks, their treatment and acceptance) by the programme. */
+  'risk.read': everyone,
+  'risk.manage': programme,
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -22,6 +22,7 @@ import { oscalRoutes } from './oscal/index.js';
 import { periodRoutes } from './periods/index.js';
 import { remediationRoutes } from './remediation/index.js';
 import { reportRoutes } from './reports/index.js';
+import { riskRoutes } from './risks/index.js';
 import { starterRoutes } from './starter/index.js';
 import { tokenRoutes } from './tokens/index.js';
 
@@ -60,4 +61,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(checkRoutes, options);
   await app.register(evidenceRoutes, options);
   await app.register(coverageRoutes, options);
+  await app.register(riskRoutes, options);
 }

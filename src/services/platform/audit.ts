@@ -14,6 +14,7 @@ import type { StoredFinding, StoredRootCause } from '../../store/findings-reposi
 import type { FindingsCounts } from '../../store/findings-replace.js';
 import type { Invitation } from '../../store/invitations-repository.js';
 import type { StoredManagementResponse } from '../../store/management-responses-repository.js';
+import type { StoredRisk } from '../../store/risks-repository.js';
 import type { Membership } from '../../store/memberships-repository.js';
 import type { Organization } from '../../store/organizations-repository.js';
 import type { User } from '../../store/users-repository.js';
@@ -46,6 +47,7 @@ export interface StoredRecords {
   remediationPlan: VersionedPlan;
   evidence: StoredEvidence;
   evidenceRequest: EvidenceRequest;
+  risk: StoredRisk;
 }
 
 /** An event as the services record it: its type decides its payload (src/domain/audit-events.ts). */

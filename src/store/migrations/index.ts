@@ -20,6 +20,7 @@ import * as independence from './2026120501_independence.js';
 import * as organizationLocale from './2026120520_organization_locale.js';
 import * as evidence from './2026120530_evidence.js';
 import * as checks from './2026120550_checks.js';
+import * as risksVendors from './2026120630_risks_vendors.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -39,4 +40,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026120520_organization_locale': organizationLocale,
   '2026120530_evidence': evidence,
   '2026120550_checks': checks,
+  '2026120630_risks_vendors': risksVendors,
 };

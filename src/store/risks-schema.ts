@@ -1,0 +1,31 @@
+/** The risk register's table (migration 2026120630_risks_vendors), in the conventions of schema.ts. */
+import type { Timestamp, Version } from './schema.js';
+
+export interface RisksTable {
+  id: string;
+  engagement_id: string;
+  /** The risk's code (`R-001`), unique in the engagement. */
+  code: string;
+  title: string;
+  scenario: string;
+  owner: string;
+  category: string;
+  /** 1 to 5 each. */
+  likelihood: number;
+  impact: number;
+  /** mitigate | accept | transfer | avoid */
+  treatment: string;
+  /** JSON lists: control ids, criterion ids, finding codes. */
+  controls: string;
+  criteria: string;
+  findings: string;
+  /** All three set, or none: management's acceptance. */
+  acceptance_approver: string | null;
+  acceptance_reason: string | null;
+  acceptance_expires_on: string | null;
+  last_reviewed_on: string | null;
+  next_review_on: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Version;
+}
