@@ -41,6 +41,7 @@ export const SECTIONS = {
   evidence: 'evidence',
   requests: 'evidence-requests',
   coverage: 'coverage',
+  risks: 'risks',
   settings: 'settings',
 } as const;
 export type Section = keyof typeof SECTIONS;
@@ -66,6 +67,15 @@ export function controlPage(root: string, controlId: string): string {
 
 export function findingPage(root: string, code: string): string {
   return `${sectionPage(root, 'findings')}/${seg(code)}`;
+}
+
+/** The risk register, opened on the form to raise a risk from `finding` when given. */
+export function risksPage(root: string, finding?: string): string {
+  return `${sectionPage(root, 'risks')}${finding === undefined ? '' : `?finding=${seg(finding)}`}`;
+}
+
+export function riskPage(root: string, code: string): string {
+  return `${sectionPage(root, 'risks')}/${seg(code)}`;
 }
 
 /** Period coverage: the whole engagement's calendar, or one control's. */

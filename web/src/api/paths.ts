@@ -107,6 +107,8 @@ export function engagementApi(organizationId: string, engagementId: string) {
     evidenceRecord: (id: string) => `${root}/evidence/${seg(id)}`,
     evidenceRequests: `${root}/evidence-requests`,
     evidenceRequest: (id: string) => `${root}/evidence-requests/${seg(id)}`,
+    risks: `${root}/risks`,
+    risk: (code: string) => `${root}/risks/${seg(code)}`,
   };
 }
 

@@ -26,6 +26,7 @@ const ENGAGEMENT_CHANGES: ReadonlySet<Action> = new Set<Action>([
   'exclusion.decide',
   'request.ask',
   'request.answer',
+  'risk.manage',
 ]);
 
 export function useRole(): Role | null {
