@@ -28,3 +28,4 @@ export * from './checks.js';
 export * from './evidence.js';
 export * from './coverage.js';
 export * from './risks.js';
+export * from './vendors.js';

@@ -3,7 +3,7 @@
  * lengths); links to the engagement's controls and findings are checked by the risks service.
  */
 import { z } from 'zod';
-import { CONTROL_CONCLUSIONS, MAX_RATING, MIN_RATING, RISK_FLAGS, RISK_LEVELS, RISK_TREATMENTS } from '../domain/index.js';
+import { CONTROL_CONCLUSIONS, MAX_RATING, MIN_RATING, RISK_FLAGS, RISK_LEVELS, RISK_TREATMENTS, VENDOR_RISK_REASONS } from '../domain/index.js';
 import { MAX_CONTROL_ID_LENGTH, MAX_CRITERION_ID_LENGTH, MAX_ID_LENGTH, MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '../domain/limits.js';
 import { engagementParams } from './engagements.js';
 import { date, text, version } from './fields.js';
@@ -34,6 +34,8 @@ export const riskSchema = z
     acceptance: acceptanceSchema.nullable(),
     lastReviewedOn: z.string().nullable(),
     nextReviewOn: z.string().nullable(),
+    /** The vendor (its code), its SOC 2 report and the reason, when a vendor's report raised the risk. */
+    raisedBy: z.object({ vendor: z.string(), report: z.string(), reason: z.enum(VENDOR_RISK_REASONS) }).nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: count,

@@ -83,6 +83,9 @@ export const AUDIT_EVENT_TYPES = [
   'finding.items_added',
   'risk.created',
   'risk.updated',
+  'vendor.created',
+  'vendor.updated',
+  'vendor.report_recorded',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -112,6 +115,8 @@ export interface AuditRecords {
   evidence: object;
   evidenceRequest: object;
   risk: object;
+  vendor: object;
+  vendorReport: object;
 }
 
 /** What each step of a finding's work keeps beside the finding's status and version, before and after. */
@@ -231,6 +236,10 @@ export interface AuditPayloads<R extends AuditRecords> {
   'finding.items_added': { after: { check: string; run: string; items: string[] } };
   'risk.created': { after: R['risk'] };
   'risk.updated': { before: R['risk']; after: R['risk'] };
+  'vendor.created': { after: R['vendor'] };
+  'vendor.updated': { before: R['vendor']; after: R['vendor'] };
+  /** A vendor's SOC 2 report recorded, with the codes of the risks it raised. */
+  'vendor.report_recorded': { after: R['vendorReport'] & { vendor: string; raised: string[] } };
 }
 
 /** An account changed by the operator: the account before, and after with how many of its sessions ended. */

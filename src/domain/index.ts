@@ -34,3 +34,4 @@ export * from './test-changes.js';
 export * from './independence.js';
 export * from './locales.js';
 export * from './risks/index.js';
+export * from './vendors/index.js';

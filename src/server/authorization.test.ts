@@ -101,6 +101,16 @@ async function world() {
     lastReviewedOn: null,
     nextReviewOn: null,
   });
+  const vendor = await services.vendors.create(OPERATOR, org.id, engagement.id, {
+    name: 'CloudHost',
+    service: 'Hosting',
+    criticality: 'high',
+    data: 'Customer data',
+    subprocessor: true,
+    owner: OWNER_EMAIL,
+    lastReviewedOn: null,
+    nextReviewOn: null,
+  });
   const request = await services.evidenceRequests.ask(OPERATOR, org.id, engagement.id, { code: 'PBC-1', item: 'Access reviews', control: 'AC-04', dueOn: '2099-12-31', owner: OWNER_EMAIL });
 
   // An event of the organisation (a member added above), for the routes that read one event.
@@ -121,6 +131,7 @@ async function world() {
     evidenceId: evidence.id,
     requestId: request.id,
     riskCode: risk.code,
+    vendorCode: vendor.code,
   };
   return { app, store, callers, params };
 }

@@ -16,6 +16,7 @@ import { createFindingsServices } from './findings/index.js';
 import { createPlatform } from './platform/index.js';
 import { createRemediationServices } from './remediation/index.js';
 import { createRiskServices } from './risks/index.js';
+import { createVendorServices } from './vendors/index.js';
 import type { WebhookSettings } from './remediation/remediation-service.js';
 import { createReportServices } from './reports/index.js';
 import { createMonitoringServices, evidenceExports, type ExportStore } from './monitoring/index.js';
@@ -56,6 +57,7 @@ export function createServices(
     ...evidenceServices,
     ...monitoring,
     ...createRiskServices(platform, { lookup, examination: engagements.examination, checks: monitoring.checks }),
+    ...createVendorServices(platform, { lookup }),
     ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users }),
   };
 }

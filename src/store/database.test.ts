@@ -43,6 +43,8 @@ const TABLES = [
   'sessions',
   'sign_in_throttle',
   'users',
+  'vendor_reports',
+  'vendors',
 ];
 
 for (const engine of ENGINES) {

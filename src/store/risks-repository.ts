@@ -4,10 +4,20 @@
  */
 import type { Selectable } from 'kysely';
 import type { Risk, RiskTreatment } from '../domain/risks/index.js';
+import type { VendorRiskReason } from '../domain/vendors/index.js';
 import type { RisksTable } from './risks-schema.js';
 import { defaultDependencies, fromJson, staleOrMissing, toJson, toTimestamp, translateConstraintErrors, type Executor, type StoreDependencies } from './values.js';
 
+/** The vendor's report a risk was raised for, and why. */
+export interface VendorLink {
+  vendor: string;
+  report: string;
+  reason: VendorRiskReason;
+}
+
 export interface StoredRisk extends Risk {
+  /** Set when a vendor's SOC 2 report raised the risk. */
+  raisedBy: VendorLink | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -30,6 +40,9 @@ const columns = [
   'acceptance_expires_on',
   'last_reviewed_on',
   'next_review_on',
+  'vendor_code',
+  'vendor_report_id',
+  'vendor_reason',
   'created_at',
   'updated_at',
   'version',
@@ -54,6 +67,10 @@ function toStored(row: Row): StoredRisk {
     acceptance: approver !== null && reason !== null && expiresOn !== null ? { approver, reason, expiresOn } : null,
     lastReviewedOn: row.last_reviewed_on,
     nextReviewOn: row.next_review_on,
+    raisedBy:
+      row.vendor_code !== null && row.vendor_report_id !== null && row.vendor_reason !== null
+        ? { vendor: row.vendor_code, report: row.vendor_report_id, reason: row.vendor_reason as VendorRiskReason }
+        : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: Number(row.version),
@@ -80,9 +97,16 @@ function values(risk: Risk) {
   };
 }
 
-/** Codes are R- and a number, zero-padded to three digits so that they sort as text up to R-999. */
-export function riskCode(n: number): string {
-  return `R-${String(n).padStart(3, '0')}`;
+/**
+ * The next free code of a register: the prefix and one more than the count of `codes`, past any taken, the
+ * number zero-padded to three digits so that codes sort as text up to 999 (R-001, V-001).
+ */
+export function nextFreeCode(prefix: string, codes: readonly string[]): string {
+  const taken = new Set(codes);
+  const code = (n: number) => `${prefix}-${String(n).padStart(3, '0')}`;
+  let n = codes.length + 1;
+  while (taken.has(code(n))) n += 1;
+  return code(n);
 }
 
 export type RisksRepository = ReturnType<typeof createRisksRepository>;
@@ -105,21 +129,40 @@ export function createRisksRepository(db: Executor, deps: StoreDependencies = de
     /** The next free code of the engagement: one more than the count of its risks, past any taken. */
     async nextCode(engagementId: string, trx?: Executor): Promise<string> {
       const rows = await (trx ?? db).selectFrom('risks').select('code').where('engagement_id', '=', engagementId).execute();
-      const taken = new Set(rows.map((r) => r.code));
-      let n = rows.length + 1;
-      while (taken.has(riskCode(n))) n += 1;
-      return riskCode(n);
+      return nextFreeCode('R', rows.map((r) => r.code));
     },
 
-    /** A new risk; its code taken already is a ConflictError, an unknown engagement NotFound. */
-    async create(engagementId: string, risk: Risk, trx?: Executor): Promise<StoredRisk> {
+    /** The risk a vendor's report raised for a reason, if one was. */
+    async findRaised(engagementId: string, report: string, reason: VendorRiskReason, trx?: Executor): Promise<StoredRisk | null> {
+      const row = await (trx ?? db)
+        .selectFrom('risks')
+        .select(columns)
+        .where('engagement_id', '=', engagementId)
+        .where('vendor_report_id', '=', report)
+        .where('vendor_reason', '=', reason)
+        .executeTakeFirst();
+      return row ? toStored(row) : null;
+    },
+
+    /** A new risk (raised by a vendor's report when `raisedBy` says so); its code taken already is a ConflictError, an unknown engagement NotFound. */
+    async create(engagementId: string, risk: Risk, trx?: Executor, raisedBy: VendorLink | null = null): Promise<StoredRisk> {
       const executor = trx ?? db;
       const now = toTimestamp(deps.clock());
       await translateConstraintErrors(
         () =>
           executor
             .insertInto('risks')
-            .values({ id: deps.newId(), engagement_id: engagementId, code: risk.code, ...values(risk), created_at: now, updated_at: now })
+            .values({
+              id: deps.newId(),
+              engagement_id: engagementId,
+              code: risk.code,
+              ...values(risk),
+              vendor_code: raisedBy?.vendor ?? null,
+              vendor_report_id: raisedBy?.report ?? null,
+              vendor_reason: raisedBy?.reason ?? null,
+              created_at: now,
+              updated_at: now,
+            })
             .execute(),
         `Risk ${risk.code} exists already`,
         `Engagement ${engagementId}`,

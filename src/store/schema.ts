@@ -4,7 +4,7 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { CheckJobsTable, CheckRunsTable, CheckSourcesTable, ChecksTable } from './checks-schema.js';
-import type { RisksTable } from './risks-schema.js';
+import type { RisksTable, VendorReportsTable, VendorsTable } from './risks-schema.js';
 
 /** JSON kept as text. */
 export type JsonText = string;
@@ -409,4 +409,6 @@ export interface DatabaseSchema {
   check_runs: CheckRunsTable;
   check_jobs: CheckJobsTable;
   risks: RisksTable;
+  vendors: VendorsTable;
+  vendor_reports: VendorReportsTable;
 }

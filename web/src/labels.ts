@@ -20,6 +20,7 @@ import type { PeriodChange } from '@assay/domain/periods/compare.js';
 import type { ActionState } from '@assay/domain/remediation/actions.js';
 import type { ReminderDelivery } from '@assay/domain/remediation/view.js';
 import type { RiskFlag, RiskLevel, RiskTreatment } from '@assay/domain/risks/index.js';
+import type { VendorCriticality, VendorRiskReason } from '@assay/domain/vendors/index.js';
 import { CATEGORY_NAMES, FREQUENCY_NAMES, ROLE_NAMES, words } from '@assay/domain/format.js';
 import { withArticle } from '@assay/domain/words.js';
 import { LOCALE_NAMES, LOCALES, type Locale } from '@assay/domain/locales.js';
@@ -99,6 +100,8 @@ const ENUMERATIONS = {
     acceptance_missing: 'acceptance missing',
     review_overdue: 'review overdue',
   } satisfies Record<RiskFlag, string>,
+  vendorCriticality: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' } satisfies Record<VendorCriticality, string>,
+  vendorRiskReason: { modified_opinion: 'modified opinion', exceptions: 'exceptions', expired: 'expired' } satisfies Record<VendorRiskReason, string>,
 } as const;
 
 /** Every enumerated value's words by value; a value in several enumerations reads the same in each. */

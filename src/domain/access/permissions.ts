@@ -97,6 +97,9 @@ export const PERMISSIONS = {
   /** The risk register: read by everyone; written (risks, their treatment and acceptance) by the programme. */
   'risk.read': everyone,
   'risk.manage': programme,
+  /** The vendors, their reviews and SOC 2 reports: read by everyone; kept by the programme. */
+  'vendor.read': everyone,
+  'vendor.manage': programme,
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

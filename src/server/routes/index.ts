@@ -23,6 +23,7 @@ import { periodRoutes } from './periods/index.js';
 import { remediationRoutes } from './remediation/index.js';
 import { reportRoutes } from './reports/index.js';
 import { riskRoutes } from './risks/index.js';
+import { vendorRoutes } from './vendors/index.js';
 import { starterRoutes } from './starter/index.js';
 import { tokenRoutes } from './tokens/index.js';
 
@@ -62,4 +63,5 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(evidenceRoutes, options);
   await app.register(coverageRoutes, options);
   await app.register(riskRoutes, options);
+  await app.register(vendorRoutes, options);
 }

@@ -15,6 +15,7 @@ import type { FindingsCounts } from '../../store/findings-replace.js';
 import type { Invitation } from '../../store/invitations-repository.js';
 import type { StoredManagementResponse } from '../../store/management-responses-repository.js';
 import type { StoredRisk } from '../../store/risks-repository.js';
+import type { StoredVendor, StoredVendorReport } from '../../store/vendors-repository.js';
 import type { Membership } from '../../store/memberships-repository.js';
 import type { Organization } from '../../store/organizations-repository.js';
 import type { User } from '../../store/users-repository.js';
@@ -48,6 +49,8 @@ export interface StoredRecords {
   evidence: StoredEvidence;
   evidenceRequest: EvidenceRequest;
   risk: StoredRisk;
+  vendor: StoredVendor;
+  vendorReport: StoredVendorReport;
 }
 
 /** An event as the services record it: its type decides its payload (src/domain/audit-events.ts). */
