@@ -42,6 +42,7 @@ export const SECTIONS = {
   requests: 'evidence-requests',
   coverage: 'coverage',
   risks: 'risks',
+  vendors: 'vendors',
   settings: 'settings',
 } as const;
 export type Section = keyof typeof SECTIONS;

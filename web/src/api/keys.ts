@@ -51,6 +51,8 @@ export const keys = {
     [...examination(organizationId, engagementId), 'coverage', controlId] as const,
   /** The risk register: its residual risks follow the examination (and monitoring, whose runs refresh the examination's part too). */
   risks: (organizationId: string, engagementId: string) => [...examination(organizationId, engagementId), 'risks'] as const,
+  /** The vendors: under the examination too, as their reports raise risks into the register. */
+  vendors: (organizationId: string, engagementId: string) => [...examination(organizationId, engagementId), 'vendors'] as const,
   /** The engagement's controls: in use, or only the archived ones (without `archived`: both lists). */
   controls: (organizationId: string, engagementId: string, archived?: boolean) =>
     archived === undefined

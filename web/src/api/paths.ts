@@ -109,6 +109,8 @@ export function engagementApi(organizationId: string, engagementId: string) {
     evidenceRequest: (id: string) => `${root}/evidence-requests/${seg(id)}`,
     risks: `${root}/risks`,
     risk: (code: string) => `${root}/risks/${seg(code)}`,
+    vendors: `${root}/vendors`,
+    vendorReports: (code: string) => `${root}/vendors/${seg(code)}/reports`,
   };
 }
 

@@ -27,6 +27,7 @@ const ENGAGEMENT_CHANGES: ReadonlySet<Action> = new Set<Action>([
   'request.ask',
   'request.answer',
   'risk.manage',
+  'vendor.manage',
 ]);
 
 export function useRole(): Role | null {
