@@ -45,6 +45,10 @@ export function createServices(
   const { lookup, ...engagements } = createEngagementServices(platform, { signup });
   const evidenceServices = createEvidenceServices(platform, { lookup, ...(evidence && { settings: evidence }) });
   const monitoring = createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) });
+  const register = {
+    ...createRiskServices(platform, { lookup, examination: engagements.examination, checks: monitoring.checks }),
+    ...createVendorServices(platform, { lookup }),
+  };
   return {
     access: platform.access,
     ...accounts,
@@ -56,9 +60,8 @@ export function createServices(
     ...createAuditLogServices(platform, { lookup }),
     ...evidenceServices,
     ...monitoring,
-    ...createRiskServices(platform, { lookup, examination: engagements.examination, checks: monitoring.checks }),
-    ...createVendorServices(platform, { lookup }),
-    ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users }),
+    ...register,
+    ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users, ...register }),
   };
 }
 

@@ -15,6 +15,7 @@ import { loadWorkspace } from '../../workspace/load.js';
 import { describeDatabase, isPostgresUrl, resolveDatabaseUrl } from '../database.js';
 import type { CliIO } from '../io.js';
 import { DEFAULT_HOST, DEFAULT_PORT, port, runServer } from './serve.js';
+import { DEMO_REGISTER } from '../../services/demo/register.js';
 
 /** Git-ignored, beside the checkout; `--database` to use another. */
 export const DEMO_DATABASE = '.assay/demo.sqlite';
@@ -60,6 +61,7 @@ export function registerDemo(program: Command, io: CliIO): void {
             examination: { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)), checkFiles: await readCheckFiles(DEMO_WORKSPACE) },
             people: DEMO_PEOPLE,
             password: DEMO_PASSWORD,
+            register: DEMO_REGISTER,
           });
           const owned = examination.controls.filter((c) => c.owner === 'it-ops@acme.example').map((c) => c.id);
           return [

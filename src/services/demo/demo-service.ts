@@ -12,6 +12,9 @@ import type { Actor } from '../platform/actor.js';
 import type { UsersService } from '../accounts/users-service.js';
 import type { WorkspaceContent } from '../../workspace/write.js';
 import type { WorkspaceService } from '../engagements/workspace-service.js';
+import type { RisksService } from '../risks/risks-service.js';
+import type { VendorsService } from '../vendors/vendors-service.js';
+import type { DemoRegister } from './register.js';
 
 export interface DemoPerson {
   email: string;
@@ -26,6 +29,8 @@ export interface DemoSeed {
   people: readonly DemoPerson[];
   /** The password of every demo account created now (accounts that exist keep theirs). */
   password: string;
+  /** Risks and vendors added to the engagement when it is imported (its controls must hold what they link). */
+  register?: DemoRegister;
 }
 
 export interface SeededDemo {
@@ -48,8 +53,19 @@ export function createDemoService(deps: {
   instance: Pick<InstanceRepository, 'standing' | 'markDemo'>;
   workspace: Pick<WorkspaceService, 'importWorkspace'>;
   users: Pick<UsersService, 'ensureMember'>;
+  risks: Pick<RisksService, 'create'>;
+  vendors: Pick<VendorsService, 'create' | 'recordReport'>;
 }) {
-  const { organizations, instance, workspace, users } = deps;
+  const { organizations, instance, workspace, users, risks, vendors } = deps;
+
+  async function addRegister(actor: Actor, organizationId: string, engagementId: string, register: DemoRegister) {
+    for (const risk of register.risks) await risks.create(actor, organizationId, engagementId, risk);
+    for (const { vendor, reports } of register.vendors) {
+      const { code } = await vendors.create(actor, organizationId, engagementId, vendor);
+      for (const report of reports) await vendors.recordReport(actor, organizationId, engagementId, code, report);
+    }
+  }
+
   return {
     async seed(actor: Actor, seed: DemoSeed): Promise<SeededDemo> {
       if (actor.kind !== 'operator') throw new ForbiddenError('Only the operator of the installation seeds the demo');
@@ -57,8 +73,12 @@ export function createDemoService(deps: {
       refuseUnlessDemo(standing, 'The database');
       if (standing.kind === 'empty') await instance.markDemo();
       const existing = await organizations.findBySlug(seed.organizationSlug);
-      const organization =
-        existing ?? (await workspace.importWorkspace(actor, seed.examination, { organizationSlug: seed.organizationSlug })).organization;
+      let organization = existing;
+      if (organization === null) {
+        const imported = await workspace.importWorkspace(actor, seed.examination, { organizationSlug: seed.organizationSlug });
+        organization = imported.organization;
+        if (seed.register) await addRegister(actor, organization.id, imported.engagement.id, seed.register);
+      }
       const people = [];
       for (const person of seed.people) {
         const result = await users.ensureMember(actor, organization.id, { ...person, password: seed.password });

@@ -3,9 +3,11 @@ import { createInstanceRepository } from '../../store/instance-repository.js';
 import type { UsersService } from '../accounts/users-service.js';
 import type { WorkspaceService } from '../engagements/workspace-service.js';
 import type { Platform } from '../platform/index.js';
+import type { RisksService } from '../risks/risks-service.js';
+import type { VendorsService } from '../vendors/vendors-service.js';
 import { createDemoService } from './demo-service.js';
 
-export function createDemoServices(platform: Platform, uses: { workspace: WorkspaceService; users: UsersService }) {
+export function createDemoServices(platform: Platform, uses: { workspace: WorkspaceService; users: UsersService; risks: RisksService; vendors: VendorsService }) {
   return {
     demo: createDemoService({ ...platform.repositories, instance: createInstanceRepository(platform.db), ...uses }),
   };
