@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { freshStore } from '../../test/support/engines.js';
 import { buildEngagement } from '../../test/support/factories.js';
 import { buildFinding } from '../domain/findings/testing.js';
+import { buildRiskInput } from '../domain/risks/testing.js';
+import { buildVendorInput } from '../domain/vendors/testing.js';
 import { ROLES, reachOf, type Role } from '../domain/index.js';
 import { OPERATOR } from '../services/platform/actor.js';
 import { createServices } from '../services/index.js';
@@ -86,31 +88,8 @@ async function world() {
     controls: ['AC-04'],
     source: 'upload',
   });
-  const risk = await services.risks.create(OPERATOR, org.id, engagement.id, {
-    title: 'Leavers keep access',
-    scenario: 'A leaver signs in after leaving',
-    owner: OWNER_EMAIL,
-    category: 'Access',
-    likelihood: 3,
-    impact: 4,
-    treatment: 'mitigate',
-    controls: ['AC-04'],
-    criteria: ['CC6.2'],
-    findings: ['F-AC-04'],
-    acceptance: null,
-    lastReviewedOn: null,
-    nextReviewOn: null,
-  });
-  const vendor = await services.vendors.create(OPERATOR, org.id, engagement.id, {
-    name: 'CloudHost',
-    service: 'Hosting',
-    criticality: 'high',
-    data: 'Customer data',
-    subprocessor: true,
-    owner: OWNER_EMAIL,
-    lastReviewedOn: null,
-    nextReviewOn: null,
-  });
+  const risk = await services.risks.create(OPERATOR, org.id, engagement.id, buildRiskInput({ owner: OWNER_EMAIL, findings: ['F-AC-04'] }));
+  const vendor = await services.vendors.create(OPERATOR, org.id, engagement.id, buildVendorInput({ owner: OWNER_EMAIL }));
   const request = await services.evidenceRequests.ask(OPERATOR, org.id, engagement.id, { code: 'PBC-1', item: 'Access reviews', control: 'AC-04', dueOn: '2099-12-31', owner: OWNER_EMAIL });
 
   // An event of the organisation (a member added above), for the routes that read one event.

@@ -121,7 +121,7 @@ export function createVendorsRepository(db: Executor, deps: StoreDependencies = 
       return rows.map(toVendor);
     },
 
-    /** Every report of the engagement's vendors, by vendor code, each vendor's by the end of their period. */
+    /** Every report of the engagement's vendors, by vendor code, each vendor's by the end of their period, then as recorded. */
     async reports(engagementId: string, trx?: Executor): Promise<Map<string, StoredVendorReport[]>> {
       const rows = await (trx ?? db)
         .selectFrom('vendor_reports')
@@ -130,6 +130,7 @@ export function createVendorsRepository(db: Executor, deps: StoreDependencies = 
         .where('vendors.engagement_id', '=', engagementId)
         .orderBy('vendors.code')
         .orderBy('vendor_reports.period_end')
+        .orderBy('vendor_reports.recorded_at')
         .orderBy('vendor_reports.id')
         .execute();
       const byVendor = new Map<string, StoredVendorReport[]>();

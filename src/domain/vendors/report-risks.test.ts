@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isExpired, reportRiskReasons, vendorReviewOverdue, vendorRisk } from './report-risks.js';
 import type { Vendor, VendorReport } from './model.js';
+import { buildVendorInput } from './testing.js';
 
 const report: VendorReport = { id: 'r1', periodStart: '2025-01-01', periodEnd: '2025-12-31', opinion: 'unmodified', exceptions: 0, cuecs: [] };
-const vendor: Vendor = {
-  code: 'V-001',
-  name: 'CloudHost',
-  service: 'Hosting',
-  criticality: 'critical',
-  data: 'Customer data',
-  subprocessor: true,
-  owner: 'cto@acme.example',
-  lastReviewedOn: null,
-  nextReviewOn: '2026-06-30',
-};
+const vendor: Vendor = { code: 'V-001', ...buildVendorInput({ nextReviewOn: '2026-06-30' }) };
 
 describe('vendor report → risk', () => {
   it('raises nothing for a clean, current report', () => {

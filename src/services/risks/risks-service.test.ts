@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/index.js';
+import { buildRiskInput } from '../../domain/risks/testing.js';
 import { createChecksRepository } from '../../store/checks-repository.js';
 import { LEAVERS_CHECK } from '../monitoring/testing.js';
 import { OPERATOR } from '../platform/actor.js';
@@ -8,21 +9,7 @@ import { samplesOf } from '../../../test/support/factories.js';
 import { findingsWorld } from '../testing.js';
 import type { RiskInput } from './risks-service.js';
 
-const input: RiskInput = {
-  title: 'Leavers keep access',
-  scenario: 'A person who left signs in and takes customer data',
-  owner: 'it-ops@acme.example',
-  category: 'Access',
-  likelihood: 4,
-  impact: 5,
-  treatment: 'mitigate',
-  controls: ['AC-01'],
-  criteria: ['CC6.2'],
-  findings: [],
-  acceptance: null,
-  lastReviewedOn: null,
-  nextReviewOn: null,
-};
+const input: RiskInput = buildRiskInput({ controls: ['AC-01'] });
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: risks service`, () => {

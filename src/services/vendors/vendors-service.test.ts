@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/index.js';
+import { buildVendorInput } from '../../domain/vendors/testing.js';
 import { OPERATOR } from '../platform/actor.js';
 import { findingsWorld } from '../testing.js';
 import type { VendorInput, VendorReportInput } from './vendors-service.js';
 
-const vendor: VendorInput = {
-  name: 'CloudHost',
-  service: 'Hosting',
-  criticality: 'critical',
-  data: 'Customer data',
-  subprocessor: true,
-  owner: 'cto@acme.example',
-  lastReviewedOn: '2025-06-01',
-  nextReviewOn: '2000-01-01',
-};
+const vendor: VendorInput = buildVendorInput({ lastReviewedOn: '2025-06-01' });
 
 /** A report whose period ended yesterday: current. */
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -40,7 +32,8 @@ for (const engine of ENGINES) {
         { text: 'Customers review who has access', control: 'AC-01' },
         { text: 'Customers encrypt their exports', control: null },
       ];
-      const recorded = await services.vendors.recordReport(lead, ...scope, code, { ...clean, exceptions: 2, cuecs });
+      const today = new Date().toISOString().slice(0, 10);
+      const recorded = await services.vendors.recordReport(lead, ...scope, code, { ...clean, periodEnd: today, exceptions: 2, cuecs });
       expect(recorded.raised).toEqual(['R-001']);
       // A second look finds nothing new: the risk for this report and reason exists.
       expect(await services.vendors.assess(lead, ...scope)).toEqual([]);

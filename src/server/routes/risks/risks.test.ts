@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
+import { buildRiskInput } from '../../../domain/risks/testing.js';
 import { useTestApp } from '../../testing.js';
 import { base, seedControl, seedEngagement, seedTest } from '../testing.js';
 
-const body = {
-  title: 'Leavers keep access',
-  scenario: 'A person who left signs in and takes customer data',
-  owner: 'it-ops@acme.example',
-  category: 'Access',
-  likelihood: 4,
-  impact: 5,
-  treatment: 'mitigate',
-  controls: ['AC-04'],
-  criteria: ['CC6.2'],
-  findings: [],
-  acceptance: null,
-  lastReviewedOn: null,
-  nextReviewOn: '2027-01-31',
-};
+const body = buildRiskInput({ nextReviewOn: '2027-01-31' });
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: risks API`, () => {
