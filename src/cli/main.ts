@@ -30,6 +30,7 @@ const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promis
   [['not-applicable'], async () => (await import('./commands/not-applicable.js')).registerNotApplicable],
   [['root-cause'], async () => (await import('./commands/root-cause.js')).registerRootCause],
   [['evidence'], async () => (await import('./commands/evidence.js')).registerEvidence],
+  [['risks'], async () => (await import('./commands/risks.js')).registerRisks],
 ];
 
 /** Runs one command line and resolves to its exit code; never exits the process itself. */
