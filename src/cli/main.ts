@@ -32,6 +32,7 @@ const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promis
   [['evidence'], async () => (await import('./commands/evidence.js')).registerEvidence],
   [['report'], async () => (await import('./commands/report.js')).registerReport],
   [['package'], async () => (await import('./commands/package.js')).registerPackage],
+  [['risks'], async () => (await import('./commands/risks.js')).registerRisks],
 ];
 
 /** Runs one command line and resolves to its exit code; never exits the process itself. */

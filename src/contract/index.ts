@@ -30,3 +30,5 @@ export * from './evidence.js';
 export * from './coverage.js';
 export * from './trust.js';
 export * from './description.js';
+export * from './risks.js';
+export * from './vendors.js';

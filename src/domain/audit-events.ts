@@ -93,6 +93,11 @@ export const AUDIT_EVENT_TYPES = [
   'trust_request.revoked',
   'description.updated',
   'finding.incident_marked',
+  'risk.created',
+  'risk.updated',
+  'vendor.created',
+  'vendor.updated',
+  'vendor.report_recorded',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -123,6 +128,9 @@ export interface AuditRecords {
   evidenceRequest: object;
   /** An engagement's system description with its version. */
   description: object;
+  risk: object;
+  vendor: object;
+  vendorReport: object;
 }
 
 /** What each step of a finding's work keeps beside the finding's status and version, before and after. */
@@ -256,6 +264,12 @@ export interface AuditPayloads<R extends AuditRecords> {
   'description.updated': { before: R['description'] | null; after: R['description'] };
   /** A finding marked, or no longer marked, a significant incident the description must disclose. */
   'finding.incident_marked': { before: { significantIncident: boolean; version: number }; after: { significantIncident: boolean; version: number } };
+  'risk.created': { after: R['risk'] };
+  'risk.updated': { before: R['risk']; after: R['risk'] };
+  'vendor.created': { after: R['vendor'] };
+  'vendor.updated': { before: R['vendor']; after: R['vendor'] };
+  /** A vendor's SOC 2 report recorded, with the codes of the risks it raised. */
+  'vendor.report_recorded': { after: R['vendorReport'] & { vendor: string; raised: string[] } };
 }
 
 /** An account changed by the operator: the account before, and after with how many of its sessions ended. */

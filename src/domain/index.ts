@@ -37,3 +37,5 @@ export * from './independence.js';
 export * from './locales.js';
 export * from './reports/documents.js';
 export * from './trust/index.js';
+export * from './risks/index.js';
+export * from './vendors/index.js';

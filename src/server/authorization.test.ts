@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { freshStore } from '../../test/support/engines.js';
 import { buildEngagement } from '../../test/support/factories.js';
 import { buildFinding } from '../domain/findings/testing.js';
+import { buildRiskInput } from '../domain/risks/testing.js';
+import { buildVendorInput } from '../domain/vendors/testing.js';
 import { ROLES, reachOf, type Role } from '../domain/index.js';
 import { OPERATOR } from '../services/platform/actor.js';
 import { createServices } from '../services/index.js';
@@ -89,6 +91,8 @@ async function world() {
     source: 'upload',
   });
   const trustRequestId = await trustRequestFixture(services, org.id, engagement.id);
+  const risk = await services.risks.create(OPERATOR, org.id, engagement.id, buildRiskInput({ owner: OWNER_EMAIL, findings: ['F-AC-04'] }));
+  const vendor = await services.vendors.create(OPERATOR, org.id, engagement.id, buildVendorInput({ owner: OWNER_EMAIL }));
   const request = await services.evidenceRequests.ask(OPERATOR, org.id, engagement.id, { code: 'PBC-1', item: 'Access reviews', control: 'AC-04', dueOn: '2099-12-31', owner: OWNER_EMAIL });
 
   const reportJob = await createReportJobsRepository(store.db).create('report-job-1', { organizationId: org.id, engagementId: engagement.id, type: 'readiness', format: 'md', bridgeTo: null, requestedBy: 'operator' });
@@ -112,6 +116,8 @@ async function world() {
     jobId: reportJob.id,
     trustRequestId,
     organizationSlug: 'acme',
+    riskCode: risk.code,
+    vendorCode: vendor.code,
   };
   return { app, store, callers, params };
 }

@@ -16,6 +16,8 @@ import { createEvidenceServices, type EvidenceSettings } from './evidence/index.
 import { createFindingsServices } from './findings/index.js';
 import { createPlatform } from './platform/index.js';
 import { createRemediationServices } from './remediation/index.js';
+import { createRiskServices } from './risks/index.js';
+import { createVendorServices } from './vendors/index.js';
 import type { WebhookSettings } from './remediation/remediation-service.js';
 import { createPackageServices, createReportServices } from './reports/index.js';
 import { createMonitoringServices, evidenceExports, type ExportStore } from './monitoring/index.js';
@@ -47,6 +49,11 @@ export function createServices(
   const { lookup, ...engagements } = createEngagementServices(platform, { signup });
   const descriptionServices = createDescriptionServices(platform, { lookup });
   const evidenceServices = createEvidenceServices(platform, { lookup, ...(evidence && { settings: evidence }) });
+  const monitoring = createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) });
+  const register = {
+    ...createRiskServices(platform, { lookup, examination: engagements.examination, checks: monitoring.checks }),
+    ...createVendorServices(platform, { lookup }),
+  };
   return {
     access: platform.access,
     ...accounts,
@@ -59,9 +66,10 @@ export function createServices(
     ...createAuditLogServices(platform, { lookup }),
     ...evidenceServices,
     ...createPackageServices(platform, { lookup, blobs: evidenceServices.blobs }),
-    ...createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) }),
     ...createTrustServices(platform, { lookup, examination: engagements.examination, blobs: evidenceServices.blobs, maxBytes: evidenceServices.evidence.maxBytes, ...(mailer !== undefined && { mailer }) }),
-    ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users, description: descriptionServices.description }),
+    ...monitoring,
+    ...register,
+    ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users, description: descriptionServices.description, ...register }),
   };
 }
 

@@ -39,6 +39,7 @@ const TABLES = [
   'password_resets',
   'remediation_plans',
   'report_jobs',
+  'risks',
   'root_causes',
   'samples',
   'sessions',
@@ -50,6 +51,8 @@ const TABLES = [
   'trust_reports',
   'trust_requests',
   'users',
+  'vendor_reports',
+  'vendors',
 ];
 
 for (const engine of ENGINES) {

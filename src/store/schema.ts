@@ -6,6 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CheckJobsTable, CheckRunsTable, CheckSourcesTable, ChecksTable } from './checks-schema.js';
 import type { ReportJobsTable } from './report-jobs-schema.js';
 import type { TrustDownloadsTable, TrustNdaAcceptancesTable, TrustNdasTable, TrustPagesTable, TrustReportsTable, TrustRequestsTable } from './trust-schema.js';
+import type { RisksTable, VendorReportsTable, VendorsTable } from './risks-schema.js';
 
 /** JSON kept as text. */
 export type JsonText = string;
@@ -431,4 +432,7 @@ export interface DatabaseSchema {
   trust_nda_acceptances: TrustNdaAcceptancesTable;
   trust_downloads: TrustDownloadsTable;
   descriptions: DescriptionsTable;
+  risks: RisksTable;
+  vendors: VendorsTable;
+  vendor_reports: VendorReportsTable;
 }

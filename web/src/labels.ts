@@ -23,6 +23,8 @@ import type { DocumentFormat, DocumentType, ReportJobStatus } from '@assay/domai
 import type { ReadinessActionKind } from '@assay/domain/readiness/actions.js';
 import type { ActionState } from '@assay/domain/remediation/actions.js';
 import type { ReminderDelivery } from '@assay/domain/remediation/view.js';
+import type { RiskFlag, RiskLevel, RiskTreatment } from '@assay/domain/risks/index.js';
+import type { VendorCriticality, VendorRiskReason } from '@assay/domain/vendors/index.js';
 import { CATEGORY_NAMES, FREQUENCY_NAMES, ROLE_NAMES, words } from '@assay/domain/format.js';
 import { withArticle } from '@assay/domain/words.js';
 import { LOCALE_NAMES, LOCALES, type Locale } from '@assay/domain/locales.js';
@@ -130,6 +132,15 @@ const ENUMERATIONS = {
     not_applicable_without_reason: 'not applicable without a reason',
     undisclosed_incident: 'undisclosed significant incident',
   } satisfies Record<DescriptionWarningKind, string>,
+  riskTreatment: { mitigate: 'mitigate', accept: 'accept', transfer: 'transfer', avoid: 'avoid' } satisfies Record<RiskTreatment, string>,
+  riskLevel: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' } satisfies Record<RiskLevel, string>,
+  riskFlag: {
+    acceptance_expired: 'acceptance expired',
+    acceptance_missing: 'acceptance missing',
+    review_overdue: 'review overdue',
+  } satisfies Record<RiskFlag, string>,
+  vendorCriticality: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' } satisfies Record<VendorCriticality, string>,
+  vendorRiskReason: { modified_opinion: 'modified opinion', exceptions: 'exceptions', expired: 'expired' } satisfies Record<VendorRiskReason, string>,
 } as const;
 
 /** Every enumerated value's words by value; a value in several enumerations reads the same in each. */

@@ -46,6 +46,8 @@ export const SECTIONS = {
   requests: 'evidence-requests',
   coverage: 'coverage',
   description: 'description',
+  risks: 'risks',
+  vendors: 'vendors',
   settings: 'settings',
 } as const;
 export type Section = keyof typeof SECTIONS;
@@ -71,6 +73,15 @@ export function controlPage(root: string, controlId: string): string {
 
 export function findingPage(root: string, code: string): string {
   return `${sectionPage(root, 'findings')}/${seg(code)}`;
+}
+
+/** The risk register, opened on the form to raise a risk from `finding` when given. */
+export function risksPage(root: string, finding?: string): string {
+  return `${sectionPage(root, 'risks')}${finding === undefined ? '' : `?finding=${seg(finding)}`}`;
+}
+
+export function riskPage(root: string, code: string): string {
+  return `${sectionPage(root, 'risks')}/${seg(code)}`;
 }
 
 /** Period coverage: the whole engagement's calendar, or one control's. */

@@ -32,6 +32,9 @@ const controlCoverage = page(() => import('./pages/coverage/ControlCoveragePage.
 const rootCauses = page(() => import('./pages/root-causes/RootCausesPage.js').then((m) => ({ Component: m.RootCausesPage })));
 const evidence = page(() => import('./pages/evidence/EvidencePage.js').then((m) => ({ Component: m.EvidencePage })));
 const requests = page(() => import('./pages/evidence/RequestsPage.js').then((m) => ({ Component: m.RequestsPage })));
+const risks = page(() => import('./pages/risks/RisksPage.js').then((m) => ({ Component: m.RisksPage })));
+const risk = page(() => import('./pages/risks/RiskPage.js').then((m) => ({ Component: m.RiskPage })));
+const vendors = page(() => import('./pages/vendors/VendorsPage.js').then((m) => ({ Component: m.VendorsPage })));
 const settings = page(() => import('./pages/settings/SettingsPage.js').then((m) => ({ Component: m.SettingsPage })));
 // Reached from a one-time link, signed in or not.
 const invitation = page(() => import('./pages/invitation/InvitationPage.js').then((m) => ({ Component: m.InvitationPage })));
@@ -89,6 +92,9 @@ export const routes: RouteObject[] = [
       { path: SECTIONS.rootCauses, ...rootCauses },
       { path: SECTIONS.evidence, ...evidence },
       { path: SECTIONS.requests, ...requests },
+      { path: SECTIONS.risks, ...risks },
+      { path: `${SECTIONS.risks}/:riskCode`, ...risk },
+      { path: SECTIONS.vendors, ...vendors },
       { path: SECTIONS.settings, ...settings },
     ],
   },

@@ -16,6 +16,7 @@ import { loadWorkspace } from '../../workspace/load.js';
 import { describeDatabase, isPostgresUrl, resolveDatabaseUrl } from '../database.js';
 import type { CliIO } from '../io.js';
 import { DEFAULT_HOST, DEFAULT_PORT, port, runServer } from './serve.js';
+import { DEMO_REGISTER } from '../../services/demo/register.js';
 
 /** Git-ignored, beside the checkout; `--database` to use another. */
 export const DEMO_DATABASE = '.assay/demo.sqlite';
@@ -63,6 +64,7 @@ export function registerDemo(program: Command, io: CliIO): void {
             people: DEMO_PEOPLE,
             password: DEMO_PASSWORD,
             ...(description && { description: description.description }),
+            register: DEMO_REGISTER,
           });
           const owned = examination.controls.filter((c) => c.owner === 'it-ops@acme.example').map((c) => c.id);
           return [

@@ -112,6 +112,12 @@ export const PERMISSIONS = {
    * assertion, never the auditor's, who reports on whether it is fairly presented (independence).
    */
   'description.edit': programme,
+  /** The risk register: read by everyone; written (risks, their treatment and acceptance) by the programme. */
+  'risk.read': everyone,
+  'risk.manage': programme,
+  /** The vendors, their reviews and SOC 2 reports: read by everyone; kept by the programme. */
+  'vendor.read': everyone,
+  'vendor.manage': programme,
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -24,6 +24,8 @@ import { periodRoutes } from './periods/index.js';
 import { remediationRoutes } from './remediation/index.js';
 import { reportRoutes } from './reports/index.js';
 import { packageRoutes } from './reports/package.js';
+import { riskRoutes } from './risks/index.js';
+import { vendorRoutes } from './vendors/index.js';
 import { starterRoutes } from './starter/index.js';
 import { tokenRoutes } from './tokens/index.js';
 import { trustRoutes } from './trust/index.js';
@@ -66,4 +68,6 @@ export async function apiRoutes(app: FastifyInstance, { services, secureCookies,
   await app.register(coverageRoutes, options);
   await app.register(trustRoutes, options);
   await app.register(descriptionRoutes, options);
+  await app.register(riskRoutes, options);
+  await app.register(vendorRoutes, options);
 }

@@ -6,6 +6,7 @@ import { loadDescription } from '../../workspace/description.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { OPERATOR } from '../platform/actor.js';
 import { createServices } from '../index.js';
+import { DEMO_REGISTER } from './register.js';
 
 const ACME = join(import.meta.dirname, '../../../examples/acme');
 const PEOPLE = [{ email: 'admin@acme.example', role: 'admin', displayName: 'Ada' }] as const;
@@ -49,6 +50,21 @@ for (const engine of ENGINES) {
         expect.objectContaining({ name: 'Amazon Web Services', method: 'carve_out', csocs: expect.arrayContaining([expect.objectContaining({ criteria: ['CC6.4'] })]) }),
       ]);
       expect(view.description.userEntityControls.length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('adds the risk register and the vendors when it imports, once', async () => {
+      const examination = await loadWorkspace(ACME);
+      const seed = { organizationSlug: 'acme', examination, people: PEOPLE, password: 'the published password', register: DEMO_REGISTER };
+      const services = createServices(store());
+      const { organization } = await services.demo.seed(OPERATOR, seed);
+      await services.demo.seed(OPERATOR, seed);
+      const [engagement] = (await services.engagements.list(OPERATOR, organization.id, { limit: 1, offset: 0 })).items;
+      const { risks } = await services.risks.list(OPERATOR, organization.id, engagement!.id);
+      expect(risks.slice(0, 4).map((r) => r.controls)).toEqual([['AC-01'], ['AC-04'], ['CM-01'], ['BC-01']]);
+      // PayRight's report has an exception: it raised a risk of its own.
+      expect(risks.filter((r) => r.raisedBy?.reason === 'exceptions').map((r) => r.title)).toEqual(['PayRight: its SOC 2 report has exceptions (1)']);
+      const { vendors } = await services.vendors.list(OPERATOR, organization.id, engagement!.id);
+      expect(vendors.map((v) => v.name)).toEqual(['Nimbus Cloud', 'PayRight']);
     });
   });
 }

@@ -13,6 +13,9 @@ import type { Actor } from '../platform/actor.js';
 import type { UsersService } from '../accounts/users-service.js';
 import type { WorkspaceContent } from '../../workspace/write.js';
 import type { WorkspaceService } from '../engagements/workspace-service.js';
+import type { RisksService } from '../risks/risks-service.js';
+import type { VendorsService } from '../vendors/vendors-service.js';
+import type { DemoRegister } from './register.js';
 
 export interface DemoPerson {
   email: string;
@@ -29,6 +32,8 @@ export interface DemoSeed {
   password: string;
   /** The system description recorded with the engagement when it is imported, if the workspace has one. */
   description?: SystemDescription;
+  /** Risks and vendors added to the engagement when it is imported (its controls must hold what they link). */
+  register?: DemoRegister;
 }
 
 export interface SeededDemo {
@@ -52,8 +57,19 @@ export function createDemoService(deps: {
   workspace: Pick<WorkspaceService, 'importWorkspace'>;
   users: Pick<UsersService, 'ensureMember'>;
   description: Pick<DescriptionService, 'update'>;
+  risks: Pick<RisksService, 'create'>;
+  vendors: Pick<VendorsService, 'create' | 'recordReport'>;
 }) {
-  const { organizations, instance, workspace, users, description } = deps;
+  const { organizations, instance, workspace, users, description, risks, vendors } = deps;
+
+  async function addRegister(actor: Actor, organizationId: string, engagementId: string, register: DemoRegister) {
+    for (const risk of register.risks) await risks.create(actor, organizationId, engagementId, risk);
+    for (const { vendor, reports } of register.vendors) {
+      const { code } = await vendors.create(actor, organizationId, engagementId, vendor);
+      for (const report of reports) await vendors.recordReport(actor, organizationId, engagementId, code, report);
+    }
+  }
+
   return {
     async seed(actor: Actor, seed: DemoSeed): Promise<SeededDemo> {
       if (actor.kind !== 'operator') throw new ForbiddenError('Only the operator of the installation seeds the demo');
@@ -66,6 +82,7 @@ export function createDemoService(deps: {
         const imported = await workspace.importWorkspace(actor, seed.examination, { organizationSlug: seed.organizationSlug });
         organization = imported.organization;
         if (seed.description) await description.update(actor, organization.id, imported.engagement.id, 0, seed.description);
+        if (seed.register) await addRegister(actor, organization.id, imported.engagement.id, seed.register);
       }
       const people = [];
       for (const person of seed.people) {

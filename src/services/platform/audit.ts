@@ -15,6 +15,8 @@ import type { StoredFinding, StoredRootCause } from '../../store/findings-reposi
 import type { FindingsCounts } from '../../store/findings-replace.js';
 import type { Invitation } from '../../store/invitations-repository.js';
 import type { StoredManagementResponse } from '../../store/management-responses-repository.js';
+import type { StoredRisk } from '../../store/risks-repository.js';
+import type { StoredVendor, StoredVendorReport } from '../../store/vendors-repository.js';
 import type { Membership } from '../../store/memberships-repository.js';
 import type { Organization } from '../../store/organizations-repository.js';
 import type { User } from '../../store/users-repository.js';
@@ -48,6 +50,9 @@ export interface StoredRecords {
   evidence: StoredEvidence;
   evidenceRequest: EvidenceRequest;
   description: StoredDescription;
+  risk: StoredRisk;
+  vendor: StoredVendor;
+  vendorReport: StoredVendorReport;
 }
 
 /** An event as the services record it: its type decides its payload (src/domain/audit-events.ts). */

@@ -58,6 +58,10 @@ export const keys = {
   coverage: (organizationId: string, engagementId: string) => [...examination(organizationId, engagementId), 'coverage'] as const,
   controlCoverage: (organizationId: string, engagementId: string, controlId: string) =>
     [...examination(organizationId, engagementId), 'coverage', controlId] as const,
+  /** The risk register: its residual risks follow the examination (and monitoring, whose runs refresh the examination's part too). */
+  risks: (organizationId: string, engagementId: string) => [...examination(organizationId, engagementId), 'risks'] as const,
+  /** The vendors: under the examination too, as their reports raise risks into the register. */
+  vendors: (organizationId: string, engagementId: string) => [...examination(organizationId, engagementId), 'vendors'] as const,
   /** The engagement's controls: in use, or only the archived ones (without `archived`: both lists). */
   controls: (organizationId: string, engagementId: string, archived?: boolean) =>
     archived === undefined

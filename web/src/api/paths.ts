@@ -119,6 +119,10 @@ export function engagementApi(organizationId: string, engagementId: string) {
     evidenceRecord: (id: string) => `${root}/evidence/${seg(id)}`,
     evidenceRequests: `${root}/evidence-requests`,
     evidenceRequest: (id: string) => `${root}/evidence-requests/${seg(id)}`,
+    risks: `${root}/risks`,
+    risk: (code: string) => `${root}/risks/${seg(code)}`,
+    vendors: `${root}/vendors`,
+    vendorReports: (code: string) => `${root}/vendors/${seg(code)}/reports`,
   };
 }
 

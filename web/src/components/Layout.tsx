@@ -47,6 +47,8 @@ const NAVIGATION: { section: Section | null; label: string }[] = [
   { section: 'rootCauses', label: 'Root causes' },
   { section: 'remediation', label: 'Corrective actions' },
   { section: 'checks', label: 'Monitoring' },
+  { section: 'risks', label: 'Risks' },
+  { section: 'vendors', label: 'Vendors' },
   { section: 'reports', label: 'Reports' },
   { section: 'periods', label: 'Compare periods' },
   { section: 'settings', label: 'Settings' },

@@ -26,6 +26,8 @@ const ENGAGEMENT_CHANGES: ReadonlySet<Action> = new Set<Action>([
   'exclusion.decide',
   'request.ask',
   'request.answer',
+  'risk.manage',
+  'vendor.manage',
 ]);
 
 export function useRole(): Role | null {

@@ -25,6 +25,7 @@ import { SignificantIncidentCard } from './SignificantIncidentCard.js';
 import { engagementRoot } from '../../paths.js';
 import { PageLoader } from '../../components/QueryFallback.js';
 import { SectionTrail } from '../../components/SectionTrail.js';
+import { FindingRisks } from '../risks/FindingRisks.js';
 
 export function FindingPage() {
   const { findingCode = '' } = useParams();
@@ -72,6 +73,7 @@ export function FindingPage() {
       <CorrectiveActionsCard finding={current} canPlan={canPlan} reload={reload} />
       <RetestsCard finding={current} canRecord={canManage} reload={reload} />
       <ManagementResponseCard finding={current.code} owns={owns} />
+      <FindingRisks finding={current.code} root={root} />
     </Stack>
   );
 }

@@ -1,0 +1,36 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildRiskInput } from '../../domain/risks/testing.js';
+import type { RiskRegister } from '../../services/risks/index.js';
+import { createServices } from '../../services/index.js';
+import { OPERATOR } from '../../services/platform/actor.js';
+import { openDatabase } from '../../store/database.js';
+import { createOrganizationsRepository } from '../../store/organizations-repository.js';
+import { runCli } from '../testing.js';
+
+const ACME = join(import.meta.dirname, '../../../examples/acme');
+
+describe('assay risks', () => {
+  it('lists the register from the database, highest residual first, with the control that sets it', async () => {
+    const database = join(await mkdtemp(join(tmpdir(), 'assay-risks-')), 'assay.sqlite');
+    expect((await runCli('import', ACME, '--database', database, '--organization', 'acme')).code).toBe(0);
+    const store = await openDatabase(database);
+    const services = createServices(store);
+    const organization = await createOrganizationsRepository(store.db).findBySlug('acme');
+    const [engagement] = (await services.engagements.list(OPERATOR, organization!.id, { limit: 1, offset: 0 })).items;
+    await services.risks.create(OPERATOR, organization!.id, engagement!.id, buildRiskInput({ title: 'Phished credentials', controls: ['AC-01'] }));
+    await services.risks.create(OPERATOR, organization!.id, engagement!.id, buildRiskInput({ title: 'Nothing mitigates', controls: [], likelihood: 3, impact: 3 }));
+    await store.close();
+
+    const text = await runCli('risks', '--organization', 'acme', '--database', database);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe(
+      'R-001  residual 10 high (set by AC-01), inherent 20 critical: Phished credentials\nR-002  residual 9 medium (no effective control), inherent 9 medium: Nothing mitigates\n',
+    );
+    const json = JSON.parse((await runCli('risks', '--organization', 'acme', '--database', database, '--format', 'json')).stdout) as RiskRegister;
+    expect(json.risks.map((r) => r.assessment.residual.score)).toEqual([10, 9]);
+    expect((await runCli('risks', '--organization', 'nobody', '--database', database)).code).toBe(2);
+  });
+});

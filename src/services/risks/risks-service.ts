@@ -1,0 +1,148 @@
+/**
+ * The risk register of an engagement: risks written by the programme (risk.manage), read by everyone in the
+ * organisation (risk.read). Each risk is read with its assessment: inherent and residual risk, the residual
+ * worked out from the linked controls' current conclusions and the latest monitoring runs (src/domain/risks),
+ * never typed in. Every change is at the risk's version and audited in its transaction.
+ */
+import {
+  NotFoundError,
+  ValidationError,
+  assessRisk,
+  isCriterionId,
+  isoDate,
+  riskFlags,
+  type ControlConclusion,
+  type LinkedControl,
+  type Risk,
+  type RiskAssessment,
+  type RiskFlag,
+} from '../../domain/index.js';
+import type { FindingsRepository } from '../../store/findings-repository.js';
+import type { RisksRepository, StoredRisk } from '../../store/risks-repository.js';
+import type { Executor, Trx } from '../../store/values.js';
+import type { ExaminationService } from '../engagements/examination-service.js';
+import { at, type EngagementScope } from '../engagements/engagement-scope.js';
+import type { ChecksService } from '../monitoring/checks-service.js';
+import type { Access } from '../platform/access.js';
+import type { Actor } from '../platform/actor.js';
+import type { AuditLog } from '../platform/audit.js';
+
+/** What a person writes of a risk: everything but its code, which the register gives. */
+export type RiskInput = Omit<Risk, 'code'>;
+
+/** A risk as read: with its assessment and what needs attention as of today. */
+export interface RiskView extends StoredRisk {
+  assessment: RiskAssessment;
+  flags: RiskFlag[];
+}
+
+export interface RiskRegister {
+  /** The day the flags are as of. */
+  today: string;
+  risks: RiskView[];
+}
+
+export function createRisksService(deps: {
+  db: Executor;
+  risks: RisksRepository;
+  findings: Pick<FindingsRepository, 'findByCode'>;
+  lookup: EngagementScope;
+  examination: Pick<ExaminationService, 'current'>;
+  checks: Pick<ChecksService, 'list'>;
+  access: Access;
+  audit: AuditLog;
+  clock: () => Date;
+}) {
+  const { db, risks, findings, lookup, examination, checks, access, audit, clock } = deps;
+  const subject = (engagementId: string, code: string) => `risk:${engagementId}/${code}`;
+
+  /** How each control of the engagement stands now: its conclusion, and whether a check testing it last failed. */
+  async function standings(actor: Actor, organizationId: string, engagementId: string) {
+    const [evaluation, views] = await Promise.all([examination.current(organizationId, engagementId), checks.list(actor, organizationId, engagementId)]);
+    const failing = new Set(views.filter((v) => v.latestRun?.status === 'fail').flatMap((v) => v.controls));
+    return (control: string): LinkedControl => ({ control, conclusion: evaluation.conclusions.get(control) ?? null, monitoringFailing: failing.has(control) });
+  }
+
+  function viewOf(risk: StoredRisk, standing: (control: string) => LinkedControl, today: string): RiskView {
+    return { ...risk, assessment: assessRisk(risk, risk.controls.map(standing)), flags: riskFlags(risk, today) };
+  }
+
+  /**
+   * Refuses, each at its JSON path, a link to what the engagement does not hold (a control, a finding), a
+   * criterion that does not exist, and an accepted risk without its acceptance.
+   */
+  async function checkLinks(engagementId: string, input: RiskInput, conclusions: ReadonlyMap<string, ControlConclusion>, trx: Trx) {
+    const issues: { location: string; message: string }[] = [];
+    input.controls.forEach((id, i) => {
+      if (!conclusions.has(id)) issues.push({ location: at('controls', i), message: `${id} is not a control of the engagement` });
+    });
+    input.criteria.forEach((id, i) => {
+      if (!isCriterionId(id)) issues.push({ location: at('criteria', i), message: `${id} is not a criterion` });
+    });
+    for (const [i, code] of input.findings.entries()) {
+      if (!(await findings.findByCode(engagementId, code, trx))) issues.push({ location: at('findings', i), message: `${code} is not a finding of the engagement` });
+    }
+    if (input.treatment === 'accept' && input.acceptance === null) {
+      issues.push({ location: at('acceptance'), message: 'an accepted risk needs its acceptance: who approved it, why, and until when' });
+    }
+    if (issues.length > 0) throw new ValidationError(issues, 'The risk is not valid');
+  }
+
+  async function requireRisk(engagementId: string, code: string, trx?: Executor): Promise<StoredRisk> {
+    const risk = await risks.find(engagementId, code, trx);
+    if (!risk) throw new NotFoundError(`Risk ${code}`);
+    return risk;
+  }
+
+  return {
+    /** The engagement's register, each risk assessed. */
+    async list(actor: Actor, organizationId: string, engagementId: string): Promise<RiskRegister> {
+      await access.require(actor, organizationId, 'risk.read');
+      await lookup.engagement(organizationId, engagementId);
+      const standing = await standings(actor, organizationId, engagementId);
+      const today = isoDate(clock());
+      return { today, risks: (await risks.list(engagementId)).map((r) => viewOf(r, standing, today)) };
+    },
+
+    /** One risk with its assessment: which control sets its residual risk, and why. */
+    async get(actor: Actor, organizationId: string, engagementId: string, code: string): Promise<RiskView> {
+      await access.require(actor, organizationId, 'risk.read');
+      await lookup.engagement(organizationId, engagementId);
+      const risk = await requireRisk(engagementId, code);
+      return viewOf(risk, await standings(actor, organizationId, engagementId), isoDate(clock()));
+    },
+
+    /** A new risk, given the next code of the register (R-001, R-002, …). */
+    async create(actor: Actor, organizationId: string, engagementId: string, input: RiskInput): Promise<RiskView> {
+      await access.require(actor, organizationId, 'risk.manage');
+      const standing = await standings(actor, organizationId, engagementId);
+      const { conclusions } = await examination.current(organizationId, engagementId);
+      const created = await db.transaction().execute(async (trx) => {
+        await lookup.engagementForChange(organizationId, engagementId, trx);
+        await checkLinks(engagementId, input, conclusions, trx);
+        const risk = await risks.create(engagementId, { ...input, code: await risks.nextCode(engagementId, trx) }, trx);
+        await audit.record(trx, actor, { type: 'risk.created', organizationId, subject: subject(engagementId, risk.code), after: risk });
+        return risk;
+      });
+      return viewOf(created, standing, isoDate(clock()));
+    },
+
+    /** Replaces what a person writes of the risk, at `version` (a stale one: ConflictError, nothing changed). */
+    async update(actor: Actor, organizationId: string, engagementId: string, code: string, version: number, input: RiskInput): Promise<RiskView> {
+      await access.require(actor, organizationId, 'risk.manage');
+      const standing = await standings(actor, organizationId, engagementId);
+      const { conclusions } = await examination.current(organizationId, engagementId);
+      const saved = await db.transaction().execute(async (trx) => {
+        await lookup.engagementForChange(organizationId, engagementId, trx);
+        const before = await requireRisk(engagementId, code, trx);
+        await checkLinks(engagementId, input, conclusions, trx);
+        const after = await risks.update(engagementId, version, { ...input, code }, trx);
+        await audit.record(trx, actor, { type: 'risk.updated', organizationId, subject: subject(engagementId, code), before, after });
+        return after;
+      });
+      return viewOf(saved, standing, isoDate(clock()));
+    },
+  };
+}
+
+export type RisksService = ReturnType<typeof createRisksService>;

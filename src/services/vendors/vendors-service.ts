@@ -1,0 +1,163 @@
+/**
+ * The vendors of an engagement (CC9.2): the inventory and its reviews, each vendor's SOC 2 reports with the
+ * CUECs they expect of us (each mapped to one of our controls, or a gap), and the risks those reports raise
+ * (src/domain/vendors): a modified opinion, exceptions or an expired report raises one risk per report and
+ * reason into the register, linked back to the vendor. Kept by the programme (vendor.manage), read by everyone.
+ */
+import {
+  NotFoundError,
+  ValidationError,
+  isoDate,
+  reportRiskReasons,
+  vendorReviewOverdue,
+  vendorRisk,
+  type Vendor,
+  type VendorReport,
+  type VendorRiskReason,
+} from '../../domain/index.js';
+import type { ControlsRepository } from '../../store/controls-repository.js';
+import type { RisksRepository } from '../../store/risks-repository.js';
+import type { StoredVendor, StoredVendorReport, VendorsRepository } from '../../store/vendors-repository.js';
+import type { Executor, Trx } from '../../store/values.js';
+import { at, type EngagementScope } from '../engagements/engagement-scope.js';
+import { signatureOf } from '../findings/work.js';
+import type { Access } from '../platform/access.js';
+import type { Actor } from '../platform/actor.js';
+import type { AuditLog } from '../platform/audit.js';
+
+export type VendorInput = Omit<Vendor, 'code'>;
+export type VendorReportInput = Omit<VendorReport, 'id'>;
+
+export interface VendorReportView extends StoredVendorReport {
+  /** Why the report raises a risk as of today (none: it does not). */
+  reasons: VendorRiskReason[];
+  /** CUECs not mapped to a control of ours. */
+  gaps: number;
+}
+
+export interface VendorView extends StoredVendor {
+  reviewOverdue: boolean;
+  reports: VendorReportView[];
+  /** The codes of the risks the vendor's reports raised. */
+  risks: string[];
+}
+
+export function createVendorsService(deps: {
+  db: Executor;
+  vendors: VendorsRepository;
+  risks: Pick<RisksRepository, 'list' | 'findRaised' | 'nextCode' | 'create'>;
+  controls: Pick<ControlsRepository, 'findByCode'>;
+  lookup: EngagementScope;
+  access: Access;
+  audit: AuditLog;
+  clock: () => Date;
+}) {
+  const { db, vendors, risks, controls, lookup, access, audit, clock } = deps;
+  const subject = (engagementId: string, code: string) => `vendor:${engagementId}/${code}`;
+
+  async function requireVendor(engagementId: string, code: string, trx?: Executor): Promise<StoredVendor> {
+    const vendor = await vendors.find(engagementId, code, trx);
+    if (!vendor) throw new NotFoundError(`Vendor ${code}`);
+    return vendor;
+  }
+
+  /**
+   * Raises the risks the vendor's report calls for as of today, each once: a risk raised before for the same
+   * report and reason is left as it is (people may have worked on it). Resolves to the codes of those raised now.
+   */
+  async function raise(actor: Actor, organizationId: string, engagementId: string, vendor: Vendor, report: VendorReport, trx: Trx): Promise<string[]> {
+    const raised: string[] = [];
+    for (const reason of reportRiskReasons(report, isoDate(clock()))) {
+      if (await risks.findRaised(engagementId, report.id, reason, trx)) continue;
+      const code = await risks.nextCode(engagementId, trx);
+      const risk = await risks.create(engagementId, { code, ...vendorRisk(vendor, report, reason) }, trx, { vendor: vendor.code, report: report.id, reason });
+      await audit.record(trx, actor, { type: 'risk.created', organizationId, subject: `risk:${engagementId}/${code}`, after: risk });
+      raised.push(code);
+    }
+    return raised;
+  }
+
+  async function checkReport(engagementId: string, report: VendorReportInput, trx: Trx) {
+    const issues: { location: string; message: string }[] = [];
+    if (report.periodEnd < report.periodStart) issues.push({ location: at('periodEnd'), message: 'must not be before the period start' });
+    for (const [i, cuec] of report.cuecs.entries()) {
+      if (cuec.control !== null && !(await controls.findByCode(engagementId, cuec.control, trx))) {
+        issues.push({ location: at('cuecs', i, 'control'), message: `${cuec.control} is not a control of the engagement` });
+      }
+    }
+    if (issues.length > 0) throw new ValidationError(issues, 'The report is not valid');
+  }
+
+  return {
+    /** The engagement's vendors, each with its reports, what they raise, and whether its review is late. */
+    async list(actor: Actor, organizationId: string, engagementId: string): Promise<{ today: string; vendors: VendorView[] }> {
+      await access.require(actor, organizationId, 'vendor.read');
+      await lookup.engagement(organizationId, engagementId);
+      const today = isoDate(clock());
+      const [all, reports, register] = await Promise.all([vendors.list(engagementId), vendors.reports(engagementId), risks.list(engagementId)]);
+      return {
+        today,
+        vendors: all.map((vendor) => ({
+          ...vendor,
+          reviewOverdue: vendorReviewOverdue(vendor, today),
+          reports: (reports.get(vendor.code) ?? []).map((r) => ({ ...r, reasons: reportRiskReasons(r, today), gaps: r.cuecs.filter((c) => c.control === null).length })),
+          risks: register.filter((r) => r.raisedBy?.vendor === vendor.code).map((r) => r.code),
+        })),
+      };
+    },
+
+    async create(actor: Actor, organizationId: string, engagementId: string, input: VendorInput): Promise<StoredVendor> {
+      await access.require(actor, organizationId, 'vendor.manage');
+      return db.transaction().execute(async (trx) => {
+        await lookup.engagementForChange(organizationId, engagementId, trx);
+        const vendor = await vendors.create(engagementId, { ...input, code: await vendors.nextCode(engagementId, trx) }, trx);
+        await audit.record(trx, actor, { type: 'vendor.created', organizationId, subject: subject(engagementId, vendor.code), after: vendor });
+        return vendor;
+      });
+    },
+
+    async update(actor: Actor, organizationId: string, engagementId: string, code: string, version: number, input: VendorInput): Promise<StoredVendor> {
+      await access.require(actor, organizationId, 'vendor.manage');
+      return db.transaction().execute(async (trx) => {
+        await lookup.engagementForChange(organizationId, engagementId, trx);
+        const before = await requireVendor(engagementId, code, trx);
+        const after = await vendors.update(engagementId, version, { ...input, code }, trx);
+        await audit.record(trx, actor, { type: 'vendor.updated', organizationId, subject: subject(engagementId, code), before, after });
+        return after;
+      });
+    },
+
+    /** Records a vendor's SOC 2 report and raises the risks it calls for, in one transaction. */
+    async recordReport(actor: Actor, organizationId: string, engagementId: string, code: string, input: VendorReportInput): Promise<{ report: StoredVendorReport; raised: string[] }> {
+      await access.require(actor, organizationId, 'vendor.manage');
+      return db.transaction().execute(async (trx) => {
+        await lookup.engagementForChange(organizationId, engagementId, trx);
+        const vendor = await requireVendor(engagementId, code, trx);
+        await checkReport(engagementId, input, trx);
+        const report = await vendors.addReport(engagementId, code, input, signatureOf(actor), trx);
+        const raised = await raise(actor, organizationId, engagementId, vendor, report, trx);
+        await audit.record(trx, actor, { type: 'vendor.report_recorded', organizationId, subject: subject(engagementId, code), after: { ...report, vendor: code, raised } });
+        return { report, raised };
+      });
+    },
+
+    /**
+     * Looks at every report again as of today, raising what time has made due (a report that has since expired);
+     * what was raised before is not raised twice. Resolves to the codes of the risks raised now.
+     */
+    async assess(actor: Actor, organizationId: string, engagementId: string): Promise<string[]> {
+      await access.require(actor, organizationId, 'vendor.manage');
+      return db.transaction().execute(async (trx) => {
+        await lookup.engagementForChange(organizationId, engagementId, trx);
+        const reports = await vendors.reports(engagementId, trx);
+        const raised: string[] = [];
+        for (const vendor of await vendors.list(engagementId, trx)) {
+          for (const report of reports.get(vendor.code) ?? []) raised.push(...(await raise(actor, organizationId, engagementId, vendor, report, trx)));
+        }
+        return raised;
+      });
+    },
+  };
+}
+
+export type VendorsService = ReturnType<typeof createVendorsService>;
