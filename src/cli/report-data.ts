@@ -10,7 +10,7 @@ import { loadFindings } from '../workspace/findings.js';
 import { examineWorkspace } from './commands/examine.js';
 
 export async function workspaceReportData(dir: string, now: Date): Promise<ReportData> {
-  const { examination, result, runs } = await examineWorkspace(dir);
+  const { examination, result, runs, description } = await examineWorkspace(dir);
   const { findings, rootCauses, managementResponses } = await loadFindings(dir, examination);
   const generatedAt = now.toISOString();
   return {
@@ -33,6 +33,7 @@ export async function workspaceReportData(dir: string, now: Date): Promise<Repor
     changes: [],
     history: [],
     publishedNames: [],
+    description: description.description === null ? null : { description: description.description, warnings: description.warnings },
     // A folder states no locale: the one a new organisation starts with.
     locale: DEFAULT_LOCALE,
     generatedAt,

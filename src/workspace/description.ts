@@ -110,8 +110,8 @@ async function incidentCandidates(dir: string): Promise<IncidentCandidate[]> {
 }
 
 /** The examination with the workspace's description: its warnings, and its undisclosed significant incidents as misstatements. */
-export async function describeWorkspace(dir: string, examination: Examination): Promise<DescribedExamination & { described: boolean }> {
+export async function describeWorkspace(dir: string, examination: Examination): Promise<DescribedExamination & { description: SystemDescription | null }> {
   const loaded = await loadDescription(dir, examination);
-  if (loaded === null) return { examination, warnings: [], described: false };
-  return { ...withDescription(examination, loaded.description, loaded.findings), described: true };
+  if (loaded === null) return { examination, warnings: [], description: null };
+  return { ...withDescription(examination, loaded.description, loaded.findings), description: loaded.description };
 }

@@ -1,6 +1,6 @@
 /** `assay examine DIR`: the opinion forecast of a workspace. */
 import type { Command } from 'commander';
-import { OPINION_KINDS, examine, explainCheckedTests, words, type CheckedTestRun, type DescriptionWarning, type Examination, type ExaminationResult, type OpinionKind } from '../../domain/index.js';
+import { OPINION_KINDS, examine, explainCheckedTests, words, type CheckedTestRun, type DescriptionWarning, type Examination, type SystemDescription, type ExaminationResult, type OpinionKind } from '../../domain/index.js';
 import { standOnChecks } from '../../workspace/checks.js';
 import { renderExaminationMarkdown } from '../../reports/examination-markdown.js';
 import { assessmentResults } from '../../reports/oscal/assessment-results.js';
@@ -27,19 +27,20 @@ export async function examineWorkspace(
   const workspace = await loadWorkspaceWithChecks(dir);
   const checked = await standOnChecks(workspace.examination, workspace.checks, workspace.checkedTests);
   // The description's undisclosed significant incidents are misstatements of it (docs/system-description.md).
-  const { examination, warnings, described } = await describeWorkspace(dir, checked.examination);
-  return { examination, result: explainCheckedTests(examine(examination), checked.runs), runs: checked.runs, description: { described, warnings } };
+  const { examination, warnings, description } = await describeWorkspace(dir, checked.examination);
+  return { examination, result: explainCheckedTests(examine(examination), checked.runs), runs: checked.runs, description: { description, warnings } };
 }
 
 /** Whether the workspace has a description (`description.yaml`), and its completeness warnings. */
 interface WorkspaceDescription {
-  described: boolean;
+  /** The workspace's `description.yaml`, or null without one. */
+  description: SystemDescription | null;
   warnings: DescriptionWarning[];
 }
 
 /** The description's warnings for people, each with the section to fix; nothing without a description. */
-function renderDescriptionWarnings({ described, warnings }: WorkspaceDescription): string {
-  if (!described) return '';
+function renderDescriptionWarnings({ description, warnings }: WorkspaceDescription): string {
+  if (description === null) return '';
   if (warnings.length === 0) return '\nSystem description: complete, no warning.\n';
   const lines = warnings.map((w) => `  - [${words(w.section)}] ${w.message}`);
   return `\nSystem description: ${counted(warnings.length, 'warning')} (${DESCRIPTION_FILE})\n${lines.join('\n')}\n`;
@@ -55,7 +56,7 @@ export function registerExamine(program: Command, io: CliIO, setExit: (code: num
     .action(async (dir: string, options: { format: (typeof FORMATS)[number]; failOn?: OpinionKind }) => {
       const { examination, result, description } = await examineWorkspace(dir);
       // DESIGN §5's names stay as they are; the description's warnings are one key more, with a description only.
-      if (options.format === 'json') io.out(`${JSON.stringify(description.described ? { ...result, descriptionWarnings: description.warnings } : result, null, 2)}\n`);
+      if (options.format === 'json') io.out(`${JSON.stringify(description.description !== null ? { ...result, descriptionWarnings: description.warnings } : result, null, 2)}\n`);
       else if (options.format === 'markdown') {
         // The findings' approved management responses are the report's "other information" section.
         const { findings, managementResponses } = await loadFindings(dir, examination);

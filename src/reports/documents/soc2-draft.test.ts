@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFindings, examine, type Examination } from '../../domain/index.js';
+import { deriveFindings, emptyDescription, examine, type Examination, type SystemDescription } from '../../domain/index.js';
 import type { Block, ReportDocument, Section } from '../document/model.js';
 import type { ReportData } from './data.js';
 import { documentText, sectionText } from './document-text.js';
@@ -219,6 +219,34 @@ describe('the SOC 2 report draft', () => {
     expect(sectionText(description)).toContain('CC6.4 | Physical access to facilities and assets restricted | Facilities are the hosting provider’s (carved out).');
     expect(sectionText(description)).toContain('Period: 1 Jan 2026 to 30 Jun 2026');
     expect(paragraphs(description)[0]).toMatch(/^To be written by the service organisation: the services provided, .*complementary user entity controls/);
+  });
+
+  it('writes the recorded description section by section, with its subservice organisations, CUECs and warnings', () => {
+    const recorded: SystemDescription = {
+      ...emptyDescription(),
+      services: 'Hosted analytics for retailers.',
+      commitments: ['Data is available 99.9% of each month.'],
+      incidents: [{ finding: 'F-CC6-01', date: '2026-03-14', text: 'Reviews were skipped for a week.' }],
+      subserviceOrganizations: [
+        { name: 'Nimbus Cloud', services: 'Hosting', method: 'carve_out', csocs: [{ text: 'Physical access to data centres is restricted.', criteria: ['CC6.4'] }] },
+      ],
+      userEntityControls: [{ text: 'Customers remove their leavers from the platform.', criteria: ['CC6.2'] }],
+    };
+    const warning = { kind: 'empty_section', section: 'components', item: 'software', message: 'The software component is not described.' } as const;
+    const described = soc2Draft({ ...scenarioData('qualified'), description: { description: recorded, warnings: [warning] } });
+    const text = sectionText(section(described, /Description of the system/));
+    expect(text).toContain('Hosted analytics for retailers.');
+    expect(text).toContain('Data is available 99.9% of each month.');
+    expect(text).toContain('14 Mar 2026 | Reviews were skipped for a week. | F-CC6-01');
+    expect(text).toContain('Nimbus Cloud (Hosting), carved out');
+    expect(text).toContain('Physical access to data centres is restricted. | CC6.4');
+    expect(text).toContain('Customers remove their leavers from the platform. | CC6.2');
+    expect(text).toContain('Software: Not written yet.');
+    expect(text).toContain('Components: The software component is not described.');
+    expect(text).not.toContain('No system description is recorded yet');
+
+    const unrecorded = sectionText(section(soc2Draft({ ...scenarioData('qualified'), description: null }), /Description of the system/));
+    expect(unrecorded).toContain('No system description is recorded yet');
   });
 
   it('quotes only approved management responses, and counts the drafts', () => {

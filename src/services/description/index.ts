@@ -1,12 +1,11 @@
 /** The system description: its sections, its warnings, and the findings marked significant incidents. */
-import { createDescriptionRepository } from '../../store/description-repository.js';
 import type { EngagementScope } from '../engagements/engagement-scope.js';
 import type { Platform } from '../platform/index.js';
 import { createDescriptionService } from './description-service.js';
 
 export function createDescriptionServices(platform: Platform, engagements: { lookup: EngagementScope }) {
-  const { db, deps, access, audit, repositories } = platform;
+  const { db, access, audit, repositories } = platform;
   return {
-    description: createDescriptionService({ db, descriptions: createDescriptionRepository(db, deps), controls: repositories.controls, access, audit, lookup: engagements.lookup }),
+    description: createDescriptionService({ db, descriptions: repositories.descriptions, controls: repositories.controls, access, audit, lookup: engagements.lookup }),
   };
 }

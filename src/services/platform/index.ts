@@ -8,6 +8,7 @@ import { createChecksRepository } from '../../store/checks-repository.js';
 import { createControlsRepository } from '../../store/controls-repository.js';
 import type { Store } from '../../store/database.js';
 import { createEngagementsRepository } from '../../store/engagements-repository.js';
+import { createDescriptionRepository } from '../../store/description-repository.js';
 import { createFindingsRepository } from '../../store/findings-repository.js';
 import { createManagementResponsesRepository } from '../../store/management-responses-repository.js';
 import { createMembershipsRepository } from '../../store/memberships-repository.js';
@@ -32,6 +33,8 @@ export function createPlatform(store: Store, deps: StoreDependencies) {
     plans: createRemediationPlansRepository(db, deps),
     /** Read by monitoring and by the workspace import and export. */
     checks: createChecksRepository(db, deps),
+    /** Read by the system description and by the documents written from it. */
+    descriptions: createDescriptionRepository(db, deps),
   };
   return {
     db,

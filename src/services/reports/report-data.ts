@@ -4,11 +4,12 @@
  * each check's latest run, the changes the audit log records after the period, the kept forecasts for the trend,
  * and the organisation's locale. The same documents as `assay report DIR` gives from a workspace.
  */
-import { examineCovered, NotFoundError, withCoverage, type CriterionStatus, type Finding, type OpinionKind } from '../../domain/index.js';
+import { examineCovered, NotFoundError, withCoverage, withDescription, type CriterionStatus, type Finding, type OpinionKind } from '../../domain/index.js';
 import type { ForecastPoint, MonitoringSummary, RecordedChange, ReportData } from '../../reports/documents/index.js';
 import type { AuditRepository } from '../../store/audit-repository.js';
 import type { ChecksRepository } from '../../store/checks-repository.js';
 import type { ControlsRepository } from '../../store/controls-repository.js';
+import type { DescriptionRepository } from '../../store/description-repository.js';
 import type { FindingsRepository } from '../../store/findings-repository.js';
 import type { ManagementResponsesRepository } from '../../store/management-responses-repository.js';
 import type { OrganizationsRepository } from '../../store/organizations-repository.js';
@@ -29,12 +30,13 @@ export interface ReportDataDependencies {
   checks: Pick<ChecksRepository, 'list' | 'latestRuns'>;
   audit: Pick<AuditRepository, 'list'>;
   snapshots: Pick<SnapshotsRepository, 'list'>;
+  descriptions: Pick<DescriptionRepository, 'find' | 'incidentCandidates'>;
   clock: () => Date;
 }
 
 /** Reads what the documents of an engagement are written from; the caller has checked the actor's access and the engagement's tenant. */
 export function createReportDataLoader(deps: ReportDataDependencies) {
-  const { organizations, controls, findings, responses, checks, audit, snapshots, clock } = deps;
+  const { organizations, controls, findings, responses, checks, audit, snapshots, descriptions, clock } = deps;
 
   async function monitoring(engagementId: string): Promise<MonitoringSummary[]> {
     const latest = await checks.latestRuns(engagementId);
@@ -91,6 +93,9 @@ export function createReportDataLoader(deps: ReportDataDependencies) {
       const loaded = await controls.loadKeyedExamination(engagementId);
       const covered = withCoverage(loaded.examination, loaded.evidence);
       const stored = await findings.list(engagementId);
+      const recorded = await descriptions.find(engagementId);
+      // The examination loaded already counts the undisclosed incidents as misstatements; only the warnings are read here.
+      const described = recorded && withDescription(loaded.examination, recorded.description, await descriptions.incidentCandidates(engagementId));
       return {
         examination: covered.examination,
         result: examineCovered(covered),
@@ -103,6 +108,7 @@ export function createReportDataLoader(deps: ReportDataDependencies) {
         history: await history(engagementId, stored),
         // Assay has no notion of a published name yet: customer-facing documents print no internal name.
         publishedNames: [],
+        description: recorded && described && { description: recorded.description, warnings: described.warnings },
         locale: organization.locale,
         generatedAt: clock().toISOString(),
       };
