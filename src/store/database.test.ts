@@ -47,6 +47,7 @@ const TABLES = [
   'trust_pages',
   'trust_reports',
   'trust_requests',
+  'trust_subscriptions',
   'users',
 ];
 

@@ -4,7 +4,7 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { CheckJobsTable, CheckRunsTable, CheckSourcesTable, ChecksTable } from './checks-schema.js';
-import type { TrustDownloadsTable, TrustNdaAcceptancesTable, TrustNdasTable, TrustPagesTable, TrustReportsTable, TrustRequestsTable } from './trust-schema.js';
+import type { TrustDownloadsTable, TrustNdaAcceptancesTable, TrustNdasTable, TrustPagesTable, TrustReportsTable, TrustRequestsTable, TrustSubscriptionsTable } from './trust-schema.js';
 
 /** JSON kept as text. */
 export type JsonText = string;
@@ -414,4 +414,5 @@ export interface DatabaseSchema {
   trust_requests: TrustRequestsTable;
   trust_nda_acceptances: TrustNdaAcceptancesTable;
   trust_downloads: TrustDownloadsTable;
+  trust_subscriptions: TrustSubscriptionsTable;
 }

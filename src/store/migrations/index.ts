@@ -21,6 +21,7 @@ import * as organizationLocale from './2026120520_organization_locale.js';
 import * as evidence from './2026120530_evidence.js';
 import * as checks from './2026120550_checks.js';
 import * as trustPage from './2026120620_trust_page.js';
+import * as trustSubscriptions from './2026120660_trust_subscriptions.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -41,4 +42,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026120530_evidence': evidence,
   '2026120550_checks': checks,
   '2026120620_trust_page': trustPage,
+  '2026120660_trust_subscriptions': trustSubscriptions,
 };
