@@ -161,6 +161,9 @@ describe('authorization table', () => {
       'GET /api/v1/public/trust/:organizationSlug',
       'POST /api/v1/public/trust/:organizationSlug/report',
       'POST /api/v1/public/trust/:organizationSlug/requests',
+      'POST /api/v1/public/trust/:organizationSlug/subscriptions',
+      'POST /api/v1/public/trust/:organizationSlug/subscriptions/confirm',
+      'POST /api/v1/public/trust/:organizationSlug/subscriptions/unsubscribe',
     ].sort());
     expect(mismatches).toEqual([]);
     await app.close();
