@@ -1,5 +1,6 @@
 /**
- * The instance's webhook settings for the commands that send reminders (`serve`, `demo`, `remind`): which
+ * The instance's webhook settings for the commands that send reminders and trust page notifications (`serve`,
+ * `demo`, `remind`): which
  * internal hosts and networks a webhook may reach (ASSAY_WEBHOOK_ALLOW_PRIVATE, ASSAY_WEBHOOK_ALLOW), and the
  * operator's log (stderr) for why a delivery failed, which callers are never told.
  */

@@ -186,25 +186,21 @@ const routes = routeModule('trust', (app, route, { trust, trustSubscriptions }, 
     },
   });
 
-  app.post(`${PUBLIC_URL}/subscriptions/confirm`, {
-    ...publicRoute,
-    ...route('public', 'Confirm an e-mail subscription with the secret of its confirm link', {
-      params: publicTrustParams,
-      body: subscriptionTokenBody,
-      response: { 200: subscriptionStatusSchema, 404: problemSchema, 409: problemSchema, 429: problemSchema },
-    }, { rateLimit }),
-    handler: async (request) => trustSubscriptions.confirm(request.params.organizationSlug, request.body.token),
-  });
-
-  app.post(`${PUBLIC_URL}/subscriptions/unsubscribe`, {
-    ...publicRoute,
-    ...route('public', 'Cancel a subscription with the secret of an e-mail’s unsubscribe link, or the one a webhook was given', {
-      params: publicTrustParams,
-      body: subscriptionTokenBody,
-      response: { 200: subscriptionStatusSchema, 404: problemSchema, 409: problemSchema, 429: problemSchema },
-    }, { rateLimit }),
-    handler: async (request) => trustSubscriptions.unsubscribe(request.params.organizationSlug, request.body.token),
-  });
+  const links = {
+    confirm: 'Confirm an e-mail subscription with the secret of its confirm link',
+    unsubscribe: 'Cancel a subscription with the secret of an e-mail’s unsubscribe link, or the one a webhook was given',
+  } as const;
+  for (const [action, summary] of Object.entries(links) as [keyof typeof links, string][]) {
+    app.post(`${PUBLIC_URL}/subscriptions/${action}`, {
+      ...publicRoute,
+      ...route('public', summary, {
+        params: publicTrustParams,
+        body: subscriptionTokenBody,
+        response: { 200: subscriptionStatusSchema, 404: problemSchema, 409: problemSchema, 429: problemSchema },
+      }, { rateLimit }),
+      handler: async (request) => trustSubscriptions[action](request.params.organizationSlug, request.body.token),
+    });
+  }
 });
 
 export async function trustRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {
