@@ -101,6 +101,14 @@ for (const engine of ENGINES) {
       expect(mailer.sent).toEqual([]);
     });
 
+    it('subscribes an address once when two requests race', async () => {
+      const { subs, slug, mailer, trust, admin, organizationId } = await world();
+      const both = await Promise.all([1, 2].map(() => subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE)));
+      expect(both).toEqual([{ kind: 'email', status: 'pending' }, { kind: 'email', status: 'pending' }]);
+      expect(await subs.confirm(slug, tokenIn(mailer.sent.at(-1)!.text, 'confirm'))).toEqual({ status: 'active' });
+      expect((await trust.overview(admin, organizationId)).subscribers).toEqual({ email: 1, webhook: 0 });
+    });
+
     it('tells of a changed subprocessor list and says nothing when a publication changes neither list nor report', async () => {
       const { subs, slug, mailer, publish } = await world();
       await subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE);

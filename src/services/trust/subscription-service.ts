@@ -21,7 +21,7 @@ import {
 import type { TrustRepository } from '../../store/trust-repository.js';
 import type { SubscriptionTarget, TrustSubscriptionsRepository } from '../../store/trust-subscriptions-repository.js';
 import { normalizeEmail } from '../../store/users-repository.js';
-import type { Executor } from '../../store/values.js';
+import { isUniqueViolation, type Executor } from '../../store/values.js';
 import { newSecret } from '../platform/secrets.js';
 import { WEBHOOK_TIMEOUT_MS, type WebhookSettings } from '../remediation/remediation-service.js';
 import { internalRange, parseIpAddress, PUBLIC_ONLY } from '../remediation/webhook-addresses.js';
@@ -151,16 +151,20 @@ export function createSubscriptionService(deps: {
       const email = normalizeEmail(input.email);
       const secret = newSecret();
       // The same answer whether or not the address is subscribed already: nobody learns who is.
-      const send = await db.transaction().execute(async (trx) => {
-        const [live] = await subscriptions.live(page.organizationId, 'email', email, trx);
-        if (live?.status === 'active') return false;
-        if (live) await subscriptions.renew(live.id, emailLinkToken(secret), secret, trx);
-        else {
-          await requireRoom(page.organizationId, trx);
-          await subscriptions.add({ organizationId: page.organizationId, kind: 'email', address: email, status: 'pending', token: emailLinkToken(secret), secret }, trx);
-        }
-        return true;
-      });
+      const send = await db
+        .transaction()
+        .execute(async (trx) => {
+          const [live] = await subscriptions.live(page.organizationId, 'email', email, trx);
+          if (live?.status === 'active') return false;
+          if (live) await subscriptions.renew(live.id, emailLinkToken(secret), secret, trx);
+          else {
+            await requireRoom(page.organizationId, trx);
+            await subscriptions.add({ organizationId: page.organizationId, kind: 'email', address: email, status: 'pending', token: emailLinkToken(secret), secret }, trx);
+          }
+          return true;
+        })
+        // A racing request for the same address subscribed it first, and mailed its link.
+        .catch((error: unknown) => (isUniqueViolation(error) ? false : Promise.reject(error)));
       if (send) {
         const name = page.snapshot.organizationName;
         await mailer.send({

@@ -28,6 +28,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('trust_subscriptions_status_check', sql`status in (${sql.join(STATUSES.map((s) => sql.lit(s)))})`)
     .execute();
   await db.schema.createIndex('trust_subscriptions_organization_idx').on('trust_subscriptions').columns(['organization_id', 'status']).execute();
+  // An e-mail address is subscribed once at a time, even when two requests race.
+  await db.schema
+    .createIndex('trust_subscriptions_email_idx')
+    .on('trust_subscriptions')
+    .columns(['organization_id', 'address'])
+    .unique()
+    .where(sql.ref('kind'), '=', 'email')
+    .where(sql.ref('status'), '!=', 'unsubscribed')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
