@@ -1,7 +1,7 @@
 /**
- * The instance's webhook settings for the commands that send reminders (`serve`, `demo`, `remind`): which
- * internal hosts and networks a webhook may reach (ASSAY_WEBHOOK_ALLOW_PRIVATE, ASSAY_WEBHOOK_ALLOW), and the
- * operator's log (stderr) for why a delivery failed, which callers are never told.
+ * The instance's webhook settings for the commands that send reminders and trust page notifications (`serve`,
+ * `demo`, `remind`): which internal hosts and networks a webhook may reach (ASSAY_WEBHOOK_ALLOW_PRIVATE,
+ * ASSAY_WEBHOOK_ALLOW), and the operator's log (stderr) for why a delivery failed, which callers are never told.
  */
 import { defaultServiceDependencies, type ServiceDependencies } from '../services/index.js';
 import { webhookPolicyFrom } from '../services/remediation/webhook-addresses.js';

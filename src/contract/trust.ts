@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES, CONTROL_AREA_STATUSES, MAX_LINK_DAYS, REPORT_TYPES, TRUST_REQUEST_STATUSES } from '../domain/index.js';
+import { CATEGORIES, CONTROL_AREA_STATUSES, MAX_LINK_DAYS, MAX_WEBHOOK_URL_LENGTH, REPORT_TYPES, SUBSCRIPTION_STATUSES, TRUST_REQUEST_STATUSES } from '../domain/index.js';
 import { MAX_EMAIL_LENGTH, MAX_ID_LENGTH, MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_NDA_TEXT_LENGTH, MAX_SLUG_LENGTH, MAX_SUBPROCESSORS, MAX_TEXT_LENGTH } from '../domain/limits.js';
 import { linkSecret } from './auth.js';
 import { idParam, text } from './fields.js';
@@ -36,6 +36,8 @@ export const trustOverviewSchema = z
     page: z.object({ snapshot: trustSnapshotSchema.nullable(), publishedAt: z.string().nullable(), publishedBy: z.string().nullable(), reportId: z.string().nullable() }).nullable(),
     nda: ndaSchema.extend({ createdAt: z.string(), createdBy: z.string() }).nullable(),
     report: trustReportSchema.nullable(),
+    /** Active subscribers by kind: counts only, their addresses are not shown. */
+    subscribers: z.object({ email: z.number().int(), webhook: z.number().int() }),
   })
   .meta({ id: 'TrustOverview' });
 
@@ -106,6 +108,28 @@ export const trustReportContent = {
   content: { 'application/pdf': { schema: z.string().describe('The PDF’s bytes') } },
 };
 
+/** Subscribe to a published page's changes: an e-mail address (confirmed by a link) or a webhook URL. */
+export const subscribeBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('email'), email: z.email().max(MAX_EMAIL_LENGTH) }),
+  z.strictObject({ kind: z.literal('webhook'), url: z.url({ protocol: /^https?$/ }).max(MAX_WEBHOOK_URL_LENGTH) }),
+]);
+export const subscribedSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('email'), status: z.literal('pending') }),
+    z.object({
+      kind: z.literal('webhook'),
+      status: z.literal('active'),
+      /** Signs every POST (`Assay-Signature`): shown this once. */
+      secret: z.string(),
+      /** Cancels the subscription (`…/subscriptions/unsubscribe`): shown this once. */
+      token: z.string(),
+    }),
+  ])
+  .meta({ id: 'TrustSubscribed' });
+/** A confirm or unsubscribe link's secret, from the link's fragment. */
+export const subscriptionTokenBody = z.strictObject({ token: linkSecret });
+export const subscriptionStatusSchema = z.object({ status: z.enum(SUBSCRIPTION_STATUSES) }).meta({ id: 'TrustSubscriptionStatus' });
+
 export type TrustSnapshot = z.infer<typeof trustSnapshotSchema>;
 export type PublishedTrustPage = z.infer<typeof publishedTrustPageSchema>;
 export type TrustOverview = z.infer<typeof trustOverviewSchema>;
@@ -114,3 +138,5 @@ export type TrustRequest = z.infer<typeof trustRequestSchema>;
 export type TrustRequestDetail = z.infer<typeof trustRequestDetail>;
 export type TrustApproval = z.infer<typeof approvalSchema>;
 export type ReportRequest = z.input<typeof reportRequestBody>;
+export type Subscribe = z.input<typeof subscribeBody>;
+export type TrustSubscribed = z.infer<typeof subscribedSchema>;

@@ -126,7 +126,7 @@ async function world() {
 async function trustRequestFixture(services: ReturnType<typeof createServices>, organizationId: string, engagementId: string): Promise<string> {
   await services.trust.uploadReport(OPERATOR, organizationId, engagementId, 'soc2.pdf', await samplePdf(1));
   await services.trust.versionNda(OPERATOR, organizationId, 'Keep it confidential.');
-  await services.trust.publish(OPERATOR, organizationId, { engagementId, series: [], subprocessors: [], contact: 'trust@acme.example', offerReport: true });
+  await services.trust.publish(OPERATOR, organizationId, { engagementId, series: [], subprocessors: [], contact: 'trust@acme.example', offerReport: true }, 'https://assay.example');
   await services.trust.ask('acme', { name: 'Bea', company: 'Customer', email: 'bea@customer.example', ndaVersion: 1 }, '192.0.2.1');
   const [request] = (await services.trust.requests(OPERATOR, organizationId, { limit: 1, offset: 0 })).items;
   if (!request) throw new Error('no trust request');
@@ -170,6 +170,9 @@ describe('authorization table', () => {
       'GET /api/v1/public/trust/:organizationSlug',
       'POST /api/v1/public/trust/:organizationSlug/report',
       'POST /api/v1/public/trust/:organizationSlug/requests',
+      'POST /api/v1/public/trust/:organizationSlug/subscriptions',
+      'POST /api/v1/public/trust/:organizationSlug/subscriptions/confirm',
+      'POST /api/v1/public/trust/:organizationSlug/subscriptions/unsubscribe',
     ].sort());
     expect(mismatches).toEqual([]);
     await app.close();

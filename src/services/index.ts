@@ -26,7 +26,7 @@ import { createTrustServices, type Mailer } from './trust/index.js';
 export interface ServiceDependencies {
   clock: () => Date;
   newId: () => string;
-  /** Where reminder webhooks may go: public addresses only when not given (the CLI reads the instance's settings). */
+  /** Where reminder and trust page webhooks may go: public addresses only when not given (the CLI reads the instance's settings). */
   webhooks?: WebhookSettings;
   /** Where evidence bytes go and how large a file may be: from the environment when not given. */
   evidence?: EvidenceSettings;
@@ -66,7 +66,7 @@ export function createServices(
     ...createAuditLogServices(platform, { lookup }),
     ...evidenceServices,
     ...createPackageServices(platform, { lookup, blobs: evidenceServices.blobs }),
-    ...createTrustServices(platform, { lookup, examination: engagements.examination, blobs: evidenceServices.blobs, maxBytes: evidenceServices.evidence.maxBytes, ...(mailer !== undefined && { mailer }) }),
+    ...createTrustServices(platform, { lookup, examination: engagements.examination, blobs: evidenceServices.blobs, maxBytes: evidenceServices.evidence.maxBytes, ...(mailer !== undefined && { mailer }), ...(webhooks && { webhooks }) }),
     ...monitoring,
     ...register,
     ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users, description: descriptionServices.description, ...register }),

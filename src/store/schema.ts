@@ -7,6 +7,7 @@ import type { CheckJobsTable, CheckRunsTable, CheckSourcesTable, ChecksTable } f
 import type { ReportJobsTable } from './report-jobs-schema.js';
 import type { TrustDownloadsTable, TrustNdaAcceptancesTable, TrustNdasTable, TrustPagesTable, TrustReportsTable, TrustRequestsTable } from './trust-schema.js';
 import type { RisksTable, VendorReportsTable, VendorsTable } from './risks-schema.js';
+import type { TrustDownloadsTable, TrustNdaAcceptancesTable, TrustNdasTable, TrustPagesTable, TrustReportsTable, TrustRequestsTable, TrustSubscriptionsTable } from './trust-schema.js';
 
 /** JSON kept as text. */
 export type JsonText = string;
@@ -435,4 +436,5 @@ export interface DatabaseSchema {
   risks: RisksTable;
   vendors: VendorsTable;
   vendor_reports: VendorReportsTable;
+  trust_subscriptions: TrustSubscriptionsTable;
 }

@@ -68,3 +68,19 @@ export interface TrustDownloadsTable {
   downloaded_at: Timestamp;
   address: string;
 }
+
+export interface TrustSubscriptionsTable {
+  id: string;
+  organization_id: string;
+  kind: string;
+  /** The e-mail address (trimmed, lower-cased) or the webhook URL. */
+  address: string;
+  status: string;
+  /** SHA-256 (hex) of the secret in the confirm and unsubscribe links; the secret itself is only sent. */
+  token_hash: string;
+  /** A webhook's signing secret, or what an e-mail's link secret is made from: kept as it is, each use needs it. */
+  secret: string;
+  created_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  unsubscribed_at: Timestamp | null;
+}

@@ -6,7 +6,7 @@
  */
 import { ROLES, type Role } from '@assay/domain/access/permissions.js';
 import type { InvitationStatus } from '@assay/domain/accounts/invitation.js';
-import type { TrustRequestStatus } from '@assay/domain/trust/index.js';
+import type { SubscriptionKind, SubscriptionStatus, TrustRequestStatus } from '@assay/domain/trust/index.js';
 import type { ProposalDecision, ProposalStatus } from '@assay/domain/criteria/exclusions.js';
 import type { EvidenceSource, EvidenceState, RequestStatus } from '@assay/domain/evidence/index.js';
 import type { DesignAssessment, Nature, ReportType, SampleResult, TestMethod } from '@assay/domain/engagement.js';
@@ -88,6 +88,8 @@ const ENUMERATIONS = {
   responseStatus: { draft: 'draft', approved: 'approved' } satisfies Record<ResponseStatus, string>,
   invitation: { pending: 'pending', accepted: 'accepted', revoked: 'revoked', expired: 'expired' } satisfies Record<InvitationStatus, string>,
   trustRequest: { pending: 'pending', approved: 'approved', rejected: 'rejected', revoked: 'revoked' } satisfies Record<TrustRequestStatus, string>,
+  subscriptionKind: { email: 'e-mail', webhook: 'webhook' } satisfies Record<SubscriptionKind, string>,
+  subscriptionStatus: { pending: 'pending', active: 'active', unsubscribed: 'unsubscribed' } satisfies Record<SubscriptionStatus, string>,
   periodChange: { better: 'better', worse: 'worse', same: 'same', added: 'added', removed: 'removed' } satisfies Record<PeriodChange, string>,
   checkStatus: { pass: 'pass', fail: 'fail', empty: 'empty', error: 'error' } satisfies Record<CheckStatus, string>,
   checkRunTrigger: { on_demand: 'on demand', schedule: 'scheduled' } satisfies Record<CheckRunTrigger, string>,

@@ -22,6 +22,8 @@ export const SETUP_PAGE = '/setup';
 /** An organisation's public trust page, and the page its download links open (`…/download#<secret>`). */
 export const TRUST_PAGE = '/trust/:slug';
 export const TRUST_DOWNLOAD_PAGE = '/trust/:slug/download';
+/** The page a subscription's confirm and unsubscribe links open (`…/subscription#confirm=<secret>`). */
+export const TRUST_SUBSCRIPTION_PAGE = '/trust/:slug/subscription';
 export const trustPage = (slug: string) => `/trust/${encodeURIComponent(slug)}`;
 
 export function setupPage(organizationId?: string): string {

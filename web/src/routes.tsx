@@ -5,7 +5,7 @@ import { PageLoader } from './components/QueryFallback.js';
 import { RequireSession } from './components/RequireSession.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { LoginPage } from './pages/login/LoginPage.js';
-import { ENGAGEMENT_PAGES, INVITATION_PAGE, LOGIN_PAGE, PASSWORD_RESET_PAGE, SECTIONS, SETUP_PAGE, TRUST_DOWNLOAD_PAGE, TRUST_PAGE } from './paths.js';
+import { ENGAGEMENT_PAGES, INVITATION_PAGE, LOGIN_PAGE, PASSWORD_RESET_PAGE, SECTIONS, SETUP_PAGE, TRUST_DOWNLOAD_PAGE, TRUST_PAGE, TRUST_SUBSCRIPTION_PAGE } from './paths.js';
 
 // Each page is its own chunk, loaded when first visited, so the dashboard does not wait for the others. While the
 // first page's chunk loads, the frame (header, navigation) shows with a loader where the page will be.
@@ -42,6 +42,7 @@ const setup = page(() => import('./pages/setup/SetupPage.js').then((m) => ({ Com
 // The public trust page and its download links: anyone, signed in or not.
 const publicTrust = page(() => import('./pages/trust/PublicTrustPage.js').then((m) => ({ Component: m.PublicTrustPage })));
 const trustDownload = page(() => import('./pages/trust/TrustDownloadPage.js').then((m) => ({ Component: m.TrustDownloadPage })));
+const trustSubscription = page(() => import('./pages/trust/TrustSubscriptionPage.js').then((m) => ({ Component: m.TrustSubscriptionPage })));
 const resetPassword = page(() => import('./pages/reset-password/ResetPasswordPage.js').then((m) => ({ Component: m.ResetPasswordPage })));
 
 export const routes: RouteObject[] = [
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
   { path: PASSWORD_RESET_PAGE, ...resetPassword },
   { path: TRUST_PAGE, ...publicTrust },
   { path: TRUST_DOWNLOAD_PAGE, ...trustDownload },
+  { path: TRUST_SUBSCRIPTION_PAGE, ...trustSubscription },
   {
     path: '/',
     element: (

@@ -132,3 +132,4 @@ export function controlAreas(criteria: readonly { id: string; status: CriterionS
   }
   return [...areas].map(([series, status]) => ({ series, status }));
 }
+export * from './subscriptions.js';

@@ -79,11 +79,16 @@ export interface Delivery {
  * delivered; anything else (another status, a redirect, no answer within `timeoutMs`, no connection) failed.
  */
 export function postJson(url: string, target: { address: string; family: 4 | 6 }, body: unknown, timeoutMs: number): Promise<Delivery> {
+  return postJsonText(url, target, JSON.stringify(body), timeoutMs, { 'user-agent': 'Assay remediation reminders' });
+}
+
+/** As `postJson`, with the body already serialized (as a signature covers it) and headers of the caller's. */
+export function postJsonText(url: string, target: { address: string; family: 4 | 6 }, json: string, timeoutMs: number, headers: Record<string, string>): Promise<Delivery> {
   const parsed = new URL(url);
-  const payload = Buffer.from(JSON.stringify(body), 'utf8');
+  const payload = Buffer.from(json, 'utf8');
   const options: RequestOptions = {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'content-length': payload.length, 'user-agent': 'Assay remediation reminders' },
+    headers: { ...headers, 'content-type': 'application/json', 'content-length': payload.length },
     lookup: pinnedLookup(target),
     // A connection of its own: never a pooled socket opened for another check.
     agent: false,

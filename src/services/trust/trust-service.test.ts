@@ -27,7 +27,7 @@ for (const engine of ENGINES) {
       const published = async () => {
         await trust.uploadReport(admin, organizationId, engagementId, 'soc2-type2.pdf', await samplePdf(2));
         await trust.versionNda(admin, organizationId, NDA);
-        return trust.publish(admin, organizationId, { engagementId, series: ['CC6'], subprocessors: [{ name: 'Cloud Host', purpose: 'hosting', location: 'EU' }], contact: 'trust@acme.example', offerReport: true });
+        return trust.publish(admin, organizationId, { engagementId, series: ['CC6'], subprocessors: [{ name: 'Cloud Host', purpose: 'hosting', location: 'EU' }], contact: 'trust@acme.example', offerReport: true }, BASE);
       };
       const ask = (email = 'buyer@customer.example', ndaVersion = 1) =>
         trust.ask(organization.slug, { name: 'Bea Buyer', company: 'Customer Ltd', email, ndaVersion }, '198.51.100.7');
@@ -54,8 +54,8 @@ for (const engine of ENGINES) {
     it('refuses a control area out of scope by its place, and a report offered before one is uploaded', async () => {
       const { trust, admin, organizationId, engagementId } = await world();
       const input = { engagementId, series: ['CC6', 'P4'], subprocessors: [], contact: 'trust@acme.example', offerReport: false };
-      await expect(trust.publish(admin, organizationId, input)).rejects.toMatchObject({ issues: [{ location: '$.series[1]' }] });
-      await expect(trust.publish(admin, organizationId, { ...input, series: ['CC6'], offerReport: true })).rejects.toMatchObject({ issues: [{ location: '$.offerReport' }] });
+      await expect(trust.publish(admin, organizationId, input, BASE)).rejects.toMatchObject({ issues: [{ location: '$.series[1]' }] });
+      await expect(trust.publish(admin, organizationId, { ...input, series: ['CC6'], offerReport: true }, BASE)).rejects.toMatchObject({ issues: [{ location: '$.offerReport' }] });
     });
 
     it('shows an unknown slug and an unpublished page the same way', async () => {

@@ -37,6 +37,7 @@ import { describeActor, type Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
 import { newSecret } from '../platform/secrets.js';
 import type { Mailer } from './mail.js';
+import type { SubscriptionService } from './subscription-service.js';
 import { requirePdf, watermark } from './watermark.js';
 
 /** The web app's public page of an organisation's trust page; a download link adds `/download#<secret>`. */
@@ -56,6 +57,8 @@ export interface TrustOverview {
   page: TrustPage | null;
   nda: TrustNda | null;
   report: TrustReport | null;
+  /** How many subscribers are active, by kind (their addresses are theirs: the admin sees counts only). */
+  subscribers: { email: number; webhook: number };
 }
 
 export interface RequestDetail {
@@ -98,11 +101,12 @@ export function createTrustService(deps: {
   blobs: Pick<BlobStore, 'put' | 'get'>;
   maxBytes: number;
   mailer: Mailer | null;
+  subscriptions: Pick<SubscriptionService, 'notify' | 'subscribers'>;
   access: Access;
   audit: AuditLog;
   clock: () => Date;
 }) {
-  const { db, trust, organizations, lookup, examination, blobs, mailer, access, audit, clock } = deps;
+  const { db, trust, organizations, lookup, examination, blobs, mailer, subscriptions, access, audit, clock } = deps;
 
   const requestIn = async (organizationId: string, id: string, trx?: Executor) => {
     const found = await trust.findRequest(organizationId, id, trx);
@@ -142,8 +146,8 @@ export function createTrustService(deps: {
 
     async overview(actor: Actor, organizationId: string): Promise<TrustOverview> {
       await access.require(actor, organizationId, 'trust.manage');
-      const [page, nda, report] = await Promise.all([trust.page(organizationId), trust.currentNda(organizationId), trust.report(organizationId)]);
-      return { page, nda, report };
+      const [page, nda, report, subscribers] = await Promise.all([trust.page(organizationId), trust.currentNda(organizationId), trust.report(organizationId), subscriptions.subscribers(organizationId)]);
+      return { page, nda, report, subscribers };
     },
 
     /** Stores the issued report (a PDF, within the evidence limit) for an engagement of the organisation. */
@@ -174,9 +178,10 @@ export function createTrustService(deps: {
 
     /**
      * Publishes a snapshot: the engagement's categories, period and the chosen control areas with the forecast's
-     * status now, the subprocessors and contact as given, and (when offered) its latest report.
+     * status now, the subprocessors and contact as given, and (when offered) its latest report. Once committed,
+     * subscribers hear of a newly offered report and of a changed subprocessor list (their links use `baseUrl`).
      */
-    async publish(actor: Actor, organizationId: string, input: PublishInput): Promise<TrustSnapshot> {
+    async publish(actor: Actor, organizationId: string, input: PublishInput, baseUrl: string): Promise<TrustSnapshot> {
       await access.require(actor, organizationId, 'trust.manage');
       const engagement = await lookup.engagement(organizationId, input.engagementId);
       const organization = await organizations.findById(organizationId);
@@ -203,10 +208,18 @@ export function createTrustService(deps: {
         contact: input.contact,
         publishedAt: clock().toISOString(),
       };
-      await db.transaction().execute(async (trx) => {
-        const before = await trust.page(organizationId, trx);
+      const before = await db.transaction().execute(async (trx) => {
+        const page = await trust.page(organizationId, trx);
         await trust.setSnapshot(organizationId, snapshot, report?.id ?? null, describeActor(actor), trx);
-        await audit.record(trx, actor, { type: 'trust.published', organizationId, subject: `trust_page:${organizationId}`, before: before?.snapshot ?? null, after: snapshot });
+        await audit.record(trx, actor, { type: 'trust.published', organizationId, subject: `trust_page:${organizationId}`, before: page?.snapshot ?? null, after: snapshot });
+        return page;
+      });
+      await subscriptions.notify({
+        organizationId,
+        slug: organization.slug,
+        baseUrl,
+        before: { snapshot: before?.snapshot ?? null, reportId: before?.reportId ?? null },
+        after: { snapshot, reportId: report?.id ?? null },
       });
       return snapshot;
     },

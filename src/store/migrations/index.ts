@@ -24,6 +24,7 @@ import * as reportJobs from './2026120610_report_jobs.js';
 import * as trustPage from './2026120620_trust_page.js';
 import * as description from './2026120640_description.js';
 import * as risksVendors from './2026120630_risks_vendors.js';
+import * as trustSubscriptions from './2026120660_trust_subscriptions.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -47,4 +48,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026120620_trust_page': trustPage,
   '2026120640_description': description,
   '2026120630_risks_vendors': risksVendors,
+  '2026120660_trust_subscriptions': trustSubscriptions,
 };

@@ -60,7 +60,7 @@ export function organizationApi(organizationId: string) {
 /** An organisation's public trust page, read and used without signing in. */
 export function publicTrustApi(slug: string) {
   const root = `/public/trust/${seg(slug)}`;
-  return { root, requests: `${root}/requests`, report: `${root}/report` };
+  return { root, requests: `${root}/requests`, report: `${root}/report`, subscriptions: `${root}/subscriptions` };
 }
 
 /** What a finding holds under its own address. */

@@ -3,7 +3,7 @@
  * published page, asking for the report, downloading it with a link). A link's secret is only ever in the page's
  * address fragment or a mutation's argument, never in a query key.
  */
-import type { Paged, PublishedTrustPage, PublishTrust, ReportRequest, TrustApproval, TrustOverview, TrustRequest, TrustSnapshot } from '@assay/contract';
+import type { Paged, PublishedTrustPage, PublishTrust, ReportRequest, Subscribe, TrustApproval, TrustOverview, TrustRequest, TrustSnapshot, TrustSubscribed } from '@assay/contract';
 import { MAX_PAGE_SIZE } from '@assay/contract/limits.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from './client.js';
@@ -48,6 +48,18 @@ export function useTrustChanges(organizationId: string) {
 
 export function usePublishedTrustPage(slug: string) {
   return useQuery({ queryKey: keys.publicTrust(slug), queryFn: () => api<PublishedTrustPage>('GET', publicTrustApi(slug).root), retry: false });
+}
+
+export function useSubscribe(slug: string) {
+  return useMutation({ mutationFn: (input: Subscribe) => api<TrustSubscribed>('POST', publicTrustApi(slug).subscriptions, input) });
+}
+
+/** Follows a confirm or unsubscribe link: its secret, from the page's address fragment, goes in the body. */
+export function useSubscriptionLink(slug: string) {
+  return useMutation({
+    mutationFn: ({ action, token }: { action: 'confirm' | 'unsubscribe'; token: string }) =>
+      api<{ status: string }>('POST', `${publicTrustApi(slug).subscriptions}/${action}`, { token }),
+  });
 }
 
 export function useAskForReport(slug: string) {

@@ -23,6 +23,10 @@ import {
   publishedTrustPageSchema,
   publishTrustBody,
   reportRequestBody,
+  subscribeBody,
+  subscribedSchema,
+  subscriptionStatusSchema,
+  subscriptionTokenBody,
   trustOverviewSchema,
   trustReportBody,
   trustReportContent,
@@ -42,7 +46,7 @@ const PUBLIC_URL = '/public/trust/:organizationSlug';
 /** A public body is a short form or a link's secret. */
 const PUBLIC_BODY_LIMIT = 8 * 1024;
 
-const routes = routeModule('trust', (app, route, { trust }, options) => {
+const routes = routeModule('trust', (app, route, { trust, trustSubscriptions }, options) => {
   const rateLimit = { max: options.loginRateLimit, timeWindow: '1 minute' };
   const publicRoute = { bodyLimit: PUBLIC_BODY_LIMIT };
 
@@ -88,7 +92,7 @@ const routes = routeModule('trust', (app, route, { trust }, options) => {
       body: publishTrustBody,
       response: { 200: trustSnapshotSchema, 422: problemSchema },
     }),
-    handler: async (request) => trust.publish(actorOf(request), request.params.organizationId, request.body),
+    handler: async (request) => trust.publish(actorOf(request), request.params.organizationId, request.body, publicBaseUrl(request, options.publicUrl)),
   });
 
   app.delete(`${TRUST_URL}/publication`, {
@@ -168,6 +172,35 @@ const routes = routeModule('trust', (app, route, { trust }, options) => {
       return asAttachment(reply, ascii).type('application/pdf').header('x-content-type-options', 'nosniff').send(Buffer.from(content));
     },
   });
+
+  app.post(`${PUBLIC_URL}/subscriptions`, {
+    ...publicRoute,
+    ...route('public', 'Subscribe to the page’s changes (a new report, a changed subprocessor list): an e-mail address gets a confirm link and nothing else until it is followed; a webhook (https, public address) is active at once and its signing secret is in this answer only', {
+      params: publicTrustParams,
+      body: subscribeBody,
+      response: { 201: subscribedSchema, 202: subscribedSchema, 404: problemSchema, 409: problemSchema, 429: problemSchema },
+    }, { rateLimit }),
+    handler: async (request, reply) => {
+      const subscribed = await trustSubscriptions.subscribe(request.params.organizationSlug, request.body, publicBaseUrl(request, options.publicUrl));
+      return reply.status(subscribed.kind === 'email' ? 202 : 201).send(subscribed);
+    },
+  });
+
+  const links = {
+    confirm: 'Confirm an e-mail subscription with the secret of its confirm link',
+    unsubscribe: 'Cancel a subscription with the secret of an e-mail’s unsubscribe link, or the one a webhook was given',
+  } as const;
+  for (const [action, summary] of Object.entries(links) as [keyof typeof links, string][]) {
+    app.post(`${PUBLIC_URL}/subscriptions/${action}`, {
+      ...publicRoute,
+      ...route('public', summary, {
+        params: publicTrustParams,
+        body: subscriptionTokenBody,
+        response: { 200: subscriptionStatusSchema, 404: problemSchema, 409: problemSchema, 429: problemSchema },
+      }, { rateLimit }),
+      handler: async (request) => trustSubscriptions[action](request.params.organizationSlug, request.body.token),
+    });
+  }
 });
 
 export async function trustRoutes(fastify: FastifyInstance, options: ApiOptions): Promise<void> {

@@ -54,10 +54,17 @@ for (const engine of ENGINES) {
       const approval = await admin.request({ method: 'POST', url: `/api/v1/organizations/${t().organizationId}/trust/requests/${request?.id}/approve`, payload: { days: 7 } });
       const token = secretOf((approval.json() as { link: string }).link);
 
+      const webhook = { kind: 'webhook', url: 'https://203.0.113.9/hook' };
+      const subscribed = await t().anonymous.request({ method: 'POST', url: `/api/v1/public/trust/${slug}/subscriptions`, payload: webhook });
+      const unsubscribe = (subscribed.json() as { token: string }).token;
+
       const publicRoutes = t().app.declaredRoutes.filter((r) => r.permission === 'public' && r.url.includes('/public/trust/'));
       const bodies: Record<string, Record<string, unknown>> = {
         [`POST /api/v1/public/trust/:organizationSlug/requests`]: { name: 'Ann', company: 'Other', email: 'ann@other.example', ndaVersion: 2, acceptNda: true },
         [`POST /api/v1/public/trust/:organizationSlug/report`]: { token },
+        [`POST /api/v1/public/trust/:organizationSlug/subscriptions`]: webhook,
+        [`POST /api/v1/public/trust/:organizationSlug/subscriptions/confirm`]: { token: unsubscribe },
+        [`POST /api/v1/public/trust/:organizationSlug/subscriptions/unsubscribe`]: { token: unsubscribe },
       };
       expect(publicRoutes.map((r) => `${r.method} ${r.url}`).sort()).toEqual(['GET /api/v1/public/trust/:organizationSlug', ...Object.keys(bodies)].sort());
       for (const route of publicRoutes) {
@@ -124,6 +131,34 @@ for (const engine of ENGINES) {
       expect(tooLarge.statusCode).toBe(413);
       expect((await small.trust.overview(OPERATOR, t().organizationId)).report).toBeNull();
       await app.close();
+    });
+
+    it('takes subscriptions publicly, refusing bad ones by their JSON path, an unknown secret with 404, and past the rate limit with 429', async () => {
+      const { slug, admin } = await publishedWorld(t());
+      const subscribe = (payload: unknown, app: { request: Caller['request'] } = t().anonymous) => app.request({ method: 'POST', url: `/api/v1/public/trust/${slug}/subscriptions`, payload: payload as Record<string, unknown> });
+      const created = await subscribe({ kind: 'webhook', url: 'https://203.0.113.9/hook' });
+      expect(created.statusCode).toBe(201);
+      expect(created.json()).toEqual({ kind: 'webhook', status: 'active', secret: expect.any(String), token: expect.any(String) });
+      const overview = (await admin.request({ method: 'GET', url: `/api/v1/organizations/${t().organizationId}/trust` })).json() as { subscribers: unknown };
+      expect(overview.subscribers).toEqual({ email: 0, webhook: 1 });
+
+      expect((await subscribe({ kind: 'webhook', url: 'https://127.0.0.1/hook' })).json()).toMatchObject({ issues: [{ location: '$.url' }] });
+      expect((await subscribe({ kind: 'webhook', url: 'ftp://203.0.113.9/' })).json()).toMatchObject({ issues: [{ location: '$.url' }] });
+      expect((await subscribe({ kind: 'email', email: 'not an address' })).json()).toMatchObject({ issues: [{ location: '$.email' }] });
+      // This installation sends no mail: an e-mail subscription could never be confirmed.
+      const noMail = await subscribe({ kind: 'email', email: 'bea@customer.example' });
+      expect(noMail.statusCode).toBe(422);
+      expect(noMail.json()).toMatchObject({ issues: [{ location: '$.kind' }] });
+      expect((await subscribe({ kind: 'email', email: 'bea@customer.example', url: 'x'.repeat(9000) })).statusCode).toBe(413);
+      const unknown = await t().anonymous.request({ method: 'POST', url: `/api/v1/public/trust/${slug}/subscriptions/unsubscribe`, payload: { token: 'a'.repeat(43) } });
+      expect(unknown.statusCode).toBe(404);
+
+      const limited = await buildApp({ services: t().services, loginRateLimit: 1 });
+      const url = `/api/v1/public/trust/${slug}/subscriptions/confirm`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 2; i += 1) statuses.push((await limited.inject({ method: 'POST', url, payload: { token: 'a'.repeat(43) } })).statusCode);
+      expect(statuses).toEqual([404, 429]);
+      await limited.close();
     });
 
     it('answers 404 for another organisation’s request, and 429 past the rate limit', async () => {

@@ -1,5 +1,5 @@
 /** The public trust page: the published snapshot only, and a request that carries the NDA version accepted. */
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stubFetch, renderPage, type Answer } from '../../testing.js';
@@ -44,6 +44,37 @@ describe('PublicTrustPage', () => {
     expect(calls.filter((c) => c.method === 'POST')).toEqual([
       { method: 'POST', url: '/api/v1/public/trust/acme/requests', body: { name: 'Bea', company: 'Customer Ltd', email: 'bea@customer.example', ndaVersion: 3, acceptNda: true } },
     ]);
+  });
+
+  it('subscribes an e-mail address, saying a confirm link was sent, and refuses one that is not an address', async () => {
+    const calls = stubFetch({}, { 'GET /public/trust/acme': { status: 200, body: PAGE }, 'POST /public/trust/acme/subscriptions': { status: 202, body: { kind: 'email', status: 'pending' } } });
+    renderPage('/trust/acme', <PublicTrustPage />, '/trust/:slug');
+    const form = await screen.findByRole('form', { name: 'Subscribe to changes' });
+    await user.type(within(form).getByLabelText(/^E-mail/), 'not an address');
+    await user.click(within(form).getByRole('button', { name: 'Subscribe' }));
+    expect(await within(form).findByText('Enter your e-mail address')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+
+    await user.clear(within(form).getByLabelText(/^E-mail/));
+    await user.type(within(form).getByLabelText(/^E-mail/), 'bea@customer.example');
+    await user.click(within(form).getByRole('button', { name: 'Subscribe' }));
+    expect(await screen.findByText('Check your e-mail')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([{ method: 'POST', url: '/api/v1/public/trust/acme/subscriptions', body: { kind: 'email', email: 'bea@customer.example' } }]);
+  });
+
+  it('subscribes a webhook and shows its secrets once', async () => {
+    const calls = stubFetch({}, {
+      'GET /public/trust/acme': { status: 200, body: PAGE },
+      'POST /public/trust/acme/subscriptions': { status: 201, body: { kind: 'webhook', status: 'active', secret: 'sign-me', token: 'stop-me' } },
+    });
+    renderPage('/trust/acme', <PublicTrustPage />, '/trust/:slug');
+    const form = await screen.findByRole('form', { name: 'Subscribe to changes' });
+    await user.click(within(form).getByText('webhook'));
+    await user.type(within(form).getByLabelText(/^Webhook URL/), 'https://hooks.customer.example/assay');
+    await user.click(within(form).getByRole('button', { name: 'Subscribe' }));
+    expect(await screen.findByText('sign-me')).toBeInTheDocument();
+    expect(screen.getByText('stop-me')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([{ method: 'POST', url: '/api/v1/public/trust/acme/subscriptions', body: { kind: 'webhook', url: 'https://hooks.customer.example/assay' } }]);
   });
 
   it('says there is nothing here for an unpublished page', async () => {

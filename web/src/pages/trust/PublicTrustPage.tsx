@@ -14,6 +14,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { limitedText } from '../../components/text-limit.js';
 import { formatDate, formatPeriod } from '../../dates.js';
 import { categoryLabel, LABELS } from '../../labels.js';
+import { SubscribeForm } from './SubscribeForm.js';
 
 export function TrustFrame({ children }: { children: React.ReactNode }) {
   return (
@@ -167,6 +168,12 @@ export function PublicTrustPage() {
           <RequestForm slug={slug} nda={nda} />
         </section>
       )}
+      <section aria-label="Subscribe to changes">
+        <Title order={2} size="h3" mb="sm">
+          Subscribe to changes
+        </Title>
+        <SubscribeForm slug={slug} />
+      </section>
     </TrustFrame>
   );
 }

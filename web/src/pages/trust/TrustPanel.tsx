@@ -200,6 +200,9 @@ export function TrustPanel() {
           The public trust page
         </Anchor>
       </Alert>
+      <Text size="sm" aria-label="Subscribers">
+        Subscribers told of a new report or changed subprocessors: {overview.data.subscribers.email} by e-mail, {overview.data.subscribers.webhook} by webhook.
+      </Text>
       <ReportAndNda changes={changes} engagementId={engagementId} overview={overview.data} />
       <Publish changes={changes} engagementId={engagementId} categories={engagement.data.categories} />
       <Requests organizationId={organizationId} changes={changes} />

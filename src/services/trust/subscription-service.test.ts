@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
+import { signatureMatches } from '../../domain/index.js';
+import { createServices } from '../index.js';
+import { OPERATOR } from '../platform/actor.js';
+import { webhookPolicyFrom } from '../remediation/webhook-addresses.js';
+import { findingsWorld } from '../testing.js';
+import { keepingMailer, samplePdf } from './testing.js';
+import type { TrustNotification } from './subscription-service.js';
+
+const BASE = 'https://assay.example';
+const HOST = { name: 'Cloud Host', purpose: 'hosting', location: 'EU' };
+
+/** A webhook receiver on a loopback port, keeping each body as sent and its signature header. */
+class Receiver {
+  readonly received: { body: string; signature: string | undefined }[] = [];
+  private readonly server: Server = createServer((request: IncomingMessage, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      this.received.push({ body, signature: request.headers['assay-signature'] as string | undefined });
+      response.writeHead(204).end();
+    });
+  });
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
+  }
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+/** The secret in a confirm or unsubscribe link (`…/subscription#confirm=<secret>`). */
+const tokenIn = (text: string, action: 'confirm' | 'unsubscribe') => {
+  const token = new RegExp(`#${action}=([0-9a-f]+)`).exec(text)?.[1];
+  if (!token) throw new Error(`no ${action} link in ${text}`);
+  return token;
+};
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: trust page subscriptions`, () => {
+    const store = useFreshStore(engine);
+    let receiver: Receiver | undefined;
+    afterEach(() => receiver?.stop());
+
+    /** A published page; webhooks may reach loopback (where the receiver listens) only when `loopback`. */
+    async function world(options: { loopback?: boolean } = {}) {
+      const w = await findingsWorld(store());
+      const mailer = keepingMailer();
+      const log: string[] = [];
+      const policy = webhookPolicyFrom(options.loopback ? { ASSAY_WEBHOOK_ALLOW_PRIVATE: '1' } : {});
+      // Each reading a second later: the latest report uploaded is the one with the latest time.
+      let now = Date.parse('2026-12-05T10:00:00Z');
+      const services = createServices(store(), { clock: () => new Date((now += 1000)), newId: randomUUID, mailer, webhooks: { policy, logFailure: (line) => log.push(line), timeoutMs: 2000 } });
+      const { trust, trustSubscriptions } = services;
+      const { organizationId, engagementId } = w;
+      const slug = (await services.organizations.get(OPERATOR, organizationId)).slug;
+      const admin = await w.member('admin');
+      const publish = (subprocessors = [HOST], offerReport = false) =>
+        trust.publish(admin, organizationId, { engagementId, series: [], subprocessors, contact: 'trust@acme.example', offerReport }, BASE);
+      const newReport = async () => {
+        await trust.uploadReport(admin, organizationId, engagementId, 'soc2.pdf', await samplePdf(1));
+        if (!(await trust.overview(admin, organizationId)).nda) await trust.versionNda(admin, organizationId, 'Keep it confidential.');
+        return publish([HOST], true);
+      };
+      await publish();
+      return { ...w, services, trust, subs: trustSubscriptions, slug, admin, mailer, log, publish, newReport };
+    }
+
+    it('keeps an e-mail pending until its confirm link is followed, then tells it of a new report with a link to stop', async () => {
+      const { subs, slug, mailer, newReport, trust, admin, organizationId } = await world();
+      expect(await subs.subscribe(slug, { kind: 'email', email: ' Bea@Customer.example ' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
+      const [confirmMail] = mailer.sent.splice(0);
+      expect(confirmMail).toMatchObject({ to: 'bea@customer.example', text: expect.stringContaining(`${BASE}/trust/${slug}/subscription#confirm=`) });
+      await newReport();
+      expect(mailer.sent).toEqual([]);
+      expect((await trust.overview(admin, organizationId)).subscribers).toEqual({ email: 0, webhook: 0 });
+
+      expect(await subs.confirm(slug, tokenIn(confirmMail!.text, 'confirm'))).toEqual({ status: 'active' });
+      expect((await trust.overview(admin, organizationId)).subscribers).toEqual({ email: 1, webhook: 0 });
+      await newReport();
+      const [notice] = mailer.sent.splice(0);
+      expect(notice).toMatchObject({ to: 'bea@customer.example', text: expect.stringContaining('A new SOC 2 report (type2') });
+      expect(await subs.unsubscribe(slug, tokenIn(notice!.text, 'unsubscribe'))).toEqual({ status: 'unsubscribed' });
+
+      await newReport();
+      expect(mailer.sent).toEqual([]);
+      await expect(subs.confirm(slug, tokenIn(confirmMail!.text, 'confirm'))).rejects.toThrow(/subscribe again/);
+    });
+
+    it('sends no second confirmation to an address already subscribed, and the same answer', async () => {
+      const { subs, slug, mailer } = await world();
+      await subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE);
+      await subs.confirm(slug, tokenIn(mailer.sent.splice(0)[0]!.text, 'confirm'));
+      expect(await subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
+      expect(mailer.sent).toEqual([]);
+    });
+
+    it('subscribes an address once when two requests race', async () => {
+      const { subs, slug, mailer, trust, admin, organizationId } = await world();
+      const both = await Promise.all([1, 2].map(() => subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE)));
+      expect(both).toEqual([{ kind: 'email', status: 'pending' }, { kind: 'email', status: 'pending' }]);
+      expect(await subs.confirm(slug, tokenIn(mailer.sent.at(-1)!.text, 'confirm'))).toEqual({ status: 'active' });
+      expect((await trust.overview(admin, organizationId)).subscribers).toEqual({ email: 1, webhook: 0 });
+    });
+
+    it('tells of a changed subprocessor list and says nothing when a publication changes neither list nor report', async () => {
+      const { subs, slug, mailer, publish } = await world();
+      await subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE);
+      await subs.confirm(slug, tokenIn(mailer.sent.splice(0)[0]!.text, 'confirm'));
+      await publish([HOST]);
+      expect(mailer.sent).toEqual([]);
+      await publish([{ name: 'Mail Relay', purpose: 'e-mail', location: 'US' }]);
+      expect(mailer.sent.map((m) => m.text)).toEqual([expect.stringMatching(/New subprocessor: Mail Relay \(e-mail, US\)[\s\S]*no longer used: Cloud Host/)]);
+    });
+
+    it('signs each webhook POST over its exact body with the secret shown once, and a failing one fails nothing', async () => {
+      const { subs, slug, newReport, log } = await world({ loopback: true });
+      receiver = new Receiver();
+      const url = await receiver.start();
+      const subscribed = await subs.subscribe(slug, { kind: 'webhook', url }, BASE);
+      if (subscribed.kind !== 'webhook') throw new Error('a webhook subscription');
+      expect(subscribed.status).toBe('active');
+      await subs.subscribe(slug, { kind: 'webhook', url: 'http://127.0.0.1:9/closed' }, BASE);
+      await newReport();
+
+      const [delivery] = receiver.received;
+      expect(receiver.received).toHaveLength(1);
+      expect(signatureMatches(subscribed.secret, delivery!.body, delivery!.signature ?? '')).toBe(true);
+      expect(signatureMatches(subscribed.secret, delivery!.body.replace('Acme', 'Acne'), delivery!.signature ?? '')).toBe(false);
+      const body = JSON.parse(delivery!.body) as TrustNotification;
+      expect(body).toMatchObject({ organization: 'Acme', trustPage: `${BASE}/trust/${slug}`, newReport: { type: 'type2' }, subprocessors: null });
+      expect(log).toEqual([expect.stringMatching(/^trust page notification failed for subscription .* \(webhook\)/)]);
+
+      expect(await subs.unsubscribe(slug, subscribed.token)).toEqual({ status: 'unsubscribed' });
+      await newReport();
+      expect(receiver.received).toHaveLength(1);
+    });
+
+    it('refuses a webhook at a private or loopback address, or over plain http to a public one', async () => {
+      const { subs, slug } = await world();
+      for (const url of ['https://127.0.0.1/hook', 'https://10.0.0.1/hook', 'https://[::1]/hook', 'http://169.254.169.254/latest']) {
+        await expect(subs.subscribe(slug, { kind: 'webhook', url }, BASE)).rejects.toMatchObject({ issues: [{ location: '$.url', message: expect.stringMatching(/public address/) }] });
+      }
+      await expect(subs.subscribe(slug, { kind: 'webhook', url: 'http://203.0.113.9/hook' }, BASE)).rejects.toMatchObject({ issues: [{ location: '$.url', message: 'must be an https URL' }] });
+    });
+
+    it('lets another organisation’s secret do nothing, and an unpublished page take no subscription', async () => {
+      const first = await world();
+      const second = await world();
+      await first.subs.subscribe(first.slug, { kind: 'email', email: 'bea@customer.example' }, BASE);
+      const token = tokenIn(first.mailer.sent[0]!.text, 'confirm');
+      await expect(second.subs.confirm(second.slug, token)).rejects.toThrow(/subscription/i);
+      await expect(second.subs.unsubscribe(second.slug, token)).rejects.toThrow(/subscription/i);
+      expect(await first.subs.confirm(first.slug, token)).toEqual({ status: 'active' });
+
+      await second.trust.unpublish(second.admin, second.organizationId);
+      await expect(second.subs.subscribe(second.slug, { kind: 'email', email: 'bea@customer.example' }, BASE)).rejects.toThrow(/trust page/);
+    });
+  });
+}

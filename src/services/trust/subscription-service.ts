@@ -1,0 +1,218 @@
+/**
+ * Subscriptions to a trust page (docs/trust-page.md, "Subscriptions"). Anyone may subscribe to a published page:
+ * an e-mail address gets a confirm link and is notified only once it is followed (nobody can subscribe someone
+ * else); a webhook, at a public https address, is active at once and its secret is shown once. After a
+ * publication commits, the active subscribers hear of a newly offered report and of a changed subprocessor list,
+ * from the published snapshots only. A delivery that fails is logged for the operator, never the admin's failure.
+ */
+import {
+  confirmedStatus,
+  ConflictError,
+  emailLinkToken,
+  MAX_SUBSCRIPTIONS,
+  NotFoundError,
+  signature,
+  SIGNATURE_HEADER,
+  subprocessorChanges,
+  ValidationError,
+  type SubscriptionStatus,
+  type TrustSnapshot,
+} from '../../domain/index.js';
+import type { TrustRepository } from '../../store/trust-repository.js';
+import type { SubscriptionTarget, TrustSubscriptionsRepository } from '../../store/trust-subscriptions-repository.js';
+import { normalizeEmail } from '../../store/users-repository.js';
+import { isUniqueViolation, type Executor } from '../../store/values.js';
+import { newSecret } from '../platform/secrets.js';
+import { WEBHOOK_TIMEOUT_MS, type WebhookSettings } from '../remediation/remediation-service.js';
+import { internalRange, parseIpAddress, PUBLIC_ONLY } from '../remediation/webhook-addresses.js';
+import { postJsonText, systemResolve, webhookTarget } from '../remediation/webhook-delivery.js';
+import type { Mailer } from './mail.js';
+
+export type SubscribeInput = { kind: 'email'; email: string } | { kind: 'webhook'; url: string };
+
+export type Subscribed =
+  | { kind: 'email'; status: 'pending' }
+  /** The signing secret and the unsubscribe secret, shown this once. */
+  | { kind: 'webhook'; status: 'active'; secret: string; token: string };
+
+/** What one publication changed that subscribers hear of: only what both snapshots published. */
+export interface PublicationChange {
+  organizationId: string;
+  before: { snapshot: TrustSnapshot | null; reportId: string | null };
+  after: { snapshot: TrustSnapshot; reportId: string | null };
+  slug: string;
+  baseUrl: string;
+}
+
+/** A notification's body, as a webhook receives it (and an e-mail tells it). */
+export interface TrustNotification {
+  organization: string;
+  trustPage: string;
+  sentAt: string;
+  /** The report newly offered behind the request form, by its period; null when the report did not change. */
+  newReport: TrustSnapshot['report'];
+  /** Subprocessors added and removed; null when the list did not change. */
+  subprocessors: ReturnType<typeof subprocessorChanges> | null;
+}
+
+const unknownSubscription = () => new NotFoundError('The subscription');
+
+/** The web app's page that confirms or cancels a subscription with the secret in its fragment. */
+const subscriptionLink = (baseUrl: string, slug: string, action: 'confirm' | 'unsubscribe', token: string) =>
+  `${baseUrl.replace(/\/+$/, '')}/trust/${encodeURIComponent(slug)}/subscription#${action}=${token}`;
+
+export function createSubscriptionService(deps: {
+  db: Executor;
+  subscriptions: TrustSubscriptionsRepository;
+  trust: Pick<TrustRepository, 'publishedBySlug'>;
+  mailer: Mailer | null;
+  webhooks?: WebhookSettings;
+  clock: () => Date;
+}) {
+  const { db, subscriptions, trust, mailer, clock } = deps;
+  const policy = deps.webhooks?.policy ?? PUBLIC_ONLY;
+  const resolve = deps.webhooks?.resolve ?? systemResolve;
+  const logFailure = deps.webhooks?.logFailure ?? (() => undefined);
+  const timeoutMs = deps.webhooks?.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+
+  const publishedPage = async (slug: string) => {
+    const page = await trust.publishedBySlug(slug);
+    if (!page?.snapshot) throw new NotFoundError('The trust page');
+    return { ...page, snapshot: page.snapshot };
+  };
+
+  /** A webhook must be https to a public address; plain http only to an internal host the operator allows. */
+  async function requireWebhookUrl(url: string): Promise<void> {
+    const refuse = (message: string) => new ValidationError([{ location: '$.url', message }], 'The webhook address is not valid');
+    let protocol: string;
+    try {
+      protocol = new URL(url).protocol;
+    } catch {
+      throw refuse('must be an absolute https URL');
+    }
+    if (protocol !== 'https:' && protocol !== 'http:') throw refuse('must be an https URL');
+    const target = await webhookTarget(url, policy, resolve);
+    if (!target.allowed) throw refuse(target.reason);
+    if (protocol === 'http:' && internalRange(parseIpAddress(target.address) ?? []) === null) throw refuse('must be an https URL');
+  }
+
+  async function requireRoom(organizationId: string, trx: Executor): Promise<void> {
+    if ((await subscriptions.countLive(organizationId, trx)) >= MAX_SUBSCRIPTIONS) {
+      throw new ConflictError(`This trust page has ${MAX_SUBSCRIPTIONS} subscriptions, the most it keeps`);
+    }
+  }
+
+  /** Moves the subscription a link's secret names, in the page's organisation only. */
+  async function follow(slug: string, token: string, next: (status: SubscriptionStatus) => SubscriptionStatus): Promise<{ status: SubscriptionStatus }> {
+    const page = await publishedPage(slug);
+    return db.transaction().execute(async (trx) => {
+      const found = await subscriptions.findByToken(page.organizationId, token, trx);
+      if (!found) throw unknownSubscription();
+      const status = next(found.status);
+      if (status !== found.status && !(await subscriptions.setStatus(found.id, found.status, status, trx))) throw new ConflictError('The subscription changed meanwhile: try again');
+      return { status };
+    });
+  }
+
+  async function deliver(target: SubscriptionTarget, notification: TrustNotification, change: PublicationChange): Promise<void> {
+    const name = notification.organization;
+    if (target.kind === 'email') {
+      if (mailer === null) return;
+      const lines = [`${name} has changed its trust page:`, ''];
+      const report = notification.newReport;
+      if (report) lines.push(`- A new SOC 2 report (${report.type}, ${report.periodStart ? `${report.periodStart} to ` : ''}${report.periodEnd}) can be requested.`);
+      for (const s of notification.subprocessors?.added ?? []) lines.push(`- New subprocessor: ${s.name} (${s.purpose}, ${s.location}).`);
+      for (const s of notification.subprocessors?.removed ?? []) lines.push(`- Subprocessor no longer used: ${s.name} (${s.purpose}, ${s.location}).`);
+      lines.push('', `See it at ${notification.trustPage}`, '', `Stop these e-mails: ${subscriptionLink(change.baseUrl, change.slug, 'unsubscribe', emailLinkToken(target.secret))}`, '');
+      await mailer.send({ to: target.address, subject: `${name}: its trust page has changed`, text: lines.join('\n') });
+      return;
+    }
+    const checked = await webhookTarget(target.address, policy, resolve);
+    if (!checked.allowed) throw new Error(`refused: ${checked.detail}`);
+    const body = JSON.stringify(notification);
+    const delivery = await postJsonText(target.address, checked, body, timeoutMs, { 'user-agent': 'Assay trust page', [SIGNATURE_HEADER.toLowerCase()]: signature(target.secret, body, clock()) });
+    if (!delivery.delivered) throw new Error(delivery.detail);
+  }
+
+  return {
+    async subscribe(slug: string, input: SubscribeInput, baseUrl: string): Promise<Subscribed> {
+      const page = await publishedPage(slug);
+      if (input.kind === 'webhook') {
+        await requireWebhookUrl(input.url);
+        const secret = newSecret();
+        const token = newSecret();
+        await db.transaction().execute(async (trx) => {
+          await requireRoom(page.organizationId, trx);
+          await subscriptions.add({ organizationId: page.organizationId, kind: 'webhook', address: input.url, status: 'active', token, secret }, trx);
+        });
+        return { kind: 'webhook', status: 'active', secret, token };
+      }
+      if (mailer === null) throw new ValidationError([{ location: '$.kind', message: 'this installation sends no e-mail: subscribe with a webhook' }], 'E-mail subscriptions are not available');
+      const email = normalizeEmail(input.email);
+      const secret = newSecret();
+      // The same answer whether or not the address is subscribed already: nobody learns who is.
+      const send = await db
+        .transaction()
+        .execute(async (trx) => {
+          const [live] = await subscriptions.live(page.organizationId, 'email', email, trx);
+          if (live?.status === 'active') return false;
+          if (live) await subscriptions.renew(live.id, emailLinkToken(secret), secret, trx);
+          else {
+            await requireRoom(page.organizationId, trx);
+            await subscriptions.add({ organizationId: page.organizationId, kind: 'email', address: email, status: 'pending', token: emailLinkToken(secret), secret }, trx);
+          }
+          return true;
+        })
+        // A racing request for the same address subscribed it first, and mailed its link.
+        .catch((error: unknown) => (isUniqueViolation(error) ? false : Promise.reject(error)));
+      if (send) {
+        const name = page.snapshot.organizationName;
+        await mailer.send({
+          to: email,
+          subject: `${name}: confirm your subscription to its trust page`,
+          text: `Someone (we hope you) asked to hear by e-mail when ${name} publishes a new SOC 2 report or changes its subprocessors.\n\nConfirm here:\n\n${subscriptionLink(baseUrl, slug, 'confirm', emailLinkToken(secret))}\n\nIf it was not you, ignore this e-mail: nothing is sent until the link is followed.\n`,
+        });
+      }
+      return { kind: 'email', status: 'pending' };
+    },
+
+    /** Follows a confirm link: the e-mail subscription is active from now on. */
+    confirm: (slug: string, token: string) => follow(slug, token, confirmedStatus),
+
+    /** Follows an unsubscribe link (or a webhook's unsubscribe secret): nothing is sent to it any more. */
+    unsubscribe: (slug: string, token: string) => follow(slug, token, () => 'unsubscribed'),
+
+    /** Active subscribers by kind, for the organisation's admin (who is authorised by the caller). */
+    subscribers: (organizationId: string) => subscriptions.activeCounts(organizationId),
+
+    /**
+     * Tells every active subscriber what a publication changed (a report newly offered, subprocessors added or
+     * removed), after its transaction committed. Each failure is logged for the operator, none is thrown.
+     */
+    async notify(change: PublicationChange): Promise<void> {
+      const reportChanged = change.after.reportId !== null && change.after.reportId !== (change.before.snapshot ? change.before.reportId : null);
+      const changes = subprocessorChanges(change.before.snapshot?.subprocessors ?? [], change.after.snapshot.subprocessors);
+      const listChanged = changes.added.length > 0 || changes.removed.length > 0;
+      if (!reportChanged && !listChanged) return;
+      const notification: TrustNotification = {
+        organization: change.after.snapshot.organizationName,
+        trustPage: `${change.baseUrl.replace(/\/+$/, '')}/trust/${encodeURIComponent(change.slug)}`,
+        sentAt: clock().toISOString(),
+        newReport: reportChanged ? change.after.snapshot.report : null,
+        subprocessors: listChanged ? changes : null,
+      };
+      try {
+        const targets = await subscriptions.active(change.organizationId);
+        await Promise.all(
+          targets.map((target) =>
+            deliver(target, notification, change).catch((error: unknown) => logFailure(`trust page notification failed for subscription ${target.id} (${target.kind}): ${(error as Error).message}`)),
+          ),
+        );
+      } catch (error) {
+        logFailure(`trust page notifications failed: ${(error as Error).message}`);
+      }
+    },
+  };
+}
+
+export type SubscriptionService = ReturnType<typeof createSubscriptionService>;
