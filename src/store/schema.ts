@@ -5,7 +5,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CheckJobsTable, CheckRunsTable, CheckSourcesTable, ChecksTable } from './checks-schema.js';
 import type { ReportJobsTable } from './report-jobs-schema.js';
-import type { TrustDownloadsTable, TrustNdaAcceptancesTable, TrustNdasTable, TrustPagesTable, TrustReportsTable, TrustRequestsTable } from './trust-schema.js';
 import type { RisksTable, VendorReportsTable, VendorsTable } from './risks-schema.js';
 import type { TrustDownloadsTable, TrustNdaAcceptancesTable, TrustNdasTable, TrustPagesTable, TrustReportsTable, TrustRequestsTable, TrustSubscriptionsTable } from './trust-schema.js';
 
