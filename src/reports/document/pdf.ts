@@ -10,6 +10,7 @@ import { chartSvg } from './charts.js';
 import { coverFacts, runningLine, TONE_COLOURS } from './common.js';
 import { printPdf } from './fonts.js';
 import type { Block, ReportDocument } from './model.js';
+import { printableDocument } from './printable.js';
 import type { RenderOptions } from './render.js';
 
 /** A4 in points, and the margins the header and footer sit in. */
@@ -192,7 +193,7 @@ export async function renderPdf(document: ReportDocument, options: RenderOptions
             report(Math.min(done, 0.99));
           }
         };
-  const buffer = await printPdf(pdfDefinition(document, options), onProgress);
+  const buffer = await printPdf(pdfDefinition(printableDocument(document), options), onProgress);
   report?.(1);
   return buffer;
 }

@@ -4,6 +4,7 @@ import { pdfPages } from '../../../test/support/pdf-pages.js';
 import { printPdf } from './fonts.js';
 import type { Block, ReportDocument } from './model.js';
 import { columnWidths } from './pdf.js';
+import { printableText } from './printable.js';
 import { renderHtml, renderMarkdown, renderPdf } from './render.js';
 import { HOSTILE_TEXTS, sampleDocument } from './testing.js';
 
@@ -133,6 +134,13 @@ describe('renderPdf', () => {
     for (const needle of ['<script>alert(1)</script>', 'a | b', '**not bold**', '& "quoted" \'single\'', 'Control Title', '<b>Org</b> | **Inc**']) expect(all).toContain(needle);
     // The chart's labels are drawn as text too.
     expect(all).toMatch(/# not a heading\s+50%/);
+  });
+
+  it("prints the engine's arrow and other characters its font lacks in ones it has, and leaves the rest as written", async () => {
+    const blocks: Block[] = [{ kind: 'paragraph', tone: null, text: 'CC6.2 not met → qualified; ≤ 5% – café’s' }];
+    const { text } = await pdfPages(await renderPdf(documentOf(blocks), { watermark: null }));
+    expect(text.join('\n')).toContain('CC6.2 not met -> qualified; ≤ 5% – café’s');
+    expect(printableText('a ⇒ b ∩ c ✓ ✗')).toBe('a => b and c yes no');
   });
 
   it('says nothing of a draft when the document is final, and stamps no watermark unless asked', async () => {
