@@ -64,6 +64,11 @@ function riskName(risk: RegisterRisk): string {
   return `${risk.code}: ${oneLine(risk.title)}`;
 }
 
+/** Alternatives as a sentence gives them: "A", "A or B", "A, B or C". */
+function alternatives(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
 /** Each level's scores, from the level rule itself: "10–16". */
 export function levelBands(): { level: RiskLevel; scores: string }[] {
   const scores = [...new Set(RATINGS.flatMap((l) => RATINGS.map((i) => l * i)))].sort((a, b) => a - b);
@@ -82,7 +87,7 @@ function scopeAndMethod(data: ReportData, register: readonly RegisterRisk[]): Se
   }
   const mitigation = [...byReduction]
     .sort(([a], [b]) => b - a)
-    .map(([levels, conclusions]) => `a control concluded ${listText(conclusions.map((c) => `"${c}"`))} ${levels === 0 ? 'does not lower it' : `lowers it ${counted(levels, 'level')}`}`);
+    .map(([levels, conclusions]) => `a control concluded ${alternatives(conclusions.map((c) => `"${c}"`))} ${levels === 0 ? 'does not lower it' : `lowers it ${counted(levels, 'level')}`}`);
   return {
     title: 'Scope and method',
     blocks: [
@@ -166,7 +171,7 @@ function registerSection(register: readonly RegisterRisk[]): Section {
         kind: 'table',
         title: null,
         columns: ['Risk', 'Owner', 'Treatment', 'Inherent', 'Residual', 'Why'],
-        rows: register.map((r) => [riskName(r), r.owner, r.treatment, scoreText(r.assessment.inherent), scoreText(r.assessment.residual), r.assessment.reasons.map(oneLine).join('. ')]),
+        rows: register.map((r) => [riskName(r), r.owner, r.treatment, scoreText(r.assessment.inherent), scoreText(r.assessment.residual), `${r.assessment.reasons.map(oneLine).join('. ')}.`]),
       },
     ],
   };
@@ -238,29 +243,23 @@ function reviewsOverdue(register: readonly RegisterRisk[], locale: string): Sect
 }
 
 function raisedBy(register: readonly RegisterRisk[]): Section {
-  const byVendors = register.filter((r) => r.raisedBy !== null);
   const byFindings = register.filter((r) => r.findings.length > 0);
   return {
     title: 'Risks raised by vendor reports and findings',
     blocks: [
       { kind: 'heading', text: "Raised by vendors' SOC 2 reports" },
-      byVendors.length === 0
-        ? { kind: 'paragraph', tone: 'neutral', text: "No vendor's report raised a risk." }
-        : {
-            kind: 'table',
-            title: null,
-            columns: ['Risk', 'Vendor', 'Why', 'Residual'],
-            rows: byVendors.map((r) => [riskName(r), r.raisedBy?.vendor ?? '', words(r.raisedBy?.reason ?? ''), scoreText(r.assessment.residual)]),
-          },
+      tableOr(
+        ['Risk', 'Vendor', 'Why', 'Residual'],
+        register.flatMap((r) => (r.raisedBy === null ? [] : [[riskName(r), r.raisedBy.vendor, words(r.raisedBy.reason), scoreText(r.assessment.residual)]])),
+        "No vendor's report raised a risk.",
+      ),
       { kind: 'heading', text: 'Linked to findings' },
-      byFindings.length === 0
-        ? { kind: 'paragraph', tone: 'neutral', text: 'No risk is linked to a finding.' }
-        : {
-            kind: 'table',
-            title: null,
-            columns: ['Risk', 'Findings', 'Residual'],
-            rows: byFindings.map((r) => [riskName(r), listText(r.findings), scoreText(r.assessment.residual)]),
-          },
+      tableOr(['Risk', 'Findings', 'Residual'], byFindings.map((r) => [riskName(r), listText(r.findings), scoreText(r.assessment.residual)]), 'No risk is linked to a finding.'),
     ],
   };
+}
+
+/** The rows as a table, or the statement that there are none. */
+function tableOr(columns: string[], rows: string[][], none: string): Block {
+  return rows.length === 0 ? { kind: 'paragraph', tone: 'neutral', text: none } : { kind: 'table', title: null, columns, rows };
 }
