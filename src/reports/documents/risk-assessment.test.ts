@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pdfPages } from '../../../test/support/pdf-pages.js';
 import type { Block, ReportDocument, Section } from '../document/model.js';
 import { renderPdf } from '../document/render.js';
+import { renderReport } from '../render-report.js';
 import { sectionText } from './document-text.js';
 import { riskAssessment } from './risk-assessment.js';
 import { riskRegisterData } from './risk-testing.js';
@@ -98,6 +99,16 @@ describe('the annual risk assessment', () => {
       expect(none.sections.map((s) => s.title)).toEqual(['Scope and method', 'Risk register']);
       expect(sectionText(section(none, 'Risk register'))).toContain('No risk is recorded in the register of this engagement as of 15 Sept 2026');
     }
+  });
+
+  it('is a document type of the one entry, in every written format', async () => {
+    for (const format of ['html', 'md'] as const) {
+      const text = (await renderReport('risk-assessment', format, data, { bridgeTo: null, watermark: null })).toString('utf8');
+      expect(text).toContain('Annual risk assessment');
+      expect(text).toContain('R-001: Leavers keep access');
+    }
+    // A workbook is a zip.
+    expect((await renderReport('risk-assessment', 'xlsx', data, { bridgeTo: null, watermark: null })).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   it('renders to a PDF with no blank page', async () => {
