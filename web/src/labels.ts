@@ -106,6 +106,7 @@ const ENUMERATIONS = {
     'customer-letter': 'customer letter',
     'bridge-letter': 'bridge letter',
     stakeholder: 'stakeholder pack',
+    'risk-assessment': 'annual risk assessment',
     workpapers: 'workpapers',
   } satisfies Record<DocumentType, string>,
   documentFormat: { pdf: 'PDF', html: 'HTML', md: 'Markdown', xlsx: 'Excel workbook (XLSX)' } satisfies Record<DocumentFormat, string>,

@@ -31,7 +31,7 @@ interface ReportOptions {
 export function registerReport(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command('report')
-    .description('write a document from a workspace: the SOC 2 report draft, readiness assessment, customer or bridge letter, stakeholder pack or workpapers')
+    .description('write a document from a workspace: the SOC 2 report draft, readiness assessment, customer or bridge letter, stakeholder pack, annual risk assessment or workpapers')
     .argument('<dir>', 'workspace folder (assay.yaml, controls/, tests/, findings/)')
     .requiredOption('--type <type>', `document: ${DOCUMENT_TYPES.join(' | ')}`, choice(DOCUMENT_TYPES))
     .option('--format <format>', `${DOCUMENT_FORMATS.join(' | ')} (default: by --out's extension, else md)`, choice(DOCUMENT_FORMATS))

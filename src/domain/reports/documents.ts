@@ -3,7 +3,7 @@
  * refuses: here, so the CLI, the API and the web page offer and refuse the same ones in the same words.
  */
 
-export const DOCUMENT_TYPES = ['soc2-draft', 'readiness', 'customer-letter', 'bridge-letter', 'stakeholder', 'workpapers'] as const;
+export const DOCUMENT_TYPES = ['soc2-draft', 'readiness', 'customer-letter', 'bridge-letter', 'stakeholder', 'risk-assessment', 'workpapers'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const DOCUMENT_FORMATS = ['pdf', 'html', 'md', 'xlsx'] as const;

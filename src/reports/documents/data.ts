@@ -3,7 +3,20 @@
  * database. Builders are pure functions of this, so a document states the same from either source. A field with
  * nothing to give is empty, never missing: a workspace has no monitoring history, a new engagement no snapshots.
  */
-import type { ControlCoverage, DescriptionWarning, Examination, ExaminationResult, Finding, ManagementResponse, RootCause, SystemDescription } from '../../domain/index.js';
+import type {
+  ControlCoverage,
+  DescriptionWarning,
+  Examination,
+  ExaminationResult,
+  Finding,
+  ManagementResponse,
+  Risk,
+  RiskAssessment,
+  RiskFlag,
+  RootCause,
+  SystemDescription,
+  VendorRiskReason,
+} from '../../domain/index.js';
 
 /** One check's latest run, as monitoring recorded it. */
 export interface MonitoringSummary {
@@ -36,6 +49,15 @@ export interface ForecastPoint {
   openFindings: number;
 }
 
+/** A risk of the register as the risk service reads it: with its inherent and residual risk, why, and its flags. */
+export interface RegisterRisk extends Risk {
+  assessment: RiskAssessment;
+  /** What needs attention, as of the day the register was read. */
+  flags: RiskFlag[];
+  /** The vendor's SOC 2 report that raised the risk, and why; null for a risk people raised. */
+  raisedBy: { vendor: string; report: string; reason: VendorRiskReason } | null;
+}
+
 export interface ReportData {
   /** The engagement as examined: its settings, controls and tests. */
   examination: Examination;
@@ -61,4 +83,6 @@ export interface ReportData {
    * recorded (the report then has no description section to write from).
    */
   description?: { description: SystemDescription; warnings: DescriptionWarning[] } | null;
+  /** The engagement's risk register, each risk assessed; absent or empty where none is recorded. */
+  risks?: RegisterRisk[];
 }

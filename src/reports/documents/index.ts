@@ -4,12 +4,13 @@ import { bridgeLetter } from './bridge-letter.js';
 import { customerLetter } from './customer-letter.js';
 import type { ReportData } from './data.js';
 import { readinessAssessment } from './readiness.js';
+import { riskAssessment } from './risk-assessment.js';
 import { soc2Draft } from './soc2-draft.js';
 import { stakeholderPack } from './stakeholder-pack.js';
 
 export type * from './data.js';
 
-export const WRITTEN_DOCUMENT_TYPES = ['soc2-draft', 'readiness', 'customer-letter', 'bridge-letter', 'stakeholder'] as const;
+export const WRITTEN_DOCUMENT_TYPES = ['soc2-draft', 'readiness', 'customer-letter', 'bridge-letter', 'stakeholder', 'risk-assessment'] as const;
 export type WrittenDocumentType = (typeof WRITTEN_DOCUMENT_TYPES)[number];
 
 export interface DocumentOptions {
@@ -29,5 +30,7 @@ export function buildDocument(type: WrittenDocumentType, data: ReportData, optio
       return bridgeLetter(data, options.bridgeTo ?? data.generatedAt.slice(0, 10));
     case 'stakeholder':
       return stakeholderPack(data);
+    case 'risk-assessment':
+      return riskAssessment(data);
   }
 }

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../document/model.js';
 import { monthlyCoverageData } from './coverage-testing.js';
 import { readinessAssessment } from './readiness.js';
+import { riskAssessment } from './risk-assessment.js';
+import { riskRegisterData } from './risk-testing.js';
 import { soc2Draft } from './soc2-draft.js';
 import { scenarioData } from './testing.js';
 
-const DATA = { clean: scenarioData('clean'), qualified: scenarioData('qualified'), adverse: scenarioData('adverse'), coverage: monthlyCoverageData() };
-const BUILDERS = { 'SOC 2 report draft': soc2Draft, 'readiness assessment': readinessAssessment };
+const DATA = { clean: scenarioData('clean'), qualified: scenarioData('qualified'), adverse: scenarioData('adverse'), coverage: monthlyCoverageData(), 'risk register': riskRegisterData() };
+const BUILDERS = { 'SOC 2 report draft': soc2Draft, 'readiness assessment': readinessAssessment, 'annual risk assessment': riskAssessment };
 
 /** Every problem with the document's shape the renderers rely on: one cell per column, bars within the axis, no empty text. */
 function problems(document: ReportDocument): string[] {

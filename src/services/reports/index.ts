@@ -4,6 +4,7 @@ import type { EngagementScope } from '../engagements/engagement-scope.js';
 import type { Platform } from '../platform/index.js';
 import type { BlobStore } from '../../store/blobs.js';
 import { createEvidenceRepository } from '../../store/evidence-repository.js';
+import { createRisksRepository } from '../../store/risks-repository.js';
 import { createPackageService } from './package-service.js';
 import { createOscalService } from './oscal-service.js';
 import { createReportDataLoader } from './report-data.js';
@@ -19,7 +20,7 @@ export function createReportServices(platform: Platform, engagements: { lookup: 
     reportJobs: createReportJobsService({
       db,
       jobs: createReportJobsRepository(db, platform.deps),
-      loader: createReportDataLoader({ ...repositories, clock }),
+      loader: createReportDataLoader({ ...repositories, risks: createRisksRepository(db, platform.deps), clock }),
       lookup: engagements.lookup,
       access,
       audit,

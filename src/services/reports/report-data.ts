@@ -2,9 +2,9 @@
  * The data a report is written from, read from the database (src/reports/documents/data.ts): the engagement as the
  * examination service examines it (period coverage counted), its findings, root causes and management responses,
  * each check's latest run, the changes the audit log records after the period, the kept forecasts for the trend,
- * and the organisation's locale. The same documents as `assay report DIR` gives from a workspace.
+ * the risk register assessed as the risk service assesses it, and the organisation's locale. The same documents as `assay report DIR` gives from a workspace.
  */
-import { examineCovered, NotFoundError, withCoverage, withDescription, type CriterionStatus, type Finding, type OpinionKind } from '../../domain/index.js';
+import { examineCovered, isoDate, NotFoundError, withCoverage, withDescription, type CriterionStatus, type Finding, type OpinionKind } from '../../domain/index.js';
 import type { ForecastPoint, MonitoringSummary, RecordedChange, ReportData } from '../../reports/documents/index.js';
 import type { AuditRepository } from '../../store/audit-repository.js';
 import type { ChecksRepository } from '../../store/checks-repository.js';
@@ -13,8 +13,10 @@ import type { DescriptionRepository } from '../../store/description-repository.j
 import type { FindingsRepository } from '../../store/findings-repository.js';
 import type { ManagementResponsesRepository } from '../../store/management-responses-repository.js';
 import type { OrganizationsRepository } from '../../store/organizations-repository.js';
+import type { RisksRepository } from '../../store/risks-repository.js';
 import type { SnapshotsRepository } from '../../store/snapshots-repository.js';
 import { definitionOf } from '../monitoring/check-definition.js';
+import { assessedRisk, controlStanding } from '../risks/risks-service.js';
 import type { EvaluationSummary } from '../engagements/examination-service.js';
 
 /** The audit log's newest events read for the changes since the period: enough for a bridge letter, bounded for the server. */
@@ -31,22 +33,27 @@ export interface ReportDataDependencies {
   audit: Pick<AuditRepository, 'list'>;
   snapshots: Pick<SnapshotsRepository, 'list'>;
   descriptions: Pick<DescriptionRepository, 'find' | 'incidentCandidates'>;
+  risks: Pick<RisksRepository, 'list'>;
   clock: () => Date;
 }
 
 /** Reads what the documents of an engagement are written from; the caller has checked the actor's access and the engagement's tenant. */
 export function createReportDataLoader(deps: ReportDataDependencies) {
-  const { organizations, controls, findings, responses, checks, audit, snapshots, descriptions, clock } = deps;
+  const { organizations, controls, findings, responses, checks, audit, snapshots, descriptions, risks, clock } = deps;
 
-  async function monitoring(engagementId: string): Promise<MonitoringSummary[]> {
+  /** Each check's latest run, and the controls tested by a check whose latest run failed (for the residual risk). */
+  async function monitoring(engagementId: string): Promise<{ summaries: MonitoringSummary[]; failing: Set<string> }> {
     const latest = await checks.latestRuns(engagementId);
-    return (await checks.list(engagementId)).flatMap((check) => {
+    const failing = new Set<string>();
+    const summaries = (await checks.list(engagementId)).flatMap((check) => {
       const run = latest.get(check.checkId);
       if (!run) return [];
       // Only the check's own controls are read: no export is opened.
       const { controls: tested } = definitionOf(check.fileName, check.definition, '/nonexistent-assay-workspace');
+      if (run.status === 'fail') tested.forEach((control) => failing.add(control));
       return [{ check: check.checkId, title: check.title, control: tested[0] ?? null, ranAt: run.ranAt, tested: run.population, failing: run.failures }];
     });
+    return { summaries, failing };
   }
 
   /** What the audit log records about the engagement after its period: its own, its controls' and its findings' events. */
@@ -96,21 +103,26 @@ export function createReportDataLoader(deps: ReportDataDependencies) {
       const recorded = await descriptions.find(engagementId);
       // The examination loaded already counts the undisclosed incidents as misstatements; only the warnings are read here.
       const described = recorded && withDescription(loaded.examination, recorded.description, await descriptions.incidentCandidates(engagementId));
+      const result = examineCovered(covered);
+      const checked = await monitoring(engagementId);
+      const now = clock();
+      const standing = controlStanding(new Map(result.controls.map((c) => [c.id, c.conclusion])), checked.failing);
       return {
         examination: covered.examination,
-        result: examineCovered(covered),
+        result,
         coverage: covered.coverage,
         findings: stored,
         rootCauses: await findings.listRootCauses(engagementId),
         responses: await responses.list(engagementId),
-        monitoring: await monitoring(engagementId),
+        monitoring: checked.summaries,
         changes: await changes(organizationId, engagementId, loaded.examination.engagement.periodEnd),
         history: await history(engagementId, stored),
         // Assay has no notion of a published name yet: customer-facing documents print no internal name.
         publishedNames: [],
         description: recorded && described && { description: recorded.description, warnings: described.warnings },
         locale: organization.locale,
-        generatedAt: clock().toISOString(),
+        generatedAt: now.toISOString(),
+        risks: (await risks.list(engagementId)).map((risk) => assessedRisk(risk, standing, isoDate(now))),
       };
     },
   };

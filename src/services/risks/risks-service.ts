@@ -42,6 +42,16 @@ export interface RiskRegister {
   risks: RiskView[];
 }
 
+/** How each control stands for the register: its conclusion now (null: no such control), and whether a check testing it last failed. */
+export function controlStanding(conclusions: ReadonlyMap<string, ControlConclusion>, failing: ReadonlySet<string>): (control: string) => LinkedControl {
+  return (control) => ({ control, conclusion: conclusions.get(control) ?? null, monitoringFailing: failing.has(control) });
+}
+
+/** A risk with its assessment from its controls' standing, and its flags as of `today`. */
+export function assessedRisk(risk: StoredRisk, standing: (control: string) => LinkedControl, today: string): RiskView {
+  return { ...risk, assessment: assessRisk(risk, risk.controls.map(standing)), flags: riskFlags(risk, today) };
+}
+
 export function createRisksService(deps: {
   db: Executor;
   risks: RisksRepository;
@@ -59,12 +69,7 @@ export function createRisksService(deps: {
   /** How each control of the engagement stands now: its conclusion, and whether a check testing it last failed. */
   async function standings(actor: Actor, organizationId: string, engagementId: string) {
     const [evaluation, views] = await Promise.all([examination.current(organizationId, engagementId), checks.list(actor, organizationId, engagementId)]);
-    const failing = new Set(views.filter((v) => v.latestRun?.status === 'fail').flatMap((v) => v.controls));
-    return (control: string): LinkedControl => ({ control, conclusion: evaluation.conclusions.get(control) ?? null, monitoringFailing: failing.has(control) });
-  }
-
-  function viewOf(risk: StoredRisk, standing: (control: string) => LinkedControl, today: string): RiskView {
-    return { ...risk, assessment: assessRisk(risk, risk.controls.map(standing)), flags: riskFlags(risk, today) };
+    return controlStanding(evaluation.conclusions, new Set(views.filter((v) => v.latestRun?.status === 'fail').flatMap((v) => v.controls)));
   }
 
   /**
@@ -101,7 +106,7 @@ export function createRisksService(deps: {
       await lookup.engagement(organizationId, engagementId);
       const standing = await standings(actor, organizationId, engagementId);
       const today = isoDate(clock());
-      return { today, risks: (await risks.list(engagementId)).map((r) => viewOf(r, standing, today)) };
+      return { today, risks: (await risks.list(engagementId)).map((r) => assessedRisk(r, standing, today)) };
     },
 
     /** One risk with its assessment: which control sets its residual risk, and why. */
@@ -109,7 +114,7 @@ export function createRisksService(deps: {
       await access.require(actor, organizationId, 'risk.read');
       await lookup.engagement(organizationId, engagementId);
       const risk = await requireRisk(engagementId, code);
-      return viewOf(risk, await standings(actor, organizationId, engagementId), isoDate(clock()));
+      return assessedRisk(risk, await standings(actor, organizationId, engagementId), isoDate(clock()));
     },
 
     /** A new risk, given the next code of the register (R-001, R-002, …). */
@@ -124,7 +129,7 @@ export function createRisksService(deps: {
         await audit.record(trx, actor, { type: 'risk.created', organizationId, subject: subject(engagementId, risk.code), after: risk });
         return risk;
       });
-      return viewOf(created, standing, isoDate(clock()));
+      return assessedRisk(created, standing, isoDate(clock()));
     },
 
     /** Replaces what a person writes of the risk, at `version` (a stale one: ConflictError, nothing changed). */
@@ -140,7 +145,7 @@ export function createRisksService(deps: {
         await audit.record(trx, actor, { type: 'risk.updated', organizationId, subject: subject(engagementId, code), before, after });
         return after;
       });
-      return viewOf(saved, standing, isoDate(clock()));
+      return assessedRisk(saved, standing, isoDate(clock()));
     },
   };
 }

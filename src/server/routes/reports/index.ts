@@ -50,7 +50,7 @@ export const reportRoutes = routeModule('reports', (app, route, { reports, repor
   app.post(DOCUMENTS_URL, {
     ...route('report.read', 'Generate a document of the engagement: answers 202 with the job, which renders after the answer', {
       description:
-        'The SOC 2 report draft, readiness assessment, customer letter, bridge letter (up to `to`), stakeholder pack or workpapers, in PDF, HTML, Markdown or XLSX. ' +
+        'The SOC 2 report draft, readiness assessment, customer letter, bridge letter (up to `to`), stakeholder pack, annual risk assessment or workpapers, in PDF, HTML, Markdown or XLSX. ' +
         'A combination no document takes is refused (422, naming `$.format`); an organisation already generating the most reports at once gets 429 with Retry-After.',
       params: engagementParams,
       body: reportJobRequest,
