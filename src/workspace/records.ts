@@ -1,0 +1,41 @@
+/**
+ * A workspace folder of records, one a file, each known by its `code` (`risks/`, `vendors/`): every file is judged
+ * against its schema and the examination, a code used twice is named at both files, and nothing is returned unless
+ * all of it is valid. A missing folder holds none.
+ */
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import { ValidationError, type Issue } from '../domain/index.js';
+import { listYamlTree } from './load.js';
+import { check, rawMapping, sortIssues } from './validate.js';
+import { parseYaml, type YamlSource } from './yaml-source.js';
+
+export interface RecordFolder<T extends z.ZodType, R> {
+  folder: string;
+  /** The record's name in messages ("risk", "vendor"). */
+  what: string;
+  schema: T;
+  /** The rules that span the file and the examination, reported through `issues`; the record as stored. */
+  judge(source: YamlSource, parsed: z.output<T>, issues: Issue[]): R;
+}
+
+export async function loadRecords<T extends z.ZodType, R>(dir: string, part: RecordFolder<T, R>): Promise<R[]> {
+  const files = await listYamlTree(dir, part.folder);
+  const issues: Issue[] = [];
+  const records: R[] = [];
+  const codeAt = new Map<string, string>();
+  for (const file of files) {
+    const source = parseYaml(file, await readFile(file, 'utf8'));
+    const raw = rawMapping(source, issues);
+    if (!raw) continue;
+    if (typeof raw.code === 'string') {
+      const first = codeAt.get(raw.code);
+      if (first) issues.push({ location: source.locate(['code']), message: `duplicate ${part.what} code "${raw.code}" (also in ${first})` });
+      else codeAt.set(raw.code, source.locate(['code']));
+    }
+    const parsed = check(source, raw, part.schema, issues);
+    if (parsed !== null) records.push(part.judge(source, parsed, issues));
+  }
+  if (issues.length > 0) throw new ValidationError(sortIssues(issues), `The ${part.folder} folder is not valid`);
+  return records;
+}
