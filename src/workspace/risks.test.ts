@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError, type Risk } from '../domain/index.js';
 import { runCli } from '../cli/testing.js';
 import { loadWorkspace } from './load.js';
-import { loadRisks } from './risks.js';
+import { riskRegister } from './register.js';
 import { VALID_ASSAY, VALID_CONTROL, VALID_TEST, writeWorkspace } from './testing.js';
 
 const RISK = `code: R-001
@@ -22,7 +22,7 @@ const workspace = (files: Record<string, string>) =>
   writeWorkspace({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': VALID_CONTROL, 'tests/ac-04.yaml': VALID_TEST, ...files });
 
 async function risksOf(dir: string): Promise<Risk[]> {
-  return loadRisks(dir, await loadWorkspace(dir));
+  return riskRegister(dir, await loadWorkspace(dir));
 }
 
 async function problemsOf(dir: string): Promise<string[]> {
@@ -57,6 +57,12 @@ describe('risks/', () => {
     ]);
   });
 
+  it("links a risk to a finding of the workspace's findings/", async () => {
+    const finding = 'id: F-7\ntitle: Leavers kept access\nsource: self_identified\ncriteria: [CC6.2]\nclassification: { kind: operating, severity: deficiency }\nstatus: open\n';
+    const [risk] = await risksOf(await workspace({ 'risks/r-001.yaml': `${RISK}findings: [F-7]\n`, 'findings/f-7.yaml': finding }));
+    expect(risk?.findings).toEqual(['F-7']);
+  });
+
   it('names each problem at its file and line: unknown control and criterion, bad enum, rating outside 1 to 5, bad date', async () => {
     const bad = RISK.replace('likelihood: 4', 'likelihood: 6')
       .replace('treatment: mitigate', 'treatment: ignore')
@@ -68,10 +74,11 @@ describe('risks/', () => {
       'risks/r-001.yaml:8: treatment: must be one of mitigate, accept, transfer, avoid (got "ignore")',
       'risks/r-001.yaml:11: nextReviewOn: must be a real date written YYYY-MM-DD (got "2027-02-30")',
     ]);
-    const unknown = RISK.replace('controls: [AC-04]', 'controls: [AC-04, AC-99]').replace('criteria: [CC6.2]', 'criteria: [CC6.2, CC6.9]');
+    const unknown = RISK.replace('controls: [AC-04]', 'controls: [AC-04, AC-99]').replace('criteria: [CC6.2]', 'criteria: [CC6.2, CC6.9]').replace('nextReviewOn', 'findings: [F-1]\nnextReviewOn');
     expect(await problemsOf(await workspace({ 'risks/r-001.yaml': unknown }))).toEqual([
       'risks/r-001.yaml:9: unknown control "AC-99"',
       'risks/r-001.yaml:10: unknown criterion "CC6.9"',
+      'risks/r-001.yaml:11: unknown finding "F-1"',
     ]);
   });
 

@@ -32,11 +32,12 @@ export const riskFileSchema = z.strictObject({
 });
 
 /**
- * The workspace's risks, in file order, judged against its examination: each linked control must be one of its
- * controls, each criterion a criterion, and an accepted risk needs its acceptance. Throws ValidationError with
- * every problem as `file:line: message`; a workspace without `risks/` has none.
+ * The workspace's risks, in file order, judged against its examination and the codes of its findings: each linked
+ * control must be one of its controls, each finding one of its findings, each criterion a criterion, and an accepted
+ * risk needs its acceptance. Throws ValidationError with every problem as `file:line: message`; a workspace without
+ * `risks/` has none.
  */
-export function loadRisks(dir: string, examination: Examination): Promise<Risk[]> {
+export function loadRisks(dir: string, examination: Examination, findingCodes: ReadonlySet<string>): Promise<Risk[]> {
   const controls = new Set(examination.controls.map((c) => c.id));
   return loadRecords(dir, {
     folder: RISKS_FOLDER,
@@ -48,6 +49,9 @@ export function loadRisks(dir: string, examination: Examination): Promise<Risk[]
       });
       risk.criteria.forEach((id, i) => {
         if (!isCriterionId(id)) issues.push({ location: source.locate(['criteria', i]), message: `unknown criterion "${id}"` });
+      });
+      risk.findings.forEach((code, i) => {
+        if (!findingCodes.has(code)) issues.push({ location: source.locate(['findings', i]), message: `unknown finding "${code}"` });
       });
       if (risk.treatment === 'accept' && risk.acceptance === null) {
         issues.push({ location: source.locate(['treatment']), message: 'an accepted risk needs its acceptance: who approved it, why, and until when (expiresOn)' });

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { ValidationError, assessRisk, isoDate, riskFlags, words, type LinkedControl } from '../../domain/index.js';
 import type { RiskRegister } from '../../services/risks/index.js';
-import { loadRisks } from '../../workspace/risks.js';
+import { riskRegister } from '../../workspace/register.js';
 import { actingOn, engagementOptions, type EngagementOptions } from '../acting.js';
 import { resolveDatabaseUrl, withStore } from '../database.js';
 import type { CliIO } from '../io.js';
@@ -50,7 +50,7 @@ async function storedRegister(io: CliIO, options: Partial<EngagementOptions>): P
  */
 async function workspaceRegister(dir: string, today: string) {
   const { examination, result, runs } = await examineWorkspace(dir);
-  const risks = await loadRisks(dir, examination);
+  const risks = await riskRegister(dir, examination);
   const conclusions = new Map(result.controls.map((c) => [c.id, c.conclusion]));
   const failing = new Set(runs.filter((r) => r.result.status === 'fail').map((r) => r.control));
   const standing = (control: string): LinkedControl => ({ control, conclusion: conclusions.get(control) ?? null, monitoringFailing: failing.has(control) });
