@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { ValidationError, type Issue } from '../domain/index.js';
 import { listYamlTree } from './load.js';
 import { check, rawMapping, sortIssues } from './validate.js';
-import { parseYaml, type YamlSource } from './yaml-source.js';
+import { parseYaml, type PathSegment, type YamlSource } from './yaml-source.js';
 
 export interface RecordFolder<T extends z.ZodType, R> {
   folder: string;
@@ -38,4 +38,11 @@ export async function loadRecords<T extends z.ZodType, R>(dir: string, part: Rec
   }
   if (issues.length > 0) throw new ValidationError(sortIssues(issues), `The ${part.folder} folder is not valid`);
   return records;
+}
+
+/** Each id that is not `known`, at its place in the file (`at(i)` is the path of the i-th id; null links nothing). */
+export function refuseUnknown(source: YamlSource, ids: readonly (string | null)[], at: (i: number) => PathSegment[], known: (id: string) => boolean, what: string, issues: Issue[]): void {
+  ids.forEach((id, i) => {
+    if (id !== null && !known(id)) issues.push({ location: source.locate(at(i)), message: `unknown ${what} "${id}"` });
+  });
 }

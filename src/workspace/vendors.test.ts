@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../domain/index.js';
 import { loadWorkspace } from './load.js';
-import { VALID_ASSAY, VALID_CONTROL, VALID_TEST, writeWorkspace } from './testing.js';
-import { loadVendors, type WorkspaceVendor } from './vendors.js';
+import { refusal, workspaceWith } from './testing.js';
+import { loadVendors } from './vendors.js';
 
 const VENDOR = `code: V-001
 name: Amazon Web Services
@@ -22,26 +21,19 @@ reports:
       - { text: Customers encrypt what they upload }
 `;
 
-const workspace = (files: Record<string, string>) =>
-  writeWorkspace({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': VALID_CONTROL, 'tests/ac-04.yaml': VALID_TEST, ...files });
-
-async function vendorsOf(dir: string): Promise<WorkspaceVendor[]> {
+async function vendorsOf(dir: string) {
   return loadVendors(dir, await loadWorkspace(dir));
 }
 
-async function problemsOf(dir: string): Promise<string[]> {
-  const error = await vendorsOf(dir).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).issues.map((i) => `${i.location.slice(dir.length + 1)}: ${i.message}`);
-}
+const problemsOf = (dir: string) => refusal(dir, vendorsOf(dir));
 
 describe('vendors/', () => {
   it('has no vendors without the folder', async () => {
-    expect(await vendorsOf(await workspace({}))).toEqual([]);
+    expect(await vendorsOf(await workspaceWith({}))).toEqual([]);
   });
 
   it('reads a vendor with its reports, a CUEC without a control being a gap', async () => {
-    const [vendor] = await vendorsOf(await workspace({ 'vendors/aws.yaml': VENDOR }));
+    const [vendor] = await vendorsOf(await workspaceWith({ 'vendors/aws.yaml': VENDOR }));
     expect(vendor).toMatchObject({ code: 'V-001', criticality: 'critical', subprocessor: true, lastReviewedOn: null, nextReviewOn: '2027-01-15' });
     expect(vendor?.reports).toEqual([
       {
@@ -59,7 +51,7 @@ describe('vendors/', () => {
 
   it('names each problem at its file and line: bad enum, bad date, negative exceptions', async () => {
     const bad = VENDOR.replace('criticality: critical', 'criticality: vital').replace('periodStart: 2025-04-01', 'periodStart: 2025-04-31').replace('exceptions: 0', 'exceptions: -1');
-    expect(await problemsOf(await workspace({ 'vendors/aws.yaml': bad }))).toEqual([
+    expect(await problemsOf(await workspaceWith({ 'vendors/aws.yaml': bad }))).toEqual([
       'vendors/aws.yaml:4: criticality: must be one of low, medium, high, critical (got "vital")',
       'vendors/aws.yaml:10: reports[0].periodStart: must be a real date written YYYY-MM-DD (got "2025-04-31")',
       'vendors/aws.yaml:13: reports[0].exceptions: too small: expected number to be >=0 (got -1)',
@@ -68,7 +60,7 @@ describe('vendors/', () => {
 
   it("refuses a CUEC mapped to a control the workspace does not hold, a report's period backwards and a code used twice", async () => {
     const bad = VENDOR.replace('control: AC-04', 'control: AC-99').replace('periodStart: 2025-04-01', 'periodStart: 2026-04-01');
-    const dir = await workspace({ 'vendors/a.yaml': VENDOR, 'vendors/b.yaml': bad });
+    const dir = await workspaceWith({ 'vendors/a.yaml': VENDOR, 'vendors/b.yaml': bad });
     expect(await problemsOf(dir)).toEqual([
       `vendors/b.yaml:1: duplicate vendor code "V-001" (also in ${dir}/vendors/a.yaml:1)`,
       'vendors/b.yaml:10: the period starts (2026-04-01) after it ends (2026-03-31)',

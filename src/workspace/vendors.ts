@@ -4,36 +4,29 @@
  * The fields are the vendors service's inputs; the risks a report raises follow from it (src/domain/vendors).
  */
 import { z } from 'zod';
-import { OPINION_KINDS, VENDOR_CRITICALITIES, periodProblems, within, type Examination, type Vendor, type VendorReport } from '../domain/index.js';
-import { MAX_CONTROL_ID_LENGTH, MAX_ID_LENGTH, MAX_LIST_LENGTH, MAX_NAME_LENGTH, MAX_OWNER_LENGTH, MAX_TEXT_LENGTH } from '../domain/limits.js';
-import { loadRecords } from './records.js';
-import { isoDate } from './schema.js';
+import { date, text } from '../contract/fields.js';
+import { vendorBody, vendorReportBody } from '../contract/vendors.js';
+import { periodProblems, within, type Examination, type Vendor, type VendorReport } from '../domain/index.js';
+import { MAX_CONTROL_ID_LENGTH, MAX_ID_LENGTH, MAX_LIST_LENGTH, MAX_TEXT_LENGTH } from '../domain/limits.js';
+import { loadRecords, refuseUnknown } from './records.js';
 import { inFile } from './validate.js';
 
 export const VENDORS_FOLDER = 'vendors';
 
-const text = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
-
-const reportSchema = z.strictObject({
-  periodStart: isoDate,
-  periodEnd: isoDate,
-  opinion: z.enum(OPINION_KINDS),
-  exceptions: z.number().int().min(0).max(1_000_000),
-  /** A CUEC without a control is a gap: none of ours answers it. */
-  cuecs: z.array(z.strictObject({ text: text(MAX_TEXT_LENGTH), control: text(MAX_CONTROL_ID_LENGTH).nullable().default(null) })).max(MAX_LIST_LENGTH).default([]),
-});
-
-export const vendorFileSchema = z.strictObject({
+/** The vendors service's inputs with the vendor's code; what may be left out of a file defaults to none. */
+export const vendorFileSchema = vendorBody.extend({
   code: text(MAX_ID_LENGTH),
-  name: text(MAX_NAME_LENGTH),
-  service: text(MAX_NAME_LENGTH),
-  criticality: z.enum(VENDOR_CRITICALITIES),
-  data: text(MAX_TEXT_LENGTH),
-  subprocessor: z.boolean(),
-  owner: text(MAX_OWNER_LENGTH),
-  lastReviewedOn: isoDate.nullable().default(null),
-  nextReviewOn: isoDate.nullable().default(null),
-  reports: z.array(reportSchema).max(MAX_LIST_LENGTH).default([]),
+  lastReviewedOn: date.nullable().default(null),
+  nextReviewOn: date.nullable().default(null),
+  reports: z
+    .array(
+      vendorReportBody.extend({
+        // A CUEC without a control is a gap: none of ours answers it.
+        cuecs: z.array(z.strictObject({ text: text(MAX_TEXT_LENGTH), control: text(MAX_CONTROL_ID_LENGTH).nullable().default(null) })).max(MAX_LIST_LENGTH).default([]),
+      }),
+    )
+    .max(MAX_LIST_LENGTH)
+    .default([]),
 });
 
 /** A vendor of the workspace with its reports, in the order written (a report's id is given where it is stored). */
@@ -55,9 +48,8 @@ export function loadVendors(dir: string, examination: Examination): Promise<Work
     judge(source, vendor, issues) {
       vendor.reports.forEach((report, r) => {
         issues.push(...inFile(source, within(['reports', r], periodProblems(report))));
-        report.cuecs.forEach(({ control }, c) => {
-          if (control !== null && !controls.has(control)) issues.push({ location: source.locate(['reports', r, 'cuecs', c, 'control']), message: `unknown control "${control}"` });
-        });
+        const mapped = report.cuecs.map((cuec) => cuec.control);
+        refuseUnknown(source, mapped, (c) => ['reports', r, 'cuecs', c, 'control'], (id) => controls.has(id), 'control', issues);
       });
       return vendor;
     },
