@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { ValidationError, type Issue } from '../domain/index.js';
+import { ValidationError, type Examination, type Issue } from '../domain/index.js';
 import { listYamlTree } from './load.js';
 import { check, rawMapping, sortIssues } from './validate.js';
 import { parseYaml, type PathSegment, type YamlSource } from './yaml-source.js';
@@ -15,11 +15,12 @@ export interface RecordFolder<T extends z.ZodType, R> {
   /** The record's name in messages ("risk", "vendor"). */
   what: string;
   schema: T;
-  /** The rules that span the file and the examination, reported through `issues`; the record as stored. */
-  judge(source: YamlSource, parsed: z.output<T>, issues: Issue[]): R;
+  /** The rules that span the file and the examination (its control ids given), reported through `issues`; the record as stored. */
+  judge(source: YamlSource, parsed: z.output<T>, issues: Issue[], controls: ReadonlySet<string>): R;
 }
 
-export async function loadRecords<T extends z.ZodType, R>(dir: string, part: RecordFolder<T, R>): Promise<R[]> {
+export async function loadRecords<T extends z.ZodType, R>(dir: string, examination: Examination, part: RecordFolder<T, R>): Promise<R[]> {
+  const controls = new Set(examination.controls.map((c) => c.id));
   const files = await listYamlTree(dir, part.folder);
   const issues: Issue[] = [];
   const records: R[] = [];
@@ -34,7 +35,7 @@ export async function loadRecords<T extends z.ZodType, R>(dir: string, part: Rec
       else codeAt.set(raw.code, source.locate(['code']));
     }
     const parsed = check(source, raw, part.schema, issues);
-    if (parsed !== null) records.push(part.judge(source, parsed, issues));
+    if (parsed !== null) records.push(part.judge(source, parsed, issues, controls));
   }
   if (issues.length > 0) throw new ValidationError(sortIssues(issues), `The ${part.folder} folder is not valid`);
   return records;

@@ -31,12 +31,11 @@ export const riskFileSchema = riskBody.extend({
  * `risks/` has none.
  */
 export function loadRisks(dir: string, examination: Examination, findingCodes: ReadonlySet<string>): Promise<Risk[]> {
-  const controls = new Set(examination.controls.map((c) => c.id));
-  return loadRecords(dir, {
+  return loadRecords(dir, examination, {
     folder: RISKS_FOLDER,
     what: 'risk',
     schema: riskFileSchema,
-    judge(source, risk, issues) {
+    judge(source, risk, issues, controls) {
       refuseUnknown(source, risk.controls, (i) => ['controls', i], (id) => controls.has(id), 'control', issues);
       refuseUnknown(source, risk.criteria, (i) => ['criteria', i], isCriterionId, 'criterion', issues);
       refuseUnknown(source, risk.findings, (i) => ['findings', i], (code) => findingCodes.has(code), 'finding', issues);

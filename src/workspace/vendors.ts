@@ -40,12 +40,11 @@ export interface WorkspaceVendor extends Vendor {
  * `file:line: message`; a workspace without `vendors/` has none.
  */
 export function loadVendors(dir: string, examination: Examination): Promise<WorkspaceVendor[]> {
-  const controls = new Set(examination.controls.map((c) => c.id));
-  return loadRecords(dir, {
+  return loadRecords(dir, examination, {
     folder: VENDORS_FOLDER,
     what: 'vendor',
     schema: vendorFileSchema,
-    judge(source, vendor, issues) {
+    judge(source, vendor, issues, controls) {
       vendor.reports.forEach((report, r) => {
         issues.push(...inFile(source, within(['reports', r], periodProblems(report))));
         const mapped = report.cuecs.map((cuec) => cuec.control);
