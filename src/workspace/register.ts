@@ -1,7 +1,8 @@
 /** A workspace's risk register and vendors together (`risks/`, `vendors/`), as the risks and vendors services take them. */
-import type { Examination, Risk, Vendor, VendorReport } from '../domain/index.js';
+import { ValidationError, type Examination, type Risk, type Vendor, type VendorReport } from '../domain/index.js';
 import { loadFindings } from './findings.js';
 import { loadRisks } from './risks.js';
+import { sortIssues } from './validate.js';
 import { loadVendors } from './vendors.js';
 
 export interface WorkspaceRegister {
@@ -12,8 +13,12 @@ export interface WorkspaceRegister {
 /** Both folders judged against the examination and its findings; throws ValidationError with the problems of both. */
 export async function loadRegister(dir: string, examination: Examination): Promise<WorkspaceRegister> {
   const [risks, vendors] = await Promise.allSettled([riskRegister(dir, examination), loadVendors(dir, examination)]);
-  if (risks.status === 'rejected') throw risks.reason;
-  if (vendors.status === 'rejected') throw vendors.reason;
+  const refused = [risks, vendors].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  const other = refused.find((e) => !(e instanceof ValidationError));
+  if (other !== undefined) throw other;
+  if (risks.status === 'rejected' || vendors.status === 'rejected') {
+    throw new ValidationError(sortIssues(refused.flatMap((e) => (e as ValidationError).issues)), 'The risks and vendors are not valid');
+  }
   return { risks: risks.value, vendors: vendors.value.map(({ reports, ...vendor }) => ({ vendor, reports })) };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadWorkspace } from './load.js';
 import { refusal, workspaceWith } from './testing.js';
+import { loadRegister } from './register.js';
 import { loadVendors } from './vendors.js';
 
 const VENDOR = `code: V-001
@@ -66,5 +67,12 @@ describe('vendors/', () => {
       'vendors/b.yaml:10: the period starts (2026-04-01) after it ends (2026-03-31)',
       'vendors/b.yaml:15: unknown control "AC-99"',
     ]);
+  });
+
+  it('is refused with the problems of risks/ and vendors/ together where both are read (the demo)', async () => {
+    const dir = await workspaceWith({ 'vendors/a.yaml': VENDOR.replace('opinion: unmodified', 'opinion: fine'), 'risks/r.yaml': 'code: R-1\n' });
+    const problems = await refusal(dir, loadWorkspace(dir).then((examination) => loadRegister(dir, examination)));
+    expect(problems).toContain('risks/r.yaml:1: title: is required');
+    expect(problems.at(-1)).toBe('vendors/a.yaml:12: reports[0].opinion: must be one of unmodified, qualified, adverse, disclaimer (got "fine")');
   });
 });
