@@ -5,7 +5,7 @@
  * audit log names. The password is what keeps the console from deciding in the auditor's name: an auditor's
  * decision is the auditor's, not the operator's.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { ValidationError } from '../domain/index.js';
 import type { Actor } from '../services/platform/actor.js';
 import { OPERATOR } from '../services/platform/actor.js';
@@ -32,10 +32,13 @@ export interface Acting {
   engagement: StoredEngagement;
 }
 
-/** Adds the options every command against one engagement takes. */
-export function engagementOptions(command: Command): Command {
+/**
+ * Adds the options every command against one engagement takes; `--organization` may be left optional by a command
+ * that can read a workspace folder instead, which then requires it itself when it reads the database.
+ */
+export function engagementOptions(command: Command, { organizationRequired = true } = {}): Command {
   return command
-    .requiredOption('--organization <slug>', 'the organisation')
+    .addOption(new Option('--organization <slug>', 'the organisation').makeOptionMandatory(organizationRequired))
     .option('--engagement <name-or-id>', 'the engagement (needed when the organisation has more than one)')
     .option('--as <email>', 'act as this member of the organisation, with their role, their password in $ASSAY_PASSWORD (default: the operator, an admin)')
     .option('--database <url>', DATABASE_OPTION_HELP);

@@ -7,10 +7,12 @@
 import { DEFAULT_LOCALE } from '../domain/index.js';
 import type { ReportData } from '../reports/documents/index.js';
 import { loadFindings } from '../workspace/findings.js';
+import { assessedRiskRegister } from '../workspace/register.js';
 import { examineWorkspace } from './commands/examine.js';
 
 export async function workspaceReportData(dir: string, now: Date): Promise<ReportData> {
-  const { examination, result, runs, description } = await examineWorkspace(dir);
+  const examined = await examineWorkspace(dir);
+  const { examination, result, runs, description } = examined;
   const { findings, rootCauses, managementResponses } = await loadFindings(dir, examination);
   const generatedAt = now.toISOString();
   return {
@@ -37,5 +39,7 @@ export async function workspaceReportData(dir: string, now: Date): Promise<Repor
     // A folder states no locale: the one a new organisation starts with.
     locale: DEFAULT_LOCALE,
     generatedAt,
+    // A folder's risks are its own; none was raised by a vendor report (those are raised in the database).
+    risks: (await assessedRiskRegister(dir, examined, generatedAt.slice(0, 10))).map((risk) => ({ ...risk, raisedBy: null })),
   };
 }

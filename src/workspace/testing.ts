@@ -2,6 +2,7 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ValidationError } from '../domain/index.js';
 
 export const VALID_ASSAY = `organization: Acme
 system: Platform
@@ -29,6 +30,17 @@ samples:
   - { item: T-4, result: pass }
   - { item: T-5, result: fail, note: Removed 9 days late }
 `;
+
+/** A valid workspace (one control, its test) with the files given added or replacing. */
+export const workspaceWith = (files: Record<string, string>) =>
+  writeWorkspace({ 'assay.yaml': VALID_ASSAY, 'controls/ac-04.yaml': VALID_CONTROL, 'tests/ac-04.yaml': VALID_TEST, ...files });
+
+/** The problems a part of the workspace in `dir` is refused with, each `place-in-folder:line: message`. */
+export async function refusal(dir: string, load: Promise<unknown>): Promise<string[]> {
+  const error = await load.catch((e: unknown) => e);
+  if (!(error instanceof ValidationError)) throw new Error(`expected a ValidationError, got ${String(error)}`);
+  return error.issues.map((i) => `${i.location.slice(dir.length + 1)}: ${i.message}`);
+}
 
 export async function writeWorkspace(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'assay-ws-'));

@@ -12,11 +12,11 @@ import { createInstanceRepository } from '../../store/instance-repository.js';
 import { loadFindings } from '../../workspace/findings.js';
 import { readCheckFiles } from '../../workspace/checks.js';
 import { loadDescription } from '../../workspace/description.js';
+import { loadRegister } from '../../workspace/register.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { describeDatabase, isPostgresUrl, resolveDatabaseUrl } from '../database.js';
 import type { CliIO } from '../io.js';
 import { DEFAULT_HOST, DEFAULT_PORT, port, runServer } from './serve.js';
-import { DEMO_REGISTER } from '../../services/demo/register.js';
 
 /** Git-ignored, beside the checkout; `--database` to use another. */
 export const DEMO_DATABASE = '.assay/demo.sqlite';
@@ -64,7 +64,7 @@ export function registerDemo(program: Command, io: CliIO): void {
             people: DEMO_PEOPLE,
             password: DEMO_PASSWORD,
             ...(description && { description: description.description }),
-            register: DEMO_REGISTER,
+            register: await loadRegister(DEMO_WORKSPACE, examination),
           });
           const owned = examination.controls.filter((c) => c.owner === 'it-ops@acme.example').map((c) => c.id);
           return [

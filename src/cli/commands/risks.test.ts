@@ -33,4 +33,18 @@ describe('assay risks', () => {
     expect(json.risks.map((r) => r.assessment.residual.score)).toEqual([10, 9]);
     expect((await runCli('risks', '--organization', 'nobody', '--database', database)).code).toBe(2);
   });
+
+  it("reads examples/acme's risks/ against its own forecast, the same rule as the stored register", async () => {
+    const { code, stdout } = await runCli('risks', ACME);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      [
+        'R-002  residual 12 high (no effective control), inherent 12 high: Leavers keep access to customer data',
+        'R-001  residual 10 high (set by AC-01), inherent 20 critical: Stolen workforce credentials reach production',
+        'R-004  residual 5 medium (set by BC-01), inherent 10 high: Customer data is lost',
+        'R-003  residual 3 low (set by CM-01), inherent 9 medium: An unreviewed change breaks production',
+        '',
+      ].join('\n'),
+    );
+  });
 });

@@ -2,3 +2,4 @@
 export * from './model.js';
 export * from './residual.js';
 export * from './review.js';
+export * from './register.js';

@@ -4,9 +4,9 @@ import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engine
 import { ConflictError } from '../../domain/index.js';
 import { loadDescription } from '../../workspace/description.js';
 import { loadWorkspace } from '../../workspace/load.js';
+import { loadRegister } from '../../workspace/register.js';
 import { OPERATOR } from '../platform/actor.js';
 import { createServices } from '../index.js';
-import { DEMO_REGISTER } from './register.js';
 
 const ACME = join(import.meta.dirname, '../../../examples/acme');
 const PEOPLE = [{ email: 'admin@acme.example', role: 'admin', displayName: 'Ada' }] as const;
@@ -54,7 +54,7 @@ for (const engine of ENGINES) {
 
     it('adds the risk register and the vendors when it imports, once', async () => {
       const examination = await loadWorkspace(ACME);
-      const seed = { organizationSlug: 'acme', examination, people: PEOPLE, password: 'the published password', register: DEMO_REGISTER };
+      const seed = { organizationSlug: 'acme', examination, people: PEOPLE, password: 'the published password', register: await loadRegister(ACME, examination) };
       const services = createServices(store());
       const { organization } = await services.demo.seed(OPERATOR, seed);
       await services.demo.seed(OPERATOR, seed);

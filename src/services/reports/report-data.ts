@@ -4,7 +4,7 @@
  * each check's latest run, the changes the audit log records after the period, the kept forecasts for the trend,
  * the risk register assessed as the risk service assesses it, and the organisation's locale. The same documents as `assay report DIR` gives from a workspace.
  */
-import { examineCovered, isoDate, NotFoundError, withCoverage, withDescription, type CriterionStatus, type Finding, type OpinionKind } from '../../domain/index.js';
+import { assessedRisk, controlStanding, examineCovered, isoDate, NotFoundError, withCoverage, withDescription, type CriterionStatus, type Finding, type OpinionKind } from '../../domain/index.js';
 import type { ForecastPoint, MonitoringSummary, RecordedChange, ReportData } from '../../reports/documents/index.js';
 import type { AuditRepository } from '../../store/audit-repository.js';
 import type { ChecksRepository } from '../../store/checks-repository.js';
@@ -16,7 +16,6 @@ import type { OrganizationsRepository } from '../../store/organizations-reposito
 import type { RisksRepository } from '../../store/risks-repository.js';
 import type { SnapshotsRepository } from '../../store/snapshots-repository.js';
 import { definitionOf } from '../monitoring/check-definition.js';
-import { assessedRisk, controlStanding } from '../risks/risks-service.js';
 import type { EvaluationSummary } from '../engagements/examination-service.js';
 
 /** The audit log's newest events read for the changes since the period: enough for a bridge letter, bounded for the server. */

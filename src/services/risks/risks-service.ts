@@ -7,12 +7,11 @@
 import {
   NotFoundError,
   ValidationError,
-  assessRisk,
+  assessedRisk,
+  controlStanding,
   isCriterionId,
   isoDate,
-  riskFlags,
   type ControlConclusion,
-  type LinkedControl,
   type Risk,
   type RiskAssessment,
   type RiskFlag,
@@ -40,16 +39,6 @@ export interface RiskRegister {
   /** The day the flags are as of. */
   today: string;
   risks: RiskView[];
-}
-
-/** How each control stands for the register: its conclusion now (null: no such control), and whether a check testing it last failed. */
-export function controlStanding(conclusions: ReadonlyMap<string, ControlConclusion>, failing: ReadonlySet<string>): (control: string) => LinkedControl {
-  return (control) => ({ control, conclusion: conclusions.get(control) ?? null, monitoringFailing: failing.has(control) });
-}
-
-/** A risk with its assessment from its controls' standing, and its flags as of `today`. */
-export function assessedRisk(risk: StoredRisk, standing: (control: string) => LinkedControl, today: string): RiskView {
-  return { ...risk, assessment: assessRisk(risk, risk.controls.map(standing)), flags: riskFlags(risk, today) };
 }
 
 export function createRisksService(deps: {

@@ -1,0 +1,54 @@
+/** A workspace's risk register and vendors together (`risks/`, `vendors/`), as the risks and vendors services take them. */
+import {
+  ValidationError,
+  assessedRisk,
+  controlStanding,
+  type CheckedTestRun,
+  type Examination,
+  type ExaminationResult,
+  type Risk,
+  type Vendor,
+  type VendorReport,
+} from '../domain/index.js';
+import { loadFindings } from './findings.js';
+import { loadRisks } from './risks.js';
+import { sortIssues } from './validate.js';
+import { loadVendors } from './vendors.js';
+
+export interface WorkspaceRegister {
+  risks: Risk[];
+  vendors: { vendor: Vendor; reports: Omit<VendorReport, 'id'>[] }[];
+}
+
+/** Both folders judged against the examination and its findings; throws ValidationError with the problems of both. */
+export async function loadRegister(dir: string, examination: Examination): Promise<WorkspaceRegister> {
+  const [risks, vendors] = await Promise.allSettled([riskRegister(dir, examination), loadVendors(dir, examination)]);
+  const refused = [risks, vendors].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  const other = refused.find((e) => !(e instanceof ValidationError));
+  if (other !== undefined) throw other;
+  if (risks.status === 'rejected' || vendors.status === 'rejected') {
+    throw new ValidationError(sortIssues(refused.flatMap((e) => (e as ValidationError).issues)), 'The risks and vendors are not valid');
+  }
+  return { risks: risks.value, vendors: vendors.value.map(({ reports, ...vendor }) => ({ vendor, reports })) };
+}
+
+/** The workspace's risks, judged against its examination and the codes of its findings (`findings/`). */
+export async function riskRegister(dir: string, examination: Examination): Promise<Risk[]> {
+  const { findings } = await loadFindings(dir, examination);
+  return loadRisks(dir, examination, new Set(findings.map((f) => f.code)));
+}
+
+/**
+ * The workspace's risks assessed by the same rule as the stored register, against the workspace's own forecast: each
+ * linked control's conclusion, and monitoring failing where a test that stands on a check found failures.
+ */
+export async function assessedRiskRegister(
+  dir: string,
+  examined: { examination: Examination; result: ExaminationResult; runs: readonly CheckedTestRun[] },
+  today: string,
+) {
+  const risks = await riskRegister(dir, examined.examination);
+  const failing = new Set(examined.runs.filter((r) => r.result.status === 'fail').map((r) => r.control));
+  const standing = controlStanding(new Map(examined.result.controls.map((c) => [c.id, c.conclusion])), failing);
+  return risks.map((risk) => assessedRisk(risk, standing, today));
+}

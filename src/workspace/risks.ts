@@ -1,0 +1,48 @@
+/**
+ * `risks/**\/*.yaml`: the risk register of a workspace, one risk a file (docs/workspace.md, "risks/"). The fields
+ * are the risk service's input; residual risk is never written here, it follows from the forecast (src/domain/risks).
+ */
+import { z } from 'zod';
+import { riskBody } from '../contract/risks.js';
+import { date, text } from '../contract/fields.js';
+import { isCriterionId, type Examination, type Risk } from '../domain/index.js';
+import { MAX_CONTROL_ID_LENGTH, MAX_CRITERION_ID_LENGTH, MAX_ID_LENGTH, MAX_LIST_LENGTH } from '../domain/limits.js';
+import { loadRecords, refuseUnknown } from './records.js';
+
+export const RISKS_FOLDER = 'risks';
+
+const ids = (max: number) => z.array(text(max)).max(MAX_LIST_LENGTH).default([]);
+
+/** The risk service's input with its code; what may be left out of a file defaults to none. */
+export const riskFileSchema = riskBody.extend({
+  code: text(MAX_ID_LENGTH),
+  controls: ids(MAX_CONTROL_ID_LENGTH),
+  criteria: ids(MAX_CRITERION_ID_LENGTH),
+  findings: ids(MAX_ID_LENGTH),
+  acceptance: riskBody.shape.acceptance.default(null),
+  lastReviewedOn: date.nullable().default(null),
+  nextReviewOn: date.nullable().default(null),
+});
+
+/**
+ * The workspace's risks, in file order, judged against its examination and the codes of its findings: each linked
+ * control must be one of its controls, each finding one of its findings, each criterion a criterion, and an accepted
+ * risk needs its acceptance. Throws ValidationError with every problem as `file:line: message`; a workspace without
+ * `risks/` has none.
+ */
+export function loadRisks(dir: string, examination: Examination, findingCodes: ReadonlySet<string>): Promise<Risk[]> {
+  return loadRecords(dir, examination, {
+    folder: RISKS_FOLDER,
+    what: 'risk',
+    schema: riskFileSchema,
+    judge(source, risk, issues, controls) {
+      refuseUnknown(source, risk.controls, (i) => ['controls', i], (id) => controls.has(id), 'control', issues);
+      refuseUnknown(source, risk.criteria, (i) => ['criteria', i], isCriterionId, 'criterion', issues);
+      refuseUnknown(source, risk.findings, (i) => ['findings', i], (code) => findingCodes.has(code), 'finding', issues);
+      if (risk.treatment === 'accept' && risk.acceptance === null) {
+        issues.push({ location: source.locate(['treatment']), message: 'an accepted risk needs its acceptance: who approved it, why, and until when (expiresOn)' });
+      }
+      return risk;
+    },
+  });
+}
