@@ -15,7 +15,7 @@ testMigration('2026120620_trust_page', 'holds a request, refuses an unknown requ
   expect(stored.token_hash).not.toContain('secret');
   await expect(db.updateTable('trust_requests').set({ status: 'maybe' }).execute()).rejects.toThrow();
 
-  const down = await migrateTo('2026120550_checks');
+  const down = await migrateTo('2026120610_report_jobs');
   expect(down.results?.map((r) => r.migrationName)).toEqual(['2026120620_trust_page']);
   await migrateTo('2026120620_trust_page');
 });
