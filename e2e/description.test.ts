@@ -36,8 +36,10 @@ describeE2E('the system description', (e2e) => {
     // A significant incident recorded: F-AC-06 marked so on its page.
     await page.goto(`${root}/findings/F-AC-06`);
     const mark = main(page).getByRole('switch', { name: /significant incident the system description must disclose/ });
-    await mark.check();
+    // The switch shows the stored mark: it turns on once the server has recorded it, not at the click.
+    await mark.click();
     await main(page).getByText('Until the description discloses it, the description opinion is qualified.').waitFor();
+    expect(await mark.isChecked()).toBe(true);
 
     // The description warns where, and the forecast's description opinion is qualified, here and on the dashboard.
     await page.goto(`${root}/description`);
