@@ -17,6 +17,9 @@ const DAY = 86_400_000;
 describeE2E('the trust page', (e2e) => {
   /** Opens a download link and presses its button; the saved file's bytes, or the refusal shown. */
   async function downloadWith(page: Page, link: string): Promise<{ pdf: Buffer | null; refusal: string | null }> {
+    // A fresh page for each link, as a requester opening it from their e-mail has: going from one link to another
+    // differing only after the `#` would keep the page, and its last refusal, on screen.
+    await page.goto('about:blank');
     await page.goto(link);
     const button = page.getByRole('button', { name: 'Download the report' });
     await button.waitFor();
