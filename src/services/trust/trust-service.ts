@@ -105,8 +105,11 @@ export function createTrustService(deps: {
   access: Access;
   audit: AuditLog;
   clock: () => Date;
+  /** Where a link that could not be mailed is reported to the operator. */
+  logFailure?: (line: string) => void;
 }) {
   const { db, trust, organizations, lookup, examination, blobs, mailer, subscriptions, access, audit, clock } = deps;
+  const logFailure = deps.logFailure ?? (() => undefined);
 
   const requestIn = async (organizationId: string, id: string, trx?: Executor) => {
     const found = await trust.findRequest(organizationId, id, trx);
@@ -250,7 +253,7 @@ export function createTrustService(deps: {
 
     /**
      * Approves a request: a link that works `days` days, mailed to the requester when the installation sends mail,
-     * else given to the admin to pass on. Only the secret's hash is kept.
+     * else (or when sending fails) given to the admin to pass on. Only the secret's hash is kept.
      */
     async approve(actor: Actor, organizationId: string, id: string, days: number = DEFAULT_LINK_DAYS, baseUrl: string): Promise<Approval> {
       await access.require(actor, organizationId, 'trust.manage');
@@ -261,11 +264,17 @@ export function createTrustService(deps: {
       const request = await decideOn(actor, organizationId, id, 'approve', { token, expiresAt });
       const link = `${baseUrl.replace(/\/+$/, '')}${trustPagePath(organization.slug)}/download#${token}`;
       if (mailer === null) return { request, link, mailed: false };
-      await mailer.send({
-        to: request.email,
-        subject: `${organization.name}: your copy of the SOC 2 report`,
-        text: `Hello ${request.name},\n\n${organization.name} has approved your request for its SOC 2 report. Download it here until ${expiresAt.toISOString().slice(0, 10)}:\n\n${link}\n\nEach copy is marked with your e-mail address.\n`,
-      });
+      try {
+        await mailer.send({
+          to: request.email,
+          subject: `${organization.name}: your copy of the SOC 2 report`,
+          text: `Hello ${request.name},\n\n${organization.name} has approved your request for its SOC 2 report. Download it here until ${expiresAt.toISOString().slice(0, 10)}:\n\n${link}\n\nEach copy is marked with your e-mail address.\n`,
+        });
+      } catch (error) {
+        // The approval is committed and only the link's hash is kept: the admin is the link's last chance.
+        logFailure(`trust page link for request ${id} could not be mailed: ${error instanceof Error ? error.message : String(error)}`);
+        return { request, link, mailed: false };
+      }
       return { request, link: null, mailed: true };
     },
 
