@@ -150,6 +150,22 @@ for (const engine of ENGINES) {
       await expect(subs.subscribe(slug, { kind: 'webhook', url: 'http://203.0.113.9/hook' }, BASE)).rejects.toMatchObject({ issues: [{ location: '$.url', message: 'must be an https URL' }] });
     });
 
+    it('lets a subscriber stop while the page is taken down: nothing reaches them when it is published again', async () => {
+      const { subs, slug, mailer, publish, trust, admin, organizationId } = await world();
+      await subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE);
+      const confirmMail = mailer.sent.splice(0)[0]!;
+      await subs.confirm(slug, tokenIn(confirmMail.text, 'confirm'));
+      await publish([{ name: 'Mail Relay', purpose: 'e-mail', location: 'US' }]);
+      const stop = tokenIn(mailer.sent.splice(0)[0]!.text, 'unsubscribe');
+
+      await trust.unpublish(admin, organizationId);
+      await expect(subs.confirm(slug, tokenIn(confirmMail.text, 'confirm'))).rejects.toThrow(/trust page/);
+      expect(await subs.unsubscribe(slug, stop)).toEqual({ status: 'unsubscribed' });
+      await expect(subs.unsubscribe('no-such-organisation', stop)).rejects.toThrow(/subscription/);
+      await publish([HOST]);
+      expect(mailer.sent).toEqual([]);
+    });
+
     it('lets another organisation’s secret do nothing, and an unpublished page take no subscription', async () => {
       const first = await world();
       const second = await world();

@@ -27,6 +27,7 @@ import { WEBHOOK_TIMEOUT_MS, type WebhookSettings } from '../remediation/remedia
 import { internalRange, parseIpAddress, PUBLIC_ONLY } from '../remediation/webhook-addresses.js';
 import { postJsonText, systemResolve, webhookTarget } from '../remediation/webhook-delivery.js';
 import type { Mailer } from './mail.js';
+import { publishedPage, trustPageUrl } from './trust-service.js';
 
 export type SubscribeInput = { kind: 'email'; email: string } | { kind: 'webhook'; url: string };
 
@@ -58,13 +59,12 @@ export interface TrustNotification {
 const unknownSubscription = () => new NotFoundError('The subscription');
 
 /** The web app's page that confirms or cancels a subscription with the secret in its fragment. */
-const subscriptionLink = (baseUrl: string, slug: string, action: 'confirm' | 'unsubscribe', token: string) =>
-  `${baseUrl.replace(/\/+$/, '')}/trust/${encodeURIComponent(slug)}/subscription#${action}=${token}`;
+const subscriptionLink = (baseUrl: string, slug: string, action: 'confirm' | 'unsubscribe', token: string) => `${trustPageUrl(baseUrl, slug)}/subscription#${action}=${token}`;
 
 export function createSubscriptionService(deps: {
   db: Executor;
   subscriptions: TrustSubscriptionsRepository;
-  trust: Pick<TrustRepository, 'publishedBySlug'>;
+  trust: Pick<TrustRepository, 'pageBySlug'>;
   mailer: Mailer | null;
   webhooks?: WebhookSettings;
   clock: () => Date;
@@ -74,12 +74,6 @@ export function createSubscriptionService(deps: {
   const resolve = deps.webhooks?.resolve ?? systemResolve;
   const logFailure = deps.webhooks?.logFailure ?? (() => undefined);
   const timeoutMs = deps.webhooks?.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
-
-  const publishedPage = async (slug: string) => {
-    const page = await trust.publishedBySlug(slug);
-    if (!page?.snapshot) throw new NotFoundError('The trust page');
-    return { ...page, snapshot: page.snapshot };
-  };
 
   /** A webhook must be https to a public address; plain http only to an internal host the operator allows. */
   async function requireWebhookUrl(url: string): Promise<void> {
@@ -102,11 +96,10 @@ export function createSubscriptionService(deps: {
     }
   }
 
-  /** Moves the subscription a link's secret names, in the page's organisation only. */
-  async function follow(slug: string, token: string, next: (status: SubscriptionStatus) => SubscriptionStatus): Promise<{ status: SubscriptionStatus }> {
-    const page = await publishedPage(slug);
+  /** Moves the subscription a link's secret names, in the organisation of the page given only. */
+  async function follow(organizationId: string, token: string, next: (status: SubscriptionStatus) => SubscriptionStatus): Promise<{ status: SubscriptionStatus }> {
     return db.transaction().execute(async (trx) => {
-      const found = await subscriptions.findByToken(page.organizationId, token, trx);
+      const found = await subscriptions.findByToken(organizationId, token, trx);
       if (!found) throw unknownSubscription();
       const status = next(found.status);
       if (status !== found.status && !(await subscriptions.setStatus(found.id, found.status, status, trx))) throw new ConflictError('The subscription changed meanwhile: try again');
@@ -136,7 +129,7 @@ export function createSubscriptionService(deps: {
 
   return {
     async subscribe(slug: string, input: SubscribeInput, baseUrl: string): Promise<Subscribed> {
-      const page = await publishedPage(slug);
+      const page = await publishedPage(trust, slug);
       if (input.kind === 'webhook') {
         await requireWebhookUrl(input.url);
         const secret = newSecret();
@@ -176,11 +169,18 @@ export function createSubscriptionService(deps: {
       return { kind: 'email', status: 'pending' };
     },
 
-    /** Follows a confirm link: the e-mail subscription is active from now on. */
-    confirm: (slug: string, token: string) => follow(slug, token, confirmedStatus),
+    /** Follows a confirm link, on a published page: the e-mail subscription is active from now on. */
+    confirm: async (slug: string, token: string) => follow((await publishedPage(trust, slug)).organizationId, token, confirmedStatus),
 
-    /** Follows an unsubscribe link (or a webhook's unsubscribe secret): nothing is sent to it any more. */
-    unsubscribe: (slug: string, token: string) => follow(slug, token, () => 'unsubscribed'),
+    /**
+     * Follows an unsubscribe link (or a webhook's unsubscribe secret): nothing is sent to it any more. It works
+     * while the page is taken down too, and says no more about the slug than that the subscription is unknown.
+     */
+    async unsubscribe(slug: string, token: string) {
+      const page = await trust.pageBySlug(slug);
+      if (!page) throw unknownSubscription();
+      return follow(page.organizationId, token, () => 'unsubscribed');
+    },
 
     /** Active subscribers by kind, for the organisation's admin (who is authorised by the caller). */
     subscribers: (organizationId: string) => subscriptions.activeCounts(organizationId),
@@ -196,7 +196,7 @@ export function createSubscriptionService(deps: {
       if (!reportChanged && !listChanged) return;
       const notification: TrustNotification = {
         organization: change.after.snapshot.organizationName,
-        trustPage: `${change.baseUrl.replace(/\/+$/, '')}/trust/${encodeURIComponent(change.slug)}`,
+        trustPage: trustPageUrl(change.baseUrl, change.slug),
         sentAt: clock().toISOString(),
         newReport: reportChanged ? change.after.snapshot.report : null,
         subprocessors: listChanged ? changes : null,

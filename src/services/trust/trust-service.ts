@@ -43,6 +43,16 @@ import { requirePdf, watermark } from './watermark.js';
 /** The web app's public page of an organisation's trust page; a download link adds `/download#<secret>`. */
 export const trustPagePath = (slug: string) => `/trust/${encodeURIComponent(slug)}`;
 
+/** The trust page's public address on the installation at `baseUrl`. */
+export const trustPageUrl = (baseUrl: string, slug: string) => `${baseUrl.replace(/\/+$/, '')}${trustPagePath(slug)}`;
+
+/** The published page of a slug: an unknown slug and an unpublished page are the same 404. */
+export async function publishedPage(trust: Pick<TrustRepository, 'pageBySlug'>, slug: string): Promise<TrustPage & { snapshot: TrustSnapshot }> {
+  const page = await trust.pageBySlug(slug);
+  if (!page?.snapshot) throw new NotFoundError('The trust page');
+  return { ...page, snapshot: page.snapshot };
+}
+
 export interface PublishInput {
   engagementId: string;
   /** The control areas (criteria series) to show; the others of the engagement stay unpublished. */
@@ -88,8 +98,6 @@ export interface ReportRequestInput {
   ndaVersion: number;
 }
 
-const unknownPage = () => new NotFoundError('The trust page');
-
 const record = (r: TrustRequest): TrustRequestRecord => ({ id: r.id, name: r.name, company: r.company, email: r.email, status: r.status, expiresAt: r.expiresAt });
 
 export function createTrustService(deps: {
@@ -128,13 +136,6 @@ export function createTrustService(deps: {
       await audit.record(trx, actor, { type, organizationId, subject: `trust_request:${id}`, before: record(before), after: record(after) });
       return after;
     });
-
-  /** The published page of a slug: an unknown slug and an unpublished page are the same 404. */
-  const publishedPage = async (slug: string) => {
-    const page = await trust.publishedBySlug(slug);
-    if (!page?.snapshot) throw unknownPage();
-    return { ...page, snapshot: page.snapshot };
-  };
 
   /** The offered report's NDA in force; a page without a report offers none. */
   const offeredNda = async (page: TrustPage) => {
@@ -262,7 +263,7 @@ export function createTrustService(deps: {
       const organization = await organizations.findById(organizationId);
       if (!organization) throw new NotFoundError('The organisation');
       const request = await decideOn(actor, organizationId, id, 'approve', { token, expiresAt });
-      const link = `${baseUrl.replace(/\/+$/, '')}${trustPagePath(organization.slug)}/download#${token}`;
+      const link = `${trustPageUrl(baseUrl, organization.slug)}/download#${token}`;
       if (mailer === null) return { request, link, mailed: false };
       try {
         await mailer.send({
@@ -287,14 +288,14 @@ export function createTrustService(deps: {
 
     /** The published snapshot of a slug, for anyone; the NDA only when a report is offered. */
     async published(slug: string): Promise<PublishedTrustPage> {
-      const page = await publishedPage(slug);
+      const page = await publishedPage(trust, slug);
       const nda = page.reportId === null ? null : await trust.currentNda(page.organizationId);
       return { snapshot: page.snapshot, nda: nda && { version: nda.version, text: nda.text, sha256: nda.sha256 } };
     },
 
     /** Anyone asks for the report, accepting the NDA in force (its hash, the time and their address are kept). */
     async ask(slug: string, input: ReportRequestInput, address: string): Promise<void> {
-      const page = await publishedPage(slug);
+      const page = await publishedPage(trust, slug);
       const nda = await offeredNda(page);
       requireCurrentVersion(input.ndaVersion, nda.version);
       await db.transaction().execute(async (trx) => {
@@ -308,7 +309,7 @@ export function createTrustService(deps: {
      * NDA's current version first needs that version accepted (`acceptNdaVersion`): until then, 409.
      */
     async download(slug: string, token: string, address: string, acceptNdaVersion: number | null): Promise<{ fileName: string; content: Uint8Array }> {
-      const page = await publishedPage(slug);
+      const page = await publishedPage(trust, slug);
       const nda = await offeredNda(page);
       const request = await trust.findRequestByToken(page.organizationId, token);
       if (!request) throw new ForbiddenError('This link is not valid');
