@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
-import { signatureMatches } from '../../domain/index.js';
+import { CONFIRM_WINDOW_MS, MAX_SUBSCRIPTIONS, signatureMatches } from '../../domain/index.js';
 import { createServices } from '../index.js';
 import { OPERATOR } from '../platform/actor.js';
 import { webhookPolicyFrom } from '../remediation/webhook-addresses.js';
@@ -69,7 +69,7 @@ for (const engine of ENGINES) {
         return publish([HOST], true);
       };
       await publish();
-      return { ...w, services, trust, subs: trustSubscriptions, slug, admin, mailer, log, publish, newReport };
+      return { ...w, services, trust, subs: trustSubscriptions, slug, admin, mailer, log, publish, newReport, travel: (ms: number) => (now += ms) };
     }
 
     it('keeps an e-mail pending until its confirm link is followed, then tells it of a new report with a link to stop', async () => {
@@ -99,6 +99,45 @@ for (const engine of ENGINES) {
       await subs.confirm(slug, tokenIn(mailer.sent.splice(0)[0]!.text, 'confirm'));
       expect(await subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
       expect(mailer.sent).toEqual([]);
+    });
+
+    it('mails an address pending confirmation at most once a day, whatever is asked, with the same answer', async () => {
+      const { subs, slug, mailer, travel } = await world();
+      for (let i = 0; i < 3; i++) expect(await subs.subscribe(slug, { kind: 'email', email: 'victim@customer.example' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
+      expect(mailer.sent).toHaveLength(1);
+      const first = tokenIn(mailer.sent[0]!.text, 'confirm');
+
+      travel(CONFIRM_WINDOW_MS);
+      expect(await subs.subscribe(slug, { kind: 'email', email: 'victim@customer.example' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
+      expect(await subs.subscribe(slug, { kind: 'email', email: 'victim@customer.example' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
+      expect(mailer.sent).toHaveLength(2);
+      await expect(subs.confirm(slug, first)).rejects.toThrow(/subscription/);
+      expect(await subs.confirm(slug, tokenIn(mailer.sent[1]!.text, 'confirm'))).toEqual({ status: 'active' });
+    });
+
+    it('holds a place for a pending e-mail only within its confirm window', async () => {
+      const { subs, slug, organizationId, travel } = await world();
+      const at = new Date(Date.parse('2026-12-05T10:00:00Z')).toISOString();
+      await store()
+        .db.insertInto('trust_subscriptions')
+        .values(
+          Array.from({ length: MAX_SUBSCRIPTIONS }, (_, i) => ({
+            id: randomUUID(),
+            organization_id: organizationId,
+            kind: 'email',
+            address: `pending-${i}@customer.example`,
+            status: 'pending',
+            token_hash: `hash-${i}`,
+            secret: `secret-${i}`,
+            created_at: at,
+            confirmed_at: null,
+          })),
+        )
+        .execute();
+      await expect(subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE)).rejects.toThrow(/1000 subscriptions/);
+      travel(CONFIRM_WINDOW_MS);
+      expect(await subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
+      expect(await subs.subscribe(slug, { kind: 'email', email: 'pending-7@customer.example' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
     });
 
     it('subscribes an address once when two requests race', async () => {

@@ -7,6 +7,7 @@
  */
 import {
   confirmedStatus,
+  confirmWindowStart,
   ConflictError,
   emailLinkToken,
   MAX_SUBSCRIPTIONS,
@@ -21,7 +22,7 @@ import {
 import type { TrustRepository } from '../../store/trust-repository.js';
 import type { SubscriptionTarget, TrustSubscriptionsRepository } from '../../store/trust-subscriptions-repository.js';
 import { normalizeEmail } from '../../store/users-repository.js';
-import { isUniqueViolation, type Executor } from '../../store/values.js';
+import { isUniqueViolation, toTimestamp, type Executor } from '../../store/values.js';
 import { newSecret } from '../platform/secrets.js';
 import { WEBHOOK_TIMEOUT_MS, type WebhookSettings } from '../remediation/remediation-service.js';
 import { internalRange, parseIpAddress, PUBLIC_ONLY } from '../remediation/webhook-addresses.js';
@@ -91,7 +92,7 @@ export function createSubscriptionService(deps: {
   }
 
   async function requireRoom(organizationId: string, trx: Executor): Promise<void> {
-    if ((await subscriptions.countLive(organizationId, trx)) >= MAX_SUBSCRIPTIONS) {
+    if ((await subscriptions.countLive(organizationId, confirmWindowStart(clock()), trx)) >= MAX_SUBSCRIPTIONS) {
       throw new ConflictError(`This trust page has ${MAX_SUBSCRIPTIONS} subscriptions, the most it keeps`);
     }
   }
@@ -148,12 +149,11 @@ export function createSubscriptionService(deps: {
         .transaction()
         .execute(async (trx) => {
           const [live] = await subscriptions.live(page.organizationId, 'email', email, trx);
-          if (live?.status === 'active') return false;
+          // At most one confirm e-mail per address per window: asking again within it mails nobody.
+          if (live?.status === 'active' || (live && live.createdAt >= toTimestamp(confirmWindowStart(clock())))) return false;
+          await requireRoom(page.organizationId, trx);
           if (live) await subscriptions.renew(live.id, emailLinkToken(secret), secret, trx);
-          else {
-            await requireRoom(page.organizationId, trx);
-            await subscriptions.add({ organizationId: page.organizationId, kind: 'email', address: email, status: 'pending', token: emailLinkToken(secret), secret }, trx);
-          }
+          else await subscriptions.add({ organizationId: page.organizationId, kind: 'email', address: email, status: 'pending', token: emailLinkToken(secret), secret }, trx);
           return true;
         })
         // A racing request for the same address subscribed it first, and mailed its link.
