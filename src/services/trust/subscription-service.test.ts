@@ -9,7 +9,7 @@ import { OPERATOR } from '../platform/actor.js';
 import { webhookPolicyFrom } from '../remediation/webhook-addresses.js';
 import { findingsWorld } from '../testing.js';
 import { keepingMailer, samplePdf } from './testing.js';
-import type { TrustNotification } from './subscription-service.js';
+import { DELIVERY_CONCURRENCY, type TrustNotification } from './subscription-service.js';
 
 const BASE = 'https://assay.example';
 const HOST = { name: 'Cloud Host', purpose: 'hosting', location: 'EU' };
@@ -156,6 +156,27 @@ for (const engine of ENGINES) {
       expect(mailer.sent).toEqual([]);
       await publish([{ name: 'Mail Relay', purpose: 'e-mail', location: 'US' }]);
       expect(mailer.sent.map((m) => m.text)).toEqual([expect.stringMatching(/New subprocessor: Mail Relay \(e-mail, US\)[\s\S]*no longer used: Cloud Host/)]);
+    });
+
+    it('notifies a few subscribers at a time, and every one of them', async () => {
+      const { subs, slug, mailer, publish } = await world();
+      const addresses = Array.from({ length: 3 * DELIVERY_CONCURRENCY }, (_, i) => `reader-${i}@customer.example`);
+      for (const email of addresses) {
+        await subs.subscribe(slug, { kind: 'email', email }, BASE);
+        await subs.confirm(slug, tokenIn(mailer.sent.splice(0)[0]!.text, 'confirm'));
+      }
+      let inFlight = 0;
+      let most = 0;
+      const keep = mailer.send.bind(mailer);
+      mailer.send = async (message) => {
+        most = Math.max(most, (inFlight += 1));
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight -= 1;
+        await keep(message);
+      };
+      await publish([{ name: 'Mail Relay', purpose: 'e-mail', location: 'US' }]);
+      expect(most).toBe(DELIVERY_CONCURRENCY);
+      expect(mailer.sent.map((m) => m.to).sort()).toEqual([...addresses].sort());
     });
 
     it('signs each webhook POST over its exact body with the secret shown once, and a failing one fails nothing', async () => {

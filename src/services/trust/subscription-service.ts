@@ -59,6 +59,9 @@ export interface TrustNotification {
 
 const unknownSubscription = () => new NotFoundError('The subscription');
 
+/** How many subscribers one publication notifies at once: bounds the sockets and SMTP connections it holds. */
+export const DELIVERY_CONCURRENCY = 8;
+
 /** The web app's page that confirms or cancels a subscription with the secret in its fragment. */
 const subscriptionLink = (baseUrl: string, slug: string, action: 'confirm' | 'unsubscribe', token: string) => `${trustPageUrl(baseUrl, slug)}/subscription#${action}=${token}`;
 
@@ -187,7 +190,8 @@ export function createSubscriptionService(deps: {
 
     /**
      * Tells every active subscriber what a publication changed (a report newly offered, subprocessors added or
-     * removed), after its transaction committed. Each failure is logged for the operator, none is thrown.
+     * removed), after its transaction committed, a few at a time. Each failure is logged for the operator, none is
+     * thrown.
      */
     async notify(change: PublicationChange): Promise<void> {
       const reportChanged = change.after.reportId !== null && change.after.reportId !== (change.before.snapshot ? change.before.reportId : null);
@@ -203,11 +207,14 @@ export function createSubscriptionService(deps: {
       };
       try {
         const targets = await subscriptions.active(change.organizationId);
-        await Promise.all(
-          targets.map((target) =>
-            deliver(target, notification, change).catch((error: unknown) => logFailure(`trust page notification failed for subscription ${target.id} (${target.kind}): ${(error as Error).message}`)),
-          ),
-        );
+        // A few workers share one queue, so at most DELIVERY_CONCURRENCY deliveries are under way at once.
+        const queue = targets.values();
+        const worker = async () => {
+          for (const target of queue) {
+            await deliver(target, notification, change).catch((error: unknown) => logFailure(`trust page notification failed for subscription ${target.id} (${target.kind}): ${(error as Error).message}`));
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, targets.length) }, worker));
       } catch (error) {
         logFailure(`trust page notifications failed: ${(error as Error).message}`);
       }
