@@ -208,6 +208,9 @@ for (const engine of ENGINES) {
         await expect(subs.subscribe(slug, { kind: 'webhook', url }, BASE)).rejects.toMatchObject({ issues: [{ location: '$.url', message: expect.stringMatching(/public address/) }] });
       }
       await expect(subs.subscribe(slug, { kind: 'webhook', url: 'http://203.0.113.9/hook' }, BASE)).rejects.toMatchObject({ issues: [{ location: '$.url', message: 'must be an https URL' }] });
+      await expect(subs.subscribe(slug, { kind: 'webhook', url: 'https://user:pw@203.0.113.9/hook' }, BASE)).rejects.toMatchObject({
+        issues: [{ location: '$.url', message: 'must not carry a user name or password' }],
+      });
     });
 
     it('lets a subscriber stop while the page is taken down: nothing reaches them when it is published again', async () => {

@@ -16,6 +16,7 @@ import {
   SIGNATURE_HEADER,
   subprocessorChanges,
   ValidationError,
+  webhookUrlProblem,
   type SubscriptionStatus,
   type TrustSnapshot,
 } from '../../domain/index.js';
@@ -79,16 +80,15 @@ export function createSubscriptionService(deps: {
   const logFailure = deps.webhooks?.logFailure ?? (() => undefined);
   const timeoutMs = deps.webhooks?.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
 
-  /** A webhook must be https to a public address; plain http only to an internal host the operator allows. */
+  /**
+   * A webhook URL is one a reminder webhook could be (no credentials in it), https to a public address; plain
+   * http only to an internal host the operator allows.
+   */
   async function requireWebhookUrl(url: string): Promise<void> {
     const refuse = (message: string) => new ValidationError([{ location: '$.url', message }], 'The webhook address is not valid');
-    let protocol: string;
-    try {
-      protocol = new URL(url).protocol;
-    } catch {
-      throw refuse('must be an absolute https URL');
-    }
-    if (protocol !== 'https:' && protocol !== 'http:') throw refuse('must be an https URL');
+    const problem = webhookUrlProblem(url);
+    if (problem !== null) throw refuse(problem);
+    const { protocol } = new URL(url);
     const target = await webhookTarget(url, policy, resolve);
     if (!target.allowed) throw refuse(target.reason);
     if (protocol === 'http:' && internalRange(parseIpAddress(target.address) ?? []) === null) throw refuse('must be an https URL');
