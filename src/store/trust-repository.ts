@@ -114,14 +114,13 @@ export function createTrustRepository(db: Executor, deps: StoreDependencies = de
       return { organizationId, snapshot: fromJsonOrNull<TrustSnapshot>(row.snapshot), publishedAt: row.published_at, publishedBy: row.published_by, reportId: row.report_id };
     },
 
-    /** The organisation of a slug and its published page, or null when nothing is published under that slug. */
-    async publishedBySlug(slug: string, trx?: Executor): Promise<TrustPage | null> {
+    /** The organisation of a slug and its page, published or taken down; null when the slug has none. */
+    async pageBySlug(slug: string, trx?: Executor): Promise<TrustPage | null> {
       const row = await (trx ?? db)
         .selectFrom('trust_pages')
         .innerJoin('organizations', 'organizations.id', 'trust_pages.organization_id')
         .select(['trust_pages.organization_id', 'trust_pages.snapshot', 'trust_pages.published_at', 'trust_pages.published_by', 'trust_pages.report_id'])
         .where('organizations.slug', '=', slug)
-        .where('trust_pages.snapshot', 'is not', null)
         .executeTakeFirst();
       if (!row) return null;
       return { organizationId: row.organization_id, snapshot: fromJsonOrNull<TrustSnapshot>(row.snapshot), publishedAt: row.published_at, publishedBy: row.published_by, reportId: row.report_id };

@@ -81,9 +81,12 @@ export function createTrustSubscriptionsRepository(db: Executor, deps: StoreDepe
       return rows.map(toSubscription);
     },
 
-    /** Gives a pending subscription new secrets (the link mailed before stops working). */
+    /**
+     * Gives a pending subscription new secrets (the link mailed before stops working); its `created_at` becomes
+     * now, the time its latest confirm link was sent.
+     */
     async renew(id: string, token: string, secret: string, trx?: Executor): Promise<void> {
-      await (trx ?? db).updateTable('trust_subscriptions').set({ token_hash: hashToken(token), secret }).where('id', '=', id).where('status', '=', 'pending').execute();
+      await (trx ?? db).updateTable('trust_subscriptions').set({ token_hash: hashToken(token), secret, created_at: now() }).where('id', '=', id).where('status', '=', 'pending').execute();
     },
 
     async findByToken(organizationId: string, token: string, trx?: Executor): Promise<TrustSubscription | null> {
@@ -108,13 +111,13 @@ export function createTrustSubscriptionsRepository(db: Executor, deps: StoreDepe
       return Number(result.numUpdatedRows) === 1;
     },
 
-    /** How many subscriptions (pending and active) the organisation keeps. */
-    async countLive(organizationId: string, trx?: Executor): Promise<number> {
+    /** How many subscriptions the organisation keeps: the active ones and those pending since `pendingSince`. */
+    async countLive(organizationId: string, pendingSince: Date, trx?: Executor): Promise<number> {
       const row = await (trx ?? db)
         .selectFrom('trust_subscriptions')
         .select((eb) => eb.fn.countAll().as('count'))
         .where('organization_id', '=', organizationId)
-        .where('status', '!=', 'unsubscribed')
+        .where((eb) => eb.or([eb('status', '=', 'active'), eb.and([eb('status', '=', 'pending'), eb('created_at', '>=', toTimestamp(pendingSince))])]))
         .executeTakeFirst();
       return toCount(row?.count ?? 0);
     },

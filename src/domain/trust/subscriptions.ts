@@ -53,8 +53,20 @@ export function subprocessorChanges(before: readonly Subprocessor[], after: read
   return { added: after.filter((s) => !had.has(keyOf(s))), removed: before.filter((s) => !has.has(keyOf(s))) };
 }
 
-/** Subscriptions (pending or active) an organisation keeps: bounds what one publication costs to notify. */
+/**
+ * Subscriptions (active, or pending within the confirm window) an organisation keeps: bounds what one
+ * publication costs to notify.
+ */
 export const MAX_SUBSCRIPTIONS = 1000;
+
+/**
+ * How long a pending e-mail subscription waits for its confirmation: within it, it holds a place and its address
+ * gets no second confirm e-mail (so nobody can mail an address over and over); after it, it holds none.
+ */
+export const CONFIRM_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** The start of the confirm window that is open at `now`: a pending subscription made before it has lapsed. */
+export const confirmWindowStart = (now: Date): Date => new Date(now.getTime() - CONFIRM_WINDOW_MS);
 
 /**
  * The secret in an e-mail subscription's confirm and unsubscribe links, made from the subscription's own secret:

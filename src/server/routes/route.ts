@@ -26,6 +26,12 @@ export function routeDeclarer(tag: string) {
   });
 }
 
+/**
+ * The flood guard of a route anyone may call (signing in, a link's secret, the trust page's forms): per process and
+ * client address, `loginRateLimit` requests a minute, in front of any throttle the database keeps.
+ */
+export const publicRateLimit = (options: Pick<ApiOptions, 'loginRateLimit'>) => ({ max: options.loginRateLimit, timeWindow: '1 minute' });
+
 /** The application as a route module sees it: request and reply typed from the routes' zod schemas. */
 export type RouteApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 

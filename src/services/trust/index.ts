@@ -20,7 +20,7 @@ export function createTrustServices(
   const trust = createTrustRepository(db, deps);
   const trustSubscriptions = createSubscriptionService({ db, subscriptions: createTrustSubscriptionsRepository(db, deps), trust, mailer, ...(options.webhooks && { webhooks: options.webhooks }), clock });
   return {
-    trust: createTrustService({ db, trust, organizations: repositories.organizations, lookup: options.lookup, examination: options.examination, blobs: options.blobs, maxBytes: options.maxBytes, mailer, subscriptions: trustSubscriptions, access, audit, clock }),
+    trust: createTrustService({ db, trust, organizations: repositories.organizations, lookup: options.lookup, examination: options.examination, blobs: options.blobs, maxBytes: options.maxBytes, mailer, subscriptions: trustSubscriptions, access, audit, clock, ...(options.webhooks?.logFailure && { logFailure: options.webhooks.logFailure }) }),
     trustSubscriptions,
   };
 }

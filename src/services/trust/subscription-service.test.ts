@@ -3,13 +3,13 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
-import { signatureMatches } from '../../domain/index.js';
+import { CONFIRM_WINDOW_MS, MAX_SUBSCRIPTIONS, signatureMatches } from '../../domain/index.js';
 import { createServices } from '../index.js';
 import { OPERATOR } from '../platform/actor.js';
 import { webhookPolicyFrom } from '../remediation/webhook-addresses.js';
 import { findingsWorld } from '../testing.js';
 import { keepingMailer, samplePdf } from './testing.js';
-import type { TrustNotification } from './subscription-service.js';
+import { DELIVERY_CONCURRENCY, type TrustNotification } from './subscription-service.js';
 
 const BASE = 'https://assay.example';
 const HOST = { name: 'Cloud Host', purpose: 'hosting', location: 'EU' };
@@ -69,7 +69,7 @@ for (const engine of ENGINES) {
         return publish([HOST], true);
       };
       await publish();
-      return { ...w, services, trust, subs: trustSubscriptions, slug, admin, mailer, log, publish, newReport };
+      return { ...w, services, trust, subs: trustSubscriptions, slug, admin, mailer, log, publish, newReport, travel: (ms: number) => (now += ms) };
     }
 
     it('keeps an e-mail pending until its confirm link is followed, then tells it of a new report with a link to stop', async () => {
@@ -101,6 +101,45 @@ for (const engine of ENGINES) {
       expect(mailer.sent).toEqual([]);
     });
 
+    it('mails an address pending confirmation at most once a day, whatever is asked, with the same answer', async () => {
+      const { subs, slug, mailer, travel } = await world();
+      for (let i = 0; i < 3; i++) expect(await subs.subscribe(slug, { kind: 'email', email: 'victim@customer.example' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
+      expect(mailer.sent).toHaveLength(1);
+      const first = tokenIn(mailer.sent[0]!.text, 'confirm');
+
+      travel(CONFIRM_WINDOW_MS);
+      expect(await subs.subscribe(slug, { kind: 'email', email: 'victim@customer.example' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
+      expect(await subs.subscribe(slug, { kind: 'email', email: 'victim@customer.example' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
+      expect(mailer.sent).toHaveLength(2);
+      await expect(subs.confirm(slug, first)).rejects.toThrow(/subscription/);
+      expect(await subs.confirm(slug, tokenIn(mailer.sent[1]!.text, 'confirm'))).toEqual({ status: 'active' });
+    });
+
+    it('holds a place for a pending e-mail only within its confirm window', async () => {
+      const { subs, slug, organizationId, travel } = await world();
+      const at = new Date(Date.parse('2026-12-05T10:00:00Z')).toISOString();
+      await store()
+        .db.insertInto('trust_subscriptions')
+        .values(
+          Array.from({ length: MAX_SUBSCRIPTIONS }, (_, i) => ({
+            id: randomUUID(),
+            organization_id: organizationId,
+            kind: 'email',
+            address: `pending-${i}@customer.example`,
+            status: 'pending',
+            token_hash: `hash-${i}`,
+            secret: `secret-${i}`,
+            created_at: at,
+            confirmed_at: null,
+          })),
+        )
+        .execute();
+      await expect(subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE)).rejects.toThrow(/1000 subscriptions/);
+      travel(CONFIRM_WINDOW_MS);
+      expect(await subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
+      expect(await subs.subscribe(slug, { kind: 'email', email: 'pending-7@customer.example' }, BASE)).toEqual({ kind: 'email', status: 'pending' });
+    });
+
     it('subscribes an address once when two requests race', async () => {
       const { subs, slug, mailer, trust, admin, organizationId } = await world();
       const both = await Promise.all([1, 2].map(() => subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE)));
@@ -117,6 +156,27 @@ for (const engine of ENGINES) {
       expect(mailer.sent).toEqual([]);
       await publish([{ name: 'Mail Relay', purpose: 'e-mail', location: 'US' }]);
       expect(mailer.sent.map((m) => m.text)).toEqual([expect.stringMatching(/New subprocessor: Mail Relay \(e-mail, US\)[\s\S]*no longer used: Cloud Host/)]);
+    });
+
+    it('notifies a few subscribers at a time, and every one of them', async () => {
+      const { subs, slug, mailer, publish } = await world();
+      const addresses = Array.from({ length: 3 * DELIVERY_CONCURRENCY }, (_, i) => `reader-${i}@customer.example`);
+      for (const email of addresses) {
+        await subs.subscribe(slug, { kind: 'email', email }, BASE);
+        await subs.confirm(slug, tokenIn(mailer.sent.splice(0)[0]!.text, 'confirm'));
+      }
+      let inFlight = 0;
+      let most = 0;
+      const keep = mailer.send.bind(mailer);
+      mailer.send = async (message) => {
+        most = Math.max(most, (inFlight += 1));
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight -= 1;
+        await keep(message);
+      };
+      await publish([{ name: 'Mail Relay', purpose: 'e-mail', location: 'US' }]);
+      expect(most).toBe(DELIVERY_CONCURRENCY);
+      expect(mailer.sent.map((m) => m.to).sort()).toEqual([...addresses].sort());
     });
 
     it('signs each webhook POST over its exact body with the secret shown once, and a failing one fails nothing', async () => {
@@ -148,6 +208,25 @@ for (const engine of ENGINES) {
         await expect(subs.subscribe(slug, { kind: 'webhook', url }, BASE)).rejects.toMatchObject({ issues: [{ location: '$.url', message: expect.stringMatching(/public address/) }] });
       }
       await expect(subs.subscribe(slug, { kind: 'webhook', url: 'http://203.0.113.9/hook' }, BASE)).rejects.toMatchObject({ issues: [{ location: '$.url', message: 'must be an https URL' }] });
+      await expect(subs.subscribe(slug, { kind: 'webhook', url: 'https://user:pw@203.0.113.9/hook' }, BASE)).rejects.toMatchObject({
+        issues: [{ location: '$.url', message: 'must not carry a user name or password' }],
+      });
+    });
+
+    it('lets a subscriber stop while the page is taken down: nothing reaches them when it is published again', async () => {
+      const { subs, slug, mailer, publish, trust, admin, organizationId } = await world();
+      await subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE);
+      const confirmMail = mailer.sent.splice(0)[0]!;
+      await subs.confirm(slug, tokenIn(confirmMail.text, 'confirm'));
+      await publish([{ name: 'Mail Relay', purpose: 'e-mail', location: 'US' }]);
+      const stop = tokenIn(mailer.sent.splice(0)[0]!.text, 'unsubscribe');
+
+      await trust.unpublish(admin, organizationId);
+      await expect(subs.confirm(slug, tokenIn(confirmMail.text, 'confirm'))).rejects.toThrow(/trust page/);
+      expect(await subs.unsubscribe(slug, stop)).toEqual({ status: 'unsubscribed' });
+      await expect(subs.unsubscribe('no-such-organisation', stop)).rejects.toThrow(/subscription/);
+      await publish([HOST]);
+      expect(mailer.sent).toEqual([]);
     });
 
     it('lets another organisation’s secret do nothing, and an unpublished page take no subscription', async () => {

@@ -7,6 +7,7 @@
  */
 import {
   confirmedStatus,
+  confirmWindowStart,
   ConflictError,
   emailLinkToken,
   MAX_SUBSCRIPTIONS,
@@ -15,18 +16,20 @@ import {
   SIGNATURE_HEADER,
   subprocessorChanges,
   ValidationError,
+  webhookUrlProblem,
   type SubscriptionStatus,
   type TrustSnapshot,
 } from '../../domain/index.js';
 import type { TrustRepository } from '../../store/trust-repository.js';
 import type { SubscriptionTarget, TrustSubscriptionsRepository } from '../../store/trust-subscriptions-repository.js';
 import { normalizeEmail } from '../../store/users-repository.js';
-import { isUniqueViolation, type Executor } from '../../store/values.js';
+import { isUniqueViolation, toTimestamp, type Executor } from '../../store/values.js';
 import { newSecret } from '../platform/secrets.js';
 import { WEBHOOK_TIMEOUT_MS, type WebhookSettings } from '../remediation/remediation-service.js';
 import { internalRange, parseIpAddress, PUBLIC_ONLY } from '../remediation/webhook-addresses.js';
 import { postJsonText, systemResolve, webhookTarget } from '../remediation/webhook-delivery.js';
 import type { Mailer } from './mail.js';
+import { publishedPage, trustPageUrl } from './trust-service.js';
 
 export type SubscribeInput = { kind: 'email'; email: string } | { kind: 'webhook'; url: string };
 
@@ -57,14 +60,16 @@ export interface TrustNotification {
 
 const unknownSubscription = () => new NotFoundError('The subscription');
 
+/** How many subscribers one publication notifies at once: bounds the sockets and SMTP connections it holds. */
+export const DELIVERY_CONCURRENCY = 8;
+
 /** The web app's page that confirms or cancels a subscription with the secret in its fragment. */
-const subscriptionLink = (baseUrl: string, slug: string, action: 'confirm' | 'unsubscribe', token: string) =>
-  `${baseUrl.replace(/\/+$/, '')}/trust/${encodeURIComponent(slug)}/subscription#${action}=${token}`;
+const subscriptionLink = (baseUrl: string, slug: string, action: 'confirm' | 'unsubscribe', token: string) => `${trustPageUrl(baseUrl, slug)}/subscription#${action}=${token}`;
 
 export function createSubscriptionService(deps: {
   db: Executor;
   subscriptions: TrustSubscriptionsRepository;
-  trust: Pick<TrustRepository, 'publishedBySlug'>;
+  trust: Pick<TrustRepository, 'pageBySlug'>;
   mailer: Mailer | null;
   webhooks?: WebhookSettings;
   clock: () => Date;
@@ -75,38 +80,30 @@ export function createSubscriptionService(deps: {
   const logFailure = deps.webhooks?.logFailure ?? (() => undefined);
   const timeoutMs = deps.webhooks?.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
 
-  const publishedPage = async (slug: string) => {
-    const page = await trust.publishedBySlug(slug);
-    if (!page?.snapshot) throw new NotFoundError('The trust page');
-    return { ...page, snapshot: page.snapshot };
-  };
-
-  /** A webhook must be https to a public address; plain http only to an internal host the operator allows. */
+  /**
+   * A webhook URL is one a reminder webhook could be (no credentials in it), https to a public address; plain
+   * http only to an internal host the operator allows.
+   */
   async function requireWebhookUrl(url: string): Promise<void> {
     const refuse = (message: string) => new ValidationError([{ location: '$.url', message }], 'The webhook address is not valid');
-    let protocol: string;
-    try {
-      protocol = new URL(url).protocol;
-    } catch {
-      throw refuse('must be an absolute https URL');
-    }
-    if (protocol !== 'https:' && protocol !== 'http:') throw refuse('must be an https URL');
+    const problem = webhookUrlProblem(url);
+    if (problem !== null) throw refuse(problem);
+    const { protocol } = new URL(url);
     const target = await webhookTarget(url, policy, resolve);
     if (!target.allowed) throw refuse(target.reason);
     if (protocol === 'http:' && internalRange(parseIpAddress(target.address) ?? []) === null) throw refuse('must be an https URL');
   }
 
   async function requireRoom(organizationId: string, trx: Executor): Promise<void> {
-    if ((await subscriptions.countLive(organizationId, trx)) >= MAX_SUBSCRIPTIONS) {
+    if ((await subscriptions.countLive(organizationId, confirmWindowStart(clock()), trx)) >= MAX_SUBSCRIPTIONS) {
       throw new ConflictError(`This trust page has ${MAX_SUBSCRIPTIONS} subscriptions, the most it keeps`);
     }
   }
 
-  /** Moves the subscription a link's secret names, in the page's organisation only. */
-  async function follow(slug: string, token: string, next: (status: SubscriptionStatus) => SubscriptionStatus): Promise<{ status: SubscriptionStatus }> {
-    const page = await publishedPage(slug);
+  /** Moves the subscription a link's secret names, in the organisation of the page given only. */
+  async function follow(organizationId: string, token: string, next: (status: SubscriptionStatus) => SubscriptionStatus): Promise<{ status: SubscriptionStatus }> {
     return db.transaction().execute(async (trx) => {
-      const found = await subscriptions.findByToken(page.organizationId, token, trx);
+      const found = await subscriptions.findByToken(organizationId, token, trx);
       if (!found) throw unknownSubscription();
       const status = next(found.status);
       if (status !== found.status && !(await subscriptions.setStatus(found.id, found.status, status, trx))) throw new ConflictError('The subscription changed meanwhile: try again');
@@ -136,7 +133,7 @@ export function createSubscriptionService(deps: {
 
   return {
     async subscribe(slug: string, input: SubscribeInput, baseUrl: string): Promise<Subscribed> {
-      const page = await publishedPage(slug);
+      const page = await publishedPage(trust, slug);
       if (input.kind === 'webhook') {
         await requireWebhookUrl(input.url);
         const secret = newSecret();
@@ -155,12 +152,11 @@ export function createSubscriptionService(deps: {
         .transaction()
         .execute(async (trx) => {
           const [live] = await subscriptions.live(page.organizationId, 'email', email, trx);
-          if (live?.status === 'active') return false;
+          // At most one confirm e-mail per address per window: asking again within it mails nobody.
+          if (live?.status === 'active' || (live && live.createdAt >= toTimestamp(confirmWindowStart(clock())))) return false;
+          await requireRoom(page.organizationId, trx);
           if (live) await subscriptions.renew(live.id, emailLinkToken(secret), secret, trx);
-          else {
-            await requireRoom(page.organizationId, trx);
-            await subscriptions.add({ organizationId: page.organizationId, kind: 'email', address: email, status: 'pending', token: emailLinkToken(secret), secret }, trx);
-          }
+          else await subscriptions.add({ organizationId: page.organizationId, kind: 'email', address: email, status: 'pending', token: emailLinkToken(secret), secret }, trx);
           return true;
         })
         // A racing request for the same address subscribed it first, and mailed its link.
@@ -176,18 +172,26 @@ export function createSubscriptionService(deps: {
       return { kind: 'email', status: 'pending' };
     },
 
-    /** Follows a confirm link: the e-mail subscription is active from now on. */
-    confirm: (slug: string, token: string) => follow(slug, token, confirmedStatus),
+    /** Follows a confirm link, on a published page: the e-mail subscription is active from now on. */
+    confirm: async (slug: string, token: string) => follow((await publishedPage(trust, slug)).organizationId, token, confirmedStatus),
 
-    /** Follows an unsubscribe link (or a webhook's unsubscribe secret): nothing is sent to it any more. */
-    unsubscribe: (slug: string, token: string) => follow(slug, token, () => 'unsubscribed'),
+    /**
+     * Follows an unsubscribe link (or a webhook's unsubscribe secret): nothing is sent to it any more. It works
+     * while the page is taken down too, and says no more about the slug than that the subscription is unknown.
+     */
+    async unsubscribe(slug: string, token: string) {
+      const page = await trust.pageBySlug(slug);
+      if (!page) throw unknownSubscription();
+      return follow(page.organizationId, token, () => 'unsubscribed');
+    },
 
     /** Active subscribers by kind, for the organisation's admin (who is authorised by the caller). */
     subscribers: (organizationId: string) => subscriptions.activeCounts(organizationId),
 
     /**
      * Tells every active subscriber what a publication changed (a report newly offered, subprocessors added or
-     * removed), after its transaction committed. Each failure is logged for the operator, none is thrown.
+     * removed), after its transaction committed, a few at a time. Each failure is logged for the operator, none is
+     * thrown.
      */
     async notify(change: PublicationChange): Promise<void> {
       const reportChanged = change.after.reportId !== null && change.after.reportId !== (change.before.snapshot ? change.before.reportId : null);
@@ -196,18 +200,21 @@ export function createSubscriptionService(deps: {
       if (!reportChanged && !listChanged) return;
       const notification: TrustNotification = {
         organization: change.after.snapshot.organizationName,
-        trustPage: `${change.baseUrl.replace(/\/+$/, '')}/trust/${encodeURIComponent(change.slug)}`,
+        trustPage: trustPageUrl(change.baseUrl, change.slug),
         sentAt: clock().toISOString(),
         newReport: reportChanged ? change.after.snapshot.report : null,
         subprocessors: listChanged ? changes : null,
       };
       try {
         const targets = await subscriptions.active(change.organizationId);
-        await Promise.all(
-          targets.map((target) =>
-            deliver(target, notification, change).catch((error: unknown) => logFailure(`trust page notification failed for subscription ${target.id} (${target.kind}): ${(error as Error).message}`)),
-          ),
-        );
+        // A few workers share one queue, so at most DELIVERY_CONCURRENCY deliveries are under way at once.
+        const queue = targets.values();
+        const worker = async () => {
+          for (const target of queue) {
+            await deliver(target, notification, change).catch((error: unknown) => logFailure(`trust page notification failed for subscription ${target.id} (${target.kind}): ${(error as Error).message}`));
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, targets.length) }, worker));
       } catch (error) {
         logFailure(`trust page notifications failed: ${(error as Error).message}`);
       }

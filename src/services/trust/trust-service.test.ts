@@ -4,7 +4,9 @@ import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engine
 import { unique } from '../../../test/support/factories.js';
 import { createServices } from '../index.js';
 import { OPERATOR } from '../platform/actor.js';
+import { PUBLIC_ONLY } from '../remediation/webhook-addresses.js';
 import { findingsWorld, WHOLE_PAGE } from '../testing.js';
+import type { Mailer } from './mail.js';
 import { keepingMailer, pdfText, samplePdf, secretOf } from './testing.js';
 
 const DAY = 86_400_000;
@@ -15,11 +17,17 @@ for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: the trust page`, () => {
     const store = useFreshStore(engine);
 
-    async function world(options: { mail?: boolean } = {}) {
+    async function world(options: { mail?: boolean; mailer?: Mailer } = {}) {
       const w = await findingsWorld(store());
       let now = Date.parse('2026-12-01T10:00:00.000Z');
       const mailer = keepingMailer();
-      const services = createServices(store(), { clock: () => new Date(now), newId: randomUUID, mailer: options.mail === false ? null : mailer });
+      const log: string[] = [];
+      const services = createServices(store(), {
+        clock: () => new Date(now),
+        newId: randomUUID,
+        mailer: options.mail === false ? null : (options.mailer ?? mailer),
+        webhooks: { policy: PUBLIC_ONLY, logFailure: (line) => log.push(line) },
+      });
       const { trust } = services;
       const { organizationId, engagementId } = w;
       const organization = await services.organizations.get(OPERATOR, organizationId);
@@ -32,7 +40,7 @@ for (const engine of ENGINES) {
       const ask = (email = 'buyer@customer.example', ndaVersion = 1) =>
         trust.ask(organization.slug, { name: 'Bea Buyer', company: 'Customer Ltd', email, ndaVersion }, '198.51.100.7');
       const pending = async () => (await trust.requests(admin, organizationId, WHOLE_PAGE)).items.find((r) => r.status === 'pending')!;
-      return { ...w, services, trust, admin, organization, slug: organization.slug, mailer, published, ask, pending, travel: (ms: number) => (now += ms) };
+      return { ...w, services, trust, admin, organization, slug: organization.slug, mailer, log, published, ask, pending, travel: (ms: number) => (now += ms) };
     }
 
     it('publishes only the control areas, subprocessors and contact chosen, with the report period', async () => {
@@ -97,6 +105,21 @@ for (const engine of ENGINES) {
       await ask();
       const approval = await trust.approve(admin, organizationId, (await pending()).id, 1, BASE);
       expect(approval).toMatchObject({ mailed: false, link: expect.stringMatching(/^https:\/\/assay\.example\/trust\/.+\/download#[A-Za-z0-9_-]{43}$/) });
+    });
+
+    it('gives the admin the link when the mail server refuses it, and logs why', async () => {
+      const refusing: Mailer = {
+        send: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:25')),
+      };
+      const { trust, admin, organizationId, slug, log, published, ask, pending } = await world({ mailer: refusing });
+      await published();
+      await ask();
+      const id = (await pending()).id;
+      const approval = await trust.approve(admin, organizationId, id, 1, BASE);
+      expect(approval).toMatchObject({ mailed: false, request: { status: 'approved' }, link: expect.stringMatching(/\/download#[A-Za-z0-9_-]{43}$/) });
+      expect(log).toEqual([expect.stringContaining('ECONNREFUSED')]);
+      const file = await trust.download(slug, secretOf(approval.link!), '203.0.113.9', null);
+      expect(file.fileName).toBe('soc2-type2.pdf');
     });
 
     it('stops a link at once when revoked, and when it expires', async () => {

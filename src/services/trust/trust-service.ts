@@ -43,6 +43,16 @@ import { requirePdf, watermark } from './watermark.js';
 /** The web app's public page of an organisation's trust page; a download link adds `/download#<secret>`. */
 export const trustPagePath = (slug: string) => `/trust/${encodeURIComponent(slug)}`;
 
+/** The trust page's public address on the installation at `baseUrl`. */
+export const trustPageUrl = (baseUrl: string, slug: string) => `${baseUrl.replace(/\/+$/, '')}${trustPagePath(slug)}`;
+
+/** The published page of a slug: an unknown slug and an unpublished page are the same 404. */
+export async function publishedPage(trust: Pick<TrustRepository, 'pageBySlug'>, slug: string): Promise<TrustPage & { snapshot: TrustSnapshot }> {
+  const page = await trust.pageBySlug(slug);
+  if (!page?.snapshot) throw new NotFoundError('The trust page');
+  return { ...page, snapshot: page.snapshot };
+}
+
 export interface PublishInput {
   engagementId: string;
   /** The control areas (criteria series) to show; the others of the engagement stay unpublished. */
@@ -88,8 +98,6 @@ export interface ReportRequestInput {
   ndaVersion: number;
 }
 
-const unknownPage = () => new NotFoundError('The trust page');
-
 const record = (r: TrustRequest): TrustRequestRecord => ({ id: r.id, name: r.name, company: r.company, email: r.email, status: r.status, expiresAt: r.expiresAt });
 
 export function createTrustService(deps: {
@@ -105,8 +113,11 @@ export function createTrustService(deps: {
   access: Access;
   audit: AuditLog;
   clock: () => Date;
+  /** Where a link that could not be mailed is reported to the operator. */
+  logFailure?: (line: string) => void;
 }) {
   const { db, trust, organizations, lookup, examination, blobs, mailer, subscriptions, access, audit, clock } = deps;
+  const logFailure = deps.logFailure ?? (() => undefined);
 
   const requestIn = async (organizationId: string, id: string, trx?: Executor) => {
     const found = await trust.findRequest(organizationId, id, trx);
@@ -125,13 +136,6 @@ export function createTrustService(deps: {
       await audit.record(trx, actor, { type, organizationId, subject: `trust_request:${id}`, before: record(before), after: record(after) });
       return after;
     });
-
-  /** The published page of a slug: an unknown slug and an unpublished page are the same 404. */
-  const publishedPage = async (slug: string) => {
-    const page = await trust.publishedBySlug(slug);
-    if (!page?.snapshot) throw unknownPage();
-    return { ...page, snapshot: page.snapshot };
-  };
 
   /** The offered report's NDA in force; a page without a report offers none. */
   const offeredNda = async (page: TrustPage) => {
@@ -250,7 +254,7 @@ export function createTrustService(deps: {
 
     /**
      * Approves a request: a link that works `days` days, mailed to the requester when the installation sends mail,
-     * else given to the admin to pass on. Only the secret's hash is kept.
+     * else (or when sending fails) given to the admin to pass on. Only the secret's hash is kept.
      */
     async approve(actor: Actor, organizationId: string, id: string, days: number = DEFAULT_LINK_DAYS, baseUrl: string): Promise<Approval> {
       await access.require(actor, organizationId, 'trust.manage');
@@ -259,13 +263,19 @@ export function createTrustService(deps: {
       const organization = await organizations.findById(organizationId);
       if (!organization) throw new NotFoundError('The organisation');
       const request = await decideOn(actor, organizationId, id, 'approve', { token, expiresAt });
-      const link = `${baseUrl.replace(/\/+$/, '')}${trustPagePath(organization.slug)}/download#${token}`;
+      const link = `${trustPageUrl(baseUrl, organization.slug)}/download#${token}`;
       if (mailer === null) return { request, link, mailed: false };
-      await mailer.send({
-        to: request.email,
-        subject: `${organization.name}: your copy of the SOC 2 report`,
-        text: `Hello ${request.name},\n\n${organization.name} has approved your request for its SOC 2 report. Download it here until ${expiresAt.toISOString().slice(0, 10)}:\n\n${link}\n\nEach copy is marked with your e-mail address.\n`,
-      });
+      try {
+        await mailer.send({
+          to: request.email,
+          subject: `${organization.name}: your copy of the SOC 2 report`,
+          text: `Hello ${request.name},\n\n${organization.name} has approved your request for its SOC 2 report. Download it here until ${expiresAt.toISOString().slice(0, 10)}:\n\n${link}\n\nEach copy is marked with your e-mail address.\n`,
+        });
+      } catch (error) {
+        // The approval is committed and only the link's hash is kept: the admin is the link's last chance.
+        logFailure(`trust page link for request ${id} could not be mailed: ${error instanceof Error ? error.message : String(error)}`);
+        return { request, link, mailed: false };
+      }
       return { request, link: null, mailed: true };
     },
 
@@ -278,14 +288,14 @@ export function createTrustService(deps: {
 
     /** The published snapshot of a slug, for anyone; the NDA only when a report is offered. */
     async published(slug: string): Promise<PublishedTrustPage> {
-      const page = await publishedPage(slug);
+      const page = await publishedPage(trust, slug);
       const nda = page.reportId === null ? null : await trust.currentNda(page.organizationId);
       return { snapshot: page.snapshot, nda: nda && { version: nda.version, text: nda.text, sha256: nda.sha256 } };
     },
 
     /** Anyone asks for the report, accepting the NDA in force (its hash, the time and their address are kept). */
     async ask(slug: string, input: ReportRequestInput, address: string): Promise<void> {
-      const page = await publishedPage(slug);
+      const page = await publishedPage(trust, slug);
       const nda = await offeredNda(page);
       requireCurrentVersion(input.ndaVersion, nda.version);
       await db.transaction().execute(async (trx) => {
@@ -299,7 +309,7 @@ export function createTrustService(deps: {
      * NDA's current version first needs that version accepted (`acceptNdaVersion`): until then, 409.
      */
     async download(slug: string, token: string, address: string, acceptNdaVersion: number | null): Promise<{ fileName: string; content: Uint8Array }> {
-      const page = await publishedPage(slug);
+      const page = await publishedPage(trust, slug);
       const nda = await offeredNda(page);
       const request = await trust.findRequestByToken(page.organizationId, token);
       if (!request) throw new ForbiddenError('This link is not valid');

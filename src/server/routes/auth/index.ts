@@ -5,13 +5,12 @@
 import { z } from 'zod';
 import { TooManyAttemptsError, UnauthenticatedError } from '../../../domain/index.js';
 import { actorOf, SESSION_COOKIE } from '../../authentication.js';
-import { routeModule } from '../route.js';
+import { publicRateLimit, routeModule } from '../route.js';
 import { clearSessionCookie, setSessionCookie, signedInBody } from './cookie.js';
 import { changePasswordBody, endedSchema, loginBody, meSchema, resetPasswordBody, problemSchema, signedInSchema } from '../../../contract/index.js';
 
 export const authRoutes = routeModule('auth', (app, route, { auth, passwords }, options) => {
-  // A flood guard per process and client address, in front of the throttle the database keeps.
-  const rateLimit = { max: options.loginRateLimit, timeWindow: '1 minute' };
+  const rateLimit = publicRateLimit(options);
 
   app.post('/auth/login', {
     ...route('public', 'Sign in with email and password; sets the session cookie (429 with Retry-After while the account or address is locked)',

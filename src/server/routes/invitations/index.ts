@@ -10,10 +10,10 @@ import { publicBaseUrl } from '../../public-url.js';
 import { setSessionCookie, signedInBody } from '../auth/cookie.js';
 import { acceptedSchema, createdInvitationSchema, createInvitationBody, invitationList, invitationParams, invitationPreviewSchema, invitationQuery, invitationTokenBody, organizationParams, problemSchema, signedInSchema, signUpBody } from '../../../contract/index.js';
 import { replyWithPage } from '../../paging.js';
-import { routeModule } from '../route.js';
+import { publicRateLimit, routeModule } from '../route.js';
 
 export const invitationRoutes = routeModule('invitations', (app, route, { invitations }, options) => {
-  const rateLimit = { max: options.loginRateLimit, timeWindow: '1 minute' };
+  const rateLimit = publicRateLimit(options);
 
   app.get('/organizations/:organizationId/invitations', {
     ...route('member.manage', 'Pending invitations, newest first (never their links)',

@@ -11,7 +11,7 @@ import { asAttachment } from '../../download.js';
 import { replyWithPage } from '../../paging.js';
 import { publicBaseUrl } from '../../public-url.js';
 import type { ApiOptions } from '../index.js';
-import { routeModule } from '../route.js';
+import { publicRateLimit, routeModule } from '../route.js';
 import {
   approvalSchema,
   approveTrustRequestBody,
@@ -47,7 +47,7 @@ const PUBLIC_URL = '/public/trust/:organizationSlug';
 const PUBLIC_BODY_LIMIT = 8 * 1024;
 
 const routes = routeModule('trust', (app, route, { trust, trustSubscriptions }, options) => {
-  const rateLimit = { max: options.loginRateLimit, timeWindow: '1 minute' };
+  const rateLimit = publicRateLimit(options);
   const publicRoute = { bodyLimit: PUBLIC_BODY_LIMIT };
 
   app.get(TRUST_URL, {

@@ -84,12 +84,19 @@ for (const engine of ENGINES) {
       const unknown = await t().anonymous.request({ method: 'GET', url: '/api/v1/public/trust/nobody-here' });
       expect((await t().anonymous.request({ method: 'DELETE', url: '/api/v1/organizations/x/trust/publication' })).statusCode).toBe(401);
       expect((await admin.request({ method: 'DELETE', url: `/api/v1/organizations/${t().organizationId}/trust/publication` })).statusCode).toBe(204);
-      for (const route of publicRoutes) {
+      const unsubscribeUrl = `POST /api/v1/public/trust/:organizationSlug/subscriptions/unsubscribe`;
+      for (const route of publicRoutes.filter((r) => `${r.method} ${r.url}` !== unsubscribeUrl)) {
         const key = `${route.method} ${route.url}`;
         const response = await t().anonymous.request({ method: route.method as 'GET', url: route.url.replace(':organizationSlug', slug), ...(bodies[key] && { payload: bodies[key] }) });
         expect(response.statusCode, key).toBe(404);
         expect(response.json().detail, key).toBe(unknown.json().detail);
       }
+      // A subscriber may still stop while the page is down; a wrong secret tells no more than at an unknown slug.
+      const stop = (at: string, secret: string) => t().anonymous.request({ method: 'POST', url: `/api/v1/public/trust/${at}/subscriptions/unsubscribe`, payload: { token: secret } });
+      expect((await stop(slug, unsubscribe)).json()).toEqual({ status: 'unsubscribed' });
+      const wrong = await stop(slug, 'x'.repeat(43));
+      expect(wrong.statusCode).toBe(404);
+      expect(wrong.json().detail).toBe((await stop('nobody-here', 'x'.repeat(43))).json().detail);
     });
 
     it('keeps the requester’s address, refuses a request without the NDA ticked, and downloads the watermarked report', async () => {

@@ -9,6 +9,7 @@ import { MAX_EMAIL_LENGTH } from '@assay/contract/limits.js';
 import { isEmailAddress } from '@assay/domain/accounts/invitation.js';
 import { MAX_WEBHOOK_URL_LENGTH } from '@assay/domain/remediation/plan.js';
 import type { SubscriptionKind } from '@assay/domain/trust/index.js';
+import { SUBSCRIPTION_KINDS } from '@assay/domain/trust/subscriptions.js';
 import { useSubscribe } from '../../api/trust.js';
 import { limitedText } from '../../components/text-limit.js';
 import { LABELS } from '../../labels.js';
@@ -61,7 +62,7 @@ export function SubscribeForm({ slug }: { slug: string }) {
         <SegmentedControl
           aria-label="Subscribe by"
           w="fit-content"
-          data={(['email', 'webhook'] as const).map((kind) => ({ value: kind, label: LABELS[kind] ?? kind }))}
+          data={SUBSCRIPTION_KINDS.map((kind) => ({ value: kind, label: LABELS[kind] ?? kind }))}
           {...form.getInputProps('kind')}
         />
         {form.values.kind === 'email' ? (
