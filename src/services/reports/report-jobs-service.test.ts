@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
-import { NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain/index.js';
+import { engagementSettings } from '../../../test/support/factories.js';
+import { bridgeEndRefusal, NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain/index.js';
 import { formatRefusal, renderReport } from '../../reports/render-report.js';
 import type { ReportData } from '../../reports/documents/index.js';
 import type { Store } from '../../store/database.js';
@@ -153,6 +154,18 @@ for (const engine of ENGINES) {
       await expect(refused).rejects.toThrow(ValidationError);
       await expect(refused).rejects.toThrow(`$.format: ${formatRefusal('workpapers', 'pdf')}`);
       await expect(w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'readiness', format: 'html', to: '2026-09-30' })).rejects.toThrow('$.to: ');
+      expect(await w.jobs.list(OPERATOR, w.organizationId, w.engagementId)).toEqual([]);
+      expect(await w.events('report.generated')).toEqual([]);
+    });
+
+    it("refuses at once a bridge letter ending on or before the period end or after today, naming $.to; nothing is written", async () => {
+      const w = await jobsWorld(store(), { clock: () => new Date('2027-01-15T10:00:00Z') });
+      const { periodEnd } = engagementSettings();
+      for (const to of [periodEnd, '2027-01-16']) {
+        const refused = w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'bridge-letter', format: 'md', to });
+        await expect(refused).rejects.toThrow(ValidationError);
+        await expect(refused).rejects.toThrow(`$.to: ${bridgeEndRefusal(to, periodEnd, '2027-01-15') ?? 'a refusal'}`);
+      }
       expect(await w.jobs.list(OPERATOR, w.organizationId, w.engagementId)).toEqual([]);
       expect(await w.events('report.generated')).toEqual([]);
     });

@@ -4,7 +4,7 @@
  * bytes kept in the row when done. An organisation runs only a few at once (the rest are refused with a time to
  * retry), so documents cannot take the server from everyone else; a job whose process died is reported failed.
  */
-import { ConflictError, NotFoundError, TooManyAttemptsError, ValidationError, type Issue } from '../../domain/index.js';
+import { bridgeEndRefusal, ConflictError, isoDate, NotFoundError, TooManyAttemptsError, ValidationError, type Issue } from '../../domain/index.js';
 import { CONTENT_TYPES, formatRefusal, renderReport, type DocumentFormat, type DocumentType } from '../../reports/render-report.js';
 import type { ReportJobsRepository, StoredReportJob } from '../../store/report-jobs-repository.js';
 import { toTimestamp, type Executor } from '../../store/values.js';
@@ -160,7 +160,10 @@ export function createReportJobsService(deps: {
       if (issues.length > 0) throw new ValidationError(issues, 'This report cannot be generated');
 
       const job = await db.transaction().execute(async (trx) => {
-        await lookup.engagement(organizationId, engagementId, trx);
+        const engagement = await lookup.engagement(organizationId, engagementId, trx);
+        // Refused now, where the caller hears why, not later in a job that fails.
+        const endRefusal = request.type === 'bridge-letter' ? bridgeEndRefusal(bridgeTo ?? isoDate(clock()), engagement.periodEnd, isoDate(clock())) : null;
+        if (endRefusal !== null) throw new ValidationError([{ location: '$.to', message: endRefusal }], 'This report cannot be generated');
         const running = await jobs.countRunning(organizationId, staleBefore(), trx);
         if (running >= limits.runningPerOrganization) {
           throw new TooManyAttemptsError(
