@@ -18,7 +18,7 @@ import { createReportDataLoader } from './report-data.js';
 import { createReportJobsService, REPORT_JOB_LIMITS, STOPPED_JOB } from './report-jobs-service.js';
 
 /** The world's services, and a report jobs service whose data loads only when the test lets it. */
-async function jobsWorld(store: Store, options: { render?: typeof renderReport; clock?: () => Date } = {}) {
+async function jobsWorld(store: Store, options: { render?: typeof renderReport; clock?: () => Date; limits?: Partial<typeof REPORT_JOB_LIMITS> } = {}) {
   const world = await findingsWorld(store);
   const { db } = store;
   const clock = options.clock ?? (() => new Date());
@@ -49,6 +49,7 @@ async function jobsWorld(store: Store, options: { render?: typeof renderReport; 
     newId: randomUUID,
     onError: (_job, error) => errors.push(error),
     ...(options.render && { render: options.render }),
+    ...(options.limits && { limits: options.limits }),
   });
   return {
     ...world,
@@ -91,6 +92,17 @@ for (const engine of ENGINES) {
       expect(await w.events('report.generated')).toEqual([
         expect.objectContaining({ subject: `engagement:${w.engagementId}`, after: { job: started.id, type: 'soc2-draft', format: 'pdf', bridgeTo: null } }),
       ]);
+    });
+
+    it("drops the documents of the engagement's jobs beyond the latest kept once another finishes; the audit log keeps them all", async () => {
+      const w = await jobsWorld(store(), { limits: { recent: 1 } });
+      const first = await w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'readiness', format: 'md' });
+      await w.jobs.settled();
+      const second = await w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'readiness', format: 'md' });
+      await w.jobs.settled();
+      await expect(w.jobs.file(OPERATOR, w.organizationId, w.engagementId, first.id)).rejects.toThrow('generate it again');
+      expect((await w.jobs.file(OPERATOR, w.organizationId, w.engagementId, second.id)).content.byteLength).toBeGreaterThan(0);
+      expect(await w.events('report.generated')).toHaveLength(2);
     });
 
     it('reads the engagement from the database: its examination, findings, locale and a forecast point per kept result', async () => {

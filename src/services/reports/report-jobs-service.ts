@@ -134,6 +134,7 @@ export function createReportJobsService(deps: {
       await writes;
       const { engagement } = data.examination;
       await jobs.finish(job.id, { fileName: reportFileName(engagement.organization, engagement.periodEnd, `${job.type}.${job.format}`), content: bytes });
+      await jobs.dropOlderContent(job.engagementId, limits.recent).catch((error: unknown) => onError?.(job.id, error));
     } catch (error) {
       clearInterval(heartbeat);
       await writes;
@@ -201,7 +202,7 @@ export function createReportJobsService(deps: {
       await access.require(actor, organizationId, 'report.read');
       const job = view(await find(organizationId, engagementId, jobId));
       const content = job.status === 'done' ? await jobs.content(organizationId, engagementId, jobId) : null;
-      if (content === null || job.fileName === null) throw new ConflictError(`Report job ${jobId} has no document: it ${job.status === 'running' ? 'is still running' : 'failed'}`);
+      if (content === null || job.fileName === null) throw new ConflictError(`Report job ${jobId} has no document: it ${job.status === 'running' ? 'is still running' : job.status === 'failed' ? 'failed' : 'is older than the latest kept; generate it again'}`);
       return { fileName: job.fileName, contentType: CONTENT_TYPES[job.format], content: Buffer.from(content) };
     },
 
