@@ -18,7 +18,7 @@ import { createReportDataLoader } from './report-data.js';
 import { createReportJobsService, REPORT_JOB_LIMITS, STOPPED_JOB } from './report-jobs-service.js';
 
 /** The world's services, and a report jobs service whose data loads only when the test lets it. */
-async function jobsWorld(store: Store, options: { render?: typeof renderReport; clock?: () => Date; limits?: Partial<typeof REPORT_JOB_LIMITS> } = {}) {
+async function jobsWorld(store: Store, options: { render?: typeof renderReport; clock?: () => Date; limits?: Partial<Record<keyof typeof REPORT_JOB_LIMITS, number>> } = {}) {
   const world = await findingsWorld(store);
   const { db } = store;
   const clock = options.clock ?? (() => new Date());

@@ -73,7 +73,7 @@ export function createReportJobsService(deps: {
   render?: typeof renderReport;
   /** Told of an error no user caused, for the server's log. */
   onError?: (jobId: string, error: unknown) => void;
-  limits?: Partial<typeof REPORT_JOB_LIMITS>;
+  limits?: Partial<Record<keyof typeof REPORT_JOB_LIMITS, number>>;
 }) {
   const { db, jobs, loader, lookup, access, audit, clock, newId } = deps;
   let onError = deps.onError;
