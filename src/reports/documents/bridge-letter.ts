@@ -24,7 +24,7 @@ import { longDate, nameGuard, PROGRESS_WORDS, reportWords, SEVERITY_WORDS } from
 import { documentMeta } from './meta.js';
 
 /** The usual longest bridge: user auditors seldom rely on one covering more than about three months. */
-export const USUAL_BRIDGE_DAYS = 92;
+const USUAL_BRIDGE_DAYS = 92;
 
 /** What the letter is written from: the records whose day falls after the period end, up to and including `to`. */
 export interface BridgeRecords {

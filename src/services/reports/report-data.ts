@@ -19,9 +19,9 @@ import { definitionOf } from '../monitoring/check-definition.js';
 import type { EvaluationSummary } from '../engagements/examination-service.js';
 
 /** The audit log's newest events read for the changes since the period: enough for a bridge letter, bounded for the server. */
-export const MAX_CHANGES_READ = 1000;
+const MAX_CHANGES_READ = 1000;
 /** Kept forecasts read for the trend, newest first. */
-export const MAX_HISTORY_POINTS = 200;
+const MAX_HISTORY_POINTS = 200;
 
 export interface ReportDataDependencies {
   organizations: Pick<OrganizationsRepository, 'findById'>;

@@ -13,7 +13,7 @@ import { useScope } from './programme.js';
 export type { OtherInformationSummary, ReportJob, ReportJobRequest };
 
 /** How often a job under way is asked about: a few times a document, at most once a second. */
-export const REPORT_POLL_MS = 1000;
+const REPORT_POLL_MS = 1000;
 
 /** The download's address, under the API like every request the app makes (the browser saves it under the server's name). */
 export function useOtherInformationDownload(): string {
