@@ -40,17 +40,6 @@ export function useReportJobs() {
   });
 }
 
-/** One job, asked again every second while it runs; none asked for while `jobId` is null. */
-export function useReportJob(jobId: string | null) {
-  const { organizationId, engagementId, urls } = useScope();
-  return useQuery({
-    queryKey: keys.reportJob(organizationId, engagementId, jobId ?? ''),
-    queryFn: () => api<ReportJob>('GET', urls.reportDocument(jobId ?? '')),
-    enabled: jobId !== null,
-    refetchInterval: (query) => whileRunning(query.state.data ? [query.state.data] : undefined),
-  });
-}
-
 export function useStartReport() {
   const client = useQueryClient();
   const { organizationId, engagementId, urls } = useScope();
