@@ -63,6 +63,8 @@ export const MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024;
 export const MAX_PACKAGE_MANIFEST_BYTES = 16 * 1024 * 1024;
 /** Auditor's packages one client address may have made in a minute (each renders the workpapers and reads all the evidence). */
 export const MAX_PACKAGES_PER_MINUTE = 10;
+/** Documents one client address may ask to have generated in a minute (each loads the engagement and renders it). */
+export const MAX_REPORT_JOBS_PER_MINUTE = 20;
 /** The trust page's NDA text: a few pages of terms. */
 export const MAX_NDA_TEXT_LENGTH = 50_000;
 /** Subprocessors listed on the trust page. */

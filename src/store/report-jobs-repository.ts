@@ -152,6 +152,23 @@ export function createReportJobsRepository(db: Executor, deps: StoreDependencies
       await whileRunning(id, trx).set({ status: 'failed', error, touched_at: at, finished_at: at }).execute();
     },
 
+    /**
+     * Drops the documents of the engagement's finished jobs beyond its `keep` latest: a document is rendered again on
+     * request, not evidence (`report.generated` stays in the audit log), and need not be kept forever.
+     */
+    async dropOlderContent(engagementId: string, keep: number, trx?: Executor): Promise<void> {
+      const executor = trx ?? db;
+      const kept = executor.selectFrom('report_jobs').select('id').where('engagement_id', '=', engagementId).orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(keep);
+      await executor
+        .updateTable('report_jobs')
+        .set({ content: null })
+        .where('engagement_id', '=', engagementId)
+        .where('status', '!=', 'running')
+        .where('content', 'is not', null)
+        .where('id', 'not in', kept)
+        .execute();
+    },
+
     /** A done job's bytes, or null when there are none (not done, or not the organisation's). */
     async content(organizationId: string, engagementId: string, id: string, trx?: Executor): Promise<Uint8Array | null> {
       const row = await (trx ?? db)

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bridgeEndRefusal } from '../../domain/index.js';
 import { formatRefusal, renderReport } from '../../reports/render-report.js';
 import type { CliIO } from '../io.js';
 import { run } from '../main.js';
@@ -44,6 +45,18 @@ describe('assay report', () => {
     const { code, stderr } = await runCli('report', ACME, '--type', 'workpapers', '--format', 'pdf', '--out', out);
     expect(code).toBe(2);
     expect(stderr).toContain(formatRefusal('workpapers', 'pdf'));
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses with exit 2 a bridge letter ending on the period end or after today, in the words the API uses, and writes nothing', async () => {
+    const dir = await scratch();
+    const out = join(dir, 'bridge.md');
+    const today = new Date().toISOString().slice(0, 10);
+    for (const to of ['2026-06-30', '2999-12-31']) {
+      const { code, stderr } = await runCli('report', ACME, '--type', 'bridge-letter', '--to', to, '--out', out);
+      expect(code).toBe(2);
+      expect(stderr).toContain(bridgeEndRefusal(to, '2026-06-30', today));
+    }
     expect(await readdir(dir)).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
-import { isRealDate, ValidationError } from '../../domain/index.js';
+import { bridgeEndRefusal, isRealDate, ValidationError } from '../../domain/index.js';
 import { DOCUMENT_FORMATS, DOCUMENT_TYPES, formatRefusal, renderReport, type DocumentFormat, type DocumentType } from '../../reports/render-report.js';
 import { EXIT_OK } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
@@ -47,6 +47,11 @@ export function registerReport(program: Command, io: CliIO, setExit: (code: numb
       if (refusals.length > 0) throw new ValidationError(refusals.map((message) => ({ location: 'assay report', message })), 'Cannot write this report');
 
       const data = await workspaceReportData(dir, new Date());
+      if (options.type === 'bridge-letter') {
+        const today = data.generatedAt.slice(0, 10);
+        const refusal = bridgeEndRefusal(options.to ?? today, data.examination.engagement.periodEnd, today);
+        if (refusal !== null) throw new ValidationError([{ location: '--to', message: refusal }], 'Cannot write this report');
+      }
       const bytes = await withProgressBar(io, (onProgress) =>
         renderReport(options.type, format, data, { bridgeTo: options.to ?? null, watermark: null, onProgress }),
       );

@@ -36,7 +36,7 @@ const KIND_OF: Readonly<Partial<Record<ControlConclusion, ReadinessActionKind>>>
 };
 
 /** Orders actions: the engine's ranking of effects, then the most criteria moved, then the subject's id. */
-export function compareActions(a: ReadinessAction, b: ReadinessAction): number {
+function compareActions(a: ReadinessAction, b: ReadinessAction): number {
   return compareEffects(a, b) || b.criteria.length - a.criteria.length || compareIds(a.subject, b.subject);
 }
 

@@ -11,7 +11,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 
 const fontFolder = join(dirname(createRequire(import.meta.url).resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
 
-export const FONT_FILES = {
+const FONT_FILES = {
   normal: join(fontFolder, 'Roboto-Regular.ttf'),
   bold: join(fontFolder, 'Roboto-Medium.ttf'),
   italics: join(fontFolder, 'Roboto-Italic.ttf'),

@@ -12,7 +12,7 @@ import type { Block, ReportDocument } from './model.js';
  * and a line that would open a list, a heading or a quote is escaped at its start. Line ends become spaces: the
  * callers put text on one line (a paragraph, a list item, a table cell).
  */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text
     .replace(/\r?\n|\r/g, ' ')
     .replace(/[\\`*_{}[\]<>()#+!|~&]/g, '\\$&')

@@ -7,9 +7,9 @@
  */
 import {
   addDays,
+  bridgeEndRefusal,
   daysBetween,
   effectiveSeverity,
-  isRealDate,
   ValidationError,
   type Finding,
   closureDays,
@@ -24,7 +24,7 @@ import { longDate, nameGuard, PROGRESS_WORDS, reportWords, SEVERITY_WORDS } from
 import { documentMeta } from './meta.js';
 
 /** The usual longest bridge: user auditors seldom rely on one covering more than about three months. */
-export const USUAL_BRIDGE_DAYS = 92;
+const USUAL_BRIDGE_DAYS = 92;
 
 /** What the letter is written from: the records whose day falls after the period end, up to and including `to`. */
 export interface BridgeRecords {
@@ -36,20 +36,9 @@ export interface BridgeRecords {
   monitoring: MonitoringSummary[];
 }
 
-/**
- * Refuses a `to` that is not a real date, is not after the period end (the letter would cover no day), or is still
- * to come when the letter is written (management cannot speak for days that have not happened).
- */
+/** Refuses a `to` the letter cannot end on ({@link bridgeEndRefusal}), as of the day the letter is written. */
 function checkBridgeEnd(data: ReportData, to: string): void {
-  const { periodEnd } = data.examination.engagement;
-  const today = data.generatedAt.slice(0, 10);
-  const message = !isRealDate(to)
-    ? `"${to}" is not a date written YYYY-MM-DD`
-    : to <= periodEnd
-      ? `${to} is not after the period end (${periodEnd}): a bridge letter covers days after the period the report covers`
-      : to > today
-        ? `${to} is after the day the letter is written (${today}): management cannot speak for days still to come`
-        : null;
+  const message = bridgeEndRefusal(to, data.examination.engagement.periodEnd, data.generatedAt.slice(0, 10));
   if (message !== null) throw new ValidationError([{ location: 'to', message }], 'The bridge letter cannot be written');
 }
 

@@ -31,7 +31,7 @@ import {
 import { documentMeta } from './meta.js';
 
 /** The most deviation notes the letter quotes for one exception: enough to show their nature, not a workpaper. */
-export const MAX_QUOTED_DEVIATIONS = 5;
+const MAX_QUOTED_DEVIATIONS = 5;
 
 /** One exception of the report with its follow-up (null when no finding follows it up yet). */
 export interface ReportedException {

@@ -58,7 +58,7 @@ export const PROGRESS_WORDS = {
 } as const;
 
 /** What a retest's conclusion says about the fix. */
-export const RETEST_WORDS: Readonly<Record<ControlConclusion, string>> = {
+const RETEST_WORDS: Readonly<Record<ControlConclusion, string>> = {
   effective: 'the control now operates effectively',
   effective_with_exceptions: 'the control operates, with exceptions within the tolerable rate',
   not_effective: 'the control still did not operate effectively',

@@ -19,9 +19,9 @@ import { CAUSE_CATEGORY_WORDS, longDate, nameGuard } from './letter-words.js';
 import { documentMeta } from './meta.js';
 
 /** The most snapshots the trend's table lists (the chart draws up to MAX_BURNDOWN_POINTS). */
-export const MAX_TREND_ROWS = 24;
+const MAX_TREND_ROWS = 24;
 /** The root causes the pack ranks. */
-export const TOP_CAUSES = 5;
+const TOP_CAUSES = 5;
 
 const OPINION_NAMES: Readonly<Record<OpinionKind, string>> = {
   unmodified: 'Unmodified',

@@ -7,8 +7,8 @@ import type { ExaminationResult } from '../../domain/index.js';
 import { manifestOf, type EvidenceReference, type Manifest, type PackageHeader } from './manifest.js';
 import { fileInMemory, type PackageFile } from './write.js';
 
-export const WORKPAPERS_PATH = 'workpapers.xlsx';
-export const EXAMINATION_PATH = 'examination.json';
+const WORKPAPERS_PATH = 'workpapers.xlsx';
+const EXAMINATION_PATH = 'examination.json';
 
 /** An evidence file as the store records it, and a way to read its bytes. */
 export interface PackageEvidence extends EvidenceReference {
@@ -21,7 +21,7 @@ export interface PackageEvidence extends EvidenceReference {
  * A file name that is one plain name in any file system: no folder separators, control characters or characters
  * Windows refuses, no leading dot; what is left of an empty name is `file`.
  */
-export function safeFileName(name: string): string {
+function safeFileName(name: string): string {
   const safe = name
     .replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
     .replace(/^[.\s]+/, '')

@@ -6,7 +6,7 @@ import type { ReportDocument } from '../document/model.js';
 import type { SheetSpec } from './sheets.js';
 
 /** Excel's longest sheet name. */
-export const MAX_SHEET_NAME = 31;
+const MAX_SHEET_NAME = 31;
 
 /** At most `length` characters, cut between words where a word boundary leaves at least half of them. */
 function cut(text: string, length: number): string {

@@ -41,7 +41,7 @@ const NUMBER_FORMATS: Record<ColumnFormat, string | undefined> = {
 };
 
 /** The longest text Excel keeps in one cell. */
-export const MAX_CELL_TEXT = 32_767;
+const MAX_CELL_TEXT = 32_767;
 
 /** A calendar date (`2026-06-30`) as the day it names, whatever the time zone; null stays empty. */
 export function dateCell(isoDate: string | null): Date | null {

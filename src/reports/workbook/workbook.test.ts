@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../document/model.js';
+import { monthlyCoverageData } from '../documents/coverage-testing.js';
 import { scenarioData } from '../documents/testing.js';
 import { sheetName } from './document-workbook.js';
 import { renderDocumentWorkbook, renderWorkpapers } from './index.js';
@@ -53,6 +54,19 @@ describe('workpapers', () => {
     expect(body(sheet(workbook, 'Conclusions'))).toHaveLength(data.result.controls.length + data.result.criteria.length);
     expect(body(sheet(workbook, 'Findings'))).toHaveLength(data.findings.length);
     expect(data.findings.length).toBeGreaterThan(0);
+  });
+
+  it('lists the missing occurrences of period coverage among the samples and deviations the Tests sheet counts', async () => {
+    const data = monthlyCoverageData();
+    const workbook = await open(await renderWorkpapers(data));
+    const counted = body(sheet(workbook, 'Tests')).find((row) => row[0] === 'CC1-01');
+    const listed = body(sheet(workbook, 'Deviations')).filter((row) => row[0] === 'CC1-01');
+    const missing = data.coverage.find((c) => c.control === 'CC1-01')?.missing ?? [];
+    expect(missing.length).toBeGreaterThan(0);
+    expect(listed.length).toBe(counted?.[5]);
+    for (const occurrence of missing) expect(listed.map((row) => row[1])).toContain(occurrence);
+    const sampled = body(sheet(workbook, 'Samples')).filter((row) => row[0] === 'CC1-01');
+    expect(sampled.length).toBe(counted?.[3]);
   });
 
   it('writes dates as dates, counts as numbers and rates as percents', async () => {

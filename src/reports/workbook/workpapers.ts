@@ -7,6 +7,7 @@
 import { CATEGORY_NAMES, FREQUENCY_NAMES, words } from '../../domain/format.js';
 import { effectivePervasive, effectiveSeverity, type ControlResult, type Finding } from '../../domain/index.js';
 import type { ReportData } from '../documents/data.js';
+import { examinedWithCoverage } from '../documents/examined.js';
 import { dateCell, momentCell, type CellValue, type SheetSpec } from './sheets.js';
 
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
@@ -207,7 +208,8 @@ function findings(data: ReportData): SheetSpec {
   };
 }
 
-/** The workpapers' sheets, in order. */
-export function workpaperSheets(data: ReportData): SheetSpec[] {
+/** The workpapers' sheets, in order; tests and samples as the result was formed, with the period's missing occurrences. */
+export function workpaperSheets(given: ReportData): SheetSpec[] {
+  const data = { ...given, examination: examinedWithCoverage(given) };
   return [cover(data), controls(data), tests(data), samples(data), deviations(data), conclusions(data), findings(data)];
 }

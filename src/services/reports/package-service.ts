@@ -7,7 +7,7 @@
  * written, never held twice. `package.export`: the auditor it is for and the programme (docs/auditor-package.md).
  */
 import { MAX_PACKAGE_BYTES, MAX_PACKAGE_FILES } from '../../domain/limits.js';
-import { examineWithCoverage, NotFoundError, TooLargeError, ValidationError } from '../../domain/index.js';
+import { examineCovered, NotFoundError, TooLargeError, ValidationError, withCoverage } from '../../domain/index.js';
 import type { ReportData } from '../../reports/documents/data.js';
 import { manifestBytes, sha256Of } from '../../reports/package/manifest.js';
 import { assemblePackage, writePackage, type Manifest } from '../../reports/package/index.js';
@@ -92,10 +92,11 @@ export function createPackageService(deps: {
       if (evidenceBytes > MAX_PACKAGE_BYTES) throw new TooLargeError(`The engagement's evidence (${evidenceBytes} bytes)`, MAX_PACKAGE_BYTES);
 
       // What the workpapers read: the examination, its result, the findings and their root causes (and responses).
+      const covered = withCoverage(examination, read.keyed.evidence);
       const data: ReportData = {
-        examination,
-        result: examineWithCoverage(examination, read.keyed.evidence),
-        coverage: [],
+        examination: covered.examination,
+        result: examineCovered(covered),
+        coverage: covered.coverage,
         findings: read.findings,
         rootCauses: read.rootCauses,
         responses: read.responses,

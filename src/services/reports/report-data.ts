@@ -4,7 +4,7 @@
  * each check's latest run, the changes the audit log records after the period, the kept forecasts for the trend,
  * the risk register assessed as the risk service assesses it, and the organisation's locale. The same documents as `assay report DIR` gives from a workspace.
  */
-import { assessedRisk, controlStanding, examineCovered, isoDate, NotFoundError, withCoverage, withDescription, type CriterionStatus, type Finding, type OpinionKind } from '../../domain/index.js';
+import { assessedRisk, controlStanding, examineCovered, isoDate, isUnresolved, NotFoundError, statusOn, withCoverage, withDescription, type CriterionStatus, type Finding, type OpinionKind } from '../../domain/index.js';
 import type { ForecastPoint, MonitoringSummary, RecordedChange, ReportData } from '../../reports/documents/index.js';
 import type { AuditRepository } from '../../store/audit-repository.js';
 import type { ChecksRepository } from '../../store/checks-repository.js';
@@ -19,9 +19,9 @@ import { definitionOf } from '../monitoring/check-definition.js';
 import type { EvaluationSummary } from '../engagements/examination-service.js';
 
 /** The audit log's newest events read for the changes since the period: enough for a bridge letter, bounded for the server. */
-export const MAX_CHANGES_READ = 1000;
+const MAX_CHANGES_READ = 1000;
 /** Kept forecasts read for the trend, newest first. */
-export const MAX_HISTORY_POINTS = 200;
+const MAX_HISTORY_POINTS = 200;
 
 export interface ReportDataDependencies {
   organizations: Pick<OrganizationsRepository, 'findById'>;
@@ -137,14 +137,10 @@ function subjectWords(subject: string, engagementId: string, controlRows: Readon
   return control === undefined ? null : `Control ${control}`;
 }
 
-const CLOSED = new Set<Finding['status']>(['closed', 'risk_accepted', 'false_positive']);
-
-/** How many findings were open on a day: identified by then, and not closed, accepted or dismissed by then. */
-export function openOn(findings: readonly Finding[], day: string): number {
+/** How many findings were unresolved at the end of a day: identified by then, and not closed, accepted or dismissed by then. */
+function openOn(findings: readonly Finding[], day: string): number {
   return findings.filter((finding) => {
-    if (finding.identifiedOn !== null && finding.identifiedOn > day) return false;
-    const steps = finding.history.filter((change) => change.on <= day);
-    const status = steps.at(-1)?.to ?? (finding.identifiedOn === null ? finding.status : 'open');
-    return !CLOSED.has(status);
+    const status = statusOn(finding, day);
+    return status !== null && isUnresolved(status);
   }).length;
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
-import { NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain/index.js';
+import { engagementSettings } from '../../../test/support/factories.js';
+import { bridgeEndRefusal, NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain/index.js';
 import { formatRefusal, renderReport } from '../../reports/render-report.js';
 import type { ReportData } from '../../reports/documents/index.js';
 import type { Store } from '../../store/database.js';
@@ -17,7 +18,7 @@ import { createReportDataLoader } from './report-data.js';
 import { createReportJobsService, REPORT_JOB_LIMITS, STOPPED_JOB } from './report-jobs-service.js';
 
 /** The world's services, and a report jobs service whose data loads only when the test lets it. */
-async function jobsWorld(store: Store, options: { render?: typeof renderReport; clock?: () => Date } = {}) {
+async function jobsWorld(store: Store, options: { render?: typeof renderReport; clock?: () => Date; limits?: Partial<Record<keyof typeof REPORT_JOB_LIMITS, number>> } = {}) {
   const world = await findingsWorld(store);
   const { db } = store;
   const clock = options.clock ?? (() => new Date());
@@ -48,6 +49,7 @@ async function jobsWorld(store: Store, options: { render?: typeof renderReport; 
     newId: randomUUID,
     onError: (_job, error) => errors.push(error),
     ...(options.render && { render: options.render }),
+    ...(options.limits && { limits: options.limits }),
   });
   return {
     ...world,
@@ -90,6 +92,17 @@ for (const engine of ENGINES) {
       expect(await w.events('report.generated')).toEqual([
         expect.objectContaining({ subject: `engagement:${w.engagementId}`, after: { job: started.id, type: 'soc2-draft', format: 'pdf', bridgeTo: null } }),
       ]);
+    });
+
+    it("drops the documents of the engagement's jobs beyond the latest kept once another finishes; the audit log keeps them all", async () => {
+      const w = await jobsWorld(store(), { limits: { recent: 1 } });
+      const first = await w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'readiness', format: 'md' });
+      await w.jobs.settled();
+      const second = await w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'readiness', format: 'md' });
+      await w.jobs.settled();
+      await expect(w.jobs.file(OPERATOR, w.organizationId, w.engagementId, first.id)).rejects.toThrow('generate it again');
+      expect((await w.jobs.file(OPERATOR, w.organizationId, w.engagementId, second.id)).content.byteLength).toBeGreaterThan(0);
+      expect(await w.events('report.generated')).toHaveLength(2);
     });
 
     it('reads the engagement from the database: its examination, findings, locale and a forecast point per kept result', async () => {
@@ -153,6 +166,18 @@ for (const engine of ENGINES) {
       await expect(refused).rejects.toThrow(ValidationError);
       await expect(refused).rejects.toThrow(`$.format: ${formatRefusal('workpapers', 'pdf')}`);
       await expect(w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'readiness', format: 'html', to: '2026-09-30' })).rejects.toThrow('$.to: ');
+      expect(await w.jobs.list(OPERATOR, w.organizationId, w.engagementId)).toEqual([]);
+      expect(await w.events('report.generated')).toEqual([]);
+    });
+
+    it("refuses at once a bridge letter ending on or before the period end or after today, naming $.to; nothing is written", async () => {
+      const w = await jobsWorld(store(), { clock: () => new Date('2027-01-15T10:00:00Z') });
+      const { periodEnd } = engagementSettings();
+      for (const to of [periodEnd, '2027-01-16']) {
+        const refused = w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'bridge-letter', format: 'md', to });
+        await expect(refused).rejects.toThrow(ValidationError);
+        await expect(refused).rejects.toThrow(`$.to: ${bridgeEndRefusal(to, periodEnd, '2027-01-15') ?? 'a refusal'}`);
+      }
       expect(await w.jobs.list(OPERATOR, w.organizationId, w.engagementId)).toEqual([]);
       expect(await w.events('report.generated')).toEqual([]);
     });

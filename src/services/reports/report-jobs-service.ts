@@ -4,7 +4,7 @@
  * bytes kept in the row when done. An organisation runs only a few at once (the rest are refused with a time to
  * retry), so documents cannot take the server from everyone else; a job whose process died is reported failed.
  */
-import { ConflictError, NotFoundError, TooManyAttemptsError, ValidationError, type Issue } from '../../domain/index.js';
+import { bridgeEndRefusal, ConflictError, isoDate, NotFoundError, TooManyAttemptsError, ValidationError, type Issue } from '../../domain/index.js';
 import { CONTENT_TYPES, formatRefusal, renderReport, type DocumentFormat, type DocumentType } from '../../reports/render-report.js';
 import type { ReportJobsRepository, StoredReportJob } from '../../store/report-jobs-repository.js';
 import { toTimestamp, type Executor } from '../../store/values.js';
@@ -73,7 +73,7 @@ export function createReportJobsService(deps: {
   render?: typeof renderReport;
   /** Told of an error no user caused, for the server's log. */
   onError?: (jobId: string, error: unknown) => void;
-  limits?: Partial<typeof REPORT_JOB_LIMITS>;
+  limits?: Partial<Record<keyof typeof REPORT_JOB_LIMITS, number>>;
 }) {
   const { db, jobs, loader, lookup, access, audit, clock, newId } = deps;
   let onError = deps.onError;
@@ -134,6 +134,7 @@ export function createReportJobsService(deps: {
       await writes;
       const { engagement } = data.examination;
       await jobs.finish(job.id, { fileName: reportFileName(engagement.organization, engagement.periodEnd, `${job.type}.${job.format}`), content: bytes });
+      await jobs.dropOlderContent(job.engagementId, limits.recent).catch((error: unknown) => onError?.(job.id, error));
     } catch (error) {
       clearInterval(heartbeat);
       await writes;
@@ -160,7 +161,10 @@ export function createReportJobsService(deps: {
       if (issues.length > 0) throw new ValidationError(issues, 'This report cannot be generated');
 
       const job = await db.transaction().execute(async (trx) => {
-        await lookup.engagement(organizationId, engagementId, trx);
+        const engagement = await lookup.engagement(organizationId, engagementId, trx);
+        // Refused now, where the caller hears why, not later in a job that fails.
+        const endRefusal = request.type === 'bridge-letter' ? bridgeEndRefusal(bridgeTo ?? isoDate(clock()), engagement.periodEnd, isoDate(clock())) : null;
+        if (endRefusal !== null) throw new ValidationError([{ location: '$.to', message: endRefusal }], 'This report cannot be generated');
         const running = await jobs.countRunning(organizationId, staleBefore(), trx);
         if (running >= limits.runningPerOrganization) {
           throw new TooManyAttemptsError(
@@ -198,7 +202,7 @@ export function createReportJobsService(deps: {
       await access.require(actor, organizationId, 'report.read');
       const job = view(await find(organizationId, engagementId, jobId));
       const content = job.status === 'done' ? await jobs.content(organizationId, engagementId, jobId) : null;
-      if (content === null || job.fileName === null) throw new ConflictError(`Report job ${jobId} has no document: it ${job.status === 'running' ? 'is still running' : 'failed'}`);
+      if (content === null || job.fileName === null) throw new ConflictError(`Report job ${jobId} has no document: it ${job.status === 'running' ? 'is still running' : job.status === 'failed' ? 'failed' : 'is older than the latest kept; generate it again'}`);
       return { fileName: job.fileName, contentType: CONTENT_TYPES[job.format], content: Buffer.from(content) };
     },
 

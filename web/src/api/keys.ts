@@ -33,7 +33,6 @@ export const keys = {
   audit,
   /** The engagement's report jobs, and one job as it renders. */
   reportJobs: (organizationId: string, engagementId: string) => [...engagement(organizationId, engagementId), 'report-jobs'] as const,
-  reportJob: (organizationId: string, engagementId: string, jobId: string) => [...engagement(organizationId, engagementId), 'report-jobs', jobId] as const,
   /** The engagement's evidence records and the requests answered with them. */
   evidence: (organizationId: string, engagementId: string) => [...engagement(organizationId, engagementId), 'evidence'] as const,
   controlHistory: (organizationId: string, engagementId: string, controlId: string) =>

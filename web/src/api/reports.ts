@@ -13,7 +13,7 @@ import { useScope } from './programme.js';
 export type { OtherInformationSummary, ReportJob, ReportJobRequest };
 
 /** How often a job under way is asked about: a few times a document, at most once a second. */
-export const REPORT_POLL_MS = 1000;
+const REPORT_POLL_MS = 1000;
 
 /** The download's address, under the API like every request the app makes (the browser saves it under the server's name). */
 export function useOtherInformationDownload(): string {
@@ -37,17 +37,6 @@ export function useReportJobs() {
     queryKey: keys.reportJobs(organizationId, engagementId),
     queryFn: async () => (await api<{ items: ReportJob[] }>('GET', urls.reportDocuments)).items,
     refetchInterval: (query) => whileRunning(query.state.data),
-  });
-}
-
-/** One job, asked again every second while it runs; none asked for while `jobId` is null. */
-export function useReportJob(jobId: string | null) {
-  const { organizationId, engagementId, urls } = useScope();
-  return useQuery({
-    queryKey: keys.reportJob(organizationId, engagementId, jobId ?? ''),
-    queryFn: () => api<ReportJob>('GET', urls.reportDocument(jobId ?? '')),
-    enabled: jobId !== null,
-    refetchInterval: (query) => whileRunning(query.state.data ? [query.state.data] : undefined),
   });
 }
 

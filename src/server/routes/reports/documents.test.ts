@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { buildEngagement } from '../../../../test/support/factories.js';
 import { formatRefusal } from '../../../domain/index.js';
+import { MAX_REPORT_JOBS_PER_MINUTE } from '../../../domain/limits.js';
 import { REPORT_JOB_LIMITS } from '../../../services/reports/report-jobs-service.js';
 import { createReportJobsRepository } from '../../../store/report-jobs-repository.js';
 import type { ReportJob } from '../../../contract/index.js';
@@ -70,6 +71,15 @@ for (const engine of ENGINES) {
       expect(refused.statusCode).toBe(429);
       expect(refused.headers['retry-after']).toBe(String(REPORT_JOB_LIMITS.retryAfterSeconds));
       expect((await admin.request({ method: 'GET', url: `${url}/${ids[0]}/file` })).statusCode).toBe(409);
+    });
+
+    it('refuses a client past the documents a minute allows with 429, before looking at the request', async () => {
+      const { url } = await engagementOf(t());
+      const viewer = await t().member('viewer');
+      const statuses: number[] = [];
+      // Refused requests count too: each is one the server had to read.
+      for (let i = 0; i <= MAX_REPORT_JOBS_PER_MINUTE; i += 1) statuses.push((await viewer.request({ method: 'POST', url, payload: { type: 'workpapers', format: 'pdf' } })).statusCode);
+      expect(statuses).toEqual([...Array<number>(MAX_REPORT_JOBS_PER_MINUTE).fill(422), 429]);
     });
 
     it('documents the operations in the OpenAPI document: the start as 202, none of them public', async () => {

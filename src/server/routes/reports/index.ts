@@ -13,8 +13,10 @@ import {
   reportJobList,
   reportJobParams,
   reportJobRequest,
+  problemSchema,
   reportJobSchema,
 } from '../../../contract/index.js';
+import { MAX_REPORT_JOBS_PER_MINUTE } from '../../../domain/limits.js';
 import { routeModule } from '../route.js';
 
 const REPORTS_URL = `${ENGAGEMENT_URL}/reports`;
@@ -51,11 +53,13 @@ export const reportRoutes = routeModule('reports', (app, route, { reports, repor
     ...route('report.read', 'Generate a document of the engagement: answers 202 with the job, which renders after the answer', {
       description:
         'The SOC 2 report draft, readiness assessment, customer letter, bridge letter (up to `to`), stakeholder pack, annual risk assessment or workpapers, in PDF, HTML, Markdown or XLSX. ' +
-        'A combination no document takes is refused (422, naming `$.format`); an organisation already generating the most reports at once gets 429 with Retry-After.',
+        'A combination no document takes is refused (422, naming `$.format`, or `$.to` for a bridge letter not ending after the period and by today); an organisation already generating the most reports at once, or a client past a few a minute, gets 429.',
       params: engagementParams,
       body: reportJobRequest,
-      response: { 202: reportJobSchema },
-    }),
+      response: { 202: reportJobSchema, 429: problemSchema },
+    },
+    // Each document loads the engagement and renders it: a few a minute per client address at most.
+    { rateLimit: { max: MAX_REPORT_JOBS_PER_MINUTE, timeWindow: '1 minute' } }),
     handler: async (request, reply) => {
       const job = await reportJobs.start(...inEngagement(request), request.body);
       return reply.status(202).header('location', `${request.url}/${job.id}`).send(job);

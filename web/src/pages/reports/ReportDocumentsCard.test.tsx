@@ -27,13 +27,12 @@ const job = (changes: Partial<ReportJob> = {}): ReportJob => ({
   ...changes,
 });
 
-/** The API with the engagement's jobs listed as `listed`, the job `job-1` as `current`, and a start answered with `started`. */
+/** The API with the engagement's jobs listed as `listed` (else the job `job-1` as `current`), and a start answered with `started`. */
 function stubDocuments(options: { listed?: ReportJob[]; current?: ReportJob; started?: Answer; role?: Parameters<typeof stubApi>[0]['role'] }) {
   return stubApi({
     role: options.role ?? 'viewer',
     overrides: {
-      [`GET ${DOCUMENTS}`]: { status: 200, body: { items: options.listed ?? [] } },
-      [`GET ${DOCUMENTS}/job-1`]: { status: 200, body: options.current ?? job() },
+      [`GET ${DOCUMENTS}`]: { status: 200, body: { items: options.listed ?? [options.current ?? job()] } },
       [`POST ${DOCUMENTS}`]: options.started ?? { status: 202, body: job({ progress: 0 }) },
     },
   });
@@ -50,11 +49,12 @@ describe('ReportDocumentsCard', () => {
     expect(bar).toHaveAttribute('aria-valuenow', '40');
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ type: 'soc2-draft', format: 'pdf' });
 
-    // The job ends while the page asks about it every second.
+    // The job ends while the page asks for the list every second; the job is not asked for on its own.
     stubDocuments({ current: job({ status: 'done', progress: 1, fileName: 'acme-soc2-2026-06-30-soc2-draft.pdf', size: 1200 }) });
     const download = await screen.findByRole('link', { name: 'Download acme-soc2-2026-06-30-soc2-draft.pdf' }, { timeout: 4000 });
     expect(download).toHaveAttribute('href', `${API}/reports/documents/job-1/file`);
     expect(download).toHaveAttribute('download');
+    expect(calls.some((c) => c.url.endsWith('/job-1'))).toBe(false);
   });
 
   it("offers the workpapers only as a workbook, in the refusal's words, and asks the bridge letter's date", async () => {

@@ -7,7 +7,7 @@ import { Alert, Anchor, Button, Card, Group, Progress, Select, Stack, Table, Tex
 import { useState } from 'react';
 import { DOCUMENT_FORMATS, DOCUMENT_TYPES, formatRefusal, type DocumentFormat, type DocumentType } from '@assay/domain/reports/documents.js';
 import { refusalOf } from '../../api/problem.js';
-import { useReportDownloads, useReportJob, useReportJobs, useStartReport, type ReportJob } from '../../api/reports.js';
+import { useReportDownloads, useReportJobs, useStartReport, type ReportJob } from '../../api/reports.js';
 import { DateField } from '../../components/DateField.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useCan } from '../../components/useRole.js';
@@ -36,7 +36,9 @@ export function ReportDocumentsCard() {
   const [format, setFormat] = useState<DocumentFormat>('pdf');
   const [to, setTo] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
-  const job = useReportJob(jobId);
+  // The job just started is read from the list (asked again while any runs), not asked for on its own as well.
+  const jobs = useReportJobs();
+  const job = jobs.data?.find((candidate) => candidate.id === jobId);
   const refusal = start.isError ? refusalOf(start.error, []) : null;
 
   const generate = () => {
@@ -82,7 +84,7 @@ export function ReportDocumentsCard() {
             ))}
           </Alert>
         )}
-        {job.data && <JobProgress job={job.data} file={downloads.file(job.data.id)} />}
+        {job && <JobProgress job={job} file={downloads.file(job.id)} />}
         <RecentJobs file={downloads.file} />
         {canExportPackage && (
           <Group>
