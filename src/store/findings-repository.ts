@@ -278,9 +278,17 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
      */
     async update(engagementId: string, expectedVersion: number, finding: Finding, trx?: Executor): Promise<StoredFinding> {
       const executor = trx ?? db;
-      // A monitoring finding reopened is a regression, which the system description must disclose: the engine
-      // reads it (docs/system-description.md), so the engagement's cached evaluation is of an earlier state.
-      if (finding.source === 'monitoring') await bumpRevision(executor, { engagementId });
+      // The significant-incident rule reads the status of a monitoring finding (a regression) and of a marked one
+      // (a false positive is none): the engine reads it (docs/system-description.md), so a change of that status
+      // leaves the engagement's cached evaluation of an earlier state.
+      const prior = await executor
+        .selectFrom('findings')
+        .select(['status', 'significant_incident'])
+        .where('engagement_id', '=', engagementId)
+        .where('code', '=', finding.code)
+        .executeTakeFirst();
+      const readByIncidents = finding.source === 'monitoring' || finding.significantIncident === true || fromBooleanInt(prior?.significant_incident ?? 0);
+      if (prior !== undefined && prior.status !== finding.status && readByIncidents) await bumpRevision(executor, { engagementId });
       const result = await executor
         .updateTable('findings')
         .set((eb) => ({
