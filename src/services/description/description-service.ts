@@ -20,6 +20,7 @@ import {
   type SystemDescription,
 } from '../../domain/index.js';
 import type { DescriptionView, IncidentMark } from '../../contract/description.js';
+import { inOneSnapshot } from '../../store/controls-examination.js';
 import type { ControlsRepository } from '../../store/controls-repository.js';
 import type { DescriptionRepository, StoredDescription } from '../../store/description-repository.js';
 import type { Executor } from '../../store/values.js';
@@ -70,7 +71,7 @@ export function createDescriptionService(deps: {
     async get(actor: Actor, organizationId: string, engagementId: string): Promise<DescriptionView> {
       await access.require(actor, organizationId, 'description.read');
       await lookup.engagement(organizationId, engagementId);
-      return db.transaction().execute((trx) => read(engagementId, trx));
+      return inOneSnapshot(db, (trx) => read(engagementId, trx));
     },
 
     /**
