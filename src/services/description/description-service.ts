@@ -5,6 +5,7 @@
  * transaction and marks the engagement's examination as changed, so the forecast reads it at once.
  */
 import {
+  NotFoundError,
   ValidationError,
   criteriaOfCategories,
   descriptionProblems,
@@ -23,6 +24,7 @@ import type { DescriptionView, IncidentMark } from '../../contract/description.j
 import { inOneSnapshot } from '../../store/controls-examination.js';
 import type { ControlsRepository } from '../../store/controls-repository.js';
 import type { DescriptionRepository, StoredDescription } from '../../store/description-repository.js';
+import type { FindingsRepository } from '../../store/findings-repository.js';
 import type { Executor } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import { describeActor, type Actor } from '../platform/actor.js';
@@ -32,12 +34,13 @@ import type { EngagementScope } from '../engagements/engagement-scope.js';
 export function createDescriptionService(deps: {
   db: Executor;
   descriptions: DescriptionRepository;
+  findings: Pick<FindingsRepository, 'findByCode' | 'markSignificantIncident'>;
   controls: Pick<ControlsRepository, 'loadExamination'>;
   lookup: EngagementScope;
   access: Access;
   audit: AuditLog;
 }) {
-  const { db, descriptions, controls, lookup, access, audit } = deps;
+  const { db, descriptions, findings, controls, lookup, access, audit } = deps;
 
   function viewOf(examination: Examination, stored: StoredDescription | null, findings: readonly IncidentCandidate[]): DescriptionView {
     const description = stored?.description ?? emptyDescription();
@@ -100,13 +103,14 @@ export function createDescriptionService(deps: {
       await access.require(actor, organizationId, 'description.edit');
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
-        const before = (await descriptions.incidentCandidates(engagementId, trx)).find((f) => f.code === code);
-        const next = await descriptions.markSignificantIncident(engagementId, code, version, significantIncident, trx);
+        const before = await findings.findByCode(engagementId, code, trx);
+        if (!before) throw new NotFoundError(`Finding ${code}`);
+        const next = await findings.markSignificantIncident(engagementId, code, version, significantIncident, trx);
         await audit.record(trx, actor, {
           type: 'finding.incident_marked',
           organizationId,
           subject: `finding:${engagementId}/${code}`,
-          before: { significantIncident: before?.significantIncident === true, version },
+          before: { significantIncident: before.significantIncident === true, version },
           after: { significantIncident, version: next },
         });
         return { finding: code, significantIncident, version: next };
