@@ -14,8 +14,8 @@ import {
   formOpinion,
   jsonPath,
   locateProblems,
+  misstatedBy,
   significantIncidents,
-  withDescription,
   type Examination,
   type IncidentCandidate,
   type SystemDescription,
@@ -42,10 +42,13 @@ export function createDescriptionService(deps: {
 }) {
   const { db, descriptions, findings, controls, lookup, access, audit } = deps;
 
-  function viewOf(examination: Examination, stored: StoredDescription | null, findings: readonly IncidentCandidate[]): DescriptionView {
+  function viewOf(examination: Examination, stored: StoredDescription | null, candidates: readonly IncidentCandidate[]): DescriptionView {
     const description = stored?.description ?? emptyDescription();
-    const incidents = significantIncidents(findings, examination.controls);
-    const { engagement } = withDescription(examination, stored && description, findings).examination;
+    const incidents = significantIncidents(candidates, examination.controls);
+    // An unrecorded description warns as an empty one would (the warnings say what to write), but misstates
+    // nothing: there is no description to judge yet.
+    const warnings = descriptionWarnings(description, examination.engagement.notApplicable, incidents);
+    const judged = stored === null ? examination : misstatedBy(examination, warnings);
     return {
       recorded: stored !== null,
       version: stored?.version ?? 0,
@@ -54,19 +57,18 @@ export function createDescriptionService(deps: {
       description,
       notApplicable: examination.engagement.notApplicable,
       incidents,
-      // An unrecorded description warns as an empty one would: the warnings say what to write.
-      warnings: descriptionWarnings(description, examination.engagement.notApplicable, incidents),
-      opinion: formOpinion(engagement, []).subjects.description,
+      warnings,
+      opinion: formOpinion(judged.engagement, []).subjects.description,
     };
   }
 
   async function read(engagementId: string, trx: Executor): Promise<DescriptionView> {
-    const [examination, stored, findings] = await Promise.all([
+    const [examination, stored, candidates] = await Promise.all([
       controls.loadExamination(engagementId, trx),
       descriptions.find(engagementId, trx),
       descriptions.incidentCandidates(engagementId, trx),
     ]);
-    return viewOf(examination, stored, findings);
+    return viewOf(examination, stored, candidates);
   }
 
   return {
@@ -85,16 +87,16 @@ export function createDescriptionService(deps: {
       await access.require(actor, organizationId, 'description.edit');
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
-        const [examination, findings] = await Promise.all([controls.loadExamination(engagementId, trx), descriptions.incidentCandidates(engagementId, trx)]);
+        const [examination, candidates] = await Promise.all([controls.loadExamination(engagementId, trx), descriptions.incidentCandidates(engagementId, trx)]);
         const inScope = new Set(criteriaOfCategories(examination.engagement.categories).map((c) => c.id));
-        const problems = descriptionProblems(description, inScope, new Set(findings.map((f) => f.code)));
+        const problems = descriptionProblems(description, inScope, new Set(candidates.map((f) => f.code)));
         if (problems.length > 0) {
           throw new ValidationError(locateProblems(problems, (path) => jsonPath(['description', ...path])), 'The system description cannot be recorded');
         }
         const before = await descriptions.find(engagementId, trx);
         const saved = await descriptions.save(engagementId, version, description, describeActor(actor), trx);
         await audit.record(trx, actor, { type: 'description.updated', organizationId, subject: `description:${engagementId}`, before, after: saved });
-        return viewOf(examination, saved, findings);
+        return viewOf(examination, saved, candidates);
       });
     },
 
