@@ -43,8 +43,11 @@ export async function loadKeyedExamination(executor: Executor, engagementId: str
   });
 }
 
-/** Runs `read` in a transaction of its own unless `executor` is one already. */
-async function inOneSnapshot<T>(executor: Executor, read: (trx: Executor) => Promise<T>): Promise<T> {
+/**
+ * Runs `read` in one snapshot of the database (an import may be committing meanwhile), in a read-only
+ * transaction of its own unless `executor` is a transaction already.
+ */
+export async function inOneSnapshot<T>(executor: Executor, read: (trx: Executor) => Promise<T>): Promise<T> {
   if (executor.isTransaction) return read(executor);
   // The reads must see one state of the database, not an import half-way between them. A SQLite
   // transaction reads one snapshot anyway; PostgreSQL needs repeatable read for that, read only (it writes

@@ -7,7 +7,7 @@ import { withDescription, type DescribedExamination, type IncidentCandidate, typ
 import type { Examination } from '../domain/engagement.js';
 import type { FindingSource, FindingStatus, StatusChange } from '../domain/findings/index.js';
 import { bumpRevision } from './engagements-repository.js';
-import { defaultDependencies, fromBooleanInt, fromJson, staleOrMissing, toBooleanInt, toJson, toTimestamp, type Executor, type StoreDependencies } from './values.js';
+import { defaultDependencies, fromBooleanInt, fromJson, staleOrMissing, toJson, toTimestamp, type Executor, type StoreDependencies } from './values.js';
 
 export interface StoredDescription {
   engagementId: string;
@@ -86,23 +86,6 @@ export function createDescriptionRepository(db: Executor, deps: StoreDependencie
           .execute();
       }
       return (await findDescription(trx, engagementId)) as StoredDescription;
-    },
-
-    /** Marks a finding as a significant incident or not, at the finding's version; returns its new version (null: no such finding). */
-    async markSignificantIncident(engagementId: string, code: string, expectedVersion: number, significant: boolean, trx: Executor): Promise<number> {
-      await bumpRevision(trx, { engagementId });
-      const result = await trx
-        .updateTable('findings')
-        .set((eb) => ({ significant_incident: toBooleanInt(significant), version: eb('version', '+', 1) }))
-        .where('engagement_id', '=', engagementId)
-        .where('code', '=', code)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) {
-        const row = await trx.selectFrom('findings').select('version').where('engagement_id', '=', engagementId).where('code', '=', code).executeTakeFirst();
-        throw staleOrMissing(`Finding ${code}`, expectedVersion, row?.version);
-      }
-      return expectedVersion + 1;
     },
 
     incidentCandidates: (engagementId: string, trx?: Executor) => incidentCandidates(trx ?? db, engagementId),

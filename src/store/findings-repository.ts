@@ -141,6 +141,12 @@ function statusAsOf(executor: Executor, status: FindingStatus, today: string) {
   return sql<boolean>`findings.status = ${status}`;
 }
 
+/** The refusal of a change of finding `code` at a version it is no longer at, or of one that does not exist. */
+async function staleFinding(executor: Executor, engagementId: string, code: string, expectedVersion: number): Promise<Error> {
+  const current = await executor.selectFrom('findings').select('version').where('engagement_id', '=', engagementId).where('code', '=', code).executeTakeFirst();
+  return staleOrMissing(`Finding ${code}`, expectedVersion, current?.version);
+}
+
 /** The parameters an inserted finding binds: 19 values, and 2 in its root cause's subquery. */
 const FINDING_ROW_PARAMETERS = 21;
 
@@ -278,9 +284,17 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
      */
     async update(engagementId: string, expectedVersion: number, finding: Finding, trx?: Executor): Promise<StoredFinding> {
       const executor = trx ?? db;
-      // A monitoring finding reopened is a regression, which the system description must disclose: the engine
-      // reads it (docs/system-description.md), so the engagement's cached evaluation is of an earlier state.
-      if (finding.source === 'monitoring') await bumpRevision(executor, { engagementId });
+      // The significant-incident rule reads the status of a monitoring finding (a regression) and of a marked one
+      // (a false positive is none): the engine reads it (docs/system-description.md), so a change of that status
+      // leaves the engagement's cached evaluation of an earlier state.
+      const prior = await executor
+        .selectFrom('findings')
+        .select(['status', 'significant_incident'])
+        .where('engagement_id', '=', engagementId)
+        .where('code', '=', finding.code)
+        .executeTakeFirst();
+      const readByIncidents = finding.source === 'monitoring' || finding.significantIncident === true || fromBooleanInt(prior?.significant_incident ?? 0);
+      if (prior !== undefined && prior.status !== finding.status && readByIncidents) await bumpRevision(executor, { engagementId });
       const result = await executor
         .updateTable('findings')
         .set((eb) => ({
@@ -292,16 +306,26 @@ export function createFindingsRepository(db: Executor, deps: StoreDependencies =
         .where('code', '=', finding.code)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) {
-        const current = await executor
-          .selectFrom('findings')
-          .select('version')
-          .where('engagement_id', '=', engagementId)
-          .where('code', '=', finding.code)
-          .executeTakeFirst();
-        throw staleOrMissing(`Finding ${finding.code}`, expectedVersion, current?.version);
-      }
+      if (result.numUpdatedRows === 0n) throw await staleFinding(executor, engagementId, finding.code, expectedVersion);
       return (await findByCode(engagementId, finding.code, executor)) as StoredFinding;
+    },
+
+    /**
+     * Marks a finding as a significant incident the system description must disclose, or not, at the finding's
+     * version, and the change to what the engine reads; returns its new version. Stale or missing: ConflictError
+     * or NotFoundError, and no change.
+     */
+    async markSignificantIncident(engagementId: string, code: string, expectedVersion: number, significant: boolean, trx: Executor): Promise<number> {
+      await bumpRevision(trx, { engagementId });
+      const result = await trx
+        .updateTable('findings')
+        .set((eb) => ({ significant_incident: toBooleanInt(significant), version: eb('version', '+', 1) }))
+        .where('engagement_id', '=', engagementId)
+        .where('code', '=', code)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw await staleFinding(trx, engagementId, code, expectedVersion);
+      return expectedVersion + 1;
     },
 
     findRootCause,

@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshStore, skipEngine } from '../../test/support/engines.js';
 import type { Store } from './database.js';
+import { RoutedPostgresDialect } from './postgres-pools.js';
 
 /** A promise and the function that settles it, for holding a transaction open until a test lets it go. */
 function gate(): { opened: Promise<void>; open: () => void } {
@@ -53,5 +55,27 @@ describe.skipIf(skipEngine('postgres'))('PostgreSQL pools', () => {
     await Promise.all([2, 3, 4].map((n) => store.db.transaction().execute((trx) => sql`insert into pool_probe values (${n})`.execute(trx))));
     const rows = await sql<{ n: number }>`select n from pool_probe order by n`.execute(store.db);
     expect(rows.rows.map((r) => r.n)).toEqual([2, 3, 4]);
+  });
+});
+
+describe('PostgreSQL pools, a connection bound at its first use', () => {
+  /** A pool that counts the clients it hands out and takes back, each answering every query with one row. */
+  function countingPool() {
+    const counts = { taken: 0, released: 0 };
+    const client = { query: () => Promise.resolve({ command: 'SELECT', rowCount: 1, rows: [{ one: 1 }] }), release: () => void counts.released++ };
+    const pool = { connect: () => Promise.resolve().then(() => (counts.taken++, client)), end: () => Promise.resolve() };
+    return { counts, pool: pool as unknown as pg.Pool };
+  }
+
+  it('takes one connection for concurrent first queries, and gives that one back', async () => {
+    const readers = countingPool();
+    const driver = new RoutedPostgresDialect({ readers: readers.pool, changes: countingPool().pool }).createDriver();
+    await driver.init();
+    const connection = await driver.acquireConnection();
+    const results = await Promise.all([1, 2, 3].map(() => connection.executeQuery(CompiledQuery.raw('select 1 as one'))));
+    expect(results.map((r) => r.rows)).toEqual([[{ one: 1 }], [{ one: 1 }], [{ one: 1 }]]);
+    await driver.releaseConnection(connection);
+    expect(readers.counts).toEqual({ taken: 1, released: 1 });
+    await driver.destroy();
   });
 });

@@ -27,13 +27,14 @@ interface Bound {
 
 /** A connection that takes a real one from a pool at its first use and keeps it until released. */
 class RoutedConnection implements DatabaseConnection {
-  bound: Bound | null = null;
+  /** The real connection, or its taking under way: concurrent first uses (queries in `Promise.all`) share the one. */
+  binding: Promise<Bound> | null = null;
 
   constructor(private readonly readers: PostgresDriver) {}
 
-  async bind(driver: PostgresDriver): Promise<Bound> {
-    if (this.bound === null) this.bound = { driver, connection: (await driver.acquireConnection()) as Bound['connection'] };
-    return this.bound;
+  bind(driver: PostgresDriver): Promise<Bound> {
+    this.binding ??= driver.acquireConnection().then((connection) => ({ driver, connection: connection as Bound['connection'] }));
+    return this.binding;
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -70,35 +71,37 @@ class RoutedDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    const { driver, connection: real } = bound(connection);
+    const { driver, connection: real } = await bound(connection);
     await driver.commitTransaction(real);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    const { driver, connection: real } = bound(connection);
+    const { driver, connection: real } = await bound(connection);
     await driver.rollbackTransaction(real);
   }
 
   async savepoint(connection: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
-    const { driver, connection: real } = bound(connection);
+    const { driver, connection: real } = await bound(connection);
     await driver.savepoint(real, name, compileQuery);
   }
 
   async rollbackToSavepoint(connection: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
-    const { driver, connection: real } = bound(connection);
+    const { driver, connection: real } = await bound(connection);
     await driver.rollbackToSavepoint(real, name, compileQuery);
   }
 
   async releaseSavepoint(connection: DatabaseConnection, name: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
-    const { driver, connection: real } = bound(connection);
+    const { driver, connection: real } = await bound(connection);
     await driver.releaseSavepoint(real, name, compileQuery);
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     const routedConnection = routed(connection);
-    const { bound: taken } = routedConnection;
-    routedConnection.bound = null;
-    if (taken !== null) await taken.driver.releaseConnection(taken.connection);
+    const { binding } = routedConnection;
+    routedConnection.binding = null;
+    // A connection never taken (the pool refused it) has nothing to give back.
+    const taken = await binding?.catch(() => null);
+    if (taken) await taken.driver.releaseConnection(taken.connection);
   }
 
   async destroy(): Promise<void> {
@@ -111,10 +114,10 @@ function routed(connection: DatabaseConnection): RoutedConnection {
   return connection;
 }
 
-function bound(connection: DatabaseConnection): Bound {
-  const { bound: taken } = routed(connection);
-  if (taken === null) throw new Error('A transaction ended on a connection that never began one');
-  return taken;
+function bound(connection: DatabaseConnection): Promise<Bound> {
+  const { binding } = routed(connection);
+  if (binding === null) throw new Error('A transaction ended on a connection that never began one');
+  return binding;
 }
 
 /** The PostgreSQL dialect over the two pools. */

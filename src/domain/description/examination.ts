@@ -19,8 +19,12 @@ export interface DescribedExamination {
 export function withDescription(examination: Examination, description: SystemDescription | null, findings: readonly IncidentCandidate[]): DescribedExamination {
   if (description === null) return { examination, warnings: [] };
   const warnings = descriptionWarnings(description, examination.engagement.notApplicable, significantIncidents(findings, examination.controls));
+  return { examination: misstatedBy(examination, warnings), warnings };
+}
+
+/** The examination with the misstatements a recorded description's warnings amount to appended to the engagement's. */
+export function misstatedBy(examination: Examination, warnings: readonly DescriptionWarning[]): Examination {
   const added = descriptionMisstatements(warnings);
-  if (added.length === 0) return { examination, warnings };
-  const engagement = { ...examination.engagement, misstatements: [...examination.engagement.misstatements, ...added] };
-  return { examination: { ...examination, engagement }, warnings };
+  if (added.length === 0) return examination;
+  return { ...examination, engagement: { ...examination.engagement, misstatements: [...examination.engagement.misstatements, ...added] } };
 }

@@ -5,6 +5,7 @@
  * transaction and marks the engagement's examination as changed, so the forecast reads it at once.
  */
 import {
+  NotFoundError,
   ValidationError,
   criteriaOfCategories,
   descriptionProblems,
@@ -13,15 +14,17 @@ import {
   formOpinion,
   jsonPath,
   locateProblems,
+  misstatedBy,
   significantIncidents,
-  withDescription,
   type Examination,
   type IncidentCandidate,
   type SystemDescription,
 } from '../../domain/index.js';
 import type { DescriptionView, IncidentMark } from '../../contract/description.js';
+import { inOneSnapshot } from '../../store/controls-examination.js';
 import type { ControlsRepository } from '../../store/controls-repository.js';
 import type { DescriptionRepository, StoredDescription } from '../../store/description-repository.js';
+import type { FindingsRepository } from '../../store/findings-repository.js';
 import type { Executor } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import { describeActor, type Actor } from '../platform/actor.js';
@@ -31,17 +34,21 @@ import type { EngagementScope } from '../engagements/engagement-scope.js';
 export function createDescriptionService(deps: {
   db: Executor;
   descriptions: DescriptionRepository;
+  findings: Pick<FindingsRepository, 'findByCode' | 'markSignificantIncident'>;
   controls: Pick<ControlsRepository, 'loadExamination'>;
   lookup: EngagementScope;
   access: Access;
   audit: AuditLog;
 }) {
-  const { db, descriptions, controls, lookup, access, audit } = deps;
+  const { db, descriptions, findings, controls, lookup, access, audit } = deps;
 
-  function viewOf(examination: Examination, stored: StoredDescription | null, findings: readonly IncidentCandidate[]): DescriptionView {
+  function viewOf(examination: Examination, stored: StoredDescription | null, candidates: readonly IncidentCandidate[]): DescriptionView {
     const description = stored?.description ?? emptyDescription();
-    const incidents = significantIncidents(findings, examination.controls);
-    const { engagement } = withDescription(examination, stored && description, findings).examination;
+    const incidents = significantIncidents(candidates, examination.controls);
+    // An unrecorded description warns as an empty one would (the warnings say what to write), but misstates
+    // nothing: there is no description to judge yet.
+    const warnings = descriptionWarnings(description, examination.engagement.notApplicable, incidents);
+    const judged = stored === null ? examination : misstatedBy(examination, warnings);
     return {
       recorded: stored !== null,
       version: stored?.version ?? 0,
@@ -50,19 +57,18 @@ export function createDescriptionService(deps: {
       description,
       notApplicable: examination.engagement.notApplicable,
       incidents,
-      // An unrecorded description warns as an empty one would: the warnings say what to write.
-      warnings: descriptionWarnings(description, examination.engagement.notApplicable, incidents),
-      opinion: formOpinion(engagement, []).subjects.description,
+      warnings,
+      opinion: formOpinion(judged.engagement, []).subjects.description,
     };
   }
 
   async function read(engagementId: string, trx: Executor): Promise<DescriptionView> {
-    const [examination, stored, findings] = await Promise.all([
+    const [examination, stored, candidates] = await Promise.all([
       controls.loadExamination(engagementId, trx),
       descriptions.find(engagementId, trx),
       descriptions.incidentCandidates(engagementId, trx),
     ]);
-    return viewOf(examination, stored, findings);
+    return viewOf(examination, stored, candidates);
   }
 
   return {
@@ -70,7 +76,7 @@ export function createDescriptionService(deps: {
     async get(actor: Actor, organizationId: string, engagementId: string): Promise<DescriptionView> {
       await access.require(actor, organizationId, 'description.read');
       await lookup.engagement(organizationId, engagementId);
-      return db.transaction().execute((trx) => read(engagementId, trx));
+      return inOneSnapshot(db, (trx) => read(engagementId, trx));
     },
 
     /**
@@ -81,16 +87,16 @@ export function createDescriptionService(deps: {
       await access.require(actor, organizationId, 'description.edit');
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
-        const [examination, findings] = await Promise.all([controls.loadExamination(engagementId, trx), descriptions.incidentCandidates(engagementId, trx)]);
+        const [examination, candidates] = await Promise.all([controls.loadExamination(engagementId, trx), descriptions.incidentCandidates(engagementId, trx)]);
         const inScope = new Set(criteriaOfCategories(examination.engagement.categories).map((c) => c.id));
-        const problems = descriptionProblems(description, inScope, new Set(findings.map((f) => f.code)));
+        const problems = descriptionProblems(description, inScope, new Set(candidates.map((f) => f.code)));
         if (problems.length > 0) {
           throw new ValidationError(locateProblems(problems, (path) => jsonPath(['description', ...path])), 'The system description cannot be recorded');
         }
         const before = await descriptions.find(engagementId, trx);
         const saved = await descriptions.save(engagementId, version, description, describeActor(actor), trx);
         await audit.record(trx, actor, { type: 'description.updated', organizationId, subject: `description:${engagementId}`, before, after: saved });
-        return viewOf(examination, saved, findings);
+        return viewOf(examination, saved, candidates);
       });
     },
 
@@ -99,13 +105,14 @@ export function createDescriptionService(deps: {
       await access.require(actor, organizationId, 'description.edit');
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
-        const before = (await descriptions.incidentCandidates(engagementId, trx)).find((f) => f.code === code);
-        const next = await descriptions.markSignificantIncident(engagementId, code, version, significantIncident, trx);
+        const before = await findings.findByCode(engagementId, code, trx);
+        if (!before) throw new NotFoundError(`Finding ${code}`);
+        const next = await findings.markSignificantIncident(engagementId, code, version, significantIncident, trx);
         await audit.record(trx, actor, {
           type: 'finding.incident_marked',
           organizationId,
           subject: `finding:${engagementId}/${code}`,
-          before: { significantIncident: before?.significantIncident === true, version },
+          before: { significantIncident: before.significantIncident === true, version },
           after: { significantIncident, version: next },
         });
         return { finding: code, significantIncident, version: next };

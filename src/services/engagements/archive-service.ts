@@ -12,6 +12,7 @@
 import { ConflictError, type ControlTest } from '../../domain/index.js';
 import { canonicalJson } from '../../store/canonical-json.js';
 import type { ControlsRepository, StoredControl, StoredControlTest } from '../../store/controls-repository.js';
+import { inOneSnapshot } from '../../store/controls-examination.js';
 import type { EngagementsRepository, StoredEngagement } from '../../store/engagements-repository.js';
 import type { RemediationPlansRepository } from '../../store/remediation-plans-repository.js';
 import { staleOrMissing, toTimestamp, type Executor, type Trx } from '../../store/values.js';
@@ -19,7 +20,6 @@ import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
 import {
-  inOneSnapshot,
   readEngagementRecord,
   recordedControl,
   type EngagementRecord,

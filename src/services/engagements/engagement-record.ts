@@ -8,7 +8,6 @@
 import { maskWebhookUrl, type Control, type ControlTest, type Finding, type RecordedResponse, type RootCause, type VersionedPlan } from '../../domain/index.js';
 import { loadArchivedControls, loadExamination } from '../../store/controls-examination.js';
 import type { StoredControl } from '../../store/controls-repository.js';
-import { engineOf } from '../../store/engine.js';
 import type { StoredEngagement } from '../../store/engagements-repository.js';
 import type { FindingsRepository, StoredFinding, StoredRootCause } from '../../store/findings-repository.js';
 import type { ManagementResponsesRepository, StoredManagementResponse } from '../../store/management-responses-repository.js';
@@ -56,13 +55,6 @@ function recordedResponse({ version: _version, ...response }: StoredManagementRe
 
 export function recordedControl({ rowId: _row, engagementId: _engagement, ...control }: StoredControl): RecordedControl {
   return control;
-}
-
-/** Runs `read` in one snapshot of the database (an import may be committing meanwhile), or in `trx` when given. */
-export function inOneSnapshot<T>(db: Executor, read: (trx: Executor) => Promise<T>, trx?: Executor): Promise<T> {
-  if (trx) return read(trx);
-  const transaction = engineOf(db) === 'postgres' ? db.transaction().setIsolationLevel('repeatable read') : db.transaction();
-  return transaction.execute(read);
 }
 
 /** The workspace of the engagement: the examination in use with its findings, root causes and management responses. */

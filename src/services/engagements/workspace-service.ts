@@ -18,7 +18,7 @@ import {
 } from '../../domain/index.js';
 import { counted } from '../../domain/words.js';
 import { planReimport, reimportRefusal, type ReimportPlan } from '../../domain/reimport.js';
-import { loadStoredTests, replaceExamination, type ReplaceCounts } from '../../store/controls-examination.js';
+import { inOneSnapshot, loadStoredTests, replaceExamination, type ReplaceCounts } from '../../store/controls-examination.js';
 import type { StoredControlTest } from '../../store/controls-repository.js';
 import type { ChecksRepository } from '../../store/checks-repository.js';
 import type { EngagementsRepository, StoredEngagement } from '../../store/engagements-repository.js';
@@ -33,7 +33,7 @@ import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
 import { requireLeaveToRetire } from './control-tests-service.js';
-import { inOneSnapshot, readWorkspace } from './engagement-record.js';
+import { readWorkspace } from './engagement-record.js';
 import { settingsOf } from './engagements-service.js';
 import { archivedConflict, at } from './engagement-scope.js';
 import type { SignupPolicy } from '../accounts/signup-policy.js';

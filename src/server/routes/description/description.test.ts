@@ -107,6 +107,26 @@ for (const engine of ENGINES) {
       expect((await compliance.request({ method: 'PUT', url: `${url}/findings/F-404/significant-incident`, payload: { version: 1, significantIncident: true } })).statusCode).toBe(404);
     });
 
+    it('reads a marked incident set to false positive, and back, at once in the forecast', async () => {
+      const { url } = await seeded();
+      const compliance = await t().member('compliance');
+      await compliance.request({ method: 'PUT', url: `${url}/description`, payload: { version: 0, description: buildDescription() } });
+      await compliance.request({ method: 'PUT', url: `${url}/findings/F-1/significant-incident`, payload: { version: 1, significantIncident: true } });
+      expect(await forecast(url)).toBe('qualified');
+
+      const dismissed = await compliance.request({
+        method: 'POST',
+        url: `${url}/findings/F-1/transitions`,
+        payload: { version: 2, to: 'false_positive', falsePositiveReason: 'A planned maintenance window, not an outage' },
+      });
+      expect(dismissed.statusCode).toBe(200);
+      expect(await forecast(url)).toBe('unmodified');
+
+      const reopened = await compliance.request({ method: 'POST', url: `${url}/findings/F-1/transitions`, payload: { version: 3, to: 'open', reason: 'The outage was real' } });
+      expect(reopened.statusCode).toBe(200);
+      expect(await forecast(url)).toBe('qualified');
+    });
+
     it('counts a monitoring regression of a key control as a significant incident, read at once by the forecast', async () => {
       const { url, engagementId } = await seeded();
       const compliance = await t().member('compliance');
