@@ -20,6 +20,10 @@ async function pick(scope: Locator, page: Page, label: string | RegExp, option: 
 const cellText = (page: Page, axis: 'inherent' | 'residual', likelihood: number, impact: number) =>
   main(page).getByTestId(`heat-map-${axis}`).locator(`[data-cell="${likelihood}-${impact}"]`).innerText();
 
+/** A report's period ending yesterday and starting half a year before: current whatever day the test runs. */
+const periodEnd = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+const periodStart = new Date(Date.now() - 183 * 86_400_000).toISOString().slice(0, 10);
+
 describeE2E('risks and vendors', (e2e) => {
   it('adds a risk, sees it on both heat maps, lets its control fail, and a vendor report raises a risk', async () => {
     const seeded = await e2e().server.seedOrganization('acme-risks', await loadWorkspace(DEMO_WORKSPACE));
@@ -76,8 +80,8 @@ describeE2E('risks and vendors', (e2e) => {
     await pick(add, page, 'Criticality', 'critical');
     await add.getByRole('button', { name: 'Add the vendor' }).click();
     const record = main(page).getByRole('form', { name: 'Record a SOC 2 report of V-001' });
-    await record.getByLabel('Period start').fill('2026-01-01');
-    await record.getByLabel('Period end').fill('2026-06-30');
+    await record.getByLabel('Period start').fill(periodStart);
+    await record.getByLabel('Period end').fill(periodEnd);
     await record.getByLabel('Exceptions').fill('2');
     await record.getByRole('button', { name: 'Record the report' }).click();
     await record.getByText('Recorded; it raised R-002.').waitFor();
