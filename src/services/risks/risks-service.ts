@@ -111,14 +111,14 @@ export function createRisksService(deps: {
       return assessedRisk(risk, (await standings(organizationId, engagementId)).standing, isoDate(clock()));
     },
 
-    /** A new risk, given the next code of the register (R-001, R-002, …). */
-    async create(actor: Actor, organizationId: string, engagementId: string, input: RiskInput): Promise<RiskView> {
+    /** A new risk, given the next code of the register (R-001, R-002, …) unless `code` is given (a workspace's file keeps its own); a taken code is a ConflictError. */
+    async create(actor: Actor, organizationId: string, engagementId: string, input: RiskInput, code?: string): Promise<RiskView> {
       await access.require(actor, organizationId, 'risk.manage');
       const { conclusions, standing } = await standings(organizationId, engagementId);
       const created = await db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
         await checkLinks(engagementId, input, conclusions, trx);
-        const risk = await risks.create(engagementId, { ...input, code: await risks.nextCode(engagementId, trx) }, trx);
+        const risk = await risks.create(engagementId, { ...input, code: code ?? (await risks.nextCode(engagementId, trx)) }, trx);
         await audit.record(trx, actor, { type: 'risk.created', organizationId, subject: subject(engagementId, risk.code), after: risk });
         return risk;
       });

@@ -128,11 +128,12 @@ export function createVendorsService(deps: {
       };
     },
 
-    async create(actor: Actor, organizationId: string, engagementId: string, input: VendorInput): Promise<StoredVendor> {
+    /** A new vendor, given the next code of the inventory (V-001, …) unless `code` is given (a workspace's file keeps its own). */
+    async create(actor: Actor, organizationId: string, engagementId: string, input: VendorInput, code?: string): Promise<StoredVendor> {
       await access.require(actor, organizationId, 'vendor.manage');
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
-        const vendor = await vendors.create(engagementId, { ...input, code: await vendors.nextCode(engagementId, trx) }, trx);
+        const vendor = await vendors.create(engagementId, { ...input, code: code ?? (await vendors.nextCode(engagementId, trx)) }, trx);
         await audit.record(trx, actor, { type: 'vendor.created', organizationId, subject: subject(engagementId, vendor.code), after: vendor });
         return vendor;
       });
