@@ -1,6 +1,6 @@
 // The risk register and vendors in the browser: a risk linked to an effective control sits lower on the residual
 // heat map than on the inherent one; two failing samples on the control bring it back up; a vendor's SOC 2
-// report with exceptions raises a risk of its own into the register.
+// report with exceptions raises a risk of its own into the register, and once expired another when someone looks again.
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DEMO_WORKSPACE } from '../src/cli/commands/demo.js';
@@ -88,5 +88,19 @@ describeE2E('risks and vendors', (e2e) => {
     await main(page).getByTestId('vendor-V-001').getByRole('link', { name: 'R-002' }).click();
     await page.waitForURL(`**${seeded.root}/risks/R-002`);
     await main(page).getByRole('heading', { name: 'R-002 CloudHost: its SOC 2 report has exceptions (2)' }).waitFor();
+    expect(await main(page).getByTestId('raised-by').innerText()).toContain("Raised by V-001's SOC 2 report");
+
+    // A year on, the report has expired: nothing changes by itself; looking again as of today raises its risk.
+    const year = 400 * 86_400_000;
+    e2e().server.travel(year);
+    try {
+      const later = (await e2e().signIn(PEOPLE.compliance)).page;
+      await later.goto(`${seeded.root}/vendors`);
+      await main(later).getByRole('button', { name: 'Look again as of today' }).click();
+      await main(later).getByText('It raised R-003.').waitFor();
+      await main(later).getByTestId('vendor-V-001').getByRole('link', { name: 'R-003' }).waitFor();
+    } finally {
+      e2e().server.travel(-year);
+    }
   });
 });
