@@ -25,7 +25,7 @@ const periodEnd = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 const periodStart = new Date(Date.now() - 183 * 86_400_000).toISOString().slice(0, 10);
 
 describeE2E('risks and vendors', (e2e) => {
-  it('adds a risk, sees it on both heat maps, lets its control fail, and a vendor report raises a risk', async () => {
+  it('adds a risk, sees it on both heat maps, lets its control fail, a vendor report raises a risk, and once expired another on a second look', async () => {
     const seeded = await e2e().server.seedOrganization('acme-risks', await loadWorkspace(DEMO_WORKSPACE));
     const { page } = await e2e().signIn(PEOPLE.compliance);
 
