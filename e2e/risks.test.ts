@@ -1,6 +1,6 @@
 // The risk register and vendors in the browser: a risk linked to an effective control sits lower on the residual
 // heat map than on the inherent one; two failing samples on the control bring it back up; a vendor's SOC 2
-// report with exceptions raises a risk of its own into the register.
+// report with exceptions raises a risk of its own into the register, and once expired another when someone looks again.
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DEMO_WORKSPACE } from '../src/cli/commands/demo.js';
@@ -20,8 +20,12 @@ async function pick(scope: Locator, page: Page, label: string | RegExp, option: 
 const cellText = (page: Page, axis: 'inherent' | 'residual', likelihood: number, impact: number) =>
   main(page).getByTestId(`heat-map-${axis}`).locator(`[data-cell="${likelihood}-${impact}"]`).innerText();
 
+/** A report's period ending yesterday and starting half a year before: current whatever day the test runs. */
+const periodEnd = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+const periodStart = new Date(Date.now() - 183 * 86_400_000).toISOString().slice(0, 10);
+
 describeE2E('risks and vendors', (e2e) => {
-  it('adds a risk, sees it on both heat maps, lets its control fail, and a vendor report raises a risk', async () => {
+  it('adds a risk, sees it on both heat maps, lets its control fail, a vendor report raises a risk, and once expired another on a second look', async () => {
     const seeded = await e2e().server.seedOrganization('acme-risks', await loadWorkspace(DEMO_WORKSPACE));
     const { page } = await e2e().signIn(PEOPLE.compliance);
 
@@ -76,13 +80,27 @@ describeE2E('risks and vendors', (e2e) => {
     await pick(add, page, 'Criticality', 'critical');
     await add.getByRole('button', { name: 'Add the vendor' }).click();
     const record = main(page).getByRole('form', { name: 'Record a SOC 2 report of V-001' });
-    await record.getByLabel('Period start').fill('2026-01-01');
-    await record.getByLabel('Period end').fill('2026-06-30');
+    await record.getByLabel('Period start').fill(periodStart);
+    await record.getByLabel('Period end').fill(periodEnd);
     await record.getByLabel('Exceptions').fill('2');
     await record.getByRole('button', { name: 'Record the report' }).click();
     await record.getByText('Recorded; it raised R-002.').waitFor();
     await main(page).getByTestId('vendor-V-001').getByRole('link', { name: 'R-002' }).click();
     await page.waitForURL(`**${seeded.root}/risks/R-002`);
     await main(page).getByRole('heading', { name: 'R-002 CloudHost: its SOC 2 report has exceptions (2)' }).waitFor();
+    expect(await main(page).getByTestId('raised-by').innerText()).toContain("Raised by V-001's SOC 2 report");
+
+    // A year on, the report has expired: nothing changes by itself; looking again as of today raises its risk.
+    const year = 400 * 86_400_000;
+    e2e().server.travel(year);
+    try {
+      const later = (await e2e().signIn(PEOPLE.compliance)).page;
+      await later.goto(`${seeded.root}/vendors`);
+      await main(later).getByRole('button', { name: 'Look again as of today' }).click();
+      await main(later).getByText('It raised R-003.').waitFor();
+      await main(later).getByTestId('vendor-V-001').getByRole('link', { name: 'R-003' }).waitFor();
+    } finally {
+      e2e().server.travel(-year);
+    }
   });
 });

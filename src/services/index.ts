@@ -51,7 +51,7 @@ export function createServices(
   const evidenceServices = createEvidenceServices(platform, { lookup, ...(evidence && { settings: evidence }) });
   const monitoring = createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) });
   const register = {
-    ...createRiskServices(platform, { lookup, examination: engagements.examination, checks: monitoring.checks }),
+    ...createRiskServices(platform, { lookup, examination: engagements.examination }),
     ...createVendorServices(platform, { lookup }),
   };
   return {

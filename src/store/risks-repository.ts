@@ -132,18 +132,6 @@ export function createRisksRepository(db: Executor, deps: StoreDependencies = de
       return nextFreeCode('R', rows.map((r) => r.code));
     },
 
-    /** The risk a vendor's report raised for a reason, if one was. */
-    async findRaised(engagementId: string, report: string, reason: VendorRiskReason, trx?: Executor): Promise<StoredRisk | null> {
-      const row = await (trx ?? db)
-        .selectFrom('risks')
-        .select(columns)
-        .where('engagement_id', '=', engagementId)
-        .where('vendor_report_id', '=', report)
-        .where('vendor_reason', '=', reason)
-        .executeTakeFirst();
-      return row ? toStored(row) : null;
-    },
-
     /** A new risk (raised by a vendor's report when `raisedBy` says so); its code taken already is a ConflictError, an unknown engagement NotFound. */
     async create(engagementId: string, risk: Risk, trx?: Executor, raisedBy: VendorLink | null = null): Promise<StoredRisk> {
       const executor = trx ?? db;

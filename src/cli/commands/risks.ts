@@ -3,7 +3,7 @@
  * risk's inherent and residual score (docs/risks-and-vendors.md).
  */
 import type { Command } from 'commander';
-import { ValidationError, isoDate, words } from '../../domain/index.js';
+import { ValidationError, compareByResidual, isoDate, words } from '../../domain/index.js';
 import type { RiskRegister } from '../../services/risks/index.js';
 import { assessedRiskRegister } from '../../workspace/register.js';
 import { actingOn, engagementOptions, type EngagementOptions } from '../acting.js';
@@ -51,7 +51,7 @@ async function workspaceRegister(dir: string, today: string) {
 
 function registerText(risks: readonly Assessed[]): string {
   if (risks.length === 0) return 'The register is empty.\n';
-  const ranked = [...risks].sort((a, b) => b.assessment.residual.score - a.assessment.residual.score || a.code.localeCompare(b.code));
+  const ranked = [...risks].sort(compareByResidual);
   const lines = ranked.map((r) => {
     const { inherent, residual, strongest } = r.assessment;
     const by = strongest === null ? 'no effective control' : `set by ${strongest}`;

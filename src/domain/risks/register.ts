@@ -16,3 +16,21 @@ export function controlStanding(conclusions: ReadonlyMap<string, ControlConclusi
 export function assessedRisk<T extends Risk>(risk: T, standing: (control: string) => LinkedControl, today: string): T & { assessment: RiskAssessment; flags: RiskFlag[] } {
   return { ...risk, assessment: assessRisk(risk, risk.controls.map(standing)), flags: riskFlags(risk, today) };
 }
+
+/** A risk as the register ranks and counts it: its code and its inherent and residual ratings. */
+type Rated = { code: string; assessment: Pick<RiskAssessment, 'inherent' | 'residual'> };
+
+/** Highest residual score first, then highest inherent, then by code: what needs attention first leads. */
+export function compareByResidual(a: Rated, b: Rated): number {
+  return b.assessment.residual.score - a.assessment.residual.score || b.assessment.inherent.score - a.assessment.inherent.score || a.code.localeCompare(b.code);
+}
+
+/** How many risks sit at a likelihood and impact of the heat map before controls (inherent) or after them (residual). */
+export function heatMapCounts(risks: readonly Pick<Rated, 'assessment'>[], axis: 'inherent' | 'residual'): (likelihood: number, impact: number) => number {
+  const counts = new Map<string, number>();
+  for (const { assessment } of risks) {
+    const { likelihood, impact } = assessment[axis];
+    counts.set(`${likelihood}:${impact}`, (counts.get(`${likelihood}:${impact}`) ?? 0) + 1);
+  }
+  return (likelihood, impact) => counts.get(`${likelihood}:${impact}`) ?? 0;
+}

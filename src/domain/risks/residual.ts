@@ -67,7 +67,7 @@ export function riskLevel(score: number): RiskLevel {
   return 'low';
 }
 
-export function mitigationOf(standing: LinkedControl): Mitigation {
+function mitigationOf(standing: LinkedControl): Mitigation {
   const { control, conclusion, monitoringFailing } = standing;
   if (conclusion === null) return { control, conclusion, monitoringFailing, reduction: 0, reason: `${control} is not a control of the engagement: it mitigates nothing` };
   const byConclusion = MITIGATION_BY_CONCLUSION[conclusion];

@@ -5,19 +5,22 @@
  * ended over a year ago is no longer the vendor's current assurance (a bridge letter may cover a gap of a few
  * months, never a whole year). One risk per report and reason: raising again finds the one raised before.
  */
-import { isRealDate } from '../dates.js';
 import type { Vendor, VendorCriticality, VendorReport } from './model.js';
 
 export const VENDOR_RISK_REASONS = ['modified_opinion', 'exceptions', 'expired'] as const;
 export type VendorRiskReason = (typeof VENDOR_RISK_REASONS)[number];
 
 /** How long after its period ended a report is still the vendor's current assurance. */
-export const REPORT_VALID_MONTHS = 12;
+const REPORT_VALID_MONTHS = 12;
 
-/** The same day a year later (29 February: the 28th), as YYYY-MM-DD. */
-function yearAfter(iso: string): string {
-  const next = `${String(Number(iso.slice(0, 4)) + 1).padStart(4, '0')}${iso.slice(4)}`;
-  return isRealDate(next) ? next : `${next.slice(0, 8)}28`;
+/** The same day {@link REPORT_VALID_MONTHS} later (a day that month lacks: its last, so 29 February gives the 28th), as YYYY-MM-DD. */
+function validUntil(iso: string): string {
+  const months = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + REPORT_VALID_MONTHS;
+  const year = Math.floor(months / 12);
+  const month = (months % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(Number(iso.slice(8, 10)), lastDay);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** The reasons the report raises a risk as of `today` (YYYY-MM-DD), in the order of VENDOR_RISK_REASONS. */
@@ -31,7 +34,7 @@ export function reportRiskReasons(report: Pick<VendorReport, 'opinion' | 'except
 
 /** Expired: `today` is past the day {@link REPORT_VALID_MONTHS} (a year) after the period ended. */
 export function isExpired(report: Pick<VendorReport, 'periodEnd'>, today: string): boolean {
-  return yearAfter(report.periodEnd) < today;
+  return validUntil(report.periodEnd) < today;
 }
 
 /** A vendor's impact on the system, from its criticality: a critical vendor's failure is a severe one. */

@@ -10,6 +10,8 @@ import {
   MITIGATION_BY_CONCLUSION,
   MITIGATION_WHEN_MONITORING_FAILS,
   RISK_LEVELS,
+  compareByResidual,
+  heatMapCounts,
   riskLevel,
   words,
   type ControlConclusion,
@@ -47,12 +49,9 @@ export function riskAssessment(data: ReportData): ReportDocument {
   };
 }
 
-/** Highest residual score first, then highest inherent, then by code: what needs attention first leads. */
+/** What needs attention first leads (compareByResidual). */
 export function orderedByResidual(risks: readonly RegisterRisk[]): RegisterRisk[] {
-  return [...risks].sort(
-    (a, b) =>
-      b.assessment.residual.score - a.assessment.residual.score || b.assessment.inherent.score - a.assessment.inherent.score || a.code.localeCompare(b.code),
-  );
+  return [...risks].sort(compareByResidual);
 }
 
 /** "20 (critical)". */
@@ -124,8 +123,7 @@ function scopeAndMethod(data: ReportData, register: readonly RegisterRisk[]): Se
 
 /** The 5×5 matrix with the count of risks in each cell: likelihood down (highest first), impact across. */
 export function heatMap(register: readonly RegisterRisk[], which: 'inherent' | 'residual'): Block {
-  const count = (likelihood: number, impact: number) =>
-    register.filter((r) => r.assessment[which].likelihood === likelihood && r.assessment[which].impact === impact).length;
+  const count = heatMapCounts(register, which);
   return {
     kind: 'table',
     title: `${which === 'inherent' ? 'Inherent' : 'Residual'} risk: risks per likelihood and impact`,

@@ -66,5 +66,19 @@ for (const engine of ENGINES) {
       const { vendors } = await services.vendors.list(OPERATOR, organization.id, engagement!.id);
       expect(vendors.map((v) => v.name)).toEqual(['Nimbus Cloud', 'PayRight']);
     });
+
+    it("keeps each risk's and vendor's code as its file writes it", async () => {
+      const examination = await loadWorkspace(ACME);
+      const register = await loadRegister(ACME, examination);
+      const risks = register.risks.map((risk, i) => ({ ...risk, code: `R-${101 + 2 * i}` }));
+      const seed = { organizationSlug: 'acme', examination, people: PEOPLE, password: 'the published password', register: { ...register, risks } };
+      const services = createServices(store());
+      const { organization } = await services.demo.seed(OPERATOR, seed);
+      const [engagement] = (await services.engagements.list(OPERATOR, organization.id, { limit: 1, offset: 0 })).items;
+      const stored = (await services.risks.list(OPERATOR, organization.id, engagement!.id)).risks;
+      expect(stored.filter((r) => r.raisedBy === null).map((r) => r.code)).toEqual(risks.map((r) => r.code));
+      const { vendors } = await services.vendors.list(OPERATOR, organization.id, engagement!.id);
+      expect(vendors.map((v) => v.code)).toEqual(register.vendors.map((v) => v.vendor.code));
+    });
   });
 }

@@ -11,11 +11,11 @@ import type { DatabaseStanding, InstanceRepository } from '../../store/instance-
 import type { Organization, OrganizationsRepository } from '../../store/organizations-repository.js';
 import type { Actor } from '../platform/actor.js';
 import type { UsersService } from '../accounts/users-service.js';
+import type { WorkspaceRegister } from '../../workspace/register.js';
 import type { WorkspaceContent } from '../../workspace/write.js';
 import type { WorkspaceService } from '../engagements/workspace-service.js';
 import type { RisksService } from '../risks/risks-service.js';
 import type { VendorsService } from '../vendors/vendors-service.js';
-import type { DemoRegister } from './register.js';
 
 export interface DemoPerson {
   email: string;
@@ -33,7 +33,7 @@ export interface DemoSeed {
   /** The system description recorded with the engagement when it is imported, if the workspace has one. */
   description?: SystemDescription;
   /** Risks and vendors added to the engagement when it is imported (its controls must hold what they link). */
-  register?: DemoRegister;
+  register?: WorkspaceRegister;
 }
 
 export interface SeededDemo {
@@ -62,10 +62,11 @@ export function createDemoService(deps: {
 }) {
   const { organizations, instance, workspace, users, description, risks, vendors } = deps;
 
-  async function addRegister(actor: Actor, organizationId: string, engagementId: string, register: DemoRegister) {
-    for (const risk of register.risks) await risks.create(actor, organizationId, engagementId, risk);
-    for (const { vendor, reports } of register.vendors) {
-      const { code } = await vendors.create(actor, organizationId, engagementId, vendor);
+  /** The register as the workspace writes it: each risk and vendor keeps its file's code. */
+  async function addRegister(actor: Actor, organizationId: string, engagementId: string, register: WorkspaceRegister) {
+    for (const { code, ...risk } of register.risks) await risks.create(actor, organizationId, engagementId, risk, code);
+    for (const { vendor: { code, ...vendor }, reports } of register.vendors) {
+      await vendors.create(actor, organizationId, engagementId, vendor, code);
       for (const report of reports) await vendors.recordReport(actor, organizationId, engagementId, code, report);
     }
   }

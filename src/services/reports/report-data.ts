@@ -15,7 +15,7 @@ import type { ManagementResponsesRepository } from '../../store/management-respo
 import type { OrganizationsRepository } from '../../store/organizations-repository.js';
 import type { RisksRepository } from '../../store/risks-repository.js';
 import type { SnapshotsRepository } from '../../store/snapshots-repository.js';
-import { definitionOf } from '../monitoring/check-definition.js';
+import { failingControls, latestChecks } from '../monitoring/failing-controls.js';
 import type { EvaluationSummary } from '../engagements/examination-service.js';
 
 /** The audit log's newest events read for the changes since the period: enough for a bridge letter, bounded for the server. */
@@ -42,17 +42,16 @@ export function createReportDataLoader(deps: ReportDataDependencies) {
 
   /** Each check's latest run, and the controls tested by a check whose latest run failed (for the residual risk). */
   async function monitoring(engagementId: string): Promise<{ summaries: MonitoringSummary[]; failing: Set<string> }> {
-    const latest = await checks.latestRuns(engagementId);
-    const failing = new Set<string>();
-    const summaries = (await checks.list(engagementId)).flatMap((check) => {
-      const run = latest.get(check.checkId);
-      if (!run) return [];
-      // Only the check's own controls are read: no export is opened.
-      const { controls: tested } = definitionOf(check.fileName, check.definition, '/nonexistent-assay-workspace');
-      if (run.status === 'fail') tested.forEach((control) => failing.add(control));
-      return [{ check: check.checkId, title: check.title, control: tested[0] ?? null, ranAt: run.ranAt, tested: run.population, failing: run.failures }];
-    });
-    return { summaries, failing };
+    const latest = await latestChecks(checks, engagementId);
+    const summaries = latest.map(({ check, run, controls: tested }) => ({
+      check: check.checkId,
+      title: check.title,
+      control: tested[0] ?? null,
+      ranAt: run.ranAt,
+      tested: run.population,
+      failing: run.failures,
+    }));
+    return { summaries, failing: failingControls(latest) };
   }
 
   /** What the audit log records about the engagement after its period: its own, its controls' and its findings' events. */

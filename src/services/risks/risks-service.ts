@@ -16,12 +16,13 @@ import {
   type RiskAssessment,
   type RiskFlag,
 } from '../../domain/index.js';
+import type { ChecksRepository } from '../../store/checks-repository.js';
 import type { FindingsRepository } from '../../store/findings-repository.js';
 import type { RisksRepository, StoredRisk } from '../../store/risks-repository.js';
 import type { Executor, Trx } from '../../store/values.js';
 import type { ExaminationService } from '../engagements/examination-service.js';
 import { at, type EngagementScope } from '../engagements/engagement-scope.js';
-import type { ChecksService } from '../monitoring/checks-service.js';
+import { failingControls, latestChecks } from '../monitoring/failing-controls.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
@@ -44,10 +45,10 @@ export interface RiskRegister {
 export function createRisksService(deps: {
   db: Executor;
   risks: RisksRepository;
-  findings: Pick<FindingsRepository, 'findByCode'>;
+  findings: Pick<FindingsRepository, 'takenCodes'>;
   lookup: EngagementScope;
   examination: Pick<ExaminationService, 'current'>;
-  checks: Pick<ChecksService, 'list'>;
+  checks: Pick<ChecksRepository, 'list' | 'latestRuns'>;
   access: Access;
   audit: AuditLog;
   clock: () => Date;
@@ -55,10 +56,13 @@ export function createRisksService(deps: {
   const { db, risks, findings, lookup, examination, checks, access, audit, clock } = deps;
   const subject = (engagementId: string, code: string) => `risk:${engagementId}/${code}`;
 
-  /** How each control of the engagement stands now: its conclusion, and whether a check testing it last failed. */
-  async function standings(actor: Actor, organizationId: string, engagementId: string) {
-    const [evaluation, views] = await Promise.all([examination.current(organizationId, engagementId), checks.list(actor, organizationId, engagementId)]);
-    return controlStanding(evaluation.conclusions, new Set(views.filter((v) => v.latestRun?.status === 'fail').flatMap((v) => v.controls)));
+  /**
+   * How each control of the engagement stands now: its conclusion, and whether a check testing it last failed;
+   * with the conclusions themselves, which a change checks its links against.
+   */
+  async function standings(organizationId: string, engagementId: string) {
+    const [{ conclusions }, latest] = await Promise.all([examination.current(organizationId, engagementId), latestChecks(checks, engagementId)]);
+    return { conclusions, standing: controlStanding(conclusions, failingControls(latest)) };
   }
 
   /**
@@ -73,9 +77,10 @@ export function createRisksService(deps: {
     input.criteria.forEach((id, i) => {
       if (!isCriterionId(id)) issues.push({ location: at('criteria', i), message: `${id} is not a criterion` });
     });
-    for (const [i, code] of input.findings.entries()) {
-      if (!(await findings.findByCode(engagementId, code, trx))) issues.push({ location: at('findings', i), message: `${code} is not a finding of the engagement` });
-    }
+    const taken = new Set(await findings.takenCodes(engagementId, input.findings, trx));
+    input.findings.forEach((code, i) => {
+      if (!taken.has(code)) issues.push({ location: at('findings', i), message: `${code} is not a finding of the engagement` });
+    });
     if (input.treatment === 'accept' && input.acceptance === null) {
       issues.push({ location: at('acceptance'), message: 'an accepted risk needs its acceptance: who approved it, why, and until when' });
     }
@@ -93,7 +98,7 @@ export function createRisksService(deps: {
     async list(actor: Actor, organizationId: string, engagementId: string): Promise<RiskRegister> {
       await access.require(actor, organizationId, 'risk.read');
       await lookup.engagement(organizationId, engagementId);
-      const standing = await standings(actor, organizationId, engagementId);
+      const { standing } = await standings(organizationId, engagementId);
       const today = isoDate(clock());
       return { today, risks: (await risks.list(engagementId)).map((r) => assessedRisk(r, standing, today)) };
     },
@@ -103,18 +108,17 @@ export function createRisksService(deps: {
       await access.require(actor, organizationId, 'risk.read');
       await lookup.engagement(organizationId, engagementId);
       const risk = await requireRisk(engagementId, code);
-      return assessedRisk(risk, await standings(actor, organizationId, engagementId), isoDate(clock()));
+      return assessedRisk(risk, (await standings(organizationId, engagementId)).standing, isoDate(clock()));
     },
 
-    /** A new risk, given the next code of the register (R-001, R-002, …). */
-    async create(actor: Actor, organizationId: string, engagementId: string, input: RiskInput): Promise<RiskView> {
+    /** A new risk, given the next code of the register (R-001, R-002, …) unless `code` is given (a workspace's file keeps its own); a taken code is a ConflictError. */
+    async create(actor: Actor, organizationId: string, engagementId: string, input: RiskInput, code?: string): Promise<RiskView> {
       await access.require(actor, organizationId, 'risk.manage');
-      const standing = await standings(actor, organizationId, engagementId);
-      const { conclusions } = await examination.current(organizationId, engagementId);
+      const { conclusions, standing } = await standings(organizationId, engagementId);
       const created = await db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
         await checkLinks(engagementId, input, conclusions, trx);
-        const risk = await risks.create(engagementId, { ...input, code: await risks.nextCode(engagementId, trx) }, trx);
+        const risk = await risks.create(engagementId, { ...input, code: code ?? (await risks.nextCode(engagementId, trx)) }, trx);
         await audit.record(trx, actor, { type: 'risk.created', organizationId, subject: subject(engagementId, risk.code), after: risk });
         return risk;
       });
@@ -124,8 +128,7 @@ export function createRisksService(deps: {
     /** Replaces what a person writes of the risk, at `version` (a stale one: ConflictError, nothing changed). */
     async update(actor: Actor, organizationId: string, engagementId: string, code: string, version: number, input: RiskInput): Promise<RiskView> {
       await access.require(actor, organizationId, 'risk.manage');
-      const standing = await standings(actor, organizationId, engagementId);
-      const { conclusions } = await examination.current(organizationId, engagementId);
+      const { conclusions, standing } = await standings(organizationId, engagementId);
       const saved = await db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
         const before = await requireRisk(engagementId, code, trx);

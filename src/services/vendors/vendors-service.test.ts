@@ -77,7 +77,7 @@ for (const engine of ENGINES) {
       const bad = { ...clean, periodStart: '2026-01-01', periodEnd: '2025-01-01', exceptions: 1, cuecs: [{ text: 'x', control: 'NOPE' }] };
       const refusal = await services.vendors.recordReport(OPERATOR, ...scope, code, bad).catch((e: unknown) => e);
       expect(refusal).toBeInstanceOf(ValidationError);
-      expect((refusal as ValidationError).issues.map((i) => i.location)).toEqual(['$.periodEnd', '$.cuecs[0].control']);
+      expect((refusal as ValidationError).issues.map((i) => i.location)).toEqual(['$.periodStart', '$.cuecs[0].control']);
       const { vendors } = await services.vendors.list(OPERATOR, ...scope);
       expect(vendors[0]?.reports).toEqual([]);
       expect((await services.risks.list(OPERATOR, ...scope)).risks).toEqual([]);

@@ -8,6 +8,9 @@ import {
   NotFoundError,
   ValidationError,
   isoDate,
+  jsonPath,
+  locateProblems,
+  periodProblems,
   reportRiskReasons,
   vendorReviewOverdue,
   vendorRisk,
@@ -16,7 +19,7 @@ import {
   type VendorRiskReason,
 } from '../../domain/index.js';
 import type { ControlsRepository } from '../../store/controls-repository.js';
-import type { RisksRepository } from '../../store/risks-repository.js';
+import { nextFreeCode, type RisksRepository } from '../../store/risks-repository.js';
 import type { StoredVendor, StoredVendorReport, VendorsRepository } from '../../store/vendors-repository.js';
 import type { Executor, Trx } from '../../store/values.js';
 import { at, type EngagementScope } from '../engagements/engagement-scope.js';
@@ -45,8 +48,8 @@ export interface VendorView extends StoredVendor {
 export function createVendorsService(deps: {
   db: Executor;
   vendors: VendorsRepository;
-  risks: Pick<RisksRepository, 'list' | 'findRaised' | 'nextCode' | 'create'>;
-  controls: Pick<ControlsRepository, 'findByCode'>;
+  risks: Pick<RisksRepository, 'list' | 'create'>;
+  controls: Pick<ControlsRepository, 'list'>;
   lookup: EngagementScope;
   access: Access;
   audit: AuditLog;
@@ -61,30 +64,49 @@ export function createVendorsService(deps: {
     return vendor;
   }
 
+  /** The register's codes and the report × reason pairs it holds a risk for, read once per change and kept up to date by {@link raise}. */
+  async function registerOf(engagementId: string, trx: Trx): Promise<{ codes: string[]; raised: Set<string> }> {
+    const all = await risks.list(engagementId, trx);
+    return { codes: all.map((r) => r.code), raised: new Set(all.flatMap((r) => (r.raisedBy ? [`${r.raisedBy.report}/${r.raisedBy.reason}`] : []))) };
+  }
+
   /**
    * Raises the risks the vendor's report calls for as of today, each once: a risk raised before for the same
    * report and reason is left as it is (people may have worked on it). Resolves to the codes of those raised now.
    */
-  async function raise(actor: Actor, organizationId: string, engagementId: string, vendor: Vendor, report: VendorReport, trx: Trx): Promise<string[]> {
+  async function raise(
+    actor: Actor,
+    organizationId: string,
+    engagementId: string,
+    vendor: Vendor,
+    report: VendorReport,
+    register: { codes: string[]; raised: Set<string> },
+    trx: Trx,
+  ): Promise<string[]> {
     const raised: string[] = [];
     for (const reason of reportRiskReasons(report, isoDate(clock()))) {
-      if (await risks.findRaised(engagementId, report.id, reason, trx)) continue;
-      const code = await risks.nextCode(engagementId, trx);
+      const key = `${report.id}/${reason}`;
+      if (register.raised.has(key)) continue;
+      const code = nextFreeCode('R', register.codes);
       const risk = await risks.create(engagementId, { code, ...vendorRisk(vendor, report, reason) }, trx, { vendor: vendor.code, report: report.id, reason });
       await audit.record(trx, actor, { type: 'risk.created', organizationId, subject: `risk:${engagementId}/${code}`, after: risk });
+      register.codes.push(code);
+      register.raised.add(key);
       raised.push(code);
     }
     return raised;
   }
 
   async function checkReport(engagementId: string, report: VendorReportInput, trx: Trx) {
-    const issues: { location: string; message: string }[] = [];
-    if (report.periodEnd < report.periodStart) issues.push({ location: at('periodEnd'), message: 'must not be before the period start' });
-    for (const [i, cuec] of report.cuecs.entries()) {
-      if (cuec.control !== null && !(await controls.findByCode(engagementId, cuec.control, trx))) {
+    const issues = locateProblems(periodProblems(report), jsonPath);
+    const codes = [...new Set(report.cuecs.flatMap((c) => (c.control === null ? [] : [c.control])))];
+    const found = codes.length === 0 ? [] : (await controls.list(engagementId, { limit: codes.length, offset: 0, codes, archived: 'include' }, trx)).items;
+    const held = new Set(found.map((c) => c.id));
+    report.cuecs.forEach((cuec, i) => {
+      if (cuec.control !== null && !held.has(cuec.control)) {
         issues.push({ location: at('cuecs', i, 'control'), message: `${cuec.control} is not a control of the engagement` });
       }
-    }
+    });
     if (issues.length > 0) throw new ValidationError(issues, 'The report is not valid');
   }
 
@@ -106,11 +128,12 @@ export function createVendorsService(deps: {
       };
     },
 
-    async create(actor: Actor, organizationId: string, engagementId: string, input: VendorInput): Promise<StoredVendor> {
+    /** A new vendor, given the next code of the inventory (V-001, …) unless `code` is given (a workspace's file keeps its own). */
+    async create(actor: Actor, organizationId: string, engagementId: string, input: VendorInput, code?: string): Promise<StoredVendor> {
       await access.require(actor, organizationId, 'vendor.manage');
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
-        const vendor = await vendors.create(engagementId, { ...input, code: await vendors.nextCode(engagementId, trx) }, trx);
+        const vendor = await vendors.create(engagementId, { ...input, code: code ?? (await vendors.nextCode(engagementId, trx)) }, trx);
         await audit.record(trx, actor, { type: 'vendor.created', organizationId, subject: subject(engagementId, vendor.code), after: vendor });
         return vendor;
       });
@@ -135,7 +158,7 @@ export function createVendorsService(deps: {
         const vendor = await requireVendor(engagementId, code, trx);
         await checkReport(engagementId, input, trx);
         const report = await vendors.addReport(engagementId, code, input, signatureOf(actor), trx);
-        const raised = await raise(actor, organizationId, engagementId, vendor, report, trx);
+        const raised = await raise(actor, organizationId, engagementId, vendor, report, await registerOf(engagementId, trx), trx);
         await audit.record(trx, actor, { type: 'vendor.report_recorded', organizationId, subject: subject(engagementId, code), after: { ...report, vendor: code, raised } });
         return { report, raised };
       });
@@ -150,9 +173,10 @@ export function createVendorsService(deps: {
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
         const reports = await vendors.reports(engagementId, trx);
+        const register = await registerOf(engagementId, trx);
         const raised: string[] = [];
         for (const vendor of await vendors.list(engagementId, trx)) {
-          for (const report of reports.get(vendor.code) ?? []) raised.push(...(await raise(actor, organizationId, engagementId, vendor, report, trx)));
+          for (const report of reports.get(vendor.code) ?? []) raised.push(...(await raise(actor, organizationId, engagementId, vendor, report, register, trx)));
         }
         return raised;
       });

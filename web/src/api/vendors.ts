@@ -29,3 +29,5 @@ function useVendorChange<T, R>(send: (urls: ReturnType<typeof useScope>['urls'],
 export const useAddVendor = () => useVendorChange((urls, body: VendorBody) => api<unknown>('POST', urls.vendors, body));
 export const useRecordReport = () =>
   useVendorChange((urls, input: { vendor: string; body: VendorReportBody }) => api<RecordedReport>('POST', urls.vendorReports(input.vendor), input.body));
+/** Reports expire with time, not with a change: a look as of today raises the risks that has made due. */
+export const useAssessVendors = () => useVendorChange<void, { raised: string[] }>((urls) => api('POST', `${urls.vendors}/assess`));

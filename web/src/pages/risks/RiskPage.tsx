@@ -35,6 +35,15 @@ export function RiskPage() {
       <PageHeading title={`${risk.code} ${risk.title}`}>
         {risk.category} · owned by {risk.owner} · {statusLabel(risk.treatment)}
       </PageHeading>
+      {risk.raisedBy && (
+        <Text data-testid="raised-by">
+          Raised by{' '}
+          <Anchor component={Link} to={sectionPage(root, 'vendors')}>
+            {risk.raisedBy.vendor}
+          </Anchor>
+          's SOC 2 report ({statusLabel(risk.raisedBy.reason)})
+        </Text>
+      )}
       <Group>
         <Text>Inherent</Text>
         <LevelBadge {...inherent} />

@@ -1,5 +1,5 @@
 /** The 5×5 grids of the risks page: how many risks sit at each likelihood and impact, inherent or residual. */
-import { MAX_RATING, MIN_RATING, riskLevel, type RiskLevel } from '@assay/domain/risks/index.js';
+import { MAX_RATING, MIN_RATING, heatMapCounts, riskLevel, type RiskLevel } from '@assay/domain/risks/index.js';
 import type { RiskView } from '../../api/risks.js';
 
 export type Axis = 'inherent' | 'residual';
@@ -27,12 +27,6 @@ export function cellOf(risk: RiskView, axis: Axis): Cell {
 
 /** The grid's rows, likelihood 5 first, each cell with its impact 1 to 5 and the count of risks in it. */
 export function heatMap(risks: readonly RiskView[], axis: Axis): HeatCell[][] {
-  const counts = new Map<string, number>();
-  for (const risk of risks) {
-    const { likelihood, impact } = cellOf(risk, axis);
-    counts.set(`${likelihood}:${impact}`, (counts.get(`${likelihood}:${impact}`) ?? 0) + 1);
-  }
-  return RATINGS_DOWN.map((likelihood) =>
-    RATINGS_UP.map((impact) => ({ likelihood, impact, count: counts.get(`${likelihood}:${impact}`) ?? 0, level: riskLevel(likelihood * impact) })),
-  );
+  const count = heatMapCounts(risks, axis);
+  return RATINGS_DOWN.map((likelihood) => RATINGS_UP.map((impact) => ({ likelihood, impact, count: count(likelihood, impact), level: riskLevel(likelihood * impact) })));
 }

@@ -10,7 +10,7 @@ import { VENDOR_CRITICALITIES } from '@assay/domain/vendors/index.js';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useExamination } from '../../api/programme.js';
-import { useAddVendor, useRecordReport, useVendors, type VendorBody, type VendorListItem } from '../../api/vendors.js';
+import { useAddVendor, useAssessVendors, useRecordReport, useVendors, type VendorBody, type VendorListItem } from '../../api/vendors.js';
 import { DateField } from '../../components/DateField.js';
 import { ListTable } from '../../components/ListTable.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -126,6 +126,22 @@ function RecordReport({ vendor }: { vendor: string }) {
   );
 }
 
+/** An expired report raises its risk only when someone looks again: nothing changes on the day it expires. */
+function LookAgain() {
+  const assess = useAssessVendors();
+  return (
+    <Group>
+      <Button variant="default" loading={assess.isPending} onClick={() => assess.mutate()}>
+        Look again as of today
+      </Button>
+      {assess.isError && <Text c="red">{assess.error.message}</Text>}
+      {assess.isSuccess && (
+        <Text size="sm">{assess.data.raised.length === 0 ? 'Nothing new: no report calls for a risk it has not raised.' : `It raised ${assess.data.raised.join(', ')}.`}</Text>
+      )}
+    </Group>
+  );
+}
+
 function VendorCard({ vendor, root, canManage }: { vendor: VendorListItem; root: string; canManage: boolean }) {
   return (
     <Card withBorder padding="md" data-testid={`vendor-${vendor.code}`} component="section" aria-label={`${vendor.code} ${vendor.name}`}>
@@ -192,6 +208,7 @@ export function VendorsPage() {
         {vendors.length} vendor{vendors.length === 1 ? '' : 's'}; a SOC 2 report with a modified opinion, exceptions, or a period that ended over a year ago raises a risk.
       </PageHeading>
       {canManage && <AddVendor />}
+      {canManage && vendors.length > 0 && <LookAgain />}
       {vendors.map((v) => (
         <VendorCard key={v.code} vendor={v} root={root} canManage={canManage} />
       ))}
