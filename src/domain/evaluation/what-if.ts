@@ -132,7 +132,11 @@ const severityRank = (severity: Severity) => SEVERITIES.indexOf(severity);
  */
 export function rankFixes(examination: Examination): FixRanking {
   const concluded = concludeControls(examination);
-  const current = examineConcluded(examination, concluded);
+  return rankConcludedFixes(examination, concluded, examineConcluded(examination, concluded));
+}
+
+/** `rankFixes` for a caller that has already concluded the controls and examined the engagement with them. */
+export function rankConcludedFixes(examination: Examination, concluded: readonly ControlResult[], current: ExaminationResult): FixRanking {
   const conclusions = new Map(concluded.map((c) => [c.id, c.conclusion]));
   const fixes = current.deficiencies.flatMap((deficiency): Fix[] => {
     const controlId = deficiency.control;

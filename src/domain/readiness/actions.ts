@@ -7,7 +7,7 @@
 import type { Control, Examination } from '../engagement.js';
 import { compareIds, concludeControls, examine, examineConcluded } from '../evaluation/examine.js';
 import type { ControlConclusion, OpinionKind } from '../evaluation/result.js';
-import { ASSUMED_SAMPLE, compareEffects, effectOf, rankFixes, whatIfEffective, type Effect } from '../evaluation/what-if.js';
+import { ASSUMED_SAMPLE, compareEffects, effectOf, rankConcludedFixes, whatIfEffective, type Effect } from '../evaluation/what-if.js';
 
 /** What closes the gap: a control added for a criterion, a control redesigned, remediated and retested, or tested. */
 export const READINESS_ACTION_KINDS = ['add_control', 'redesign_control', 'remediate_control', 'test_control'] as const;
@@ -44,7 +44,7 @@ function compareActions(a: ReadinessAction, b: ReadinessAction): number {
 export function readinessPlan(examination: Examination): ReadinessPlan {
   const concluded = concludeControls(examination);
   const current = examineConcluded(examination, concluded);
-  const { opinion, fixes } = rankFixes(examination);
+  const { opinion, fixes } = rankConcludedFixes(examination, concluded, current);
   const fixing: ReadinessAction[] = fixes.map((fix) => ({
     kind: KIND_OF[fix.conclusion] ?? 'remediate_control',
     subject: fix.control,
