@@ -19,11 +19,28 @@ function usableLocale(locale: string): string {
   }
 }
 
+/** One date format per locale and style, made once: a workbook or a long table formats a date per row. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar date (`2026-06-30`, or the UTC day of a timestamp) as the locale writes it, the day it names wherever
+ * the reader is: "30 Jun 2026" (medium: tables and the auditor's documents) or "30 June 2026" (long: letters and
+ * the cover) in en-GB. Text that is not a date is given back as written.
+ */
+export function dateText(isoDate: string, locale: string, style: 'medium' | 'long' = 'medium'): string {
+  const key = `${locale} ${style}`;
+  let format = dateFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(usableLocale(locale), { dateStyle: style, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : format.format(date);
+}
+
 /** The generation date as a person of the document's locale writes it ("15 September 2026"). */
 export function generatedOn(meta: DocumentMeta): string {
-  const date = new Date(meta.generatedAt);
-  if (Number.isNaN(date.getTime())) return meta.generatedAt;
-  return new Intl.DateTimeFormat(usableLocale(meta.locale), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return dateText(meta.generatedAt, meta.locale, 'long');
 }
 
 /** One number format per locale: making one costs far more than using it, and a chart formats every value. */

@@ -6,11 +6,11 @@
 import type { ControlConclusion, Frequency, OpinionKind, RootCauseCategory, Sample, Severity, TestMethod } from '../../domain/index.js';
 import { counted } from '../../domain/words.js';
 import type { ReportData } from './data.js';
+import { dateText } from './words.js';
 
 /** A day as a person reads it in the organisation's locale: 2026-08-20 → "20 August 2026" (en-GB). */
 export function longDate(iso: string, locale: string): string {
-  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day);
+  return dateText(iso, locale, 'long');
 }
 
 /** What kind of cause a root cause is, for a reader who never saw the 5-whys. */

@@ -17,6 +17,7 @@ import type { Block, ReportDocument, Section } from '../document/model.js';
 import type { ForecastPoint, ReportData } from './data.js';
 import { CAUSE_CATEGORY_WORDS, longDate, nameGuard } from './letter-words.js';
 import { documentMeta } from './meta.js';
+import { dateText } from './words.js';
 
 /** The most snapshots the trend's table lists (the chart draws up to MAX_BURNDOWN_POINTS). */
 const MAX_TREND_ROWS = 24;
@@ -35,12 +36,6 @@ export function spread<T>(items: readonly T[], max: number): T[] {
   if (items.length <= max) return [...items];
   const step = (items.length - 1) / (max - 1);
   return Array.from({ length: max }, (_, i) => items[Math.round(i * step)] as T);
-}
-
-/** A day on a chart's axis or in a table: "31 Mar 2026" (en-GB). */
-function shortDate(iso: string, locale: string): string {
-  const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
 }
 
 /** A line chart of counts over days: one series per name, one value per day. */
@@ -108,7 +103,7 @@ function trendBlocks(history: ForecastPoint[], locale: string): Block[] {
   const drawn = spread(history, MAX_BURNDOWN_POINTS);
   const listed = spread(history, MAX_TREND_ROWS);
   return [
-    countsOverTime('Criteria forecast as met and not met, and open findings', drawn.map((p) => shortDate(p.at, locale)), {
+    countsOverTime('Criteria forecast as met and not met, and open findings', drawn.map((p) => dateText(p.at, locale)), {
       'Criteria met': drawn.map((p) => p.criteriaMet),
       'Criteria not met': drawn.map((p) => p.criteriaNotMet),
       'Open findings': drawn.map((p) => p.openFindings),
@@ -118,7 +113,7 @@ function trendBlocks(history: ForecastPoint[], locale: string): Block[] {
       title: listed.length < history.length ? `${listed.length} of the ${history.length} snapshots, evenly spread` : null,
       columns: ['Date', 'Forecast opinion', 'Criteria met', 'Criteria not met', 'In scope', 'Open findings'],
       rows: listed.map((p) => [
-        shortDate(p.at, locale),
+        dateText(p.at, locale),
         OPINION_NAMES[p.opinion],
         String(p.criteriaMet),
         String(p.criteriaNotMet),
@@ -139,7 +134,7 @@ function burndownBlocks(points: ReturnType<typeof findingsBurndown>, locale: str
       text: `${counted(last.unresolved, 'finding')} unresolved on ${longDate(last.date, locale)}, of ${last.identified} identified; the most unresolved at once was ${peak.unresolved}, on ${longDate(peak.date, locale)}.`,
       tone: last.unresolved === 0 ? 'good' : null,
     },
-    countsOverTime('Findings unresolved and closed', points.map((p) => shortDate(p.date, locale)), {
+    countsOverTime('Findings unresolved and closed', points.map((p) => dateText(p.date, locale)), {
       Unresolved: points.map((p) => p.unresolved),
       Closed: points.map((p) => p.closed),
     }),

@@ -5,21 +5,9 @@
  */
 import type { Engagement, OpinionKind, Sample } from '../../domain/index.js';
 import { counted, withArticle } from '../../domain/words.js';
+import { dateText } from '../document/common.js';
 
-export { counted };
-
-const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-/** A calendar date (`2026-06-30`) as the locale writes it, the day it names wherever the reader is: "30 Jun 2026" in en-GB. */
-export function dateText(isoDate: string, locale: string): string {
-  let format = DATE_FORMATS.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    DATE_FORMATS.set(locale, format);
-  }
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : format.format(date);
-}
+export { counted, dateText };
 
 /** The period's dates: "1 Jan 2026 to 30 Jun 2026" (Type 2) or "as of 30 Jun 2026" (Type 1). */
 export function periodDates(engagement: Pick<Engagement, 'reportType' | 'periodStart' | 'periodEnd'>, locale: string): string {
