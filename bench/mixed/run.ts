@@ -4,7 +4,10 @@
  * start), in one run. Prints, per engine, the readers' requests/s and p99, the writes, the 5xx answers and the
  * audit events the writes left (one each), and last, plainly, PostgreSQL's reader throughput against SQLite's.
  *
- *   npm run bench:mixed [-- --seconds 30 --readers 160 --writers 40]
+ *   npm run bench:mixed [-- --seconds 30 --readers 160 --writers 40 --rounds 1]
+ *
+ * With several rounds the engines take turns, each on a fresh demo database, so that a change in the machine's
+ * load during the run weighs on both; the ratio is then of the readers' requests/s summed over the rounds.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,11 +23,14 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '30' },
     readers: { type: 'string', default: '160' },
     writers: { type: 'string', default: '40' },
+    rounds: { type: 'string', default: '1' },
   },
 });
 const seconds = Number(values.seconds);
 const readers = Number(values.readers);
 const writers = Number(values.writers);
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds ${values.rounds}: a whole number of rounds, at least 1`);
 
 const DEMO_PASSWORD = 'assay-demo-password';
 const READER = 'viewer@acme.example';
@@ -143,23 +149,25 @@ if (unavailable) throw new Error(`PostgreSQL: ${unavailable}`);
 
 console.log(`Mixed-load benchmark: the demo; ${readers} connections reading the examination and the controls list, ${writers} recording sample notes; ${seconds} s per engine`);
 console.log(`${'engine'.padEnd(10)} ${'reader req/s'.padStart(12)} ${'reader p99'.padStart(11)} ${'writes'.padStart(8)} ${'writes/s'.padStart(9)} ${'5xx'.padStart(5)} ${'other failures'.padStart(15)} ${'audit events'.padStart(13)}`);
-const results: Record<string, Figures> = {};
+const readerRps = { sqlite: 0, postgres: 0 };
 let cluster: PostgresCluster | null = null;
 try {
   cluster = await startPostgresCluster();
-  const name = uniqueDatabaseName('assay_bench_mixed');
-  await createDatabase(cluster.url, name);
-  const urls = { sqlite: join(dir, 'demo.sqlite'), postgres: databaseUrl(cluster.url, name) };
-  for (const [engine, url] of Object.entries(urls)) {
-    const figures = await measure(engine, url);
-    results[engine] = figures;
-    console.log(
-      `${engine.padEnd(10)} ${figures.readerRps.toFixed(0).padStart(12)} ${`${figures.readerP99} ms`.padStart(11)} ${String(figures.writes).padStart(8)} ${(figures.writes / seconds).toFixed(0).padStart(9)} ${String(figures.fiveHundreds).padStart(5)} ${String(figures.otherFailures).padStart(15)} ${String(figures.auditEvents).padStart(13)}${figures.auditEvents === figures.writes ? '' : '  (writes and audit events differ)'}`,
-    );
+  for (let round = 1; round <= rounds; round++) {
+    const name = uniqueDatabaseName('assay_bench_mixed');
+    await createDatabase(cluster.url, name);
+    const urls = { sqlite: join(dir, `demo-${round}.sqlite`), postgres: databaseUrl(cluster.url, name) };
+    for (const engine of ['sqlite', 'postgres'] as const) {
+      const figures = await measure(engine, urls[engine]);
+      readerRps[engine] += figures.readerRps;
+      console.log(
+        `${engine.padEnd(10)} ${figures.readerRps.toFixed(0).padStart(12)} ${`${figures.readerP99} ms`.padStart(11)} ${String(figures.writes).padStart(8)} ${(figures.writes / seconds).toFixed(0).padStart(9)} ${String(figures.fiveHundreds).padStart(5)} ${String(figures.otherFailures).padStart(15)} ${String(figures.auditEvents).padStart(13)}${figures.auditEvents === figures.writes ? '' : '  (writes and audit events differ)'}`,
+      );
+    }
   }
 } finally {
   await cluster?.stop();
 }
 // The last line, plain, for the aggregator of every benchmark.
-console.log(`postgres/sqlite reader ratio: ${(results.postgres!.readerRps / results.sqlite!.readerRps).toFixed(2)}`);
+console.log(`postgres/sqlite reader ratio: ${(readerRps.postgres / readerRps.sqlite).toFixed(2)}`);
 process.exit(0);

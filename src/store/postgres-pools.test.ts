@@ -3,7 +3,9 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshStore, skipEngine } from '../../test/support/engines.js';
 import type { Store } from './database.js';
+import { buildOrganization } from '../../test/support/factories.js';
 import { RoutedPostgresDialect } from './postgres-pools.js';
+import { preparedQuery } from './prepared-query.js';
 
 /** A promise and the function that settles it, for holding a transaction open until a test lets it go. */
 function gate(): { opened: Promise<void>; open: () => void } {
@@ -55,6 +57,22 @@ describe.skipIf(skipEngine('postgres'))('PostgreSQL pools', () => {
     await Promise.all([2, 3, 4].map((n) => store.db.transaction().execute((trx) => sql`insert into pool_probe values (${n})`.execute(trx))));
     const rows = await sql<{ n: number }>`select n from pool_probe order by n`.execute(store.db);
     expect(rows.rows.map((r) => r.n)).toEqual([2, 3, 4]);
+  });
+
+  it('runs the compiled hot queries as statements each connection prepares once, and the rest unnamed', async () => {
+    await buildOrganization(store.db, { slug: 'prepared-acme', name: 'Acme' });
+    const slugs = preparedQuery(1, (executor, slug: string) => executor.selectFrom('organizations').select('slug').where('slug', '=', slug));
+    const prepared = await store.db
+      .transaction()
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        expect(await slugs(trx, 'prepared-acme')).toEqual([{ slug: 'prepared-acme' }]);
+        expect(await slugs(trx, 'none')).toEqual([]);
+        await trx.selectFrom('organizations').select('name').where('slug', '=', 'prepared-acme').execute();
+        // The statements this connection keeps.
+        return (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(trx)).rows;
+      });
+    expect(prepared).toEqual([{ name: expect.stringMatching(/^assay_\d+$/), statement: expect.stringContaining('select "slug" from "organizations"') }]);
   });
 });
 

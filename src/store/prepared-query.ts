@@ -1,10 +1,12 @@
 /**
  * Queries of the per-request hot path (who is calling, the examination's key), compiled once and run again with
  * new values. Kysely builds and compiles a query on every call, which costs several times what SQLite takes to
- * run one of these on its primary key; their SQL never changes, only the values bound to it.
+ * run one of these on its primary key; their SQL never changes, only the values bound to it. On PostgreSQL they
+ * are named prepared statements too, parsed and planned once per connection (postgres-pools.ts).
  */
 import type { Compilable, CompiledQuery } from 'kysely';
 import { engineOf, type Engine } from './engine.js';
+import { keepPrepared } from './postgres-pools.js';
 import type { Executor } from './values.js';
 
 /** Stands for the value of an argument while the query is compiled; NUL never occurs in the values bound. */
@@ -30,6 +32,7 @@ export function preparedQuery<Args extends string[], Row>(
   const placeholders = Array.from({ length: arity }, (_, i) => placeholder(i)) as Args;
   const compile = (executor: Executor): Compiled<Row> => {
     const query = build(executor, ...placeholders).compile();
+    if (engineOf(executor) === 'postgres') keepPrepared(query.sql);
     const slots = query.parameters.map((value) => placeholders.indexOf(value as string));
     const missing = placeholders.findIndex((_, i) => !slots.includes(i));
     if (missing !== -1) throw new Error(`Prepared query: argument ${missing} is not bound as a value in ${query.sql}`);

@@ -47,6 +47,19 @@ for (const engine of ENGINES) {
       expect(counts).toEqual([3, 3, 3, 3]);
     });
 
+    it('reads a page once for the requests of one state that come while it is read', async () => {
+      const { organizationId, engagementId } = await seed(store(), 20);
+      const counter = new QueryCounter();
+      const services = createServices({ ...store(), db: store().db.withPlugin(counter) });
+      await services.examination.get(OPERATOR, organizationId, engagementId);
+      counter.count = 0;
+      const pages = await Promise.all(Array.from({ length: 6 }, () => services.controls.list(OPERATOR, organizationId, engagementId, { limit: 50, offset: 0 })));
+      // Each request's key, and one page with its total.
+      expect(counter.count).toBe(6 + 2);
+      expect(pages.every((page) => page === pages[0])).toBe(true);
+      expect(pages[0]?.total).toBe(20);
+    });
+
     it('filters a large engagement by conclusion: more controls of one conclusion than either engine takes parameters', { timeout: 300_000 }, async () => {
       // PostgreSQL binds at most 65 535 parameters a statement, SQLite 32 766: one per control would break both.
       const size = 66_000;
@@ -79,6 +92,22 @@ for (const engine of ENGINES) {
         ]);
         expect([linked.status, archived.status].sort(), `round ${round}`).toEqual(['fulfilled', 'rejected']);
       }
+    });
+
+    it('never lists a control older than a change its reader saw acknowledged, while readers share pages', async () => {
+      const { organizationId, engagementId } = await seed(store(), 6);
+      const services = createServices(store());
+      // Each client changes a control of its own, then lists: the page must show its change, or a later state.
+      const client = async (n: number) => {
+        const id = `C-000${n + 1}`;
+        let version = (await services.controls.get(OPERATOR, organizationId, engagementId, id)).version;
+        for (let round = 0; round < 4; round++) {
+          version = (await services.controls.update(OPERATOR, organizationId, engagementId, id, version, { title: `Title ${n}.${round}` })).version;
+          const [page] = await Promise.all([0, 1].map(() => services.controls.list(OPERATOR, organizationId, engagementId, { limit: 50, offset: 0 })));
+          expect(page?.items.find((c) => c.id === id)).toMatchObject({ title: `Title ${n}.${round}`, version });
+        }
+      };
+      await Promise.all(Array.from({ length: 6 }, (_, n) => client(n)));
     });
   });
 }

@@ -62,6 +62,11 @@ export function createControlsService(deps: {
    * again only while nothing the engine reads has changed, in whichever process the change was made.
    */
   const pages = new LruCache<Readonly<Paged<ListedControl>>>(deps.pageCacheSize ?? DEFAULT_PAGE_CACHE_SIZE);
+  /**
+   * The pages being read, by the same key: requests that come while one is read share it (every write makes a
+   * new revision, and then all the readers of the list would each read the same page).
+   */
+  const reading = new Map<string, Promise<Readonly<Paged<ListedControl>>>>();
 
   /** Every problem with the criteria and compensations of `control` (of id `controlId`), at their JSON paths. */
   async function check(engagementId: string, controlId: string, control: ControlPatch, trx: Executor): Promise<Issue[]> {
@@ -92,24 +97,33 @@ export function createControlsService(deps: {
       const { revision, conclusions } = await examination.current(organizationId, engagementId);
       const { limit, offset, criterion, owner, search, conclusion, archived } = page;
       const key = JSON.stringify([engagementId, revision, limit, offset, criterion, owner, search, conclusion, archived]);
-      const cached = pages.get(key);
+      const cached = pages.get(key) ?? reading.get(key);
       if (cached) return cached;
       // Rows read now are of this revision or a later one; a later one's key is never asked for again with
-      // this revision, so a page is never served for a state older than the one it shows.
+      // this revision, so a page is never served for a state older than the one it shows. A request sharing a
+      // read under way has an evaluation of the same revision, so the rows are as new as its key too.
       const codes =
         conclusion === undefined ? undefined : [...conclusions].filter(([, c]) => c === conclusion).map(([id]) => id);
-      const { items, total } = await controls.list(engagementId, {
-        limit,
-        offset,
-        ...(criterion !== undefined && { criterion }),
-        ...(owner !== undefined && { owner }),
-        ...(search !== undefined && { search }),
-        ...(archived !== undefined && { archived }),
-        ...(codes && { codes }),
-      });
-      const found = Object.freeze({ items: items.map((c) => ({ ...c, conclusion: conclusions.get(c.id) ?? null })), total });
-      pages.set(key, found);
-      return found;
+      const read = controls
+        .list(engagementId, {
+          limit,
+          offset,
+          ...(criterion !== undefined && { criterion }),
+          ...(owner !== undefined && { owner }),
+          ...(search !== undefined && { search }),
+          ...(archived !== undefined && { archived }),
+          ...(codes && { codes }),
+        })
+        .then(({ items, total }) => {
+          const found = Object.freeze({ items: items.map((c) => ({ ...c, conclusion: conclusions.get(c.id) ?? null })), total });
+          pages.set(key, found);
+          return found;
+        })
+        .finally(() => {
+          if (reading.get(key) === read) reading.delete(key);
+        });
+      reading.set(key, read);
+      return read;
     },
 
     async get(actor: Actor, organizationId: string, engagementId: string, controlId: string): Promise<StoredControl> {
