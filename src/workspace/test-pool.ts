@@ -11,6 +11,8 @@ import { unpackTest, type JudgedTest, type PackedTest } from './test-file.js';
 
 /** From how many test files the threads pay for starting (a few tens of milliseconds each). */
 export const POOL_FROM_TESTS = 256;
+/** At most this many threads: past it each adds more start-up and memory than it saves on a 9 MB workspace. */
+const MAX_WORKERS = 8;
 /** Files a worker is sent at a time: few messages, and little held when the main thread is behind. */
 const CHUNK = 32;
 /** Chunks sent ahead of the one the main thread is taking from, so memory stays bounded. */
@@ -45,7 +47,7 @@ export interface TestPool extends AsyncIterable<TestFileOutcome> {
 }
 
 /** Starts judging the files at once, so the threads work while the main thread does something else. */
-export function startTestPool(files: readonly string[], workers = availableParallelism()): TestPool {
+export function startTestPool(files: readonly string[], workers = Math.min(availableParallelism(), MAX_WORKERS)): TestPool {
   const chunks: string[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
   const pool = Array.from({ length: Math.max(1, Math.min(workers, chunks.length)) }, startWorker);
