@@ -17,9 +17,7 @@ import { parseYaml, type YamlSource } from './yaml-source.js';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { listYamlTree } from './load.js';
-import { readCheckFile } from './check-file.js';
 import type { CheckDefinition } from '../monitoring/definition.js';
-import { runChecks } from '../monitoring/run.js';
 
 /** A check file as the workspace holds it: kept as written, so an import and an export give back the same file. */
 export interface WorkspaceCheckFile {
@@ -48,7 +46,12 @@ export interface CheckLoader {
   finish(): { checks: CheckDefinition[]; issues: Issue[] };
 }
 
-export function createCheckLoader(workspace: string): CheckLoader {
+/**
+ * The check reader (CEL, evidence formats) loads with the first workspace that has checks: most workspaces have
+ * none, and `assay examine` should not pay for loading it.
+ */
+export async function createCheckLoader(workspace: string): Promise<CheckLoader> {
+  const { readCheckFile } = await import('./check-file.js');
   const checks: CheckDefinition[] = [];
   const issues: Issue[] = [];
   const idAt = new Map<string, string>();
@@ -103,6 +106,7 @@ export async function standOnChecks(
   if (checkedTests.length === 0) return { examination, runs: [] };
   const asOf = examination.engagement.periodEnd;
   const needed = checks.filter((c) => checkedTests.some((t) => t.check === c.id));
+  const { runChecks } = await import('../monitoring/run.js');
   const outcomes = await runChecks(needed, { dates: checkDates(examination.engagement, asOf), keepItems: true });
   const byId = new Map(outcomes.map((o) => [o.result.id, o]));
   const runs: CheckedTestRun[] = [];

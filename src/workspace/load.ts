@@ -1,12 +1,13 @@
 /** Reads a workspace folder from disk (DESIGN §4) and hands it, file by file, to the validator. */
-import { readFile as readFileCallback } from 'node:fs';
+import { readFile as readFileCallback, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { ValidationError, type Examination } from '../domain/index.js';
 import type { CheckDefinition } from '../monitoring/definition.js';
-import { checkedTestIssues, createCheckLoader, standOnChecks } from './checks.js';
+import { checkedTestIssues, createCheckLoader, standOnChecks, type CheckLoader } from './checks.js';
 import { createWorkspaceValidator, sortIssues, type CheckedTestRef, type WorkspaceValidator } from './validate.js';
+import { POOL_FROM_TESTS, startTestPool } from './test-pool.js';
 import { parseYaml } from './yaml-source.js';
 
 export interface WorkspaceFile {
@@ -54,22 +55,41 @@ const readText = promisify(readFileCallback);
  * Files are read a few at a time and each parsed document is dropped once judged, so memory stays flat
  * however large the workspace.
  */
-export async function loadWorkspace(dir: string): Promise<Examination> {
-  const { examination, checks, checkedTests } = await loadWorkspaceWithChecks(dir);
+export async function loadWorkspace(dir: string, options?: LoadOptions): Promise<Examination> {
+  const { examination, checks, checkedTests } = await loadWorkspaceWithChecks(dir, options);
   return (await standOnChecks(examination, checks, checkedTests)).examination;
 }
 
+export interface LoadOptions {
+  /** From how many test files they are judged in worker threads (test-pool.ts), and in how many. */
+  testPool?: { from: number; workers?: number };
+}
+
 /** Loads and validates a workspace with its checks, running none of them. */
-export async function loadWorkspaceWithChecks(dir: string): Promise<WorkspaceWithChecks> {
+export async function loadWorkspaceWithChecks(dir: string, options: LoadOptions = {}): Promise<WorkspaceWithChecks> {
   const paths = await listWorkspace(dir);
   const validator = createWorkspaceValidator();
-  const assay = await readFile(paths.assayFile, 'utf8').catch(() => null);
-  validator.assay(assay === null ? null : parseYaml(paths.assayFile, assay), paths.assayFile);
-  for await (const f of readAhead(paths.controls)) validator.control(parseYaml(f.file, f.text));
-  for await (const f of readAhead(paths.tests)) validator.test(parseYaml(f.file, f.text));
-  const loader = createCheckLoader(dir);
-  for await (const f of readAhead(paths.checks)) loader.file(parseYaml(f.file, f.text));
-  const { checks, issues } = loader.finish();
+  const { from = POOL_FROM_TESTS, workers } = options.testPool ?? {};
+  // The threads judge the tests while this one reads the controls.
+  const pool = paths.tests.length >= from ? startTestPool(paths.tests, workers) : null;
+  try {
+    const assay = await readFile(paths.assayFile, 'utf8').catch(() => null);
+    validator.assay(assay === null ? null : parseYaml(paths.assayFile, assay), paths.assayFile);
+    if (pool) {
+      // Read here one by one: the thread pool's reads would compete with the workers for the cores.
+      for (const file of paths.controls) validator.control(parseYaml(file, readFileSync(file, 'utf8')));
+      for await (const t of pool) {
+        if ('judged' in t) validator.judgedTest(t.judged);
+        else validator.test(parseYaml(t.file, t.text));
+      }
+    } else {
+      for await (const f of readAhead(paths.controls)) validator.control(parseYaml(f.file, f.text));
+      for await (const f of readAhead(paths.tests)) validator.test(parseYaml(f.file, f.text));
+    }
+  } finally {
+    await pool?.close();
+  }
+  const { checks, issues } = await loadChecks(dir, paths.checks);
   let examination: Examination | null = null;
   try {
     examination = validator.finish();
@@ -80,6 +100,14 @@ export async function loadWorkspaceWithChecks(dir: string): Promise<WorkspaceWit
   }
   if (issues.length > 0 || examination === null) throw new ValidationError(sortIssues(issues), 'The workspace is not valid');
   return { examination, checks, checkedTests: validator.checkedTests };
+}
+
+/** The workspace's checks and the problems in their files; none (and nothing loaded) without a check file. */
+async function loadChecks(dir: string, files: readonly string[]): Promise<ReturnType<CheckLoader['finish']>> {
+  if (files.length === 0) return { checks: [], issues: [] };
+  const loader = await createCheckLoader(dir);
+  for await (const f of readAhead(files)) loader.file(parseYaml(f.file, f.text));
+  return loader.finish();
 }
 
 /** Validates a workspace held in memory (tests that stand on a check are left not tested: no check runs here). */

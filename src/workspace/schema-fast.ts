@@ -4,7 +4,8 @@
  * transforms. Anything it refuses goes to zod, which alone words the problems, so messages stay zod's.
  * schema-fast.test.ts holds the two to the same verdict and value.
  */
-import { SAMPLE_RESULTS, TEST_METHODS } from '../domain/index.js';
+// The domain's module itself, not its index: the worker threads of test-pool.ts load only what they run.
+import { SAMPLE_RESULTS, TEST_METHODS } from '../domain/engagement.js';
 import type { TestFile } from './schema.js';
 
 type Raw = Record<string, unknown>;

@@ -15,7 +15,6 @@ import {
   locateProblems,
   notApplicableProblems,
   periodProblems,
-  testProblems,
   within,
   CATEGORIES,
   ValidationError,
@@ -25,16 +24,16 @@ import {
   type Engagement,
   type Examination,
   type Issue,
-  type Problem,
-  type SampledPopulation,
-  type StatedPopulation,
   unrunCheckedTest,
 } from '../domain/index.js';
+import { inFile, rawMapping, type Raw } from './raw.js';
 import { assayFileSchema, controlFileSchema, testFileSchema } from './schema.js';
 import { fastTestFile } from './schema-fast.js';
+import { testFileIssues, testOfFile, type CheckedTestRef, type JudgedTest } from './test-file.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
-type Raw = Record<string, unknown>;
+export { inFile, rawMapping, rawTest } from './raw.js';
+export type { CheckedTestRef } from './test-file.js';
 
 export interface WorkspaceValidator {
   /** assay.yaml, or null when it is missing (`expectedAt` names where it was looked for). */
@@ -42,17 +41,12 @@ export interface WorkspaceValidator {
   control(source: YamlSource): void;
   /** Tests are judged against the controls, so every control file comes first. */
   test(source: YamlSource): void;
+  /** A test file already judged on its own, with nothing wrong in it (test-file.ts). */
+  judgedTest(judged: JudgedTest): void;
   /** The Examination, or a ValidationError listing every problem found. */
   finish(): Examination;
   /** The tests that stand on a check, in file order: their tests in the Examination wait for the check to run. */
   readonly checkedTests: CheckedTestRef[];
-}
-
-export interface CheckedTestRef {
-  control: string;
-  check: string;
-  /** `file:line` of the test's `check:`. */
-  location: string;
 }
 
 /**
@@ -82,6 +76,20 @@ export function createWorkspaceValidator(): WorkspaceValidator {
       issues.push(...locateProblems(problems, (path) => lineOf(path[1] as number)));
     }
     compensations.length = 0;
+  };
+
+  /** One test per known control: `location` is where the test's `control:` stands. */
+  const claimTest = (control: string, location: string) => {
+    const first = testAt.get(control);
+    if (!controlAt.has(control)) issues.push({ location, message: `test of an unknown control "${control}"` });
+    else if (first) issues.push({ location, message: `a second test of control "${control}" (the first is ${first})` });
+    else testAt.set(control, location);
+  };
+  const addTest = (test: ControlTest | CheckedTestRef) => {
+    if ('check' in test) {
+      checkedTests.push(test);
+      tests.push(unrunCheckedTest(test.control, test.check));
+    } else tests.push(test);
   };
 
   return {
@@ -127,21 +135,17 @@ export function createWorkspaceValidator(): WorkspaceValidator {
       checkCompensations();
       const raw = rawMapping(source, issues);
       if (!raw) return;
-      checkTest(source, raw, controlAt, testAt, at, issues);
+      if (typeof raw.control === 'string') claimTest(raw.control, source.locate(['control']));
+      issues.push(...testFileIssues(source, raw));
       // Zod only for a file the fast judge refuses: it alone words the problems.
       const file = fastTestFile(raw) ?? check(source, raw, testFileSchema, issues);
-      if (file?.check !== undefined) {
-        checkedTests.push({ control: file.control, check: file.check, location: source.locate(['check']) });
-        tests.push(unrunCheckedTest(file.control, file.check));
-      } else if (file) {
-        tests.push({
-          control: file.control,
-          method: file.method,
-          populationSize: file.populationSize ?? null,
-          samples: file.samples.map((s) => ({ item: s.item, result: s.result, note: s.note ?? null })),
-          scopeLimitation: file.scopeLimitation ?? null,
-        });
-      }
+      if (file) addTest(testOfFile(source, file));
+    },
+
+    judgedTest(judged) {
+      checkCompensations();
+      claimTest(judged.control, judged.controlAt);
+      addTest(judged.test);
     },
 
     finish() {
@@ -152,11 +156,6 @@ export function createWorkspaceValidator(): WorkspaceValidator {
 
     checkedTests,
   };
-}
-
-/** A rule's problems at the lines of the file their paths point into. */
-export function inFile(source: YamlSource, problems: readonly Problem[]): Issue[] {
-  return locateProblems(problems, (path) => source.locate(path));
 }
 
 export type At = (source: YamlSource, path: PathSegment[], message: string, key?: boolean) => void;
@@ -195,41 +194,6 @@ function checkAssay(source: YamlSource, raw: Raw, at: At, issues: Issue[]): void
   }
 }
 
-function checkTest(source: YamlSource, raw: Raw, controlAt: Map<string, string>, testAt: Map<string, string>, at: At, issues: Issue[]): void {
-  if (typeof raw.control === 'string') {
-    const first = testAt.get(raw.control);
-    if (!controlAt.has(raw.control)) at(source, ['control'], `test of an unknown control "${raw.control}"`);
-    else if (first) at(source, ['control'], `a second test of control "${raw.control}" (the first is ${first})`);
-    else testAt.set(raw.control, source.locate(['control']));
-  }
-  if (raw.check !== undefined) {
-    // The check's run is the test: its population, its items, its failures.
-    if (raw.method !== 'reperformance') at(source, ['method'], 'a test that stands on a check is a reperformance: write method: reperformance');
-    for (const field of ['populationSize', 'samples', 'scopeLimitation']) {
-      if (raw[field] !== undefined) at(source, [field], `a test that stands on a check takes no ${field}: the check gives it`, true);
-    }
-    return;
-  }
-  issues.push(...inFile(source, testProblems(rawTest(raw))));
-}
-
-/**
- * A test's (or retest's) raw values as the rules of sample integrity read them. A value of the wrong type
- * counts as given (NaN for a size): its type is the schema's to report, not a missing population.
- */
-export function rawTest(raw: Raw): StatedPopulation & SampledPopulation {
-  const size = raw.populationSize;
-  const samples = Array.isArray(raw.samples) ? (raw.samples as unknown[]) : [];
-  return {
-    populationSize: size === undefined ? null : typeof size === 'number' ? size : Number.NaN,
-    scopeLimitation: raw.scopeLimitation === undefined ? null : String(raw.scopeLimitation),
-    samples: samples.map((sample) => {
-      const item = (sample as Raw | null)?.item;
-      return { item: typeof item === 'string' || typeof item === 'number' ? String(item) : undefined };
-    }),
-  };
-}
-
 function toEngagement(file: z.output<typeof assayFileSchema>): Engagement {
   const { report } = file;
   const categories = [...new Set<Category>(['security', ...report.categories])];
@@ -245,19 +209,6 @@ function toEngagement(file: z.output<typeof assayFileSchema>): Engagement {
     pervasiveness: { ...DEFAULT_PERVASIVENESS, ...definedOnly(file.opinion?.pervasive ?? {}) },
     misstatements: file.description?.misstatements ?? [],
   };
-}
-
-/** The file's top-level mapping, or null after recording why there is none. */
-export function rawMapping(source: YamlSource, issues: Issue[]): Raw | null {
-  if (source.syntaxIssues.length > 0) {
-    issues.push(...source.syntaxIssues);
-    return null;
-  }
-  if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
-    issues.push({ location: `${source.file}:1`, message: 'expected a mapping of fields (key: value)' });
-    return null;
-  }
-  return source.value as Raw;
 }
 
 /** Validates one file against its schema; every issue is located at its node. */

@@ -17,6 +17,8 @@ function coreType(tag: string, resolve: (source: string) => boolean, construct: 
   return new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (source: string | null) => source !== null && resolve(source), construct });
 }
 
+/** Every plain scalar that is not null is tried as a boolean first: most are longer than `false`, and skip the pattern. */
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const INT = /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/;
 const FLOAT = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 
@@ -34,7 +36,7 @@ function numeric(source: string): boolean {
 const CORE = new Schema({
   implicit: [
     coreType('null', (s) => s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL', () => null),
-    coreType('bool', (s) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s), (s) => s[0] === 't' || s[0] === 'T'),
+    coreType('bool', (s) => (s.length === 4 || s.length === 5) && BOOL.test(s), (s) => s[0] === 't' || s[0] === 'T'),
     coreType('int', (s) => numeric(s) && INT.test(s), (s) =>
       s.startsWith('0o') ? Number.parseInt(s.slice(2), 8) : s.startsWith('0x') ? Number.parseInt(s.slice(2), 16) : Number.parseInt(s, 10),
     ),

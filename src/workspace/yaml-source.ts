@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Issue } from '../domain/index.js';
+import { fastSource } from './fast-source.js';
 import { readYamlFast } from './yaml-fast.js';
 
 export type PathSegment = string | number;
@@ -29,53 +30,7 @@ export interface YamlSource {
 
 export function parseYaml(file: string, text: string): YamlSource {
   const value = readYamlFast(text);
-  return value === undefined ? parsePositional(file, text) : fastSource(file, text, value);
-}
-
-/**
- * A file the fast reader read. A top-level key written plainly at the start of exactly one line, with its value on
- * that line, is where the positional parser would place it and its value (what the validator asks of every file:
- * its `id`, the `control` a test belongs to); any other path parses the file again, once.
- */
-function fastSource(file: string, text: string, value: unknown): YamlSource {
-  let positional: YamlSource | null = null;
-  return {
-    file,
-    value,
-    syntaxIssues: [],
-    locate(path, options) {
-      const line = path.length === 1 ? topLevelKeyLine(text, value, path[0] as PathSegment) : null;
-      if (line !== null) return `${file}:${line}`;
-      positional ??= parsePositional(file, text);
-      return positional.locate(path, options);
-    },
-  };
-}
-
-/**
- * Per key: the lines that may start it (`key:`), the value's first character captured when on the same line. Only
- * the first few keys asked are kept (the validator asks the same few of every file; unknown fields are the user's).
- */
-const keyLinePatterns = new Map<string, RegExp>();
-const KEPT_KEY_PATTERNS = 32;
-
-function topLevelKeyLine(text: string, value: unknown, key: PathSegment): number | null {
-  if (typeof key !== 'string' || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(key)) return null;
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, key)) return null;
-  let pattern = keyLinePatterns.get(key);
-  if (!pattern) {
-    pattern = new RegExp(`^${key}[ ]*:(?:[ ]+([^ \\r\\n#|>]))?`, 'gm');
-    if (keyLinePatterns.size < KEPT_KEY_PATTERNS) keyLinePatterns.set(key, pattern);
-  }
-  const starts = [...text.matchAll(pattern)];
-  if (starts.length !== 1 || (starts[0] as RegExpExecArray)[1] === undefined) return null;
-  return lineOfOffset(text, (starts[0] as RegExpExecArray).index);
-}
-
-function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return value === undefined ? parsePositional(file, text) : fastSource(file, text, value, () => parsePositional(file, text));
 }
 
 function parsePositional(file: string, text: string): YamlSource {

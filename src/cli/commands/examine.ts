@@ -2,17 +2,12 @@
 import type { Command } from 'commander';
 import { OPINION_KINDS, examine, explainCheckedTests, words, type CheckedTestRun, type DescriptionWarning, type Examination, type SystemDescription, type ExaminationResult, type OpinionKind } from '../../domain/index.js';
 import { standOnChecks } from '../../workspace/checks.js';
-import { renderExaminationMarkdown } from '../../reports/examination-markdown.js';
-import { assessmentResults } from '../../reports/oscal/assessment-results.js';
-import { planOfActionAndMilestones } from '../../reports/oscal/poam.js';
 import { counted } from '../../domain/words.js';
 import { DESCRIPTION_FILE, describeWorkspace } from '../../workspace/description.js';
-import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspaceWithChecks } from '../../workspace/load.js';
 import { EXIT_OK, EXIT_PROBLEMS_FOUND } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
 import { choice } from '../options.js';
-import { renderExaminationText } from '../render-examination.js';
 
 /**
  * oscal-ar and oscal-poam are OSCAL 1.1.3 JSON; both also read the workspace's findings (docs/findings.md), and so
@@ -55,21 +50,28 @@ export function registerExamine(program: Command, io: CliIO, setExit: (code: num
     .option('--fail-on <opinion>', `exit 1 when the forecast is at least this: ${OPINION_KINDS.slice(1).join(' | ')}`, choice(OPINION_KINDS))
     .action(async (dir: string, options: { format: (typeof FORMATS)[number]; failOn?: OpinionKind }) => {
       const { examination, result, description } = await examineWorkspace(dir);
-      // DESIGN §5's names stay as they are; the description's warnings are one key more, with a description only.
+      // Each format's renderer and the findings it reads load only when that format is asked for: start-up is a
+      // share of every run. DESIGN §5's names stay as they are; the description's warnings are one key more, with a
+      // description only.
       if (options.format === 'json') io.out(`${JSON.stringify(description.description !== null ? { ...result, descriptionWarnings: description.warnings } : result, null, 2)}\n`);
       else if (options.format === 'markdown') {
         // The findings' approved management responses are the report's "other information" section.
+        const [{ loadFindings }, { renderExaminationMarkdown }] = await Promise.all([import('../../workspace/findings.js'), import('../../reports/examination-markdown.js')]);
         const { findings, managementResponses } = await loadFindings(dir, examination);
         io.out(renderExaminationMarkdown(result, { findings, responses: managementResponses }));
       }
       else if (options.format === 'oscal-ar' || options.format === 'oscal-poam') {
+        const { loadFindings } = await import('../../workspace/findings.js');
         const { findings, rootCauses } = await loadFindings(dir, examination);
         const document =
           options.format === 'oscal-ar'
-            ? assessmentResults(examination, result, findings)
-            : planOfActionAndMilestones({ examination, result, findings, rootCauses });
+            ? (await import('../../reports/oscal/assessment-results.js')).assessmentResults(examination, result, findings)
+            : (await import('../../reports/oscal/poam.js')).planOfActionAndMilestones({ examination, result, findings, rootCauses });
         io.out(`${JSON.stringify(document, null, 2)}\n`);
-      } else io.out(renderExaminationText(result, io.isTTY) + renderDescriptionWarnings(description));
+      } else {
+        const { renderExaminationText } = await import('../render-examination.js');
+        io.out(renderExaminationText(result, io.isTTY) + renderDescriptionWarnings(description));
+      }
       const failed =
         options.failOn !== undefined && OPINION_KINDS.indexOf(result.opinion.overall) >= OPINION_KINDS.indexOf(options.failOn);
       setExit(failed ? EXIT_PROBLEMS_FOUND : EXIT_OK);
