@@ -10,6 +10,7 @@ import pg from 'pg';
 import type { Engine } from './engine.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { RoutedPostgresDialect } from './postgres-pools.js';
+import { runDirectly } from './prepared-query.js';
 import type { DatabaseSchema } from './schema.js';
 
 export type { Engine } from './engine.js';
@@ -47,6 +48,7 @@ function openSqlite(path: string, readOnly: boolean): Store {
   if (readOnly) {
     const database = new SQLite(path, { readonly: true, fileMustExist: true });
     const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
+    runDirectly(db, database);
     return { db, engine: 'sqlite', close: () => db.destroy() };
   }
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -56,7 +58,9 @@ function openSqlite(path: string, readOnly: boolean): Store {
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const cached = withStatementCache(database);
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: cached }) });
+  runDirectly(db, { prepare: (text) => cached.prepare(text), get inTransaction() { return database.inTransaction; } });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 

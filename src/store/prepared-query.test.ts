@@ -38,6 +38,31 @@ for (const engine of ENGINES) {
       });
     });
 
+    it('never reads what a transaction in progress has not committed (SQLite: it waits for the commit)', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let inserted!: () => void;
+      const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+      const transaction = store().db.transaction().execute(async (trx) => {
+        await buildOrganization(trx, { slug: 'pending', name: 'Pending' });
+        inserted();
+        await held;
+      });
+      await insertedYet;
+      let released = false;
+      const read = organizationsNamed(store().db, 'pending', 'none').then((rows) => ({ rows, released }));
+      // Turns of the event loop while the transaction stays open.
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+      released = true;
+      release();
+      await transaction;
+      const { rows, released: answeredAfterRelease } = await read;
+      const pending = { slug: 'pending', name: 'Pending' };
+      if (!answeredAfterRelease) expect(rows).not.toContainEqual(pending);
+      // SQLite has one connection: the read waits for the transaction, then sees what it committed.
+      if (engine === 'sqlite') expect({ rows, answeredAfterRelease }).toEqual({ rows: [pending], answeredAfterRelease: true });
+    });
+
     it('refuses a query that does not bind every argument as a value', async () => {
       const unbound = preparedQuery(1, (executor, _slug: string) => executor.selectFrom('organizations').select('slug'));
       await expect(unbound(store().db, 'acme')).rejects.toThrow(/argument 0 is not bound as a value/);

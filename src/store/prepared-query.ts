@@ -3,14 +3,36 @@
  * new values. Kysely builds and compiles a query on every call, which costs several times what SQLite takes to
  * run one of these on its primary key; their SQL never changes, only the values bound to it. On PostgreSQL they
  * are named prepared statements too, parsed and planned once per connection (postgres-pools.ts).
+ *
+ * On SQLite they also skip Kysely's way to the connection (a lock taken and released across several awaits,
+ * each a turn of the event loop under load): better-sqlite3 runs a statement synchronously, so outside a
+ * transaction nothing can interleave with it and it reads what is committed, as through Kysely. While a
+ * transaction is open on the connection, the query waits for it through Kysely, as before.
  */
-import type { Compilable, CompiledQuery } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import { engineOf, type Engine } from './engine.js';
 import { keepPrepared } from './postgres-pools.js';
 import type { Executor } from './values.js';
 
 /** Stands for the value of an argument while the query is compiled; NUL never occurs in the values bound. */
 const placeholder = (index: number) => `\u0000argument ${index}\u0000`;
+
+/** The SQLite connection under a Kysely instance, as its opener hands it over (see {@link runDirectly}). */
+export interface DirectConnection {
+  prepare(sql: string): { all(parameters: readonly unknown[]): unknown[] };
+  /** Whether a transaction is open on the connection (someone else's, between its awaits). */
+  readonly inTransaction: boolean;
+}
+
+const direct = new WeakMap<Kysely<unknown>, DirectConnection>();
+
+/**
+ * Lets prepared queries on `db` (the instance itself, not its transactions or instances derived with plugins,
+ * which keep going through Kysely) run on `connection` directly. For a single SQLite connection only.
+ */
+export function runDirectly<DB>(db: Kysely<DB>, connection: DirectConnection): void {
+  direct.set(db as Kysely<unknown>, connection);
+}
 
 interface Compiled<Row> {
   query: CompiledQuery<Row>;
@@ -47,6 +69,8 @@ export function preparedQuery<Args extends string[], Row>(
     }
     const { query, slots } = kept;
     const parameters = query.parameters.map((value, i) => (slots[i] === -1 ? value : args[slots[i] as number]));
+    const connection = direct.get(executor as Kysely<unknown>);
+    if (connection && !connection.inTransaction) return connection.prepare(query.sql).all(parameters) as Row[];
     return (await executor.executeQuery<Row>({ ...query, parameters })).rows;
   };
 }
