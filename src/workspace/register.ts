@@ -11,7 +11,7 @@ import {
 } from '../domain/index.js';
 import { loadFindings } from './findings.js';
 import { loadRisks, type WorkspaceRisk } from './risks.js';
-import { sortIssues } from './validate.js';
+import { settledValues } from './settled.js';
 import { loadVendors, type WorkspaceVendor } from './vendors.js';
 
 export interface WorkspaceRegister {
@@ -22,16 +22,11 @@ export interface WorkspaceRegister {
 
 /** Both folders judged against the examination and its findings; throws ValidationError with the problems of both. */
 export async function loadRegister(dir: string, examination: Examination): Promise<WorkspaceRegister> {
-  const [vendors] = await Promise.allSettled([loadVendors(dir, examination)]);
+  const [vendorsLoaded] = await Promise.allSettled([loadVendors(dir, examination)]);
   // Bad vendor files are reported as such, not again as every risk that names one.
-  const [risks] = await Promise.allSettled([riskRegister(dir, examination, vendors.status === 'fulfilled' ? vendors.value : null)]);
-  const refused = [risks, vendors].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-  const other = refused.find((e) => !(e instanceof ValidationError));
-  if (other !== undefined) throw other;
-  if (risks.status === 'rejected' || vendors.status === 'rejected') {
-    throw new ValidationError(sortIssues(refused.flatMap((e) => (e as ValidationError).issues)), 'The risks and vendors are not valid');
-  }
-  return { risks: risks.value, vendors: vendors.value.map(({ reports, ...vendor }) => ({ vendor, reports })) };
+  const [risksLoaded] = await Promise.allSettled([riskRegister(dir, examination, vendorsLoaded.status === 'fulfilled' ? vendorsLoaded.value : null)]);
+  const [risks, vendors] = settledValues([risksLoaded, vendorsLoaded], 'The risks and vendors are not valid');
+  return { risks, vendors: vendors.map(({ reports, ...vendor }) => ({ vendor, reports })) };
 }
 
 /**

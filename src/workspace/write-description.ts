@@ -6,16 +6,16 @@
 import { Document } from 'yaml';
 import { COMPONENT_KINDS, type SystemDescription } from '../domain/index.js';
 import { DESCRIPTION_FILE } from './description.js';
-import { flow, map, optional, yamlText, type Fields } from './yaml-write.js';
+import { LINE_WIDTH, flow, map, optional, prose, yamlText, type Fields } from './yaml-write.js';
 
 /** `description.yaml` of the description; pure. */
 export function renderDescription(description: SystemDescription): { path: string; text: string } {
   const doc = new Document();
   const complementary = (items: readonly { text: string; criteria: readonly string[] }[]) =>
     doc.createNode(items.map((c) => map(doc, [['text', c.text], ['criteria', flow(doc, c.criteria)]])));
-  const components: Fields = COMPONENT_KINDS.flatMap((kind) => (description.components[kind] === '' ? [] : [[kind, description.components[kind]]]));
+  const components: Fields = COMPONENT_KINDS.flatMap((kind) => (description.components[kind] === '' ? [] : [[kind, paragraph(description.components[kind])]]));
   const fields: Fields = [
-    ...nonEmpty('services', description.services),
+    ...nonEmpty('services', description.services === '' ? '' : paragraph(description.services)),
     ...nonEmpty('commitments', description.commitments),
     ...(components.length > 0 ? ([['components', map(doc, components)]] as Fields) : []),
     ...nonEmpty(
@@ -33,6 +33,11 @@ export function renderDescription(description: SystemDescription): { path: strin
   ];
   doc.contents = map(doc, fields);
   return { path: DESCRIPTION_FILE, text: yamlText(doc) };
+}
+
+/** A long or multi-line section as a block, a short one on its line. */
+function paragraph(text: string) {
+  return text.length > LINE_WIDTH / 2 || /\n/.test(text) ? prose(text) : text;
 }
 
 /** `[key, value]` unless the value is empty text or an empty list. */

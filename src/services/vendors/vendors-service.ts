@@ -55,7 +55,7 @@ export interface VendorRecording {
 }
 
 /** The engagement a change is made in, and who by. */
-interface Target {
+export interface VendorTarget {
   actor: Actor;
   organizationId: string;
   engagementId: string;
@@ -88,7 +88,7 @@ export async function registerOf(risks: Pick<RisksRepository, 'list'>, engagemen
  * Raises the risks the vendor's report calls for as of today, each once: a risk raised before for the same
  * report and reason is left as it is (people may have worked on it). Resolves to the codes of those raised now.
  */
-async function raise(deps: VendorRecording, target: Target, vendor: Vendor, report: VendorReport, register: RaisedRegister, trx: Trx): Promise<string[]> {
+async function raise(deps: VendorRecording, target: VendorTarget, vendor: Vendor, report: VendorReport, register: RaisedRegister, trx: Trx): Promise<string[]> {
   const { actor, organizationId, engagementId } = target;
   const raised: string[] = [];
   for (const reason of reportRiskReasons(report, isoDate(deps.clock()))) {
@@ -118,7 +118,7 @@ async function checkReport(controls: VendorRecording['controls'], engagementId: 
 }
 
 /** Adds a vendor in the caller's transaction, audited as `vendor.created`; its code the next of the inventory unless given. */
-export async function addVendor(deps: VendorRecording, trx: Trx, target: Target, input: VendorInput, code?: string): Promise<StoredVendor> {
+export async function addVendor(deps: VendorRecording, trx: Trx, target: VendorTarget, input: VendorInput, code?: string): Promise<StoredVendor> {
   const { actor, organizationId, engagementId } = target;
   const vendor = await deps.vendors.create(engagementId, { ...input, code: code ?? (await deps.vendors.nextCode(engagementId, trx)) }, trx);
   await deps.audit.record(trx, actor, { type: 'vendor.created', organizationId, subject: vendorSubject(engagementId, vendor.code), after: vendor });
@@ -126,7 +126,7 @@ export async function addVendor(deps: VendorRecording, trx: Trx, target: Target,
 }
 
 /** Changes the vendor at `version` in the caller's transaction, audited as `vendor.updated` with the vendor before. */
-export async function changeVendor(deps: VendorRecording, trx: Trx, target: Target, code: string, version: number, input: VendorInput): Promise<StoredVendor> {
+export async function changeVendor(deps: VendorRecording, trx: Trx, target: VendorTarget, code: string, version: number, input: VendorInput): Promise<StoredVendor> {
   const { actor, organizationId, engagementId } = target;
   const before = await requireVendor(deps.vendors, engagementId, code, trx);
   const after = await deps.vendors.update(engagementId, version, { ...input, code }, trx);
@@ -134,25 +134,19 @@ export async function changeVendor(deps: VendorRecording, trx: Trx, target: Targ
   return after;
 }
 
-/**
- * Records a report of the vendor in the caller's transaction and raises the risks it calls for (none that
- * `register` holds already), audited as `vendor.report_recorded`.
- */
-export async function recordVendorReport(
-  deps: VendorRecording,
-  trx: Trx,
-  target: Target,
-  code: string,
-  input: VendorReportInput,
-  register: RaisedRegister,
-): Promise<{ report: StoredVendorReport; raised: string[] }> {
+/** Adds a report to the vendor in the caller's transaction, its period and CUECs' controls checked; raises nothing yet (see {@link reportRecorded}). */
+export async function addVendorReport(deps: VendorRecording, trx: Trx, target: VendorTarget, code: string, input: VendorReportInput): Promise<{ vendor: StoredVendor; report: StoredVendorReport }> {
+  const vendor = await requireVendor(deps.vendors, target.engagementId, code, trx);
+  await checkReport(deps.controls, target.engagementId, input, trx);
+  return { vendor, report: await deps.vendors.addReport(target.engagementId, code, input, signatureOf(target.actor), trx) };
+}
+
+/** Raises the risks a report just added calls for (none that `register` holds already) and audits it as `vendor.report_recorded`. */
+export async function reportRecorded(deps: VendorRecording, trx: Trx, target: VendorTarget, vendor: Vendor, report: StoredVendorReport, register: RaisedRegister): Promise<string[]> {
   const { actor, organizationId, engagementId } = target;
-  const vendor = await requireVendor(deps.vendors, engagementId, code, trx);
-  await checkReport(deps.controls, engagementId, input, trx);
-  const report = await deps.vendors.addReport(engagementId, code, input, signatureOf(actor), trx);
   const raised = await raise(deps, target, vendor, report, register, trx);
-  await deps.audit.record(trx, actor, { type: 'vendor.report_recorded', organizationId, subject: vendorSubject(engagementId, code), after: { ...report, vendor: code, raised } });
-  return { report, raised };
+  await deps.audit.record(trx, actor, { type: 'vendor.report_recorded', organizationId, subject: vendorSubject(engagementId, vendor.code), after: { ...report, vendor: vendor.code, raised } });
+  return raised;
 }
 
 export function createVendorsService(deps: {
@@ -207,7 +201,9 @@ export function createVendorsService(deps: {
       await access.require(actor, organizationId, 'vendor.manage');
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
-        return recordVendorReport(deps, trx, { actor, organizationId, engagementId }, code, input, await registerOf(risks, engagementId, trx));
+        const target = { actor, organizationId, engagementId };
+        const { vendor, report } = await addVendorReport(deps, trx, target, code, input);
+        return { report, raised: await reportRecorded(deps, trx, target, vendor, report, await registerOf(risks, engagementId, trx)) };
       });
     },
 
