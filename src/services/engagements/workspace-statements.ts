@@ -130,8 +130,10 @@ export function createStatementsImport(deps: Recording) {
     const raised = await registerOf(deps.risks, engagementId, trx);
     for (const { vendor, report } of added) await reportRecorded(deps, trx, target, vendor, report, raised);
 
+    // A risk a listed report raised follows from the workspace, so it is not news that it stays.
     const listed = new Set(register.risks.map((r) => r.code));
-    const keptRisks = [...storedRisks.keys()].filter((code) => !listed.has(code));
+    const reports = new Set(reportIds.values());
+    const keptRisks = [...storedRisks.values()].filter((r) => !listed.has(r.code) && !(r.raisedBy && reports.has(r.raisedBy.report))).map((r) => r.code);
     const keptVendors = [...storedVendors.keys()].filter((code) => !register.vendors.some((v) => v.vendor.code === code));
     if (keptRisks.length > 0) notes.push(`${counted(keptRisks.length, 'risk')} of the engagement the workspace does not list ${keptRisks.length === 1 ? 'was' : 'were'} kept: ${keptRisks.join(', ')}.`);
     if (keptVendors.length > 0) notes.push(`${counted(keptVendors.length, 'vendor')} of the engagement the workspace does not list ${keptVendors.length === 1 ? 'was' : 'were'} kept: ${keptVendors.join(', ')}.`);
@@ -161,7 +163,9 @@ export function createStatementsImport(deps: Recording) {
           reports: (reports.get(vendor.code) ?? []).map(({ id: _id, recordedAt: _at, recordedBy: _by, ...report }) => report),
         })),
       };
-      return { ...(stored && { description: stored.description }), register };
+      // An engagement without risks or vendors says nothing of them, as a workspace without the folders does.
+      const empty = register.risks.length === 0 && register.vendors.length === 0;
+      return { ...(stored && { description: stored.description }), ...(!empty && { register }) };
     },
 
     /**
