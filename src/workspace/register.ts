@@ -1,6 +1,5 @@
 /** A workspace's risk register and vendors together (`risks/`, `vendors/`), as the risks and vendors services take them. */
 import {
-  ValidationError,
   assessedRisk,
   controlStanding,
   type CheckedTestRun,

@@ -69,7 +69,7 @@ for (const engine of ENGINES) {
 
     it('keeps the recorded description when the workspace has none, and says so', async () => {
       const { services, content, at } = await imported();
-      const { description: _description, ...without } = content;
+      const without = { ...content, description: undefined };
       const result = await services.workspace.importWorkspace(OPERATOR, without, { organizationSlug: 'acme' });
       expect(result.notes).toContain('The workspace has no description.yaml: the engagement\'s system description (version 1) was kept.');
       expect(await services.description.get(...at)).toMatchObject({ recorded: true, version: 1, description: content.description });

@@ -20,13 +20,11 @@ import type { Executor, Trx } from '../../store/values.js';
 import type { WorkspaceRegister } from '../../workspace/register.js';
 import type { WorkspaceStatements } from '../../workspace/write.js';
 import { saveDescription, type DescriptionRecording } from '../description/description-service.js';
-import type { Actor } from '../platform/actor.js';
 import { addRisk, changeRisk, type RiskRecording } from '../risks/risks-service.js';
 import {
   addVendor,
   addVendorReport,
   changeVendor,
-  raisedKey,
   registerOf,
   reportRecorded,
   type VendorRecording,

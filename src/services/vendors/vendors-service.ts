@@ -70,7 +70,7 @@ export interface RaisedRegister {
 const vendorSubject = (engagementId: string, code: string) => `vendor:${engagementId}/${code}`;
 
 /** The key of the risk a report raised for a reason: one per pair, never two. */
-export const raisedKey = (report: string, reason: VendorRiskReason) => `${report}/${reason}`;
+const raisedKey = (report: string, reason: VendorRiskReason) => `${report}/${reason}`;
 
 async function requireVendor(vendors: Pick<VendorsRepository, 'find'>, engagementId: string, code: string, trx?: Executor): Promise<StoredVendor> {
   const vendor = await vendors.find(engagementId, code, trx);
@@ -149,16 +149,7 @@ export async function reportRecorded(deps: VendorRecording, trx: Trx, target: Ve
   return raised;
 }
 
-export function createVendorsService(deps: {
-  db: Executor;
-  vendors: VendorsRepository;
-  risks: Pick<RisksRepository, 'list' | 'create'>;
-  controls: Pick<ControlsRepository, 'list'>;
-  lookup: EngagementScope;
-  access: Access;
-  audit: AuditLog;
-  clock: () => Date;
-}) {
+export function createVendorsService(deps: VendorRecording & { db: Executor; vendors: VendorsRepository; lookup: EngagementScope; access: Access }) {
   const { db, vendors, risks, lookup, access, clock } = deps;
 
   return {
