@@ -13,7 +13,7 @@
  * Each of these is said in the import's notes.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { ConflictError, ValidationError, type Issue, type Risk, type VendorReport } from '../../domain/index.js';
+import { ConflictError, ValidationError, type Issue, type Risk, type Vendor, type VendorReport } from '../../domain/index.js';
 import { counted } from '../../domain/words.js';
 import type { StoredVendorReport } from '../../store/vendors-repository.js';
 import type { Executor, Trx } from '../../store/values.js';
@@ -80,7 +80,7 @@ export function createStatementsImport(deps: Recording) {
     const dropped: string[] = [];
     // A report is named in the workspace by its vendor and its place in the vendor's file (1: the first).
     const reportIds = new Map<string, string>();
-    const added: { vendor: (typeof register.vendors)[number]['vendor']; report: StoredVendorReport }[] = [];
+    const added: { vendor: Vendor; report: StoredVendorReport }[] = [];
     for (const { vendor, reports } of register.vendors) {
       const { code, ...input } = vendor;
       const stored = storedVendors.get(code);
