@@ -13,16 +13,12 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_WORKSPACE } from '../../src/cli/commands/demo.js';
-import type { WorkspaceContent } from '../../src/workspace/write.js';
+import type { WorkspaceContent, WorkspaceStatements } from '../../src/workspace/write.js';
 import { buildApp } from '../../src/server/app.js';
 import { OPERATOR } from '../../src/services/platform/actor.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { migrateToLatest, openDatabase, type Store } from '../../src/store/database.js';
-import { readCheckFiles } from '../../src/workspace/checks.js';
-import type { SystemDescription } from '../../src/domain/index.js';
-import { loadDescription } from '../../src/workspace/description.js';
-import { loadFindings } from '../../src/workspace/findings.js';
-import { loadWorkspace } from '../../src/workspace/load.js';
+import { loadWorkspaceContent } from '../../src/workspace/content.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const WEB_BUILD = join(ROOT, 'dist/web');
@@ -50,7 +46,7 @@ export interface TestServer {
   services: Services;
   demo: SeededEngagement;
   /** Seeds another organisation with this workspace (findings only if it has them) and the demo's people as its members. */
-  seedOrganization(slug: string, examination: WorkspaceContent, description?: SystemDescription): Promise<SeededEngagement>;
+  seedOrganization(slug: string, examination: WorkspaceContent & WorkspaceStatements): Promise<SeededEngagement>;
   /** Moves the server's clock forward: what expires by it (download links, sessions) has then expired. */
   travel(ms: number): void;
   stop(): Promise<void>;
@@ -70,14 +66,8 @@ export async function startServer(): Promise<TestServer> {
     let ahead = 0;
     const services = createServices(store, { clock: () => new Date(Date.now() + ahead), newId: randomUUID });
 
-    const seed = async (slug: string, examination: WorkspaceContent, description?: SystemDescription): Promise<SeededEngagement> => {
-      const seeded = await services.demo.seed(OPERATOR, {
-        organizationSlug: slug,
-        examination,
-        people: DEMO_PEOPLE,
-        password: DEMO_PASSWORD,
-        ...(description && { description }),
-      });
+    const seed = async (slug: string, examination: WorkspaceContent & WorkspaceStatements): Promise<SeededEngagement> => {
+      const seeded = await services.demo.seed(OPERATOR, { organizationSlug: slug, examination, people: DEMO_PEOPLE, password: DEMO_PASSWORD });
       const organizationId = seeded.organization.id;
       const engagements = await services.engagements.list(OPERATOR, organizationId, { limit: 2, offset: 0 });
       const engagementId = engagements.items[0]?.id;
@@ -85,13 +75,9 @@ export async function startServer(): Promise<TestServer> {
       return { organizationId, engagementId, root: `/o/${organizationId}/e/${engagementId}` };
     };
 
-    // The demo as `assay demo` seeds it, findings and checks included; a test that raises findings seeds an organisation of its own.
-    const examination = await loadWorkspace(DEMO_WORKSPACE);
-    const demo = await seed(
-      DEMO_ORGANIZATION,
-      { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)), checkFiles: await readCheckFiles(DEMO_WORKSPACE) },
-      (await loadDescription(DEMO_WORKSPACE, examination))?.description,
-    );
+    // The demo as `assay demo` seeds it, findings, checks and description included, but not its risks and vendors (the
+    // risks test seeds an organisation of its own); a test that raises findings seeds an organisation of its own.
+    const demo = await seed(DEMO_ORGANIZATION, { ...(await loadWorkspaceContent(DEMO_WORKSPACE)), register: undefined });
     // Every test signs in a few times; the login rate limit is not what these tests are about.
     // Plain HTTP on a loopback address, as `assay demo` serves it: the session cookie is not marked Secure.
     app = await buildApp({ services, webRoot: WEB_BUILD, loginRateLimit: 1000, secureCookies: false });

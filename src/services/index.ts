@@ -69,7 +69,7 @@ export function createServices(
     ...createTrustServices(platform, { lookup, examination: engagements.examination, blobs: evidenceServices.blobs, maxBytes: evidenceServices.evidence.maxBytes, ...(mailer !== undefined && { mailer }), ...(webhooks && { webhooks }) }),
     ...monitoring,
     ...register,
-    ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users, description: descriptionServices.description, ...register }),
+    ...createDemoServices(platform, { workspace: engagements.workspace, users: accounts.users }),
   };
 }
 

@@ -1,41 +1,42 @@
 /** A workspace's risk register and vendors together (`risks/`, `vendors/`), as the risks and vendors services take them. */
 import {
-  ValidationError,
   assessedRisk,
   controlStanding,
   type CheckedTestRun,
   type Examination,
   type ExaminationResult,
-  type Risk,
   type Vendor,
   type VendorReport,
 } from '../domain/index.js';
 import { loadFindings } from './findings.js';
-import { loadRisks } from './risks.js';
-import { sortIssues } from './validate.js';
-import { loadVendors } from './vendors.js';
+import { loadRisks, type WorkspaceRisk } from './risks.js';
+import { settledValues } from './settled.js';
+import { loadVendors, type WorkspaceVendor } from './vendors.js';
 
 export interface WorkspaceRegister {
-  risks: Risk[];
+  risks: WorkspaceRisk[];
+  /** Each vendor with its reports in the order its file lists them (a risk's `raisedBy.report` counts in it). */
   vendors: { vendor: Vendor; reports: Omit<VendorReport, 'id'>[] }[];
 }
 
 /** Both folders judged against the examination and its findings; throws ValidationError with the problems of both. */
 export async function loadRegister(dir: string, examination: Examination): Promise<WorkspaceRegister> {
-  const [risks, vendors] = await Promise.allSettled([riskRegister(dir, examination), loadVendors(dir, examination)]);
-  const refused = [risks, vendors].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-  const other = refused.find((e) => !(e instanceof ValidationError));
-  if (other !== undefined) throw other;
-  if (risks.status === 'rejected' || vendors.status === 'rejected') {
-    throw new ValidationError(sortIssues(refused.flatMap((e) => (e as ValidationError).issues)), 'The risks and vendors are not valid');
-  }
-  return { risks: risks.value, vendors: vendors.value.map(({ reports, ...vendor }) => ({ vendor, reports })) };
+  const [vendorsLoaded] = await Promise.allSettled([loadVendors(dir, examination)]);
+  // Bad vendor files are reported as such, not again as every risk that names one.
+  const [risksLoaded] = await Promise.allSettled([riskRegister(dir, examination, vendorsLoaded.status === 'fulfilled' ? vendorsLoaded.value : null)]);
+  const [risks, vendors] = settledValues([risksLoaded, vendorsLoaded], 'The risks and vendors are not valid');
+  return { risks, vendors: vendors.map(({ reports, ...vendor }) => ({ vendor, reports })) };
 }
 
-/** The workspace's risks, judged against its examination and the codes of its findings (`findings/`). */
-export async function riskRegister(dir: string, examination: Examination): Promise<Risk[]> {
+/**
+ * The workspace's risks, judged against its examination, the codes of its findings (`findings/`) and its vendors
+ * (`vendors/`, read unless given; null: not judged against them).
+ */
+export async function riskRegister(dir: string, examination: Examination, vendors?: readonly WorkspaceVendor[] | null): Promise<WorkspaceRisk[]> {
   const { findings } = await loadFindings(dir, examination);
-  return loadRisks(dir, examination, new Set(findings.map((f) => f.code)));
+  const known = vendors === undefined ? await loadVendors(dir, examination) : vendors;
+  const reportsOf = known === null ? null : new Map(known.map((v) => [v.code, v.reports.length]));
+  return loadRisks(dir, examination, new Set(findings.map((f) => f.code)), reportsOf);
 }
 
 /**

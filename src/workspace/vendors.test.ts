@@ -76,3 +76,38 @@ describe('vendors/', () => {
     expect(problems.at(-1)).toBe('vendors/a.yaml:12: reports[0].opinion: must be one of unmodified, qualified, adverse, disclaimer (got "fine")');
   });
 });
+
+describe('a risk raised by a vendor’s report', () => {
+  const RISK = `code: R-001
+title: Hosting report has exceptions
+scenario: The host fails a control we rely on.
+owner: cto@acme.example
+category: Vendor
+likelihood: 3
+impact: 4
+treatment: mitigate
+raisedBy: {vendor: V-001, report: 1, reason: exceptions}
+`;
+
+  it('names the report by its vendor and its place in the vendor’s file', async () => {
+    const dir = await workspaceWith({ 'vendors/aws.yaml': VENDOR, 'risks/r.yaml': RISK });
+    const { risks } = await loadRegister(dir, await loadWorkspace(dir));
+    expect(risks[0]?.raisedBy).toEqual({ vendor: 'V-001', report: 1, reason: 'exceptions' });
+  });
+
+  it('is refused at file:line when its vendor or report is not in the workspace, and not named again when the vendor file is bad', async () => {
+    const dir = await workspaceWith({
+      'vendors/aws.yaml': VENDOR,
+      'risks/a.yaml': RISK.replace('V-001', 'V-404'),
+      'risks/b.yaml': RISK.replace('R-001', 'R-002').replace('report: 1', 'report: 2'),
+    });
+    expect(await refusal(dir, loadWorkspace(dir).then((examination) => loadRegister(dir, examination)))).toEqual([
+      'risks/a.yaml:9: unknown vendor "V-404"',
+      'risks/b.yaml:9: V-001 lists 1 report: there is no report 2',
+    ]);
+    const badVendor = await workspaceWith({ 'vendors/aws.yaml': VENDOR.replace('criticality: critical', 'criticality: extreme'), 'risks/a.yaml': RISK });
+    expect(await refusal(badVendor, loadWorkspace(badVendor).then((examination) => loadRegister(badVendor, examination)))).toEqual([
+      'vendors/aws.yaml:4: criticality: must be one of low, medium, high, critical (got "extreme")',
+    ]);
+  });
+});

@@ -4,7 +4,7 @@
  * it: the engine's forecast of a deficiency it still finds, the failed samples that are exactly the test's failed
  * samples, the criteria that are the control's, and every retest's conclusion.
  */
-import { Document, Scalar } from 'yaml';
+import { Document } from 'yaml';
 import {
   criteriaOfCategories,
   examine,
@@ -18,7 +18,7 @@ import {
   type Retest,
   type RootCause,
 } from '../domain/index.js';
-import { FileNames, flow, map, optional, samplesNode, yamlText, type Fields } from './yaml-write.js';
+import { FileNames, flow, map, optional, prose, samplesNode, yamlText, type Fields } from './yaml-write.js';
 
 /**
  * The files of the findings and root causes, root causes first (the order the loader reads them in), each finding
@@ -182,13 +182,6 @@ function responseNode(doc: Document, response: RecordedResponse) {
     ...optional('approvedBy', response.approvedBy),
     ...optional('approvedOn', response.approvedOn),
   ]);
-}
-
-/** People's paragraphs as a block (folded, or literal when they hold line breaks), never a quoted run-on string. */
-function prose(text: string): Scalar {
-  const node = new Scalar(text);
-  node.type = /\n/.test(text) ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
-  return node;
 }
 
 /** A short mapping on one line (`- {on: 2026-07-01, to: open}`) while it fits. */

@@ -1,7 +1,8 @@
 /**
  * Writes an Examination back as a workspace folder (DESIGN §4): `assay.yaml`, `controls/<id>.yaml` and
  * `tests/<id>.yaml` (ids in lower case), and its findings and root causes when it has any (`findings/<id>.yaml`,
- * `root-causes/<id>.yaml`, docs/findings.md). Fields at their format default are left out, so an exported
+ * `root-causes/<id>.yaml`, docs/findings.md), its system description (`description.yaml`), risks and vendors
+ * (`risks/<code>.yaml`, `vendors/<code>.yaml`) when it has them. Fields at their format default are left out, so an exported
  * workspace reads like a hand-written one, and `loadWorkspace(await writeWorkspace(dir, x))` gives `x` back
  * (controls and tests in file-name order, which is id order when ids are the file names).
  *
@@ -20,20 +21,33 @@ import {
   type ControlTest,
   type Engagement,
   type Examination,
+  type SystemDescription,
 } from '../domain/index.js';
 import type { WorkspaceFindings } from './findings.js';
+import type { WorkspaceRegister } from './register.js';
+import { renderDescription } from './write-description.js';
 import { renderFindings } from './write-findings.js';
+import { renderRegister } from './write-register.js';
 import type { WorkspaceCheckFile } from './checks.js';
 import { FileNames, flow, map, samplesNode, yamlText, type Fields } from './yaml-write.js';
 
 /** The parts of a folder that are the workspace; `overwrite` replaces these and leaves anything else alone. */
-export const WORKSPACE_PARTS = ['assay.yaml', 'controls', 'tests', 'root-causes', 'findings'] as const;
+export const WORKSPACE_PARTS = ['assay.yaml', 'controls', 'tests', 'root-causes', 'findings', 'description.yaml', 'risks', 'vendors'] as const;
 
 /** What a workspace folder holds: the examination, and its findings, root causes and management responses when there are any. */
 export type WorkspaceContent = Examination & Partial<WorkspaceFindings> & {
   /** Its monitoring checks, each file as written; absent: the workspace says nothing of checks. */
   checkFiles?: WorkspaceCheckFile[];
 };
+
+/**
+ * What management states beside the examination: its system description and its risk register with the vendors.
+ * Absent: the workspace has no `description.yaml`, or says nothing of risks and vendors.
+ */
+export interface WorkspaceStatements {
+  description?: SystemDescription;
+  register?: WorkspaceRegister;
+}
 
 export interface WriteOptions {
   /**
@@ -50,7 +64,7 @@ export interface WorkspaceText {
 }
 
 /** The workspace's files as text, in the order they are written; pure. */
-export function renderWorkspace(examination: WorkspaceContent): WorkspaceText[] {
+export function renderWorkspace(examination: WorkspaceContent & WorkspaceStatements): WorkspaceText[] {
   const names = new FileNames();
   const files: WorkspaceText[] = [{ path: 'assay.yaml', text: yamlText(assayDocument(examination.engagement)) }];
   const nameOf = new Map<string, string>();
@@ -67,11 +81,13 @@ export function renderWorkspace(examination: WorkspaceContent): WorkspaceText[] 
   }
   files.push(...renderFindings(examination, examination.findings ?? [], examination.rootCauses ?? [], examination.managementResponses ?? []));
   for (const check of examination.checkFiles ?? []) files.push({ path: `checks/${check.fileName}`, text: check.definition });
+  if (examination.description) files.push(renderDescription(examination.description));
+  if (examination.register) files.push(...renderRegister(examination.register));
   return files;
 }
 
 /** Writes the examination as a workspace at `dir` (created when missing); resolves to `dir`. */
-export async function writeWorkspace(dir: string, examination: WorkspaceContent, options: WriteOptions = {}): Promise<string> {
+export async function writeWorkspace(dir: string, examination: WorkspaceContent & WorkspaceStatements, options: WriteOptions = {}): Promise<string> {
   const files = renderWorkspace(examination);
   const target = resolve(dir);
   const present = await entriesOf(dir, target);

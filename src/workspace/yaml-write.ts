@@ -1,5 +1,5 @@
 /** What the workspace writers share: YAML nodes in a fixed key order, one-line samples, safe file names. */
-import type { Document, Node } from 'yaml';
+import { Scalar, type Document, type Node } from 'yaml';
 import { UniqueNames, type Sample } from '../domain/index.js';
 
 /** Where long plain text is folded onto the next line (it reads back the same). */
@@ -35,6 +35,13 @@ export function samplesNode(doc: Document, samples: readonly Sample[]): Node {
       return sample;
     }),
   );
+}
+
+/** People's paragraphs as a block (folded, or literal when they hold line breaks), never a quoted run-on string. */
+export function prose(text: string): Scalar {
+  const node = new Scalar(text);
+  node.type = /\n/.test(text) ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
+  return node;
 }
 
 export function yamlText(doc: Document): string {

@@ -11,10 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { ValidationError, type Issue } from '../domain/index.js';
 import { MAX_WORKSPACE_UNZIPPED_BYTES, MAX_WORKSPACE_ZIP_ENTRIES } from '../domain/limits.js';
-import { loadFindings } from './findings.js';
-import { readCheckFiles } from './checks.js';
-import { loadWorkspace } from './load.js';
-import type { WorkspaceContent } from './write.js';
+import { loadWorkspaceContent } from './content.js';
+import type { WorkspaceContent, WorkspaceStatements } from './write.js';
 
 export interface ZipLimits {
   unzippedBytes: number;
@@ -92,8 +90,8 @@ function workspaceRoot(names: readonly string[]): string {
   throw new ValidationError([{ location: 'zip', message: 'holds no assay.yaml at its top or in its one top folder: zip the workspace folder itself' }], 'The zip is not a workspace Assay can import');
 }
 
-/** A workspace zip read as `assay import` reads a folder: the examination with its findings, or every problem found. */
-export async function readWorkspaceZip(zip: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): Promise<WorkspaceContent> {
+/** A workspace zip read as `assay import` reads a folder: all it carries (./content.ts), or every problem found. */
+export async function readWorkspaceZip(zip: Uint8Array, limits: ZipLimits = DEFAULT_LIMITS): Promise<WorkspaceContent & WorkspaceStatements> {
   const files = unzipEntries(zip, limits);
   const root = workspaceRoot([...files.keys()]);
   const dir = await mkdtemp(join(tmpdir(), 'assay-workspace-'));
@@ -104,8 +102,7 @@ export async function readWorkspaceZip(zip: Uint8Array, limits: ZipLimits = DEFA
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, bytes);
     }
-    const examination = await loadWorkspace(dir);
-    return { ...examination, ...(await loadFindings(dir, examination)), checkFiles: await readCheckFiles(dir) };
+    return await loadWorkspaceContent(dir);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const inZip = (text: string) => text.split(dir + sep).join(root).split(dir).join(root || '.');

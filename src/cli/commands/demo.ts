@@ -9,11 +9,7 @@ import { OPERATOR } from '../../services/platform/actor.js';
 import { refuseUnlessDemo, type DemoPerson } from '../../services/demo/demo-service.js';
 import { openDatabase } from '../../store/database.js';
 import { createInstanceRepository } from '../../store/instance-repository.js';
-import { loadFindings } from '../../workspace/findings.js';
-import { readCheckFiles } from '../../workspace/checks.js';
-import { loadDescription } from '../../workspace/description.js';
-import { loadRegister } from '../../workspace/register.js';
-import { loadWorkspace } from '../../workspace/load.js';
+import { loadWorkspaceContent } from '../../workspace/content.js';
 import { describeDatabase, isPostgresUrl, resolveDatabaseUrl } from '../database.js';
 import type { CliIO } from '../io.js';
 import { DEFAULT_HOST, DEFAULT_PORT, port, runServer } from './serve.js';
@@ -42,8 +38,7 @@ export function registerDemo(program: Command, io: CliIO): void {
     .option('--port <n>', 'port to listen on (0: any free port)', port, DEFAULT_PORT)
     .option('--database <url>', `database (default ${DEMO_DATABASE}; $ASSAY_DATABASE_URL is not read: the demo's password is public)`)
     .action(async (options: { port: number; database?: string }) => {
-      const examination = await loadWorkspace(DEMO_WORKSPACE);
-      const description = await loadDescription(DEMO_WORKSPACE, examination);
+      const examination = await loadWorkspaceContent(DEMO_WORKSPACE);
       const databaseUrl = resolveDatabaseUrl(options.database, io, { fallback: DEMO_DATABASE, useEnvironment: false });
       await refuseUnlessDemoDatabase(databaseUrl);
       await runServer(io, {
@@ -60,11 +55,9 @@ export function registerDemo(program: Command, io: CliIO): void {
         prepare: async (services) => {
           const seeded = await services.demo.seed(OPERATOR, {
             organizationSlug: DEMO_ORGANIZATION,
-            examination: { ...examination, ...(await loadFindings(DEMO_WORKSPACE, examination)), checkFiles: await readCheckFiles(DEMO_WORKSPACE) },
+            examination,
             people: DEMO_PEOPLE,
             password: DEMO_PASSWORD,
-            ...(description && { description: description.description }),
-            register: await loadRegister(DEMO_WORKSPACE, examination),
           });
           const owned = examination.controls.filter((c) => c.owner === 'it-ops@acme.example').map((c) => c.id);
           return [

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -148,7 +148,7 @@ describe('assay export', () => {
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(
-      /^Exported "Acme Analytics Platform: SOC 2 Type 2, 2026-01-01 to 2026-06-30" of acme to .*exported: 48 controls, 48 tests, \d+ samples, 3 findings, 2 root causes, 2 management responses\n$/,
+      /^Exported "Acme Analytics Platform: SOC 2 Type 2, 2026-01-01 to 2026-06-30" of acme to .*exported: 48 controls, 48 tests, \d+ samples, 3 findings, 2 root causes, 2 management responses, the system description, 5 risks, 2 vendors\n$/,
     );
 
     expect(await loadWorkspace(dir)).toEqual(await loadWorkspace(ACME));
@@ -272,13 +272,10 @@ for (const engine of ENGINES) {
 /**
  * The forecast as a database holds it: the database stores what AC-04's check found as the test's samples, not
  * the check, so an exported workspace concludes the same without saying that AC-04 stood on MON-AC-04. The system
- * description is recorded in the app, not carried by import and export (docs/system-description.md), so the
- * exported workspace has no description warnings to print; the demo's description discloses everything, so the
- * opinion is the same.
+ * description is carried by import and export (docs/system-description.md), so its warnings are the same too.
  */
 function withoutCheckProvenance(json: string): string {
-  const { descriptionWarnings, ...result } = JSON.parse(json) as ExaminationResult & { descriptionWarnings?: unknown[] };
-  expect(descriptionWarnings).toEqual([]);
+  const result = JSON.parse(json) as ExaminationResult;
   const controls = result.controls.map((c) => ({ ...c, reasons: c.reasons.filter((r) => !r.startsWith(`${c.id} stands on check `)) }));
   return `${JSON.stringify({ ...result, controls }, null, 2)}\n`;
 }
@@ -307,4 +304,106 @@ async function listedFindings(database: string) {
   } finally {
     await store.close();
   }
+}
+
+/** A copy of the demo workspace whose description leaves the commitments out, so that it warns. */
+async function acmeWithWarnings(): Promise<string> {
+  const dir = await tempPath('workspace');
+  await cp(ACME, dir, { recursive: true });
+  const description = await readFile(join(dir, 'description.yaml'), 'utf8');
+  await writeFile(join(dir, 'description.yaml'), description.replace(/^commitments:\n(?: {2}- .*\n)+/m, ''));
+  return dir;
+}
+
+/** The register as `assay risks` lists it, in its order: what the database and a workspace must agree on. */
+async function listedRisks(...args: string[]) {
+  const listed = await runCli('risks', ...args, '--format', 'json');
+  expect(listed.code).toBe(0);
+  const { risks } = JSON.parse(listed.stdout) as { risks: { code: string; title: string; controls: string[]; assessment: { inherent: { score: number }; residual: { score: number; level: string } } }[] };
+  return risks.map((r) => [r.code, r.title, r.controls, r.assessment.inherent.score, r.assessment.residual.score, r.assessment.residual.level]);
+}
+
+/** Every file of the description, risks and vendors of a workspace, by path. */
+async function statementFiles(dir: string): Promise<Record<string, string>> {
+  const paths = ['description.yaml', ...(await readdir(join(dir, 'risks'))).map((f) => `risks/${f}`), ...(await readdir(join(dir, 'vendors'))).map((f) => `vendors/${f}`)];
+  return Object.fromEntries(await Promise.all(paths.map(async (p) => [p, await readFile(join(dir, p), 'utf8')] as const)));
+}
+
+/** The description, risks, vendors and their reports of every engagement, and the audit chain's length. */
+async function statements(database: string) {
+  const store = await openDatabase(database);
+  try {
+    const db = store.db;
+    return {
+      descriptions: await db.selectFrom('descriptions').select(['engagement_id', 'version']).orderBy('engagement_id').execute(),
+      risks: await db.selectFrom('risks').select(['code', 'likelihood', 'version']).orderBy('code').execute(),
+      vendors: await db.selectFrom('vendors').select(['code', 'criticality', 'version']).orderBy('code').execute(),
+      reports: (await db.selectFrom('vendor_reports').select('id').execute()).length,
+      events: (await db.selectFrom('audit_events').select('seq').execute()).length,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+for (const engine of ENGINES) {
+  describe.skipIf(skipEngine(engine))(`${engine}: the system description, risks and vendors, round trip`, () => {
+    const cleanup: (() => Promise<void>)[] = [];
+    afterEach(async () => {
+      for (const drop of cleanup.splice(0)) await drop();
+    });
+
+    it('import then export gives the same description warnings and the same register, and a second round trip the same files', async () => {
+      const workspace = await acmeWithWarnings();
+      const first = await newDatabase(engine, cleanup);
+      const imported = await runCli('import', workspace, '--database', first, '--organization', 'acme', '--format', 'json');
+      expect(imported.stderr).toBe('');
+      expect(JSON.parse(imported.stdout)).toMatchObject({ description: true, risks: 4, vendors: 2, vendorReports: 2 });
+      const dir = await tempPath('exported');
+      const exported = await runCli('export', dir, '--organization', 'acme', '--database', first, '--format', 'json');
+      expect(JSON.parse(exported.stdout)).toMatchObject({ description: true, risks: 5, vendors: 2, problems: [] });
+
+      const warningsOf = async (folder: string) => (JSON.parse((await runCli('examine', folder, '--format', 'json')).stdout) as { descriptionWarnings: unknown[] }).descriptionWarnings;
+      const warnings = await warningsOf(workspace);
+      expect(warnings).toEqual([expect.objectContaining({ section: 'commitments' })]);
+      expect(await warningsOf(dir)).toEqual(warnings);
+      // The database's register, the one PayRight's report raised included, is the exported workspace's.
+      const register = await listedRisks('--organization', 'acme', '--database', first);
+      expect(register.map(([code]) => code).sort()).toEqual(['R-001', 'R-002', 'R-003', 'R-004', 'R-005']);
+      expect(await listedRisks(dir)).toEqual(register);
+      expect(await readFile(join(dir, 'risks/r-005.yaml'), 'utf8')).toContain('raisedBy: {vendor: V-002, report: 1, reason: exceptions}\n');
+
+      const second = await newDatabase(engine, cleanup);
+      const again = JSON.parse((await runCli('import', dir, '--database', second, '--organization', 'acme', '--format', 'json')).stdout) as Record<string, unknown>;
+      expect(again).toMatchObject({ risks: 5, vendorReports: 2, notes: [] });
+      expect(await listedRisks('--organization', 'acme', '--database', second)).toEqual(register);
+      const twice = await tempPath('again');
+      expect((await runCli('export', twice, '--organization', 'acme', '--database', second)).code).toBe(0);
+      expect(await statementFiles(twice)).toEqual(await statementFiles(dir));
+    });
+
+    it('refuses the whole import over a bad description, risk or vendor file, naming each at file:line, and writes nothing', async () => {
+      const database = await newDatabase(engine, cleanup);
+      expect((await runCli('import', ACME, '--database', database, '--organization', 'acme')).code).toBe(0);
+      const before = { ...(await snapshot(database)), ...(await statements(database)) };
+
+      const workspace = await acmeWithWarnings();
+      const description = await readFile(join(workspace, 'description.yaml'), 'utf8');
+      await writeFile(join(workspace, 'description.yaml'), `${description}summary: not a section of a description\n`);
+      const risk = join(workspace, 'risks/r-002-leavers-keep-access.yaml');
+      await writeFile(risk, (await readFile(risk, 'utf8')).replace('likelihood: 3', 'likelihood: 9'));
+      const vendor = join(workspace, 'vendors/v-001-nimbus-cloud.yaml');
+      await writeFile(vendor, (await readFile(vendor, 'utf8')).replace('criticality: critical', 'criticality: extreme'));
+      // Changed everywhere else too, so that a half-written import would show.
+      await writeFile(join(workspace, 'risks/r-001-stolen-credentials.yaml'), (await readFile(join(workspace, 'risks/r-001-stolen-credentials.yaml'), 'utf8')).replace(/likelihood: \d/, 'likelihood: 1'));
+
+      const refused = await runCli('import', workspace, '--database', database, '--organization', 'acme');
+      expect(refused.code).toBe(2);
+      const lastLine = `${description}summary`.split('\n').length;
+      expect(refused.stderr).toContain(`${join(workspace, 'description.yaml')}:${lastLine}:`);
+      expect(refused.stderr).toContain(`${risk}:6:`);
+      expect(refused.stderr).toContain(`${vendor}:4:`);
+      expect({ ...(await snapshot(database)), ...(await statements(database)) }).toEqual(before);
+    });
+  });
 }

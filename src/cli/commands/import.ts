@@ -3,9 +3,7 @@ import type { Command } from 'commander';
 import { OPERATOR } from '../../services/platform/actor.js';
 import { createServices } from '../../services/index.js';
 import type { ImportResult } from '../../services/engagements/workspace-service.js';
-import { loadFindings } from '../../workspace/findings.js';
-import { loadWorkspace } from '../../workspace/load.js';
-import { readCheckFiles } from '../../workspace/checks.js';
+import { loadWorkspaceContent } from '../../workspace/content.js';
 import { DATABASE_OPTION_HELP, describeDatabase, resolveDatabaseUrl, withStore } from '../database.js';
 import type { CliIO } from '../io.js';
 import { choice } from '../options.js';
@@ -17,9 +15,9 @@ export function registerImport(program: Command, io: CliIO): void {
   program
     .command('import')
     .description(
-      'import a workspace into the database: creates or finds the organisation, creates or replaces the engagement with all its controls, tests, samples, findings, root causes and management responses, in one transaction; a recorded sample result is never erased (see --new-test-versions)',
+      'import a workspace into the database: creates or finds the organisation, creates or replaces the engagement with all its controls, tests, samples, findings, root causes and management responses, and records its system description, risks and vendors, in one transaction; a recorded sample result or vendor report is never erased (see --new-test-versions), a description, risk or vendor replaced is kept in the audit log',
     )
-    .argument('<dir>', 'workspace folder (assay.yaml, controls/, tests/, findings/, root-causes/)')
+    .argument('<dir>', 'workspace folder (assay.yaml, controls/, tests/, findings/, root-causes/, checks/, description.yaml, risks/, vendors/)')
     .option('--database <url>', DATABASE_OPTION_HELP)
     .option('--organization <slug>', 'the organisation to import into (default: derived from the workspace\'s organisation name)')
     .option('--engagement <name>', 'the engagement to create or replace (default: the system and the period)')
@@ -30,12 +28,10 @@ export function registerImport(program: Command, io: CliIO): void {
     .option('--format <format>', `output: ${FORMATS.join(' | ')}`, choice(FORMATS), 'text')
     .action(async (dir: string, options: { database?: string; organization?: string; engagement?: string; newTestVersions?: boolean; format: (typeof FORMATS)[number] }) => {
       // Validated as a whole before the database is even opened: bad input writes nothing.
-      const examination = await loadWorkspace(dir);
-      const findings = await loadFindings(dir, examination);
-      const checkFiles = await readCheckFiles(dir);
+      const content = await loadWorkspaceContent(dir);
       const url = resolveDatabaseUrl(options.database, io);
       const result = await withStore(url, {}, (store) =>
-        createServices(store).workspace.importWorkspace(OPERATOR, { ...examination, ...findings, checkFiles }, {
+        createServices(store).workspace.importWorkspace(OPERATOR, content, {
           ...(options.organization !== undefined && { organizationSlug: options.organization }),
           ...(options.engagement !== undefined && { engagementName: options.engagement }),
           newTestVersions: options.newTestVersions === true,
@@ -66,6 +62,7 @@ function importText(dir: string, result: ImportResult, database: string): string
     `  engagement    "${engagement.name}" (${engagement.id}), ${result.engagementCreated ? 'created' : 'replaced'}`,
     `  ${counts.controls} controls, ${counts.tests} tests, ${counts.samples} samples`,
     `  ${counts.findings} findings, ${counts.rootCauses} root causes, ${counts.managementResponses} management responses`,
+    `  ${counts.description ? 'the system description' : 'no system description'}, ${counts.risks} risks, ${counts.vendors} vendors (${counted(counts.vendorReports, 'SOC 2 report')} recorded now)`,
     ...result.superseded.map(
       (t) => `  ${t.control}: a new test version; the previous one, with its ${counted(t.results, 'recorded result')} (${t.changed} dropped or changed by the workspace), is kept in the control's history`,
     ),

@@ -26,11 +26,21 @@ describe('assay risks', () => {
 
     const text = await runCli('risks', '--organization', 'acme', '--database', database);
     expect(text.code).toBe(0);
+    // The workspace's own risks came with the import (R-005 raised by PayRight's report); the two added follow them.
     expect(text.stdout).toBe(
-      'R-001  residual 10 high (set by AC-01), inherent 20 critical: Phished credentials\nR-002  residual 9 medium (no effective control), inherent 9 medium: Nothing mitigates\n',
+      [
+        'R-002  residual 12 high (no effective control), inherent 12 high: Leavers keep access to customer data',
+        'R-001  residual 10 high (set by AC-01), inherent 20 critical: Stolen workforce credentials reach production',
+        'R-006  residual 10 high (set by AC-01), inherent 20 critical: Phished credentials',
+        'R-005  residual 9 medium (no effective control), inherent 9 medium: PayRight: its SOC 2 report has exceptions (1)',
+        'R-007  residual 9 medium (no effective control), inherent 9 medium: Nothing mitigates',
+        'R-004  residual 5 medium (set by BC-01), inherent 10 high: Customer data is lost',
+        'R-003  residual 3 low (set by CM-01), inherent 9 medium: An unreviewed change breaks production',
+        '',
+      ].join('\n'),
     );
     const json = JSON.parse((await runCli('risks', '--organization', 'acme', '--database', database, '--format', 'json')).stdout) as RiskRegister;
-    expect(json.risks.map((r) => r.assessment.residual.score)).toEqual([10, 9]);
+    expect(json.risks.map((r) => [r.code, r.assessment.residual.score])).toEqual([['R-001', 10], ['R-002', 12], ['R-003', 3], ['R-004', 5], ['R-005', 9], ['R-006', 10], ['R-007', 9]]);
     expect((await runCli('risks', '--organization', 'nobody', '--database', database)).code).toBe(2);
   });
 

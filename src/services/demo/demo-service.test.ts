@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { ConflictError } from '../../domain/index.js';
-import { loadDescription } from '../../workspace/description.js';
+import { loadWorkspaceContent } from '../../workspace/content.js';
 import { loadWorkspace } from '../../workspace/load.js';
-import { loadRegister } from '../../workspace/register.js';
 import { OPERATOR } from '../platform/actor.js';
 import { createServices } from '../index.js';
 
@@ -39,10 +38,9 @@ for (const engine of ENGINES) {
     });
 
     it('records the demo’s system description: AWS carved out with its CSOCs, CUECs, and nothing to warn of', async () => {
-      const examination = await loadWorkspace(ACME);
-      const description = (await loadDescription(ACME, examination))?.description;
+      const examination = await loadWorkspaceContent(ACME);
       const services = createServices(store());
-      const seeded = await services.demo.seed(OPERATOR, { organizationSlug: 'acme', examination, people: PEOPLE, password: 'the published password', ...(description && { description }) });
+      const seeded = await services.demo.seed(OPERATOR, { organizationSlug: 'acme', examination, people: PEOPLE, password: 'the published password' });
       const engagement = (await services.engagements.list(OPERATOR, seeded.organization.id, { limit: 1, offset: 0 })).items[0];
       const view = await services.description.get(OPERATOR, seeded.organization.id, engagement?.id ?? '');
       expect(view).toMatchObject({ recorded: true, version: 1, warnings: [], opinion: 'unmodified' });
@@ -53,8 +51,7 @@ for (const engine of ENGINES) {
     });
 
     it('adds the risk register and the vendors when it imports, once', async () => {
-      const examination = await loadWorkspace(ACME);
-      const seed = { organizationSlug: 'acme', examination, people: PEOPLE, password: 'the published password', register: await loadRegister(ACME, examination) };
+      const seed = { organizationSlug: 'acme', examination: await loadWorkspaceContent(ACME), people: PEOPLE, password: 'the published password' };
       const services = createServices(store());
       const { organization } = await services.demo.seed(OPERATOR, seed);
       await services.demo.seed(OPERATOR, seed);
@@ -68,10 +65,10 @@ for (const engine of ENGINES) {
     });
 
     it("keeps each risk's and vendor's code as its file writes it", async () => {
-      const examination = await loadWorkspace(ACME);
-      const register = await loadRegister(ACME, examination);
+      const examination = await loadWorkspaceContent(ACME);
+      const register = examination.register!;
       const risks = register.risks.map((risk, i) => ({ ...risk, code: `R-${101 + 2 * i}` }));
-      const seed = { organizationSlug: 'acme', examination, people: PEOPLE, password: 'the published password', register: { ...register, risks } };
+      const seed = { organizationSlug: 'acme', examination: { ...examination, register: { ...register, risks } }, people: PEOPLE, password: 'the published password' };
       const services = createServices(store());
       const { organization } = await services.demo.seed(OPERATOR, seed);
       const [engagement] = (await services.engagements.list(OPERATOR, organization.id, { limit: 1, offset: 0 })).items;

@@ -5,17 +5,13 @@
  * The demo's accounts have a published password, so it seeds only an empty database, which it marks as its own,
  * or one it marked before: never a database that holds anything else.
  */
-import { ConflictError, ForbiddenError, type Role, type SystemDescription } from '../../domain/index.js';
-import type { DescriptionService } from '../description/description-service.js';
+import { ConflictError, ForbiddenError, type Role } from '../../domain/index.js';
 import type { DatabaseStanding, InstanceRepository } from '../../store/instance-repository.js';
 import type { Organization, OrganizationsRepository } from '../../store/organizations-repository.js';
 import type { Actor } from '../platform/actor.js';
 import type { UsersService } from '../accounts/users-service.js';
-import type { WorkspaceRegister } from '../../workspace/register.js';
-import type { WorkspaceContent } from '../../workspace/write.js';
+import type { WorkspaceContent, WorkspaceStatements } from '../../workspace/write.js';
 import type { WorkspaceService } from '../engagements/workspace-service.js';
-import type { RisksService } from '../risks/risks-service.js';
-import type { VendorsService } from '../vendors/vendors-service.js';
 
 export interface DemoPerson {
   email: string;
@@ -25,15 +21,14 @@ export interface DemoPerson {
 
 export interface DemoSeed {
   organizationSlug: string;
-  /** The workspace: the examination, with its findings and root causes when it has any. */
-  examination: WorkspaceContent;
+  /**
+   * The workspace: the examination, with its findings and root causes, its system description, risks and vendors
+   * (each keeping its file's code) when it has any, imported as `assay import` imports them.
+   */
+  examination: WorkspaceContent & WorkspaceStatements;
   people: readonly DemoPerson[];
   /** The password of every demo account created now (accounts that exist keep theirs). */
   password: string;
-  /** The system description recorded with the engagement when it is imported, if the workspace has one. */
-  description?: SystemDescription;
-  /** Risks and vendors added to the engagement when it is imported (its controls must hold what they link). */
-  register?: WorkspaceRegister;
 }
 
 export interface SeededDemo {
@@ -56,20 +51,8 @@ export function createDemoService(deps: {
   instance: Pick<InstanceRepository, 'standing' | 'markDemo'>;
   workspace: Pick<WorkspaceService, 'importWorkspace'>;
   users: Pick<UsersService, 'ensureMember'>;
-  description: Pick<DescriptionService, 'update'>;
-  risks: Pick<RisksService, 'create'>;
-  vendors: Pick<VendorsService, 'create' | 'recordReport'>;
 }) {
-  const { organizations, instance, workspace, users, description, risks, vendors } = deps;
-
-  /** The register as the workspace writes it: each risk and vendor keeps its file's code. */
-  async function addRegister(actor: Actor, organizationId: string, engagementId: string, register: WorkspaceRegister) {
-    for (const { code, ...risk } of register.risks) await risks.create(actor, organizationId, engagementId, risk, code);
-    for (const { vendor: { code, ...vendor }, reports } of register.vendors) {
-      await vendors.create(actor, organizationId, engagementId, vendor, code);
-      for (const report of reports) await vendors.recordReport(actor, organizationId, engagementId, code, report);
-    }
-  }
+  const { organizations, instance, workspace, users } = deps;
 
   return {
     async seed(actor: Actor, seed: DemoSeed): Promise<SeededDemo> {
@@ -80,10 +63,7 @@ export function createDemoService(deps: {
       const existing = await organizations.findBySlug(seed.organizationSlug);
       let organization = existing;
       if (organization === null) {
-        const imported = await workspace.importWorkspace(actor, seed.examination, { organizationSlug: seed.organizationSlug });
-        organization = imported.organization;
-        if (seed.description) await description.update(actor, organization.id, imported.engagement.id, 0, seed.description);
-        if (seed.register) await addRegister(actor, organization.id, imported.engagement.id, seed.register);
+        organization = (await workspace.importWorkspace(actor, seed.examination, { organizationSlug: seed.organizationSlug })).organization;
       }
       const people = [];
       for (const person of seed.people) {

@@ -25,11 +25,45 @@ import { inOneSnapshot } from '../../store/controls-examination.js';
 import type { ControlsRepository } from '../../store/controls-repository.js';
 import type { DescriptionRepository, StoredDescription } from '../../store/description-repository.js';
 import type { FindingsRepository } from '../../store/findings-repository.js';
-import type { Executor } from '../../store/values.js';
+import type { Executor, Trx } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import { describeActor, type Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { EngagementScope } from '../engagements/engagement-scope.js';
+
+/** What recording a description reads and writes. */
+export interface DescriptionRecording {
+  descriptions: Pick<DescriptionRepository, 'find' | 'save' | 'incidentCandidates'>;
+  controls: Pick<ControlsRepository, 'loadExamination'>;
+  audit: AuditLog;
+}
+
+/**
+ * Writes the whole description at the version read (0: the first) in the caller's transaction, audited with the
+ * description it replaces. Refused with every problem at its JSON path (a criterion out of scope, an organisation
+ * twice, an unknown finding); a stale version is a conflict.
+ */
+export async function saveDescription(
+  deps: DescriptionRecording,
+  trx: Trx,
+  actor: Actor,
+  organizationId: string,
+  engagementId: string,
+  version: number,
+  description: SystemDescription,
+): Promise<{ examination: Examination; candidates: IncidentCandidate[]; saved: StoredDescription }> {
+  const { descriptions, controls, audit } = deps;
+  const [examination, candidates] = await Promise.all([controls.loadExamination(engagementId, trx), descriptions.incidentCandidates(engagementId, trx)]);
+  const inScope = new Set(criteriaOfCategories(examination.engagement.categories).map((c) => c.id));
+  const problems = descriptionProblems(description, inScope, new Set(candidates.map((f) => f.code)));
+  if (problems.length > 0) {
+    throw new ValidationError(locateProblems(problems, (path) => jsonPath(['description', ...path])), 'The system description cannot be recorded');
+  }
+  const before = await descriptions.find(engagementId, trx);
+  const saved = await descriptions.save(engagementId, version, description, describeActor(actor), trx);
+  await audit.record(trx, actor, { type: 'description.updated', organizationId, subject: `description:${engagementId}`, before, after: saved });
+  return { examination, candidates, saved };
+}
 
 export function createDescriptionService(deps: {
   db: Executor;
@@ -87,15 +121,7 @@ export function createDescriptionService(deps: {
       await access.require(actor, organizationId, 'description.edit');
       return db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
-        const [examination, candidates] = await Promise.all([controls.loadExamination(engagementId, trx), descriptions.incidentCandidates(engagementId, trx)]);
-        const inScope = new Set(criteriaOfCategories(examination.engagement.categories).map((c) => c.id));
-        const problems = descriptionProblems(description, inScope, new Set(candidates.map((f) => f.code)));
-        if (problems.length > 0) {
-          throw new ValidationError(locateProblems(problems, (path) => jsonPath(['description', ...path])), 'The system description cannot be recorded');
-        }
-        const before = await descriptions.find(engagementId, trx);
-        const saved = await descriptions.save(engagementId, version, description, describeActor(actor), trx);
-        await audit.record(trx, actor, { type: 'description.updated', organizationId, subject: `description:${engagementId}`, before, after: saved });
+        const { examination, candidates, saved } = await saveDescription({ descriptions, controls, audit }, trx, actor, organizationId, engagementId, version, description);
         return viewOf(examination, saved, candidates);
       });
     },

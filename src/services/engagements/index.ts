@@ -17,13 +17,17 @@ import { createNotApplicableProposalsRepository } from '../../store/not-applicab
 import { createPeriodsService } from './periods-service.js';
 import { createStarterService } from './starter-service.js';
 import { createWorkspaceService } from './workspace-service.js';
+import { createStatementsImport } from './workspace-statements.js';
+import { createRisksRepository } from '../../store/risks-repository.js';
+import { createVendorsRepository } from '../../store/vendors-repository.js';
 
 export function createEngagementServices(platform: Platform, accounts: { signup: SignupPolicy }) {
   const { db, deps, clock, access, audit, repositories } = platform;
   const common = { ...repositories, db, access, audit };
   const lookup = createEngagementScope(repositories);
   const examination = createExaminationService({ ...repositories, access });
-  const workspace = createWorkspaceService({ ...common, signup: accounts.signup, store: deps });
+  const statements = createStatementsImport({ ...repositories, risks: createRisksRepository(db, deps), vendors: createVendorsRepository(db, deps), audit, clock });
+  const workspace = createWorkspaceService({ ...common, statements, signup: accounts.signup, store: deps });
   return {
     lookup,
     engagements: createEngagementsService({ ...common, lookup }),

@@ -1,7 +1,8 @@
 /**
  * Workspaces in and out of the database. An import is all-or-nothing: in one transaction it finds or creates
  * the organisation, creates or updates the engagement's settings, replaces every control, test and sample, and
- * every finding, root cause and management response, and records `engagement.imported`. Over an engagement that
+ * every finding, root cause and management response, records the system description, risks and vendors
+ * (./workspace-statements.ts: never erased nor overwritten silently), and records `engagement.imported`. Over an engagement that
  * exists, recorded sample results are never erased (src/domain/reimport.ts): a test the import would change
  * that holds results is refused, or, asked for, kept whole in the control's history as a new test version starts. An export reads the
  * engagement back as the same `Examination` with its findings, root causes and management responses, so that
@@ -28,7 +29,7 @@ import type { ManagementResponsesRepository } from '../../store/management-respo
 import type { MembershipsRepository } from '../../store/memberships-repository.js';
 import type { Organization, OrganizationsRepository } from '../../store/organizations-repository.js';
 import type { Executor, StoreDependencies, Trx } from '../../store/values.js';
-import type { WorkspaceContent } from '../../workspace/write.js';
+import type { WorkspaceContent, WorkspaceStatements } from '../../workspace/write.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
@@ -36,6 +37,7 @@ import { requireLeaveToRetire } from './control-tests-service.js';
 import { readWorkspace } from './engagement-record.js';
 import { settingsOf } from './engagements-service.js';
 import { archivedConflict, at } from './engagement-scope.js';
+import type { StatementsCounts, StatementsImport } from './workspace-statements.js';
 import type { SignupPolicy } from '../accounts/signup-policy.js';
 import { slugFor } from '../../domain/accounts/slug.js';
 
@@ -72,7 +74,7 @@ export interface ImportResult {
   organizationCreated: boolean;
   engagement: StoredEngagement;
   engagementCreated: boolean;
-  counts: ReplaceCounts & FindingsCounts;
+  counts: ReplaceCounts & FindingsCounts & StatementsCounts;
   /** Tests kept in their controls' history as the workspace started new versions (only with `newTestVersions`). */
   superseded: SupersededTest[];
   /** Things the importer did not change but a person should know (e.g. the organisation's name differs). */
@@ -127,6 +129,8 @@ export function createWorkspaceService(deps: {
   findings: Pick<FindingsRepository, 'list' | 'listRootCauses'>;
   responses: Pick<ManagementResponsesRepository, 'list'>;
   checks: Pick<ChecksRepository, 'list' | 'replaceAll'>;
+  /** Records the workspace's system description, risks and vendors in the import's transaction. */
+  statements: StatementsImport;
   signup: SignupPolicy;
   access: Access;
   audit: AuditLog;
@@ -178,7 +182,7 @@ export function createWorkspaceService(deps: {
      * any leaves it none. The responses are written as the workspace states them (who edited and approved them, and
      * when): the import is the operator's act, and `engagement.imported` records it.
      */
-    async importWorkspace(actor: Actor, examination: WorkspaceContent, target: ImportTarget = {}): Promise<ImportResult> {
+    async importWorkspace(actor: Actor, examination: WorkspaceContent & WorkspaceStatements, target: ImportTarget = {}): Promise<ImportResult> {
       const slug = target.organizationSlug ?? slugFor(examination.engagement.organization);
       if (!SLUG_PATTERN.test(slug)) {
         throw new ValidationError([{ location: 'organization', message: `"${slug}" is not a slug: lower-case letters, digits and dashes, 2 to 63 characters` }], 'Cannot import');
@@ -201,6 +205,12 @@ export function createWorkspaceService(deps: {
           await audit.record(trx, actor, { type: 'organization.created', organizationId: organization.id, subject: `organization:${organization.id}`, after: organization });
         } else {
           grant = await access.require(actor, organization.id, 'engagement.manage', false, trx);
+          // Held by the same roles today; asked for apart so the import never writes what its caller may not.
+          if (examination.description !== undefined) await access.require(actor, organization.id, 'description.edit', false, trx);
+          if (examination.register !== undefined) {
+            await access.require(actor, organization.id, 'risk.manage', false, trx);
+            await access.require(actor, organization.id, 'vendor.manage', false, trx);
+          }
           if (organization.name !== examination.engagement.organization) {
             notes.push(`The organisation "${slug}" is named "${organization.name}"; the workspace says "${examination.engagement.organization}" (the name was kept).`);
           }
@@ -228,7 +238,7 @@ export function createWorkspaceService(deps: {
         if (refusal) throw new ConflictError(refusal);
         const retired = stored.filter((test) => plan.atStake.some((t) => t.control === test.control));
         for (const test of retired) requireLeaveToRetire(grant, test);
-        const counts = {
+        const replaced = {
           ...(await replaceExamination(trx, deps.store, engagement.id, examination, stored)),
           ...(await replaceFindings(trx, deps.store, engagement.id, {
             findings: examination.findings ?? [],
@@ -243,6 +253,9 @@ export function createWorkspaceService(deps: {
             await audit.record(trx, actor, { type: 'checks.replaced', organizationId, subject: `engagement:${engagement.id}`, after: checks });
           }
         }
+        // After the findings: the description's incidents and the risks name them.
+        const controls = new Set(examination.controls.map((c) => c.id));
+        const counts = { ...replaced, ...(await deps.statements.record(trx, { actor, organizationId, engagementId: engagement.id }, examination, controls, notes)) };
         await audit.record(trx, actor, {
           type: 'engagement.imported',
           organizationId,
@@ -257,15 +270,15 @@ export function createWorkspaceService(deps: {
 
     /**
      * The engagement (archived or not) as an Examination with its findings, root causes and management responses,
-     * the shape a workspace holds. Archived controls are not in it: the API's export has them.
+     * its system description (when one is recorded), risks and vendors: the shape a workspace holds. Archived
+     * controls are not in it: the API's export has them.
      */
-    async exportWorkspace(actor: Actor, organizationId: string, engagementId: string): Promise<Required<WorkspaceContent>> {
-      await access.require(actor, organizationId, 'examination.read');
-      await access.require(actor, organizationId, 'finding.read');
+    async exportWorkspace(actor: Actor, organizationId: string, engagementId: string): Promise<Required<WorkspaceContent> & WorkspaceStatements> {
+      for (const permission of ['examination.read', 'finding.read', 'description.read', 'risk.read', 'vendor.read'] as const) await access.require(actor, organizationId, permission);
       const engagement = await engagements.findById(engagementId);
       if (!engagement || engagement.organizationId !== organizationId) throw new NotFoundError('The engagement');
-      // One snapshot, so the findings are those of the examination read.
-      return inOneSnapshot(db, (trx) => readWorkspace(trx, deps, engagementId));
+      // One snapshot, so the findings, the description and the register are those of the examination read.
+      return inOneSnapshot(db, async (trx) => ({ ...(await readWorkspace(trx, deps, engagementId)), ...(await deps.statements.read(trx, engagementId)) }));
     },
 
     /** Finds an organisation by slug and one of its engagements by id or name (or its only one). */

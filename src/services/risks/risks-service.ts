@@ -11,14 +11,13 @@ import {
   controlStanding,
   isCriterionId,
   isoDate,
-  type ControlConclusion,
   type Risk,
   type RiskAssessment,
   type RiskFlag,
 } from '../../domain/index.js';
 import type { ChecksRepository } from '../../store/checks-repository.js';
 import type { FindingsRepository } from '../../store/findings-repository.js';
-import type { RisksRepository, StoredRisk } from '../../store/risks-repository.js';
+import type { RisksRepository, StoredRisk, VendorLink } from '../../store/risks-repository.js';
 import type { Executor, Trx } from '../../store/values.js';
 import type { ExaminationService } from '../engagements/examination-service.js';
 import { at, type EngagementScope } from '../engagements/engagement-scope.js';
@@ -42,6 +41,81 @@ export interface RiskRegister {
   risks: RiskView[];
 }
 
+/** What adding and changing a risk read and write. */
+export interface RiskRecording {
+  risks: Pick<RisksRepository, 'find' | 'create' | 'update' | 'nextCode'>;
+  findings: Pick<FindingsRepository, 'takenCodes'>;
+  audit: AuditLog;
+}
+
+async function requireRisk(risks: Pick<RisksRepository, 'find'>, engagementId: string, code: string, trx?: Executor): Promise<StoredRisk> {
+  const risk = await risks.find(engagementId, code, trx);
+  if (!risk) throw new NotFoundError(`Risk ${code}`);
+  return risk;
+}
+
+const riskSubject = (engagementId: string, code: string) => `risk:${engagementId}/${code}`;
+
+/**
+ * Refuses, each at its JSON path, a link to what the engagement does not hold (a control, a finding), a
+ * criterion that does not exist, and an accepted risk without its acceptance.
+ */
+async function checkLinks(findings: RiskRecording['findings'], engagementId: string, input: RiskInput, controls: { has(id: string): boolean }, trx: Trx) {
+  const issues: { location: string; message: string }[] = [];
+  input.controls.forEach((id, i) => {
+    if (!controls.has(id)) issues.push({ location: at('controls', i), message: `${id} is not a control of the engagement` });
+  });
+  input.criteria.forEach((id, i) => {
+    if (!isCriterionId(id)) issues.push({ location: at('criteria', i), message: `${id} is not a criterion` });
+  });
+  const taken = new Set(await findings.takenCodes(engagementId, input.findings, trx));
+  input.findings.forEach((code, i) => {
+    if (!taken.has(code)) issues.push({ location: at('findings', i), message: `${code} is not a finding of the engagement` });
+  });
+  if (input.treatment === 'accept' && input.acceptance === null) {
+    issues.push({ location: at('acceptance'), message: 'an accepted risk needs its acceptance: who approved it, why, and until when' });
+  }
+  if (issues.length > 0) throw new ValidationError(issues, 'The risk is not valid');
+}
+
+/**
+ * Adds a risk in the caller's transaction, its links checked against the engagement's `controls`, audited as
+ * `risk.created`; its code the next of the register unless given (a taken one is a ConflictError).
+ */
+export async function addRisk(
+  deps: RiskRecording,
+  trx: Trx,
+  actor: Actor,
+  target: { organizationId: string; engagementId: string; controls: { has(id: string): boolean } },
+  input: RiskInput,
+  code?: string,
+  raisedBy: VendorLink | null = null,
+): Promise<StoredRisk> {
+  const { organizationId, engagementId } = target;
+  await checkLinks(deps.findings, engagementId, input, target.controls, trx);
+  const risk = await deps.risks.create(engagementId, { ...input, code: code ?? (await deps.risks.nextCode(engagementId, trx)) }, trx, raisedBy);
+  await deps.audit.record(trx, actor, { type: 'risk.created', organizationId, subject: riskSubject(engagementId, risk.code), after: risk });
+  return risk;
+}
+
+/** Replaces what a person writes of the risk at `version` in the caller's transaction, audited as `risk.updated` with the risk before. */
+export async function changeRisk(
+  deps: RiskRecording,
+  trx: Trx,
+  actor: Actor,
+  target: { organizationId: string; engagementId: string; controls: { has(id: string): boolean } },
+  code: string,
+  version: number,
+  input: RiskInput,
+): Promise<StoredRisk> {
+  const { organizationId, engagementId } = target;
+  const before = await requireRisk(deps.risks, engagementId, code, trx);
+  await checkLinks(deps.findings, engagementId, input, target.controls, trx);
+  const after = await deps.risks.update(engagementId, version, { ...input, code }, trx);
+  await deps.audit.record(trx, actor, { type: 'risk.updated', organizationId, subject: riskSubject(engagementId, code), before, after });
+  return after;
+}
+
 export function createRisksService(deps: {
   db: Executor;
   risks: RisksRepository;
@@ -54,7 +128,7 @@ export function createRisksService(deps: {
   clock: () => Date;
 }) {
   const { db, risks, findings, lookup, examination, checks, access, audit, clock } = deps;
-  const subject = (engagementId: string, code: string) => `risk:${engagementId}/${code}`;
+  const recording = { risks, findings, audit };
 
   /**
    * How each control of the engagement stands now: its conclusion, and whether a check testing it last failed;
@@ -63,34 +137,6 @@ export function createRisksService(deps: {
   async function standings(organizationId: string, engagementId: string) {
     const [{ conclusions }, latest] = await Promise.all([examination.current(organizationId, engagementId), latestChecks(checks, engagementId)]);
     return { conclusions, standing: controlStanding(conclusions, failingControls(latest)) };
-  }
-
-  /**
-   * Refuses, each at its JSON path, a link to what the engagement does not hold (a control, a finding), a
-   * criterion that does not exist, and an accepted risk without its acceptance.
-   */
-  async function checkLinks(engagementId: string, input: RiskInput, conclusions: ReadonlyMap<string, ControlConclusion>, trx: Trx) {
-    const issues: { location: string; message: string }[] = [];
-    input.controls.forEach((id, i) => {
-      if (!conclusions.has(id)) issues.push({ location: at('controls', i), message: `${id} is not a control of the engagement` });
-    });
-    input.criteria.forEach((id, i) => {
-      if (!isCriterionId(id)) issues.push({ location: at('criteria', i), message: `${id} is not a criterion` });
-    });
-    const taken = new Set(await findings.takenCodes(engagementId, input.findings, trx));
-    input.findings.forEach((code, i) => {
-      if (!taken.has(code)) issues.push({ location: at('findings', i), message: `${code} is not a finding of the engagement` });
-    });
-    if (input.treatment === 'accept' && input.acceptance === null) {
-      issues.push({ location: at('acceptance'), message: 'an accepted risk needs its acceptance: who approved it, why, and until when' });
-    }
-    if (issues.length > 0) throw new ValidationError(issues, 'The risk is not valid');
-  }
-
-  async function requireRisk(engagementId: string, code: string, trx?: Executor): Promise<StoredRisk> {
-    const risk = await risks.find(engagementId, code, trx);
-    if (!risk) throw new NotFoundError(`Risk ${code}`);
-    return risk;
   }
 
   return {
@@ -107,7 +153,7 @@ export function createRisksService(deps: {
     async get(actor: Actor, organizationId: string, engagementId: string, code: string): Promise<RiskView> {
       await access.require(actor, organizationId, 'risk.read');
       await lookup.engagement(organizationId, engagementId);
-      const risk = await requireRisk(engagementId, code);
+      const risk = await requireRisk(risks, engagementId, code);
       return assessedRisk(risk, (await standings(organizationId, engagementId)).standing, isoDate(clock()));
     },
 
@@ -117,10 +163,7 @@ export function createRisksService(deps: {
       const { conclusions, standing } = await standings(organizationId, engagementId);
       const created = await db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
-        await checkLinks(engagementId, input, conclusions, trx);
-        const risk = await risks.create(engagementId, { ...input, code: code ?? (await risks.nextCode(engagementId, trx)) }, trx);
-        await audit.record(trx, actor, { type: 'risk.created', organizationId, subject: subject(engagementId, risk.code), after: risk });
-        return risk;
+        return addRisk(recording, trx, actor, { organizationId, engagementId, controls: conclusions }, input, code);
       });
       return assessedRisk(created, standing, isoDate(clock()));
     },
@@ -131,11 +174,7 @@ export function createRisksService(deps: {
       const { conclusions, standing } = await standings(organizationId, engagementId);
       const saved = await db.transaction().execute(async (trx) => {
         await lookup.engagementForChange(organizationId, engagementId, trx);
-        const before = await requireRisk(engagementId, code, trx);
-        await checkLinks(engagementId, input, conclusions, trx);
-        const after = await risks.update(engagementId, version, { ...input, code }, trx);
-        await audit.record(trx, actor, { type: 'risk.updated', organizationId, subject: subject(engagementId, code), before, after });
-        return after;
+        return changeRisk(recording, trx, actor, { organizationId, engagementId, controls: conclusions }, code, version, input);
       });
       return assessedRisk(saved, standing, isoDate(clock()));
     },
