@@ -79,12 +79,12 @@ describe('assay checkpoint and assay verify', () => {
     const publicKey = (await runCli('checkpoint', 'init-key', '--checkpoint-key', key, '--format', 'json')).stdout;
     const { publicKey: line, keyId } = JSON.parse(publicKey) as { publicKey: string; keyId: string };
     const written = await runCliWith({ env: { ASSAY_CHECKPOINT_KEY: key } }, 'checkpoint', '--database', database);
-    expect(written.stdout).toMatch(new RegExp(`^Checkpoint written: event 3 [0-9a-f]{64} at \\S+, signed with key ${keyId}\\n$`));
+    expect(written.stdout).toMatch(new RegExp(`^Checkpoint written: event 13 [0-9a-f]{64} at \\S+, signed with key ${keyId}\\n$`));
     expect((await runCliWith({ env: { ASSAY_CHECKPOINT_KEY: key } }, 'checkpoint', '--database', database)).stdout).toContain('No checkpoint written');
 
     const verified = await runCli('verify', '--database', database, '--public-key', line);
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toContain(`checkpoints: 1, signatures checked; the latest vouches for event 3 (signed at `);
+    expect(verified.stdout).toContain(`checkpoints: 1, signatures checked; the latest vouches for event 13 (signed at `);
     const unchecked = await runCli('verify', '--database', database);
     expect(unchecked.stdout).toContain('checkpoints: 1, signatures NOT checked (give --public-key or --checkpoint-key)');
 
@@ -92,7 +92,7 @@ describe('assay checkpoint and assay verify', () => {
     await withDatabase(database, (db) => db.updateTable('audit_checkpoints').set({ event_hash: 'f'.repeat(64) }).execute());
     const forged = await runCli('verify', '--database', database, '--public-key', line, '--format', 'json');
     expect(forged.code).toBe(1);
-    expect(JSON.parse(forged.stdout)).toMatchObject({ intact: false, firstBreak: null, checkpoints: { problems: [{ checkpoint: { seq: 3 }, why: expect.stringMatching(/^its signature does not verify/) }] } });
+    expect(JSON.parse(forged.stdout)).toMatchObject({ intact: false, firstBreak: null, checkpoints: { problems: [{ checkpoint: { seq: 13 }, why: expect.stringMatching(/^its signature does not verify/) }] } });
     expect((await runCli('verify', '--database', database, '--public-key', 'ed25519:short')).stderr).toContain('--public-key: not an Ed25519 public key');
   });
 });

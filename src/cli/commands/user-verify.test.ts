@@ -67,9 +67,9 @@ describe('assay verify', () => {
     const database = await importedDatabase();
     await runCli('user', 'add', '--email', 'ann@acme.example', '--role', 'viewer', '--organization', 'acme', '--database', database);
     const intact = await runCli('verify', '--database', database);
-    // organization.created, engagement.imported, user.created, member.added
+    // The import's 13 (the organisation, its checks, description, 2 vendors with their reports, 5 risks, the engagement), then user.created and member.added
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toMatch(/^audit log intact: 5 events\n {2}head: event 5 [0-9a-f]{64} {3}\(note it: assay verify --expect-head 5:[0-9a-f]{64}\)\n {2}checkpoints: none\nevidence intact: 0 files in the database, each matches its SHA-256\n$/);
+    expect(intact.stdout).toMatch(/^audit log intact: 15 events\n {2}head: event 15 [0-9a-f]{64} {3}\(note it: assay verify --expect-head 15:[0-9a-f]{64}\)\n {2}checkpoints: none\nevidence intact: 0 files in the database, each matches its SHA-256\n$/);
 
     const store = await openDatabase(database);
     const target = await store.db.selectFrom('audit_events').select(['seq', 'subject']).where('type', '=', 'engagement.imported').executeTakeFirstOrThrow();
@@ -82,7 +82,7 @@ describe('assay verify', () => {
     expect(altered.stdout).toContain('its contents no longer match its hash');
     const json = await runCli('verify', '--database', database, '--format', 'json');
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ intact: false, events: 5, firstBreak: { seq: target.seq, reason: 'altered', type: 'engagement.imported' } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ intact: false, events: 15, firstBreak: { seq: target.seq, reason: 'altered', type: 'engagement.imported' } });
   });
 
   it('notices a deleted event at the next one', async () => {
