@@ -142,6 +142,7 @@ export function createFolderBlobStore(folder: string): BlobStore {
       await mkdir(temporary, { recursive: true });
       const partial = join(temporary, `${randomUUID()}.part`);
       const measured = measure(options.maxBytes);
+      const sink = createWriteStream(partial, { flags: 'wx' });
       try {
         await pipeline(
           content,
@@ -151,7 +152,7 @@ export function createFolderBlobStore(folder: string): BlobStore {
               yield chunk;
             }
           },
-          createWriteStream(partial, { flags: 'wx' }),
+          sink,
         );
         const blob = measured.result();
         if (await has(blob.sha256)) {
@@ -162,6 +163,9 @@ export function createFolderBlobStore(folder: string): BlobStore {
         }
         return blob;
       } catch (error) {
+        // A refusal can come before the file is even opened; it is created when the open completes, so the
+        // partial file is removed only once the stream has closed, or it would stay behind.
+        if (!sink.closed) await new Promise<void>((closed) => sink.once('close', () => closed()));
         await rm(partial, { force: true });
         throw error;
       }
