@@ -14,7 +14,6 @@ import { canonicalJson } from '../../store/canonical-json.js';
 import type { ControlsRepository, StoredControl, StoredControlTest } from '../../store/controls-repository.js';
 import { inOneSnapshot } from '../../store/controls-examination.js';
 import type { EngagementsRepository, StoredEngagement } from '../../store/engagements-repository.js';
-import type { RemediationPlansRepository } from '../../store/remediation-plans-repository.js';
 import { staleOrMissing, toTimestamp, type Executor, type Trx } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
@@ -23,7 +22,7 @@ import {
   readEngagementRecord,
   recordedControl,
   type EngagementRecord,
-  type RecordSources,
+  type EngagementRecordSources,
   type RecordedControl,
 } from './engagement-record.js';
 import type { EngagementScope } from './engagement-scope.js';
@@ -54,11 +53,10 @@ function megabytes(bytes: number): string {
 }
 
 export function createArchiveService(
-  deps: RecordSources & {
+  deps: EngagementRecordSources & {
     db: Executor;
     engagements: Pick<EngagementsRepository, 'setArchived' | 'remove'>;
     controls: Pick<ControlsRepository, 'setArchived' | 'remove' | 'list' | 'findTest'>;
-    plans: Pick<RemediationPlansRepository, 'find'>;
     lookup: EngagementScope;
     access: Access;
     audit: AuditLog;

@@ -26,12 +26,13 @@ export function createEngagementServices(platform: Platform, accounts: { signup:
   const common = { ...repositories, db, access, audit };
   const lookup = createEngagementScope(repositories);
   const examination = createExaminationService({ ...repositories, access });
-  const statements = createStatementsImport({ ...repositories, risks: createRisksRepository(db, deps), vendors: createVendorsRepository(db, deps), audit, clock });
+  const register = { risks: createRisksRepository(db, deps), vendors: createVendorsRepository(db, deps) };
+  const statements = createStatementsImport({ ...repositories, ...register, audit, clock });
   const workspace = createWorkspaceService({ ...common, statements, signup: accounts.signup, store: deps });
   return {
     lookup,
     engagements: createEngagementsService({ ...common, lookup }),
-    archive: createArchiveService({ ...common, lookup, clock }),
+    archive: createArchiveService({ ...common, ...register, lookup, clock }),
     controls: createControlsService({ ...common, lookup, examination }),
     tests: createControlTestsService({ ...common, lookup }),
     examination,

@@ -54,7 +54,7 @@ for (const engine of ENGINES) {
       expect(exported.statusCode).toBe(200);
       expect(exported.headers['content-disposition']).toBe(`attachment; filename="engagement-${engagement.id}-record.json"`);
       expect(exported.json()).toMatchObject({
-        format: 'assay-engagement-record/1',
+        format: 'assay-engagement-record/2',
         engagement: { id: engagement.id, archivedAt: expect.any(String) },
         workspace: { controls: [{ id: 'AC-04' }], tests: [{ control: 'AC-04', samples: expect.any(Array) }] },
         archivedControls: [],
@@ -85,7 +85,7 @@ for (const engine of ENGINES) {
       expect(purged.json()).toEqual({ subject: `engagement:${engagement.id}`, recordBytes: expect.any(Number) });
       expect((await admin.request({ method: 'GET', url })).statusCode).toBe(404);
       const [event] = await auditEvents(t(), 'engagement.purged');
-      expect(event).toMatchObject({ actor: `user:${admin.email}`, before: { format: 'assay-engagement-record/1', workspace: { controls: [{ id: 'AC-04' }] } }, after: null });
+      expect(event).toMatchObject({ actor: `user:${admin.email}`, before: { format: 'assay-engagement-record/2', workspace: { controls: [{ id: 'AC-04' }] } }, after: null });
     });
 
     it('archives, restores and purges a control, for the roles the table names', async () => {
