@@ -1,6 +1,10 @@
 /** Archiving over HTTP: DELETE archives, archived work answers 409 to every change, restore and purge are the admin's. */
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
+import { emptyDescription } from '../../../domain/index.js';
+import { buildRiskInput } from '../../../domain/risks/testing.js';
+import { buildVendorInput } from '../../../domain/vendors/testing.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
 import { useTestApp } from '../../testing.js';
 import { auditEvents, base, seedControl, seedEngagement, seedTest } from '../testing.js';
 
@@ -61,6 +65,33 @@ for (const engine of ENGINES) {
         remediationPlan: { webhookUrl: null },
       });
       expect((await (await t().outsider()).request({ method: 'GET', url: `${url}/export` })).statusCode).toBe(404);
+    });
+
+    it('exports and purges the system description, the risks and the vendors with their reports, each part as the contract declares it', async () => {
+      const { engagement, url, admin, compliance, viewer } = await seeded();
+      const scope = [OPERATOR, t().organizationId, engagement.id] as const;
+      await t().services.description.update(...scope, 0, { ...emptyDescription(), services: 'Hosted analytics' });
+      const vendor = await t().services.vendors.create(...scope, buildVendorInput());
+      const cuecs = [{ text: 'Customers review who has access', control: 'AC-04' }];
+      const { report } = await t().services.vendors.recordReport(...scope, vendor.code, { periodStart: '2025-01-01', periodEnd: '2025-12-31', opinion: 'qualified', exceptions: 2, cuecs });
+      await t().services.risks.create(...scope, buildRiskInput());
+      const expected = {
+        format: 'assay-engagement-record/2',
+        workspace: { checkFiles: [] },
+        description: [{ version: 1, description: { services: 'Hosted analytics' }, updatedBy: 'operator:cli', updatedAt: expect.any(String) }],
+        risks: expect.arrayContaining([expect.objectContaining({ title: 'Leavers keep access', controls: ['AC-04'], version: 1 })]),
+        vendors: [{ vendor: { code: vendor.code, name: 'CloudHost', createdAt: vendor.createdAt }, reports: [{ ...report, cuecs }] }],
+      };
+
+      const exported = (await viewer.request({ method: 'GET', url: `${url}/export` })).json();
+      expect(exported).toMatchObject(expected);
+      // The report raised risks of its own (a qualified opinion, exceptions): each is in the register exported.
+      expect(exported.risks.filter((r: { raisedBy: { report: string } | null }) => r.raisedBy?.report === report.id)).not.toHaveLength(0);
+
+      await compliance.request({ method: 'DELETE', url: `${url}?version=1` });
+      expect((await admin.request({ method: 'POST', url: `${url}/purge`, payload: { version: 2 } })).statusCode).toBe(200);
+      const [event] = await auditEvents(t(), 'engagement.purged');
+      expect(event!.before).toMatchObject({ ...expected, risks: exported.risks, vendors: exported.vendors, description: exported.description });
     });
 
     it('restores for an admin only, at the current version', async () => {
