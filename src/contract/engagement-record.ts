@@ -1,11 +1,12 @@
 /**
  * An engagement's whole record, as `GET …/export` gives it and a purge writes it into the audit log. Every part is
  * declared: the serializer keeps only what the schema names. Records of `assay-engagement-record/1`, written by
- * purges before, have no `description`, `risks` or `vendors`.
+ * purges before, have no `description`, `risks`, `vendors` or `evidence`.
  */
 import { z } from 'zod';
 import { systemDescriptionSchema } from './description.js';
 import { engagementSchema } from './engagements.js';
+import { evidenceSchema } from './evidence.js';
 import { riskSchema } from './risks.js';
 import { vendorReportSchema, vendorSchema } from './vendors.js';
 
@@ -38,5 +39,6 @@ export const engagementRecordSchema = z
     vendors: z
       .array(z.object({ vendor: vendorSchema, reports: z.array(vendorReportSchema) }))
       .describe('The vendors, each with every SOC 2 report recorded for it (who recorded it, when)'),
+    evidence: z.array(evidenceSchema).describe('Every evidence record, superseded and deleted ones too: each file by its hash, name, type and size, not its bytes'),
   })
   .meta({ id: 'EngagementRecord' });

@@ -52,13 +52,8 @@ async function descriptionVersions(executor: Executor, engagementId: string): Pr
       .execute(),
     findDescription(executor, engagementId),
   ]);
-  const byVersion = new Map<number, DescriptionVersion>();
-  const written = [...events.map((e) => fromJsonOrNull<StoredDescription>(e.after)), current];
-  for (const stored of written) {
-    if (stored === null) continue;
-    const { engagementId: _engagement, ...version } = stored;
-    byVersion.set(version.version, version);
-  }
+  const written = [...events.map((e) => fromJsonOrNull<StoredDescription>(e.after)), current].filter((stored) => stored !== null);
+  const byVersion = new Map(written.map(({ engagementId: _engagement, ...version }) => [version.version, version]));
   return [...byVersion.values()].sort((a, b) => a.version - b.version);
 }
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Role } from '../../domain/index.js';
@@ -10,9 +11,9 @@ import { createFindingsRepository } from '../../store/findings-repository.js';
 import { createManagementResponsesRepository } from '../../store/management-responses-repository.js';
 import { createMembershipsRepository } from '../../store/memberships-repository.js';
 import { createRemediationPlansRepository } from '../../store/remediation-plans-repository.js';
-import type { Store } from '../../store/database.js';
 import { canonicalJson } from '../../store/canonical-json.js';
 import { createDescriptionRepository } from '../../store/description-repository.js';
+import { createEvidenceRepository } from '../../store/evidence-repository.js';
 import { createRisksRepository } from '../../store/risks-repository.js';
 import { createVendorsRepository } from '../../store/vendors-repository.js';
 import { loadWorkspaceContent } from '../../workspace/content.js';
@@ -146,6 +147,10 @@ for (const engine of ENGINES) {
       const second = await services.description.update(compliance, o, e, first.version, edited);
       const register = await services.risks.list(compliance, o, e);
       const vendors = await services.vendors.list(compliance, o, e);
+      const provide = (fileName: string, text: string) =>
+        services.evidence.add(OPERATOR, o, e, { content: Readable.from([Buffer.from(text)]), fileName, mediaType: 'text/csv', controls: ['AC-04'], source: 'upload' });
+      const kept = await provide('leavers.csv', 'user,left\n');
+      const removed = await services.evidence.remove(OPERATOR, o, e, (await provide('wrong.csv', 'not this\n')).id, 1, 'The wrong quarter');
 
       const record = await services.archive.exportEngagement(as('auditor', o), o, e);
       expect(record.format).toBe('assay-engagement-record/2');
@@ -165,12 +170,19 @@ for (const engine of ENGINES) {
         expect.objectContaining({ exceptions: 1, cuecs: [expect.anything(), { text: 'Customers review payroll reports monthly', control: null }] }),
       ]);
 
+      // Every evidence record, the deleted one too, names its file; the bytes stay in the store, not in the record.
+      expect(record.evidence).toEqual(
+        [removed, kept].map(({ engagementId: _e, ...evidence }) => ({ ...evidence, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: expect.any(Number) })),
+      );
+      expect(record.evidence.map((r) => [r.fileName, r.size, r.state])).toEqual([['wrong.csv', 9, 'deleted'], ['leavers.csv', 10, 'current']]);
+
       const archived = await services.archive.archiveEngagement(compliance, o, e, engagement.version);
       await services.archive.purgeEngagement(admin, o, e, archived.version);
       const [event] = (await services.auditEvents.list(OPERATOR, o, { limit: 1, offset: 0, type: 'engagement.purged' })).items;
       expect(event!.before).toEqual({ ...record, engagement: archived });
       const db = store().db;
-      for (const table of ['descriptions', 'risks', 'vendors'] as const) {
+      expect((await db.selectFrom('evidence_blobs').select('sha256').orderBy('sha256').execute()).map((b) => b.sha256)).toEqual([kept.sha256, removed.sha256].sort());
+      for (const table of ['descriptions', 'risks', 'vendors', 'evidence'] as const) {
         expect(await db.selectFrom(table).select('engagement_id').where('engagement_id', '=', e).execute()).toEqual([]);
       }
       expect(await db.selectFrom('vendor_reports').select('id').execute()).toEqual([]);
@@ -191,6 +203,7 @@ for (const engine of ENGINES) {
         descriptions: createDescriptionRepository(db),
         risks: createRisksRepository(db),
         vendors: createVendorsRepository(db),
+        evidence: createEvidenceRepository(db),
         lookup: createEngagementScope(repositories),
         access: createAccess({ memberships: createMembershipsRepository(db) }),
         audit: createAuditLog({ audit: createAuditRepository(db) }),

@@ -3,15 +3,17 @@
  * and management responses, as `assay export` writes them), its archived controls with their tests, its
  * corrective action plan (its webhook's origin only), and what management states beside the examination as the
  * store keeps it, with who wrote it and when: every version of the system description, the risk register, and
- * the vendors with their SOC 2 reports. The API's export gives it; a purge writes it into the audit event before
+ * the vendors with their SOC 2 reports; and its evidence records (the files' hashes, not their bytes). The API's export gives it; a purge writes it into the audit event before
  * anything is deleted, so the chain keeps the evidence. Evaluation snapshots are left out: they are derived from
  * the rest.
  */
 import { maskWebhookUrl, type Control, type ControlTest, type Finding, type RecordedResponse, type RootCause, type VersionedPlan } from '../../domain/index.js';
+import { MAX_PAGE_SIZE } from '../../domain/limits.js';
 import { loadArchivedControls, loadExamination } from '../../store/controls-examination.js';
 import type { StoredControl } from '../../store/controls-repository.js';
 import type { DescriptionRepository, DescriptionVersion } from '../../store/description-repository.js';
 import type { StoredEngagement } from '../../store/engagements-repository.js';
+import type { EvidenceRepository, StoredEvidence } from '../../store/evidence-repository.js';
 import type { FindingsRepository, StoredFinding, StoredRootCause } from '../../store/findings-repository.js';
 import type { ManagementResponsesRepository, StoredManagementResponse } from '../../store/management-responses-repository.js';
 import type { ChecksRepository } from '../../store/checks-repository.js';
@@ -55,7 +57,14 @@ export interface EngagementRecord {
   risks: StoredRisk[];
   /** The vendors in code order, each with its reports. */
   vendors: VendorRecord[];
+  /**
+   * Every evidence record, superseded and deleted ones too, newest first: each names its file by hash, name, type
+   * and size. The bytes are not in the record: they stay in the evidence store under their hash.
+   */
+  evidence: RecordedEvidence[];
 }
+
+export type RecordedEvidence = Omit<StoredEvidence, 'engagementId'>;
 
 export interface RecordSources {
   findings: Pick<FindingsRepository, 'list' | 'listRootCauses'>;
@@ -97,11 +106,22 @@ export interface EngagementRecordSources extends RecordSources {
   descriptions: Pick<DescriptionRepository, 'versions'>;
   risks: Pick<RisksRepository, 'list'>;
   vendors: Pick<VendorsRepository, 'list' | 'reports'>;
+  evidence: Pick<EvidenceRepository, 'list'>;
 }
 
 async function readVendors(trx: Executor, vendors: EngagementRecordSources['vendors'], engagementId: string): Promise<VendorRecord[]> {
   const [listed, reports] = await Promise.all([vendors.list(engagementId, trx), vendors.reports(engagementId, trx)]);
   return listed.map((vendor) => ({ vendor, reports: reports.get(vendor.code) ?? [] }));
+}
+
+/** Every evidence record of the engagement, read a page at a time. */
+export async function readEvidence(trx: Executor, evidence: EngagementRecordSources['evidence'], engagementId: string): Promise<RecordedEvidence[]> {
+  const records: RecordedEvidence[] = [];
+  for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+    const page = await evidence.list(engagementId, { state: 'all', limit: MAX_PAGE_SIZE, offset }, trx);
+    records.push(...page.items.map(({ engagementId: _engagement, ...record }) => record));
+    if (offset + MAX_PAGE_SIZE >= page.total) return records;
+  }
 }
 
 export async function readEngagementRecord(trx: Executor, sources: EngagementRecordSources, engagement: StoredEngagement): Promise<EngagementRecord> {
@@ -114,5 +134,6 @@ export async function readEngagementRecord(trx: Executor, sources: EngagementRec
     description: await sources.descriptions.versions(engagement.id, trx),
     risks: await sources.risks.list(engagement.id, trx),
     vendors: await readVendors(trx, sources.vendors, engagement.id),
+    evidence: await readEvidence(trx, sources.evidence, engagement.id),
   };
 }

@@ -1,4 +1,5 @@
 /** Archiving over HTTP: DELETE archives, archived work answers 409 to every change, restore and purge are the admin's. */
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { emptyDescription } from '../../../domain/index.js';
@@ -67,7 +68,7 @@ for (const engine of ENGINES) {
       expect((await (await t().outsider()).request({ method: 'GET', url: `${url}/export` })).statusCode).toBe(404);
     });
 
-    it('exports and purges the system description, the risks and the vendors with their reports, each part as the contract declares it', async () => {
+    it('exports and purges the system description, the risks, the vendors with their reports and the evidence records, each part as the contract declares it', async () => {
       const { engagement, url, admin, compliance, viewer } = await seeded();
       const scope = [OPERATOR, t().organizationId, engagement.id] as const;
       await t().services.description.update(...scope, 0, { ...emptyDescription(), services: 'Hosted analytics' });
@@ -75,12 +76,15 @@ for (const engine of ENGINES) {
       const cuecs = [{ text: 'Customers review who has access', control: 'AC-04' }];
       const { report } = await t().services.vendors.recordReport(...scope, vendor.code, { periodStart: '2025-01-01', periodEnd: '2025-12-31', opinion: 'qualified', exceptions: 2, cuecs });
       await t().services.risks.create(...scope, buildRiskInput());
+      const file = { content: Readable.from([Buffer.from('user,left\n')]), fileName: 'leavers.csv', mediaType: 'text/csv', controls: ['AC-04'], source: 'upload' } as const;
+      const evidence = await t().services.evidence.add(...scope, file);
       const expected = {
         format: 'assay-engagement-record/2',
         workspace: { checkFiles: [] },
         description: [{ version: 1, description: { services: 'Hosted analytics' }, updatedBy: 'operator:cli', updatedAt: expect.any(String) }],
         risks: expect.arrayContaining([expect.objectContaining({ title: 'Leavers keep access', controls: ['AC-04'], version: 1 })]),
         vendors: [{ vendor: { code: vendor.code, name: 'CloudHost', createdAt: vendor.createdAt }, reports: [{ ...report, cuecs }] }],
+        evidence: [{ id: evidence.id, sha256: evidence.sha256, fileName: 'leavers.csv', size: 10, controls: ['AC-04'], state: 'current' }],
       };
 
       const exported = (await viewer.request({ method: 'GET', url: `${url}/export` })).json();
@@ -91,7 +95,7 @@ for (const engine of ENGINES) {
       await compliance.request({ method: 'DELETE', url: `${url}?version=1` });
       expect((await admin.request({ method: 'POST', url: `${url}/purge`, payload: { version: 2 } })).statusCode).toBe(200);
       const [event] = await auditEvents(t(), 'engagement.purged');
-      expect(event!.before).toMatchObject({ ...expected, risks: exported.risks, vendors: exported.vendors, description: exported.description });
+      expect(event!.before).toMatchObject({ ...expected, risks: exported.risks, vendors: exported.vendors, description: exported.description, evidence: exported.evidence });
     });
 
     it('restores for an admin only, at the current version', async () => {
