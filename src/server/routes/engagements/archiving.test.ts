@@ -98,6 +98,23 @@ for (const engine of ENGINES) {
       expect(event!.before).toMatchObject({ ...expected, risks: exported.risks, vendors: exported.vendors, description: exported.description, evidence: exported.evidence });
     });
 
+    it('declares every part of the record in the OpenAPI document', async () => {
+      const schemas = (await t().anonymous.request({ method: 'GET', url: '/api/openapi.json' })).json().components.schemas;
+      expect(Object.keys(schemas.EngagementRecord.properties)).toEqual([
+        'format',
+        'engagement',
+        'workspace',
+        'archivedControls',
+        'remediationPlan',
+        'description',
+        'risks',
+        'vendors',
+        'evidence',
+      ]);
+      expect(Object.keys(schemas.RecordedRisk.properties)).not.toContain('assessment');
+      expect(schemas.DescriptionVersion.required).toEqual(['description', 'updatedAt', 'updatedBy', 'version']);
+    });
+
     it('restores for an admin only, at the current version', async () => {
       const { url, admin, compliance } = await seeded();
       await compliance.request({ method: 'DELETE', url: `${url}?version=1` });
