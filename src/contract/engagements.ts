@@ -113,26 +113,6 @@ export const purgedSchema = z
   })
   .meta({ id: 'Purged' });
 
-/** An engagement's whole record, as a purge writes it into the audit log (a download). */
-export const engagementRecordSchema = z
-  .object({
-    format: z.literal('assay-engagement-record/1'),
-    engagement: engagementSchema,
-    workspace: z
-      .object({
-        engagement: z.unknown(),
-        controls: z.array(z.unknown()),
-        tests: z.array(z.unknown()),
-        findings: z.array(z.unknown()),
-        rootCauses: z.array(z.unknown()),
-        managementResponses: z.array(z.unknown()),
-      })
-      .describe('The examination in use with its findings, root causes and management responses, as `assay export` writes it'),
-    archivedControls: z.array(z.object({ control: z.unknown(), test: z.unknown() })).describe('Each archived control with its test and samples'),
-    remediationPlan: z.unknown().describe("The corrective action plan, its webhook's origin only"),
-  })
-  .meta({ id: 'EngagementRecord' });
-
 export type Engagement = z.infer<typeof engagementSchema>;
 /** What changing an engagement sends besides its version: the fields given are changed. */
 export type EngagementChanges = Omit<z.input<typeof updateEngagementBody>, 'version'>;

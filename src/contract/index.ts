@@ -13,6 +13,7 @@ export * from './members.js';
 export * from './invitations.js';
 export * from './tokens.js';
 export * from './engagements.js';
+export * from './engagement-record.js';
 export * from './controls.js';
 export * from './audit.js';
 export * from './examination.js';

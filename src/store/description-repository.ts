@@ -7,7 +7,7 @@ import { withDescription, type DescribedExamination, type IncidentCandidate, typ
 import type { Examination } from '../domain/engagement.js';
 import type { FindingSource, FindingStatus, StatusChange } from '../domain/findings/index.js';
 import { bumpRevision } from './engagements-repository.js';
-import { defaultDependencies, fromBooleanInt, fromJson, staleOrMissing, toJson, toTimestamp, type Executor, type StoreDependencies } from './values.js';
+import { defaultDependencies, fromBooleanInt, fromJson, fromJsonOrNull, staleOrMissing, toJson, toTimestamp, type Executor, type StoreDependencies } from './values.js';
 
 export interface StoredDescription {
   engagementId: string;
@@ -16,6 +16,12 @@ export interface StoredDescription {
   updatedBy: string;
   version: number;
 }
+
+/** One version of the description: what it said, who wrote it and when. */
+export type DescriptionVersion = Omit<StoredDescription, 'engagementId'>;
+
+/** The audit log's subject of an engagement's description (its `description.updated` events). */
+export const descriptionSubject = (engagementId: string) => `description:${engagementId}`;
 
 const descriptionColumns = ['engagement_id', 'document', 'updated_at', 'updated_by', 'version'] as const;
 
@@ -29,6 +35,26 @@ async function findDescription(executor: Executor, engagementId: string): Promis
     updatedBy: row.updated_by,
     version: Number(row.version),
   };
+}
+
+/**
+ * Every version of the description, oldest first: the table holds the one in use, and each edit's audit event
+ * (`description.updated`) holds the version it wrote, so the earlier ones are read from there.
+ */
+async function descriptionVersions(executor: Executor, engagementId: string): Promise<DescriptionVersion[]> {
+  const [events, current] = await Promise.all([
+    executor
+      .selectFrom('audit_events')
+      .select('after')
+      .where('subject', '=', descriptionSubject(engagementId))
+      .where('type', '=', 'description.updated')
+      .orderBy('seq')
+      .execute(),
+    findDescription(executor, engagementId),
+  ]);
+  const written = [...events.map((e) => fromJsonOrNull<StoredDescription>(e.after)), current].filter((stored) => stored !== null);
+  const byVersion = new Map(written.map(({ engagementId: _engagement, ...version }) => [version.version, version]));
+  return [...byVersion.values()].sort((a, b) => a.version - b.version);
 }
 
 /** The findings of the engagement as the significant-incident rule reads them, in code order. */
@@ -65,6 +91,8 @@ export type DescriptionRepository = ReturnType<typeof createDescriptionRepositor
 export function createDescriptionRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
   return {
     find: (engagementId: string, trx?: Executor) => findDescription(trx ?? db, engagementId),
+
+    versions: (engagementId: string, trx?: Executor) => descriptionVersions(trx ?? db, engagementId),
 
     /**
      * Writes the description at the version the writer read (0: there is none yet), and marks the change to what

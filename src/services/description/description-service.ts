@@ -23,7 +23,7 @@ import {
 import type { DescriptionView, IncidentMark } from '../../contract/description.js';
 import { inOneSnapshot } from '../../store/controls-examination.js';
 import type { ControlsRepository } from '../../store/controls-repository.js';
-import type { DescriptionRepository, StoredDescription } from '../../store/description-repository.js';
+import { descriptionSubject, type DescriptionRepository, type StoredDescription } from '../../store/description-repository.js';
 import type { FindingsRepository } from '../../store/findings-repository.js';
 import type { Executor, Trx } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
@@ -61,7 +61,7 @@ export async function saveDescription(
   }
   const before = await descriptions.find(engagementId, trx);
   const saved = await descriptions.save(engagementId, version, description, describeActor(actor), trx);
-  await audit.record(trx, actor, { type: 'description.updated', organizationId, subject: `description:${engagementId}`, before, after: saved });
+  await audit.record(trx, actor, { type: 'description.updated', organizationId, subject: descriptionSubject(engagementId), before, after: saved });
   return { examination, candidates, saved };
 }
 

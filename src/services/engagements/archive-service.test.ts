@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Role } from '../../domain/index.js';
@@ -10,10 +11,15 @@ import { createFindingsRepository } from '../../store/findings-repository.js';
 import { createManagementResponsesRepository } from '../../store/management-responses-repository.js';
 import { createMembershipsRepository } from '../../store/memberships-repository.js';
 import { createRemediationPlansRepository } from '../../store/remediation-plans-repository.js';
-import type { Store } from '../../store/database.js';
+import { canonicalJson } from '../../store/canonical-json.js';
+import { createDescriptionRepository } from '../../store/description-repository.js';
+import { createEvidenceRepository } from '../../store/evidence-repository.js';
+import { createRisksRepository } from '../../store/risks-repository.js';
+import { createVendorsRepository } from '../../store/vendors-repository.js';
+import { loadWorkspaceContent } from '../../workspace/content.js';
 import { loadFindings } from '../../workspace/findings.js';
 import { loadWorkspace } from '../../workspace/load.js';
-import type { WorkspaceContent } from '../../workspace/write.js';
+import type { WorkspaceContent, WorkspaceStatements } from '../../workspace/write.js';
 import { createAccess } from '../platform/access.js';
 import { OPERATOR, type Actor } from '../platform/actor.js';
 import { createArchiveService } from './archive-service.js';
@@ -24,6 +30,7 @@ import { tokenActor } from '../testing.js';
 
 const ACME = join(import.meta.dirname, '../../../examples/acme');
 let acme: WorkspaceContent | undefined;
+let acmeWhole: (WorkspaceContent & WorkspaceStatements) | undefined;
 
 async function acmeWorkspace(): Promise<WorkspaceContent> {
   if (!acme) {
@@ -31,6 +38,12 @@ async function acmeWorkspace(): Promise<WorkspaceContent> {
     acme = { ...examination, ...(await loadFindings(ACME, examination)) };
   }
   return acme;
+}
+
+/** The example workspace with its system description, risks and vendors. */
+async function acmeWithStatements(): Promise<WorkspaceContent & WorkspaceStatements> {
+  acmeWhole ??= await loadWorkspaceContent(ACME);
+  return acmeWhole;
 }
 
 function as(role: Role, organizationId: string): Actor {
@@ -51,9 +64,9 @@ for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: archive service`, () => {
     const store = useFreshStore(engine);
 
-    async function imported(s: Store = store()) {
-      const services = createServices(s);
-      const { organization, engagement } = await services.workspace.importWorkspace(OPERATOR, await acmeWorkspace(), { organizationSlug: 'acme' });
+    async function imported(content?: WorkspaceContent & WorkspaceStatements) {
+      const services = createServices(store());
+      const { organization, engagement } = await services.workspace.importWorkspace(OPERATOR, content ?? (await acmeWorkspace()), { organizationSlug: 'acme' });
       const o = organization.id;
       const e = engagement.id;
       return { services, o, e, engagement, admin: as('admin', o), compliance: as('compliance', o) };
@@ -79,7 +92,7 @@ for (const engine of ENGINES) {
       expect((await services.examination.get(as('viewer', o), o, e)).conclusions.size).toBe(exported.controls.length);
       expect(await services.workspace.exportWorkspace(OPERATOR, o, e)).toEqual(exported);
       const record = await services.archive.exportEngagement(as('auditor', o), o, e);
-      expect(record).toMatchObject({ format: 'assay-engagement-record/1', engagement: archived, workspace: exported, archivedControls: [] });
+      expect(record).toMatchObject({ format: 'assay-engagement-record/2', engagement: archived, workspace: exported, archivedControls: [] });
 
       const names = async (archivedFilter?: 'include' | 'only') =>
         (await services.engagements.list(compliance, o, { limit: 10, offset: 0, ...(archivedFilter && { archived: archivedFilter }) })).items.map((x) => x.id);
@@ -127,29 +140,105 @@ for (const engine of ENGINES) {
       expect((await services.auditEvents.list(OPERATOR, o, { limit: 1, offset: 0, subject: `engagement:${e}` })).total).toBeGreaterThan(2);
     });
 
-    it('refuses a purge whose record is larger than an audit event may hold, and deletes nothing', async () => {
-      const { o, e, engagement, admin, compliance } = await imported();
+    it('keeps every version of the system description, the risks and the vendors with their reports in the record, and a purge keeps them in its event', async () => {
+      const { services, o, e, engagement, admin, compliance } = await imported(await acmeWithStatements());
+      const first = await services.description.get(compliance, o, e);
+      const edited = { ...first.description, changes: [...first.description.changes, 'Payroll moved to a new provider'] };
+      const second = await services.description.update(compliance, o, e, first.version, edited);
+      const register = await services.risks.list(compliance, o, e);
+      const vendors = await services.vendors.list(compliance, o, e);
+      const provide = (fileName: string, text: string) =>
+        services.evidence.add(OPERATOR, o, e, { content: Readable.from([Buffer.from(text)]), fileName, mediaType: 'text/csv', controls: ['AC-04'], source: 'upload' });
+      const kept = await provide('leavers.csv', 'user,left\n');
+      const removed = await services.evidence.remove(OPERATOR, o, e, (await provide('wrong.csv', 'not this\n')).id, 1, 'The wrong quarter');
+
+      const record = await services.archive.exportEngagement(as('auditor', o), o, e);
+      expect(record.format).toBe('assay-engagement-record/2');
+      expect(record.description).toEqual([
+        { version: 1, description: first.description, updatedAt: first.updatedAt, updatedBy: first.updatedBy },
+        { version: 2, description: edited, updatedAt: second.updatedAt, updatedBy: second.updatedBy },
+      ]);
+      expect(second.updatedBy).toBe('user:compliance@tokens.example via token:compliance (token-compliance)');
+      // As the register and the vendor list show them, without what is worked out when they are read.
+      expect(record.risks).toEqual(register.risks.map(({ assessment: _a, flags: _f, ...risk }) => risk));
+      expect(record.vendors).toEqual(
+        vendors.vendors.map(({ reviewOverdue: _o, risks: _r, reports, ...vendor }) => ({ vendor, reports: reports.map(({ reasons: _why, gaps: _g, ...report }) => report) })),
+      );
+      expect(record.risks.length).toBeGreaterThan(3);
+      expect(record.vendors.flatMap((v) => v.reports)).toEqual([
+        expect.objectContaining({ periodEnd: '2026-03-31', cuecs: [expect.objectContaining({ control: 'AC-01' })], recordedBy: 'operator:cli' }),
+        expect.objectContaining({ exceptions: 1, cuecs: [expect.anything(), { text: 'Customers review payroll reports monthly', control: null }] }),
+      ]);
+
+      // Every evidence record, the deleted one too, names its file; the bytes stay in the store, not in the record.
+      expect(record.evidence).toEqual(
+        [removed, kept].map(({ engagementId: _e, ...evidence }) => ({ ...evidence, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: expect.any(Number) })),
+      );
+      expect(record.evidence.map((r) => [r.fileName, r.size, r.state])).toEqual([['wrong.csv', 9, 'deleted'], ['leavers.csv', 10, 'current']]);
+
+      const archived = await services.archive.archiveEngagement(compliance, o, e, engagement.version);
+      await services.archive.purgeEngagement(admin, o, e, archived.version);
+      const [event] = (await services.auditEvents.list(OPERATOR, o, { limit: 1, offset: 0, type: 'engagement.purged' })).items;
+      expect(event!.before).toEqual({ ...record, engagement: archived });
+      const db = store().db;
+      expect((await db.selectFrom('evidence_blobs').select('sha256').orderBy('sha256').execute()).map((b) => b.sha256)).toEqual([kept.sha256, removed.sha256].sort());
+      for (const table of ['descriptions', 'risks', 'vendors', 'evidence'] as const) {
+        expect(await db.selectFrom(table).select('engagement_id').where('engagement_id', '=', e).execute()).toEqual([]);
+      }
+      expect(await db.selectFrom('vendor_reports').select('id').execute()).toEqual([]);
+      expect(await services.integrity.verifyAuditChain(OPERATOR)).toMatchObject({ intact: true });
+    });
+
+    /** The archive service with a smaller limit on what a purge's audit event holds. */
+    function limitedArchive(maxRecordBytes: number) {
       const db = store().db;
       const repositories = { engagements: createEngagementsRepository(db), controls: createControlsRepository(db) };
-      const archive = createArchiveService({
+      return createArchiveService({
         ...repositories,
         db,
         findings: createFindingsRepository(db),
         responses: createManagementResponsesRepository(db),
         plans: createRemediationPlansRepository(db),
         checks: createChecksRepository(db),
+        descriptions: createDescriptionRepository(db),
+        risks: createRisksRepository(db),
+        vendors: createVendorsRepository(db),
+        evidence: createEvidenceRepository(db),
         lookup: createEngagementScope(repositories),
         access: createAccess({ memberships: createMembershipsRepository(db) }),
         audit: createAuditLog({ audit: createAuditRepository(db) }),
         clock: () => new Date(),
-        maxRecordBytes: 10_000,
+        maxRecordBytes,
       });
+    }
+
+    it('refuses a purge whose record is larger than an audit event may hold, and deletes nothing', async () => {
+      const { o, e, engagement, admin, compliance } = await imported(await acmeWithStatements());
+      const archive = limitedArchive(10_000);
       const archived = await archive.archiveEngagement(compliance, o, e, engagement.version);
+      const before = await archive.exportEngagement(OPERATOR, o, e);
       await expect(archive.purgeEngagement(admin, o, e, archived.version)).rejects.toThrow(
         /^The engagement ".+" cannot be purged: its record is \d+\.\d MB, more than the 0\.0 MB an audit event holds; it stays archived \(and exportable\)$/,
       );
-      expect(await repositories.engagements.findById(e)).toEqual(archived);
-      expect((await createAuditRepository(db).list({ limit: 1, offset: 0, type: 'engagement.purged' })).total).toBe(0);
+      expect(await createEngagementsRepository(store().db).findById(e)).toEqual(archived);
+      expect(await archive.exportEngagement(OPERATOR, o, e)).toEqual(before);
+      expect(before.description).toHaveLength(1);
+      expect(before.vendors.flatMap((v) => v.reports)).toHaveLength(2);
+      expect((await createAuditRepository(store().db).list({ limit: 1, offset: 0, type: 'engagement.purged' })).total).toBe(0);
+    });
+
+    it('counts the description, the risks and the vendors in the size of the record a purge may keep', async () => {
+      const { o, e, engagement, admin, compliance } = await imported(await acmeWithStatements());
+      const archived = await limitedArchive(0).archiveEngagement(compliance, o, e, engagement.version);
+      const record = await limitedArchive(0).exportEngagement(OPERATOR, o, e);
+      const whole = Buffer.byteLength(canonicalJson(record));
+      const withoutStatements = Buffer.byteLength(canonicalJson({ ...record, description: [], risks: [], vendors: [] }));
+      expect(whole).toBeGreaterThan(withoutStatements);
+      // Room for all but the statements: refused, so the vendors' reports are not lost.
+      await expect(limitedArchive(withoutStatements + 1).purgeEngagement(admin, o, e, archived.version)).rejects.toThrow(/cannot be purged: its record is/);
+      expect((await createVendorsRepository(store().db).reports(e)).size).toBe(2);
+      // Exactly room for it all: purged.
+      expect(await limitedArchive(whole).purgeEngagement(admin, o, e, archived.version)).toEqual({ subject: `engagement:${e}`, recordBytes: whole });
     });
 
     it('takes an archived control out of the examination and the default list, keeps its test read-only, and restores it for an admin', async () => {

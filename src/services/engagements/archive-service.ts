@@ -9,12 +9,11 @@
  * into the audit event, then deletes. A record larger than {@link MAX_PURGE_RECORD_BYTES} is refused, and the
  * data stays archived: the audit log is not a bulk store.
  */
-import { ConflictError, type ControlTest } from '../../domain/index.js';
+import { ConflictError, requireAccess, type ControlTest } from '../../domain/index.js';
 import { canonicalJson } from '../../store/canonical-json.js';
 import type { ControlsRepository, StoredControl, StoredControlTest } from '../../store/controls-repository.js';
 import { inOneSnapshot } from '../../store/controls-examination.js';
 import type { EngagementsRepository, StoredEngagement } from '../../store/engagements-repository.js';
-import type { RemediationPlansRepository } from '../../store/remediation-plans-repository.js';
 import { staleOrMissing, toTimestamp, type Executor, type Trx } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
@@ -23,7 +22,7 @@ import {
   readEngagementRecord,
   recordedControl,
   type EngagementRecord,
-  type RecordSources,
+  type EngagementRecordSources,
   type RecordedControl,
 } from './engagement-record.js';
 import type { EngagementScope } from './engagement-scope.js';
@@ -54,11 +53,10 @@ function megabytes(bytes: number): string {
 }
 
 export function createArchiveService(
-  deps: RecordSources & {
+  deps: EngagementRecordSources & {
     db: Executor;
     engagements: Pick<EngagementsRepository, 'setArchived' | 'remove'>;
     controls: Pick<ControlsRepository, 'setArchived' | 'remove' | 'list' | 'findTest'>;
-    plans: Pick<RemediationPlansRepository, 'find'>;
     lookup: EngagementScope;
     access: Access;
     audit: AuditLog;
@@ -147,8 +145,9 @@ export function createArchiveService(
 
     /** The engagement's whole record (archived or not), as a purge would keep it. */
     async exportEngagement(actor: Actor, organizationId: string, engagementId: string): Promise<EngagementRecord> {
-      await access.require(actor, organizationId, 'examination.read');
-      await access.require(actor, organizationId, 'finding.read');
+      // Each part is read under its own permission, so the table alone decides who sees it.
+      const grant = await access.require(actor, organizationId, 'examination.read');
+      for (const permission of ['engagement.read', 'finding.read', 'description.read', 'risk.read', 'vendor.read'] as const) requireAccess(grant, permission);
       const engagement = await lookup.engagement(organizationId, engagementId);
       return inOneSnapshot(db, (trx) => readEngagementRecord(trx, deps, engagement));
     },

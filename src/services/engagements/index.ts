@@ -18,6 +18,7 @@ import { createPeriodsService } from './periods-service.js';
 import { createStarterService } from './starter-service.js';
 import { createWorkspaceService } from './workspace-service.js';
 import { createStatementsImport } from './workspace-statements.js';
+import { createEvidenceRepository } from '../../store/evidence-repository.js';
 import { createRisksRepository } from '../../store/risks-repository.js';
 import { createVendorsRepository } from '../../store/vendors-repository.js';
 
@@ -26,12 +27,14 @@ export function createEngagementServices(platform: Platform, accounts: { signup:
   const common = { ...repositories, db, access, audit };
   const lookup = createEngagementScope(repositories);
   const examination = createExaminationService({ ...repositories, access });
-  const statements = createStatementsImport({ ...repositories, risks: createRisksRepository(db, deps), vendors: createVendorsRepository(db, deps), audit, clock });
+  const register = { risks: createRisksRepository(db, deps), vendors: createVendorsRepository(db, deps) };
+  const evidence = createEvidenceRepository(db, deps);
+  const statements = createStatementsImport({ ...repositories, ...register, audit, clock });
   const workspace = createWorkspaceService({ ...common, statements, signup: accounts.signup, store: deps });
   return {
     lookup,
     engagements: createEngagementsService({ ...common, lookup }),
-    archive: createArchiveService({ ...common, lookup, clock }),
+    archive: createArchiveService({ ...common, ...register, evidence, lookup, clock }),
     controls: createControlsService({ ...common, lookup, examination }),
     tests: createControlTestsService({ ...common, lookup }),
     examination,

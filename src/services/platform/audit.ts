@@ -34,7 +34,7 @@ export interface StoredRecords {
   token: ApiToken;
   engagement: StoredEngagement;
   /** The archive's document of a purged engagement, known here by its format. */
-  engagementRecord: { format: 'assay-engagement-record/1' };
+  engagementRecord: { format: 'assay-engagement-record/2' };
   importCounts: ReplaceCounts & FindingsCounts;
   carriedCounts: ReplaceCounts & { findings: number; rootCauses: number };
   control: StoredControl;

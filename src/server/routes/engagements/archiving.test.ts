@@ -1,6 +1,11 @@
 /** Archiving over HTTP: DELETE archives, archived work answers 409 to every change, restore and purge are the admin's. */
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
+import { emptyDescription } from '../../../domain/index.js';
+import { buildRiskInput } from '../../../domain/risks/testing.js';
+import { buildVendorInput } from '../../../domain/vendors/testing.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
 import { useTestApp } from '../../testing.js';
 import { auditEvents, base, seedControl, seedEngagement, seedTest } from '../testing.js';
 
@@ -54,13 +59,60 @@ for (const engine of ENGINES) {
       expect(exported.statusCode).toBe(200);
       expect(exported.headers['content-disposition']).toBe(`attachment; filename="engagement-${engagement.id}-record.json"`);
       expect(exported.json()).toMatchObject({
-        format: 'assay-engagement-record/1',
+        format: 'assay-engagement-record/2',
         engagement: { id: engagement.id, archivedAt: expect.any(String) },
         workspace: { controls: [{ id: 'AC-04' }], tests: [{ control: 'AC-04', samples: expect.any(Array) }] },
         archivedControls: [],
         remediationPlan: { webhookUrl: null },
       });
       expect((await (await t().outsider()).request({ method: 'GET', url: `${url}/export` })).statusCode).toBe(404);
+    });
+
+    it('exports and purges the system description, the risks, the vendors with their reports and the evidence records, each part as the contract declares it', async () => {
+      const { engagement, url, admin, compliance, viewer } = await seeded();
+      const scope = [OPERATOR, t().organizationId, engagement.id] as const;
+      await t().services.description.update(...scope, 0, { ...emptyDescription(), services: 'Hosted analytics' });
+      const vendor = await t().services.vendors.create(...scope, buildVendorInput());
+      const cuecs = [{ text: 'Customers review who has access', control: 'AC-04' }];
+      const { report } = await t().services.vendors.recordReport(...scope, vendor.code, { periodStart: '2025-01-01', periodEnd: '2025-12-31', opinion: 'qualified', exceptions: 2, cuecs });
+      await t().services.risks.create(...scope, buildRiskInput());
+      const file = { content: Readable.from([Buffer.from('user,left\n')]), fileName: 'leavers.csv', mediaType: 'text/csv', controls: ['AC-04'], source: 'upload' } as const;
+      const evidence = await t().services.evidence.add(...scope, file);
+      const expected = {
+        format: 'assay-engagement-record/2',
+        workspace: { checkFiles: [] },
+        description: [{ version: 1, description: { services: 'Hosted analytics' }, updatedBy: 'operator:cli', updatedAt: expect.any(String) }],
+        risks: expect.arrayContaining([expect.objectContaining({ title: 'Leavers keep access', controls: ['AC-04'], version: 1 })]),
+        vendors: [{ vendor: { code: vendor.code, name: 'CloudHost', createdAt: vendor.createdAt }, reports: [{ ...report, cuecs }] }],
+        evidence: [{ id: evidence.id, sha256: evidence.sha256, fileName: 'leavers.csv', size: 10, controls: ['AC-04'], state: 'current' }],
+      };
+
+      const exported = (await viewer.request({ method: 'GET', url: `${url}/export` })).json();
+      expect(exported).toMatchObject(expected);
+      // The report raised risks of its own (a qualified opinion, exceptions): each is in the register exported.
+      expect(exported.risks.filter((r: { raisedBy: { report: string } | null }) => r.raisedBy?.report === report.id)).not.toHaveLength(0);
+
+      await compliance.request({ method: 'DELETE', url: `${url}?version=1` });
+      expect((await admin.request({ method: 'POST', url: `${url}/purge`, payload: { version: 2 } })).statusCode).toBe(200);
+      const [event] = await auditEvents(t(), 'engagement.purged');
+      expect(event!.before).toMatchObject({ ...expected, risks: exported.risks, vendors: exported.vendors, description: exported.description, evidence: exported.evidence });
+    });
+
+    it('declares every part of the record in the OpenAPI document', async () => {
+      const schemas = (await t().anonymous.request({ method: 'GET', url: '/api/openapi.json' })).json().components.schemas;
+      expect(Object.keys(schemas.EngagementRecord.properties)).toEqual([
+        'format',
+        'engagement',
+        'workspace',
+        'archivedControls',
+        'remediationPlan',
+        'description',
+        'risks',
+        'vendors',
+        'evidence',
+      ]);
+      expect(Object.keys(schemas.RecordedRisk.properties)).not.toContain('assessment');
+      expect(schemas.DescriptionVersion.required).toEqual(['description', 'updatedAt', 'updatedBy', 'version']);
     });
 
     it('restores for an admin only, at the current version', async () => {
@@ -85,7 +137,7 @@ for (const engine of ENGINES) {
       expect(purged.json()).toEqual({ subject: `engagement:${engagement.id}`, recordBytes: expect.any(Number) });
       expect((await admin.request({ method: 'GET', url })).statusCode).toBe(404);
       const [event] = await auditEvents(t(), 'engagement.purged');
-      expect(event).toMatchObject({ actor: `user:${admin.email}`, before: { format: 'assay-engagement-record/1', workspace: { controls: [{ id: 'AC-04' }] } }, after: null });
+      expect(event).toMatchObject({ actor: `user:${admin.email}`, before: { format: 'assay-engagement-record/2', workspace: { controls: [{ id: 'AC-04' }] } }, after: null });
     });
 
     it('archives, restores and purges a control, for the roles the table names', async () => {
