@@ -24,6 +24,11 @@ export interface StoredBlob {
 /** What a stored blob is now: the bytes its address names, gone, or changed since they were stored. */
 export type BlobCondition = 'intact' | 'missing' | 'altered';
 
+/** A blob just put, and whether this call stored its bytes (false: they were there already, whoever put them). */
+export interface PutBlob extends StoredBlob {
+  added: boolean;
+}
+
 export interface PutOptions {
   /** Refuse more bytes than this (TooLargeError), keeping nothing of them. */
   maxBytes?: number;
@@ -34,8 +39,11 @@ export interface PutOptions {
 export interface BlobStore {
   /** Where the bytes live, for people: `database` or the folder. */
   readonly location: string;
-  /** Stores the bytes (once, whoever stored them before) and returns their address. */
-  put(content: Content, options?: PutOptions): Promise<StoredBlob>;
+  /**
+   * Stores the bytes (once, whoever stored them before) and returns their address, and whether they are new:
+   * bytes that were there before may be evidence a purged engagement's record names, though no record does now.
+   */
+  put(content: Content, options?: PutOptions): Promise<PutBlob>;
   /** The bytes at an address (NotFoundError when there are none). */
   get(sha256: string, trx?: Executor): Promise<Readable>;
   has(sha256: string, trx?: Executor): Promise<boolean>;
@@ -98,12 +106,12 @@ export function createDatabaseBlobStore(db: Executor, deps: Pick<StoreDependenci
         chunks.push(chunk);
       }
       const blob = measured.result();
-      await (options.trx ?? db)
+      const [inserted] = await (options.trx ?? db)
         .insertInto('evidence_blobs')
         .values({ sha256: blob.sha256, size: blob.size, content: Buffer.concat(chunks), created_at: toTimestamp(deps.clock()) })
         .onConflict((oc) => oc.column('sha256').doNothing())
         .execute();
-      return blob;
+      return { ...blob, added: Number(inserted?.numInsertedOrUpdatedRows ?? 0) > 0 };
     },
     async get(sha256, trx) {
       return Readable.from([Buffer.from(await read(sha256, trx))]);
@@ -155,13 +163,14 @@ export function createFolderBlobStore(folder: string): BlobStore {
           sink,
         );
         const blob = measured.result();
-        if (await has(blob.sha256)) {
-          await rm(partial, { force: true });
-        } else {
+        const added = !(await has(blob.sha256));
+        if (added) {
           await mkdir(join(folder, blob.sha256.slice(0, 2)), { recursive: true });
           await rename(partial, pathOf(blob.sha256));
+        } else {
+          await rm(partial, { force: true });
         }
-        return blob;
+        return { ...blob, added };
       } catch (error) {
         // A refusal can come before the file is even opened; it is created when the open completes, so the
         // partial file is removed only once the stream has closed, or it would stay behind.

@@ -88,6 +88,16 @@ for (const engine of ENGINES) {
         expect(await blobCount()).toBe(1);
       });
 
+      it('keeps bytes stored before that no record names now (a purged engagement keeps them) when a later call fails', async () => {
+        const { services, add, blobCount } = await world(10);
+        const kept = await services.blobs.put(bytes('kept'));
+        expect(kept.added).toBe(true);
+        expect((await services.blobs.put(bytes('kept'))).added).toBe(false);
+        await expect(add(OPERATOR, [file('kept'), file('x'.repeat(11), { fileName: 'big.bin' })])).rejects.toMatchObject({ name: 'TooLargeError' });
+        expect(await blobCount()).toBe(1);
+        expect(await services.blobs.verify(kept.sha256)).toBe('intact');
+      });
+
       it('names the field of a bad description and stores nothing', async () => {
         const { add, blobCount } = await world();
         await expect(add(OPERATOR, [file('a'), file('b', { fileName: '../etc/passwd', coversFrom: '2026-05-01', coversTo: '2026-04-01' })])).rejects.toMatchObject({

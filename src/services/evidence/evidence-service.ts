@@ -96,11 +96,14 @@ export function createEvidenceService(deps: EvidenceServiceDependencies) {
     if (problems.length > 0) throw new ValidationError(locateProblems(problems, jsonPath), `The file ${file.fileName} cannot be stored`);
   }
 
-  /** Bytes stored for this call that were not there before: taken back if the call fails. */
+  /**
+   * Bytes stored for this call that were not there before: taken back if the call fails. Bytes that were there
+   * already are never taken back, even when no record names them now (a purged engagement's record may).
+   */
   async function storeBytes(content: Content, fresh: string[]): Promise<StoredBlob> {
-    const blob = await blobs.put(content, { maxBytes });
-    if (!fresh.includes(blob.sha256) && !(await evidence.names(blob.sha256))) fresh.push(blob.sha256);
-    return blob;
+    const { sha256, size, added } = await blobs.put(content, { maxBytes });
+    if (added && !fresh.includes(sha256)) fresh.push(sha256);
+    return { sha256, size };
   }
 
   async function takeBack(fresh: readonly string[]): Promise<void> {
