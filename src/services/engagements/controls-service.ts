@@ -21,6 +21,7 @@ import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { ExaminationService } from './examination-service.js';
 import { LruCache } from '../platform/lru-cache.js';
+import { UnderWay } from '../platform/under-way.js';
 import { at, ownsControl, type EngagementScope } from './engagement-scope.js';
 
 /** Pages of controls one process keeps (a page of 1,000 controls is a few hundred kilobytes). */
@@ -66,7 +67,7 @@ export function createControlsService(deps: {
    * The pages being read, by the same key: requests that come while one is read share it (every write makes a
    * new revision, and then all the readers of the list would each read the same page).
    */
-  const reading = new Map<string, Promise<Readonly<Paged<ListedControl>>>>();
+  const reading = new UnderWay<Readonly<Paged<ListedControl>>>();
 
   /** Every problem with the criteria and compensations of `control` (of id `controlId`), at their JSON paths. */
   async function check(engagementId: string, controlId: string, control: ControlPatch, trx: Executor): Promise<Issue[]> {
@@ -104,8 +105,8 @@ export function createControlsService(deps: {
       // read under way has an evaluation of the same revision, so the rows are as new as its key too.
       const codes =
         conclusion === undefined ? undefined : [...conclusions].filter(([, c]) => c === conclusion).map(([id]) => id);
-      const read = controls
-        .list(engagementId, {
+      return reading.start(key, async () => {
+        const { items, total } = await controls.list(engagementId, {
           limit,
           offset,
           ...(criterion !== undefined && { criterion }),
@@ -113,17 +114,11 @@ export function createControlsService(deps: {
           ...(search !== undefined && { search }),
           ...(archived !== undefined && { archived }),
           ...(codes && { codes }),
-        })
-        .then(({ items, total }) => {
-          const found = Object.freeze({ items: items.map((c) => ({ ...c, conclusion: conclusions.get(c.id) ?? null })), total });
-          pages.set(key, found);
-          return found;
-        })
-        .finally(() => {
-          if (reading.get(key) === read) reading.delete(key);
         });
-      reading.set(key, read);
-      return read;
+        const found = Object.freeze({ items: items.map((c) => ({ ...c, conclusion: conclusions.get(c.id) ?? null })), total });
+        pages.set(key, found);
+        return found;
+      });
     },
 
     async get(actor: Actor, organizationId: string, engagementId: string, controlId: string): Promise<StoredControl> {

@@ -39,6 +39,7 @@ import type { Page, Paged } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import { LruCache } from '../platform/lru-cache.js';
+import { UnderWay } from '../platform/under-way.js';
 import { at } from './engagement-scope.js';
 
 /** How many engagements' results one process keeps (a 1,000-control result is about half a megabyte). */
@@ -118,7 +119,7 @@ export function createExaminationService(deps: {
    * The evaluation under way per engagement: at most one at a time, whatever the number of requests and of
    * revisions they ask for (see `evaluate`).
    */
-  const inFlight = new Map<string, Promise<Evaluation>>();
+  const inFlight = new UnderWay<Evaluation>();
 
   async function compute(engagementId: string): Promise<Evaluation> {
     // The examination and its key come from one snapshot of the database: the key never names a later state
@@ -160,13 +161,7 @@ export function createExaminationService(deps: {
   }
 
   /** Starts evaluating the engagement as it is now; the evaluation is the one under way until it ends. */
-  function start(engagementId: string): Promise<Evaluation> {
-    const evaluation: Promise<Evaluation> = compute(engagementId).finally(() => {
-      if (inFlight.get(engagementId) === evaluation) inFlight.delete(engagementId);
-    });
-    inFlight.set(engagementId, evaluation);
-    return evaluation;
-  }
+  const start = (engagementId: string): Promise<Evaluation> => inFlight.start(engagementId, () => compute(engagementId));
 
   /**
    * The evaluation of the engagement at `key` or later (`key` was read from the database by this request).

@@ -13,6 +13,7 @@ import { reportFileName } from '../engagements/workspace-service.js';
 import type { Access } from '../platform/access.js';
 import { describeActor, type Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
+import { UnderWay } from '../platform/under-way.js';
 import type { ReportDataLoader } from './report-data.js';
 
 export const REPORT_JOB_LIMITS = {
@@ -80,7 +81,7 @@ export function createReportJobsService(deps: {
   const render = deps.render ?? renderReport;
   const limits = { ...REPORT_JOB_LIMITS, ...deps.limits };
   /** This process's jobs under way: never reported stopped, whatever their last touch. */
-  const underWay = new Map<string, Promise<void>>();
+  const underWay = new UnderWay<void>();
   const staleBefore = () => toTimestamp(new Date(clock().getTime() - limits.staleAfterMs));
 
   function view(job: StoredReportJob): ReportJobView {
@@ -181,7 +182,7 @@ export function createReportJobsService(deps: {
         });
         return created;
       });
-      underWay.set(job.id, run(job).finally(() => underWay.delete(job.id)));
+      void underWay.start(job.id, () => run(job));
       return view(job);
     },
 
@@ -213,7 +214,7 @@ export function createReportJobsService(deps: {
 
     /** Resolves once every job this process is running has ended (a server closing, a test reading the outcome). */
     async settled(): Promise<void> {
-      while (underWay.size > 0) await Promise.all(underWay.values());
+      await underWay.settled();
     },
   };
 }
