@@ -1,6 +1,7 @@
 /**
  * API benchmark: autocannon against the examination result and the controls list of an organisation with
- * 1,000 controls and 50,000 samples, beside a bare node:http server returning the same bytes, in one run.
+ * 1,000 controls and 50,000 samples, beside a bare node:http server returning the same bytes (the body and the
+ * headers Assay sends with it), in one run.
  * Prints requests/s and p99 latency of both and their ratio, and last, plainly, the controls list's ratio.
  *
  * The machine is shared, and its load moves within seconds: after a warm-up of each server, the two take
@@ -54,11 +55,15 @@ async function load(port: number, path: string, seconds = Number(values.seconds)
 }
 
 const assayPort = await start('serve-assay.mjs', database);
-const bodies: Record<string, { contentType: string; body: string }> = {};
+/** Headers node:http writes itself on every answer, in both servers alike. */
+const CONNECTION_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+const bodies: Record<string, { headers: Record<string, string>; body: string }> = {};
 for (const { path } of endpoints) {
   const response = await fetch(`http://127.0.0.1:${assayPort}${path}`, { headers });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  bodies[path] = { contentType: response.headers.get('content-type') ?? 'application/json', body: await response.text() };
+  // The same bytes: the body, and the headers Assay sends with it (its security headers among them).
+  const sent = Object.fromEntries([...response.headers].filter(([name]) => !CONNECTION_HEADERS.has(name)));
+  bodies[path] = { headers: sent, body: await response.text() };
 }
 const bodiesFile = join(dir, 'responses.json');
 await writeFile(bodiesFile, JSON.stringify(bodies));

@@ -1,6 +1,6 @@
 /**
- * One hook for the whole `/api` tree, step 1 of a request in docs/architecture.md ("Requests"). It runs before
- * the body is validated, so a caller without the right learns nothing from validation.
+ * One hook on every API route (each declares its permission), step 1 of a request in docs/architecture.md
+ * ("Requests"). It runs before the body is validated, so a caller without the right learns nothing from validation.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -9,6 +9,7 @@ import type { Access } from '../services/platform/access.js';
 import type { Actor } from '../services/platform/actor.js';
 import type { AuthService } from '../services/accounts/auth-service.js';
 import { isAction } from './permissions.js';
+import type { RoutePermission } from './types.js';
 import './types.js';
 
 export const SESSION_COOKIE = 'assay_session';
@@ -19,34 +20,42 @@ export const authentication = fp(async (app: FastifyInstance, options: { auth: A
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrfToken', null);
 
-  app.addHook('onRequest', async (request) => {
-    const permission = request.routeOptions.config.permission;
-    if (permission === undefined) return; // not an API route (docs, static files)
-    const bearer = bearerToken(request);
-    const cookie = request.cookies[SESSION_COOKIE];
-    const organizationId = (request.params as { organizationId?: string }).organizationId;
-    // A session's lookup also reads the person's role in the organisation the route names: one query.
-    const found =
-      bearer !== null ? await options.auth.fromApiToken(bearer) : cookie ? await options.auth.fromSession(cookie, organizationId) : null;
-    if (bearer !== null && !found) throw new UnauthenticatedError('The API token is unknown, revoked or expired');
-    if (found) {
-      request.actor = found.actor;
-      request.sessionCsrfToken = found.csrfToken;
-    }
-    if (permission === 'public') return;
-    if (!found) throw new UnauthenticatedError();
-    // A browser sends the cookie on any request to us, even one another site forged: writes must prove they
-    // come from our page by echoing the session's CSRF token, which other sites cannot read.
-    if (found.csrfToken !== null && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
-      throw new ForbiddenError(`Missing or wrong ${CSRF_HEADER} header for a write with the session cookie`);
-    }
-    if (isAction(permission) && organizationId !== undefined) {
-      const grant = await options.access.grantIn(found.actor, organizationId);
-      if (grant === null) throw new NotFoundError('The organisation');
-      if (reachOf(grant, permission) === null) requireAccess(grant, permission);
-    }
+  // Each API route gets the hook with its declared permission, first among its own hooks (so before any rate
+  // limit): nothing is looked up per request to find the permission, and other routes (docs, static files)
+  // run no hook at all.
+  app.addHook('onRoute', (route) => {
+    const permission = route.config?.permission;
+    if (permission === undefined) return;
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    route.onRequest = [async (request: FastifyRequest) => authenticate(request, permission, options), ...own];
   });
 });
+
+async function authenticate(request: FastifyRequest, permission: RoutePermission, options: { auth: AuthService; access: Access }): Promise<void> {
+  const bearer = bearerToken(request);
+  const cookie = request.cookies[SESSION_COOKIE];
+  const organizationId = (request.params as { organizationId?: string }).organizationId;
+  // A session's lookup also reads the person's role in the organisation the route names: one query.
+  const found =
+    bearer !== null ? await options.auth.fromApiToken(bearer) : cookie ? await options.auth.fromSession(cookie, organizationId) : null;
+  if (bearer !== null && !found) throw new UnauthenticatedError('The API token is unknown, revoked or expired');
+  if (found) {
+    request.actor = found.actor;
+    request.sessionCsrfToken = found.csrfToken;
+  }
+  if (permission === 'public') return;
+  if (!found) throw new UnauthenticatedError();
+  // A browser sends the cookie on any request to us, even one another site forged: writes must prove they
+  // come from our page by echoing the session's CSRF token, which other sites cannot read.
+  if (found.csrfToken !== null && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
+    throw new ForbiddenError(`Missing or wrong ${CSRF_HEADER} header for a write with the session cookie`);
+  }
+  if (isAction(permission) && organizationId !== undefined) {
+    const grant = await options.access.grantIn(found.actor, organizationId);
+    if (grant === null) throw new NotFoundError('The organisation');
+    if (reachOf(grant, permission) === null) requireAccess(grant, permission);
+  }
+}
 
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;

@@ -38,7 +38,8 @@ for (const engine of ENGINES) {
       expect(JSON.stringify(await store().db.selectFrom('api_tokens').select('token_hash').execute())).not.toContain(
         'assay_secret',
       );
-      expect(await tokens.findActive('assay_secret')).toEqual({ ...created, creatorEmail: email, creatorRole: 'admin' });
+      const { id, organizationId, name, role, createdBy } = created;
+      expect(await tokens.findActive('assay_secret')).toEqual({ id, organizationId, name, role, createdBy, creatorEmail: email, creatorRole: 'admin' });
       expect(await tokens.findActive('wrong')).toBeNull();
 
       now = new Date('2026-03-02T10:00:00.000Z');
@@ -73,7 +74,7 @@ for (const engine of ENGINES) {
       await users.setDeactivatedAt(p.createdBy, now);
       expect(await tokens.findActive('assay_of_a_leaver')).toBeNull();
       await users.setDeactivatedAt(p.createdBy, null);
-      expect(await tokens.findActive('assay_of_a_leaver')).toMatchObject(created);
+      expect(await tokens.findActive('assay_of_a_leaver')).toMatchObject({ id: created.id });
     });
 
     it('authenticates a token with its creator’s role today, and not at all once the creator has left', async () => {

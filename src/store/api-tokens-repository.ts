@@ -21,8 +21,11 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
-/** A token that authenticates, with its creator as they stand today: the token acts as them, within their role. */
-export interface ActiveApiToken extends ApiToken {
+/**
+ * A token that authenticates, with its creator as they stand today: the token acts as them, within their role.
+ * Only what a request's caller is made of, read on every request.
+ */
+export interface ActiveApiToken extends Pick<ApiToken, 'id' | 'organizationId' | 'name' | 'role' | 'createdBy'> {
   creatorEmail: string;
   /** The creator's role in the token's organisation now (not when the token was made). */
   creatorRole: Role;
@@ -72,7 +75,7 @@ const findActiveToken = preparedQuery(2, (executor, tokenHash: string, now: stri
       join.onRef('memberships.organization_id', '=', 'api_tokens.organization_id').onRef('memberships.user_id', '=', 'api_tokens.created_by'),
     )
     .innerJoin('users', 'users.id', 'api_tokens.created_by')
-    .select(columns.map((column) => `api_tokens.${column}` as const))
+    .select(['api_tokens.id', 'api_tokens.organization_id', 'api_tokens.name', 'api_tokens.role', 'api_tokens.created_by'])
     .select(['users.email as creator_email', 'memberships.role as creator_role'])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
@@ -119,7 +122,17 @@ export function createApiTokensRepository(db: Executor, deps: StoreDependencies 
      */
     async findActive(token: string, trx?: Executor): Promise<ActiveApiToken | null> {
       const [row] = await findActiveToken(trx ?? db, hashToken(token), toTimestamp(deps.clock()));
-      return row ? { ...toApiToken(row), creatorEmail: row.creator_email, creatorRole: row.creator_role as Role } : null;
+      return row
+        ? {
+            id: row.id,
+            organizationId: row.organization_id,
+            name: row.name,
+            role: row.role as Role,
+            createdBy: row.created_by,
+            creatorEmail: row.creator_email,
+            creatorRole: row.creator_role as Role,
+          }
+        : null;
     },
 
     /** An organisation's tokens, newest first; revoked ones only when asked. */

@@ -19,9 +19,13 @@ const placeholder = (index: number) => `\u0000argument ${index}\u0000`;
 
 /** The SQLite connection under a Kysely instance, as its opener hands it over (see {@link runDirectly}). */
 export interface DirectConnection {
-  prepare(sql: string): { all(parameters: readonly unknown[]): unknown[] };
+  prepare(sql: string): DirectStatement;
   /** Whether a transaction is open on the connection (someone else's, between its awaits). */
   readonly inTransaction: boolean;
+}
+
+interface DirectStatement {
+  all(parameters: readonly unknown[]): unknown[];
 }
 
 const direct = new WeakMap<Kysely<unknown>, DirectConnection>();
@@ -52,6 +56,8 @@ export function preparedQuery<Args extends string[], Row>(
 ): (executor: Executor, ...args: Args) => Promise<Row[]> {
   const compiled = new Map<Engine, Compiled<Row>>();
   const placeholders = Array.from({ length: arity }, (_, i) => placeholder(i)) as Args;
+  // Each connection's compiled statement, held here rather than looked up by its text on every run.
+  const statements = new WeakMap<DirectConnection, DirectStatement>();
   const compile = (executor: Executor): Compiled<Row> => {
     const query = build(executor, ...placeholders).compile();
     if (engineOf(executor) === 'postgres') keepPrepared(query.sql);
@@ -70,7 +76,14 @@ export function preparedQuery<Args extends string[], Row>(
     const { query, slots } = kept;
     const parameters = query.parameters.map((value, i) => (slots[i] === -1 ? value : args[slots[i] as number]));
     const connection = direct.get(executor as Kysely<unknown>);
-    if (connection && !connection.inTransaction) return connection.prepare(query.sql).all(parameters) as Row[];
+    if (connection && !connection.inTransaction) {
+      let statement = statements.get(connection);
+      if (!statement) {
+        statement = connection.prepare(query.sql);
+        statements.set(connection, statement);
+      }
+      return statement.all(parameters) as Row[];
+    }
     return (await executor.executeQuery<Row>({ ...query, parameters })).rows;
   };
 }

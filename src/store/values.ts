@@ -21,10 +21,19 @@ export interface StoreDependencies {
 
 export const defaultDependencies: StoreDependencies = { newId: randomUUID, clock: () => new Date() };
 
+/** The last instant written and its text: every request reads `now` at least once, mostly within one millisecond. */
+let lastTime = Number.NaN;
+let lastText = '';
+
 /** The one timestamp format: `toISOString()` is UTC, fixed width, so text order is time order. */
 export function toTimestamp(date: Date): string {
-  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid date');
-  return date.toISOString();
+  const time = date.getTime();
+  if (Number.isNaN(time)) throw new RangeError('Invalid date');
+  if (time !== lastTime) {
+    lastText = date.toISOString();
+    lastTime = time;
+  }
+  return lastText;
 }
 
 export function toBooleanInt(value: boolean): 0 | 1 {
