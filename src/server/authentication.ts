@@ -23,11 +23,18 @@ export const authentication = fp(async (app: FastifyInstance, options: { auth: A
   // Each API route gets the hook with its declared permission, first among its own hooks (so before any rate
   // limit): nothing is looked up per request to find the permission, and other routes (docs, static files)
   // run no hook at all.
+  const guarded = new Set<string>();
   app.addHook('onRoute', (route) => {
     const permission = route.config?.permission;
     if (permission === undefined) return;
     const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
     route.onRequest = [async (request: FastifyRequest) => authenticate(request, permission, options), ...own];
+    for (const method of [route.method].flat()) guarded.add(`${method} ${route.url}`);
+  });
+  // A route declared before this plugin was registered would have no hook: the server refuses to start.
+  app.addHook('onReady', async () => {
+    const unguarded = (app.hasDecorator('declaredRoutes') ? app.declaredRoutes : []).filter((r) => !guarded.has(`${r.method} ${r.url}`));
+    if (unguarded.length > 0) throw new Error(`Routes without authentication (declared before it was registered): ${unguarded.map((r) => `${r.method} ${r.url}`).join(', ')}`);
   });
 });
 
