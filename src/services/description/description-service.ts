@@ -16,6 +16,8 @@ import {
   locateProblems,
   misstatedBy,
   significantIncidents,
+  type Control,
+  type Engagement,
   type Examination,
   type IncidentCandidate,
   type SystemDescription,
@@ -65,6 +67,12 @@ export async function saveDescription(
   return { examination, candidates, saved };
 }
 
+/** What the description's view reads of the engagement: its settings, and which of its controls are key. */
+interface DescriptionScope {
+  engagement: Pick<Engagement, 'notApplicable' | 'misstatements' | 'reportType' | 'pervasiveness'>;
+  controls: readonly Pick<Control, 'id' | 'key'>[];
+}
+
 export function createDescriptionService(deps: {
   db: Executor;
   descriptions: DescriptionRepository;
@@ -76,41 +84,43 @@ export function createDescriptionService(deps: {
 }) {
   const { db, descriptions, findings, controls, lookup, access, audit } = deps;
 
-  function viewOf(examination: Examination, stored: StoredDescription | null, candidates: readonly IncidentCandidate[]): DescriptionView {
+  function viewOf(scope: DescriptionScope, stored: StoredDescription | null, candidates: readonly IncidentCandidate[]): DescriptionView {
     const description = stored?.description ?? emptyDescription();
-    const incidents = significantIncidents(candidates, examination.controls);
+    const incidents = significantIncidents(candidates, scope.controls);
     // An unrecorded description warns as an empty one would (the warnings say what to write), but misstates
     // nothing: there is no description to judge yet.
-    const warnings = descriptionWarnings(description, examination.engagement.notApplicable, incidents);
-    const judged = stored === null ? examination : misstatedBy(examination, warnings);
+    const warnings = descriptionWarnings(description, scope.engagement.notApplicable, incidents);
+    const judged = stored === null ? scope : misstatedBy(scope, warnings);
     return {
       recorded: stored !== null,
       version: stored?.version ?? 0,
       updatedAt: stored?.updatedAt ?? null,
       updatedBy: stored?.updatedBy ?? null,
       description,
-      notApplicable: examination.engagement.notApplicable,
+      notApplicable: scope.engagement.notApplicable,
       incidents,
       warnings,
+      // The description opinion is formed from the misstatements alone: no criterion's result is needed for it.
       opinion: formOpinion(judged.engagement, []).subjects.description,
     };
   }
 
-  async function read(engagementId: string, trx: Executor): Promise<DescriptionView> {
-    const [examination, stored, candidates] = await Promise.all([
-      controls.loadExamination(engagementId, trx),
+  /** The engagement's settings and its key controls, with the description and the findings: no test, no sample. */
+  async function read(organizationId: string, engagementId: string, trx: Executor): Promise<DescriptionView> {
+    const engagement = await lookup.engagement(organizationId, engagementId, trx);
+    const [controls, stored, candidates] = await Promise.all([
+      descriptions.keyControls(engagementId, trx),
       descriptions.find(engagementId, trx),
       descriptions.incidentCandidates(engagementId, trx),
     ]);
-    return viewOf(examination, stored, candidates);
+    return viewOf({ engagement, controls }, stored, candidates);
   }
 
   return {
     /** The description with its warnings, the significant incidents found and the description opinion. */
     async get(actor: Actor, organizationId: string, engagementId: string): Promise<DescriptionView> {
       await access.require(actor, organizationId, 'description.read');
-      await lookup.engagement(organizationId, engagementId);
-      return inOneSnapshot(db, (trx) => read(engagementId, trx));
+      return inOneSnapshot(db, (trx) => read(organizationId, engagementId, trx));
     },
 
     /**
