@@ -4,10 +4,10 @@
  * domain derives the description's warnings and misstatements (`withDescription`).
  */
 import { withDescription, type DescribedExamination, type IncidentCandidate, type SystemDescription } from '../domain/description/index.js';
-import type { Examination } from '../domain/engagement.js';
+import type { Control, Examination } from '../domain/engagement.js';
 import type { FindingSource, FindingStatus, StatusChange } from '../domain/findings/index.js';
 import { bumpRevision } from './engagements-repository.js';
-import { defaultDependencies, fromBooleanInt, fromJson, fromJsonOrNull, staleOrMissing, toJson, toTimestamp, type Executor, type StoreDependencies } from './values.js';
+import { defaultDependencies, fromBooleanInt, fromJson, fromJsonOrNull, staleOrMissing, toBooleanInt, toJson, toTimestamp, type Executor, type StoreDependencies } from './values.js';
 
 export interface StoredDescription {
   engagementId: string;
@@ -77,6 +77,22 @@ async function incidentCandidates(executor: Executor, engagementId: string): Pro
 }
 
 /**
+ * The key controls of the engagement in use, all the significant-incident rule reads of the controls: a read of
+ * the description reads neither the tests nor the samples (an engagement may hold tens of thousands).
+ */
+async function keyControls(executor: Executor, engagementId: string): Promise<Pick<Control, 'id' | 'key'>[]> {
+  const rows = await executor
+    .selectFrom('controls')
+    .select('code')
+    .where('engagement_id', '=', engagementId)
+    .where('archived_at', 'is', null)
+    .where('is_key', '=', toBooleanInt(true))
+    .orderBy('code')
+    .execute();
+  return rows.map((row) => ({ id: row.code, key: true }));
+}
+
+/**
  * The examination with its description's misstatements and the description's warnings, read in the caller's
  * snapshot (the examination's loaders call it in theirs).
  */
@@ -117,5 +133,7 @@ export function createDescriptionRepository(db: Executor, deps: StoreDependencie
     },
 
     incidentCandidates: (engagementId: string, trx?: Executor) => incidentCandidates(trx ?? db, engagementId),
+
+    keyControls: (engagementId: string, trx?: Executor) => keyControls(trx ?? db, engagementId),
   };
 }

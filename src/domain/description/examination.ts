@@ -3,7 +3,7 @@
  * the engine as description misstatements, appended to those the engagement states, so the description opinion
  * is qualified as DESIGN §5 says. Every loader of an examination that has a description goes through here.
  */
-import type { Examination } from '../engagement.js';
+import type { Engagement, Examination } from '../engagement.js';
 import { descriptionMisstatements, descriptionWarnings, significantIncidents, type DescriptionWarning, type IncidentCandidate } from './checks.js';
 import type { SystemDescription } from './model.js';
 
@@ -22,8 +22,11 @@ export function withDescription(examination: Examination, description: SystemDes
   return { examination: misstatedBy(examination, warnings), warnings };
 }
 
-/** The examination with the misstatements a recorded description's warnings amount to appended to the engagement's. */
-export function misstatedBy(examination: Examination, warnings: readonly DescriptionWarning[]): Examination {
+/**
+ * The examination (or as much of it as the caller read: its engagement is what changes) with the misstatements a
+ * recorded description's warnings amount to appended to the engagement's.
+ */
+export function misstatedBy<T extends { engagement: Pick<Engagement, 'misstatements'> }>(examination: T, warnings: readonly DescriptionWarning[]): T {
   const added = descriptionMisstatements(warnings);
   if (added.length === 0) return examination;
   return { ...examination, engagement: { ...examination.engagement, misstatements: [...examination.engagement.misstatements, ...added] } };

@@ -1,18 +1,22 @@
 /**
  * Laws of the readiness assessment over generated examinations: one action per gap (a control short of effective,
  * a criterion nothing addresses), each with the whole engine's forecast once the gap is closed, best first; and
- * readiness per series counts exactly the in-scope criteria met.
+ * readiness, of all the criteria or per series, counts exactly the in-scope criteria met.
  */
-import { test as prop } from '@fast-check/vitest';
+import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import { CRITERION_STATUSES } from '../evaluation/result.js';
 import { arbExamination } from '../testing/builders.js';
 import { opinionRank } from '../testing/laws.js';
 import { examine } from '../evaluation/examine.js';
 import { assumeEffective, effectOf } from '../evaluation/what-if.js';
 import { readinessPlan, withControlFor } from './actions.js';
-import { readinessBySeries } from './series.js';
+import { readinessBySeries, readinessOf } from './series.js';
 
 const RUNS = Number(process.env['ASSAY_PROPERTY_RUNS'] ?? 200);
+
+/** Criteria of any status in a few series, none in scope included (an examination seldom has that). */
+const arbCriteria = fc.array(fc.record({ series: fc.constantFrom('CC1', 'CC6', 'A1', 'P1'), status: fc.constantFrom(...CRITERION_STATUSES) }), { maxLength: 30 });
 
 describe('the readiness action list', () => {
   prop.prop([arbExamination], { numRuns: RUNS })('has one action per control short of effective and per criterion nothing addresses', (examination) => {
@@ -68,5 +72,25 @@ describe('readiness per series', () => {
       expect(s.share).toBeGreaterThanOrEqual(0);
       expect(s.share).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('readiness of a set of criteria', () => {
+  prop.prop([arbCriteria], { numRuns: RUNS })('is the share of the in-scope criteria that are met, none when nothing is in scope', (criteria) => {
+    const inScope = criteria.filter((c) => c.status !== 'not_applicable');
+    const met = inScope.filter((c) => c.status === 'met' || c.status === 'met_with_exceptions');
+    const readiness = readinessOf(criteria);
+    expect(readiness).toEqual({ inScope: inScope.length, met: met.length, share: inScope.length === 0 ? null : met.length / inScope.length });
+    expect(readinessOf([...criteria].reverse())).toEqual(readiness);
+  });
+
+  prop.prop([arbCriteria], { numRuns: RUNS })('per series is the readiness of each series’ criteria, adding up to the whole', (criteria) => {
+    const series = readinessBySeries(criteria);
+    for (const s of series) expect({ series: s.series, ...readinessOf(criteria.filter((c) => c.series === s.series)) }).toEqual(s);
+    const listed = new Set(series.map((s) => s.series));
+    for (const c of criteria) if (!listed.has(c.series)) expect(c.status).toBe('not_applicable');
+    const whole = readinessOf(criteria);
+    expect(series.reduce((n, s) => n + s.met, 0)).toBe(whole.met);
+    expect(series.reduce((n, s) => n + s.inScope, 0)).toBe(whole.inScope);
   });
 });

@@ -6,6 +6,6 @@ import { createDescriptionService } from './description-service.js';
 export function createDescriptionServices(platform: Platform, engagements: { lookup: EngagementScope }) {
   const { db, access, audit, repositories } = platform;
   return {
-    description: createDescriptionService({ db, descriptions: repositories.descriptions, findings: repositories.findings, controls: repositories.controls, access, audit, lookup: engagements.lookup }),
+    description: createDescriptionService({ db, descriptions: repositories.descriptions, findings: repositories.findings, engagements: repositories.engagements, access, audit, lookup: engagements.lookup }),
   };
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardPage } from './DashboardPage.js';
 import type { ExaminationChanges } from '../../api/dashboard.js';
 import { CHANGES_LISTED } from './ChangesCard.js';
-import { BASIS, ENG, ORG, point, quietCharts, renderAt, ROOT, stubApi } from './testing.js';
+import { BASIS, ENG, ORG, fixtureResult, point, quietCharts, renderAt, ROOT, stubApi } from './testing.js';
 
 beforeEach(() => quietCharts());
 afterEach(() => vi.unstubAllGlobals());
@@ -80,6 +80,21 @@ describe('DashboardPage', () => {
     expect(within(cc6).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['0', '1', '0', '1', '0', '2']);
     expect(within(card).getByText('3 of 6 applicable criteria met (50%)')).toBeInTheDocument();
     expect(within(card).getByRole('img').getAttribute('aria-label')).toMatch(/7 criteria in 5 series: 2 met, 1 met with exceptions/);
+  });
+
+  it('gives the readiness share of the applicable criteria only, and none when nothing applies', async () => {
+    const result = fixtureResult();
+    // CC7.2 not applicable too: 3 of the 5 applicable criteria met, one of them with exceptions.
+    const criteria = result.criteria.map((c) => (c.id === 'CC7.2' ? { ...c, status: 'not_applicable' as const } : c));
+    stubApi({ role: 'viewer', overrides: { [`GET /organizations/${ORG}/engagements/${ENG}/examination`]: { status: 200, body: { ...result, criteria } } } });
+    const first = show();
+    expect(await within(await section('Readiness')).findByText('3 of 5 applicable criteria met (60%)')).toBeInTheDocument();
+    first.unmount();
+
+    const none = result.criteria.map((c) => ({ ...c, status: 'not_applicable' as const }));
+    stubApi({ role: 'viewer', overrides: { [`GET /organizations/${ORG}/engagements/${ENG}/examination`]: { status: 200, body: { ...result, criteria: none } } } });
+    show();
+    expect(await within(await section('Readiness')).findByText('No criterion applies.')).toBeInTheDocument();
   });
 
   it('counts deficiencies by severity and links the serious ones to their controls', async () => {

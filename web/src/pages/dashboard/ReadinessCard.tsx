@@ -7,12 +7,13 @@ import { Anchor, Box, Card, Group, SegmentedControl, Stack, Table, Text, Title }
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { percent } from '@assay/domain/format.js';
+import { readinessOf } from '@assay/domain/readiness/series.js';
 import type { Category } from '@assay/domain/criteria/catalogue.js';
 import { CRITERION_STATUSES, type CriterionStatus } from '@assay/domain/evaluation/result.js';
 import type { ExaminationResult } from '../../api/types.js';
 import { statusColour } from '../../components/StatusBadge.js';
 import { criteriaHref } from '../criteria/filters.js';
-import { readinessBy, readinessShare, readinessTotal, type ReadinessGrouping, type ReadinessRow } from './readiness.js';
+import { readinessBy, readinessTotal, type ReadinessGrouping, type ReadinessRow } from './readiness.js';
 import { categoryLabel, statusLabel } from '../../labels.js';
 
 /** Column headings, short enough for a tablet. */
@@ -45,7 +46,7 @@ export function ReadinessCard({ result, root }: { result: ExaminationResult; roo
   const [grouping, setGrouping] = useState<ReadinessGrouping>('series');
   const rows = useMemo(() => readinessBy(result.criteria, grouping), [result.criteria, grouping]);
   const total = readinessTotal(rows);
-  const share = readinessShare(total);
+  const readiness = readinessOf(result.criteria);
   const label = (group: string) => (grouping === 'series' ? group : categoryLabel(group));
   const groupHref = (group: string) =>
     criteriaHref(root, grouping === 'series' ? { series: [group] } : { categories: [group as Category] });
@@ -59,9 +60,9 @@ export function ReadinessCard({ result, root }: { result: ExaminationResult; roo
               Readiness
             </Title>
             <Text size="sm" c="dimmed">
-              {share === null
+              {readiness.share === null
                 ? 'No criterion applies.'
-                : `${total.met + total.met_with_exceptions} of ${total.total - total.not_applicable} applicable criteria met (${percent(share)})`}
+                : `${readiness.met} of ${readiness.inScope} applicable criteria met (${percent(readiness.share)})`}
             </Text>
           </Stack>
           <SegmentedControl

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CriterionResult } from '../../api/types.js';
 import { countBySeverity, seriousDeficiencies } from './deficiencies.js';
-import { readinessBy, readinessShare, readinessTotal } from './readiness.js';
+import { readinessBy, readinessTotal } from './readiness.js';
 
 type Row = Pick<CriterionResult, 'series' | 'category' | 'status'>;
 const c = (series: string, status: CriterionResult['status'], category: CriterionResult['category'] = 'security'): Row => ({
@@ -45,15 +45,12 @@ describe('readinessBy series', () => {
     expect(rows[0]?.not_met).toBe(2);
   });
 
-  it('totals the rows and the share met among the applicable criteria', () => {
+  it('totals the rows', () => {
     const total = readinessTotal(readinessBy(criteria, 'series'));
     expect(total).toMatchObject({ total: 10, met: 5, met_with_exceptions: 1, not_met: 2, unable_to_conclude: 1, not_applicable: 1 });
-    // 6 met (with or without exceptions) of 9 applicable.
-    expect(readinessShare(total)).toBeCloseTo(6 / 9);
   });
 
-  it('has no share when nothing applies, and no rows without criteria', () => {
-    expect(readinessShare(readinessTotal(readinessBy([c('CC1', 'not_applicable')], 'series')))).toBeNull();
+  it('has no rows without criteria', () => {
     expect(readinessBy([], 'series')).toEqual([]);
   });
 });

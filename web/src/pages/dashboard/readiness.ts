@@ -36,9 +36,3 @@ export function readinessTotal(rows: readonly ReadinessRow[]): ReadinessRow {
   }
   return total;
 }
-
-/** The share of applicable criteria that are met (with or without exceptions), 0 … 1; null when none applies. */
-export function readinessShare(row: ReadinessRow): number | null {
-  const applicable = row.total - row.not_applicable;
-  return applicable === 0 ? null : (row.met + row.met_with_exceptions) / applicable;
-}
