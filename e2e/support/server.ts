@@ -17,6 +17,7 @@ import type { WorkspaceContent, WorkspaceStatements } from '../../src/workspace/
 import { buildApp } from '../../src/server/app.js';
 import { OPERATOR } from '../../src/services/platform/actor.js';
 import { createServices, type Services } from '../../src/services/index.js';
+import type { Mailer } from '../../src/services/trust/index.js';
 import { migrateToLatest, openDatabase, type Store } from '../../src/store/database.js';
 import { loadWorkspaceContent } from '../../src/workspace/content.js';
 
@@ -52,7 +53,12 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+/** What a test file may change of its server: a mailer in place of the installation's SMTP settings (none here). */
+export interface ServerOptions {
+  mailer?: Mailer;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   if (!existsSync(join(WEB_BUILD, 'index.html'))) {
     throw new Error(`No web build at ${WEB_BUILD}: run \`npm run build\` first (\`npm test\` does).`);
   }
@@ -64,7 +70,7 @@ export async function startServer(): Promise<TestServer> {
     await migrateToLatest(store.db);
     // The server's clock runs with the wall clock, moved forward by `travel` (links and sessions expire by it).
     let ahead = 0;
-    const services = createServices(store, { clock: () => new Date(Date.now() + ahead), newId: randomUUID });
+    const services = createServices(store, { clock: () => new Date(Date.now() + ahead), newId: randomUUID, ...(options.mailer && { mailer: options.mailer }) });
 
     const seed = async (slug: string, examination: WorkspaceContent & WorkspaceStatements): Promise<SeededEngagement> => {
       const seeded = await services.demo.seed(OPERATOR, { organizationSlug: slug, examination, people: DEMO_PEOPLE, password: DEMO_PASSWORD });

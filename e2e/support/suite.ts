@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { isCi } from '../../test/support/postgres.js';
 import { chromiumUnavailableReason, launchChromium } from './chromium.js';
-import { DEMO_PASSWORD, startServer, type TestServer } from './server.js';
+import { DEMO_PASSWORD, startServer, type ServerOptions, type TestServer } from './server.js';
 
 /** The size the screenshots and layouts are checked at (DESIGN: usable at 1280px). */
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -35,7 +35,7 @@ export interface E2E {
   url(path: string): string;
 }
 
-export function describeE2E(name: string, body: (e2e: () => E2E) => void): void {
+export function describeE2E(name: string, body: (e2e: () => E2E) => void, options: ServerOptions = {}): void {
   const unavailable = chromiumUnavailableReason();
   if (unavailable && !isCi()) {
     console.warn(`\n[assay] browser tests "${name}": ${unavailable}; they are skipped (they FAIL when CI is set).\n`);
@@ -57,7 +57,7 @@ export function describeE2E(name: string, body: (e2e: () => E2E) => void): void 
     beforeAll(async () => {
       try {
         if (unavailable) throw new Error(`The browser tests need Chromium under CI: ${unavailable}`);
-        server = await startServer();
+        server = await startServer(options);
         browser = await launchChromium();
       } catch (error) {
         startup = error instanceof Error ? error : new Error(String(error));
