@@ -14,17 +14,14 @@
 import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { deriveFindings, examine } from '../../src/domain/index.js';
-import { buildAction, doneAction, ROOT_CAUSE } from '../../src/domain/findings/testing.js';
 import { printPdf } from '../../src/reports/document/fonts.js';
 import type { ReportDocument } from '../../src/reports/document/model.js';
 import { pdfDefinition } from '../../src/reports/document/pdf.js';
 import { renderPdf } from '../../src/reports/document/render.js';
 import { sampleDocument } from '../../src/reports/document/testing.js';
 import { documentText } from '../../src/reports/documents/document-text.js';
-import { buildDocument, type ReportData } from '../../src/reports/documents/index.js';
-import { scenarioData } from '../../src/reports/documents/testing.js';
-import { syntheticExamination } from '../support/synthetic.js';
+import { buildDocument } from '../../src/reports/documents/index.js';
+import { largeReportData } from '../support/report-data.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,31 +34,6 @@ const { values } = parseArgs({
 const controls = Number(values.controls);
 const runs = Number(values.runs);
 if (values.document !== 'soc2-draft' && values.document !== 'synthetic') throw new Error(`--document: soc2-draft or synthetic, not ${values.document}`);
-
-/**
- * The engagement's data as the CLI would hand it to a builder: findings followed up, each with an approved
- * response (the documents' content tests' own, one per finding); the rest as those tests give it.
- */
-function reportData(): ReportData {
-  const examination = syntheticExamination(controls, Number(values['samples-per-control']));
-  const result = examine(examination);
-  const findings = deriveFindings(result, examination).map((finding, i) => ({
-    ...finding,
-    rootCause: ROOT_CAUSE.id,
-    correctiveActions: i % 2 === 0 ? [doneAction('2027-02-15')] : [buildAction({ id: `CA-${i + 1}`, due: '2027-03-31' })],
-  }));
-  const scenario = scenarioData('qualified');
-  const response = scenario.responses[0];
-  if (response === undefined) throw new Error('the qualified scenario has no management response to copy');
-  return {
-    ...scenario,
-    examination,
-    result,
-    findings,
-    responses: findings.map((finding) => ({ ...response, finding: finding.code })),
-    generatedAt: '2027-02-20T10:00:00.000Z',
-  };
-}
 
 /** Every line a reader reads (a table's row is one line), as the documents' content tests read them. */
 function documentLines(document: ReportDocument): string[] {
@@ -85,7 +57,7 @@ async function time(fn: () => Promise<Buffer>): Promise<{ ms: number; cpuMs: num
 
 const built = process.hrtime.bigint();
 const document =
-  values.document === 'synthetic' ? sampleDocument({ sections: 10, rows: Math.ceil(controls / 10) }) : buildDocument('soc2-draft', reportData(), { bridgeTo: null });
+  values.document === 'synthetic' ? sampleDocument({ sections: 10, rows: Math.ceil(controls / 10) }) : buildDocument('soc2-draft', largeReportData(controls, Number(values['samples-per-control'])), { bridgeTo: null });
 const buildMs = Number(process.hrtime.bigint() - built) / 1e6;
 if (document.sections.length === 0) {
   console.error(`the ${values.document} document has no sections: its builder writes nothing yet (measure the renderer with --document synthetic)`);

@@ -61,7 +61,7 @@ export interface ReportFile {
 }
 
 export const STOPPED_JOB = 'The server generating this report stopped before it finished: start it again.';
-const UNEXPECTED = 'The report could not be written because of an unexpected error on the server.';
+export const UNEXPECTED = 'The report could not be written because of an unexpected error on the server.';
 
 export function createReportJobsService(deps: {
   db: Executor;
