@@ -55,7 +55,10 @@ function turns(limit: number) {
   };
 }
 
-/** A render's end: its bytes, or its error and whether the thread may render the next (only after a render threw). */
+/**
+ * A render's end: its bytes, or its error and whether the thread may render the next (it may after a render that
+ * threw, or data that could not be sent).
+ */
 type Outcome = { bytes: Buffer } | { error: unknown; threadGoesOn: boolean };
 
 function renderOnThread(worker: Worker, request: RenderRequest, onProgress: ReportOptions['onProgress']): Promise<Outcome> {
