@@ -104,4 +104,25 @@ describe('rendering in a worker thread', () => {
     expect(await Promise.all(renders)).toEqual([1, 2, 3, 4].map((n) => [n, n]));
     expect(started).toHaveLength(2);
   });
+
+  it('ends a thread that waited for the next render longer than it is kept, and starts another for the next', async () => {
+    const started: Worker[] = [];
+    const ended: number[] = [];
+    const render = createWorkerRenderer({
+      idleMs: 0,
+      start: () => {
+        const worker = thread(`
+          const { parentPort } = require('node:worker_threads');
+          parentPort.on('message', () => parentPort.postMessage({ bytes: new Uint8Array([7]) }));
+        `)();
+        worker.once('exit', () => ended.push(started.indexOf(worker)));
+        started.push(worker);
+        return worker;
+      },
+    });
+    expect([...(await render('readiness', 'md', scenarioData('clean'), OPTIONS))]).toEqual([7]);
+    await expect.poll(() => ended).toEqual([0]);
+    expect([...(await render('readiness', 'md', scenarioData('clean'), OPTIONS))]).toEqual([7]);
+    expect(started).toHaveLength(2);
+  });
 });

@@ -84,36 +84,47 @@ function renderOnThread(worker: Worker, request: RenderRequest, onProgress: Repo
   });
 }
 
+/** How long a thread waits for the next render before it is ended, its memory given back. */
+export const IDLE_THREAD_MS = 60_000;
+
 /**
  * A renderer with `renderReport`'s signature that renders in worker threads, at most `threads` at once. A thread is
- * kept for the next render once done (loading the renderers costs a thread a second or so), and ended when it broke.
- * `start` starts a thread (replaced in tests by one that misbehaves).
+ * kept for the next render once done (loading the renderers costs a thread a second or so) until it has waited
+ * `idleMs`, and ended when it broke. `start` starts a thread (replaced in tests by one that misbehaves).
  */
-export function createWorkerRenderer(options: { threads?: number; start?: () => Worker } = {}): typeof renderReport {
+export function createWorkerRenderer(options: { threads?: number; idleMs?: number; start?: () => Worker } = {}): typeof renderReport {
   const inTurn = turns(options.threads ?? RENDER_THREADS);
-  const idle = new Set<Worker>();
+  /** Threads waiting for the next render, each with the timer that ends it. */
+  const idle = new Map<Worker, NodeJS.Timeout>();
   const start = () => {
     const worker = options.start?.() ?? startWorker(import.meta.url, 'render-worker');
     // A thread that breaks is told to the render under way, if any, and is no longer kept.
-    worker.on('error', () => undefined).once('exit', () => idle.delete(worker));
+    worker.on('error', () => undefined).once('exit', () => take(worker));
     return worker;
   };
-  const take = (): Worker => {
-    const [kept] = idle;
-    if (kept === undefined) return start();
-    idle.delete(kept);
-    return kept;
+  const take = (worker: Worker) => {
+    clearTimeout(idle.get(worker));
+    idle.delete(worker);
+  };
+  const keep = (worker: Worker) => {
+    // A thread rendering keeps the process alive (the CLI, a benchmark); one waiting for work does not.
+    worker.unref();
+    const end = () => {
+      // Out of the kept ones first, so no render is handed a thread on its way out.
+      take(worker);
+      void worker.terminate();
+    };
+    idle.set(worker, setTimeout(end, options.idleMs ?? IDLE_THREAD_MS).unref());
   };
   return (type, format, data, { onProgress, ...rest }) =>
     inTurn(async () => {
-      const worker = take();
-      // A thread rendering keeps the process alive (the CLI, a benchmark); one waiting for work does not.
+      const [kept] = idle.keys();
+      const worker = kept ?? start();
+      take(worker);
       worker.ref();
       const outcome = await renderOnThread(worker, { type, format, data, options: rest }, onProgress);
-      if ('bytes' in outcome || outcome.threadGoesOn) {
-        worker.unref();
-        idle.add(worker);
-      } else void worker.terminate();
+      if ('bytes' in outcome || outcome.threadGoesOn) keep(worker);
+      else void worker.terminate();
       if ('bytes' in outcome) return outcome.bytes;
       throw outcome.error;
     });
