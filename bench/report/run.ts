@@ -9,22 +9,28 @@
  *
  * `--document synthetic` renders a made-up document of the same number of table rows instead of the draft (the
  * renderers' own test document: every block kind), for measuring the renderer apart from any builder.
+ *
+ * Then the event loop's longest stall while a report job renders the draft through the service: rendered on the
+ * event loop, as the CLI does, and in a worker thread, as the API does (src/reports/render-in-worker.ts).
  * Profile with `node --cpu-prof --import tsx bench/report/run.ts`.
  */
 import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { deriveFindings, examine } from '../../src/domain/index.js';
-import { buildAction, doneAction, ROOT_CAUSE } from '../../src/domain/findings/testing.js';
 import { printPdf } from '../../src/reports/document/fonts.js';
 import type { ReportDocument } from '../../src/reports/document/model.js';
 import { pdfDefinition } from '../../src/reports/document/pdf.js';
 import { renderPdf } from '../../src/reports/document/render.js';
 import { sampleDocument } from '../../src/reports/document/testing.js';
 import { documentText } from '../../src/reports/documents/document-text.js';
-import { buildDocument, type ReportData } from '../../src/reports/documents/index.js';
+import { buildDocument } from '../../src/reports/documents/index.js';
 import { scenarioData } from '../../src/reports/documents/testing.js';
-import { syntheticExamination } from '../support/synthetic.js';
+import { renderInWorker } from '../../src/reports/render-in-worker.js';
+import { renderReport } from '../../src/reports/render-report.js';
+import { OPERATOR } from '../../src/services/platform/actor.js';
+import { jobsWorld } from '../../src/services/reports/testing.js';
+import { migrateToLatest, openDatabase } from '../../src/store/database.js';
+import { largeReportData } from '../support/report-data.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,31 +43,6 @@ const { values } = parseArgs({
 const controls = Number(values.controls);
 const runs = Number(values.runs);
 if (values.document !== 'soc2-draft' && values.document !== 'synthetic') throw new Error(`--document: soc2-draft or synthetic, not ${values.document}`);
-
-/**
- * The engagement's data as the CLI would hand it to a builder: findings followed up, each with an approved
- * response (the documents' content tests' own, one per finding); the rest as those tests give it.
- */
-function reportData(): ReportData {
-  const examination = syntheticExamination(controls, Number(values['samples-per-control']));
-  const result = examine(examination);
-  const findings = deriveFindings(result, examination).map((finding, i) => ({
-    ...finding,
-    rootCause: ROOT_CAUSE.id,
-    correctiveActions: i % 2 === 0 ? [doneAction('2027-02-15')] : [buildAction({ id: `CA-${i + 1}`, due: '2027-03-31' })],
-  }));
-  const scenario = scenarioData('qualified');
-  const response = scenario.responses[0];
-  if (response === undefined) throw new Error('the qualified scenario has no management response to copy');
-  return {
-    ...scenario,
-    examination,
-    result,
-    findings,
-    responses: findings.map((finding) => ({ ...response, finding: finding.code })),
-    generatedAt: '2027-02-20T10:00:00.000Z',
-  };
-}
 
 /** Every line a reader reads (a table's row is one line), as the documents' content tests read them. */
 function documentLines(document: ReportDocument): string[] {
@@ -84,8 +65,8 @@ async function time(fn: () => Promise<Buffer>): Promise<{ ms: number; cpuMs: num
 }
 
 const built = process.hrtime.bigint();
-const document =
-  values.document === 'synthetic' ? sampleDocument({ sections: 10, rows: Math.ceil(controls / 10) }) : buildDocument('soc2-draft', reportData(), { bridgeTo: null });
+const data = largeReportData(controls, Number(values['samples-per-control']));
+const document = values.document === 'synthetic' ? sampleDocument({ sections: 10, rows: Math.ceil(controls / 10) }) : buildDocument('soc2-draft', data, { bridgeTo: null });
 const buildMs = Number(process.hrtime.bigint() - built) / 1e6;
 if (document.sections.length === 0) {
   console.error(`the ${values.document} document has no sections: its builder writes nothing yet (measure the renderer with --document synthetic)`);
@@ -124,6 +105,45 @@ row('floor: plain pdfmake', plain, `${await pages(plain.pdf)} pages, ${(plain.pd
 row('renderPdf', rendered, `${await pages(rendered.pdf)} pages, ${(rendered.pdf.length / 1e6).toFixed(1)} MB`);
 console.log(`wall-time ratio to floor: ${(rendered.ms / plain.ms).toFixed(2)}`);
 console.log(`pages: ${await pages(rendered.pdf)}`);
+
+/**
+ * The longest the event loop stood still while a report job rendered the draft through the service (an in-memory
+ * SQLite store): the longest gap between two turns of a 10 ms timer, from the request to the job's end, which is
+ * what every other request waits at worst while a document is generated (a free loop: about 10 ms).
+ */
+async function longestStall(render: typeof renderReport): Promise<{ stallMs: number; ms: number }> {
+  const store = await openDatabase(':memory:');
+  try {
+    await migrateToLatest(store.db);
+    const w = await jobsWorld(store, { render, data });
+    const start = process.hrtime.bigint();
+    let last = start;
+    let longest = 0n;
+    const turn = () => {
+      const now = process.hrtime.bigint();
+      if (now - last > longest) longest = now - last;
+      last = now;
+    };
+    const timer = setInterval(turn, 10);
+    const job = await w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'soc2-draft', format: 'pdf' });
+    await w.jobs.settled();
+    clearInterval(timer);
+    // The gap up to the job's end counts too: a stall that lasted until then is one no timer turn closed.
+    turn();
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const { status, error } = await w.jobs.get(OPERATOR, w.organizationId, w.engagementId, job.id);
+    if (status !== 'done') throw new Error(`the report job ended ${status}: ${error ?? ''} ${String(w.errors[0] ?? '')}`);
+    return { stallMs: Number(longest) / 1e6, ms };
+  } finally {
+    await store.close();
+  }
+}
+// The worker's thread started and its PDF renderer warmed up first, as the in-process renderer was above.
+await renderInWorker('soc2-draft', 'pdf', scenarioData('qualified'), { bridgeTo: null, watermark: null });
+for (const [name, render] of [['job, in-process', renderReport], ['job, in a worker thread', renderInWorker]] as const) {
+  const { stallMs, ms } = await longestStall(render);
+  console.log(`${name.padEnd(24)} ${stallMs.toFixed(0).padStart(7)} ms longest event-loop stall ${ms.toFixed(0).padStart(7)} ms wall  the soc2-draft PDF through the report jobs service`);
+}
 // The last line, plain, for `npm run bench` (bench/run-all.ts) to read; its aim: at most 1.5. CPU time: the
 // machine is shared, and other work stretches wall time far more than the work's own.
 console.log(`ratio to floor: ${(rendered.cpuMs / plain.cpuMs).toFixed(2)}`);

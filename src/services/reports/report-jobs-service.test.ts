@@ -1,73 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { engagementSettings } from '../../../test/support/factories.js';
+import { largeReportData } from '../../../bench/support/report-data.js';
 import { bridgeEndRefusal, NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain/index.js';
+import { createWorkerRenderer, renderInWorker } from '../../reports/render-in-worker.js';
 import { formatRefusal, renderReport } from '../../reports/render-report.js';
 import type { ReportData } from '../../reports/documents/index.js';
-import type { Store } from '../../store/database.js';
 import { createReportJobsRepository } from '../../store/report-jobs-repository.js';
-import { createRisksRepository } from '../../store/risks-repository.js';
-import { createEngagementScope } from '../engagements/engagement-scope.js';
-import { createAccess } from '../platform/access.js';
-import { createPlatform } from '../platform/index.js';
 import { OPERATOR } from '../platform/actor.js';
-import { createAuditLog } from '../platform/audit.js';
-import { findingsWorld } from '../testing.js';
-import { createReportDataLoader } from './report-data.js';
-import { createReportJobsService, REPORT_JOB_LIMITS, STOPPED_JOB } from './report-jobs-service.js';
-
-/** The world's services, and a report jobs service whose data loads only when the test lets it. */
-async function jobsWorld(store: Store, options: { render?: typeof renderReport; clock?: () => Date; limits?: Partial<Record<keyof typeof REPORT_JOB_LIMITS, number>> } = {}) {
-  const world = await findingsWorld(store);
-  const { db } = store;
-  const clock = options.clock ?? (() => new Date());
-  const { repositories } = createPlatform(store, { clock, newId: randomUUID });
-  const loader = createReportDataLoader({ ...repositories, risks: createRisksRepository(db), clock });
-  let release: () => void = () => undefined;
-  let refuse: (error: Error) => void = () => undefined;
-  let gate = Promise.resolve();
-  const errors: unknown[] = [];
-  const loaded: ReportData[] = [];
-  const gated = {
-    async load(organizationId: string, engagementId: string) {
-      await gate;
-      const data = await loader.load(organizationId, engagementId);
-      loaded.push(data);
-      return data;
-    },
-  };
-  const repository = createReportJobsRepository(db);
-  const jobs = createReportJobsService({
-    db,
-    jobs: repository,
-    loader: gated,
-    lookup: createEngagementScope(repositories),
-    access: createAccess(repositories),
-    audit: createAuditLog(repositories),
-    clock,
-    newId: randomUUID,
-    onError: (_job, error) => errors.push(error),
-    ...(options.render && { render: options.render }),
-    ...(options.limits && { limits: options.limits }),
-  });
-  return {
-    ...world,
-    jobs,
-    repository,
-    loaded,
-    errors,
-    /** Holds every job's data until `release()`, or fails it with `refuse(error)`. */
-    hold() {
-      gate = new Promise((resolve, reject) => {
-        release = resolve;
-        refuse = reject;
-      });
-    },
-    release: () => release(),
-    refuse: (error: Error) => refuse(error),
-  };
-}
+import { REPORT_JOB_LIMITS, STOPPED_JOB, UNEXPECTED } from './report-jobs-service.js';
+import { jobsWorld } from './testing.js';
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: report jobs`, () => {
@@ -122,6 +66,43 @@ for (const engine of ENGINES) {
       expect(data?.history).toHaveLength(1);
       expect(data?.history[0]).toMatchObject({ opinion: data?.result.opinion.overall, openFindings: data?.findings.length });
       expect((await w.jobs.get(OPERATOR, w.organizationId, w.engagementId, job.id)).bridgeTo).toBe('2026-09-30');
+    });
+
+    it('keeps the event loop turning while a large document renders: a timer every 10 ms fires on through the render', async () => {
+      let ticks = 0;
+      let rendering = false;
+      const timer = setInterval(() => {
+        if (rendering) ticks += 1;
+      }, 10);
+      const render: typeof renderReport = async (...args) => {
+        rendering = true;
+        try {
+          return await renderInWorker(...args);
+        } finally {
+          rendering = false;
+        }
+      };
+      const w = await jobsWorld(store(), { render, data: largeReportData(300, 25) });
+      const job = await w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'soc2-draft', format: 'pdf' });
+      await w.jobs.settled();
+      clearInterval(timer);
+      expect(await w.jobs.get(OPERATOR, w.organizationId, w.engagementId, job.id)).toMatchObject({ status: 'done', progress: 1 });
+      // Rendered on the event loop, this document lets the timer fire not once (pdfmake lays out in one go).
+      expect(ticks).toBeGreaterThanOrEqual(10);
+    });
+
+    it('fails the job, not the server, when the thread rendering it stops; the next job renders', async () => {
+      const stopping = createWorkerRenderer({ start: () => new Worker('process.exit(3)', { eval: true }) });
+      const w = await jobsWorld(store(), { render: stopping });
+      const job = await w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'readiness', format: 'pdf' });
+      await w.jobs.settled();
+      expect(await w.jobs.get(OPERATOR, w.organizationId, w.engagementId, job.id)).toMatchObject({ status: 'failed', error: UNEXPECTED, fileName: null });
+      expect(w.errors).toEqual([new Error('The thread rendering the readiness as pdf stopped (exit code 3) before it finished')]);
+
+      const next = await jobsWorld(store());
+      const rendered = await next.jobs.start(OPERATOR, next.organizationId, next.engagementId, { type: 'readiness', format: 'md' });
+      await next.jobs.settled();
+      expect(await next.jobs.get(OPERATOR, next.organizationId, next.engagementId, rendered.id)).toMatchObject({ status: 'done' });
     });
 
     it('writes the progress the renderer reports while it runs, at most four times a second', async () => {

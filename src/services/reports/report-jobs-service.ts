@@ -1,11 +1,13 @@
 /**
- * Report jobs (docs/report-delivery.md): a document of an engagement asked for through the API is rendered by the
- * serving process after the request is answered, its progress written to the job's row a few times a second, its
- * bytes kept in the row when done. An organisation runs only a few at once (the rest are refused with a time to
- * retry), so documents cannot take the server from everyone else; a job whose process died is reported failed.
+ * Report jobs (docs/report-delivery.md): a document of an engagement asked for through the API is rendered in a
+ * worker thread of the serving process after the request is answered (the event loop stays free for every other
+ * request), its progress written to the job's row a few times a second, its bytes kept in the row when done. An
+ * organisation runs only a few at once (the rest are refused with a time to retry), so documents cannot take the
+ * server from everyone else; a job whose process died is reported failed.
  */
 import { bridgeEndRefusal, ConflictError, isoDate, NotFoundError, TooManyAttemptsError, ValidationError, type Issue } from '../../domain/index.js';
-import { CONTENT_TYPES, formatRefusal, renderReport, type DocumentFormat, type DocumentType } from '../../reports/render-report.js';
+import { renderInWorker } from '../../reports/render-in-worker.js';
+import { CONTENT_TYPES, formatRefusal, type DocumentFormat, type DocumentType, type renderReport } from '../../reports/render-report.js';
 import type { ReportJobsRepository, StoredReportJob } from '../../store/report-jobs-repository.js';
 import { toTimestamp, type Executor } from '../../store/values.js';
 import type { EngagementScope } from '../engagements/engagement-scope.js';
@@ -59,7 +61,7 @@ export interface ReportFile {
 }
 
 export const STOPPED_JOB = 'The server generating this report stopped before it finished: start it again.';
-const UNEXPECTED = 'The report could not be written because of an unexpected error on the server.';
+export const UNEXPECTED = 'The report could not be written because of an unexpected error on the server.';
 
 export function createReportJobsService(deps: {
   db: Executor;
@@ -70,7 +72,7 @@ export function createReportJobsService(deps: {
   audit: AuditLog;
   clock: () => Date;
   newId: () => string;
-  /** The one entry documents are rendered through (replaced in tests to render slowly). */
+  /** The one entry documents are rendered through: in worker threads (replaced in tests to render slowly). */
   render?: typeof renderReport;
   /** Told of an error no user caused, for the server's log. */
   onError?: (jobId: string, error: unknown) => void;
@@ -78,7 +80,7 @@ export function createReportJobsService(deps: {
 }) {
   const { db, jobs, loader, lookup, access, audit, clock, newId } = deps;
   let onError = deps.onError;
-  const render = deps.render ?? renderReport;
+  const render = deps.render ?? renderInWorker;
   const limits = { ...REPORT_JOB_LIMITS, ...deps.limits };
   /** This process's jobs under way: never reported stopped, whatever their last touch. */
   const underWay = new UnderWay<void>();
