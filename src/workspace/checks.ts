@@ -16,7 +16,7 @@ import { claimId, type CheckedTestRef } from './validate.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { listYamlTree } from './load.js';
+import { listYamlTree } from './list.js';
 import type { CheckDefinition } from '../monitoring/definition.js';
 
 /** A check file as the workspace holds it: kept as written, so an import and an export give back the same file. */

@@ -25,7 +25,7 @@ import {
   type Issue,
   type SystemDescription,
 } from '../domain/index.js';
-import { listYamlTree } from './load.js';
+import { listYamlTree } from './list.js';
 import { isoDate } from './schema.js';
 import { check, inFile, rawMapping, sortIssues } from './validate.js';
 import { parseYaml } from './yaml-source.js';
