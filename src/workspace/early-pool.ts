@@ -18,7 +18,10 @@ let early: EarlyPool | null = null;
 export function startTestPoolEarly(dir: string): () => Promise<void> {
   const mine: EarlyPool = {
     dir,
-    started: listYamlTree(dir, 'tests').then((files) => (files.length >= POOL_FROM_TESTS ? { files, pool: startTestPool(files) } : null)),
+    // Whatever goes wrong here only costs the head start: the loader lists and reads the folder itself.
+    started: listYamlTree(dir, 'tests')
+      .then((files) => (files.length >= POOL_FROM_TESTS ? { files, pool: startTestPool(files) } : null))
+      .catch(() => null),
   };
   early = mine;
   return async () => {
