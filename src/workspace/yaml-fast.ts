@@ -144,10 +144,11 @@ function leniencyWatch(text: string): { listener: LoadOptions['listener']; agree
 
 /** The file's value when js-yaml reads it as the positional parser would; undefined when that one must read it. */
 export function readYamlFast(text: string): unknown {
-  if (outsideAgreedSet(text)) return undefined;
-  // The plainest files (most workspace files: no quotes, brackets or comments) are read by hand, faster (yaml-plain.ts).
+  // The plainest files (most workspace files: no quotes, brackets or comments) are read by hand, faster, by a reader
+  // that refuses on its own everything the look below is for (yaml-plain.ts).
   const plain = readPlainYaml(text, plainScalar);
   if (plain !== undefined) return plain;
+  if (outsideAgreedSet(text)) return undefined;
   try {
     // An empty document is null to the positional parser, nothing (undefined) to js-yaml: it goes to the former.
     // Without quotes or brackets there is nothing to watch (most workspace files): js-yaml runs unobserved.
