@@ -106,7 +106,7 @@ row('parse YAML only, fastest reader', fastParseMs, `js-yaml, ${(parseMs / fastP
 row('load (read fast, validate)', loadMs, 'texts already in memory');
 row('examine (engine, after parsing)', examineMs, pct(examineMs));
 row('assay examine, one control', startUpMs, `spawned: start-up, ${(startUpMs / fastParseMs).toFixed(2)}x the fastest parse`);
-row('assay examine --format json', commandMs, `spawned, end to end: ${(commandMs / fastParseMs).toFixed(2)}x the fastest parse (test files judged in ${availableParallelism()} worker threads)`);
+row('assay examine --format json', commandMs, `spawned, end to end: ${(commandMs / fastParseMs).toFixed(2)}x the fastest parse (test files judged in worker threads and the main thread, ${availableParallelism()} cores)`);
 console.log(`${'peak RSS of assay examine'.padEnd(34)} ${(maxRssBytes / 1048576).toFixed(0).padStart(9)} MB  (limit 300 MB)`);
 console.log(`forecast: ${opinion}`);
 console.log(`examine/parse ratio: ${(examineMs / parseMs).toFixed(4)} (aim: under 0.10)`);

@@ -1,6 +1,7 @@
 /** The `assay` command line: wires the commands and maps errors to exit codes and located messages. */
 import { Command, CommanderError } from 'commander';
-import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, UnauthenticatedError, ValidationError } from '../domain/index.js';
+// The errors' own module, not the domain's index: a command loads only the part of the domain it runs.
+import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, UnauthenticatedError, ValidationError } from '../domain/errors.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 
@@ -44,15 +45,19 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)');
-  const named = COMMANDS.filter(([names]) => names.includes(argv[0] ?? ''));
-  const registers = await Promise.all((named.length > 0 ? named : COMMANDS).map(([, load]) => load()));
-  for (const register of registers) register(program, io, setExit);
-
+  // `assay examine` starts its threads on the workspace's test files before its modules load (examine-early.ts).
+  const closeEarly = argv[0] === 'examine' ? (await import('./commands/examine-early.js')).startExamineEarly(argv.slice(1)) : null;
   try {
+    const named = COMMANDS.filter(([names]) => names.includes(argv[0] ?? ''));
+    const registers = await Promise.all((named.length > 0 ? named : COMMANDS).map(([, load]) => load()));
+    for (const register of registers) register(program, io, setExit);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
     return reportError(error, io);
+  } finally {
+    // Threads the command did not take (a usage error, a folder it read otherwise) would keep the process alive.
+    await closeEarly?.();
   }
 }
 

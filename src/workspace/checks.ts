@@ -3,20 +3,16 @@
  * against it (unique ids, known controls, tests that name a known check), and run as of the period end for the
  * tests that stand on them (DESIGN §8).
  */
-import {
-  checkedTest,
-  startOfDay,
-  type CheckDates,
-  type CheckedTestRun,
-  type Engagement,
-  type Examination,
-  type Issue,
-} from '../domain/index.js';
+import type { Engagement, Examination } from '../domain/engagement.js';
+import type { Issue } from '../domain/errors.js';
+import { startOfDay } from '../domain/monitoring/days.js';
+import { checkedTest, type CheckedTestRun } from '../domain/monitoring/examination.js';
+import type { CheckDates } from '../domain/monitoring/model.js';
 import { claimId, type CheckedTestRef } from './validate.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { listYamlTree } from './load.js';
+import { listYamlTree } from './list.js';
 import type { CheckDefinition } from '../monitoring/definition.js';
 
 /** A check file as the workspace holds it: kept as written, so an import and an export give back the same file. */

@@ -10,22 +10,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import {
-  COMPONENT_KINDS,
-  SUBSERVICE_METHODS,
-  ValidationError,
-  criteriaOfCategories,
-  descriptionProblems,
-  withDescription,
-  type DescribedExamination,
-  type Examination,
-  type FindingSource,
-  type FindingStatus,
-  type IncidentCandidate,
-  type Issue,
-  type SystemDescription,
-} from '../domain/index.js';
-import { listYamlTree } from './load.js';
+import { criteriaOfCategories } from '../domain/criteria/catalogue.js';
+import type { IncidentCandidate } from '../domain/description/checks.js';
+import { withDescription, type DescribedExamination } from '../domain/description/examination.js';
+import { COMPONENT_KINDS, SUBSERVICE_METHODS, type SystemDescription } from '../domain/description/model.js';
+import { descriptionProblems } from '../domain/description/validation.js';
+import type { Examination } from '../domain/engagement.js';
+import { ValidationError, type Issue } from '../domain/errors.js';
+import type { FindingSource, FindingStatus } from '../domain/findings/model.js';
+import { listYamlTree } from './list.js';
 import { isoDate } from './schema.js';
 import { check, inFile, rawMapping, sortIssues } from './validate.js';
 import { parseYaml } from './yaml-source.js';

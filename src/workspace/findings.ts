@@ -39,7 +39,8 @@ import {
   type RootCause,
 } from '../domain/index.js';
 import { findingFileSchema, rootCauseFileSchema, type FindingFile } from './findings-schema.js';
-import { listYamlTree, type WorkspaceFile } from './load.js';
+import { listYamlTree } from './list.js';
+import type { WorkspaceFile } from './load.js';
 import { check, claimId, inFile, rawMapping, rawPeriod, rawTest, sortIssues, textsOf, type At } from './validate.js';
 import { parseYaml, type PathSegment, type YamlSource } from './yaml-source.js';
 

@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../domain/index.js';
 import { parseFindings, type FindingsFiles } from './findings.js';
-import { listYamlTree, loadWorkspace, parseWorkspace, readWorkspaceFiles, type WorkspaceFile, type WorkspaceFiles } from './load.js';
+import { listYamlTree } from './list.js';
+import { loadWorkspace, parseWorkspace, readWorkspaceFiles, type WorkspaceFile, type WorkspaceFiles } from './load.js';
 import { renderWorkspace } from './write.js';
 
 const ACME = join(import.meta.dirname, '../../examples/acme');

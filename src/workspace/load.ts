@@ -1,12 +1,15 @@
 /** Reads a workspace folder from disk (DESIGN §4) and hands it, file by file, to the validator. */
 import { readFile as readFileCallback, readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ValidationError, type Examination } from '../domain/index.js';
+import type { Examination } from '../domain/engagement.js';
+import { ValidationError } from '../domain/errors.js';
 import type { CheckDefinition } from '../monitoring/definition.js';
 import { checkedTestIssues, createCheckLoader, standOnChecks, type CheckLoader } from './checks.js';
 import { createWorkspaceValidator, sortIssues, type CheckedTestRef, type WorkspaceValidator } from './validate.js';
+import { takeEarlyTestPool } from './early-pool.js';
+import { listYamlTree } from './list.js';
 import { POOL_FROM_TESTS, startTestPool } from './test-pool.js';
 import { parseYaml } from './yaml-source.js';
 
@@ -70,8 +73,10 @@ export async function loadWorkspaceWithChecks(dir: string, options: LoadOptions 
   const paths = await listWorkspace(dir);
   const validator = createWorkspaceValidator();
   const { from = POOL_FROM_TESTS, workers } = options.testPool ?? {};
+  // Threads the command line started for these files (early-pool.ts) are taken unless the caller chose its own.
+  const early = options.testPool === undefined ? await takeEarlyTestPool(dir, paths.tests) : null;
   // The threads judge the tests while this one reads the controls.
-  const pool = paths.tests.length >= from ? startTestPool(paths.tests, workers) : null;
+  const pool = early ?? (paths.tests.length >= from ? startTestPool(paths.tests, workers) : null);
   try {
     const assay = await readFile(paths.assayFile, 'utf8').catch(() => null);
     validator.assay(assay === null ? null : parseYaml(paths.assayFile, assay), paths.assayFile);
@@ -138,21 +143,6 @@ async function listWorkspace(dir: string): Promise<WorkspacePaths> {
   }
   const [controls, tests, checks] = await Promise.all([listYamlTree(dir, 'controls'), listYamlTree(dir, 'tests'), listYamlTree(dir, 'checks')]);
   return { assayFile: join(dir, 'assay.yaml'), controls, tests, checks };
-}
-
-/** Every .yaml / .yml file below `dir/sub`, in a stable order; a missing folder holds none. */
-export async function listYamlTree(dir: string, sub: string): Promise<string[]> {
-  const root = join(dir, sub);
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  // Each file's place in the folder is worked out once, not at every comparison of the sort.
-  return entries
-    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
-    .map((e) => {
-      const file = join(e.parentPath, e.name);
-      return { file, place: relative(root, file) };
-    })
-    .sort((a, b) => (a.place < b.place ? -1 : 1))
-    .map((e) => e.file);
 }
 
 /** The files' texts in order, reading up to READ_AHEAD of them ahead of the consumer. */

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { ValidationError, type Examination, type Issue } from '../domain/index.js';
-import { listYamlTree } from './load.js';
+import { listYamlTree } from './list.js';
 import { check, rawMapping, sortIssues } from './validate.js';
 import { parseYaml, type PathSegment, type YamlSource } from './yaml-source.js';
 

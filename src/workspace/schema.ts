@@ -3,16 +3,9 @@
  * criteria, duplicate ids, tests of unknown controls) are checked in validate.ts, where lines are known.
  */
 import { z } from 'zod';
-import {
-  CATEGORIES,
-  DESIGN_ASSESSMENTS,
-  FREQUENCIES,
-  NATURES,
-  REPORT_TYPES,
-  SAMPLE_RESULTS,
-  TEST_METHODS,
-  isRealDate,
-} from '../domain/index.js';
+import { CATEGORIES } from '../domain/criteria/catalogue.js';
+import { isRealDate } from '../domain/dates.js';
+import { DESIGN_ASSESSMENTS, FREQUENCIES, NATURES, REPORT_TYPES, SAMPLE_RESULTS, TEST_METHODS } from '../domain/engagement.js';
 import { MAX_OWNER_LENGTH } from '../domain/limits.js';
 
 export { isRealDate };

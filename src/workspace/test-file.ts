@@ -4,14 +4,17 @@
  * this alone, so it loads no schema library: a file the fast judge refuses goes back to the main thread, whose
  * schema words the problems.
  */
+import { readFileSync } from 'node:fs';
 // The domain's modules themselves, not its index: a worker thread loads only what it runs.
 import { SAMPLE_RESULTS, type ControlTest, type SampleResult } from '../domain/engagement.js';
 import type { Issue } from '../domain/errors.js';
 import { testProblems } from '../domain/sampling/integrity.js';
 import { inFile, rawMapping, rawTest, type Raw } from './raw.js';
 import { fastTestFile } from './schema-fast.js';
+import { fastSource } from './fast-source.js';
 import type { TestFile } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
+import { readYamlFast } from './yaml-fast.js';
 
 /** A test that stands on a check: its run is the test (DESIGN §8). */
 export interface CheckedTestRef {
@@ -60,6 +63,36 @@ export function judgeTestFile(source: YamlSource): JudgedTest | null {
   if (!raw || typeof raw.control !== 'string' || testFileIssues(source, raw).length > 0) return null;
   const file = fastTestFile(raw);
   return file ? { control: raw.control, controlAt: source.locate(['control']), test: testOfFile(source, file) } : null;
+}
+
+/** A line only the positional parser can find: the file is the validator's to judge whole. */
+class PositionalParserNeeded extends Error {}
+
+/**
+ * A test file read and judged on its own, with the fast reader only: the judged test, or the text of a file the
+ * validator must judge whole (anything wrong in it, a file only the positional parser reads or a line only it can
+ * find: this loads neither), or null for a file that could not be read (the validator's reading fails as it would).
+ */
+export function judgeTestFileAt(file: string): { judged: JudgedTest } | { text: string | null } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { text: null };
+  }
+  const value = readYamlFast(text);
+  if (value === undefined) return { text };
+  try {
+    const judged = judgeTestFile(
+      fastSource(file, text, value, () => {
+        throw new PositionalParserNeeded();
+      }),
+    );
+    return judged ? { judged } : { text };
+  } catch (error) {
+    if (error instanceof PositionalParserNeeded) return { text };
+    throw error;
+  }
 }
 
 /**

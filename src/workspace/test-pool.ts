@@ -1,29 +1,44 @@
 /**
- * Test files read, parsed and judged on their own in worker threads, one per core, while the main thread reads the
- * controls: the bulk of a large workspace is its tests and their samples. A worker hands back plain values (the
- * judged test, its samples packed as columns), or the text of a file with anything wrong in it, which the main
- * thread parses and judges as ever, so every message and its order stay those of one thread.
+ * Test files read, parsed and judged on their own in worker threads, one per core but the main thread's, while the
+ * main thread loads and reads the controls; once it has, the main thread judges chunks too rather than wait: the bulk
+ * of a large workspace is its tests and their samples. Each thread claims the next chunk from a counter they share, so
+ * a worker never waits for the main thread to hand it work. A worker hands back plain values (the judged test, its
+ * samples packed as columns), or the text of a file with anything wrong in it, which the main thread parses and
+ * judges as ever, so every message and its order stay those of one thread.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { unpackTest, type JudgedTest, type PackedTest } from './test-file.js';
+import { judgeTestFileAt, unpackTest, type JudgedTest, type PackedTest } from './test-file.js';
 
 /** From how many test files the threads pay for starting (a few tens of milliseconds each). */
 export const POOL_FROM_TESTS = 256;
 /** At most this many threads: past it each adds more start-up and memory than it saves on a 9 MB workspace. */
 const MAX_WORKERS = 8;
-/** Files a worker is sent at a time: few messages, and little held when the main thread is behind. */
+/** Files judged at a time: few messages, and little held when the main thread is behind. */
 const CHUNK = 32;
-/** Chunks sent ahead of the one the main thread is taking from, so memory stays bounded. */
-const AHEAD_PER_WORKER = 3;
+/**
+ * How many chunks past the one the main thread is taking from may be claimed, so memory stays bounded: enough that
+ * the workers, started before the command's modules load, need not wait while the main thread loads them and reads
+ * the controls (a judged chunk is its samples as columns, some tens of kilobytes, values the Examination holds in the
+ * end anyway; texts only for files with a problem).
+ */
+const AHEAD = 64;
 
-export interface ChunkRequest {
-  chunk: number;
-  files: string[];
+/** The shared counters' places: the next chunk to claim, and the chunk the main thread is taking from. */
+export const NEXT = 0;
+export const TAKING = 1;
+
+/** What a worker is sent once: every chunk, and the counters every thread claims from. */
+export interface PoolRequest {
+  chunks: string[][];
+  counters: Int32Array;
+  ahead: number;
 }
 /** A file judged without a problem, or its text (null when it could not be read there). */
 export type TestFileResult = { packed: PackedTest } | { text: string | null };
+/** A file's result as the main thread holds it: a worker's, or its own judgement of the file. */
+type HeldResult = TestFileResult | { judged: JudgedTest };
 export interface ChunkResult {
   chunk: number;
   results: TestFileResult[];
@@ -46,25 +61,20 @@ export interface TestPool extends AsyncIterable<TestFileOutcome> {
   close(): Promise<void>;
 }
 
-/** Starts judging the files at once, so the threads work while the main thread does something else. */
-export function startTestPool(files: readonly string[], workers = Math.min(availableParallelism(), MAX_WORKERS)): TestPool {
+/**
+ * Starts judging the files at once, so the threads work while the main thread does something else; by default one
+ * thread fewer than the cores, as the main thread judges chunks too once its own work is done.
+ */
+export function startTestPool(files: readonly string[], workers = Math.min(availableParallelism() - 1, MAX_WORKERS)): TestPool {
   const chunks: string[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
+  const counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   const pool = Array.from({ length: Math.max(1, Math.min(workers, chunks.length)) }, startWorker);
-  const done = new Map<number, TestFileResult[]>();
-  const idle: Worker[] = [];
-  let sent = 0;
-  let taking = 0;
+  const done = new Map<number, HeldResult[]>();
   let closing = false;
   // Set by the workers' events, so declared wider than their first values.
   let failure = null as { error: unknown } | null;
   let wake = null as (() => void) | null;
-  const send = (worker: Worker) => {
-    if (sent < chunks.length && sent < taking + pool.length * AHEAD_PER_WORKER) {
-      worker.postMessage({ chunk: sent, files: chunks[sent] as string[] } satisfies ChunkRequest);
-      sent++;
-    } else idle.push(worker);
-  };
   const woken = () => {
     wake?.();
     wake = null;
@@ -72,7 +82,6 @@ export function startTestPool(files: readonly string[], workers = Math.min(avail
   for (const worker of pool) {
     worker.on('message', ({ chunk, results }: ChunkResult) => {
       done.set(chunk, results);
-      send(worker);
       woken();
     });
     worker.on('error', (error) => {
@@ -83,25 +92,36 @@ export function startTestPool(files: readonly string[], workers = Math.min(avail
       if (!closing) failure ??= { error: new Error(`a worker judging test files stopped (exit code ${code})`) };
       woken();
     });
-    // Two chunks each, so a worker never waits for the main thread to send the next.
-    send(worker);
-    send(worker);
+    worker.postMessage({ chunks, counters, ahead: AHEAD } satisfies PoolRequest);
   }
+  /** Lets the workers claim chunks up to AHEAD past this one. */
+  const take = (chunk: number) => {
+    Atomics.store(counters, TAKING, chunk);
+    Atomics.notify(counters, TAKING);
+  };
 
   async function* outcomes(): AsyncGenerator<TestFileOutcome> {
-    for (; taking < chunks.length; taking++) {
-      let results: TestFileResult[] | undefined;
+    for (let taking = 0; taking < chunks.length; taking++) {
+      take(taking);
+      let results: HeldResult[] | undefined;
       while ((results = done.get(taking)) === undefined) {
         if (failure) throw failure.error;
-        await new Promise<void>((resolve) => (wake = resolve));
+        if (Atomics.load(counters, NEXT) < chunks.length) {
+          // The workers' messages first (yielding to the consumer never lets them in), then a chunk no thread has
+          // claimed, judged here where this thread would otherwise wait for the workers.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (done.has(taking)) continue;
+          const chunk = Atomics.add(counters, NEXT, 1);
+          if (chunk < chunks.length) done.set(chunk, (chunks[chunk] as string[]).map(judgeTestFileAt));
+        } else await new Promise<void>((resolve) => (wake = resolve));
       }
       done.delete(taking);
-      for (const worker of idle.splice(0)) send(worker);
       const names = chunks[taking] as string[];
       for (let i = 0; i < names.length; i++) {
         const file = names[i] as string;
-        const result = results[i] as TestFileResult;
+        const result = results[i] as HeldResult;
         if ('packed' in result) yield { file, judged: unpackTest(result.packed) };
+        else if ('judged' in result) yield { file, judged: result.judged };
         else yield { file, text: result.text ?? readFileSync(file, 'utf8') };
       }
     }
@@ -111,6 +131,9 @@ export function startTestPool(files: readonly string[], workers = Math.min(avail
     [Symbol.asyncIterator]: outcomes,
     async close() {
       closing = true;
+      // A worker waiting for the main thread to catch up is woken to find nothing left to claim.
+      Atomics.store(counters, NEXT, chunks.length);
+      take(chunks.length);
       await Promise.all(pool.map((worker) => worker.terminate()));
     },
   };

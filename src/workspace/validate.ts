@@ -6,26 +6,14 @@
  * tests of unknown controls) run on the raw values too, so one typo does not hide the next problem.
  */
 import type { z } from 'zod';
-import {
-  DEFAULT_PERVASIVENESS,
-  DEFAULT_SAMPLING,
-  criteriaOfCategories,
-  compensationProblems,
-  criteriaProblems,
-  locateProblems,
-  notApplicableProblems,
-  periodProblems,
-  within,
-  CATEGORIES,
-  ValidationError,
-  type Category,
-  type Control,
-  type ControlTest,
-  type Engagement,
-  type Examination,
-  type Issue,
-  unrunCheckedTest,
-} from '../domain/index.js';
+import { compensationProblems, criteriaProblems } from '../domain/controls/rules.js';
+import { criteriaOfCategories, CATEGORIES, type Category } from '../domain/criteria/catalogue.js';
+import { notApplicableProblems } from '../domain/criteria/scope.js';
+import { periodProblems } from '../domain/dates.js';
+import { DEFAULT_PERVASIVENESS, DEFAULT_SAMPLING, type Control, type ControlTest, type Engagement, type Examination } from '../domain/engagement.js';
+import { ValidationError, type Issue } from '../domain/errors.js';
+import { unrunCheckedTest } from '../domain/monitoring/examination.js';
+import { locateProblems, within } from '../domain/problems.js';
 import { inFile, rawMapping, type Raw } from './raw.js';
 import { assayFileSchema, controlFileSchema, testFileSchema } from './schema.js';
 import { fastTestFile } from './schema-fast.js';

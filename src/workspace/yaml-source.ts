@@ -4,7 +4,7 @@
  * again only when a message needs a line the text alone does not give.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Issue } from '../domain/index.js';
+import type { Issue } from '../domain/errors.js';
 import { fastSource } from './fast-source.js';
 import { readYamlFast } from './yaml-fast.js';
 

@@ -1,6 +1,12 @@
 /** `assay examine DIR`: the opinion forecast of a workspace. */
 import type { Command } from 'commander';
-import { OPINION_KINDS, examine, explainCheckedTests, words, type CheckedTestRun, type DescriptionWarning, type Examination, type SystemDescription, type ExaminationResult, type OpinionKind } from '../../domain/index.js';
+import type { DescriptionWarning } from '../../domain/description/checks.js';
+import type { SystemDescription } from '../../domain/description/model.js';
+import type { Examination } from '../../domain/engagement.js';
+import { examine } from '../../domain/evaluation/examine.js';
+import { OPINION_KINDS, type ExaminationResult, type OpinionKind } from '../../domain/evaluation/result.js';
+import { words } from '../../domain/format.js';
+import { explainCheckedTests, type CheckedTestRun } from '../../domain/monitoring/examination.js';
 import { standOnChecks } from '../../workspace/checks.js';
 import { counted } from '../../domain/words.js';
 import { DESCRIPTION_FILE, describeWorkspace } from '../../workspace/description.js';
