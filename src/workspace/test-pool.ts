@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../threads/start-worker.js';
 import { judgeTestFileAt, unpackTest, type JudgedTest, type PackedTest } from './test-file.js';
 
 /** From how many test files the threads pay for starting (a few tens of milliseconds each). */
@@ -46,16 +46,6 @@ export interface ChunkResult {
 
 export type TestFileOutcome = { file: string; judged: JudgedTest } | { file: string; text: string };
 
-/**
- * A worker judging test files: the compiled module, or under the test runner, which runs the TypeScript sources,
- * the source through tsx's loader (a worker does not take the main thread's).
- */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./test-worker.js', import.meta.url));
-  const source = JSON.stringify(new URL('./test-worker.ts', import.meta.url).href);
-  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${source}); });`, { eval: true });
-}
-
 /** The test files' outcomes, in the order given; close it whatever happens, or its threads keep the process alive. */
 export interface TestPool extends AsyncIterable<TestFileOutcome> {
   close(): Promise<void>;
@@ -69,7 +59,7 @@ export function startTestPool(files: readonly string[], workers = Math.min(avail
   const chunks: string[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
   const counters = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
-  const pool = Array.from({ length: Math.max(1, Math.min(workers, chunks.length)) }, startWorker);
+  const pool = Array.from({ length: Math.max(1, Math.min(workers, chunks.length)) }, () => startWorker(import.meta.url, 'test-worker'));
   const done = new Map<number, HeldResult[]>();
   let closing = false;
   // Set by the workers' events, so declared wider than their first values.
