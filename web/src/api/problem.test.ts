@@ -73,7 +73,8 @@ describe('placing issues on a form', () => {
 });
 
 describe('a refusal told in a toast', () => {
-  test.prop([fc.array(segment, { minLength: 1, maxLength: 4 }), fc.string({ maxLength: 40 })])('never shows a raw `$` path', (segments, message) => {
+  // The message is the server's own words, shown as they are: only the path is under test, so the message has no `$`.
+  test.prop([fc.array(segment, { minLength: 1, maxLength: 4 }), fc.string({ maxLength: 40 }).filter((m) => !m.includes('$'))])('never shows a raw `$` path', (segments, message) => {
     const location = `$${segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}`;
     expect(describeProblem(422, problem([{ location, message }], 'Not valid'))).not.toContain('$.');
     expect(describeIssue({ location, message })).not.toMatch(/^\$/);
