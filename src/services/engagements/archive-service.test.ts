@@ -260,6 +260,8 @@ for (const engine of ENGINES) {
       expect(before.description).toHaveLength(1);
       expect(before.vendors.flatMap((v) => v.reports)).toHaveLength(2);
       expect((await createAuditRepository(store().db).list({ limit: 1, offset: 0, type: 'engagement.purged' })).total).toBe(0);
+      // Past what an export gives too, the refusal does not offer the export.
+      await expect(limitedArchive(10_000, { maxExportBytes: 10_000 }).purgeEngagement(admin, o, e, archived.version)).rejects.toThrow(/an audit event holds; it stays archived$/);
     });
 
     it('counts the description, the risks and the vendors in the size of the record a purge may keep', async () => {

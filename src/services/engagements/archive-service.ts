@@ -85,7 +85,7 @@ export function createArchiveService(
     const bytes = Buffer.byteLength(canonicalJson(record), 'utf8');
     if (bytes > maxRecordBytes) {
       throw new ConflictError(
-        `${what} cannot be purged: its record is ${megabytes(bytes)}, more than the ${megabytes(maxRecordBytes)} an audit event holds; it stays archived (and exportable)`,
+        `${what} cannot be purged: its record is ${megabytes(bytes)}, more than the ${megabytes(maxRecordBytes)} an audit event holds; it stays archived${bytes <= maxExportBytes ? ' (and exportable)' : ''}`,
       );
     }
     return bytes;
