@@ -6,7 +6,7 @@ import { workspaceReportData } from '../cli/report-data.js';
 import { ValidationError } from '../domain/index.js';
 import type { ReportData } from './documents/index.js';
 import { scenarioData } from './documents/testing.js';
-import { createWorkerRenderer, renderInWorker } from './render-in-worker.js';
+import { createWorkerRenderer, DEFAULT_RENDER_TIME_LIMIT_MS, renderInWorker, RenderTimeLimitError, renderTimeLimitFrom } from './render-in-worker.js';
 import { DOCUMENT_FORMATS, DOCUMENT_TYPES, formatRefusal, renderReport, type DocumentFormat } from './render-report.js';
 
 const ACME = join(import.meta.dirname, '../../examples/acme');
@@ -124,5 +124,41 @@ describe('rendering in a worker thread', () => {
     await expect.poll(() => ended).toEqual([0]);
     expect([...(await render('readiness', 'md', scenarioData('clean'), OPTIONS))]).toEqual([7]);
     expect(started).toHaveLength(2);
+  });
+
+  it('ends a thread whose render runs past the time limit, fails the render saying so, and renders the next on a fresh thread', async () => {
+    const started: Worker[] = [];
+    const ended: number[] = [];
+    const render = createWorkerRenderer({
+      // Room for the answering thread to start on a busy machine, and short enough for a test.
+      timeLimitMs: 1000,
+      start: () => {
+        // The first thread never answers, busy for ever; the next answers at once.
+        const worker = thread(`
+          const { parentPort } = require('node:worker_threads');
+          parentPort.on('message', () => ${started.length === 0 ? '{ for (;;); }' : 'parentPort.postMessage({ bytes: new Uint8Array([7]) })'});
+        `)();
+        worker.once('exit', () => ended.push(started.indexOf(worker)));
+        started.push(worker);
+        return worker;
+      },
+    });
+    const stopped = render('readiness', 'md', scenarioData('clean'), OPTIONS);
+    await expect(stopped).rejects.toBeInstanceOf(RenderTimeLimitError);
+    await expect(stopped).rejects.toThrow('Rendering the readiness as md took longer than the 1 second a document may take, so it was stopped');
+    await expect.poll(() => ended).toEqual([0]);
+    expect([...(await render('readiness', 'md', scenarioData('clean'), OPTIONS))]).toEqual([7]);
+    expect(started).toHaveLength(2);
+  });
+
+  it('takes the time limit from ASSAY_RENDER_TIME_LIMIT_SECONDS, whole seconds, and refuses anything else naming the setting', () => {
+    expect(renderTimeLimitFrom({})).toBe(DEFAULT_RENDER_TIME_LIMIT_MS);
+    expect(renderTimeLimitFrom({ ASSAY_RENDER_TIME_LIMIT_SECONDS: ' ' })).toBe(DEFAULT_RENDER_TIME_LIMIT_MS);
+    expect(renderTimeLimitFrom({ ASSAY_RENDER_TIME_LIMIT_SECONDS: '30' })).toBe(30_000);
+    for (const bad of ['0', '-5', '1.5', '2m', '1e3']) {
+      expect(() => renderTimeLimitFrom({ ASSAY_RENDER_TIME_LIMIT_SECONDS: bad })).toThrow(
+        expect.objectContaining({ issues: [{ location: 'ASSAY_RENDER_TIME_LIMIT_SECONDS', message: `must be a whole number of seconds, not "${bad}"` }] }),
+      );
+    }
   });
 });

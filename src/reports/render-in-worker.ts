@@ -2,18 +2,48 @@
  * Reports rendered off the event loop: the API's report jobs hand the job's data to a worker thread, which renders
  * through `renderReport` (the one code path the CLI renders through in-process) and sends back the progress and the
  * bytes, so a document of a large engagement, seconds of CPU, never holds up the requests of everyone else. A
- * render that throws, or whose thread runs out of memory or stops, fails only its job. At most `RENDER_THREADS`
- * render at once in a process; the others wait their turn.
+ * render that throws, or whose thread runs out of memory or stops, fails only its job. A render that runs past its
+ * time limit (`ASSAY_RENDER_TIME_LIMIT_SECONDS`) has its thread ended and fails with a {@link RenderTimeLimitError};
+ * the next render starts a fresh thread. At most `RENDER_THREADS` render at once in a process; the others wait their
+ * turn.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { ValidationError, type Issue } from '../domain/index.js';
+import { counted } from '../domain/words.js';
 import { startWorker } from '../threads/start-worker.js';
 import type { ReportData } from './documents/index.js';
 import type { DocumentFormat, DocumentType, ReportOptions, renderReport } from './render-report.js';
 
 /** One core is left to the event loop (and the database): the renders share the rest, at least one. */
 export const RENDER_THREADS = Math.max(1, availableParallelism() - 1);
+
+/**
+ * How long one render may take in its thread, by default: thirty times the largest render measured (a Type 2 draft
+ * of 1,000 controls of 100 samples, 3 to 4 s; docs/report-delivery.md), so busy cores never reach it, while a render
+ * that would never end holds its thread, and one of the few turns, two minutes at most.
+ */
+export const DEFAULT_RENDER_TIME_LIMIT_MS = 120_000;
+
+/** The time limit from the environment: `ASSAY_RENDER_TIME_LIMIT_SECONDS`, a whole number of seconds. */
+export function renderTimeLimitFrom(env: NodeJS.ProcessEnv): number {
+  const seconds = env.ASSAY_RENDER_TIME_LIMIT_SECONDS?.trim();
+  if (seconds === undefined || seconds === '') return DEFAULT_RENDER_TIME_LIMIT_MS;
+  if (!/^[1-9]\d*$/.test(seconds)) {
+    throw new ValidationError([{ location: 'ASSAY_RENDER_TIME_LIMIT_SECONDS', message: `must be a whole number of seconds, not "${seconds}"` }], 'The render time limit is not valid');
+  }
+  return Number(seconds) * 1000;
+}
+
+/** A render ended because it ran past its time limit: said to whoever asked for the document. */
+export class RenderTimeLimitError extends Error {
+  readonly limitMs: number;
+  constructor(what: string, limitMs: number) {
+    super(`Rendering the ${what} took longer than the ${counted(limitMs / 1000, 'second')} a document may take, so it was stopped`);
+    this.name = 'RenderTimeLimitError';
+    this.limitMs = limitMs;
+  }
+}
 
 export interface RenderRequest {
   type: DocumentType;
@@ -61,12 +91,15 @@ function turns(limit: number) {
  */
 type Outcome = { bytes: Buffer } | { error: unknown; threadGoesOn: boolean };
 
-function renderOnThread(worker: Worker, request: RenderRequest, onProgress: ReportOptions['onProgress']): Promise<Outcome> {
+function renderOnThread(worker: Worker, request: RenderRequest, onProgress: ReportOptions['onProgress'], timeLimitMs: number): Promise<Outcome> {
   return new Promise<Outcome>((resolve) => {
     const end = (outcome: Outcome) => {
+      clearTimeout(timer);
       worker.off('message', message).off('error', broke).off('messageerror', broke).off('exit', exited);
       resolve(outcome);
     };
+    // Counted from the hand-over, not from the request: the wait for a turn is not the render's.
+    const timer = setTimeout(() => end({ error: new RenderTimeLimitError(`${request.type} as ${request.format}`, timeLimitMs), threadGoesOn: false }), timeLimitMs);
     const message = (reply: RenderReply) => {
       if ('progress' in reply) onProgress?.(reply.progress);
       else if ('bytes' in reply) end({ bytes: Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength) });
@@ -90,9 +123,10 @@ export const IDLE_THREAD_MS = 60_000;
 /**
  * A renderer with `renderReport`'s signature that renders in worker threads, at most `threads` at once. A thread is
  * kept for the next render once done (loading the renderers costs a thread a second or so) until it has waited
- * `idleMs`, and ended when it broke. `start` starts a thread (replaced in tests by one that misbehaves).
+ * `idleMs`, and ended when it broke or its render ran past `timeLimitMs`. `start` starts a thread (replaced in tests
+ * by one that misbehaves).
  */
-export function createWorkerRenderer(options: { threads?: number; idleMs?: number; start?: () => Worker } = {}): typeof renderReport {
+export function createWorkerRenderer(options: { threads?: number; idleMs?: number; timeLimitMs?: number; start?: () => Worker } = {}): typeof renderReport {
   const inTurn = turns(options.threads ?? RENDER_THREADS);
   /** Threads waiting for the next render, each with the timer that ends it. */
   const idle = new Map<Worker, NodeJS.Timeout>();
@@ -122,13 +156,14 @@ export function createWorkerRenderer(options: { threads?: number; idleMs?: numbe
       const worker = kept ?? start();
       take(worker);
       worker.ref();
-      const outcome = await renderOnThread(worker, { type, format, data, options: rest }, onProgress);
+      const outcome = await renderOnThread(worker, { type, format, data, options: rest }, onProgress, options.timeLimitMs ?? DEFAULT_RENDER_TIME_LIMIT_MS);
       if ('bytes' in outcome || outcome.threadGoesOn) keep(worker);
-      else void worker.terminate();
+      // Ended before the turn passes on: a render past its limit may still be holding a core.
+      else await worker.terminate();
       if ('bytes' in outcome) return outcome.bytes;
       throw outcome.error;
     });
 }
 
 /** The process's renderer: its threads shared by every report job of every organisation. */
-export const renderInWorker = createWorkerRenderer();
+export const renderInWorker = createWorkerRenderer({ timeLimitMs: renderTimeLimitFrom(process.env) });

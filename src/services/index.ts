@@ -34,6 +34,8 @@ export interface ServiceDependencies {
   exports?: ExportStore;
   /** How the trust page mails its links: SMTP from the environment when not given; null sends nothing. */
   mailer?: Mailer | null;
+  /** The largest engagement record an export gives, in bytes: `MAX_EXPORT_RECORD_BYTES` when not given. */
+  maxExportRecordBytes?: number;
 }
 
 export const defaultServiceDependencies: ServiceDependencies = { clock: () => new Date(), newId: randomUUID };
@@ -43,10 +45,10 @@ export function createServices(
   deps: ServiceDependencies = defaultServiceDependencies,
   settings: InstanceSettings = DEFAULT_INSTANCE_SETTINGS,
 ) {
-  const { webhooks, evidence, exports, mailer, ...storeDeps } = deps;
+  const { webhooks, evidence, exports, mailer, maxExportRecordBytes, ...storeDeps } = deps;
   const platform = createPlatform(store, storeDeps);
   const { signup, ...accounts } = createAccountsServices(platform, settings);
-  const { lookup, ...engagements } = createEngagementServices(platform, { signup });
+  const { lookup, ...engagements } = createEngagementServices(platform, { signup, ...(maxExportRecordBytes !== undefined && { maxExportBytes: maxExportRecordBytes }) });
   const descriptionServices = createDescriptionServices(platform, { lookup });
   const evidenceServices = createEvidenceServices(platform, { lookup, ...(evidence && { settings: evidence }) });
   const monitoring = createMonitoringServices(platform, { lookup, exports: exports ?? evidenceExports(evidenceServices.evidence, evidenceServices.blobs) });

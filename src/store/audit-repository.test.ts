@@ -159,6 +159,24 @@ for (const engine of ENGINES) {
       expect(await audit.list({ limit: 10, offset: 0, subject: [] })).toEqual({ items: [], total: 0 });
     });
 
+    it('reads the states one type of event left on one subject, oldest first, whole past the payload budget', async () => {
+      const on = (subject: string, type: string, after: unknown): AuditEventInput => ({ ...event(0), subject, type, after });
+      await appendAll(store().db, [
+        on('description:e-1', 'description.updated', { version: 1, text: 'x'.repeat(400) }),
+        on('description:e-2', 'description.updated', { version: 1 }),
+        on('description:e-1', 'control.updated', { version: 9 }),
+        on('description:e-1', 'description.updated', null),
+        on('description:e-1', 'description.updated', { version: 2, text: 'y'.repeat(400) }),
+      ]);
+      const audit = createAuditRepository(store().db, { clock: steppingClock() }, 10);
+      expect(await audit.statesAfter('description:e-1', 'description.updated')).toEqual([
+        { version: 1, text: 'x'.repeat(400) },
+        null,
+        { version: 2, text: 'y'.repeat(400) },
+      ]);
+      expect(await audit.statesAfter('description:e-3', 'description.updated')).toEqual([]);
+    });
+
     it('keeps one unbroken chain under 20 concurrent transactions', async () => {
       const concurrent = await freshStore(engine, { poolSize: 10 });
       try {

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import { canonicalJson } from './canonical-json.js';
 import { engineOf } from './engine.js';
-import type { AuditActor } from '../domain/audit-events.js';
+import type { AuditActor, AuditEventType } from '../domain/audit-events.js';
 import type { AuditEventsTable } from './schema.js';
 import { defaultDependencies, fromJsonOrNull, pageOf, selectPage, toCount, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
 
@@ -288,6 +288,22 @@ export function createAuditRepository(
         return payload ? toAuditEvent({ ...header, ...payload }) : { ...toAuditEvent({ ...header, before: null, after: null }), payloadOmitted: true };
       });
       return { items, total };
+    },
+
+    /**
+     * What each event of one type on one subject left (its `after`, null where it kept none), oldest first:
+     * the history of a record whose earlier states only the log keeps. Whole, not paged: the caller's subject
+     * bounds it.
+     */
+    async statesAfter<T>(subject: string, type: AuditEventType, trx?: Executor): Promise<(T | null)[]> {
+      const rows = await (trx ?? db)
+        .selectFrom('audit_events')
+        .select('after')
+        .where('subject', '=', subject)
+        .where('type', '=', type)
+        .orderBy('seq')
+        .execute();
+      return rows.map((row) => fromJsonOrNull<T>(row.after));
     },
 
     /** One event by its place in the chain, as stored now (for naming a break). */

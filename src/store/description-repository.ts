@@ -6,8 +6,9 @@
 import { withDescription, type DescribedExamination, type IncidentCandidate, type SystemDescription } from '../domain/description/index.js';
 import type { Control, Examination } from '../domain/engagement.js';
 import type { FindingSource, FindingStatus, StatusChange } from '../domain/findings/index.js';
+import { createAuditRepository, type AuditRepository } from './audit-repository.js';
 import { bumpRevision } from './engagements-repository.js';
-import { defaultDependencies, fromBooleanInt, fromJson, fromJsonOrNull, staleOrMissing, toBooleanInt, toJson, toTimestamp, type Executor, type StoreDependencies } from './values.js';
+import { defaultDependencies, fromBooleanInt, fromJson, staleOrMissing, toBooleanInt, toJson, toTimestamp, type Executor, type StoreDependencies } from './values.js';
 
 export interface StoredDescription {
   engagementId: string;
@@ -41,18 +42,12 @@ async function findDescription(executor: Executor, engagementId: string): Promis
  * Every version of the description, oldest first: the table holds the one in use, and each edit's audit event
  * (`description.updated`) holds the version it wrote, so the earlier ones are read from there.
  */
-async function descriptionVersions(executor: Executor, engagementId: string): Promise<DescriptionVersion[]> {
-  const [events, current] = await Promise.all([
-    executor
-      .selectFrom('audit_events')
-      .select('after')
-      .where('subject', '=', descriptionSubject(engagementId))
-      .where('type', '=', 'description.updated')
-      .orderBy('seq')
-      .execute(),
+async function descriptionVersions(executor: Executor, audit: AuditRepository, engagementId: string): Promise<DescriptionVersion[]> {
+  const [states, current] = await Promise.all([
+    audit.statesAfter<StoredDescription>(descriptionSubject(engagementId), 'description.updated', executor),
     findDescription(executor, engagementId),
   ]);
-  const written = [...events.map((e) => fromJsonOrNull<StoredDescription>(e.after)), current].filter((stored) => stored !== null);
+  const written = [...states, current].filter((stored) => stored !== null);
   const byVersion = new Map(written.map(({ engagementId: _engagement, ...version }) => [version.version, version]));
   return [...byVersion.values()].sort((a, b) => a.version - b.version);
 }
@@ -105,10 +100,12 @@ export async function readDescribedExamination(executor: Executor, engagementId:
 export type DescriptionRepository = ReturnType<typeof createDescriptionRepository>;
 
 export function createDescriptionRepository(db: Executor, deps: StoreDependencies = defaultDependencies) {
+  // The audit log is the audit repository's to read: the earlier versions are read through it.
+  const audit = createAuditRepository(db, deps);
   return {
     find: (engagementId: string, trx?: Executor) => findDescription(trx ?? db, engagementId),
 
-    versions: (engagementId: string, trx?: Executor) => descriptionVersions(trx ?? db, engagementId),
+    versions: (engagementId: string, trx?: Executor) => descriptionVersions(trx ?? db, audit, engagementId),
 
     /**
      * Writes the description at the version the writer read (0: there is none yet), and marks the change to what

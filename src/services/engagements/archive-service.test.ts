@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Role } from '../../domain/index.js';
+import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, ValidationError, type Role } from '../../domain/index.js';
 import { createAuditRepository } from '../../store/audit-repository.js';
 import { createControlsRepository } from '../../store/controls-repository.js';
 import { createChecksRepository } from '../../store/checks-repository.js';
@@ -22,7 +22,7 @@ import { loadWorkspace } from '../../workspace/load.js';
 import type { WorkspaceContent, WorkspaceStatements } from '../../workspace/write.js';
 import { createAccess } from '../platform/access.js';
 import { OPERATOR, type Actor } from '../platform/actor.js';
-import { createArchiveService } from './archive-service.js';
+import { createArchiveService, MAX_EXPORT_RECORD_BYTES, MAX_PURGE_RECORD_BYTES } from './archive-service.js';
 import { createAuditLog } from '../platform/audit.js';
 import { createServices } from '../index.js';
 import { createEngagementScope } from './engagement-scope.js';
@@ -189,8 +189,8 @@ for (const engine of ENGINES) {
       expect(await services.integrity.verifyAuditChain(OPERATOR)).toMatchObject({ intact: true });
     });
 
-    /** The archive service with a smaller limit on what a purge's audit event holds. */
-    function limitedArchive(maxRecordBytes: number) {
+    /** The archive service with a smaller limit on what a purge's audit event holds (and an export gives). */
+    function limitedArchive(maxRecordBytes: number, exportLimit: { maxExportBytes?: number; evidence?: ReturnType<typeof createEvidenceRepository> } = {}) {
       const db = store().db;
       const repositories = { engagements: createEngagementsRepository(db), controls: createControlsRepository(db) };
       return createArchiveService({
@@ -203,14 +203,49 @@ for (const engine of ENGINES) {
         descriptions: createDescriptionRepository(db),
         risks: createRisksRepository(db),
         vendors: createVendorsRepository(db),
-        evidence: createEvidenceRepository(db),
+        evidence: exportLimit.evidence ?? createEvidenceRepository(db),
         lookup: createEngagementScope(repositories),
         access: createAccess({ memberships: createMembershipsRepository(db) }),
         audit: createAuditLog({ audit: createAuditRepository(db) }),
         clock: () => new Date(),
         maxRecordBytes,
+        ...(exportLimit.maxExportBytes !== undefined && { maxExportBytes: exportLimit.maxExportBytes }),
       });
     }
+
+    it('gives an export exactly at its limit and refuses one byte over it with a TooLargeError naming the size and the limit', async () => {
+      const { o, e } = await imported(await acmeWithStatements());
+      const record = await limitedArchive(0).exportEngagement(OPERATOR, o, e);
+      const bytes = Buffer.byteLength(canonicalJson(record), 'utf8');
+      expect(await limitedArchive(0, { maxExportBytes: bytes }).exportEngagement(OPERATOR, o, e)).toEqual(record);
+      const refusal = await limitedArchive(0, { maxExportBytes: bytes - 1 }).exportEngagement(OPERATOR, o, e).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(TooLargeError);
+      expect((refusal as TooLargeError).message).toBe(`The record of the engagement "${record.engagement.name}" (${bytes} bytes) is larger than the ${bytes - 1} bytes allowed`);
+    });
+
+    it('refuses an export as soon as the parts read pass the limit, before the rest is read', async () => {
+      const { o, e } = await imported(await acmeWithStatements());
+      const evidence = createEvidenceRepository(store().db);
+      let evidenceRead = false;
+      const watched = {
+        ...evidence,
+        list: (...args: Parameters<typeof evidence.list>) => {
+          evidenceRead = true;
+          return evidence.list(...args);
+        },
+      };
+      // The engagement's settings alone are larger than this: nothing after them is read.
+      await expect(limitedArchive(0, { maxExportBytes: 100, evidence: watched }).exportEngagement(OPERATOR, o, e)).rejects.toThrow(
+        /^The record of the engagement ".+" \(more than \d+ bytes\) is larger than the 100 bytes allowed$/,
+      );
+      expect(evidenceRead).toBe(false);
+      await limitedArchive(0, { evidence: watched }).exportEngagement(OPERATOR, o, e);
+      expect(evidenceRead).toBe(true);
+    });
+
+    it('exports every engagement a purge would keep', () => {
+      expect(MAX_EXPORT_RECORD_BYTES).toBeGreaterThanOrEqual(MAX_PURGE_RECORD_BYTES);
+    });
 
     it('refuses a purge whose record is larger than an audit event may hold, and deletes nothing', async () => {
       const { o, e, engagement, admin, compliance } = await imported(await acmeWithStatements());
@@ -225,6 +260,8 @@ for (const engine of ENGINES) {
       expect(before.description).toHaveLength(1);
       expect(before.vendors.flatMap((v) => v.reports)).toHaveLength(2);
       expect((await createAuditRepository(store().db).list({ limit: 1, offset: 0, type: 'engagement.purged' })).total).toBe(0);
+      // Past what an export gives too, the refusal does not offer the export.
+      await expect(limitedArchive(10_000, { maxExportBytes: 10_000 }).purgeEngagement(admin, o, e, archived.version)).rejects.toThrow(/an audit event holds; it stays archived$/);
     });
 
     it('counts the description, the risks and the vendors in the size of the record a purge may keep', async () => {

@@ -7,9 +7,10 @@
  * Purging is the one deletion left, an admin's separate act on what is archived: in one transaction it writes the
  * complete record (for an engagement, its whole export; for a control, the control with its test and samples)
  * into the audit event, then deletes. A record larger than {@link MAX_PURGE_RECORD_BYTES} is refused, and the
- * data stays archived: the audit log is not a bulk store.
+ * data stays archived: the audit log is not a bulk store. An export larger than {@link MAX_EXPORT_RECORD_BYTES} is
+ * refused too, as soon as the parts read pass it: the response is built in the server's memory.
  */
-import { ConflictError, requireAccess, type ControlTest } from '../../domain/index.js';
+import { ConflictError, requireAccess, TooLargeError, type ControlTest } from '../../domain/index.js';
 import { canonicalJson } from '../../store/canonical-json.js';
 import type { ControlsRepository, StoredControl, StoredControlTest } from '../../store/controls-repository.js';
 import { inOneSnapshot } from '../../store/controls-examination.js';
@@ -29,6 +30,13 @@ import type { EngagementScope } from './engagement-scope.js';
 
 /** The largest record a purge writes into its audit event (canonical JSON, UTF-8). */
 export const MAX_PURGE_RECORD_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The largest record an export gives (canonical JSON, UTF-8): four times what a purge keeps, so every engagement a
+ * purge accepts exports with room to spare, while one export holds at most this much text in the server's memory
+ * (with the objects it is made from, a few times it).
+ */
+export const MAX_EXPORT_RECORD_BYTES = 4 * MAX_PURGE_RECORD_BYTES;
 
 export interface ControlRecord {
   format: 'assay-control-record/1';
@@ -63,10 +71,13 @@ export function createArchiveService(
     clock: () => Date;
     /** For tests; default {@link MAX_PURGE_RECORD_BYTES}. */
     maxRecordBytes?: number;
+    /** For tests; default {@link MAX_EXPORT_RECORD_BYTES}. */
+    maxExportBytes?: number;
   },
 ) {
   const { db, engagements, controls, lookup, access, audit } = deps;
   const maxRecordBytes = deps.maxRecordBytes ?? MAX_PURGE_RECORD_BYTES;
+  const maxExportBytes = deps.maxExportBytes ?? MAX_EXPORT_RECORD_BYTES;
   const now = () => toTimestamp(deps.clock());
 
   /** The record's size, or a ConflictError when the audit event could not hold it. */
@@ -74,7 +85,7 @@ export function createArchiveService(
     const bytes = Buffer.byteLength(canonicalJson(record), 'utf8');
     if (bytes > maxRecordBytes) {
       throw new ConflictError(
-        `${what} cannot be purged: its record is ${megabytes(bytes)}, more than the ${megabytes(maxRecordBytes)} an audit event holds; it stays archived (and exportable)`,
+        `${what} cannot be purged: its record is ${megabytes(bytes)}, more than the ${megabytes(maxRecordBytes)} an audit event holds; it stays archived${bytes <= maxExportBytes ? ' (and exportable)' : ''}`,
       );
     }
     return bytes;
@@ -143,13 +154,27 @@ export function createArchiveService(
       });
     },
 
-    /** The engagement's whole record (archived or not), as a purge would keep it. */
+    /**
+     * The engagement's whole record (archived or not), as a purge would keep it; a TooLargeError when it is larger
+     * than {@link MAX_EXPORT_RECORD_BYTES}, refused as soon as the parts read pass it.
+     */
     async exportEngagement(actor: Actor, organizationId: string, engagementId: string): Promise<EngagementRecord> {
       // Each part is read under its own permission, so the table alone decides who sees it.
       const grant = await access.require(actor, organizationId, 'examination.read');
       for (const permission of ['engagement.read', 'finding.read', 'description.read', 'risk.read', 'vendor.read'] as const) requireAccess(grant, permission);
       const engagement = await lookup.engagement(organizationId, engagementId);
-      return inOneSnapshot(db, (trx) => readEngagementRecord(trx, deps, engagement));
+      const tooLarge = (size: string) => new TooLargeError(`The record of the engagement "${engagement.name}" (${size})`, maxExportBytes);
+      let bytesRead = 0;
+      const record = await inOneSnapshot(db, (trx) =>
+        readEngagementRecord(trx, deps, engagement, (part) => {
+          bytesRead += Buffer.byteLength(canonicalJson(part), 'utf8');
+          if (bytesRead > maxExportBytes) throw tooLarge(`more than ${bytesRead} bytes`);
+        }),
+      );
+      // The parts left out the keys between them: the whole is measured too, as a purge measures it.
+      const bytes = Buffer.byteLength(canonicalJson(record), 'utf8');
+      if (bytes > maxExportBytes) throw tooLarge(`${bytes} bytes`);
+      return record;
     },
 
     /**

@@ -26,4 +26,10 @@ describe('the record reads evidence', () => {
     expect(evidence.asked).toHaveLength(Math.max(1, Math.ceil(count / MAX_PAGE_SIZE)));
     expect(evidence.asked.every((f) => f.state === 'all' && f.limit === MAX_PAGE_SIZE)).toBe(true);
   });
+
+  it('tells each record to the reader one by one, not a page at a time', async () => {
+    const told: unknown[] = [];
+    const read = await readEvidence({} as never, evidenceOf(MAX_PAGE_SIZE + 2), 'engagement-1', (part) => told.push(part));
+    expect(told).toEqual(read);
+  });
 });

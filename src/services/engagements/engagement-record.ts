@@ -89,14 +89,28 @@ export function recordedControl({ rowId: _row, engagementId: _engagement, ...con
   return control;
 }
 
+/**
+ * Told each part of a record as it is read, so that a reader with a size limit can refuse the record before the
+ * rest is read. Each part is written whole inside the record, so their sizes add up to less than the record's.
+ */
+export type PartRead = (part: unknown) => void;
+
+const noLimit: PartRead = () => {};
+
+/** The value, after telling `partRead` of it. */
+function told<T>(partRead: PartRead, value: T): T {
+  partRead(value);
+  return value;
+}
+
 /** The workspace of the engagement: the examination in use with its findings, root causes and management responses. */
-export async function readWorkspace(trx: Executor, sources: RecordSources, engagementId: string): Promise<Required<WorkspaceContent>> {
+export async function readWorkspace(trx: Executor, sources: RecordSources, engagementId: string, partRead: PartRead = noLimit): Promise<Required<WorkspaceContent>> {
   return {
-    ...(await loadExamination(trx, engagementId)),
-    findings: (await sources.findings.list(engagementId, {}, trx)).map(domainFinding),
-    rootCauses: (await sources.findings.listRootCauses(engagementId, trx)).map(domainRootCause),
-    managementResponses: (await sources.responses.list(engagementId, trx)).map(recordedResponse),
-    checkFiles: (await sources.checks.list(engagementId, {}, trx)).map(({ fileName, checkId, title, definition }) => ({ fileName, checkId, title, definition })),
+    ...told(partRead, await loadExamination(trx, engagementId)),
+    findings: told(partRead, (await sources.findings.list(engagementId, {}, trx)).map(domainFinding)),
+    rootCauses: told(partRead, (await sources.findings.listRootCauses(engagementId, trx)).map(domainRootCause)),
+    managementResponses: told(partRead, (await sources.responses.list(engagementId, trx)).map(recordedResponse)),
+    checkFiles: told(partRead, (await sources.checks.list(engagementId, {}, trx)).map(({ fileName, checkId, title, definition }) => ({ fileName, checkId, title, definition }))),
   };
 }
 
@@ -114,26 +128,29 @@ async function readVendors(trx: Executor, vendors: EngagementRecordSources['vend
   return listed.map((vendor) => ({ vendor, reports: reports.get(vendor.code) ?? [] }));
 }
 
-/** Every evidence record of the engagement, read a page at a time. */
-export async function readEvidence(trx: Executor, evidence: EngagementRecordSources['evidence'], engagementId: string): Promise<RecordedEvidence[]> {
+/** Every evidence record of the engagement, read a page at a time, each told to `partRead`. */
+export async function readEvidence(trx: Executor, evidence: EngagementRecordSources['evidence'], engagementId: string, partRead: PartRead = noLimit): Promise<RecordedEvidence[]> {
   const records: RecordedEvidence[] = [];
   for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
     const page = await evidence.list(engagementId, { state: 'all', limit: MAX_PAGE_SIZE, offset }, trx);
-    records.push(...page.items.map(({ engagementId: _engagement, ...record }) => record));
+    // Told one by one: a page's brackets are not in the record, so a page's size would overstate it.
+    for (const record of page.items.map(({ engagementId: _engagement, ...rest }) => rest)) records.push(told(partRead, record));
     if (offset + MAX_PAGE_SIZE >= page.total) return records;
   }
 }
 
-export async function readEngagementRecord(trx: Executor, sources: EngagementRecordSources, engagement: StoredEngagement): Promise<EngagementRecord> {
+/** The engagement's whole record, its parts read in turn and each told to `partRead`. */
+export async function readEngagementRecord(trx: Executor, sources: EngagementRecordSources, engagement: StoredEngagement, partRead: PartRead = noLimit): Promise<EngagementRecord> {
+  const part = <T>(value: T): T => told(partRead, value);
   return {
     format: ENGAGEMENT_RECORD_FORMAT,
-    engagement,
-    workspace: await readWorkspace(trx, sources, engagement.id),
-    archivedControls: (await loadArchivedControls(trx, engagement.id)).map(({ control, test }) => ({ control: recordedControl(control), test })),
-    remediationPlan: await sources.plans.find(engagement.id, trx).then((plan) => ({ ...plan, webhookUrl: maskWebhookUrl(plan.webhookUrl) })),
-    description: await sources.descriptions.versions(engagement.id, trx),
-    risks: await sources.risks.list(engagement.id, trx),
-    vendors: await readVendors(trx, sources.vendors, engagement.id),
-    evidence: await readEvidence(trx, sources.evidence, engagement.id),
+    engagement: part(engagement),
+    workspace: await readWorkspace(trx, sources, engagement.id, partRead),
+    archivedControls: part((await loadArchivedControls(trx, engagement.id)).map(({ control, test }) => ({ control: recordedControl(control), test }))),
+    remediationPlan: part(await sources.plans.find(engagement.id, trx).then((plan) => ({ ...plan, webhookUrl: maskWebhookUrl(plan.webhookUrl) }))),
+    description: part(await sources.descriptions.versions(engagement.id, trx)),
+    risks: part(await sources.risks.list(engagement.id, trx)),
+    vendors: part(await readVendors(trx, sources.vendors, engagement.id)),
+    evidence: await readEvidence(trx, sources.evidence, engagement.id, partRead),
   };
 }

@@ -22,7 +22,7 @@ import { createEvidenceRepository } from '../../store/evidence-repository.js';
 import { createRisksRepository } from '../../store/risks-repository.js';
 import { createVendorsRepository } from '../../store/vendors-repository.js';
 
-export function createEngagementServices(platform: Platform, accounts: { signup: SignupPolicy }) {
+export function createEngagementServices(platform: Platform, options: { signup: SignupPolicy; maxExportBytes?: number }) {
   const { db, deps, clock, access, audit, repositories } = platform;
   const common = { ...repositories, db, access, audit };
   const lookup = createEngagementScope(repositories);
@@ -30,17 +30,17 @@ export function createEngagementServices(platform: Platform, accounts: { signup:
   const register = { risks: createRisksRepository(db, deps), vendors: createVendorsRepository(db, deps) };
   const evidence = createEvidenceRepository(db, deps);
   const statements = createStatementsImport({ ...repositories, ...register, audit, clock });
-  const workspace = createWorkspaceService({ ...common, statements, signup: accounts.signup, store: deps });
+  const workspace = createWorkspaceService({ ...common, statements, signup: options.signup, store: deps });
   return {
     lookup,
     engagements: createEngagementsService({ ...common, lookup }),
-    archive: createArchiveService({ ...common, ...register, evidence, lookup, clock }),
+    archive: createArchiveService({ ...common, ...register, evidence, lookup, clock, ...(options.maxExportBytes !== undefined && { maxExportBytes: options.maxExportBytes }) }),
     controls: createControlsService({ ...common, lookup, examination }),
     tests: createControlTestsService({ ...common, lookup }),
     examination,
     periods: createPeriodsService({ ...common, lookup, store: deps }),
     workspace,
-    starter: createStarterService({ ...common, lookup, workspace, signup: accounts.signup }),
+    starter: createStarterService({ ...common, lookup, workspace, signup: options.signup }),
     notApplicable: createNotApplicableService({ ...common, lookup, proposals: createNotApplicableProposalsRepository(db, deps) }),
   };
 }

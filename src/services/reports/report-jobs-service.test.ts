@@ -5,7 +5,7 @@ import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engine
 import { engagementSettings } from '../../../test/support/factories.js';
 import { largeReportData } from '../../../bench/support/report-data.js';
 import { bridgeEndRefusal, NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain/index.js';
-import { createWorkerRenderer, renderInWorker } from '../../reports/render-in-worker.js';
+import { createWorkerRenderer, renderInWorker, RenderTimeLimitError } from '../../reports/render-in-worker.js';
 import { formatRefusal, renderReport } from '../../reports/render-report.js';
 import type { ReportData } from '../../reports/documents/index.js';
 import { createReportJobsRepository } from '../../store/report-jobs-repository.js';
@@ -103,6 +103,28 @@ for (const engine of ENGINES) {
       const rendered = await next.jobs.start(OPERATOR, next.organizationId, next.engagementId, { type: 'readiness', format: 'md' });
       await next.jobs.settled();
       expect(await next.jobs.get(OPERATOR, next.organizationId, next.engagementId, rendered.id)).toMatchObject({ status: 'done' });
+    });
+
+    it('fails the job saying it took too long when its render runs past the time limit, and the next job renders on a fresh thread', async () => {
+      let threads = 0;
+      const render = createWorkerRenderer({
+        // Room for the answering thread to start on a busy machine, and short enough for a test.
+        timeLimitMs: 1000,
+        // The first thread never answers, busy for ever; the next answers at once.
+        start: () =>
+          new Worker(`const { parentPort } = require('node:worker_threads'); parentPort.on('message', () => ${threads++ === 0 ? '{ for (;;); }' : 'parentPort.postMessage({ bytes: new Uint8Array([7]) })'});`, { eval: true }),
+      });
+      const w = await jobsWorld(store(), { render });
+      const job = await w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'readiness', format: 'pdf' });
+      await w.jobs.settled();
+      const said = 'Rendering the readiness as pdf took longer than the 1 second a document may take, so it was stopped';
+      expect(await w.jobs.get(OPERATOR, w.organizationId, w.engagementId, job.id)).toMatchObject({ status: 'failed', error: said, fileName: null });
+      expect(w.errors).toEqual([new RenderTimeLimitError('readiness as pdf', 1000)]);
+
+      const next = await w.jobs.start(OPERATOR, w.organizationId, w.engagementId, { type: 'readiness', format: 'md' });
+      await w.jobs.settled();
+      expect(await w.jobs.get(OPERATOR, w.organizationId, w.engagementId, next.id)).toMatchObject({ status: 'done', size: 1 });
+      expect(threads).toBe(2);
     });
 
     it('writes the progress the renderer reports while it runs, at most four times a second', async () => {

@@ -6,7 +6,7 @@
  * server from everyone else; a job whose process died is reported failed.
  */
 import { bridgeEndRefusal, ConflictError, isoDate, NotFoundError, TooManyAttemptsError, ValidationError, type Issue } from '../../domain/index.js';
-import { renderInWorker } from '../../reports/render-in-worker.js';
+import { RenderTimeLimitError, renderInWorker } from '../../reports/render-in-worker.js';
 import { CONTENT_TYPES, formatRefusal, type DocumentFormat, type DocumentType, type renderReport } from '../../reports/render-report.js';
 import type { ReportJobsRepository, StoredReportJob } from '../../store/report-jobs-repository.js';
 import { toTimestamp, type Executor } from '../../store/values.js';
@@ -144,8 +144,10 @@ export function createReportJobsService(deps: {
       // The data of a deleted engagement, or input the documents refuse, is said as it is; anything else is ours.
       const said = error instanceof ValidationError || error instanceof NotFoundError;
       if (!said) onError?.(job.id, error);
+      // A render stopped at its time limit is ours too (logged), but the job says so: asking again may not help.
+      const message = said || error instanceof RenderTimeLimitError ? error.message : UNEXPECTED;
       // Runs after the answer, awaited by no request: it must never reject.
-      await jobs.fail(job.id, said ? error.message : UNEXPECTED).catch((failure: unknown) => onError?.(job.id, failure));
+      await jobs.fail(job.id, message).catch((failure: unknown) => onError?.(job.id, failure));
     }
   }
 

@@ -9,6 +9,9 @@ import { OPERATOR } from '../../../services/platform/actor.js';
 import { useTestApp } from '../../testing.js';
 import { auditEvents, base, seedControl, seedEngagement, seedTest } from '../testing.js';
 
+/** Room for an engagement with nothing in it, not for one with three tested controls. */
+const EXPORT_LIMIT = 2000;
+
 const READ_ONLY = /is archived \(since \S+\): it is read-only until an admin restores it$/;
 
 for (const engine of ENGINES) {
@@ -153,6 +156,31 @@ for (const engine of ENGINES) {
       expect((await admin.request({ method: 'GET', url: control })).statusCode).toBe(404);
       const [event] = await auditEvents(t(), 'control.purged');
       expect(event).toMatchObject({ before: { format: 'assay-control-record/1', control: { id: 'AC-04' }, test: { control: 'AC-04', samples: expect.any(Array) } } });
+    });
+  });
+
+  describe.skipIf(skipEngine(engine))(`${engine}: the export's size limit`, () => {
+    const t = useTestApp(engine, { maxExportRecordBytes: EXPORT_LIMIT });
+
+    it('answers an export larger than the limit with a 413 naming the record, its size and the limit, and gives a smaller one', async () => {
+      const viewer = await t().member('viewer');
+      const small = await seedEngagement(t(), { name: 'Small' });
+      const exported = await viewer.request({ method: 'GET', url: `${base(t())}/engagements/${small.id}/export` });
+      expect(exported.statusCode, exported.body).toBe(200);
+
+      const large = await seedEngagement(t(), { name: 'Large' });
+      for (const id of ['AC-01', 'AC-02', 'AC-03']) {
+        await seedControl(t(), large.id, { id });
+        await seedTest(t(), large.id, id);
+      }
+      const refused = await viewer.request({ method: 'GET', url: `${base(t())}/engagements/${large.id}/export` });
+      expect(refused.statusCode).toBe(413);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.headers['content-disposition']).toBeUndefined();
+      expect(refused.json()).toMatchObject({
+        status: 413,
+        detail: expect.stringMatching(new RegExp(`^The record of the engagement "Large" \\((more than )?\\d+ bytes\\) is larger than the ${EXPORT_LIMIT} bytes allowed$`)),
+      });
     });
   });
 }

@@ -76,7 +76,9 @@ export const engagementRoutes = routeModule('engagements', (app, route, { engage
 
   app.get(`${ENGAGEMENT_URL}/export`, {
     ...route('examination.read', "An engagement's whole record, archived or not, as a purge keeps it (a JSON download)", {
-      description: 'Its settings, the workspace (examination, findings, root causes, management responses), its archived controls and its corrective action plan.',
+      description:
+        'Its settings, the workspace (examination, findings, root causes, management responses), its archived controls and its corrective action plan. ' +
+        '413 when the record is larger than an export gives (32 MB of canonical JSON), naming its size and the limit.',
       params: engagementParams,
       response: { 200: engagementRecordSchema },
     }),
