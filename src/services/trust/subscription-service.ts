@@ -60,6 +60,9 @@ export interface TrustNotification {
 
 const unknownSubscription = () => new NotFoundError('The subscription');
 
+/** Why a webhook address is refused, as an anonymous visitor hears it. */
+export const ADDRESS_NOT_ACCEPTED = 'is not accepted: it must be a public https address';
+
 /** How many subscribers one publication notifies at once: bounds the sockets and SMTP connections it holds. */
 export const DELIVERY_CONCURRENCY = 8;
 
@@ -82,16 +85,16 @@ export function createSubscriptionService(deps: {
 
   /**
    * A webhook URL is one a reminder webhook could be (no credentials in it), https to a public address; plain
-   * http only to an internal host the operator allows.
+   * http only to an internal host the operator allows. The visitor is anonymous: every refusal of the address
+   * says the same, naming neither the operator's settings nor what the host resolves to (or whether it does).
    */
   async function requireWebhookUrl(url: string): Promise<void> {
-    const refuse = (message: string) => new ValidationError([{ location: '$.url', message }], 'The webhook address is not valid');
+    const refuse = (message: string) => new ValidationError([{ location: '$.url', message }], 'The webhook address is not accepted');
     const problem = webhookUrlProblem(url);
     if (problem !== null) throw refuse(problem);
     const { protocol } = new URL(url);
     const target = await webhookTarget(url, policy, resolve);
-    if (!target.allowed) throw refuse(target.reason);
-    if (protocol === 'http:' && internalRange(parseIpAddress(target.address) ?? []) === null) throw refuse('must be an https URL');
+    if (!target.allowed || (protocol === 'http:' && internalRange(parseIpAddress(target.address) ?? []) === null)) throw refuse(ADDRESS_NOT_ACCEPTED);
   }
 
   async function requireRoom(organizationId: string, trx: Executor): Promise<void> {

@@ -168,6 +168,20 @@ for (const engine of ENGINES) {
       await limited.close();
     });
 
+    it('tells an anonymous visitor only that a webhook address is not accepted: the same answer for every reason, naming no setting', async () => {
+      const { slug } = await publishedWorld(t());
+      const subscribe = (url: string) => t().anonymous.request({ method: 'POST', url: `/api/v1/public/trust/${slug}/subscriptions`, payload: { kind: 'webhook', url } });
+      const answers = [];
+      for (const url of ['https://127.0.0.1/hook', 'https://[::1]/hook', 'https://10.1.2.3/hook', 'https://localhost/hook', 'http://169.254.169.254/latest', 'http://203.0.113.9/hook']) {
+        const refused = await subscribe(url);
+        expect(refused.statusCode, url).toBe(422);
+        expect(refused.body, url).not.toContain('ASSAY_WEBHOOK');
+        answers.push(refused.json());
+      }
+      expect(answers[0]).toMatchObject({ issues: [{ location: '$.url', message: 'is not accepted: it must be a public https address' }] });
+      expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    });
+
     it('refuses a wrong subscription secret exactly as an unknown one', async () => {
       const { slug } = await publishedWorld(t());
       const subscribed = await t().anonymous.request({ method: 'POST', url: `/api/v1/public/trust/${slug}/subscriptions`, payload: { kind: 'webhook', url: 'https://203.0.113.9/hook' } });
