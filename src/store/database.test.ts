@@ -50,6 +50,7 @@ const TABLES = [
   'trust_pages',
   'trust_reports',
   'trust_requests',
+  'trust_subscription_links',
   'trust_subscriptions',
   'users',
   'vendor_reports',

@@ -6,7 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CheckJobsTable, CheckRunsTable, CheckSourcesTable, ChecksTable } from './checks-schema.js';
 import type { ReportJobsTable } from './report-jobs-schema.js';
 import type { RisksTable, VendorReportsTable, VendorsTable } from './risks-schema.js';
-import type { TrustDownloadsTable, TrustNdaAcceptancesTable, TrustNdasTable, TrustPagesTable, TrustReportsTable, TrustRequestsTable, TrustSubscriptionsTable } from './trust-schema.js';
+import type { TrustDownloadsTable, TrustNdaAcceptancesTable, TrustNdasTable, TrustPagesTable, TrustReportsTable, TrustRequestsTable, TrustSubscriptionLinksTable, TrustSubscriptionsTable } from './trust-schema.js';
 
 /** JSON kept as text. */
 export type JsonText = string;
@@ -436,4 +436,5 @@ export interface DatabaseSchema {
   vendors: VendorsTable;
   vendor_reports: VendorReportsTable;
   trust_subscriptions: TrustSubscriptionsTable;
+  trust_subscription_links: TrustSubscriptionLinksTable;
 }

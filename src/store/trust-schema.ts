@@ -76,11 +76,21 @@ export interface TrustSubscriptionsTable {
   /** The e-mail address (trimmed, lower-cased) or the webhook URL. */
   address: string;
   status: string;
-  /** SHA-256 (hex) of the secret in the confirm and unsubscribe links; the secret itself is only sent. */
+  /**
+   * SHA-256 (hex) of the subscription's own link secret (an e-mail's confirm link, a webhook's unsubscribe
+   * secret); the secret itself is only sent.
+   */
   token_hash: string;
-  /** A webhook's signing secret, or what an e-mail's link secret is made from: kept as it is, each use needs it. */
-  secret: string;
+  /** A webhook's signing secret, kept as it is because every POST is signed with it; null for an e-mail. */
+  signing_secret: string | null;
   created_at: Timestamp;
   confirmed_at: Timestamp | null;
   unsubscribed_at: Timestamp | null;
+}
+
+/** The unsubscribe link each notification mailed, by the SHA-256 (hex) of its secret: every one keeps working. */
+export interface TrustSubscriptionLinksTable {
+  token_hash: string;
+  subscription_id: string;
+  created_at: Timestamp;
 }

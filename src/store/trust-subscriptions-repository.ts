@@ -1,8 +1,9 @@
 /**
- * Subscriptions to a trust page. The confirm/unsubscribe secret is kept only as its SHA-256 and `token_hash` is
- * never selected; the subscription's own secret (a webhook's signing key, an e-mail's link key) is read only to
- * notify (`active`). A change of status is a conditional
- * update, and every lookup by secret names the organisation, so another organisation's secret finds nothing.
+ * Subscriptions to a trust page. Every link's secret is kept only as its SHA-256 (the subscription's own in
+ * `token_hash`, each mailed unsubscribe link's in `trust_subscription_links`), and no hash is ever selected; a
+ * webhook's signing secret, the one secret kept in clear, is read only to notify (`active`). A change of status is
+ * a conditional update, and every lookup by secret names the organisation, so another organisation's secret finds
+ * nothing.
  */
 import type { SubscriptionKind, SubscriptionStatus } from '../domain/index.js';
 import { hashToken } from './token-hash.js';
@@ -18,13 +19,8 @@ export interface TrustSubscription {
   confirmedAt: string | null;
 }
 
-/** An active subscription as a notification needs it: where to, and its secret (to sign, or to make a link). */
-export interface SubscriptionTarget {
-  id: string;
-  kind: SubscriptionKind;
-  address: string;
-  secret: string;
-}
+/** An active subscription as a notification needs it: where to, and a webhook's secret to sign with. */
+export type SubscriptionTarget = { id: string; kind: 'email'; address: string } | { id: string; kind: 'webhook'; address: string; signingSecret: string | null };
 
 const columns = ['id', 'organization_id', 'kind', 'address', 'status', 'created_at', 'confirmed_at'] as const;
 
@@ -46,7 +42,7 @@ export function createTrustSubscriptionsRepository(db: Executor, deps: StoreDepe
 
   return {
     async add(
-      input: { organizationId: string; kind: SubscriptionKind; address: string; status: SubscriptionStatus; token: string; secret: string },
+      input: { organizationId: string; kind: SubscriptionKind; address: string; status: SubscriptionStatus; token: string; signingSecret: string | null },
       trx?: Executor,
     ): Promise<TrustSubscription> {
       const at = now();
@@ -59,7 +55,7 @@ export function createTrustSubscriptionsRepository(db: Executor, deps: StoreDepe
           address: input.address,
           status: input.status,
           token_hash: hashToken(input.token),
-          secret: input.secret,
+          signing_secret: input.signingSecret,
           created_at: at,
           confirmed_at: input.status === 'active' ? at : null,
         })
@@ -82,19 +78,36 @@ export function createTrustSubscriptionsRepository(db: Executor, deps: StoreDepe
     },
 
     /**
-     * Gives a pending subscription new secrets (the link mailed before stops working); its `created_at` becomes
-     * now, the time its latest confirm link was sent.
+     * Gives a pending subscription a new link secret (the link mailed before stops working); its `created_at`
+     * becomes now, the time its latest confirm link was sent.
      */
-    async renew(id: string, token: string, secret: string, trx?: Executor): Promise<void> {
-      await (trx ?? db).updateTable('trust_subscriptions').set({ token_hash: hashToken(token), secret, created_at: now() }).where('id', '=', id).where('status', '=', 'pending').execute();
+    async renew(id: string, token: string, trx?: Executor): Promise<void> {
+      await (trx ?? db).updateTable('trust_subscriptions').set({ token_hash: hashToken(token), created_at: now() }).where('id', '=', id).where('status', '=', 'pending').execute();
     },
 
+    /** Keeps the hashes of unsubscribe links about to be mailed, so that each works from now on. */
+    async addLinks(links: readonly { subscriptionId: string; token: string }[], trx?: Executor): Promise<void> {
+      if (links.length === 0) return;
+      const at = now();
+      await (trx ?? db)
+        .insertInto('trust_subscription_links')
+        .values(links.map((link) => ({ token_hash: hashToken(link.token), subscription_id: link.subscriptionId, created_at: at })))
+        .execute();
+    },
+
+    /**
+     * The subscription a link's secret belongs to, its own or a mailed one: one query on indexed hashes, whether
+     * the secret is known, wrong or another organisation's.
+     */
     async findByToken(organizationId: string, token: string, trx?: Executor): Promise<TrustSubscription | null> {
+      const tokenHash = hashToken(token);
       const row = await (trx ?? db)
         .selectFrom('trust_subscriptions')
         .select(columns)
         .where('organization_id', '=', organizationId)
-        .where('token_hash', '=', hashToken(token))
+        .where((eb) =>
+          eb.or([eb('token_hash', '=', tokenHash), eb('id', 'in', eb.selectFrom('trust_subscription_links').select('subscription_id').where('token_hash', '=', tokenHash))]),
+        )
         .executeTakeFirst();
       return row ? toSubscription(row) : null;
     },
@@ -140,13 +153,15 @@ export function createTrustSubscriptionsRepository(db: Executor, deps: StoreDepe
     async active(organizationId: string, trx?: Executor): Promise<SubscriptionTarget[]> {
       const rows = await (trx ?? db)
         .selectFrom('trust_subscriptions')
-        .select(['id', 'kind', 'address', 'secret'])
+        .select(['id', 'kind', 'address', 'signing_secret'])
         .where('organization_id', '=', organizationId)
         .where('status', '=', 'active')
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      return rows.map((r) => ({ id: r.id, kind: r.kind as SubscriptionKind, address: r.address, secret: r.secret }));
+      return rows.map((r) =>
+        r.kind === 'webhook' ? { id: r.id, kind: 'webhook', address: r.address, signingSecret: r.signing_secret } : { id: r.id, kind: 'email', address: r.address },
+      );
     },
   };
 }

@@ -67,11 +67,3 @@ export const CONFIRM_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The start of the confirm window that is open at `now`: a pending subscription made before it has lapsed. */
 export const confirmWindowStart = (now: Date): Date => new Date(now.getTime() - CONFIRM_WINDOW_MS);
-
-/**
- * The secret in an e-mail subscription's confirm and unsubscribe links, made from the subscription's own secret:
- * every notification needs it again, and only its SHA-256 is looked up.
- */
-export function emailLinkToken(secret: string): string {
-  return bytesToHex(hmac(sha256, utf8ToBytes(secret), utf8ToBytes('trust subscription link')));
-}

@@ -1,15 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
-import { CONFIRM_WINDOW_MS, MAX_SUBSCRIPTIONS, signatureMatches } from '../../domain/index.js';
+import { CONFIRM_WINDOW_MS, MAX_SUBSCRIPTIONS, NotFoundError, signatureMatches, ValidationError } from '../../domain/index.js';
 import { createServices } from '../index.js';
 import { OPERATOR } from '../platform/actor.js';
 import { webhookPolicyFrom } from '../remediation/webhook-addresses.js';
+import type { Resolve } from '../remediation/webhook-delivery.js';
 import { findingsWorld } from '../testing.js';
 import { keepingMailer, samplePdf } from './testing.js';
-import { DELIVERY_CONCURRENCY, type TrustNotification } from './subscription-service.js';
+import { ADDRESS_NOT_ACCEPTED, DELIVERY_CONCURRENCY, type TrustNotification } from './subscription-service.js';
 
 const BASE = 'https://assay.example';
 const HOST = { name: 'Cloud Host', purpose: 'hosting', location: 'EU' };
@@ -37,7 +38,7 @@ class Receiver {
 
 /** The secret in a confirm or unsubscribe link (`…/subscription#confirm=<secret>`). */
 const tokenIn = (text: string, action: 'confirm' | 'unsubscribe') => {
-  const token = new RegExp(`#${action}=([0-9a-f]+)`).exec(text)?.[1];
+  const token = new RegExp(`#${action}=([\\w-]+)`).exec(text)?.[1];
   if (!token) throw new Error(`no ${action} link in ${text}`);
   return token;
 };
@@ -48,15 +49,18 @@ for (const engine of ENGINES) {
     let receiver: Receiver | undefined;
     afterEach(() => receiver?.stop());
 
-    /** A published page; webhooks may reach loopback (where the receiver listens) only when `loopback`. */
-    async function world(options: { loopback?: boolean } = {}) {
+    /**
+     * A published page; webhooks may reach loopback (where the receiver listens) only when `loopback`, and host
+     * names resolve as `resolve` answers when it is given.
+     */
+    async function world(options: { loopback?: boolean; resolve?: Resolve } = {}) {
       const w = await findingsWorld(store());
       const mailer = keepingMailer();
       const log: string[] = [];
       const policy = webhookPolicyFrom(options.loopback ? { ASSAY_WEBHOOK_ALLOW_PRIVATE: '1' } : {});
       // Each reading a second later: the latest report uploaded is the one with the latest time.
       let now = Date.parse('2026-12-05T10:00:00Z');
-      const services = createServices(store(), { clock: () => new Date((now += 1000)), newId: randomUUID, mailer, webhooks: { policy, logFailure: (line) => log.push(line), timeoutMs: 2000 } });
+      const services = createServices(store(), { clock: () => new Date((now += 1000)), newId: randomUUID, mailer, webhooks: { policy, logFailure: (line) => log.push(line), timeoutMs: 2000, ...(options.resolve && { resolve: options.resolve }) } });
       const { trust, trustSubscriptions } = services;
       const { organizationId, engagementId } = w;
       const slug = (await services.organizations.get(OPERATOR, organizationId)).slug;
@@ -128,7 +132,6 @@ for (const engine of ENGINES) {
             address: `pending-${i}@customer.example`,
             status: 'pending',
             token_hash: `hash-${i}`,
-            secret: `secret-${i}`,
             created_at: at,
             confirmed_at: null,
           })),
@@ -202,15 +205,90 @@ for (const engine of ENGINES) {
       expect(receiver.received).toHaveLength(1);
     });
 
-    it('refuses a webhook at a private or loopback address, or over plain http to a public one', async () => {
-      const { subs, slug } = await world();
-      for (const url of ['https://127.0.0.1/hook', 'https://10.0.0.1/hook', 'https://[::1]/hook', 'http://169.254.169.254/latest']) {
-        await expect(subs.subscribe(slug, { kind: 'webhook', url }, BASE)).rejects.toMatchObject({ issues: [{ location: '$.url', message: expect.stringMatching(/public address/) }] });
+    it('refuses every webhook address it does not accept with one answer: no setting of the operator, nothing of what the host resolves to', async () => {
+      const names: Record<string, string> = { 'intranet.example': '10.0.0.5', 'metadata.example': '169.254.169.254', 'hooks.example': '203.0.113.10' };
+      const resolve: Resolve = (host) => {
+        const address = names[host];
+        return address ? Promise.resolve([{ address, family: 4 }]) : Promise.reject(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }));
+      };
+      const { subs, slug } = await world({ resolve });
+      const refusal = (url: string) => subs.subscribe(slug, { kind: 'webhook', url }, BASE).then(() => `accepted ${url}`, (error: unknown) => error);
+      const urls = [
+        'https://127.0.0.1/hook',
+        'https://10.0.0.1/hook',
+        'https://[::1]/hook',
+        'https://[::ffff:192.168.0.1]/hook',
+        'http://169.254.169.254/latest',
+        'http://203.0.113.9/hook',
+        'http://hooks.example/hook',
+        'https://intranet.example/hook',
+        'https://metadata.example/hook',
+        'https://gone.example/hook',
+      ];
+      for (const url of urls) {
+        const error = await refusal(url);
+        expect(error, url).toBeInstanceOf(ValidationError);
+        expect({ ...(error as ValidationError) }, url).toEqual({ ...new ValidationError([{ location: '$.url', message: ADDRESS_NOT_ACCEPTED }], 'The webhook address is not accepted') });
+        expect((error as Error).message, url).not.toMatch(/ASSAY_WEBHOOK|resolve|10\.0\.0\.5|169\.254|private|loopback/);
       }
-      await expect(subs.subscribe(slug, { kind: 'webhook', url: 'http://203.0.113.9/hook' }, BASE)).rejects.toMatchObject({ issues: [{ location: '$.url', message: 'must be an https URL' }] });
+      expect(await subs.subscribe(slug, { kind: 'webhook', url: 'https://hooks.example/hook' }, BASE)).toMatchObject({ kind: 'webhook', status: 'active' });
+      // What is wrong with the text of the URL itself is the visitor's to know.
       await expect(subs.subscribe(slug, { kind: 'webhook', url: 'https://user:pw@203.0.113.9/hook' }, BASE)).rejects.toMatchObject({
         issues: [{ location: '$.url', message: 'must not carry a user name or password' }],
       });
+    });
+
+    it('stores no secret that works as a link, while every link it sent still works', async () => {
+      const { subs, slug, mailer, publish } = await world();
+      await subs.subscribe(slug, { kind: 'email', email: 'bea@customer.example' }, BASE);
+      const confirm = tokenIn(mailer.sent.splice(0)[0]!.text, 'confirm');
+      await subs.confirm(slug, confirm);
+      await publish([{ name: 'Mail Relay', purpose: 'e-mail', location: 'US' }]);
+      await publish([HOST]);
+      const [first, second] = mailer.sent.splice(0).map((mail) => tokenIn(mail.text, 'unsubscribe'));
+      expect(first).not.toBe(second);
+      const webhook = await subs.subscribe(slug, { kind: 'webhook', url: 'https://203.0.113.9/hook' }, BASE);
+      if (webhook.kind !== 'webhook') throw new Error('a webhook subscription');
+
+      const subscriptions = await store().db.selectFrom('trust_subscriptions').selectAll().orderBy('kind').execute();
+      const links = await store().db.selectFrom('trust_subscription_links').selectAll().execute();
+      // What is kept of the links is their hashes, nothing they could be made from again; the signing secret is the
+      // one secret kept as it is: it signs, and it opens nothing.
+      const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+      expect([...subscriptions, ...links].map((row) => row.token_hash).sort()).toEqual([confirm, first!, second!, webhook.token].map(sha256).sort());
+      expect(subscriptions.map((row) => [row.kind, row.signing_secret])).toEqual([
+        ['email', null],
+        ['webhook', webhook.secret],
+      ]);
+      const stored = [...subscriptions, ...links].flatMap((row) => Object.values(row).filter((value): value is string => typeof value === 'string'));
+      for (const secret of [confirm, first!, second!, webhook.token]) expect(stored.join('\n')).not.toContain(secret);
+      for (const value of stored) {
+        await expect(subs.confirm(slug, value), value).rejects.toThrow(NotFoundError);
+        await expect(subs.unsubscribe(slug, value), value).rejects.toThrow(NotFoundError);
+      }
+
+      expect(await subs.unsubscribe(slug, first!)).toEqual({ status: 'unsubscribed' });
+      expect(await subs.unsubscribe(slug, second!)).toEqual({ status: 'unsubscribed' });
+      expect(await subs.unsubscribe(slug, webhook.token)).toEqual({ status: 'unsubscribed' });
+    });
+
+    it('refuses a wrong secret as it refuses an unknown one', async () => {
+      const first = await world();
+      const second = await world();
+      await first.subs.subscribe(first.slug, { kind: 'email', email: 'bea@customer.example' }, BASE);
+      const token = tokenIn(first.mailer.sent[0]!.text, 'confirm');
+      await second.subs.subscribe(second.slug, { kind: 'email', email: 'bea@customer.example' }, BASE);
+      const theirs = tokenIn(second.mailer.sent[0]!.text, 'confirm');
+      const changed = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+      const answers = [];
+      for (const wrong of [changed, token.slice(1), theirs, 'A'.repeat(43), createHash('sha256').update(token).digest('hex')]) {
+        for (const follow of [first.subs.confirm, first.subs.unsubscribe]) {
+          const error = (await follow(first.slug, wrong).catch((e: unknown) => e)) as Error;
+          answers.push({ kind: error.constructor.name, message: error.message });
+        }
+      }
+      expect(new Set(answers.map((answer) => JSON.stringify(answer)))).toEqual(new Set([JSON.stringify({ kind: 'NotFoundError', message: new NotFoundError('The subscription').message })]));
+      expect(await first.subs.confirm(first.slug, token)).toEqual({ status: 'active' });
     });
 
     it('lets a subscriber stop while the page is taken down: nothing reaches them when it is published again', async () => {

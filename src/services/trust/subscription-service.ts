@@ -1,7 +1,8 @@
 /**
  * Subscriptions to a trust page (docs/trust-page.md, "Subscriptions"). Anyone may subscribe to a published page:
  * an e-mail address gets a confirm link and is notified only once it is followed (nobody can subscribe someone
- * else); a webhook, at a public https address, is active at once and its secret is shown once. After a
+ * else); a webhook, at a public https address, is active at once and its secrets are shown once. Every link's
+ * secret is random and stored only as its SHA-256; a webhook's signing secret alone is kept as it is. After a
  * publication commits, the active subscribers hear of a newly offered report and of a changed subprocessor list,
  * from the published snapshots only. A delivery that fails is logged for the operator, never the admin's failure.
  */
@@ -9,7 +10,6 @@ import {
   confirmedStatus,
   confirmWindowStart,
   ConflictError,
-  emailLinkToken,
   MAX_SUBSCRIPTIONS,
   NotFoundError,
   signature,
@@ -60,6 +60,9 @@ export interface TrustNotification {
 
 const unknownSubscription = () => new NotFoundError('The subscription');
 
+/** Why a webhook address is refused, as an anonymous visitor hears it. */
+export const ADDRESS_NOT_ACCEPTED = 'is not accepted: it must be a public https address';
+
 /** How many subscribers one publication notifies at once: bounds the sockets and SMTP connections it holds. */
 export const DELIVERY_CONCURRENCY = 8;
 
@@ -82,16 +85,16 @@ export function createSubscriptionService(deps: {
 
   /**
    * A webhook URL is one a reminder webhook could be (no credentials in it), https to a public address; plain
-   * http only to an internal host the operator allows.
+   * http only to an internal host the operator allows. The visitor is anonymous: every refusal of the address
+   * says the same, naming neither the operator's settings nor what the host resolves to (or whether it does).
    */
   async function requireWebhookUrl(url: string): Promise<void> {
-    const refuse = (message: string) => new ValidationError([{ location: '$.url', message }], 'The webhook address is not valid');
+    const refuse = (message: string) => new ValidationError([{ location: '$.url', message }], 'The webhook address is not accepted');
     const problem = webhookUrlProblem(url);
     if (problem !== null) throw refuse(problem);
     const { protocol } = new URL(url);
     const target = await webhookTarget(url, policy, resolve);
-    if (!target.allowed) throw refuse(target.reason);
-    if (protocol === 'http:' && internalRange(parseIpAddress(target.address) ?? []) === null) throw refuse('must be an https URL');
+    if (!target.allowed || (protocol === 'http:' && internalRange(parseIpAddress(target.address) ?? []) === null)) throw refuse(ADDRESS_NOT_ACCEPTED);
   }
 
   async function requireRoom(organizationId: string, trx: Executor): Promise<void> {
@@ -111,23 +114,25 @@ export function createSubscriptionService(deps: {
     });
   }
 
-  async function deliver(target: SubscriptionTarget, notification: TrustNotification, change: PublicationChange): Promise<void> {
+  /** Sends one notification; an e-mail carries `stop`, the secret of its unsubscribe link. */
+  async function deliver(target: SubscriptionTarget, notification: TrustNotification, change: PublicationChange, stop: string | undefined): Promise<void> {
     const name = notification.organization;
     if (target.kind === 'email') {
-      if (mailer === null) return;
+      if (mailer === null || stop === undefined) return;
       const lines = [`${name} has changed its trust page:`, ''];
       const report = notification.newReport;
       if (report) lines.push(`- A new SOC 2 report (${report.type}, ${report.periodStart ? `${report.periodStart} to ` : ''}${report.periodEnd}) can be requested.`);
       for (const s of notification.subprocessors?.added ?? []) lines.push(`- New subprocessor: ${s.name} (${s.purpose}, ${s.location}).`);
       for (const s of notification.subprocessors?.removed ?? []) lines.push(`- Subprocessor no longer used: ${s.name} (${s.purpose}, ${s.location}).`);
-      lines.push('', `See it at ${notification.trustPage}`, '', `Stop these e-mails: ${subscriptionLink(change.baseUrl, change.slug, 'unsubscribe', emailLinkToken(target.secret))}`, '');
+      lines.push('', `See it at ${notification.trustPage}`, '', `Stop these e-mails: ${subscriptionLink(change.baseUrl, change.slug, 'unsubscribe', stop)}`, '');
       await mailer.send({ to: target.address, subject: `${name}: its trust page has changed`, text: lines.join('\n') });
       return;
     }
+    if (target.signingSecret === null) throw new Error('it has no signing secret');
     const checked = await webhookTarget(target.address, policy, resolve);
     if (!checked.allowed) throw new Error(`refused: ${checked.detail}`);
     const body = JSON.stringify(notification);
-    const delivery = await postJsonText(target.address, checked, body, timeoutMs, { 'user-agent': 'Assay trust page', [SIGNATURE_HEADER.toLowerCase()]: signature(target.secret, body, clock()) });
+    const delivery = await postJsonText(target.address, checked, body, timeoutMs, { 'user-agent': 'Assay trust page', [SIGNATURE_HEADER.toLowerCase()]: signature(target.signingSecret, body, clock()) });
     if (!delivery.delivered) throw new Error(delivery.detail);
   }
 
@@ -140,13 +145,13 @@ export function createSubscriptionService(deps: {
         const token = newSecret();
         await db.transaction().execute(async (trx) => {
           await requireRoom(page.organizationId, trx);
-          await subscriptions.add({ organizationId: page.organizationId, kind: 'webhook', address: input.url, status: 'active', token, secret }, trx);
+          await subscriptions.add({ organizationId: page.organizationId, kind: 'webhook', address: input.url, status: 'active', token, signingSecret: secret }, trx);
         });
         return { kind: 'webhook', status: 'active', secret, token };
       }
       if (mailer === null) throw new ValidationError([{ location: '$.kind', message: 'this installation sends no e-mail: subscribe with a webhook' }], 'E-mail subscriptions are not available');
       const email = normalizeEmail(input.email);
-      const secret = newSecret();
+      const token = newSecret();
       // The same answer whether or not the address is subscribed already: nobody learns who is.
       const send = await db
         .transaction()
@@ -155,8 +160,8 @@ export function createSubscriptionService(deps: {
           // At most one confirm e-mail per address per window: asking again within it mails nobody.
           if (live?.status === 'active' || (live && live.createdAt >= toTimestamp(confirmWindowStart(clock())))) return false;
           await requireRoom(page.organizationId, trx);
-          if (live) await subscriptions.renew(live.id, emailLinkToken(secret), secret, trx);
-          else await subscriptions.add({ organizationId: page.organizationId, kind: 'email', address: email, status: 'pending', token: emailLinkToken(secret), secret }, trx);
+          if (live) await subscriptions.renew(live.id, token, trx);
+          else await subscriptions.add({ organizationId: page.organizationId, kind: 'email', address: email, status: 'pending', token, signingSecret: null }, trx);
           return true;
         })
         // A racing request for the same address subscribed it first, and mailed its link.
@@ -166,7 +171,7 @@ export function createSubscriptionService(deps: {
         await mailer.send({
           to: email,
           subject: `${name}: confirm your subscription to its trust page`,
-          text: `Someone (we hope you) asked to hear by e-mail when ${name} publishes a new SOC 2 report or changes its subprocessors.\n\nConfirm here:\n\n${subscriptionLink(baseUrl, slug, 'confirm', emailLinkToken(secret))}\n\nIf it was not you, ignore this e-mail: nothing is sent until the link is followed.\n`,
+          text: `Someone (we hope you) asked to hear by e-mail when ${name} publishes a new SOC 2 report or changes its subprocessors.\n\nConfirm here:\n\n${subscriptionLink(baseUrl, slug, 'confirm', token)}\n\nIf it was not you, ignore this e-mail: nothing is sent until the link is followed.\n`,
         });
       }
       return { kind: 'email', status: 'pending' };
@@ -207,11 +212,15 @@ export function createSubscriptionService(deps: {
       };
       try {
         const targets = await subscriptions.active(change.organizationId);
+        // Each mail carries an unsubscribe link of its own, made now and kept only as its hash (nothing stored can
+        // make it again); all of them are kept in one statement, before any mail is sent.
+        const stops = new Map(mailer === null ? [] : targets.filter((t) => t.kind === 'email').map((t) => [t.id, newSecret()]));
+        await subscriptions.addLinks([...stops].map(([subscriptionId, token]) => ({ subscriptionId, token })));
         // A few workers share one queue, so at most DELIVERY_CONCURRENCY deliveries are under way at once.
         const queue = targets.values();
         const worker = async () => {
           for (const target of queue) {
-            await deliver(target, notification, change).catch((error: unknown) => logFailure(`trust page notification failed for subscription ${target.id} (${target.kind}): ${(error as Error).message}`));
+            await deliver(target, notification, change, stops.get(target.id)).catch((error: unknown) => logFailure(`trust page notification failed for subscription ${target.id} (${target.kind}): ${(error as Error).message}`));
           }
         };
         await Promise.all(Array.from({ length: Math.min(DELIVERY_CONCURRENCY, targets.length) }, worker));

@@ -25,6 +25,7 @@ import * as trustPage from './2026120620_trust_page.js';
 import * as description from './2026120640_description.js';
 import * as risksVendors from './2026120630_risks_vendors.js';
 import * as trustSubscriptions from './2026120660_trust_subscriptions.js';
+import * as trustSubscriptionLinks from './2026120670_trust_subscription_links.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112601_initial': initial,
@@ -49,4 +50,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026120640_description': description,
   '2026120630_risks_vendors': risksVendors,
   '2026120660_trust_subscriptions': trustSubscriptions,
+  '2026120670_trust_subscription_links': trustSubscriptionLinks,
 };

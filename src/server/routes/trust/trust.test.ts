@@ -168,6 +168,39 @@ for (const engine of ENGINES) {
       await limited.close();
     });
 
+    it('tells an anonymous visitor only that a webhook address is not accepted: the same answer for every reason, naming no setting', async () => {
+      const { slug } = await publishedWorld(t());
+      const subscribe = (url: string) => t().anonymous.request({ method: 'POST', url: `/api/v1/public/trust/${slug}/subscriptions`, payload: { kind: 'webhook', url } });
+      const answers = [];
+      for (const url of ['https://127.0.0.1/hook', 'https://[::1]/hook', 'https://10.1.2.3/hook', 'https://localhost/hook', 'http://169.254.169.254/latest', 'http://203.0.113.9/hook']) {
+        const refused = await subscribe(url);
+        expect(refused.statusCode, url).toBe(422);
+        expect(refused.body, url).not.toContain('ASSAY_WEBHOOK');
+        answers.push(refused.json());
+      }
+      expect(answers[0]).toMatchObject({ issues: [{ location: '$.url', message: 'is not accepted: it must be a public https address' }] });
+      expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    });
+
+    it('refuses a wrong subscription secret exactly as an unknown one', async () => {
+      const { slug } = await publishedWorld(t());
+      const subscribed = await t().anonymous.request({ method: 'POST', url: `/api/v1/public/trust/${slug}/subscriptions`, payload: { kind: 'webhook', url: 'https://203.0.113.9/hook' } });
+      const { token, secret } = subscribed.json() as { token: string; secret: string };
+      const follow = (action: string, secret: string) => t().anonymous.request({ method: 'POST', url: `/api/v1/public/trust/${slug}/subscriptions/${action}`, payload: { token: secret } });
+      const altered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+      for (const action of ['confirm', 'unsubscribe']) {
+        const answers = new Set<string>();
+        for (const wrong of [altered, token.toUpperCase(), secret, 'never-issued']) {
+          const refused = await follow(action, wrong);
+          answers.add(JSON.stringify([refused.statusCode, refused.headers['content-type'], refused.json()]));
+        }
+        expect([...answers].map((answer) => JSON.parse(answer) as unknown), action).toEqual([
+          [404, 'application/problem+json; charset=utf-8', expect.objectContaining({ detail: 'The subscription was not found' })],
+        ]);
+      }
+      expect((await follow('unsubscribe', token)).json()).toEqual({ status: 'unsubscribed' });
+    });
+
     it('answers 404 for another organisation’s request, and 429 past the rate limit', async () => {
       const { ask, requests, slug } = await publishedWorld(t());
       await ask();
