@@ -19,6 +19,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const authentication = fp(async (app: FastifyInstance, options: { auth: AuthService; access: Access }) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrfToken', null);
+  app.decorateRequest('engagementKey', null);
 
   // Each API route gets the hook with its declared permission, first among its own hooks (so before any rate
   // limit): nothing is looked up per request to find the permission, and other routes (docs, static files)
@@ -41,14 +42,20 @@ export const authentication = fp(async (app: FastifyInstance, options: { auth: A
 async function authenticate(request: FastifyRequest, permission: RoutePermission, options: { auth: AuthService; access: Access }): Promise<void> {
   const bearer = bearerToken(request);
   const cookie = request.cookies[SESSION_COOKIE];
-  const organizationId = (request.params as { organizationId?: string }).organizationId;
-  // A session's lookup also reads the person's role in the organisation the route names: one query.
+  const { organizationId, engagementId } = request.params as { organizationId?: string; engagementId?: string };
+  // One query: a session's lookup also reads the person's role in the organisation the route names, and either
+  // reads the examination key of the engagement it names (what a cached answer is checked against).
   const found =
-    bearer !== null ? await options.auth.fromApiToken(bearer) : cookie ? await options.auth.fromSession(cookie, organizationId) : null;
+    bearer !== null
+      ? await options.auth.fromApiToken(bearer, engagementId)
+      : cookie
+        ? await options.auth.fromSession(cookie, organizationId, engagementId)
+        : null;
   if (bearer !== null && !found) throw new UnauthenticatedError('The API token is unknown, revoked or expired');
   if (found) {
     request.actor = found.actor;
     request.sessionCsrfToken = found.csrfToken;
+    request.engagementKey = found.engagement ?? null;
   }
   if (permission === 'public') return;
   if (!found) throw new UnauthenticatedError();

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../domain/errors.js';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
-import { buildOrganization, buildUser, sequentialIds } from '../../test/support/factories.js';
+import { buildEngagement, buildOrganization, buildUser, sequentialIds } from '../../test/support/factories.js';
 import { createApiTokensRepository } from './api-tokens-repository.js';
 import { createUsersRepository } from './users-repository.js';
 import { createMembershipsRepository } from './memberships-repository.js';
+import { bumpRevision, createEngagementsRepository } from './engagements-repository.js';
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: API tokens repository`, () => {
@@ -45,6 +46,26 @@ for (const engine of ENGINES) {
       now = new Date('2026-03-02T10:00:00.000Z');
       await tokens.markUsed(created.id);
       expect((await tokens.findById(created.id))?.lastUsedAt).toBe('2026-03-02T10:00:00.000Z');
+    });
+
+    it('reads the examination key of the engagement a request names in the same lookup, whichever organisation it is in', async () => {
+      now = new Date('2026-03-01T09:00:00.000Z');
+      const tokens = createApiTokensRepository(store().db, deps());
+      const engagements = createEngagementsRepository(store().db);
+      const p = await parents();
+      await tokens.create({ ...p, name: 'CI', token: 'assay_keyed', role: 'viewer', expiresAt: null });
+      const own = await buildEngagement(store().db, { organizationId: p.organizationId });
+      const foreign = await buildEngagement(store().db);
+      await bumpRevision(store().db, { engagementId: own.id });
+      for (const engagement of [own, foreign]) {
+        const key = await engagements.examinationKey(engagement.id);
+        expect(key).toMatchObject({ organizationId: engagement.organizationId });
+        expect((await tokens.findActive('assay_keyed', engagement.id))?.engagement).toEqual({ engagementId: engagement.id, key });
+      }
+      expect((await tokens.findActive('assay_keyed', own.id))?.engagement?.key?.revision).toBe(own.revision + 1);
+      expect((await tokens.findActive('assay_keyed', 'no-such-engagement'))?.engagement).toEqual({ engagementId: 'no-such-engagement', key: null });
+      expect(await tokens.findActive('assay_keyed')).not.toHaveProperty('engagement');
+      expect(await tokens.findActive('wrong', own.id)).toBeNull();
     });
 
     it('stops authenticating an expired or revoked token', async () => {

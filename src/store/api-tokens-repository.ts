@@ -5,7 +5,8 @@
 import type { Selectable } from 'kysely';
 import type { Role } from '../domain/index.js';
 import type { ApiTokensTable } from './schema.js';
-import { preparedQuery } from './prepared-query.js';
+import { examinationKeyOf, withExaminationKey, type EngagementKeyReading } from './engagements-repository.js';
+import { preparedLookup } from './prepared-query.js';
 import { hashToken } from './token-hash.js';
 import { defaultDependencies, translateConstraintErrors, selectPage, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies } from './values.js';
 
@@ -29,6 +30,8 @@ export interface ActiveApiToken extends Pick<ApiToken, 'id' | 'organizationId' |
   creatorEmail: string;
   /** The creator's role in the token's organisation now (not when the token was made). */
   creatorRole: Role;
+  /** The state of the engagement the lookup named, read in the same statement. */
+  engagement?: EngagementKeyReading;
 }
 
 export interface ApiTokenInput {
@@ -67,10 +70,12 @@ function toApiToken(row: Pick<Selectable<ApiTokensTable>, (typeof columns)[numbe
   };
 }
 
-/** The token of a hash, usable at `now`, with its creator's email and current role (see `findActive`). */
-const findActiveToken = preparedQuery(2, (executor, tokenHash: string, now: string) =>
-  executor
-    .selectFrom('api_tokens')
+/**
+ * The token of a hash, usable at `now`, with its creator's email and current role, and the examination key of
+ * an engagement when one is named (see `findActive`).
+ */
+const findActiveToken = preparedLookup(3, (executor, tokenHash: string, now: string, engagementId: string | null) =>
+  withExaminationKey(executor.selectFrom('api_tokens'), engagementId)
     .innerJoin('memberships', (join) =>
       join.onRef('memberships.organization_id', '=', 'api_tokens.organization_id').onRef('memberships.user_id', '=', 'api_tokens.created_by'),
     )
@@ -118,21 +123,23 @@ export function createApiTokensRepository(db: Executor, deps: StoreDependencies 
     /**
      * The token that authenticates a request: not revoked, not expired at the injected clock's now, and its
      * creator still a member of its organisation and active on the instance. One query joining the creator's current membership, so a
-     * token falls with its creator's rights at the next request, with nothing cached in between.
+     * token falls with its creator's rights at the next request, with nothing cached in between. With
+     * `engagementId`, the same statement reads that engagement's examination key.
      */
-    async findActive(token: string, trx?: Executor): Promise<ActiveApiToken | null> {
-      const [row] = await findActiveToken(trx ?? db, hashToken(token), toTimestamp(deps.clock()));
-      return row
-        ? {
-            id: row.id,
-            organizationId: row.organization_id,
-            name: row.name,
-            role: row.role as Role,
-            createdBy: row.created_by,
-            creatorEmail: row.creator_email,
-            creatorRole: row.creator_role as Role,
-          }
-        : null;
+    async findActive(token: string, engagementId?: string, trx?: Executor): Promise<ActiveApiToken | null> {
+      const row = await findActiveToken(trx ?? db, hashToken(token), toTimestamp(deps.clock()), engagementId ?? null);
+      if (!row) return null;
+      const found: ActiveApiToken = {
+        id: row.id,
+        organizationId: row.organization_id,
+        name: row.name,
+        role: row.role as Role,
+        createdBy: row.created_by,
+        creatorEmail: row.creator_email,
+        creatorRole: row.creator_role as Role,
+      };
+      if (engagementId !== undefined) found.engagement = { engagementId, key: examinationKeyOf(row) };
+      return found;
     },
 
     /** An organisation's tokens, newest first; revoked ones only when asked. */

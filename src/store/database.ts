@@ -60,7 +60,7 @@ function openSqlite(path: string, readOnly: boolean): Store {
   database.pragma('foreign_keys = ON');
   const cached = withStatementCache(database);
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: cached }) });
-  runDirectly(db, { prepare: (text) => cached.prepare(text), get inTransaction() { return database.inTransaction; } });
+  runDirectly(db, { prepare: (text) => database.prepare(text), get inTransaction() { return database.inTransaction; } });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 

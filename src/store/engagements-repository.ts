@@ -3,13 +3,13 @@
  * (report type, period, categories, criteria not applicable, sampling, pervasiveness, misstatements).
  * The controls, tests and samples are the controls repository's aggregate.
  */
-import type { Selectable } from 'kysely';
+import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { ArchivedFilter } from '../domain/archiving.js';
 import type { Category } from '../domain/criteria/catalogue.js';
 import type { Engagement, Misstatement, NotApplicableCriterion, ReportType } from '../domain/engagement.js';
 import { engineOf } from './engine.js';
-import { preparedQuery } from './prepared-query.js';
-import type { EngagementsTable } from './schema.js';
+import { preparedLookup } from './prepared-query.js';
+import type { DatabaseSchema, EngagementsTable } from './schema.js';
 import { containsIgnoringCase, defaultDependencies, fromJson, translateConstraintErrors, staleOrMissingRow, selectPage, toJson, toTimestamp, type Executor, type Page, type Paged, type StoreDependencies, type Trx } from './values.js';
 
 /** What an engagement holds besides its identity: the domain `Engagement` less the organisation's name. */
@@ -41,6 +41,50 @@ export interface ExaminationKey {
   organizationId: string;
   revision: number;
   organizationVersion: number;
+}
+
+/**
+ * The examination key of the engagement a request names, read in the same statement as its caller
+ * ({@link withExaminationKey}); `key` is null when there is no such engagement.
+ */
+export interface EngagementKeyReading {
+  engagementId: string;
+  key: ExaminationKey | null;
+}
+
+/** The examination key as columns of a lookup's row (nulls when the engagement does not exist). */
+export interface ExaminationKeyColumns {
+  key_organization_id: string | null;
+  key_revision: number | string | null;
+  key_organization_version: number | string | null;
+}
+
+/**
+ * Adds the examination key of engagement `engagementId` to a lookup as {@link ExaminationKeyColumns}: a request
+ * reads who is calling and the state of the engagement it names in one statement, its only query before a
+ * cached answer. A null `engagementId` (a route that names none) adds null columns.
+ */
+export function withExaminationKey<TB extends keyof DatabaseSchema, O>(
+  query: SelectQueryBuilder<DatabaseSchema, TB, O>,
+  engagementId: string | null,
+): SelectQueryBuilder<DatabaseSchema, TB, O & ExaminationKeyColumns> {
+  // Kysely's join types cannot follow a query over any table: the joins are typed on one, the result cast back.
+  const lookup = query as unknown as SelectQueryBuilder<DatabaseSchema, 'users', O>;
+  return lookup
+    .leftJoin('engagements as key_engagement', (join) => join.on('key_engagement.id', '=', engagementId))
+    .leftJoin('organizations as key_organization', 'key_organization.id', 'key_engagement.organization_id')
+    .select([
+      'key_engagement.organization_id as key_organization_id',
+      'key_engagement.revision as key_revision',
+      'key_organization.version as key_organization_version',
+    ]) as unknown as SelectQueryBuilder<DatabaseSchema, TB, O & ExaminationKeyColumns>;
+}
+
+/** The key in a row of {@link withExaminationKey}'s columns; null when the engagement does not exist. */
+export function examinationKeyOf(row: ExaminationKeyColumns): ExaminationKey | null {
+  return row.key_organization_id === null
+    ? null
+    : { organizationId: row.key_organization_id, revision: Number(row.key_revision), organizationVersion: Number(row.key_organization_version) };
 }
 
 export const engagementColumns = [
@@ -158,11 +202,11 @@ export async function bumpRevision(trx: Executor, target: RevisionTarget): Promi
 export type EngagementsRepository = ReturnType<typeof createEngagementsRepository>;
 
 /** The examination's key of an engagement (see `examinationKey`). */
-const findExaminationKey = preparedQuery(1, (executor, id: string) =>
+const findExaminationKey = preparedLookup(1, (executor, id: string) =>
   executor
     .selectFrom('engagements')
     .innerJoin('organizations', 'organizations.id', 'engagements.organization_id')
-    .select(['engagements.organization_id', 'engagements.revision', 'organizations.version'])
+    .select(['engagements.organization_id as key_organization_id', 'engagements.revision as key_revision', 'organizations.version as key_organization_version'])
     .where('engagements.id', '=', id),
 );
 
@@ -221,10 +265,8 @@ export function createEngagementsRepository(db: Executor, deps: StoreDependencie
      * examination endpoint); null when the engagement does not exist.
      */
     async examinationKey(id: string, trx?: Executor): Promise<ExaminationKey | null> {
-      const [row] = await findExaminationKey(trx ?? db, id);
-      return row
-        ? { organizationId: row.organization_id, revision: Number(row.revision), organizationVersion: Number(row.version) }
-        : null;
+      const row = await findExaminationKey(trx ?? db, id);
+      return row ? examinationKeyOf(row) : null;
     },
 
     /** An organisation's engagements, newest period first; `search` matches the name or system; archived ones only when asked. */

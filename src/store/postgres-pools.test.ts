@@ -5,7 +5,7 @@ import { freshStore, skipEngine } from '../../test/support/engines.js';
 import type { Store } from './database.js';
 import { buildOrganization } from '../../test/support/factories.js';
 import { RoutedPostgresDialect } from './postgres-pools.js';
-import { preparedQuery } from './prepared-query.js';
+import { preparedLookup } from './prepared-query.js';
 
 /** A promise and the function that settles it, for holding a transaction open until a test lets it go. */
 function gate(): { opened: Promise<void>; open: () => void } {
@@ -61,13 +61,13 @@ describe.skipIf(skipEngine('postgres'))('PostgreSQL pools', () => {
 
   it('runs the compiled hot queries as statements each connection prepares once, and the rest unnamed', async () => {
     await buildOrganization(store.db, { slug: 'prepared-acme', name: 'Acme' });
-    const slugs = preparedQuery(1, (executor, slug: string) => executor.selectFrom('organizations').select('slug').where('slug', '=', slug));
+    const slugs = preparedLookup(1, (executor, slug: string) => executor.selectFrom('organizations').select('slug').where('slug', '=', slug));
     const prepared = await store.db
       .transaction()
       .setAccessMode('read only')
       .execute(async (trx) => {
-        expect(await slugs(trx, 'prepared-acme')).toEqual([{ slug: 'prepared-acme' }]);
-        expect(await slugs(trx, 'none')).toEqual([]);
+        expect(await slugs(trx, 'prepared-acme')).toEqual({ slug: 'prepared-acme' });
+        expect(await slugs(trx, 'none')).toBeUndefined();
         await trx.selectFrom('organizations').select('name').where('slug', '=', 'prepared-acme').execute();
         // The statements this connection keeps.
         return (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(trx)).rows;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
 import { buildOrganization } from '../../test/support/factories.js';
-import { preparedQuery } from './prepared-query.js';
+import { preparedLookup } from './prepared-query.js';
 
-const organizationsNamed = preparedQuery(2, (executor, slug: string, name: string) =>
+const organizationNamed = preparedLookup(2, (executor, slug: string, name: string | null) =>
   executor
     .selectFrom('organizations')
     .select(['slug', 'name'])
@@ -16,25 +16,21 @@ for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: prepared queries`, () => {
     const store = useFreshStore(engine);
 
-    it('binds each call’s values where the placeholders stood, keeping the query’s own constants', async () => {
+    it('binds each call’s values where the placeholders stood, keeping the query’s own constants, and gives the first row', async () => {
       await buildOrganization(store().db, { slug: 'acme', name: 'Acme' });
       await buildOrganization(store().db, { slug: 'globex', name: 'Globex' });
+      expect(await organizationNamed(store().db, 'nothing', 'Globex')).toEqual({ slug: 'globex', name: 'Globex' });
+      expect(await organizationNamed(store().db, 'acme', 'Globex')).toEqual({ slug: 'acme', name: 'Acme' });
+      expect(await organizationNamed(store().db, 'nothing', 'Initech')).toBeUndefined();
+      // A null argument is bound as null, which equals nothing.
+      expect(await organizationNamed(store().db, 'globex', null)).toEqual({ slug: 'globex', name: 'Globex' });
+      expect(await organizationNamed(store().db, 'nothing', null)).toBeUndefined();
       await buildOrganization(store().db, { slug: 'never-a-slug', name: 'Initech' });
-      expect(await organizationsNamed(store().db, 'acme', 'Globex')).toEqual([
-        { slug: 'acme', name: 'Acme' },
-        { slug: 'globex', name: 'Globex' },
-        { slug: 'never-a-slug', name: 'Initech' },
-      ]);
-      expect(await organizationsNamed(store().db, 'nothing', 'Acme')).toEqual([
-        { slug: 'acme', name: 'Acme' },
-        { slug: 'never-a-slug', name: 'Initech' },
-      ]);
+      expect(await organizationNamed(store().db, 'nothing', 'Acme')).toEqual({ slug: 'acme', name: 'Acme' });
+      expect(await organizationNamed(store().db, 'nothing', null)).toEqual({ slug: 'never-a-slug', name: 'Initech' });
       // Inside a transaction too, with the SQL compiled before.
       await store().db.transaction().execute(async (trx) => {
-        expect(await organizationsNamed(trx, 'globex', 'none')).toEqual([
-          { slug: 'globex', name: 'Globex' },
-          { slug: 'never-a-slug', name: 'Initech' },
-        ]);
+        expect(await organizationNamed(trx, 'globex', 'none')).toEqual({ slug: 'globex', name: 'Globex' });
       });
     });
 
@@ -50,21 +46,21 @@ for (const engine of ENGINES) {
       });
       await insertedYet;
       let released = false;
-      const read = organizationsNamed(store().db, 'pending', 'none').then((rows) => ({ rows, released }));
+      const read = organizationNamed(store().db, 'pending', 'none').then((row) => ({ row, released }));
       // Turns of the event loop while the transaction stays open.
       for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
       released = true;
       release();
       await transaction;
-      const { rows, released: answeredAfterRelease } = await read;
+      const { row, released: answeredAfterRelease } = await read;
       const pending = { slug: 'pending', name: 'Pending' };
-      if (!answeredAfterRelease) expect(rows).not.toContainEqual(pending);
+      if (!answeredAfterRelease) expect(row).toBeUndefined();
       // SQLite has one connection: the read waits for the transaction, then sees what it committed.
-      if (engine === 'sqlite') expect({ rows, answeredAfterRelease }).toEqual({ rows: [pending], answeredAfterRelease: true });
+      if (engine === 'sqlite') expect({ row, answeredAfterRelease }).toEqual({ row: pending, answeredAfterRelease: true });
     });
 
     it('refuses a query that does not bind every argument as a value', async () => {
-      const unbound = preparedQuery(1, (executor, _slug: string) => executor.selectFrom('organizations').select('slug'));
+      const unbound = preparedLookup(1, (executor, _slug: string) => executor.selectFrom('organizations').select('slug'));
       await expect(unbound(store().db, 'acme')).rejects.toThrow(/argument 0 is not bound as a value/);
     });
   });

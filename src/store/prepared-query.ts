@@ -1,5 +1,5 @@
 /**
- * Queries of the per-request hot path (who is calling, the examination's key), compiled once and run again with
+ * Lookups of the per-request hot path (who is calling, the examination's key), compiled once and run again with
  * new values. Kysely builds and compiles a query on every call, which costs several times what SQLite takes to
  * run one of these on its primary key; their SQL never changes, only the values bound to it. On PostgreSQL they
  * are named prepared statements too, parsed and planned once per connection (postgres-pools.ts).
@@ -25,7 +25,8 @@ export interface DirectConnection {
 }
 
 interface DirectStatement {
-  all(parameters: readonly unknown[]): unknown[];
+  /** The first row, or undefined; SQLite stops stepping there. */
+  get(parameters: readonly unknown[]): unknown;
 }
 
 const direct = new WeakMap<Kysely<unknown>, DirectConnection>();
@@ -45,15 +46,15 @@ interface Compiled<Row> {
 }
 
 /**
- * A query over `arity` string arguments: `build` receives placeholders in their place and must bind each as a
- * value (never as an identifier or inside a larger text). Compiled once per engine, by the first executor to
- * run it (plugins that rewrite queries are applied as they were then; those that read results, at every run);
- * resolves to the rows.
+ * A query of at most one row over `arity` arguments (text, or null): `build` receives placeholders in their place
+ * and must bind each as a value (never as an identifier or inside a larger text). Compiled once per engine, by
+ * the first executor to run it (plugins that rewrite queries are applied as they were then; those that read
+ * results, at every run); resolves to its row, or undefined.
  */
-export function preparedQuery<Args extends string[], Row>(
+export function preparedLookup<Args extends (string | null)[], Row>(
   arity: Args['length'],
   build: (executor: Executor, ...args: Args) => Compilable<Row>,
-): (executor: Executor, ...args: Args) => Promise<Row[]> {
+): (executor: Executor, ...args: Args) => Promise<Row | undefined> {
   const compiled = new Map<Engine, Compiled<Row>>();
   const placeholders = Array.from({ length: arity }, (_, i) => placeholder(i)) as Args;
   // Each connection's compiled statement, held here rather than looked up by its text on every run.
@@ -82,8 +83,8 @@ export function preparedQuery<Args extends string[], Row>(
         statement = connection.prepare(query.sql);
         statements.set(connection, statement);
       }
-      return statement.all(parameters) as Row[];
+      return statement.get(parameters) as Row | undefined;
     }
-    return (await executor.executeQuery<Row>({ ...query, parameters })).rows;
+    return (await executor.executeQuery<Row>({ ...query, parameters })).rows[0];
   };
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine, useFreshStore } from '../../test/support/engines.js';
-import { buildOrganization, buildUser } from '../../test/support/factories.js';
+import { buildEngagement, buildOrganization, buildUser } from '../../test/support/factories.js';
 import { createMembershipsRepository } from './memberships-repository.js';
 import { createSessionsRepository } from './sessions-repository.js';
 import { hashToken } from './token-hash.js';
 import { createUsersRepository } from './users-repository.js';
+import { createEngagementsRepository } from './engagements-repository.js';
 
 for (const engine of ENGINES) {
   describe.skipIf(skipEngine(engine))(`${engine}: sessions repository`, () => {
@@ -54,6 +55,22 @@ for (const engine of ENGINES) {
       await createUsersRepository(store().db).setDeactivatedAt(user.id, now);
       expect(await sessions.findActive('tok', member.id)).toBeNull();
       expect(await sessions.findActive('tok')).toBeNull();
+    });
+
+    it('reads the examination key of the engagement a request names with the session and the role', async () => {
+      now = new Date('2026-03-01T09:00:00.000Z');
+      const sessions = createSessionsRepository(store().db, { clock });
+      const user = await buildUser(store().db);
+      const member = await buildOrganization(store().db);
+      const engagement = await buildEngagement(store().db, { organizationId: member.id });
+      await createMembershipsRepository(store().db).add({ organizationId: member.id, userId: user.id, role: 'viewer' });
+      await sessions.create({ token: 'tok', userId: user.id, expiresAt: new Date(now.getTime() + hour), csrfSecret: 's' });
+      const key = await createEngagementsRepository(store().db).examinationKey(engagement.id);
+      expect(key).not.toBeNull();
+      expect(await sessions.findActive('tok', member.id, engagement.id)).toMatchObject({ role: 'viewer', engagement: { engagementId: engagement.id, key } });
+      expect((await sessions.findActive('tok', member.id, 'no-such-engagement'))?.engagement).toEqual({ engagementId: 'no-such-engagement', key: null });
+      expect(await sessions.findActive('tok', member.id)).not.toHaveProperty('engagement');
+      expect(await sessions.findActive('other', member.id, engagement.id)).toBeNull();
     });
 
     it('does not find an expired session, and extends or removes sessions', async () => {

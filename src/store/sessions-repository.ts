@@ -5,7 +5,8 @@
 import type { DeleteResult, Selectable } from 'kysely';
 import type { Role } from '../domain/index.js';
 import type { SessionsTable } from './schema.js';
-import { preparedQuery } from './prepared-query.js';
+import { examinationKeyOf, withExaminationKey, type EngagementKeyReading } from './engagements-repository.js';
+import { preparedLookup } from './prepared-query.js';
 import { hashToken } from './token-hash.js';
 import { defaultDependencies, translateConstraintErrors, toTimestamp, type Executor, type StoreDependencies } from './values.js';
 
@@ -26,6 +27,8 @@ export interface ActiveSession extends Session {
    * lookup named none.
    */
   role?: Role | null;
+  /** The state of the engagement the lookup named, read in the same statement. */
+  engagement?: EngagementKeyReading;
 }
 
 export interface SessionInput {
@@ -64,11 +67,14 @@ const sessionQuery = (executor: Executor, tokenHash: string, now: string) =>
     .where('sessions.expires_at', '>', now)
     .where('users.deactivated_at', 'is', null);
 
-const findSession = preparedQuery(2, sessionQuery);
+const findSession = preparedLookup(2, sessionQuery);
 
-/** The same, with the person's role in an organisation (null when not a member). */
-const findSessionAndRole = preparedQuery(3, (executor, tokenHash: string, now: string, organizationId: string) =>
-  sessionQuery(executor, tokenHash, now)
+/**
+ * The same, with the person's role in an organisation (null when not a member) and the examination key of an
+ * engagement when one is named.
+ */
+const findSessionAndRole = preparedLookup(4, (executor, tokenHash: string, now: string, organizationId: string, engagementId: string | null) =>
+  withExaminationKey(sessionQuery(executor, tokenHash, now), engagementId)
     .leftJoin('memberships', (join) =>
       join.onRef('memberships.user_id', '=', 'sessions.user_id').on('memberships.organization_id', '=', organizationId),
     )
@@ -101,18 +107,22 @@ export function createSessionsRepository(db: Executor, deps: Pick<StoreDependenc
 
     /**
      * The session of `token` if it has not expired (at the injected clock's now) and its person's account is
-     * active, with their role in `organizationId` when one is named: one query for everything a request's
-     * authentication and its organisation's membership check need, so nothing is kept between requests.
+     * active, with their role in `organizationId` when one is named, and the examination key of `engagementId`
+     * (in that organisation's routes) when one is named: one query for everything a request's authentication,
+     * its organisation's membership check and a cached answer need, so nothing is kept between requests.
      */
-    async findActive(token: string, organizationId?: string, trx?: Executor): Promise<ActiveSession | null> {
+    async findActive(token: string, organizationId?: string, engagementId?: string, trx?: Executor): Promise<ActiveSession | null> {
       const tokenHash = hashToken(token);
       const now = toTimestamp(deps.clock());
       if (organizationId === undefined) {
-        const [row] = await findSession(trx ?? db, tokenHash, now);
+        const row = await findSession(trx ?? db, tokenHash, now);
         return row ? { ...toSession(row), email: row.email } : null;
       }
-      const [row] = await findSessionAndRole(trx ?? db, tokenHash, now, organizationId);
-      return row ? { ...toSession(row), email: row.email, role: (row.role as Role | null) ?? null } : null;
+      const row = await findSessionAndRole(trx ?? db, tokenHash, now, organizationId, engagementId ?? null);
+      if (!row) return null;
+      const found: ActiveSession = { ...toSession(row), email: row.email, role: (row.role as Role | null) ?? null };
+      if (engagementId !== undefined) found.engagement = { engagementId, key: examinationKeyOf(row) };
+      return found;
     },
 
     /** Moves the expiry (sliding sessions); false when the session is gone. */

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_SESSION_LIFETIME, ForbiddenError, UnauthenticatedError, sessionExpiry, type SessionLifetime } from '../../domain/index.js';
 import type { ApiTokensRepository } from '../../store/api-tokens-repository.js';
+import type { EngagementKeyReading } from '../../store/engagements-repository.js';
 import type { SessionsRepository } from '../../store/sessions-repository.js';
 import type { User, UsersRepository } from '../../store/users-repository.js';
 import type { Executor } from '../../store/values.js';
@@ -31,6 +32,11 @@ export interface Authenticated {
   actor: Actor;
   /** Set for a browser session: writes must echo it (CSRF). Null for an API token. */
   csrfToken: string | null;
+  /**
+   * The examination key of the engagement the request names, read with the caller (one statement), which the
+   * examination and the controls list take instead of reading it again; absent when the request named none.
+   */
+  engagement?: EngagementKeyReading;
 }
 
 export function createAuthService(deps: {
@@ -104,33 +110,36 @@ export function createAuthService(deps: {
 
     /**
      * The user behind a session token, or null when it is unknown, expired, or its account deactivated. With
-     * `organizationId` (the organisation a request names), the actor also carries their role there, read in
-     * the same query.
+     * `organizationId` (the organisation a request names), the actor also carries their role there, and with
+     * `engagementId` (that organisation's engagement the request names) that engagement's examination key comes
+     * too, both read in the same query.
      */
-    async fromSession(token: string, organizationId?: string): Promise<Authenticated | null> {
-      const session = await sessions.findActive(token, organizationId);
+    async fromSession(token: string, organizationId?: string, engagementId?: string): Promise<Authenticated | null> {
+      const session = await sessions.findActive(token, organizationId, engagementId);
       if (!session) return null;
       const next = sessionExpiry(new Date(session.createdAt), clock(), lifetime);
       if (next.getTime() - Date.parse(session.expiresAt) > SESSION_REFRESH_MS) await sessions.extend(token, next);
       const actor: Actor = { kind: 'user', userId: session.userId, email: session.email };
       if (organizationId !== undefined && session.role !== undefined) actor.memberOf = { organizationId, role: session.role };
-      return { actor, csrfToken: session.csrfSecret };
+      const found: Authenticated = { actor, csrfToken: session.csrfSecret };
+      if (session.engagement) found.engagement = session.engagement;
+      return found;
     },
 
     /**
      * The actor behind an API token: its creator, within the lesser of the token's role and theirs today; null
      * when the token is unknown, revoked or expired, or its creator is deactivated or no longer belongs to its
-     * organisation.
+     * organisation. With `engagementId`, the same statement reads that engagement's examination key.
      */
-    async fromApiToken(secret: string): Promise<Authenticated | null> {
-      const token = await tokens.findActive(secret);
+    async fromApiToken(secret: string, engagementId?: string): Promise<Authenticated | null> {
+      const token = await tokens.findActive(secret, engagementId);
       if (!token) return null;
       const now = clock().getTime();
       if (now - (lastTouched.get(token.id) ?? 0) > TOKEN_TOUCH_MS) {
         lastTouched.set(token.id, now);
         await tokens.markUsed(token.id);
       }
-      return {
+      const found: Authenticated = {
         actor: {
           kind: 'token',
           tokenId: token.id,
@@ -143,6 +152,8 @@ export function createAuthService(deps: {
         },
         csrfToken: null,
       };
+      if (token.engagement) found.engagement = token.engagement;
+      return found;
     },
   };
 }

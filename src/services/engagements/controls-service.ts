@@ -19,7 +19,7 @@ import type { Executor, Page, Paged } from '../../store/values.js';
 import type { Access } from '../platform/access.js';
 import type { Actor } from '../platform/actor.js';
 import type { AuditLog } from '../platform/audit.js';
-import type { ExaminationService } from './examination-service.js';
+import type { EngagementKeyReading, ExaminationService } from './examination-service.js';
 import { LruCache } from '../platform/lru-cache.js';
 import { UnderWay } from '../platform/under-way.js';
 import { at, ownsControl, type EngagementScope } from './engagement-scope.js';
@@ -86,16 +86,18 @@ export function createControlsService(deps: {
   return {
     /**
      * The engagement's controls in their order, filtered, each with its conclusion. While the engagement is
-     * unchanged the same page object is returned again: it must not be modified.
+     * unchanged the same page object is returned again: it must not be modified. `known`: the engagement's key
+     * as the request read it with its caller, if it did.
      */
     async list(
       actor: Actor,
       organizationId: string,
       engagementId: string,
       page: Page & ControlListFilters,
+      known?: EngagementKeyReading | null,
     ): Promise<Readonly<Paged<ListedControl>>> {
       await access.require(actor, organizationId, 'control.read');
-      const { revision, conclusions } = await examination.current(organizationId, engagementId);
+      const { revision, conclusions } = await examination.current(organizationId, engagementId, known);
       const { limit, offset, criterion, owner, search, conclusion, archived } = page;
       const key = JSON.stringify([engagementId, revision, limit, offset, criterion, owner, search, conclusion, archived]);
       const cached = pages.get(key) ?? reading.get(key);

@@ -56,6 +56,32 @@ for (const engine of ENGINES) {
       expect(JSON.parse(third.json.toString('utf8'))).toEqual(await freshResult(store(), engagementId));
     });
 
+    it('takes the key the request read with its caller instead of reading it again, and only for its engagement and organisation', async () => {
+      const { organizationId, engagementId } = await seed(store());
+      const counter = new QueryCounter();
+      const services = createServices({ ...store(), db: store().db.withPlugin(counter) });
+      const first = await services.examination.get(OPERATOR, organizationId, engagementId);
+      const key = await createEngagementsRepository(store().db).examinationKey(engagementId);
+      expect(key).not.toBeNull();
+
+      counter.count = 0;
+      expect(await services.examination.get(OPERATOR, organizationId, engagementId, { engagementId, key })).toBe(first);
+      expect(counter.count).toBe(0);
+      // A reading of another engagement is not this one's: the key is read.
+      expect(await services.examination.get(OPERATOR, organizationId, engagementId, { engagementId: 'another', key })).toBe(first);
+      expect(counter.count).toBe(1);
+      // No such engagement, or one of another organisation: not found, as when the key is read here.
+      await expect(services.examination.get(OPERATOR, organizationId, engagementId, { engagementId, key: null })).rejects.toThrow(/Engagement/);
+      const foreign = { engagementId, key: { ...key!, organizationId: 'another-organisation' } };
+      await expect(services.examination.get(OPERATOR, organizationId, engagementId, foreign)).rejects.toThrow(/Engagement/);
+      // A newer key than the cached result's: evaluated again.
+      await services.tests.addSample(OPERATOR, organizationId, engagementId, 'C-0002', { item: 'NEW', result: 'fail', note: 'Late' });
+      const newer = await createEngagementsRepository(store().db).examinationKey(engagementId);
+      const after = await services.examination.get(OPERATOR, organizationId, engagementId, { engagementId, key: newer });
+      expect(after.revision).toBe(newer!.revision);
+      expect(JSON.parse(after.json.toString('utf8'))).toEqual(await freshResult(store(), engagementId));
+    });
+
     it('stays right with several server processes on one database, each with its own cache', async () => {
       const { organizationId, engagementId } = await seed(store());
       const one = createServices(store());

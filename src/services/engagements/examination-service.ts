@@ -32,7 +32,7 @@ import {
   type Severity,
 } from '../../domain/index.js';
 import type { ControlsRepository } from '../../store/controls-repository.js';
-import type { EngagementsRepository, ExaminationKey } from '../../store/engagements-repository.js';
+import type { EngagementKeyReading, EngagementsRepository, ExaminationKey } from '../../store/engagements-repository.js';
 import type { SnapshotSummary, SnapshotsRepository } from '../../store/snapshots-repository.js';
 import { MAX_PAGE_SIZE } from '../../domain/limits.js';
 import type { Page, Paged } from '../../store/values.js';
@@ -217,26 +217,32 @@ export function createExaminationService(deps: {
     return found.result;
   }
 
-  /** The engagement's current key (the one query of a cached answer), if it belongs to the organisation. */
-  async function keyIn(organizationId: string, engagementId: string): Promise<ExaminationKey> {
-    const key = await engagements.examinationKey(engagementId);
+  /**
+   * The engagement's current key (the one query of a cached answer), if it belongs to the organisation: `known`
+   * when the request read it already, with its caller (a reading of another engagement is not used).
+   */
+  async function keyIn(organizationId: string, engagementId: string, known?: EngagementKeyReading | null): Promise<ExaminationKey> {
+    const key = known?.engagementId === engagementId ? known.key : await engagements.examinationKey(engagementId);
     if (!key || key.organizationId !== organizationId) throw new NotFoundError(`Engagement ${engagementId}`);
     return key;
   }
 
   return {
-    /** The engine's result for the engagement, as JSON with its hash. */
-    async get(actor: Actor, organizationId: string, engagementId: string): Promise<Evaluation> {
+    /**
+     * The engine's result for the engagement, as JSON with its hash. `known`: the engagement's key as the request
+     * read it with its caller, if it did.
+     */
+    async get(actor: Actor, organizationId: string, engagementId: string, known?: EngagementKeyReading | null): Promise<Evaluation> {
       await access.require(actor, organizationId, 'examination.read');
-      return evaluate(engagementId, await keyIn(organizationId, engagementId));
+      return evaluate(engagementId, await keyIn(organizationId, engagementId, known));
     },
 
     /**
      * The engagement's current evaluation (NotFoundError when the engagement is not the organisation's), for
      * services that have checked the actor's access already: its revision and each control's conclusion.
      */
-    async current(organizationId: string, engagementId: string): Promise<Evaluation> {
-      return evaluate(engagementId, await keyIn(organizationId, engagementId));
+    async current(organizationId: string, engagementId: string, known?: EngagementKeyReading | null): Promise<Evaluation> {
+      return evaluate(engagementId, await keyIn(organizationId, engagementId, known));
     },
 
     /**
@@ -302,3 +308,4 @@ export function createExaminationService(deps: {
 }
 
 export type ExaminationService = ReturnType<typeof createExaminationService>;
+export type { EngagementKeyReading };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, skipEngine } from '../../../../test/support/engines.js';
 import { useTestApp } from '../../testing.js';
+import { engagementSettings } from '../../../../test/support/factories.js';
+import { OPERATOR } from '../../../services/platform/actor.js';
 import { auditEvents, base, controlInput, samplesOf, seedControl, seedEngagement, seedTest } from '../testing.js';
 
 for (const engine of ENGINES) {
@@ -179,6 +181,31 @@ for (const engine of ENGINES) {
       expect(list.items.map((c: { id: string; version: number }) => [c.id, c.version])).toEqual([['AC-01', 1]]);
       expect(await auditEvents(t(), 'control.created')).toHaveLength(1);
       expect(await auditEvents(t(), 'control.updated')).toHaveLength(0);
+    });
+
+    it('lists from the engagement’s state read with the caller: a change at once, and nothing of another organisation’s engagement', async () => {
+      const engagement = await seedEngagement(t());
+      await seedControl(t(), engagement.id, { id: 'AC-01', title: 'Access reviews' });
+      const admin = await t().member('admin');
+      const created = await admin.request({ method: 'POST', url: `/api/v1/organizations/${t().organizationId}/tokens`, payload: { name: 'ci', role: 'compliance' } });
+      const bearer = { authorization: `Bearer ${(created.json() as { secret: string }).secret}` };
+      const callers = [admin.request, (options: Parameters<typeof admin.request>[0]) => t().anonymous.request({ ...options, headers: bearer })];
+      for (const [i, request] of callers.entries()) {
+        expect((await request({ method: 'GET', url: controlsUrl(engagement.id) })).json().items.map((c: { title: string }) => c.title)).toEqual([i === 0 ? 'Access reviews' : 'Renamed 0']);
+        const changed = await request({ method: 'PATCH', url: `${controlsUrl(engagement.id)}/AC-01`, payload: { version: i + 1, title: `Renamed ${i}` } });
+        expect(changed.statusCode).toBe(200);
+        expect((await request({ method: 'GET', url: controlsUrl(engagement.id) })).json().items.map((c: { title: string }) => c.title)).toEqual([`Renamed ${i}`]);
+      }
+      const other = await t().services.organizations.create(OPERATOR, { slug: `other-${engagement.id}`, name: 'Other Co' });
+      const foreign = await t().services.engagements.create(OPERATOR, other.id, engagementSettings());
+      await t().services.controls.create(OPERATOR, other.id, foreign.id, controlInput({ id: 'AC-01' }));
+      for (const request of callers) {
+        for (const url of [controlsUrl(foreign.id), `${base(t())}/engagements/${foreign.id}/examination`]) {
+          const answer = await request({ method: 'GET', url });
+          expect(answer.statusCode, url).toBe(404);
+          expect(answer.body).not.toContain('AC-01');
+        }
+      }
     });
 
     it('answers 404 for a control of another engagement or organisation, to an outsider for everything, and 401 anonymously', async () => {

@@ -25,7 +25,7 @@ export const controlRoutes = routeModule('controls', (app, route, { controls, ar
         ...(q !== undefined && { search: q }),
         ...(conclusion !== undefined && { conclusion }),
         ...(archived !== undefined && { archived }),
-      });
+      }, request.engagementKey);
       // The service hands out the same page while the engagement is unchanged (its key holds limit and
       // offset too): serialize it once.
       return sendJson(reply, serializedPage(page, (p) => ({ ...p, limit, offset })));

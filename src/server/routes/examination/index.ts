@@ -30,7 +30,7 @@ export const examinationRoutes = routeModule('examination', (app, route, { exami
     }),
     handler: async (request, reply) => {
       const { organizationId, engagementId } = request.params;
-      const evaluation = await examination.get(actorOf(request), organizationId, engagementId);
+      const evaluation = await examination.get(actorOf(request), organizationId, engagementId, request.engagementKey);
       // A strong entity tag: the hash of the bytes sent. private: the answer depends on who asks; no-cache:
       // revalidate (cheaply, by ETag) before each reuse.
       const etag = `"${evaluation.resultHash}"`;
