@@ -27,6 +27,26 @@ export interface DirectConnection {
 interface DirectStatement {
   /** The first row, or undefined; SQLite stops stepping there. */
   get(parameters: readonly unknown[]): unknown;
+  /** Rows as arrays of values from now on (see {@link rowReader}). */
+  raw(toggle: true): DirectStatement;
+  columns(): { name: string }[];
+}
+
+/**
+ * The statement's first row as an object, its values read as an array. better-sqlite3 makes an object row
+ * through V8's C++ interface, turning every column's name into a JavaScript string again on each row, which in
+ * the server costs as much as SQLite's own work for the lookup; the names are read here once.
+ */
+function rowReader(statement: DirectStatement): (parameters: readonly unknown[]) => unknown {
+  const values = statement.raw(true);
+  const names = values.columns().map((column) => column.name);
+  return (parameters) => {
+    const found = values.get(parameters) as unknown[] | undefined;
+    if (found === undefined) return undefined;
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) row[names[i] as string] = found[i];
+    return row;
+  };
 }
 
 const direct = new WeakMap<Kysely<unknown>, DirectConnection>();
@@ -58,7 +78,7 @@ export function preparedLookup<Args extends (string | null)[], Row>(
   const compiled = new Map<Engine, Compiled<Row>>();
   const placeholders = Array.from({ length: arity }, (_, i) => placeholder(i)) as Args;
   // Each connection's compiled statement, held here rather than looked up by its text on every run.
-  const statements = new WeakMap<DirectConnection, DirectStatement>();
+  const statements = new WeakMap<DirectConnection, (parameters: readonly unknown[]) => unknown>();
   const compile = (executor: Executor): Compiled<Row> => {
     const query = build(executor, ...placeholders).compile();
     if (engineOf(executor) === 'postgres') keepPrepared(query.sql);
@@ -78,12 +98,12 @@ export function preparedLookup<Args extends (string | null)[], Row>(
     const parameters = query.parameters.map((value, i) => (slots[i] === -1 ? value : args[slots[i] as number]));
     const connection = direct.get(executor as Kysely<unknown>);
     if (connection && !connection.inTransaction) {
-      let statement = statements.get(connection);
-      if (!statement) {
-        statement = connection.prepare(query.sql);
-        statements.set(connection, statement);
+      let read = statements.get(connection);
+      if (!read) {
+        read = rowReader(connection.prepare(query.sql));
+        statements.set(connection, read);
       }
-      return statement.get(parameters) as Row | undefined;
+      return read(parameters) as Row | undefined;
     }
     return (await executor.executeQuery<Row>({ ...query, parameters })).rows[0];
   };
