@@ -1,13 +1,58 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QueryCounter } from '../../../test/support/query-counter.js';
 import { ENGINES, skipEngine, useFreshStore } from '../../../test/support/engines.js';
 import { controlFields, engagementSettings, generateExamination, unique } from '../../../test/support/factories.js';
+import { ARCHIVED_FILTERS, CONTROL_CONCLUSIONS } from '../../domain/index.js';
 import { createControlsRepository } from '../../store/controls-repository.js';
 import type { Store } from '../../store/database.js';
 import { OPERATOR, type Actor } from '../platform/actor.js';
 import { createServices } from '../index.js';
+import { pageKey } from './controls-service.js';
 import { ownsControl } from './engagement-scope.js';
 
+describe('the key of a kept page of controls', () => {
+  const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+  const request = fc.record({
+    engagementId: fc.string(),
+    revision: fc.nat(),
+    page: fc.record({
+      limit: fc.nat(),
+      offset: fc.nat(),
+      criterion: optional(fc.string()),
+      owner: optional(fc.string()),
+      search: optional(fc.string()),
+      conclusion: optional(fc.constantFrom(...CONTROL_CONCLUSIONS)),
+      archived: optional(fc.constantFrom(...ARCHIVED_FILTERS)),
+    }),
+  });
+  const keyOf = (r: { engagementId: string; revision: number; page: Parameters<typeof pageKey>[2] }) => pageKey(r.engagementId, r.revision, r.page);
+
+  it('is the same for the same request and differs for requests that differ in anything', () => {
+    fc.assert(
+      fc.property(request, request, (a, b) => {
+        const same = JSON.stringify([a.engagementId, a.revision, a.page]) === JSON.stringify([b.engagementId, b.revision, b.page]);
+        expect(keyOf(a) === keyOf(b)).toBe(same);
+        expect(keyOf(a)).toBe(keyOf(structuredClone(a)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tells apart requests that differ in one part only, even with separators inside the texts', () => {
+    const base = { engagementId: 'e:1\u0000x', revision: 3, page: { limit: 50, offset: 0 } };
+    const variants = [
+      { ...base, engagementId: 'e:1' },
+      { ...base, revision: 4 },
+      { ...base, page: { limit: 5, offset: 0 } },
+      { ...base, page: { limit: 50, offset: 1 } },
+      { ...base, page: { ...base.page, search: '' } },
+      { ...base, page: { ...base.page, owner: '' } },
+      { ...base, page: { ...base.page, search: 'a\u0000b' } },
+    ];
+    expect(new Set([base, ...variants].map(keyOf)).size).toBe(variants.length + 1);
+  });
+});
 
 async function seed(store: Store, controls: number) {
   const services = createServices(store);

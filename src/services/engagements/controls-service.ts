@@ -46,6 +46,17 @@ function normalize<T extends Partial<Control>>(control: T): T {
   };
 }
 
+/**
+ * The key of a page of an engagement's controls at a revision. Built on every list request, so the plain list
+ * (no filter) does without JSON; the filters' JSON holds no raw NUL, and nothing before it holds a colon.
+ */
+export function pageKey(engagementId: string, revision: number, page: Page & ControlListFilters): string {
+  const { limit, offset, criterion, owner, search, conclusion, archived } = page;
+  const filtered = criterion !== undefined || owner !== undefined || search !== undefined || conclusion !== undefined || archived !== undefined;
+  const filters = filtered ? JSON.stringify([criterion, owner, search, conclusion, archived]) : '';
+  return `${revision}:${limit}:${offset}:${filters}\u0000${engagementId}`;
+}
+
 export function createControlsService(deps: {
   db: Executor;
   controls: Pick<ControlsRepository, 'create' | 'findByCode' | 'list' | 'update'>;
@@ -99,7 +110,7 @@ export function createControlsService(deps: {
       await access.require(actor, organizationId, 'control.read');
       const { revision, conclusions } = await examination.current(organizationId, engagementId, known);
       const { limit, offset, criterion, owner, search, conclusion, archived } = page;
-      const key = JSON.stringify([engagementId, revision, limit, offset, criterion, owner, search, conclusion, archived]);
+      const key = pageKey(engagementId, revision, page);
       const cached = pages.get(key) ?? reading.get(key);
       if (cached) return cached;
       // Rows read now are of this revision or a later one; a later one's key is never asked for again with
