@@ -3,9 +3,9 @@
  * through `renderReport` (the one code path the CLI renders through in-process) and sends back the progress and the
  * bytes, so a document of a large engagement, seconds of CPU, never holds up the requests of everyone else. A
  * render that throws, or whose thread runs out of memory or stops, fails only its job. A render that runs past its
- * time limit (`ASSAY_RENDER_TIME_LIMIT_SECONDS`) has its thread ended and fails with a {@link RenderTimeLimitError};
- * the next render starts a fresh thread. At most `RENDER_THREADS` render at once in a process; the others wait their
- * turn.
+ * time limit (`assay serve` reads it from `ASSAY_RENDER_TIME_LIMIT_SECONDS`) has its thread ended and fails with a
+ * {@link RenderTimeLimitError}; the next render starts a fresh thread. At most `RENDER_THREADS` render at once in a
+ * process; the others wait their turn.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -24,16 +24,6 @@ export const RENDER_THREADS = Math.max(1, availableParallelism() - 1);
  * that would never end holds its thread, and one of the few turns, two minutes at most.
  */
 export const DEFAULT_RENDER_TIME_LIMIT_MS = 120_000;
-
-/** The time limit from the environment: `ASSAY_RENDER_TIME_LIMIT_SECONDS`, a whole number of seconds. */
-export function renderTimeLimitFrom(env: NodeJS.ProcessEnv): number {
-  const seconds = env.ASSAY_RENDER_TIME_LIMIT_SECONDS?.trim();
-  if (seconds === undefined || seconds === '') return DEFAULT_RENDER_TIME_LIMIT_MS;
-  if (!/^[1-9]\d*$/.test(seconds)) {
-    throw new ValidationError([{ location: 'ASSAY_RENDER_TIME_LIMIT_SECONDS', message: `must be a whole number of seconds, not "${seconds}"` }], 'The render time limit is not valid');
-  }
-  return Number(seconds) * 1000;
-}
 
 /** A render ended because it ran past its time limit: said to whoever asked for the document. */
 export class RenderTimeLimitError extends Error {
@@ -165,5 +155,8 @@ export function createWorkerRenderer(options: { threads?: number; idleMs?: numbe
     });
 }
 
-/** The process's renderer: its threads shared by every report job of every organisation. */
-export const renderInWorker = createWorkerRenderer({ timeLimitMs: renderTimeLimitFrom(process.env) });
+/**
+ * The process's renderer, with the default time limit: its threads shared by every report job of every organisation
+ * (a server given another limit builds its own).
+ */
+export const renderInWorker = createWorkerRenderer();

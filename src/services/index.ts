@@ -36,6 +36,8 @@ export interface ServiceDependencies {
   mailer?: Mailer | null;
   /** The largest engagement record an export gives, in bytes: `MAX_EXPORT_RECORD_BYTES` when not given. */
   maxExportRecordBytes?: number;
+  /** How long one report job's render may take in its worker thread: `DEFAULT_RENDER_TIME_LIMIT_MS` when not given. */
+  renderTimeLimitMs?: number;
 }
 
 export const defaultServiceDependencies: ServiceDependencies = { clock: () => new Date(), newId: randomUUID };
@@ -45,7 +47,7 @@ export function createServices(
   deps: ServiceDependencies = defaultServiceDependencies,
   settings: InstanceSettings = DEFAULT_INSTANCE_SETTINGS,
 ) {
-  const { webhooks, evidence, exports, mailer, maxExportRecordBytes, ...storeDeps } = deps;
+  const { webhooks, evidence, exports, mailer, maxExportRecordBytes, renderTimeLimitMs, ...storeDeps } = deps;
   const platform = createPlatform(store, storeDeps);
   const { signup, ...accounts } = createAccountsServices(platform, settings);
   const { lookup, ...engagements } = createEngagementServices(platform, { signup, ...(maxExportRecordBytes !== undefined && { maxExportBytes: maxExportRecordBytes }) });
@@ -62,7 +64,7 @@ export function createServices(
     ...engagements,
     ...createFindingsServices(platform, { lookup }),
     ...createRemediationServices(platform, { lookup, ...(webhooks && { webhooks }) }),
-    ...createReportServices(platform, { lookup }),
+    ...createReportServices(platform, { lookup, ...(renderTimeLimitMs !== undefined && { renderTimeLimitMs }) }),
     ...createCoverageServices(platform, { lookup }),
     ...descriptionServices,
     ...createAuditLogServices(platform, { lookup }),

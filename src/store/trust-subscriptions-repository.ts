@@ -96,20 +96,43 @@ export function createTrustSubscriptionsRepository(db: Executor, deps: StoreDepe
     },
 
     /**
-     * The subscription a link's secret belongs to, its own or a mailed one: one query on indexed hashes, whether
-     * the secret is known, wrong or another organisation's.
+     * The subscription a link's secret belongs to, its own or one mailed since `mailedSince` (an older mailed link
+     * finds nothing, kept or not): one query on indexed hashes, whether the secret is known, wrong or another
+     * organisation's.
      */
-    async findByToken(organizationId: string, token: string, trx?: Executor): Promise<TrustSubscription | null> {
+    async findByToken(organizationId: string, token: string, mailedSince: Date, trx?: Executor): Promise<TrustSubscription | null> {
       const tokenHash = hashToken(token);
       const row = await (trx ?? db)
         .selectFrom('trust_subscriptions')
         .select(columns)
         .where('organization_id', '=', organizationId)
         .where((eb) =>
-          eb.or([eb('token_hash', '=', tokenHash), eb('id', 'in', eb.selectFrom('trust_subscription_links').select('subscription_id').where('token_hash', '=', tokenHash))]),
+          eb.or([
+            eb('token_hash', '=', tokenHash),
+            eb('id', 'in', eb.selectFrom('trust_subscription_links').select('subscription_id').where('token_hash', '=', tokenHash).where('created_at', '>=', toTimestamp(mailedSince))),
+          ]),
         )
         .executeTakeFirst();
       return row ? toSubscription(row) : null;
+    },
+
+    /**
+     * Deletes at most `limit` of the organisation's unsubscribe links mailed before `mailedBefore`; how many it
+     * deleted.
+     */
+    async deleteLinksMailedBefore(organizationId: string, mailedBefore: Date, limit: number, trx?: Executor): Promise<number> {
+      const result = await (trx ?? db)
+        .deleteFrom('trust_subscription_links')
+        .where('token_hash', 'in', (eb) =>
+          eb
+            .selectFrom('trust_subscription_links')
+            .select('token_hash')
+            .where('subscription_id', 'in', eb.selectFrom('trust_subscriptions').select('id').where('organization_id', '=', organizationId))
+            .where('created_at', '<', toTimestamp(mailedBefore))
+            .limit(limit),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     /** Moves a subscription from `from` to `to`; false when it is no longer in `from`. */

@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runCliWith, startCli } from '../testing.js';
+import { renderTimeLimit } from './serve.js';
 
 async function tempDatabase(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), 'assay-serve-')), 'assay.sqlite');
@@ -107,6 +109,26 @@ describe('assay serve', () => {
     const fromEnv = startCli({ ASSAY_TRUST_PROXY: 'proxy.internal' }, 'serve', '--database', await tempDatabase());
     expect(await fromEnv.exit).toBe(2);
     expect(fromEnv.stderr()).toContain('$ASSAY_TRUST_PROXY: "proxy.internal" is not an address');
+  });
+
+  it('takes the render time limit from $ASSAY_RENDER_TIME_LIMIT_SECONDS in whole seconds, and refuses anything else with exit 2 naming it, before opening the database', async () => {
+    expect(renderTimeLimit('30')).toBe(30_000);
+    expect(renderTimeLimit(' 45 ')).toBe(45_000);
+    for (const bad of ['0', '-5', '1.5', '2m', '1e3', ' ']) {
+      expect(() => renderTimeLimit(bad)).toThrow(`must be a whole number of seconds, not "${bad.trim()}"`);
+    }
+    const database = await tempDatabase();
+    const refused = startCli({ ASSAY_RENDER_TIME_LIMIT_SECONDS: '2m' }, 'serve', '--port', '0', '--host', '127.0.0.1', '--database', database);
+    expect(await refused.exit).toBe(2);
+    expect(refused.stderr()).toContain('$ASSAY_RENDER_TIME_LIMIT_SECONDS: must be a whole number of seconds, not "2m"');
+    expect(existsSync(database)).toBe(false);
+
+    const server = startCli({ ASSAY_RENDER_TIME_LIMIT_SECONDS: '30' }, 'serve', '--port', '0', '--host', '127.0.0.1', '--database', database);
+    try {
+      await server.waitFor(/Stop with Ctrl-C/);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
   });
 
   it('signs the audit chain\'s head on start with the key of $ASSAY_CHECKPOINT_KEY, and says so; without a key, says they are off', async () => {

@@ -29,6 +29,7 @@ export const ADMIN_EMAIL_ENV = 'ASSAY_ADMIN_EMAIL';
 export const ADMIN_PASSWORD_ENV = 'ASSAY_ADMIN_PASSWORD';
 export const TRUST_PROXY_ENV = 'ASSAY_TRUST_PROXY';
 export const LOG_LEVEL_ENV = 'ASSAY_LOG_LEVEL';
+export const RENDER_TIME_LIMIT_ENV = 'ASSAY_RENDER_TIME_LIMIT_SECONDS';
 export const DEFAULT_CHECKPOINT_MINUTES = 60;
 
 /** Signed checkpoints of the audit chain while the server runs: on start, then every so many minutes. */
@@ -48,6 +49,8 @@ export interface ServerOptions {
   allowSignup: boolean;
   publicUrl: string | null;
   logLevel: LogLevel;
+  /** How long one report job's render may take: the renderer's default when not given. */
+  renderTimeLimitMs?: number;
   /** Runs on the migrated database before the server listens (seeding, first admin); returns lines to print after the address. */
   prepare?: (services: Services) => Promise<string[]>;
   /** None: no checkpoints are written (said at start-up). */
@@ -101,6 +104,13 @@ export function port(value: string): number {
   return n;
 }
 
+/** `ASSAY_RENDER_TIME_LIMIT_SECONDS`, a whole number of seconds, as milliseconds. */
+export function renderTimeLimit(value: string): number {
+  const seconds = value.trim();
+  if (!/^[1-9]\d*$/.test(seconds)) throw new InvalidArgumentError(`must be a whole number of seconds, not "${seconds}"`);
+  return Number(seconds) * 1000;
+}
+
 export function registerServe(program: Command, io: CliIO): void {
   program
     .command('serve')
@@ -123,6 +133,7 @@ export function registerServe(program: Command, io: CliIO): void {
         );
       }
       const keyFile = checkpointKeyPath(options.checkpointKey, io);
+      const renderTimeLimitMs = fromEnvironment(io, RENDER_TIME_LIMIT_ENV, renderTimeLimit);
       await runServer(io, {
         databaseUrl: resolveDatabaseUrl(options.database, io),
         port: options.port,
@@ -132,6 +143,7 @@ export function registerServe(program: Command, io: CliIO): void {
         allowSignup: options.allowSignup ?? false,
         publicUrl: resolvePublicUrl(options.publicUrl, io, null),
         logLevel: options.logLevel ?? fromEnvironment(io, LOG_LEVEL_ENV, choice(LOG_LEVELS)) ?? 'info',
+        ...(renderTimeLimitMs !== undefined && { renderTimeLimitMs }),
         prepare: (services) => firstAdmin(io, services),
         ...(keyFile !== undefined && { checkpoints: { signer: await readCheckpointKey(keyFile, io), everyMinutes: options.checkpointEvery } }),
       });
@@ -171,7 +183,11 @@ export async function runServer(io: CliIO, options: ServerOptions): Promise<void
   let stopCheckpoints: (() => Promise<void>) | undefined;
   let stopChecks: (() => Promise<void>) | undefined;
   try {
-    const services = createServices(store, servicesWithWebhooks(io), { allowSignup: options.allowSignup });
+    const services = createServices(
+      store,
+      { ...servicesWithWebhooks(io), ...(options.renderTimeLimitMs !== undefined && { renderTimeLimitMs: options.renderTimeLimitMs }) },
+      { allowSignup: options.allowSignup },
+    );
     const lines = options.prepare ? await options.prepare(services) : [];
     app = await buildApp({
       services,

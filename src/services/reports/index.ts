@@ -1,4 +1,5 @@
 /** Reports made from the database: report sections, the documents (as jobs), and OSCAL documents out and findings in. */
+import { createWorkerRenderer } from '../../reports/render-in-worker.js';
 import { createReportJobsRepository } from '../../store/report-jobs-repository.js';
 import type { EngagementScope } from '../engagements/engagement-scope.js';
 import type { Platform } from '../platform/index.js';
@@ -11,9 +12,9 @@ import { createReportDataLoader } from './report-data.js';
 import { createReportJobsService } from './report-jobs-service.js';
 import { createReportService } from './report-service.js';
 
-export function createReportServices(platform: Platform, engagements: { lookup: EngagementScope }) {
+export function createReportServices(platform: Platform, options: { lookup: EngagementScope; renderTimeLimitMs?: number }) {
   const { db, clock, access, audit, repositories } = platform;
-  const common = { ...repositories, db, access, lookup: engagements.lookup };
+  const common = { ...repositories, db, access, lookup: options.lookup };
   return {
     reports: createReportService(common),
     oscal: createOscalService({ ...common, audit, clock }),
@@ -21,11 +22,13 @@ export function createReportServices(platform: Platform, engagements: { lookup: 
       db,
       jobs: createReportJobsRepository(db, platform.deps),
       loader: createReportDataLoader({ ...repositories, risks: createRisksRepository(db, platform.deps), clock }),
-      lookup: engagements.lookup,
+      lookup: options.lookup,
       access,
       audit,
       clock,
       newId: platform.deps.newId,
+      // Its own threads only when given another limit: otherwise the process's renderer, shared.
+      ...(options.renderTimeLimitMs !== undefined && { render: createWorkerRenderer({ timeLimitMs: options.renderTimeLimitMs }) }),
     }),
   };
 }

@@ -10,7 +10,8 @@ import { webhookPolicyFrom } from '../remediation/webhook-addresses.js';
 import type { Resolve } from '../remediation/webhook-delivery.js';
 import { findingsWorld } from '../testing.js';
 import { keepingMailer, samplePdf } from './testing.js';
-import { ADDRESS_NOT_ACCEPTED, DELIVERY_CONCURRENCY, type TrustNotification } from './subscription-service.js';
+import { createTrustSubscriptionsRepository } from '../../store/trust-subscriptions-repository.js';
+import { ADDRESS_NOT_ACCEPTED, DELIVERY_CONCURRENCY, LINK_DELETE_BATCH, UNSUBSCRIBE_LINK_DAYS, type TrustNotification } from './subscription-service.js';
 
 const BASE = 'https://assay.example';
 const HOST = { name: 'Cloud Host', purpose: 'hosting', location: 'EU' };
@@ -35,6 +36,10 @@ class Receiver {
     await new Promise((resolve) => this.server.close(resolve));
   }
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const DAY_MS = 24 * 60 * 60 * 1000;
+const RELAY = { name: 'Mail Relay', purpose: 'e-mail', location: 'US' };
 
 /** The secret in a confirm or unsubscribe link (`…/subscription#confirm=<secret>`). */
 const tokenIn = (text: string, action: 'confirm' | 'unsubscribe') => {
@@ -254,7 +259,6 @@ for (const engine of ENGINES) {
       const links = await store().db.selectFrom('trust_subscription_links').selectAll().execute();
       // What is kept of the links is their hashes, nothing they could be made from again; the signing secret is the
       // one secret kept as it is: it signs, and it opens nothing.
-      const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
       expect([...subscriptions, ...links].map((row) => row.token_hash).sort()).toEqual([confirm, first!, second!, webhook.token].map(sha256).sort());
       expect(subscriptions.map((row) => [row.kind, row.signing_secret])).toEqual([
         ['email', null],
@@ -270,6 +274,56 @@ for (const engine of ENGINES) {
       expect(await subs.unsubscribe(slug, first!)).toEqual({ status: 'unsubscribed' });
       expect(await subs.unsubscribe(slug, second!)).toEqual({ status: 'unsubscribed' });
       expect(await subs.unsubscribe(slug, webhook.token)).toEqual({ status: 'unsubscribed' });
+    });
+
+    /** An active e-mail subscriber of the world's page, its confirm mail taken from the mailer. */
+    async function subscriber(w: Awaited<ReturnType<typeof world>>, email = 'bea@customer.example') {
+      await w.subs.subscribe(w.slug, { kind: 'email', email }, BASE);
+      await w.subs.confirm(w.slug, tokenIn(w.mailer.sent.splice(0)[0]!.text, 'confirm'));
+    }
+    const keptLinks = async () => (await store().db.selectFrom('trust_subscription_links').select('token_hash').execute()).map((row) => row.token_hash).sort();
+
+    it('refuses an unsubscribe link mailed 400 days ago as an unknown one, deletes it as the next notification goes out, and keeps recent ones working', async () => {
+      const w = await world();
+      const { subs, slug, mailer, publish, travel } = w;
+      await subscriber(w);
+      await publish([RELAY]);
+      const old = tokenIn(mailer.sent.splice(0)[0]!.text, 'unsubscribe');
+      travel(200 * DAY_MS);
+      await publish([HOST]);
+      const recent = tokenIn(mailer.sent.splice(0)[0]!.text, 'unsubscribe');
+      // The old link is now 400 days and a few seconds old.
+      travel((UNSUBSCRIBE_LINK_DAYS - 200) * DAY_MS);
+
+      const unknown = (await subs.unsubscribe(slug, 'A'.repeat(43)).catch((error: unknown) => error)) as Error;
+      const refused = (await subs.unsubscribe(slug, old).catch((error: unknown) => error)) as Error;
+      expect({ kind: refused.constructor.name, message: refused.message }).toEqual({ kind: 'NotFoundError', message: unknown.message });
+      // Refused by its age, before any publication deletes it.
+      expect(await keptLinks()).toEqual([old, recent].map(sha256).sort());
+
+      await publish([RELAY]);
+      const newest = tokenIn(mailer.sent.splice(0)[0]!.text, 'unsubscribe');
+      expect(await keptLinks()).toEqual([recent, newest].map(sha256).sort());
+      expect(await subs.unsubscribe(slug, recent)).toEqual({ status: 'unsubscribed' });
+      // A cancelled subscription's links stay until they age, so a second click still hears what became of it.
+      expect(await subs.unsubscribe(slug, newest)).toEqual({ status: 'unsubscribed' });
+    });
+
+    it('deletes at most LINK_DELETE_BATCH links that no longer work per notifying publication, and the rest with the next', async () => {
+      const w = await world();
+      await subscriber(w);
+      const { id: subscriptionId } = await store().db.selectFrom('trust_subscriptions').select('id').executeTakeFirstOrThrow();
+      const aged = createTrustSubscriptionsRepository(store().db, { clock: () => new Date('2024-01-01T00:00:00Z'), newId: randomUUID });
+      const tokens = Array.from({ length: LINK_DELETE_BATCH + 7 }, (_, i) => `aged-${i}`);
+      for (let i = 0; i < tokens.length; i += 1000) await aged.addLinks(tokens.slice(i, i + 1000).map((token) => ({ subscriptionId, token })));
+      const agedHashes = new Set(tokens.map(sha256));
+      const agedLeft = async () => (await keptLinks()).filter((hash) => agedHashes.has(hash)).length;
+
+      await w.publish([RELAY]);
+      expect(await agedLeft()).toBe(7);
+      await w.publish([HOST]);
+      expect(await agedLeft()).toBe(0);
+      expect(await keptLinks()).toEqual(w.mailer.sent.map((mail) => sha256(tokenIn(mail.text, 'unsubscribe'))).sort());
     });
 
     it('refuses a wrong secret as it refuses an unknown one', async () => {

@@ -66,6 +66,22 @@ export const ADDRESS_NOT_ACCEPTED = 'is not accepted: it must be a public https 
 /** How many subscribers one publication notifies at once: bounds the sockets and SMTP connections it holds. */
 export const DELIVERY_CONCURRENCY = 8;
 
+/**
+ * How long an unsubscribe link mailed with a notification works: 400 days. Every notification carries a link of
+ * its own, so whoever gets mail always holds one as recent as the last mail; a page whose only news is its yearly
+ * SOC 2 report mails about every 365 days, and the month beyond that leaves room for a report issued late. Older
+ * links are refused as unknown ones, and deleted as the organisation's next notification goes out.
+ */
+export const UNSUBSCRIBE_LINK_DAYS = 400;
+
+/**
+ * The most old links one notifying publication deletes: five times what it can add (a link per live subscription,
+ * at most MAX_SUBSCRIPTIONS), so a backlog shrinks with every publication while none pays for more than this.
+ */
+export const LINK_DELETE_BATCH = 5 * MAX_SUBSCRIPTIONS;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** The web app's page that confirms or cancels a subscription with the secret in its fragment. */
 const subscriptionLink = (baseUrl: string, slug: string, action: 'confirm' | 'unsubscribe', token: string) => `${trustPageUrl(baseUrl, slug)}/subscription#${action}=${token}`;
 
@@ -97,6 +113,9 @@ export function createSubscriptionService(deps: {
     if (!target.allowed || (protocol === 'http:' && internalRange(parseIpAddress(target.address) ?? []) === null)) throw refuse(ADDRESS_NOT_ACCEPTED);
   }
 
+  /** The oldest a mailed unsubscribe link may be and still work. */
+  const linksMailedSince = () => new Date(clock().getTime() - UNSUBSCRIBE_LINK_DAYS * DAY_MS);
+
   async function requireRoom(organizationId: string, trx: Executor): Promise<void> {
     if ((await subscriptions.countLive(organizationId, confirmWindowStart(clock()), trx)) >= MAX_SUBSCRIPTIONS) {
       throw new ConflictError(`This trust page has ${MAX_SUBSCRIPTIONS} subscriptions, the most it keeps`);
@@ -106,7 +125,7 @@ export function createSubscriptionService(deps: {
   /** Moves the subscription a link's secret names, in the organisation of the page given only. */
   async function follow(organizationId: string, token: string, next: (status: SubscriptionStatus) => SubscriptionStatus): Promise<{ status: SubscriptionStatus }> {
     return db.transaction().execute(async (trx) => {
-      const found = await subscriptions.findByToken(organizationId, token, trx);
+      const found = await subscriptions.findByToken(organizationId, token, linksMailedSince(), trx);
       if (!found) throw unknownSubscription();
       const status = next(found.status);
       if (status !== found.status && !(await subscriptions.setStatus(found.id, found.status, status, trx))) throw new ConflictError('The subscription changed meanwhile: try again');
@@ -213,9 +232,13 @@ export function createSubscriptionService(deps: {
       try {
         const targets = await subscriptions.active(change.organizationId);
         // Each mail carries an unsubscribe link of its own, made now and kept only as its hash (nothing stored can
-        // make it again); all of them are kept in one statement, before any mail is sent.
+        // make it again); all of them are kept in one statement, before any mail is sent, and a batch of the links
+        // that no longer work is deleted with them.
         const stops = new Map(mailer === null ? [] : targets.filter((t) => t.kind === 'email').map((t) => [t.id, newSecret()]));
-        await subscriptions.addLinks([...stops].map(([subscriptionId, token]) => ({ subscriptionId, token })));
+        await db.transaction().execute(async (trx) => {
+          await subscriptions.deleteLinksMailedBefore(change.organizationId, linksMailedSince(), LINK_DELETE_BATCH, trx);
+          await subscriptions.addLinks([...stops].map(([subscriptionId, token]) => ({ subscriptionId, token })), trx);
+        });
         // A few workers share one queue, so at most DELIVERY_CONCURRENCY deliveries are under way at once.
         const queue = targets.values();
         const worker = async () => {

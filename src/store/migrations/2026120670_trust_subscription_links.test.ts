@@ -49,9 +49,10 @@ testMigration(
     ]);
     expect(JSON.stringify(after)).not.toMatch(/key-1|key-2/);
     const subscriptions = createTrustSubscriptionsRepository(db);
-    expect(await subscriptions.findByToken(organizationId, oldLink('key-1'))).toMatchObject({ id: 's1' });
-    expect(await subscriptions.findByToken(organizationId, oldLink('key-2'))).toMatchObject({ id: 's2' });
-    expect(await subscriptions.findByToken(organizationId, 'stop-3')).toMatchObject({ id: 's3' });
+    const everMailed = new Date(0);
+    expect(await subscriptions.findByToken(organizationId, oldLink('key-1'), everMailed)).toMatchObject({ id: 's1' });
+    expect(await subscriptions.findByToken(organizationId, oldLink('key-2'), everMailed)).toMatchObject({ id: 's2' });
+    expect(await subscriptions.findByToken(organizationId, 'stop-3', everMailed)).toMatchObject({ id: 's3' });
     expect(await subscriptions.active(organizationId)).toEqual([
       { id: 's1', kind: 'email', address: 'bea@customer.example' },
       { id: 's3', kind: 'webhook', address: 'https://hooks.example/a', signingSecret: 'signing-3' },
