@@ -129,23 +129,26 @@ for (const engine of ENGINES) {
 
     it("writes the report draft the API's report job writes for the engagement, byte for byte, and records it in the audit log as the job does", async () => {
       const url = await imported();
-      // Only the date is fixed: the document says when it was written, and both paths read the same clock.
-      vi.useFakeTimers({ toFake: ['Date'] });
-      vi.setSystemTime(new Date('2026-09-15T10:00:00Z'));
-      const cli = await runCliWith({ env: { ASSAY_DATABASE_URL: url } }, 'report', '--organization', 'acme', '--type', 'soc2-draft');
-      expect(cli.stderr).toBe('');
-      expect(cli.code).toBe(0);
-
       const store = await openDatabase(url);
       try {
         const services = createServices(store);
         const { organization, engagement } = await services.workspace.findEngagement(OPERATOR, { organizationSlug: 'acme' });
+        // The organisation's locale is the database's alone: a folder states none.
+        await services.organizations.update(OPERATOR, organization.id, organization.version, { locale: 'en-US' });
+        // Only the date is fixed: the document says when it was written, and both paths read the same clock.
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(new Date('2026-09-15T10:00:00Z'));
+        const cli = await runCliWith({ env: { ASSAY_DATABASE_URL: url } }, 'report', '--organization', 'acme', '--type', 'soc2-draft');
+        expect(cli.stderr).toBe('');
+        expect(cli.code).toBe(0);
+
         const job = await services.reportJobs.start(OPERATOR, organization.id, engagement.id, { type: 'soc2-draft', format: 'md' });
         await services.reportJobs.settled();
         const file = await services.reportJobs.file(OPERATOR, organization.id, engagement.id, job.id);
         expect(cli.stdout).toMatch(/^# SOC 2 Type 2 report/);
-        expect(cli.stdout).toContain('15 September 2026');
+        expect(cli.stdout).toContain('September 15, 2026');
         expect(cli.stdout).toBe(file.content.toString('utf8'));
+        expect(cli.stdout).not.toBe((await runCli('report', ACME, '--type', 'soc2-draft')).stdout);
 
         const { items } = await createAuditRepository(store.db).list({ limit: 10, offset: 0, type: 'report.generated' });
         expect(items.map((e) => [e.actor, e.subject, e.after])).toEqual([

@@ -12,6 +12,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
 import { isRealDate, ValidationError } from '../../domain/index.js';
+import type { ReportData } from '../../reports/documents/index.js';
 import { DOCUMENT_FORMATS, DOCUMENT_TYPES, formatRefusal, renderReport, type DocumentFormat, type DocumentType } from '../../reports/render-report.js';
 import type { ReportRequest } from '../../services/reports/report-jobs-service.js';
 import { engagementOptions, type EngagementOptions } from '../acting.js';
@@ -58,11 +59,7 @@ export function registerReport(program: Command, io: CliIO, setExit: (code: numb
       if (refusals.length > 0) throw new ValidationError(refusals.map((message) => ({ location: 'assay report', message })), 'Cannot write this report');
 
       const request: ReportRequest = { type: options.type, format, to: options.to ?? null };
-      const data =
-        dir === undefined
-          ? await databaseReportData(io, { ...options, organization: options.organization as string }, request)
-          : await workspaceReportData(dir, new Date());
-      if (dir !== undefined) requireBridgeEnd(request, data.examination.engagement.periodEnd, data.generatedAt.slice(0, 10));
+      const data = await sourceData(io, dir, options, request);
       const bytes = await withProgressBar(io, (onProgress) =>
         renderReport(options.type, format, data, { bridgeTo: options.to ?? null, watermark: null, onProgress }),
       );
@@ -83,6 +80,14 @@ function sourceRefusal(dir: string | undefined, options: ReportOptions): string 
     return 'no source: give a workspace folder, or the engagement in the database with --organization SLUG (and --engagement, --database)';
   }
   return null;
+}
+
+/** The data of the one source given (sourceRefusal has refused none or two), a bridge letter's end checked against it. */
+async function sourceData(io: CliIO, dir: string | undefined, options: ReportOptions, request: ReportRequest): Promise<ReportData> {
+  if (dir === undefined) return databaseReportData(io, { ...options, organization: options.organization as string }, request);
+  const data = await workspaceReportData(dir, new Date());
+  requireBridgeEnd(request, data.examination.engagement.periodEnd, data.generatedAt.slice(0, 10));
+  return data;
 }
 
 function realDate(value: string): string {
