@@ -174,6 +174,35 @@ for (const engine of ENGINES) {
       expect(await readdir(dir)).toEqual(['draft.pdf']);
     });
 
+    it("acts as a member with --as, named in the audit log; a member of another organisation finds nothing of it, and nothing is recorded", async () => {
+      const url = await imported();
+      const store = await openDatabase(url);
+      await createServices(store).organizations.create(OPERATOR, { slug: 'other', name: 'Other' });
+      await store.close();
+      const password = 'correct horse battery staple';
+      // A viewer of acme may read its reports; the admin of another organisation may not.
+      for (const [email, role, organization] of [['viewer@acme.example', 'viewer', 'acme'], ['outsider@other.example', 'admin', 'other']] as const) {
+        const added = await runCli('user', 'add', '--email', email, '--role', role, '--organization', organization, '--password', password, '--database', url);
+        expect(added.code).toBe(0);
+      }
+      const asMember = (email: string) =>
+        runCliWith({ env: { ASSAY_PASSWORD: password, ASSAY_DATABASE_URL: url } }, 'report', '--organization', 'acme', '--as', email, '--type', 'readiness');
+      const member = await asMember('viewer@acme.example');
+      expect(member.code).toBe(0);
+      expect(member.stdout).toMatch(/^# /);
+      const outsider = await asMember('outsider@other.example');
+      expect(outsider.code).toBe(2);
+      expect(outsider.stdout).toBe('');
+      expect(outsider.stderr).toContain('"acme"');
+      const reopened = await openDatabase(url);
+      try {
+        const { items } = await createAuditRepository(reopened.db).list({ limit: 10, offset: 0, type: 'report.generated' });
+        expect(items.map((e) => e.actor)).toEqual([expect.stringContaining('viewer@acme.example')]);
+      } finally {
+        await reopened.close();
+      }
+    });
+
     it('names an unknown organisation or engagement with exit 2, writing nothing and recording nothing', async () => {
       const url = await imported();
       const dir = await scratch();
