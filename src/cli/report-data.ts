@@ -1,14 +1,39 @@
 /**
- * The data a report is written from, read from a workspace folder: the examination as `assay examine` forecasts
- * it (a test standing on a check concludes on the check's run as of the period end), the workspace's findings,
- * root causes and management responses, and those checks' runs as the monitoring a document may cite. A folder
- * keeps no history, no change log and no published names: those parts are empty (src/reports/documents/data.ts).
+ * The data a report is written from (src/reports/documents/data.ts), from one of two sources.
+ *
+ * A workspace folder: the examination as `assay examine` forecasts it (a test standing on a check concludes on
+ * the check's run as of the period end), the workspace's findings, root causes and management responses, and
+ * those checks' runs as the monitoring a document may cite. A folder keeps no history, no change log, no coverage
+ * and no published names: those parts are empty.
+ *
+ * An engagement in the database: read by the report jobs service exactly as the API's report jobs read it, and
+ * recorded in the audit log as they are.
  */
-import { DEFAULT_LOCALE } from '../domain/index.js';
+import { bridgeEndRefusal, DEFAULT_LOCALE, isoDate, ValidationError } from '../domain/index.js';
 import type { ReportData } from '../reports/documents/index.js';
+import type { ReportRequest } from '../services/reports/report-jobs-service.js';
 import { loadFindings } from '../workspace/findings.js';
 import { assessedRiskRegister } from '../workspace/register.js';
+import { actingOn, type EngagementOptions } from './acting.js';
 import { examineWorkspace } from './commands/examine.js';
+import { resolveDatabaseUrl, withStore } from './database.js';
+import type { CliIO } from './io.js';
+
+/** Refuses a bridge letter that would not end after the period and by today, at the option that says its end. */
+export function requireBridgeEnd(request: ReportRequest, periodEnd: string, today: string): void {
+  if (request.type !== 'bridge-letter') return;
+  const refusal = bridgeEndRefusal(request.to ?? today, periodEnd, today);
+  if (refusal !== null) throw new ValidationError([{ location: '--to', message: refusal }], 'Cannot write this report');
+}
+
+/** The engagement's data as a report job of the API reads it, asked for by whoever acts (the operator by default). */
+export async function databaseReportData(io: CliIO, options: EngagementOptions, request: ReportRequest): Promise<ReportData> {
+  return withStore(resolveDatabaseUrl(options.database, io), { mustExist: true }, async (store) => {
+    const { services, actor, organization, engagement } = await actingOn(store, io, options);
+    requireBridgeEnd(request, engagement.periodEnd, isoDate(new Date()));
+    return services.reportJobs.dataFor(actor, organization.id, engagement.id, request);
+  });
+}
 
 export async function workspaceReportData(dir: string, now: Date): Promise<ReportData> {
   const examined = await examineWorkspace(dir);

@@ -250,8 +250,11 @@ export interface AuditPayloads<R extends AuditRecords> {
   'check.ran': { after: { check: string; run: string; trigger: string; asOf: string; status: string; population: number; failures: number; finding: string | null } };
   /** A failing check's items the finding did not hold yet, added to its deviations. */
   'finding.items_added': { after: { check: string; run: string; items: string[] } };
-  /** A document asked for: the job rendering it, which document, in which format, and the bridge letter's end. */
-  'report.generated': { after: { job: string; type: string; format: string; bridgeTo: string | null } };
+  /**
+   * A document asked for: the job rendering it (null when rendered at once at the command line, with no job), which
+   * document, in which format, and the bridge letter's end.
+   */
+  'report.generated': { after: { job: string | null; type: string; format: string; bridgeTo: string | null } };
   /** The trust page's snapshot as the public now sees it, and the one it replaced. */
   'trust.published': { before: TrustSnapshot | null; after: TrustSnapshot };
   'trust.unpublished': { before: TrustSnapshot };

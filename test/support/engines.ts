@@ -8,6 +8,9 @@
  *     });
  *   }
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, inject } from 'vitest';
 import { migrateToLatest, openDatabase, type Store } from '../../src/store/database.js';
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './pg-admin.js';
@@ -86,4 +89,23 @@ export function freshForEachTest<T extends { close(): Promise<void> }>(what: str
 /** Registers a fresh store for each test of the enclosing `describe`; call the result inside a test. */
 export function useFreshStore(engine: TestEngine, options: FreshStoreOptions = {}): () => Store {
   return freshForEachTest('useFreshStore: the store', () => freshStore(engine, options));
+}
+
+/**
+ * A new empty database that a command line opens by its URL, for each test of the enclosing `describe`: an SQLite
+ * file in a folder of its own, or a database on the test PostgreSQL server (dropped after the test).
+ */
+export function useFreshDatabaseUrl(engine: TestEngine): () => string {
+  const current = freshForEachTest('useFreshDatabaseUrl: the database', async () => {
+    if (engine === 'sqlite') {
+      const folder = await mkdtemp(join(tmpdir(), 'assay-db-'));
+      return { url: join(folder, 'assay.sqlite'), close: () => rm(folder, { recursive: true, force: true }) };
+    }
+    const { url, unavailable } = inject('assayPostgres');
+    if (!url) throw new Error(`PostgreSQL tests cannot run: ${unavailable ?? 'no server (set ASSAY_TEST_PG_URL)'}`);
+    const name = uniqueDatabaseName('assay_cli');
+    await createDatabase(url, name);
+    return { url: databaseUrl(url, name), close: () => dropDatabase(url, name) };
+  });
+  return () => current().url;
 }

@@ -9,7 +9,7 @@ import { createWorkerRenderer, renderInWorker, RenderTimeLimitError } from '../.
 import { formatRefusal, renderReport } from '../../reports/render-report.js';
 import type { ReportData } from '../../reports/documents/index.js';
 import { createReportJobsRepository } from '../../store/report-jobs-repository.js';
-import { OPERATOR } from '../platform/actor.js';
+import { describeActor, OPERATOR } from '../platform/actor.js';
 import { REPORT_JOB_LIMITS, STOPPED_JOB, UNEXPECTED } from './report-jobs-service.js';
 import { jobsWorld } from './testing.js';
 
@@ -229,6 +229,29 @@ for (const engine of ENGINES) {
       await expect(other.jobs.get(outsider, other.organizationId, other.engagementId, job.id)).rejects.toBeInstanceOf(NotFoundError);
       await expect(other.jobs.file(outsider, other.organizationId, other.engagementId, job.id)).rejects.toBeInstanceOf(NotFoundError);
       expect(await other.jobs.list(outsider, other.organizationId, other.engagementId)).toEqual([]);
+    });
+
+    it("gives a caller that renders at once the data a job reads, recording the request with no job; refuses another organisation's engagement and what start refuses, recording nothing", async () => {
+      const w = await jobsWorld(store(), { clock: () => new Date('2026-09-15T10:00:00Z') });
+      const viewer = await w.member('viewer');
+      const data = await w.jobs.dataFor(viewer, w.organizationId, w.engagementId, { type: 'readiness', format: 'md' });
+      expect(data.examination.controls.map((c) => c.id)).toEqual(['AC-01', 'AC-04', 'CM-01']);
+      expect(data.generatedAt).toBe('2026-09-15T10:00:00.000Z');
+      expect(await w.events('report.generated')).toEqual([
+        expect.objectContaining({ actor: describeActor(viewer), subject: `engagement:${w.engagementId}`, after: { job: null, type: 'readiness', format: 'md', bridgeTo: null } }),
+      ]);
+      expect(await w.jobs.list(viewer, w.organizationId, w.engagementId)).toEqual([]);
+
+      const other = await jobsWorld(store());
+      const outsider = await other.member('admin');
+      // Another tenant's admin, through ours or through its own organisation, reads nothing of the engagement.
+      await expect(w.jobs.dataFor(outsider, w.organizationId, w.engagementId, { type: 'readiness', format: 'md' })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(other.jobs.dataFor(outsider, other.organizationId, w.engagementId, { type: 'readiness', format: 'md' })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(w.jobs.dataFor(viewer, w.organizationId, w.engagementId, { type: 'workpapers', format: 'pdf' })).rejects.toThrow(`$.format: ${formatRefusal('workpapers', 'pdf')}`);
+      const { periodEnd } = engagementSettings();
+      await expect(w.jobs.dataFor(viewer, w.organizationId, w.engagementId, { type: 'bridge-letter', format: 'md', to: periodEnd })).rejects.toThrow('$.to: ');
+      expect(await w.events('report.generated')).toHaveLength(1);
+      expect(await other.events('report.generated')).toEqual([]);
     });
 
     it('refuses the file of a job still running, and keeps that one failed without telling the server error to the user', async () => {

@@ -8,8 +8,9 @@
 import { bridgeEndRefusal, ConflictError, isoDate, NotFoundError, TooManyAttemptsError, ValidationError, type Issue } from '../../domain/index.js';
 import { RenderTimeLimitError, renderInWorker } from '../../reports/render-in-worker.js';
 import { CONTENT_TYPES, formatRefusal, type DocumentFormat, type DocumentType, type renderReport } from '../../reports/render-report.js';
+import type { ReportData } from '../../reports/documents/index.js';
 import type { ReportJobsRepository, StoredReportJob } from '../../store/report-jobs-repository.js';
-import { toTimestamp, type Executor } from '../../store/values.js';
+import { toTimestamp, type Executor, type Trx } from '../../store/values.js';
 import type { EngagementScope } from '../engagements/engagement-scope.js';
 import { reportFileName } from '../engagements/workspace-service.js';
 import type { Access } from '../platform/access.js';
@@ -151,25 +152,44 @@ export function createReportJobsService(deps: {
     }
   }
 
+  /** The caller may read reports, and the request names a document that can be written: its bridge letter end is returned. */
+  async function accept(actor: Actor, organizationId: string, request: ReportRequest): Promise<string | null> {
+    await access.require(actor, organizationId, 'report.read');
+    const bridgeTo = request.to ?? null;
+    const issues: Issue[] = [];
+    const refusal = formatRefusal(request.type, request.format);
+    if (refusal !== null) issues.push({ location: '$.format', message: refusal });
+    if (bridgeTo !== null && request.type !== 'bridge-letter') issues.push({ location: '$.to', message: "is the bridge letter's end date: only the bridge-letter takes it" });
+    if (issues.length > 0) throw new ValidationError(issues, 'This report cannot be generated');
+    return bridgeTo;
+  }
+
+  /** The engagement is the organisation's, and a bridge letter asked of it ends after its period and by today. */
+  async function acceptEngagement(organizationId: string, engagementId: string, request: ReportRequest, trx: Executor): Promise<void> {
+    const engagement = await lookup.engagement(organizationId, engagementId, trx);
+    // Refused now, where the caller hears why, not later in a job that fails.
+    const endRefusal = request.type === 'bridge-letter' ? bridgeEndRefusal(request.to ?? isoDate(clock()), engagement.periodEnd, isoDate(clock())) : null;
+    if (endRefusal !== null) throw new ValidationError([{ location: '$.to', message: endRefusal }], 'This report cannot be generated');
+  }
+
+  function recordGenerated(trx: Trx, actor: Actor, organizationId: string, engagementId: string, job: string | null, request: ReportRequest): Promise<unknown> {
+    return audit.record(trx, actor, {
+      type: 'report.generated',
+      organizationId,
+      subject: `engagement:${engagementId}`,
+      after: { job, type: request.type, format: request.format, bridgeTo: request.to ?? null },
+    });
+  }
+
   return {
     /**
      * Starts rendering a document of the engagement and answers at once with its job; the job row and the audit
      * event are written together. Refused: a combination no document takes (422), more running than the limit (429).
      */
     async start(actor: Actor, organizationId: string, engagementId: string, request: ReportRequest): Promise<ReportJobView> {
-      await access.require(actor, organizationId, 'report.read');
-      const bridgeTo = request.to ?? null;
-      const issues: Issue[] = [];
-      const refusal = formatRefusal(request.type, request.format);
-      if (refusal !== null) issues.push({ location: '$.format', message: refusal });
-      if (bridgeTo !== null && request.type !== 'bridge-letter') issues.push({ location: '$.to', message: "is the bridge letter's end date: only the bridge-letter takes it" });
-      if (issues.length > 0) throw new ValidationError(issues, 'This report cannot be generated');
-
+      const bridgeTo = await accept(actor, organizationId, request);
       const job = await db.transaction().execute(async (trx) => {
-        const engagement = await lookup.engagement(organizationId, engagementId, trx);
-        // Refused now, where the caller hears why, not later in a job that fails.
-        const endRefusal = request.type === 'bridge-letter' ? bridgeEndRefusal(bridgeTo ?? isoDate(clock()), engagement.periodEnd, isoDate(clock())) : null;
-        if (endRefusal !== null) throw new ValidationError([{ location: '$.to', message: endRefusal }], 'This report cannot be generated');
+        await acceptEngagement(organizationId, engagementId, request, trx);
         const running = await jobs.countRunning(organizationId, staleBefore(), trx);
         if (running >= limits.runningPerOrganization) {
           throw new TooManyAttemptsError(
@@ -178,16 +198,24 @@ export function createReportJobsService(deps: {
           );
         }
         const created = await jobs.create(newId(), { organizationId, engagementId, type: request.type, format: request.format, bridgeTo, requestedBy: describeActor(actor) }, trx);
-        await audit.record(trx, actor, {
-          type: 'report.generated',
-          organizationId,
-          subject: `engagement:${engagementId}`,
-          after: { job: created.id, type: created.type, format: created.format, bridgeTo },
-        });
+        await recordGenerated(trx, actor, organizationId, engagementId, created.id, request);
         return created;
       });
       void underWay.start(job.id, () => run(job));
       return view(job);
+    },
+
+    /**
+     * The data of a document its caller renders at once in its own process (the command line), read as a job
+     * reads it: the same refusals and the same audit event as `start`, which names no job (there is none).
+     */
+    async dataFor(actor: Actor, organizationId: string, engagementId: string, request: ReportRequest): Promise<ReportData> {
+      await accept(actor, organizationId, request);
+      await db.transaction().execute(async (trx) => {
+        await acceptEngagement(organizationId, engagementId, request, trx);
+        await recordGenerated(trx, actor, organizationId, engagementId, null, request);
+      });
+      return loader.load(organizationId, engagementId);
     },
 
     async get(actor: Actor, organizationId: string, engagementId: string, jobId: string): Promise<ReportJobView> {
