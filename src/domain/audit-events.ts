@@ -101,6 +101,12 @@ export const AUDIT_EVENT_TYPES = [
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
+/**
+ * Events that record something produced from an engagement (a document, a package for a reviewer), not a change
+ * to it: the changes a bridge letter lists leave them out.
+ */
+export const PRODUCED_EVENT_TYPES: ReadonlySet<AuditEventType> = new Set(['report.generated', 'package.exported']);
+
 /** The kinds of record events keep whole, as the store holds them. */
 export interface AuditRecords {
   organization: object;

@@ -4,7 +4,7 @@
  * each check's latest run, the changes the audit log records after the period, the kept forecasts for the trend,
  * the risk register assessed as the risk service assesses it, and the organisation's locale. The same documents as `assay report DIR` gives from a workspace.
  */
-import { assessedRisk, controlStanding, examineCovered, isoDate, isUnresolved, NotFoundError, statusOn, withCoverage, withDescription, type CriterionStatus, type Finding, type OpinionKind } from '../../domain/index.js';
+import { assessedRisk, controlStanding, examineCovered, isoDate, isUnresolved, NotFoundError, PRODUCED_EVENT_TYPES, statusOn, withCoverage, withDescription, type AuditEventType, type CriterionStatus, type Finding, type OpinionKind } from '../../domain/index.js';
 import type { ForecastPoint, MonitoringSummary, RecordedChange, ReportData } from '../../reports/documents/index.js';
 import type { AuditRepository } from '../../store/audit-repository.js';
 import type { ChecksRepository } from '../../store/checks-repository.js';
@@ -57,7 +57,9 @@ export function createReportDataLoader(deps: ReportDataDependencies) {
   /** What the audit log records about the engagement after its period: its own, its controls' and its findings' events. */
   async function changes(organizationId: string, engagementId: string, periodEnd: string): Promise<RecordedChange[]> {
     const after = `${periodEnd}T23:59:59.999Z`;
-    const events = (await audit.list({ organizationId, limit: MAX_CHANGES_READ, offset: 0 })).items.filter((e) => e.occurredAt > after);
+    const events = (await audit.list({ organizationId, limit: MAX_CHANGES_READ, offset: 0 })).items.filter(
+      (e) => e.occurredAt > after && !PRODUCED_EVENT_TYPES.has(e.type as AuditEventType),
+    );
     // The controls named, by row: one read each, for at most the events read.
     const controlRows = new Map<string, string>();
     for (const subject of new Set(events.map((e) => e.subject).filter((s) => s.startsWith('control:')))) {

@@ -62,6 +62,9 @@ for (const engine of ENGINES) {
       expect(data?.locale).toBe('en-GB');
       // Every change here was recorded after the period ended: listed oldest first, in words.
       expect(data?.changes.map((c) => c.summary)).toEqual(expect.arrayContaining(['Control AC-01: created', 'Finding F-AC-04: created']));
+      // The letter's own request (recorded before its data is read) is no change to the system.
+      expect(await w.events('report.generated')).toHaveLength(1);
+      expect(data?.changes.map((c) => c.summary)).not.toContain('The engagement: generated');
       expect(data?.changes.map((c) => c.at)).toEqual([...(data?.changes.map((c) => c.at) ?? [])].sort());
       expect(data?.history).toHaveLength(1);
       expect(data?.history[0]).toMatchObject({ opinion: data?.result.opinion.overall, openFindings: data?.findings.length });
