@@ -21,7 +21,7 @@ import type { DescriptionFile } from './description-schema.js';
 import { listYamlTree } from './list.js';
 import { inFile, rawMapping, type Raw } from './raw.js';
 import { fastDescriptionFile } from './schema-fast.js';
-import { sortIssues } from './validate.js';
+import { sortIssues } from './validator.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 
 export const DESCRIPTION_FILE = 'description.yaml';
