@@ -46,23 +46,43 @@ export interface FileJudge {
 
 /** The plain judges, wording nothing yet: what `settle` must still word. */
 export interface PlainJudge extends FileJudge {
-  /** Words the problems of every file refused so far, loading zod only when there is one. */
+  /** Words the problems of every file refused so far (zod is loaded by then only when there is one). */
   settle(): Promise<void>;
 }
 
 /**
  * The plain judges of schema-fast.ts, which accept exactly what the schemas accept: a valid workspace never loads
- * zod. A file they refuse is worded by the schemas at `settle`, its problems put where they would have been had it
- * been judged at once, so the list is the schemas' own, in the same order.
+ * zod. The first file they refuse starts loading it; that file's problems, and those of any refused before zod is
+ * there, are worded once it is (at the next refused file or at `settle`), each put where it would have been had zod
+ * judged the file at once, so the list is the schemas' own, in the same order. Only the files refused while zod
+ * loads are held, not every broken file of a large workspace.
  */
 export function plainJudge(): PlainJudge {
   const refused: { kind: keyof FileJudge; source: YamlSource; raw: Raw; issues: Issue[]; at: number }[] = [];
+  let schemas: FileJudge | undefined;
+  let loading: Promise<void> | undefined;
+  const word = (by: FileJudge) => {
+    // The last first, so that each place taken is still where it was when its file was judged.
+    for (const { kind, source, raw, issues, at } of refused.reverse()) {
+      const found: Issue[] = [];
+      by[kind](source, raw, found);
+      issues.splice(at, 0, ...found);
+    }
+    refused.length = 0;
+  };
   const judge =
     <T,>(kind: keyof FileJudge, fast: (raw: Raw) => T | undefined) =>
     (source: YamlSource, raw: Raw, issues: Issue[]): T | null => {
       const file = fast(raw);
       if (file !== undefined) return file;
+      if (schemas) {
+        word(schemas);
+        return schemas[kind](source, raw, issues) as T | null;
+      }
       refused.push({ kind, source, raw, issues, at: issues.length });
+      loading ??= import('./validate.js').then((m) => {
+        schemas = m.schemaJudge;
+      });
       return null;
     };
   return {
@@ -70,15 +90,9 @@ export function plainJudge(): PlainJudge {
     control: judge('control', fastControlFile),
     test: judge('test', fastTestFile),
     async settle() {
-      if (refused.length === 0) return;
-      const { schemaJudge } = await import('./validate.js');
-      // The last first, so that each place taken is still where it was when its file was judged.
-      for (const { kind, source, raw, issues, at } of refused.reverse()) {
-        const found: Issue[] = [];
-        schemaJudge[kind](source, raw, found);
-        issues.splice(at, 0, ...found);
-      }
-      refused.length = 0;
+      if (loading === undefined) return;
+      await loading;
+      if (schemas) word(schemas);
     },
   };
 }
