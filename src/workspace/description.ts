@@ -60,9 +60,10 @@ export async function loadDescription(dir: string, examination: Examination): Pr
   if (textOfFile === null) return null;
   const findings = await incidentCandidates(dir);
   const source = parseYaml(file, textOfFile);
-  const raw = source.syntaxIssues.length === 0 ? source.value : null;
-  const plain = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? fastDescriptionFile(raw as Raw) : undefined;
-  // zod loads only to word a description the plain judge refuses (docs/workspace.md).
+  // zod loads only to word a description the plain judge refuses (docs/workspace.md); judgeDescription records why
+  // a file is no mapping.
+  const raw = rawMapping(source, []);
+  const plain = raw ? fastDescriptionFile(raw) : undefined;
   const shape = plain !== undefined ? () => plain : (await import('./description-schema.js')).descriptionShape;
   return { description: judgeDescription(source, examination, new Set(findings.map((f) => f.code)), shape), findings };
 }
