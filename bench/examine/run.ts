@@ -16,7 +16,8 @@ import { parseArgs } from 'node:util';
 import { load } from 'js-yaml';
 import { parse } from 'yaml';
 import { examine } from '../../src/domain/index.js';
-import { parseWorkspace, readWorkspaceFiles, type WorkspaceFiles } from '../../src/workspace/load.js';
+import { readWorkspaceFiles, type WorkspaceFiles } from '../../src/workspace/load.js';
+import { parseWorkspace } from '../../src/workspace/validate.js';
 import { generateWorkspace } from './generate.js';
 
 const { values } = parseArgs({

@@ -8,7 +8,7 @@ import type { Issue } from '../domain/errors.js';
 import { startOfDay } from '../domain/monitoring/days.js';
 import { checkedTest, type CheckedTestRun } from '../domain/monitoring/examination.js';
 import type { CheckDates } from '../domain/monitoring/model.js';
-import { claimId, type CheckedTestRef } from './validate.js';
+import { claimId, type CheckedTestRef } from './validator.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';

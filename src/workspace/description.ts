@@ -9,49 +9,34 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { criteriaOfCategories } from '../domain/criteria/catalogue.js';
 import type { IncidentCandidate } from '../domain/description/checks.js';
 import { withDescription, type DescribedExamination } from '../domain/description/examination.js';
-import { COMPONENT_KINDS, SUBSERVICE_METHODS, type SystemDescription } from '../domain/description/model.js';
+import { COMPONENT_KINDS, type SystemDescription } from '../domain/description/model.js';
 import { descriptionProblems } from '../domain/description/validation.js';
 import type { Examination } from '../domain/engagement.js';
 import { ValidationError, type Issue } from '../domain/errors.js';
 import type { FindingSource, FindingStatus } from '../domain/findings/model.js';
+import type { DescriptionFile } from './description-schema.js';
 import { listYamlTree } from './list.js';
-import { isoDate } from './schema.js';
-import { check, inFile, rawMapping, sortIssues } from './validate.js';
-import { parseYaml } from './yaml-source.js';
+import { inFile, rawMapping, type Raw } from './raw.js';
+import { fastDescriptionFile } from './schema-fast.js';
+import { sortIssues } from './validator.js';
+import { parseYaml, type YamlSource } from './yaml-source.js';
 
 export const DESCRIPTION_FILE = 'description.yaml';
 
-const text = z.string().trim().min(1, { message: 'must not be empty' });
-// Prose sections may be left empty: the completeness warnings say so, they are not an error.
-const prose = z.string().trim().default('');
-const criteria = z.array(text).default([]);
-const complementary = z.strictObject({ text, criteria });
-
-const descriptionFileSchema = z.strictObject({
-  services: prose,
-  commitments: z.array(text).default([]),
-  components: z.strictObject(Object.fromEntries(COMPONENT_KINDS.map((kind) => [kind, prose]))).default({}),
-  incidents: z.array(z.strictObject({ finding: text.optional(), date: isoDate.optional(), text })).default([]),
-  changes: z.array(text).default([]),
-  subserviceOrganizations: z
-    .array(z.strictObject({ name: text, services: text, method: z.enum(SUBSERVICE_METHODS), csocs: z.array(complementary).default([]) }))
-    .default([]),
-  userEntityControls: z.array(complementary).default([]),
-});
+/** How the file's shape is judged: its value as descriptionFileSchema gives it, or null after recording its problems. */
+export type DescriptionShape = (source: YamlSource, raw: Raw, issues: Issue[]) => DescriptionFile | null;
 
 /**
- * The workspace's description, judged against its examination (criteria in scope) and the codes of its findings
- * (an incident disclosed names one of them); null without the file. Throws ValidationError with every problem.
+ * The workspace's description, its shape judged by `shape`, then against its examination (criteria in scope) and
+ * the codes of its findings (an incident disclosed names one of them). Throws ValidationError with every problem.
  */
-export function parseDescription(file: string, textOfFile: string, examination: Examination, findingCodes: ReadonlySet<string>): SystemDescription {
-  const source = parseYaml(file, textOfFile);
+export function judgeDescription(source: YamlSource, examination: Examination, findingCodes: ReadonlySet<string>, shape: DescriptionShape): SystemDescription {
   const issues: Issue[] = [];
   const raw = rawMapping(source, issues);
-  const parsed = raw && check(source, raw, descriptionFileSchema, issues);
+  const parsed = raw && shape(source, raw, issues);
   if (parsed) {
     const description: SystemDescription = {
       ...parsed,
@@ -74,7 +59,13 @@ export async function loadDescription(dir: string, examination: Examination): Pr
   });
   if (textOfFile === null) return null;
   const findings = await incidentCandidates(dir);
-  return { description: parseDescription(file, textOfFile, examination, new Set(findings.map((f) => f.code))), findings };
+  const source = parseYaml(file, textOfFile);
+  // zod loads only to word a description the plain judge refuses (docs/workspace.md); judgeDescription records why
+  // a file is no mapping.
+  const raw = rawMapping(source, []);
+  const plain = raw ? fastDescriptionFile(raw) : undefined;
+  const shape = plain !== undefined ? () => plain : (await import('./description-schema.js')).descriptionShape;
+  return { description: judgeDescription(source, examination, new Set(findings.map((f) => f.code)), shape), findings };
 }
 
 /**

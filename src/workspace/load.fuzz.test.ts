@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../domain/index.js';
 import { parseFindings, type FindingsFiles } from './findings.js';
 import { listYamlTree } from './list.js';
-import { loadWorkspace, parseWorkspace, readWorkspaceFiles, type WorkspaceFile, type WorkspaceFiles } from './load.js';
+import { loadWorkspace, readWorkspaceFiles, type WorkspaceFile, type WorkspaceFiles } from './load.js';
+import { parseWorkspace } from './validate.js';
 import { renderWorkspace } from './write.js';
 
 const ACME = join(import.meta.dirname, '../../examples/acme');

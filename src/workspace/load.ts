@@ -7,7 +7,7 @@ import type { Examination } from '../domain/engagement.js';
 import { ValidationError } from '../domain/errors.js';
 import type { CheckDefinition } from '../monitoring/definition.js';
 import { checkedTestIssues, createCheckLoader, standOnChecks, type CheckLoader } from './checks.js';
-import { createWorkspaceValidator, sortIssues, type CheckedTestRef, type WorkspaceValidator } from './validate.js';
+import { createValidator, plainJudge, sortIssues, type CheckedTestRef } from './validator.js';
 import { takeEarlyTestPool } from './early-pool.js';
 import { listYamlTree } from './list.js';
 import { POOL_FROM_TESTS, startTestPool } from './test-pool.js';
@@ -71,7 +71,9 @@ export interface LoadOptions {
 /** Loads and validates a workspace with its checks, running none of them. */
 export async function loadWorkspaceWithChecks(dir: string, options: LoadOptions = {}): Promise<WorkspaceWithChecks> {
   const paths = await listWorkspace(dir);
-  const validator = createWorkspaceValidator();
+  // zod loads only to word what the plain judges refuse: a valid workspace never loads it (docs/workspace.md).
+  const judge = plainJudge();
+  const validator = createValidator(judge);
   const { from = POOL_FROM_TESTS, workers } = options.testPool ?? {};
   // Threads the command line started for these files (early-pool.ts) are taken unless the caller chose its own.
   const early = options.testPool === undefined ? await takeEarlyTestPool(dir, paths.tests) : null;
@@ -94,6 +96,7 @@ export async function loadWorkspaceWithChecks(dir: string, options: LoadOptions 
   } finally {
     await pool?.close();
   }
+  await judge.settle();
   const { checks, issues } = await loadChecks(dir, paths.checks);
   let examination: Examination | null = null;
   try {
@@ -113,15 +116,6 @@ async function loadChecks(dir: string, files: readonly string[]): Promise<Return
   const loader = await createCheckLoader(dir);
   for await (const f of readAhead(files)) loader.file(parseYaml(f.file, f.text));
   return loader.finish();
-}
-
-/** Validates a workspace held in memory (tests that stand on a check are left not tested: no check runs here). */
-export function parseWorkspace(files: WorkspaceFiles): Examination {
-  const validator: WorkspaceValidator = createWorkspaceValidator();
-  validator.assay(files.assay && parseYaml(files.assay.file, files.assay.text), files.assayFile);
-  for (const f of files.controls) validator.control(parseYaml(f.file, f.text));
-  for (const f of files.tests) validator.test(parseYaml(f.file, f.text));
-  return validator.finish();
 }
 
 /** Reads a whole workspace into memory (for tools that parse it more than once, like the benchmark). */

@@ -1,6 +1,6 @@
 /** Loaders run side by side, so that one refusal names the problems of every part at once. */
 import { ValidationError } from '../domain/index.js';
-import { sortIssues } from './validate.js';
+import { sortIssues } from './validator.js';
 
 type Values<T> = { -readonly [K in keyof T]: T[K] extends PromiseSettledResult<infer V> ? V : never };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDescription } from '../domain/description/testing.js';
 import { buildExamination } from '../domain/testing/builders.js';
-import { parseDescription } from './description.js';
+import { parseDescription } from './description-schema.js';
 import { renderDescription } from './write-description.js';
 
 describe('description.yaml written', () => {
