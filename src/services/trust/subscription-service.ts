@@ -8,6 +8,7 @@
  */
 import {
   confirmedStatus,
+  DAY_MS,
   confirmWindowStart,
   ConflictError,
   MAX_SUBSCRIPTIONS,
@@ -79,8 +80,6 @@ export const UNSUBSCRIBE_LINK_DAYS = 400;
  * at most MAX_SUBSCRIPTIONS), so a backlog shrinks with every publication while none pays for more than this.
  */
 export const LINK_DELETE_BATCH = 5 * MAX_SUBSCRIPTIONS;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The web app's page that confirms or cancels a subscription with the secret in its fragment. */
 const subscriptionLink = (baseUrl: string, slug: string, action: 'confirm' | 'unsubscribe', token: string) => `${trustPageUrl(baseUrl, slug)}/subscription#${action}=${token}`;
